@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import {
+  changedImmutableImageProperties,
+  checkImageDefinitionUpdate,
+  checkImageEndOfLifeDate,
+  checkSourceCompatibility,
+  makeGalleryImagePropertiesSchema,
+  sourceIncompatibilities,
+} from "./galleryImage";
+import { violationsFromZodError } from "./schemaParts";
+
+const now = new Date("2026-01-01T00:00:00Z");
+const schema = makeGalleryImagePropertiesSchema(() => now);
+const valid = {
+  identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "22.04" },
+  osType: "Linux",
+  osState: "Generalized",
+};
+
+function messages(input: unknown): string[] {
+  const result = schema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+}
+
+describe("image definition properties", () => {
+  it("applies the service's defaults: V1 and x64", () => {
+    expect(schema.parse(valid)).toMatchObject({ hyperVGeneration: "V1", architecture: "x64" });
+  });
+
+  it("binds enum values case-insensitively and stores the canonical casing", () => {
+    expect(schema.parse({ ...valid, osType: "windows", hyperVGeneration: "v2", architecture: "ARM64" })).toMatchObject({
+      osType: "Windows",
+      hyperVGeneration: "V2",
+      architecture: "Arm64",
+    });
+  });
+
+  it("lists the allowed values for an unknown enum value", () => {
+    expect(messages({ ...valid, osState: "Sealed" })).toEqual([
+      "The value 'Sealed' of parameter 'galleryImage.properties.osState' is invalid. Allowed values are 'Generalized', 'Specialized'.",
+    ]);
+    expect(messages({ ...valid, architecture: "x86" })[0]).toContain("Allowed values are 'x64', 'Arm64'.");
+  });
+
+  it("requires osType and osState", () => {
+    expect(messages({ identifier: valid.identifier })).toEqual([
+      "Required parameter 'galleryImage.properties.osType' is missing (null).",
+      "Required parameter 'galleryImage.properties.osState' is missing (null).",
+    ]);
+  });
+
+  it("checks SecurityType against the real list", () => {
+    expect(messages({ ...valid, features: [{ name: "SecurityType", value: "TrustedLaunchSupported" }] })).toEqual([]);
+    expect(messages({ ...valid, features: [{ name: "SecurityType", value: "Secure" }] })[0]).toContain(
+      "'Standard', 'TrustedLaunch', 'ConfidentialVM', 'ConfidentialVMSupported', 'TrustedLaunchSupported', 'TrustedLaunchAndConfidentialVMSupported'",
+    );
+    expect(messages({ ...valid, features: [{ name: "SomeFutureFeature", value: "anything" }] })).toEqual([]);
+  });
+
+  it("requires integers in recommended ranges with min not above max", () => {
+    expect(messages({ ...valid, recommended: { vCPUs: { min: 2, max: 2 }, memory: { min: 4, max: 64 } } })).toEqual([]);
+    expect(messages({ ...valid, recommended: { vCPUs: { min: 1.5 } } })).toEqual([
+      "Input string '1.5' is not a valid integer. Path 'properties.recommended.vCPUs.min'.",
+    ]);
+    const result = schema.safeParse({ ...valid, recommended: { memory: { min: 64, max: 4 } } });
+    expect(violationsFromZodError(result.error!, "galleryImage.properties")).toEqual([
+      {
+        status: 400,
+        code: "InvalidParameter",
+        message: "The minimum value of recommended.memory must not be greater than the maximum value of recommended.memory.",
+        target: "galleryImage.properties.recommended.memory.min",
+      },
+    ]);
+  });
+
+  it("requires an ISO 8601 end-of-life date in the future", () => {
+    expect(messages({ ...valid, endOfLifeDate: "2026-01-02" })).toEqual([]);
+    expect(messages({ ...valid, endOfLifeDate: "01/02/2027" })).toEqual([
+      "Could not convert string to DateTimeOffset: 01/02/2027. Path 'properties.endOfLifeDate'.",
+    ]);
+    expect(messages({ ...valid, endOfLifeDate: "2025-12-31T23:59:59Z" })).toEqual(["EndOfLifeDate must be set to a future date."]);
+    expect(checkImageEndOfLifeDate("2020-01-01", now)?.target).toBe("galleryImage.properties.endOfLifeDate");
+  });
+
+  it("requires all three parts of a purchase plan", () => {
+    expect(messages({ ...valid, purchasePlan: { name: "plan", publisher: "pub", product: "prod" } })).toEqual([]);
+    expect(schema.safeParse({ ...valid, purchasePlan: { name: "plan" } }).success).toBe(false);
+  });
+});
+
+describe("immutable properties", () => {
+  const stored = { ...valid, hyperVGeneration: "V1", architecture: "x64" };
+
+  it("allows an update that changes only updatable properties, treating omitted V1/x64 as the defaults", () => {
+    expect(checkImageDefinitionUpdate(stored, { ...valid })).toBeUndefined();
+    expect(checkImageDefinitionUpdate(stored, { ...valid, osType: "linux" })).toBeUndefined();
+  });
+
+  it("answers a change of Hyper-V generation as Azure does", () => {
+    expect(checkImageDefinitionUpdate(stored, { ...valid, hyperVGeneration: "V2" })).toEqual({
+      status: 409,
+      code: "PropertyChangeNotAllowed",
+      message: "Changing property 'galleryImage.properties.hyperVGeneration' is not allowed.",
+      target: "galleryImage.properties.hyperVGeneration",
+    });
+  });
+
+  it("lists every changed immutable property, identifier parts included", () => {
+    expect(
+      changedImmutableImageProperties(stored, {
+        identifier: { publisher: "Contoso", offer: "Debian", sku: "12" },
+        osType: "Windows",
+        osState: "Specialized",
+        architecture: "Arm64",
+      }),
+    ).toEqual(["osType", "osState", "architecture", "identifier.offer", "identifier.sku"]);
+  });
+});
+
+describe("source compatibility", () => {
+  const definition = { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" };
+  const id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/img";
+
+  it("accepts a matching source and one whose traits are unknown", () => {
+    expect(sourceIncompatibilities(definition, { id, osType: "linux", osState: "Generalized", hyperVGeneration: "V2" })).toEqual([]);
+    expect(checkSourceCompatibility(definition, { id })).toBeUndefined();
+  });
+
+  it("names both values for each mismatch", () => {
+    const reasons = sourceIncompatibilities(definition, { id, osType: "Windows", osState: "Specialized", hyperVGeneration: "V1" });
+    expect(reasons.map((reason) => reason.property)).toEqual(["osType", "osState", "hyperVGeneration"]);
+    expect(reasons[1]?.violation.message).toBe(
+      `Cannot create Gallery Image Version from: ${id} since the OS State in the parent gallery image ('Generalized') is not 'Specialized'.`,
+    );
+    expect(reasons[2]?.violation.message).toBe(
+      `The resource with id '${id}' has a different Hypervisor generation ['V1'] than the parent gallery image Hypervisor generation ['V2']`,
+    );
+    expect(reasons[0]?.explanation).toBe("The source runs Windows, but the image definition is for Linux images.");
+  });
+
+  it("takes V1 for a definition that does not name its generation", () => {
+    expect(checkSourceCompatibility({ osType: "Linux", osState: "Generalized" }, { id, hyperVGeneration: "V2" })?.message).toContain("['V1']");
+  });
+});

@@ -1,0 +1,239 @@
+import { z } from "zod";
+import { galleryImageIdentifierSchema, type GalleryImageIdentifier } from "./identifier";
+import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, END_OF_LIFE_IN_PAST_MESSAGE, parseIsoDate } from "./schemaParts";
+import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
+
+export const OS_TYPES = ["Windows", "Linux"] as const;
+export const OS_STATES = ["Generalized", "Specialized"] as const;
+export const HYPERV_GENERATIONS = ["V1", "V2"] as const;
+export const ARCHITECTURES = ["x64", "Arm64"] as const;
+/** The values of the `SecurityType` feature in the gallery API (2023-07-03 and later). */
+export const SECURITY_TYPES = [
+  "Standard",
+  "TrustedLaunch",
+  "ConfidentialVM",
+  "ConfidentialVMSupported",
+  "TrustedLaunchSupported",
+  "TrustedLaunchAndConfidentialVMSupported",
+] as const;
+
+export type OperatingSystemType = (typeof OS_TYPES)[number];
+export type OperatingSystemState = (typeof OS_STATES)[number];
+export type HyperVGeneration = (typeof HYPERV_GENERATIONS)[number];
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+/** Features whose values the service checks; other feature names are passed through as given. */
+export const KNOWN_FEATURE_VALUES: Record<string, readonly string[]> = {
+  SecurityType: SECURITY_TYPES,
+  IsAcceleratedNetworkSupported: ["True", "False"],
+  IsHibernateSupported: ["True", "False"],
+  DiskControllerTypes: ["SCSI", "NVMe", "SCSI, NVMe"],
+};
+
+const PROPERTIES = "galleryImage.properties";
+
+const rangeSchema = (path: string) =>
+  z.object({ min: azureInt(`properties.${path}.min`).optional(), max: azureInt(`properties.${path}.max`).optional() });
+
+const featureSchema = z
+  .object({ name: z.string(), value: z.string() })
+  .superRefine((feature, context) => {
+    const allowed = Object.entries(KNOWN_FEATURE_VALUES).find(([name]) => name.toLowerCase() === feature.name.toLowerCase())?.[1];
+    if (allowed && !allowed.some((value) => value.toLowerCase() === feature.value.toLowerCase())) {
+      context.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `The value '${feature.value}' of feature '${feature.name}' is invalid. Allowed values are ${allowed.map((v) => `'${v}'`).join(", ")}.`,
+      });
+    }
+  });
+
+export function minGreaterThanMaxMessage(property: string): string {
+  return `The minimum value of ${property} must not be greater than the maximum value of ${property}.`;
+}
+
+function galleryImagePropertiesShape() {
+  return z.object({
+    identifier: galleryImageIdentifierSchema,
+    osType: azureEnum(OS_TYPES, `${PROPERTIES}.osType`),
+    osState: azureEnum(OS_STATES, `${PROPERTIES}.osState`),
+    hyperVGeneration: azureEnum(HYPERV_GENERATIONS, `${PROPERTIES}.hyperVGeneration`).default("V1"),
+    architecture: azureEnum(ARCHITECTURES, `${PROPERTIES}.architecture`).default("x64"),
+    description: z.string().optional(),
+    eula: z.string().optional(),
+    privacyStatementUri: z.string().optional(),
+    releaseNoteUri: z.string().optional(),
+    endOfLifeDate: azureDate("properties.endOfLifeDate").optional(),
+    recommended: z
+      .object({ vCPUs: rangeSchema("recommended.vCPUs").optional(), memory: rangeSchema("recommended.memory").optional() })
+      .optional(),
+    disallowed: z.object({ diskTypes: z.array(z.string()).optional() }).optional(),
+    purchasePlan: z.object({ name: z.string(), publisher: z.string(), product: z.string() }).optional(),
+    features: z.array(featureSchema).optional(),
+  });
+}
+
+/**
+ * The `properties` of an image definition PUT body. `now` is the caller's clock (the emulator's movable clock,
+ * or the browser's) so that "end of life in the future" is judged the same way on both sides.
+ */
+export function makeGalleryImagePropertiesSchema(now: () => Date = () => new Date()) {
+  return galleryImagePropertiesShape().superRefine((properties, context) => {
+    for (const key of ["vCPUs", "memory"] as const) {
+      const range = properties.recommended?.[key];
+      if (range?.min !== undefined && range.max !== undefined && range.min > range.max) {
+        context.addIssue({ code: "custom", path: ["recommended", key, "min"], message: minGreaterThanMaxMessage(`recommended.${key}`) });
+      }
+    }
+    const endOfLife = properties.endOfLifeDate ? parseIsoDate(properties.endOfLifeDate) : undefined;
+    if (endOfLife && endOfLife.getTime() <= now().getTime()) {
+      context.addIssue({ code: "custom", path: ["endOfLifeDate"], message: END_OF_LIFE_IN_PAST_MESSAGE });
+    }
+  });
+}
+
+export const galleryImagePropertiesSchema = makeGalleryImagePropertiesSchema();
+
+export type GalleryImagePropertiesInput = z.input<ReturnType<typeof makeGalleryImagePropertiesSchema>>;
+export type GalleryImageProperties = z.output<ReturnType<typeof makeGalleryImagePropertiesSchema>>;
+
+/** For callers that check only the end-of-life date (an update form) without parsing a whole body. */
+export function checkImageEndOfLifeDate(value: string | undefined, now: Date): RuleViolation | undefined {
+  return checkEndOfLifeDate(value, now, `${PROPERTIES}.endOfLifeDate`);
+}
+
+/** Properties fixed at creation: changing them means creating a new image definition. */
+export const IMMUTABLE_IMAGE_PROPERTIES = [
+  "osType",
+  "osState",
+  "hyperVGeneration",
+  "architecture",
+  "identifier.publisher",
+  "identifier.offer",
+  "identifier.sku",
+] as const;
+
+/** What an update may change (tags are on the resource, not in `properties`). */
+export const UPDATABLE_IMAGE_PROPERTIES = [
+  "description",
+  "eula",
+  "privacyStatementUri",
+  "releaseNoteUri",
+  "endOfLifeDate",
+  "recommended",
+  "disallowed",
+  "purchasePlan",
+  "features",
+] as const;
+
+export type ImmutableImageProperty = (typeof IMMUTABLE_IMAGE_PROPERTIES)[number];
+
+type ImmutableView = {
+  osType: string;
+  osState: string;
+  hyperVGeneration?: string;
+  architecture?: string;
+  identifier: GalleryImageIdentifier;
+};
+
+function immutableValue(properties: ImmutableView, property: ImmutableImageProperty): string {
+  switch (property) {
+    case "hyperVGeneration":
+      return properties.hyperVGeneration ?? "V1";
+    case "architecture":
+      return properties.architecture ?? "x64";
+    case "identifier.publisher":
+      return properties.identifier.publisher;
+    case "identifier.offer":
+      return properties.identifier.offer;
+    case "identifier.sku":
+      return properties.identifier.sku;
+    default:
+      return properties[property];
+  }
+}
+
+/** Every immutable property an update would change (compared without regard to case, as the service binds them). */
+export function changedImmutableImageProperties(stored: ImmutableView, incoming: ImmutableView): ImmutableImageProperty[] {
+  return IMMUTABLE_IMAGE_PROPERTIES.filter(
+    (property) => immutableValue(stored, property).toLowerCase() !== immutableValue(incoming, property).toLowerCase(),
+  );
+}
+
+/** The 409 PropertyChangeNotAllowed for the first immutable property an update would change. */
+export function checkImageDefinitionUpdate(stored: ImmutableView, incoming: ImmutableView): RuleViolation | undefined {
+  const [changed] = changedImmutableImageProperties(stored, incoming);
+  return changed === undefined ? undefined : propertyChangeNotAllowed(`${PROPERTIES}.${changed}`);
+}
+
+/** What the service knows about a version's source that must match its image definition. */
+export interface ImageSourceTraits {
+  id: string;
+  osType?: string;
+  osState?: string;
+  hyperVGeneration?: string;
+}
+
+export interface SourceIncompatibility {
+  property: "osType" | "osState" | "hyperVGeneration";
+  definitionValue: string;
+  sourceValue: string;
+  /** Plain words for a form that explains why a source cannot be picked. */
+  explanation: string;
+  violation: RuleViolation;
+}
+
+/**
+ * Why a source cannot become a version of this definition: every mismatch of OS type, OS state and Hyper-V
+ * generation, each with the service's 400. An empty list means the source is compatible. Unknown traits of the
+ * source are not held against it.
+ */
+export function sourceIncompatibilities(
+  definition: { osType: string; osState: string; hyperVGeneration?: string },
+  source: ImageSourceTraits,
+): SourceIncompatibility[] {
+  const reasons: SourceIncompatibility[] = [];
+  const differs = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() !== b.toLowerCase();
+  if (differs(source.osType, definition.osType)) {
+    reasons.push({
+      property: "osType",
+      definitionValue: definition.osType,
+      sourceValue: source.osType!,
+      explanation: `The source runs ${source.osType}, but the image definition is for ${definition.osType} images.`,
+      violation: invalidParameter(
+        `The resource with id '${source.id}' has a different OS type ['${source.osType}'] than the parent gallery image OS type generation ['${definition.osType}']`,
+      ),
+    });
+  }
+  if (differs(source.osState, definition.osState)) {
+    reasons.push({
+      property: "osState",
+      definitionValue: definition.osState,
+      sourceValue: source.osState!,
+      explanation: `The source is ${source.osState}, but the image definition holds ${definition.osState} images.`,
+      violation: invalidParameter(
+        `Cannot create Gallery Image Version from: ${source.id} since the OS State in the parent gallery image ('${definition.osState}') is not '${source.osState}'.`,
+      ),
+    });
+  }
+  const generation = definition.hyperVGeneration ?? "V1";
+  if (differs(source.hyperVGeneration, generation)) {
+    reasons.push({
+      property: "hyperVGeneration",
+      definitionValue: generation,
+      sourceValue: source.hyperVGeneration!,
+      explanation: `The source is Hyper-V generation ${source.hyperVGeneration}, but the image definition is for generation ${generation}.`,
+      violation: invalidParameter(
+        `The resource with id '${source.id}' has a different Hypervisor generation ['${source.hyperVGeneration}'] than the parent gallery image Hypervisor generation ['${generation}']`,
+      ),
+    });
+  }
+  return reasons;
+}
+
+export function checkSourceCompatibility(
+  definition: { osType: string; osState: string; hyperVGeneration?: string },
+  source: ImageSourceTraits,
+): RuleViolation | undefined {
+  return sourceIncompatibilities(definition, source)[0]?.violation;
+}
