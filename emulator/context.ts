@@ -1,0 +1,22 @@
+import type { Authorizer } from "./authorization/authorizer.js";
+import type { RoleAssignmentStore } from "./authorization/roleAssignments.js";
+import type { Clock } from "./clock.js";
+import type { EmulatorConfig } from "./config.js";
+import type { TokenService } from "./identity/tokens.js";
+import type { OperationStore } from "./operations.js";
+import type { Db } from "./store/db.js";
+import type { DirectoryStore } from "./store/directory.js";
+import type { ResourceStore } from "./store/resources.js";
+
+/** Everything a handler may use. One per emulator process; tests create several side by side. */
+export interface EmulatorContext {
+  config: EmulatorConfig;
+  db: Db;
+  clock: Clock;
+  resources: ResourceStore;
+  directory: DirectoryStore;
+  operations: OperationStore;
+  tokens: TokenService;
+  authorizer: Authorizer;
+  roleAssignments: RoleAssignmentStore;
+}

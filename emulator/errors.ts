@@ -1,0 +1,217 @@
+/**
+ * The one error type of the emulator. Handlers and models throw only ArmErrors built by the named factories
+ * below, so every code and message matches what Azure Resource Manager sends; the pipeline's error stage turns
+ * them into ARM's error body. Anything else that escapes is a bug and becomes a 500 with the request id.
+ */
+export interface ArmErrorDetail {
+  code: string;
+  message: string;
+  target?: string;
+}
+
+export class ArmError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly target?: string,
+    readonly details?: ArmErrorDetail[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ArmError";
+  }
+
+  toBody(): { error: ArmErrorDetail & { details?: ArmErrorDetail[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.target !== undefined ? { target: this.target } : {}),
+        ...(this.details?.length ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+/** A domain rule broken (see lib/gallery/violation.ts); kept structural so the emulator needs no import cycle. */
+export interface RuleViolationLike {
+  status: number;
+  code: string;
+  message: string;
+  target?: string;
+}
+
+const ARM_NOT_FOUND_FIX = "For more details please go to https://aka.ms/ARMResourceNotFoundFix";
+
+export const ArmErrors = {
+  fromViolation: (v: RuleViolationLike) => new ArmError(v.status, v.code, v.message, v.target),
+
+  missingApiVersion: () =>
+    new ArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests."),
+
+  invalidApiVersion: (given: string, resourceType: string, supported: readonly string[]) =>
+    new ArmError(
+      400,
+      "InvalidApiVersionParameter",
+      `The api-version '${given}' is invalid. The supported versions are '${supported.join(",")}'. ` +
+        `(resource type '${resourceType}')`,
+    ),
+
+  missingAuthorization: () =>
+    new ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing."),
+
+  invalidAuthorizationHeader: () =>
+    new ArmError(
+      401,
+      "AuthenticationFailed",
+      "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+    ),
+
+  invalidToken: (why: string) =>
+    new ArmError(401, "InvalidAuthenticationToken", `The access token is invalid. ${why}`.trim()),
+
+  expiredToken: (expiry: Date, now: Date) =>
+    new ArmError(
+      401,
+      "ExpiredAuthenticationToken",
+      `The access token expiry UTC time '${armDate(expiry)}' is earlier than current UTC time '${armDate(now)}'.`,
+    ),
+
+  wrongAudience: (audience: string, allowed: readonly string[]) =>
+    new ArmError(
+      401,
+      "InvalidAuthenticationTokenAudience",
+      `The access token has been obtained for wrong audience or resource '${audience}'. ` +
+        `It should exactly match with one of the allowed audiences '${allowed.join("','")}'.`,
+    ),
+
+  invalidIssuer: (issuer: string) =>
+    new ArmError(401, "InvalidAuthenticationTokenTenant", `The access token is from the wrong issuer '${issuer}'.`),
+
+  authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
+    new ArmError(
+      403,
+      "AuthorizationFailed",
+      `The client '${client}' with object id '${objectId}' does not have authorization to perform action ` +
+        `'${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    ),
+
+  invalidRequestContent: (why: string) =>
+    new ArmError(400, "InvalidRequestContent", `The request content was invalid and could not be deserialized: '${why}'.`),
+
+  missingRequestContent: () =>
+    new ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: 'The request content is empty.'."),
+
+  requestTooLarge: (limitBytes: number) =>
+    new ArmError(
+      413,
+      "RequestContentTooLarge",
+      `The request content size exceeds the maximum size of ${Math.round(limitBytes / (1024 * 1024))} MB.`,
+    ),
+
+  unsupportedMediaType: (contentType: string) =>
+    new ArmError(
+      415,
+      "UnsupportedMediaType",
+      `The content media type '${contentType}' is not supported. Only 'application/json' is supported.`,
+    ),
+
+  noRegisteredProvider: (path: string) =>
+    new ArmError(
+      404,
+      "NoRegisteredProviderFound",
+      `No registered resource provider found for the request path '${path}'. Check the path and api-version.`,
+    ),
+
+  methodNotAllowed: (method: string, resourceType: string) =>
+    new ArmError(
+      405,
+      "MethodNotAllowed",
+      `The requested resource does not support http method '${method}' for resource type '${resourceType}'.`,
+    ),
+
+  subscriptionNotFound: (subscriptionId: string) =>
+    new ArmError(404, "SubscriptionNotFound", `The subscription '${subscriptionId}' could not be found.`),
+
+  resourceGroupNotFound: (resourceGroup: string) =>
+    new ArmError(404, "ResourceGroupNotFound", `Resource group '${resourceGroup}' could not be found.`),
+
+  resourceNotFound: (type: string, name: string, resourceGroup: string) =>
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. ${ARM_NOT_FOUND_FIX}`,
+    ),
+
+  parentNotFound: (parentName: string) =>
+    new ArmError(
+      404,
+      "ParentResourceNotFound",
+      `Can not perform requested operation on nested resource. Parent resource '${parentName}' not found.`,
+    ),
+
+  locationNotAvailableForResourceGroup: (location: string) =>
+    new ArmError(
+      400,
+      "LocationNotAvailableForResourceGroup",
+      `The provided location '${location}' is not available for resource group. List of available regions is ` +
+        "'eastus,eastus2,westus,westus2,westus3,centralus,northeurope,westeurope,...' (GET /subscriptions/{subscriptionId}/locations).",
+      "location",
+    ),
+
+  invalidResourceGroupLocation: (requested: string, existing: string) =>
+    new ArmError(
+      409,
+      "InvalidResourceGroupLocation",
+      `Invalid resource group location '${requested}'. The Resource group already exists in location '${existing}'.`,
+      "location",
+    ),
+
+  operationNotFound: (operationId: string) =>
+    new ArmError(404, "NotFound", `The operation '${operationId}' could not be found.`),
+
+  invalidParameter: (target: string, message: string) => new ArmError(400, "InvalidParameter", message, target),
+
+  badRequest: (message: string, target?: string) => new ArmError(400, "BadRequest", message, target),
+
+  conflict: (message: string, target?: string) => new ArmError(409, "Conflict", message, target),
+
+  operationInProgress: (resourceName: string) =>
+    new ArmError(
+      409,
+      "OperationNotAllowed",
+      `An operation is currently in progress on resource '${resourceName}'. Retry after the operation has completed.`,
+    ),
+
+  cannotDeleteResource: (type: string, name: string, nested: string) =>
+    new ArmError(
+      409,
+      "CannotDeleteResource",
+      `Can not delete resource before nested resources are deleted. Resource '${type}/${name}' still has nested ` +
+        `resources: ${nested}. Delete the nested resources first.`,
+    ),
+
+  resourceGroupBeingDeleted: (resourceGroup: string) =>
+    new ArmError(409, "ResourceGroupBeingDeleted", `The resource group '${resourceGroup}' is in deprovisioning state and cannot perform this operation.`),
+
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new ArmError(
+      429,
+      "TooManyRequests",
+      "The request is being throttled as the limit has been reached for operation type. Please retry after the time in the Retry-After header.",
+      undefined,
+      undefined,
+      { "Retry-After": String(retryAfterSeconds) },
+    ),
+
+  internal: (requestId: string) =>
+    new ArmError(500, "InternalServerError", `Encountered internal server error. Diagnostic information: request id '${requestId}'.`),
+};
+
+/** ARM prints UTC times in expiry messages as M/d/yyyy h:mm:ss AM. */
+function armDate(d: Date): string {
+  const h = d.getUTCHours();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h % 12 || 12}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? "AM" : "PM"}`;
+}
