@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AZURE_REGIONS, findRegion, hasAvailabilityZones, isKnownRegion, normalizeLocation, regionDisplayName, sameLocation } from "./regions";
+import { AZURE_REGIONS, checkLocationAvailable, findRegion, hasAvailabilityZones, isKnownRegion, normalizeLocation, regionDisplayName, sameLocation } from "./regions";
 
 describe("regions", () => {
   it("holds at least 30 unique public regions whose name is the display name without spaces, lower-cased", () => {
@@ -48,5 +48,14 @@ describe("regions", () => {
 
   it("returns coordinates as strings, as ARM does", () => {
     expect(findRegion("westeurope")).toMatchObject({ latitude: "52.3667", longitude: "4.9", regionType: "Physical", geographyGroup: "Europe" });
+  });
+});
+
+describe("location availability", () => {
+  it("answers an unknown location with ARM's code and wording", () => {
+    expect(checkLocationAvailable("West Europe", "Microsoft.Compute/galleries")).toBeUndefined();
+    const violation = checkLocationAvailable("moon", "Microsoft.Compute/galleries");
+    expect(violation).toMatchObject({ status: 400, code: "LocationNotAvailableForResourceType" });
+    expect(violation?.message).toMatch(/^The provided location 'moon' is not available for resource type 'Microsoft.Compute\/galleries'\. List of available regions for the resource type is '.*westeurope.*'\.$/);
   });
 });

@@ -1,3 +1,5 @@
+import type { RuleViolation } from "./violation";
+
 /**
  * Azure public regions, shaped like the entries of `GET /subscriptions/{s}/locations`: coordinates are strings
  * as ARM returns them. Covers every region the seed documents name plus today's common ones.
@@ -135,4 +137,19 @@ export function regionDisplayName(location: string): string {
 /** Two locations name the same region ("East US 2" and "eastus2"). */
 export function sameLocation(a: string, b: string): boolean {
   return normalizeLocation(a) === normalizeLocation(b);
+}
+
+/** ARM's 400 for a location that is unknown or not enabled for a resource type. */
+export function locationNotAvailable(location: string, resourceType: string): RuleViolation {
+  return {
+    status: 400,
+    code: "LocationNotAvailableForResourceType",
+    message:
+      `The provided location '${location}' is not available for resource type '${resourceType}'. ` +
+      `List of available regions for the resource type is '${AZURE_REGIONS.map((region) => region.name).join(",")}'.`,
+  };
+}
+
+export function checkLocationAvailable(location: string, resourceType: string): RuleViolation | undefined {
+  return isKnownRegion(location) ? undefined : locationNotAvailable(location, resourceType);
 }

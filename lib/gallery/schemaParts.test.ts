@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, parseIsoDate, violationsFromZodError } from "./schemaParts";
+import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, parseIsoDate, pathFromTarget, violationsFromZodError } from "./schemaParts";
 
 describe("schema parts", () => {
   it("matches enums case-insensitively and lists the allowed values otherwise", () => {
@@ -50,5 +50,12 @@ describe("schema parts", () => {
     expect(violationsFromZodError(error, "properties")).toEqual([
       { status: 400, code: "InvalidParameter", message: "Input string '2.5' is not a valid integer. Path 'n'.", target: "properties.list[1].n" },
     ]);
+  });
+});
+
+describe("targets as paths", () => {
+  it("splits dotted and indexed targets", () => {
+    expect(pathFromTarget("publishingProfile.targetRegions[1].name")).toEqual(["publishingProfile", "targetRegions", 1, "name"]);
+    expect(pathFromTarget("storageProfile")).toEqual(["storageProfile"]);
   });
 });

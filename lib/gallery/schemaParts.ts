@@ -94,6 +94,14 @@ function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   );
 }
 
+/** `a.b[1].c` → `["a", "b", 1, "c"]`, so a rule's target can become a zod issue path for a form field. */
+export function pathFromTarget(target: string): (string | number)[] {
+  return target
+    .split(/\.|(?=\[)/)
+    .filter((part) => part.length > 0)
+    .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
 /** Turns a failed parse into violations; `targetPrefix` is prepended to each issue's path (e.g. `properties`). */
 export function violationsFromZodError(error: z.ZodError, targetPrefix = ""): RuleViolation[] {
   return error.issues.map((issue) => invalidParameter(issue.message, joinPath(targetPrefix, issue.path)));

@@ -1,0 +1,304 @@
+import { z } from "zod";
+import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
+import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation, regionDisplayName } from "./regions";
+import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
+import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
+
+export const STORAGE_ACCOUNT_TYPES = ["Standard_LRS", "Standard_ZRS", "Premium_LRS", "PremiumV2_LRS"] as const;
+export const REPLICATION_MODES = ["Full", "Shallow"] as const;
+export const HOST_CACHING_TYPES = ["None", "ReadOnly", "ReadWrite"] as const;
+export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
+
+/** The service's bounds for replicaCount and regionalReplicaCount. */
+export const MIN_REPLICA_COUNT = 1;
+export const MAX_REPLICA_COUNT = 100;
+export const DEFAULT_REPLICA_COUNT = 1;
+export const DEFAULT_STORAGE_ACCOUNT_TYPE: StorageAccountType = "Standard_LRS";
+
+export const VERSION_RESOURCE_TYPE = "Microsoft.Compute/galleries/images/versions";
+const PROPERTIES = "galleryImageVersion.properties";
+
+const replicaCount = (jsonPath: string, parameter: string) =>
+  azureInt(jsonPath, { min: MIN_REPLICA_COUNT, max: MAX_REPLICA_COUNT, parameter });
+
+const targetRegionSchema = z.object({
+  name: z.string({ error: () => "Required parameter 'targetRegions.name' is missing (null)." }),
+  regionalReplicaCount: replicaCount(
+    "properties.publishingProfile.targetRegions.regionalReplicaCount",
+    `${PROPERTIES}.publishingProfile.targetRegions.regionalReplicaCount`,
+  ).optional(),
+  storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${PROPERTIES}.publishingProfile.targetRegions.storageAccountType`).optional(),
+  excludeFromLatest: z.boolean().optional(),
+  encryption: z.unknown().optional(),
+});
+
+const diskSourceSchema = z.object({ id: z.string().optional(), storageAccountId: z.string().optional(), uri: z.string().optional() });
+
+/** The body shape alone, without the rules that need the version's location (e.g. to read stored versions). */
+export const galleryImageVersionPropertiesShape = z.object({
+  publishingProfile: z
+    .object({
+      targetRegions: z.array(targetRegionSchema).optional(),
+      replicaCount: replicaCount("properties.publishingProfile.replicaCount", `${PROPERTIES}.publishingProfile.replicaCount`).optional(),
+      storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${PROPERTIES}.publishingProfile.storageAccountType`).optional(),
+      excludeFromLatest: z.boolean().optional(),
+      endOfLifeDate: azureDate("properties.publishingProfile.endOfLifeDate").optional(),
+      replicationMode: azureEnum(REPLICATION_MODES, `${PROPERTIES}.publishingProfile.replicationMode`).optional(),
+    })
+    .optional(),
+  storageProfile: z.object(
+    {
+      source: z.object({ id: z.string().optional(), virtualMachineId: z.string().optional() }).optional(),
+      osDiskImage: z
+        .object({
+          hostCaching: azureEnum(HOST_CACHING_TYPES, `${PROPERTIES}.storageProfile.osDiskImage.hostCaching`).optional(),
+          source: diskSourceSchema.optional(),
+        })
+        .optional(),
+      dataDiskImages: z
+        .array(
+          z.object({
+            lun: azureInt("properties.storageProfile.dataDiskImages.lun"),
+            hostCaching: azureEnum(HOST_CACHING_TYPES, `${PROPERTIES}.storageProfile.dataDiskImages.hostCaching`).optional(),
+            source: diskSourceSchema.optional(),
+          }),
+        )
+        .optional(),
+    },
+    { error: () => `Required parameter '${PROPERTIES}.storageProfile' is missing (null).` },
+  ),
+  safetyProfile: z
+    .object({ allowDeletionOfReplicatedLocations: z.boolean().optional(), blockDeletionBeforeEndOfLife: z.boolean().optional() })
+    .optional(),
+});
+
+export type GalleryImageVersionProperties = z.output<typeof galleryImageVersionPropertiesShape>;
+export type PublishingProfile = NonNullable<GalleryImageVersionProperties["publishingProfile"]>;
+export type StorageProfile = GalleryImageVersionProperties["storageProfile"];
+
+export interface ImageVersionContext {
+  /** The version's own location: its source region. */
+  location: string;
+  now: Date;
+}
+
+/**
+ * The `properties` of an image version PUT body with every rule of the service applied. Forms and the emulator
+ * build it with the version's location and their clock.
+ */
+export function makeGalleryImageVersionPropertiesSchema(context: () => ImageVersionContext) {
+  return galleryImageVersionPropertiesShape.superRefine((properties, zod) => {
+    for (const violation of validateImageVersionRules(properties, context())) {
+      zod.addIssue({ code: "custom", message: violation.message, path: violation.target ? pathFromTarget(violation.target.slice(PROPERTIES.length + 1)) : [] });
+    }
+  });
+}
+
+/** A target region with the service's defaults applied; `name` is the display name, as the service returns it. */
+export interface EffectiveTargetRegion {
+  name: string;
+  regionalReplicaCount: number;
+  storageAccountType: StorageAccountType;
+  excludeFromLatest: boolean;
+}
+
+/** The target regions a version replicates to: the given ones, or the version's location alone. */
+export function effectiveTargetRegions(profile: PublishingProfile | undefined, location: string): EffectiveTargetRegion[] {
+  const regions = profile?.targetRegions?.length ? profile.targetRegions : [{ name: location }];
+  return regions.map((region) => ({
+    name: regionDisplayName(region.name),
+    regionalReplicaCount: ("regionalReplicaCount" in region ? region.regionalReplicaCount : undefined) ?? profile?.replicaCount ?? DEFAULT_REPLICA_COUNT,
+    storageAccountType:
+      ("storageAccountType" in region ? region.storageAccountType : undefined) ?? profile?.storageAccountType ?? DEFAULT_STORAGE_ACCOUNT_TYPE,
+    excludeFromLatest: ("excludeFromLatest" in region ? region.excludeFromLatest : undefined) ?? false,
+  }));
+}
+
+const VERSION_SOURCE_KINDS: readonly ArmResourceKind[] = ["managedImage", "virtualMachine", "galleryImageVersion"];
+const DISK_SOURCE_KINDS: readonly ArmResourceKind[] = ["disk", "snapshot"];
+
+export const EXACTLY_ONE_SOURCE_MESSAGE =
+  "The gallery artifact version source can only be specified either directly under storageProfile or within " +
+  "individual OS or data disks. One and only one source type (user image, snapshot, disk, virtual machine) can be provided.";
+
+function malformedSourceId(id: string, jsonPath: string, target: string): RuleViolation {
+  return invalidParameter(
+    `Property id '${id}' at path '${jsonPath}' is invalid. Expect fully qualified resource Id that start with ` +
+      "'/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'.",
+    target,
+  );
+}
+
+function checkSourceKind(id: string, allowed: readonly ArmResourceKind[], jsonPath: string, target: string): RuleViolation | undefined {
+  const parsed = parseResourceId(id);
+  if (!parsed) return malformedSourceId(id, jsonPath, target);
+  if (allowed.includes(parsed.kind)) return undefined;
+  return invalidParameter(
+    allowed === DISK_SOURCE_KINDS
+      ? `The source id: ${id} must be a managed disk or snapshot.`
+      : `The source id: ${id} must either be a managed image, virtual machine or another gallery image version`,
+    target,
+  );
+}
+
+/** Rules on where a version comes from: one source type, of the right kinds, with distinct disks. */
+export function validateStorageProfile(storage: StorageProfile): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const sourceId = storage.source?.id;
+  const virtualMachineId = storage.source?.virtualMachineId;
+  const osDiskSource = storage.osDiskImage?.source?.id;
+  const dataDisks = storage.dataDiskImages ?? [];
+  const dataDiskSources = dataDisks.flatMap((disk, index) => (disk.source?.id ? [{ id: disk.source.id, index }] : []));
+  const directSources = [sourceId, virtualMachineId].filter((id) => id !== undefined).length;
+  const diskSources = (osDiskSource ? 1 : 0) + dataDiskSources.length;
+
+  if (directSources > 1 || (directSources === 1 && diskSources > 0) || directSources + diskSources === 0) {
+    return [invalidParameter(EXACTLY_ONE_SOURCE_MESSAGE, `${PROPERTIES}.storageProfile.source`)];
+  }
+  if (sourceId) {
+    const violation = checkSourceKind(sourceId, VERSION_SOURCE_KINDS, "properties.storageProfile.source.id", `${PROPERTIES}.storageProfile.source.id`);
+    if (violation) violations.push(violation);
+  }
+  if (virtualMachineId) {
+    const violation = checkSourceKind(virtualMachineId, ["virtualMachine"], "properties.storageProfile.source.virtualMachineId", `${PROPERTIES}.storageProfile.source.virtualMachineId`);
+    if (violation) violations.push(violation);
+  }
+  if (osDiskSource) {
+    const violation = checkSourceKind(osDiskSource, DISK_SOURCE_KINDS, "properties.storageProfile.osDiskImage.source.id", `${PROPERTIES}.storageProfile.osDiskImage.source.id`);
+    if (violation) violations.push(violation);
+  }
+  for (const { id, index } of dataDiskSources) {
+    const violation = checkSourceKind(id, DISK_SOURCE_KINDS, "properties.storageProfile.dataDiskImages.source.id", `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`);
+    if (violation) violations.push(violation);
+  }
+
+  const sharedWithOsDisk = osDiskSource ? dataDiskSources.find(({ id }) => sameResourceId(id, osDiskSource)) : undefined;
+  if (sharedWithOsDisk) {
+    violations.push(
+      invalidParameter(`OSDiskImage and DataDiskImage cannot point to same blob ${sharedWithOsDisk.id}`, `${PROPERTIES}.storageProfile.dataDiskImages[${sharedWithOsDisk.index}].source.id`),
+    );
+  }
+  const repeatedSource = dataDiskSources.find(({ id }, position) => dataDiskSources.slice(0, position).some((earlier) => sameResourceId(earlier.id, id)));
+  if (repeatedSource) {
+    violations.push(
+      invalidParameter(
+        "Duplicated source ids are found in the input disks. Source id should be unique for each disk.",
+        `${PROPERTIES}.storageProfile.dataDiskImages[${repeatedSource.index}].source.id`,
+      ),
+    );
+  }
+  const repeatedLun = dataDisks.findIndex((disk, position) => dataDisks.slice(0, position).some((earlier) => earlier.lun === disk.lun));
+  if (repeatedLun >= 0) {
+    violations.push(
+      invalidParameter(
+        "Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each data disk.",
+        `${PROPERTIES}.storageProfile.dataDiskImages[${repeatedLun}].lun`,
+      ),
+    );
+  }
+  return violations;
+}
+
+export const DUPLICATE_REGIONS_MESSAGE = "Duplicate regions are not allowed in target publishing regions.";
+export const ZRS_NOT_SUPPORTED_MESSAGE = "ZRS storage account type is not supported in this region.";
+
+/** Rules on where a version replicates to, relative to its own location (the source region). */
+export function validatePublishingProfile(profile: PublishingProfile | undefined, context: ImageVersionContext): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const regionsTarget = `${PROPERTIES}.publishingProfile.targetRegions`;
+  const regions = profile?.targetRegions ?? [];
+
+  regions.forEach((region, index) => {
+    if (!isKnownRegion(region.name)) violations.push({ ...locationNotAvailable(region.name, VERSION_RESOURCE_TYPE), target: `${regionsTarget}[${index}].name` });
+  });
+  const duplicate = regions.findIndex((region, position) =>
+    regions.slice(0, position).some((earlier) => normalizeLocation(earlier.name) === normalizeLocation(region.name)),
+  );
+  if (duplicate >= 0) violations.push(invalidParameter(DUPLICATE_REGIONS_MESSAGE, `${regionsTarget}[${duplicate}].name`));
+  if (regions.length > 0 && !regions.some((region) => normalizeLocation(region.name) === normalizeLocation(context.location))) {
+    violations.push(
+      invalidParameter(
+        `Gallery image version publishing profile regions ${regions.map((region) => region.name).join(", ")} must contain the location of image version ${context.location}.`,
+        regionsTarget,
+      ),
+    );
+  }
+
+  effectiveTargetRegions(profile, context.location).forEach((region, index) => {
+    if (region.storageAccountType !== "Standard_ZRS" || !isKnownRegion(region.name) || hasAvailabilityZones(region.name)) return;
+    const ownType = regions[index]?.storageAccountType !== undefined;
+    violations.push(
+      invalidParameter(
+        ZRS_NOT_SUPPORTED_MESSAGE,
+        ownType ? `${regionsTarget}[${index}].storageAccountType` : `${PROPERTIES}.publishingProfile.storageAccountType`,
+      ),
+    );
+  });
+
+  const endOfLife = checkEndOfLifeDate(profile?.endOfLifeDate, context.now, `${PROPERTIES}.publishingProfile.endOfLifeDate`);
+  if (endOfLife) violations.push(endOfLife);
+  return violations;
+}
+
+/** Every cross-field rule of a version body that parsed; an empty list means the service would accept it. */
+export function validateImageVersionRules(properties: GalleryImageVersionProperties, context: ImageVersionContext): RuleViolation[] {
+  return [...validateStorageProfile(properties.storageProfile), ...validatePublishingProfile(properties.publishingProfile, context)];
+}
+
+/** What an update may change; the storage profile (sources, disks) is fixed at creation. */
+export const UPDATABLE_VERSION_PROPERTIES = [
+  "publishingProfile.targetRegions",
+  "publishingProfile.replicaCount",
+  "publishingProfile.storageAccountType",
+  "publishingProfile.excludeFromLatest",
+  "publishingProfile.endOfLifeDate",
+  "safetyProfile",
+] as const;
+
+export const DATA_DISK_CHANGE_MESSAGE = "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed.";
+
+function changedSource(stored: string | undefined, incoming: string | undefined): boolean {
+  return stored !== undefined && incoming !== undefined && !sameResourceId(stored, incoming);
+}
+
+/**
+ * The 409 for an update that touches what is fixed at creation: a source id, data disks or their LUNs, or
+ * regions that already hold replicas while safetyProfile.allowDeletionOfReplicatedLocations is not true.
+ */
+export function checkImageVersionUpdate(
+  stored: GalleryImageVersionProperties,
+  incoming: GalleryImageVersionProperties,
+  location: string,
+): RuleViolation | undefined {
+  const storageTarget = `${PROPERTIES}.storageProfile`;
+  if (changedSource(stored.storageProfile.source?.id, incoming.storageProfile.source?.id)) {
+    return propertyChangeNotAllowed(`${storageTarget}.source.id`);
+  }
+  if (changedSource(stored.storageProfile.osDiskImage?.source?.id, incoming.storageProfile.osDiskImage?.source?.id)) {
+    return propertyChangeNotAllowed(`${storageTarget}.osDiskImage.source.id`);
+  }
+  const storedLuns = new Set((stored.storageProfile.dataDiskImages ?? []).map((disk) => disk.lun));
+  if ((incoming.storageProfile.dataDiskImages ?? []).some((disk) => !storedLuns.has(disk.lun))) {
+    return { status: 409, code: "OperationNotAllowed", message: DATA_DISK_CHANGE_MESSAGE, target: `${storageTarget}.dataDiskImages` };
+  }
+  const removed = removedTargetRegions(stored, incoming, location);
+  if (removed.length > 0 && incoming.safetyProfile?.allowDeletionOfReplicatedLocations !== true) {
+    return {
+      status: 409,
+      code: "OperationNotAllowed",
+      message:
+        `Removing replicated locations ${removed.map((region) => `'${region}'`).join(", ")} from a gallery image version is not allowed ` +
+        "unless safetyProfile.allowDeletionOfReplicatedLocations is set to true.",
+      target: `${PROPERTIES}.publishingProfile.targetRegions`,
+    };
+  }
+  return undefined;
+}
+
+/** Regions the stored version replicates to that the update leaves out (display names). */
+export function removedTargetRegions(stored: GalleryImageVersionProperties, incoming: GalleryImageVersionProperties, location: string): string[] {
+  const kept = new Set(effectiveTargetRegions(incoming.publishingProfile, location).map((region) => normalizeLocation(region.name)));
+  return effectiveTargetRegions(stored.publishingProfile, location)
+    .map((region) => region.name)
+    .filter((name) => !kept.has(normalizeLocation(name)));
+}
