@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { ImageVersionDetail } from "@/components/versions/ImageVersionDetail";
+import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
+
+type Props = { params: Promise<GalleryRouteParams & { imageName: string; versionName: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const path = galleryPathFromParams(await params);
+  return { title: `${path.imageName} ${path.versionName}` };
+}
+
+export default async function ImageVersionPage({ params }: Props) {
+  const path = galleryPathFromParams(await params);
+  return <ImageVersionDetail path={{ ...path, imageName: path.imageName!, versionName: path.versionName! }} />;
+}

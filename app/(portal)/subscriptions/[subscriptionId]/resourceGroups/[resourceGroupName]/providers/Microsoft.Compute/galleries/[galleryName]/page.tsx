@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { GalleryDetail } from "@/components/galleries/GalleryDetail";
+import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
+
+type Props = { params: Promise<GalleryRouteParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: galleryPathFromParams(await params).galleryName };
+}
+
+export default async function GalleryPage({ params }: Props) {
+  return <GalleryDetail path={galleryPathFromParams(await params)} />;
+}

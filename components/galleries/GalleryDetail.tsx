@@ -1,0 +1,182 @@
+"use client";
+
+import type { GalleryImage } from "@azure/arm-compute";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { sharingLabel } from "@/components/galleries/sharing";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { ResourceIdField } from "@/components/ui/ResourceIdField";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate, isPast } from "@/components/ui/format";
+import { PropertyList } from "@/components/ui/PropertyList";
+import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { StateBadge, Tag } from "@/components/ui/StateBadge";
+import { latestVersionName } from "@/components/versions/latest";
+import { galleryId, hrefForResourceId, type GalleryPath } from "@/lib/azure/galleryPaths";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { galleryQueries } from "@/lib/queries/galleries";
+import { imageQueries } from "@/lib/queries/galleryImages";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+
+interface DefinitionRow {
+  image: GalleryImage;
+  id: string;
+  name: string;
+  identifier: string;
+  versions: { count: number; latest: string | undefined } | "loading" | "error";
+}
+
+const column = createColumnHelper<DefinitionRow>();
+
+const columns = [
+  column.accessor("name", {
+    header: "Name",
+    meta: { rowHeader: true },
+    cell: (info) => (
+      <Link href={hrefForResourceId(info.row.original.id)} className="text-brand-700 hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor("identifier", {
+    header: "Publisher / offer / SKU",
+    cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+  }),
+  column.accessor((row) => `${row.image.osType ?? ""} ${row.image.osState ?? ""}`, {
+    id: "os",
+    header: "OS",
+    cell: (info) => (
+      <span>
+        {info.row.original.image.osType ?? "—"}
+        <span className="block text-xs text-slate-600">{info.row.original.image.osState}</span>
+      </span>
+    ),
+  }),
+  column.accessor((row) => row.image.hyperVGeneration ?? "", { id: "generation", header: "Hyper-V generation" }),
+  column.accessor((row) => row.image.architecture ?? "x64", { id: "architecture", header: "Architecture" }),
+  column.accessor((row) => row.image.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
+    id: "endOfLife",
+    header: "End of life",
+    cell: (info) => {
+      const date = info.row.original.image.endOfLifeDate;
+      if (!date) return "—";
+      return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : formatDate(date);
+    },
+  }),
+  column.accessor((row) => (typeof row.versions === "object" ? (row.versions.latest ?? "") : ""), {
+    id: "latest",
+    header: "Latest version",
+    cell: (info) => {
+      const v = info.row.original.versions;
+      if (v === "loading") return <Spinner />;
+      if (v === "error") return "—";
+      return v.latest ? <span className="font-mono">{v.latest}</span> : <span className="text-slate-600">none</span>;
+    },
+  }),
+  column.accessor((row) => (typeof row.versions === "object" ? row.versions.count : -1), {
+    id: "versionCount",
+    header: "Versions",
+    meta: { numeric: true },
+    cell: (info) => {
+      const v = info.row.original.versions;
+      if (v === "loading") return <Spinner />;
+      if (v === "error") return <span title="The versions of this definition could not be listed">—</span>;
+      return v.count;
+    },
+  }),
+  column.accessor((row) => row.image.provisioningState ?? "", {
+    id: "state",
+    header: "State",
+    cell: (info) => <StateBadge state={info.getValue() || undefined} />,
+  }),
+];
+
+export function GalleryDetail({ path }: { path: GalleryPath }) {
+  const arm = useArm();
+  const id = galleryId(path);
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const gallery = useQuery(galleryQueries.detail(arm, id));
+  const images = useQuery(imageQueries.list(arm, id));
+  const versionLists = useQueries({
+    queries: (images.data ?? []).map((image) => versionQueries.list(arm, image.id ?? "")),
+  });
+
+  const rows: DefinitionRow[] = (images.data ?? []).map((image, index) => {
+    const versions = versionLists[index];
+    const identifier = image.identifier
+      ? `${image.identifier.publisher} / ${image.identifier.offer} / ${image.identifier.sku}`
+      : "—";
+    return {
+      image,
+      id: image.id ?? "",
+      name: image.name ?? "",
+      identifier,
+      versions: versions?.data
+        ? { count: versions.data.length, latest: latestVersionName(versions.data) }
+        : versions?.isError
+          ? "error"
+          : "loading",
+    };
+  });
+  const failedVersionLists = versionLists
+    .map((result, index) => ({ result, image: images.data?.[index] }))
+    .filter(({ result }) => result.isError);
+
+  return (
+    <>
+      <Breadcrumbs items={armCrumbs(path, subscriptionName)} />
+      <PageHeader
+        kind="Gallery"
+        title={path.galleryName}
+        badges={gallery.data && <StateBadge state={gallery.data.provisioningState} />}
+        subtitle={gallery.data?.description}
+      />
+      {gallery.isPending && <Spinner label="Loading gallery…" />}
+      {gallery.isError && <ErrorPanel error={gallery.error} title="This gallery could not be read" />}
+      {gallery.data && (
+        <Card>
+          <PropertyList
+            columns={3}
+            items={[
+              { label: "Subscription", value: subscriptionName },
+              { label: "Resource group", value: path.resourceGroupName },
+              { label: "Region", value: regionDisplayName(gallery.data.location) },
+              { label: "Sharing", value: sharingLabel(gallery.data.sharingProfile?.permissions) },
+              { label: "Unique name", value: gallery.data.identifier?.uniqueName ?? "—" },
+              { label: "Provisioning state", value: gallery.data.provisioningState ?? "—" },
+              { label: "Resource id", value: <ResourceIdField id={gallery.data.id ?? id} /> },
+            ]}
+          />
+        </Card>
+      )}
+
+      <Section title="Image definitions" description="Each definition groups the versions of one image: OS, generation, architecture and identifier.">
+        {images.isError ? (
+          <ErrorPanel error={images.error} title="The image definitions of this gallery could not be listed" />
+        ) : (
+          <>
+            {failedVersionLists.map(({ result, image }) => (
+              <div key={image?.id} className="mb-3">
+                <ErrorPanel error={result.error} title={`The versions of “${image?.name}” could not be listed`} />
+              </div>
+            ))}
+            <DataTable
+              data={rows}
+              columns={columns}
+              caption={`Image definitions in ${path.galleryName}`}
+              getRowId={(row) => row.id}
+              initialSorting={[{ id: "name", desc: false }]}
+              empty={images.isPending ? "Loading…" : "This gallery has no image definitions yet."}
+            />
+          </>
+        )}
+      </Section>
+    </>
+  );
+}

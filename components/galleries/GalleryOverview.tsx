@@ -1,0 +1,226 @@
+"use client";
+
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { useId, useMemo, useState } from "react";
+import { useArm } from "@/components/layout/ArmContext";
+import { sharingLabel } from "@/components/galleries/sharing";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { Tag } from "@/components/ui/StateBadge";
+import { hrefForResourceId, parseGalleryPath } from "@/lib/azure/galleryPaths";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { galleryQueries } from "@/lib/queries/galleries";
+import { imageQueries } from "@/lib/queries/galleryImages";
+import { subscriptionQueries } from "@/lib/queries/subscriptions";
+
+interface GalleryRow {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  resourceGroup: string;
+  location: string;
+  description: string;
+  sharing: string;
+  definitionCount: number | "loading" | "error";
+}
+
+const column = createColumnHelper<GalleryRow>();
+
+const columns = [
+  column.accessor("name", {
+    header: "Name",
+    meta: { rowHeader: true },
+    cell: (info) => (
+      <Link href={hrefForResourceId(info.row.original.id)} className="text-brand-700 hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor("subscriptionName", {
+    header: "Subscription",
+    cell: (info) => <span title={info.row.original.subscriptionId}>{info.getValue()}</span>,
+  }),
+  column.accessor("resourceGroup", { header: "Resource group" }),
+  column.accessor("location", { header: "Region", cell: (info) => regionDisplayName(info.getValue()) }),
+  column.accessor("description", {
+    header: "Description",
+    enableSorting: false,
+    cell: (info) => <span className="line-clamp-2 max-w-sm text-slate-700">{info.getValue() || "—"}</span>,
+  }),
+  column.accessor((row) => (typeof row.definitionCount === "number" ? row.definitionCount : -1), {
+    id: "definitions",
+    header: "Definitions",
+    meta: { numeric: true },
+    cell: (info) => {
+      const count = info.row.original.definitionCount;
+      if (count === "loading") return <Spinner label="" className="justify-end" />;
+      if (count === "error") return <span title="The definitions of this gallery could not be listed">—</span>;
+      return count;
+    },
+  }),
+  column.accessor("sharing", {
+    header: "Sharing",
+    cell: (info) => <Tag tone={info.getValue() === "Private (RBAC)" ? "neutral" : "brand"}>{info.getValue()}</Tag>,
+  }),
+];
+
+const selectClass =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
+
+/** Every gallery in every subscription the signed-in user can read, with per-subscription failures inline. */
+export function GalleryOverview() {
+  const arm = useArm();
+  const ids = { search: useId(), subscription: useId(), region: useId() };
+  const [search, setSearch] = useState("");
+  const [subscriptionFilter, setSubscriptionFilter] = useState("");
+  const [regionFilter, setRegionFilter] = useState("");
+
+  const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const subscriptionList = subscriptions.data ?? [];
+  const galleryLists = useQueries({
+    queries: subscriptionList.map((s) => galleryQueries.list(arm, s.subscriptionId)),
+  });
+  const galleries = galleryLists.flatMap((result, index) =>
+    (result.data ?? []).map((gallery) => ({ gallery, subscription: subscriptionList[index]! })),
+  );
+  const definitionLists = useQueries({
+    queries: galleries.map(({ gallery }) => ({ ...imageQueries.list(arm, gallery.id ?? ""), enabled: Boolean(gallery.id) })),
+  });
+
+  const rows: GalleryRow[] = galleries.map(({ gallery, subscription }, index) => {
+    const definitions = definitionLists[index];
+    return {
+      id: gallery.id ?? "",
+      name: gallery.name ?? "",
+      subscriptionId: subscription.subscriptionId,
+      subscriptionName: subscription.displayName,
+      resourceGroup: parseGalleryPath(gallery.id ?? "")?.resourceGroupName ?? "",
+      location: gallery.location,
+      description: gallery.description ?? "",
+      sharing: sharingLabel(gallery.sharingProfile?.permissions),
+      definitionCount: definitions?.data ? definitions.data.length : definitions?.isError ? "error" : "loading",
+    };
+  });
+
+  const regions = useMemo(() => [...new Set(rows.map((r) => r.location.toLowerCase()))].sort(), [rows]);
+  const needle = search.trim().toLowerCase();
+  const visible = rows.filter(
+    (row) =>
+      (!subscriptionFilter || row.subscriptionId === subscriptionFilter) &&
+      (!regionFilter || row.location.toLowerCase() === regionFilter) &&
+      (!needle ||
+        [row.name, row.description, row.resourceGroup, row.subscriptionName].some((v) => v.toLowerCase().includes(needle))),
+  );
+  const failures = galleryLists
+    .map((result, index) => ({ result, subscription: subscriptionList[index]! }))
+    .filter(({ result }) => result.isError);
+  const stillLoading = subscriptions.isPending || galleryLists.some((r) => r.isPending);
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Galleries", kind: "Home" }]} />
+      <PageHeader
+        kind="Azure Compute Gallery"
+        title="Galleries"
+        subtitle={
+          subscriptions.data
+            ? `${rows.length} ${rows.length === 1 ? "gallery" : "galleries"} in ${subscriptionList.length} ${subscriptionList.length === 1 ? "subscription" : "subscriptions"}`
+            : undefined
+        }
+      />
+
+      {subscriptions.isError ? (
+        <div className="mt-4">
+          <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
+        </div>
+      ) : (
+        <>
+          <div className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter galleries">
+            <div className="flex flex-col gap-1">
+              <label htmlFor={ids.search} className="text-xs font-medium text-slate-700">
+                Search
+              </label>
+              <input
+                id={ids.search}
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                placeholder="Name, description, resource group…"
+                className={`${selectClass} w-72`}
+              />
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={ids.subscription} className="text-xs font-medium text-slate-700">
+                Subscription
+              </label>
+              <select
+                id={ids.subscription}
+                value={subscriptionFilter}
+                onChange={(e) => setSubscriptionFilter(e.target.value)}
+                className={selectClass}
+              >
+                <option value="">All subscriptions</option>
+                {subscriptionList.map((s) => (
+                  <option key={s.subscriptionId} value={s.subscriptionId}>
+                    {s.displayName}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={ids.region} className="text-xs font-medium text-slate-700">
+                Region
+              </label>
+              <select id={ids.region} value={regionFilter} onChange={(e) => setRegionFilter(e.target.value)} className={selectClass}>
+                <option value="">All regions</option>
+                {regions.map((r) => (
+                  <option key={r} value={r}>
+                    {regionDisplayName(r)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {stillLoading && <Spinner label="Loading galleries…" className="mb-1.5" />}
+          </div>
+
+          {failures.length > 0 && (
+            <div className="mt-4 space-y-3">
+              {failures.map(({ result, subscription }) => (
+                <ErrorPanel
+                  key={subscription.subscriptionId}
+                  error={result.error}
+                  title={`Galleries in subscription “${subscription.displayName}” could not be listed`}
+                />
+              ))}
+            </div>
+          )}
+
+          <div className="mt-4">
+            <DataTable
+              data={visible}
+              columns={columns}
+              caption="Galleries"
+              getRowId={(row) => row.id}
+              initialSorting={[{ id: "name", desc: false }]}
+              empty={
+                stillLoading
+                  ? "Loading…"
+                  : rows.length === 0
+                    ? subscriptionList.length === 0
+                      ? "You cannot see any subscription. Ask an administrator for a role assignment (for example Reader) on a subscription."
+                      : "No galleries in the subscriptions you can read."
+                    : "No gallery matches these filters."
+              }
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Crumb } from "@/components/ui/Breadcrumbs";
+import { galleryId, hrefForResourceId, imageId, versionId, type GalleryPath } from "@/lib/azure/galleryPaths";
+
+/** Breadcrumbs that follow the ARM id: subscription › resource group › gallery › definition › version. */
+export function armCrumbs(path: GalleryPath, subscriptionName: string): Crumb[] {
+  const crumbs: Crumb[] = [
+    { label: "Galleries", kind: "Home", href: "/" },
+    { label: subscriptionName, kind: "Subscription" },
+    { label: path.resourceGroupName, kind: "Resource group" },
+    { label: path.galleryName, kind: "Gallery", href: hrefForResourceId(galleryId(path)) },
+  ];
+  if (path.imageName) {
+    crumbs.push({
+      label: path.imageName,
+      kind: "Image definition",
+      href: hrefForResourceId(imageId({ ...path, imageName: path.imageName })),
+    });
+    if (path.versionName) {
+      crumbs.push({
+        label: path.versionName,
+        kind: "Image version",
+        href: hrefForResourceId(versionId({ ...path, imageName: path.imageName, versionName: path.versionName })),
+      });
+    }
+  }
+  return crumbs;
+}

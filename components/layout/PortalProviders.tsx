@@ -1,0 +1,64 @@
+"use client";
+
+import type { IPublicClientApplication } from "@azure/msal-browser";
+import { MsalProvider } from "@azure/msal-react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { AuthGate } from "@/components/auth/AuthGate";
+import { ArmContext, RuntimeConfigContext } from "@/components/layout/ArmContext";
+import { PageStatus } from "@/components/ui/PageStatus";
+import { startMsal } from "@/lib/auth/session";
+import { msalCredential } from "@/lib/auth/tokens";
+import { createArmClients } from "@/lib/azure/clients";
+import { AzureError } from "@/lib/azure/errors";
+import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
+
+function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx other than throttling will not change by asking again; network blips and 5xx might.
+        retry: (failureCount, error) =>
+          failureCount < 2 &&
+          !(error instanceof AzureError && error.status >= 400 && error.status < 500 && error.status !== 429),
+      },
+    },
+  });
+}
+
+export function PortalProviders({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  const [instance, setInstance] = useState<IPublicClientApplication>();
+  const [failure, setFailure] = useState<string>();
+
+  // MSAL needs window and crypto.subtle: it starts in the browser only, after hydration.
+  useEffect(() => {
+    startMsal(config, window.location.origin).then(setInstance, (error: unknown) =>
+      setFailure(error instanceof Error ? error.message : String(error)),
+    );
+  }, [config]);
+
+  const arm = useMemo(
+    () => (instance ? createArmClients(config.armEndpoint, msalCredential(instance)) : null),
+    [instance, config.armEndpoint],
+  );
+
+  if (failure) {
+    return <PageStatus kind="error" title="Sign-in could not start" detail={failure} />;
+  }
+  if (!instance || !arm) return <PageStatus kind="loading" title="Starting Gallerist…" />;
+
+  return (
+    <RuntimeConfigContext.Provider value={config}>
+      <MsalProvider instance={instance}>
+        <QueryClientProvider client={queryClient}>
+          <ArmContext.Provider value={arm}>
+            <AuthGate>{children}</AuthGate>
+          </ArmContext.Provider>
+        </QueryClientProvider>
+      </MsalProvider>
+    </RuntimeConfigContext.Provider>
+  );
+}

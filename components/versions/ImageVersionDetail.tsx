@@ -1,0 +1,211 @@
+"use client";
+
+import type { GalleryDiskImage } from "@azure/arm-compute";
+import { useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate, formatDateTime, isPast } from "@/components/ui/format";
+import { ProgressBar } from "@/components/ui/ProgressBar";
+import { PropertyList } from "@/components/ui/PropertyList";
+import { ResourceIdField } from "@/components/ui/ResourceIdField";
+import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { StateBadge, Tag } from "@/components/ui/StateBadge";
+import { deployerGuidance } from "@/components/versions/deployerGuidance";
+import { latestVersionName } from "@/components/versions/latest";
+import { regionReplications, type RegionReplication } from "@/components/versions/replicationView";
+import { sourceKind } from "@/components/versions/sourceKind";
+import { hrefForResourceId, imageId, parseGalleryPath, versionId, type GalleryPath } from "@/lib/azure/galleryPaths";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { imageQueries } from "@/lib/queries/galleryImages";
+import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
+
+const regionColumn = createColumnHelper<RegionReplication>();
+
+function regionColumns(versionName: string) {
+  return [
+    regionColumn.accessor("displayName", { header: "Region", meta: { rowHeader: true } }),
+    regionColumn.accessor("replicaCount", { header: "Replicas", meta: { numeric: true } }),
+    regionColumn.accessor("storageAccountType", { header: "Storage" }),
+    regionColumn.accessor("excludeFromLatest", { header: "Exclude from latest", cell: (i) => (i.getValue() ? "Yes" : "No") }),
+    regionColumn.accessor("progress", {
+      header: "Replication",
+      cell: (info) => {
+        const r = info.row.original;
+        return (
+          <div className="flex min-w-56 items-center gap-2">
+            <ProgressBar value={r.progress} tone={r.tone} label={`Replication of ${versionName} to ${r.displayName}`} valueText={r.label} />
+            <span className="w-28 shrink-0 text-xs text-slate-700">{r.label}</span>
+          </div>
+        );
+      },
+    }),
+    regionColumn.display({
+      id: "guidance",
+      header: "For a deployer",
+      cell: (info) => {
+        const guidance = deployerGuidance(info.row.original);
+        return (
+          <div className="max-w-md">
+            <StateBadge state={info.row.original.state} label={guidance.headline} />
+            <p className="mt-1 text-xs text-slate-700">{guidance.detail}</p>
+          </div>
+        );
+      },
+    }),
+  ];
+}
+
+interface DiskRow {
+  id: string;
+  disk: string;
+  image: GalleryDiskImage;
+}
+
+const diskColumn = createColumnHelper<DiskRow>();
+const diskColumns = [
+  diskColumn.accessor("disk", { header: "Disk", meta: { rowHeader: true } }),
+  diskColumn.accessor((row) => row.image.sizeInGB ?? -1, {
+    id: "size",
+    header: "Size (GB)",
+    meta: { numeric: true },
+    cell: (i) => i.row.original.image.sizeInGB ?? "—",
+  }),
+  diskColumn.accessor((row) => row.image.hostCaching ?? "None", { id: "caching", header: "Host caching" }),
+  diskColumn.accessor((row) => row.image.source?.id ?? row.image.source?.uri ?? "", {
+    id: "source",
+    header: "Source",
+    enableSorting: false,
+    cell: (i) => (i.getValue() ? <code className="break-all font-mono text-xs">{i.getValue()}</code> : "The version’s source"),
+  }),
+];
+
+export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: string; versionName: string } }) {
+  const arm = useArm();
+  const id = versionId(path);
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const version = useQuery(versionQueries.detail(arm, id));
+  const siblings = useQuery(versionQueries.list(arm, imageId(path)));
+  const image = useQuery(imageQueries.detail(arm, imageId(path)));
+  const v = version.data;
+  const isLatest = siblings.data ? latestVersionName(siblings.data) === path.versionName : false;
+  const regions = v ? regionReplications(v) : [];
+  const profile = v?.publishingProfile;
+  const storage = v?.storageProfile;
+  const sourceId = storage?.source?.id ?? storage?.source?.virtualMachineId;
+  const sourceIsGalleryVersion = sourceId ? parseGalleryPath(sourceId)?.versionName !== undefined : false;
+
+  const disks: DiskRow[] = [
+    ...(storage?.osDiskImage ? [{ id: "os", disk: `OS disk${image.data?.osType ? ` (${image.data.osType})` : ""}`, image: storage.osDiskImage }] : []),
+    ...(storage?.dataDiskImages ?? []).map((d) => ({ id: `lun-${d.lun}`, disk: `Data disk, LUN ${d.lun}`, image: d })),
+  ];
+
+  return (
+    <>
+      <Breadcrumbs items={armCrumbs(path, subscriptionName)} />
+      <PageHeader
+        kind="Image version"
+        title={path.versionName}
+        badges={
+          v && (
+            <>
+              {isLatest && <Tag tone="brand">latest</Tag>}
+              <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} label={`Replication ${v.replicationStatus?.aggregatedState ?? "Unknown"}`} />
+              {isVersionSettling(v) && <Spinner label="Refreshing" />}
+            </>
+          )
+        }
+        subtitle={`${path.imageName} in ${path.galleryName}`}
+      />
+      {version.isPending && <Spinner label="Loading image version…" />}
+      {version.isError && <ErrorPanel error={version.error} title="This image version could not be read" />}
+      {v && (
+        <>
+          <Card>
+            <PropertyList
+              columns={3}
+              items={[
+                { label: "Published", value: formatDateTime(profile?.publishedDate) },
+                {
+                  label: "End of life",
+                  value: profile?.endOfLifeDate ? (
+                    isPast(profile.endOfLifeDate) ? <Tag tone="warn">Ended {formatDate(profile.endOfLifeDate)}</Tag> : formatDate(profile.endOfLifeDate)
+                  ) : (
+                    "—"
+                  ),
+                },
+                { label: "Exclude from latest", value: profile?.excludeFromLatest ? "Yes" : "No" },
+                { label: "Source region", value: regionDisplayName(v.location) },
+                { label: "Default replica count", value: profile?.replicaCount ?? 1 },
+                { label: "Default storage", value: profile?.storageAccountType ?? "Standard_LRS" },
+                { label: "Replication mode", value: profile?.replicationMode ?? "Full" },
+                { label: "Provisioning state", value: <StateBadge state={v.provisioningState} /> },
+                { label: "Aggregated replication", value: <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} /> },
+                {
+                  label: "Allow deletion of replicated locations",
+                  value: v.safetyProfile?.allowDeletionOfReplicatedLocations ? "Yes" : "No",
+                },
+                { label: "Block deletion before end of life", value: v.safetyProfile?.blockDeletionBeforeEndOfLife ? "Yes" : "No" },
+                {
+                  label: "Tags",
+                  value: v.tags && Object.keys(v.tags).length ? Object.entries(v.tags).map(([k, val]) => `${k}=${val}`).join(", ") : "—",
+                },
+              ]}
+            />
+          </Card>
+
+          <Section title="Replication" description="A region is usable for deployments only once its replication is Completed.">
+            <DataTable
+              data={regions}
+              columns={regionColumns(path.versionName)}
+              caption={`Replication of ${path.versionName} per region`}
+              getRowId={(row) => row.region}
+              empty="This version has no target regions."
+            />
+          </Section>
+
+          <Section title="Source">
+            <Card>
+              <PropertyList
+                columns={1}
+                items={[
+                  { label: "Kind", value: sourceKind(sourceId) },
+                  {
+                    label: "Source id",
+                    value: sourceId ? (
+                      sourceIsGalleryVersion ? (
+                        <Link href={hrefForResourceId(sourceId)} className="break-all font-mono text-xs text-brand-700 hover:underline">
+                          {sourceId}
+                        </Link>
+                      ) : (
+                        <code className="break-all font-mono text-xs">{sourceId}</code>
+                      )
+                    ) : (
+                      "Disks listed below"
+                    ),
+                  },
+                ]}
+              />
+            </Card>
+          </Section>
+
+          <Section title="Disks">
+            <DataTable data={disks} columns={diskColumns} caption={`Disks of ${path.versionName}`} getRowId={(row) => row.id} empty="No disk images reported." />
+          </Section>
+
+          <Section title="Resource id">
+            <Card>
+              <ResourceIdField id={v.id ?? id} />
+            </Card>
+          </Section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import {
+  EventType,
+  PublicClientApplication,
+  type AuthenticationResult,
+  type IPublicClientApplication,
+} from "@azure/msal-browser";
+import { msalConfiguration } from "@/lib/auth/msalConfig";
+import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
+
+/**
+ * Creates and initialises the one MSAL instance of the page. MSAL 5 no longer picks an active account: it is set
+ * from sign-in and token events, or restored from the cache on reload, so every token call has an account.
+ */
+export async function startMsal(config: RuntimeConfig, origin: string): Promise<IPublicClientApplication> {
+  const instance = new PublicClientApplication(msalConfiguration(config, origin));
+  await instance.initialize();
+  instance.addEventCallback((event) => {
+    if (
+      (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) &&
+      event.payload
+    ) {
+      const { account } = event.payload as AuthenticationResult;
+      if (account) instance.setActiveAccount(account);
+    }
+  });
+  const result = await instance.handleRedirectPromise();
+  if (result?.account) instance.setActiveAccount(result.account);
+  if (!instance.getActiveAccount()) {
+    const [first] = instance.getAllAccounts();
+    if (first) instance.setActiveAccount(first);
+  }
+  return instance;
+}

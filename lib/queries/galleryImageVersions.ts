@@ -1,0 +1,64 @@
+import type { GalleryImageVersion } from "@azure/arm-compute";
+import { queryOptions } from "@tanstack/react-query";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
+import { imageId, parseGalleryPath, versionId } from "@/lib/azure/galleryPaths";
+import { collect } from "@/lib/queries/collect";
+
+/** How often a version that is still replicating (or being created/updated) is read again. */
+export const REPLICATION_POLL_MS = 3_000;
+
+const SETTLING_PROVISIONING_STATES = new Set(["creating", "updating", "deleting", "migrating"]);
+
+/** True while a version's state can still change on its own: provisioning or replication under way. */
+export function isVersionSettling(version: GalleryImageVersion | undefined): boolean {
+  if (!version) return false;
+  if (SETTLING_PROVISIONING_STATES.has((version.provisioningState ?? "").toLowerCase())) return true;
+  const status = version.replicationStatus;
+  if (status?.aggregatedState === "InProgress") return true;
+  return (status?.summary ?? []).some((region) => region.state === "Replicating");
+}
+
+export const versionQueries = {
+  all: () => ["galleryImageVersions"] as const,
+  /** The versions of an image definition (the list carries no replication status; see detail). */
+  list: (arm: ArmClients, image: string) =>
+    queryOptions({
+      queryKey: [...versionQueries.all(), "list", image.toLowerCase()] as const,
+      queryFn: async (): Promise<GalleryImageVersion[]> => {
+        const p = parseGalleryPath(image);
+        if (!p?.imageName) throw new Error(`'${image}' is not an image definition id.`);
+        try {
+          return await collect(
+            arm
+              .compute(p.subscriptionId)
+              .galleryImageVersions.listByGalleryImage(p.resourceGroupName, p.galleryName, p.imageName),
+          );
+        } catch (error) {
+          throw toAzureError(error, `${imageId({ ...p, imageName: p.imageName })}/versions`);
+        }
+      },
+    }),
+  /**
+   * One version with `$expand=ReplicationStatus`. Read again every few seconds while it is settling; once every
+   * region is Completed or Failed the polling stops by itself.
+   */
+  detail: (arm: ArmClients, id: string) =>
+    queryOptions({
+      queryKey: [...versionQueries.all(), "detail", id.toLowerCase()] as const,
+      queryFn: async (): Promise<GalleryImageVersion> => {
+        const p = parseGalleryPath(id);
+        if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
+        try {
+          return await arm
+            .compute(p.subscriptionId)
+            .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+              expand: "ReplicationStatus",
+            });
+        } catch (error) {
+          throw toAzureError(error, versionId({ ...p, imageName: p.imageName, versionName: p.versionName }));
+        }
+      },
+      refetchInterval: (query) => (isVersionSettling(query.state.data) ? REPLICATION_POLL_MS : false),
+    }),
+};

@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  devIndicators: false,
+  // Types are checked once for the whole repository by `npm run typecheck` (CI runs it before the tests); the build
+  // skipping it keeps `npm start` and the e2e build fast on small machines.
+  // Next rewrites the tsconfig it is given to add its generated types; give it its own so the repository's
+  // tsconfig.json (used by `npm run typecheck`) stays as committed.
+  typescript: { ignoreBuildErrors: true, tsconfigPath: "tsconfig.next.json" },
+};
+
+export default nextConfig;
