@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { aggregatedReplicationState, overallReplicationProgress, regionReadiness, type RegionalReplicationStatus } from "./replication";
+
+const completed: RegionalReplicationStatus = { region: "West Europe", state: "Completed", progress: 100 };
+const replicating: RegionalReplicationStatus = { region: "East US", state: "Replicating", progress: 40 };
+const failed: RegionalReplicationStatus = { region: "UK South", state: "Failed", details: "Data disk over 1 TB.", progress: 10 };
+const unknown: RegionalReplicationStatus = { region: "Japan East", state: "Unknown" };
+
+describe("aggregated replication state", () => {
+  it("lets Failed win over InProgress, InProgress over Unknown, and completes only when every region has", () => {
+    expect(aggregatedReplicationState([completed, replicating, failed])).toBe("Failed");
+    expect(aggregatedReplicationState([completed, replicating, unknown])).toBe("InProgress");
+    expect(aggregatedReplicationState([completed, unknown])).toBe("Unknown");
+    expect(aggregatedReplicationState([completed, { ...completed, region: "East US" }])).toBe("Completed");
+    expect(aggregatedReplicationState([])).toBe("Unknown");
+  });
+
+  it("averages progress, counting Completed as 100", () => {
+    expect(overallReplicationProgress([completed, replicating])).toBe(70);
+    expect(overallReplicationProgress([{ ...completed, progress: undefined }])).toBe(100);
+    expect(overallReplicationProgress([])).toBe(0);
+  });
+});
+
+describe("region readiness", () => {
+  it("is usable only once Completed", () => {
+    expect(regionReadiness(completed)).toMatchObject({ kind: "usable", usable: true, progress: 100 });
+    expect(regionReadiness(replicating)).toMatchObject({ kind: "replicating", usable: false, summary: "Replicating to East US: 40%. Not usable until it completes." });
+    expect(regionReadiness(undefined).usable).toBe(false);
+  });
+
+  it("gives the failure details and the fix", () => {
+    const readiness = regionReadiness(failed);
+    expect(readiness).toMatchObject({ kind: "failed", summary: "Replication to UK South failed. Data disk over 1 TB." });
+    expect(readiness.fix).toContain("six hours");
+  });
+
+  it("calls replication running for more than six hours stalled", () => {
+    const startedAt = new Date("2026-01-01T00:00:00Z");
+    expect(regionReadiness(replicating, new Date("2026-01-01T06:00:00Z"), startedAt).kind).toBe("replicating");
+    expect(regionReadiness(replicating, new Date("2026-01-01T06:00:01Z"), startedAt).kind).toBe("stalled");
+  });
+});
