@@ -1,0 +1,51 @@
+import type { GalleryImageVersion } from "@azure/arm-compute";
+import { describe, expect, it } from "vitest";
+import { deployerGuidance } from "@/components/versions/deployerGuidance";
+import { regionReplications } from "@/components/versions/replicationView";
+
+const version: GalleryImageVersion = {
+  location: "westeurope",
+  publishingProfile: {
+    replicaCount: 2,
+    targetRegions: [
+      { name: "West Europe", regionalReplicaCount: 3, storageAccountType: "Standard_ZRS" },
+      { name: "East US", excludeFromLatest: true },
+      { name: "Japan East" },
+    ],
+  },
+  replicationStatus: {
+    aggregatedState: "InProgress",
+    summary: [
+      { region: "westeurope", state: "Completed", progress: 100 },
+      { region: "eastus", state: "Replicating", progress: 41.6 },
+      { region: "japaneast", state: "Failed", progress: 12, details: "Data disk larger than 1 TB." },
+    ],
+  },
+};
+
+describe("regionReplications", () => {
+  it("joins target regions with their status whatever way ARM spells the region", () => {
+    const regions = regionReplications(version);
+    expect(regions.map((r) => [r.displayName, r.replicaCount, r.storageAccountType, r.state, r.label])).toEqual([
+      ["West Europe", 3, "Standard_ZRS", "Completed", "Completed"],
+      ["East US", 2, "Standard_LRS", "Replicating", "Replicating 42%"],
+      ["Japan East", 2, "Standard_LRS", "Failed", "Failed"],
+    ]);
+    expect(regions[1]!.excludeFromLatest).toBe(true);
+  });
+
+  it("reports a target with no status yet as Unknown at 0%", () => {
+    const [region] = regionReplications({ location: "westeurope", publishingProfile: { targetRegions: [{ name: "westeurope" }] } });
+    expect(region).toMatchObject({ state: "Unknown", progress: 0, tone: "unknown", replicaCount: 1 });
+  });
+});
+
+describe("deployerGuidance", () => {
+  it("tells a deployer which regions are usable, which are not yet, and why one failed", () => {
+    const [completed, replicating, failed] = regionReplications(version).map(deployerGuidance);
+    expect(completed!.headline).toBe("Usable");
+    expect(replicating!.headline).toBe("Replicating 42%");
+    expect(replicating!.detail).toMatch(/Not usable in East US yet/);
+    expect(failed!.detail).toMatch(/Data disk larger than 1 TB/);
+  });
+});
