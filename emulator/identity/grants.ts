@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../store/db.js";
+
+/** What an authorization code stands for, fixed when the user signed in. */
+export interface CodeGrant {
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  scope: string;
+  nonce?: string;
+  objectId: string;
+  /** The tenant the tokens are for (the user's home tenant, or the tenant they are a guest in). */
+  tenantId: string;
+}
+
+/** What a refresh token stands for; the scope of each refresh is whatever the client asks for then. */
+export interface RefreshGrant {
+  clientId: string;
+  objectId: string;
+  tenantId: string;
+}
+
+/** Entra's authorization codes live about ten minutes. */
+export const CODE_LIFETIME_SECONDS = 600;
+/** Refresh tokens of single-page apps live 24 hours; those of native apps 90 days. */
+export const SPA_REFRESH_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+export const NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS = 90 * 24 * 3600;
+/**
+ * A refresh token is replaced on every use; the replaced one keeps working this long, because MSAL renews
+ * tokens of several resources in parallel with the same refresh token.
+ */
+export const REFRESH_TOKEN_REUSE_WINDOW_SECONDS = 60;
+
+export type CodeRedemption =
+  | { status: "ok"; grant: CodeGrant }
+  | { status: "unknown" | "expired" | "redeemed" };
+
+/**
+ * Authorization codes and refresh tokens, in the `auth_codes` and `refresh_tokens` tables. Only a hash of each
+ * is stored, so the database holds nothing a caller could present. Lifetimes use real time, as tokens do.
+ */
+export class GrantStore {
+  constructor(private readonly db: Db) {}
+
+  issueCode(grant: CodeGrant): string {
+    const code = newSecret();
+    const now = Date.now();
+    this.db.prepare("DELETE FROM auth_codes WHERE expires_at < ?").run(now);
+    this.db
+      .prepare("INSERT INTO auth_codes (code, data, expires_at) VALUES (?, ?, ?)")
+      .run(hash(code), JSON.stringify({ ...grant, redeemed: false }), now + CODE_LIFETIME_SECONDS * 1000);
+    return code;
+  }
+
+  /** Redeems a code once: a second redemption is told apart from an unknown code, as Entra does. */
+  redeemCode(code: string): CodeRedemption {
+    return this.db.transaction((): CodeRedemption => {
+      const row = this.db.prepare("SELECT data, expires_at FROM auth_codes WHERE code = ?").get(hash(code)) as
+        | { data: string; expires_at: number }
+        | undefined;
+      if (!row) return { status: "unknown" };
+      const { redeemed, ...grant } = JSON.parse(row.data) as CodeGrant & { redeemed: boolean };
+      if (redeemed) return { status: "redeemed" };
+      if (row.expires_at < Date.now()) return { status: "expired" };
+      this.db.prepare("UPDATE auth_codes SET data = ? WHERE code = ?").run(JSON.stringify({ ...grant, redeemed: true }), hash(code));
+      return { status: "ok", grant };
+    })();
+  }
+
+  issueRefreshToken(grant: RefreshGrant, lifetimeSeconds: number): string {
+    const token = newSecret();
+    const now = Date.now();
+    this.db.prepare("DELETE FROM refresh_tokens WHERE expires_at < ?").run(now);
+    this.db
+      .prepare("INSERT INTO refresh_tokens (token, data, expires_at) VALUES (?, ?, ?)")
+      .run(hash(token), JSON.stringify(grant), now + lifetimeSeconds * 1000);
+    return token;
+  }
+
+  /** The grant of a live refresh token, which from now on expires within the reuse window. */
+  useRefreshToken(token: string): RefreshGrant | undefined {
+    return this.db.transaction(() => {
+      const now = Date.now();
+      const row = this.db.prepare("SELECT data, expires_at FROM refresh_tokens WHERE token = ?").get(hash(token)) as
+        | { data: string; expires_at: number }
+        | undefined;
+      if (!row || row.expires_at < now) return undefined;
+      const retireAt = Math.min(row.expires_at, now + REFRESH_TOKEN_REUSE_WINDOW_SECONDS * 1000);
+      this.db.prepare("UPDATE refresh_tokens SET expires_at = ? WHERE token = ?").run(retireAt, hash(token));
+      return JSON.parse(row.data) as RefreshGrant;
+    })();
+  }
+}
+
+function newSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+function hash(secret: string): string {
+  return createHash("sha256").update(secret).digest("base64url");
+}
