@@ -205,6 +205,52 @@ export const ArmErrors = {
       { "Retry-After": String(retryAfterSeconds) },
     ),
 
+  // Microsoft.Compute galleries, image definitions and image versions.
+
+  missingLocation: () => new ArmError(400, "LocationRequired", "The location property is required for this definition.", "location"),
+
+  invalidResourceLocation: (name: string, existing: string, requested: string, resourceGroup: string) =>
+    new ArmError(
+      409,
+      "InvalidResourceLocation",
+      `The resource '${name}' already exists in location '${existing}' in resource group '${resourceGroup}'. ` +
+        `A resource with the same name cannot be created in location '${requested}'. Please select a new resource name.`,
+      "location",
+    ),
+
+  galleryNameNotUnique: (name: string, existingId: string) =>
+    new ArmError(
+      409,
+      "GalleryNameNotUnique",
+      `A gallery with name '${name}' already exists in the subscription ('${existingId}'). Gallery names must be unique ` +
+        "within a subscription, across resource groups and regions. Choose another name.",
+      "galleryName",
+    ),
+
+  locationDiffersFromGallery: (kind: "gallery image" | "gallery image version", location: string, galleryLocation: string) =>
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `The location '${location}' of the ${kind} must be the same as the location '${galleryLocation}' of its gallery.`,
+      "location",
+    ),
+
+  versionSourceNotFound: (sourceId: string, target: string) =>
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `The source ${sourceId} is not found. Please check source exists, and in the same region as the gallery image version being created.`,
+      target,
+    ),
+
+  versionMarkedForDeletion: (versionName: string) =>
+    new ArmError(
+      409,
+      "OperationNotAllowed",
+      `The 'Update Gallery Image Version' operation is not allowed on ${versionName} since it is marked for deletion. ` +
+        "You can only retry the Delete operation (or wait for an ongoing one to complete).",
+    ),
+
   internal: (requestId: string) =>
     new ArmError(500, "InternalServerError", `Encountered internal server error. Diagnostic information: request id '${requestId}'.`),
 };

@@ -1,6 +1,13 @@
 import type { ArmRoute } from "./router.js";
 import { resourceGroupRoutes } from "./resources/resourceGroups.js";
 import { subscriptionRoutes } from "./resources/subscriptions.js";
+import { galleryRoutes } from "./compute/galleries.js";
+import { galleryImageRoutes } from "./compute/galleryImages.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
-export const armRoutes: ArmRoute[] = [...subscriptionRoutes, ...resourceGroupRoutes];
+export const armRoutes: ArmRoute[] = [
+  ...subscriptionRoutes,
+  ...resourceGroupRoutes,
+  ...galleryRoutes,
+  ...galleryImageRoutes,
+];

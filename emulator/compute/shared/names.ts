@@ -1,0 +1,43 @@
+import { findRegion } from "../../../lib/gallery/regions.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import { resourceGroupId } from "../../resources/resourceGroups.js";
+import type { ResourceRecord } from "../../store/resources.js";
+
+/** The api-versions of Microsoft.Compute that serve galleries, image definitions and image versions. */
+export const GALLERY_API_VERSIONS = [
+  "2019-03-01",
+  "2019-07-01",
+  "2019-12-01",
+  "2020-09-30",
+  "2021-07-01",
+  "2021-10-01",
+  "2022-01-03",
+  "2022-03-03",
+  "2022-08-03",
+  "2023-07-03",
+  "2024-03-03",
+  "2025-03-03",
+  "2025-12-03",
+] as const;
+
+export const GALLERY_TYPE = "Microsoft.Compute/galleries";
+export const GALLERY_IMAGE_TYPE = "Microsoft.Compute/galleries/images";
+export const GALLERY_IMAGE_VERSION_TYPE = "Microsoft.Compute/galleries/images/versions";
+
+/** The resource group a write goes to; ARM answers ResourceGroupNotFound before the provider sees the request. */
+export function requireResourceGroup(ctx: EmulatorContext, subscriptionId: string, resourceGroup: string): ResourceRecord {
+  const group = ctx.resources.get(resourceGroupId(subscriptionId, resourceGroup));
+  if (!group) throw ArmErrors.resourceGroupNotFound(resourceGroup);
+  return group;
+}
+
+/** ARM stores a region by its name ("westeurope") whatever spelling the client sent ("West Europe"). */
+export function canonicalLocation(location: string): string | undefined {
+  return findRegion(location)?.name;
+}
+
+export function requiredLocation(location: string | undefined): string {
+  if (location === undefined || location.trim() === "") throw ArmErrors.missingLocation();
+  return location;
+}

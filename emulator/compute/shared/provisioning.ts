@@ -1,0 +1,85 @@
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors, type ArmErrorDetail } from "../../errors.js";
+import { asyncOperationHeaders, type OperationRecord } from "../../operations.js";
+
+export type ProvisioningState = "Creating" | "Updating" | "Deleting" | "Succeeded" | "Failed";
+export type OperationKind = "Create" | "Update" | "Delete";
+
+/** The last long-running operation on a resource, kept in its row so reads derive provisioningState without a join. */
+export interface TrackedOperation {
+  kind: OperationKind;
+  operationId: string;
+  startedAt: number;
+  endsAt: number;
+  failed?: boolean;
+}
+
+export interface TrackedState {
+  operation?: TrackedOperation;
+}
+
+const RUNNING_STATE: Record<OperationKind, ProvisioningState> = { Create: "Creating", Update: "Updating", Delete: "Deleting" };
+
+/** Creating/Updating/Deleting until the operation's end, then Succeeded or Failed, judged by the emulator's clock. */
+export function provisioningStateOf(operation: TrackedOperation | undefined, now: number): ProvisioningState {
+  if (!operation) return "Succeeded";
+  if (now < operation.endsAt) return RUNNING_STATE[operation.kind];
+  return operation.failed ? "Failed" : "Succeeded";
+}
+
+export function isInFlight(operation: TrackedOperation | undefined, now: number): boolean {
+  return operation !== undefined && now < operation.endsAt;
+}
+
+/** Starts the capsOperation a PUT/PATCH/DELETE reports, and the record of it kept on the resource. */
+export function beginOperation(
+  ctx: EmulatorContext,
+  resource: { id: string; subscriptionId: string; location: string },
+  kind: OperationKind,
+  durationMs: number,
+  error?: ArmErrorDetail,
+): { operation: OperationRecord; tracked: TrackedOperation } {
+  const operation = ctx.operations.start({
+    subscriptionId: resource.subscriptionId,
+    location: resource.location,
+    resourceKey: resource.id,
+    kind,
+    durationMs,
+    error,
+  });
+  return {
+    operation,
+    tracked: {
+      kind,
+      operationId: operation.operationId,
+      startedAt: operation.startedAt,
+      endsAt: operation.endsAt,
+      ...(error ? { failed: true } : {}),
+    },
+  };
+}
+
+/** The emulator-wide duration of gallery and definition operations. */
+export function resourceOperationMs(ctx: EmulatorContext): number {
+  return Math.max(0, ctx.config.lroSeconds) * 1000;
+}
+
+/**
+ * Compute refuses a second write while one is running on the same resource. `displayName` is the name as ARM
+ * prints it (`gallery/image/1.0.0` for nested resources).
+ */
+export function assertNoOperationInFlight(ctx: EmulatorContext, record: { state: TrackedState }, displayName: string): void {
+  const operation = record.state.operation;
+  if (isInFlight(operation, ctx.clock.now())) throw ArmErrors.operationInProgress(displayName);
+}
+
+/**
+ * LRO headers per method. PUT and DELETE carry Azure-AsyncOperation and Location. PATCH carries only
+ * Azure-AsyncOperation: SDK pollers read a PATCH's final result from Location when present, and Compute's
+ * Location is the operation monitor, not the resource, so the resource must be read from the request URL.
+ */
+export function lroHeaders(origin: string, operation: OperationRecord, method: "PUT" | "PATCH" | "DELETE"): Record<string, string> {
+  const headers = asyncOperationHeaders(origin, operation);
+  if (method === "PATCH") return { "Azure-AsyncOperation": headers["Azure-AsyncOperation"]! };
+  return headers;
+}
