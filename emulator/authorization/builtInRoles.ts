@@ -14,6 +14,11 @@ export interface RoleDefinitionData {
   type: "BuiltInRole" | "CustomRole";
   permissions: RolePermissions[];
   assignableScopes: string[];
+  /** Custom roles only: when and by whom (object id) they were created and last changed. */
+  createdOn?: string;
+  updatedOn?: string;
+  createdBy?: string | null;
+  updatedBy?: string | null;
 }
 
 const perms = (actions: string[], notActions: string[] = []): RolePermissions[] => [
@@ -31,7 +36,10 @@ export const BUILT_IN_ROLE_IDS = {
   ComputeGalleryImageReader: "cf7c76d2-98a3-4358-a134-615aa78bf44d",
 } as const;
 
-/** The built-in roles that matter for galleries (gallery-domain.md §5), with their real actions and notActions. */
+/**
+ * The built-in roles that matter for galleries (gallery-domain.md §5), with the actions and notActions Azure
+ * publishes for them (learn.microsoft.com, "Azure built-in roles": General and Compute).
+ */
 export const BUILT_IN_ROLES: RoleDefinitionData[] = [
   {
     name: BUILT_IN_ROLE_IDS.Owner,
@@ -98,52 +106,40 @@ export const BUILT_IN_ROLES: RoleDefinitionData[] = [
   {
     name: BUILT_IN_ROLE_IDS.ComputeGallerySharingAdmin,
     roleName: "Compute Gallery Sharing Admin",
-    description:
-      "This role allows user to share gallery to another subscription/tenant or share it to the public (Community Gallery), but this role won't allow user to delete the gallery.",
+    description: "This role allows user to share gallery to another subscription/tenant or share it to the public.",
     type: "BuiltInRole",
-    permissions: perms([
-      "Microsoft.Compute/galleries/share/action",
-      "Microsoft.Compute/galleries/read",
-      "Microsoft.Compute/galleries/images/read",
-      "Microsoft.Compute/galleries/images/versions/read",
-      "Microsoft.Compute/galleries/applications/read",
-      "Microsoft.Compute/galleries/applications/versions/read",
-      "Microsoft.Resources/subscriptions/resourceGroups/read",
-    ]),
+    permissions: perms(["Microsoft.Compute/galleries/share/action"]),
     assignableScopes: ["/"],
   },
   {
     name: BUILT_IN_ROLE_IDS.ComputeGalleryArtifactsPublisher,
     roleName: "Compute Gallery Artifacts Publisher",
-    description: "This is a role for uploading and managing VM images and VM applications in Azure Compute Gallery.",
+    description: "This is the role for publishing gallery artifacts.",
     type: "BuiltInRole",
-    permissions: perms([
-      "Microsoft.Authorization/*/read",
-      "Microsoft.Compute/galleries/read",
-      "Microsoft.Compute/galleries/write",
-      "Microsoft.Compute/galleries/delete",
-      "Microsoft.Compute/galleries/images/*",
-      "Microsoft.Compute/galleries/applications/*",
-      "Microsoft.Compute/images/read",
-      "Microsoft.Compute/disks/read",
-      "Microsoft.Compute/snapshots/read",
-      "Microsoft.Compute/virtualMachines/read",
-      "Microsoft.Compute/locations/*",
-      "Microsoft.Resources/subscriptions/resourceGroups/read",
-      "Microsoft.Resources/deployments/*",
-      "Microsoft.Support/*",
-    ]),
+    permissions: perms(
+      [
+        "Microsoft.Compute/galleries/*",
+        "Microsoft.Compute/locations/capsOperations/read",
+        "Microsoft.Compute/locations/communityGalleries/*",
+        "Microsoft.Compute/locations/sharedGalleries/*",
+        "Microsoft.Compute/images/*",
+        "Microsoft.Compute/virtualMachines/write",
+        "Microsoft.Compute/disks/write",
+        "Microsoft.Authorization/*/read",
+        "Microsoft.Insights/alertRules/*",
+        "Microsoft.Resources/deployments/*",
+        "Microsoft.Resources/subscriptions/resourceGroups/read",
+      ],
+      ["Microsoft.Compute/galleries/share/action"],
+    ),
     assignableScopes: ["/"],
   },
   {
     name: BUILT_IN_ROLE_IDS.ComputeGalleryImageReader,
     roleName: "Compute Gallery Image Reader",
-    description: "View the images of a gallery and use them to create virtual machines.",
+    description: "This is the role for reading gallery images.",
     type: "BuiltInRole",
-    permissions: perms([
-      "Microsoft.Compute/galleries/images/read",
-      "Microsoft.Compute/galleries/images/versions/read",
-    ]),
+    permissions: perms(["Microsoft.Compute/galleries/images/read", "Microsoft.Compute/galleries/images/versions/read"]),
     assignableScopes: ["/"],
   },
 ];

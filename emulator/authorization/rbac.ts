@@ -3,11 +3,13 @@ import type { DirectoryStore } from "../store/directory.js";
 import type { Authorizer } from "./authorizer.js";
 import type { RolePermissions } from "./builtInRoles.js";
 import { type RoleAssignmentBody, type RoleAssignmentStore, roleDefinitionGuid, subscriptionOfScope } from "./roleAssignments.js";
+import { isAtOrAbove } from "./scopes.js";
 
 /**
  * Azure RBAC evaluation: a caller's effective actions at a scope are the union of the roles assigned to the
- * caller (and to the groups it belongs to) at that scope and at every ancestor scope. Within one role,
- * notActions subtract from actions; `*` is a wildcard; matching ignores case.
+ * caller (and to the groups it belongs to) at that scope and at every ancestor scope. Within one permission
+ * block, notActions subtract from that block's actions only (so another role can still grant what one role's
+ * notActions leave out, as in Azure); `*` is a wildcard; matching ignores case.
  */
 export class RbacAuthorizer implements Authorizer {
   constructor(
@@ -16,14 +18,12 @@ export class RbacAuthorizer implements Authorizer {
   ) {}
 
   isAllowed(caller: Caller, action: string, scope: string): boolean {
-    const target = normalizeScope(scope);
-    return this.assignmentsOf(caller).some((a) => isAtOrAbove(a.properties.scope, target) && this.grants(a, action));
+    return this.assignmentsOf(caller).some((a) => isAtOrAbove(a.properties.scope, scope) && this.grants(a, action));
   }
 
   isAllowedAtOrBeneath(caller: Caller, action: string, scope: string): boolean {
-    const target = normalizeScope(scope);
     return this.assignmentsOf(caller).some(
-      (a) => (isAtOrAbove(a.properties.scope, target) || isAtOrAbove(target, a.properties.scope)) && this.grants(a, action),
+      (a) => (isAtOrAbove(a.properties.scope, scope) || isAtOrAbove(scope, a.properties.scope)) && this.grants(a, action),
     );
   }
 
@@ -35,43 +35,44 @@ export class RbacAuthorizer implements Authorizer {
     });
   }
 
-  /** The permissions (one entry per assignment that applies) at a scope, for `.../providers/Microsoft.Authorization/permissions`. */
   permissionsAt(caller: Caller, scope: string): RolePermissions[] {
-    const target = normalizeScope(scope);
     return this.assignmentsOf(caller)
-      .filter((a) => isAtOrAbove(a.properties.scope, target))
+      .filter((a) => isAtOrAbove(a.properties.scope, scope))
       .flatMap((a) => this.assignments.roleDefinition(roleDefinitionGuid(a.properties.roleDefinitionId))?.permissions ?? []);
   }
 
+  principalIdsOf(objectId: string): string[] {
+    return [objectId, ...this.directory.groupsOf(objectId)];
+  }
+
   private assignmentsOf(caller: Caller): RoleAssignmentBody[] {
-    return this.assignments.forPrincipals([caller.objectId, ...this.directory.groupsOf(caller.objectId)]);
+    return this.assignments.forPrincipals(this.principalIdsOf(caller.objectId));
   }
 
   private grants(assignment: RoleAssignmentBody, action: string): boolean {
     const role = this.assignments.roleDefinition(roleDefinitionGuid(assignment.properties.roleDefinitionId));
-    return (role?.permissions ?? []).some(
-      (p) => p.actions.some((a) => actionMatches(a, action)) && !p.notActions.some((n) => actionMatches(n, action)),
-    );
+    return (role?.permissions ?? []).some((p) => permissionGrants(p, action));
   }
+}
+
+/** Whether one permission block grants an action: some action pattern covers it and no notAction does. */
+export function permissionGrants(p: RolePermissions, action: string): boolean {
+  return p.actions.some((a) => actionMatches(a, action)) && !p.notActions.some((n) => actionMatches(n, action));
 }
 
 // Whether an action pattern such as `Microsoft.Compute/*`, `*/read` or `*` covers an action; case-insensitive.
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`, "i");
+  let regex = patternCache.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`, "i");
+    patternCache.set(pattern, regex);
+  }
   return regex.test(action);
 }
 
+// Every ARM request evaluates the same few dozen patterns.
+const patternCache = new Map<string, RegExp>();
+
 function escapeRegex(s: string): string {
   return s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function normalizeScope(scope: string): string {
-  return scope.replace(/\/+$/, "").toLowerCase() || "/";
-}
-
-/** Whether `ancestor` is `scope` itself or one of the scopes that contain it. */
-function isAtOrAbove(ancestor: string, scope: string): boolean {
-  const a = normalizeScope(ancestor);
-  const s = normalizeScope(scope);
-  return a === "/" || s === a || s.startsWith(`${a}/`);
 }

@@ -40,6 +40,7 @@ export function roleDefinitionGuid(roleDefinitionId: string): string {
  */
 export class RoleAssignmentStore {
   private index: RoleAssignmentBody[] | undefined;
+  private customRoleIndex: RoleDefinitionData[] | undefined;
 
   constructor(
     private readonly resources: ResourceStore,
@@ -108,6 +109,11 @@ export class RoleAssignmentStore {
     this.index = undefined;
   }
 
+  get(id: string): RoleAssignmentBody | undefined {
+    const key = id.toLowerCase();
+    return this.all().find((a) => a.id.toLowerCase() === key);
+  }
+
   /** A role definition by GUID: the built-ins, then custom roles stored as resources. */
   roleDefinition(guid: string): RoleDefinitionData | undefined {
     const g = guid.toLowerCase();
@@ -115,14 +121,53 @@ export class RoleAssignmentStore {
   }
 
   customRoles(): RoleDefinitionData[] {
-    return this.resources
+    this.customRoleIndex ??= this.resources
       .allOfType(ROLE_DEFINITION_TYPE)
-      .map((r) => (r.body as ArmResourceBody & { properties: Omit<RoleDefinitionData, "name"> }))
+      .map((r) => r.body as ArmResourceBody & { properties: Omit<RoleDefinitionData, "name"> })
       .map((b) => ({ ...b.properties, name: b.name, type: "CustomRole" as const }));
+    return this.customRoleIndex;
   }
 
-  /** Call after writing role definitions directly to the resource store. */
+  /**
+   * Creates or replaces a custom role. Azure keeps custom roles under the subscription of their first
+   * assignable scope, whatever scope the PUT named.
+   */
+  putCustomRole(role: Omit<RoleDefinitionData, "type">, actorObjectId: string): RoleDefinitionData {
+    const existing = this.customRoles().find((r) => r.name.toLowerCase() === role.name.toLowerCase());
+    const subscriptionId = subscriptionOfScope(role.assignableScopes[0] ?? "");
+    const id = `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role.name}`;
+    const now = new Date(this.clock.now()).toISOString();
+    const stored: RoleDefinitionData = {
+      ...role,
+      type: "CustomRole",
+      createdOn: existing?.createdOn ?? now,
+      updatedOn: now,
+      createdBy: existing?.createdBy ?? actorObjectId,
+      updatedBy: actorObjectId,
+    };
+    const { name, ...properties } = stored;
+    this.resources.put({
+      id,
+      type: ROLE_DEFINITION_TYPE,
+      name,
+      subscriptionId,
+      parentKey: `/subscriptions/${subscriptionId}`,
+      body: { id, name, type: ROLE_DEFINITION_TYPE, properties: properties as unknown as Record<string, unknown> },
+      state: {},
+    });
+    this.customRoleIndex = undefined;
+    return stored;
+  }
+
+  removeCustomRole(guid: string): void {
+    const role = this.resources.allOfType(ROLE_DEFINITION_TYPE).find((r) => r.name.toLowerCase() === guid.toLowerCase());
+    if (role) this.resources.remove(role.id);
+    this.customRoleIndex = undefined;
+  }
+
+  /** Call after writing role assignments or definitions directly to the resource store. */
   invalidate(): void {
     this.index = undefined;
+    this.customRoleIndex = undefined;
   }
 }
