@@ -1,3 +1,4 @@
+import { authorizationRoutes } from "./authorization/routes.js";
 import type { ArmRoute } from "./router.js";
 import { resourceGroupRoutes } from "./resources/resourceGroups.js";
 import { subscriptionRoutes } from "./resources/subscriptions.js";
@@ -8,6 +9,7 @@ import { galleryImageRoutes } from "./compute/galleryImages.js";
 export const armRoutes: ArmRoute[] = [
   ...subscriptionRoutes,
   ...resourceGroupRoutes,
+  ...authorizationRoutes,
   ...galleryRoutes,
   ...galleryImageRoutes,
 ];
