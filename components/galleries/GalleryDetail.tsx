@@ -1,7 +1,7 @@
 "use client";
 
 import type { GalleryImage } from "@azure/arm-compute";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
@@ -17,19 +17,18 @@ import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { latestVersionName } from "@/components/versions/latest";
-import { galleryId, hrefForResourceId, type GalleryPath } from "@/lib/azure/galleryPaths";
+import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
+import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
 
 interface DefinitionRow {
   image: GalleryImage;
   id: string;
   name: string;
   identifier: string;
-  versions: { count: number; latest: string | undefined } | "loading" | "error";
+  versions: { count: number; latest: string | undefined | "loading" } | "loading" | "error";
 }
 
 const column = createColumnHelper<DefinitionRow>();
@@ -39,7 +38,7 @@ const columns = [
     header: "Name",
     meta: { rowHeader: true },
     cell: (info) => (
-      <Link href={hrefForResourceId(info.row.original.id)} className="text-brand-700 hover:underline">
+      <Link href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
         {info.getValue()}
       </Link>
     ),
@@ -72,10 +71,12 @@ const columns = [
   column.accessor((row) => (typeof row.versions === "object" ? (row.versions.latest ?? "") : ""), {
     id: "latest",
     header: "Latest version",
+    // `latest` in the definition's own region; other regions may resolve lower while replication runs.
     cell: (info) => {
       const v = info.row.original.versions;
       if (v === "loading") return <Spinner />;
       if (v === "error") return "—";
+      if (v.latest === "loading") return <Spinner />;
       return v.latest ? <span className="font-mono">{v.latest}</span> : <span className="text-slate-600">none</span>;
     },
   }),
@@ -99,16 +100,14 @@ const columns = [
 
 export function GalleryDetail({ path }: { path: GalleryPath }) {
   const arm = useArm();
-  const id = galleryId(path);
+  const id = galleryIdOf(path);
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const gallery = useQuery(galleryQueries.detail(arm, id));
   const images = useQuery(imageQueries.list(arm, id));
-  const versionLists = useQueries({
-    queries: (images.data ?? []).map((image) => versionQueries.list(arm, image.id ?? "")),
-  });
+  const perImage = useVersionsWithReplication((images.data ?? []).map((image) => image.id ?? ""));
 
   const rows: DefinitionRow[] = (images.data ?? []).map((image, index) => {
-    const versions = versionLists[index];
+    const versions = perImage[index];
     const identifier = image.identifier
       ? `${image.identifier.publisher} / ${image.identifier.offer} / ${image.identifier.sku}`
       : "—";
@@ -117,16 +116,19 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
       id: image.id ?? "",
       name: image.name ?? "",
       identifier,
-      versions: versions?.data
-        ? { count: versions.data.length, latest: latestVersionName(versions.data) }
-        : versions?.isError
+      versions: versions?.versions
+        ? {
+            count: versions.versions.length,
+            latest: versions.complete ? latestIn(versions.versions, image.location).latest : "loading",
+          }
+        : versions?.listError
           ? "error"
           : "loading",
     };
   });
-  const failedVersionLists = versionLists
-    .map((result, index) => ({ result, image: images.data?.[index] }))
-    .filter(({ result }) => result.isError);
+  const failedVersionLists = perImage
+    .map((result, index) => ({ error: result.listError, image: images.data?.[index] }))
+    .filter(({ error }) => error !== undefined);
 
   return (
     <>
@@ -161,9 +163,9 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           <ErrorPanel error={images.error} title="The image definitions of this gallery could not be listed" />
         ) : (
           <>
-            {failedVersionLists.map(({ result, image }) => (
+            {failedVersionLists.map(({ error, image }) => (
               <div key={image?.id} className="mb-3">
-                <ErrorPanel error={result.error} title={`The versions of “${image?.name}” could not be listed`} />
+                <ErrorPanel error={error} title={`The versions of “${image?.name}” could not be listed`} />
               </div>
             ))}
             <DataTable

@@ -12,7 +12,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { hrefForResourceId, parseGalleryPath } from "@/lib/azure/galleryPaths";
+import { pageHref, galleryPathOf } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
@@ -37,7 +37,7 @@ const columns = [
     header: "Name",
     meta: { rowHeader: true },
     cell: (info) => (
-      <Link href={hrefForResourceId(info.row.original.id)} className="text-brand-700 hover:underline">
+      <Link href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
         {info.getValue()}
       </Link>
     ),
@@ -100,7 +100,7 @@ export function GalleryOverview() {
       name: gallery.name ?? "",
       subscriptionId: subscription.subscriptionId,
       subscriptionName: subscription.displayName,
-      resourceGroup: parseGalleryPath(gallery.id ?? "")?.resourceGroupName ?? "",
+      resourceGroup: galleryPathOf(gallery.id ?? "")?.resourceGroupName ?? "",
       location: gallery.location,
       description: gallery.description ?? "",
       sharing: sharingLabel(gallery.sharingProfile?.permissions),

@@ -1,5 +1,5 @@
 import type { Crumb } from "@/components/ui/Breadcrumbs";
-import { galleryId, hrefForResourceId, imageId, versionId, type GalleryPath } from "@/lib/azure/galleryPaths";
+import { galleryIdOf, pageHref, imageIdOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 
 /** Breadcrumbs that follow the ARM id: subscription › resource group › gallery › definition › version. */
 export function armCrumbs(path: GalleryPath, subscriptionName: string): Crumb[] {
@@ -7,19 +7,19 @@ export function armCrumbs(path: GalleryPath, subscriptionName: string): Crumb[] 
     { label: "Galleries", kind: "Home", href: "/" },
     { label: subscriptionName, kind: "Subscription" },
     { label: path.resourceGroupName, kind: "Resource group" },
-    { label: path.galleryName, kind: "Gallery", href: hrefForResourceId(galleryId(path)) },
+    { label: path.galleryName, kind: "Gallery", href: pageHref(galleryIdOf(path)) },
   ];
   if (path.imageName) {
     crumbs.push({
       label: path.imageName,
       kind: "Image definition",
-      href: hrefForResourceId(imageId({ ...path, imageName: path.imageName })),
+      href: pageHref(imageIdOf({ ...path, imageName: path.imageName })),
     });
     if (path.versionName) {
       crumbs.push({
         label: path.versionName,
         kind: "Image version",
-        href: hrefForResourceId(versionId({ ...path, imageName: path.imageName, versionName: path.versionName })),
+        href: pageHref(versionIdOf({ ...path, imageName: path.imageName, versionName: path.versionName })),
       });
     }
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { GalleryImageVersion } from "@azure/arm-compute";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
@@ -16,14 +16,13 @@ import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { latestVersionName } from "@/components/versions/latest";
 import { RegionBars } from "@/components/versions/RegionBars";
 import { regionReplications } from "@/components/versions/replicationView";
-import { hrefForResourceId, imageId, type GalleryPath } from "@/lib/azure/galleryPaths";
+import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
+import { pageHref, imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
 
 interface VersionRow {
   id: string;
@@ -43,7 +42,7 @@ const columns = [
     sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
     cell: (info) => (
       <span className="inline-flex items-center gap-2">
-        <Link href={hrefForResourceId(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
+        <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
         {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
@@ -98,29 +97,20 @@ const columns = [
 
 export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageName: string } }) {
   const arm = useArm();
-  const id = imageId(path);
+  const id = imageIdOf(path);
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const image = useQuery(imageQueries.detail(arm, id));
-  const versions = useQuery(versionQueries.list(arm, id));
-  const details = useQueries({
-    queries: (versions.data ?? []).map((v) => versionQueries.detail(arm, v.id ?? "")),
-  });
-
-  const latest = versions.data ? latestVersionName(versions.data) : undefined;
-  const rows: VersionRow[] = (versions.data ?? []).map((listed, index) => {
-    const detail = details[index]?.data;
-    return {
-      id: listed.id ?? "",
-      name: listed.name ?? "",
-      version: detail ?? listed,
-      hasReplicationStatus: Boolean(detail) || Boolean(details[index]?.isError),
-      isLatest: listed.name === latest,
-    };
-  });
-  const failedDetails = details
-    .map((result, index) => ({ result, version: versions.data?.[index] }))
-    .filter(({ result }) => result.isError);
+  const [definition] = useVersionsWithReplication([id]);
   const img = image.data;
+  const region = img?.location;
+  const resolution = definition?.versions && definition.complete && region ? latestIn(definition.versions, region) : undefined;
+  const rows: VersionRow[] = (definition?.versions ?? []).map((version) => ({
+    id: version.id ?? "",
+    name: version.name ?? "",
+    version,
+    hasReplicationStatus: version.replicationStatus !== undefined || definition!.detailErrors.some((e) => e.version.id === version.id),
+    isLatest: resolution?.latest === version.name,
+  }));
 
   return (
     <>
@@ -166,7 +156,19 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
                 label: "Features",
                 value: img.features?.length ? img.features.map((f) => `${f.name}=${f.value}`).join(", ") : "—",
               },
-              { label: "Latest version", value: latest ? <span className="font-mono">{latest}</span> : "—" },
+              {
+                label: `Latest in ${regionDisplayName(img.location)}`,
+                value: !resolution ? (
+                  <Spinner />
+                ) : resolution.latest ? (
+                  <span className="font-mono">
+                    {resolution.latest}
+                    {resolution.latestIsPastEndOfLife && <Tag tone="warn">past end of life</Tag>}
+                  </span>
+                ) : (
+                  "No version is eligible"
+                ),
+              },
               { label: "Resource id", value: <ResourceIdField id={img.id ?? id} /> },
             ]}
           />
@@ -177,13 +179,13 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
         title="Image versions"
         description="Replication is read per version and refreshed every few seconds while any region is still replicating."
       >
-        {versions.isError ? (
-          <ErrorPanel error={versions.error} title="The versions of this image definition could not be listed" />
+        {definition?.listError !== undefined ? (
+          <ErrorPanel error={definition.listError} title="The versions of this image definition could not be listed" />
         ) : (
           <>
-            {failedDetails.map(({ result, version }) => (
-              <div key={version?.id} className="mb-3">
-                <ErrorPanel error={result.error} title={`The replication status of ${version?.name} could not be read`} />
+            {definition?.detailErrors.map(({ version, error }) => (
+              <div key={version.id} className="mb-3">
+                <ErrorPanel error={error} title={`The replication status of ${version.name} could not be read`} />
               </div>
             ))}
             <DataTable
@@ -192,7 +194,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               caption={`Versions of ${path.imageName}`}
               getRowId={(row) => row.id}
               initialSorting={[{ id: "name", desc: true }]}
-              empty={versions.isPending ? "Loading…" : "No versions have been published to this definition yet."}
+              empty={!definition?.versions ? "Loading…" : "No versions have been published to this definition yet."}
             />
           </>
         )}

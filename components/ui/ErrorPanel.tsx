@@ -1,4 +1,17 @@
 import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { explainArmError, type ErrorExplanation } from "@/lib/gallery/troubleshooting";
+
+/** Errors that never reached ARM are the dashboard's to explain; ARM's own go through the catalogue. */
+function explain(error: AzureError): ErrorExplanation {
+  if (error.code === "NetworkError") {
+    return {
+      title: "Azure Resource Manager not reachable",
+      cause: "The request did not get an answer: the network is down, or (in emulator mode) the emulator is not running.",
+      fix: "Check your connection, or start the emulator with `npm start`, then reload the page.",
+    };
+  }
+  return explainArmError(error);
+}
 
 /**
  * An ARM error as the user needs it: what failed (code, message, target, resource), why, and what to do.
@@ -6,32 +19,38 @@ import { AzureError, toAzureError } from "@/lib/azure/errors";
  */
 export function ErrorPanel({ error, title }: { error: unknown; title: string }) {
   const azure = error instanceof AzureError ? error : toAzureError(error);
+  const explanation = explain(azure);
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-950">
       <p className="font-semibold">{title}</p>
-      <p className="mt-1">
+      <p className="mt-1 flex flex-wrap items-center gap-2">
         <code className="rounded bg-red-100 px-1 py-0.5 font-mono text-xs">{azure.code}</code>
-        {azure.status > 0 && <span className="ml-2 text-xs text-red-800">HTTP {azure.status}</span>}
+        {azure.status > 0 && <span className="text-xs text-red-800">HTTP {azure.status}</span>}
+        <span className="text-xs font-medium text-red-900">{explanation.title}</span>
       </p>
       <p className="mt-2 break-words">{azure.message}</p>
-      <dl className="mt-2 space-y-0.5 text-xs text-red-900">
+      <dl className="mt-3 grid gap-1 sm:grid-cols-[max-content_1fr] sm:gap-x-3">
+        <dt className="font-semibold">Cause</dt>
+        <dd>{explanation.cause}</dd>
+        <dt className="font-semibold">Fix</dt>
+        <dd>{explanation.fix}</dd>
         {azure.target && (
-          <div>
-            <dt className="inline font-semibold">Target: </dt>
-            <dd className="inline font-mono">{azure.target}</dd>
-          </div>
+          <>
+            <dt className="font-semibold">Target</dt>
+            <dd className="font-mono text-xs">{azure.target}</dd>
+          </>
         )}
         {azure.resourceId && (
-          <div>
-            <dt className="inline font-semibold">Resource: </dt>
-            <dd className="inline break-all font-mono">{azure.resourceId}</dd>
-          </div>
+          <>
+            <dt className="font-semibold">Resource</dt>
+            <dd className="break-all font-mono text-xs">{azure.resourceId}</dd>
+          </>
         )}
         {azure.requestId && (
-          <div>
-            <dt className="inline font-semibold">Request id: </dt>
-            <dd className="inline font-mono">{azure.requestId}</dd>
-          </div>
+          <>
+            <dt className="font-semibold">Request id</dt>
+            <dd className="font-mono text-xs">{azure.requestId}</dd>
+          </>
         )}
       </dl>
     </div>

@@ -17,11 +17,10 @@ import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { deployerGuidance } from "@/components/versions/deployerGuidance";
-import { latestVersionName } from "@/components/versions/latest";
 import { regionReplications, type RegionReplication } from "@/components/versions/replicationView";
 import { sourceKind } from "@/components/versions/sourceKind";
-import { hrefForResourceId, imageId, parseGalleryPath, versionId, type GalleryPath } from "@/lib/azure/galleryPaths";
+import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
+import { pageHref, imageIdOf, galleryPathOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
@@ -50,11 +49,18 @@ function regionColumns(versionName: string) {
       id: "guidance",
       header: "For a deployer",
       cell: (info) => {
-        const guidance = deployerGuidance(info.row.original);
+        const { readiness, state, excludeFromLatest } = info.row.original;
         return (
-          <div className="max-w-md">
-            <StateBadge state={info.row.original.state} label={guidance.headline} />
-            <p className="mt-1 text-xs text-slate-700">{guidance.detail}</p>
+          <div className="max-w-md text-xs text-slate-700">
+            <StateBadge state={state} label={readiness.usable ? "Usable" : readiness.kind === "stalled" ? "Stalled" : state} />
+            <p className="mt-1">{readiness.summary}</p>
+            {readiness.usable && excludeFromLatest && <p className="mt-1">Excluded from latest here: deploy it by its exact version.</p>}
+            {readiness.fix && (
+              <p className="mt-1">
+                <span className="font-semibold">Fix: </span>
+                {readiness.fix}
+              </p>
+            )}
           </div>
         );
       },
@@ -88,18 +94,21 @@ const diskColumns = [
 
 export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: string; versionName: string } }) {
   const arm = useArm();
-  const id = versionId(path);
+  const id = versionIdOf(path);
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const version = useQuery(versionQueries.detail(arm, id));
-  const siblings = useQuery(versionQueries.list(arm, imageId(path)));
-  const image = useQuery(imageQueries.detail(arm, imageId(path)));
+  const [siblings] = useVersionsWithReplication([imageIdOf(path)]);
+  const image = useQuery(imageQueries.detail(arm, imageIdOf(path)));
   const v = version.data;
-  const isLatest = siblings.data ? latestVersionName(siblings.data) === path.versionName : false;
+  const isLatest =
+    siblings?.versions && siblings.complete && image.data
+      ? latestIn(siblings.versions, image.data.location).latest === path.versionName
+      : false;
   const regions = v ? regionReplications(v) : [];
   const profile = v?.publishingProfile;
   const storage = v?.storageProfile;
   const sourceId = storage?.source?.id ?? storage?.source?.virtualMachineId;
-  const sourceIsGalleryVersion = sourceId ? parseGalleryPath(sourceId)?.versionName !== undefined : false;
+  const sourceIsGalleryVersion = sourceId ? galleryPathOf(sourceId)?.versionName !== undefined : false;
 
   const disks: DiskRow[] = [
     ...(storage?.osDiskImage ? [{ id: "os", disk: `OS disk${image.data?.osType ? ` (${image.data.osType})` : ""}`, image: storage.osDiskImage }] : []),
@@ -180,7 +189,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                     label: "Source id",
                     value: sourceId ? (
                       sourceIsGalleryVersion ? (
-                        <Link href={hrefForResourceId(sourceId)} className="break-all font-mono text-xs text-brand-700 hover:underline">
+                        <Link href={pageHref(sourceId)} className="break-all font-mono text-xs text-brand-700 hover:underline">
                           {sourceId}
                         </Link>
                       ) : (

@@ -1,6 +1,5 @@
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { describe, expect, it } from "vitest";
-import { deployerGuidance } from "@/components/versions/deployerGuidance";
 import { regionReplications } from "@/components/versions/replicationView";
 
 const version: GalleryImageVersion = {
@@ -36,16 +35,16 @@ describe("regionReplications", () => {
 
   it("reports a target with no status yet as Unknown at 0%", () => {
     const [region] = regionReplications({ location: "westeurope", publishingProfile: { targetRegions: [{ name: "westeurope" }] } });
-    expect(region).toMatchObject({ state: "Unknown", progress: 0, tone: "unknown", replicaCount: 1 });
+    expect(region).toMatchObject({ state: "Unknown", progress: 0, tone: "unknown", replicaCount: 1, label: "Unknown" });
   });
 });
 
-describe("deployerGuidance", () => {
-  it("tells a deployer which regions are usable, which are not yet, and why one failed", () => {
-    const [completed, replicating, failed] = regionReplications(version).map(deployerGuidance);
-    expect(completed!.headline).toBe("Usable");
-    expect(replicating!.headline).toBe("Replicating 42%");
-    expect(replicating!.detail).toMatch(/Not usable in East US yet/);
-    expect(failed!.detail).toMatch(/Data disk larger than 1 TB/);
+describe("what a region means for a deployer", () => {
+  it("marks only Completed regions usable and carries the failure detail and the fix", () => {
+    const [completed, replicating, failed] = regionReplications(version).map((r) => r.readiness);
+    expect(completed).toMatchObject({ kind: "usable", usable: true });
+    expect(replicating).toMatchObject({ kind: "replicating", usable: false });
+    expect(failed!.summary).toMatch(/Data disk larger than 1 TB/);
+    expect(failed!.fix).toMatch(/run the create or update of the version again/);
   });
 });

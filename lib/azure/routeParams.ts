@@ -1,12 +1,39 @@
-import { decodeParam, type GalleryPath } from "@/lib/azure/galleryPaths";
+import {
+  galleryImageResourceId,
+  galleryImageVersionResourceId,
+  galleryResourceId,
+  parseResourceId,
+  routePathFromResourceId,
+} from "@/lib/azure/resourceId";
 
-/** The params of the ARM-shaped routes under app/(portal)/subscriptions/…; each optional below the gallery. */
+/**
+ * The dashboard's pages are addressed like ARM ids (see routePathFromResourceId):
+ * `/subscriptions/{s}/resourceGroups/{rg}/galleries/{g}/images/{i}/versions/{v}`. A GalleryPath is the names
+ * such a URL carries, decoded.
+ */
+export interface GalleryPath {
+  subscriptionId: string;
+  resourceGroupName: string;
+  galleryName: string;
+  imageName?: string;
+  versionName?: string;
+}
+
+/** The params of the routes under app/(portal)/subscriptions/…, as Next.js hands them over. */
 export interface GalleryRouteParams {
   subscriptionId: string;
   resourceGroupName: string;
   galleryName: string;
   imageName?: string;
   versionName?: string;
+}
+
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 export function galleryPathFromParams(params: GalleryRouteParams): GalleryPath {
@@ -17,4 +44,34 @@ export function galleryPathFromParams(params: GalleryRouteParams): GalleryPath {
     ...(params.imageName ? { imageName: decodeParam(params.imageName) } : {}),
     ...(params.versionName ? { versionName: decodeParam(params.versionName) } : {}),
   };
+}
+
+export function galleryIdOf(p: GalleryPath): string {
+  return galleryResourceId(p.subscriptionId, p.resourceGroupName, p.galleryName);
+}
+
+export function imageIdOf(p: GalleryPath & { imageName: string }): string {
+  return galleryImageResourceId(p.subscriptionId, p.resourceGroupName, p.galleryName, p.imageName);
+}
+
+export function versionIdOf(p: GalleryPath & { imageName: string; versionName: string }): string {
+  return galleryImageVersionResourceId(p.subscriptionId, p.resourceGroupName, p.galleryName, p.imageName, p.versionName);
+}
+
+/** The names in a gallery, image definition or image version id; undefined for any other id. */
+export function galleryPathOf(id: string): GalleryPath | undefined {
+  const parsed = parseResourceId(id);
+  if (!parsed?.gallery || !parsed.resourceGroup) return undefined;
+  return {
+    subscriptionId: parsed.subscriptionId,
+    resourceGroupName: parsed.resourceGroup,
+    galleryName: parsed.gallery,
+    ...(parsed.galleryImage ? { imageName: parsed.galleryImage } : {}),
+    ...(parsed.galleryImageVersion ? { versionName: parsed.galleryImageVersion } : {}),
+  };
+}
+
+/** The dashboard page of a gallery resource id. */
+export function pageHref(id: string): string {
+  return routePathFromResourceId(id) ?? "/";
 }

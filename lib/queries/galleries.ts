@@ -2,11 +2,11 @@ import type { Gallery } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
-import { galleryId, parseGalleryPath } from "@/lib/azure/galleryPaths";
+import { galleryIdOf, galleryPathOf } from "@/lib/azure/routeParams";
 import { collect } from "@/lib/queries/collect";
 
 function pathOf(id: string) {
-  const path = parseGalleryPath(id);
+  const path = galleryPathOf(id);
   if (!path) throw new Error(`'${id}' is not a Microsoft.Compute/galleries resource id.`);
   return path;
 }
@@ -33,7 +33,7 @@ export const galleryQueries = {
         try {
           return await arm.compute(p.subscriptionId).galleries.get(p.resourceGroupName, p.galleryName);
         } catch (error) {
-          throw toAzureError(error, galleryId(p));
+          throw toAzureError(error, galleryIdOf(p));
         }
       },
     }),

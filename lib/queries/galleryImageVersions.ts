@@ -2,7 +2,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
-import { imageId, parseGalleryPath, versionId } from "@/lib/azure/galleryPaths";
+import { imageIdOf, galleryPathOf, versionIdOf } from "@/lib/azure/routeParams";
 import { collect } from "@/lib/queries/collect";
 
 /** How often a version that is still replicating (or being created/updated) is read again. */
@@ -26,7 +26,7 @@ export const versionQueries = {
     queryOptions({
       queryKey: [...versionQueries.all(), "list", image.toLowerCase()] as const,
       queryFn: async (): Promise<GalleryImageVersion[]> => {
-        const p = parseGalleryPath(image);
+        const p = galleryPathOf(image);
         if (!p?.imageName) throw new Error(`'${image}' is not an image definition id.`);
         try {
           return await collect(
@@ -35,7 +35,7 @@ export const versionQueries = {
               .galleryImageVersions.listByGalleryImage(p.resourceGroupName, p.galleryName, p.imageName),
           );
         } catch (error) {
-          throw toAzureError(error, `${imageId({ ...p, imageName: p.imageName })}/versions`);
+          throw toAzureError(error, `${imageIdOf({ ...p, imageName: p.imageName })}/versions`);
         }
       },
     }),
@@ -47,7 +47,7 @@ export const versionQueries = {
     queryOptions({
       queryKey: [...versionQueries.all(), "detail", id.toLowerCase()] as const,
       queryFn: async (): Promise<GalleryImageVersion> => {
-        const p = parseGalleryPath(id);
+        const p = galleryPathOf(id);
         if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
         try {
           return await arm
@@ -56,7 +56,7 @@ export const versionQueries = {
               expand: "ReplicationStatus",
             });
         } catch (error) {
-          throw toAzureError(error, versionId({ ...p, imageName: p.imageName, versionName: p.versionName }));
+          throw toAzureError(error, versionIdOf({ ...p, imageName: p.imageName, versionName: p.versionName }));
         }
       },
       refetchInterval: (query) => (isVersionSettling(query.state.data) ? REPLICATION_POLL_MS : false),
