@@ -49,9 +49,9 @@ async function authorizationCode(input: GrantInput): Promise<TokenResponse> {
   const code = required(form, "code");
   const redirectUri = required(form, "redirect_uri");
   const redemption = input.grants.redeemCode(code);
-  if (redemption.status === "unknown") throw EntraErrors.invalidCode();
-  if (redemption.status === "expired") throw EntraErrors.codeExpired();
-  if (redemption.status === "redeemed") throw EntraErrors.codeRedeemed();
+  if (redemption.status !== "ok") {
+    throw { unknown: EntraErrors.invalidCode, expired: EntraErrors.codeExpired, redeemed: EntraErrors.codeRedeemed }[redemption.status]();
+  }
   const { grant } = redemption;
   if (grant.clientId !== client.clientId) throw EntraErrors.codeForOtherClient();
   if (input.audience.kind === "tenant" && input.audience.tenant.tenantId.toLowerCase() !== grant.tenantId.toLowerCase()) {
