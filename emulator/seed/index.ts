@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { seedDemo } from "./demo.js";
 import { seedEmpty } from "./empty.js";
 
 /** Seeds a fresh data directory. Only runs when the directory holds no tenant yet, so restarts keep state. */
@@ -9,8 +10,7 @@ export function applySeed(ctx: EmulatorContext, seed: string): void {
         seedEmpty(ctx);
         break;
       default:
-        // The demo seed lands with its own module; until then `demo` starts like `empty`.
-        seedEmpty(ctx);
+        seedDemo(ctx);
     }
   })();
 }

@@ -1,0 +1,16 @@
+import type { EmulatorContext } from "../context.js";
+import { seedDemoGalleriesAndDefinitions } from "./demoCatalogue.js";
+import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
+
+/**
+ * The `demo` seed: two tenants, four subscriptions, the personas, and a catalogue of galleries, image
+ * definitions and versions with every edge case later features show. Deterministic: fixed GUIDs and names,
+ * times relative to the emulator's clock at seeding.
+ */
+export function seedDemo(ctx: EmulatorContext): void {
+  const seededAt = ctx.clock.now();
+  seedDemoDirectory(ctx);
+  seedDemoResourceGroups(ctx);
+  seedDemoRoleAssignments(ctx);
+  seedDemoGalleriesAndDefinitions(ctx, seededAt);
+}
