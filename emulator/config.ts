@@ -1,5 +1,7 @@
 import { DEFAULT_EMULATOR_PORT } from "../lib/azure/wellKnown.js";
 
+export const DEFAULT_EMULATOR_TLS_PORT = 4443;
+
 export interface EmulatorConfig {
   host: string;
   port: number;
@@ -14,6 +16,9 @@ export interface EmulatorConfig {
   latencyMs: number;
   /** Items per list page; small so clients must follow nextLink, as against Azure. */
   pageSize: number;
+  /** Also serve HTTPS (with a local CA in `<dataDir>/tls/`), for clients that refuse tokens over http. */
+  tls: boolean;
+  tlsPort: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
@@ -26,6 +31,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorCon
     clockSpeed: numberFrom(env.EMULATOR_CLOCK_SPEED, 1),
     latencyMs: intFrom(env.EMULATOR_LATENCY_MS, 0),
     pageSize: intFrom(env.EMULATOR_PAGE_SIZE, 50),
+    tls: env.EMULATOR_TLS === "1" || env.EMULATOR_TLS === "true",
+    tlsPort: intFrom(env.EMULATOR_TLS_PORT, DEFAULT_EMULATOR_TLS_PORT),
   };
 }
 

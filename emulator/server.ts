@@ -19,6 +19,8 @@ import { DirectoryStore } from "./store/directory.js";
 import { ResourceStore } from "./store/resources.js";
 import { registerIdentity } from "./identity/routes.js";
 import { isLocalOrigin, originOf } from "./http.js";
+import { registerCloudMetadata } from "./metadata.js";
+import { listenTls } from "./tls/listener.js";
 
 export const REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
 const ARM_AUDIENCES = [ARM_AUDIENCE, "https://management.core.windows.net"];
@@ -35,6 +37,8 @@ export interface Emulator {
   ctx: EmulatorContext;
   /** http://127.0.0.1:port once listening. */
   url: string;
+  /** The HTTPS listener when `config.tls` is set: https://127.0.0.1:port and the CA file clients must trust. */
+  tls?: { url: string; caCertPath: string };
   close(): Promise<void>;
 }
 
@@ -63,11 +67,14 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  const tls = config.tls ? await listenTls(app, config.dataDir, config.host, config.tlsPort) : undefined;
   return {
     app,
     ctx,
     url: `http://${config.host}:${port}`,
+    tls: tls && { url: tls.url, caCertPath: tls.caCertPath },
     async close() {
+      await tls?.close();
       await app.close();
       db.close();
     },
@@ -100,6 +107,7 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
   app.options("/*", (_req, reply) => reply.code(204).send());
 
   emulatorApi(app, ctx);
+  registerCloudMetadata(app);
   registerIdentity(app, ctx);
 
   app.register(async (arm) => {
