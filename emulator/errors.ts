@@ -251,6 +251,57 @@ export const ArmErrors = {
         "You can only retry the Delete operation (or wait for an ongoing one to complete).",
     ),
 
+  // Microsoft.Compute managed images, disks, snapshots and virtual machines.
+
+  invalidEntityName: (parameter: string, rule: string) =>
+    new ArmError(400, "InvalidParameter", `The entity name '${parameter}' is invalid according to its validation rule: ${rule}.`, parameter),
+
+  requiredParameterMissing: (parameter: string) =>
+    new ArmError(400, "InvalidParameter", `Required parameter '${parameter}' is missing (null).`, parameter),
+
+  invalidParameterValue: (parameter: string) =>
+    new ArmError(400, "InvalidParameter", `The value of parameter ${parameter} is invalid.`, parameter),
+
+  parameterNotAllowed: (parameter: string) => new ArmError(400, "InvalidParameter", `Parameter '${parameter}' is not allowed.`, parameter),
+
+  computeResourceNotFound: (type: string, name: string, resourceGroup: string, target: string) =>
+    new ArmError(
+      404,
+      "NotFound",
+      `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. ${ARM_NOT_FOUND_FIX}`,
+      target,
+    ),
+
+  virtualMachineNotGeneralized: (operation: string, vmName: string) =>
+    new ArmError(409, "OperationNotAllowed", `The operation '${operation}' requires the Virtual Machine '${vmName}' to be Generalized.`),
+
+  diskAttached: (diskName: string, vmId: string) =>
+    new ArmError(409, "OperationNotAllowed", `Disk ${diskName} is attached to VM ${vmId}.`),
+
+  noLatestImageVersion: (imageId: string) =>
+    new ArmError(400, "InvalidParameter", `There is no latest image version exists for "${imageId}"`, "imageReference"),
+
+  galleryImageNotAvailableInRegion: (imageId: string, region: string) =>
+    new ArmError(
+      404,
+      "GalleryImageNotFound",
+      `The gallery image ${imageId} is not available in ${region} region. Please contact image owner to replicate to this ` +
+        "region, or change your requested region.",
+      "imageReference",
+    ),
+
+  linkedAuthorizationFailed: (client: string, objectId: string, action: string, scope: string, linkedAction: string, linkedScope: string) =>
+    new ArmError(
+      403,
+      "LinkedAuthorizationFailed",
+      `The client '${client}' with object id '${objectId}' has permission to perform action '${action}' on scope '${scope}'; ` +
+        `however, it does not have permission to perform action(s) '${linkedAction}' on the linked scope(s) '${linkedScope}' ` +
+        "(respectively) or the linked scope(s) are invalid.",
+    ),
+
+  purchasePlanMismatch: (resourceId: string, plan: string, imagePlan: string) =>
+    new ArmError(400, "BadRequest", `The resource with id ${resourceId} has a different plan ['${plan}'] than the parent gallery image plan ['${imagePlan}'].`),
+
   internal: (requestId: string) =>
     new ArmError(500, "InternalServerError", `Encountered internal server error. Diagnostic information: request id '${requestId}'.`),
 };

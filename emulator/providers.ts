@@ -4,6 +4,10 @@ import { resourceGroupRoutes } from "./resources/resourceGroups.js";
 import { subscriptionRoutes } from "./resources/subscriptions.js";
 import { galleryRoutes } from "./compute/galleries.js";
 import { galleryImageRoutes } from "./compute/galleryImages.js";
+import { managedImageRoutes } from "./compute/images.js";
+import { diskRoutes } from "./compute/disks.js";
+import { snapshotRoutes } from "./compute/snapshots.js";
+import { virtualMachineRoutes } from "./compute/virtualMachines.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -12,4 +16,8 @@ export const armRoutes: ArmRoute[] = [
   ...authorizationRoutes,
   ...galleryRoutes,
   ...galleryImageRoutes,
+  ...managedImageRoutes,
+  ...diskRoutes,
+  ...snapshotRoutes,
+  ...virtualMachineRoutes,
 ];

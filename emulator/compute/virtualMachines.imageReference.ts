@@ -1,0 +1,220 @@
+import { parentOf, parseResourceId, type ParsedResourceId } from "../../lib/azure/resourceId.js";
+import { type LatestCandidate, resolveLatest } from "../../lib/gallery/latest.js";
+import { normalizeLocation, sameLocation } from "../../lib/gallery/regions.js";
+import { findRegionalStatus } from "../../lib/gallery/replication.js";
+import type { Caller } from "../caller.js";
+import type { EmulatorContext } from "../context.js";
+import { ArmErrors } from "../errors.js";
+import type { DiskCreationData } from "./disks.model.js";
+import { MANAGED_IMAGE_TYPE, type ManagedImageRecord } from "./images.model.js";
+import { GALLERY_IMAGE_VERSION_TYPE } from "./shared/names.js";
+import { provisioningStateOf, type TrackedState } from "./shared/provisioning.js";
+import type { ImageReference } from "./virtualMachines.model.js";
+
+/**
+ * What a VM's `storageProfile.imageReference` names — a gallery image version, a gallery image definition
+ * (meaning its latest version in the VM's region), a managed image, or a Marketplace image — resolved to what
+ * the VM's disks are made from, with the errors Compute answers when it cannot be used.
+ */
+
+type OsType = "Windows" | "Linux";
+
+export interface ResolvedImage {
+  /** The reference as the VM keeps it, with exactVersion when a gallery version was chosen. */
+  reference: ImageReference;
+  osType: OsType;
+  osState: "Generalized" | "Specialized";
+  hyperVGeneration?: "V1" | "V2";
+  architecture?: "x64" | "Arm64";
+  osDiskSizeGB: number;
+  dataDisks: { lun: number; sizeGB: number }[];
+  /** The creationData of the disks made from the image. */
+  diskCreationData: DiskCreationData;
+}
+
+export interface ImageReferenceRequest {
+  reference: Record<string, unknown>;
+  /** The VM's region, canonical. */
+  location: string;
+  vmId: string;
+  caller?: Caller;
+  plan?: Record<string, string>;
+}
+
+const VM_WRITE = "Microsoft.Compute/virtualMachines/write";
+const VERSION_READ = "Microsoft.Compute/galleries/images/versions/read";
+const IMAGE_READ = "Microsoft.Compute/images/read";
+/** Azure's default OS disk sizes when an image does not say (Linux 30 GiB, Windows 127 GiB). */
+const DEFAULT_OS_DISK_GB: Record<OsType, number> = { Linux: 30, Windows: 127 };
+
+/**
+ * ARM checks that the caller may read every resource a write links to before the provider sees it, and names
+ * the linked scope in LinkedAuthorizationFailed.
+ */
+function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, action: string, scope: string) {
+  const caller = req.caller;
+  if (caller && !ctx.authorizer.isAllowed(caller, action, scope)) {
+    throw ArmErrors.linkedAuthorizationFailed(caller.clientName, caller.objectId, VM_WRITE, req.vmId, action, scope);
+  }
+}
+
+export function resolveImageReference(ctx: EmulatorContext, req: ImageReferenceRequest): ResolvedImage {
+  const { reference } = req;
+  if (typeof reference.id === "string" && reference.id !== "") {
+    const parsed = parseResourceId(reference.id);
+    if (parsed?.kind === "galleryImage" || parsed?.kind === "galleryImageVersion") return fromGallery(ctx, req, parsed);
+    if (parsed?.kind === "managedImage") return fromManagedImage(ctx, req, parsed);
+    throw ArmErrors.invalidParameterValue("imageReference.id");
+  }
+  return fromMarketplace(req);
+}
+
+/** The parts of a stored image version VM creation reads. */
+interface VersionFacts extends LatestCandidate {
+  id: string;
+  osDiskSizeGB?: number;
+  dataDisks: { lun: number; sizeGB: number }[];
+}
+
+interface StoredVersionBody {
+  id: string;
+  name: string;
+  location: string;
+  properties?: {
+    publishingProfile?: LatestCandidate["publishingProfile"];
+    storageProfile?: { osDiskImage?: { sizeInGB?: number }; dataDiskImages?: { lun: number; sizeInGB?: number }[] };
+  };
+}
+
+/**
+ * The versions of a definition with their replication state now. A version's replicas are in place once its
+ * create or update operation has finished; until then every target region is still Replicating.
+ */
+function versionsOf(ctx: EmulatorContext, definitionId: string): VersionFacts[] {
+  const now = ctx.clock.now();
+  return ctx.resources.listChildren(definitionId, GALLERY_IMAGE_VERSION_TYPE).items.map((record) => {
+    const body = record.body as unknown as StoredVersionBody;
+    const profile = body.properties?.publishingProfile;
+    const regions = profile?.targetRegions?.length ? profile.targetRegions.map((r) => r.name) : [body.location];
+    const done = provisioningStateOf((record.state as TrackedState).operation, now) === "Succeeded";
+    const storage = body.properties?.storageProfile;
+    return {
+      id: record.id,
+      name: record.name,
+      location: body.location,
+      publishingProfile: profile,
+      replicationStatus: { summary: regions.map((region) => ({ region: normalizeLocation(region), state: done ? "Completed" : "Replicating" })) },
+      osDiskSizeGB: storage?.osDiskImage?.sizeInGB,
+      dataDisks: (storage?.dataDiskImages ?? []).map((d) => ({ lun: d.lun, sizeGB: d.sizeInGB ?? 0 })),
+    };
+  });
+}
+
+function availableIn(version: VersionFacts, region: string): boolean {
+  return findRegionalStatus(version.replicationStatus?.summary ?? [], region)?.state === "Completed";
+}
+
+interface DefinitionBody {
+  properties: {
+    osType: OsType;
+    osState: "Generalized" | "Specialized";
+    hyperVGeneration?: "V1" | "V2";
+    architecture?: "x64" | "Arm64";
+    purchasePlan?: { name: string; publisher: string; product: string };
+  };
+}
+
+/** Compute prints plans as compact JSON in this key order, or null. */
+function planText(plan: Record<string, string | undefined> | undefined): string {
+  if (!plan) return "null";
+  const { name, publisher, product, promotionCode } = plan;
+  return JSON.stringify({ name, publisher, product, ...(promotionCode !== undefined ? { promotionCode } : {}) });
+}
+
+function samePlan(vmPlan: Record<string, string> | undefined, imagePlan: DefinitionBody["properties"]["purchasePlan"]): boolean {
+  if (!vmPlan || !imagePlan) return !vmPlan && !imagePlan;
+  const eq = (a?: string, b?: string) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+  return eq(vmPlan.name, imagePlan.name) && eq(vmPlan.publisher, imagePlan.publisher) && eq(vmPlan.product, imagePlan.product);
+}
+
+function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
+  requireLinkedAccess(ctx, req, VERSION_READ, parsed.id);
+  const definitionId = parsed.kind === "galleryImageVersion" ? parentOf(parsed.id)! : parsed.id;
+  const definition = ctx.resources.get(definitionId);
+  if (!definition) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
+  const versions = versionsOf(ctx, definitionId);
+
+  let version: VersionFacts | undefined;
+  if (parsed.kind === "galleryImageVersion") {
+    version = versions.find((v) => v.name.toLowerCase() === parsed.galleryImageVersion!.toLowerCase());
+    if (!version || !availableIn(version, req.location)) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
+  } else {
+    const { latest } = resolveLatest(versions, req.location, new Date(ctx.clock.now()));
+    if (!latest) {
+      // No version may ever be latest (none, or all excluded): Azure says so; otherwise none has reached this region.
+      const anyEligible = versions.some((v) => !v.publishingProfile?.excludeFromLatest);
+      if (!anyEligible) throw ArmErrors.noLatestImageVersion(definition.id);
+      throw ArmErrors.galleryImageNotAvailableInRegion(definition.id, req.location);
+    }
+    version = versions.find((v) => v.name === latest)!;
+  }
+
+  const image = (definition.body as unknown as DefinitionBody).properties;
+  if (!samePlan(req.plan, image.purchasePlan)) throw ArmErrors.purchasePlanMismatch(req.vmId, planText(req.plan), planText(image.purchasePlan));
+  return {
+    reference: { id: parsed.id, exactVersion: version.name },
+    osType: image.osType,
+    osState: image.osState,
+    hyperVGeneration: image.hyperVGeneration ?? "V1",
+    architecture: image.architecture ?? "x64",
+    osDiskSizeGB: version.osDiskSizeGB ?? DEFAULT_OS_DISK_GB[image.osType],
+    dataDisks: version.dataDisks,
+    diskCreationData: { createOption: "FromImage", galleryImageReference: { id: version.id } },
+  };
+}
+
+function fromManagedImage(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
+  requireLinkedAccess(ctx, req, IMAGE_READ, parsed.id);
+  const image = ctx.resources.get(parsed.id) as ManagedImageRecord | undefined;
+  if (!image) throw ArmErrors.computeResourceNotFound(MANAGED_IMAGE_TYPE, parsed.name, parsed.resourceGroup!, "imageReference.id");
+  // A managed image is regional: VMs are created from it only in its own region.
+  if (!sameLocation(image.body.location, req.location)) throw ArmErrors.invalidParameterValue("imageReference.id");
+  const { osDisk, dataDisks } = image.body.properties.storageProfile;
+  return {
+    reference: { id: image.id },
+    osType: osDisk.osType,
+    osState: osDisk.osState,
+    hyperVGeneration: image.body.properties.hyperVGeneration,
+    osDiskSizeGB: osDisk.diskSizeGB ?? DEFAULT_OS_DISK_GB[osDisk.osType],
+    dataDisks: dataDisks.map((d) => ({ lun: d.lun, sizeGB: d.diskSizeGB ?? 0 })),
+    diskCreationData: { createOption: "FromImage", imageReference: { id: image.id } },
+  };
+}
+
+/**
+ * A Marketplace image (publisher/offer/sku/version). The emulator has no Marketplace catalogue: every such
+ * image is a generalized platform image, Windows when its publisher or offer says so, Gen2 when its SKU does.
+ */
+function fromMarketplace(req: ImageReferenceRequest): ResolvedImage {
+  const { publisher, offer, sku, version = "latest" } = req.reference as Record<string, string | undefined>;
+  for (const [key, value] of Object.entries({ publisher, offer, sku })) {
+    if (typeof value !== "string" || value === "") throw ArmErrors.requiredParameterMissing(`imageReference.${key}`);
+  }
+  const osType: OsType = /windows/i.test(`${publisher} ${offer}`) ? "Windows" : "Linux";
+  const subscriptionId = parseResourceId(req.vmId)!.subscriptionId;
+  return {
+    reference: { publisher, offer, sku, version },
+    osType,
+    osState: "Generalized",
+    hyperVGeneration: /gen2|-g2$/i.test(sku!) ? "V2" : "V1",
+    architecture: /arm64/i.test(sku!) ? "Arm64" : "x64",
+    osDiskSizeGB: DEFAULT_OS_DISK_GB[osType],
+    dataDisks: [],
+    diskCreationData: {
+      createOption: "FromImage",
+      imageReference: {
+        id: `/Subscriptions/${subscriptionId}/Providers/Microsoft.Compute/Locations/${req.location}/Publishers/${publisher}/ArtifactTypes/VMImage/Offers/${offer}/Skus/${sku}/Versions/${version}`,
+      },
+    },
+  };
+}
