@@ -12,6 +12,7 @@ import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
@@ -152,7 +153,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
               { label: "Sharing", value: sharingLabel(gallery.data.sharingProfile?.permissions) },
               { label: "Unique name", value: gallery.data.identifier?.uniqueName ?? "—" },
               { label: "Provisioning state", value: gallery.data.provisioningState ?? "—" },
-              { label: "Resource id", value: <ResourceIdField id={gallery.data.id ?? id} /> },
+              { label: "Resource id", value: <ResourceIdField id={gallery.data.id ?? id} />, wide: true },
             ]}
           />
         </Card>
@@ -163,11 +164,10 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           <ErrorPanel error={images.error} title="The image definitions of this gallery could not be listed" />
         ) : (
           <>
-            {failedVersionLists.map(({ error, image }) => (
-              <div key={image?.id} className="mb-3">
-                <ErrorPanel error={error} title={`The versions of “${image?.name}” could not be listed`} />
-              </div>
-            ))}
+            <GroupedErrors
+              failures={failedVersionLists.map(({ error, image }) => ({ name: image?.name ?? "", error }))}
+              describe={(names) => `The versions of ${names} could not be listed`}
+            />
             <DataTable
               data={rows}
               columns={columns}

@@ -10,6 +10,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
@@ -169,7 +170,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
                   "No version is eligible"
                 ),
               },
-              { label: "Resource id", value: <ResourceIdField id={img.id ?? id} /> },
+              { label: "Resource id", value: <ResourceIdField id={img.id ?? id} />, wide: true },
             ]}
           />
         </Card>
@@ -183,11 +184,10 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
           <ErrorPanel error={definition.listError} title="The versions of this image definition could not be listed" />
         ) : (
           <>
-            {definition?.detailErrors.map(({ version, error }) => (
-              <div key={version.id} className="mb-3">
-                <ErrorPanel error={error} title={`The replication status of ${version.name} could not be read`} />
-              </div>
-            ))}
+            <GroupedErrors
+              failures={(definition?.detailErrors ?? []).map(({ version, error }) => ({ name: version.name ?? "", error }))}
+              describe={(names) => `The replication status of ${names} could not be read`}
+            />
             <DataTable
               data={rows}
               columns={columns}

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 export interface Property {
   label: string;
   value: ReactNode;
+  /** Spans the whole row (long values such as resource ids). */
+  wide?: boolean;
 }
 
 /** Label/value pairs of a resource, as a description list. */
@@ -11,7 +13,7 @@ export function PropertyList({ items, columns = 2 }: { items: Property[]; column
   return (
     <dl className={`grid grid-cols-1 gap-x-6 gap-y-3 ${grid}`}>
       {items.map((item) => (
-        <div key={item.label} className="min-w-0">
+        <div key={item.label} className={`min-w-0 ${item.wide ? "col-span-full" : ""}`}>
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{item.label}</dt>
           <dd className="mt-0.5 break-words text-sm text-slate-900">{item.value ?? "—"}</dd>
         </div>

@@ -107,6 +107,18 @@ describe("createComputeClient", () => {
       resourceId: "/the/gallery",
     });
   });
+
+  it("keeps ARM's error code and message when a list fails, though the SDK's pager drops the body", async () => {
+    const { credential } = recordingCredential();
+    const client = createComputeClient(endpoint, credential, SUB);
+    const error = await (async () => {
+      for await (const image of client.galleryImages.listByGallery("rg-images", "missing")) return image;
+    })().then(
+      () => undefined,
+      (e: unknown) => toAzureError(e),
+    );
+    expect(error).toMatchObject({ status: 404, code: "ResourceNotFound", message: "The Resource was not found." });
+  });
 });
 
 describe("createArmRestClient", () => {

@@ -9,7 +9,7 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
-import { AzureError, armErrorBody } from "@/lib/azure/errors";
+import { AzureError, armErrorBody, rememberErrorBodyPolicy } from "@/lib/azure/errors";
 import { ARM_SCOPE } from "@/lib/azure/wellKnown";
 
 /**
@@ -70,6 +70,8 @@ export function createComputeClient(
     allowInsecureConnection: insecure,
   });
   if (insecure) installAuthPolicy(client.pipeline, endpoint, credential, [ARM_SCOPE]);
+  // Outermost, so it sees the final response after retries.
+  client.pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
   return client;
 }
 

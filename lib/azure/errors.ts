@@ -57,12 +57,34 @@ export function armErrorBody(body: unknown): ArmErrorBody | undefined {
   return undefined;
 }
 
+/**
+ * ARM error bodies of failed responses, by request. The SDK's paging helper throws a RestError with a generic
+ * message and no body; the pipeline policy below keeps the body so toAzureError can still show ARM's own words.
+ */
+const errorBodies = new WeakMap<object, string>();
+
+export const REMEMBER_ERROR_BODY_POLICY_NAME = "rememberArmErrorBody";
+
+/** A pipeline policy (core-rest-pipeline shape) that remembers the body of every failed response. */
+export const rememberErrorBodyPolicy = {
+  name: REMEMBER_ERROR_BODY_POLICY_NAME,
+  async sendRequest<Req extends object, Res extends { status: number; bodyAsText?: string | null }>(
+    request: Req,
+    next: (request: Req) => Promise<Res>,
+  ): Promise<Res> {
+    const response = await next(request);
+    if (response.status >= 400 && response.bodyAsText) errorBodies.set(request, response.bodyAsText);
+    return response;
+  },
+};
+
 interface RestErrorLike {
   name?: unknown;
   message?: unknown;
   code?: unknown;
   statusCode?: unknown;
   details?: unknown;
+  request?: unknown;
   response?: { bodyAsText?: unknown; headers?: { get(name: string): string | undefined } };
 }
 
@@ -77,7 +99,8 @@ export function toAzureError(error: unknown, resourceId?: string): AzureError {
       : new AzureError({ ...error, message: error.message, resourceId });
   }
   const e = (error ?? {}) as RestErrorLike;
-  const body = armErrorBody(e.details) ?? armErrorBody(e.response?.bodyAsText);
+  const remembered = e.request && typeof e.request === "object" ? errorBodies.get(e.request) : undefined;
+  const body = armErrorBody(e.details) ?? armErrorBody(e.response?.bodyAsText) ?? armErrorBody(remembered);
   const status = typeof e.statusCode === "number" ? e.statusCode : 0;
   const message =
     str(body?.message) ??
