@@ -18,6 +18,7 @@ import { openDb } from "./store/db.js";
 import { DirectoryStore } from "./store/directory.js";
 import { ResourceStore } from "./store/resources.js";
 import { registerIdentity } from "./identity/routes.js";
+import { registerGraph } from "./graph/routes.js";
 import { isLocalOrigin, originOf } from "./http.js";
 import { registerCloudMetadata } from "./metadata.js";
 import { listenTls } from "./tls/listener.js";
@@ -109,6 +110,7 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
   emulatorApi(app, ctx);
   registerCloudMetadata(app);
   registerIdentity(app, ctx);
+  registerGraph(app, ctx);
 
   app.register(async (arm) => {
     arm.addHook("onRequest", stageApiVersion);

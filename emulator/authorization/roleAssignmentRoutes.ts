@@ -2,7 +2,7 @@ import { ArmErrors } from "../errors.js";
 import { nextLink, pageOf, skipTokenOf } from "../paging.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
 import { AuthorizationErrors } from "./errors.js";
-import { GUID, isInTenant } from "./principals.js";
+import { GUID } from "./principals.js";
 import { type RoleAssignmentBody, type RoleAssignmentProperties, ROLE_ASSIGNMENT_TYPE, roleDefinitionGuid } from "./roleAssignments.js";
 import { existingScope } from "./scopeLookup.js";
 import { isAtOrAbove, normalizeScope, scopedPaths, scopeOfPath } from "./scopes.js";
@@ -61,8 +61,10 @@ function validatedInput(req: ArmRequest, name: string, scope: string) {
   const principalId = typeof p.principalId === "string" ? p.principalId : "";
   if (!GUID.test(principalId)) throw AuthorizationErrors.invalidPrincipalId(principalId);
   const tenantId = req.ctx.directory.subscription(/^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? "")?.tenantId ?? req.caller.tenantId;
+  // Any directory object of the emulator may be assigned: without B2B invitations to model, a user of another
+  // tenant is taken as already invited (it becomes a guest of this tenant through the assignment).
   const principal = req.ctx.directory.principal(principalId);
-  if (!principal || !isInTenant(principal, tenantId)) throw AuthorizationErrors.principalNotFound(principalId, tenantId);
+  if (!principal) throw AuthorizationErrors.principalNotFound(principalId, tenantId);
   if (p.principalType !== undefined && p.principalType !== null) {
     const given = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === String(p.principalType).toLowerCase());
     if (!given) throw ArmErrors.invalidParameter("principalType", `The principal type '${String(p.principalType)}' is not valid.`);
