@@ -251,6 +251,15 @@ export const ArmErrors = {
         "You can only retry the Delete operation (or wait for an ongoing one to complete).",
     ),
 
+  versionSourceUnusable: (code: string, message: string, target: string) => new ArmError(400, code, message, target),
+
+  replicationFailed: (failures: { region: string; details: string }[]) =>
+    new ArmError(
+      400,
+      "ReplicationFailed",
+      "Replication to all the target regions not completed. " + failures.map((f) => `Region '${f.region}': ${f.details}`).join(" "),
+    ),
+
   // Microsoft.Compute managed images, disks, snapshots and virtual machines.
 
   invalidEntityName: (parameter: string, rule: string) =>
