@@ -1,3 +1,4 @@
+import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, demoSubscriptionId } from "./demoData.js";
@@ -85,6 +86,75 @@ describe("demo seed", () => {
     expect(definitions).toBe(40);
   });
 
+  it("holds 300 versions over at least eight regions, newest widely replicated and older ones in the source region", async () => {
+    const all: GalleryImageVersion[] = [];
+    for (const d of DEMO_DEFINITIONS) {
+      const g = DEMO_GALLERIES.find((x) => x.name === d.gallery)!;
+      const owner = g.subscription === "fabrikamProduction" ? OTHER_TENANT : ADMIN;
+      all.push(...(await collect(em.compute(owner, demoSubscriptionId(g.subscription)).galleryImageVersions.listByGalleryImage(g.resourceGroup, g.name, d.name))));
+    }
+    expect(all).toHaveLength(300);
+    const regions = new Set(all.flatMap((v) => v.publishingProfile?.targetRegions?.map((r) => r.name) ?? []));
+    expect(regions.size).toBeGreaterThanOrEqual(8);
+
+    const ws2022 = await collect(em.compute(ADMIN, PROD).galleryImageVersions.listByGalleryImage("rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2"));
+    const regionsOf = (name: string) => ws2022.find((v) => v.name === name)!.publishingProfile!.targetRegions!.map((r) => r.name);
+    expect(regionsOf("2024.1.0")).toEqual(["East US"]);
+    expect(regionsOf("2024.11.0").length).toBeGreaterThanOrEqual(8);
+    expect(ws2022.every((v) => v.storageProfile?.source?.id?.includes("/providers/Microsoft.Compute/images/"))).toBe(true);
+  });
+
+  it("shows replications in progress at different percentages and one failed region with $expand=ReplicationStatus", async () => {
+    const get = (who: string, sub: string, rg: string, gallery: string, image: string, version: string) =>
+      em.compute(who, sub).galleryImageVersions.get(rg, gallery, image, version, { expand: "ReplicationStatus" });
+    const inProgress = await Promise.all([
+      get(ADMIN, PROD, "rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2", "2024.12.0"),
+      get(ADMIN, PROD, "rg-images-prod", "contoso_prod_images", "ws2025-datacenter-azure-edition", "1.3.0"),
+      get(ADMIN, PROD, "rg-images-eu", "contoso_eu_images", "ubuntu-2204-gen2-eu", "1.0.7"),
+      get(OTHER_TENANT, FABRIKAM, "rg-fabrikam-images", "fabrikam_images", "fabrikam-ws2022-azure-edition", "1.9.0"),
+    ]);
+    const progress = new Set<number>();
+    for (const v of inProgress) {
+      expect(v.replicationStatus?.aggregatedState, v.name).toBe("InProgress");
+      const replicating = v.replicationStatus!.summary!.filter((r) => r.state === "Replicating");
+      expect(replicating.length, v.name).toBeGreaterThan(0);
+      for (const r of replicating) progress.add(r.progress!);
+    }
+    expect([...progress].every((p) => p > 0 && p < 100)).toBe(true);
+    expect(progress.size).toBeGreaterThanOrEqual(3);
+
+    const failed = await get(ADMIN, PROD, "rg-images-prod", "contoso_prod_images", "sql2022-ws2022-enterprise", "16.5.0");
+    expect(failed.replicationStatus?.aggregatedState).toBe("Failed");
+    expect(failed.replicationStatus?.summary).toEqual([expect.objectContaining({ region: "East US", state: "Failed", details: expect.stringMatching(/2048/) })]);
+    expect(failed.storageProfile?.dataDiskImages?.[0]?.sizeInGB).toBe(2048);
+
+    const settled = await get(ADMIN, PROD, "rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2", "2024.10.0");
+    expect(settled.replicationStatus?.aggregatedState).toBe("Completed");
+    expect(settled.provisioningState).toBe("Succeeded");
+  });
+
+  it("has versions excluded from latest (globally, per region, and a definition where all are) and versions past end of life", async () => {
+    const linux = await collect(em.compute(ADMIN, PROD).galleryImageVersions.listByGalleryImage("rg-images-prod", "contoso_linux_images", "ubuntu-2204-gen2"));
+    expect(linux.find((v) => v.name === "1.0.11")?.publishingProfile?.excludeFromLatest).toBe(true);
+    const perRegion = linux.find((v) => v.name === "1.0.10")!.publishingProfile!.targetRegions!;
+    expect(perRegion.filter((r) => r.excludeFromLatest).map((r) => r.name).sort()).toEqual(["Australia East", "Southeast Asia"]);
+    const pastEndOfLife = linux.filter((v) => v.publishingProfile!.endOfLifeDate!.getTime() < Date.now());
+    expect(pastEndOfLife.length).toBeGreaterThan(0);
+    expect(pastEndOfLife.length).toBeLessThan(linux.length);
+
+    const preview = await collect(em.compute(ADMIN, DEV).galleryImageVersions.listByGalleryImage("rg-sandbox", "contoso_sandbox", "preview-ws2025-core"));
+    expect(preview.length).toBeGreaterThan(0);
+    expect(preview.every((v) => v.publishingProfile?.excludeFromLatest)).toBe(true);
+    expect(await collect(em.compute(ADMIN, DEV).galleryImageVersions.listByGalleryImage("rg-sandbox", "contoso_sandbox", "experimental-ubuntu-2410"))).toEqual([]);
+  });
+
+  it("makes specialized versions from a snapshot and from a VM", async () => {
+    const sap = await collect(em.compute(ADMIN, PROD).galleryImageVersions.listByGalleryImage("rg-images-eu", "contoso_eu_images", "sap-app-server"));
+    expect(sap[0]?.storageProfile?.osDiskImage?.source?.id).toMatch(/\/snapshots\/snap-sap-app-server-os$/);
+    const jumpbox = await collect(em.compute(ADMIN, DEV).galleryImageVersions.listByGalleryImage("rg-images-dev", "contoso_dev_images", "jumpbox-ws2022"));
+    expect(jumpbox[0]?.storageProfile?.source?.id).toMatch(/\/virtualMachines\/vm-jumpbox-ws2022$/);
+  });
+
   it("keeps definitions whose end of life has passed, with their details", async () => {
     const ws2016 = await em.compute(ADMIN, PROD).galleryImages.get("rg-images-prod", "contoso_prod_images", "ws2016-datacenter");
     expect(ws2016.endOfLifeDate!.getTime()).toBeLessThan(Date.now());
@@ -127,6 +197,8 @@ describe("demo seed", () => {
     expect(golden.map((d) => d.name)).toEqual(["golden-ws2022-iis"]);
     expect(await statusOf(shared.galleries.get("rg-shared-images", "contoso_golden_images"))).toBe(403);
     expect(await statusOf(shared.galleryImages.get("rg-shared-images", "contoso_golden_images", "golden-ubuntu-nginx"))).toBe(403);
+    const iis = await collect(shared.galleryImageVersions.listByGalleryImage("rg-shared-images", "contoso_golden_images", "golden-ws2022-iis"));
+    expect(iis.length).toBeGreaterThan(0);
     expect([401, 403]).toContain(await statusOf(collect(em.compute(CONSUMER, PROD).galleries.list())));
   });
 

@@ -1,5 +1,5 @@
 import type { EmulatorContext } from "../context.js";
-import { seedDemoGalleriesAndDefinitions } from "./demoCatalogue.js";
+import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
 
 /**
@@ -13,4 +13,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoResourceGroups(ctx);
   seedDemoRoleAssignments(ctx);
   seedDemoGalleriesAndDefinitions(ctx, seededAt);
+  seedDemoVersions(ctx, seededAt);
 }

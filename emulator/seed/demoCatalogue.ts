@@ -1,9 +1,11 @@
 import type { Clock } from "../clock.js";
 import { createGallery } from "../compute/galleries.model.js";
 import { createGalleryImage } from "../compute/galleryImages.model.js";
+import { createGalleryImageVersion } from "../compute/galleryImageVersions.model.js";
 import type { EmulatorContext } from "../context.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, type DemoDefinition, demoGallery, demoSubscriptionId } from "./demoData.js";
-import { expandReleasePlan } from "./demoVersions.js";
+import { seedDemoSources } from "./demoSources.js";
+import { type DemoVersion, expandReleasePlan } from "./demoVersions.js";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -68,5 +70,43 @@ export function seedDemoGalleriesAndDefinitions(ctx: EmulatorContext, seededAt: 
       image: d.name,
       properties: definitionProperties(d, seededAt),
     });
+  }
+}
+
+function versionProperties(v: DemoVersion, storageProfile: Record<string, unknown>, seededAt: number): Record<string, unknown> {
+  return {
+    publishingProfile: {
+      targetRegions: v.targetRegions,
+      ...(v.replicaCount !== undefined ? { replicaCount: v.replicaCount } : {}),
+      excludeFromLatest: v.excludeFromLatest,
+      ...(v.endOfLifeInMs !== undefined ? { endOfLifeDate: new Date(seededAt + v.endOfLifeInMs).toISOString() } : {}),
+    },
+    storageProfile,
+  };
+}
+
+/**
+ * The 300 image versions and the sources they are made from. Each version is created at its publication time
+ * with its replication started then, so old versions are Completed everywhere, the newest ones still
+ * replicating, and the version with a data disk over 1 TB Failed, all by the model's own replication rules.
+ */
+export function seedDemoVersions(ctx: EmulatorContext, seededAt: number): void {
+  for (const d of DEMO_DEFINITIONS) {
+    const versions = expandReleasePlan(d);
+    if (versions.length === 0) continue;
+    const g = demoGallery(d.gallery);
+    const profiles = seedDemoSources(asOf(ctx, seededAt - definitionAgeMs(d)), d, versions);
+    for (const v of versions) {
+      const publishedAt = seededAt - v.publishedAgoMs;
+      createGalleryImageVersion(asOf(ctx, publishedAt), {
+        subscriptionId: demoSubscriptionId(g.subscription),
+        resourceGroup: g.resourceGroup,
+        gallery: g.name,
+        image: d.name,
+        version: v.name,
+        properties: versionProperties(v, profiles.get(v.name)!, seededAt),
+        startedAt: publishedAt,
+      });
+    }
   }
 }

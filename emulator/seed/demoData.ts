@@ -60,7 +60,10 @@ export interface VersionTwist {
   excludeFromLatestIn?: string[];
   /** Published this many minutes ago: its replication is still running. */
   startedMinutesAgo?: number;
-  /** Adds a data disk of this size; over 1 TB the service fails replication to the other regions. */
+  /**
+   * Adds a data disk of this size (GB) from a source of its own. Large disks replicate for hours (see
+   * compute/replication.ts); over 1 TB the service fails the replication.
+   */
   dataDiskGB?: number;
   /** Replaces the regions this version targets besides its source region. */
   replicateTo?: string[];
@@ -126,7 +129,7 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
       first: "2024.1.0", count: 12, step: "month", everyDays: 30, newestDaysAgo: 0, wide: 3, replicaCount: 2,
       replicateTo: ["eastus2", "westus2", "centralus", "northeurope", "westeurope", "uksouth", "southeastasia"],
       endOfLifeAfterDays: 270,
-      twists: { "2024.12.0": { startedMinutesAgo: 35, regionalReplicaCount: 3 }, "2024.11.0": { excludeFromLatestIn: ["uksouth"] } },
+      twists: { "2024.12.0": { startedMinutesAgo: 6, regionalReplicaCount: 3 }, "2024.11.0": { excludeFromLatestIn: ["uksouth"] } },
     },
   },
   {
@@ -158,7 +161,7 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
     versions: {
       first: "1.0.0", count: 4, step: "minor", everyDays: 21, newestDaysAgo: 0, wide: 4, replicaCount: 3,
       replicateTo: ["eastus2", "westus2", "westeurope", "japaneast"],
-      twists: { "1.3.0": { startedMinutesAgo: 180, regionalReplicaCount: 5 } },
+      twists: { "1.3.0": { startedMinutesAgo: 120, regionalReplicaCount: 5, dataDiskGB: 1000 } },
     },
   },
   {
@@ -168,8 +171,8 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
     eula: EULA, vCPUs: [4, 64], memoryGB: [32, 512], osDiskGB: 127, disallowedDiskTypes: ["Standard_LRS"],
     versions: {
       first: "16.0.0", count: 6, step: "minor", everyDays: 30, newestDaysAgo: 1, wide: 2, replicateTo: ["eastus2", "westeurope"],
-      // The 2 TB data disk fails replication to the other regions, as the troubleshooting guide describes.
-      twists: { "16.5.0": { dataDiskGB: 2048 } },
+      // A 2 TB data disk cannot be replicated: the version's one region fails, as the troubleshooting guide describes.
+      twists: { "16.5.0": { dataDiskGB: 2048, replicateTo: [] } },
     },
   },
 
@@ -201,7 +204,7 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
     versions: {
       first: "1.0.0", count: 6, step: "minor", everyDays: 14, newestDaysAgo: 0, wide: 6,
       replicateTo: ["eastus", "westus2", "northeurope", "westeurope", "japaneast"],
-      twists: { "1.5.0": { startedMinutesAgo: 8 } },
+      twists: { "1.5.0": { startedMinutesAgo: 3 } },
     },
   },
   {
@@ -241,7 +244,7 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
     eula: EULA, vCPUs: [1, 64], memoryGB: [1, 256], osDiskGB: 30,
     versions: {
       first: "1.0.0", count: 8, step: "patch", everyDays: 21, newestDaysAgo: 0, wide: 3, replicateTo: EU,
-      twists: { "1.0.7": { startedMinutesAgo: 95, regionalReplicaCount: 4 } },
+      twists: { "1.0.7": { startedMinutesAgo: 45, regionalReplicaCount: 4, dataDiskGB: 512 } },
     },
   },
   {
@@ -359,7 +362,7 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
     versions: {
       first: "1.0.0", count: 10, step: "minor", everyDays: 30, newestDaysAgo: 0, wide: 3, replicateTo: ["westeurope", "southeastasia", "japaneast", "australiaeast", "eastus"],
       replicaCount: 2, endOfLifeAfterDays: 240,
-      twists: { "1.9.0": { startedMinutesAgo: 20 } },
+      twists: { "1.9.0": { startedMinutesAgo: 4 } },
     },
   },
   {
@@ -435,7 +438,7 @@ export const DEMO_DEFINITIONS: DemoDefinition[] = [
     eula: "https://fabrikam.example/legal/eula", privacyStatementUri: "https://fabrikam.example/legal/privacy", vCPUs: [2, 64], memoryGB: [4, 256], osDiskGB: 127,
     versions: {
       first: "1.0.0", count: 10, step: "minor", everyDays: 30, newestDaysAgo: 0, wide: 3, replicateTo: ["northeurope", "uksouth", "swedencentral"],
-      twists: { "1.9.0": { startedMinutesAgo: 300, regionalReplicaCount: 10 } },
+      twists: { "1.9.0": { startedMinutesAgo: 200, regionalReplicaCount: 10, dataDiskGB: 1024 } },
     },
   },
   {
