@@ -1,14 +1,13 @@
 import { parentOf, parseResourceId, type ParsedResourceId } from "../../lib/azure/resourceId.js";
 import { type LatestCandidate, resolveLatest } from "../../lib/gallery/latest.js";
-import { normalizeLocation, sameLocation } from "../../lib/gallery/regions.js";
+import { sameLocation } from "../../lib/gallery/regions.js";
 import { findRegionalStatus } from "../../lib/gallery/replication.js";
 import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
 import type { DiskCreationData } from "./disks.model.js";
 import { MANAGED_IMAGE_TYPE, type ManagedImageRecord } from "./images.model.js";
-import { GALLERY_IMAGE_VERSION_TYPE } from "./shared/names.js";
-import { provisioningStateOf, type TrackedState } from "./shared/provisioning.js";
+import { versionsWithReplication } from "./galleryImageVersions.model.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 
 /**
@@ -76,36 +75,18 @@ interface VersionFacts extends LatestCandidate {
   dataDisks: { lun: number; sizeGB: number }[];
 }
 
-interface StoredVersionBody {
-  id: string;
-  name: string;
-  location: string;
-  properties?: {
-    publishingProfile?: LatestCandidate["publishingProfile"];
-    storageProfile?: { osDiskImage?: { sizeInGB?: number }; dataDiskImages?: { lun: number; sizeInGB?: number }[] };
-  };
-}
-
-/**
- * The versions of a definition with their replication state now. A version's replicas are in place once its
- * create or update operation has finished; until then every target region is still Replicating.
- */
+/** The versions of a definition with their replication state now, as the versions module reports them. */
 function versionsOf(ctx: EmulatorContext, definitionId: string): VersionFacts[] {
-  const now = ctx.clock.now();
-  return ctx.resources.listChildren(definitionId, GALLERY_IMAGE_VERSION_TYPE).items.map((record) => {
-    const body = record.body as unknown as StoredVersionBody;
-    const profile = body.properties?.publishingProfile;
-    const regions = profile?.targetRegions?.length ? profile.targetRegions.map((r) => r.name) : [body.location];
-    const done = provisioningStateOf((record.state as TrackedState).operation, now) === "Succeeded";
-    const storage = body.properties?.storageProfile;
+  return versionsWithReplication(ctx, definitionId).map((version) => {
+    const { publishingProfile, storageProfile, replicationStatus } = version.properties;
     return {
-      id: record.id,
-      name: record.name,
-      location: body.location,
-      publishingProfile: profile,
-      replicationStatus: { summary: regions.map((region) => ({ region: normalizeLocation(region), state: done ? "Completed" : "Replicating" })) },
-      osDiskSizeGB: storage?.osDiskImage?.sizeInGB,
-      dataDisks: (storage?.dataDiskImages ?? []).map((d) => ({ lun: d.lun, sizeGB: d.sizeInGB ?? 0 })),
+      id: version.id,
+      name: version.name,
+      location: version.location,
+      publishingProfile,
+      replicationStatus,
+      osDiskSizeGB: storageProfile.osDiskImage.sizeInGB,
+      dataDisks: storageProfile.dataDiskImages.map((d) => ({ lun: d.lun, sizeGB: d.sizeInGB })),
     };
   });
 }
