@@ -42,8 +42,9 @@ describe("demo seed", () => {
   });
   afterAll(() => em.close());
 
-  it("seeds well under a few seconds", () => {
-    expect(seedMs).toBeLessThan(3000);
+  // About 1 s on an idle 2-core machine (start included); the bound leaves room for a machine busy with other suites.
+  it("starts and seeds within a few seconds", () => {
+    expect(seedMs).toBeLessThan(5000);
   });
 
   it("lists two tenants, four subscriptions, every persona and the service principals in /_emulator/info", async () => {
