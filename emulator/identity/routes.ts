@@ -9,6 +9,7 @@ import { signedOutPage } from "./pages.js";
 import { endSessions } from "./session.js";
 import { resolveTenantSegment } from "./tenancy.js";
 import { tokenEndpoint } from "./token.js";
+import { registerUserRealm } from "./userRealm.js";
 
 function sendEntraError(reply: FastifyReply, error: EntraError) {
   return reply.code(error.status).type("application/json; charset=utf-8").send(JSON.stringify(error.toBody()));
@@ -59,6 +60,7 @@ export function registerIdentity(app: FastifyInstance, ctx: EmulatorContext): vo
   });
 
   app.get("/:tenant/discovery/v2.0/keys", async () => ctx.tokens.jwks());
+  registerUserRealm(app, ctx);
 
   /**
    * Instance discovery, which MSAL (msal-python for `az`) calls before trusting an authority: the emulator's

@@ -2,9 +2,13 @@ import { X509Certificate, generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import forge from "node-forge";
+import { INSTANCE_DISCOVERY_HOST } from "./connectProxy.js";
 
-/** The names the server certificate covers: the emulator binds loopback only. */
-export const SERVER_DNS_NAMES = ["localhost"] as const;
+/**
+ * The names the server certificate covers: the loopback names the emulator binds, and the host msal-python
+ * sends instance discovery to, which reaches the emulator only through its CONNECT tunnel (connectProxy.ts).
+ */
+export const SERVER_DNS_NAMES = ["localhost", INSTANCE_DISCOVERY_HOST] as const;
 export const SERVER_IP_ADDRESSES = ["127.0.0.1", "::1"] as const;
 
 const CA_LIFETIME_DAYS = 3650;
@@ -119,11 +123,31 @@ function createCertificateAuthority(now: Date): { cert: string; key: string } {
   cert.setExtensions([
     { name: "basicConstraints", cA: true, pathLenConstraint: 0, critical: true },
     { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
+    { id: "2.5.29.30", name: "nameConstraints", value: permittedNames(), critical: true },
     { name: "subjectKeyIdentifier" },
     { name: "authorityKeyIdentifier", keyIdentifier: true },
   ]);
   cert.sign(keys.privateKey, forge.md.sha256.create());
   return { cert: forge.pki.certificateToPem(cert), key: keys.privateKeyPem };
+}
+
+/**
+ * RFC 5280 name constraints: whatever its key signs, the CA vouches only for the server certificate's names, so
+ * trusting it (even in a system store) cannot make any other site trusted.
+ */
+function permittedNames(): forge.asn1.Asn1 {
+  const { asn1 } = forge;
+  const subtree = (tag: number, value: string) =>
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, false, value)]);
+  const bytes = (...octets: number[]) => String.fromCharCode(...octets);
+  const DNS_NAME = 2;
+  const IP_ADDRESS = 7;
+  const permitted = [
+    ...SERVER_DNS_NAMES.map((name) => subtree(DNS_NAME, name)),
+    subtree(IP_ADDRESS, bytes(127, 0, 0, 0, 255, 0, 0, 0)),
+    subtree(IP_ADDRESS, bytes(...new Array<number>(15).fill(0), 1, ...new Array<number>(16).fill(255))),
+  ];
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, permitted)]);
 }
 
 function issueServerCertificate(ca: { cert: string; key: string }, now: Date): { cert: string; key: string } {

@@ -2,6 +2,7 @@ import { type Server, createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { ensureTlsMaterial } from "./certificates.js";
+import { acceptConnectTunnels } from "./connectProxy.js";
 
 export interface TlsListener {
   /** https://host:port once listening. */
@@ -14,6 +15,7 @@ export interface TlsListener {
 /**
  * Serves the same Fastify app over HTTPS beside its http listener: `app.routing` is the handler Fastify's own
  * server runs, so both ports share every route, hook and all state, and `req.protocol` says which was used.
+ * The http port also becomes a CONNECT proxy into this listener, for the Azure CLI (see connectProxy.ts).
  * The app must be ready (listening) first.
  */
 export async function listenTls(app: FastifyInstance, dataDir: string, host: string, port: number): Promise<TlsListener> {
@@ -26,6 +28,7 @@ export async function listenTls(app: FastifyInstance, dataDir: string, host: str
       resolve();
     });
   });
+  acceptConnectTunnels(app.server, server);
   const address = server.address() as AddressInfo;
   const hostInUrl = host.includes(":") ? `[${host}]` : host;
   return {
