@@ -22,6 +22,10 @@ export class RbacAuthorizer implements Authorizer {
   }
 
   isAllowedAtOrBeneath(caller: Caller, action: string, scope: string): boolean {
+    // A subscription-wide list of a type (`/subscriptions/{s}/providers/Microsoft.Compute/galleries`) covers
+    // every resource group, so what lies beneath it is the whole subscription.
+    const collection = /^(\/subscriptions\/[^/]+)\/providers\/[^/]+\/[^/]+$/i.exec(scope);
+    if (collection) scope = collection[1]!;
     return this.assignmentsOf(caller).some(
       (a) => (isAtOrAbove(a.properties.scope, scope) || isAtOrAbove(scope, a.properties.scope)) && this.grants(a, action),
     );
