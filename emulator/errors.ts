@@ -308,6 +308,14 @@ export const ArmErrors = {
         "(respectively) or the linked scope(s) are invalid.",
     ),
 
+  linkedSubscriptionNotAuthorized: (action: string, scope: string, tenantId: string, subscriptionId: string) =>
+    new ArmError(
+      403,
+      "LinkedAuthorizationFailed",
+      `The client has permission to perform action '${action}' on scope '${scope}', however the current tenant ` +
+        `'${tenantId}' is not authorized to access linked subscription '${subscriptionId}'.`,
+    ),
+
   purchasePlanMismatch: (resourceId: string, plan: string, imagePlan: string) =>
     new ArmError(400, "BadRequest", `The resource with id ${resourceId} has a different plan ['${plan}'] than the parent gallery image plan ['${imagePlan}'].`),
 

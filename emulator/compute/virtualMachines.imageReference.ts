@@ -48,12 +48,19 @@ const DEFAULT_OS_DISK_GB: Record<OsType, number> = { Linux: 30, Windows: 127 };
 
 /**
  * ARM checks that the caller may read every resource a write links to before the provider sees it, and names
- * the linked scope in LinkedAuthorizationFailed.
+ * the linked scope in LinkedAuthorizationFailed. A linked resource in another tenant's subscription is judged
+ * only with an auxiliary token from that tenant (x-ms-authorization-auxiliary), which the emulator's pipeline
+ * does not verify yet: without one the caller's tenant is not authorized to reach that subscription.
  */
-function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, action: string, scope: string) {
+function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, action: string, scope: ParsedResourceId) {
   const caller = req.caller;
-  if (caller && !ctx.authorizer.isAllowed(caller, action, scope)) {
-    throw ArmErrors.linkedAuthorizationFailed(caller.clientName, caller.objectId, VM_WRITE, req.vmId, action, scope);
+  if (!caller) return;
+  const owner = ctx.directory.subscription(scope.subscriptionId)?.tenantId;
+  if (owner && owner.toLowerCase() !== caller.tenantId.toLowerCase()) {
+    throw ArmErrors.linkedSubscriptionNotAuthorized(action, scope.id, caller.tenantId, scope.subscriptionId);
+  }
+  if (!ctx.authorizer.isAllowed(caller, action, scope.id)) {
+    throw ArmErrors.linkedAuthorizationFailed(caller.clientName, caller.objectId, VM_WRITE, req.vmId, action, scope.id);
   }
 }
 
@@ -119,7 +126,7 @@ function samePlan(vmPlan: Record<string, string> | undefined, imagePlan: Definit
 }
 
 function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
-  requireLinkedAccess(ctx, req, VERSION_READ, parsed.id);
+  requireLinkedAccess(ctx, req, VERSION_READ, parsed);
   const definitionId = parsed.kind === "galleryImageVersion" ? parentOf(parsed.id)! : parsed.id;
   const definition = ctx.resources.get(definitionId);
   if (!definition) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
@@ -155,7 +162,7 @@ function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: P
 }
 
 function fromManagedImage(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
-  requireLinkedAccess(ctx, req, IMAGE_READ, parsed.id);
+  requireLinkedAccess(ctx, req, IMAGE_READ, parsed);
   const image = ctx.resources.get(parsed.id) as ManagedImageRecord | undefined;
   if (!image) throw ArmErrors.computeResourceNotFound(MANAGED_IMAGE_TYPE, parsed.name, parsed.resourceGroup!, "imageReference.id");
   // A managed image is regional: VMs are created from it only in its own region.

@@ -221,6 +221,22 @@ describe("virtual machines created from gallery images", () => {
     expect(vm.storageProfile?.imageReference?.exactVersion).toBe("2.0.0");
   });
 
+  it("answers LinkedAuthorizationFailed for an image in another tenant's subscription", async () => {
+    const otherTenant = "72f988bf-0000-4000-8000-00000000e0b2";
+    const otherSubscription = "00000000-0000-4000-8000-00000000b002";
+    const directory = em.emulator.ctx.directory;
+    directory.addTenant({ tenantId: otherTenant, displayName: "Fabrikam", defaultDomain: "fabrikam.onmicrosoft.com" });
+    directory.addSubscription({ subscriptionId: otherSubscription, tenantId: otherTenant, displayName: "Fabrikam images", state: "Enabled" });
+    const foreign = `/subscriptions/${otherSubscription}/resourceGroups/rg/providers/Microsoft.Compute/galleries/Shared/images/ubuntu`;
+    await expect(createVm(admin, "foreign", vmBody("westus", foreign))).rejects.toMatchObject({
+      statusCode: 403,
+      code: "LinkedAuthorizationFailed",
+      message:
+        `The client has permission to perform action 'Microsoft.Compute/galleries/images/versions/read' on scope '${foreign}', ` +
+        `however the current tenant '${EMPTY_SEED.tenantId}' is not authorized to access linked subscription '${otherSubscription}'.`,
+    });
+  });
+
   it("refuses malformed VM bodies with Azure's codes over raw HTTP", async () => {
     const put = (name: string, body: unknown) =>
       em.fetch(`${compute("virtualMachines", name, VM_RG)}?${API}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
