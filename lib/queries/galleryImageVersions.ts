@@ -8,15 +8,20 @@ import { collect } from "@/lib/queries/collect";
 /** How often a version that is still replicating (or being created/updated) is read again. */
 export const REPLICATION_POLL_MS = 3_000;
 
-const SETTLING_PROVISIONING_STATES = new Set(["creating", "updating", "deleting", "migrating"]);
-
-/** True while a version's state can still change on its own: provisioning or replication under way. */
+/**
+ * True while a version's state can still change on its own: replication under way, a delete running, or a
+ * create/update whose replication has not reached a final state. A Creating version whose regions are all
+ * Completed or Failed is about to settle, and is not worth polling for.
+ */
 export function isVersionSettling(version: GalleryImageVersion | undefined): boolean {
   if (!version) return false;
-  if (SETTLING_PROVISIONING_STATES.has((version.provisioningState ?? "").toLowerCase())) return true;
+  const provisioning = (version.provisioningState ?? "").toLowerCase();
+  if (provisioning === "deleting") return true;
   const status = version.replicationStatus;
   if (status?.aggregatedState === "InProgress") return true;
-  return (status?.summary ?? []).some((region) => region.state === "Replicating");
+  if ((status?.summary ?? []).some((region) => region.state === "Replicating")) return true;
+  const replicationFinal = status?.aggregatedState === "Completed" || status?.aggregatedState === "Failed";
+  return (provisioning === "creating" || provisioning === "updating") && !replicationFinal;
 }
 
 export const versionQueries = {
