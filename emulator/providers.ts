@@ -8,6 +8,7 @@ import { managedImageRoutes } from "./compute/images.js";
 import { diskRoutes } from "./compute/disks.js";
 import { snapshotRoutes } from "./compute/snapshots.js";
 import { virtualMachineRoutes } from "./compute/virtualMachines.js";
+import { resourceGraphRoutes } from "./resourceGraph/routes.js";
 import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
@@ -22,4 +23,5 @@ export const armRoutes: ArmRoute[] = [
   ...snapshotRoutes,
   ...virtualMachineRoutes,
   ...galleryImageVersionRoutes,
+  ...resourceGraphRoutes,
 ];

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from "../context.js";
 import { seedDemo } from "./demo.js";
 import { seedEmpty } from "./empty.js";
+import { seedScale } from "./scale.js";
 
 /** Seeds a fresh data directory. Only runs when the directory holds no tenant yet, so restarts keep state. */
 export function applySeed(ctx: EmulatorContext, seed: string): void {
@@ -8,6 +9,9 @@ export function applySeed(ctx: EmulatorContext, seed: string): void {
     switch (seed.split(":")[0]) {
       case "empty":
         seedEmpty(ctx);
+        break;
+      case "scale":
+        seedScale(ctx, seed);
         break;
       default:
         seedDemo(ctx);

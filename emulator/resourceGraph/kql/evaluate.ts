@@ -16,6 +16,26 @@ export function evaluate(query: Query, input: Table): Table {
   return query.operators.reduce(applyOperator, input);
 }
 
+export interface Window {
+  skip: number;
+  top: number;
+}
+
+/**
+ * Runs a query and returns the rows in `window` with the total count. Trailing per-row operators (project,
+ * extend, project-away) keep the row count, so they run on the window only: a page of a 40,000-row
+ * inventory then shapes 1,000 rows, not 40,000.
+ */
+export function evaluateWindow(query: Query, input: Table, window: Window): Table & { total: number } {
+  let split = query.operators.length;
+  while (split > 0 && ROW_MAPS.has(query.operators[split - 1]!.kind)) split--;
+  const filtered = query.operators.slice(0, split).reduce(applyOperator, input);
+  const page = { columns: filtered.columns, rows: filtered.rows.slice(window.skip, window.skip + window.top) };
+  return { ...query.operators.slice(split).reduce(applyOperator, page), total: filtered.rows.length };
+}
+
+const ROW_MAPS = new Set<Operator["kind"]>(["project", "extend", "project-away"]);
+
 function applyOperator(table: Table, op: Operator): Table {
   switch (op.kind) {
     case "where": {
@@ -141,6 +161,10 @@ function compile(expr: Expr, columns: string[], operator: string): Compiled {
       const list = expr.list.map((e) => compile(e, columns, operator));
       const insensitive = expr.op.endsWith("~");
       const negate = expr.op.startsWith("!");
+      if (expr.list.every((e) => e.kind === "literal")) {
+        const members = new Set(expr.list.map((e) => normalise(text((e as { value: unknown }).value), insensitive)));
+        return (row) => members.has(normalise(text(left(row)), insensitive)) !== negate;
+      }
       return (row) => {
         const value = normalise(text(left(row)), insensitive);
         const found = list.some((item) => {

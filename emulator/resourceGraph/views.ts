@@ -1,0 +1,54 @@
+import { type GalleryRecord, galleryView } from "../compute/galleries.model.js";
+import { type GalleryImageRecord, galleryImageView } from "../compute/galleryImages.model.js";
+import { type GalleryImageVersionRecord, galleryImageVersionView } from "../compute/galleryImageVersions.model.js";
+import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
+import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
+import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
+
+/** A resource as its own GET shows it; Resource Graph rows carry the same properties. */
+export type ArmView = Partial<ArmResourceBody> & { properties?: Record<string, unknown> };
+
+type View = (record: ResourceRecord, now: number) => ArmView;
+
+// The resource providers' own views, by lower-cased type, so a row's properties match the resource's GET.
+const VIEWS = new Map<string, View>([
+  [GALLERY_TYPE.toLowerCase(), (r, now) => galleryView(r as unknown as GalleryRecord, now)],
+  [GALLERY_IMAGE_TYPE.toLowerCase(), (r, now) => galleryImageView(r as unknown as GalleryImageRecord, now)],
+  [GALLERY_IMAGE_VERSION_TYPE.toLowerCase(), (r, now) => galleryImageVersionView(r as unknown as GalleryImageVersionRecord, now)],
+]);
+
+/**
+ * Types without a registered view: the stored body, with provisioningState derived from the resource's last
+ * tracked operation as every Compute model derives it.
+ */
+function storedView(record: ResourceRecord, now: number): ArmView {
+  const operation = (record.state as { operation?: TrackedOperation }).operation;
+  const properties = (record.body.properties ?? {}) as Record<string, unknown>;
+  const provisioningState = operation ? provisioningStateOf(operation, now) : (properties.provisioningState ?? "Succeeded");
+  return { ...record.body, properties: { ...properties, provisioningState } };
+}
+
+export function armView(record: ResourceRecord, now: number): ArmView {
+  return (VIEWS.get(record.type.toLowerCase()) ?? storedView)(record, now);
+}
+
+/**
+ * When the view of a record may next change by the clock alone: the earliest future timestamp in its state
+ * (operation ends, replication milestones) or its deletion. State transitions are derived from stored
+ * timestamps (see DESIGN.md), so no other input can change a view between writes.
+ */
+export function viewChangesAt(record: ResourceRecord, now: number): number {
+  let next = record.goneAt !== undefined && record.goneAt > now ? record.goneAt : Infinity;
+  const visit = (value: unknown) => {
+    if (typeof value === "number") {
+      if (value > now && value < next && value > EPOCH_MS_FLOOR) next = value;
+    } else if (value && typeof value === "object") {
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(record.state);
+  return next;
+}
+
+// Numbers below this (year 2001 in epoch ms) are counts or sizes, not timestamps.
+const EPOCH_MS_FLOOR = 1_000_000_000_000;

@@ -1,0 +1,170 @@
+import {
+  galleryImageResourceId,
+  galleryImageVersionResourceId,
+  galleryResourceId,
+  managedImageResourceId,
+} from "../../lib/azure/resourceId.js";
+import { makeGalleryImagePropertiesSchema } from "../../lib/gallery/galleryImage.js";
+import { findRegion } from "../../lib/gallery/regions.js";
+import { BUILT_IN_ROLE_IDS } from "../authorization/builtInRoles.js";
+import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
+import type { EmulatorContext } from "../context.js";
+import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
+import { EMPTY_SEED } from "./wellKnown.js";
+
+/**
+ * The `scale` seed: many subscriptions full of galleries, for the inventory benchmark and Resource Graph.
+ * `EMULATOR_SEED=scale:subscriptions=200,galleries=5,definitions=10,versions=3` (omitted counts take these
+ * defaults). One tenant (the empty seed's), `admin` Owner of every subscription, `reader` Reader of every
+ * other one (the even-numbered), `user` without access, and the automation service principal Owner of all.
+ * Rows are written straight to the store in the shapes the Compute models store (validation of 40,000
+ * resources through the models would take far longer than a benchmark should wait), all settled: no
+ * operation running, replication completed a day before the seed ran.
+ */
+
+export interface ScaleSpec {
+  subscriptions: number;
+  galleries: number;
+  definitions: number;
+  versions: number;
+}
+
+export const SCALE_DEFAULTS: ScaleSpec = { subscriptions: 200, galleries: 5, definitions: 10, versions: 3 };
+
+export const SCALE_SEED = {
+  tenantId: EMPTY_SEED.tenantId,
+  admin: EMPTY_SEED.admin,
+  user: EMPTY_SEED.user,
+  servicePrincipal: EMPTY_SEED.servicePrincipal,
+  reader: { objectId: "5ca1e000-0000-4000-8000-0000000000b1", upn: "reader@emulator.onmicrosoft.com", password: "Reader#1234" },
+  resourceGroup: "rg-images",
+  /** The n-th subscription (1-based). */
+  subscriptionId: (n: number) => `5ca1e000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`,
+  galleryName: (g: number) => `gallery_${String(g).padStart(2, "0")}`,
+  definitionName: (d: number) => `image-${String(d).padStart(2, "0")}`,
+  versionName: (v: number) => `1.0.${v - 1}`,
+};
+
+const REGIONS = ["westeurope", "eastus", "northeurope", "westus2"];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Reads `scale:key=value,...`; unknown keys and non-positive counts are refused so a typo does not pass silently. */
+export function parseScaleSpec(seed: string): ScaleSpec {
+  const spec = { ...SCALE_DEFAULTS };
+  const params = seed.split(":").slice(1).join(":");
+  for (const part of params.split(",").filter((p) => p.trim() !== "")) {
+    const [key, value] = part.split("=").map((s) => s.trim());
+    if (!key || !(key in spec)) throw new Error(`EMULATOR_SEED: unknown scale parameter '${key}' (use ${Object.keys(SCALE_DEFAULTS).join(", ")}).`);
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || (key === "subscriptions" && n < 1)) {
+      throw new Error(`EMULATOR_SEED: scale parameter '${key}' must be a non-negative integer (subscriptions at least 1), not '${value}'.`);
+    }
+    spec[key as keyof ScaleSpec] = n;
+  }
+  return spec;
+}
+
+export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
+  const spec = parseScaleSpec(seed);
+  const { directory, roleAssignments, resources } = ctx;
+  const S = SCALE_SEED;
+  directory.addTenant({ tenantId: S.tenantId, displayName: "Emulator (scale)", defaultDomain: EMPTY_SEED.tenantDomain });
+  directory.addPrincipal({ objectId: S.admin.objectId, tenantId: S.tenantId, kind: "User", displayName: "Admin", upn: S.admin.upn, mail: S.admin.upn, password: S.admin.password, persona: "admin" });
+  directory.addPrincipal({ objectId: S.reader.objectId, tenantId: S.tenantId, kind: "User", displayName: "Reader", upn: S.reader.upn, mail: S.reader.upn, password: S.reader.password, persona: "reader" });
+  directory.addPrincipal({ objectId: S.user.objectId, tenantId: S.tenantId, kind: "User", displayName: "User", upn: S.user.upn, mail: S.user.upn, password: S.user.password, persona: "no-access" });
+  directory.addPrincipal({
+    objectId: S.servicePrincipal.objectId,
+    tenantId: S.tenantId,
+    kind: "ServicePrincipal",
+    displayName: "emulator-automation",
+    appId: S.servicePrincipal.appId,
+    secret: S.servicePrincipal.secret,
+    persona: "automation",
+  });
+
+  const now = ctx.clock.now();
+  const publishedAt = now - DAY_MS;
+  const definitionTemplate = makeGalleryImagePropertiesSchema(() => new Date(now)).parse({
+    osType: "Linux",
+    osState: "Generalized",
+    hyperVGeneration: "V2",
+    identifier: { publisher: "Contoso", offer: "offer", sku: "sku" },
+  });
+
+  for (let n = 1; n <= spec.subscriptions; n++) {
+    const subscriptionId = S.subscriptionId(n);
+    const location = REGIONS[(n - 1) % REGIONS.length]!;
+    const regionName = findRegion(location)!.displayName;
+    directory.addSubscription({ subscriptionId, tenantId: S.tenantId, displayName: `Scale subscription ${String(n).padStart(3, "0")}`, state: "Enabled" });
+    const scope = `/subscriptions/${subscriptionId}`;
+    roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner, principalId: S.admin.objectId, principalType: "User" });
+    roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner, principalId: S.servicePrincipal.objectId, principalType: "ServicePrincipal" });
+    if (n % 2 === 0) roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader, principalId: S.reader.objectId, principalType: "User" });
+
+    const rg = S.resourceGroup;
+    const rgId = resourceGroupId(subscriptionId, rg);
+    resources.put({ id: rgId, type: RESOURCE_GROUP_TYPE, name: rg, subscriptionId, resourceGroup: rg, parentKey: scope, location, body: { id: rgId, name: rg, type: RESOURCE_GROUP_TYPE, location }, state: {} });
+    const sourceImageId = managedImageResourceId(subscriptionId, rg, "golden-source");
+
+    for (let g = 1; g <= spec.galleries; g++) {
+      const gallery = S.galleryName(g);
+      const galleryId = galleryResourceId(subscriptionId, rg, gallery);
+      resources.put({
+        id: galleryId,
+        type: GALLERY_TYPE,
+        name: gallery,
+        subscriptionId,
+        resourceGroup: rg,
+        parentKey: rgId,
+        location,
+        body: { id: galleryId, name: gallery, type: GALLERY_TYPE, location, properties: { description: `Scale gallery ${g} of subscription ${n}` } },
+        state: {},
+      });
+      for (let d = 1; d <= spec.definitions; d++) {
+        const image = S.definitionName(d);
+        const imageId = galleryImageResourceId(subscriptionId, rg, gallery, image);
+        const properties = { ...definitionTemplate, identifier: { publisher: "Contoso", offer: `offer-${g}`, sku: `sku-${d}` } };
+        resources.put({
+          id: imageId,
+          type: GALLERY_IMAGE_TYPE,
+          name: image,
+          subscriptionId,
+          resourceGroup: rg,
+          parentKey: galleryId,
+          location,
+          body: { id: imageId, name: image, type: GALLERY_IMAGE_TYPE, location, properties },
+          state: {},
+        });
+        for (let v = 1; v <= spec.versions; v++) {
+          const version = S.versionName(v);
+          const versionId = galleryImageVersionResourceId(subscriptionId, rg, gallery, image, version);
+          resources.put({
+            id: versionId,
+            type: GALLERY_IMAGE_VERSION_TYPE,
+            name: version,
+            subscriptionId,
+            resourceGroup: rg,
+            parentKey: imageId,
+            location,
+            body: {
+              id: versionId,
+              name: version,
+              type: GALLERY_IMAGE_VERSION_TYPE,
+              location,
+              properties: {
+                publishingProfile: { targetRegions: [{ name: location }] },
+                storageProfile: { source: { id: sourceImageId }, osDiskImage: { sizeInGB: 30, hostCaching: "ReadWrite" }, dataDiskImages: [] },
+                safetyProfile: {},
+                publishedDate: new Date(publishedAt + v * 60_000).toISOString(),
+              },
+            },
+            state: {
+              replication: [{ region: regionName, replicaCount: 1, storageAccountType: "Standard_LRS", startedAt: publishedAt, durationMs: 5 * 60_000 }],
+            },
+          });
+        }
+      }
+    }
+  }
+  return spec;
+}
