@@ -2,6 +2,7 @@ import type { Authorizer } from "./authorization/authorizer.js";
 import type { RoleAssignmentStore } from "./authorization/roleAssignments.js";
 import type { Clock } from "./clock.js";
 import type { EmulatorConfig } from "./config.js";
+import type { FaultInjector } from "./faults/injector.js";
 import type { TokenService } from "./identity/tokens.js";
 import type { OperationStore } from "./operations.js";
 import type { Db } from "./store/db.js";
@@ -19,4 +20,6 @@ export interface EmulatorContext {
   tokens: TokenService;
   authorizer: Authorizer;
   roleAssignments: RoleAssignmentStore;
+  /** Fault injection (`/_emulator/faults`); models consult it only through its named hooks. */
+  faults: FaultInjector;
 }

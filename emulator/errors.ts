@@ -205,6 +205,17 @@ export const ArmErrors = {
       { "Retry-After": String(retryAfterSeconds) },
     ),
 
+  serviceUnavailable: (retryAfterSeconds?: number) =>
+    new ArmError(
+      503,
+      "ServiceUnavailable",
+      "The service is currently unavailable. Please retry the request" +
+        (retryAfterSeconds !== undefined ? " after the time in the Retry-After header." : " later."),
+      undefined,
+      undefined,
+      retryAfterSeconds !== undefined ? { "Retry-After": String(retryAfterSeconds) } : {},
+    ),
+
   // Microsoft.Compute galleries, image definitions and image versions.
 
   missingLocation: () => new ArmError(400, "LocationRequired", "The location property is required for this definition.", "location"),
@@ -318,6 +329,10 @@ export const ArmErrors = {
 
   purchasePlanMismatch: (resourceId: string, plan: string, imagePlan: string) =>
     new ArmError(400, "BadRequest", `The resource with id ${resourceId} has a different plan ['${plan}'] than the parent gallery image plan ['${imagePlan}'].`),
+
+  // The emulator's own control surface (/_emulator/*).
+
+  faultRuleNotFound: (name: string) => new ArmError(404, "NotFound", `There is no fault rule named '${name}'.`),
 
   internal: (requestId: string) =>
     new ArmError(500, "InternalServerError", `Encountered internal server error. Diagnostic information: request id '${requestId}'.`),

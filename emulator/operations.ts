@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "./clock.js";
 import { ArmErrors, type ArmErrorDetail } from "./errors.js";
+import { HELD_UNTIL } from "./faults/injector.js";
 import type { ArmRoute } from "./router.js";
 import type { Db } from "./store/db.js";
 
@@ -36,6 +37,8 @@ export class OperationStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** Fault injection's hook: an operation it holds stays InProgress until its rule is removed. */
+    private readonly holds: (resourceKey: string) => boolean = () => false,
   ) {}
 
   start(op: Omit<OperationRecord, "operationId" | "startedAt" | "endsAt"> & { durationMs: number }): OperationRecord {
@@ -47,7 +50,7 @@ export class OperationStore {
       resourceKey: op.resourceKey.toLowerCase(),
       kind: op.kind,
       startedAt,
-      endsAt: startedAt + Math.max(0, op.durationMs),
+      endsAt: this.holds(op.resourceKey) ? HELD_UNTIL : startedAt + Math.max(0, op.durationMs),
       error: op.error,
     };
     this.db
@@ -97,6 +100,11 @@ export class OperationStore {
       ...(status === "Failed" && op.error ? { error: op.error } : {}),
     };
   }
+}
+
+/** Whether fault injection holds the operation InProgress (until the rule that holds it is removed). */
+export function isHeld(op: OperationRecord): boolean {
+  return op.endsAt === HELD_UNTIL;
 }
 
 const CAPS_API_VERSION = "2025-12-03";

@@ -8,6 +8,9 @@ import { createClock } from "./clock.js";
 import type { EmulatorConfig } from "./config.js";
 import type { EmulatorContext } from "./context.js";
 import { emulatorApi } from "./emulatorApi.js";
+import { FaultInjector } from "./faults/injector.js";
+import { registerFaultRoutes } from "./faults/routes.js";
+import { stageFaults } from "./faults/stage.js";
 import { ArmError, ArmErrors } from "./errors.js";
 import { TokenService } from "./identity/tokens.js";
 import { OperationStore, operationRoutes } from "./operations.js";
@@ -50,16 +53,18 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
   const resources = new ResourceStore(db, clock);
   const directory = new DirectoryStore(db);
   const roleAssignments = new RoleAssignmentStore(resources, clock);
+  const faults = new FaultInjector(db, clock);
   const ctx: EmulatorContext = {
     config,
     db,
     clock,
     resources,
     directory,
-    operations: new OperationStore(db, clock),
+    operations: new OperationStore(db, clock, (resourceKey) => faults.holdsNewOperation(resourceKey)),
     tokens: await TokenService.open(db),
     authorizer: new RbacAuthorizer(roleAssignments, directory),
     roleAssignments,
+    faults,
   };
   if (directory.isEmpty()) applySeed(ctx, config.seed);
 
@@ -83,7 +88,8 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
 }
 
 /**
- * The request pipeline, in order: request id → CORS → api-version → authentication → RBAC → handler → error.
+ * The request pipeline, in order: request id → CORS → api-version → authentication → faults → RBAC → handler
+ * → error.
  * CORS comes before api-version because browsers send preflights without query parameters or tokens.
  */
 function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
@@ -108,6 +114,7 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
   app.options("/*", (_req, reply) => reply.code(204).send());
 
   emulatorApi(app, ctx);
+  registerFaultRoutes(app, ctx.faults);
   registerCloudMetadata(app);
   registerIdentity(app, ctx);
   registerGraph(app, ctx);
@@ -116,6 +123,7 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
     arm.addHook("onRequest", stageApiVersion);
     arm.addHook("onRequest", stageLatency(ctx));
     arm.addHook("onRequest", stageAuthentication(ctx, ARM_AUDIENCES));
+    arm.addHook("onRequest", stageFaults(ctx.faults));
     arm.route({
       method: ["GET", "PUT", "PATCH", "DELETE", "POST", "HEAD"],
       url: "/*",
@@ -258,11 +266,24 @@ async function stageDispatch(ctx: EmulatorContext, router: ArmRouter, req: Fasti
     requestId: req.armRequestId,
     ctx,
   };
-  const res = await route.handler(armRequest);
+  const res = await inTransaction(ctx, () => route.handler(armRequest));
   for (const [k, v] of Object.entries(res.headers ?? {})) reply.header(k, v);
   reply.code(res.status);
   if (res.body === undefined || req.method === "HEAD") return reply.send();
   return reply.type("application/json; charset=utf-8").send(JSON.stringify(res.body));
+}
+
+/**
+ * Runs a handler in one transaction, so the reply goes out only after its writes committed and a handler that
+ * throws half-way leaves nothing behind. better-sqlite3 transactions cannot span an await: an async handler's
+ * synchronous start is covered, and what it does after awaiting commits statement by statement.
+ */
+async function inTransaction<T>(ctx: EmulatorContext, run: () => T | Promise<T>): Promise<T> {
+  const outcome = ctx.db.transaction((): { done: T } | { pending: Promise<T> } => {
+    const result = run();
+    return result instanceof Promise ? { pending: result } : { done: result };
+  })();
+  return "pending" in outcome ? await outcome.pending : outcome.done;
 }
 
 function sendArmError(reply: FastifyReply, err: ArmError) {

@@ -76,8 +76,14 @@ function failureFor(region: string, image: ReplicatedImage): RegionReplicationPl
   return oversized === undefined ? undefined : { afterMs: baseMs(region, image), details: oversizedDataDiskDetails(oversized) };
 }
 
-function freshPlan(target: EffectiveTargetRegion, image: ReplicatedImage, now: number): RegionReplicationPlan {
-  const failure = failureFor(target.name, image);
+/** A failure fault injection wants in a region (see emulator/faults): its details, and when it strikes. */
+export type InjectedReplicationFailure = (region: string) => { details: string; afterMs?: number } | undefined;
+
+function freshPlan(target: EffectiveTargetRegion, image: ReplicatedImage, now: number, injected?: InjectedReplicationFailure): RegionReplicationPlan {
+  const injectedFailure = injected?.(target.name);
+  const failure =
+    failureFor(target.name, image) ??
+    (injectedFailure && { afterMs: injectedFailure.afterMs ?? baseMs(target.name, image), details: injectedFailure.details });
   return {
     region: target.name,
     replicaCount: target.regionalReplicaCount,
@@ -98,15 +104,16 @@ export function planReplication(
   targets: readonly EffectiveTargetRegion[],
   image: ReplicatedImage,
   now: number,
+  injected?: InjectedReplicationFailure,
 ): RegionReplicationPlan[] {
   return targets.map((target) => {
     const before = previous.find((plan) => normalizeLocation(plan.region) === normalizeLocation(target.name));
-    if (!before) return freshPlan(target, image, now);
+    if (!before) return freshPlan(target, image, now, injected);
     const status = regionStatusAt(before, now);
-    if (status.state === "Failed") return freshPlan(target, image, now);
+    if (status.state === "Failed") return freshPlan(target, image, now, injected);
     const unchanged = before.replicaCount === target.regionalReplicaCount && before.storageAccountType === target.storageAccountType;
     if (unchanged) return { ...before, region: target.name };
-    if (status.state !== "Completed") return freshPlan(target, image, now);
+    if (status.state !== "Completed") return freshPlan(target, image, now, injected);
     const addedReplicas = Math.max(1, target.regionalReplicaCount - before.replicaCount);
     const singleCopy = replicationDurationMs(target.name, 1, image);
     return {
