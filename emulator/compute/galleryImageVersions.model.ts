@@ -15,7 +15,7 @@ import { checkImageVersionName } from "../../lib/gallery/names.js";
 import { checkLocationAvailable, normalizeLocation } from "../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
-import type { OperationRecord } from "../operations.js";
+import { isHeld, type OperationRecord } from "../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
 import { definedEntries, type WriteResult } from "./galleries.model.js";
 import { findGalleryImage, parentGallery, type GalleryImageRecord, type GalleryImageRef } from "./galleryImages.model.js";
@@ -271,7 +271,9 @@ function write(
   }
 
   const targets = effectiveTargetRegions(properties.publishingProfile, input.location);
-  const replication = planReplication(existing?.state.replication ?? [], targets, replicatedImage(input.location, storage), startedAt);
+  const replication = planReplication(existing?.state.replication ?? [], targets, replicatedImage(input.location, storage), startedAt, (region) =>
+    ctx.faults.replicationFailure(galleryImageVersionId(ref), region),
+  );
   const endsAt = Math.max(startedAt, replicationEndsAt(replication));
   const failures = failedRegions(replication);
   const error = failures.length > 0 ? ArmErrors.replicationFailed(failures) : undefined;
@@ -283,7 +285,7 @@ function write(
     endsAt - now,
     error && { code: error.code, message: error.message },
   );
-  const tracked = { ...begun.tracked, startedAt, endsAt: Math.max(now, endsAt) };
+  const tracked = { ...begun.tracked, startedAt, endsAt: isHeld(begun.operation) ? begun.operation.endsAt : Math.max(now, endsAt) };
   const body: GalleryImageVersionBody = {
     id,
     name: existing?.name ?? ref.version,
