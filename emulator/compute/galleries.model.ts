@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { galleryResourceId } from "../../lib/azure/resourceId.js";
-import { checkGalleryQuota } from "../../lib/gallery/limits.js";
 import { checkGalleryName } from "../../lib/gallery/names.js";
 import { checkLocationAvailable } from "../../lib/gallery/regions.js";
 import { azureEnum } from "../../lib/gallery/schemaParts.js";
@@ -10,6 +9,7 @@ import type { OperationRecord } from "../operations.js";
 import { resourceGroupId } from "../resources/resourceGroups.js";
 import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "./shared/body.js";
+import { checkQuotaForOneMore } from "./shared/quota.js";
 import { canonicalLocation, GALLERY_TYPE, requiredLocation, requireResourceGroup } from "./shared/names.js";
 import {
   assertNoOperationInFlight,
@@ -91,6 +91,8 @@ export function galleryView(record: GalleryRecord, now: number) {
 }
 
 function store(ctx: EmulatorContext, ref: GalleryRef, body: GalleryBody, state: TrackedState, existing?: GalleryRecord, goneAt?: number) {
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(body.id);
   ctx.resources.put({
     id: body.id,
     type: GALLERY_TYPE,
@@ -115,7 +117,6 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
   const location = canonicalLocation(requested)!;
   const properties = parseProperties(galleryPropertiesSchema, body.properties, "properties");
   requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
-  ctx.resources.purge();
 
   const existing = findGallery(ctx, ref);
   if (existing) {
@@ -124,7 +125,7 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
   } else {
     const namesake = ctx.resources.findInSubscriptionByName(ref.subscriptionId, GALLERY_TYPE, ref.gallery);
     if (namesake) throw ArmErrors.galleryNameNotUnique(ref.gallery, namesake.id);
-    throwViolation(checkGalleryQuota("galleries", ctx.resources.countInLocation(ref.subscriptionId, GALLERY_TYPE, location), location));
+    checkQuotaForOneMore(ctx, "galleries", GALLERY_TYPE, ref.subscriptionId, location);
   }
 
   const id = existing?.body.id ?? galleryId(ref);

@@ -10,7 +10,6 @@ import {
   type GalleryImageVersionProperties,
   type PublishingProfile,
 } from "../../lib/gallery/galleryImageVersion.js";
-import { checkGalleryQuota } from "../../lib/gallery/limits.js";
 import { checkImageVersionName } from "../../lib/gallery/names.js";
 import { checkLocationAvailable, normalizeLocation } from "../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../context.js";
@@ -30,6 +29,7 @@ import {
   type ReplicatedImage,
 } from "./replication.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "./shared/body.js";
+import { checkQuotaForOneMore } from "./shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_VERSION_TYPE, requiredLocation } from "./shared/names.js";
 import {
   beginOperation,
@@ -266,8 +266,7 @@ function write(
     storage = existing.body.properties.storageProfile;
   } else {
     storage = resolveStorage(ctx, properties.storageProfile, input.location, image);
-    const used = ctx.resources.countInLocation(ref.subscriptionId, GALLERY_IMAGE_VERSION_TYPE, input.location);
-    throwViolation(checkGalleryQuota("imageVersions", used, input.location));
+    checkQuotaForOneMore(ctx, "imageVersions", GALLERY_IMAGE_VERSION_TYPE, ref.subscriptionId, input.location);
   }
 
   const targets = effectiveTargetRegions(properties.publishingProfile, input.location);
@@ -299,6 +298,8 @@ function write(
       publishedDate: existing?.body.properties.publishedDate ?? new Date(startedAt).toISOString(),
     },
   };
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(id);
   ctx.resources.put({
     id,
     type: GALLERY_IMAGE_VERSION_TYPE,
@@ -330,7 +331,6 @@ export function putGalleryImageVersion(
   throwViolation(checkImageVersionName(ref.version));
   const body = requireObjectBody(rawBody);
   const location = locationOf(body.location);
-  ctx.resources.purge();
   const existing = findGalleryImageVersion(ctx, ref);
   if (existing && existing.body.location !== location) {
     throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);

@@ -5,7 +5,6 @@ import {
   type GalleryImageProperties,
 } from "../../lib/gallery/galleryImage.js";
 import { findIdentifierConflict } from "../../lib/gallery/identifier.js";
-import { checkGalleryQuota } from "../../lib/gallery/limits.js";
 import { checkImageDefinitionName } from "../../lib/gallery/names.js";
 import { checkLocationAvailable } from "../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../context.js";
@@ -14,6 +13,7 @@ import type { OperationRecord } from "../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
 import { definedEntries, findGallery, type GalleryRecord, type GalleryRef, type WriteResult } from "./galleries.model.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "./shared/body.js";
+import { checkQuotaForOneMore } from "./shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requiredLocation, requireResourceGroup } from "./shared/names.js";
 import {
   assertNoOperationInFlight,
@@ -70,6 +70,8 @@ export function galleryImageView(record: GalleryImageRecord, now: number) {
 }
 
 function store(ctx: EmulatorContext, gallery: GalleryRecord, body: GalleryImageBody, state: TrackedState, existing?: GalleryImageRecord, goneAt?: number) {
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(body.id);
   ctx.resources.put({
     id: body.id,
     type: GALLERY_IMAGE_TYPE,
@@ -111,8 +113,7 @@ function write(
     .items.map((r) => ({ name: r.name, identifier: (r.body as GalleryImageBody).properties.identifier }));
   throwViolation(findIdentifierConflict({ name: existing?.name ?? ref.image, identifier: properties.identifier }, siblings));
   if (!existing) {
-    const used = ctx.resources.countInLocation(ref.subscriptionId, GALLERY_IMAGE_TYPE, input.location);
-    throwViolation(checkGalleryQuota("imageDefinitions", used, input.location));
+    checkQuotaForOneMore(ctx, "imageDefinitions", GALLERY_IMAGE_TYPE, ref.subscriptionId, input.location);
   }
   const id = existing?.body.id ?? `${gallery.body.id}/images/${ref.image}`;
   const name = existing?.name ?? ref.image;
@@ -134,7 +135,6 @@ export function putGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef, rawB
   throwViolation(checkLocationAvailable(requested, GALLERY_IMAGE_TYPE));
   const location = canonicalLocation(requested)!;
   const gallery = parentGallery(ctx, ref);
-  ctx.resources.purge();
   const existing = findGalleryImage(ctx, ref);
   if (existing && existing.body.location !== location) {
     throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
