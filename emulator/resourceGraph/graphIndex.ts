@@ -103,6 +103,10 @@ export class GraphIndex {
     return out;
   }
 
+  warm(now: number): void {
+    this.refresh(now);
+  }
+
   /** The subscriptions (lower-cased ids) of the caller's tenant in which the caller holds any role. */
   subscriptionsOf(caller: Caller, now: number): Set<string> {
     this.refresh(now);

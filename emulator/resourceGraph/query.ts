@@ -46,6 +46,14 @@ function indexOf(ctx: EmulatorContext): GraphIndex {
   return index;
 }
 
+/**
+ * Builds the row index ahead of the first query. Resource Graph has no cold start, so seeds of many
+ * resources warm it rather than let the first query pay for reading every stored resource.
+ */
+export function warmResourceGraph(ctx: EmulatorContext): void {
+  indexOf(ctx).warm(ctx.clock.now());
+}
+
 /** Runs a query as the caller. Throws KqlError for queries outside the supported subset. */
 export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryRequest): QueryResponse {
   const parsed = parseQuery(request.query);
