@@ -1,4 +1,8 @@
-import { X509Certificate } from "node:crypto";
+import { X509Certificate, generateKeyPairSync } from "node:crypto";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { connect, createServer } from "node:tls";
+import forge from "node-forge";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,6 +75,38 @@ describe("the emulator's local certificate authority", () => {
     const repaired = ensureTlsMaterial(dataDir);
     const server = new X509Certificate(readFileSync(repaired.files.serverCertPath));
     expect(server.verify(new X509Certificate(first.ca).publicKey)).toBe(true);
+  });
+
+  it("vouches for no name beyond its own: a certificate it signs for another host is rejected", async () => {
+    const material = ensureTlsMaterial(dataDir);
+    const caKey = forge.pki.privateKeyFromPem(readFileSync(material.files.caKeyPath, "utf8"));
+    const caCert = forge.pki.certificateFromPem(material.ca);
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: "spki", format: "pem" },
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    });
+    const rogue = forge.pki.createCertificate();
+    rogue.publicKey = forge.pki.publicKeyFromPem(publicKey);
+    rogue.serialNumber = "01";
+    rogue.validity.notBefore = new Date(Date.now() - DAY_MS);
+    rogue.validity.notAfter = new Date(Date.now() + DAY_MS);
+    rogue.setSubject([{ name: "commonName", value: "example.com" }]);
+    rogue.setIssuer(caCert.subject.attributes);
+    rogue.setExtensions([{ name: "subjectAltName", altNames: [{ type: 2, value: "example.com" }] }]);
+    rogue.sign(caKey, forge.md.sha256.create());
+
+    const server = createServer({ key: privateKey, cert: forge.pki.certificateToPem(rogue) }, (s) => s.end());
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = connect({ host: "127.0.0.1", port, servername: "example.com", ca: material.ca });
+      const [error] = (await once(client, "error")) as [NodeJS.ErrnoException];
+      expect(error.message).toBe("permitted subtree violation");
+    } finally {
+      server.close();
+    }
   });
 
   it("names its files by absolute path, for the environment variables clients read", () => {
