@@ -29,6 +29,7 @@ import {
   type ReplicatedImage,
 } from "./replication.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "./shared/body.js";
+import { sameInstant } from "./shared/dates.js";
 import { checkQuotaForOneMore } from "./shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_VERSION_TYPE, requiredLocation } from "./shared/names.js";
 import {
@@ -257,7 +258,9 @@ function write(
   }
 
   const properties = parseProperties(galleryImageVersionPropertiesShape, input.properties, "properties");
-  const [violation] = validateImageVersionRules(properties, { location: input.location, now: new Date(now) });
+  // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
+  const keepsEndOfLife = existing !== undefined && sameInstant(properties.publishingProfile?.endOfLifeDate, existing.body.properties.publishingProfile.endOfLifeDate);
+  const [violation] = validateImageVersionRules(properties, { location: input.location, now: new Date(keepsEndOfLife ? 0 : now) });
   throwViolation(violation);
 
   let storage: StoredStorageProfile;

@@ -296,6 +296,19 @@ describe("image versions and replication through @azure/arm-compute", () => {
     expect((await collect(client.galleryImageVersions.listByGalleryImage(RG, GALLERY, "many"))).length).toBe(120);
   });
 
+  it("still updates a version whose end of life has passed, but refuses a new date in the past", async () => {
+    const endOfLife = new Date(em.emulator.ctx.clock.now() + 86_400_000);
+    await settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { endOfLifeDate: endOfLife } }, FAST_POLL));
+    await em.advance(2 * 86_400);
+    const version = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
+    const updated = await settle(client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "1.0.0", { ...version, tags: { stage: "retired" } }, FAST_POLL));
+    expect(updated.tags).toEqual({ stage: "retired" });
+    expect(updated.publishingProfile?.endOfLifeDate).toEqual(endOfLife);
+    await expect(
+      settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { endOfLifeDate: new Date(endOfLife.getTime() + 3_600_000) } }, FAST_POLL)),
+    ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("EndOfLifeDate must be set to a future date") });
+  });
+
   it("deletes in order: versions, then the definition, then the gallery", async () => {
     await expect(settle(client.galleryImages.delete(RG, GALLERY, IMAGE, FAST_POLL))).rejects.toMatchObject({ statusCode: 409, code: "CannotDeleteResource" });
     for (const image of [IMAGE, "many"]) {

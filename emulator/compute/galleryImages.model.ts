@@ -13,6 +13,7 @@ import type { OperationRecord } from "../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
 import { definedEntries, findGallery, type GalleryRecord, type GalleryRef, type WriteResult } from "./galleries.model.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "./shared/body.js";
+import { sameInstant } from "./shared/dates.js";
 import { checkQuotaForOneMore } from "./shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requiredLocation, requireResourceGroup } from "./shared/names.js";
 import {
@@ -103,7 +104,11 @@ function write(
   gallery: GalleryRecord,
 ): WriteResult<GalleryImageRecord> {
   const now = ctx.clock.now();
-  const properties = parseProperties(makeGalleryImagePropertiesSchema(() => new Date(now)), input.properties, "properties");
+  // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
+  const sentEndOfLife = (input.properties as { endOfLifeDate?: unknown } | undefined)?.endOfLifeDate;
+  const keepsEndOfLife = existing !== undefined && sameInstant(sentEndOfLife, existing.body.properties.endOfLifeDate);
+  const judgedAt = keepsEndOfLife ? 0 : now;
+  const properties = parseProperties(makeGalleryImagePropertiesSchema(() => new Date(judgedAt)), input.properties, "properties");
   if (existing) {
     throwViolation(checkImageDefinitionUpdate(existing.body.properties, properties));
     assertNoOperationInFlight(ctx, existing, nestedName(ref));
