@@ -149,6 +149,9 @@ const EXPOSED_HEADERS = [
   "x-ms-correlation-request-id",
   "x-ms-client-request-id",
   "WWW-Authenticate",
+  // Resource Graph's per-user quota, so the dashboard can pace its queries.
+  "x-ms-user-quota-remaining",
+  "x-ms-user-quota-resets-after",
 ].join(", ");
 
 async function stageCors(req: FastifyRequest, reply: FastifyReply) {
