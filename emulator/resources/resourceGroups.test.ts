@@ -27,6 +27,22 @@ describe("Microsoft.Resources through the real SDK", () => {
     await expect(client.resourceGroups.get("rg-images")).rejects.toMatchObject({ statusCode: 404, code: "ResourceGroupNotFound" });
   });
 
+  it("drops role assignments inside a deleted resource group, so a new group of that name starts without them", async () => {
+    const client = em.resources(ADMIN, SUB);
+    await client.resourceGroups.createOrUpdate("rg-shared", { location: "westeurope" });
+    const user = EMPTY_SEED.user.upn;
+    em.emulator.ctx.roleAssignments.create({
+      scope: `/subscriptions/${SUB}/resourceGroups/rg-shared`,
+      roleDefinitionGuid: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+      principalId: EMPTY_SEED.user.objectId,
+      principalType: "User",
+    });
+    expect((await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-shared?api-version=2022-09-01`, { as: user })).status).toBe(200);
+    await client.resourceGroups.beginDeleteAndWait("rg-shared", { updateIntervalInMs: 10 });
+    await client.resourceGroups.createOrUpdate("rg-shared", { location: "westeurope" });
+    expect((await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-shared?api-version=2022-09-01`, { as: user })).status).toBe(403);
+  });
+
   it("refuses a location that does not exist with Azure's error", async () => {
     const client = em.resources(ADMIN, SUB);
     await expect(client.resourceGroups.createOrUpdate("rg-x", { location: "atlantis" })).rejects.toMatchObject({

@@ -123,12 +123,14 @@ export const resourceGroupRoutes: ArmRoute[] = [
     action: "Microsoft.Resources/subscriptions/resourceGroups/delete",
     handler: (req) => {
       const rg = existingResourceGroup(req, req.params.subscriptionId!, req.params.resourceGroupName!);
-      // ARM deletes a group with everything in it. The emulator does it at once and reports a finished operation.
+      // ARM deletes a group with everything in it, role assignments at scopes inside it included. The emulator
+      // does it at once and reports a finished operation.
       req.ctx.db.transaction(() => {
         req.ctx.db
           .prepare("DELETE FROM resources WHERE subscription_id = ? AND resource_group = ?")
           .run(rg.subscriptionId, keyOf(rg.name));
       })();
+      req.ctx.roleAssignments.invalidate();
       return { status: 200 };
     },
   },
