@@ -4,6 +4,8 @@ import type { GalleryImage } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { AccessNote } from "@/components/access/AccessNote";
+import { ResourceError } from "@/components/access/NoAccess";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { sharingLabel } from "@/components/galleries/sharing";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -141,7 +143,8 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
         subtitle={gallery.data?.description}
       />
       {gallery.isPending && <Spinner label="Loading gallery…" />}
-      {gallery.isError && <ErrorPanel error={gallery.error} title="This gallery could not be read" />}
+      {gallery.isError && <ResourceError error={gallery.error} scopeId={id} title="This gallery could not be read" />}
+      {gallery.data && <AccessNote scopeId={id} />}
       {gallery.data && (
         <Card>
           <PropertyList

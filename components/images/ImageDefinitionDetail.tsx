@@ -1,5 +1,7 @@
 "use client";
 
+import { AccessNote } from "@/components/access/AccessNote";
+import { ResourceError } from "@/components/access/NoAccess";
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
@@ -123,7 +125,8 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
         subtitle={img?.description}
       />
       {image.isPending && <Spinner label="Loading image definition…" />}
-      {image.isError && <ErrorPanel error={image.error} title="This image definition could not be read" />}
+      {image.isError && <ResourceError error={image.error} scopeId={id} title="This image definition could not be read" />}
+      {image.data && <AccessNote scopeId={id} />}
       {img && (
         <Card>
           <PropertyList

@@ -1,5 +1,7 @@
 "use client";
 
+import { AccessNote } from "@/components/access/AccessNote";
+import { ResourceError } from "@/components/access/NoAccess";
 import type { GalleryDiskImage } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
@@ -133,7 +135,8 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
         subtitle={`${path.imageName} in ${path.galleryName}`}
       />
       {version.isPending && <Spinner label="Loading image version…" />}
-      {version.isError && <ErrorPanel error={version.error} title="This image version could not be read" />}
+      {version.isError && <ResourceError error={version.error} scopeId={id} title="This image version could not be read" />}
+      {version.data && <AccessNote scopeId={id} />}
       {v && (
         <>
           <Card>
