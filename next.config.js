@@ -7,6 +7,8 @@ const nextConfig = {
   // Next rewrites the tsconfig it is given to add its generated types; give it its own so the repository's
   // tsconfig.json (used by `npm run typecheck`) stays as committed.
   typescript: { ignoreBuildErrors: true, tsconfigPath: "tsconfig.next.json" },
+  // Lets parallel checkouts or test runs keep separate builds (scripts/processes.mjs reads the same variable).
+  distDir: process.env.GALLERIST_DIST_DIR || ".next",
 };
 
 export default nextConfig;

@@ -1,7 +1,7 @@
 // Process helpers shared by `npm start` (scripts/start.mjs) and the Playwright global setup: build the dashboard
 // when its sources changed, start the emulator and Next.js as children, wait for them, stop them by PID.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,9 +23,12 @@ function newestMtime(path) {
   return newest;
 }
 
+/** Where the production build lives; next.config.js reads the same variable. */
+export const DIST_DIR = process.env.GALLERIST_DIST_DIR || ".next";
+
 /** True when there is no production build or a source file is newer than it. */
 export function buildIsStale() {
-  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const buildId = join(ROOT, DIST_DIR, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(join(ROOT, input)) > built);
@@ -41,11 +44,39 @@ export function run(command, args, options = {}) {
   });
 }
 
+const BUILD_LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * Two `next build`s into one directory corrupt it, so builds take a lock (an atomic mkdir) and whoever waited
+ * re-checks whether the build it wanted is now there. A lock older than any build is taken to be abandoned.
+ */
+async function withBuildLock(work) {
+  const lock = join(ROOT, `${DIST_DIR}.build-lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (Date.now() - statSync(lock).mtimeMs > BUILD_LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function ensureBuild(log = console.log) {
   if (!buildIsStale()) return false;
-  log("Building the dashboard (next build)…");
-  await run(process.execPath, [NEXT_CLI, "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  return true;
+  return withBuildLock(async () => {
+    if (!buildIsStale()) return false;
+    log(`Building the dashboard (next build into ${DIST_DIR})…`);
+    await run(process.execPath, [NEXT_CLI, "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    return true;
+  });
 }
 
 /** A TCP port free right now on 127.0.0.1. */
