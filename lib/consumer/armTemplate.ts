@@ -1,0 +1,141 @@
+/**
+ * The ARM template of one VM from a gallery image, with the virtual network and network interface it needs.
+ * The "ARM template" snippet shows it and the "check deployment" action sends it to
+ * `POST …/deployments/{name}/validate`, so what the user copies is exactly what was validated.
+ */
+
+export type OsType = "Windows" | "Linux";
+export type OsState = "Generalized" | "Specialized";
+
+export interface DeploymentSpec {
+  /** An image version id, or an image definition id (the deployment then takes `latest` in its region). */
+  imageId: string;
+  osType: OsType;
+  osState: OsState;
+  /** From the definition's features (SecurityType=TrustedLaunch…); such images need a matching VM. */
+  securityType?: "TrustedLaunch" | "ConfidentialVM";
+  /** The region the user picked, canonical (`westeurope`). */
+  location: string;
+  resourceGroup: string;
+  vmName: string;
+  vmSize: string;
+  adminUsername: string;
+}
+
+export const VM_API_VERSION = "2024-07-01";
+export const NETWORK_API_VERSION = "2023-09-01";
+export const DEPLOYMENT_TEMPLATE_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+
+/**
+ * Generalized images need an administrator (the service refuses a VM without osProfile); specialized images
+ * carry their accounts inside and the service refuses an osProfile.
+ */
+export function needsAdminCredentials(spec: Pick<DeploymentSpec, "osState">): boolean {
+  return spec.osState === "Generalized";
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type ArmTemplate = { [key: string]: Json };
+
+function osProfile(spec: DeploymentSpec): Record<string, Json> {
+  const common = { computerName: "[parameters('vmName')]", adminUsername: "[parameters('adminUsername')]" };
+  if (spec.osType === "Windows") return { ...common, adminPassword: "[parameters('adminPassword')]" };
+  return {
+    ...common,
+    linuxConfiguration: {
+      disablePasswordAuthentication: true,
+      ssh: {
+        publicKeys: [{ path: "[concat('/home/', parameters('adminUsername'), '/.ssh/authorized_keys')]", keyData: "[parameters('adminPublicKey')]" }],
+      },
+    },
+  };
+}
+
+function credentialParameters(spec: DeploymentSpec): Record<string, Json> {
+  if (!needsAdminCredentials(spec)) return {};
+  return {
+    adminUsername: { type: "string", defaultValue: spec.adminUsername },
+    ...(spec.osType === "Windows"
+      ? { adminPassword: { type: "securestring", metadata: { description: "Password of the VM's administrator." } } }
+      : { adminPublicKey: { type: "string", metadata: { description: "SSH public key of the VM's administrator." } } }),
+  };
+}
+
+export function armTemplate(spec: DeploymentSpec): ArmTemplate {
+  const nicId = "[resourceId('Microsoft.Network/networkInterfaces', variables('nicName'))]";
+  const vnetId = "[resourceId('Microsoft.Network/virtualNetworks', variables('vnetName'))]";
+  return {
+    $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
+    contentVersion: "1.0.0.0",
+    parameters: {
+      vmName: { type: "string", defaultValue: spec.vmName },
+      location: { type: "string", defaultValue: spec.location },
+      vmSize: { type: "string", defaultValue: spec.vmSize },
+      ...credentialParameters(spec),
+    },
+    variables: {
+      imageId: spec.imageId,
+      vnetName: "[concat(parameters('vmName'), '-vnet')]",
+      nicName: "[concat(parameters('vmName'), '-nic')]",
+    },
+    resources: [
+      {
+        type: "Microsoft.Network/virtualNetworks",
+        apiVersion: NETWORK_API_VERSION,
+        name: "[variables('vnetName')]",
+        location: "[parameters('location')]",
+        properties: {
+          addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
+          subnets: [{ name: "default", properties: { addressPrefix: "10.0.0.0/24" } }],
+        },
+      },
+      {
+        type: "Microsoft.Network/networkInterfaces",
+        apiVersion: NETWORK_API_VERSION,
+        name: "[variables('nicName')]",
+        location: "[parameters('location')]",
+        dependsOn: [vnetId],
+        properties: {
+          ipConfigurations: [
+            {
+              name: "ipconfig1",
+              properties: {
+                privateIPAllocationMethod: "Dynamic",
+                subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'default')]" },
+              },
+            },
+          ],
+        },
+      },
+      {
+        type: "Microsoft.Compute/virtualMachines",
+        apiVersion: VM_API_VERSION,
+        name: "[parameters('vmName')]",
+        location: "[parameters('location')]",
+        dependsOn: [nicId],
+        properties: {
+          hardwareProfile: { vmSize: "[parameters('vmSize')]" },
+          storageProfile: {
+            imageReference: { id: "[variables('imageId')]" },
+            osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "Premium_LRS" } },
+          },
+          ...(needsAdminCredentials(spec) ? { osProfile: osProfile(spec) } : {}),
+          ...(spec.securityType
+            ? { securityProfile: { securityType: spec.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } }
+            : {}),
+          networkProfile: { networkInterfaces: [{ id: nicId }] },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Parameter values for validating the template: validation creates nothing, so the credentials are throwaway
+ * values of the right shape, made fresh each time (never a fixed password).
+ */
+export function validationParameters(spec: DeploymentSpec, random: () => string): Record<string, { value: string }> {
+  if (!needsAdminCredentials(spec)) return {};
+  if (spec.osType === "Windows") return { adminPassword: { value: `Va1!${random()}` } };
+  return { adminPublicKey: { value: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ${random()} validation-only` } };
+}

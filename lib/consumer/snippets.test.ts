@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { type DeploymentSpec, armTemplate, validationParameters } from "./armTemplate";
+import { azureCliSnippet, deploySnippets, SNIPPET_KINDS } from "./snippets";
+import type { ConsumerVersion } from "./usability";
+
+const now = new Date("2026-01-01T00:00:00Z");
+const VERSION_ID =
+  "/subscriptions/c0000000-0000-4000-8001-000000000003/resourceGroups/rg-shared-images/providers/Microsoft.Compute/galleries/contoso_shared_images/images/base-ubuntu-2204-arm64/versions/1.0.5";
+
+const linux: DeploymentSpec = {
+  imageId: VERSION_ID,
+  osType: "Linux",
+  osState: "Generalized",
+  location: "westeurope",
+  resourceGroup: "rg-app",
+  vmName: "web-01",
+  vmSize: "Standard_D2ps_v5",
+  adminUsername: "azureuser",
+};
+const windows: DeploymentSpec = { ...linux, osType: "Windows", securityType: "TrustedLaunch", vmSize: "Standard_D2s_v5" };
+const specialized: DeploymentSpec = { ...linux, osState: "Specialized" };
+
+const replicated: ConsumerVersion = {
+  name: "1.0.5",
+  location: "northeurope",
+  publishingProfile: { targetRegions: [{ name: "northeurope" }, { name: "westeurope" }] },
+  replicationStatus: { summary: [{ region: "North Europe", state: "Completed", progress: 100 }, { region: "West Europe", state: "Completed", progress: 100 }] },
+};
+
+/** The flags of an `az` command line, joined over its `\` continuations. */
+function cliFlags(snippet: string): Map<string, string | true> {
+  const command = snippet.split("\n").filter((line) => !line.startsWith("read ")).join(" ").replace(/\\\s+/g, " ");
+  expect(command.startsWith("az vm create ")).toBe(true);
+  const flags = new Map<string, string | true>();
+  const tokens = command.match(/'[^']*'|"[^"]*"|\S+/g)!.slice(3);
+  for (let i = 0; i < tokens.length; i++) {
+    const flag = tokens[i]!;
+    expect(flag).toMatch(/^--[a-z-]+$/);
+    const value = tokens[i + 1];
+    if (value && !value.startsWith("--")) {
+      flags.set(flag, value.replace(/^'(.*)'$/, "$1"));
+      i++;
+    } else flags.set(flag, true);
+  }
+  return flags;
+}
+
+describe("Azure CLI snippet", () => {
+  it("creates the VM from the exact resource id in the picked region, with SSH keys for a generalized Linux image", () => {
+    const flags = cliFlags(azureCliSnippet(linux));
+    expect(Object.fromEntries(flags)).toEqual({
+      "--resource-group": "rg-app",
+      "--name": "web-01",
+      "--location": "westeurope",
+      "--image": VERSION_ID,
+      "--size": "Standard_D2ps_v5",
+      "--admin-username": "azureuser",
+      "--generate-ssh-keys": true,
+    });
+  });
+
+  it("asks for an administrator password for a generalized Windows image and passes the security type", () => {
+    const snippet = azureCliSnippet(windows);
+    expect(snippet.startsWith('read -rsp "Administrator password: " ADMIN_PASSWORD')).toBe(true);
+    const flags = cliFlags(snippet);
+    expect(flags.get("--admin-password")).toBe('"$ADMIN_PASSWORD"');
+    expect(flags.get("--security-type")).toBe("TrustedLaunch");
+    expect(flags.has("--generate-ssh-keys")).toBe(false);
+  });
+
+  it("marks a specialized image and sends no administrator", () => {
+    const flags = cliFlags(azureCliSnippet(specialized));
+    expect(flags.get("--specialized")).toBe(true);
+    expect([...flags.keys()].filter((f) => f.startsWith("--admin") || f === "--generate-ssh-keys")).toEqual([]);
+  });
+
+  it("quotes a value with a quote in it so the shell sees it whole", () => {
+    expect(azureCliSnippet({ ...linux, resourceGroup: "rg-o'brien" })).toContain(`--resource-group 'rg-o'\\''brien'`);
+  });
+});
+
+describe("the other snippets", () => {
+  const result = deploySnippets({ kind: "version", version: replicated }, linux, now);
+  if (!result.ok) throw new Error(result.reason);
+
+  it("produce an ARM template that parses, targets the region and names the image", () => {
+    const template = JSON.parse(result.snippets.armTemplate);
+    expect(template.$schema).toContain("deploymentTemplate.json");
+    expect(template.parameters.location.defaultValue).toBe("westeurope");
+    expect(template.variables.imageId).toBe(VERSION_ID);
+    const vm = template.resources.find((r: { type: string }) => r.type === "Microsoft.Compute/virtualMachines");
+    expect(vm.properties.storageProfile.imageReference.id).toBe("[variables('imageId')]");
+    expect(vm.properties.osProfile.linuxConfiguration.ssh.publicKeys[0].keyData).toBe("[parameters('adminPublicKey')]");
+  });
+
+  it("put the id and the region into Bicep, Terraform and PowerShell", () => {
+    expect(result.snippets.bicep).toContain(`param imageId string = '${VERSION_ID}'`);
+    expect(result.snippets.bicep).toContain("param location string = 'westeurope'");
+    expect(result.snippets.bicep).toMatch(/resource vm 'Microsoft\.Compute\/virtualMachines@\d{4}-\d{2}-\d{2}' = \{/);
+    expect(result.snippets.terraform).toContain(`source_image_id       = "${VERSION_ID}"`);
+    expect(result.snippets.terraform).toContain('location              = "westeurope"');
+    expect(result.snippets.terraform).toContain("admin_ssh_key {");
+    expect(result.snippets.powershell).toContain(`$imageId = '${VERSION_ID}'`);
+    expect(result.snippets.powershell).toContain("$location = 'westeurope'");
+    expect(result.snippets.powershell).toContain("Set-AzVMOperatingSystem -VM $vm -Linux");
+  });
+
+  it("balance their braces (Bicep, Terraform)", () => {
+    for (const kind of ["bicep", "terraform"] as const) {
+      const text = result.snippets[kind];
+      expect(text.split("{").length, kind).toBe(text.split("}").length);
+      expect(text.split("[").length, kind).toBe(text.split("]").length);
+    }
+  });
+
+  it("leave the administrator out of every form for a specialized image", () => {
+    const special = deploySnippets({ kind: "version", version: replicated }, specialized, now);
+    if (!special.ok) throw new Error(special.reason);
+    const vm = armTemplate(specialized).resources as { type: string; properties: Record<string, unknown> }[];
+    expect(vm.find((r) => r.type === "Microsoft.Compute/virtualMachines")!.properties.osProfile).toBeUndefined();
+    expect(JSON.parse(special.snippets.armTemplate).parameters.adminUsername).toBeUndefined();
+    expect(special.snippets.bicep).not.toContain("osProfile");
+    expect(special.snippets.terraform).toContain('resource "azurerm_virtual_machine" "vm"');
+    expect(special.snippets.terraform).not.toMatch(/admin_|os_profile/);
+    expect(special.snippets.powershell).not.toContain("Set-AzVMOperatingSystem");
+    expect(validationParameters(specialized, () => "x")).toEqual({});
+  });
+
+  it("give Windows a secure password parameter and a Windows VM resource", () => {
+    const win = deploySnippets({ kind: "version", version: replicated }, windows, now);
+    if (!win.ok) throw new Error(win.reason);
+    expect(JSON.parse(win.snippets.armTemplate).parameters.adminPassword.type).toBe("securestring");
+    expect(win.snippets.bicep).toContain("@secure()\nparam adminPassword string");
+    expect(win.snippets.terraform).toContain('resource "azurerm_windows_virtual_machine" "vm"');
+    expect(win.snippets.powershell).toContain("-SecurityType TrustedLaunch");
+    expect(validationParameters(windows, () => "abc").adminPassword?.value).toMatch(/^Va1!abc$/);
+  });
+
+  it("cover the five kinds", () => {
+    expect(Object.keys(result.snippets).sort()).toEqual([...SNIPPET_KINDS].sort());
+    expect(result.resolvedVersion).toBe("1.0.5");
+  });
+});
+
+describe("snippet region check", () => {
+  it("refuses a region where the image is not usable, with the reason", () => {
+    expect(deploySnippets({ kind: "version", version: replicated }, { ...linux, location: "eastus" }, now)).toEqual({
+      ok: false,
+      reason: "1.0.5 is not replicated to East US: it is not one of its target regions.",
+    });
+  });
+
+  it("resolves latest for the region when the spec names the definition", () => {
+    const definitionId = VERSION_ID.replace(/\/versions\/.*$/, "");
+    const result = deploySnippets({ kind: "latest", versions: [replicated] }, { ...linux, imageId: definitionId }, now);
+    expect(result).toMatchObject({ ok: true, resolvedVersion: "1.0.5" });
+    if (result.ok) expect(cliFlags(result.snippets.azureCli).get("--image")).toBe(definitionId);
+  });
+});

@@ -1,0 +1,268 @@
+import { type DeploymentSpec, VM_API_VERSION, NETWORK_API_VERSION, armTemplate, needsAdminCredentials } from "./armTemplate";
+import { checkRegion, type ImageChoice } from "./usability";
+
+/**
+ * Deploy snippets for one VM from a gallery image, in the five forms people deploy with. Each says the same
+ * thing: the image id (a version, or the definition for `latest`), the region the user picked, and the
+ * administrator account only for generalized images (Compute refuses an osProfile for specialized ones and
+ * requires it for generalized ones).
+ */
+
+export const SNIPPET_KINDS = ["azureCli", "powershell", "bicep", "terraform", "armTemplate"] as const;
+export type SnippetKind = (typeof SNIPPET_KINDS)[number];
+
+export const SNIPPET_LABELS: Record<SnippetKind, string> = {
+  azureCli: "Azure CLI",
+  powershell: "PowerShell",
+  bicep: "Bicep",
+  terraform: "Terraform (azurerm)",
+  armTemplate: "ARM template",
+};
+
+/** A value inside single quotes in bash and PowerShell (both double a quote differently). */
+const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/** Bicep and HCL strings. */
+const bicepString = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+const hcl = (value: string) => JSON.stringify(value);
+
+export function azureCliSnippet(spec: DeploymentSpec): string {
+  const lines = [
+    "az vm create",
+    `--resource-group ${sh(spec.resourceGroup)}`,
+    `--name ${sh(spec.vmName)}`,
+    `--location ${spec.location}`,
+    `--image ${sh(spec.imageId)}`,
+    `--size ${spec.vmSize}`,
+    ...(spec.securityType ? [`--security-type ${spec.securityType}`] : []),
+  ];
+  if (!needsAdminCredentials(spec)) lines.push("--specialized");
+  else if (spec.osType === "Windows") lines.push(`--admin-username ${sh(spec.adminUsername)}`, '--admin-password "$ADMIN_PASSWORD"');
+  else lines.push(`--admin-username ${sh(spec.adminUsername)}`, "--generate-ssh-keys");
+  const command = lines.join(" \\\n  ");
+  return spec.osType === "Windows" && needsAdminCredentials(spec)
+    ? `read -rsp "Administrator password: " ADMIN_PASSWORD && echo\n${command}\n`
+    : `${command}\n`;
+}
+
+export function powershellSnippet(spec: DeploymentSpec): string {
+  const lines = [
+    `$resourceGroup = ${ps(spec.resourceGroup)}`,
+    `$location = ${ps(spec.location)}`,
+    `$vmName = ${ps(spec.vmName)}`,
+    `$imageId = ${ps(spec.imageId)}`,
+    "",
+    "$subnet = New-AzVirtualNetworkSubnetConfig -Name 'default' -AddressPrefix '10.0.0.0/24'",
+    '$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-vnet" -AddressPrefix \'10.0.0.0/16\' -Subnet $subnet',
+    '$nic = New-AzNetworkInterface -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-nic" -SubnetId $vnet.Subnets[0].Id',
+    "",
+    `$vm = New-AzVMConfig -VMName $vmName -VMSize ${ps(spec.vmSize)}${spec.securityType ? ` -SecurityType ${spec.securityType}` : ""}`,
+  ];
+  if (needsAdminCredentials(spec)) {
+    lines.push(
+      `$cred = Get-Credential -UserName ${ps(spec.adminUsername)} -Message 'Administrator account of the VM'`,
+      `$vm = Set-AzVMOperatingSystem -VM $vm -${spec.osType} -ComputerName $vmName -Credential $cred`,
+    );
+  }
+  lines.push(
+    "$vm = Set-AzVMSourceImage -VM $vm -Id $imageId",
+    "$vm = Add-AzVMNetworkInterface -VM $vm -Id $nic.Id",
+    "New-AzVM -ResourceGroupName $resourceGroup -Location $location -VM $vm",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function bicepOsProfile(spec: DeploymentSpec): string[] {
+  if (!needsAdminCredentials(spec)) return [];
+  const head = ["    osProfile: {", "      computerName: vmName", "      adminUsername: adminUsername"];
+  if (spec.osType === "Windows") return [...head, "      adminPassword: adminPassword", "    }"];
+  return [
+    ...head,
+    "      linuxConfiguration: {",
+    "        disablePasswordAuthentication: true",
+    "        ssh: {",
+    "          publicKeys: [",
+    "            {",
+    "              path: '/home/${adminUsername}/.ssh/authorized_keys'",
+    "              keyData: adminPublicKey",
+    "            }",
+    "          ]",
+    "        }",
+    "      }",
+    "    }",
+  ];
+}
+
+export function bicepSnippet(spec: DeploymentSpec): string {
+  const params = [
+    `param location string = ${bicepString(spec.location)}`,
+    `param vmName string = ${bicepString(spec.vmName)}`,
+    `param vmSize string = ${bicepString(spec.vmSize)}`,
+    `param imageId string = ${bicepString(spec.imageId)}`,
+  ];
+  if (needsAdminCredentials(spec)) {
+    params.push(`param adminUsername string = ${bicepString(spec.adminUsername)}`);
+    params.push(spec.osType === "Windows" ? "@secure()\nparam adminPassword string" : "param adminPublicKey string");
+  }
+  const security = spec.securityType
+    ? ["    securityProfile: {", `      securityType: '${spec.securityType}'`, "      uefiSettings: {", "        secureBootEnabled: true", "        vTpmEnabled: true", "      }", "    }"]
+    : [];
+  return [
+    ...params,
+    "",
+    `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
+    "  name: '${vmName}-vnet'",
+    "  location: location",
+    "  properties: {",
+    "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
+    "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
+    "  }",
+    "}",
+    "",
+    `resource nic 'Microsoft.Network/networkInterfaces@${NETWORK_API_VERSION}' = {`,
+    "  name: '${vmName}-nic'",
+    "  location: location",
+    "  properties: {",
+    "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]",
+    "  }",
+    "}",
+    "",
+    `resource vm 'Microsoft.Compute/virtualMachines@${VM_API_VERSION}' = {`,
+    "  name: vmName",
+    "  location: location",
+    "  properties: {",
+    "    hardwareProfile: { vmSize: vmSize }",
+    "    storageProfile: {",
+    "      imageReference: { id: imageId }",
+    "      osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } }",
+    "    }",
+    ...bicepOsProfile(spec),
+    ...security,
+    "    networkProfile: { networkInterfaces: [ { id: nic.id } ] }",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+}
+
+function terraformVm(spec: DeploymentSpec): string[] {
+  if (!needsAdminCredentials(spec)) {
+    // The azurerm_*_virtual_machine resources always send an administrator; a specialized image needs the
+    // azurerm_virtual_machine resource, which can leave os_profile out.
+    return [
+      'resource "azurerm_virtual_machine" "vm" {',
+      `  name                  = ${hcl(spec.vmName)}`,
+      `  location              = ${hcl(spec.location)}`,
+      "  resource_group_name   = data.azurerm_resource_group.rg.name",
+      `  vm_size               = ${hcl(spec.vmSize)}`,
+      "  network_interface_ids = [azurerm_network_interface.nic.id]",
+      "",
+      "  storage_image_reference {",
+      `    id = ${hcl(spec.imageId)}`,
+      "  }",
+      "",
+      "  storage_os_disk {",
+      `    name              = ${hcl(`${spec.vmName}-osdisk`)}`,
+      '    create_option     = "FromImage"',
+      '    managed_disk_type = "Premium_LRS"',
+      "  }",
+      "}",
+    ];
+  }
+  const kind = spec.osType === "Windows" ? "windows" : "linux";
+  const credentials =
+    spec.osType === "Windows"
+      ? ["  admin_password      = var.admin_password"]
+      : ["", "  admin_ssh_key {", `    username   = ${hcl(spec.adminUsername)}`, '    public_key = file("~/.ssh/id_rsa.pub")', "  }"];
+  return [
+    `resource "azurerm_${kind}_virtual_machine" "vm" {`,
+    `  name                  = ${hcl(spec.vmName)}`,
+    `  location              = ${hcl(spec.location)}`,
+    "  resource_group_name   = data.azurerm_resource_group.rg.name",
+    `  size                  = ${hcl(spec.vmSize)}`,
+    "  network_interface_ids = [azurerm_network_interface.nic.id]",
+    `  source_image_id       = ${hcl(spec.imageId)}`,
+    `  admin_username        = ${hcl(spec.adminUsername)}`,
+    ...credentials,
+    ...(spec.securityType === "TrustedLaunch" ? ["  secure_boot_enabled   = true", "  vtpm_enabled          = true"] : []),
+    "",
+    "  os_disk {",
+    '    caching              = "ReadWrite"',
+    '    storage_account_type = "Premium_LRS"',
+    "  }",
+    "}",
+  ];
+}
+
+export function terraformSnippet(spec: DeploymentSpec): string {
+  const variables =
+    needsAdminCredentials(spec) && spec.osType === "Windows"
+      ? ['variable "admin_password" {', "  type      = string", "  sensitive = true", "}", ""]
+      : [];
+  return [
+    'provider "azurerm" {',
+    "  features {}",
+    "}",
+    "",
+    ...variables,
+    'data "azurerm_resource_group" "rg" {',
+    `  name = ${hcl(spec.resourceGroup)}`,
+    "}",
+    "",
+    'resource "azurerm_virtual_network" "vnet" {',
+    `  name                = ${hcl(`${spec.vmName}-vnet`)}`,
+    `  location            = ${hcl(spec.location)}`,
+    "  resource_group_name = data.azurerm_resource_group.rg.name",
+    '  address_space       = ["10.0.0.0/16"]',
+    "}",
+    "",
+    'resource "azurerm_subnet" "default" {',
+    '  name                 = "default"',
+    "  resource_group_name  = data.azurerm_resource_group.rg.name",
+    "  virtual_network_name = azurerm_virtual_network.vnet.name",
+    '  address_prefixes     = ["10.0.0.0/24"]',
+    "}",
+    "",
+    'resource "azurerm_network_interface" "nic" {',
+    `  name                = ${hcl(`${spec.vmName}-nic`)}`,
+    `  location            = ${hcl(spec.location)}`,
+    "  resource_group_name = data.azurerm_resource_group.rg.name",
+    "",
+    "  ip_configuration {",
+    '    name                          = "ipconfig1"',
+    "    subnet_id                     = azurerm_subnet.default.id",
+    '    private_ip_address_allocation = "Dynamic"',
+    "  }",
+    "}",
+    "",
+    ...terraformVm(spec),
+    "",
+  ].join("\n");
+}
+
+export function armTemplateSnippet(spec: DeploymentSpec): string {
+  return `${JSON.stringify(armTemplate(spec), null, 2)}\n`;
+}
+
+const GENERATORS: Record<SnippetKind, (spec: DeploymentSpec) => string> = {
+  azureCli: azureCliSnippet,
+  powershell: powershellSnippet,
+  bicep: bicepSnippet,
+  terraform: terraformSnippet,
+  armTemplate: armTemplateSnippet,
+};
+
+export type DeploySnippets =
+  | { ok: true; snippets: Record<SnippetKind, string>; resolvedVersion: string; pastEndOfLife: boolean }
+  | { ok: false; reason: string };
+
+/**
+ * The five snippets for the choice in the spec's region, or why there are none: a region where the version (or
+ * `latest`) cannot be deployed gets no snippet, since the service would refuse it.
+ */
+export function deploySnippets(choice: ImageChoice, spec: DeploymentSpec, now: Date): DeploySnippets {
+  const check = checkRegion(choice, spec.location, now);
+  if (!check.usable) return { ok: false, reason: check.reason };
+  const snippets = Object.fromEntries(SNIPPET_KINDS.map((kind) => [kind, GENERATORS[kind](spec)])) as Record<SnippetKind, string>;
+  return { ok: true, snippets, resolvedVersion: check.version, pastEndOfLife: check.pastEndOfLife };
+}
