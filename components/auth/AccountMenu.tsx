@@ -2,7 +2,9 @@
 
 import { useMsal } from "@azure/msal-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { TenantSwitcher, useCurrentTenantId } from "@/components/auth/TenantSwitcher";
 import { useArm } from "@/components/layout/ArmContext";
+import { selectTenant } from "@/lib/auth/tenantSelection";
 import { tenantQueries } from "@/lib/queries/subscriptions";
 
 /** Who is signed in, into which tenant, and the way out. */
@@ -11,14 +13,17 @@ export function AccountMenu() {
   const arm = useArm();
   const queryClient = useQueryClient();
   const account = instance.getActiveAccount();
+  const currentTenantId = useCurrentTenantId();
   const tenants = useQuery({ ...tenantQueries.list(arm), enabled: Boolean(account) });
   if (!account) return null;
 
-  const tenant = tenants.data?.find((t) => t.tenantId === account.tenantId);
-  const tenantLabel = tenant?.displayName ?? tenant?.defaultDomain ?? account.tenantId;
+  const tenantId = currentTenantId ?? account.tenantId;
+  const tenant = tenants.data?.find((t) => t.tenantId.toLowerCase() === tenantId.toLowerCase());
+  const tenantLabel = tenant?.displayName ?? tenant?.defaultDomain ?? tenantId;
 
   const signOut = () => {
     queryClient.clear();
+    selectTenant(window.localStorage, account.homeAccountId, undefined);
     void instance.logoutRedirect({ account });
   };
 
@@ -32,11 +37,12 @@ export function AccountMenu() {
           <span data-testid="account-username">{account.username}</span>
           <span aria-hidden="true"> · </span>
           <span className="sr-only">, tenant </span>
-          <span data-testid="account-tenant" title={account.tenantId}>
+          <span data-testid="account-tenant" title={tenantId}>
             {tenantLabel}
           </span>
         </p>
       </div>
+      <TenantSwitcher />
       <button
         type="button"
         onClick={signOut}

@@ -8,6 +8,7 @@ import { AuthGate } from "@/components/auth/AuthGate";
 import { ArmContext, RuntimeConfigContext } from "@/components/layout/ArmContext";
 import { PageStatus } from "@/components/ui/PageStatus";
 import { startMsal } from "@/lib/auth/session";
+import { authorityForTenant, selectedTenantOf } from "@/lib/auth/tenantSelection";
 import { msalCredential } from "@/lib/auth/tokens";
 import { createArmClients } from "@/lib/azure/clients";
 import { AzureError } from "@/lib/azure/errors";
@@ -40,10 +41,14 @@ export function PortalProviders({ config, children }: { config: RuntimeConfig; c
     );
   }, [config]);
 
-  const arm = useMemo(
-    () => (instance ? createArmClients(config.armEndpoint, msalCredential(instance)) : null),
-    [instance, config.armEndpoint],
-  );
+  const arm = useMemo(() => {
+    if (!instance) return null;
+    // The tenant picked in the tenant switcher, if any; switching reloads the page, so this is read once.
+    const account = instance.getActiveAccount();
+    const tenantId = account ? selectedTenantOf(window.localStorage, account.homeAccountId) : undefined;
+    const authority = tenantId ? authorityForTenant(config, tenantId) : undefined;
+    return createArmClients(config.armEndpoint, msalCredential(instance, authority));
+  }, [instance, config]);
 
   if (failure) {
     return <PageStatus kind="error" title="Sign-in could not start" detail={failure} />;
