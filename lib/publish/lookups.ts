@@ -1,0 +1,74 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
+import { invalidParameter, type RuleViolation } from "@/lib/gallery/violation";
+import { armRequest } from "@/lib/publish/armRequest";
+
+const RESOURCES_API_VERSION = "2021-04-01";
+const LOCATIONS_API_VERSION = "2022-12-01";
+
+export interface ResourceGroup {
+  id: string;
+  name: string;
+  location: string;
+}
+
+export interface Location {
+  name: string;
+  displayName: string;
+  metadata?: { regionCategory?: string; geographyGroup?: string };
+}
+
+export const resourceGroupQueries = {
+  all: () => ["resourceGroups"] as const,
+  list: (arm: ArmClients, subscriptionId: string) =>
+    queryOptions({
+      queryKey: [...resourceGroupQueries.all(), "list", subscriptionId.toLowerCase()] as const,
+      queryFn: async () => {
+        try {
+          const groups = await arm.rest.listAll<ResourceGroup>(`/subscriptions/${subscriptionId}/resourceGroups?api-version=${RESOURCES_API_VERSION}`);
+          return groups.sort((a, b) => a.name.localeCompare(b.name));
+        } catch (error) {
+          throw toAzureError(error, `/subscriptions/${subscriptionId}/resourceGroups`);
+        }
+      },
+      enabled: subscriptionId.length > 0,
+    }),
+};
+
+export const locationQueries = {
+  list: (arm: ArmClients, subscriptionId: string) =>
+    queryOptions({
+      queryKey: ["locations", subscriptionId.toLowerCase()] as const,
+      queryFn: async () => {
+        try {
+          const locations = await arm.rest.listAll<Location>(`/subscriptions/${subscriptionId}/locations?api-version=${LOCATIONS_API_VERSION}`);
+          return locations.sort((a, b) => a.displayName.localeCompare(b.displayName));
+        } catch (error) {
+          throw toAzureError(error, `/subscriptions/${subscriptionId}/locations`);
+        }
+      },
+      enabled: subscriptionId.length > 0,
+      staleTime: 60 * 60_000,
+    }),
+};
+
+/** Microsoft.Resources' rule for resource group names, in its words (ARM checks it before any provider). */
+const RESOURCE_GROUP_NAME = /^[-\p{L}\p{N}_.()]{1,90}$/u;
+
+export function checkResourceGroupName(name: string): RuleViolation | undefined {
+  if (RESOURCE_GROUP_NAME.test(name) && !name.endsWith(".")) return undefined;
+  return invalidParameter(
+    `Resource group name '${name}' is invalid. It can include alphanumeric, underscore, parentheses, hyphen, period ` +
+      "(except at end), and Unicode characters that match the allowed characters. It must be 1-90 characters long.",
+    "resourceGroupName",
+  );
+}
+
+export async function createResourceGroup(arm: ArmClients, subscriptionId: string, name: string, location: string): Promise<ResourceGroup> {
+  return armRequest<ResourceGroup>(arm, subscriptionId, {
+    method: "PUT",
+    pathAndQuery: `/subscriptions/${subscriptionId}/resourceGroups/${encodeURIComponent(name)}?api-version=${RESOURCES_API_VERSION}`,
+    body: { location },
+  });
+}
