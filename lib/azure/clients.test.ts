@@ -26,7 +26,11 @@ beforeAll(async () => {
     const url = new URL(req.url ?? "/", "http://x");
     res.setHeader("content-type", "application/json");
     res.setHeader("x-ms-request-id", "req-123");
-    if (url.pathname === GALLERY_PATH) {
+    if (req.method === "POST" && url.pathname === "/providers/Microsoft.ResourceGraph/resources") {
+      let text = "";
+      req.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      req.on("end", () => res.end(JSON.stringify({ data: [], received: JSON.parse(text), contentType: req.headers["content-type"] })));
+    } else if (url.pathname === GALLERY_PATH) {
       res.end(JSON.stringify({ id: GALLERY_PATH, name: "contoso", location: "westeurope", properties: { description: "Images" } }));
     } else if (url.pathname === "/subscriptions" && url.searchParams.get("page") !== "2") {
       res.end(JSON.stringify({ value: [{ subscriptionId: "a" }], nextLink: `${endpoint}/subscriptions?api-version=2022-12-01&page=2` }));
@@ -128,6 +132,16 @@ describe("createArmRestClient", () => {
       "/subscriptions?api-version=2022-12-01",
     );
     expect(items.map((s) => s.subscriptionId)).toEqual(["a", "b"]);
+    expect(seen.at(-1)?.headers.authorization).toBe("Bearer token-for-arm");
+  });
+
+  it("posts a JSON body with the bearer token and returns the JSON answer", async () => {
+    const { credential } = recordingCredential();
+    const answer = await createArmRestClient(endpoint, credential).post<{ received: unknown; contentType: string }>(
+      "/providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01",
+      { query: "resources | take 1" },
+    );
+    expect(answer).toMatchObject({ received: { query: "resources | take 1" }, contentType: "application/json" });
     expect(seen.at(-1)?.headers.authorization).toBe("Bearer token-for-arm");
   });
 

@@ -82,6 +82,8 @@ export function createComputeClient(
 export interface ArmRestClient {
   /** GETs a list and follows nextLink until the last page. */
   listAll<T>(pathAndQuery: string): Promise<T[]>;
+  /** POSTs a JSON body (Resource Graph queries, `…/action` operations) and returns the JSON answer. */
+  post<T>(pathAndQuery: string, body: unknown): Promise<T>;
 }
 
 export function createArmRestClient(endpoint: string, credential: TokenCredential): ArmRestClient {
@@ -90,9 +92,15 @@ export function createArmRestClient(endpoint: string, credential: TokenCredentia
   installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);
   const httpClient = createDefaultHttpClient();
 
-  async function getJson(url: string): Promise<unknown> {
-    const request = createPipelineRequest({ url, method: "GET", allowInsecureConnection: insecure });
+  async function sendJson(url: string, method: "GET" | "POST" = "GET", payload?: unknown): Promise<unknown> {
+    const request = createPipelineRequest({
+      url,
+      method,
+      allowInsecureConnection: insecure,
+      ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
+    });
     request.headers.set("Accept", "application/json");
+    if (payload !== undefined) request.headers.set("Content-Type", "application/json");
     const response = await pipeline.sendRequest(httpClient, request);
     const body: unknown = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
     if (response.status >= 400) {
@@ -100,7 +108,7 @@ export function createArmRestClient(endpoint: string, credential: TokenCredentia
       throw new AzureError({
         status: response.status,
         code: typeof error?.code === "string" ? error.code : `Http${response.status}`,
-        message: typeof error?.message === "string" ? error.message : `GET ${url} answered HTTP ${response.status}.`,
+        message: typeof error?.message === "string" ? error.message : `${method} ${url} answered HTTP ${response.status}.`,
         target: typeof error?.target === "string" ? error.target : undefined,
         requestId: response.headers.get("x-ms-request-id"),
       });
@@ -113,11 +121,14 @@ export function createArmRestClient(endpoint: string, credential: TokenCredentia
       const items: T[] = [];
       let next: string | undefined = new URL(pathAndQuery, endpoint).href;
       while (next) {
-        const page = (await getJson(next)) as { value?: T[]; nextLink?: string | null } | undefined;
+        const page = (await sendJson(next)) as { value?: T[]; nextLink?: string | null } | undefined;
         items.push(...(page?.value ?? []));
         next = page?.nextLink ?? undefined;
       }
       return items;
+    },
+    async post<T>(pathAndQuery: string, body: unknown) {
+      return (await sendJson(new URL(pathAndQuery, endpoint).href, "POST", body)) as T;
     },
   };
 }
