@@ -1,0 +1,86 @@
+import type { AzureError } from "@/lib/azure/errors";
+import { retryAfterMs } from "@/lib/inventory/retryAfter";
+import { type Clock, realClock } from "@/lib/inventory/scheduler";
+import { type ArmTransport, errorOf } from "@/lib/inventory/transport";
+
+export const RESOURCE_GRAPH_PATH = "/providers/Microsoft.ResourceGraph/resources";
+export const RESOURCE_GRAPH_API_VERSION = "2021-03-01";
+/** Resource Graph's largest page. */
+export const RESOURCE_GRAPH_PAGE_SIZE = 1000;
+/** Resource Graph takes at most this many subscriptions per request; more are queried batch after batch. */
+export const RESOURCE_GRAPH_MAX_SUBSCRIPTIONS = 1000;
+
+export interface ResourceGraphOptions {
+  clock?: Clock;
+  signal?: AbortSignal;
+  /**
+   * How long, in all, the pager may wait out 429s before it gives up with the 429 (so the caller can fall back).
+   * Resource Graph's quota is per user (about 15 queries per 5 s), so a short wait usually suffices.
+   */
+  maxThrottleWaitMs?: number;
+  pageSize?: number;
+}
+
+interface GraphPage {
+  data?: unknown;
+  $skipToken?: string | null;
+  totalRecords?: number;
+}
+
+/** Thrown when a Resource Graph page could not be read; `error` is the AzureError of the last answer. */
+export class ResourceGraphFailed extends Error {
+  override name = "ResourceGraphFailed";
+  constructor(
+    readonly error: AzureError,
+    /** Rows already delivered before the failure. */
+    readonly delivered: number,
+  ) {
+    super(error.message);
+  }
+}
+
+/**
+ * The rows of one Resource Graph query over the subscriptions, page by page as each arrives, following
+ * `$skipToken` (at most 1,000 rows a page). A 429 is waited out after its Retry-After and the same page asked
+ * again, within maxThrottleWaitMs; anything else ends the stream with ResourceGraphFailed.
+ */
+export async function* resourceGraphPages(
+  transport: ArmTransport,
+  endpoint: string,
+  subscriptions: readonly string[],
+  query: string,
+  options: ResourceGraphOptions = {},
+): AsyncGenerator<Record<string, unknown>[]> {
+  const clock = options.clock ?? realClock;
+  const url = new URL(`${RESOURCE_GRAPH_PATH}?api-version=${RESOURCE_GRAPH_API_VERSION}`, endpoint).href;
+  let throttleBudget = options.maxThrottleWaitMs ?? 10_000;
+  let delivered = 0;
+  for (let from = 0; from < subscriptions.length; from += RESOURCE_GRAPH_MAX_SUBSCRIPTIONS) {
+    const batch = subscriptions.slice(from, from + RESOURCE_GRAPH_MAX_SUBSCRIPTIONS);
+    let skipToken: string | undefined;
+    for (;;) {
+      const body = {
+        subscriptions: batch,
+        query,
+        options: { $top: options.pageSize ?? RESOURCE_GRAPH_PAGE_SIZE, resultFormat: "objectArray", ...(skipToken ? { $skipToken: skipToken } : {}) },
+      };
+      const response = await transport.send({ method: "POST", url, body }, options.signal).catch((error: AzureError) => {
+        throw new ResourceGraphFailed(error, delivered);
+      });
+      if (response.status === 429) {
+        const wait = retryAfterMs(response.header("retry-after"), clock.now());
+        if (wait > throttleBudget) throw new ResourceGraphFailed(errorOf(response, RESOURCE_GRAPH_PATH), delivered);
+        throttleBudget -= wait;
+        await clock.sleep(wait, options.signal);
+        continue;
+      }
+      if (response.status >= 400) throw new ResourceGraphFailed(errorOf(response, RESOURCE_GRAPH_PATH), delivered);
+      const page = (response.body ?? {}) as GraphPage;
+      const rows = Array.isArray(page.data) ? (page.data as Record<string, unknown>[]) : [];
+      delivered += rows.length;
+      yield rows;
+      skipToken = page.$skipToken || undefined;
+      if (!skipToken) break;
+    }
+  }
+}
