@@ -9,6 +9,7 @@ import { diskRoutes } from "./compute/disks.js";
 import { snapshotRoutes } from "./compute/snapshots.js";
 import { virtualMachineRoutes } from "./compute/virtualMachines.js";
 import { resourceGraphRoutes } from "./resourceGraph/routes.js";
+import { deploymentRoutes } from "./resources/deployments.js";
 import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
@@ -24,4 +25,5 @@ export const armRoutes: ArmRoute[] = [
   ...virtualMachineRoutes,
   ...galleryImageVersionRoutes,
   ...resourceGraphRoutes,
+  ...deploymentRoutes,
 ];
