@@ -32,7 +32,7 @@ describe("POST …/deployments/{name}/validate", () => {
     }
   }
 
-  async function validate(name: string, body: unknown, as = ADMIN, rg = VM_RG) {
+  async function validate(name: string, body: unknown, as: string = ADMIN, rg = VM_RG) {
     const res = await em.fetch(validatePath(name, rg), { method: "POST", as, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
