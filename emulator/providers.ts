@@ -10,6 +10,8 @@ import { snapshotRoutes } from "./compute/snapshots.js";
 import { virtualMachineRoutes } from "./compute/virtualMachines.js";
 import { resourceGraphRoutes } from "./resourceGraph/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
+import { gallerySharingRoutes } from "./compute/gallerySharing.js";
+import { sharedGalleryRoutes } from "./compute/sharedGalleries.js";
 import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
@@ -26,4 +28,6 @@ export const armRoutes: ArmRoute[] = [
   ...galleryImageVersionRoutes,
   ...resourceGraphRoutes,
   ...deploymentRoutes,
+  ...gallerySharingRoutes,
+  ...sharedGalleryRoutes,
 ];

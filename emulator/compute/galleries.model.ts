@@ -18,6 +18,7 @@ import {
   resourceOperationMs,
   type TrackedState,
 } from "./shared/provisioning.js";
+import { keptSharing, sharingProfileView, type StoredSharingProfile } from "./gallerySharing.profile.js";
 
 /** Microsoft.Compute/galleries: the model (validation, state, views). Handlers and the demo seed both go through it. */
 
@@ -71,8 +72,8 @@ export function getGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord
   return record;
 }
 
-/** The gallery's ARM JSON at `now`. */
-export function galleryView(record: GalleryRecord, now: number) {
+/** The gallery's ARM JSON at `now`; `sharingGroups` adds whom it is shared with (`$select=Permissions`). */
+export function galleryView(record: GalleryRecord, now: number, options: { sharingGroups?: boolean } = {}) {
   const { description, sharingProfile, softDeletePolicy } = record.body.properties;
   return {
     id: record.body.id,
@@ -83,7 +84,7 @@ export function galleryView(record: GalleryRecord, now: number) {
     properties: {
       ...(description !== undefined ? { description } : {}),
       identifier: { uniqueName: galleryUniqueName(record.subscriptionId, record.name) },
-      sharingProfile: { permissions: sharingProfile?.permissions ?? "Private" },
+      sharingProfile: sharingProfileView(sharingProfile as StoredSharingProfile | undefined, options.sharingGroups ?? false),
       ...(softDeletePolicy ? { softDeletePolicy } : {}),
       provisioningState: provisioningStateOf(record.state.operation, now),
     },
@@ -115,10 +116,11 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
   const requested = requiredLocation(body.location);
   throwViolation(checkLocationAvailable(requested, GALLERY_TYPE));
   const location = canonicalLocation(requested)!;
-  const properties = parseProperties(galleryPropertiesSchema, body.properties, "properties");
+  const parsed = parseProperties(galleryPropertiesSchema, body.properties, "properties");
   requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
 
   const existing = findGallery(ctx, ref);
+  const properties: GalleryProperties = { ...parsed, ...keptSharing(existing?.body.properties.sharingProfile, parsed.sharingProfile) };
   if (existing) {
     if (existing.body.location !== location) throw ArmErrors.invalidResourceLocation(existing.name, existing.body.location, location, ref.resourceGroup);
     assertNoOperationInFlight(ctx, existing, existing.name);
@@ -143,7 +145,11 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
   const existing = getGallery(ctx, ref);
   assertNoOperationInFlight(ctx, existing, existing.name);
   const patch = parseProperties(galleryPropertiesSchema, body.properties, "properties");
-  const properties: GalleryProperties = { ...existing.body.properties, ...definedEntries(patch) };
+  const properties: GalleryProperties = {
+    ...existing.body.properties,
+    ...definedEntries(patch),
+    ...keptSharing(existing.body.properties.sharingProfile, patch.sharingProfile),
+  };
   const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Update", resourceOperationMs(ctx));
   const tags = body.tags ?? existing.body.tags;
   store(ctx, ref, { ...existing.body, ...stringTags(tags), properties }, { operation: tracked }, existing);

@@ -13,6 +13,7 @@ import {
 } from "./galleries.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_TYPE, requireResourceGroup } from "./shared/names.js";
 import { lroHeaders } from "./shared/provisioning.js";
+import { wantsSharingGroups } from "./gallerySharing.profile.js";
 
 /** Microsoft.Compute/galleries: routes and thin handlers over galleries.model.ts. */
 
@@ -63,8 +64,11 @@ export const galleryRoutes: ArmRoute[] = [
     method: "GET",
     path: GALLERY_PATH,
     action: READ,
-    // $select=Permissions and $expand=SharingProfile/Groups only add sharing details, which are always Private here.
-    handler: (req): ArmResponse => ({ status: 200, body: galleryView(getGallery(req.ctx, refOf(req)), req.ctx.clock.now()) }),
+    // $select=Permissions and $expand=SharingProfile/Groups add whom the gallery is shared with directly.
+    handler: (req): ArmResponse => ({
+      status: 200,
+      body: galleryView(getGallery(req.ctx, refOf(req)), req.ctx.clock.now(), { sharingGroups: wantsSharingGroups(req.query) }),
+    }),
   },
   {
     ...base,
