@@ -17,7 +17,7 @@ function roleToAsk(action: string | undefined): string {
  * "You don't have access": the user's role assignments do not reach this resource, or not this action. Says who
  * can change that, since the user cannot see the resource's role assignments themselves.
  */
-export function NoAccess({ scopeId, action, detail }: { scopeId: string; action?: string; detail?: string }) {
+export function NoAccess({ scopeId, action, error }: { scopeId: string; action?: string; error?: AzureError }) {
   const level = levelOfScope(scopeId);
   return (
     <div role="alert" data-testid="no-access" className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950">
@@ -26,13 +26,18 @@ export function NoAccess({ scopeId, action, detail }: { scopeId: string; action?
         {action
           ? `Your role assignments do not allow this on the ${level}.`
           : `Your role assignments do not let you see this ${level}.`}
-        {detail && <> {detail}</>}
       </p>
       <p className="mt-2">
         <span className="font-semibold">Who can grant it: </span>
         someone with {GRANTING_ROLES.join(", ").replace(/, ([^,]*)$/, " or $1")} on this {level}, its resource group or
         its subscription. Ask them to assign you {roleToAsk(action)}.
       </p>
+      {error && (
+        <p className="mt-2 break-words">
+          <span className="font-semibold">Azure answered: </span>
+          <code className="rounded bg-amber-100 px-1 py-0.5 font-mono text-xs">{error.code}</code> {error.message}
+        </p>
+      )}
       <p className="mt-2 break-all font-mono text-xs text-amber-900">{scopeId}</p>
     </div>
   );
@@ -41,7 +46,7 @@ export function NoAccess({ scopeId, action, detail }: { scopeId: string; action?
 /** An error reading a resource: the no-access state for ARM's AuthorizationFailed, the error panel otherwise. */
 export function ResourceError({ error, scopeId, title }: { error: unknown; scopeId: string; title: string }) {
   if (error instanceof AzureError && error.status === 403) {
-    return <NoAccess scopeId={scopeId} />;
+    return <NoAccess scopeId={scopeId} error={error} />;
   }
   return <ErrorPanel error={error} title={title} />;
 }

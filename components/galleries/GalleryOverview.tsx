@@ -4,6 +4,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
+import { SharedDefinitions } from "@/components/access/SharedDefinitions";
 import { useArm } from "@/components/layout/ArmContext";
 import { sharingLabel } from "@/components/galleries/sharing";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -219,6 +220,7 @@ export function GalleryOverview() {
               }
             />
           </div>
+          {!stillLoading && <SharedDefinitions subscriptions={subscriptionList} readableGalleryIds={rows.map((row) => row.id)} />}
         </>
       )}
     </>

@@ -5,6 +5,21 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 
 const AUTHORIZATION_API_VERSION = "2022-04-01";
+const RESOURCE_GRAPH_API_VERSION = "2021-03-01";
+
+/** An image definition as Resource Graph returns it (the ARM resource, flattened). */
+export interface ReadableDefinition {
+  id: string;
+  name: string;
+  location: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  properties?: { osType?: string; osState?: string; hyperVGeneration?: string; description?: string };
+}
+
+// Resource Graph returns only the resources the caller can read, wherever the role assignment sits.
+const READABLE_DEFINITIONS_QUERY =
+  "resources | where type =~ 'microsoft.compute/galleries/images' | project id, name, location, subscriptionId, resourceGroup, properties | order by name asc";
 
 function scopePath(scopeId: string) {
   return scopeId === "/" ? "" : scopeId.replace(/\/+$/, "");
@@ -47,6 +62,36 @@ export const accessQueries = {
         }
       },
       staleTime: 5 * 60_000,
+    }),
+  /**
+   * Every image definition the caller can read in these subscriptions, also where they cannot read its gallery
+   * (a role assigned at the definition only). ARM has no list for that; Resource Graph, filtered by RBAC, does.
+   */
+  readableDefinitions: (arm: ArmClients, subscriptionIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...accessQueries.all(), "readableDefinitions", subscriptionIds.map((s) => s.toLowerCase()).sort()] as const,
+      queryFn: async (): Promise<ReadableDefinition[]> => {
+        const rows: ReadableDefinition[] = [];
+        let skipToken: string | undefined;
+        try {
+          do {
+            const page: { data: ReadableDefinition[]; $skipToken?: string } = await arm.rest.post(
+              `/providers/Microsoft.ResourceGraph/resources?api-version=${RESOURCE_GRAPH_API_VERSION}`,
+              {
+                subscriptions: subscriptionIds,
+                query: READABLE_DEFINITIONS_QUERY,
+                options: { resultFormat: "objectArray", ...(skipToken ? { $skipToken: skipToken } : {}) },
+              },
+            );
+            rows.push(...page.data);
+            skipToken = page.$skipToken || undefined;
+          } while (skipToken);
+          return rows;
+        } catch (error) {
+          throw toAzureError(error, "/providers/Microsoft.ResourceGraph/resources");
+        }
+      },
+      enabled: subscriptionIds.length > 0,
     }),
   /** Role definitions as listed at the tenant root (the built-in roles), to name the roles of assignments. */
   roleDefinitions: (arm: ArmClients) =>
