@@ -12,6 +12,7 @@ import { resourceGraphRoutes } from "./resourceGraph/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
 import { gallerySharingRoutes } from "./compute/gallerySharing.js";
 import { sharedGalleryRoutes } from "./compute/sharedGalleries.js";
+import { activityLogRoutes } from "./activityLog/routes.js";
 import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
@@ -30,4 +31,5 @@ export const armRoutes: ArmRoute[] = [
   ...deploymentRoutes,
   ...gallerySharingRoutes,
   ...sharedGalleryRoutes,
+  ...activityLogRoutes,
 ];

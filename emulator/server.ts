@@ -25,6 +25,7 @@ import { registerGraph } from "./graph/routes.js";
 import { isLocalOrigin, originOf } from "./http.js";
 import { registerCloudMetadata } from "./metadata.js";
 import { listenTls } from "./tls/listener.js";
+import { registerActivityLog } from "./activityLog/routes.js";
 
 export const REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
 const ARM_AUDIENCES = [ARM_AUDIENCE, "https://management.core.windows.net"];
@@ -124,6 +125,7 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
     arm.addHook("onRequest", stageLatency(ctx));
     arm.addHook("onRequest", stageAuthentication(ctx, ARM_AUDIENCES));
     arm.addHook("onRequest", stageFaults(ctx.faults));
+    registerActivityLog(arm, ctx);
     arm.route({
       method: ["GET", "PUT", "PATCH", "DELETE", "POST", "HEAD"],
       url: "/*",
