@@ -21,7 +21,7 @@ export interface EmulatorConfig {
   tlsPort: number;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
+export function configFromEnv(env: Record<string, string | undefined> = process.env): EmulatorConfig {
   return {
     host: env.EMULATOR_HOST ?? "127.0.0.1",
     port: intFrom(env.EMULATOR_PORT, DEFAULT_EMULATOR_PORT),
