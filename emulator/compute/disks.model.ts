@@ -144,6 +144,7 @@ export const diskType: ComputeResourceType<DiskProperties> = {
   collection: "disks",
   nameParameter: "diskName",
   apiVersions: DISK_RP_API_VERSIONS,
+  createdStatus: 202,
   nameRule: computeNameRule(80),
   build: (ctx, input) => buildDiskProperties(ctx, input, DISK_SKUS),
   derived: (_ctx, record) => ({ diskState: record.body.managedBy ? "Attached" : "Unattached" }),
@@ -157,6 +158,7 @@ export const snapshotType: ComputeResourceType<DiskProperties> = {
   collection: "snapshots",
   nameParameter: "snapshotName",
   apiVersions: DISK_RP_API_VERSIONS,
+  createdStatus: 202,
   nameRule: computeNameRule(80),
   build: (ctx, input) => buildDiskProperties(ctx, input, SNAPSHOT_SKUS),
 };

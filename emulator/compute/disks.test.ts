@@ -40,7 +40,8 @@ describe("managed disks and snapshots through @azure/arm-compute", () => {
       as: ADMIN,
       body: JSON.stringify({ location: "West Europe", sku: { name: "Premium_LRS" }, properties: { creationData: { createOption: "Empty" }, diskSizeGB: 128 } }),
     });
-    expect(raw.status).toBe(201);
+    // The disk resource provider accepts a create with 202, not Compute's 201 (az disk create rejects 201).
+    expect(raw.status).toBe(202);
     const body = await raw.json();
     expect(body).toMatchObject({ location: "westeurope", sku: { name: "Premium_LRS", tier: "Premium" }, properties: { provisioningState: "Creating", diskSizeGB: 128, diskSizeBytes: 128 * 1024 ** 3, diskState: "Unattached" } });
     expect(raw.headers.get("azure-asyncoperation")).toMatch(/\/locations\/westeurope\/capsOperations\//);

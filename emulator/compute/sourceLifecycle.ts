@@ -67,6 +67,12 @@ export interface ComputeResourceType<P, S = object> {
   build(ctx: EmulatorContext, input: WriteInput<P, S>): Built<P, S>;
   /** Fields derived at read time, merged into properties. */
   derived?(ctx: EmulatorContext, record: ComputeRecord<P, S>): Record<string, unknown>;
+  /**
+   * The status a PUT that creates answers with. Compute answers 201; the disk resource provider (disks,
+   * snapshots) answers 202 Accepted, and clients generated from its spec (the Python SDK behind `az disk
+   * create`) reject anything else.
+   */
+  createdStatus?: 201 | 202;
   /** Refuses a DELETE the service would refuse (a disk attached to a VM). */
   beforeDelete?(ctx: EmulatorContext, record: ComputeRecord<P, S>): void;
   /** Runs once the delete is scheduled (a VM deletes the disks marked deleteOption Delete). */
@@ -127,7 +133,7 @@ function storeRecord<P, S>(
   });
 }
 
-/** PUT: creates (201) or replaces (200) the resource; both report a running operation. */
+/** PUT: creates (201, or the type's createdStatus) or replaces (200) the resource; both report a running operation. */
 export function putComputeResource<P, S>(
   ctx: EmulatorContext,
   type: ComputeResourceType<P, S>,
@@ -228,7 +234,8 @@ export function computeResourceRoutes<P, S>(type: ComputeResourceType<P, S>): Ar
       action: `${type.type}/write`,
       handler: (req): ArmResponse => {
         const { record, created, operation } = putComputeResource(req.ctx, type, refOf(req, type.nameParameter), req.body, req.caller);
-        return { status: created ? 201 : 200, body: computeView(req.ctx, type, record), headers: lroHeaders(req.origin, operation, "PUT") };
+        const status = created ? (type.createdStatus ?? 201) : 200;
+        return { status, body: computeView(req.ctx, type, record), headers: lroHeaders(req.origin, operation, "PUT") };
       },
     },
     {
