@@ -21,6 +21,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             Gallerist
           </Link>
           <span className="hidden text-sm text-slate-300 sm:inline">Azure Compute Gallery</span>
+          <nav aria-label="Portal">
+            <Link href="/images" className="text-sm text-slate-100 hover:underline">
+              Images I can use
+            </Link>
+          </nav>
           {config.mode === "emulator" && (
             <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950">Emulator</span>
           )}

@@ -139,7 +139,7 @@ export interface InventoryFilters {
 
 const same = (a: string, b: string | undefined) => !b || a.toLowerCase() === b.toLowerCase();
 
-export function filterInventory(images: readonly InventoryImage[], filters: InventoryFilters): InventoryImage[] {
+export function filterInventory<T extends InventoryImage>(images: readonly T[], filters: InventoryFilters): T[] {
   const needle = filters.text?.trim().toLowerCase() ?? "";
   const region = filters.region ? normalizeLocation(filters.region) : undefined;
   return images.filter(

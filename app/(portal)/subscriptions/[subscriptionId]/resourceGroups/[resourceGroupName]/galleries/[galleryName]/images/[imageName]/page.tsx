@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConsumerDefinitionPanels } from "@/components/consumer/ConsumerPanels";
 import { ImageDefinitionDetail } from "@/components/images/ImageDefinitionDetail";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
@@ -11,5 +12,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ImageDefinitionPage({ params }: Props) {
   const path = galleryPathFromParams(await params);
-  return <ImageDefinitionDetail path={{ ...path, imageName: path.imageName! }} />;
+  const definition = { ...path, imageName: path.imageName! };
+  return (
+    <>
+      <ImageDefinitionDetail path={definition} />
+      <ConsumerDefinitionPanels path={definition} />
+    </>
+  );
 }

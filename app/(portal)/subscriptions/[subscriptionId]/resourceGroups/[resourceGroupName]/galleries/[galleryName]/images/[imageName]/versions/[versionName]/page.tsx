@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConsumerVersionPanels } from "@/components/consumer/ConsumerPanels";
 import { ImageVersionDetail } from "@/components/versions/ImageVersionDetail";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
@@ -11,5 +12,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ImageVersionPage({ params }: Props) {
   const path = galleryPathFromParams(await params);
-  return <ImageVersionDetail path={{ ...path, imageName: path.imageName!, versionName: path.versionName! }} />;
+  const version = { ...path, imageName: path.imageName!, versionName: path.versionName! };
+  return (
+    <>
+      <ImageVersionDetail path={version} />
+      <ConsumerVersionPanels path={version} />
+    </>
+  );
 }

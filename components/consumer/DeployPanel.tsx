@@ -1,0 +1,181 @@
+"use client";
+
+import type { GalleryImage } from "@azure/arm-compute";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import { useArm } from "@/components/layout/ArmContext";
+import { CopyButton } from "@/components/ui/CopyButton";
+import { Card, Section } from "@/components/ui/Section";
+import { Tag } from "@/components/ui/StateBadge";
+import type { DeploymentSpec } from "@/lib/consumer/armTemplate";
+import { deploySnippets, SNIPPET_KINDS, SNIPPET_LABELS } from "@/lib/consumer/snippets";
+import { checkRegion, type ConsumerVersion, type ImageChoice } from "@/lib/consumer/usability";
+import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
+import { consumerQueries } from "@/lib/queries/consumer";
+import { subscriptionQueries } from "@/lib/queries/subscriptions";
+
+const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
+
+/** The VM security type a definition's SecurityType feature requires; "…Supported" values leave it to the VM. */
+function securityTypeOf(image: GalleryImage): DeploymentSpec["securityType"] {
+  const value = image.features?.find((f) => f.name?.toLowerCase() === "securitytype")?.value ?? "";
+  if (value === "TrustedLaunch") return "TrustedLaunch";
+  if (value.startsWith("ConfidentialVM") && !value.endsWith("Supported")) return "ConfidentialVM";
+  return undefined;
+}
+
+function Field({ label, children, id }: { label: string; id: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+export interface DeployPanelProps {
+  image: GalleryImage & { id: string; name: string };
+  /** The definition's versions with replication status (for latest). */
+  versions: readonly ConsumerVersion[];
+  /** On a version page: that version, offered next to latest. */
+  version?: ConsumerVersion & { id: string };
+}
+
+/**
+ * Deploy snippets and the deployment check for one image: the exact version or `latest`, in the region the user
+ * picks. Regions where the choice cannot be deployed get the reason instead of a snippet.
+ */
+export function DeployPanel({ image, versions, version }: DeployPanelProps) {
+  const arm = useArm();
+  const ids = { choice: useId(), region: useId(), subscription: useId(), group: useId(), groups: useId(), name: useId(), size: useId(), admin: useId() };
+  const [useLatest, setUseLatest] = useState(!version);
+  const choice: ImageChoice = useLatest || !version ? { kind: "latest", versions } : { kind: "version", version };
+  const now = new Date();
+  const usable = AZURE_REGIONS.filter((r) => checkRegion(choice, r.name, now).usable).map((r) => r.name);
+  const others = AZURE_REGIONS.filter((r) => r.regionCategory === "Recommended" && !usable.includes(r.name)).map((r) => r.name);
+
+  const [region, setRegion] = useState("");
+  const effectiveRegion = region || usable[0] || others[0] || "";
+  const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const [subscriptionId, setSubscriptionId] = useState("");
+  useEffect(() => {
+    if (!subscriptionId && subscriptions.data?.[0]) setSubscriptionId(subscriptions.data[0].subscriptionId);
+  }, [subscriptionId, subscriptions.data]);
+  const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
+  const [resourceGroup, setResourceGroup] = useState("");
+  const [vmName, setVmName] = useState("vm-01");
+  const [vmSize, setVmSize] = useState(image.architecture === "Arm64" ? "Standard_D2ps_v5" : "Standard_D2s_v5");
+  const [adminUsername, setAdminUsername] = useState("azureuser");
+
+  const osState = image.osState === "Specialized" ? "Specialized" : "Generalized";
+  const spec: DeploymentSpec = {
+    imageId: choice.kind === "version" ? version!.id : image.id,
+    osType: image.osType === "Windows" ? "Windows" : "Linux",
+    osState,
+    ...(securityTypeOf(image) ? { securityType: securityTypeOf(image)! } : {}),
+    location: effectiveRegion,
+    resourceGroup: resourceGroup || groups.data?.[0]?.name || "",
+    vmName,
+    vmSize,
+    adminUsername,
+  };
+  const result = deploySnippets(choice, { ...spec, resourceGroup: spec.resourceGroup || "my-resource-group" }, now);
+
+  return (
+    <Section title="Deploy" description="Snippets and a deployment check for the region you pick. Generalized images need an administrator account; specialized ones keep their own.">
+      <Card>
+        <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => e.preventDefault()} aria-label="Deployment settings">
+          {version && (
+            <Field label="Image" id={ids.choice}>
+              <select id={ids.choice} className={control} value={useLatest ? "latest" : "version"} onChange={(e) => setUseLatest(e.target.value === "latest")}>
+                <option value="version">This version ({version.name})</option>
+                <option value="latest">Latest of {image.name}</option>
+              </select>
+            </Field>
+          )}
+          <Field label="Region" id={ids.region}>
+            <select id={ids.region} className={control} value={effectiveRegion} onChange={(e) => setRegion(e.target.value)}>
+              <optgroup label="Usable now">
+                {usable.map((r) => (
+                  <option key={r} value={r}>
+                    {regionDisplayName(r)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Not usable">
+                {others.map((r) => (
+                  <option key={r} value={r}>
+                    {regionDisplayName(r)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </Field>
+          <Field label="Subscription" id={ids.subscription}>
+            <select id={ids.subscription} className={control} value={subscriptionId} onChange={(e) => setSubscriptionId(e.target.value)}>
+              {(subscriptions.data ?? []).map((s) => (
+                <option key={s.subscriptionId} value={s.subscriptionId}>
+                  {s.displayName}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Resource group" id={ids.group}>
+            <input id={ids.group} list={ids.groups} className={control} value={resourceGroup} placeholder={groups.data?.[0]?.name ?? "my-resource-group"} onChange={(e) => setResourceGroup(e.target.value)} />
+            <datalist id={ids.groups}>
+              {(groups.data ?? []).map((g) => (
+                <option key={g.name} value={g.name} />
+              ))}
+            </datalist>
+          </Field>
+          <Field label="VM name" id={ids.name}>
+            <input id={ids.name} className={control} value={vmName} onChange={(e) => setVmName(e.target.value)} />
+          </Field>
+          <Field label="VM size" id={ids.size}>
+            <input id={ids.size} className={control} value={vmSize} onChange={(e) => setVmSize(e.target.value)} />
+          </Field>
+          {osState === "Generalized" && (
+            <Field label="Administrator user name" id={ids.admin}>
+              <input id={ids.admin} className={control} value={adminUsername} onChange={(e) => setAdminUsername(e.target.value)} />
+            </Field>
+          )}
+        </form>
+        <DeploymentCheck spec={spec} subscriptionId={subscriptionId} />
+      </Card>
+
+      {result.ok ? (
+        <div className="mt-4 space-y-4">
+          <p className="text-sm text-slate-700" role="status">
+            In {regionDisplayName(effectiveRegion)} this deploys version <span className="font-mono font-semibold">{result.resolvedVersion}</span>
+            {choice.kind === "latest" ? " (what latest resolves to there today)" : ""}. {osState === "Specialized" ? "Specialized image: no administrator account is set." : ""}
+            {result.pastEndOfLife && (
+              <>
+                {" "}
+                <Tag tone="warn">past end of life</Tag>
+              </>
+            )}
+          </p>
+          {SNIPPET_KINDS.map((kind) => (
+            <section key={kind} aria-label={`${SNIPPET_LABELS[kind]} snippet`} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+              <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
+                <h3 className="text-sm font-semibold text-slate-900">{SNIPPET_LABELS[kind]}</h3>
+                <CopyButton value={result.snippets[kind]} label={`Copy ${SNIPPET_LABELS[kind]} snippet`} />
+              </div>
+              <pre tabIndex={0} className="max-h-80 overflow-auto p-3 font-mono text-xs text-slate-900">
+                <code>{result.snippets[kind]}</code>
+              </pre>
+            </section>
+          ))}
+        </div>
+      ) : (
+        <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <p className="font-semibold">No snippet for {regionDisplayName(effectiveRegion)}: the service would refuse it.</p>
+          <p className="mt-1">{result.reason}</p>
+        </div>
+      )}
+    </Section>
+  );
+}

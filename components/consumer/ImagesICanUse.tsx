@@ -1,0 +1,183 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { useId, useMemo, useState } from "react";
+import { useArm } from "@/components/layout/ArmContext";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { Tag } from "@/components/ui/StateBadge";
+import { pageHref } from "@/lib/azure/routeParams";
+import { endOfLifeEverywhere, filterInventory, filterOptions, type InventoryFilters, type InventoryImage } from "@/lib/consumer/inventory";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { consumerQueries } from "@/lib/queries/consumer";
+import { subscriptionQueries } from "@/lib/queries/subscriptions";
+
+const column = createColumnHelper<InventoryImage & { subscriptionName: string }>();
+
+const columns = [
+  column.accessor("name", {
+    header: "Image definition",
+    meta: { rowHeader: true },
+    cell: (info) => (
+      <span className="flex flex-col">
+        <Link href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
+          {info.getValue()}
+        </Link>
+        <span className="text-xs text-slate-600">{info.row.original.description}</span>
+      </span>
+    ),
+  }),
+  column.accessor((row) => `${row.publisher}/${row.offer}/${row.sku}`, {
+    id: "identifier",
+    header: "Publisher / offer / SKU",
+    cell: (info) => <code className="font-mono text-xs">{info.getValue()}</code>,
+  }),
+  column.accessor((row) => `${row.osType} ${row.osState}`, {
+    id: "os",
+    header: "OS",
+    cell: (info) => (
+      <span className="whitespace-nowrap">
+        {info.row.original.osType} · {info.row.original.osState}
+      </span>
+    ),
+  }),
+  column.accessor("architecture", { header: "Architecture" }),
+  column.accessor((row) => row.versions[0]?.name ?? "", {
+    id: "versions",
+    header: "Versions",
+    enableSorting: false,
+    cell: (info) => {
+      const versions = info.row.original.versions;
+      if (versions.length === 0) return <span className="text-slate-600">None</span>;
+      const newest = versions[0]!;
+      const ended = versions.filter((v) => v.pastEndOfLife).length;
+      return (
+        <span className="flex flex-col items-start gap-1">
+          <span>
+            {versions.length} · newest{" "}
+            <Link href={pageHref(newest.id)} className="font-mono text-brand-700 hover:underline" aria-label={`Version ${newest.name} of ${info.row.original.name}`}>
+              {newest.name}
+            </Link>
+          </span>
+          {ended > 0 && <Tag tone="warn">{ended} past end of life</Tag>}
+        </span>
+      );
+    },
+  }),
+  column.accessor((row) => row.regions.length, {
+    id: "regions",
+    header: "Regions",
+    cell: (info) => <span className="text-xs">{info.row.original.regions.map(regionDisplayName).join(", ") || "—"}</span>,
+  }),
+  column.accessor((row) => row.endOfLifeDate ?? "", {
+    id: "endOfLife",
+    header: "End of life",
+    cell: (info) => {
+      const image = info.row.original;
+      if (endOfLifeEverywhere(image)) return <Tag tone="warn">End of life{image.endOfLifeDate ? ` ${formatDate(image.endOfLifeDate)}` : ""}</Tag>;
+      return image.endOfLifeDate ? formatDate(image.endOfLifeDate) : "—";
+    },
+  }),
+  column.accessor("galleryName", {
+    header: "Gallery",
+    cell: (info) => (
+      <span className="flex flex-col text-xs">
+        <span>{info.getValue()}</span>
+        <span className="text-slate-600">{info.row.original.subscriptionName}</span>
+      </span>
+    ),
+  }),
+];
+
+const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
+
+function FilterSelect({ label, value, options, onChange, display = (v) => v }: { label: string; value: string; options: string[]; onChange: (value: string) => void; display?: (value: string) => string }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={control}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {display(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Every image definition (and its versions) the signed-in user may read, across subscriptions and tenants the
+ * token reaches, with the filters a consumer picks an image by.
+ */
+export function ImagesICanUse() {
+  const arm = useArm();
+  const textId = useId();
+  const eolId = useId();
+  const [filters, setFilters] = useState<InventoryFilters>({});
+  const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
+  const images = useQuery(consumerQueries.images(arm, subscriptionIds));
+
+  const names = new Map((subscriptions.data ?? []).map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const all = (images.data?.images ?? []).map((image) => ({ ...image, subscriptionName: names.get(image.subscriptionId.toLowerCase()) ?? image.subscriptionId }));
+  const options = filterOptions(all);
+  const visible = filterInventory(all, filters);
+  const set = (key: keyof InventoryFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value || undefined }));
+
+  return (
+    <>
+      <PageHeader kind="Consumer" title="Images I can use" subtitle="Every image definition and version you can read, in every subscription you can reach." />
+      {subscriptions.isError && <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />}
+      {subscriptions.data?.length === 0 && <p className="mt-4 text-sm text-slate-700">You have no access to any subscription, so there is no image you can use yet.</p>}
+      {images.isError && <ErrorPanel error={images.error} title="The images could not be listed" />}
+
+      <form role="search" aria-label="Filter images" className="mt-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={textId} className="text-xs font-medium text-slate-700">
+            Search
+          </label>
+          <input id={textId} type="search" className={control} value={filters.text ?? ""} onChange={(e) => set("text")(e.target.value)} placeholder="Name, identifier, description" />
+        </div>
+        <FilterSelect label="OS type" value={filters.osType ?? ""} options={options.osType} onChange={set("osType")} />
+        <FilterSelect label="Architecture" value={filters.architecture ?? ""} options={options.architecture} onChange={set("architecture")} />
+        <FilterSelect label="Region" value={filters.region ?? ""} options={options.region} onChange={set("region")} display={regionDisplayName} />
+        <FilterSelect label="Publisher" value={filters.publisher ?? ""} options={options.publisher} onChange={set("publisher")} />
+        <FilterSelect label="Offer" value={filters.offer ?? ""} options={options.offer} onChange={set("offer")} />
+        <FilterSelect label="SKU" value={filters.sku ?? ""} options={options.sku} onChange={set("sku")} />
+        <div className="flex items-center gap-2 pb-1.5">
+          <input id={eolId} type="checkbox" checked={filters.hideEndOfLife ?? false} onChange={(e) => setFilters((f) => ({ ...f, hideEndOfLife: e.target.checked }))} />
+          <label htmlFor={eolId} className="text-sm text-slate-700">
+            Hide end of life
+          </label>
+        </div>
+      </form>
+
+      {images.data && (
+        <p className="mt-3 text-xs text-slate-600" role="status">
+          {visible.length} of {all.length} image definitions · listed through {images.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
+          {images.data.fallbackReason && ` (Resource Graph answered ${images.data.fallbackReason.code}; definitions shared on their own are not found by listing)`}
+          {". The region filter keeps images with a version targeting the region; open a version to see where it is usable now."}
+        </p>
+      )}
+      {images.data?.failures.map((failure) => <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />)}
+
+      <div className="mt-3">
+        {(subscriptions.isPending || images.isFetching) && !images.data ? (
+          <Spinner label="Finding the images you can use…" />
+        ) : (
+          <DataTable data={visible} columns={columns} caption="Images I can use" getRowId={(row) => row.id} empty="No image matches these filters." initialSorting={[{ id: "name", desc: false }]} />
+        )}
+      </div>
+    </>
+  );
+}

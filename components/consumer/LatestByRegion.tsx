@@ -1,0 +1,83 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { Section } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { Tag } from "@/components/ui/StateBadge";
+import { latestCandidate } from "@/components/versions/domainAdapters";
+import { useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
+import { latestByRegion, type LatestInRegion } from "@/lib/consumer/usability";
+
+const REASON_LABEL = {
+  excludedGlobally: "Excluded from latest",
+  excludedInRegion: "Excluded here",
+  notTargeted: "Not replicated here",
+  replicating: "Still replicating",
+  failed: "Replication failed",
+  notReplicated: "Not replicated yet",
+} as const;
+
+const column = createColumnHelper<LatestInRegion>();
+const columns = [
+  column.accessor("displayName", { header: "Region", meta: { rowHeader: true } }),
+  column.accessor((row) => row.latest ?? "", {
+    id: "latest",
+    header: "latest resolves to",
+    cell: (info) => {
+      const row = info.row.original;
+      if (!row.latest) return <Tag tone="warn">No version</Tag>;
+      return (
+        <span className="inline-flex items-center gap-2">
+          <span className="font-mono">{row.latest}</span>
+          {row.latestIsPastEndOfLife && <Tag tone="warn">past end of life</Tag>}
+        </span>
+      );
+    },
+  }),
+  column.display({
+    id: "passedOver",
+    header: "Newer versions passed over, and why",
+    cell: (info) => {
+      const passed = info.row.original.passedOver;
+      if (passed.length === 0) return <span className="text-slate-600">None: it is the newest version.</span>;
+      return (
+        <ul className="space-y-1 text-xs">
+          {passed.map((p) => (
+            <li key={p.name}>
+              <span className="font-mono font-semibold">{p.name}</span> <Tag>{REASON_LABEL[p.reason]}</Tag> <span className="text-slate-700">{p.explanation}</span>
+            </li>
+          ))}
+        </ul>
+      );
+    },
+  }),
+];
+
+/**
+ * For an image definition: what a deployment of `latest` (the definition id, no version) gets in each region,
+ * and why each newer version is not it there. Users of the portal and `az` trip over exactly this.
+ */
+export function LatestByRegion({ definitionId }: { definitionId: string }) {
+  const [definition] = useVersionsWithReplication([definitionId]);
+  const rows = definition?.versions && definition.complete ? latestByRegion(definition.versions.map(latestCandidate), new Date()) : undefined;
+  return (
+    <Section
+      title="Latest in each region"
+      description="A VM created from the definition (no version) gets the highest version not excluded from latest whose replication to its region has completed."
+    >
+      {definition?.listError !== undefined && <ErrorPanel error={definition.listError} title="The versions could not be listed" />}
+      {definition && !definition.listError && !rows && <Spinner label="Reading each version's replication…" />}
+      {rows && (
+        <DataTable
+          data={rows}
+          columns={columns}
+          caption="What latest resolves to in each region"
+          getRowId={(row) => row.region}
+          empty="This definition has no versions, so latest resolves nowhere."
+        />
+      )}
+    </Section>
+  );
+}
