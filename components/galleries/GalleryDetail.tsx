@@ -18,6 +18,7 @@ import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
@@ -140,7 +141,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
         kind="Gallery"
         title={path.galleryName}
         badges={gallery.data && <StateBadge state={gallery.data.provisioningState} />}
-        subtitle={gallery.data?.description}
+        subtitle={gallery.data?.description && <SafeText value={gallery.data.description} />}
       />
       {gallery.isPending && <Spinner label="Loading gallery…" />}
       {gallery.isError && <ResourceError error={gallery.error} scopeId={id} title="This gallery could not be read" />}

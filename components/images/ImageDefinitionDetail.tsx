@@ -17,6 +17,8 @@ import { formatDate, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { SafeLink } from "@/components/ui/SafeLink";
+import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { RegionBars } from "@/components/versions/RegionBars";
@@ -122,7 +124,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
         kind="Image definition"
         title={path.imageName}
         badges={img && <StateBadge state={img.provisioningState} />}
-        subtitle={img?.description}
+        subtitle={img?.description && <SafeText value={img.description} />}
       />
       {image.isPending && <Spinner label="Loading image definition…" />}
       {image.isError && <ResourceError error={image.error} scopeId={id} title="This image definition could not be read" />}
@@ -173,6 +175,11 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
                   "No version is eligible"
                 ),
               },
+              // Written by whoever publishes the definition: text, and a link only when it is an http(s) URL.
+              { label: "EULA", value: img.eula ? <SafeLink href={img.eula} /> : "—" },
+              { label: "Privacy statement", value: img.privacyStatementUri ? <SafeLink href={img.privacyStatementUri} /> : "—" },
+              { label: "Release notes", value: img.releaseNoteUri ? <SafeLink href={img.releaseNoteUri} /> : "—" },
+              { label: "Tags", value: <ResourceTags tags={img.tags} />, wide: true },
               { label: "Resource id", value: <ResourceIdField id={img.id ?? id} />, wide: true },
             ]}
           />

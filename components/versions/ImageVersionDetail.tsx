@@ -17,6 +17,7 @@ import { ProgressBar } from "@/components/ui/ProgressBar";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { ResourceTags } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { regionReplications, type RegionReplication } from "@/components/versions/replicationView";
@@ -166,7 +167,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                 { label: "Block deletion before end of life", value: v.safetyProfile?.blockDeletionBeforeEndOfLife ? "Yes" : "No" },
                 {
                   label: "Tags",
-                  value: v.tags && Object.keys(v.tags).length ? Object.entries(v.tags).map(([k, val]) => `${k}=${val}`).join(", ") : "—",
+                  value: <ResourceTags tags={v.tags} />,
                 },
               ]}
             />
