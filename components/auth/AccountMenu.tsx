@@ -4,8 +4,8 @@ import { useMsal } from "@azure/msal-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { TenantSwitcher, useCurrentTenantId } from "@/components/auth/TenantSwitcher";
 import { useArm } from "@/components/layout/ArmContext";
-import { selectTenant } from "@/lib/auth/tenantSelection";
 import { tenantQueries } from "@/lib/queries/subscriptions";
+import { signOut as signOutEverywhere } from "@/lib/security/signOut";
 
 /** Who is signed in, into which tenant, and the way out. */
 export function AccountMenu() {
@@ -21,11 +21,8 @@ export function AccountMenu() {
   const tenant = tenants.data?.find((t) => t.tenantId.toLowerCase() === tenantId.toLowerCase());
   const tenantLabel = tenant?.displayName ?? tenant?.defaultDomain ?? tenantId;
 
-  const signOut = () => {
-    queryClient.clear();
-    selectTenant(window.localStorage, account.homeAccountId, undefined);
-    void instance.logoutRedirect({ account });
-  };
+  // Clears cached Azure data, our stored choices (the tenant among them) and MSAL's tokens: lib/security/signOut.
+  const signOut = () => void signOutEverywhere(instance, queryClient);
 
   return (
     <div className="flex items-center gap-3">
