@@ -9,6 +9,7 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
+import { installArmRetryPolicy } from "@/lib/azure/armRetry";
 import { AzureError, armErrorBody, rememberErrorBodyPolicy } from "@/lib/azure/errors";
 import { ARM_SCOPE } from "@/lib/azure/wellKnown";
 
@@ -70,6 +71,8 @@ export function createComputeClient(
     allowInsecureConnection: insecure,
   });
   if (insecure) installAuthPolicy(client.pipeline, endpoint, credential, [ARM_SCOPE]);
+  // Retries tuned for a throttling ARM (Retry-After honoured, 429/503 with backoff): lib/azure/armRetry.
+  installArmRetryPolicy(client.pipeline);
   // Outermost, so it sees the final response after retries.
   client.pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
   return client;
@@ -90,6 +93,8 @@ export function createArmRestClient(endpoint: string, credential: TokenCredentia
   const insecure = authPolicyFor(endpoint) === "loopback-bearer";
   const pipeline = createPipelineFromOptions({});
   installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);
+  // The same retries as the SDK clients, so a throttled page of a list is retried, not the whole list.
+  installArmRetryPolicy(pipeline);
   const httpClient = createDefaultHttpClient();
 
   async function sendJson(url: string, method: "GET" | "POST" = "GET", payload?: unknown): Promise<unknown> {
