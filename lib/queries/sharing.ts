@@ -1,0 +1,133 @@
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import type { Gallery, SharingUpdate } from "@azure/arm-compute";
+import type { TokenCredential } from "@azure/core-auth";
+import { queryOptions } from "@tanstack/react-query";
+import type { Permission } from "@/lib/access/permissions";
+import { authPolicyFor, installAuthPolicy, type ArmClients } from "@/lib/azure/clients";
+import { rememberErrorBodyPolicy, toAzureError } from "@/lib/azure/errors";
+import { galleryPathOf } from "@/lib/azure/routeParams";
+import { ARM_SCOPE } from "@/lib/azure/wellKnown";
+import type { PrincipalType } from "@/lib/sharing/principals";
+import type { RoleChoice } from "@/lib/sharing/roles";
+
+const AUTHORIZATION_API_VERSION = "2022-04-01";
+
+/** A role assignment that applies at a scope: at it, or inherited from a scope above. */
+export interface ScopeAssignment {
+  id: string;
+  name: string;
+  scope: string;
+  roleDefinitionId: string;
+  principalId: string;
+  principalType?: PrincipalType;
+}
+
+/** The Authorization SDK client on the same authentication choice as the Compute clients (lib/azure/clients). */
+export function createAuthorizationClient(endpoint: string, credential: TokenCredential, subscriptionId: string): AuthorizationManagementClient {
+  const insecure = authPolicyFor(endpoint) === "loopback-bearer";
+  const client = new AuthorizationManagementClient(credential, subscriptionId, {
+    endpoint,
+    credentialScopes: [ARM_SCOPE],
+    allowInsecureConnection: insecure,
+  });
+  if (insecure) installAuthPolicy(client.pipeline, endpoint, credential, [ARM_SCOPE]);
+  client.pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
+  return client;
+}
+
+function subscriptionOf(scopeId: string): string {
+  return /^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? "";
+}
+
+export const sharingQueries = {
+  all: () => ["sharing"] as const,
+  /** Every assignment at the scope and above it (`atScope()`), needs roleAssignments/read there. */
+  assignments: (arm: ArmClients, scopeId: string) =>
+    queryOptions({
+      queryKey: [...sharingQueries.all(), "assignments", scopeId.toLowerCase()] as const,
+      queryFn: async (): Promise<ScopeAssignment[]> => {
+        try {
+          const items = await arm.rest.listAll<{ id: string; name: string; properties: Omit<ScopeAssignment, "id" | "name"> }>(
+            `${scopeId}/providers/Microsoft.Authorization/roleAssignments?$filter=${encodeURIComponent("atScope()")}&api-version=${AUTHORIZATION_API_VERSION}`,
+          );
+          return items.map((i) => ({ ...i.properties, id: i.id, name: i.name }));
+        } catch (error) {
+          throw toAzureError(error, scopeId);
+        }
+      },
+    }),
+  /** The roles assignable in the scope's subscription: built-in ones and the custom roles defined there. */
+  roles: (arm: ArmClients, scopeId: string) =>
+    queryOptions({
+      queryKey: [...sharingQueries.all(), "roles", subscriptionOf(scopeId).toLowerCase()] as const,
+      queryFn: async (): Promise<RoleChoice[]> => {
+        try {
+          const items = await arm.rest.listAll<{
+            id: string;
+            name: string;
+            properties: { roleName: string; description?: string; type?: string; permissions?: Permission[] };
+          }>(`/subscriptions/${subscriptionOf(scopeId)}/providers/Microsoft.Authorization/roleDefinitions?api-version=${AUTHORIZATION_API_VERSION}`);
+          return items.map((i) => ({
+            id: i.id,
+            name: i.name,
+            roleName: i.properties.roleName,
+            description: i.properties.description,
+            type: i.properties.type,
+            permissions: i.properties.permissions ?? [],
+          }));
+        } catch (error) {
+          throw toAzureError(error, scopeId);
+        }
+      },
+      staleTime: 10 * 60_000,
+    }),
+  /** The gallery with whom it is shared directly (`$select=Permissions`). */
+  directSharing: (arm: ArmClients, galleryId: string) =>
+    queryOptions({
+      queryKey: [...sharingQueries.all(), "direct", galleryId.toLowerCase()] as const,
+      queryFn: async (): Promise<Gallery> => {
+        const p = galleryPathOf(galleryId);
+        if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
+        try {
+          return await arm.compute(p.subscriptionId).galleries.get(p.resourceGroupName, p.galleryName, { select: "Permissions" });
+        } catch (error) {
+          throw toAzureError(error, galleryId);
+        }
+      },
+    }),
+};
+
+/** Grants a role at a scope; the assignment's name is a new GUID, as the portal makes it. */
+export async function assignRole(
+  authorization: AuthorizationManagementClient,
+  input: { scopeId: string; roleDefinitionId: string; principalId: string; principalType?: PrincipalType },
+): Promise<void> {
+  try {
+    await authorization.roleAssignments.create(input.scopeId, crypto.randomUUID(), {
+      roleDefinitionId: input.roleDefinitionId,
+      principalId: input.principalId,
+      ...(input.principalType ? { principalType: input.principalType } : {}),
+    });
+  } catch (error) {
+    throw toAzureError(error, input.scopeId);
+  }
+}
+
+export async function removeAssignment(authorization: AuthorizationManagementClient, assignmentId: string): Promise<void> {
+  try {
+    await authorization.roleAssignments.deleteById(assignmentId);
+  } catch (error) {
+    throw toAzureError(error, assignmentId);
+  }
+}
+
+/** Changes the gallery's direct sharing and waits for the operation to finish. */
+export async function updateDirectSharing(arm: ArmClients, galleryId: string, update: SharingUpdate): Promise<void> {
+  const p = galleryPathOf(galleryId);
+  if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
+  try {
+    await arm.compute(p.subscriptionId).gallerySharingProfile.update(p.resourceGroupName, p.galleryName, update, { updateIntervalInMs: 1000 });
+  } catch (error) {
+    throw toAzureError(error, galleryId);
+  }
+}
