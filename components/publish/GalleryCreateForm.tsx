@@ -1,0 +1,160 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass, Group, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
+import { LimitUsagePanel } from "@/components/publish/LimitUsage";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { placeServerError } from "@/components/publish/serverErrors";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
+import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
+import { createResourceGroup, locationQueries, resourceGroupQueries } from "@/lib/publish/lookups";
+import { createGallery } from "@/lib/publish/mutations";
+import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { subscriptionQueries } from "@/lib/queries/subscriptions";
+
+const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;
+
+/** Create a gallery: subscription, resource group (existing or new), name, region, description, tags. */
+export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubscriptionId?: string }) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const [refusal, setRefusal] = useState<AzureError>();
+  const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const usageRef = useRef<UsageIndex | undefined>(undefined);
+  const schema = useMemo(
+    () => makeGalleryCreateSchema({ galleriesIn: (s, l) => usageRef.current?.at(s, l).usages.galleries.used }),
+    [],
+  );
+  const form = useForm<GalleryCreateValues, unknown, GalleryCreateOutput>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    defaultValues: {
+      subscriptionId: initialSubscriptionId,
+      resourceGroupMode: "existing",
+      resourceGroupName: "",
+      name: "",
+      location: "",
+      description: "",
+      tags: [],
+    },
+  });
+  const subscriptionId = form.watch("subscriptionId");
+  const mode = form.watch("resourceGroupMode");
+  const location = form.watch("location");
+  const groups = useQuery(resourceGroupQueries.list(arm, subscriptionId));
+  const locations = useQuery(locationQueries.list(arm, subscriptionId));
+  const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptionId ? [subscriptionId] : []));
+  usageRef.current = usage.data;
+
+  async function onSubmit(values: GalleryCreateOutput) {
+    setRefusal(undefined);
+    const path = { subscriptionId: values.subscriptionId, resourceGroupName: values.resourceGroupName, galleryName: values.name };
+    if (values.resourceGroupMode === "new") {
+      try {
+        await createResourceGroup(arm, values.subscriptionId, values.resourceGroupName, values.location);
+      } catch (caught) {
+        const error = toAzureError(caught);
+        if (!placeServerError(form, error, FIELDS, { resourceGroupName: "resourceGroupName", location: "location" })) setRefusal(error);
+        return;
+      }
+    }
+    const outcome = await operation.run(`Creating gallery ${values.name}`, () =>
+      createGallery(arm, path, { location: values.location, description: values.description, tags: values.tags }),
+    );
+    if (outcome.ok) {
+      router.push(pageHref(galleryIdOf(path)));
+    } else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryName: "name", location: "location" })) {
+      setRefusal(outcome.error);
+    }
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Galleries", kind: "Home", href: "/" }, { label: "Create gallery" }]} />
+      <PageHeader kind="Azure Compute Gallery" title="Create gallery" subtitle="A gallery holds image definitions and their versions; access to it is managed with Azure RBAC." />
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]" aria-label="Create gallery">
+          <div className="grid gap-4">
+            <Group legend="Project details" description="Where the gallery lives and who pays for it.">
+              <SelectField
+                name="subscriptionId"
+                label="Subscription"
+                required
+                placeholder={subscriptions.isPending ? "Loading…" : "Choose a subscription"}
+                choices={(subscriptions.data ?? []).map((s) => ({ value: s.subscriptionId, label: s.displayName }))}
+              />
+              <div className="flex flex-col gap-2">
+                <SelectField
+                  name="resourceGroupMode"
+                  label="Resource group"
+                  choices={[
+                    { value: "existing", label: "Use an existing resource group" },
+                    { value: "new", label: "Create a new resource group" },
+                  ]}
+                />
+                {mode === "existing" ? (
+                  <SelectField
+                    name="resourceGroupName"
+                    label="Existing resource group"
+                    required
+                    placeholder={!subscriptionId ? "Choose a subscription first" : groups.isPending ? "Loading…" : "Choose a resource group"}
+                    choices={(groups.data ?? []).map((g) => ({ value: g.name, label: `${g.name} (${g.location})` }))}
+                  />
+                ) : (
+                  <TextField name="resourceGroupName" label="New resource group name" required hint="Created in the gallery's region. Up to 90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period." />
+                )}
+              </div>
+            </Group>
+            {groups.isError && <ErrorPanel error={groups.error} title="The resource groups could not be listed" />}
+            <Group legend="Gallery details">
+              <TextField
+                name="name"
+                label="Name"
+                required
+                hint="Unique in the subscription. Up to 80 English letters, digits, underscores and periods; starts and ends with a letter or digit; no dashes."
+              />
+              <SelectField
+                name="location"
+                label="Region"
+                required
+                hint="Image definitions and versions of this gallery are created in this region (their source region)."
+                placeholder={!subscriptionId ? "Choose a subscription first" : locations.isPending ? "Loading…" : "Choose a region"}
+                choices={(locations.data ?? []).map((l) => ({ value: l.name, label: l.displayName }))}
+              />
+              <div className="sm:col-span-2">
+                <TextAreaField name="description" label="Description" />
+              </div>
+            </Group>
+            <TagsEditor />
+            {refusal && <ErrorPanel error={refusal} title="The gallery could not be created" />}
+            <OperationStatus state={operation.state} />
+            <div className="flex items-center gap-3">
+              <button type="submit" className={buttonClass.primary} disabled={busy}>
+                Create gallery
+              </button>
+              <Link href="/" className={buttonClass.link}>
+                Cancel
+              </Link>
+            </div>
+          </div>
+          <aside>
+            <LimitUsagePanel subscriptionId={subscriptionId} location={location} kinds={["galleries"]} />
+          </aside>
+        </form>
+      </FormProvider>
+    </>
+  );
+}

@@ -1,0 +1,285 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useMemo, useRef, useState } from "react";
+import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import {
+  buttonClass,
+  Group,
+  NumberField,
+  ReadOnlyField,
+  SelectField,
+  TagsEditor,
+  TextAreaField,
+  TextField,
+  useFieldError,
+  FieldMessage,
+  inputClass,
+} from "@/components/publish/fields";
+import { LimitUsagePanel } from "@/components/publish/LimitUsage";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { placeServerError } from "@/components/publish/serverErrors";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import type { AzureError } from "@/lib/azure/errors";
+import { galleryIdOf, imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/galleryImage";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import {
+  DISALLOWABLE_DISK_TYPES,
+  identifierHint,
+  makeImageDefinitionCreateSchema,
+  PICKABLE_SECURITY_TYPES,
+  type ImageDefinitionCreateOutput,
+  type ImageDefinitionCreateValues,
+} from "@/lib/publish/imageDefinitionForm";
+import { createImageDefinition } from "@/lib/publish/mutations";
+import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { galleryQueries } from "@/lib/queries/galleries";
+import { imageQueries } from "@/lib/queries/galleryImages";
+
+const FIELDS = ["name", "properties", "tags"] as const;
+const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+
+export const EMPTY_DEFINITION: ImageDefinitionCreateValues = {
+  name: "",
+  properties: {
+    identifier: { publisher: "", offer: "", sku: "" },
+    osType: "",
+    osState: "",
+    hyperVGeneration: "V2",
+    architecture: "x64",
+    securityType: "TrustedLaunch",
+    description: "",
+    eula: "",
+    privacyStatementUri: "",
+    releaseNoteUri: "",
+    endOfLifeDate: "",
+    recommended: { vCPUs: {}, memory: {} },
+    disallowed: { diskTypes: [] },
+    purchasePlan: { name: "", publisher: "", product: "" },
+    features: [],
+  },
+  tags: [],
+};
+
+/** Create an image definition in a gallery: every property the service accepts, checked before submit. */
+export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const galleryId = galleryIdOf(path);
+  const gallery = useQuery(galleryQueries.detail(arm, galleryId));
+  const definitions = useQuery(imageQueries.list(arm, galleryId));
+  const usage = useQuery(usageQueries.bySubscriptions(arm, [path.subscriptionId]));
+  const [refusal, setRefusal] = useState<AzureError>();
+  const location = gallery.data?.location ?? "";
+  const usageRef = useRef<UsageIndex | undefined>(undefined);
+  usageRef.current = usage.data;
+  const locationRef = useRef(location);
+  locationRef.current = location;
+
+  const schema = useMemo(
+    () =>
+      makeImageDefinitionCreateSchema({
+        now: () => new Date(),
+        get location() {
+          return locationRef.current;
+        },
+        definitionsInRegion: () => (locationRef.current ? usageRef.current?.at(path.subscriptionId, locationRef.current).usages.imageDefinitions.used : undefined),
+      }),
+    [path.subscriptionId],
+  );
+  const form = useForm<ImageDefinitionCreateValues, unknown, ImageDefinitionCreateOutput>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    defaultValues: EMPTY_DEFINITION,
+  });
+
+  const [name, identifier] = form.watch(["name", "properties.identifier"]);
+  const hint = identifierHint(
+    { name, identifier },
+    (definitions.data ?? []).flatMap((d) => (d.identifier && d.name ? [{ name: d.name, identifier: d.identifier }] : [])),
+  );
+
+  async function onSubmit(values: ImageDefinitionCreateOutput) {
+    setRefusal(undefined);
+    const target = { ...path, imageName: values.name };
+    const outcome = await operation.run(`Creating image definition ${values.name}`, () =>
+      createImageDefinition(arm, target, { location, properties: values.properties, tags: values.tags }),
+    );
+    if (outcome.ok) router.push(pageHref(imageIdOf(target)));
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageName: "name" })) setRefusal(outcome.error);
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Create image definition" }]} />
+      <PageHeader kind="Image definition" title="Create image definition" subtitle={`In gallery ${path.galleryName}`} />
+      {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]" aria-label="Create image definition">
+          <div className="grid gap-4">
+            <Group legend="Basics">
+              <TextField
+                name="name"
+                label="Image definition name"
+                required
+                hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
+              />
+              <ReadOnlyField
+                label="Region"
+                value={location ? regionDisplayName(location) : <Spinner />}
+                reason="An image definition is created in its gallery's region."
+              />
+            </Group>
+            <Group
+              legend="Identifier (publisher, offer, SKU)"
+              name="properties.identifier"
+              description="The three together must be unique in this gallery. Letters, digits, hyphens, underscores and periods; not ending with a period. Fixed after creation."
+            >
+              <TextField name="properties.identifier.publisher" label="Publisher" required hint="Up to 128 characters." />
+              <TextField name="properties.identifier.offer" label="Offer" required hint="Up to 64 characters." />
+              <TextField name="properties.identifier.sku" label="SKU" required hint="Up to 64 characters." />
+              {hint && (
+                <p role="note" className="self-end rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 sm:col-span-2">
+                  {hint.message}
+                </p>
+              )}
+            </Group>
+            <Group legend="Operating system and VM generation" description="Versions must come from sources that match these. Fixed after creation.">
+              <SelectField name="properties.osType" label="OS type" required placeholder="Choose an OS type" choices={choices(OS_TYPES)} />
+              <SelectField
+                name="properties.osState"
+                label="OS state"
+                required
+                placeholder="Choose an OS state"
+                hint="Generalized: sysprepped/deprovisioned, VMs get a new identity. Specialized: a copy of a VM as it was."
+                choices={choices(OS_STATES)}
+              />
+              <SelectField name="properties.hyperVGeneration" label="Hyper-V generation" choices={choices(HYPERV_GENERATIONS)} />
+              <SelectField name="properties.architecture" label="Architecture" choices={choices(ARCHITECTURES)} />
+              <SelectField
+                name="properties.securityType"
+                label="Security type"
+                hint="Trusted launch and confidential VMs need Hyper-V generation V2."
+                choices={choices(PICKABLE_SECURITY_TYPES)}
+              />
+            </Group>
+            <FeaturesEditor />
+            <Group legend="Recommended VM configuration" description="Whole numbers; the minimum may not exceed the maximum.">
+              <NumberField name="properties.recommended.vCPUs.min" label="vCPUs, minimum" min={1} />
+              <NumberField name="properties.recommended.vCPUs.max" label="vCPUs, maximum" min={1} />
+              <NumberField name="properties.recommended.memory.min" label="Memory (GB), minimum" min={1} />
+              <NumberField name="properties.recommended.memory.max" label="Memory (GB), maximum" min={1} />
+            </Group>
+            <DisallowedDiskTypes />
+            <Group legend="Publishing information">
+              <div className="sm:col-span-2">
+                <TextAreaField name="properties.description" label="Description" />
+              </div>
+              <TextField name="properties.eula" label="EULA" />
+              <TextField name="properties.endOfLifeDate" label="End-of-life date" type="date" hint="Must be in the future. Informational: VMs can still be created after it." />
+              <TextField name="properties.privacyStatementUri" label="Privacy statement URI" type="url" />
+              <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
+            </Group>
+            <Group legend="Purchase plan" description="For Marketplace-derived images: all three or none.">
+              <TextField name="properties.purchasePlan.name" label="Plan name" />
+              <TextField name="properties.purchasePlan.publisher" label="Plan publisher" />
+              <TextField name="properties.purchasePlan.product" label="Plan product" />
+            </Group>
+            <TagsEditor />
+            {refusal && <ErrorPanel error={refusal} title="The image definition could not be created" />}
+            <OperationStatus state={operation.state} />
+            <div className="flex items-center gap-3">
+              <button type="submit" className={buttonClass.primary} disabled={busy || !location}>
+                Create image definition
+              </button>
+              <Link href={pageHref(galleryId)} className={buttonClass.link}>
+                Cancel
+              </Link>
+            </div>
+          </div>
+          <aside>
+            <LimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageDefinitions"]} />
+          </aside>
+        </form>
+      </FormProvider>
+    </>
+  );
+}
+
+function DisallowedDiskTypes() {
+  const { register } = useFormContext();
+  const id = useId();
+  return (
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold text-slate-900">Disallowed disk types</legend>
+      <p className="mb-3 text-xs text-slate-600">VMs made from this image may not use these disk types for their OS disk.</p>
+      <div className="grid gap-2 sm:grid-cols-3">
+        {DISALLOWABLE_DISK_TYPES.map((type) => (
+          <div key={type} className="flex items-center gap-2">
+            <input id={`${id}-${type}`} type="checkbox" value={type} className="h-4 w-4" {...register("properties.disallowed.diskTypes")} />
+            <label htmlFor={`${id}-${type}`} className="text-sm">
+              {type}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Other features (name/value), e.g. IsAcceleratedNetworkSupported=True, DiskControllerTypes=SCSI, NVMe. */
+function FeaturesEditor() {
+  const { register } = useFormContext();
+  const { fields, append, remove } = useFieldArray({ name: "properties.features" });
+  return (
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold text-slate-900">Other features</legend>
+      <p className="mb-3 text-xs text-slate-600">
+        For example IsAcceleratedNetworkSupported = True, IsHibernateSupported = True, DiskControllerTypes = SCSI, NVMe. Security type is set above.
+      </p>
+      <ul className="space-y-2">
+        {fields.map((field, index) => (
+          <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+            <FeatureInput name={`properties.features.${index}.name`} label={`Feature ${index + 1} name`} register={register} />
+            <FeatureInput name={`properties.features.${index}.value`} label={`Feature ${index + 1} value`} register={register} />
+            <button type="button" className={`${buttonClass.secondary} mt-6`} onClick={() => remove(index)} aria-label={`Remove feature ${index + 1}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={() => append({ name: "", value: "" })}>
+        Add feature
+      </button>
+    </fieldset>
+  );
+}
+
+function FeatureInput({ name, label, register }: { name: string; label: string; register: ReturnType<typeof useFormContext>["register"] }) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} className={inputClass} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...register(name)} />
+      <FieldMessage id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+

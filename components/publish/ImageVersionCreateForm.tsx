@@ -1,0 +1,225 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass, CheckboxField, Group, NumberField, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
+import { LimitUsagePanel } from "@/components/publish/LimitUsage";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
+import { placeServerError } from "@/components/publish/serverErrors";
+import { SourcePicker } from "@/components/publish/SourcePicker";
+import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import type { AzureError } from "@/lib/azure/errors";
+import { imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
+import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
+import { makeImageVersionCreateSchema, type ImageVersionCreateOutput, type ImageVersionCreateValues } from "@/lib/publish/imageVersionForm";
+import { createImageVersion } from "@/lib/publish/mutations";
+import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/publish/sources";
+import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { imageQueries } from "@/lib/queries/galleryImages";
+import { subscriptionQueries } from "@/lib/queries/subscriptions";
+
+const FIELDS = ["name", "properties", "tags"] as const;
+const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+
+function emptyVersion(location: string, name: string): ImageVersionCreateValues {
+  return {
+    name,
+    properties: {
+      sourceMode: "source",
+      publishingProfile: {
+        targetRegions: [{ name: location, regionalReplicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false }],
+        replicaCount: Number.NaN,
+        storageAccountType: "",
+        excludeFromLatest: false,
+        endOfLifeDate: "",
+        replicationMode: "",
+      },
+      storageProfile: { source: { id: "" }, osDiskImage: { hostCaching: "", source: { id: "" } }, dataDiskImages: [] },
+      safetyProfile: { blockDeletionBeforeEndOfLife: false },
+    },
+    tags: [],
+  };
+}
+
+/** Create an image version: loads what it needs, then shows the form. */
+export function ImageVersionCreateForm({ path }: { path: GalleryPath & { imageName: string } }) {
+  const arm = useArm();
+  const imageId = imageIdOf(path);
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const image = useQuery(imageQueries.detail(arm, imageId));
+  const versions = useQuery(versionQueries.list(arm, imageId));
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Create image version" }]} />
+      <PageHeader kind="Image version" title="Create image version" subtitle={`Of ${path.imageName} in ${path.galleryName}`} />
+      {image.isError && <ErrorPanel error={image.error} title="The image definition could not be read" />}
+      {versions.isError && <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />}
+      {image.data && versions.data ? (
+        <VersionForm
+          path={path}
+          definition={{
+            osType: image.data.osType ?? "",
+            osState: image.data.osState ?? "",
+            hyperVGeneration: image.data.hyperVGeneration ?? "V1",
+            location: image.data.location,
+          }}
+          existing={versions.data.map((v) => v.name ?? "")}
+        />
+      ) : (
+        !image.isError && !versions.isError && <Spinner label="Loading the image definition…" />
+      )}
+    </>
+  );
+}
+
+function VersionForm({
+  path,
+  definition,
+  existing,
+}: {
+  path: GalleryPath & { imageName: string };
+  definition: { osType: string; osState: string; hyperVGeneration: string; location: string };
+  existing: string[];
+}) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const [refusal, setRefusal] = useState<AzureError>();
+  const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const subscriptionIds = (subscriptions.data ?? []).map((s) => s.subscriptionId);
+  const sourceRows = useQuery(sourceQueries.rows(arm, subscriptionIds));
+  const usage = useQuery(usageQueries.bySubscriptions(arm, [path.subscriptionId]));
+  const candidates = useMemo(() => sourceCandidates(sourceRows.data ?? [], definition, definition.location), [sourceRows.data, definition]);
+  const candidatesRef = useRef<SourceCandidate[]>(candidates);
+  candidatesRef.current = candidates;
+  const usageRef = useRef<UsageIndex | undefined>(undefined);
+  usageRef.current = usage.data;
+  const location = definition.location;
+  const suggested = suggestNextVersionName(existing) ?? "";
+
+  const schema = useMemo(
+    () =>
+      makeImageVersionCreateSchema({
+        location,
+        now: () => new Date(),
+        existingVersionNames: existing,
+        versionsInRegion: () => usageRef.current?.at(path.subscriptionId, location).usages.imageVersions.used,
+        findSource: (id) => candidatesRef.current.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase()),
+      }),
+    [location, existing, path.subscriptionId],
+  );
+  const form = useForm<ImageVersionCreateValues, unknown, ImageVersionCreateOutput>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    defaultValues: emptyVersion(location, suggested),
+  });
+
+  const [mode, sourceId, osDiskId] = form.watch(["properties.sourceMode", "properties.storageProfile.source.id", "properties.storageProfile.osDiskImage.source.id"]);
+  const chosen = candidates.find((candidate) => candidate.id.toLowerCase() === (mode === "source" ? sourceId : osDiskId).toLowerCase());
+  const { trigger, formState } = form;
+  // A source picked after a failed submit is judged at once, so its error (or its absence) shows straight away.
+  useEffect(() => {
+    if (formState.isSubmitted) void trigger("properties");
+  }, [chosen, formState.isSubmitted, trigger]);
+
+  async function onSubmit(values: ImageVersionCreateOutput) {
+    setRefusal(undefined);
+    const target = { ...path, versionName: values.name };
+    const outcome = await operation.run(
+      `Creating image version ${values.name}`,
+      () => createImageVersion(arm, target, { location, properties: values.properties, tags: values.tags }),
+      // Replication can take hours: the version page follows it region by region.
+      { untilAccepted: true },
+    );
+    if (outcome.ok) router.push(pageHref(versionIdOf(target)));
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageVersionName: "name" })) setRefusal(outcome.error);
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  const highest = highestVersionName(existing);
+  return (
+    <FormProvider {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_22rem]" aria-label="Create image version">
+        <div className="grid gap-4">
+          <Group legend="Version">
+            <TextField
+              name="name"
+              label="Version number"
+              required
+              hint={`Major.Minor.Patch, three whole numbers. ${highest ? `The highest so far is ${highest}; suggested: ${suggested}.` : "The first version: suggested 1.0.0."}`}
+            />
+            <ReadOnlyField
+              label="Source region"
+              value={regionDisplayName(location)}
+              reason="A version is created in its gallery's region; that region is always one of its target regions."
+            />
+            <ReadOnlyField
+              label="Image definition"
+              value={`${definition.osType} · ${definition.osState} · Hyper-V ${definition.hyperVGeneration}`}
+              reason="Only sources with this OS type, OS state and generation can be used."
+            />
+          </Group>
+          <SourcePicker candidates={candidates} loading={subscriptions.isPending || sourceRows.isPending} />
+          {sourceRows.isError && <ErrorPanel error={sourceRows.error} title="The sources could not be listed" />}
+          <TargetRegionsEditor sourceRegion={location} />
+          <Group legend="Replication defaults" description="Used by target regions that set no count or storage type of their own.">
+            <NumberField name="properties.publishingProfile.replicaCount" label="Default replica count" min={1} max={100} hint="1 to 100; 1 when empty." />
+            <SelectField
+              name="properties.publishingProfile.storageAccountType"
+              label="Default storage type"
+              hint="Standard_LRS when empty."
+              placeholder="Default (Standard_LRS)"
+              choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
+                value: type,
+                label: type === "Standard_ZRS" && !hasAvailabilityZones(location) ? `${type} (not in ${regionDisplayName(location)})` : type,
+                disabled: type === "Standard_ZRS" && !hasAvailabilityZones(location),
+              }))}
+            />
+            <SelectField name="properties.publishingProfile.replicationMode" label="Replication mode" placeholder="Default (Full)" choices={choices(REPLICATION_MODES)} hint="Shallow replicates faster, for testing only." />
+          </Group>
+          <Group legend="Lifecycle">
+            <CheckboxField
+              name="properties.publishingProfile.excludeFromLatest"
+              label="Exclude from latest in every region"
+              hint="VMs that ask for 'latest' will not get this version; it can still be deployed by its number."
+            />
+            <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" hint="Must be in the future." />
+            <CheckboxField name="properties.safetyProfile.blockDeletionBeforeEndOfLife" label="Block deletion before the end-of-life date" />
+          </Group>
+          <TagsEditor />
+          {refusal && <ErrorPanel error={refusal} title="The image version could not be created" />}
+          <OperationStatus state={operation.state} />
+          <div className="flex items-center gap-3">
+            <button type="submit" className={buttonClass.primary} disabled={busy}>
+              Create image version
+            </button>
+            <Link href={pageHref(imageIdOf(path))} className={buttonClass.link}>
+              Cancel
+            </Link>
+          </div>
+        </div>
+        <aside className="grid content-start gap-4">
+          <LimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageVersions"]} />
+          <ReplicaPlanner imageSizeGB={chosen?.sizeGB} />
+        </aside>
+      </form>
+    </FormProvider>
+  );
+}
+

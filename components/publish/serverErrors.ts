@@ -1,0 +1,21 @@
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import type { AzureError } from "@/lib/azure/errors";
+import { fieldOfArmError } from "@/lib/publish/fieldErrors";
+import { SERVER_ERROR_PREFIX } from "@/components/publish/fields";
+
+/**
+ * Puts ARM's refusal on the field it concerns (with the code, so the field shows the cause and the fix) and
+ * moves focus there; the values the user typed stay as they are. Returns false when no field of this form
+ * matches, for the form to show the error as a whole.
+ */
+export function placeServerError<T extends FieldValues, O>(
+  form: UseFormReturn<T, unknown, O>,
+  error: AzureError,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): boolean {
+  const field = fieldOfArmError(error, aliases);
+  if (!field || !fields.some((known) => field === known || field.startsWith(`${known}.`) || known.startsWith(`${field}.`))) return false;
+  form.setError(field as Parameters<typeof form.setError>[0], { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message }, { shouldFocus: true });
+  return true;
+}
