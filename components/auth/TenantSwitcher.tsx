@@ -4,7 +4,7 @@ import { useMsal } from "@azure/msal-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useArm } from "@/components/layout/ArmContext";
-import { selectTenant, selectedTenantOf } from "@/lib/auth/tenantSelection";
+import { homeTenantOf, selectTenant, selectedTenantOf } from "@/lib/auth/tenantSelection";
 import { tenantQueries } from "@/lib/queries/subscriptions";
 
 /** The tenant the dashboard works in: the account's own, or the one picked in the tenant switcher. */
@@ -29,9 +29,8 @@ export function TenantSwitcher() {
   const tenants = useQuery({ ...tenantQueries.list(arm), enabled: Boolean(account) });
   if (!account || !tenants.data || tenants.data.length < 2) return null;
 
-  const homeTenantId = account.homeAccountId.split(".")[1];
   const switchTo = (tenantId: string) => {
-    const home = homeTenantId && tenantId.toLowerCase() === homeTenantId.toLowerCase();
+    const home = tenantId.toLowerCase() === homeTenantOf(account).toLowerCase();
     selectTenant(window.localStorage, account.homeAccountId, home ? undefined : tenantId);
     window.location.assign("/");
   };

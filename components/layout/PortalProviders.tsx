@@ -8,7 +8,7 @@ import { AuthGate } from "@/components/auth/AuthGate";
 import { ArmContext, RuntimeConfigContext } from "@/components/layout/ArmContext";
 import { PageStatus } from "@/components/ui/PageStatus";
 import { startMsal } from "@/lib/auth/session";
-import { authorityForTenant, selectedTenantOf } from "@/lib/auth/tenantSelection";
+import { authorityForTenant, homeTenantOf, selectedTenantOf, activateTenantProfile } from "@/lib/auth/tenantSelection";
 import { msalCredential } from "@/lib/auth/tokens";
 import { createArmClients } from "@/lib/azure/clients";
 import { AzureError } from "@/lib/azure/errors";
@@ -43,11 +43,12 @@ export function PortalProviders({ config, children }: { config: RuntimeConfig; c
 
   const arm = useMemo(() => {
     if (!instance) return null;
-    // The tenant picked in the tenant switcher, if any; switching reloads the page, so this is read once.
+    // The tenant picked in the tenant switcher, else the home tenant; switching reloads the page, so this is read once.
     const account = instance.getActiveAccount();
-    const tenantId = account ? selectedTenantOf(window.localStorage, account.homeAccountId) : undefined;
-    const authority = tenantId ? authorityForTenant(config, tenantId) : undefined;
-    return createArmClients(config.armEndpoint, msalCredential(instance, authority));
+    const tenantId = account ? (selectedTenantOf(window.localStorage, account.homeAccountId) ?? homeTenantOf(account)) : undefined;
+    if (account && tenantId) activateTenantProfile(instance, account, tenantId);
+    const tenant = tenantId ? { tenantId, authority: authorityForTenant(config, tenantId) } : undefined;
+    return createArmClients(config.armEndpoint, msalCredential(instance, tenant));
   }, [instance, config]);
 
   if (failure) {

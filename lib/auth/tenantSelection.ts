@@ -1,3 +1,4 @@
+import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
 import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
 import { EMULATOR_AUTHORITY_HOST } from "@/lib/azure/wellKnown";
 
@@ -37,4 +38,19 @@ export function authorityForTenant(config: RuntimeConfig, tenantId: string): str
   if (config.mode === "emulator") return `https://${EMULATOR_AUTHORITY_HOST}/${tenantId}`;
   const url = new URL(config.authority);
   return `${url.origin}/${tenantId}`;
+}
+
+/** The account's home tenant: MSAL's home account id is `{objectId}.{tenantId}` of the home tenant. */
+export function homeTenantOf(account: AccountInfo): string {
+  return account.homeAccountId.split(".")[1] ?? account.tenantId;
+}
+
+/**
+ * Makes the account's profile in the tenant the active account, when MSAL already holds one (after the first
+ * token from that tenant), so the header and the caller's object id (a guest's differs per tenant) match it.
+ */
+export function activateTenantProfile(instance: IPublicClientApplication, account: AccountInfo, tenantId: string): void {
+  if (account.tenantId.toLowerCase() === tenantId.toLowerCase()) return;
+  const profile = instance.getAccount({ homeAccountId: account.homeAccountId, tenantId });
+  if (profile) instance.setActiveAccount(profile);
 }

@@ -16,33 +16,46 @@ export class SignInRequiredError extends Error {
 export async function acquireAccessToken(
   instance: IPublicClientApplication,
   scopes: string[],
-  authority?: string,
+  tenant?: TokenTenant,
 ): Promise<AccessToken> {
-  const account: AccountInfo | null = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
-  if (!account) throw new SignInRequiredError("Sign in to call Azure.");
-  // Without an authority MSAL uses the configured one: the home tenant. Another tenant needs its own authority.
-  const tenant = authority ? { authority } : {};
+  const signedIn: AccountInfo | null = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
+  if (!signedIn) throw new SignInRequiredError("Sign in to call Azure.");
+  // MSAL looks tokens up by the account's tenant: another tenant needs that tenant's profile of the account
+  // (or, before its first token there, the account re-addressed to it) and that tenant's authority.
+  const account = tenant ? accountInTenant(instance, signedIn, tenant.tenantId) : signedIn;
+  const authority = tenant ? { authority: tenant.authority } : {};
   try {
-    const result = await instance.acquireTokenSilent({ scopes, account, ...tenant });
+    const result = await instance.acquireTokenSilent({ scopes, account, ...authority });
     return {
       token: result.accessToken,
       expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
     };
   } catch (error) {
     if (error instanceof InteractionRequiredAuthError) {
-      await instance.acquireTokenRedirect({ scopes, account, ...tenant });
+      await instance.acquireTokenRedirect({ scopes, account, ...authority });
       return new Promise<AccessToken>(() => {});
     }
     throw error;
   }
 }
 
+/** The tenant tokens are for, and the authority that issues them (see lib/auth/tenantSelection). */
+export interface TokenTenant {
+  tenantId: string;
+  authority: string;
+}
+
+function accountInTenant(instance: IPublicClientApplication, account: AccountInfo, tenantId: string): AccountInfo {
+  if (account.tenantId.toLowerCase() === tenantId.toLowerCase()) return account;
+  return instance.getAccount({ homeAccountId: account.homeAccountId, tenantId }) ?? { ...account, tenantId };
+}
+
 /**
- * Lets the Azure SDK ask MSAL for tokens; the SDK decides the scopes (one resource per token). `authority`
- * names the tenant the tokens are for when it is not the user's home tenant (see lib/auth/tenantSelection).
+ * Lets the Azure SDK ask MSAL for tokens; the SDK decides the scopes (one resource per token). Without a tenant,
+ * tokens are for the tenant of the active account.
  */
-export function msalCredential(instance: IPublicClientApplication, authority?: string): TokenCredential {
+export function msalCredential(instance: IPublicClientApplication, tenant?: TokenTenant): TokenCredential {
   return {
-    getToken: (scopes) => acquireAccessToken(instance, Array.isArray(scopes) ? scopes : [scopes], authority),
+    getToken: (scopes) => acquireAccessToken(instance, Array.isArray(scopes) ? scopes : [scopes], tenant),
   };
 }
