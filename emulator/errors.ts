@@ -58,6 +58,20 @@ export const ArmErrors = {
         `(resource type '${resourceType}')`,
     ),
 
+  malformedApiVersion: (given: string) =>
+    new ArmError(
+      400,
+      "InvalidApiVersionParameter",
+      `The api-version '${given}' is invalid. The api-version must be a past date of the form 'yyyy-MM-dd', optionally followed by '-preview'.`,
+    ),
+
+  requestHeadersTooLarge: () =>
+    new ArmError(431, "RequestHeaderFieldsTooLarge", "The request URL or headers exceed the maximum size of 16 KB."),
+
+  requestTimeout: () => new ArmError(408, "RequestTimeout", "The request was not received in time."),
+
+  invalidRequestUri: (why: string) => new ArmError(400, "InvalidRequestUri", `The request URI is invalid. ${why}`.trim()),
+
   missingAuthorization: () =>
     new ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing."),
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { ARM_AUDIENCE } from "../lib/azure/wellKnown.js";
 import type { Caller } from "./caller.js";
@@ -28,6 +30,15 @@ import { listenTls } from "./tls/listener.js";
 import { registerActivityLog } from "./activityLog/routes.js";
 
 export const REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
+/** What an api-version looks like when a type does not list its own: a date, perhaps a preview. */
+const DATED_API_VERSION = /^(\d{4}-\d{2}-\d{2})(-(preview|alpha|beta|privatepreview))?$/i;
+
+/** A date, perhaps a preview, and not in the future: no service publishes a version dated after today. */
+function isDatedApiVersion(apiVersion: string): boolean {
+  const m = DATED_API_VERSION.exec(apiVersion);
+  const date = m ? Date.parse(`${m[1]}T00:00:00Z`) : Number.NaN;
+  return Number.isFinite(date) && date <= Date.now();
+}
 const ARM_AUDIENCES = [ARM_AUDIENCE, "https://management.core.windows.net"];
 
 declare module "fastify" {
@@ -101,6 +112,11 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
     exposeHeadRoutes: false,
     maxParamLength: 20_000,
     return503OnClosing: false,
+    // A path Fastify cannot decode (bad percent-encoding) gets ARM's error body, like every other refusal.
+    frameworkErrors: (error, _req, reply) => {
+      sendArmError(reply, ArmErrors.invalidRequestUri(error.message));
+    },
+    clientErrorHandler: answerUnparsableRequest,
   });
 
   app.decorateRequest("armRequestId", "");
@@ -248,6 +264,7 @@ async function stageDispatch(ctx: EmulatorContext, router: ArmRouter, req: Fasti
   if (route.apiVersions && !route.apiVersions.includes(apiVersion)) {
     throw ArmErrors.invalidApiVersion(apiVersion, route.resourceType, route.apiVersions);
   }
+  if (!route.apiVersions && !isDatedApiVersion(apiVersion)) throw ArmErrors.malformedApiVersion(apiVersion);
   const caller = req.caller!;
   if (route.action) {
     const scope = route.scope ? route.scope(params, path) : path;
@@ -289,6 +306,28 @@ async function inTransaction<T>(ctx: EmulatorContext, run: () => T | Promise<T>)
     return result instanceof Promise ? { pending: result } : { done: result };
   })();
   return "pending" in outcome ? await outcome.pending : outcome.done;
+}
+
+/**
+ * A request Node's HTTP parser refuses (request line or headers over its 16 KB limit, malformed framing) never
+ * reaches Fastify; it still gets ARM's error body, then the connection is closed as the parser cannot go on.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const err =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? ArmErrors.requestHeadersTooLarge()
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? ArmErrors.requestTimeout()
+        : ArmErrors.badRequest("The request could not be parsed as HTTP.");
+  const body = JSON.stringify(err.toBody());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${err.status} ${STATUS_CODES[err.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 function sendArmError(reply: FastifyReply, err: ArmError) {

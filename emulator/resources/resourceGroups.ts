@@ -35,6 +35,26 @@ function checkName(name: string): void {
   }
 }
 
+/** The `tags` of a request body: absent, or an object of strings (anything else ARM cannot deserialize). */
+function tagsOf(body: { tags?: unknown }): Record<string, string> | undefined {
+  const tags = body.tags;
+  if (tags === undefined) return undefined;
+  if (typeof tags !== "object" || tags === null || Array.isArray(tags) || Object.values(tags).some((v) => typeof v !== "string")) {
+    throw ArmErrors.invalidRequestContent("Error converting value to type 'System.Collections.Generic.IDictionary`2[System.String,System.String]'. Path 'tags'.");
+  }
+  return tags as Record<string, string>;
+}
+
+function objectBody(body: unknown): { location?: unknown; tags?: unknown } {
+  if (body === undefined || body === null) throw ArmErrors.missingRequestContent();
+  if (typeof body !== "object" || Array.isArray(body)) throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
+  const { properties } = body as { properties?: unknown };
+  if (properties !== undefined && properties !== null && (typeof properties !== "object" || Array.isArray(properties))) {
+    throw ArmErrors.invalidRequestContent(`Error converting value ${JSON.stringify(properties)} to type 'ResourceGroupProperties'. Path 'properties'.`);
+  }
+  return body as { location?: unknown; tags?: unknown };
+}
+
 /** Microsoft.Resources resource groups: create or update, get, check existence, list, delete (with their contents). */
 export const resourceGroupRoutes: ArmRoute[] = [
   {
@@ -47,8 +67,8 @@ export const resourceGroupRoutes: ArmRoute[] = [
       const resourceGroupName = req.params.resourceGroupName!;
       visibleSubscription(req, subscriptionId);
       checkName(resourceGroupName);
-      const body = req.body as { location?: unknown; tags?: unknown } | undefined;
-      if (!body || typeof body !== "object") throw ArmErrors.missingRequestContent();
+      const body = objectBody(req.body);
+      const tags = tagsOf(body);
       if (typeof body.location !== "string" || !body.location) {
         throw ArmErrors.badRequest("The 'location' property is required for this definition.", "location");
       }
@@ -74,7 +94,7 @@ export const resourceGroupRoutes: ArmRoute[] = [
           name,
           type: RESOURCE_GROUP_TYPE,
           location: region.name,
-          ...(body.tags && typeof body.tags === "object" ? { tags: body.tags as Record<string, string> } : {}),
+          ...(tags ? { tags } : {}),
         },
         state: {},
         createdAt: existing?.createdAt,
@@ -110,8 +130,8 @@ export const resourceGroupRoutes: ArmRoute[] = [
     action: "Microsoft.Resources/subscriptions/resourceGroups/write",
     handler: (req) => {
       const rg = existingResourceGroup(req, req.params.subscriptionId!, req.params.resourceGroupName!);
-      const patch = (req.body ?? {}) as { tags?: Record<string, string> };
-      const body = { ...rg.body, ...(patch.tags ? { tags: patch.tags } : {}) };
+      const tags = tagsOf(objectBody(req.body));
+      const body = { ...rg.body, ...(tags ? { tags } : {}) };
       req.ctx.resources.put({ ...rg, body });
       return { status: 200, body: view(req.ctx.resources.get(rg.id)!) };
     },

@@ -1,0 +1,52 @@
+// `npm run reliability`: the reliability tests of test/reliability at full size (RELIABILITY_SCALE=large), then
+// one table of the figures they measured. Exits non-zero when a test failed or any write was lost, any hostile
+// request got through, or any call failed under injected faults.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const VITEST = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+const dir = mkdtempSync(join(tmpdir(), "gallerist-reliability-"));
+const report = join(dir, "figures.jsonl");
+
+const run = spawnSync(process.execPath, [VITEST, "run", "test/reliability", ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, RELIABILITY_SCALE: process.env.RELIABILITY_SCALE ?? "large", RELIABILITY_REPORT: report },
+});
+
+const sections = new Map();
+if (existsSync(report)) {
+  for (const line of readFileSync(report, "utf8").split("\n").filter(Boolean)) {
+    const { section, figures } = JSON.parse(line);
+    sections.set(section, figures);
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+const faults = sections.get("faults");
+const durability = sections.get("durability");
+const hostile = sections.get("hostile input");
+const rows = [
+  ["Faults", faults && `${faults.faultsInjected} injected (${faults.throttled429} × 429, ${faults.unavailable503} × 503, ${faults.internal500} × 500, ${faults.delayed} delayed), ${faults.survived} survived; ${faults.completed}/${faults.calls} SDK calls completed, ${faults.failed} failed, ${faults.stateMismatches} wrong final states`],
+  ["Durability", durability && `${durability.acknowledged} writes acknowledged before SIGKILL (of ${durability.writesSent} sent), ${durability.foundAfterSigkill} found after restart, ${durability.lost} lost, ${durability.halfWritten} half-written of ${durability.rowsChecked} rows`],
+  ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults, state unchanged: ${hostile.stateUnchanged}`],
+];
+
+console.log("\nReliability figures");
+for (const [name, text] of rows) console.log(`  ${name.padEnd(14)} ${text ?? "no figures (the test did not finish)"}`);
+
+const clean =
+  run.status === 0 &&
+  faults?.failed === 0 &&
+  faults?.stateMismatches === 0 &&
+  durability?.lost === 0 &&
+  durability?.halfWritten === 0 &&
+  hostile?.unauthorized === 0 &&
+  hostile?.accepted === 0 &&
+  hostile?.serverErrors === 0;
+console.log(clean ? "\nZero lost, zero unauthorized." : "\nReliability run FAILED.");
+process.exit(clean ? 0 : 1);
