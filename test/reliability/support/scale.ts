@@ -12,7 +12,7 @@ function sized(name: string, small: number, big: number): number {
 export const SCALE = {
   large,
   /** Concurrent writes planned; the emulator is killed once half of them were acknowledged. */
-  writes: sized("RELIABILITY_WRITES", 2_000, 10_000),
+  writes: sized("RELIABILITY_WRITES", 2_000, 6_000),
   /** Malformed requests the fuzz test sends. */
   fuzzCases: sized("RELIABILITY_FUZZ_CASES", 1_200, 10_000),
   /** Calls made through the ARM SDK while faults are injected. */
