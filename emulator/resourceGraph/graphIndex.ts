@@ -76,6 +76,8 @@ export class GraphIndex {
     { subscriptions: Set<string>; rows: Map<GraphTable, IndexedRow[]>; allRows: Map<GraphTable, Row[]> }
   >();
   private readonly stmts;
+  /** Changes whenever any row may have changed, so results computed from the rows can be kept until then. */
+  generation = 0;
 
   constructor(private readonly ctx: EmulatorContext) {
     this.stmts = {
@@ -136,7 +138,9 @@ export class GraphIndex {
     if (changes !== this.changes) {
       this.rebuild(now);
       this.changes = changes;
+      this.generation++;
     } else if (now >= this.validUntil) {
+      this.generation++;
       // Rows are updated in place, so the per-caller lists (which hold the same objects) stay current.
       for (const r of this.rows) if (r.record && r.changesAt <= now) Object.assign(r, this.indexRecord(r.record, now));
       for (const entry of this.perCaller.values()) entry.allRows.clear();

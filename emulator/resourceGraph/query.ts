@@ -2,7 +2,7 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { GRAPH_TABLES, type GraphTable, GraphIndex, RESOURCE_COLUMNS } from "./graphIndex.js";
 import { KqlErrors } from "./kql/errors.js";
-import { evaluateWindow, type Row } from "./kql/evaluate.js";
+import { evaluateUnshaped, type Row, shapeWindow, type Table } from "./kql/evaluate.js";
 import { parseQuery } from "./kql/parser.js";
 
 /** Resource Graph's query model: scopes, the KQL pipeline over the caller's readable rows, and paging. */
@@ -64,7 +64,10 @@ export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryReq
   const rows = index.visibleRows(caller, parsed.table as GraphTable, scopes, now);
   const top = request.top ?? request.continuation?.top ?? DEFAULT_PAGE_SIZE;
   const skip = request.skip ?? request.continuation?.skip ?? 0;
-  const result = evaluateWindow(parsed, { columns: [...RESOURCE_COLUMNS], rows }, { skip, top });
+  const unshaped = cachedUnshaped(ctx, `${index.generation}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`, () =>
+    evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows }),
+  );
+  const result = shapeWindow(parsed, unshaped, { skip, top });
 
   const page = result.rows;
   const more = skip + page.length < result.total;
@@ -78,6 +81,29 @@ export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryReq
     data: request.resultFormat === "table" ? asTable(result.columns, page) : page,
     facets: [],
   };
+}
+
+/** Queries whose filtered, ordered rows are kept; a paging client asks the same query once per page. */
+const UNSHAPED_CACHE_SIZE = 8;
+const unshapedCaches = new WeakMap<EmulatorContext, Map<string, Table>>();
+
+/**
+ * The filtered, ordered rows of a query, computed once and reused by its next pages while the index generation
+ * (part of the key) is unchanged, as Resource Graph serves `$skipToken` pages from one result rather than
+ * re-running the query over 40,000 rows per page.
+ */
+function cachedUnshaped(ctx: EmulatorContext, key: string, compute: () => Table): Table {
+  let cache = unshapedCaches.get(ctx);
+  if (!cache) unshapedCaches.set(ctx, (cache = new Map()));
+  let table = cache.get(key);
+  if (table) {
+    cache.delete(key);
+  } else {
+    table = compute();
+    if (cache.size >= UNSHAPED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, table);
+  return table;
 }
 
 /**

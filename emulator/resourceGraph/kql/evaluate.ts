@@ -21,17 +21,29 @@ export interface Window {
   top: number;
 }
 
-/**
- * Runs a query and returns the rows in `window` with the total count. Trailing per-row operators (project,
- * extend, project-away) keep the row count, so they run on the window only: a page of a 40,000-row
- * inventory then shapes 1,000 rows, not 40,000.
- */
-export function evaluateWindow(query: Query, input: Table, window: Window): Table & { total: number } {
+/** Where the trailing per-row operators of a query start. */
+function shapingStart(query: Query): number {
   let split = query.operators.length;
   while (split > 0 && ROW_MAPS.has(query.operators[split - 1]!.kind)) split--;
-  const filtered = query.operators.slice(0, split).reduce(applyOperator, input);
-  const page = { columns: filtered.columns, rows: filtered.rows.slice(window.skip, window.skip + window.top) };
-  return { ...query.operators.slice(split).reduce(applyOperator, page), total: filtered.rows.length };
+  return split;
+}
+
+/**
+ * The operators before the trailing per-row ones: the part that decides which rows, in which order. Its result
+ * can be kept and windowed page after page (see query.ts).
+ */
+export function evaluateUnshaped(query: Query, input: Table): Table {
+  return query.operators.slice(0, shapingStart(query)).reduce(applyOperator, input);
+}
+
+/**
+ * The rows in `window` of an evaluateUnshaped result, with the total count. Trailing per-row operators (project,
+ * extend, project-away) keep the row count, so they run on the window only: a page of a 40,000-row inventory
+ * then shapes 1,000 rows, not 40,000.
+ */
+export function shapeWindow(query: Query, unshaped: Table, window: Window): Table & { total: number } {
+  const page = { columns: unshaped.columns, rows: unshaped.rows.slice(window.skip, window.skip + window.top) };
+  return { ...query.operators.slice(shapingStart(query)).reduce(applyOperator, page), total: unshaped.rows.length };
 }
 
 const ROW_MAPS = new Set<Operator["kind"]>(["project", "extend", "project-away"]);
