@@ -33,6 +33,10 @@ test.describe("platform admin", () => {
 
     await gallery.open(SHARED_DEFINITION);
     await expect(accessNote(page)).toContainText("can edit, delete, share and grant access");
+
+    await page.goto(await galleryUrl(SHARED_GALLERY, "new-image-definition"));
+    await expect(page.getByRole("heading", { name: "Create image definition" })).toBeVisible();
+    await expect(page.getByTestId("no-access")).toHaveCount(0);
   });
 });
 
@@ -86,6 +90,18 @@ test.describe("consumer", () => {
 
     await page.goto(await galleryUrl(GOLDEN_GALLERY, "images", GOLDEN_OTHER_DEFINITION));
     await expect(page.getByTestId("no-access")).toContainText("do not let you see this image definition");
+  });
+
+  test("cannot reach the create pages of what it may only read by typing their URL", async ({ page }) => {
+    await page.goto(await galleryUrl(SHARED_GALLERY, "new-image-definition"));
+    await expect(page.getByTestId("no-access")).toContainText("do not allow this on the gallery");
+    await expect(page.getByTestId("no-access")).toContainText("Compute Gallery Artifacts Publisher");
+    await expect(page.getByRole("heading", { name: "Create image definition" })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, "create page without access");
+
+    await page.goto(await galleryUrl(GOLDEN_GALLERY, "images", GOLDEN_SHARED_DEFINITION, "new-version"));
+    await expect(page.getByTestId("no-access")).toContainText("do not allow this on the image definition");
+    await expect(page.getByRole("textbox")).toHaveCount(0);
   });
 });
 

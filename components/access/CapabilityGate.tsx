@@ -4,8 +4,7 @@ import type { ReactNode } from "react";
 import { NoAccess } from "@/components/access/NoAccess";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { Spinner } from "@/components/ui/Spinner";
-import type { Capability } from "@/lib/access/permissions";
-import { resourceTypeOfScope } from "@/lib/access/permissions";
+import { type Capability, resourceTypeOfScope } from "@/lib/access/permissions";
 
 const ACTION_OF: Record<Capability, (type: string) => string> = {
   read: (type) => `${type}/read`,
@@ -16,20 +15,18 @@ const ACTION_OF: Record<Capability, (type: string) => string> = {
 };
 
 /**
- * For whole pages that mutate (create, edit, share): the page when the user holds the capability at the scope,
- * the no-access state when not, so such a URL cannot be reached by typing it.
+ * For whole pages that mutate (create, edit, share): the page when the user may act at the scope, the no-access
+ * state when not, so such a URL cannot be reached by typing it. Name a capability of the scope's own resource,
+ * or an action, e.g. `Microsoft.Compute/galleries/images/write` at a gallery to create a definition in it.
  */
 export function CapabilityGate({
   scopeId,
-  capability,
   children,
-}: {
-  scopeId: string;
-  capability: Capability;
-  children: ReactNode;
-}) {
+  ...need
+}: { scopeId: string; children: ReactNode } & ({ capability: Capability } | { action: string })) {
   const { data, isLoading } = useCapabilities(scopeId);
   if (isLoading || !data) return <Spinner label="Checking your access…" />;
-  if (!data[capability]) return <NoAccess scopeId={scopeId} action={ACTION_OF[capability](resourceTypeOfScope(scopeId))} />;
+  const action = "action" in need ? need.action : ACTION_OF[need.capability](resourceTypeOfScope(scopeId));
+  if (!data.allows(action)) return <NoAccess scopeId={scopeId} action={action} />;
   return <>{children}</>;
 }

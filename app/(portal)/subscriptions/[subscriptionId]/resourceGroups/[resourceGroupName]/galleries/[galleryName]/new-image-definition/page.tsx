@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { CapabilityGate } from "@/components/access/CapabilityGate";
 import { ImageDefinitionCreateForm } from "@/components/publish/ImageDefinitionCreateForm";
-import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
+import { galleryIdOf, galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 export const metadata: Metadata = { title: "Create image definition" };
 
@@ -8,5 +9,10 @@ type Props = { params: Promise<GalleryRouteParams> };
 
 /** Beside `images/`, not in it, so no definition name (even "new") is ever shadowed. */
 export default async function CreateImageDefinitionPage({ params }: Props) {
-  return <ImageDefinitionCreateForm path={galleryPathFromParams(await params)} />;
+  const path = galleryPathFromParams(await params);
+  return (
+    <CapabilityGate scopeId={galleryIdOf(path)} action="Microsoft.Compute/galleries/images/write">
+      <ImageDefinitionCreateForm path={path} />
+    </CapabilityGate>
+  );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { CapabilityGate } from "@/components/access/CapabilityGate";
 import { ImageVersionCreateForm } from "@/components/publish/ImageVersionCreateForm";
-import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
+import { galleryPathFromParams, imageIdOf, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 export const metadata: Metadata = { title: "Create image version" };
 
@@ -8,6 +9,11 @@ type Props = { params: Promise<GalleryRouteParams & { imageName: string }> };
 
 /** Beside `versions/`, not in it, so no version name is ever shadowed. */
 export default async function CreateImageVersionPage({ params }: Props) {
-  const path = galleryPathFromParams(await params);
-  return <ImageVersionCreateForm path={{ ...path, imageName: path.imageName! }} />;
+  const route = galleryPathFromParams(await params);
+  const path = { ...route, imageName: route.imageName! };
+  return (
+    <CapabilityGate scopeId={imageIdOf(path)} action="Microsoft.Compute/galleries/images/versions/write">
+      <ImageVersionCreateForm path={path} />
+    </CapabilityGate>
+  );
 }
