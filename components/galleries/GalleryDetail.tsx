@@ -26,6 +26,7 @@ import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
+import { SharingPanels } from "@/components/sharing/SharingPanels";
 
 interface DefinitionRow {
   image: GalleryImage;
@@ -183,6 +184,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           </>
         )}
       </Section>
+      {gallery.data && <SharingPanels resourceId={id} />}
     </>
   );
 }

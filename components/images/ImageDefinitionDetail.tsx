@@ -6,6 +6,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { useCallback, useState } from "react";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -28,6 +29,7 @@ import { pageHref, imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
+import { SharingPanels } from "@/components/sharing/SharingPanels";
 
 interface VersionRow {
   id: string;
@@ -105,7 +107,10 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   const id = imageIdOf(path);
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const image = useQuery(imageQueries.detail(arm, id));
-  const [definition] = useVersionsWithReplication([id]);
+  // Replication is read for the rows in view (and those deciding latest), not for every version of the definition.
+  const [onScreen, setOnScreen] = useState<ReadonlySet<string>>(() => new Set());
+  const showRows = useCallback((inView: VersionRow[]) => setOnScreen(new Set(inView.map((row) => row.id.toLowerCase()))), []);
+  const [definition] = useVersionsWithReplication([id], { onScreen, ...(image.data ? { latestRegion: image.data.location } : {}) });
   const img = image.data;
   const region = img?.location;
   const resolution = definition?.versions && definition.complete && region ? latestIn(definition.versions, region) : undefined;
@@ -205,10 +210,13 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               getRowId={(row) => row.id}
               initialSorting={[{ id: "name", desc: true }]}
               empty={!definition?.versions ? "Loading…" : "No versions have been published to this definition yet."}
+              filterLabel="Filter versions"
+              onVisibleRowsChange={showRows}
             />
           </>
         )}
       </Section>
+      {img && <SharingPanels resourceId={id} />}
     </>
   );
 }

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ShareWizard } from "@/components/sharing/ShareWizard";
+
+export const metadata: Metadata = { title: "Grant access" };
+
+/** `/share?scope={gallery or definition id}&step={1-4}`: the sharing wizard, bookmarkable per step. */
+export default function SharePage() {
+  return (
+    <Suspense>
+      <ShareWizard />
+    </Suspense>
+  );
+}

@@ -1,0 +1,25 @@
+import { levelOfScope } from "@/lib/access/accessNote";
+import { parseResourceId } from "@/lib/azure/resourceId";
+
+/** "gallery 'contoso_images'", "resource group 'rg-images'", "subscription 'c000…'" for a scope id. */
+export function scopeLabel(scopeId: string): string {
+  const parsed = parseResourceId(scopeId);
+  const level = levelOfScope(scopeId);
+  if (level === "root") return "the tenant root";
+  const name =
+    parsed?.galleryImageVersion ?? parsed?.galleryImage ?? parsed?.gallery ?? (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
+  return `${level} '${name ?? scopeId}'`;
+}
+
+export function sameScope(a: string, b: string): boolean {
+  return a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
+}
+
+/** Where the assignments of a scope are listed in the dashboard. */
+export function accessHref(scopeId: string): string {
+  return `/access?scope=${encodeURIComponent(scopeId)}`;
+}
+
+export function shareHref(scopeId: string): string {
+  return `/share?scope=${encodeURIComponent(scopeId)}`;
+}
