@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AzureError } from "@/lib/azure/errors";
 import { Channel } from "@/lib/inventory/channel";
+import { createLimiter } from "@/lib/inventory/limiter";
 import { itemFromArmResource, itemFromGraphRow } from "@/lib/inventory/item";
 import { retryAfterMs } from "@/lib/inventory/retryAfter";
 import { BoundedScheduler, type Clock } from "@/lib/inventory/scheduler";
@@ -222,5 +223,29 @@ describe("Channel", () => {
       })(),
     ).rejects.toThrow("boom");
     expect(seen).toEqual(["a"]);
+  });
+});
+
+describe("createLimiter", () => {
+  it("runs at most `concurrency` tasks at once, in call order, and skips tasks aborted while queued", async () => {
+    const limit = createLimiter(2);
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const task = (n: number) => async () => {
+      started.push(n);
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return n;
+    };
+    const aborted = new AbortController();
+    const results = [limit(task(1)), limit(task(2)), limit(task(3), aborted.signal), limit(task(4))];
+    aborted.abort(new Error("scrolled away"));
+    const settled = await Promise.allSettled(results);
+    expect(settled.map((s) => (s.status === "fulfilled" ? s.value : "rejected"))).toEqual([1, 2, "rejected", 4]);
+    expect(started).toEqual([1, 2, 4]);
+    expect(peak).toBe(2);
   });
 });

@@ -4,14 +4,15 @@ import { DEFINITION_TYPE, GALLERY_TYPE, VERSION_TYPE } from "@/lib/inventory/ite
  * The one Resource Graph query of the inventory: galleries, image definitions and image versions of every
  * subscription asked for, projected to the columns InventoryItem needs (a page of 1,000 whole resources would
  * carry every version's publishing and storage profile). Ordered by id, so paging is stable and a gallery's
- * definitions follow it. Only the KQL subset the emulator documents is used, and all of it is Azure's.
+ * definitions follow it; ordered before the projection, so a page projects only its own rows. Only the KQL
+ * subset the emulator documents is used, and all of it is Azure's.
  */
 export const INVENTORY_QUERY = [
   "resources",
   `| where type in~ ('${GALLERY_TYPE}', '${DEFINITION_TYPE}', '${VERSION_TYPE}')`,
+  "| order by id asc",
   "| extend description = tostring(properties.description), osType = tostring(properties.osType),",
   "    publisher = tostring(properties.identifier.publisher), offer = tostring(properties.identifier.offer),",
   "    sku = tostring(properties.identifier.sku), provisioningState = tostring(properties.provisioningState)",
   "| project id, name, type, location, subscriptionId, resourceGroup, description, osType, publisher, offer, sku, provisioningState",
-  "| order by id asc",
 ].join("\n");
