@@ -42,7 +42,10 @@ export function contentSecurityPolicy({ nonce, origins, development, frameableBy
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
-    ["style-src", "'self'", `'nonce-${nonce}'`],
+    // Styles cannot run code, and connect-src/img-src already stop them from sending anything out. Next.js and React
+    // write style attributes and, on its built-in pages, a <style> element without a nonce; a nonce here would
+    // block those (a nonce makes browsers ignore 'unsafe-inline').
+    ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'", ...remote],
