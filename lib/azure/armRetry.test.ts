@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARM_RETRY, backoffMs, retryAfterMsOf } from "@/lib/azure/armRetry";
+import { ARM_RETRY, backoffMs, fetchWithRetry, retryAfterMsOf } from "@/lib/azure/armRetry";
 import { createArmClients, type ArmClients } from "@/lib/azure/clients";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { collect } from "@/lib/queries/collect";
@@ -103,6 +103,25 @@ describe("the dashboard's ARM clients under injected faults", () => {
     expect(error).toBeInstanceOf(AzureError);
     expect(error?.status).toBe(429);
     expect((await faultStats()).throttled).toBe(1);
+  });
+
+  it("retries plain fetch calls (Microsoft Graph's path) the same way", async () => {
+    await setFaults([
+      { name: "throttle", pathPattern: "/subscriptions", status: 429, retryAfterSeconds: 1, count: 1 },
+      { name: "unavailable", pathPattern: "/subscriptions", status: 503, count: 4 },
+    ]);
+    const headers = { authorization: `Bearer ${await emulator.token(admin)}` };
+    const started = Date.now();
+    const response = await fetchWithRetry(`${emulator.url}/subscriptions?api-version=2022-12-01`, { headers });
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const stats = await faultStats();
+    expect([stats.throttled, stats.unavailable]).toEqual([1, 3]);
+
+    await setFaults([{ name: "unavailable", pathPattern: "/subscriptions", status: 503, retryAfterSeconds: 0 }]);
+    const exhausted = await fetchWithRetry(`${emulator.url}/subscriptions?api-version=2022-12-01`, { headers });
+    expect(exhausted.status).toBe(503);
+    expect((await faultStats()).unavailable).toBe(ARM_RETRY.maxRetries + 1);
   });
 
   it("does not retry a client error", async () => {

@@ -81,4 +81,35 @@ export function installArmRetryPolicy(pipeline: Pipeline): void {
   pipeline.addPolicy(armRetryPolicy(), { phase: "Retry" });
 }
 
+function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+/**
+ * `fetch` with the same retries as the pipelines, for calls made without the Azure SDK (Microsoft Graph). Returns
+ * the last response when retries are exhausted or a Retry-After is too long, so callers read ARM's or Graph's
+ * error body as before.
+ */
+export async function fetchWithRetry(input: URL | string, init: RequestInit = {}, fetchImpl: typeof fetch = fetch): Promise<Response> {
+  const method = (init.method ?? "GET").toUpperCase();
+  for (let retry = 0; ; retry++) {
+    let response: Response;
+    try {
+      response = await fetchImpl(input, init);
+    } catch (error) {
+      if (retry >= ARM_RETRY.maxRetries || !SAFE_METHODS.has(method) || init.signal?.aborted) throw error;
+      await sleep(backoffMs(retry), init.signal);
+      continue;
+    }
+    if (!isTransient(response.status) || retry >= ARM_RETRY.maxRetries) return response;
+    const asked = retryAfterMsOf({ get: (name) => response.headers.get(name) ?? undefined });
+    if (asked !== undefined && asked > ARM_RETRY.maxDelayMs) return response;
+    await sleep(asked ?? backoffMs(retry), init.signal);
+  }
+}
+
 export type { PipelineResponse };

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { fetchWithRetry } from "@/lib/azure/armRetry";
 import { AzureError } from "@/lib/azure/errors";
 import {
   asObjectId,
@@ -19,7 +20,8 @@ export interface GraphTransport {
 }
 
 async function graphJson<T>(graph: GraphTransport, path: string, init: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  const response = await fetch(new URL(path, graph.endpoint), {
+  // The ARM clients' retries (Retry-After honoured for 429/503, backoff otherwise): Graph throttles too.
+  const response = await fetchWithRetry(new URL(path, graph.endpoint), {
     method: init.method ?? "GET",
     headers: {
       Authorization: `Bearer ${await graph.token()}`,
