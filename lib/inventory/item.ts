@@ -25,6 +25,8 @@ export interface InventoryItem {
   offer?: string;
   sku?: string;
   provisioningState?: string;
+  /** A gallery's sharingProfile.permissions (Private, Groups, Community). */
+  sharingPermissions?: string;
 }
 
 export const GALLERY_TYPE = "microsoft.compute/galleries";
@@ -74,6 +76,7 @@ interface ResourceFields {
   offer?: unknown;
   sku?: unknown;
   provisioningState?: unknown;
+  sharingPermissions?: unknown;
 }
 
 function toItem(r: ResourceFields): InventoryItem | undefined {
@@ -90,7 +93,15 @@ function toItem(r: ResourceFields): InventoryItem | undefined {
     galleryKey: prefixKey(r.id, "galleries"),
   };
   if (kind !== "gallery") item.definitionKey = prefixKey(r.id, "images");
-  const optional = { description: r.description, osType: r.osType, publisher: r.publisher, offer: r.offer, sku: r.sku, provisioningState: r.provisioningState };
+  const optional = {
+    description: r.description,
+    osType: r.osType,
+    publisher: r.publisher,
+    offer: r.offer,
+    sku: r.sku,
+    provisioningState: r.provisioningState,
+    sharingPermissions: r.sharingPermissions,
+  };
   for (const [key, value] of Object.entries(optional)) {
     const s = str(value);
     if (s !== undefined) item[key as keyof typeof optional] = s;
@@ -115,6 +126,7 @@ export function itemFromArmResource(resource: {
   if (typeof resource.id !== "string" || typeof resource.name !== "string" || typeof resource.type !== "string") return undefined;
   const p = resource.properties ?? {};
   const identifier = (p.identifier ?? {}) as Record<string, unknown>;
+  const sharingProfile = (p.sharingProfile ?? {}) as Record<string, unknown>;
   return toItem({
     id: resource.id,
     name: resource.name,
@@ -126,5 +138,6 @@ export function itemFromArmResource(resource: {
     offer: identifier.offer,
     sku: identifier.sku,
     provisioningState: p.provisioningState,
+    sharingPermissions: sharingProfile.permissions,
   });
 }

@@ -13,6 +13,8 @@ export const INVENTORY_QUERY = [
   "| order by id asc",
   "| extend description = tostring(properties.description), osType = tostring(properties.osType),",
   "    publisher = tostring(properties.identifier.publisher), offer = tostring(properties.identifier.offer),",
-  "    sku = tostring(properties.identifier.sku), provisioningState = tostring(properties.provisioningState)",
-  "| project id, name, type, location, subscriptionId, resourceGroup, description, osType, publisher, offer, sku, provisioningState",
+  "    sku = tostring(properties.identifier.sku), provisioningState = tostring(properties.provisioningState),",
+  "    sharingPermissions = tostring(properties.sharingProfile.permissions)",
+  "| project id, name, type, location, subscriptionId, resourceGroup, description, osType, publisher, offer, sku, provisioningState,",
+  "    sharingPermissions",
 ].join("\n");
