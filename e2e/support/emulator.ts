@@ -47,7 +47,11 @@ export async function advanceClock(seconds: number): Promise<void> {
   if (!response.ok) throw new Error(`POST /_emulator/clock answered ${response.status}: ${await response.text()}`);
 }
 
-/** Where a persona's signed-in browser state is kept between the setup project and the specs. */
+/**
+ * Where a persona's signed-in browser state is kept between the setup project and the specs: per run (the
+ * dashboard's port), so runs that overlap on one machine do not sign each other's personas out.
+ */
 export function storageStateOf(persona: PersonaName): string {
-  return `e2e/.auth/${persona}.json`;
+  const port = process.env.GALLERIST_BASE_URL ? new URL(process.env.GALLERIST_BASE_URL).port : "default";
+  return `e2e/.auth/${port}/${persona}.json`;
 }
