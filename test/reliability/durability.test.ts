@@ -188,5 +188,5 @@ describe("durability: SIGKILL in the middle of concurrent writes", () => {
       rowsChecked: rows.length,
       halfWritten: halfWritten.length,
     });
-  }, 60_000 + SCALE.writes * 20);
+  }, 60_000 + SCALE.writes * 60);
 });
