@@ -110,7 +110,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   // Replication is read for the rows in view (and those deciding latest), not for every version of the definition.
   const [onScreen, setOnScreen] = useState<ReadonlySet<string>>(() => new Set());
   const showRows = useCallback((inView: VersionRow[]) => setOnScreen(new Set(inView.map((row) => row.id.toLowerCase()))), []);
-  const [definition] = useVersionsWithReplication([id], { onScreen, ...(image.data ? { latestRegion: image.data.location } : {}) });
+  const [definition] = useVersionsWithReplication([id], { onScreen });
   const img = image.data;
   const region = img?.location;
   const resolution = definition?.versions && definition.complete && region ? latestIn(definition.versions, region) : undefined;

@@ -7,6 +7,7 @@ import { latestCandidate } from "@/components/versions/domainAdapters";
 import type { ArmClients } from "@/lib/azure/clients";
 import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
 import { compareVersionNames } from "@/lib/gallery/names";
+import { normalizeLocation } from "@/lib/gallery/regions";
 import { createLimiter } from "@/lib/inventory/limiter";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
 
@@ -22,19 +23,16 @@ export interface DefinitionVersions {
 }
 
 export interface ReplicationReadOptions {
-  /**
-   * Read replication status only for these versions (lower-cased ids), e.g. the table rows on screen, instead of
-   * for every version: a definition with 10,000 versions would otherwise send 10,000 GETs.
-   */
+  /** Also read replication status for these versions (lower-cased ids), e.g. the table rows on screen. */
   onScreen?: ReadonlySet<string>;
-  /** With onScreen: also read, newest first, the versions that decide what `latest` resolves to in this region. */
-  latestRegion?: string;
 }
 
 /** Replication-status reads in flight at once, across the whole page. */
 export const REPLICATION_READ_CONCURRENCY = 6;
 const limitReads = createLimiter(REPLICATION_READ_CONCURRENCY);
-/** Unread versions the `latest` probe reads per round; most definitions resolve within the newest few. */
+/** Definitions with at most this many versions have every version read; larger ones only what decides latest. */
+export const READ_ALL_VERSIONS_UP_TO = 50;
+/** Unread versions the `latest` probe reads per round and region; most definitions resolve within the newest few. */
 const LATEST_PROBE_BATCH = 3;
 /** Reasons a version is passed over that the list alone shows; no replication read can change them. */
 const KNOWN_FROM_LIST: ReadonlySet<PassedOverReason> = new Set(["excludedGlobally", "excludedInRegion", "notTargeted"]);
@@ -53,29 +51,42 @@ function detailRead(arm: ArmClients, id: string) {
 }
 
 /**
- * The versions, newest first, that must be read to know `latest` in the region: down to the first one eligible
- * there, skipping those the list already rules out, at most LATEST_PROBE_BATCH unread at a time. `settled` once
- * nothing unread is left above `latest`.
+ * The versions that must be read to know `latest` in every region any version targets: newest first, down to
+ * the first one eligible in that region, skipping those the list already rules out, at most LATEST_PROBE_BATCH
+ * unread at a time. `settled` once nothing unread is left above `latest` in any region. What latest resolves to
+ * (and why newer versions are passed over) is then exactly what reading every version would give.
  */
-function latestProbe(versions: GalleryImageVersion[], region: string, read: ReadonlyMap<string, GalleryImageVersion>) {
-  const probe: GalleryImageVersion[] = [];
-  let unread = 0;
-  for (const version of [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""))) {
-    const detail = read.get(idOf(version));
-    const passedOver = latestIneligibility(latestCandidate(detail ?? version), region);
-    if (!detail && passedOver && KNOWN_FROM_LIST.has(passedOver.reason)) continue;
-    probe.push(version);
-    if (detail && !passedOver) return { probe, settled: true };
-    if (!detail && ++unread >= LATEST_PROBE_BATCH) return { probe, settled: false };
+function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, GalleryImageVersion>) {
+  const newestFirst = [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
+  const regions = new Set<string>();
+  for (const version of versions) {
+    const targets = version.publishingProfile?.targetRegions ?? [];
+    if (targets.length === 0) regions.add(normalizeLocation(version.location));
+    for (const target of targets) regions.add(normalizeLocation(target.name));
   }
-  return { probe, settled: unread === 0 };
+  const probe = new Set<GalleryImageVersion>();
+  let settled = true;
+  for (const region of regions) {
+    let unread = 0;
+    for (const version of newestFirst) {
+      const detail = read.get(idOf(version));
+      const passedOver = latestIneligibility(latestCandidate(detail ?? version), region);
+      if (!detail && passedOver && KNOWN_FROM_LIST.has(passedOver.reason)) continue;
+      probe.add(version);
+      if (detail && !passedOver) break;
+      if (!detail && ++unread >= LATEST_PROBE_BATCH) break;
+    }
+    settled &&= unread === 0;
+  }
+  return { probe, settled };
 }
 
 /**
  * The versions of several image definitions with their replication status: one list read per definition, then
  * one `$expand=ReplicationStatus` read per version (the list never carries it), at most
- * REPLICATION_READ_CONCURRENCY at a time, and with `onScreen` only for the versions in view (plus those that
- * decide `latest`). Versions still replicating keep polling through versionQueries.detail.
+ * REPLICATION_READ_CONCURRENCY at a time. Beyond READ_ALL_VERSIONS_UP_TO versions, only those that decide
+ * `latest` are read, plus those `onScreen`: a definition with 10,000 versions would otherwise send 10,000 GETs.
+ * Versions still replicating keep polling through versionQueries.detail.
  */
 export function useVersionsWithReplication(imageIds: string[], options: ReplicationReadOptions = {}): DefinitionVersions[] {
   const arm = useArm();
@@ -83,26 +94,25 @@ export function useVersionsWithReplication(imageIds: string[], options: Replicat
   const lists = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
   const listed = lists.map((list) => list.data ?? []);
 
-  const { onScreen, latestRegion } = options;
-  let wanted = listed.flat();
+  const { onScreen } = options;
   let probesSettled = true;
   let cached = new Map<string, GalleryImageVersion>();
-  if (onScreen) {
+  const wanted: GalleryImageVersion[] = [];
+  if (listed.some((versions) => versions.length > READ_ALL_VERSIONS_UP_TO)) {
     cached = new Map(
       queryClient
         .getQueriesData<GalleryImageVersion>({ queryKey: [...versionQueries.all(), "detail"] })
         .flatMap(([, data]) => (data?.id ? [[data.id.toLowerCase(), data] as const] : [])),
     );
-    const byId = new Map<string, GalleryImageVersion>();
-    for (const version of wanted) if (onScreen.has(idOf(version))) byId.set(idOf(version), version);
-    if (latestRegion) {
-      for (const versions of listed) {
-        const { probe, settled } = latestProbe(versions, latestRegion, cached);
-        probesSettled &&= settled;
-        for (const version of probe) byId.set(idOf(version), version);
-      }
+  }
+  for (const versions of listed) {
+    if (versions.length <= READ_ALL_VERSIONS_UP_TO) {
+      wanted.push(...versions);
+      continue;
     }
-    wanted = [...byId.values()];
+    const { probe, settled } = latestProbe(versions, cached);
+    probesSettled &&= settled;
+    wanted.push(...versions.filter((version) => probe.has(version) || onScreen?.has(idOf(version))));
   }
   const details = useQueries({ queries: wanted.map((version) => detailRead(arm, version.id ?? "")) });
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
