@@ -138,7 +138,12 @@ export function GalleryOverview() {
 
       {subscriptions.isError ? (
         <div className="mt-4">
-          <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
+          <ErrorPanel
+            error={subscriptions.error}
+            title="Your subscriptions could not be listed"
+            onRetry={() => void subscriptions.refetch()}
+            retrying={subscriptions.isFetching}
+          />
         </div>
       ) : (
         <>
@@ -197,6 +202,8 @@ export function GalleryOverview() {
                   key={subscription.subscriptionId}
                   error={result.error}
                   title={`Galleries in subscription “${subscription.displayName}” could not be listed`}
+                  onRetry={() => void result.refetch()}
+                  retrying={result.isFetching}
                 />
               ))}
             </div>

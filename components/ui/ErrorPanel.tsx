@@ -17,7 +17,18 @@ function explain(error: AzureError): ErrorExplanation {
  * An ARM error as the user needs it: what failed (code, message, target, resource), why, and what to do.
  * Inline by default so one failing call never hides the rest of the page.
  */
-export function ErrorPanel({ error, title }: { error: unknown; title: string }) {
+export function ErrorPanel({
+  error,
+  title,
+  onRetry,
+  retrying = false,
+}: {
+  error: unknown;
+  title: string;
+  /** Asks again for just what failed (a subscription's list, say), leaving the rest of the page as it is. */
+  onRetry?: () => void;
+  retrying?: boolean;
+}) {
   const azure = error instanceof AzureError ? error : toAzureError(error);
   const explanation = explain(azure);
   return (
@@ -53,6 +64,16 @@ export function ErrorPanel({ error, title }: { error: unknown; title: string }) 
           </>
         )}
       </dl>
+      {onRetry && (
+        <button
+          type="button"
+          onClick={onRetry}
+          disabled={retrying}
+          className="mt-3 rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-900 hover:bg-red-100 disabled:opacity-60"
+        >
+          {retrying ? "Retrying…" : "Retry"}
+        </button>
+      )}
     </div>
   );
 }
