@@ -1,0 +1,172 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
+import { reportFigures } from "../test/reliability/support/report";
+import { GalleriesPage, VersionPage } from "./pages/galleries";
+import { Portal } from "./pages/portal";
+import { DEMO } from "./support/demo";
+import { startIsolatedWorld, type IsolatedWorld } from "./support/isolatedWorld";
+
+/**
+ * Issue 9, item 1, the dashboard's half: with ARM throttling and failing (the emulator's fault injection) the
+ * overview still completes, a subscription that keeps failing is named with a retry that works, nothing is ever a
+ * blank page, and a failed long-running operation shows the service's error. Its own emulator, so no other spec
+ * sees the faults.
+ */
+test.describe.configure({ mode: "serial" });
+
+const admin = DEMO_PERSONA_USERS["platform-admin"];
+const production = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
+const development = DEMO_SUBSCRIPTIONS.contosoDevelopment;
+const API = "api-version=2024-03-03";
+
+/** The list calls the overview makes: subscriptions, galleries per subscription, definitions per gallery. */
+const LIST_PATHS =
+  "regex:^/subscriptions(/[^/]+/providers/Microsoft\\.Compute/galleries|/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/galleries/[^/]+/images)?$";
+
+let world: IsolatedWorld;
+/** Gallery names of the overview with no fault, as the reference for the faulty runs. */
+let expectedGalleries: string[] = [];
+
+test.beforeAll(async () => {
+  world = await startIsolatedWorld();
+});
+test.afterAll(async () => {
+  await world?.close();
+});
+
+async function galleryNames(overview: GalleriesPage): Promise<string[]> {
+  const links = overview.table.getByRole("row").getByRole("link");
+  return (await links.allTextContents()).sort();
+}
+
+/** Error panels of the page (Next.js's route announcer is an alert too, outside main). */
+function alerts(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
+
+/** Never blank: the portal's frame and the page's heading are there whatever failed. */
+async function expectPortalShown(page: Page, heading: string) {
+  await expect(new Portal(page).header).toBeVisible();
+  await expect(new Portal(page).heading()).toHaveText(heading);
+}
+
+test("the overview completes every subscription while ARM answers 20% of its list calls with 429 or 503", async ({ page }) => {
+  test.setTimeout(180_000);
+  const overview = new GalleriesPage(page);
+  await page.goto(`${world.baseUrl}/`);
+  await new Portal(page).signIn(admin.upn);
+  await expect(overview.row(DEMO.gallery)).toBeVisible();
+  await expect(page.getByText("Loading galleries…")).toHaveCount(0);
+  expectedGalleries = await galleryNames(overview);
+  expect(expectedGalleries.length).toBeGreaterThan(3);
+
+  // Rules fire independently and the first error wins: 10% + 90% × 1/9 = 20% of list calls fail.
+  await world.setFaults(
+    [
+      { name: "throttled-lists", pathPattern: LIST_PATHS, method: "GET", status: 429, retryAfterSeconds: 1, rate: 0.1 },
+      { name: "unavailable-lists", pathPattern: LIST_PATHS, method: "GET", status: 503, rate: 1 / 9 },
+    ],
+    20_251,
+  );
+  let injected = 0;
+  let matched = 0;
+  // `npm run reliability` loads the overview more often.
+  const rounds = process.env.RELIABILITY_SCALE === "large" ? 10 : 3;
+  const started = Date.now();
+  for (let round = 0; round < rounds; round++) {
+    await page.reload();
+    await expectPortalShown(page, "Galleries");
+    await expect(overview.row(DEMO.gallery)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText("Loading galleries…")).toHaveCount(0, { timeout: 60_000 });
+    await expect(overview.table.getByTitle("The definitions of this gallery could not be listed")).toHaveCount(0);
+    // Every gallery's definition count arrived (a spinner stands in for one still loading).
+    await expect(overview.table.locator(".animate-spin")).toHaveCount(0, { timeout: 60_000 });
+    expect(await galleryNames(overview)).toEqual(expectedGalleries);
+    await expect(alerts(page)).toHaveCount(0);
+  }
+  const { stats } = (await world.faults()) as unknown as { stats: Record<string, number> };
+  injected = (stats.throttled ?? 0) + (stats.unavailable ?? 0);
+  matched = stats.requestsMatched ?? 0;
+  expect(injected).toBeGreaterThan(0);
+  reportFigures("dashboard under faults", {
+    overviewLoads: rounds,
+    overviewLoadsCompleted: rounds,
+    listCalls: matched,
+    faultsInjected: injected,
+    throttled: stats.throttled ?? 0,
+    unavailable: stats.unavailable ?? 0,
+    injectedRatePercent: matched ? Math.round((injected / matched) * 100) : 0,
+    secondsPerLoad: Math.round((Date.now() - started) / rounds / 100) / 10,
+    galleriesMissing: 0,
+  });
+  await world.setFaults([]);
+});
+
+test("a subscription that keeps failing is named with ARM's error and a retry that works once ARM recovers", async ({ page }) => {
+  test.setTimeout(180_000);
+  const overview = new GalleriesPage(page);
+  await page.goto(`${world.baseUrl}/`);
+  await new Portal(page).signIn(admin.upn);
+  await world.setFaults([
+    {
+      name: "development-down",
+      pathPattern: `/subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`,
+      method: "GET",
+      status: 503,
+    },
+  ]);
+  await page.reload();
+  await expectPortalShown(page, "Galleries");
+
+  const failure = alerts(page).filter({ hasText: `Galleries in subscription “${development.displayName}” could not be listed` });
+  await expect(failure).toBeVisible({ timeout: 90_000 });
+  await expect(failure).toContainText("HTTP 503");
+  await expect(alerts(page)).toHaveCount(1);
+  // The other subscriptions' galleries are all there.
+  await expect(overview.row(DEMO.gallery)).toBeVisible();
+  const partial = await galleryNames(overview);
+  expect(partial.length).toBeGreaterThan(0);
+  expect(partial.length).toBeLessThan(expectedGalleries.length);
+  for (const name of partial) expect(expectedGalleries).toContain(name);
+
+  await world.setFaults([]);
+  await failure.getByRole("button", { name: "Retry" }).click();
+  await expect(alerts(page)).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(() => galleryNames(overview)).toEqual(expectedGalleries);
+});
+
+test("a version whose replication failed shows the service's error on its page", async ({ page }) => {
+  const definition = `/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/providers/Microsoft.Compute/galleries/${DEMO.gallery}/images/${DEMO.definition}`;
+  const details = "Replication failed in this region due to 'The storage account used for replication is unavailable (injected by the e2e test).'.";
+  await world.setFaults([
+    { name: "west-europe-fails", pathPattern: `${definition}/versions/2099.1.0`, replicationFailure: { region: "westeurope", details } },
+  ]);
+  const source = await world.arm(admin.upn, "GET", `${definition}/versions/${DEMO.replicatingVersion}?${API}`);
+  const sourceId = ((await source.json()) as { properties: { storageProfile: { source: { id: string } } } }).properties.storageProfile.source.id;
+  const created = await world.arm(admin.upn, "PUT", `${definition}/versions/2099.1.0?${API}`, {
+    location: "eastus",
+    properties: {
+      publishingProfile: { targetRegions: [{ name: "eastus" }, { name: "westeurope" }] },
+      storageProfile: { source: { id: sourceId } },
+    },
+  });
+  expect(created.status, await created.clone().text()).toBe(201);
+  // Replication takes emulated minutes: move the emulator's clock past it.
+  const clock = await fetch(`${world.emulatorUrl}/_emulator/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advanceSeconds: 3600 }),
+  });
+  expect(clock.ok).toBe(true);
+
+  await page.goto(`${world.baseUrl}/`);
+  await new Portal(page).signIn(admin.upn);
+  await page.goto(`${world.baseUrl}/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}/images/${DEMO.definition}/versions/2099.1.0`);
+  const version = new VersionPage(page);
+  await expectPortalShown(page, "2099.1.0");
+  const westEurope = version.replication.getByRole("row").filter({ hasText: "West Europe" });
+  await expect(westEurope).toContainText("Failed");
+  await expect(westEurope).toContainText(details);
+  await expect(version.replication.getByRole("row").filter({ hasText: "East US" })).toContainText("Completed");
+  await world.setFaults([]);
+});
