@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const VITEST = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+const PLAYWRIGHT = join(ROOT, "node_modules", "@playwright", "test", "cli.js");
 const dir = mkdtempSync(join(tmpdir(), "gallerist-reliability-"));
 const report = join(dir, "figures.jsonl");
 
@@ -17,6 +18,22 @@ const run = spawnSync(process.execPath, [VITEST, "run", "test/reliability", ...p
   stdio: "inherit",
   env: { ...process.env, RELIABILITY_SCALE: process.env.RELIABILITY_SCALE ?? "large", RELIABILITY_REPORT: report },
 });
+
+// The dashboard's half: the overview in Chromium under the same kind of injected faults (e2e/faults.spec.ts). It
+// needs a production build (kept apart in .next-reliability); RELIABILITY_DASHBOARD=0 skips it.
+const dashboardRun =
+  process.env.RELIABILITY_DASHBOARD === "0"
+    ? undefined
+    : spawnSync(process.execPath, [PLAYWRIGHT, "test", "e2e/faults.spec.ts", "--output", join(dir, "playwright")], {
+        cwd: ROOT,
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          GALLERIST_DIST_DIR: process.env.GALLERIST_DIST_DIR ?? ".next-reliability",
+          RELIABILITY_SCALE: process.env.RELIABILITY_SCALE ?? "large",
+          RELIABILITY_REPORT: report,
+        },
+      });
 
 const sections = new Map();
 if (existsSync(report)) {
@@ -30,9 +47,13 @@ rmSync(dir, { recursive: true, force: true });
 const faults = sections.get("faults");
 const durability = sections.get("durability");
 const hostile = sections.get("hostile input");
+const dashboard = sections.get("dashboard under faults");
 const rows = [
   ["Faults", faults && `${faults.faultsInjected} injected (${faults.throttled429} × 429, ${faults.unavailable503} × 503, ${faults.internal500} × 500, ${faults.delayed} delayed), ${faults.survived} survived; ${faults.completed}/${faults.calls} SDK calls completed, ${faults.failed} failed, ${faults.stateMismatches} wrong final states`],
   ["Durability", durability && `${durability.acknowledged} writes acknowledged before SIGKILL (of ${durability.writesSent} sent), ${durability.foundAfterSigkill} found after restart, ${durability.lost} lost, ${durability.halfWritten} half-written of ${durability.rowsChecked} rows`],
+  ...(dashboardRun
+    ? [["Dashboard", dashboard && `${dashboard.overviewLoadsCompleted}/${dashboard.overviewLoads} overview loads complete with ${dashboard.injectedRatePercent}% of list calls faulted (${dashboard.faultsInjected} of ${dashboard.listCalls}: ${dashboard.throttled} × 429, ${dashboard.unavailable} × 503), ${dashboard.galleriesMissing} galleries missing, ${dashboard.secondsPerLoad} s per load`]]
+    : []),
   ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults, state unchanged: ${hostile.stateUnchanged}`],
 ];
 
@@ -47,6 +68,8 @@ const clean =
   durability?.halfWritten === 0 &&
   hostile?.unauthorized === 0 &&
   hostile?.accepted === 0 &&
-  hostile?.serverErrors === 0;
+  hostile?.serverErrors === 0 &&
+  (!dashboardRun ||
+    (dashboardRun.status === 0 && dashboard?.overviewLoadsCompleted === dashboard?.overviewLoads && dashboard?.galleriesMissing === 0));
 console.log(clean ? "\nZero lost, zero unauthorized." : "\nReliability run FAILED.");
 process.exit(clean ? 0 : 1);
