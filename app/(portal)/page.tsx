@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
 import { GalleryOverview } from "@/components/galleries/GalleryOverview";
+import { OverviewPublish } from "@/components/publish/PublishActions";
 
 export const metadata: Metadata = { title: "Galleries" };
 
 export default function GalleriesPage() {
-  return <GalleryOverview />;
+  return (
+    <>
+      <GalleryOverview />
+      <OverviewPublish />
+    </>
+  );
 }

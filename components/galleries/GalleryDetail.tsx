@@ -27,6 +27,7 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { SharingPanels } from "@/components/sharing/SharingPanels";
+import { GalleryActions } from "@/components/publish/PublishActions";
 
 interface DefinitionRow {
   image: GalleryImage;
@@ -147,6 +148,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
       {gallery.isPending && <Spinner label="Loading gallery…" />}
       {gallery.isError && <ResourceError error={gallery.error} scopeId={id} title="This gallery could not be read" />}
       {gallery.data && <AccessNote scopeId={id} />}
+      {gallery.data && <GalleryActions path={path} />}
       {gallery.data && (
         <Card>
           <PropertyList

@@ -30,6 +30,7 @@ import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { SharingPanels } from "@/components/sharing/SharingPanels";
+import { ImageDefinitionActions } from "@/components/publish/PublishActions";
 
 interface VersionRow {
   id: string;
@@ -134,6 +135,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
       {image.isPending && <Spinner label="Loading image definition…" />}
       {image.isError && <ResourceError error={image.error} scopeId={id} title="This image definition could not be read" />}
       {image.data && <AccessNote scopeId={id} />}
+      {image.data && <ImageDefinitionActions path={path} />}
       {img && (
         <Card>
           <PropertyList

@@ -27,6 +27,7 @@ import { pageHref, imageIdOf, galleryPathOf, versionIdOf, type GalleryPath } fro
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { ImageVersionActions } from "@/components/publish/PublishActions";
 
 const regionColumn = createColumnHelper<RegionReplication>();
 
@@ -138,6 +139,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
       {version.isPending && <Spinner label="Loading image version…" />}
       {version.isError && <ResourceError error={version.error} scopeId={id} title="This image version could not be read" />}
       {version.data && <AccessNote scopeId={id} />}
+      {version.data && <ImageVersionActions path={path} />}
       {v && (
         <>
           <Card>

@@ -187,3 +187,8 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
 }
 
 export type ImageVersionUpdateOutput = z.output<ReturnType<typeof makeImageVersionUpdateSchema>>;
+
+/** The stored regions the form's rows leave out (display names), for the confirmation before submit. */
+export function removedTargetRegionsOf(stored: GalleryImageVersionProperties, rows: readonly TargetRegionRow[], location: string): string[] {
+  return removedTargetRegions(stored, { ...stored, publishingProfile: { targetRegions: rows.map((row) => ({ name: row.name })) } }, location);
+}

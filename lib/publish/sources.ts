@@ -163,7 +163,11 @@ export function sourceCandidates(rows: readonly SourceRow[], definition: Definit
       reasons,
     });
   }
-  return candidates.sort((a, b) => a.reasons.length - b.reasons.length || a.label.localeCompare(b.label));
+  // Usable first; then the kinds a publisher picks most (images, VMs, versions), then by name.
+  const order = (kind: SourceKind) => Object.keys(SOURCE_KIND_LABELS).indexOf(kind);
+  return candidates.sort(
+    (a, b) => Number(a.reasons.length > 0) - Number(b.reasons.length > 0) || order(a.kind) - order(b.kind) || a.label.localeCompare(b.label),
+  );
 }
 
 export const sourceQueries = {

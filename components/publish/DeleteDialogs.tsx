@@ -1,0 +1,259 @@
+"use client";
+
+import type { GalleryImageVersion } from "@azure/arm-compute";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass } from "@/components/publish/fields";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { useOperation } from "@/components/publish/useOperation";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { Spinner } from "@/components/ui/Spinner";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { toAzureError, type AzureError } from "@/lib/azure/errors";
+import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { compareVersionNames } from "@/lib/gallery/names";
+import { deleteGallery, deleteImageDefinition, deleteImageVersion, invalidateAfterPublish } from "@/lib/publish/mutations";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { imageQueries } from "@/lib/queries/galleryImages";
+
+/** A modal dialog on the native <dialog>: focus moves in and is trapped, Escape closes, focus returns after. */
+function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50"
+    >
+      <div className="p-5">
+        <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        <div className="mt-3 text-sm text-slate-800">{children}</div>
+      </div>
+    </dialog>
+  );
+}
+
+function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className={buttonClass.secondary} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
+/**
+ * Delete a gallery. The service refuses while it holds image definitions, so the dialog says what must go first
+ * (versions, then definitions) and links to each definition instead of offering a delete that would fail.
+ */
+export function DeleteGalleryButton({ path }: { path: GalleryPath }) {
+  const arm = useArm();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const operation = useOperation();
+  const id = galleryIdOf(path);
+  const definitions = useQuery({ ...imageQueries.list(arm, id), enabled: open });
+  const count = definitions.data?.length ?? 0;
+  async function confirm() {
+    const outcome = await operation.run(`Deleting gallery ${path.galleryName}`, () => deleteGallery(arm, path), { resourceId: id });
+    if (outcome.ok) router.push("/");
+  }
+  return (
+    <>
+      <DeleteButton label="Delete gallery" onClick={() => setOpen(true)} />
+      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete gallery ${path.galleryName}?`}>
+        {definitions.isPending ? (
+          <Spinner label="Checking what the gallery holds…" />
+        ) : definitions.isError ? (
+          <ErrorPanel error={definitions.error} title="The gallery's image definitions could not be listed" />
+        ) : count > 0 ? (
+          <div>
+            <p className="font-semibold">This gallery still holds {count} image {count === 1 ? "definition" : "definitions"}.</p>
+            <p className="mt-1">
+              Azure deletes a gallery only when it is empty: delete the image versions first, then the image definitions, then the gallery. Open each
+              definition to delete it with its versions:
+            </p>
+            <ul className="mt-2 max-h-48 list-disc overflow-y-auto pl-5">
+              {definitions.data.map((definition) => (
+                <li key={definition.id}>
+                  <Link className={buttonClass.link} href={pageHref(definition.id ?? "")}>
+                    {definition.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p>The gallery is empty. Deleting it cannot be undone.</p>
+        )}
+        <div className="mt-4">
+          <OperationStatus state={operation.state} showRefusal />
+        </div>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" className={buttonClass.secondary} onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className={buttonClass.danger} disabled={definitions.isPending || count > 0 || operation.state.phase === "running"} onClick={confirm}>
+            Delete gallery
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+type ItemState = { state: "Waiting" | "Deleting" | "Deleted" | "Failed"; error?: AzureError };
+
+/**
+ * Delete an image definition. With versions inside, the service refuses; the dialog offers the explicit,
+ * confirmed "delete this definition and its N versions", deletes the versions one by one with each one's
+ * progress, then the definition. It stops at the first failure, which it shows with its cause and fix.
+ */
+export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { imageName: string } }) {
+  const arm = useArm();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [items, setItems] = useState<Record<string, ItemState>>({});
+  const [running, setRunning] = useState(false);
+  const operation = useOperation();
+  const id = imageIdOf(path);
+  const versions = useQuery({ ...versionQueries.list(arm, id), enabled: open });
+  const list = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
+  const count = list.length;
+  const checkboxId = useId();
+
+  async function deleteVersion(version: GalleryImageVersion): Promise<boolean> {
+    const name = version.name ?? "";
+    setItems((current) => ({ ...current, [name]: { state: "Deleting" } }));
+    try {
+      await deleteImageVersion(arm, { ...path, versionName: name }).pollUntilDone();
+      setItems((current) => ({ ...current, [name]: { state: "Deleted" } }));
+      return true;
+    } catch (caught) {
+      setItems((current) => ({ ...current, [name]: { state: "Failed", error: toAzureError(caught, versionIdOf({ ...path, versionName: name })) } }));
+      return false;
+    }
+  }
+
+  async function confirm() {
+    setRunning(true);
+    setItems(Object.fromEntries(list.map((version) => [version.name ?? "", { state: "Waiting" } as ItemState])));
+    for (const version of list) {
+      if (!(await deleteVersion(version))) {
+        await invalidateAfterPublish(queryClient);
+        setRunning(false);
+        return;
+      }
+    }
+    const outcome = await operation.run(`Deleting image definition ${path.imageName}`, () => deleteImageDefinition(arm, path), { resourceId: id });
+    setRunning(false);
+    if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
+  }
+
+  return (
+    <>
+      <DeleteButton label="Delete image definition" onClick={() => setOpen(true)} />
+      <Dialog open={open} onClose={() => !running && setOpen(false)} title={`Delete image definition ${path.imageName}?`}>
+        {versions.isPending ? (
+          <Spinner label="Checking its versions…" />
+        ) : versions.isError ? (
+          <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />
+        ) : (
+          <>
+            <p>
+              {count > 0
+                ? `Azure deletes an image definition only when it has no versions. Its ${count} ${count === 1 ? "version goes" : "versions go"} first, one by one, with their replicas in every region; then the definition.`
+                : "It has no versions. Deleting it cannot be undone."}
+            </p>
+            {count > 0 && (
+              <>
+                <ol aria-label="Deletion progress" className="mt-3 max-h-56 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
+                  {list.map((version) => {
+                    const item = items[version.name ?? ""];
+                    return (
+                      <li key={version.id} className="flex flex-col">
+                        <span className="flex items-center justify-between gap-2">
+                          <span className="font-mono">{version.name}</span>
+                          {item ? <StateBadge state={item.state === "Deleted" ? "Succeeded" : item.state} label={item.state} /> : null}
+                        </span>
+                        {item?.error && <ErrorPanel error={item.error} title={`Version ${version.name} could not be deleted`} />}
+                      </li>
+                    );
+                  })}
+                </ol>
+                <div className="mt-3 flex items-start gap-2">
+                  <input id={checkboxId} type="checkbox" className="mt-0.5 h-4 w-4" checked={confirmed} disabled={running} onChange={(event) => setConfirmed(event.target.checked)} />
+                  <label htmlFor={checkboxId}>
+                    Delete this definition and its {count} {count === 1 ? "version" : "versions"}
+                  </label>
+                </div>
+              </>
+            )}
+          </>
+        )}
+        <div className="mt-4">
+          <OperationStatus state={operation.state} showRefusal />
+        </div>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" className={buttonClass.secondary} disabled={running} onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className={buttonClass.danger} disabled={versions.isPending || versions.isError || running || (count > 0 && !confirmed)} onClick={confirm}>
+            {count > 0 ? `Delete definition and ${count} ${count === 1 ? "version" : "versions"}` : "Delete image definition"}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+/** Delete one image version, with its replicas in every region. */
+export function DeleteImageVersionButton({ path, blockedUntil }: { path: GalleryPath & { imageName: string; versionName: string }; blockedUntil?: Date | undefined }) {
+  const arm = useArm();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const operation = useOperation();
+  const id = versionIdOf(path);
+  async function confirm() {
+    const outcome = await operation.run(`Deleting image version ${path.versionName}`, () => deleteImageVersion(arm, path), { resourceId: id });
+    if (outcome.ok) router.push(pageHref(imageIdOf(path)));
+  }
+  return (
+    <>
+      <DeleteButton label="Delete image version" onClick={() => setOpen(true)} />
+      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete image version ${path.versionName}?`}>
+        <p>Its replicas in every target region are deleted; VMs can no longer be created from it. This cannot be undone.</p>
+        {blockedUntil && blockedUntil.getTime() > Date.now() && (
+          <p className="mt-2 font-semibold text-amber-900">
+            Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)}); the service will refuse.
+          </p>
+        )}
+        <div className="mt-4">
+          <OperationStatus state={operation.state} showRefusal />
+        </div>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" className={buttonClass.secondary} onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className={buttonClass.danger} disabled={operation.state.phase === "running" || operation.state.phase === "submitting"} onClick={confirm}>
+            Delete image version
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import type { Gallery } from "@azure/arm-compute";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass, Group, ReadOnlyField, TagsEditor, TextAreaField } from "@/components/publish/fields";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { placeServerError } from "@/components/publish/serverErrors";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import type { AzureError } from "@/lib/azure/errors";
+import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { tagRowsOf } from "@/lib/publish/formRules";
+import { galleryUpdateSchema, type GalleryUpdateOutput, type GalleryUpdateValues } from "@/lib/publish/galleryForm";
+import { updateGallery } from "@/lib/publish/mutations";
+import { galleryQueries } from "@/lib/queries/galleries";
+
+const FIXED = "Fixed when the gallery is created; to change it, create a new gallery and move its definitions.";
+
+/** Edit a gallery: only its description and tags can change. */
+export function GalleryEditForm({ path }: { path: GalleryPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const gallery = useQuery(galleryQueries.detail(arm, galleryIdOf(path)));
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
+      <PageHeader kind="Gallery" title={`Edit ${path.galleryName}`} />
+      {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
+      {gallery.data ? <Form path={path} gallery={gallery.data} subscriptionName={subscriptionName} /> : !gallery.isError && <Spinner label="Loading…" />}
+    </>
+  );
+}
+
+function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery: Gallery; subscriptionName: string }) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const [refusal, setRefusal] = useState<AzureError>();
+  const form = useForm<GalleryUpdateValues, unknown, GalleryUpdateOutput>({
+    resolver: zodResolver(galleryUpdateSchema),
+    mode: "onTouched",
+    defaultValues: { description: gallery.description ?? "", tags: tagRowsOf(gallery.tags) },
+  });
+  async function onSubmit(values: GalleryUpdateOutput) {
+    setRefusal(undefined);
+    const outcome = await operation.run(`Updating gallery ${path.galleryName}`, () => updateGallery(arm, path, values));
+    if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["description", "tags"])) setRefusal(outcome.error);
+  }
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  return (
+    <FormProvider {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid max-w-4xl gap-4" aria-label={`Edit gallery ${path.galleryName}`}>
+        <Group legend="Fixed at creation">
+          <ReadOnlyField label="Name" value={path.galleryName} reason={FIXED} />
+          <ReadOnlyField label="Region" value={regionDisplayName(gallery.location)} reason={FIXED} />
+          <ReadOnlyField label="Subscription" value={subscriptionName} reason={FIXED} />
+          <ReadOnlyField label="Resource group" value={path.resourceGroupName} reason={FIXED} />
+        </Group>
+        <Group legend="What can change">
+          <div className="sm:col-span-2">
+            <TextAreaField name="description" label="Description" />
+          </div>
+        </Group>
+        <TagsEditor />
+        {refusal && <ErrorPanel error={refusal} title="The gallery could not be updated" />}
+        <OperationStatus state={operation.state} />
+        <div className="flex items-center gap-3">
+          <button type="submit" className={buttonClass.primary} disabled={busy}>
+            Save changes
+          </button>
+          <Link href={pageHref(galleryIdOf(path))} className={buttonClass.link}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,144 @@
+"use client";
+
+import type { GalleryImage } from "@azure/arm-compute";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass, Group, NumberField, ReadOnlyField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { placeServerError } from "@/components/publish/serverErrors";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import type { AzureError } from "@/lib/azure/errors";
+import { imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { tagRowsOf } from "@/lib/publish/formRules";
+import { makeImageDefinitionUpdateSchema, type ImageDefinitionUpdateOutput, type ImageDefinitionUpdateValues } from "@/lib/publish/imageDefinitionForm";
+import { updateImageDefinition } from "@/lib/publish/mutations";
+import { imageQueries } from "@/lib/queries/galleryImages";
+
+type DefinitionPath = GalleryPath & { imageName: string };
+
+const fixed = (property: string) =>
+  `Fixed at creation: the service answers "Changing property 'galleryImage.properties.${property}' is not allowed." Create a new image definition to change it.`;
+
+const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
+
+/** Edit an image definition: description, EULA, URIs, end of life, recommended configuration and tags. */
+export function ImageDefinitionEditForm({ path }: { path: DefinitionPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const image = useQuery(imageQueries.detail(arm, imageIdOf(path)));
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
+      <PageHeader kind="Image definition" title={`Edit ${path.imageName}`} />
+      {image.isError && <ErrorPanel error={image.error} title="The image definition could not be read" />}
+      {image.data ? <Form path={path} image={image.data} /> : !image.isError && <Spinner label="Loading…" />}
+    </>
+  );
+}
+
+function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const [refusal, setRefusal] = useState<AzureError>();
+  const storedEndOfLife = dateOnly(image.endOfLifeDate);
+  const schema = useMemo(
+    () =>
+      makeImageDefinitionUpdateSchema(
+        () => new Date(),
+        {
+          identifier: image.identifier ?? { publisher: "", offer: "", sku: "" },
+          osType: image.osType ?? "",
+          osState: image.osState ?? "",
+          hyperVGeneration: image.hyperVGeneration ?? "V1",
+          architecture: image.architecture ?? "x64",
+        },
+        storedEndOfLife,
+      ),
+    [image, storedEndOfLife],
+  );
+  const form = useForm<ImageDefinitionUpdateValues, unknown, ImageDefinitionUpdateOutput>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    defaultValues: {
+      properties: {
+        description: image.description ?? "",
+        eula: image.eula ?? "",
+        privacyStatementUri: image.privacyStatementUri ?? "",
+        releaseNoteUri: image.releaseNoteUri ?? "",
+        endOfLifeDate: storedEndOfLife,
+        recommended: {
+          vCPUs: { min: image.recommended?.vCPUs?.min ?? Number.NaN, max: image.recommended?.vCPUs?.max ?? Number.NaN },
+          memory: { min: image.recommended?.memory?.min ?? Number.NaN, max: image.recommended?.memory?.max ?? Number.NaN },
+        },
+      },
+      tags: tagRowsOf(image.tags),
+    },
+  });
+
+  async function onSubmit(values: ImageDefinitionUpdateOutput) {
+    setRefusal(undefined);
+    const { identifier: _identifier, osType: _osType, osState: _osState, hyperVGeneration: _generation, architecture: _architecture, ...changes } = values.properties;
+    const outcome = await operation.run(`Updating image definition ${path.imageName}`, () =>
+      updateImageDefinition(arm, path, { properties: changes, tags: values.tags }),
+    );
+    if (outcome.ok) router.push(pageHref(imageIdOf(path)));
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "tags"])) setRefusal(outcome.error);
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  const features = image.features?.map((f) => `${f.name}=${f.value}`).join(", ");
+  return (
+    <FormProvider {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid max-w-4xl gap-4" aria-label={`Edit image definition ${path.imageName}`}>
+        <Group legend="Fixed at creation">
+          <ReadOnlyField label="Publisher" value={image.identifier?.publisher} reason={fixed("identifier.publisher")} />
+          <ReadOnlyField label="Offer" value={image.identifier?.offer} reason={fixed("identifier.offer")} />
+          <ReadOnlyField label="SKU" value={image.identifier?.sku} reason={fixed("identifier.sku")} />
+          <ReadOnlyField label="OS type" value={image.osType} reason={fixed("osType")} />
+          <ReadOnlyField label="OS state" value={image.osState} reason={fixed("osState")} />
+          <ReadOnlyField label="Hyper-V generation" value={image.hyperVGeneration ?? "V1"} reason={fixed("hyperVGeneration")} />
+          <ReadOnlyField label="Architecture" value={image.architecture ?? "x64"} reason={fixed("architecture")} />
+          <ReadOnlyField label="Features" value={features} reason="Set when the definition is created; versions and VMs rely on them." />
+        </Group>
+        <Group legend="Recommended VM configuration" description="Whole numbers; the minimum may not exceed the maximum.">
+          <NumberField name="properties.recommended.vCPUs.min" label="vCPUs, minimum" min={1} />
+          <NumberField name="properties.recommended.vCPUs.max" label="vCPUs, maximum" min={1} />
+          <NumberField name="properties.recommended.memory.min" label="Memory (GB), minimum" min={1} />
+          <NumberField name="properties.recommended.memory.max" label="Memory (GB), maximum" min={1} />
+        </Group>
+        <Group legend="Publishing information">
+          <div className="sm:col-span-2">
+            <TextAreaField name="properties.description" label="Description" />
+          </div>
+          <TextField name="properties.eula" label="EULA" />
+          <TextField name="properties.endOfLifeDate" label="End-of-life date" type="date" hint="A new date must be in the future." />
+          <TextField name="properties.privacyStatementUri" label="Privacy statement URI" type="url" />
+          <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
+        </Group>
+        <TagsEditor />
+        {refusal && <ErrorPanel error={refusal} title="The image definition could not be updated" />}
+        <OperationStatus state={operation.state} />
+        <div className="flex items-center gap-3">
+          <button type="submit" className={buttonClass.primary} disabled={busy}>
+            Save changes
+          </button>
+          <Link href={pageHref(imageIdOf(path))} className={buttonClass.link}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import type { GalleryImageVersion } from "@azure/arm-compute";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass, CheckboxField, Group, NumberField, ReadOnlyField, TextField } from "@/components/publish/fields";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { placeServerError } from "@/components/publish/serverErrors";
+import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
+import { useOperation } from "@/components/publish/useOperation";
+import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
+import { sourceKind } from "@/components/versions/sourceKind";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import type { AzureError } from "@/lib/azure/errors";
+import { pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
+import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
+import { makeImageVersionUpdateSchema, removedTargetRegionsOf, type ImageVersionUpdateOutput, type ImageVersionUpdateValues } from "@/lib/publish/imageVersionForm";
+import { updateImageVersion } from "@/lib/publish/mutations";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+
+type VersionPath = GalleryPath & { imageName: string; versionName: string };
+
+const FIXED = "Fixed when the version is created (a new source or disks means a new version number).";
+const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
+
+/** What the rules need of the stored version: its regions, and its one source (so the update is judged alone). */
+function storedProperties(version: GalleryImageVersion): GalleryImageVersionProperties {
+  const storage = version.storageProfile;
+  const sourceId = storage?.source?.id ?? storage?.source?.virtualMachineId;
+  return {
+    publishingProfile: {
+      targetRegions: (version.publishingProfile?.targetRegions ?? []).map((region) => ({ name: region.name })),
+    },
+    storageProfile: sourceId ? { source: { id: sourceId } } : { osDiskImage: { source: { id: storage?.osDiskImage?.source?.id ?? "" } } },
+  };
+}
+
+/** Edit an image version: target regions, replica counts, storage types, exclusion from latest, end of life. */
+export function ImageVersionEditForm({ path }: { path: VersionPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const version = useQuery(versionQueries.detail(arm, versionIdOf(path)));
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
+      <PageHeader kind="Image version" title={`Edit ${path.versionName}`} subtitle={`${path.imageName} in ${path.galleryName}`} />
+      {version.isError && <ErrorPanel error={version.error} title="The image version could not be read" />}
+      {version.data ? <Form path={path} version={version.data} /> : !version.isError && <Spinner label="Loading…" />}
+    </>
+  );
+}
+
+function Form({ path, version }: { path: VersionPath; version: GalleryImageVersion }) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const [refusal, setRefusal] = useState<AzureError>();
+  const location = version.location;
+  const profile = version.publishingProfile;
+  const stored = useMemo(() => storedProperties(version), [version]);
+  const storedEndOfLife = dateOnly(profile?.endOfLifeDate);
+  const schema = useMemo(() => makeImageVersionUpdateSchema({ location, now: () => new Date(), stored, storedEndOfLife }), [location, stored, storedEndOfLife]);
+  const regions = [...(profile?.targetRegions ?? [])].sort((a, b) => Number(sameLocation(b.name, location)) - Number(sameLocation(a.name, location)));
+  const form = useForm<ImageVersionUpdateValues, unknown, ImageVersionUpdateOutput>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    defaultValues: {
+      properties: {
+        publishingProfile: {
+          targetRegions: regions.map((region) => ({
+            name: region.name,
+            regionalReplicaCount: region.regionalReplicaCount ?? Number.NaN,
+            storageAccountType: region.storageAccountType ?? "",
+            excludeFromLatest: region.excludeFromLatest ?? false,
+          })),
+          replicaCount: profile?.replicaCount ?? Number.NaN,
+          storageAccountType: profile?.storageAccountType ?? "",
+          excludeFromLatest: profile?.excludeFromLatest ?? false,
+          endOfLifeDate: storedEndOfLife,
+        },
+      },
+      confirmRemoval: false,
+    },
+  });
+  const rows = form.watch("properties.publishingProfile.targetRegions");
+  const removed = removedTargetRegionsOf(stored, rows, location);
+
+  async function onSubmit(values: ImageVersionUpdateOutput) {
+    setRefusal(undefined);
+    const outcome = await operation.run(`Updating image version ${path.versionName}`, () =>
+      updateImageVersion(arm, path, {
+        publishingProfile: values.publishingProfile,
+        ...(values.safetyProfile ? { safetyProfile: values.safetyProfile } : {}),
+      }),
+      { untilAccepted: true },
+    );
+    if (outcome.ok) router.push(pageHref(versionIdOf(path)));
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "confirmRemoval"])) setRefusal(outcome.error);
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  const source = version.storageProfile?.source?.id ?? version.storageProfile?.source?.virtualMachineId ?? version.storageProfile?.osDiskImage?.source?.id;
+  return (
+    <FormProvider {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_22rem]" aria-label={`Edit image version ${path.versionName}`}>
+        <div className="grid gap-4">
+          <Group legend="Fixed at creation">
+            <ReadOnlyField label="Source region" value={regionDisplayName(location)} reason="The region the version was created in; always a target region." />
+            <ReadOnlyField label="Source" value={source ? `${sourceKind(source)}: ${source.split("/").pop()}` : "—"} reason={FIXED} />
+            <ReadOnlyField label="Data disks" value={String(version.storageProfile?.dataDiskImages?.length ?? 0)} reason={FIXED} />
+            <ReadOnlyField label="Replication mode" value={profile?.replicationMode ?? "Full"} reason={FIXED} />
+          </Group>
+          <TargetRegionsEditor sourceRegion={location} replicatedRegions={stored.publishingProfile?.targetRegions?.map((r) => r.name) ?? []} />
+          {removed.length > 0 && (
+            <div role="group" aria-label="Confirm removing regions" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+              <p className="mb-2 font-semibold">
+                {removed.join(", ")} {removed.length === 1 ? "holds" : "hold"} replicas of this version. Removing {removed.length === 1 ? "it deletes them" : "them deletes them"}; VMs there can no
+                longer be created from this version.
+              </p>
+              <CheckboxField
+                name="confirmRemoval"
+                label={`Yes, remove ${removed.join(", ")} and delete the replicas there`}
+                hint="Sets safetyProfile.allowDeletionOfReplicatedLocations to true, which the service requires for this."
+              />
+            </div>
+          )}
+          <Group legend="Replication defaults and lifecycle">
+            <NumberField name="properties.publishingProfile.replicaCount" label="Default replica count" min={1} max={100} />
+            <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" hint="A new date must be in the future." />
+            <CheckboxField name="properties.publishingProfile.excludeFromLatest" label="Exclude from latest in every region" />
+          </Group>
+          {refusal && <ErrorPanel error={refusal} title="The image version could not be updated" />}
+          <OperationStatus state={operation.state} />
+          <div className="flex items-center gap-3">
+            <button type="submit" className={buttonClass.primary} disabled={busy}>
+              Save changes
+            </button>
+            <Link href={pageHref(versionIdOf(path))} className={buttonClass.link}>
+              Cancel
+            </Link>
+          </div>
+        </div>
+        <aside>
+          <ReplicaPlanner imageSizeGB={version.storageProfile?.osDiskImage?.sizeInGB} />
+        </aside>
+      </form>
+    </FormProvider>
+  );
+}
