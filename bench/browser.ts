@@ -1,0 +1,120 @@
+/**
+ * The browser half of the benchmark, in Chromium against the production build: the definition page of a
+ * definition with 10,000 versions (scale seed, one subscription, gallery and definition; no added latency), from
+ * navigation to the table showing them, and the time from a keystroke in the version filter to the updated rows.
+ */
+import { existsSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { SCALE_SEED } from "../emulator/seed/scale.js";
+import { galleryImageResourceId, routePathFromResourceId } from "../lib/azure/resourceId.js";
+import { freePort, startNext, stopChild, waitForHttp } from "../scripts/processes.mjs";
+import { startBenchEmulator } from "./support.js";
+
+export const VERSION_COUNT = 10_000;
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+export interface BrowserFigures {
+  versions: number;
+  /** Navigation to the first version rows on screen. */
+  firstRowsMs: number;
+  /** Navigation to the table holding all versions (aria-rowcount), sorted newest first. */
+  renderMs: number;
+  /** Version rows in the DOM once rendered. */
+  rowsInDom: number;
+  /** `$expand=ReplicationStatus` reads the page sent. */
+  replicationReads: number;
+  /** Keystroke to updated rows (next frame), one per keystroke. */
+  keystrokeMs: number[];
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch(
+    existsSync(DEBIAN_CHROMIUM)
+      ? { executablePath: DEBIAN_CHROMIUM, args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox"] }
+      : {},
+  );
+}
+
+/** Signs in through MSAL's redirect and the emulator's one-click sign-in page. */
+async function signIn(page: Page, baseUrl: string, upn: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i") }).first().click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Presses one key in the focused filter and resolves with the time from its keydown until the table holds the
+ * `expectedRows` the new filter keeps (its aria-rowcount) and the next frame is painted.
+ */
+async function timedKeystroke(page: Page, key: string, expectedRows: number): Promise<number> {
+  await page.evaluate((expected) => {
+    const w = window as unknown as { __keystroke?: Promise<number> };
+    const input = document.activeElement as HTMLInputElement;
+    const table = document.querySelector("table[aria-rowcount]")!;
+    w.__keystroke = new Promise<number>((resolve) => {
+      let start = 0;
+      input.addEventListener("keydown", (e) => (start = e.timeStamp), { once: true });
+      const observer = new MutationObserver(() => {
+        if (!start || table.getAttribute("aria-rowcount") !== String(expected + 1)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      });
+      observer.observe(table, { attributes: true, attributeFilter: ["aria-rowcount"] });
+    });
+  }, expectedRows);
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke);
+}
+
+export async function benchBrowser(log: (line: string) => void, distDir: string): Promise<BrowserFigures> {
+  const seed = `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSION_COUNT}`;
+  log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start (${distDir})…`);
+  const emulator = await startBenchEmulator(seed);
+  const port: number = await freePort();
+  const next: ChildProcess = startNext({ mode: "start", port, emulatorPort: Number(new URL(emulator.url).port), stdio: "ignore" });
+  const browser = await launchChromium();
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/redirect`, { child: next, name: "The dashboard" });
+    // localhost, not 127.0.0.1: MSAL needs a secure context.
+    const baseUrl = `http://localhost:${port}`;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, baseUrl, SCALE_SEED.admin.upn);
+
+    const definitionId = galleryImageResourceId(SCALE_SEED.subscriptionId(1), SCALE_SEED.resourceGroup, SCALE_SEED.galleryName(1), SCALE_SEED.definitionName(1));
+    let replicationReads = 0;
+    page.on("request", (request) => {
+      if (/[?&]\$expand=ReplicationStatus/i.test(request.url())) replicationReads++;
+    });
+    const table = page.getByRole("table", { name: `Versions of ${SCALE_SEED.definitionName(1)}` });
+    const newest = SCALE_SEED.versionName(VERSION_COUNT);
+    const t0 = Date.now();
+    await page.goto(`${baseUrl}${routePathFromResourceId(definitionId)}`);
+    await table.getByRole("rowheader").filter({ hasText: newest }).first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = Date.now() - t0;
+    await page.waitForFunction((n) => document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount") === String(n + 1), VERSION_COUNT, { timeout: 120_000, polling: 20 });
+    const renderMs = Date.now() - t0;
+    const rowsInDom = await table.locator("tbody tr[data-index]").count();
+
+    // Let replication reads of the rows on screen finish, so keystrokes are measured on an idle page.
+    await page.waitForLoadState("networkidle");
+    const filter = page.getByLabel("Filter versions");
+    await filter.click();
+    const keystrokeMs: number[] = [];
+    const names = Array.from({ length: VERSION_COUNT }, (_, i) => SCALE_SEED.versionName(i + 1));
+    let typed = "1.0.";
+    await filter.fill(typed);
+    // 1.0.9 → 1.0.99 → 1.0.999 narrow 1,111 → 111 → 11 rows; Backspace widens again: every key changes the rows.
+    for (const key of ["9", "9", "9", "Backspace", "Backspace", "5", "Backspace", "9", "Backspace", "Backspace"]) {
+      typed = key === "Backspace" ? typed.slice(0, -1) : typed + key;
+      const expected = names.filter((name) => name.includes(typed)).length;
+      keystrokeMs.push(await timedKeystroke(page, key, expected));
+    }
+    return { versions: VERSION_COUNT, firstRowsMs, renderMs, rowsInDom, replicationReads, keystrokeMs };
+  } finally {
+    await browser.close();
+    await stopChild(next);
+    await emulator.stop();
+  }
+}
