@@ -20,10 +20,10 @@ function createQueryClient() {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // A 4xx other than throttling will not change by asking again; network blips and 5xx might.
-        retry: (failureCount, error) =>
-          failureCount < 2 &&
-          !(error instanceof AzureError && error.status >= 400 && error.status < 500 && error.status !== 429),
+        // The ARM pipeline already retries throttling, 5xx and network failures with backoff that honours
+        // Retry-After (lib/azure/armRetry.ts); retrying here too would multiply the wait before an error shows.
+        // Only failures that never reached ARM's pipeline (no AzureError) get one more try.
+        retry: (failureCount, error) => failureCount < 1 && !(error instanceof AzureError),
       },
     },
   });
