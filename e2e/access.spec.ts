@@ -29,6 +29,10 @@ test.describe("platform admin", () => {
     await expect(gallery.heading()).toHaveText(SHARED_GALLERY);
     await expect(accessNote(page)).toContainText("Owner via subscription assignment");
     await expect(accessNote(page)).toContainText("can edit, delete, share and grant access");
+    const actions = page.getByRole("toolbar", { name: "Gallery actions" });
+    await expect(actions.getByRole("link", { name: "Create image definition" })).toBeVisible();
+    await expect(actions.getByRole("link", { name: "Edit" })).toBeVisible();
+    await expect(actions.getByRole("button", { name: /delete/i })).toBeVisible();
     await expectNoSeriousA11yViolations(page, "gallery page with an Owner's access note");
 
     await gallery.open(SHARED_DEFINITION);
@@ -71,8 +75,8 @@ test.describe("consumer", () => {
     await expect(gallery.heading()).toHaveText(SHARED_GALLERY);
     await expect(accessNote(page)).toContainText("Reader via gallery assignment (through a group)");
     await expect(accessNote(page)).toContainText("read-only");
-    await expect(page.getByRole("button", { name: /create|edit|delete|share/i })).toHaveCount(0);
-    await expect(page.getByRole("link", { name: /^(create|new|edit|delete|share)/i })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /create|edit|delete|share|grant/i })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^(create|new|edit|delete|share|grant)/i })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, "gallery page read-only");
   });
 
