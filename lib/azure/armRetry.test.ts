@@ -99,7 +99,8 @@ describe("the dashboard's ARM clients under injected faults", () => {
       () => undefined,
       (e: unknown) => toAzureError(e),
     );
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Nowhere near the hour ARM asked for: the error is surfaced instead of waited out.
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(error).toBeInstanceOf(AzureError);
     expect(error?.status).toBe(429);
     expect((await faultStats()).throttled).toBe(1);
