@@ -25,11 +25,6 @@ export const CODE_LIFETIME_SECONDS = 600;
 /** Refresh tokens of single-page apps live 24 hours; those of native apps 90 days. */
 export const SPA_REFRESH_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export const NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS = 90 * 24 * 3600;
-/**
- * A refresh token is replaced on every use; the replaced one keeps working this long, because MSAL renews
- * tokens of several resources in parallel with the same refresh token.
- */
-export const REFRESH_TOKEN_REUSE_WINDOW_SECONDS = 60;
 
 export type CodeRedemption =
   | { status: "ok"; grant: CodeGrant }
@@ -77,18 +72,17 @@ export class GrantStore {
     return token;
   }
 
-  /** The grant of a live refresh token, which from now on expires within the reuse window. */
+  /**
+   * The grant of a live refresh token. Entra answers every redemption with a new refresh token but does not
+   * revoke the one presented: it stays valid until its own lifetime ends, so browser tabs and saved sessions
+   * holding an older one keep working (MSAL also renews several resources in parallel with one token).
+   */
   useRefreshToken(token: string): RefreshGrant | undefined {
-    return this.db.transaction(() => {
-      const now = Date.now();
-      const row = this.db.prepare("SELECT data, expires_at FROM refresh_tokens WHERE token = ?").get(hash(token)) as
-        | { data: string; expires_at: number }
-        | undefined;
-      if (!row || row.expires_at < now) return undefined;
-      const retireAt = Math.min(row.expires_at, now + REFRESH_TOKEN_REUSE_WINDOW_SECONDS * 1000);
-      this.db.prepare("UPDATE refresh_tokens SET expires_at = ? WHERE token = ?").run(retireAt, hash(token));
-      return JSON.parse(row.data) as RefreshGrant;
-    })();
+    const row = this.db.prepare("SELECT data, expires_at FROM refresh_tokens WHERE token = ?").get(hash(token)) as
+      | { data: string; expires_at: number }
+      | undefined;
+    if (!row || row.expires_at < Date.now()) return undefined;
+    return JSON.parse(row.data) as RefreshGrant;
   }
 }
 

@@ -322,6 +322,15 @@ describe("the Entra ID identity provider", () => {
         scope: ARM_SCOPES,
       });
       expect((await armSubscriptions(String((await jsonOf(next)).access_token))).status).toBe(200);
+
+      // The replaced refresh token is not revoked by its use: it works until its lifetime ends, as with Entra.
+      const again = await token("organizations", {
+        grant_type: "refresh_token",
+        client_id: EMULATOR_DASHBOARD_CLIENT_ID,
+        refresh_token: first.refresh_token!,
+        scope: ARM_SCOPES,
+      });
+      expect(again.status).toBe(200);
     });
 
     it("refuses an unknown refresh token and one issued to another client", async () => {
