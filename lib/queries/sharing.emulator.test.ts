@@ -72,6 +72,11 @@ describe("sharing queries against the demo seed", () => {
     );
   });
 
+  it("lists the assignable roles at the scope, also for a caller who can read only the gallery", async () => {
+    const roles = await sharingQueries.roles(createArmClients(em.url, em.credential(adele)), SHARED_GALLERY).queryFn!({} as never);
+    expect(roles.map((r) => r.roleName)).toEqual(expect.arrayContaining(["Reader", "Compute Gallery Image Reader", "Compute Gallery Artifacts Publisher"]));
+  });
+
   it("shares a gallery directly and reads the groups back", async () => {
     const arm = createArmClients(em.url, em.credential(megan));
     const fabrikam = DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId;

@@ -35,10 +35,6 @@ export function createAuthorizationClient(endpoint: string, credential: TokenCre
   return client;
 }
 
-function subscriptionOf(scopeId: string): string {
-  return /^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? "";
-}
-
 export const sharingQueries = {
   all: () => ["sharing"] as const,
   /** Every assignment at the scope and above it (`atScope()`), needs roleAssignments/read there. */
@@ -56,17 +52,20 @@ export const sharingQueries = {
         }
       },
     }),
-  /** The roles assignable in the scope's subscription: built-in ones and the custom roles defined there. */
+  /**
+   * The roles assignable at the scope: built-in ones and the custom roles whose assignable scopes cover it. Read at
+   * the scope itself, so a caller who can read only the gallery can still see them.
+   */
   roles: (arm: ArmClients, scopeId: string) =>
     queryOptions({
-      queryKey: [...sharingQueries.all(), "roles", subscriptionOf(scopeId).toLowerCase()] as const,
+      queryKey: [...sharingQueries.all(), "roles", scopeId.toLowerCase()] as const,
       queryFn: async (): Promise<RoleChoice[]> => {
         try {
           const items = await arm.rest.listAll<{
             id: string;
             name: string;
             properties: { roleName: string; description?: string; type?: string; permissions?: Permission[] };
-          }>(`/subscriptions/${subscriptionOf(scopeId)}/providers/Microsoft.Authorization/roleDefinitions?api-version=${AUTHORIZATION_API_VERSION}`);
+          }>(`${scopeId}/providers/Microsoft.Authorization/roleDefinitions?api-version=${AUTHORIZATION_API_VERSION}`);
           return items.map((i) => ({
             id: i.id,
             name: i.name,
