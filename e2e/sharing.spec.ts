@@ -17,8 +17,8 @@ async function pageUrl(where: { subscription: string; resourceGroup: string; gal
 }
 
 /**
- * A fresh sign-in per test rather than the shared persona state: sharing needs a Graph token, which MSAL gets by
- * redeeming the refresh token, and a refresh token redeemed by a parallel test only stays valid for a minute.
+ * A fresh sign-in per test rather than the shared persona state: sharing also needs Graph tokens, and a session of
+ * its own keeps a test independent of the refresh tokens other tests redeem in parallel.
  */
 async function signIn(page: Page, persona: PersonaName): Promise<Page> {
   const user = await seededUser(persona);
