@@ -51,7 +51,8 @@ console.log(`   ratio (a)/(c) = ${(inv.resourceGraph.completeMs / inv.sequential
 console.log(`   target: complete ≤ 2 s ${mark(inv.resourceGraph.completeMs <= TARGETS.completeMs)}   ≥ 10× faster than (c) ${mark(ratio(inv.resourceGraph.completeMs) >= TARGETS.speedup)}   first rows ≤ 1 s ${mark(inv.resourceGraph.firstRowMs <= TARGETS.firstRowsMs)}   (Resource Graph)`);
 
 console.log(`\n== Definition with ${browser.versions.toLocaleString("en")} versions, Chromium, production build`);
-console.log(`   navigation → first version rows: ${fmtMs(browser.firstRowsMs)}; → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.renderMs)} (list through nextLink, pages of 50)`);
+console.log(`   page load → first version rows: ${fmtMs(browser.firstRowsMs)}; → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.renderMs)} (reading the list: 200 nextLink pages of 50)`);
+console.log(`   link from the gallery page, list already read → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.warmRenderMs)}`);
 console.log(`   version rows in the DOM: ${browser.rowsInDom}; replication reads sent: ${browser.replicationReads}`);
 const keyMedian = median(browser.keystrokeMs);
 console.log(`   filter keystroke → updated rows: median ${fmtMs(keyMedian)}, max ${fmtMs(Math.max(...browser.keystrokeMs))} (${browser.keystrokeMs.map((m) => Math.round(m)).join(", ")} ms)   target ≤ 50 ms ${mark(keyMedian <= TARGETS.keystrokeMs)}`);

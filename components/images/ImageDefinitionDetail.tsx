@@ -6,7 +6,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -114,14 +114,22 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   const [definition] = useVersionsWithReplication([id], { onScreen });
   const img = image.data;
   const region = img?.location;
-  const resolution = definition?.versions && definition.complete && region ? latestIn(definition.versions, region) : undefined;
-  const rows: VersionRow[] = (definition?.versions ?? []).map((version) => ({
-    id: version.id ?? "",
-    name: version.name ?? "",
-    version,
-    hasReplicationStatus: version.replicationStatus !== undefined || definition!.detailErrors.some((e) => e.version.id === version.id),
-    isLatest: resolution?.latest === version.name,
-  }));
+  const versions = definition?.versions;
+  const complete = definition?.complete ?? false;
+  // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and rebuilding
+  // the table's rows on every render would cost more than the render.
+  const resolution = useMemo(() => (versions && complete && region ? latestIn(versions, region) : undefined), [versions, complete, region]);
+  const failedIds = (definition?.detailErrors ?? []).map((e) => e.version.id).join("\n");
+  const rows: VersionRow[] = useMemo(() => {
+    const failed = new Set(failedIds.split("\n"));
+    return (versions ?? []).map((version) => ({
+      id: version.id ?? "",
+      name: version.name ?? "",
+      version,
+      hasReplicationStatus: version.replicationStatus !== undefined || failed.has(version.id ?? ""),
+      isLatest: resolution?.latest === version.name,
+    }));
+  }, [versions, failedIds, resolution?.latest]);
 
   return (
     <>

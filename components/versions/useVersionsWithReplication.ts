@@ -2,6 +2,7 @@
 
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { latestCandidate } from "@/components/versions/domainAdapters";
 import type { ArmClients } from "@/lib/azure/clients";
@@ -50,6 +51,28 @@ function detailRead(arm: ArmClients, id: string) {
   };
 }
 
+/** A list's versions newest first and the regions they target, computed once per list read (the array is kept by the query). */
+const orders = new WeakMap<GalleryImageVersion[], { newestFirst: GalleryImageVersion[]; regions: Set<string> }>();
+function orderOf(versions: GalleryImageVersion[]) {
+  let order = orders.get(versions);
+  if (!order) {
+    const regions = new Set<string>();
+    for (const version of versions) {
+      const targets = version.publishingProfile?.targetRegions ?? [];
+      if (targets.length === 0) regions.add(normalizeLocation(version.location));
+      for (const target of targets) regions.add(normalizeLocation(target.name));
+    }
+    order = { newestFirst: [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? "")), regions };
+    orders.set(versions, order);
+  }
+  return order;
+}
+
+/** The previous array when it holds the same elements, so memoized views of 10,000 versions are not rebuilt per render. */
+function stable<T>(previous: T[] | undefined, next: T[]): T[] {
+  return previous && previous.length === next.length && previous.every((item, i) => item === next[i]) ? previous : next;
+}
+
 /**
  * The versions that must be read to know `latest` in every region any version targets: newest first, down to
  * the first one eligible in that region, skipping those the list already rules out, at most LATEST_PROBE_BATCH
@@ -57,13 +80,7 @@ function detailRead(arm: ArmClients, id: string) {
  * (and why newer versions are passed over) is then exactly what reading every version would give.
  */
 function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, GalleryImageVersion>) {
-  const newestFirst = [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
-  const regions = new Set<string>();
-  for (const version of versions) {
-    const targets = version.publishingProfile?.targetRegions ?? [];
-    if (targets.length === 0) regions.add(normalizeLocation(version.location));
-    for (const target of targets) regions.add(normalizeLocation(target.name));
-  }
+  const { newestFirst, regions } = orderOf(versions);
   const probe = new Set<GalleryImageVersion>();
   let settled = true;
   for (const region of regions) {
@@ -116,18 +133,24 @@ export function useVersionsWithReplication(imageIds: string[], options: Replicat
   }
   const details = useQueries({ queries: wanted.map((version) => detailRead(arm, version.id ?? "")) });
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
+  const previous = useRef<(GalleryImageVersion[] | undefined)[]>([]);
 
-  return lists.map((list, index) => {
+  const result = lists.map((list, index) => {
     const versions = listed[index]!;
     if (list.isError) return { listError: list.error, detailErrors: [], complete: true };
     if (!list.data) return { detailErrors: [], complete: false };
     const mine = versions.map((version) => detailOf.get(idOf(version)));
     return {
-      versions: versions.map((version, i) => mine[i]?.data ?? cached.get(idOf(version)) ?? version),
+      versions: stable(
+        previous.current[index],
+        versions.map((version, i) => mine[i]?.data ?? cached.get(idOf(version)) ?? version),
+      ),
       detailErrors: versions.flatMap((version, i) => (mine[i]?.isError ? [{ version, error: mine[i]!.error }] : [])),
       complete: probesSettled && mine.every((detail) => !detail?.isPending),
     };
   });
+  previous.current = result.map((definition) => definition.versions);
+  return result;
 }
 
 /** `latest` as a deployment to `region` resolves it (the definition's own region when no other is in mind). */
