@@ -45,6 +45,20 @@ export const SharingErrors = {
   sharedVersionNotFound: (uniqueName: string, image: string, version: string) =>
     new ArmError(404, "ResourceNotFound", `The shared gallery image version '${version}' was not found in '${uniqueName}/${image}'.`),
 
+  /**
+   * A VM's sharedGalleryImageId naming a gallery that does not exist or is not shared with the VM's subscription or
+   * its tenant. Compute tells the two apart for no one (a caller must not learn which galleries exist): both are
+   * GalleryImageNotFound, the code it gives for a gallery image it cannot find.
+   */
+  sharedGalleryImageNotFound: (sharedGalleryImageId: string, subscriptionId: string) =>
+    new ArmError(
+      404,
+      "GalleryImageNotFound",
+      `The gallery image ${sharedGalleryImageId} could not be found, or its gallery is not shared with subscription '${subscriptionId}' ` +
+        "or its tenant. Ask the gallery's owner to share it directly with your subscription or tenant.",
+      "imageReference.sharedGalleryImageId",
+    ),
+
   invalidSharedTo: (value: string) =>
     new ArmError(400, "InvalidParameter", invalidEnumMessage("sharedTo", value, ["tenant"]), "sharedTo"),
 };

@@ -78,6 +78,17 @@ export function getSharedGallery(ctx: EmulatorContext, scope: SharedGalleryScope
   return gallery;
 }
 
+/**
+ * The gallery with this unique name when it is shared directly with the subscription or its tenant, in any region:
+ * what a VM's `imageReference.sharedGalleryImageId` names. The VM's region is judged by its versions, not here.
+ */
+export function findGallerySharedWith(ctx: EmulatorContext, subscription: Subscription, uniqueName: string): GalleryRecord | undefined {
+  const target = { subscriptionId: subscription.subscriptionId, tenantId: subscription.tenantId };
+  return (ctx.resources.allOfType(GALLERY_TYPE) as unknown as GalleryRecord[]).find(
+    (g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase() && isSharedWith(sharingOf(g), target),
+  );
+}
+
 export function listSharedImages(ctx: EmulatorContext, gallery: GalleryRecord): GalleryImageRecord[] {
   return ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items as unknown as GalleryImageRecord[];
 }

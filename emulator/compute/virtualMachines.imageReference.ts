@@ -6,8 +6,11 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
 import type { DiskCreationData } from "./disks.model.js";
+import { SharingErrors } from "./gallerySharing.errors.js";
 import { MANAGED_IMAGE_TYPE, type ManagedImageRecord } from "./images.model.js";
 import { versionsWithReplication } from "./galleryImageVersions.model.js";
+import { findGallerySharedWith } from "./sharedGalleries.model.js";
+import { GALLERY_IMAGE_TYPE } from "./shared/names.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 
 /**
@@ -66,6 +69,7 @@ function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, a
 
 export function resolveImageReference(ctx: EmulatorContext, req: ImageReferenceRequest): ResolvedImage {
   const { reference } = req;
+  if (typeof reference.sharedGalleryImageId === "string" && reference.sharedGalleryImageId !== "") return fromSharedGallery(ctx, req, reference.sharedGalleryImageId);
   if (typeof reference.id === "string" && reference.id !== "") {
     const parsed = parseResourceId(reference.id);
     if (parsed?.kind === "galleryImage" || parsed?.kind === "galleryImageVersion") return fromGallery(ctx, req, parsed);
@@ -125,32 +129,64 @@ function samePlan(vmPlan: Record<string, string> | undefined, imagePlan: Definit
   return eq(vmPlan.name, imagePlan.name) && eq(vmPlan.publisher, imagePlan.publisher) && eq(vmPlan.product, imagePlan.product);
 }
 
+/**
+ * The version a gallery reference resolves to in the VM's region: the named one once it has Completed there, or
+ * latest there. `referenceId` is what the caller named, so errors quote it as Compute does.
+ */
+function resolveVersion(ctx: EmulatorContext, req: ImageReferenceRequest, definitionId: string, versionName: string | undefined, referenceId: string): VersionFacts {
+  const versions = versionsOf(ctx, definitionId);
+  if (versionName !== undefined) {
+    const version = versions.find((v) => v.name.toLowerCase() === versionName.toLowerCase());
+    if (!version || !availableIn(version, req.location)) throw ArmErrors.galleryImageNotAvailableInRegion(referenceId, req.location);
+    return version;
+  }
+  const { latest } = resolveLatest(versions, req.location, new Date(ctx.clock.now()));
+  if (!latest) {
+    // No version may ever be latest (none, or all excluded): Azure says so; otherwise none has reached this region.
+    const anyEligible = versions.some((v) => !v.publishingProfile?.excludeFromLatest);
+    if (!anyEligible) throw ArmErrors.noLatestImageVersion(referenceId);
+    throw ArmErrors.galleryImageNotAvailableInRegion(referenceId, req.location);
+  }
+  return versions.find((v) => v.name === latest)!;
+}
+
 function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
   requireLinkedAccess(ctx, req, VERSION_READ, parsed);
   const definitionId = parsed.kind === "galleryImageVersion" ? parentOf(parsed.id)! : parsed.id;
   const definition = ctx.resources.get(definitionId);
   if (!definition) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
-  const versions = versionsOf(ctx, definitionId);
+  const version = resolveVersion(ctx, req, definitionId, parsed.kind === "galleryImageVersion" ? parsed.galleryImageVersion! : undefined, parsed.kind === "galleryImageVersion" ? parsed.id : definition.id);
+  return fromVersion(req, definition.body as unknown as DefinitionBody, version, { id: parsed.id, exactVersion: version.name });
+}
 
-  let version: VersionFacts | undefined;
-  if (parsed.kind === "galleryImageVersion") {
-    version = versions.find((v) => v.name.toLowerCase() === parsed.galleryImageVersion!.toLowerCase());
-    if (!version || !availableIn(version, req.location)) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
-  } else {
-    const { latest } = resolveLatest(versions, req.location, new Date(ctx.clock.now()));
-    if (!latest) {
-      // No version may ever be latest (none, or all excluded): Azure says so; otherwise none has reached this region.
-      const anyEligible = versions.some((v) => !v.publishingProfile?.excludeFromLatest);
-      if (!anyEligible) throw ArmErrors.noLatestImageVersion(definition.id);
-      throw ArmErrors.galleryImageNotAvailableInRegion(definition.id, req.location);
-    }
-    version = versions.find((v) => v.name === latest)!;
-  }
+/** `/SharedGalleries/{galleryUniqueName}/Images/{image}[/Versions/{version|latest}]`, as Compute spells a shared image's id. */
+const SHARED_GALLERY_IMAGE_ID = /^\/SharedGalleries\/([^/]+)\/Images\/([^/]+)(?:\/Versions\/([^/]+))?\/?$/i;
 
-  const image = (definition.body as unknown as DefinitionBody).properties;
+/**
+ * An image of a gallery shared directly with the VM's subscription or its tenant. The share, not a role on the
+ * gallery, grants the read, so there is no linked-access check; the region and latest rules are a gallery image's.
+ */
+function fromSharedGallery(ctx: EmulatorContext, req: ImageReferenceRequest, sharedGalleryImageId: string): ResolvedImage {
+  const match = SHARED_GALLERY_IMAGE_ID.exec(sharedGalleryImageId);
+  if (!match) throw ArmErrors.invalidParameterValue("imageReference.sharedGalleryImageId");
+  const [, uniqueName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
+  const subscriptionId = parseResourceId(req.vmId)!.subscriptionId;
+  const subscription = ctx.directory.subscription(subscriptionId);
+  const gallery = subscription ? findGallerySharedWith(ctx, subscription, uniqueName) : undefined;
+  const definition = gallery
+    ? ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
+    : undefined;
+  if (!definition) throw SharingErrors.sharedGalleryImageNotFound(sharedGalleryImageId, subscriptionId);
+  const latest = versionName === undefined || versionName.toLowerCase() === "latest";
+  const version = resolveVersion(ctx, req, definition.id, latest ? undefined : versionName, sharedGalleryImageId);
+  return fromVersion(req, definition.body as unknown as DefinitionBody, version, { sharedGalleryImageId, exactVersion: version.name });
+}
+
+function fromVersion(req: ImageReferenceRequest, definition: DefinitionBody, version: VersionFacts, reference: ImageReference): ResolvedImage {
+  const image = definition.properties;
   if (!samePlan(req.plan, image.purchasePlan)) throw ArmErrors.purchasePlanMismatch(req.vmId, planText(req.plan), planText(image.purchasePlan));
   return {
-    reference: { id: parsed.id, exactVersion: version.name },
+    reference,
     osType: image.osType,
     osState: image.osState,
     hyperVGeneration: image.hyperVGeneration ?? "V1",

@@ -24,6 +24,8 @@ type OsType = (typeof OS_TYPES)[number];
 
 export interface ImageReference {
   id?: string;
+  /** An image of a gallery shared directly with the VM's subscription or tenant (`/SharedGalleries/…`). */
+  sharedGalleryImageId?: string;
   publisher?: string;
   offer?: string;
   sku?: string;
