@@ -39,7 +39,8 @@ export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubsc
   );
   const form = useForm<GalleryCreateValues, unknown, GalleryCreateOutput>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
+    mode: "onChange",
     defaultValues: {
       subscriptionId: initialSubscriptionId,
       resourceGroupMode: "existing",

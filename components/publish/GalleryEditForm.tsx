@@ -50,7 +50,8 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
   const [refusal, setRefusal] = useState<AzureError>();
   const form = useForm<GalleryUpdateValues, unknown, GalleryUpdateOutput>({
     resolver: zodResolver(galleryUpdateSchema),
-    mode: "onTouched",
+    // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
+    mode: "onChange",
     defaultValues: { description: gallery.description ?? "", tags: tagRowsOf(gallery.tags) },
   });
   async function onSubmit(values: GalleryUpdateOutput) {

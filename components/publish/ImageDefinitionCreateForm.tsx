@@ -102,7 +102,8 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
   );
   const form = useForm<ImageDefinitionCreateValues, unknown, ImageDefinitionCreateOutput>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
+    mode: "onChange",
     defaultValues: EMPTY_DEFINITION,
   });
 

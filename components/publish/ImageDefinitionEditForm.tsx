@@ -70,7 +70,8 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
   );
   const form = useForm<ImageDefinitionUpdateValues, unknown, ImageDefinitionUpdateOutput>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
+    mode: "onChange",
     defaultValues: {
       properties: {
         description: image.description ?? "",

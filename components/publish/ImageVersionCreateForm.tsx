@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -126,17 +126,13 @@ function VersionForm({
   );
   const form = useForm<ImageVersionCreateValues, unknown, ImageVersionCreateOutput>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
+    mode: "onChange",
     defaultValues: emptyVersion(location, suggested),
   });
 
   const [mode, sourceId, osDiskId] = form.watch(["properties.sourceMode", "properties.storageProfile.source.id", "properties.storageProfile.osDiskImage.source.id"]);
   const chosen = candidates.find((candidate) => candidate.id.toLowerCase() === (mode === "source" ? sourceId : osDiskId).toLowerCase());
-  const { trigger, formState } = form;
-  // A source picked after a failed submit is judged at once, so its error (or its absence) shows straight away.
-  useEffect(() => {
-    if (formState.isSubmitted) void trigger("properties");
-  }, [chosen, formState.isSubmitted, trigger]);
 
   async function onSubmit(values: ImageVersionCreateOutput) {
     setRefusal(undefined);

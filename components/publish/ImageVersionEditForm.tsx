@@ -74,7 +74,8 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
   const regions = [...(profile?.targetRegions ?? [])].sort((a, b) => Number(sameLocation(b.name, location)) - Number(sameLocation(a.name, location)));
   const form = useForm<ImageVersionUpdateValues, unknown, ImageVersionUpdateOutput>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
+    mode: "onChange",
     defaultValues: {
       properties: {
         publishingProfile: {

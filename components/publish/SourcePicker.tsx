@@ -98,7 +98,8 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
           {incompatible.length > 0 && (
             <details className="mt-2">
               <summary className="cursor-pointer text-sm text-slate-700">{incompatible.length} sources cannot be used for this definition (why)</summary>
-              <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto rounded border border-slate-200 p-2" aria-label="Sources that cannot be used">
+              {/* Focusable so keyboard users can scroll it: its disabled radios take no focus. */}
+              <ul tabIndex={0} className="mt-2 max-h-60 space-y-1 overflow-y-auto rounded border border-slate-200 p-2" aria-label="Sources that cannot be used">
                 {incompatible.slice(0, SHOWN).map((candidate) => (
                   <li key={candidate.id} className="flex items-start gap-2 text-sm text-slate-700">
                     <input type="radio" disabled aria-label={candidate.label} aria-describedby={`${id}-${candidate.id}`} className="mt-1" />
