@@ -8,7 +8,10 @@ export type OsType = "Windows" | "Linux";
 export type OsState = "Generalized" | "Specialized";
 
 export interface DeploymentSpec {
-  /** An image version id, or an image definition id (the deployment then takes `latest` in its region). */
+  /**
+   * An image version id, or an image definition id (the deployment then takes `latest` in its region); or, for a
+   * gallery shared directly with the user, its shared id `/SharedGalleries/{unique}/Images/{i}/Versions/{v|latest}`.
+   */
   imageId: string;
   osType: OsType;
   osState: OsState;
@@ -25,6 +28,19 @@ export interface DeploymentSpec {
 export const VM_API_VERSION = "2024-07-01";
 export const NETWORK_API_VERSION = "2023-09-01";
 export const DEPLOYMENT_TEMPLATE_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+
+/**
+ * Whether the id names an image of a directly shared gallery: Compute takes those in
+ * `imageReference.sharedGalleryImageId`, not `imageReference.id`, and every tool spells that differently.
+ */
+export function isSharedGalleryImageId(imageId: string): boolean {
+  return /^\/SharedGalleries\//i.test(imageId);
+}
+
+/** The imageReference property Compute reads this kind of image id from. */
+export function imageReferenceProperty(imageId: string): "id" | "sharedGalleryImageId" {
+  return isSharedGalleryImageId(imageId) ? "sharedGalleryImageId" : "id";
+}
 
 /**
  * Generalized images need an administrator (the service refuses a VM without osProfile); specialized images
@@ -116,7 +132,7 @@ export function armTemplate(spec: DeploymentSpec): ArmTemplate {
         properties: {
           hardwareProfile: { vmSize: "[parameters('vmSize')]" },
           storageProfile: {
-            imageReference: { id: "[variables('imageId')]" },
+            imageReference: { [imageReferenceProperty(spec.imageId)]: "[variables('imageId')]" },
             osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "Premium_LRS" } },
           },
           ...(needsAdminCredentials(spec) ? { osProfile: osProfile(spec) } : {}),

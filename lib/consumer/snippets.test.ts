@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DeploymentSpec, armTemplate, validationParameters } from "./armTemplate";
-import { azureCliSnippet, deploySnippets, SNIPPET_KINDS } from "./snippets";
+import { azureCliSnippet, bicepSnippet, deploySnippets, powershellSnippet, SNIPPET_KINDS, terraformSnippet } from "./snippets";
 import type { ConsumerVersion } from "./usability";
 
 const now = new Date("2026-01-01T00:00:00Z");
@@ -155,5 +155,54 @@ describe("snippet region check", () => {
     const result = deploySnippets({ kind: "latest", versions: [replicated] }, { ...linux, imageId: definitionId }, now);
     expect(result).toMatchObject({ ok: true, resolvedVersion: "1.0.5" });
     if (result.ok) expect(cliFlags(result.snippets.azureCli).get("--image")).toBe(definitionId);
+  });
+});
+
+describe("snippets for an image of a directly shared gallery", () => {
+  const SHARED_ID = "/SharedGalleries/c0000000-0000-4000-8001-000000000001-CONTOSO_EU_IMAGES/Images/ubuntu-2204-gen2-eu/Versions/latest";
+  const shared: DeploymentSpec = { ...linux, imageId: SHARED_ID };
+  const sharedSpecialized: DeploymentSpec = { ...shared, osState: "Specialized" };
+
+  it("az vm create takes the shared id in --image, as it does an ARM id", () => {
+    const flags = cliFlags(azureCliSnippet(shared));
+    expect(flags.get("--image")).toBe(SHARED_ID);
+    expect(flags.get("--admin-username")).toBe("azureuser");
+  });
+
+  it("PowerShell names it with New-AzVMConfig -SharedGalleryImageId, not Set-AzVMSourceImage -Id", () => {
+    const snippet = powershellSnippet(shared);
+    expect(snippet).toContain(`$imageId = '${SHARED_ID}'`);
+    expect(snippet).toMatch(/New-AzVMConfig [^\n]*-SharedGalleryImageId \$imageId/);
+    expect(snippet).not.toContain("Set-AzVMSourceImage");
+    expect(powershellSnippet(linux)).toContain("Set-AzVMSourceImage -VM $vm -Id $imageId");
+  });
+
+  it("Bicep and the ARM template put it in imageReference.sharedGalleryImageId", () => {
+    expect(bicepSnippet(shared)).toContain("imageReference: { sharedGalleryImageId: imageId }");
+    const vm = (armTemplate(shared).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+    expect(vm.properties.storageProfile.imageReference).toEqual({ sharedGalleryImageId: "[variables('imageId')]" });
+    expect((armTemplate(shared).variables as Record<string, string>).imageId).toBe(SHARED_ID);
+    const own = (armTemplate(linux).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+    expect(own.properties.storageProfile.imageReference).toEqual({ id: "[variables('imageId')]" });
+  });
+
+  it("Terraform uses source_image_id for a generalized image, and deploys the ARM template for a specialized one, saying why", () => {
+    const generalized = terraformSnippet(shared);
+    expect(generalized).toContain(`source_image_id       = "${SHARED_ID}"`);
+    expect(generalized).toContain('resource "azurerm_linux_virtual_machine" "vm"');
+
+    const specializedSnippet = terraformSnippet(sharedSpecialized);
+    expect(specializedSnippet).toContain("# azurerm has no VM resource that can use a specialized image of a directly shared gallery");
+    expect(specializedSnippet).not.toContain('resource "azurerm_virtual_machine"');
+    expect(specializedSnippet).not.toContain("azurerm_network_interface");
+    const template = /template_content {4}= <<TEMPLATE\n([\s\S]*)\nTEMPLATE/.exec(specializedSnippet)![1]!;
+    expect(JSON.parse(template)).toEqual(armTemplate(sharedSpecialized));
+  });
+
+  it("deploySnippets gives all five with the shared id for a usable region", () => {
+    const result = deploySnippets({ kind: "version", version: replicated }, { ...shared, imageId: SHARED_ID.replace("latest", "1.0.5") }, now);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const kind of SNIPPET_KINDS) expect(result.snippets[kind]).toContain(SHARED_ID.replace("latest", "1.0.5"));
   });
 });

@@ -1,11 +1,12 @@
-import { type DeploymentSpec, VM_API_VERSION, NETWORK_API_VERSION, armTemplate, needsAdminCredentials } from "./armTemplate";
+import { type DeploymentSpec, VM_API_VERSION, NETWORK_API_VERSION, armTemplate, imageReferenceProperty, isSharedGalleryImageId, needsAdminCredentials } from "./armTemplate";
 import { checkRegion, type ImageChoice } from "./usability";
 
 /**
  * Deploy snippets for one VM from a gallery image, in the five forms people deploy with. Each says the same
  * thing: the image id (a version, or the definition for `latest`), the region the user picked, and the
  * administrator account only for generalized images (Compute refuses an osProfile for specialized ones and
- * requires it for generalized ones).
+ * requires it for generalized ones). An image of a directly shared gallery is named by its shared id
+ * (`/SharedGalleries/…`), which `az vm create --image` takes as it is and the others take in their own property.
  */
 
 export const SNIPPET_KINDS = ["azureCli", "powershell", "bicep", "terraform", "armTemplate"] as const;
@@ -46,6 +47,7 @@ export function azureCliSnippet(spec: DeploymentSpec): string {
 }
 
 export function powershellSnippet(spec: DeploymentSpec): string {
+  const shared = isSharedGalleryImageId(spec.imageId);
   const lines = [
     `$resourceGroup = ${ps(spec.resourceGroup)}`,
     `$location = ${ps(spec.location)}`,
@@ -56,7 +58,8 @@ export function powershellSnippet(spec: DeploymentSpec): string {
     '$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-vnet" -AddressPrefix \'10.0.0.0/16\' -Subnet $subnet',
     '$nic = New-AzNetworkInterface -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-nic" -SubnetId $vnet.Subnets[0].Id',
     "",
-    `$vm = New-AzVMConfig -VMName $vmName -VMSize ${ps(spec.vmSize)}${spec.securityType ? ` -SecurityType ${spec.securityType}` : ""}`,
+    // New-AzVMConfig takes a shared gallery's image in -SharedGalleryImageId; Set-AzVMSourceImage -Id only ARM ids.
+    `$vm = New-AzVMConfig -VMName $vmName -VMSize ${ps(spec.vmSize)}${spec.securityType ? ` -SecurityType ${spec.securityType}` : ""}${shared ? " -SharedGalleryImageId $imageId" : ""}`,
   ];
   if (needsAdminCredentials(spec)) {
     lines.push(
@@ -65,7 +68,7 @@ export function powershellSnippet(spec: DeploymentSpec): string {
     );
   }
   lines.push(
-    "$vm = Set-AzVMSourceImage -VM $vm -Id $imageId",
+    ...(shared ? [] : ["$vm = Set-AzVMSourceImage -VM $vm -Id $imageId"]),
     "$vm = Add-AzVMNetworkInterface -VM $vm -Id $nic.Id",
     "New-AzVM -ResourceGroupName $resourceGroup -Location $location -VM $vm",
   );
@@ -133,7 +136,7 @@ export function bicepSnippet(spec: DeploymentSpec): string {
     "  properties: {",
     "    hardwareProfile: { vmSize: vmSize }",
     "    storageProfile: {",
-    "      imageReference: { id: imageId }",
+    `      imageReference: { ${imageReferenceProperty(spec.imageId)}: imageId }`,
     "      osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } }",
     "    }",
     ...bicepOsProfile(spec),
@@ -143,6 +146,32 @@ export function bicepSnippet(spec: DeploymentSpec): string {
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * azurerm cannot create a VM from a specialized image of a directly shared gallery: azurerm_virtual_machine's
+ * storage_image_reference takes only ARM ids, and azurerm_linux/windows_virtual_machine (whose source_image_id does
+ * take shared ids) always send an administrator, which Compute refuses for a specialized image. The snippet says so
+ * and deploys the ARM template through azurerm instead.
+ */
+function terraformTemplateDeployment(spec: DeploymentSpec): string[] {
+  return [
+    "# azurerm has no VM resource that can use a specialized image of a directly shared gallery",
+    "# (azurerm_virtual_machine takes only ARM image ids; azurerm_linux/windows_virtual_machine always set an",
+    "# administrator account, which Compute refuses for a specialized image), so this deploys the ARM template.",
+    'resource "azurerm_resource_group_template_deployment" "vm" {',
+    `  name                = ${hcl(`${spec.vmName}-deployment`)}`,
+    "  resource_group_name = data.azurerm_resource_group.rg.name",
+    '  deployment_mode     = "Incremental"',
+    "  template_content    = <<TEMPLATE",
+    armTemplateSnippet(spec).trimEnd(),
+    "TEMPLATE",
+    "}",
+  ];
+}
+
+function needsTemplateDeployment(spec: DeploymentSpec): boolean {
+  return !needsAdminCredentials(spec) && isSharedGalleryImageId(spec.imageId);
 }
 
 function terraformVm(spec: DeploymentSpec): string[] {
@@ -181,6 +210,7 @@ function terraformVm(spec: DeploymentSpec): string[] {
     "  resource_group_name   = data.azurerm_resource_group.rg.name",
     `  size                  = ${hcl(spec.vmSize)}`,
     "  network_interface_ids = [azurerm_network_interface.nic.id]",
+    // source_image_id takes gallery ids and a directly shared gallery's /SharedGalleries/… ids alike.
     `  source_image_id       = ${hcl(spec.imageId)}`,
     `  admin_username        = ${hcl(spec.adminUsername)}`,
     ...credentials,
@@ -209,6 +239,13 @@ export function terraformSnippet(spec: DeploymentSpec): string {
     `  name = ${hcl(spec.resourceGroup)}`,
     "}",
     "",
+    // The template brings its own network.
+    ...(needsTemplateDeployment(spec) ? [...terraformTemplateDeployment(spec), ""] : terraformNetworkAndVm(spec)),
+  ].join("\n");
+}
+
+function terraformNetworkAndVm(spec: DeploymentSpec): string[] {
+  return [
     'resource "azurerm_virtual_network" "vnet" {',
     `  name                = ${hcl(`${spec.vmName}-vnet`)}`,
     `  location            = ${hcl(spec.location)}`,
@@ -237,7 +274,7 @@ export function terraformSnippet(spec: DeploymentSpec): string {
     "",
     ...terraformVm(spec),
     "",
-  ].join("\n");
+  ];
 }
 
 export function armTemplateSnippet(spec: DeploymentSpec): string {
