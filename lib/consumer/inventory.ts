@@ -5,8 +5,8 @@ import { isPastEndOfLife } from "./usability";
 
 /**
  * "Images I can use": the image definitions and versions a user can read, as rows a consumer filters. Built
- * from resources as ARM and Resource Graph return them (`{id, name, location, properties}`), so both sources
- * (and, later, directly shared galleries) feed the same rows.
+ * from resources as ARM and Resource Graph return them (`{id, name, location, properties}`), so both sources feed
+ * the same rows; directly shared galleries become the same rows in sharedGalleries.ts.
  */
 
 /** A resource as `GET` or a Resource Graph row returns it. */
@@ -21,6 +21,16 @@ export interface ArmResourceJson {
 
 /** How the user reaches the image: Azure RBAC on the gallery or definition, or a gallery shared directly. */
 export type ImageAccess = "rbac" | "directShare";
+
+/** A gallery shared directly is shared with one subscription, or with the whole tenant the subscription is in. */
+export type SharedTo = "subscription" | "tenant";
+
+export interface SharedGalleryOrigin {
+  uniqueName: string;
+  sharedTo: SharedTo;
+  /** The consumer's region the image was read in (shared galleries are read per region). */
+  location: string;
+}
 
 export interface InventoryVersion {
   id: string;
@@ -51,6 +61,8 @@ export interface InventoryImage {
   endOfLifeDate?: string;
   pastEndOfLife: boolean;
   access: ImageAccess;
+  /** For `directShare`: the publisher's gallery by its unique name, how it is shared, and the region it was read in. */
+  sharedGallery?: SharedGalleryOrigin;
   /** Newest first. */
   versions: InventoryVersion[];
   /** Every region at least one version targets. */

@@ -2,7 +2,8 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { type AzureError, toAzureError } from "@/lib/azure/errors";
 import { mapWithConcurrency } from "@/lib/consumer/concurrency";
-import { type ArmResourceJson, buildInventory, type ImageAccess, type InventoryImage } from "@/lib/consumer/inventory";
+import { type ArmResourceJson, buildInventory, type InventoryImage } from "@/lib/consumer/inventory";
+import { getSharedImage, type SharedImageRef, sharedGalleriesSource } from "@/lib/consumer/sharedGalleries";
 import { ResourceGraphFailed, resourceGraphPages } from "@/lib/inventory/resourceGraph";
 import { armTransport } from "@/lib/inventory/transport";
 
@@ -37,13 +38,12 @@ export interface ConsumerImages {
 }
 
 /**
- * A way the user reaches images besides Azure RBAC. Directly shared galleries
- * (`GET /subscriptions/{s}/providers/Microsoft.Compute/locations/{loc}/sharedGalleries`) plug in here once the
- * emulator serves them: each source's resources become rows with its `access`.
+ * A way the user reaches images besides Azure RBAC, giving rows marked with its `access`: directly shared galleries
+ * (`sharedGalleriesSource` in lib/consumer/sharedGalleries.ts, read per region through
+ * `…/locations/{loc}/sharedGalleries`).
  */
 export interface ImageSource {
-  access: ImageAccess;
-  list(arm: ArmClients, subscriptionIds: readonly string[]): Promise<ImageResources>;
+  list(arm: ArmClients, subscriptionIds: readonly string[], now: Date): Promise<{ images: InventoryImage[]; failures: ConsumerImages["failures"] }>;
 }
 
 async function fromResourceGraph(arm: ArmClients, subscriptionIds: readonly string[]): Promise<ImageResources> {
@@ -102,8 +102,9 @@ export async function listConsumerImages(
   }
   const images = buildInventory(rbac.definitions, rbac.versions, now);
   for (const extra of sources) {
-    const found = await extra.list(arm, subscriptionIds);
-    images.push(...buildInventory(found.definitions, found.versions, now, extra.access));
+    const found = await extra.list(arm, subscriptionIds, now);
+    images.push(...found.images);
+    failures.push(...found.failures);
   }
   return { images, source, ...(fallbackReason ? { fallbackReason } : {}), failures };
 }
@@ -116,6 +117,46 @@ export const consumerQueries = {
       queryKey: [...consumerQueries.all(), "images", [...subscriptionIds].map((s) => s.toLowerCase()).sort()] as const,
       queryFn: () => listConsumerImages(arm, subscriptionIds, new Date()),
       enabled: subscriptionIds.length > 0,
+    }),
+  /**
+   * Images of galleries shared directly with the subscriptions or their tenants, searched in the regions (a query
+   * of its own, so choosing another region re-reads only these).
+   */
+  sharedImages: (arm: ArmClients, subscriptions: readonly { subscriptionId: string; tenantId?: string }[], regions: readonly string[]) =>
+    queryOptions({
+      queryKey: [
+        ...consumerQueries.all(),
+        "sharedImages",
+        subscriptions.map((s) => s.subscriptionId.toLowerCase()).sort(),
+        [...regions].sort(),
+      ] as const,
+      queryFn: () => {
+        const tenants = new Map(subscriptions.map((s) => [s.subscriptionId, s.tenantId]));
+        return sharedGalleriesSource(regions, (s) => tenants.get(s)).list(arm, subscriptions.map((s) => s.subscriptionId), new Date());
+      },
+      enabled: subscriptions.length > 0 && regions.length > 0,
+    }),
+  /** One shared image with its versions in the regions, for its page. */
+  sharedImage: (arm: ArmClients, ref: SharedImageRef) =>
+    queryOptions({
+      queryKey: [...consumerQueries.all(), "sharedImage", ref.subscriptionId.toLowerCase(), ref.location, ref.galleryUniqueName.toLowerCase(), ref.imageName.toLowerCase(), ref.sharedTo, [...ref.regions].sort()] as const,
+      queryFn: () => getSharedImage(arm, ref, new Date()),
+    }),
+  /** `GET /subscriptions/{s}/locations`: the regions a user may add to the shared-gallery search. */
+  locations: (arm: ArmClients, subscriptionId: string) =>
+    queryOptions({
+      queryKey: [...consumerQueries.all(), "locations", subscriptionId.toLowerCase()] as const,
+      queryFn: async () => {
+        const path = `/subscriptions/${subscriptionId}/locations`;
+        try {
+          const locations = await arm.rest.listAll<{ name: string; displayName?: string; metadata?: { regionType?: string } }>(`${path}?api-version=2022-12-01`);
+          return locations.filter((l) => l.metadata?.regionType !== "Logical").sort((a, b) => (a.displayName ?? a.name).localeCompare(b.displayName ?? b.name));
+        } catch (error) {
+          throw toAzureError(error, path);
+        }
+      },
+      enabled: subscriptionId !== "",
+      staleTime: Infinity,
     }),
   /** Resource groups of a subscription the user can see, for the deployment check. */
   resourceGroups: (arm: ArmClients, subscriptionId: string) =>
