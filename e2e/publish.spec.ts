@@ -78,6 +78,24 @@ test.describe("publish forms: rules before submit", () => {
   });
 });
 
+test.describe("publish forms: updates", () => {
+  test("edit forms show immutable properties read-only with the reason, check what may change, and pass axe", async ({ page }) => {
+    await page.goto(await demoDefinitionUrl(page, `/images/${DEMO.definition}/edit`));
+    const definition = page.getByRole("form", { name: `Edit image definition ${DEMO.definition}` });
+    await expect(definition.getByRole("status", { name: "OS type" })).toHaveAccessibleDescription(/Changing property 'galleryImage.properties.osType' is not allowed/);
+    await expect(definition.getByRole("textbox", { name: "Publisher" })).toHaveCount(0);
+    await definition.getByLabel("vCPUs, minimum").fill("128");
+    await expect(definition.getByLabel("vCPUs, minimum")).toHaveAccessibleDescription(/must not be greater than the maximum/);
+    await expectNoSeriousA11yViolations(page, "edit image definition form");
+
+    await page.goto(await demoDefinitionUrl(page, "/edit"));
+    const gallery = page.getByRole("form", { name: `Edit gallery ${DEMO.gallery}` });
+    await expect(gallery.getByRole("status", { name: "Region" })).toHaveText("East US");
+    await expect(gallery.getByLabel("Description")).toBeEditable();
+    await expectNoSeriousA11yViolations(page, "edit gallery form");
+  });
+});
+
 test.describe("publish forms: what only the service knows", () => {
   test("a gallery name taken in the subscription lands on the name with the fix, and every value stays", async ({ page }) => {
     const form = new CreateGalleryPage(page);

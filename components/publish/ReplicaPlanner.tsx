@@ -104,7 +104,7 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
                       type="number"
                       min={0}
                       inputMode="numeric"
-                      className={`${inputClass} w-24`}
+                      className={`${inputClass} min-w-14 px-1.5`}
                       aria-label={`${{ vms: "VMs created at once", scaleSets: "Scale sets deployed at once", instances: "Instances per scale set" }[key]} in ${display}`}
                       placeholder={key === "instances" ? String(SCALE_SET_INSTANCES_PER_REPLICA) : "0"}
                       value={d[key]}
