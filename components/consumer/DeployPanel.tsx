@@ -42,13 +42,15 @@ export interface DeployPanelProps {
   versions: readonly ConsumerVersion[];
   /** On a version page: that version, offered next to latest. */
   version?: ConsumerVersion & { id: string };
+  /** The id that means latest; the definition's id unless the image is a shared gallery's (`…/Versions/latest`). */
+  latestId?: string;
 }
 
 /**
  * Deploy snippets and the deployment check for one image: the exact version or `latest`, in the region the user
  * picks. Regions where the choice cannot be deployed get the reason instead of a snippet.
  */
-export function DeployPanel({ image, versions, version }: DeployPanelProps) {
+export function DeployPanel({ image, versions, version, latestId = image.id }: DeployPanelProps) {
   const arm = useArm();
   const ids = { choice: useId(), region: useId(), subscription: useId(), group: useId(), groups: useId(), name: useId(), size: useId(), admin: useId() };
   const [useLatest, setUseLatest] = useState(!version);
@@ -72,7 +74,7 @@ export function DeployPanel({ image, versions, version }: DeployPanelProps) {
 
   const osState = image.osState === "Specialized" ? "Specialized" : "Generalized";
   const spec: DeploymentSpec = {
-    imageId: choice.kind === "version" ? version!.id : image.id,
+    imageId: choice.kind === "version" ? version!.id : latestId,
     osType: image.osType === "Windows" ? "Windows" : "Linux",
     osState,
     ...(securityTypeOf(image) ? { securityType: securityTypeOf(image)! } : {}),

@@ -16,8 +16,12 @@ import { endOfLifeEverywhere, filterInventory, filterOptions, type InventoryFilt
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
+import { regionsToSearch, sharedImageHref } from "@/lib/consumer/sharedGalleries";
+import { SharedGallerySearch } from "@/components/consumer/SharedGallerySearch";
 
-const column = createColumnHelper<InventoryImage & { subscriptionName: string }>();
+type Row = InventoryImage & { subscriptionName: string; href: string };
+
+const column = createColumnHelper<Row>();
 
 const columns = [
   column.accessor("name", {
@@ -25,7 +29,7 @@ const columns = [
     meta: { rowHeader: true },
     cell: (info) => (
       <span className="flex flex-col">
-        <Link href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
+        <Link href={info.row.original.href} className="text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
         <span className="text-xs text-slate-600">{info.row.original.description}</span>
@@ -60,7 +64,11 @@ const columns = [
         <span className="flex flex-col items-start gap-1">
           <span>
             {versions.length} · newest{" "}
-            <Link href={pageHref(newest.id)} className="font-mono text-brand-700 hover:underline" aria-label={`Version ${newest.name} of ${info.row.original.name}`}>
+            <Link
+              href={info.row.original.access === "directShare" ? info.row.original.href : pageHref(newest.id)}
+              className="font-mono text-brand-700 hover:underline"
+              aria-label={`Version ${newest.name} of ${info.row.original.name}`}
+            >
               {newest.name}
             </Link>
           </span>
@@ -85,12 +93,16 @@ const columns = [
   }),
   column.accessor("galleryName", {
     header: "Gallery",
-    cell: (info) => (
-      <span className="flex flex-col text-xs">
-        <span>{info.getValue()}</span>
-        <span className="text-slate-600">{info.row.original.subscriptionName}</span>
-      </span>
-    ),
+    cell: (info) => {
+      const shared = info.row.original.sharedGallery;
+      return (
+        <span className="flex flex-col items-start gap-1 text-xs">
+          {shared && <Tag tone="brand">Shared directly{shared.sharedTo === "tenant" ? " with your tenant" : ""}</Tag>}
+          <span className={shared ? "break-all font-mono" : undefined}>{info.getValue()}</span>
+          <span className="text-slate-600">{shared ? `through ${info.row.original.subscriptionName}` : info.row.original.subscriptionName}</span>
+        </span>
+      );
+    },
   }),
 ];
 
@@ -127,9 +139,20 @@ export function ImagesICanUse() {
   const subscriptions = useQuery(subscriptionQueries.list(arm));
   const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
   const images = useQuery(consumerQueries.images(arm, subscriptionIds));
+  // Galleries shared directly are read per region: the regions the user picks, then where their own images are.
+  const [addedRegions, setAddedRegions] = useState<string[]>([]);
+  const sharedRegions = useMemo(
+    () => regionsToSearch(images.data?.images ?? [], [...(filters.region ? [filters.region] : []), ...addedRegions]),
+    [images.data, filters.region, addedRegions],
+  );
+  const shared = useQuery(consumerQueries.sharedImages(arm, subscriptions.data ?? [], sharedRegions));
 
   const names = new Map((subscriptions.data ?? []).map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
-  const all = (images.data?.images ?? []).map((image) => ({ ...image, subscriptionName: names.get(image.subscriptionId.toLowerCase()) ?? image.subscriptionId }));
+  const all: Row[] = [...(images.data?.images ?? []), ...(shared.data?.images ?? [])].map((image) => ({
+    ...image,
+    subscriptionName: names.get(image.subscriptionId.toLowerCase()) ?? image.subscriptionId,
+    href: image.access === "directShare" ? sharedImageHref(image, sharedRegions) : pageHref(image.id),
+  }));
   const options = filterOptions(all);
   const visible = filterInventory(all, filters);
   const set = (key: keyof InventoryFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value || undefined }));
@@ -170,6 +193,16 @@ export function ImagesICanUse() {
         </p>
       )}
       {images.data?.failures.map((failure) => <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />)}
+      {images.data && (
+        <SharedGallerySearch
+          subscriptionId={subscriptionIds[0] ?? ""}
+          regions={sharedRegions}
+          onAdd={(region) => setAddedRegions((r) => (r.includes(region) ? r : [...r, region]))}
+          status={shared.isFetching ? "searching" : shared.data ? `${shared.data.images.length} shared image definitions found` : ""}
+        />
+      )}
+      {shared.isError && <ErrorPanel error={shared.error} title="Directly shared galleries could not be listed" />}
+      {shared.data?.failures.map((failure) => <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />)}
 
       <div className="mt-3">
         {(subscriptions.isPending || images.isFetching) && !images.data ? (
