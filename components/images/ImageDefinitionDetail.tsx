@@ -6,7 +6,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -22,8 +22,7 @@ import { SafeLink } from "@/components/ui/SafeLink";
 import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { RegionBars } from "@/components/versions/RegionBars";
-import { regionReplications } from "@/components/versions/replicationView";
+import { ReplicationRegionsCell, ReplicationStateCell } from "@/components/versions/ReplicationCells";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { pageHref, imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
@@ -36,8 +35,6 @@ interface VersionRow {
   id: string;
   name: string;
   version: GalleryImageVersion;
-  /** False until the `$expand=ReplicationStatus` read arrived. */
-  hasReplicationStatus: boolean;
   isLatest: boolean;
 }
 
@@ -79,27 +76,12 @@ const columns = [
   column.display({
     id: "regions",
     header: "Target regions",
-    cell: (info) =>
-      info.row.original.hasReplicationStatus ? (
-        <RegionBars regions={regionReplications(info.row.original.version)} versionName={info.row.original.name} />
-      ) : (
-        <Spinner label="Reading replication…" />
-      ),
+    cell: (info) => <ReplicationRegionsCell version={info.row.original.version} />,
   }),
   column.accessor((row) => row.version.replicationStatus?.aggregatedState ?? row.version.provisioningState ?? "", {
     id: "state",
     header: "Replication",
-    cell: (info) => {
-      const v = info.row.original.version;
-      return (
-        <span className="flex flex-col items-start gap-1">
-          <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} />
-          {v.provisioningState && v.provisioningState !== "Succeeded" && (
-            <span className="text-xs text-slate-600">Provisioning: {v.provisioningState}</span>
-          )}
-        </span>
-      );
-    },
+    cell: (info) => <ReplicationStateCell version={info.row.original.version} />,
   }),
 ];
 
@@ -108,10 +90,8 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   const id = imageIdOf(path);
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const image = useQuery(imageQueries.detail(arm, id));
-  // Replication is read for the rows in view (and those deciding latest), not for every version of the definition.
-  const [onScreen, setOnScreen] = useState<ReadonlySet<string>>(() => new Set());
-  const showRows = useCallback((inView: VersionRow[]) => setOnScreen(new Set(inView.map((row) => row.id.toLowerCase()))), []);
-  const [definition] = useVersionsWithReplication([id], { onScreen });
+  // Beyond 50 versions the hook reads only what decides latest; the table's cells read the rows on screen.
+  const [definition] = useVersionsWithReplication([id]);
   const img = image.data;
   const region = img?.location;
   const versions = definition?.versions;
@@ -119,17 +99,10 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and rebuilding
   // the table's rows on every render would cost more than the render.
   const resolution = useMemo(() => (versions && complete && region ? latestIn(versions, region) : undefined), [versions, complete, region]);
-  const failedIds = (definition?.detailErrors ?? []).map((e) => e.version.id).join("\n");
-  const rows: VersionRow[] = useMemo(() => {
-    const failed = new Set(failedIds.split("\n"));
-    return (versions ?? []).map((version) => ({
-      id: version.id ?? "",
-      name: version.name ?? "",
-      version,
-      hasReplicationStatus: version.replicationStatus !== undefined || failed.has(version.id ?? ""),
-      isLatest: resolution?.latest === version.name,
-    }));
-  }, [versions, failedIds, resolution?.latest]);
+  const rows: VersionRow[] = useMemo(
+    () => (versions ?? []).map((version) => ({ id: version.id ?? "", name: version.name ?? "", version, isLatest: resolution?.latest === version.name })),
+    [versions, resolution?.latest],
+  );
 
   return (
     <>
@@ -221,7 +194,6 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               initialSorting={[{ id: "name", desc: true }]}
               empty={!definition?.versions ? "Loading…" : "No versions have been published to this definition yet."}
               filterLabel="Filter versions"
-              onVisibleRowsChange={showRows}
             />
           </>
         )}

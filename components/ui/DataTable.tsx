@@ -10,7 +10,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { startTransition, useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { startTransition, useDeferredValue, useId, useRef, useState, type ReactNode } from "react";
 
 declare module "@tanstack/react-table" {
   interface ColumnMeta<TData, TValue> {
@@ -32,8 +32,9 @@ const VIRTUALIZE_ABOVE = 100;
  * The one table of the portal: columns are data (TanStack Table definitions), sorting is built in, headers are
  * buttons with aria-sort so it works from the keyboard and with screen readers. Rows are virtualized (TanStack
  * Virtual): the table scrolls inside its own box and only the rows in view are in the DOM, so 10,000 rows cost
- * what 30 do. With `filterLabel` it gets a search box over its text columns; filtering and sorting render at
- * low priority (useDeferredValue, startTransition), so typing never waits for the rows.
+ * what 30 do, and cells that fetch (a version's replication) fetch only for rows on screen. With `filterLabel`
+ * it gets a search box over its text columns; filtering and sorting render at low priority (useDeferredValue,
+ * startTransition), so typing never waits for the rows.
  */
 export function DataTable<T>({
   data,
@@ -43,7 +44,6 @@ export function DataTable<T>({
   initialSorting = [],
   empty,
   filterLabel,
-  onVisibleRowsChange,
 }: {
   data: T[];
   // Column value types differ per column; TanStack types them per column helper.
@@ -54,8 +54,6 @@ export function DataTable<T>({
   empty: ReactNode;
   /** Shows a search box with this label that keeps the rows whose text columns contain what is typed. */
   filterLabel?: string;
-  /** Told which rows are in the DOM now (in view plus overscan), e.g. to fetch details only for those. */
-  onVisibleRowsChange?: (rows: T[]) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const [filter, setFilter] = useState("");
@@ -87,12 +85,6 @@ export function DataTable<T>({
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-
-  const visibleKey = items.map((item) => rows[item.index]?.id).join("\n");
-  useEffect(() => {
-    onVisibleRowsChange?.(items.flatMap((item) => (rows[item.index] ? [rows[item.index]!.original] : [])));
-    // Keyed on the ids in view, not on `items` (a new array every render), so it reports changes only.
-  }, [visibleKey, onVisibleRowsChange]);
 
   return (
     <div>

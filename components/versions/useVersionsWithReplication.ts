@@ -23,11 +23,6 @@ export interface DefinitionVersions {
   complete: boolean;
 }
 
-export interface ReplicationReadOptions {
-  /** Also read replication status for these versions (lower-cased ids), e.g. the table rows on screen. */
-  onScreen?: ReadonlySet<string>;
-}
-
 /** Replication-status reads in flight at once, across the whole page. */
 export const REPLICATION_READ_CONCURRENCY = 6;
 const limitReads = createLimiter(REPLICATION_READ_CONCURRENCY);
@@ -40,8 +35,11 @@ const KNOWN_FROM_LIST: ReadonlySet<PassedOverReason> = new Set(["excludedGloball
 
 const idOf = (version: GalleryImageVersion) => (version.id ?? "").toLowerCase();
 
-/** One version's `$expand=ReplicationStatus` read, queued behind the page-wide limit; settled versions stay cached. */
-function detailRead(arm: ArmClients, id: string) {
+/**
+ * One version's `$expand=ReplicationStatus` read, queued behind the page-wide limit; settled versions stay
+ * cached. Table cells use it directly, so only the rows on screen are read.
+ */
+export function replicationRead(arm: ArmClients, id: string) {
   const base = versionQueries.detail(arm, id);
   return {
     ...base,
@@ -102,16 +100,16 @@ function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, 
  * The versions of several image definitions with their replication status: one list read per definition, then
  * one `$expand=ReplicationStatus` read per version (the list never carries it), at most
  * REPLICATION_READ_CONCURRENCY at a time. Beyond READ_ALL_VERSIONS_UP_TO versions, only those that decide
- * `latest` are read, plus those `onScreen`: a definition with 10,000 versions would otherwise send 10,000 GETs.
+ * `latest` are read (a table shows the rest's status through replicationRead as rows come on screen): a
+ * definition with 10,000 versions would otherwise send 10,000 GETs.
  * Versions still replicating keep polling through versionQueries.detail.
  */
-export function useVersionsWithReplication(imageIds: string[], options: ReplicationReadOptions = {}): DefinitionVersions[] {
+export function useVersionsWithReplication(imageIds: string[]): DefinitionVersions[] {
   const arm = useArm();
   const queryClient = useQueryClient();
   const lists = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
   const listed = lists.map((list) => list.data ?? []);
 
-  const { onScreen } = options;
   let probesSettled = true;
   let cached = new Map<string, GalleryImageVersion>();
   const wanted: GalleryImageVersion[] = [];
@@ -129,9 +127,9 @@ export function useVersionsWithReplication(imageIds: string[], options: Replicat
     }
     const { probe, settled } = latestProbe(versions, cached);
     probesSettled &&= settled;
-    wanted.push(...versions.filter((version) => probe.has(version) || onScreen?.has(idOf(version))));
+    wanted.push(...versions.filter((version) => probe.has(version)));
   }
-  const details = useQueries({ queries: wanted.map((version) => detailRead(arm, version.id ?? "")) });
+  const details = useQueries({ queries: wanted.map((version) => replicationRead(arm, version.id ?? "")) });
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
   const previous = useRef<(GalleryImageVersion[] | undefined)[]>([]);
 
