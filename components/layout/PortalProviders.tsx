@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/security/zodWithoutEval";
 
 import type { IPublicClientApplication } from "@azure/msal-browser";
 import { MsalProvider } from "@azure/msal-react";
