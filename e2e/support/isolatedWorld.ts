@@ -33,7 +33,8 @@ export interface FaultsView {
 
 export const DEMO_PASSWORD = "Demo#1234";
 
-export async function startIsolatedWorld(): Promise<IsolatedWorld> {
+/** `seed`: the emulator's EMULATOR_SEED (demo unless a spec needs another, e.g. a `scale:` seed). */
+export async function startIsolatedWorld({ seed = "demo" }: { seed?: string } = {}): Promise<IsolatedWorld> {
   const workDir = mkdtempSync(join(tmpdir(), "gallerist-isolated-"));
   const [emulatorPort, dashboardPort] = [await freePort(), await freePort()];
   const emulatorLog = join(workDir, "emulator.log");
@@ -47,7 +48,7 @@ export async function startIsolatedWorld(): Promise<IsolatedWorld> {
 
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   try {
-    const emulator = startEmulator({ port: emulatorPort, dataDir: join(workDir, "data"), seed: "demo", stdio: [...logTo(emulatorLog)] });
+    const emulator = startEmulator({ port: emulatorPort, dataDir: join(workDir, "data"), seed, stdio: [...logTo(emulatorLog)] });
     children.push(emulator);
     const dashboard = startNext({ mode: "start", port: dashboardPort, emulatorPort, stdio: [...logTo(dashboardLogPath)] });
     children.push(dashboard);
