@@ -26,10 +26,10 @@ export function SharedGallerySearch({ subscriptionId, regions, onAdd, status }: 
         {status && <span role="status"> · {status === "searching" ? "searching…" : status}</span>}.
       </span>
       <label htmlFor={id} className="sr-only">
-        Also search region for shared galleries
+        Look up shared galleries in another location
       </label>
       <select id={id} className={control} value="" onChange={(e) => e.target.value && onAdd(e.target.value)} disabled={addable.length === 0}>
-        <option value="">Also search a region…</option>
+        <option value="">Add a location…</option>
         {addable.map((l) => (
           <option key={l.name} value={l.name}>
             {l.displayName ?? regionDisplayName(l.name)}
