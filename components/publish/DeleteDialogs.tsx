@@ -4,7 +4,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useState } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
@@ -12,39 +12,13 @@ import { useOperation } from "@/components/publish/useOperation";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
+import { Dialog } from "@/components/ui/Dialog";
 import { toAzureError, type AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { deleteGallery, deleteImageDefinition, deleteImageVersion, invalidateAfterPublish } from "@/lib/publish/mutations";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
-
-/** A modal dialog on the native <dialog>: focus moves in and is trapped, Escape closes, focus returns after. */
-function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={`${id}-title`}
-      onClose={onClose}
-      className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50"
-    >
-      <div className="p-5">
-        <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
-          {title}
-        </h2>
-        <div className="mt-3 text-sm text-slate-800">{children}</div>
-      </div>
-    </dialog>
-  );
-}
 
 function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
