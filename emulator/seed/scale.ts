@@ -11,6 +11,7 @@ import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "..
 import type { EmulatorContext } from "../context.js";
 import { warmResourceGraph } from "../resourceGraph/query.js";
 import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
+import { seedEmulatorTenant } from "./empty.js";
 import { EMPTY_SEED } from "./wellKnown.js";
 
 /**
@@ -70,19 +71,8 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
   const spec = parseScaleSpec(seed);
   const { directory, roleAssignments, resources } = ctx;
   const S = SCALE_SEED;
-  directory.addTenant({ tenantId: S.tenantId, displayName: "Emulator (scale)", defaultDomain: EMPTY_SEED.tenantDomain });
-  directory.addPrincipal({ objectId: S.admin.objectId, tenantId: S.tenantId, kind: "User", displayName: "Admin", upn: S.admin.upn, mail: S.admin.upn, password: S.admin.password, persona: "admin" });
+  seedEmulatorTenant(ctx, "Emulator (scale)");
   directory.addPrincipal({ objectId: S.reader.objectId, tenantId: S.tenantId, kind: "User", displayName: "Reader", upn: S.reader.upn, mail: S.reader.upn, password: S.reader.password, persona: "reader" });
-  directory.addPrincipal({ objectId: S.user.objectId, tenantId: S.tenantId, kind: "User", displayName: "User", upn: S.user.upn, mail: S.user.upn, password: S.user.password, persona: "no-access" });
-  directory.addPrincipal({
-    objectId: S.servicePrincipal.objectId,
-    tenantId: S.tenantId,
-    kind: "ServicePrincipal",
-    displayName: "emulator-automation",
-    appId: S.servicePrincipal.appId,
-    secret: S.servicePrincipal.secret,
-    persona: "automation",
-  });
 
   const now = ctx.clock.now();
   const publishedAt = now - DAY_MS;
