@@ -5,6 +5,7 @@ import { SharingErrors } from "./gallerySharing.errors.js";
 import { isSharedWith, type StoredSharingProfile } from "./gallerySharing.profile.js";
 import type { GalleryImageRecord } from "./galleryImages.model.js";
 import { galleryImageVersionView, type GalleryImageVersionRecord } from "./galleryImageVersions.model.js";
+import { regionStatusAt } from "./replication.js";
 import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "./shared/names.js";
 
 /**
@@ -99,10 +100,17 @@ export function getSharedImage(ctx: EmulatorContext, gallery: GalleryRecord, ima
   return found;
 }
 
-/** The versions of a shared image replicated to the scope's region. */
+/**
+ * The versions of a shared image replicated to the scope's region. A shared gallery is a regional proxy: a version
+ * shows there once its copy in that region has Completed, so a consumer's `latest` is what Compute deploys.
+ */
 export function listSharedVersions(ctx: EmulatorContext, image: GalleryImageRecord, location: string): GalleryImageVersionRecord[] {
   const region = regionOf(location);
-  return versionsOf(ctx, image).filter((v) => versionRegions(v).some((r) => sameRegion(r, region)));
+  const now = ctx.clock.now();
+  return versionsOf(ctx, image).filter((v) => {
+    const plan = v.state.replication?.find((p) => sameRegion(p.region, region));
+    return plan ? regionStatusAt(plan, now).state === "Completed" : versionRegions(v).some((r) => sameRegion(r, region));
+  });
 }
 
 export function getSharedVersion(ctx: EmulatorContext, gallery: GalleryRecord, image: GalleryImageRecord, version: string, location: string) {

@@ -75,15 +75,19 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
   const versionsIn = async (region: string): Promise<SharedGalleryImageVersion[]> =>
     (await collect(lee.sharedGalleryImageVersions.list(region, UNIQUE, IMAGE))).sort((a, b) => b.publishedDate!.getTime() - a.publishedDate!.getTime());
 
-  /** The shared versions of a region, newest first, with their replication state there as the owner reads it. */
-  const statesIn = async (region: string) =>
-    Promise.all(
-      (await versionsIn(region)).map(async (v) => {
-        const owned = await admin.galleryImageVersions.get(GALLERY_RG, GALLERY, IMAGE, v.name!, { expand: "ReplicationStatus" });
-        const state = owned.replicationStatus?.summary?.find((r) => r.region?.replace(/\s/g, "").toLowerCase() === region)?.state;
-        return { name: v.name!, state, excluded: owned.publishingProfile?.excludeFromLatest === true };
-      }),
-    );
+  /** The versions targeting a region, newest first, with their replication state there as the owner reads it. */
+  const statesIn = async (region: string) => {
+    const owned = await collect(admin.galleryImageVersions.listByGalleryImage(GALLERY_RG, GALLERY, IMAGE, { expand: "ReplicationStatus" }));
+    return Promise.all(
+      owned
+        .sort((a, b) => b.publishingProfile!.publishedDate!.getTime() - a.publishingProfile!.publishedDate!.getTime())
+        .map(async (v) => {
+          const full = await admin.galleryImageVersions.get(GALLERY_RG, GALLERY, IMAGE, v.name!, { expand: "ReplicationStatus" });
+          const state = full.replicationStatus?.summary?.find((r) => r.region?.replace(/\s/g, "").toLowerCase() === region)?.state;
+          return { name: v.name!, state, excluded: full.publishingProfile?.excludeFromLatest === true };
+        }),
+    ).then((states) => states.filter((v) => v.state !== undefined));
+  };
 
   beforeAll(async () => {
     em = await startTestEmulator({ seed: "demo" });
@@ -113,6 +117,10 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
     const replicating = states.find((v) => v.state === "Replicating");
     const completed = states.find((v) => v.state === "Completed");
     expect(replicating, "the seed keeps the newest version replicating").toBeDefined();
+    // The region's shared listing is a regional proxy: it shows a version once its copy there has Completed.
+    const listed = (await versionsIn("northeurope")).map((v) => v.name);
+    expect(listed).toContain(completed!.name);
+    expect(listed).not.toContain(replicating!.name);
 
     const early = await put("vm-shared-replicating", vm("northeurope", sharedId(replicating!.name)));
     expect(early.status).toBe(404);

@@ -52,7 +52,9 @@ describe("directly shared galleries as rows of Images I can use, against the dem
     expect(ubuntu).toMatchObject({ osType: "Linux", osState: "Generalized", architecture: "x64", publisher: "Contoso", offer: "Ubuntu-EU" });
     expect(ubuntu.versions.map((v) => v.name)).toEqual(["1.0.7", "1.0.6", "1.0.5", "1.0.4", "1.0.3", "1.0.2", "1.0.1", "1.0.0"]);
     expect(ubuntu.versions[0]!.id).toBe(`/SharedGalleries/${UNIQUE}/Images/ubuntu-2204-gen2-eu/Versions/1.0.7`);
-    expect(ubuntu.versions[0]!.targetRegions).toContain("northeurope");
+    // A region lists a version once its copy there has Completed: the newest is still on its way to North Europe.
+    expect(ubuntu.versions[0]!.targetRegions).toEqual(["westeurope"]);
+    expect(ubuntu.versions[1]!.targetRegions).toContain("northeurope");
 
     // Filters and end of life work on these rows as on the others.
     expect(filterInventory(images, { region: "northeurope", osType: "Linux", text: "ubuntu" }).map((i) => i.name)).toEqual(["ubuntu-2204-gen2-eu"]);
