@@ -4,16 +4,16 @@ import { resourceGroupRoutes } from "./resources/resourceGroups.js";
 import { subscriptionRoutes } from "./resources/subscriptions.js";
 import { galleryRoutes } from "./compute/galleries.js";
 import { galleryImageRoutes } from "./compute/galleryImages.js";
+import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
 import { managedImageRoutes } from "./compute/images.js";
 import { diskRoutes } from "./compute/disks.js";
 import { snapshotRoutes } from "./compute/snapshots.js";
 import { virtualMachineRoutes } from "./compute/virtualMachines.js";
 import { resourceGraphRoutes } from "./resourceGraph/routes.js";
-import { deploymentRoutes } from "./resources/deployments.js";
 import { gallerySharingRoutes } from "./compute/gallerySharing.js";
 import { sharedGalleryRoutes } from "./compute/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
-import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
+import { deploymentRoutes } from "./resources/deployments.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -22,11 +22,11 @@ export const armRoutes: ArmRoute[] = [
   ...authorizationRoutes,
   ...galleryRoutes,
   ...galleryImageRoutes,
+  ...galleryImageVersionRoutes,
   ...managedImageRoutes,
   ...diskRoutes,
   ...snapshotRoutes,
   ...virtualMachineRoutes,
-  ...galleryImageVersionRoutes,
   ...resourceGraphRoutes,
   ...deploymentRoutes,
   ...gallerySharingRoutes,
