@@ -219,6 +219,17 @@ export const ArmErrors = {
       { "Retry-After": String(retryAfterSeconds) },
     ),
 
+  /** Compute throttles the creation of image versions from one source while many are still copying it. */
+  tooManyRequestsOnSource: (sourceId: string, retryAfterSeconds: number) =>
+    new ArmError(
+      429,
+      "TooManyRequests",
+      `Too many requests on source '${sourceId}'. Please reduce the number of requests on the source or wait some time before retrying.`,
+      undefined,
+      undefined,
+      { "Retry-After": String(retryAfterSeconds) },
+    ),
+
   serviceUnavailable: (retryAfterSeconds?: number) =>
     new ArmError(
       503,

@@ -8,6 +8,7 @@ import { galleryImageVersionRoutes } from "./compute/galleryImageVersions.js";
 import { managedImageRoutes } from "./compute/images.js";
 import { diskRoutes } from "./compute/disks.js";
 import { snapshotRoutes } from "./compute/snapshots.js";
+import { diskEncryptionSetRoutes } from "./compute/diskEncryptionSets.js";
 import { virtualMachineRoutes } from "./compute/virtualMachines.js";
 import { resourceGraphRoutes } from "./resourceGraph/routes.js";
 import { gallerySharingRoutes } from "./compute/gallerySharing.js";
@@ -26,6 +27,7 @@ export const armRoutes: ArmRoute[] = [
   ...managedImageRoutes,
   ...diskRoutes,
   ...snapshotRoutes,
+  ...diskEncryptionSetRoutes,
   ...virtualMachineRoutes,
   ...resourceGraphRoutes,
   ...deploymentRoutes,

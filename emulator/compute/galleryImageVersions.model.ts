@@ -19,6 +19,8 @@ import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
 import { definedEntries, type WriteResult } from "./galleries.model.js";
 import { findGalleryImage, parentGallery, type GalleryImageRecord, type GalleryImageRef } from "./galleryImages.model.js";
 import { resolveVersionSource } from "./galleryImageVersions.sources.js";
+import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
+import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
 import {
   failedRegions,
   holdsReplicas,
@@ -270,7 +272,14 @@ function write(
   } else {
     storage = resolveStorage(ctx, properties.storageProfile, input.location, image);
     checkQuotaForOneMore(ctx, "imageVersions", GALLERY_IMAGE_VERSION_TYPE, ref.subscriptionId, input.location);
+    checkSourceThrottle(ctx, storage);
   }
+  checkVersionEncryption(ctx, {
+    subscriptionId: ref.subscriptionId,
+    targetRegions: properties.publishingProfile?.targetRegions,
+    dataDiskLuns: storage.dataDiskImages.map((disk) => disk.lun),
+    stored: existing?.body.properties.publishingProfile.targetRegions,
+  });
 
   const targets = effectiveTargetRegions(properties.publishingProfile, input.location);
   const replication = planReplication(existing?.state.replication ?? [], targets, replicatedImage(input.location, storage), startedAt, (region) =>
