@@ -357,6 +357,17 @@ export const ArmErrors = {
 
   // The emulator's own control surface (/_emulator/*).
 
+  scaleSetCapacityExceeded: (scaleSetName: string, limit: number) =>
+    new ArmError(409, "OperationNotAllowed", `Unable to create or update Virtual Machine Scale Set '${scaleSetName}' as it exceeds the total limit of '${limit}' Virtual Machine instances.`, "sku.capacity"),
+
+  scaleSetOsStateChange: (scaleSetName: string, current: string, updated: string) =>
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `Cannot update Virtual Machine Scale Set ${scaleSetName} as the current OS state of the VM Scale Set is ${current} which is different from the updated gallery image OS state which is ${updated}.`,
+      "imageReference",
+    ),
+
   faultRuleNotFound: (name: string) => new ArmError(404, "NotFound", `There is no fault rule named '${name}'.`),
 
   internal: (requestId: string) =>

@@ -10,6 +10,7 @@ import { diskRoutes } from "./compute/disks.js";
 import { snapshotRoutes } from "./compute/snapshots.js";
 import { diskEncryptionSetRoutes } from "./compute/diskEncryptionSets.js";
 import { virtualMachineRoutes } from "./compute/virtualMachines.js";
+import { virtualMachineScaleSetRoutes } from "./compute/virtualMachineScaleSets.js";
 import { resourceGraphRoutes } from "./resourceGraph/routes.js";
 import { gallerySharingRoutes } from "./compute/gallerySharing.js";
 import { sharedGalleryRoutes } from "./compute/sharedGalleries.js";
@@ -29,6 +30,7 @@ export const armRoutes: ArmRoute[] = [
   ...snapshotRoutes,
   ...diskEncryptionSetRoutes,
   ...virtualMachineRoutes,
+  ...virtualMachineScaleSetRoutes,
   ...resourceGraphRoutes,
   ...deploymentRoutes,
   ...gallerySharingRoutes,
