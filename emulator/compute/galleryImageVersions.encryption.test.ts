@@ -12,7 +12,7 @@ const IMAGE = "ubuntu";
 const API = "api-version=2025-12-03";
 const OTHER_SUB = "99999999-9999-9999-9999-999999999999";
 
-const desId = (name: string, sub = SUB) => `/subscriptions/${sub}/resourceGroups/${RG}/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
+const desId = (name: string, sub: string = SUB) => `/subscriptions/${sub}/resourceGroups/${RG}/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
 const imageId = (name: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/images/${name}`;
 const versionPath = (version: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/images/${IMAGE}/versions/${version}`;
 

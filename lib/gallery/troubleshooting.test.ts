@@ -4,6 +4,7 @@ import { findIdentifierConflict, checkIdentifierPart } from "./identifier";
 import { checkImageDefinitionUpdate } from "./galleryImage";
 import { checkLocationAvailable } from "./regions";
 import { explainArmError } from "./troubleshooting";
+import { checkEncryption, checkEncryptionUpdate, diskEncryptionSetNotFound, readEncryption } from "./encryption";
 
 describe("troubleshooting catalogue", () => {
   it("explains each violation our own rules produce with a specific entry", () => {
@@ -43,5 +44,44 @@ describe("troubleshooting catalogue", () => {
     expect(explainArmError({ code: "CannotDeleteResource", message: "Can not delete resource before nested resources are deleted." }).title).toBe("Resource still has children");
     expect(explainArmError({ code: "SomethingNew", message: "?" }).title).toBe("Request failed");
     expect(explainArmError({ status: 429, code: "TooManyRequests" }).fix).toBe("Wait and retry later.");
+  });
+
+  it("explains each encryption rule with its own entry", () => {
+    const sub = "00000000-0000-0000-0000-000000000001";
+    const des = (s: string) => `/subscriptions/${s}/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/k`;
+    const check = (regions: { name: string; encryption?: unknown }[]) => {
+      const read = readEncryption(regions);
+      return read.violation ?? checkEncryption(read.regions, { dataDiskLuns: [0], subscriptionId: sub });
+    };
+    const violations = [
+      check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: "bad" } } }]),
+      check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: des("other") } } }]),
+      diskEncryptionSetNotFound(des(sub), "target"),
+      check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: des(sub) } } }, { name: "eastus" }]),
+      check([{ name: "westus", encryption: { dataDiskImages: [{ lun: 5, diskEncryptionSetId: des(sub) }] } }]),
+      check([{ name: "westus", encryption: { dataDiskImages: [0, 0].map((lun) => ({ lun, diskEncryptionSetId: des(sub) })) } }]),
+      checkEncryptionUpdate(readEncryption([{ name: "westus" }]).regions, readEncryption([{ name: "westus", encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: des(sub) }] } }]).regions),
+    ];
+    expect(violations.map((violation) => explainArmError(violation!).title)).toEqual([
+      "Malformed encryption set id",
+      "Encryption set in another subscription",
+      "Encryption set not found",
+      "Encryption missing in a region",
+      "Encryption for a disk that does not exist",
+      "LUN encrypted twice",
+      "Encryption cannot be added",
+    ]);
+  });
+
+  it("explains a throttled source and the VM and scale set refusals", () => {
+    const titles = [
+      { status: 429, code: "TooManyRequests", message: "Too many requests on source '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i'. Please reduce the number of requests on the source or wait some time before retrying." },
+      { status: 409, code: "OperationNotAllowed", message: "Unable to create or update Virtual Machine Scale Set 'web' as it exceeds the total limit of '600' Virtual Machine instances." },
+      { status: 400, code: "InvalidParameter", message: "Cannot update Virtual Machine Scale Set web as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized." },
+      { status: 400, code: "InvalidParameter", message: "Parameter 'osProfile' is not allowed." },
+      { status: 400, code: "InvalidParameter", message: "Required parameter 'osProfile' is missing (null)." },
+      { status: 400, code: "InvalidParameter", message: 'There is no latest image version exists for "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"' },
+    ].map((error) => explainArmError(error).title);
+    expect(titles).toEqual(["Source is busy", "Too many instances", "OS state cannot change", "No admin account for a specialized image", "Admin account required", "No latest version"]);
   });
 });
