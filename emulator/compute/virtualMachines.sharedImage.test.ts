@@ -77,7 +77,7 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
 
   /** The versions targeting a region, newest first, with their replication state there as the owner reads it. */
   const statesIn = async (region: string) => {
-    const owned = await collect(admin.galleryImageVersions.listByGalleryImage(GALLERY_RG, GALLERY, IMAGE, { expand: "ReplicationStatus" }));
+    const owned = await collect(admin.galleryImageVersions.listByGalleryImage(GALLERY_RG, GALLERY, IMAGE));
     return Promise.all(
       owned
         .sort((a, b) => b.publishingProfile!.publishedDate!.getTime() - a.publishingProfile!.publishedDate!.getTime())
