@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
 import { computeNameRule, DISK_RP_API_VERSIONS, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./sourceLifecycle.js";
+import { type Raw, isPlainObject as isObject } from "./shared/body.js";
 
 /**
  * Microsoft.Compute/diskEncryptionSets: just enough of a disk encryption set (its key and identity) for image
@@ -18,9 +19,6 @@ export interface DiskEncryptionSetProperties {
 }
 
 export type DiskEncryptionSetRecord = ComputeRecord<DiskEncryptionSetProperties>;
-
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function build(input: WriteInput<DiskEncryptionSetProperties, object>) {
   const raw = isObject(input.body.properties) ? input.body.properties : undefined;

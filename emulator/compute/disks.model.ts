@@ -11,6 +11,7 @@ import {
   type ComputeResourceType,
   type WriteInput,
 } from "./sourceLifecycle.js";
+import { type Raw, enumValue, isPlainObject as isObject } from "./shared/body.js";
 
 /** Microsoft.Compute/disks and snapshots: what a managed disk or snapshot carries, and the checks of a PUT. */
 
@@ -46,19 +47,6 @@ export interface DiskProperties {
 }
 
 export type DiskRecord = ComputeRecord<DiskProperties>;
-
-type Raw = Record<string, unknown>;
-
-function isObject(value: unknown): value is Raw {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function enumValue<T extends string>(value: unknown, allowed: readonly T[], parameter: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  const match = allowed.find((a) => typeof value === "string" && a.toLowerCase() === value.toLowerCase());
-  if (!match) throw ArmErrors.invalidParameterValue(parameter);
-  return match;
-}
 
 function diskSize(value: unknown, parameter: string): number | undefined {
   if (value === undefined || value === null) return undefined;

@@ -6,6 +6,7 @@ import { ArmErrors } from "../errors.js";
 import { DISK_TYPE, type DiskRecord, SNAPSHOT_TYPE } from "./disks.model.js";
 import { CRP_API_VERSIONS, computeNameRule, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./sourceLifecycle.js";
 import { VIRTUAL_MACHINE_TYPE, type VirtualMachineRecord } from "./virtualMachines.model.js";
+import { type Raw, enumValue, isPlainObject as isObject } from "./shared/body.js";
 
 /** Microsoft.Compute/images (managed images): what one carries, and the checks of a PUT. */
 
@@ -40,19 +41,6 @@ export interface ManagedImageProperties {
 }
 
 export type ManagedImageRecord = ComputeRecord<ManagedImageProperties>;
-
-type Raw = Record<string, unknown>;
-
-function isObject(value: unknown): value is Raw {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function enumValue<T extends string>(value: unknown, allowed: readonly T[], parameter: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  const match = allowed.find((a) => typeof value === "string" && a.toLowerCase() === value.toLowerCase());
-  if (!match) throw ArmErrors.invalidParameterValue(parameter);
-  return match;
-}
 
 /** A disk or snapshot an image disk is made from: it must exist, in the image's region. */
 function diskSource(ctx: EmulatorContext, value: unknown, kind: "managedDisk" | "snapshot", parameter: string, location: string): DiskRecord | undefined {

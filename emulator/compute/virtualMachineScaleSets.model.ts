@@ -4,6 +4,7 @@ import { ArmErrors } from "../errors.js";
 import { CRP_API_VERSIONS, computeNameRule, type Built, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./sourceLifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import type { ImageReference } from "./virtualMachines.model.js";
+import { type Raw, isPlainObject as isObject } from "./shared/body.js";
 
 /**
  * Microsoft.Compute/virtualMachineScaleSets: the part of a scale set that depends on its image — the osProfile
@@ -34,9 +35,6 @@ export interface ScaleSetState {
 }
 
 export type ScaleSetRecord = ComputeRecord<ScaleSetProperties, ScaleSetState>;
-
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function capacityOf(sku: Raw | undefined, existing: ScaleSetRecord | undefined): number {
   const given = sku?.capacity;

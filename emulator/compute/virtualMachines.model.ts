@@ -15,6 +15,7 @@ import {
   type WriteInput,
 } from "./sourceLifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
+import { type Raw, enumValue, isPlainObject as isObject } from "./shared/body.js";
 
 /** Microsoft.Compute/virtualMachines: what a VM carries, the checks of a PUT, and the disks it creates. */
 
@@ -82,19 +83,6 @@ export interface VirtualMachineState {
 }
 
 export type VirtualMachineRecord = ComputeRecord<VirtualMachineProperties, VirtualMachineState>;
-
-type Raw = Record<string, unknown>;
-
-function isObject(value: unknown): value is Raw {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function enumValue<T extends string>(value: unknown, allowed: readonly T[], parameter: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  const match = allowed.find((a) => typeof value === "string" && a.toLowerCase() === value.toLowerCase());
-  if (!match) throw ArmErrors.invalidParameterValue(parameter);
-  return match;
-}
 
 function sizeGB(value: unknown, parameter: string): number | undefined {
   if (value === undefined || value === null) return undefined;

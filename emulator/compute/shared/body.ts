@@ -10,8 +10,19 @@ export interface ResourceBody {
   properties?: unknown;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object as a request sends it, not yet checked field by field. */
+export type Raw = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is Raw {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** An enum parameter in Compute's casing; any casing is accepted, as the service does, anything else refused. */
+export function enumValue<T extends string>(value: unknown, allowed: readonly T[], parameter: string): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  const match = allowed.find((a) => typeof value === "string" && a.toLowerCase() === value.toLowerCase());
+  if (!match) throw ArmErrors.invalidParameterValue(parameter);
+  return match;
 }
 
 /** The JSON object of a request; ARM answers a missing or non-object body as undeserializable content. */
