@@ -116,7 +116,9 @@ export class GraphIndex {
   }
 
   private forCaller(caller: Caller) {
-    let entry = this.perCaller.get(caller.objectId);
+    // A guest keeps its object id in every tenant; what it can read depends on the tenant its token is for.
+    const key = `${caller.tenantId.toLowerCase()}|${caller.objectId}`;
+    let entry = this.perCaller.get(key);
     if (!entry) {
       const { directory, authorizer } = this.ctx;
       const subscriptions = new Set(
@@ -128,7 +130,7 @@ export class GraphIndex {
       const readable = readableRows(this.ctx, caller, this.rows.filter((r) => subscriptions.has(r.subscriptionId)));
       const rows = new Map(GRAPH_TABLES.map((t) => [t, readable.filter((r) => r.table === t)]));
       entry = { subscriptions, rows, allRows: new Map() };
-      this.perCaller.set(caller.objectId, entry);
+      this.perCaller.set(key, entry);
     }
     return entry;
   }

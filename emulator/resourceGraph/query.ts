@@ -64,7 +64,7 @@ export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryReq
   const rows = index.visibleRows(caller, parsed.table as GraphTable, scopes, now);
   const top = request.top ?? request.continuation?.top ?? DEFAULT_PAGE_SIZE;
   const skip = request.skip ?? request.continuation?.skip ?? 0;
-  const unshaped = cachedUnshaped(ctx, `${index.generation}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`, () =>
+  const unshaped = cachedUnshaped(ctx, `${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`, () =>
     evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows }),
   );
   const result = shapeWindow(parsed, unshaped, { skip, top });
