@@ -19,9 +19,9 @@ const production = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const development = DEMO_SUBSCRIPTIONS.contosoDevelopment;
 const API = "api-version=2024-03-03";
 
-/** The list calls the overview makes: subscriptions, galleries per subscription, definitions per gallery. */
-const LIST_PATHS =
-  "regex:^/subscriptions(/[^/]+/providers/Microsoft\\.Compute/galleries|/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/galleries/[^/]+/images)?$";
+/** The calls the overview makes: the subscriptions list, then one Resource Graph query paged by $skipToken. */
+const RESOURCE_GRAPH = "/providers/Microsoft.ResourceGraph/resources";
+const OVERVIEW_PATHS = "regex:^/(subscriptions|providers/Microsoft\\.ResourceGraph/resources)$";
 
 let world: IsolatedWorld;
 /** Gallery names of the overview with no fault, as the reference for the faulty runs. */
@@ -50,7 +50,7 @@ async function expectPortalShown(page: Page, heading: string) {
   await expect(new Portal(page).heading()).toHaveText(heading);
 }
 
-test("the overview completes every subscription while ARM answers 20% of its list calls with 429 or 503", async ({ page }) => {
+test("the overview completes every subscription while ARM and Resource Graph answer 20% of its calls with 429 or 503", async ({ page }) => {
   test.setTimeout(180_000);
   const overview = new GalleriesPage(page);
   await page.goto(`${world.baseUrl}/`);
@@ -60,11 +60,12 @@ test("the overview completes every subscription while ARM answers 20% of its lis
   expectedGalleries = await galleryNames(overview);
   expect(expectedGalleries.length).toBeGreaterThan(3);
 
-  // Rules fire independently and the first error wins: 10% + 90% × 1/9 = 20% of list calls fail.
+  // Rules fire independently and the first error wins: 10% + 90% × 1/9 = 20% of calls fail. A 429 from Resource
+  // Graph is waited out; a 503 makes the overview list per subscription instead.
   await world.setFaults(
     [
-      { name: "throttled-lists", pathPattern: LIST_PATHS, method: "GET", status: 429, retryAfterSeconds: 1, rate: 0.1 },
-      { name: "unavailable-lists", pathPattern: LIST_PATHS, method: "GET", status: 503, rate: 1 / 9 },
+      { name: "throttled-lists", pathPattern: OVERVIEW_PATHS, status: 429, retryAfterSeconds: 1, rate: 0.1 },
+      { name: "unavailable-lists", pathPattern: OVERVIEW_PATHS, status: 503, rate: 1 / 9 },
     ],
     20_251,
   );
@@ -107,7 +108,9 @@ test("a subscription that keeps failing is named with ARM's error and a retry th
   const overview = new GalleriesPage(page);
   await page.goto(`${world.baseUrl}/`);
   await new Portal(page).signIn(admin.upn);
+  // Resource Graph down makes the overview list per subscription, where one subscription's list can fail alone.
   await world.setFaults([
+    { name: "resource-graph-down", pathPattern: RESOURCE_GRAPH, method: "POST", status: 503 },
     {
       name: "development-down",
       pathPattern: `/subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`,

@@ -1,34 +1,25 @@
 "use client";
 
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { SharedDefinitions } from "@/components/access/SharedDefinitions";
+import { type InventoryGalleryRow, useGalleryInventory } from "@/components/inventory/useGalleryInventory";
 import { useArm } from "@/components/layout/ArmContext";
-import { sharingLabel } from "@/components/galleries/sharing";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { pageHref, galleryPathOf } from "@/lib/azure/routeParams";
+import { pageHref } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
-import { galleryQueries } from "@/lib/queries/galleries";
-import { imageQueries } from "@/lib/queries/galleryImages";
-import { subscriptionQueries } from "@/lib/queries/subscriptions";
+import type { InventoryState } from "@/lib/inventory/state";
+import { subscriptionQueries, type Subscription } from "@/lib/queries/subscriptions";
 
-interface GalleryRow {
-  id: string;
-  name: string;
-  subscriptionId: string;
-  subscriptionName: string;
-  resourceGroup: string;
-  location: string;
-  description: string;
-  sharing: string;
-  definitionCount: number | "loading" | "error";
+interface GalleryRow extends Omit<InventoryGalleryRow, "definitionCount"> {
+  definitionCount: InventoryGalleryRow["definitionCount"] | "error";
 }
 
 const column = createColumnHelper<GalleryRow>();
@@ -71,6 +62,21 @@ const columns = [
   }),
 ];
 
+/** The scope the ARM fallback names when a gallery's image definitions could not be listed. */
+const definitionsScope = (galleryId: string) => `${galleryId}/images`.toLowerCase();
+
+/**
+ * Inline failures of the ARM fallback (Resource Graph answers for every subscription or not at all): a
+ * subscription whose galleries could not be listed, titled by its display name, or a gallery whose definitions
+ * could not be listed.
+ */
+function failureTitle(failure: InventoryState["failures"][number], subscriptions: readonly Subscription[]): string {
+  const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === failure.subscriptionId.toLowerCase());
+  const gallery = /\/galleries\/([^/]+)\/images$/i.exec(failure.scope)?.[1];
+  if (gallery) return `Image definitions of gallery “${gallery}” could not be listed`;
+  return `Galleries in subscription “${subscription?.displayName ?? failure.subscriptionId}” could not be listed`;
+}
+
 const selectClass =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
 
@@ -83,31 +89,13 @@ export function GalleryOverview() {
   const [regionFilter, setRegionFilter] = useState("");
 
   const subscriptions = useQuery(subscriptionQueries.list(arm));
-  const subscriptionList = subscriptions.data ?? [];
-  const galleryLists = useQueries({
-    queries: subscriptionList.map((s) => galleryQueries.list(arm, s.subscriptionId)),
-  });
-  const galleries = galleryLists.flatMap((result, index) =>
-    (result.data ?? []).map((gallery) => ({ gallery, subscription: subscriptionList[index]! })),
+  const subscriptionList = useMemo(() => subscriptions.data ?? [], [subscriptions.data]);
+  const inventory = useGalleryInventory(subscriptionList);
+  const failures = inventory.state?.failures ?? [];
+  const failedDefinitions = new Set(failures.map((f) => f.scope.toLowerCase()));
+  const rows: GalleryRow[] = inventory.rows.map((row) =>
+    failedDefinitions.has(definitionsScope(row.id)) && row.definitionCount === 0 ? { ...row, definitionCount: "error" } : row,
   );
-  const definitionLists = useQueries({
-    queries: galleries.map(({ gallery }) => ({ ...imageQueries.list(arm, gallery.id ?? ""), enabled: Boolean(gallery.id) })),
-  });
-
-  const rows: GalleryRow[] = galleries.map(({ gallery, subscription }, index) => {
-    const definitions = definitionLists[index];
-    return {
-      id: gallery.id ?? "",
-      name: gallery.name ?? "",
-      subscriptionId: subscription.subscriptionId,
-      subscriptionName: subscription.displayName,
-      resourceGroup: galleryPathOf(gallery.id ?? "")?.resourceGroupName ?? "",
-      location: gallery.location,
-      description: gallery.description ?? "",
-      sharing: sharingLabel(gallery.sharingProfile?.permissions),
-      definitionCount: definitions?.data ? definitions.data.length : definitions?.isError ? "error" : "loading",
-    };
-  });
 
   const regions = useMemo(() => [...new Set(rows.map((r) => r.location.toLowerCase()))].sort(), [rows]);
   const needle = search.trim().toLowerCase();
@@ -118,10 +106,7 @@ export function GalleryOverview() {
       (!needle ||
         [row.name, row.description, row.resourceGroup, row.subscriptionName].some((v) => v.toLowerCase().includes(needle))),
   );
-  const failures = galleryLists
-    .map((result, index) => ({ result, subscription: subscriptionList[index]! }))
-    .filter(({ result }) => result.isError);
-  const stillLoading = subscriptions.isPending || galleryLists.some((r) => r.isPending);
+  const stillLoading = subscriptions.isPending || inventory.loading;
 
   return (
     <>
@@ -195,15 +180,20 @@ export function GalleryOverview() {
             {stillLoading && <Spinner label="Loading galleries…" className="mb-1.5" />}
           </div>
 
+          {inventory.error !== null && (
+            <div className="mt-4">
+              <ErrorPanel error={inventory.error} title="The galleries could not be listed" onRetry={inventory.refetch} retrying={inventory.loading} />
+            </div>
+          )}
           {failures.length > 0 && (
             <div className="mt-4 space-y-3">
-              {failures.map(({ result, subscription }) => (
+              {failures.map((failure) => (
                 <ErrorPanel
-                  key={subscription.subscriptionId}
-                  error={result.error}
-                  title={`Galleries in subscription “${subscription.displayName}” could not be listed`}
-                  onRetry={() => void result.refetch()}
-                  retrying={result.isFetching}
+                  key={failure.scope}
+                  error={failure.error}
+                  title={failureTitle(failure, subscriptionList)}
+                  onRetry={inventory.refetch}
+                  retrying={inventory.loading}
                 />
               ))}
             </div>
