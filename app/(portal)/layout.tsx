@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { PortalProviders } from "@/components/layout/PortalProviders";
+import { LazyPortalProviders } from "@/components/layout/LazyPortalProviders";
 import { ConfigurationError, resolveRuntimeConfig } from "@/lib/azure/runtimeConfig";
 
 /**
@@ -24,5 +24,5 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </main>
     );
   }
-  return <PortalProviders config={config}>{children}</PortalProviders>;
+  return <LazyPortalProviders config={config}>{children}</LazyPortalProviders>;
 }

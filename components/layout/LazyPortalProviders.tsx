@@ -1,0 +1,15 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { PageStatus } from "@/components/ui/PageStatus";
+
+/**
+ * The portal providers loaded in their own chunk, after the page's first load: they carry MSAL, MSAL React and the
+ * Compute SDK (about 150 KB gzipped), and MSAL needs window and crypto.subtle, so nothing under them renders on the
+ * server anyway. The server and the first paint show the same "Starting Gallerist…" status PortalProviders shows
+ * while MSAL starts.
+ */
+export const LazyPortalProviders = dynamic(
+  () => import("@/components/layout/PortalProviders").then((m) => m.PortalProviders),
+  { ssr: false, loading: () => <PageStatus kind="loading" title="Starting Gallerist…" /> },
+);
