@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { GalleryOverview } from "@/components/galleries/GalleryOverview";
-import { OverviewPublish } from "@/components/publish/PublishActions";
+import { OverviewPublish } from "@/components/publish/OverviewPublish";
 
 export const metadata: Metadata = { title: "Galleries" };
 

@@ -6,11 +6,8 @@ import { useCapabilities } from "@/components/access/useCapabilities";
 import { useArm } from "@/components/layout/ArmContext";
 import { DeleteGalleryButton, DeleteImageDefinitionButton, DeleteImageVersionButton } from "@/components/publish/DeleteDialogs";
 import { buttonClass } from "@/components/publish/fields";
-import { LimitsOverview } from "@/components/publish/LimitUsage";
-import { Section } from "@/components/ui/Section";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
-import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 const GALLERY = "Microsoft.Compute/galleries";
 const DEFINITION = `${GALLERY}/images`;
@@ -29,25 +26,6 @@ function Toolbar({ label, children }: { label: string; children: React.ReactNode
     <div role="toolbar" aria-label={label} className="my-3 flex flex-wrap gap-2">
       {children}
     </div>
-  );
-}
-
-/** The overview's publish entry point and the limits per subscription and region. */
-export function OverviewPublish() {
-  const arm = useArm();
-  const subscriptions = useQuery(subscriptionQueries.list(arm));
-  return (
-    <Section
-      title="Publishing"
-      description="Usage against the service's limits per subscription and region; a warning shows from 80%."
-      actions={
-        <Link href="/galleries/new" className={`${buttonClass.primary} inline-flex items-center`}>
-          Create gallery
-        </Link>
-      }
-    >
-      <LimitsOverview subscriptions={subscriptions.data ?? []} />
-    </Section>
   );
 }
 
