@@ -43,22 +43,6 @@ export interface IndexedRow {
   row: Row;
 }
 
-interface StoredRow {
-  key: string;
-  id: string;
-  type: string;
-  name: string;
-  subscription_id: string;
-  resource_group: string | null;
-  parent_key: string | null;
-  location: string | null;
-  body: string;
-  state: string;
-  created_at: number;
-  updated_at: number;
-  gone_at: number | null;
-}
-
 /**
  * Every resource as a Resource Graph row, built once and reused until the database changes. Resource Graph
  * answers thousands of rows per query, so re-reading and re-parsing every stored body each time would cost
@@ -82,8 +66,6 @@ export class GraphIndex {
   constructor(private readonly ctx: EmulatorContext) {
     this.stmts = {
       changes: ctx.db.prepare<[], { n: number }>("SELECT total_changes() AS n"),
-      // Role assignments and role definitions belong to Resource Graph's authorizationresources table.
-      all: ctx.db.prepare<[], StoredRow>("SELECT * FROM resources WHERE type NOT LIKE 'Microsoft.Authorization/%' ORDER BY key"),
     };
   }
 
@@ -153,7 +135,8 @@ export class GraphIndex {
   private rebuild(now: number): void {
     const tenants = new Map(this.ctx.directory.subscriptions().map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
     this.tenantOf = (subscriptionId) => tenants.get(subscriptionId) ?? "";
-    const rows = this.stmts.all.all().map((s) => this.indexRecord(recordOf(s), now));
+    // Role assignments and role definitions belong to Resource Graph's authorizationresources table.
+    const rows = this.ctx.resources.everyResource().map((record) => this.indexRecord(record, now));
     rows.push(...this.ctx.directory.subscriptions().map((s) => subscriptionRow(s.subscriptionId, s.tenantId, s.displayName, s.state)));
     rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.rows = rows;
@@ -224,23 +207,5 @@ function subscriptionRow(subscriptionId: string, tenantId: string, displayName: 
       zones: null,
       extendedLocation: null,
     },
-  };
-}
-
-function recordOf(s: StoredRow): ResourceRecord {
-  return {
-    key: s.key,
-    id: s.id,
-    type: s.type,
-    name: s.name,
-    subscriptionId: s.subscription_id,
-    resourceGroup: s.resource_group ?? undefined,
-    parentKey: s.parent_key ?? undefined,
-    location: s.location ?? undefined,
-    body: JSON.parse(s.body),
-    state: JSON.parse(s.state),
-    createdAt: s.created_at,
-    updatedAt: s.updated_at,
-    goneAt: s.gone_at ?? undefined,
   };
 }

@@ -109,6 +109,9 @@ export class ResourceStore {
       allOfType: db.prepare<[string, number], Row>(
         "SELECT * FROM resources WHERE type = ? AND (gone_at IS NULL OR gone_at > ?) ORDER BY key",
       ),
+      everyResource: db.prepare<[], Row>(
+        "SELECT * FROM resources WHERE type NOT LIKE 'Microsoft.Authorization/%' ORDER BY key",
+      ),
     };
   }
 
@@ -181,6 +184,14 @@ export class ResourceStore {
 
   allOfType(type: string): ResourceRecord[] {
     return this.stmts.allOfType.all(type, this.clock.now()).map((r) => fromRow(r));
+  }
+
+  /**
+   * Every resource but role assignments and definitions, deletes in progress included (their `goneAt` tells when
+   * they go), for indexes that track the clock themselves (Resource Graph).
+   */
+  everyResource(): ResourceRecord[] {
+    return this.stmts.everyResource.all().map((r) => fromRow(r));
   }
 }
 
