@@ -11,7 +11,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry, so a test that meets another worker's persona changes mid-run is tried again; Playwright reports
+  // such a pass as "flaky" in the output, so the race stays visible and gets fixed rather than hidden.
+  retries: 1,
   reporter: [["list"]],
   use: {
     // Set by the global setup, which picks free ports; workers start after it and inherit the environment.

@@ -89,8 +89,11 @@ test.describe("sharing through the wizard", () => {
     await wizardStep(admin, 2, "Who");
     await admin.goForward();
     await wizardStep(admin, 1, "Scope");
+    // Each Next waits for its step, as a person would: a second click during the transition would be lost.
     await admin.getByRole("button", { name: "Next" }).click();
+    await wizardStep(admin, 2, "Who");
     await admin.getByRole("button", { name: "Next" }).click();
+    await wizardStep(admin, 3, "Role");
     await expect(admin.getByRole("radio", { name: "Reader", exact: true })).toBeChecked();
     await admin.getByRole("button", { name: "Next" }).click();
     await wizardStep(admin, 4, "Review");
