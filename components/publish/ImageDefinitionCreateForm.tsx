@@ -13,14 +13,12 @@ import {
   buttonClass,
   Group,
   NumberField,
+  PairInput,
   ReadOnlyField,
   SelectField,
   TagsEditor,
   TextAreaField,
   TextField,
-  useFieldError,
-  FieldMessage,
-  inputClass,
 } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
@@ -255,8 +253,8 @@ function FeaturesEditor() {
       <ul className="space-y-2">
         {fields.map((field, index) => (
           <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <FeatureInput name={`properties.features.${index}.name`} label={`Feature ${index + 1} name`} register={register} />
-            <FeatureInput name={`properties.features.${index}.value`} label={`Feature ${index + 1} value`} register={register} />
+            <PairInput name={`properties.features.${index}.name`} label={`Feature ${index + 1} name`} register={register} />
+            <PairInput name={`properties.features.${index}.value`} label={`Feature ${index + 1} value`} register={register} />
             <button type="button" className={`${buttonClass.secondary} mt-6`} onClick={() => remove(index)} aria-label={`Remove feature ${index + 1}`}>
               Remove
             </button>
@@ -269,18 +267,3 @@ function FeaturesEditor() {
     </fieldset>
   );
 }
-
-function FeatureInput({ name, label, register }: { name: string; label: string; register: ReturnType<typeof useFormContext>["register"] }) {
-  const id = useId();
-  const error = useFieldError(name);
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <input id={id} className={inputClass} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...register(name)} />
-      <FieldMessage id={`${id}-error`} error={error} />
-    </div>
-  );
-}
-

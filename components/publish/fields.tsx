@@ -226,8 +226,8 @@ export function TagsEditor({ name = "tags" }: { name?: string }) {
       <ul className="space-y-2">
         {fields.map((field, index) => (
           <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <TagInput name={`${name}.${index}.key`} label={`Tag ${index + 1} name`} register={register} />
-            <TagInput name={`${name}.${index}.value`} label={`Tag ${index + 1} value`} register={register} />
+            <PairInput name={`${name}.${index}.key`} label={`Tag ${index + 1} name`} register={register} />
+            <PairInput name={`${name}.${index}.value`} label={`Tag ${index + 1} value`} register={register} />
             <button type="button" className={`${buttonClass.secondary} mt-6`} onClick={() => remove(index)} aria-label={`Remove tag ${index + 1}`}>
               Remove
             </button>
@@ -242,7 +242,8 @@ export function TagsEditor({ name = "tags" }: { name?: string }) {
   );
 }
 
-function TagInput({ name, label, register }: { name: string; label: string; register: ReturnType<typeof useFormContext>["register"] }) {
+/** One half of a name/value row (a tag, a feature): a small labelled input with its own error. */
+export function PairInput({ name, label, register }: { name: string; label: string; register: ReturnType<typeof useFormContext>["register"] }) {
   const id = useId();
   const error = useFieldError(name);
   return (
