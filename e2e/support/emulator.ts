@@ -37,16 +37,6 @@ export async function seededUser(persona: PersonaName): Promise<SeededUser> {
   return user;
 }
 
-/** Moves the emulator's clock: replication and long-running operations follow it. */
-export async function advanceClock(seconds: number): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/clock`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ advanceSeconds: seconds }),
-  });
-  if (!response.ok) throw new Error(`POST /_emulator/clock answered ${response.status}: ${await response.text()}`);
-}
-
 /**
  * Where a persona's signed-in browser state is kept between the setup project and the specs: per run (the
  * dashboard's port), so runs that overlap on one machine do not sign each other's personas out.

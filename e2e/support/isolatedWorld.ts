@@ -23,6 +23,8 @@ export interface IsolatedWorld {
   /** Replaces every fault rule of the emulator (`PUT /_emulator/faults`); an empty list removes them. */
   setFaults(rules: Record<string, unknown>[], seed?: number): Promise<unknown>;
   faults(): Promise<FaultsView>;
+  /** Moves this emulator's clock (`POST /_emulator/clock`): replication and long-running operations follow it. */
+  advanceClock(seconds: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,9 @@ export async function startIsolatedWorld({ seed = "demo" }: { seed?: string } = 
     },
     setFaults: (rules, seed) => control("PUT", "/_emulator/faults", { rules, ...(seed !== undefined ? { seed } : {}) }),
     faults: () => control("GET", "/_emulator/faults") as Promise<FaultsView>,
+    advanceClock: async (seconds) => {
+      await control("POST", "/_emulator/clock", { advanceSeconds: seconds });
+    },
     close,
   };
 }
