@@ -1,6 +1,6 @@
-import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { type AzureError, toAzureError } from "@/lib/azure/errors";
 import { type InventoryItem, itemFromArmResource } from "@/lib/inventory/item";
-import { retryAfterMs } from "@/lib/inventory/retryAfter";
+import { type Attempt, DEFAULT_RETRY_POLICY, type RetryPolicy, retryDecision } from "@/lib/inventory/retryPolicy";
 import { BoundedScheduler, type Clock, realClock } from "@/lib/inventory/scheduler";
 import { type ArmTransport, errorOf } from "@/lib/inventory/transport";
 
@@ -11,28 +11,32 @@ export const GALLERY_API_VERSION = "2024-03-03";
  * (HTTP/2 to management.azure.com multiplexes more).
  */
 export const DEFAULT_FAN_OUT_CONCURRENCY = 16;
-/** A throttled request is retried this many times (each after its Retry-After) before its scope is reported failed. */
-export const MAX_THROTTLE_RETRIES = 5;
 
 export interface FanOutEvents {
   /** Items of one page of one list. `listed` names the container (subscription or gallery key) once it is fully listed. */
   items(items: InventoryItem[], listed?: string): void;
-  /** A subscription's galleries, or a gallery's definitions, could not be listed. */
-  failed(scope: string, subscriptionId: string, error: AzureError): void;
+  /**
+   * A subscription's galleries, or a gallery's definitions, could not be listed. `container` is the key `items`
+   * would have named as listed (the lower-cased subscription id, or the gallery key).
+   */
+  failed(scope: string, subscriptionId: string, error: AzureError, container: string): void;
 }
 
 export interface FanOutOptions {
   concurrency?: number;
   clock?: Clock;
   signal?: AbortSignal;
+  retry?: RetryPolicy;
 }
 
 /**
  * The inventory without Resource Graph: `GET /subscriptions/{s}/providers/Microsoft.Compute/galleries` for each
  * subscription, then `…/galleries/{g}/images` for each gallery found, following nextLink, at most `concurrency`
- * requests at a time. Items are reported as each page answers. A 429 holds back every request of that
- * subscription for its Retry-After, then the request is sent again. Image versions are not listed here (one list
- * per definition would cost more requests than the rest together); the definition page lists them.
+ * requests at a time. Items are reported as each page answers. A transient answer (408, 429, 5xx) or a network
+ * failure is sent again after its Retry-After, or after exponential backoff with jitter, at most
+ * `retry.maxRetries` times; a 429 holds back every request of that subscription meanwhile. Any other error (403
+ * AuthorizationFailed, say) is an answer, reported at once. Image versions are not listed here (one list per
+ * definition would cost more requests than the rest together); the definition page lists them.
  */
 export async function fanOutInventory(
   transport: ArmTransport,
@@ -42,51 +46,62 @@ export async function fanOutInventory(
   options: FanOutOptions = {},
 ): Promise<void> {
   const clock = options.clock ?? realClock;
+  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const scheduler = new BoundedScheduler(options.concurrency ?? DEFAULT_FAN_OUT_CONCURRENCY, clock, options.signal);
 
-  /** GETs one page, waiting out 429s of its subscription. */
-  async function getPage(url: string, subscriptionId: string, scope: string): Promise<{ value: unknown[]; nextLink?: string }> {
-    for (let attempt = 0; ; attempt++) {
-      await scheduler.waitForKey(subscriptionId);
-      const response = await transport.send({ method: "GET", url }, options.signal);
-      if (response.status === 429 && attempt < MAX_THROTTLE_RETRIES) {
-        scheduler.holdKey(subscriptionId, retryAfterMs(response.header("retry-after"), clock.now()));
-        continue;
-      }
-      if (response.status >= 400) throw errorOf(response, scope);
-      const page = (response.body ?? {}) as { value?: unknown; nextLink?: unknown };
-      return {
-        value: Array.isArray(page.value) ? page.value : [],
-        ...(typeof page.nextLink === "string" && page.nextLink ? { nextLink: page.nextLink } : {}),
-      };
-    }
+  interface List {
+    subscriptionId: string;
+    /** What failed, as the error names it: the collection's path. */
+    scope: string;
+    /** The key `items` reports once every page is in. */
+    container: string;
+    then?: (items: InventoryItem[]) => void;
   }
 
-  /** Lists one page of a container and queues its next page; `then` runs on each page's items. */
-  function listPages(url: string, subscriptionId: string, scope: string, listedKey: string, then?: (items: InventoryItem[]) => void) {
-    scheduler.run(async () => {
-      try {
-        const page = await getPage(url, subscriptionId, scope);
-        const items = page.value.flatMap((resource) => itemFromArmResource(resource as Record<string, never>) ?? []);
-        events.items(items, page.nextLink ? undefined : listedKey);
-        then?.(items);
-        if (page.nextLink) listPages(page.nextLink, subscriptionId, scope, listedKey, then);
-      } catch (error) {
+  /** Sends one page's GET (once more after a transient failure) and queues the next page. */
+  function listPage(list: List, url: string, retries = 0, delayMs = 0) {
+    scheduler.run(
+      async () => {
+        const attempt: Attempt = await transport.send({ method: "GET", url }, options.signal).then(
+          (response) => ({ response }),
+          (error: unknown) => ({ error: toAzureError(error, list.scope) }),
+        );
         if (options.signal?.aborted) return;
-        events.failed(scope, subscriptionId, error instanceof AzureError ? error : toAzureError(error, scope));
-      }
-    });
+        if ("response" in attempt && attempt.response.status < 400) {
+          const page = (attempt.response.body ?? {}) as { value?: unknown; nextLink?: unknown };
+          const value = Array.isArray(page.value) ? page.value : [];
+          const nextLink = typeof page.nextLink === "string" && page.nextLink ? page.nextLink : undefined;
+          const items = value.flatMap((resource) => itemFromArmResource(resource as Record<string, never>) ?? []);
+          events.items(items, nextLink ? undefined : list.container);
+          list.then?.(items);
+          if (nextLink) listPage(list, nextLink);
+          return;
+        }
+        const retry = retryDecision(attempt, retries, clock.now(), policy);
+        if (retry?.throttled) scheduler.holdKey(list.subscriptionId, retry.delayMs);
+        if (retry) return listPage(list, url, retries + 1, retry.throttled ? 0 : retry.delayMs);
+        const error = "error" in attempt ? attempt.error : errorOf(attempt.response, list.scope);
+        events.failed(list.scope, list.subscriptionId, error, list.container);
+      },
+      { key: list.subscriptionId, delayMs },
+    );
   }
 
   for (const subscriptionId of subscriptions) {
     const sub = subscriptionId.toLowerCase();
     const scope = `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
-    listPages(new URL(`${scope}?api-version=${GALLERY_API_VERSION}`, endpoint).href, sub, scope, sub, (galleries) => {
-      for (const gallery of galleries) {
-        const images = `${gallery.id}/images`;
-        listPages(new URL(`${images}?api-version=${GALLERY_API_VERSION}`, endpoint).href, sub, images, gallery.galleryKey);
-      }
-    });
+    const galleries: List = {
+      subscriptionId: sub,
+      scope,
+      container: sub,
+      then: (found) => {
+        for (const gallery of found) {
+          const images = `${gallery.id}/images`;
+          listPage({ subscriptionId: sub, scope: images, container: gallery.galleryKey }, new URL(`${images}?api-version=${GALLERY_API_VERSION}`, endpoint).href);
+        }
+      },
+    };
+    listPage(galleries, new URL(`${scope}?api-version=${GALLERY_API_VERSION}`, endpoint).href);
   }
   await scheduler.idle();
 }

@@ -1,9 +1,12 @@
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PERSONA_USERS } from "@/emulator/seed/demoIdentities";
+import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "@/emulator/seed/demoIdentities";
 import { SCALE_SEED } from "@/emulator/seed/scale";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
 import { createArmClients } from "@/lib/azure/clients";
-import { type InventoryChunk, streamInventory } from "@/lib/inventory/inventory";
+import { AzureError } from "@/lib/azure/errors";
+import { type InventoryChunk, relistSubscription, streamInventory } from "@/lib/inventory/inventory";
 import { INVENTORY_QUERY } from "@/lib/inventory/kql";
 import { resourceGraphPages } from "@/lib/inventory/resourceGraph";
 import { applyChunk, EMPTY_INVENTORY } from "@/lib/inventory/state";
@@ -155,21 +158,177 @@ describe("inventory against the demo seed", () => {
     expect(others.some((l) => l.at < mine[1]!.at)).toBe(true);
   });
 
-  it("reports a subscription that cannot be listed inline and still delivers the rest", async () => {
+  const setFaults = async (rules: Record<string, unknown>[]) => {
+    const set = await em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules }) });
+    expect(set.status).toBe(200);
+  };
+  const galleriesPath = (subscriptionId: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
+  const imagesPattern = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/*/providers/Microsoft.Compute/galleries/*/images`;
+  /** Backoff without jitter (the full step), short enough for a test: 100 ms, then 200, 400… */
+  const quickRetry = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 30_000, random: () => 1 };
+
+  it("retries a 503 after its Retry-After, and the inventory completes", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const flaky = subscriptions[0]!;
+    const { transport, log } = recordingTransport(em, upn, flaky);
+    const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    log.length = 0;
+    await setFaults([{ pathPattern: galleriesPath(flaky), method: "GET", status: 503, retryAfterSeconds: 1, count: 2 }]);
+
+    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    expect(state.failures).toEqual([]);
+    expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
+    const mine = log.filter((l) => l.url.includes(`${galleriesPath(flaky)}?`));
+    expect(mine.map((l) => l.status)).toEqual([503, 503, 200]);
+    expect(mine[1]!.at - mine[0]!.at).toBeGreaterThanOrEqual(990);
+    expect(mine[2]!.at - mine[1]!.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it("retries 500s and 503s without Retry-After after exponential backoff, and the inventory completes", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const [flaky, other] = [subscriptions[0]!, subscriptions[1]!];
+    const { transport, log } = recordingTransport(em, upn, flaky);
+    const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    log.length = 0;
+    await setFaults([
+      { name: "galleries", pathPattern: galleriesPath(flaky), method: "GET", status: 503, count: 3 },
+      { name: "definitions", pathPattern: imagesPattern(other), method: "GET", status: 500, count: 1 },
+    ]);
+
+    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
+    expect(state.failures).toEqual([]);
+    expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
+    const mine = log.filter((l) => l.url.includes(`${galleriesPath(flaky)}?`));
+    expect(mine.map((l) => l.status)).toEqual([503, 503, 503, 200]);
+    // 100, 200 and 400 ms: the step doubles with each retry.
+    const gaps = mine.slice(1).map((l, i) => l.at - mine[i]!.at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(95);
+    expect(gaps[1]).toBeGreaterThanOrEqual(195);
+    expect(gaps[2]).toBeGreaterThanOrEqual(395);
+    expect(log.filter((l) => l.url.includes(`/subscriptions/${other}/`) && l.url.includes("/images?")).map((l) => l.status)).toContain(500);
+  });
+
+  it("retries a request that got no answer at all (connection refused)", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+    const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    // The first request of each list goes to a port nobody listens on; the second to the emulator.
+    const dead = await closedPortUrl();
+    const tried = new Set<string>();
+    const attempts: { url: string; outcome: string }[] = [];
+    const flaky: ArmTransport = {
+      async send(request, signal) {
+        const first = !tried.has(request.url);
+        tried.add(request.url);
+        try {
+          const response = await transport.send(first ? { ...request, url: request.url.replace(em.url, dead) } : request, signal);
+          attempts.push({ url: request.url, outcome: String(response.status) });
+          return response;
+        } catch (error) {
+          attempts.push({ url: request.url, outcome: error instanceof AzureError && error.status === 0 ? "no answer" : String(error) });
+          throw error;
+        }
+      },
+    };
+    const { state } = await drain(streamInventory({ transport: flaky, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
+    expect(state.failures).toEqual([]);
+    expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
+    expect(attempts.filter((a) => a.outcome === "no answer").length).toBe(tried.size);
+    expect(attempts.filter((a) => a.outcome === "200").length).toBe(tried.size);
+  });
+
+  it("does not retry a 403 AuthorizationFailed: it is ARM's answer, reported at once", async () => {
+    const upn = DEMO_PERSONA_USERS.publisher.upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const forbidden = DEMO_SUBSCRIPTIONS.contosoShared.subscriptionId;
+    expect(subscriptions).not.toContain(forbidden);
+    const { transport, log } = recordingTransport(em, upn, subscriptions[0]!);
+
+    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions: [...subscriptions, forbidden], source: "armListing" }));
+    expect(state.failures.map((f) => [f.subscriptionId, f.error.status, f.error.code])).toEqual([[forbidden.toLowerCase(), 403, "AuthorizationFailed"]]);
+    expect(log.filter((l) => l.url.includes(`${galleriesPath(forbidden)}?`)).map((l) => l.status)).toEqual([403]);
+    expect(new Set(state.items.map((i) => i.subscriptionId))).toEqual(new Set(subscriptions.map((s) => s.toLowerCase())));
+  });
+
+  it("gives up on a subscription that keeps failing after a bounded number of attempts, and still delivers the rest", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const broken = subscriptions[0]!;
-    const { transport } = recordingTransport(em, upn, broken);
-    await em.fetch("/_emulator/faults", {
-      method: "PUT",
-      body: JSON.stringify({ rules: [{ pathPattern: `/subscriptions/${broken}/providers/Microsoft.Compute/galleries`, status: 503 }] }),
-    });
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    const { transport, log } = recordingTransport(em, upn, broken);
+    await setFaults([{ pathPattern: galleriesPath(broken), status: 503 }]);
+    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
     expect(state.failures.map((f) => [f.subscriptionId, f.error.code])).toEqual([[broken.toLowerCase(), "ServiceUnavailable"]]);
+    expect(log.filter((l) => l.url.includes(`${galleriesPath(broken)}?`)).map((l) => l.status)).toEqual([503, 503, 503, 503]);
     expect(state.items.some((i) => i.subscriptionId !== broken.toLowerCase())).toBe(true);
     expect(state.items.some((i) => i.subscriptionId === broken.toLowerCase())).toBe(false);
   });
+
+  it("does not wait out a Retry-After longer than the policy allows: the subscription fails at once with the 429", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const throttled = subscriptions[0]!;
+    const { transport, log } = recordingTransport(em, upn, throttled);
+    await setFaults([{ pathPattern: galleriesPath(throttled), method: "GET", status: 429, retryAfterSeconds: 31 }]);
+    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    expect(state.failures.map((f) => [f.subscriptionId, f.error.status])).toEqual([[throttled.toLowerCase(), 429]]);
+    expect(log.filter((l) => l.url.includes(`${galleriesPath(throttled)}?`))).toHaveLength(1);
+  });
+
+  it("lists only the retried subscription again; its rows replace its failures and nothing is repeated", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const [down, partly] = [subscriptions[0]!, subscriptions[1]!];
+    const { transport, log } = recordingTransport(em, upn, down);
+    const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    // One subscription's galleries cannot be listed; in another, its galleries can but not their definitions.
+    await setFaults([
+      { name: "down", pathPattern: galleriesPath(down), status: 503 },
+      { name: "partly", pathPattern: imagesPattern(partly), status: 503 },
+    ]);
+    const before = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
+    const failedIn = (state: typeof before.state) => [...new Set(state.failures.map((f) => f.subscriptionId))].sort();
+    expect(failedIn(before.state)).toEqual([down, partly].map((s) => s.toLowerCase()).sort());
+    const partlyFailures = before.state.failures.filter((f) => f.subscriptionId === partly.toLowerCase());
+    expect(partlyFailures.length).toBeGreaterThan(0);
+    await em.fetch("/_emulator/faults", { method: "DELETE" });
+
+    log.length = 0;
+    const first = await drain(relistSubscription({ transport, endpoint: em.url, subscriptionId: down }));
+    expect(first.chunks[0]).toEqual({ type: "retrying", subscriptionId: down.toLowerCase() });
+    expect(first.chunks.at(-1)).toEqual({ type: "retried", subscriptionId: down.toLowerCase() });
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.every((l) => new URL(l.url).pathname.toLowerCase().startsWith(`/subscriptions/${down.toLowerCase()}/`))).toBe(true);
+    const afterFirst = first.chunks.reduce(applyChunk, before.state);
+    expect(failedIn(afterFirst)).toEqual([partly.toLowerCase()]);
+    expect(afterFirst.failures.filter((f) => f.subscriptionId === partly.toLowerCase())).toEqual(partlyFailures);
+    // What the other subscriptions had is untouched, the same objects in the same order.
+    const othersOf = (state: typeof before.state) => state.items.filter((i) => i.subscriptionId !== down.toLowerCase());
+    expect(othersOf(afterFirst)).toEqual(othersOf(before.state));
+    expect(othersOf(afterFirst).every((item, i) => item === othersOf(before.state)[i])).toBe(true);
+
+    log.length = 0;
+    const second = await drain(relistSubscription({ transport, endpoint: em.url, subscriptionId: partly }));
+    expect(log.every((l) => new URL(l.url).pathname.toLowerCase().startsWith(`/subscriptions/${partly.toLowerCase()}/`))).toBe(true);
+    const after = second.chunks.reduce(applyChunk, afterFirst);
+    expect(after.failures).toEqual([]);
+    expect(after.retrying.size).toBe(0);
+    // The second subscription's galleries were already there: listed again, they are kept once.
+    expect(idsOf(after.items)).toEqual(idsOf(expected.state.items));
+    expect(new Set(idsOf(after.items)).size).toBe(after.items.length);
+  });
 });
+
+/** A URL on this machine where nothing listens: a request to it fails without an answer. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 describe("Resource Graph paging over the scale seed", () => {
   let em: TestEmulator;

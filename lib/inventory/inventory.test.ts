@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { ARM_RETRY } from "@/lib/azure/armRetry";
 import { AzureError } from "@/lib/azure/errors";
 import { Channel } from "@/lib/inventory/channel";
 import { createLimiter } from "@/lib/inventory/limiter";
-import { itemFromArmResource, itemFromGraphRow } from "@/lib/inventory/item";
+import type { InventoryChunk } from "@/lib/inventory/inventory";
+import { type InventoryItem, itemFromArmResource, itemFromGraphRow } from "@/lib/inventory/item";
 import { retryAfterMs } from "@/lib/inventory/retryAfter";
+import { backoffMs, DEFAULT_RETRY_POLICY, isTransientStatus, retryDecision } from "@/lib/inventory/retryPolicy";
 import { BoundedScheduler, type Clock } from "@/lib/inventory/scheduler";
-import { applyChunk, definitionCounts, EMPTY_INVENTORY } from "@/lib/inventory/state";
+import { applyChunk, definitionCounts, EMPTY_INVENTORY, type InventoryState } from "@/lib/inventory/state";
 
 const GALLERY = "/subscriptions/AB-1/resourceGroups/RG-Images/providers/Microsoft.Compute/galleries/Gold";
 
@@ -103,6 +106,45 @@ describe("BoundedScheduler", () => {
     ]);
   });
 
+  it("holds no slot while a task waits out its delay or its key's hold", async () => {
+    const fake = fakeClock();
+    const scheduler = new BoundedScheduler(1, fake.clock);
+    const started: { name: string; at: number }[] = [];
+    const task = (name: string) => async () => {
+      started.push({ name, at: fake.now });
+    };
+    scheduler.holdKey("sub-a", 3000);
+    scheduler.run(task("backing off"), { delayMs: 1000 });
+    scheduler.run(task("throttled"), { key: "sub-a" });
+    scheduler.run(task("other"), { key: "sub-b" });
+    while (await fake.step());
+    await scheduler.idle();
+    expect(started).toEqual([
+      { name: "other", at: 0 },
+      { name: "backing off", at: 1000 },
+      { name: "throttled", at: 3000 },
+    ]);
+  });
+
+  it("sends a queued task of a key back to wait when a hold on the key began meanwhile", async () => {
+    const fake = fakeClock();
+    const scheduler = new BoundedScheduler(1, fake.clock);
+    const started: { name: string; at: number }[] = [];
+    scheduler.run(async () => {
+      started.push({ name: "first", at: fake.now });
+      scheduler.holdKey("sub-a", 2000);
+    });
+    scheduler.run(async () => void started.push({ name: "same subscription", at: fake.now }), { key: "sub-a" });
+    scheduler.run(async () => void started.push({ name: "other", at: fake.now }), { key: "sub-b" });
+    while (await fake.step());
+    await scheduler.idle();
+    expect(started).toEqual([
+      { name: "first", at: 0 },
+      { name: "other", at: 0 },
+      { name: "same subscription", at: 2000 },
+    ]);
+  });
+
   it("refuses a concurrency below one", () => {
     expect(() => new BoundedScheduler(0)).toThrow(RangeError);
   });
@@ -184,12 +226,107 @@ describe("inventory state", () => {
     const s = [
       { type: "items", source: "resourceGraph", items: [gallery], listed: [] },
       { type: "fallback", reason },
-      { type: "failed", scope: "/subscriptions/ab-2/providers/Microsoft.Compute/galleries", subscriptionId: "ab-2", error: reason },
+      { type: "failed", scope: "/subscriptions/ab-2/providers/Microsoft.Compute/galleries", subscriptionId: "ab-2", container: "ab-2", error: reason },
     ].reduce(applyChunk as never, EMPTY_INVENTORY) as typeof EMPTY_INVENTORY;
     expect(s.source).toBe("armListing");
     expect(s.fallbackReason).toBe(reason);
     expect(s.items).toHaveLength(1);
     expect(s.failures.map((f) => f.subscriptionId)).toEqual(["ab-2"]);
+  });
+});
+
+describe("inventory state while a subscription is listed again", () => {
+  const galleryOf = (sub: string, name: string) =>
+    itemFromArmResource({ id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/${name}`, name, type: "Microsoft.Compute/galleries", location: "westeurope" })!;
+  const unavailable = new AzureError({ status: 503, code: "ServiceUnavailable", message: "try later" });
+  const subFailure = (sub: string) =>
+    ({ type: "failed", scope: `/subscriptions/${sub}/providers/Microsoft.Compute/galleries`, subscriptionId: sub, container: sub, error: unavailable }) as const;
+  const imagesFailure = (gallery: InventoryItem) =>
+    ({ type: "failed", scope: `${gallery.id}/images`, subscriptionId: gallery.subscriptionId, container: gallery.galleryKey, error: unavailable }) as const;
+  const [a1, b1, b2] = [galleryOf("ab-1", "a1"), galleryOf("ab-2", "b1"), galleryOf("ab-2", "b2")];
+  const failedState = [
+    { type: "items", source: "armListing", items: [a1], listed: ["ab-1", a1.galleryKey] },
+    subFailure("ab-3"),
+    { type: "items", source: "armListing", items: [b1, b2], listed: ["ab-2", b1.galleryKey] },
+    imagesFailure(b2),
+  ].reduce<InventoryState>((s, c) => applyChunk(s, c as InventoryChunk), EMPTY_INVENTORY);
+
+  it("keeps a failure, marked retrying, until its collection is listed, and leaves other subscriptions alone", () => {
+    const retrying = applyChunk(failedState, { type: "retrying", subscriptionId: "ab-3" });
+    expect(retrying.retrying).toEqual(new Set(["ab-3"]));
+    expect(retrying.failures.map((f) => [f.subscriptionId, f.retrying])).toEqual([
+      ["ab-3", true],
+      ["ab-2", undefined],
+    ]);
+    const c1 = galleryOf("ab-3", "c1");
+    const listed = applyChunk(retrying, { type: "items", source: "armListing", items: [c1], listed: ["ab-3"] });
+    expect(listed.failures.map((f) => f.subscriptionId)).toEqual(["ab-2"]);
+    expect(listed.items.slice(0, 3)).toEqual(failedState.items);
+    const done = applyChunk(listed, { type: "retried", subscriptionId: "ab-3" });
+    expect(done.retrying.size).toBe(0);
+    expect(done.items.map((i) => i.name)).toEqual(["a1", "b1", "b2", "c1"]);
+  });
+
+  it("keeps an item delivered again once, and replaces a failure reported again", () => {
+    const retried = [
+      { type: "retrying", subscriptionId: "ab-2" },
+      { type: "items", source: "armListing", items: [b1, b2], listed: ["ab-2"] },
+      imagesFailure(b2),
+      { type: "retried", subscriptionId: "ab-2" },
+    ].reduce<InventoryState>((s, c) => applyChunk(s, c as InventoryChunk), failedState);
+    expect(retried.items.map((i) => i.name)).toEqual(["a1", "b1", "b2"]);
+    expect(retried.failures.map((f) => [f.container, f.retrying])).toEqual([
+      ["ab-3", undefined],
+      [b2.galleryKey, undefined],
+    ]);
+  });
+
+  it("drops a failure that the listing again neither listed nor reported (its gallery is gone)", () => {
+    const retried = [
+      { type: "retrying", subscriptionId: "ab-2" },
+      { type: "items", source: "armListing", items: [b1], listed: ["ab-2", b1.galleryKey] },
+      { type: "retried", subscriptionId: "ab-2" },
+    ].reduce<InventoryState>((s, c) => applyChunk(s, c as InventoryChunk), failedState);
+    expect(retried.failures.map((f) => f.subscriptionId)).toEqual(["ab-3"]);
+  });
+});
+
+describe("retryDecision", () => {
+  const response = (status: number, headers: Record<string, string> = {}) => ({ response: { status, header: (name: string) => headers[name] ?? null, body: undefined } });
+  const policy = { maxRetries: 4, baseDelayMs: 800, maxDelayMs: 30_000, random: () => 0.5 };
+  const now = Date.parse("2025-01-01T00:00:00Z");
+
+  it("retries 408, 429 and transient 5xx after their Retry-After, a 429 holding its whole subscription", () => {
+    expect(retryDecision(response(429, { "retry-after": "7" }), 0, now, policy)).toEqual({ delayMs: 7000, throttled: true });
+    expect(retryDecision(response(503, { "retry-after": "Wed, 01 Jan 2025 00:00:02 GMT" }), 1, now, policy)).toEqual({ delayMs: 2000, throttled: false });
+    expect(retryDecision(response(500, { "x-ms-retry-after-ms": "250" }), 0, now, policy)).toEqual({ delayMs: 250, throttled: false });
+    for (const status of [408, 502, 504]) expect(retryDecision(response(status), 0, now, policy)?.throttled).toBe(false);
+  });
+
+  it("backs off exponentially with jitter between half and the full step when no Retry-After is sent", () => {
+    expect([0, 1, 2, 3].map((retries) => retryDecision(response(503), retries, now, policy)?.delayMs)).toEqual([600, 1200, 2400, 4800]);
+    expect(backoffMs(2, { ...policy, random: () => 0 })).toBe(1600);
+    expect(backoffMs(2, { ...policy, random: () => 1 })).toBe(3200);
+    expect(backoffMs(10, { ...policy, random: () => 1 })).toBe(30_000);
+  });
+
+  it("retries a request that got no answer, but no ARM answer such as 403, 404 or 501", () => {
+    expect(retryDecision({ error: new AzureError({ status: 0, code: "NetworkError", message: "Failed to fetch" }) }, 0, now, policy)).toEqual({ delayMs: 600, throttled: false });
+    for (const status of [400, 401, 403, 404, 409, 501, 505]) expect(retryDecision(response(status), 0, now, policy)).toBeUndefined();
+    expect(retryDecision({ error: new AzureError({ status: 403, code: "AuthorizationFailed", message: "no" }) }, 0, now, policy)).toBeUndefined();
+  });
+
+  it("stops after maxRetries, and does not wait out a Retry-After beyond maxDelayMs", () => {
+    expect(retryDecision(response(503), 3, now, policy)).toBeDefined();
+    expect(retryDecision(response(503), 4, now, policy)).toBeUndefined();
+    expect(retryDecision(response(429, { "retry-after": "30" }), 0, now, policy)).toEqual({ delayMs: 30_000, throttled: true });
+    expect(retryDecision(response(429, { "retry-after": "31" }), 0, now, policy)).toBeUndefined();
+  });
+
+  it("takes its defaults from the dashboard's ARM retry policy", () => {
+    expect(DEFAULT_RETRY_POLICY).toMatchObject({ maxRetries: ARM_RETRY.maxRetries, baseDelayMs: ARM_RETRY.baseDelayMs, maxDelayMs: ARM_RETRY.maxDelayMs });
+    expect(isTransientStatus(429)).toBe(true);
+    expect(isTransientStatus(403)).toBe(false);
   });
 });
 

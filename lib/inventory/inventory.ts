@@ -4,6 +4,7 @@ import { Channel } from "@/lib/inventory/channel";
 import { type InventoryItem, itemFromGraphRow } from "@/lib/inventory/item";
 import { INVENTORY_QUERY } from "@/lib/inventory/kql";
 import { ResourceGraphFailed, resourceGraphPages } from "@/lib/inventory/resourceGraph";
+import type { RetryPolicy } from "@/lib/inventory/retryPolicy";
 import type { Clock } from "@/lib/inventory/scheduler";
 import type { ArmTransport } from "@/lib/inventory/transport";
 
@@ -20,8 +21,15 @@ export type InventoryChunk =
     }
   /** Resource Graph failed or refused; ARM listing per subscription follows. */
   | { type: "fallback"; reason: AzureError }
-  /** One subscription's galleries, or one gallery's definitions, could not be listed (ARM listing only). */
-  | { type: "failed"; scope: string; subscriptionId: string; error: AzureError };
+  /**
+   * One subscription's galleries, or one gallery's definitions, could not be listed (ARM listing only).
+   * `container` is the key `listed` names once that list succeeds (the lower-cased subscription id, or the gallery key).
+   */
+  | { type: "failed"; scope: string; subscriptionId: string; container: string; error: AzureError }
+  /** One subscription is listed again through ARM (see relistSubscription); its rows and failures follow. */
+  | { type: "retrying"; subscriptionId: string }
+  /** Listing that subscription again has ended; whatever of its failures was not reported again is gone. */
+  | { type: "retried"; subscriptionId: string };
 
 export interface InventoryOptions {
   transport: ArmTransport;
@@ -32,6 +40,8 @@ export interface InventoryOptions {
   concurrency?: number;
   clock?: Clock;
   signal?: AbortSignal;
+  /** How the ARM listing retries transient failures (default: the dashboard's, lib/azure/armRetry.ts). */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -66,6 +76,25 @@ export async function* streamInventory(options: InventoryOptions): AsyncGenerato
     }
   }
 
+  yield* armListingChunks(options, fresh);
+}
+
+/**
+ * One subscription listed again through ARM, for the Retry of a subscription (or one of its galleries) that
+ * failed: "retrying", then its items and failures as they arrive, then "retried". Every other subscription is left
+ * alone. Items already delivered may come again; applyChunk keeps one of each.
+ */
+export async function* relistSubscription(
+  options: Omit<InventoryOptions, "subscriptions" | "source"> & { subscriptionId: string },
+): AsyncGenerator<InventoryChunk> {
+  const subscriptionId = options.subscriptionId.toLowerCase();
+  yield { type: "retrying", subscriptionId };
+  yield* armListingChunks({ ...options, subscriptions: [options.subscriptionId] }, (items) => items);
+  yield { type: "retried", subscriptionId };
+}
+
+/** fanOutInventory's events as chunks, merged per batch the consumer reads; `fresh` drops items delivered before. */
+async function* armListingChunks(options: InventoryOptions, fresh: (items: InventoryItem[]) => InventoryItem[]): AsyncGenerator<InventoryChunk> {
   const channel = new Channel<InventoryChunk>();
   fanOutInventory(
     options.transport,
@@ -73,12 +102,13 @@ export async function* streamInventory(options: InventoryOptions): AsyncGenerato
     options.subscriptions,
     {
       items: (items, listed) => channel.push({ type: "items", source: "armListing", items: fresh(items), listed: listed ? [listed] : [] }),
-      failed: (scope, subscriptionId, error) => channel.push({ type: "failed", scope, subscriptionId, error }),
+      failed: (scope, subscriptionId, error, container) => channel.push({ type: "failed", scope, subscriptionId, container, error }),
     },
     {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
     },
   ).then(
     () => channel.close(),

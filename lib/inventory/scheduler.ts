@@ -54,11 +54,13 @@ export class BoundedScheduler {
     }
   }
 
-  /** Queues a task; it starts when a slot is free. Errors are the task's own business (wrap them). */
-  run(task: () => Promise<void>): void {
-    const done = this.acquire()
-      .then(task)
-      .finally(() => this.release());
+  /**
+   * Queues a task; it starts when a slot is free, after `delayMs` and once `key` is no longer held. Waiting takes
+   * no slot, so a request backing off never keeps another subscription's request from going. Errors are the
+   * task's own business (wrap them).
+   */
+  run(task: () => Promise<void>, { key, delayMs = 0 }: { key?: string; delayMs?: number } = {}): void {
+    const done = this.start(key, delayMs).then(() => task().finally(() => this.release()));
     const tracked = done.catch(() => undefined).then(() => {
       this.pending.delete(tracked);
     });
@@ -68,6 +70,17 @@ export class BoundedScheduler {
   /** Resolves when every task queued so far, and every task they queued, has finished. */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /** Takes a slot for a task of `key`; a hold that began while the task was queued sends it back to wait. */
+  private async start(key: string | undefined, delayMs: number): Promise<void> {
+    if (delayMs > 0) await this.clock.sleep(delayMs, this.signal);
+    for (;;) {
+      if (key !== undefined) await this.waitForKey(key);
+      await this.acquire();
+      if (key === undefined || (this.notBefore.get(key) ?? 0) <= this.clock.now()) return;
+      this.release();
+    }
   }
 
   private acquire(): Promise<void> {
