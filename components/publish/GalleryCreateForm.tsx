@@ -4,34 +4,44 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { UnavailableSubscriptions } from "@/components/access/GalleryCreationUnavailable";
+import type { CreatableSubscription, UnavailableSubscription } from "@/components/access/useGalleryCreationAccess";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass, Group, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { PageHeader } from "@/components/ui/Section";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
-import { createResourceGroup, locationQueries, resourceGroupQueries } from "@/lib/publish/lookups";
+import { createResourceGroup, locationQueries } from "@/lib/publish/lookups";
 import { createGallery } from "@/lib/publish/mutations";
 import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
-import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;
 
-/** Create a gallery: subscription, resource group (existing or new), name, region, description, tags. */
-export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubscriptionId?: string }) {
+/**
+ * Create a gallery: subscription, resource group (existing or new), name, region, description, tags. Offers only
+ * the subscriptions and resource groups where the user may create one (`creatable`, at least one); the others are
+ * listed apart with the reason.
+ */
+export function GalleryCreateForm({
+  initialSubscriptionId = "",
+  creatable,
+  unavailable,
+}: {
+  initialSubscriptionId?: string;
+  creatable: readonly CreatableSubscription[];
+  unavailable: readonly UnavailableSubscription[];
+}) {
   const arm = useArm();
   const router = useRouter();
   const operation = useOperation();
   const [refusal, setRefusal] = useState<AzureError>();
-  const subscriptions = useQuery(subscriptionQueries.list(arm));
   const usageRef = useRef<UsageIndex | undefined>(undefined);
   const schema = useMemo(
     () => makeGalleryCreateSchema({ galleriesIn: (s, l) => usageRef.current?.at(s, l).usages.galleries.used }),
@@ -42,7 +52,7 @@ export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubsc
     // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
     mode: "onChange",
     defaultValues: {
-      subscriptionId: initialSubscriptionId,
+      subscriptionId: creatable.some((c) => c.subscription.subscriptionId === initialSubscriptionId) ? initialSubscriptionId : "",
       resourceGroupMode: "existing",
       resourceGroupName: "",
       name: "",
@@ -54,7 +64,15 @@ export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubsc
   const subscriptionId = form.watch("subscriptionId");
   const mode = form.watch("resourceGroupMode");
   const location = form.watch("location");
-  const groups = useQuery(resourceGroupQueries.list(arm, subscriptionId));
+  const access = creatable.find((c) => c.subscription.subscriptionId === subscriptionId)?.access;
+  const newGroup = access?.newResourceGroup;
+  // A subscription chosen later may not allow what the mode says: a new group where none may be created, or an
+  // existing one where no existing group allows galleries/write.
+  useEffect(() => {
+    if (!access) return;
+    if (mode === "new" && !access.newResourceGroup.allowed) form.setValue("resourceGroupMode", "existing");
+    if (mode === "existing" && access.resourceGroups.length === 0 && access.newResourceGroup.allowed) form.setValue("resourceGroupMode", "new");
+  }, [access, mode, form]);
   const locations = useQuery(locationQueries.list(arm, subscriptionId));
   const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptionId ? [subscriptionId] : []));
   usageRef.current = usage.data;
@@ -84,8 +102,6 @@ export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubsc
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <>
-      <Breadcrumbs items={[{ label: "Galleries", kind: "Home", href: "/" }, { label: "Create gallery" }]} />
-      <PageHeader kind="Azure Compute Gallery" title="Create gallery" subtitle="A gallery holds image definitions and their versions; access to it is managed with Azure RBAC." />
       <FormProvider {...form}>
         <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]" aria-label="Create gallery">
           <div className="grid gap-4">
@@ -94,16 +110,22 @@ export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubsc
                 name="subscriptionId"
                 label="Subscription"
                 required
-                placeholder={subscriptions.isPending ? "Loading…" : "Choose a subscription"}
-                choices={(subscriptions.data ?? []).map((s) => ({ value: s.subscriptionId, label: s.displayName }))}
+                placeholder="Choose a subscription"
+                hint={unavailable.length > 0 ? "Only the subscriptions where you may create a gallery; the others are listed below with the reason." : undefined}
+                choices={creatable.map(({ subscription: s }) => ({ value: s.subscriptionId, label: s.displayName }))}
               />
               <div className="flex flex-col gap-2">
                 <SelectField
                   name="resourceGroupMode"
                   label="Resource group"
+                  hint={newGroup && !newGroup.allowed ? `A new resource group is not available: ${newGroup.reason}` : undefined}
                   choices={[
                     { value: "existing", label: "Use an existing resource group" },
-                    { value: "new", label: "Create a new resource group" },
+                    {
+                      value: "new",
+                      label: newGroup && !newGroup.allowed ? "Create a new resource group (not available)" : "Create a new resource group",
+                      disabled: newGroup ? !newGroup.allowed : false,
+                    },
                   ]}
                 />
                 {mode === "existing" ? (
@@ -111,15 +133,16 @@ export function GalleryCreateForm({ initialSubscriptionId = "" }: { initialSubsc
                     name="resourceGroupName"
                     label="Existing resource group"
                     required
-                    placeholder={!subscriptionId ? "Choose a subscription first" : groups.isPending ? "Loading…" : "Choose a resource group"}
-                    choices={(groups.data ?? []).map((g) => ({ value: g.name, label: `${g.name} (${g.location})` }))}
+                    hint="Only the resource groups where your role assignments allow creating a gallery."
+                    placeholder={!subscriptionId ? "Choose a subscription first" : access?.resourceGroups.length === 0 ? "None where you may create a gallery" : "Choose a resource group"}
+                    choices={(access?.resourceGroups ?? []).map((g) => ({ value: g.name, label: `${g.name} (${g.location})` }))}
                   />
                 ) : (
                   <TextField name="resourceGroupName" label="New resource group name" required hint="Created in the gallery's region. Up to 90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period." />
                 )}
               </div>
             </Group>
-            {groups.isError && <ErrorPanel error={groups.error} title="The resource groups could not be listed" />}
+            <UnavailableSubscriptions items={unavailable} title="Subscriptions not available for a new gallery" />
             <Group legend="Gallery details">
               <TextField
                 name="name"

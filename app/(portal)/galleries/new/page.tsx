@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { GalleryCreateForm } from "@/components/publish/GalleryCreateForm";
+import { GalleryCreatePage } from "@/components/publish/GalleryCreatePage";
 
 export const metadata: Metadata = { title: "Create gallery" };
 
@@ -8,5 +8,5 @@ type Props = { searchParams: Promise<{ subscription?: string }> };
 /** `?subscription=` preselects the subscription, so a link from a subscription's context stays bookmarkable. */
 export default async function CreateGalleryPage({ searchParams }: Props) {
   const { subscription } = await searchParams;
-  return <GalleryCreateForm initialSubscriptionId={subscription ?? ""} />;
+  return <GalleryCreatePage initialSubscriptionId={subscription ?? ""} />;
 }
