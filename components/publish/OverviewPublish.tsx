@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useGalleryCreationAccess } from "@/components/access/useGalleryCreationAccess";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/fields";
 import { LimitsOverview } from "@/components/publish/LimitUsage";
@@ -15,14 +16,25 @@ import { subscriptionQueries } from "@/lib/queries/subscriptions";
 export function OverviewPublish() {
   const arm = useArm();
   const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const creation = useGalleryCreationAccess();
   return (
     <Section
       title="Publishing"
       description="Usage against the service's limits per subscription and region; a warning shows from 80%."
       actions={
-        <Link href="/galleries/new" className={`${buttonClass.primary} inline-flex items-center`}>
-          Create gallery
-        </Link>
+        // As with the other create links: only where the user may use it, and nothing while that is being checked.
+        creation.isPending || creation.error ? null : creation.creatable.length > 0 ? (
+          <Link href="/galleries/new" className={`${buttonClass.primary} inline-flex items-center`}>
+            Create gallery
+          </Link>
+        ) : (
+          <p data-testid="create-gallery-unavailable" className="text-sm text-slate-700">
+            None of your subscriptions lets you create a gallery.{" "}
+            <Link href="/galleries/new" className="text-brand-700 underline">
+              Why, and who can grant it
+            </Link>
+          </p>
+        )
       }
     >
       <LimitsOverview subscriptions={subscriptions.data ?? []} />
