@@ -3,7 +3,7 @@ import { Portal } from "./pages/portal";
 import { seededUser, storageStateOf, type PersonaName } from "./support/emulator";
 
 /** Each persona signs in once through MSAL's redirect flow; the specs reuse the browser state. */
-const PERSONAS: PersonaName[] = ["platform-admin", "consumer", "other-tenant", "no-access"];
+const PERSONAS: PersonaName[] = ["platform-admin", "publisher", "consumer", "other-tenant", "no-access"];
 
 for (const persona of PERSONAS) {
   setup(`sign in as ${persona}`, async ({ page }) => {
