@@ -28,8 +28,15 @@ export class PublishForm extends Portal {
 }
 
 export class CreateGalleryPage extends PublishForm {
+  /** The subscriptions the form lists apart, each with why a gallery cannot be created there. */
+  readonly unavailable: Locator;
+  /** What a user who may create a gallery nowhere gets instead of the form. */
+  readonly noGalleryCreation: Locator;
+
   constructor(page: Page) {
     super(page, page.getByRole("form", { name: "Create gallery" }));
+    this.unavailable = page.getByRole("region", { name: "Subscriptions not available for a new gallery" });
+    this.noGalleryCreation = page.getByTestId("no-gallery-creation");
   }
 
   async goto() {
