@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "./clock.js";
+import { retryAfterHeader } from "./compute/shared/retryAfter.js";
 import { ArmErrors, type ArmErrorDetail } from "./errors.js";
 import { HELD_UNTIL } from "./faults/injector.js";
 import type { ArmRoute } from "./router.js";
@@ -109,12 +110,15 @@ export function isHeld(op: OperationRecord): boolean {
 
 const CAPS_API_VERSION = "2025-12-03";
 
-/** The headers a long-running PUT/PATCH/DELETE answers with, pointing at the operation. */
+/**
+ * The URLs of a long-running operation: Azure-AsyncOperation (the status body) and Location (the monitor, 202
+ * until done), shaped as Compute's capsOperations URLs are.
+ */
 export function asyncOperationHeaders(origin: string, op: OperationRecord): Record<string, string> {
   const base = `${origin}/subscriptions/${op.subscriptionId}/providers/Microsoft.Compute/locations/${op.location}/capsOperations/${op.operationId}`;
   return {
     "Azure-AsyncOperation": `${base}?api-version=${CAPS_API_VERSION}`,
-    Location: `${base}?p=${op.operationId}&monitor=true&api-version=${CAPS_API_VERSION}`,
+    Location: `${base}?monitor=true&api-version=${CAPS_API_VERSION}`,
   };
 }
 
@@ -129,13 +133,15 @@ export const operationRoutes: ArmRoute[] = [
         throw ArmErrors.operationNotFound(req.params.operationId!);
       }
       const body = req.ctx.operations.view(op);
+      // Compute asks for patience only while the operation runs.
+      const retryAfter = body.status === "InProgress" ? retryAfterHeader(req.ctx, op) : {};
       // The Location form (monitor=true) answers 202 while running and the final status code after, as ARM does.
       if (req.query.monitor === "true") {
-        if (body.status === "InProgress") return { status: 202, headers: asyncOperationHeaders(req.origin, op) };
+        if (body.status === "InProgress") return { status: 202, headers: { ...asyncOperationHeaders(req.origin, op), ...retryAfter } };
         if (body.status === "Failed") return { status: 400, body: { error: op.error } };
         return { status: 200 };
       }
-      return { status: 200, body };
+      return { status: 200, body, headers: retryAfter };
     },
   },
 ];

@@ -12,7 +12,7 @@ import {
   type GalleryRef,
 } from "./galleries.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_TYPE, requireResourceGroup } from "./shared/names.js";
-import { lroHeaders } from "./shared/provisioning.js";
+import { galleryLroHeaders } from "./shared/provisioning.js";
 import { wantsSharingGroups } from "./gallerySharing.profile.js";
 
 /** Microsoft.Compute/galleries: routes and thin handlers over galleries.model.ts. */
@@ -46,7 +46,7 @@ export const galleryRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, created, operation } = putGallery(req.ctx, refOf(req), req.body);
-      return { status: created ? 201 : 200, body: galleryView(record, req.ctx.clock.now()), headers: lroHeaders(req.origin, operation, "PUT") };
+      return { status: created ? 201 : 200, body: galleryView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PUT") };
     },
   },
   {
@@ -56,7 +56,7 @@ export const galleryRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, operation } = patchGallery(req.ctx, refOf(req), req.body);
-      return { status: 200, body: galleryView(record, req.ctx.clock.now()), headers: lroHeaders(req.origin, operation, "PATCH") };
+      return { status: 200, body: galleryView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
     },
   },
   {
@@ -77,7 +77,7 @@ export const galleryRoutes: ArmRoute[] = [
     action: "Microsoft.Compute/galleries/delete",
     handler: (req): ArmResponse => {
       const operation = deleteGallery(req.ctx, refOf(req));
-      return { status: 202, headers: lroHeaders(req.origin, operation, "DELETE") };
+      return { status: 202, headers: galleryLroHeaders(req, operation, "DELETE") };
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { ComputeManagementClient, GalleryImageVersion } from "@azure/arm-compute";
+import type { OperationState, PollerLike } from "@azure/core-lro";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
 import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
@@ -42,8 +43,14 @@ describe("image versions and replication through @azure/arm-compute", () => {
   let em: TestEmulator;
   let client: ComputeManagementClient;
 
-  /** Awaits a poller while moving the emulator's clock a minute at a time, as replication takes minutes. */
-  async function settle<T>(poller: PromiseLike<T>, seconds = 60): Promise<T> {
+  /**
+   * Awaits a poller while moving the emulator's clock a minute at a time, as replication takes minutes. The
+   * first step is taken as soon as ARM accepts the operation, before the poller's first poll: a poll that finds it
+   * running is told to wait (Retry-After) in real seconds.
+   */
+  async function settle<T>(poller: PollerLike<OperationState<T>, T>, seconds = 60): Promise<T> {
+    await poller.submitted();
+    await em.advance(seconds);
     const timer = setInterval(() => void em.advance(seconds), 15);
     try {
       return await poller;

@@ -13,7 +13,7 @@ import {
 } from "./galleryImageVersions.model.js";
 import { getGalleryImage, parentGallery, type GalleryImageRef } from "./galleryImages.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_IMAGE_VERSION_TYPE } from "./shared/names.js";
-import { lroHeaders } from "./shared/provisioning.js";
+import { galleryLroHeaders } from "./shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/images/versions: routes and thin handlers over galleryImageVersions.model.ts. */
 
@@ -56,7 +56,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
       return {
         status: created ? 201 : 200,
         body: galleryImageVersionView(record, req.ctx.clock.now()),
-        headers: lroHeaders(req.origin, operation, "PUT"),
+        headers: galleryLroHeaders(req, operation, "PUT"),
       };
     },
   },
@@ -67,7 +67,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body);
-      return { status: 200, body: galleryImageVersionView(record, req.ctx.clock.now()), headers: lroHeaders(req.origin, operation, "PATCH") };
+      return { status: 200, body: galleryImageVersionView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
     },
   },
   {
@@ -87,7 +87,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     action: "Microsoft.Compute/galleries/images/versions/delete",
     handler: (req): ArmResponse => {
       const operation = deleteGalleryImageVersion(req.ctx, refOf(req));
-      return { status: 202, headers: lroHeaders(req.origin, operation, "DELETE") };
+      return { status: 202, headers: galleryLroHeaders(req, operation, "DELETE") };
     },
   },
   {

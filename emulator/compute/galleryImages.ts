@@ -14,7 +14,7 @@ import {
 } from "./galleryImages.model.js";
 import type { GalleryRef } from "./galleries.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_IMAGE_TYPE } from "./shared/names.js";
-import { lroHeaders } from "./shared/provisioning.js";
+import { galleryLroHeaders } from "./shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/images (image definitions): routes and thin handlers over galleryImages.model.ts. */
 
@@ -42,7 +42,7 @@ export const galleryImageRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, created, operation } = putGalleryImage(req.ctx, refOf(req), req.body);
-      return { status: created ? 201 : 200, body: galleryImageView(record, req.ctx.clock.now()), headers: lroHeaders(req.origin, operation, "PUT") };
+      return { status: created ? 201 : 200, body: galleryImageView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PUT") };
     },
   },
   {
@@ -52,7 +52,7 @@ export const galleryImageRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, operation } = patchGalleryImage(req.ctx, refOf(req), req.body);
-      return { status: 200, body: galleryImageView(record, req.ctx.clock.now()), headers: lroHeaders(req.origin, operation, "PATCH") };
+      return { status: 200, body: galleryImageView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
     },
   },
   {
@@ -69,7 +69,7 @@ export const galleryImageRoutes: ArmRoute[] = [
     action: "Microsoft.Compute/galleries/images/delete",
     handler: (req): ArmResponse => {
       const operation = deleteGalleryImage(req.ctx, refOf(req));
-      return { status: 202, headers: lroHeaders(req.origin, operation, "DELETE") };
+      return { status: 202, headers: galleryLroHeaders(req, operation, "DELETE") };
     },
   },
   {

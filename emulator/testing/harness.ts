@@ -30,7 +30,7 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-/** SDK pollers check every 2 s by default; tests poll fast. */
+/** SDK pollers check every 2 s by default; tests poll fast (a Retry-After in the answer still wins: image versions send one). */
 export const FAST_POLL = { updateIntervalInMs: 10 };
 
 /** Starts an emulator on a free port with a fresh data directory. */

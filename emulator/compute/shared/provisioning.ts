@@ -1,6 +1,8 @@
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors, type ArmErrorDetail } from "../../errors.js";
 import { asyncOperationHeaders, type OperationRecord } from "../../operations.js";
+import type { ArmRequest } from "../../router.js";
+import { retryAfterHeader } from "./retryAfter.js";
 
 export type ProvisioningState = "Creating" | "Updating" | "Deleting" | "Succeeded" | "Failed";
 export type OperationKind = "Create" | "Update" | "Delete";
@@ -82,4 +84,18 @@ export function lroHeaders(origin: string, operation: OperationRecord, method: "
   const headers = asyncOperationHeaders(origin, operation);
   if (method === "PATCH") return { "Azure-AsyncOperation": headers["Azure-AsyncOperation"]! };
   return headers;
+}
+
+/**
+ * LRO headers of galleries, image definitions and image versions, as Compute sends them (the Azure SDK for
+ * Python's recorded galleries sessions): PUT (201/200) and PATCH (200) carry Azure-AsyncOperation alone, DELETE
+ * (202) adds Location, the operation's monitor; image versions add Retry-After (retryAfter.ts).
+ */
+export function galleryLroHeaders(req: ArmRequest, operation: OperationRecord, method: "PUT" | "PATCH" | "DELETE"): Record<string, string> {
+  const { "Azure-AsyncOperation": asyncOperation, Location: monitor } = asyncOperationHeaders(req.origin, operation);
+  return {
+    "Azure-AsyncOperation": asyncOperation!,
+    ...(method === "DELETE" ? { Location: monitor! } : {}),
+    ...retryAfterHeader(req.ctx, operation),
+  };
 }
