@@ -19,9 +19,14 @@ const production = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const development = DEMO_SUBSCRIPTIONS.contosoDevelopment;
 const API = "api-version=2024-03-03";
 
-/** The calls the overview makes: the subscriptions list, then one Resource Graph query paged by $skipToken. */
+/**
+ * The calls the overview makes: the subscriptions list, then one Resource Graph query paged by $skipToken, or,
+ * when Resource Graph fails, each subscription's gallery list and each gallery's definition list.
+ */
 const RESOURCE_GRAPH = "/providers/Microsoft.ResourceGraph/resources";
-const OVERVIEW_PATHS = "regex:^/(subscriptions|providers/Microsoft\\.ResourceGraph/resources)$";
+const GALLERY_LIST = "subscriptions/[^/]+/providers/Microsoft\\.Compute/galleries";
+const DEFINITION_LIST = "subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/galleries/[^/]+/images";
+const OVERVIEW_PATHS = `regex:^/(subscriptions|providers/Microsoft\\.ResourceGraph/resources|${GALLERY_LIST}|${DEFINITION_LIST})$`;
 
 let world: IsolatedWorld;
 /** Gallery names of the overview with no fault, as the reference for the faulty runs. */
@@ -44,6 +49,20 @@ function alerts(page: Page) {
   return page.getByRole("main").getByRole("alert");
 }
 
+/** The overview's own failures: a subscription's galleries, or a gallery's definitions, that could not be listed. */
+function inventoryAlerts(page: Page) {
+  return alerts(page).filter({ hasText: /could not be listed/ });
+}
+
+/** The inventory's Resource Graph query is the one that projects the galleries' sharing permissions. */
+function isInventoryQuery(body: string | null): boolean {
+  try {
+    return String((JSON.parse(body ?? "") as { query?: unknown }).query).includes("sharingPermissions");
+  } catch {
+    return false;
+  }
+}
+
 /** Never blank: the portal's frame and the page's heading are there whatever failed. */
 async function expectPortalShown(page: Page, heading: string) {
   await expect(new Portal(page).header).toBeVisible();
@@ -61,7 +80,8 @@ test("the overview completes every subscription while ARM and Resource Graph ans
   expect(expectedGalleries.length).toBeGreaterThan(3);
 
   // Rules fire independently and the first error wins: 10% + 90% × 1/9 = 20% of calls fail. A 429 from Resource
-  // Graph is waited out; a 503 makes the overview list per subscription instead.
+  // Graph is waited out; a 503 makes the overview list per subscription instead, where each list retries its own
+  // 429s and 503s.
   await world.setFaults(
     [
       { name: "throttled-lists", pathPattern: OVERVIEW_PATHS, status: 429, retryAfterSeconds: 1, rate: 0.1 },
@@ -124,7 +144,8 @@ test("a subscription that keeps failing is named with ARM's error and a retry th
   const failure = alerts(page).filter({ hasText: `Galleries in subscription “${development.displayName}” could not be listed` });
   await expect(failure).toBeVisible({ timeout: 90_000 });
   await expect(failure).toContainText("HTTP 503");
-  await expect(alerts(page)).toHaveCount(1);
+  // Only that one (the limits usage panel, say, may fail on Resource Graph too: that is its own error to show).
+  await expect(inventoryAlerts(page)).toHaveCount(1);
   // The other subscriptions' galleries are all there.
   await expect(overview.row(DEMO.gallery)).toBeVisible();
   const partial = await galleryNames(overview);
@@ -132,11 +153,49 @@ test("a subscription that keeps failing is named with ARM's error and a retry th
   expect(partial.length).toBeLessThan(expectedGalleries.length);
   for (const name of partial) expect(expectedGalleries).toContain(name);
 
-  await world.setFaults([]);
+  // Retry lists that one subscription again, slowly enough to watch: nothing else is requested, and the other
+  // subscriptions' rows never leave the table.
+  await world.setFaults([
+    { name: "development-slow", pathPattern: `/subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`, method: "GET", latencyMs: 1500 },
+  ]);
+  const inventoryCalls: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (request.resourceType() !== "fetch" || !new RegExp(OVERVIEW_PATHS.slice("regex:".length), "i").test(pathname)) return;
+    // Other parts of the overview (limits usage, shared definitions) ask Resource Graph their own questions.
+    if (pathname === RESOURCE_GRAPH && !isInventoryQuery(request.postData())) return;
+    inventoryCalls.push(`${request.method()} ${pathname}`);
+  });
+  await watchRowsStay(page, partial);
   await failure.getByRole("button", { name: "Retry" }).click();
-  await expect(alerts(page)).toHaveCount(0, { timeout: 30_000 });
+  await expect(failure.getByRole("button", { name: "Retrying…" })).toBeVisible();
+  for (const name of partial) await expect(overview.row(name)).toBeVisible();
+  await expect(inventoryAlerts(page)).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => galleryNames(overview)).toEqual(expectedGalleries);
+  await expect(overview.table.locator(".animate-spin")).toHaveCount(0);
+
+  const developmentLists = `/subscriptions/${development.subscriptionId}/`.toLowerCase();
+  expect(inventoryCalls).toContain(`GET /subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`);
+  expect(inventoryCalls.filter((call) => !call.toLowerCase().startsWith(`get ${developmentLists}`))).toEqual([]);
+  expect(await rowsThatLeft(page)).toEqual([]);
+  await world.setFaults([]);
 });
+
+/** Records, from now on, any of these gallery names whose link leaves the page's tables even for one render. */
+async function watchRowsStay(page: Page, names: string[]) {
+  await page.evaluate((watched) => {
+    const left: string[] = [];
+    (window as unknown as { rowsThatLeft: string[] }).rowsThatLeft = left;
+    new MutationObserver(() => {
+      const shown = new Set([...document.querySelectorAll("main table a")].map((a) => a.textContent?.trim()));
+      for (const name of watched) if (!shown.has(name) && !left.includes(name)) left.push(name);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, names);
+}
+
+function rowsThatLeft(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { rowsThatLeft: string[] }).rowsThatLeft);
+}
 
 test("a version whose replication failed shows the service's error on its page", async ({ page }) => {
   const definition = `/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/providers/Microsoft.Compute/galleries/${DEMO.gallery}/images/${DEMO.definition}`;

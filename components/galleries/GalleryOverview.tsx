@@ -15,7 +15,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { pageHref } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
-import type { InventoryState } from "@/lib/inventory/state";
+import type { InventoryFailure } from "@/lib/inventory/state";
 import { subscriptionQueries, type Subscription } from "@/lib/queries/subscriptions";
 
 interface GalleryRow extends Omit<InventoryGalleryRow, "definitionCount"> {
@@ -70,7 +70,7 @@ const definitionsScope = (galleryId: string) => `${galleryId}/images`.toLowerCas
  * subscription whose galleries could not be listed, titled by its display name, or a gallery whose definitions
  * could not be listed.
  */
-function failureTitle(failure: InventoryState["failures"][number], subscriptions: readonly Subscription[]): string {
+function failureTitle(failure: InventoryFailure, subscriptions: readonly Subscription[]): string {
   const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === failure.subscriptionId.toLowerCase());
   const gallery = /\/galleries\/([^/]+)\/images$/i.exec(failure.scope)?.[1];
   if (gallery) return `Image definitions of gallery “${gallery}” could not be listed`;
@@ -192,8 +192,8 @@ export function GalleryOverview() {
                   key={failure.scope}
                   error={failure.error}
                   title={failureTitle(failure, subscriptionList)}
-                  onRetry={inventory.refetch}
-                  retrying={inventory.loading}
+                  onRetry={() => inventory.retry(failure.subscriptionId)}
+                  retrying={failure.retrying === true}
                 />
               ))}
             </div>

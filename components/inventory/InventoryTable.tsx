@@ -91,7 +91,12 @@ export function InventoryTable() {
       )}
       {(state?.failures ?? []).map((failure) => (
         <div key={failure.scope} className="mt-3">
-          <ErrorPanel error={failure.error} title={`${failure.scope} could not be listed`} onRetry={inventory.refetch} />
+          <ErrorPanel
+            error={failure.error}
+            title={`${failure.scope} could not be listed`}
+            onRetry={() => inventory.retry(failure.subscriptionId)}
+            retrying={failure.retrying === true}
+          />
         </div>
       ))}
       {inventory.loading && <Spinner label={`Loading the inventory… ${rows.length} so far`} className="mt-3" />}

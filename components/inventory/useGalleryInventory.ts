@@ -1,11 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { sharingLabel } from "@/components/galleries/sharing";
 import { useArm } from "@/components/layout/ArmContext";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
+import { type InventoryChunk, relistSubscription } from "@/lib/inventory/inventory";
 import type { InventoryItem } from "@/lib/inventory/item";
-import { definitionCounts, type InventoryState } from "@/lib/inventory/state";
+import { applyChunk, definitionCounts, type InventoryState } from "@/lib/inventory/state";
+import { armTransport } from "@/lib/inventory/transport";
 import { inventoryQueries } from "@/lib/queries/inventory";
 import type { Subscription } from "@/lib/queries/subscriptions";
 
@@ -31,7 +35,32 @@ export interface GalleryInventory {
   loading: boolean;
   /** The stream itself failed (not one subscription: those are in state.failures). */
   error: unknown;
+  /** Reads the whole inventory again (after the stream itself failed). */
   refetch(): void;
+  /**
+   * Lists one subscription again (after it, or one of its galleries, failed), leaving every other subscription's
+   * rows as they are; its rows replace its failures as they arrive. `state.retrying` holds it meanwhile.
+   */
+  retry(subscriptionId: string): void;
+}
+
+/**
+ * Streams one subscription's ARM listing into the inventory's cached state, chunk by chunk. Nothing is written
+ * once the cached inventory is gone (signed out, or removed meanwhile).
+ */
+async function relistInto(client: QueryClient, queryKey: readonly unknown[], arm: ArmClients, subscriptionId: string) {
+  const apply = (chunk: InventoryChunk) => {
+    if (client.getQueryData(queryKey) === undefined) return;
+    client.setQueryData<InventoryState>(queryKey, (state) => state && applyChunk(state, chunk));
+  };
+  const scope = `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
+  const sub = subscriptionId.toLowerCase();
+  try {
+    for await (const chunk of relistSubscription({ transport: armTransport(arm, subscriptionId), endpoint: arm.endpoint, subscriptionId })) apply(chunk);
+  } catch (error) {
+    apply({ type: "failed", scope, subscriptionId: sub, container: sub, error: toAzureError(error, scope) });
+    apply({ type: "retried", subscriptionId: sub });
+  }
 }
 
 /**
@@ -41,7 +70,14 @@ export interface GalleryInventory {
 export function useGalleryInventory(subscriptions: readonly Subscription[]): GalleryInventory {
   const arm = useArm();
   const ids = useMemo(() => subscriptions.map((s) => s.subscriptionId), [subscriptions]);
-  const query = useQuery(inventoryQueries.list(arm, ids));
+  const options = inventoryQueries.list(arm, ids);
+  const query = useQuery(options);
+  const client = useQueryClient();
+  const { queryKey } = options;
+  const retry = (subscriptionId: string) => {
+    if (query.data?.retrying.has(subscriptionId.toLowerCase())) return;
+    void relistInto(client, queryKey, arm, subscriptionId);
+  };
   const state = query.data;
   const loading = query.isPending ? ids.length > 0 : query.fetchStatus === "fetching";
 
@@ -61,10 +97,11 @@ export function useGalleryInventory(subscriptions: readonly Subscription[]): Gal
           location: item.location,
           description: item.description ?? "",
           sharing: sharingLabel(item.sharingPermissions),
-          definitionCount: !loading || state?.listed.has(item.galleryKey) ? (counts.get(item.galleryKey) ?? 0) : "loading",
+          definitionCount:
+            state?.listed.has(item.galleryKey) || (!loading && !state?.retrying.has(item.subscriptionId)) ? (counts.get(item.galleryKey) ?? 0) : "loading",
         };
       });
   }, [state, subscriptions, loading]);
 
-  return { rows, items: state?.items ?? [], state, loading, error: query.error, refetch: () => void query.refetch() };
+  return { rows, items: state?.items ?? [], state, loading, error: query.error, refetch: () => void query.refetch(), retry };
 }
