@@ -1,41 +1,18 @@
-import type { ComputeManagementClient } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { collect, computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
 const ADMIN = EMPTY_SEED.admin.upn;
 const RG = "rg-disks";
 const diskId = (name: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/disks/${name}`;
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
 describe("managed disks and snapshots through @azure/arm-compute", () => {
-  let em: TestEmulator;
-  let client: ComputeManagementClient;
-
-  beforeAll(async () => {
-    em = await startTestEmulator({ lroSeconds: 5 });
-    await em.resources(ADMIN, SUB).resourceGroups.createOrUpdate(RG, { location: "westeurope" });
-    client = em.compute(ADMIN, SUB);
-  });
-  afterAll(() => em.close());
-
-  async function settle<T>(poller: PromiseLike<T>): Promise<T> {
-    const timer = setInterval(() => void em.advance(10), 20);
-    try {
-      return await poller;
-    } finally {
-      clearInterval(timer);
-    }
-  }
+  const fx = computeFixture({ lroSeconds: 5, resourceGroups: { [RG]: "westeurope" }, stepSeconds: 10 });
 
   it("creates a disk that is Creating until its operation ends, then lists, reads and deletes it", async () => {
-    const raw = await em.fetch(`${diskId("data")}?api-version=2026-03-02`, {
+    const raw = await fx.em.fetch(`${diskId("data")}?api-version=2026-03-02`, {
       method: "PUT",
       as: ADMIN,
       body: JSON.stringify({ location: "West Europe", sku: { name: "Premium_LRS" }, properties: { creationData: { createOption: "Empty" }, diskSizeGB: 128 } }),
@@ -46,37 +23,37 @@ describe("managed disks and snapshots through @azure/arm-compute", () => {
     expect(body).toMatchObject({ location: "westeurope", sku: { name: "Premium_LRS", tier: "Premium" }, properties: { provisioningState: "Creating", diskSizeGB: 128, diskSizeBytes: 128 * 1024 ** 3, diskState: "Unattached" } });
     expect(raw.headers.get("azure-asyncoperation")).toMatch(/\/locations\/westeurope\/capsOperations\//);
 
-    await em.advance(10);
-    const disk = await client.disks.get(RG, "DATA");
+    await fx.em.advance(10);
+    const disk = await fx.client.disks.get(RG, "DATA");
     expect(disk.provisioningState).toBe("Succeeded");
     expect(disk.name).toBe("data");
-    expect((await collect(client.disks.listByResourceGroup(RG))).map((d) => d.name)).toEqual(["data"]);
-    expect((await collect(client.disks.list())).map((d) => d.id)).toEqual([diskId("data")]);
+    expect((await collect(fx.client.disks.listByResourceGroup(RG))).map((d) => d.name)).toEqual(["data"]);
+    expect((await collect(fx.client.disks.list())).map((d) => d.id)).toEqual([diskId("data")]);
 
-    await settle(client.disks.delete(RG, "data", FAST_POLL));
-    await expect(client.disks.get(RG, "data")).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
-    const again = await em.fetch(`${diskId("data")}?api-version=2026-03-02`, { method: "DELETE", as: ADMIN });
+    await fx.settle(fx.client.disks.delete(RG, "data", FAST_POLL));
+    await expect(fx.client.disks.get(RG, "data")).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
+    const again = await fx.em.fetch(`${diskId("data")}?api-version=2026-03-02`, { method: "DELETE", as: ADMIN });
     expect(again.status).toBe(204);
   });
 
   it("copies a snapshot from a disk, inheriting OS type, generation, architecture and size", async () => {
-    await settle(
-      client.disks.createOrUpdate(
+    await fx.settle(
+      fx.client.disks.createOrUpdate(
         RG,
         "os",
         { location: "westeurope", osType: "Windows", hyperVGeneration: "V2", supportedCapabilities: { architecture: "x64" }, creationData: { createOption: "Empty" }, diskSizeGB: 127 },
         FAST_POLL,
       ),
     );
-    const snapshot = await settle(client.snapshots.createOrUpdate(RG, "os-snap", { location: "westeurope", creationData: { createOption: "Copy", sourceResourceId: diskId("OS") } }, FAST_POLL));
+    const snapshot = await fx.settle(fx.client.snapshots.createOrUpdate(RG, "os-snap", { location: "westeurope", creationData: { createOption: "Copy", sourceResourceId: diskId("OS") } }, FAST_POLL));
     expect(snapshot).toMatchObject({ osType: "Windows", hyperVGeneration: "V2", diskSizeGB: 127, supportedCapabilities: { architecture: "x64" }, provisioningState: "Succeeded" });
     expect(snapshot.creationData?.sourceResourceId).toBe(diskId("os"));
-    expect((await collect(client.snapshots.listByResourceGroup(RG))).map((s) => s.name)).toEqual(["os-snap"]);
+    expect((await collect(fx.client.snapshots.listByResourceGroup(RG))).map((s) => s.name)).toEqual(["os-snap"]);
   });
 
   it("answers bad input with Azure's codes", async () => {
     const put = (name: string, body: unknown, rg = RG) =>
-      em.fetch(`/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/disks/${name}?api-version=2026-03-02`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
+      fx.em.fetch(`/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/disks/${name}?api-version=2026-03-02`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
     const empty = { creationData: { createOption: "Empty" }, diskSizeGB: 8 };
 
     const noSize = await put("d1", { location: "westeurope", properties: { creationData: { createOption: "Empty" } } });
@@ -103,19 +80,19 @@ describe("managed disks and snapshots through @azure/arm-compute", () => {
     const missingSource = await put("d6", { location: "westeurope", properties: { creationData: { createOption: "Copy", sourceResourceId: diskId("nope") } } });
     expect(missingSource.status).toBe(404);
 
-    await settle(client.disks.createOrUpdate(RG, "moved", { location: "westeurope", creationData: { createOption: "Empty" }, diskSizeGB: 8 }, FAST_POLL));
+    await fx.settle(fx.client.disks.createOrUpdate(RG, "moved", { location: "westeurope", creationData: { createOption: "Empty" }, diskSizeGB: 8 }, FAST_POLL));
     const otherRegion = await put("moved", { location: "eastus", properties: empty });
     expect(otherRegion.status).toBe(409);
     expect((await otherRegion.json()).error.code).toBe("InvalidResourceLocation");
 
-    const malformed = await em.fetch(`${diskId("d7")}?api-version=2026-03-02`, { method: "PUT", as: ADMIN, body: "{ nope" });
+    const malformed = await fx.em.fetch(`${diskId("d7")}?api-version=2026-03-02`, { method: "PUT", as: ADMIN, body: "{ nope" });
     expect((await malformed.json()).error.code).toBe("InvalidRequestContent");
   });
 
   it("refuses to delete a disk attached to a VM, and releases it when the VM goes", async () => {
-    await settle(client.disks.createOrUpdate(RG, "boot", { location: "westeurope", osType: "Linux", creationData: { createOption: "Empty" }, diskSizeGB: 30 }, FAST_POLL));
-    const vm = await settle(
-      client.virtualMachines.createOrUpdate(
+    await fx.settle(fx.client.disks.createOrUpdate(RG, "boot", { location: "westeurope", osType: "Linux", creationData: { createOption: "Empty" }, diskSizeGB: 30 }, FAST_POLL));
+    const vm = await fx.settle(
+      fx.client.virtualMachines.createOrUpdate(
         RG,
         "attached",
         { location: "westeurope", hardwareProfile: { vmSize: "Standard_B2s" }, storageProfile: { osDisk: { createOption: "Attach", managedDisk: { id: diskId("boot") } } } },
@@ -123,14 +100,14 @@ describe("managed disks and snapshots through @azure/arm-compute", () => {
       ),
     );
     expect(vm.storageProfile?.osDisk).toMatchObject({ osType: "Linux", name: "boot", managedDisk: { id: diskId("boot") } });
-    expect((await client.disks.get(RG, "boot")).diskState).toBe("Attached");
+    expect((await fx.client.disks.get(RG, "boot")).diskState).toBe("Attached");
 
-    const refused = await em.fetch(`${diskId("boot")}?api-version=2026-03-02`, { method: "DELETE", as: ADMIN });
+    const refused = await fx.em.fetch(`${diskId("boot")}?api-version=2026-03-02`, { method: "DELETE", as: ADMIN });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error).toMatchObject({ code: "OperationNotAllowed", message: `Disk boot is attached to VM ${vm.id}.` });
 
-    await settle(client.virtualMachines.delete(RG, "attached", FAST_POLL));
-    const released = await client.disks.get(RG, "boot");
+    await fx.settle(fx.client.virtualMachines.delete(RG, "attached", FAST_POLL));
+    const released = await fx.client.disks.get(RG, "boot");
     expect(released.managedBy).toBeUndefined();
     expect(released.diskState).toBe("Unattached");
   });

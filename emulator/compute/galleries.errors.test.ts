@@ -1,7 +1,8 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 import { createGallery } from "./galleries.model.js";
 
 /**
@@ -108,20 +109,16 @@ const CASES: Case[] = [
 ];
 
 describe("the troubleshooting catalogue over raw HTTP", () => {
-  let em: TestEmulator;
+  const fx = computeFixture({ resourceGroups: { [RG]: "westeurope", "rg-other": "westeurope" } });
 
   async function put(path: string, body: unknown, apiVersion = API) {
-    const res = await em.fetch(`${path}?${apiVersion}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
+    const res = await fx.em.fetch(`${path}?${apiVersion}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
     expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
-    await em.advance(3600);
+    await fx.em.advance(3600);
   }
 
   beforeAll(async () => {
-    em = await startTestEmulator();
-    const groups = em.resources(ADMIN, SUB).resourceGroups;
-    await groups.createOrUpdate(RG, { location: "westeurope" });
-    await groups.createOrUpdate("rg-other", { location: "westeurope" });
-    const compute = em.compute(ADMIN, SUB);
+    const compute = fx.client;
     const managedImage = (name: string, location: string, osType: "Linux" | "Windows", hyperVGeneration: "V1" | "V2") =>
       compute.images.createOrUpdate(
         RG,
@@ -154,11 +151,10 @@ describe("the troubleshooting catalogue over raw HTTP", () => {
     await put(`${G}/images/specialized`, definitionBody({ identifier: { ...linux.identifier, sku: "specialized" }, osState: "Specialized" }));
     await put(`${G}/images/linux/versions/1.0.0`, versionBody({}));
   });
-  afterAll(() => em.close());
 
   it.each(CASES)("$name → $status $code", async (c) => {
     const apiVersion = c.code === "InvalidApiVersionParameter" ? "api-version=2015-01-01" : API;
-    const res = await em.fetch(`${c.path}?${apiVersion}`, {
+    const res = await fx.em.fetch(`${c.path}?${apiVersion}`, {
       method: c.method ?? "PUT",
       as: ADMIN,
       ...(c.rawBody !== undefined ? { body: c.rawBody } : c.body !== undefined ? { body: JSON.stringify(c.body) } : {}),
@@ -169,8 +165,8 @@ describe("the troubleshooting catalogue over raw HTTP", () => {
   });
 
   it("refuses a name with `..` segments sent as they are", async () => {
-    const token = await em.token(ADMIN);
-    const { port } = new URL(em.url);
+    const token = await fx.em.token(ADMIN);
+    const { port } = new URL(fx.em.url);
     const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
         { host: "127.0.0.1", port, method: "PUT", path: `${COMPUTE}/galleries/..?${API}`, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" } },
@@ -188,9 +184,9 @@ describe("the troubleshooting catalogue over raw HTTP", () => {
   });
 
   it("refuses a gallery past the subscription's 100 per region with Azure's quota error", async () => {
-    const ctx = em.emulator.ctx;
+    const ctx = fx.em.emulator.ctx;
     for (let i = 0; i < 100; i++) createGallery(ctx, { subscriptionId: SUB, resourceGroup: "rg-other", gallery: `quota${i}`, location: "uksouth" });
-    const res = await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-other/providers/Microsoft.Compute/galleries/onemore?${API}`, {
+    const res = await fx.em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-other/providers/Microsoft.Compute/galleries/onemore?${API}`, {
       method: "PUT",
       as: ADMIN,
       body: JSON.stringify({ location: "uksouth" }),

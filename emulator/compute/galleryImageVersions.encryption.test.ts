@@ -1,7 +1,8 @@
-import type { ComputeManagementClient, GalleryImageVersion } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GalleryImageVersion } from "@azure/arm-compute";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 import { MAX_REPLICATING_VERSIONS_PER_SOURCE } from "./galleryImageVersions.throttle.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
@@ -17,69 +18,33 @@ const imageId = (name: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/pr
 const versionPath = (version: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/images/${IMAGE}/versions/${version}`;
 
 describe("disk encryption sets and encrypted image versions", () => {
-  let em: TestEmulator;
-  let client: ComputeManagementClient;
-
-  async function settle<T>(poller: PromiseLike<T>): Promise<T> {
-    const timer = setInterval(() => void em.advance(60), 15);
-    try {
-      return await poller;
-    } finally {
-      clearInterval(timer);
-    }
-  }
+  const fx = computeFixture({ lroSeconds: 2, resourceGroups: { [RG]: "westeurope" } });
 
   function version(name: string, targetRegions: NonNullable<GalleryImageVersion["publishingProfile"]>["targetRegions"], source = imageId("base")) {
-    return client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, name, { location: "westeurope", publishingProfile: { targetRegions }, storageProfile: { source: { id: source } } }, FAST_POLL);
+    return fx.client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, name, { location: "westeurope", publishingProfile: { targetRegions }, storageProfile: { source: { id: source } } }, FAST_POLL);
   }
 
   beforeAll(async () => {
-    em = await startTestEmulator({ lroSeconds: 2 });
-    await em.resources(ADMIN, SUB).resourceGroups.createOrUpdate(RG, { location: "westeurope" });
-    client = em.compute(ADMIN, SUB);
-    await settle(client.galleries.createOrUpdate(RG, GALLERY, { location: "westeurope" }, FAST_POLL));
-    await settle(
-      client.galleryImages.createOrUpdate(
-        RG,
-        GALLERY,
-        IMAGE,
-        { location: "westeurope", identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "cmk" }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
-        FAST_POLL,
-      ),
-    );
+    await fx.gallery(RG, GALLERY, { location: "westeurope" });
+    await fx.defineImage(RG, GALLERY, IMAGE, { location: "westeurope", identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "cmk" }, hyperVGeneration: "V2" });
     for (const name of ["base", "other"]) {
-      await settle(
-        client.images.createOrUpdate(
-          RG,
-          name,
-          {
-            location: "westeurope",
-            hyperVGeneration: "V2",
-            storageProfile: {
-              osDisk: { osType: "Linux", osState: "Generalized", blobUri: `https://sa.blob.core.windows.net/vhds/${name}.vhd`, diskSizeGB: 30 },
-              dataDisks: [0, 9].map((lun) => ({ lun, blobUri: `https://sa.blob.core.windows.net/vhds/${name}-${lun}.vhd`, diskSizeGB: 16 })),
-            },
-          },
-          FAST_POLL,
-        ),
-      );
+      await fx.imageFromBlob(RG, name, "westeurope", { dataDisks: [0, 9].map((lun) => ({ lun, blobUri: `https://sa.blob.core.windows.net/vhds/${name}-${lun}.vhd`, diskSizeGB: 16 })) });
     }
   });
-  afterAll(() => em.close());
 
   it("creates, reads, lists and deletes a disk encryption set", async () => {
-    const created = await settle(
-      client.diskEncryptionSets.createOrUpdate(RG, "des-west", { location: "westeurope", identity: { type: "SystemAssigned" }, activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/1" } }, FAST_POLL),
+    const created = await fx.settle(
+      fx.client.diskEncryptionSets.createOrUpdate(RG, "des-west", { location: "westeurope", identity: { type: "SystemAssigned" }, activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/1" } }, FAST_POLL),
     );
     expect(created).toMatchObject({ id: desId("des-west"), encryptionType: "EncryptionAtRestWithCustomerKey", activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/1" }, provisioningState: "Succeeded" });
-    await settle(client.diskEncryptionSets.createOrUpdate(RG, "des-north", { location: "northeurope", activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/2" } }, FAST_POLL));
-    await settle(client.diskEncryptionSets.createOrUpdate(RG, "des-gone", { location: "westeurope", activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/3" } }, FAST_POLL));
+    await fx.settle(fx.client.diskEncryptionSets.createOrUpdate(RG, "des-north", { location: "northeurope", activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/2" } }, FAST_POLL));
+    await fx.settle(fx.client.diskEncryptionSets.createOrUpdate(RG, "des-gone", { location: "westeurope", activeKey: { keyUrl: "https://kv.vault.azure.net/keys/k/3" } }, FAST_POLL));
     const listed: string[] = [];
-    for await (const set of client.diskEncryptionSets.listByResourceGroup(RG)) listed.push(set.name!);
+    for await (const set of fx.client.diskEncryptionSets.listByResourceGroup(RG)) listed.push(set.name!);
     expect(listed.sort()).toEqual(["des-gone", "des-north", "des-west"]);
-    await settle(client.diskEncryptionSets.delete(RG, "des-gone", FAST_POLL));
-    await expect(client.diskEncryptionSets.get(RG, "des-gone")).rejects.toMatchObject({ statusCode: 404 });
-    const noKey = await em.fetch(`${desId("nokey")}?api-version=2025-01-02`, { as: ADMIN, method: "PUT", body: JSON.stringify({ location: "westeurope", properties: {} }), headers: { "content-type": "application/json" } });
+    await fx.settle(fx.client.diskEncryptionSets.delete(RG, "des-gone", FAST_POLL));
+    await expect(fx.client.diskEncryptionSets.get(RG, "des-gone")).rejects.toMatchObject({ statusCode: 404 });
+    const noKey = await fx.em.fetch(`${desId("nokey")}?api-version=2025-01-02`, { as: ADMIN, method: "PUT", body: JSON.stringify({ location: "westeurope", properties: {} }), headers: { "content-type": "application/json" } });
     expect(noKey.status).toBe(400);
     expect((await noKey.json()).error.message).toBe("Required parameter 'activeKey.keyUrl' is missing (null).");
   });
@@ -87,7 +52,7 @@ describe("disk encryption sets and encrypted image versions", () => {
   it("creates a version encrypted in every region with existing sets, and shows the encryption", async () => {
     const west = { osDiskImage: { diskEncryptionSetId: desId("des-west") }, dataDiskImages: [{ lun: 0, diskEncryptionSetId: desId("des-west") }] };
     const north = { osDiskImage: { diskEncryptionSetId: desId("des-north") }, dataDiskImages: [{ lun: 0, diskEncryptionSetId: desId("des-north") }] };
-    const created = await settle(version("1.0.0", [{ name: "westeurope", encryption: west }, { name: "northeurope", encryption: north }]));
+    const created = await fx.settle(version("1.0.0", [{ name: "westeurope", encryption: west }, { name: "northeurope", encryption: north }]));
     expect(created.publishingProfile?.targetRegions?.map((r) => r.encryption?.osDiskImage?.diskEncryptionSetId)).toEqual([desId("des-west"), desId("des-north")]);
   });
 
@@ -108,17 +73,17 @@ describe("disk encryption sets and encrypted image versions", () => {
       ],
     ];
     for (const [targetRegions, message] of cases) {
-      await expect(settle(version("2.0.0", targetRegions))).rejects.toMatchObject({ statusCode: 400, code: "InvalidParameter", message });
+      await expect(fx.settle(version("2.0.0", targetRegions))).rejects.toMatchObject({ statusCode: 400, code: "InvalidParameter", message });
     }
   });
 
   it("refuses data-disk encryption added to an existing version on update", async () => {
-    const current = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
+    const current = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
     const regions = current.publishingProfile!.targetRegions!.map((region) => ({
       ...region,
       encryption: { ...region.encryption, dataDiskImages: [...(region.encryption?.dataDiskImages ?? []), { lun: 9, diskEncryptionSetId: region.encryption!.osDiskImage!.diskEncryptionSetId! }] },
     }));
-    await expect(settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { targetRegions: regions } }, FAST_POLL))).rejects.toMatchObject({
+    await expect(fx.settle(fx.client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { targetRegions: regions } }, FAST_POLL))).rejects.toMatchObject({
       statusCode: 400,
       message: expect.stringMatching(/^Cannot specify new data disk image encryption lun \[9\] with a disk encryption set in region \[west ?europe\]/i),
     });
@@ -126,7 +91,7 @@ describe("disk encryption sets and encrypted image versions", () => {
 
   it("throttles a source with too many versions still replicating: 429 with Retry-After until one finishes", async () => {
     const put = (name: string) =>
-      em.fetch(`${versionPath(name)}?${API}`, {
+      fx.em.fetch(`${versionPath(name)}?${API}`, {
         as: ADMIN,
         method: "PUT",
         headers: { "content-type": "application/json" },
@@ -141,8 +106,8 @@ describe("disk encryption sets and encrypted image versions", () => {
       message: `Too many requests on source '${imageId("other")}'. Please reduce the number of requests on the source or wait some time before retrying.`,
     });
     // Another source is not throttled by this one's queue.
-    await settle(version("3.1.0", [{ name: "westeurope" }], imageId("base")));
-    await em.advance(Number(throttled.headers.get("retry-after")));
+    await fx.settle(version("3.1.0", [{ name: "westeurope" }], imageId("base")));
+    await fx.em.advance(Number(throttled.headers.get("retry-after")));
     expect((await put("3.0.9")).status).toBe(201);
   });
 });

@@ -1,8 +1,8 @@
-import type { ComputeManagementClient, GalleryImageVersion } from "@azure/arm-compute";
-import type { OperationState, PollerLike } from "@azure/core-lro";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GalleryImageVersion } from "@azure/arm-compute";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { collect, computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 import { createGalleryImageVersion, versionsWithReplication } from "./galleryImageVersions.model.js";
 import { REMOTE_REGION_BASE_MS } from "./replication.js";
 
@@ -29,67 +29,22 @@ function versionPath(version: string, image = IMAGE) {
   return `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/images/${image}/versions/${version}`;
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
 function regionStates(version: GalleryImageVersion) {
   return Object.fromEntries((version.replicationStatus?.summary ?? []).map((s) => [s.region, s.state]));
 }
 
 describe("image versions and replication through @azure/arm-compute", () => {
-  let em: TestEmulator;
-  let client: ComputeManagementClient;
-
-  /**
-   * Awaits a poller while moving the emulator's clock a minute at a time, as replication takes minutes. The
-   * first step is taken as soon as ARM accepts the operation, before the poller's first poll: a poll that finds it
-   * running is told to wait (Retry-After) in real seconds.
-   */
-  async function settle<T>(poller: PollerLike<OperationState<T>, T>, seconds = 60): Promise<T> {
-    await poller.submitted();
-    await em.advance(seconds);
-    const timer = setInterval(() => void em.advance(seconds), 15);
-    try {
-      return await poller;
-    } finally {
-      clearInterval(timer);
-    }
-  }
-
-  async function managedImage(name: string, dataDiskSizes: number[] = [], osDiskSizeGB = 30) {
-    await settle(
-      client.images.createOrUpdate(
-        RG,
-        name,
-        {
-          location: "westeurope",
-          hyperVGeneration: "V2",
-          storageProfile: {
-            osDisk: { osType: "Linux", osState: "Generalized", blobUri: `https://sa.blob.core.windows.net/vhds/${name}.vhd`, diskSizeGB: osDiskSizeGB },
-            dataDisks: dataDiskSizes.map((size, lun) => ({ lun, blobUri: `https://sa.blob.core.windows.net/vhds/${name}-${lun}.vhd`, diskSizeGB: size })),
-          },
-        },
-        FAST_POLL,
-      ),
-    );
-    return managedImageId(name);
-  }
+  const fx = computeFixture({ lroSeconds: 2, resourceGroups: { [RG]: "westeurope" } });
+  const managedImage = (name: string, dataDiskSizesGB: number[] = []) => fx.imageFromBlob(RG, name, "westeurope", { dataDiskSizesGB });
 
   beforeAll(async () => {
-    em = await startTestEmulator({ lroSeconds: 2 });
-    await em.resources(ADMIN, SUB).resourceGroups.createOrUpdate(RG, { location: "westeurope" });
-    client = em.compute(ADMIN, SUB);
-    await settle(client.galleries.createOrUpdate(RG, GALLERY, { location: "westeurope" }, FAST_POLL));
-    await settle(client.galleryImages.createOrUpdate(RG, GALLERY, IMAGE, definition, FAST_POLL));
+    await fx.gallery(RG, GALLERY, { location: "westeurope" });
+    await fx.defineImage(RG, GALLERY, IMAGE, definition);
   });
-  afterAll(() => em.close());
 
   it("creates a version replicating to two regions, Replicating until the clock moves, then Completed", async () => {
     const source = await managedImage("base-image", [64]);
-    const poller = client.galleryImageVersions.createOrUpdate(
+    const poller = fx.client.galleryImageVersions.createOrUpdate(
       RG,
       GALLERY,
       IMAGE,
@@ -103,21 +58,21 @@ describe("image versions and replication through @azure/arm-compute", () => {
     );
     await poller.submitted();
 
-    const creating = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    const creating = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
     expect(creating.provisioningState).toBe("Creating");
     expect(creating.replicationStatus?.aggregatedState).toBe("InProgress");
     expect(regionStates(creating)).toEqual({ "West Europe": "Replicating", "North Europe": "Replicating" });
 
-    await em.advance(60);
-    const halfway = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    await fx.em.advance(60);
+    const halfway = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
     expect(regionStates(halfway)).toEqual({ "West Europe": "Completed", "North Europe": "Replicating" });
     const north = halfway.replicationStatus!.summary!.find((s) => s.region === "North Europe")!;
     expect(north.progress).toBeGreaterThan(0);
     expect(north.progress).toBeLessThan(100);
 
-    const done = await settle(poller);
+    const done = await fx.settle(poller);
     expect(done.provisioningState).toBe("Succeeded");
-    const completed = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    const completed = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
     expect(completed.replicationStatus).toMatchObject({ aggregatedState: "Completed" });
     expect(completed.replicationStatus!.summary!.every((s) => s.progress === 100)).toBe(true);
 
@@ -131,19 +86,19 @@ describe("image versions and replication through @azure/arm-compute", () => {
     expect(completed.storageProfile).toMatchObject({ source: { id: source }, osDiskImage: { sizeInGB: 30 }, dataDiskImages: [{ lun: 0, sizeInGB: 64 }] });
     expect(completed.safetyProfile).toEqual({ allowDeletionOfReplicatedLocations: false, reportedForPolicyViolation: false });
     // Without $expand the status is not reported, as in Azure.
-    expect((await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0")).replicationStatus).toBeUndefined();
+    expect((await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0")).replicationStatus).toBeUndefined();
   });
 
   it("defaults the target regions to the version's own region", async () => {
-    const version = await settle(
-      client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "0.9.0", { location: "westeurope", storageProfile: { source: { id: managedImageId("base-image") } } }, FAST_POLL),
+    const version = await fx.settle(
+      fx.client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "0.9.0", { location: "westeurope", storageProfile: { source: { id: managedImageId("base-image") } } }, FAST_POLL),
     );
     expect(version.publishingProfile?.targetRegions).toEqual([{ name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false }]);
   });
 
   it("updates target regions, replica counts, exclude-from-latest and end of life; adding a region replicates there", async () => {
-    const current = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
-    const poller = client.galleryImageVersions.createOrUpdate(
+    const current = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
+    const poller = fx.client.galleryImageVersions.createOrUpdate(
       RG,
       GALLERY,
       IMAGE,
@@ -159,10 +114,10 @@ describe("image versions and replication through @azure/arm-compute", () => {
       FAST_POLL,
     );
     await poller.submitted();
-    const updating = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    const updating = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
     expect(updating.provisioningState).toBe("Updating");
     expect(regionStates(updating)).toEqual({ "West Europe": "Replicating", "North Europe": "Completed", "East US": "Replicating" });
-    const updated = await settle(poller);
+    const updated = await fx.settle(poller);
     expect(updated.publishingProfile).toMatchObject({ excludeFromLatest: true });
     expect(updated.publishingProfile?.endOfLifeDate?.toISOString()).toBe("2035-06-30T00:00:00.000Z");
     expect(updated.publishingProfile?.targetRegions?.map((r) => [r.name, r.regionalReplicaCount])).toEqual([
@@ -170,24 +125,24 @@ describe("image versions and replication through @azure/arm-compute", () => {
       ["North Europe", 2],
       ["East US", 1],
     ]);
-    const status = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    const status = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
     expect(status.replicationStatus?.aggregatedState).toBe("Completed");
 
-    const patched = await settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { excludeFromLatest: false } }, FAST_POLL));
+    const patched = await fx.settle(fx.client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { excludeFromLatest: false } }, FAST_POLL));
     expect(patched.publishingProfile?.excludeFromLatest).toBe(false);
     expect(patched.publishingProfile?.targetRegions).toHaveLength(3);
   });
 
   it("refuses to remove a region holding replicas unless the safety profile allows it", async () => {
-    const current = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
+    const current = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
     const withoutEastUs = { ...current, publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "northeurope" }] } };
-    await expect(settle(client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "1.0.0", withoutEastUs, FAST_POLL))).rejects.toMatchObject({
+    await expect(fx.settle(fx.client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "1.0.0", withoutEastUs, FAST_POLL))).rejects.toMatchObject({
       statusCode: 409,
       code: "OperationNotAllowed",
       message: expect.stringContaining("'East US'"),
     });
-    const allowed = await settle(
-      client.galleryImageVersions.createOrUpdate(
+    const allowed = await fx.settle(
+      fx.client.galleryImageVersions.createOrUpdate(
         RG,
         GALLERY,
         IMAGE,
@@ -201,9 +156,9 @@ describe("image versions and replication through @azure/arm-compute", () => {
   });
 
   it("lets a region that has not copied anything yet be removed, and refuses changing the source", async () => {
-    await settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "0.9.0", { safetyProfile: { allowDeletionOfReplicatedLocations: false } }, FAST_POLL));
-    const current = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "0.9.0");
-    const res = await em.fetch(`${versionPath("0.9.0")}?${API}`, {
+    await fx.settle(fx.client.galleryImageVersions.update(RG, GALLERY, IMAGE, "0.9.0", { safetyProfile: { allowDeletionOfReplicatedLocations: false } }, FAST_POLL));
+    const current = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "0.9.0");
+    const res = await fx.em.fetch(`${versionPath("0.9.0")}?${API}`, {
       method: "PUT",
       as: ADMIN,
       body: JSON.stringify({
@@ -212,7 +167,7 @@ describe("image versions and replication through @azure/arm-compute", () => {
       }),
     });
     expect(res.status).toBe(200);
-    const removedAtOnce = await em.fetch(`${versionPath("0.9.0")}?${API}`, {
+    const removedAtOnce = await fx.em.fetch(`${versionPath("0.9.0")}?${API}`, {
       method: "PATCH",
       as: ADMIN,
       body: JSON.stringify({ properties: { publishingProfile: { targetRegions: [{ name: "westeurope" }] } } }),
@@ -222,15 +177,15 @@ describe("image versions and replication through @azure/arm-compute", () => {
     expect(current.storageProfile?.source?.id).toBe(managedImageId("base-image"));
 
     const other = await managedImage("other-image");
-    await em.advance(3600);
+    await fx.em.advance(3600);
     await expect(
-      settle(client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "0.9.0", { ...current, storageProfile: { source: { id: other } } }, FAST_POLL)),
+      fx.settle(fx.client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "0.9.0", { ...current, storageProfile: { source: { id: other } } }, FAST_POLL)),
     ).rejects.toMatchObject({ statusCode: 409, code: "PropertyChangeNotAllowed" });
   });
 
   it("fails replication of a data disk over 1 TB in every region, with the service's detail", async () => {
     const big = await managedImage("big-data", [2048]);
-    const poller = client.galleryImageVersions.createOrUpdate(
+    const poller = fx.client.galleryImageVersions.createOrUpdate(
       RG,
       GALLERY,
       IMAGE,
@@ -238,8 +193,8 @@ describe("image versions and replication through @azure/arm-compute", () => {
       { location: "westeurope", publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "eastus" }] }, storageProfile: { source: { id: big } } },
       FAST_POLL,
     );
-    await expect(settle(poller)).rejects.toThrow(/ReplicationFailed/);
-    const failed = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "2.0.0", { expand: "ReplicationStatus" });
+    await expect(fx.settle(poller)).rejects.toThrow(/ReplicationFailed/);
+    const failed = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "2.0.0", { expand: "ReplicationStatus" });
     expect(failed.provisioningState).toBe("Failed");
     expect(failed.replicationStatus?.aggregatedState).toBe("Failed");
     expect(failed.replicationStatus?.summary?.[1]).toMatchObject({
@@ -250,24 +205,24 @@ describe("image versions and replication through @azure/arm-compute", () => {
   });
 
   it("refuses an update while the version is being deleted", async () => {
-    await settle(client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "3.0.0", { location: "westeurope", storageProfile: { source: { id: managedImageId("base-image") } } }, FAST_POLL));
-    const deleting = await em.fetch(`${versionPath("3.0.0")}?${API}`, { method: "DELETE", as: ADMIN });
+    await fx.settle(fx.client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "3.0.0", { location: "westeurope", storageProfile: { source: { id: managedImageId("base-image") } } }, FAST_POLL));
+    const deleting = await fx.em.fetch(`${versionPath("3.0.0")}?${API}`, { method: "DELETE", as: ADMIN });
     expect(deleting.status).toBe(202);
     expect(deleting.headers.get("location")).toContain("capsOperations");
-    const update = await em.fetch(`${versionPath("3.0.0")}?${API}`, {
+    const update = await fx.em.fetch(`${versionPath("3.0.0")}?${API}`, {
       method: "PATCH",
       as: ADMIN,
       body: JSON.stringify({ properties: { publishingProfile: { excludeFromLatest: true } } }),
     });
     expect(update.status).toBe(409);
     expect((await update.json()).error.message).toContain("marked for deletion");
-    await em.advance(10);
-    await expect(client.galleryImageVersions.get(RG, GALLERY, IMAGE, "3.0.0")).rejects.toMatchObject({ statusCode: 404 });
+    await fx.em.advance(10);
+    await expect(fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "3.0.0")).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it("lists many versions across pages, with backdated replication from the model API", async () => {
-    await settle(client.galleryImages.createOrUpdate(RG, GALLERY, "many", { ...definition, identifier: { ...definition.identifier, sku: "many" } }, FAST_POLL));
-    const ctx = em.emulator.ctx;
+    await fx.settle(fx.client.galleryImages.createOrUpdate(RG, GALLERY, "many", { ...definition, identifier: { ...definition.identifier, sku: "many" } }, FAST_POLL));
+    const ctx = fx.em.emulator.ctx;
     const hourAgo = ctx.clock.now() - 3_600_000;
     const names: string[] = [];
     for (let i = 0; i < 120; i++) {
@@ -284,7 +239,7 @@ describe("image versions and replication through @azure/arm-compute", () => {
         startedAt: i === 119 ? ctx.clock.now() - REMOTE_REGION_BASE_MS / 2 : hourAgo,
       });
     }
-    const listed = await collect(client.galleryImageVersions.listByGalleryImage(RG, GALLERY, "many"));
+    const listed = await collect(fx.client.galleryImageVersions.listByGalleryImage(RG, GALLERY, "many"));
     expect(listed.map((v) => v.name).sort()).toEqual([...names].sort());
     expect(new Set(listed.map((v) => v.name)).size).toBe(120);
 
@@ -295,36 +250,36 @@ describe("image versions and replication through @azure/arm-compute", () => {
   });
 
   it("keeps versions and their replication across a restart", async () => {
-    const before = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
-    await em.restart();
-    client = em.compute(ADMIN, SUB);
-    const after = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    const before = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
+    await fx.em.restart();
+    const fresh = fx.em.compute(ADMIN, SUB);
+    const after = await fresh.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0", { expand: "ReplicationStatus" });
     expect(after).toEqual(before);
-    expect((await collect(client.galleryImageVersions.listByGalleryImage(RG, GALLERY, "many"))).length).toBe(120);
+    expect((await collect(fresh.galleryImageVersions.listByGalleryImage(RG, GALLERY, "many"))).length).toBe(120);
   });
 
   it("still updates a version whose end of life has passed, but refuses a new date in the past", async () => {
-    const endOfLife = new Date(em.emulator.ctx.clock.now() + 86_400_000);
-    await settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { endOfLifeDate: endOfLife } }, FAST_POLL));
-    await em.advance(2 * 86_400);
-    const version = await client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
-    const updated = await settle(client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "1.0.0", { ...version, tags: { stage: "retired" } }, FAST_POLL));
+    const endOfLife = new Date(fx.em.emulator.ctx.clock.now() + 86_400_000);
+    await fx.settle(fx.client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { endOfLifeDate: endOfLife } }, FAST_POLL));
+    await fx.em.advance(2 * 86_400);
+    const version = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0");
+    const updated = await fx.settle(fx.client.galleryImageVersions.createOrUpdate(RG, GALLERY, IMAGE, "1.0.0", { ...version, tags: { stage: "retired" } }, FAST_POLL));
     expect(updated.tags).toEqual({ stage: "retired" });
     expect(updated.publishingProfile?.endOfLifeDate).toEqual(endOfLife);
     await expect(
-      settle(client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { endOfLifeDate: new Date(endOfLife.getTime() + 3_600_000) } }, FAST_POLL)),
+      fx.settle(fx.client.galleryImageVersions.update(RG, GALLERY, IMAGE, "1.0.0", { publishingProfile: { endOfLifeDate: new Date(endOfLife.getTime() + 3_600_000) } }, FAST_POLL)),
     ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("EndOfLifeDate must be set to a future date") });
   });
 
   it("deletes in order: versions, then the definition, then the gallery", async () => {
-    await expect(settle(client.galleryImages.delete(RG, GALLERY, IMAGE, FAST_POLL))).rejects.toMatchObject({ statusCode: 409, code: "CannotDeleteResource" });
+    await expect(fx.settle(fx.client.galleryImages.delete(RG, GALLERY, IMAGE, FAST_POLL))).rejects.toMatchObject({ statusCode: 409, code: "CannotDeleteResource" });
     for (const image of [IMAGE, "many"]) {
-      for (const version of await collect(client.galleryImageVersions.listByGalleryImage(RG, GALLERY, image))) {
-        await settle(client.galleryImageVersions.delete(RG, GALLERY, image, version.name!, FAST_POLL), 5);
+      for (const version of await collect(fx.client.galleryImageVersions.listByGalleryImage(RG, GALLERY, image))) {
+        await fx.settle(fx.client.galleryImageVersions.delete(RG, GALLERY, image, version.name!, FAST_POLL), 5);
       }
-      await settle(client.galleryImages.delete(RG, GALLERY, image, FAST_POLL), 5);
+      await fx.settle(fx.client.galleryImages.delete(RG, GALLERY, image, FAST_POLL), 5);
     }
-    await settle(client.galleries.delete(RG, GALLERY, FAST_POLL), 5);
-    expect(await collect(client.galleries.listByResourceGroup(RG))).toEqual([]);
+    await fx.settle(fx.client.galleries.delete(RG, GALLERY, FAST_POLL), 5);
+    expect(await collect(fx.client.galleries.listByResourceGroup(RG))).toEqual([]);
   });
 });

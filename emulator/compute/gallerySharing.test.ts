@@ -1,7 +1,8 @@
 import type { ComputeManagementClient } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANTS } from "../seed/demoIdentities.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { collect, computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const FABRIKAM = DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId;
@@ -13,43 +14,33 @@ const PUBLISHER = "alex@contoso.onmicrosoft.com";
 const LEE = "lee@fabrikam.onmicrosoft.com";
 const SHARE = `/subscriptions/${PROD}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/share?api-version=2025-03-03`;
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
 describe("direct sharing: POST {gallery}/share and the consumer's sharedGalleries", () => {
-  let em: TestEmulator;
-  let admin: ComputeManagementClient;
+  const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });
   let lee: ComputeManagementClient;
 
-  beforeAll(async () => {
-    em = await startTestEmulator({ seed: "demo" });
-    admin = em.compute(ADMIN, PROD);
-    lee = em.compute(LEE, FABRIKAM);
-  }, 60_000);
-  afterAll(() => em.close());
+  beforeAll(() => {
+    lee = fx.em.compute(LEE, FABRIKAM);
+  });
 
   it("shares a gallery with another tenant's subscription, which then lists it read-only through sharedGalleries", async () => {
     expect((await collect(lee.sharedGalleries.list("westeurope"))).map((g) => g.name)).not.toContain(UNIQUE);
-    await expect(em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    await expect(fx.em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
 
-    const update = await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
+    const update = await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
     expect(update.operationType).toBe("Add");
     expect(update.groups).toEqual([{ type: "Subscriptions", ids: [FABRIKAM] }]);
 
-    const withGroups = await em.fetch(`/subscriptions/${PROD}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}?api-version=2025-03-03&$select=Permissions`, { as: ADMIN });
+    const withGroups = await fx.em.fetch(`/subscriptions/${PROD}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}?api-version=2025-03-03&$select=Permissions`, { as: ADMIN });
     expect((await withGroups.json()).properties.sharingProfile).toEqual({ permissions: "Groups", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] });
-    expect((await admin.galleries.get(RG, GALLERY)).sharingProfile).toEqual({ permissions: "Groups" });
+    expect((await fx.client.galleries.get(RG, GALLERY)).sharingProfile).toEqual({ permissions: "Groups" });
 
     const shared = await collect(lee.sharedGalleries.list("westeurope"));
     expect(shared.map((g) => g.name)).toEqual([UNIQUE]);
     expect(shared[0]!.uniqueId).toBe(`/SharedGalleries/${UNIQUE}`);
     const images = await collect(lee.sharedGalleryImages.list("westeurope", UNIQUE));
-    const owned = await collect(admin.galleryImages.listByGallery(RG, GALLERY));
+    const owned = await collect(fx.client.galleryImages.listByGallery(RG, GALLERY));
     expect(images.map((i) => i.name).sort()).toEqual(owned.map((i) => i.name).sort());
     const first = images[0]!;
     expect(first.identifier?.publisher).toBeTruthy();
@@ -59,43 +50,43 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
     expect((await lee.sharedGalleries.get("westeurope", UNIQUE.toLowerCase())).name).toBe(UNIQUE);
 
     // Still read-only through RBAC: the share grants no role on the gallery itself.
-    await expect(em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    await expect(fx.em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
 
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Remove", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Remove", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
     expect(await collect(lee.sharedGalleries.list("westeurope"))).toEqual([]);
     await expect(lee.sharedGalleries.get("westeurope", UNIQUE)).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
   });
 
   it("shares with a tenant, listed with sharedTo=tenant, and Reset makes the gallery private again", async () => {
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "AADTenants", ids: [DEMO_TENANTS.fabrikam.tenantId] }] }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "AADTenants", ids: [DEMO_TENANTS.fabrikam.tenantId] }] }, FAST_POLL);
     expect(await collect(lee.sharedGalleries.list("westeurope"))).toEqual([]);
     expect((await collect(lee.sharedGalleries.list("westeurope", { sharedTo: "tenant" }))).map((g) => g.name)).toEqual([UNIQUE]);
 
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
     expect(await collect(lee.sharedGalleries.list("westeurope", { sharedTo: "tenant" }))).toEqual([]);
-    expect((await admin.galleries.get(RG, GALLERY)).sharingProfile?.permissions).toBe("Private");
+    expect((await fx.client.galleries.get(RG, GALLERY)).sharingProfile?.permissions).toBe("Private");
   });
 
   it("keeps the shared groups when the gallery itself is updated", async () => {
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
-    await admin.galleries.update(RG, GALLERY, { description: "Still shared" }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
+    await fx.client.galleries.update(RG, GALLERY, { description: "Still shared" }, FAST_POLL);
     expect((await collect(lee.sharedGalleries.list("westeurope"))).map((g) => g.name)).toEqual([UNIQUE]);
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
   });
 
   it("answers 202 with the operation, and the Location with the update once the operation ends", async () => {
-    const res = await em.fetch(SHARE, { method: "POST", as: ADMIN, body: JSON.stringify({ operationType: "Add", groups: [{ type: "Subscriptions", ids: [guid(1)] }] }) });
+    const res = await fx.em.fetch(SHARE, { method: "POST", as: ADMIN, body: JSON.stringify({ operationType: "Add", groups: [{ type: "Subscriptions", ids: [guid(1)] }] }) });
     expect(res.status).toBe(202);
     expect(res.headers.get("azure-asyncoperation")).toMatch(/\/capsOperations\//);
     const location = res.headers.get("location")!;
     expect(location).toContain(`/galleries/${GALLERY}/share?`);
-    const done = await fetch(location, { headers: { Authorization: `Bearer ${await em.token(ADMIN)}` } });
+    const done = await fetch(location, { headers: { Authorization: `Bearer ${await fx.em.token(ADMIN)}` } });
     expect(done.status).toBe(200);
     expect(await done.json()).toEqual({ operationType: "Add", groups: [{ type: "Subscriptions", ids: [guid(1)] }] });
   });
 
   it("refuses more than 30 subscriptions and 5 tenants, bad ids and bad operation types with Azure's errors", async () => {
-    const post = (body: unknown) => em.fetch(SHARE, { method: "POST", as: ADMIN, body: JSON.stringify(body) });
+    const post = (body: unknown) => fx.em.fetch(SHARE, { method: "POST", as: ADMIN, body: JSON.stringify(body) });
     await post({ operationType: "Reset" });
     const thirty = Array.from({ length: 30 }, (_, i) => guid(100 + i));
     expect((await post({ operationType: "Add", groups: [{ type: "Subscriptions", ids: thirty }] })).status).toBe(202);
@@ -120,7 +111,7 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
   });
 
   it("requires galleries/share/action: a publisher without it gets AuthorizationFailed", async () => {
-    const res = await em.fetch(
+    const res = await fx.em.fetch(
       `/subscriptions/${PROD}/resourceGroups/rg-images-prod/providers/Microsoft.Compute/galleries/contoso_prod_images/share?api-version=2025-03-03`,
       { method: "POST", as: PUBLISHER, body: JSON.stringify({ operationType: "Reset" }) },
     );
@@ -129,12 +120,12 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
   });
 
   it("enables community sharing with a public name", async () => {
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "EnableCommunity" }, FAST_POLL);
-    const gallery = await admin.galleries.get(RG, GALLERY);
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "EnableCommunity" }, FAST_POLL);
+    const gallery = await fx.client.galleries.get(RG, GALLERY);
     expect(gallery.sharingProfile?.permissions).toBe("Community");
     expect(gallery.sharingProfile?.communityGalleryInfo?.communityGalleryEnabled).toBe(true);
     expect(gallery.sharingProfile?.communityGalleryInfo?.publicNames?.[0]).toMatch(/^contosoeuimages-/);
-    await admin.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
-    expect((await admin.galleries.get(RG, GALLERY)).sharingProfile).toEqual({ permissions: "Private" });
+    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
+    expect((await fx.client.galleries.get(RG, GALLERY)).sharingProfile).toEqual({ permissions: "Private" });
   });
 });

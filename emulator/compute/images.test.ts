@@ -1,7 +1,7 @@
-import type { ComputeManagementClient } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
 const ADMIN = EMPTY_SEED.admin.upn;
@@ -9,19 +9,14 @@ const RG = "rg-managed-images";
 const id = (type: string, name: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/${type}/${name}`;
 
 describe("managed images through @azure/arm-compute", () => {
-  let em: TestEmulator;
-  let client: ComputeManagementClient;
+  const fx = computeFixture({ resourceGroups: { [RG]: "northeurope" } });
 
   beforeAll(async () => {
-    em = await startTestEmulator();
-    await em.resources(ADMIN, SUB).resourceGroups.createOrUpdate(RG, { location: "northeurope" });
-    client = em.compute(ADMIN, SUB);
-    await client.disks.createOrUpdate(RG, "os", { location: "northeurope", osType: "Windows", hyperVGeneration: "V2", creationData: { createOption: "Empty" }, diskSizeGB: 127 }, FAST_POLL);
+    await fx.client.disks.createOrUpdate(RG, "os", { location: "northeurope", osType: "Windows", hyperVGeneration: "V2", creationData: { createOption: "Empty" }, diskSizeGB: 127 }, FAST_POLL);
   });
-  afterAll(() => em.close());
 
   it("creates an image from a managed disk, taking its size and generation, and lists it", async () => {
-    const image = await client.images.createOrUpdate(
+    const image = await fx.client.images.createOrUpdate(
       RG,
       "win-golden",
       { location: "North Europe", tags: { team: "platform" }, storageProfile: { osDisk: { osType: "Windows", osState: "Generalized", managedDisk: { id: id("disks", "os") } } } },
@@ -35,12 +30,12 @@ describe("managed images through @azure/arm-compute", () => {
       storageProfile: { osDisk: { osType: "Windows", osState: "Generalized", diskSizeGB: 127, managedDisk: { id: id("disks", "os") } }, dataDisks: [] },
     });
     const names: string[] = [];
-    for await (const i of client.images.list()) names.push(i.name!);
+    for await (const i of fx.client.images.list()) names.push(i.name!);
     expect(names).toEqual(["win-golden"]);
   });
 
   it("captures a VM only once it is generalized", async () => {
-    await client.virtualMachines.createOrUpdate(
+    await fx.client.virtualMachines.createOrUpdate(
       RG,
       "capture-me",
       {
@@ -56,13 +51,13 @@ describe("managed images through @azure/arm-compute", () => {
       FAST_POLL,
     );
     const body = { location: "northeurope", sourceVirtualMachine: { id: id("virtualMachines", "capture-me") } };
-    await expect(client.images.createOrUpdate(RG, "captured", body, FAST_POLL)).rejects.toMatchObject({
+    await expect(fx.client.images.createOrUpdate(RG, "captured", body, FAST_POLL)).rejects.toMatchObject({
       statusCode: 409,
       code: "OperationNotAllowed",
       message: "The operation 'Create Image' requires the Virtual Machine 'capture-me' to be Generalized.",
     });
-    await client.virtualMachines.generalize(RG, "capture-me");
-    const image = await client.images.createOrUpdate(RG, "captured", body, FAST_POLL);
+    await fx.client.virtualMachines.generalize(RG, "capture-me");
+    const image = await fx.client.images.createOrUpdate(RG, "captured", body, FAST_POLL);
     expect(image.storageProfile?.osDisk).toMatchObject({ osType: "Windows", osState: "Generalized", diskSizeGB: 127 });
     expect(image.storageProfile?.dataDisks).toMatchObject([{ lun: 2, diskSizeGB: 32 }]);
     expect(image.hyperVGeneration).toBe("V2");
@@ -70,7 +65,7 @@ describe("managed images through @azure/arm-compute", () => {
 
   it("answers missing and malformed parts with Azure's codes", async () => {
     const put = (properties: unknown) =>
-      em.fetch(`${id("images", "broken")}?api-version=2026-04-01`, { method: "PUT", as: ADMIN, body: JSON.stringify({ location: "northeurope", properties }) });
+      fx.em.fetch(`${id("images", "broken")}?api-version=2026-04-01`, { method: "PUT", as: ADMIN, body: JSON.stringify({ location: "northeurope", properties }) });
     const noOsType = await put({ storageProfile: { osDisk: { osState: "Generalized", managedDisk: { id: id("disks", "os") } } } });
     expect((await noOsType.json()).error).toEqual({
       code: "InvalidParameter",
@@ -90,7 +85,7 @@ describe("managed images through @azure/arm-compute", () => {
       },
     });
     expect((await duplicateLun.json()).error).toMatchObject({ code: "InvalidParameter", target: "storageProfile.dataDisks[1].lun" });
-    const oldApi = await em.fetch(`${id("images", "x")}?api-version=2015-01-01`, { as: ADMIN });
+    const oldApi = await fx.em.fetch(`${id("images", "x")}?api-version=2015-01-01`, { as: ADMIN });
     expect((await oldApi.json()).error.code).toBe("InvalidApiVersionParameter");
   });
 });

@@ -1,30 +1,21 @@
-import type { ComputeManagementClient } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 import { resolveComputeSource } from "./sources.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
-const ADMIN = EMPTY_SEED.admin.upn;
 const RG = "rg-sources";
 
 const linuxProfile = { computerName: "build", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" };
 
 describe("resolveComputeSource: what an image version reads from images, disks, snapshots and VMs", () => {
-  let em: TestEmulator;
-  let client: ComputeManagementClient;
-  const id = (type: string, name: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/${type}/${name}`;
-  const resolve = (sourceId: string) => resolveComputeSource(em.emulator.ctx, sourceId);
-
-  beforeAll(async () => {
-    em = await startTestEmulator();
-    await em.resources(ADMIN, SUB).resourceGroups.createOrUpdate(RG, { location: "westus" });
-    client = em.compute(ADMIN, SUB);
-  });
-  afterAll(() => em.close());
+  const fx = computeFixture({ resourceGroups: { [RG]: "westus" } });
+  const id = (type: string, name: string) => fx.id(type, name, RG);
+  const resolve = (sourceId: string) => resolveComputeSource(fx.em.emulator.ctx, sourceId);
 
   it("describes a disk and a snapshot copied from it, ids matched case-insensitively, with no OS state", async () => {
-    await client.disks.createOrUpdate(
+    await fx.client.disks.createOrUpdate(
       RG,
       "os-disk",
       {
@@ -37,7 +28,7 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
       },
       FAST_POLL,
     );
-    await client.snapshots.createOrUpdate(
+    await fx.client.snapshots.createOrUpdate(
       RG,
       "os-snap",
       { location: "westus", creationData: { createOption: "Copy", sourceResourceId: id("disks", "os-disk") } },
@@ -59,8 +50,8 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
   });
 
   it("describes a managed image with its OS state and data disks", async () => {
-    await client.disks.createOrUpdate(RG, "data-1", { location: "westus", creationData: { createOption: "Empty" }, diskSizeGB: 128 }, FAST_POLL);
-    await client.images.createOrUpdate(
+    await fx.client.disks.createOrUpdate(RG, "data-1", { location: "westus", creationData: { createOption: "Empty" }, diskSizeGB: 128 }, FAST_POLL);
+    await fx.client.images.createOrUpdate(
       RG,
       "golden",
       {
@@ -85,7 +76,7 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
   });
 
   it("describes a VM as Specialized until it is generalized, with its managed disks", async () => {
-    const vm = await client.virtualMachines.createOrUpdate(
+    const vm = await fx.client.virtualMachines.createOrUpdate(
       RG,
       "builder",
       {
@@ -111,7 +102,7 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
       dataDisks: [{ lun: 0, sizeGB: 256, sourceId: vm.storageProfile!.dataDisks![0]!.managedDisk!.id }],
     });
     expect(source?.unusableBecause).toBeUndefined();
-    await client.virtualMachines.generalize(RG, "builder");
+    await fx.client.virtualMachines.generalize(RG, "builder");
     expect(resolve(id("virtualMachines", "builder"))?.osState).toBe("Generalized");
   });
 
@@ -122,19 +113,19 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
       osProfile: linuxProfile,
     };
     const image = { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" };
-    await client.virtualMachines.createOrUpdate(
+    await fx.client.virtualMachines.createOrUpdate(
       RG,
       "ephemeral",
       { ...base, storageProfile: { imageReference: image, osDisk: { createOption: "FromImage", caching: "ReadOnly", diffDiskSettings: { option: "Local" } } } },
       FAST_POLL,
     );
-    await client.virtualMachines.createOrUpdate(
+    await fx.client.virtualMachines.createOrUpdate(
       RG,
       "unmanaged",
       { ...base, storageProfile: { imageReference: image, osDisk: { createOption: "FromImage", name: "os", vhd: { uri: "https://sa.blob.core.windows.net/vhds/os.vhd" } } } },
       FAST_POLL,
     );
-    const ultra = await client.virtualMachines.createOrUpdate(
+    const ultra = await fx.client.virtualMachines.createOrUpdate(
       RG,
       "ultra",
       {

@@ -1,11 +1,11 @@
-import type { ComputeManagementClient, VirtualMachineScaleSet } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VirtualMachineScaleSet } from "@azure/arm-compute";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 import { MAX_INSTANCES } from "./virtualMachineScaleSets.model.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
-const ADMIN = EMPTY_SEED.admin.upn;
 const RG = "rg-images";
 const SS_RG = "rg-scalesets";
 
@@ -26,65 +26,21 @@ function scaleSet(imageId: string, capacity: number, withOsProfile = true): Virt
 }
 
 describe("virtual machine scale sets created from gallery images", () => {
-  let em: TestEmulator;
-  let admin: ComputeManagementClient;
-
-  async function settle<T>(poller: PromiseLike<T>): Promise<T> {
-    const timer = setInterval(() => void em.advance(600), 20);
-    try {
-      return await poller;
-    } finally {
-      clearInterval(timer);
-    }
-  }
+  const fx = computeFixture({ resourceGroups: { [RG]: "westus", [SS_RG]: "westus" }, stepSeconds: 600 });
 
   async function defineAndPublish(name: string, osState: "Generalized" | "Specialized", sourceId: string) {
-    await settle(
-      admin.galleryImages.createOrUpdate(RG, "Images", name, { location: "westus", osType: "Linux", osState, identifier: { publisher: "Contoso", offer: name, sku: "1" } }, FAST_POLL),
-    );
-    await settle(
-      admin.galleryImageVersions.createOrUpdate(
-        RG,
-        "Images",
-        name,
-        "1.0.0",
-        { location: "westus", publishingProfile: { targetRegions: [{ name: "westus" }] }, storageProfile: { source: { id: sourceId } } },
-        FAST_POLL,
-      ),
-    );
+    await fx.defineImage(RG, "Images", name, { location: "westus", osState });
+    await fx.publish(RG, "Images", name, "1.0.0", { location: "westus", sourceId });
   }
 
-  const put = (name: string, body: VirtualMachineScaleSet) => settle(admin.virtualMachineScaleSets.createOrUpdate(SS_RG, name, body, FAST_POLL));
+  const put = (name: string, body: VirtualMachineScaleSet) => fx.settle(fx.client.virtualMachineScaleSets.createOrUpdate(SS_RG, name, body, FAST_POLL));
 
   beforeAll(async () => {
-    em = await startTestEmulator();
-    const resources = em.resources(ADMIN, SUB);
-    await resources.resourceGroups.createOrUpdate(RG, { location: "westus" });
-    await resources.resourceGroups.createOrUpdate(SS_RG, { location: "westus" });
-    admin = em.compute(ADMIN, SUB);
-    await settle(admin.disks.createOrUpdate(RG, "os", { location: "westus", osType: "Linux", creationData: { createOption: "Empty" }, diskSizeGB: 40 }, FAST_POLL));
-    await settle(
-      admin.images.createOrUpdate(RG, "golden", { location: "westus", storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", managedDisk: { id: compute("disks", "os") } } } }, FAST_POLL),
-    );
-    await settle(admin.galleries.createOrUpdate(RG, "Images", { location: "westus" }, FAST_POLL));
-    await settle(
-      admin.virtualMachines.createOrUpdate(
-        RG,
-        "builder",
-        {
-          location: "westus",
-          hardwareProfile: { vmSize: "Standard_D2s_v5" },
-          storageProfile: { imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }, osDisk: { createOption: "FromImage" } },
-          osProfile: { computerName: "builder", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
-        },
-        FAST_POLL,
-      ),
-    );
-    await defineAndPublish("ubuntu", "Generalized", compute("images", "golden"));
-    await defineAndPublish("appliance", "Specialized", compute("virtualMachines", "builder"));
-    await em.advance(24 * 3600);
+    await fx.gallery(RG, "Images", { location: "westus" });
+    await defineAndPublish("ubuntu", "Generalized", await fx.imageFromDisk(RG, "golden", "westus"));
+    await defineAndPublish("appliance", "Specialized", await fx.marketplaceVm(RG, "builder", "westus"));
+    await fx.em.advance(24 * 3600);
   });
-  afterAll(() => em.close());
 
   it("creates, reads and deletes a scale set from a gallery definition's latest version", async () => {
     const created = await put("web", scaleSet(definition("ubuntu"), 3));
@@ -92,9 +48,9 @@ describe("virtual machine scale sets created from gallery images", () => {
     expect(created.virtualMachineProfile?.storageProfile?.imageReference).toMatchObject({ id: definition("ubuntu"), exactVersion: "1.0.0" });
     expect(created.virtualMachineProfile?.osProfile).toMatchObject({ computerNamePrefix: "web", adminUsername: "azureuser" });
     expect(created.virtualMachineProfile?.osProfile?.adminPassword).toBeUndefined();
-    expect((await admin.virtualMachineScaleSets.get(SS_RG, "web")).uniqueId).toBe(created.uniqueId);
-    await settle(admin.virtualMachineScaleSets.delete(SS_RG, "web", FAST_POLL));
-    await expect(admin.virtualMachineScaleSets.get(SS_RG, "web")).rejects.toMatchObject({ statusCode: 404 });
+    expect((await fx.client.virtualMachineScaleSets.get(SS_RG, "web")).uniqueId).toBe(created.uniqueId);
+    await fx.settle(fx.client.virtualMachineScaleSets.delete(SS_RG, "web", FAST_POLL));
+    await expect(fx.client.virtualMachineScaleSets.get(SS_RG, "web")).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it("applies a VM's osProfile rules: required for a Generalized image, refused for a Specialized one", async () => {

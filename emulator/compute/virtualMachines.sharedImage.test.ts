@@ -1,7 +1,8 @@
 import type { ComputeManagementClient, SharedGalleryImageVersion } from "@azure/arm-compute";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANTS } from "../seed/demoIdentities.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { collect, computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 
 /**
  * `storageProfile.imageReference.sharedGalleryImageId`: a VM (and a deployment's validation) from an image of a
@@ -50,25 +51,18 @@ function deployment(location: string, sharedGalleryImageId: string) {
   };
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
 describe("VMs and deployment validation from a directly shared gallery image (sharedGalleryImageId)", () => {
-  let em: TestEmulator;
-  let admin: ComputeManagementClient;
+  const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });
   let lee: ComputeManagementClient;
 
   const share = (operationType: "Add" | "Remove", type: "Subscriptions" | "AADTenants", id: string) =>
-    admin.gallerySharingProfile.update(GALLERY_RG, GALLERY, { operationType, groups: [{ type, ids: [id] }] }, FAST_POLL);
+    fx.client.gallerySharingProfile.update(GALLERY_RG, GALLERY, { operationType, groups: [{ type, ids: [id] }] }, FAST_POLL);
   const put = async (name: string, body: unknown) => {
-    const res = await em.fetch(vmPath(name), { method: "PUT", as: LEE, body: JSON.stringify(body) });
+    const res = await fx.em.fetch(vmPath(name), { method: "PUT", as: LEE, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   };
   const validate = async (name: string, body: unknown) => {
-    const res = await em.fetch(validatePath(name), { method: "POST", as: LEE, body: JSON.stringify(body) });
+    const res = await fx.em.fetch(validatePath(name), { method: "POST", as: LEE, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   };
   /** The versions lee sees in a region, newest first (the shared listing shows those targeting it). */
@@ -77,27 +71,24 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
 
   /** The versions targeting a region, newest first, with their replication state there as the owner reads it. */
   const statesIn = async (region: string) => {
-    const owned = await collect(admin.galleryImageVersions.listByGalleryImage(GALLERY_RG, GALLERY, IMAGE));
+    const owned = await collect(fx.client.galleryImageVersions.listByGalleryImage(GALLERY_RG, GALLERY, IMAGE));
     return Promise.all(
       owned
         .sort((a, b) => b.publishingProfile!.publishedDate!.getTime() - a.publishingProfile!.publishedDate!.getTime())
         .map(async (v) => {
-          const full = await admin.galleryImageVersions.get(GALLERY_RG, GALLERY, IMAGE, v.name!, { expand: "ReplicationStatus" });
+          const full = await fx.client.galleryImageVersions.get(GALLERY_RG, GALLERY, IMAGE, v.name!, { expand: "ReplicationStatus" });
           const state = full.replicationStatus?.summary?.find((r) => r.region?.replace(/\s/g, "").toLowerCase() === region)?.state;
           return { name: v.name!, state, excluded: full.publishingProfile?.excludeFromLatest === true };
         }),
     ).then((states) => states.filter((v) => v.state !== undefined));
   };
 
-  beforeAll(async () => {
-    em = await startTestEmulator({ seed: "demo" });
-    admin = em.compute(ADMIN, PROD);
-    lee = em.compute(LEE, FABRIKAM);
-  }, 60_000);
-  afterEach(async () => {
-    await admin.gallerySharingProfile.update(GALLERY_RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
+  beforeAll(() => {
+    lee = fx.em.compute(LEE, FABRIKAM);
   });
-  afterAll(() => em.close());
+  afterEach(async () => {
+    await fx.client.gallerySharingProfile.update(GALLERY_RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
+  });
 
   it("refuses an image of a gallery not shared with the VM's subscription, as it refuses one that does not exist", async () => {
     const notShared = await put("vm-not-shared", vm("northeurope", sharedId("latest")));
@@ -160,7 +151,7 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
     const refused = await validate("check-shared-eastus", deployment("eastus", sharedId("latest")));
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual([expect.objectContaining({ code: "GalleryImageNotFound" })]);
-    expect((await em.fetch(vmPath("checked"), { as: LEE })).status).toBe(404);
+    expect((await fx.em.fetch(vmPath("checked"), { as: LEE })).status).toBe(404);
   });
 
   it("refuses a malformed shared id as an invalid parameter", async () => {

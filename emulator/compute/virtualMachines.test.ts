@@ -1,7 +1,8 @@
 import type { ComputeManagementClient, VirtualMachine } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
+import { FAST_POLL } from "../testing/harness.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
 const ADMIN = EMPTY_SEED.admin.upn;
@@ -26,104 +27,46 @@ function vmBody(location: string, imageId: string, extra: Partial<VirtualMachine
 }
 
 describe("virtual machines created from gallery images", () => {
-  let em: TestEmulator;
-  let admin: ComputeManagementClient;
+  const fx = computeFixture({ resourceGroups: { [RG]: "westus", [VM_RG]: "westus" }, stepSeconds: 600 });
 
-  /** Awaits a poller while moving the emulator's clock, as replication takes emulated minutes. */
-  async function settle<T>(poller: PromiseLike<T>): Promise<T> {
-    const timer = setInterval(() => void em.advance(600), 20);
-    try {
-      return await poller;
-    } finally {
-      clearInterval(timer);
-    }
-  }
-
-  async function publish(image: string, name: string, sourceId: string, regions: string[], options: { excludeFromLatest?: boolean } = {}) {
-    await settle(
-      admin.galleryImageVersions.createOrUpdate(
-        RG,
-        "Images",
-        image,
-        name,
-        {
-          location: "westus",
-          publishingProfile: { targetRegions: regions.map((r) => ({ name: r })), excludeFromLatest: options.excludeFromLatest },
-          storageProfile: { source: { id: sourceId } },
-        },
-        FAST_POLL,
-      ),
-    );
-  }
-
-  async function defineImage(name: string, osState: "Generalized" | "Specialized", extra: Record<string, unknown> = {}) {
-    await settle(
-      admin.galleryImages.createOrUpdate(
-        RG,
-        "Images",
-        name,
-        { location: "westus", osType: "Linux", osState, identifier: { publisher: "Contoso", offer: name, sku: "1" }, ...extra },
-        FAST_POLL,
-      ),
-    );
-  }
-
-  async function createVm(client: ComputeManagementClient, name: string, body: VirtualMachine, rg = VM_RG) {
-    return settle(client.virtualMachines.createOrUpdate(rg, name, body, FAST_POLL));
-  }
+  const publish = (image: string, name: string, sourceId: string, regions: string[], options: { excludeFromLatest?: boolean } = {}) =>
+    fx.publish(RG, "Images", image, name, { location: "westus", sourceId, regions, publishingProfile: { excludeFromLatest: options.excludeFromLatest } });
+  const defineImage = (name: string, osState: "Generalized" | "Specialized", extra: Record<string, unknown> = {}) =>
+    fx.defineImage(RG, "Images", name, { location: "westus", osState, ...extra });
+  const createVm = (client: ComputeManagementClient, name: string, body: VirtualMachine, rg = VM_RG) =>
+    fx.settle(client.virtualMachines.createOrUpdate(rg, name, body, FAST_POLL));
 
   beforeAll(async () => {
-    em = await startTestEmulator();
-    const resources = em.resources(ADMIN, SUB);
-    await resources.resourceGroups.createOrUpdate(RG, { location: "westus" });
-    await resources.resourceGroups.createOrUpdate(VM_RG, { location: "westus" });
-    admin = em.compute(ADMIN, SUB);
-
-    await settle(admin.disks.createOrUpdate(RG, "os", { location: "westus", osType: "Linux", creationData: { createOption: "Empty" }, diskSizeGB: 40 }, FAST_POLL));
-    await settle(
-      admin.images.createOrUpdate(
-        RG,
-        "golden",
-        { location: "westus", storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", managedDisk: { id: compute("disks", "os") } } } },
-        FAST_POLL,
-      ),
-    );
-    await settle(admin.galleries.createOrUpdate(RG, "Images", { location: "westus" }, FAST_POLL));
+    const golden = await fx.imageFromDisk(RG, "golden", "westus");
+    await fx.gallery(RG, "Images", { location: "westus" });
 
     await defineImage("ubuntu", "Generalized");
-    await publish("ubuntu", "1.0.0", compute("images", "golden"), ["westus", "eastus"]);
-    await publish("ubuntu", "2.0.0", compute("images", "golden"), ["westus"]);
-    await publish("ubuntu", "3.0.0", compute("images", "golden"), ["westus", "eastus"], { excludeFromLatest: true });
+    await publish("ubuntu", "1.0.0", golden, ["westus", "eastus"]);
+    await publish("ubuntu", "2.0.0", golden, ["westus"]);
+    await publish("ubuntu", "3.0.0", golden, ["westus", "eastus"], { excludeFromLatest: true });
 
     await defineImage("retired", "Generalized");
-    await publish("retired", "1.0.0", compute("images", "golden"), ["westus"], { excludeFromLatest: true });
+    await publish("retired", "1.0.0", golden, ["westus"], { excludeFromLatest: true });
 
-    await createVm(admin, "builder", {
-      location: "westus",
-      hardwareProfile: { vmSize: "Standard_D2s_v5" },
-      storageProfile: { imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }, osDisk: { createOption: "FromImage" } },
-      osProfile: linuxProfile,
-    }, RG);
     await defineImage("appliance", "Specialized");
-    await publish("appliance", "1.0.0", compute("virtualMachines", "builder"), ["westus"]);
+    await publish("appliance", "1.0.0", await fx.marketplaceVm(RG, "builder", "westus"), ["westus"]);
 
     await defineImage("marketplace", "Generalized", { purchasePlan: { name: "pro", publisher: "contoso", product: "appliance" } });
-    await publish("marketplace", "1.0.0", compute("images", "golden"), ["westus"]);
-    await em.advance(24 * 3600);
+    await publish("marketplace", "1.0.0", golden, ["westus"]);
+    await fx.em.advance(24 * 3600);
   });
-  afterAll(() => em.close());
 
   it("resolves a definition id to the latest version replicated to the VM's region and records it as exactVersion", async () => {
-    const west = await createVm(admin, "web-west", vmBody("westus", definition("ubuntu")));
+    const west = await createVm(fx.client, "web-west", vmBody("westus", definition("ubuntu")));
     expect(west.provisioningState).toBe("Succeeded");
     expect(west.storageProfile?.imageReference).toMatchObject({ id: definition("ubuntu"), exactVersion: "2.0.0" });
-    const east = await createVm(admin, "web-east", vmBody("East US", definition("ubuntu")));
+    const east = await createVm(fx.client, "web-east", vmBody("East US", definition("ubuntu")));
     expect(east.location).toBe("eastus");
     expect(east.storageProfile?.imageReference?.exactVersion).toBe("1.0.0");
     expect(east.osProfile).toMatchObject({ computerName: "web", adminUsername: "azureuser" });
     expect(east.osProfile?.adminPassword).toBeUndefined();
 
-    const osDisk = await admin.disks.get(VM_RG, east.storageProfile!.osDisk!.name!);
+    const osDisk = await fx.client.disks.get(VM_RG, east.storageProfile!.osDisk!.name!);
     expect(osDisk.managedBy).toBe(compute("virtualMachines", "web-east", VM_RG));
     expect(osDisk.creationData?.galleryImageReference?.id).toBe(version("ubuntu", "1.0.0"));
     expect(osDisk.diskSizeGB).toBe(40);
@@ -131,26 +74,26 @@ describe("virtual machines created from gallery images", () => {
   });
 
   it("creates from an explicit version replicated to the region", async () => {
-    const vm = await createVm(admin, "pinned", vmBody("eastus", version("ubuntu", "3.0.0")));
+    const vm = await createVm(fx.client, "pinned", vmBody("eastus", version("ubuntu", "3.0.0")));
     expect(vm.storageProfile?.imageReference).toMatchObject({ id: version("ubuntu", "3.0.0"), exactVersion: "3.0.0" });
   });
 
   it("refuses a version or definition not replicated to the region with GalleryImageNotFound", async () => {
-    await expect(createVm(admin, "vm-a", vmBody("eastus", version("ubuntu", "2.0.0")))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-a", vmBody("eastus", version("ubuntu", "2.0.0")))).rejects.toMatchObject({
       statusCode: 404,
       code: "GalleryImageNotFound",
       message: `The gallery image ${version("ubuntu", "2.0.0")} is not available in eastus region. Please contact image owner to replicate to this region, or change your requested region.`,
     });
-    await expect(createVm(admin, "vm-b", vmBody("northeurope", definition("ubuntu")))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-b", vmBody("northeurope", definition("ubuntu")))).rejects.toMatchObject({
       statusCode: 404,
       code: "GalleryImageNotFound",
       message: expect.stringContaining(`The gallery image ${definition("ubuntu")} is not available in northeurope region.`),
     });
-    await expect(createVm(admin, "vm-c", vmBody("westus", version("ubuntu", "9.9.9")))).rejects.toMatchObject({ code: "GalleryImageNotFound" });
+    await expect(createVm(fx.client, "vm-c", vmBody("westus", version("ubuntu", "9.9.9")))).rejects.toMatchObject({ code: "GalleryImageNotFound" });
   });
 
   it("refuses a definition none of whose versions may be latest", async () => {
-    await expect(createVm(admin, "vm-d", vmBody("westus", definition("retired")))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-d", vmBody("westus", definition("retired")))).rejects.toMatchObject({
       statusCode: 400,
       code: "InvalidParameter",
       message: `There is no latest image version exists for "${definition("retired")}"`,
@@ -158,16 +101,16 @@ describe("virtual machines created from gallery images", () => {
   });
 
   it("refuses an osProfile for a Specialized image and requires one for a Generalized image", async () => {
-    await expect(createVm(admin, "vm-e", vmBody("westus", definition("appliance")))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-e", vmBody("westus", definition("appliance")))).rejects.toMatchObject({
       statusCode: 400,
       code: "InvalidParameter",
       message: "Parameter 'osProfile' is not allowed.",
     });
-    const specialized = await createVm(admin, "appliance-1", vmBody("westus", definition("appliance"), { osProfile: undefined }));
+    const specialized = await createVm(fx.client, "appliance-1", vmBody("westus", definition("appliance"), { osProfile: undefined }));
     expect(specialized.osProfile).toBeUndefined();
     expect(specialized.storageProfile?.imageReference?.exactVersion).toBe("1.0.0");
 
-    await expect(createVm(admin, "vm-f", vmBody("westus", definition("ubuntu"), { osProfile: undefined }))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-f", vmBody("westus", definition("ubuntu"), { osProfile: undefined }))).rejects.toMatchObject({
       statusCode: 400,
       code: "InvalidParameter",
       message: "Required parameter 'osProfile' is missing (null).",
@@ -176,22 +119,22 @@ describe("virtual machines created from gallery images", () => {
 
   it("requires the VM's purchase plan to match the definition's", async () => {
     const withPlan = { plan: { name: "pro", publisher: "contoso", product: "appliance" } };
-    await expect(createVm(admin, "vm-g", vmBody("westus", definition("ubuntu"), withPlan))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-g", vmBody("westus", definition("ubuntu"), withPlan))).rejects.toMatchObject({
       statusCode: 400,
       message: `The resource with id ${compute("virtualMachines", "vm-g", VM_RG)} has a different plan ['{"name":"pro","publisher":"contoso","product":"appliance"}'] than the parent gallery image plan ['null'].`,
     });
-    await expect(createVm(admin, "vm-h", vmBody("westus", definition("marketplace")))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "vm-h", vmBody("westus", definition("marketplace")))).rejects.toMatchObject({
       statusCode: 400,
       message: expect.stringContaining(`has a different plan ['null'] than the parent gallery image plan ['{"name":"pro","publisher":"contoso","product":"appliance"}']`),
     });
-    const vm = await createVm(admin, "licensed", vmBody("westus", definition("marketplace"), withPlan));
+    const vm = await createVm(fx.client, "licensed", vmBody("westus", definition("marketplace"), withPlan));
     expect(vm.plan).toEqual(withPlan.plan);
   });
 
   it("answers LinkedAuthorizationFailed when the caller may create VMs but not read the image", async () => {
     const grant = async (scope: string, roleId: string) => {
       const name = crypto.randomUUID();
-      const res = await em.fetch(`${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, {
+      const res = await fx.em.fetch(`${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, {
         method: "PUT",
         as: ADMIN,
         body: JSON.stringify({
@@ -207,7 +150,7 @@ describe("virtual machines created from gallery images", () => {
     const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
     const IMAGE_READER = "cf7c76d2-98a3-4358-a134-615aa78bf44d";
     await grant(`/subscriptions/${SUB}/resourceGroups/${VM_RG}`, CONTRIBUTOR);
-    const user = em.compute(USER, SUB);
+    const user = fx.em.compute(USER, SUB);
 
     await expect(createVm(user, "user-vm", vmBody("westus", definition("ubuntu")))).rejects.toMatchObject({
       statusCode: 403,
@@ -224,11 +167,11 @@ describe("virtual machines created from gallery images", () => {
   it("answers LinkedAuthorizationFailed for an image in another tenant's subscription", async () => {
     const otherTenant = "72f988bf-0000-4000-8000-00000000e0b2";
     const otherSubscription = "00000000-0000-4000-8000-00000000b002";
-    const directory = em.emulator.ctx.directory;
+    const directory = fx.em.emulator.ctx.directory;
     directory.addTenant({ tenantId: otherTenant, displayName: "Fabrikam", defaultDomain: "fabrikam.onmicrosoft.com" });
     directory.addSubscription({ subscriptionId: otherSubscription, tenantId: otherTenant, displayName: "Fabrikam images", state: "Enabled" });
     const foreign = `/subscriptions/${otherSubscription}/resourceGroups/rg/providers/Microsoft.Compute/galleries/Shared/images/ubuntu`;
-    await expect(createVm(admin, "foreign", vmBody("westus", foreign))).rejects.toMatchObject({
+    await expect(createVm(fx.client, "foreign", vmBody("westus", foreign))).rejects.toMatchObject({
       statusCode: 403,
       code: "LinkedAuthorizationFailed",
       message:
@@ -239,7 +182,7 @@ describe("virtual machines created from gallery images", () => {
 
   it("refuses malformed VM bodies with Azure's codes over raw HTTP", async () => {
     const put = (name: string, body: unknown) =>
-      em.fetch(`${compute("virtualMachines", name, VM_RG)}?${API}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
+      fx.em.fetch(`${compute("virtualMachines", name, VM_RG)}?${API}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
     const noSize = await put("vm-i", { location: "westus", properties: { storageProfile: {} } });
     expect(noSize.status).toBe(400);
     expect(await noSize.json()).toMatchObject({ error: { code: "InvalidParameter", target: "hardwareProfile.vmSize" } });

@@ -1,8 +1,7 @@
-import type { ComputeManagementClient } from "@azure/arm-compute";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { armTemplate, type DeploymentSpec, validationParameters } from "../../lib/consumer/armTemplate.js";
 import { EMPTY_SEED } from "../seed/wellKnown.js";
-import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { computeFixture } from "../testing/computeFixture.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
 const ADMIN = EMPTY_SEED.admin.upn;
@@ -20,20 +19,10 @@ function spec(imageId: string, location: string, osState: DeploymentSpec["osStat
 }
 
 describe("POST …/deployments/{name}/validate", () => {
-  let em: TestEmulator;
-  let admin: ComputeManagementClient;
-
-  async function settle<T>(poller: PromiseLike<T>): Promise<T> {
-    const timer = setInterval(() => void em.advance(600), 20);
-    try {
-      return await poller;
-    } finally {
-      clearInterval(timer);
-    }
-  }
+  const fx = computeFixture({ resourceGroups: { [RG]: "westus", [VM_RG]: "westus" }, stepSeconds: 600 });
 
   async function validate(name: string, body: unknown, as: string = ADMIN, rg = VM_RG) {
-    const res = await em.fetch(validatePath(name, rg), { method: "POST", as, body: JSON.stringify(body) });
+    const res = await fx.em.fetch(validatePath(name, rg), { method: "POST", as, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
@@ -42,55 +31,16 @@ describe("POST …/deployments/{name}/validate", () => {
   });
 
   beforeAll(async () => {
-    em = await startTestEmulator();
-    const resources = em.resources(ADMIN, SUB);
-    await resources.resourceGroups.createOrUpdate(RG, { location: "westus" });
-    await resources.resourceGroups.createOrUpdate(VM_RG, { location: "westus" });
-    admin = em.compute(ADMIN, SUB);
-    await settle(admin.disks.createOrUpdate(RG, "os", { location: "westus", osType: "Linux", creationData: { createOption: "Empty" }, diskSizeGB: 40 }, FAST_POLL));
-    await settle(
-      admin.images.createOrUpdate(
-        RG,
-        "golden",
-        { location: "westus", storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", managedDisk: { id: compute("disks", "os") } } } },
-        FAST_POLL,
-      ),
-    );
-    await settle(admin.galleries.createOrUpdate(RG, "Images", { location: "westus" }, FAST_POLL));
-    const define = (name: string, osState: "Generalized" | "Specialized") =>
-      settle(admin.galleryImages.createOrUpdate(RG, "Images", name, { location: "westus", osType: "Linux", osState, identifier: { publisher: "Contoso", offer: name, sku: "1" } }, FAST_POLL));
-    const publish = (image: string, name: string, source: string, regions: string[]) =>
-      settle(
-        admin.galleryImageVersions.createOrUpdate(
-          RG,
-          "Images",
-          image,
-          name,
-          { location: "westus", publishingProfile: { targetRegions: regions.map((r) => ({ name: r })) }, storageProfile: { source: { id: source } } },
-          FAST_POLL,
-        ),
-      );
-    await define("ubuntu", "Generalized");
-    await publish("ubuntu", "1.0.0", compute("images", "golden"), ["westus", "eastus"]);
-    await publish("ubuntu", "2.0.0", compute("images", "golden"), ["westus"]);
-    await settle(
-      admin.virtualMachines.createOrUpdate(
-        RG,
-        "builder",
-        {
-          location: "westus",
-          hardwareProfile: { vmSize: "Standard_D2s_v5" },
-          storageProfile: { imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }, osDisk: { createOption: "FromImage" } },
-          osProfile: { computerName: "builder", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
-        },
-        FAST_POLL,
-      ),
-    );
-    await define("appliance", "Specialized");
-    await publish("appliance", "1.0.0", compute("virtualMachines", "builder"), ["westus"]);
-    await em.advance(24 * 3600);
+    const golden = await fx.imageFromDisk(RG, "golden", "westus");
+    await fx.gallery(RG, "Images", { location: "westus" });
+    const publish = (image: string, name: string, sourceId: string, regions: string[]) => fx.publish(RG, "Images", image, name, { location: "westus", sourceId, regions });
+    await fx.defineImage(RG, "Images", "ubuntu", { location: "westus" });
+    await publish("ubuntu", "1.0.0", golden, ["westus", "eastus"]);
+    await publish("ubuntu", "2.0.0", golden, ["westus"]);
+    await fx.defineImage(RG, "Images", "appliance", { location: "westus", osState: "Specialized" });
+    await publish("appliance", "1.0.0", await fx.marketplaceVm(RG, "builder", "westus"), ["westus"]);
+    await fx.em.advance(24 * 3600);
   });
-  afterAll(() => em.close());
 
   it("accepts a VM from a version replicated to the region, listing what it validated", async () => {
     const s = spec(version("ubuntu", "2.0.0"), "westus");
@@ -111,7 +61,7 @@ describe("POST …/deployments/{name}/validate", () => {
       expect.objectContaining({ resourceName: "web-01", dependsOn: [expect.objectContaining({ resourceType: "Microsoft.Network/networkInterfaces", resourceName: "web-01-nic" })] }),
     );
     // Validation creates nothing.
-    await expect(admin.virtualMachines.get(VM_RG, "web-01")).rejects.toMatchObject({ statusCode: 404 });
+    await expect(fx.client.virtualMachines.get(VM_RG, "web-01")).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it("answers InvalidTemplateDeployment with Compute's GalleryImageNotFound for a region the version has not reached", async () => {
