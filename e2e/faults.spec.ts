@@ -123,6 +123,46 @@ test("the overview completes every subscription while ARM and Resource Graph ans
   await world.setFaults([]);
 });
 
+test("with Resource Graph down, the per-subscription listing completes while 20% of its lists answer 429 or 503", async ({ page }) => {
+  test.setTimeout(180_000);
+  const overview = new GalleriesPage(page);
+  await page.goto(`${world.baseUrl}/`);
+  await new Portal(page).signIn(admin.upn);
+  await expect(overview.row(DEMO.gallery)).toBeVisible();
+  const lists = `regex:^/(${GALLERY_LIST}|${DEFINITION_LIST})$`;
+  await world.setFaults(
+    [
+      { name: "resource-graph-down", pathPattern: RESOURCE_GRAPH, method: "POST", status: 503 },
+      { name: "throttled-lists", pathPattern: lists, status: 429, retryAfterSeconds: 1, rate: 0.1 },
+      { name: "unavailable-lists", pathPattern: lists, status: 503, rate: 1 / 9 },
+    ],
+    9_020,
+  );
+  const rounds = process.env.RELIABILITY_SCALE === "large" ? 10 : 3;
+  for (let round = 0; round < rounds; round++) {
+    await page.reload();
+    await expectPortalShown(page, "Galleries");
+    await expect(overview.row(DEMO.gallery)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText("Loading galleries…")).toHaveCount(0, { timeout: 60_000 });
+    await expect(overview.table.locator(".animate-spin")).toHaveCount(0, { timeout: 60_000 });
+    await expect(overview.table.getByTitle("The definitions of this gallery could not be listed")).toHaveCount(0);
+    expect(await galleryNames(overview)).toEqual(expectedGalleries);
+    await expect(inventoryAlerts(page)).toHaveCount(0);
+  }
+  const { rules } = await world.faults();
+  const fired = (name: string) => rules.find((rule) => rule.name === name)?.fired ?? 0;
+  expect(fired("resource-graph-down")).toBeGreaterThanOrEqual(rounds);
+  expect(fired("throttled-lists") + fired("unavailable-lists")).toBeGreaterThan(0);
+  reportFigures("dashboard under faults, listed per subscription", {
+    overviewLoads: rounds,
+    overviewLoadsCompleted: rounds,
+    throttled: fired("throttled-lists"),
+    unavailable: fired("unavailable-lists"),
+    galleriesMissing: 0,
+  });
+  await world.setFaults([]);
+});
+
 test("a subscription that keeps failing is named with ARM's error and a retry that works once ARM recovers", async ({ page }) => {
   test.setTimeout(180_000);
   const overview = new GalleriesPage(page);
