@@ -26,7 +26,7 @@ import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { SharingPanels } from "@/components/sharing/SharingPanels";
+import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { GalleryActions } from "@/components/publish/PublishActions";
 
 interface DefinitionRow {
@@ -186,7 +186,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           </>
         )}
       </Section>
-      {gallery.data && <SharingPanels resourceId={id} />}
+      {gallery.data && <LazySharingPanels resourceId={id} />}
     </>
   );
 }

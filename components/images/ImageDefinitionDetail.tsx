@@ -28,7 +28,7 @@ import { pageHref, imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { SharingPanels } from "@/components/sharing/SharingPanels";
+import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { ImageDefinitionActions } from "@/components/publish/PublishActions";
 
 interface VersionRow {
@@ -198,7 +198,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
           </>
         )}
       </Section>
-      {img && <SharingPanels resourceId={id} />}
+      {img && <LazySharingPanels resourceId={id} />}
     </>
   );
 }
