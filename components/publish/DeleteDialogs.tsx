@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { useOperation } from "@/components/publish/useOperation";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";

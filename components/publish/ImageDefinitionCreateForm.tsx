@@ -9,17 +9,8 @@ import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import {
-  buttonClass,
-  Group,
-  NumberField,
-  PairInput,
-  ReadOnlyField,
-  SelectField,
-  TagsEditor,
-  TextAreaField,
-  TextField,
-} from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
+import { Group, NumberField, PairInput, ReadOnlyField, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useGalleryCreationAccess } from "@/components/access/useGalleryCreationAccess";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
 import { LimitsOverview } from "@/components/publish/LimitUsage";
 import { Section } from "@/components/ui/Section";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";

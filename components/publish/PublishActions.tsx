@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { useArm } from "@/components/layout/ArmContext";
 import { DeleteGalleryButton, DeleteImageDefinitionButton, DeleteImageVersionButton } from "@/components/publish/DeleteDialogs";
-import { buttonClass } from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 

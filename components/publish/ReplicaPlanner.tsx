@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { buttonClass, inputClass } from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
+import { inputClass } from "@/components/publish/fields";
 import { DEFAULT_REPLICA_COUNT } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { planReplicas, SCALE_SET_INSTANCES_PER_REPLICA, VMS_PER_REPLICA } from "@/lib/gallery/replicaPlanner";

@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { asNumber, buttonClass, FieldMessage, inputClass, TextField, useFieldError } from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
+import { asNumber, FieldMessage, inputClass, TextField, useFieldError } from "@/components/publish/fields";
 import { HOST_CACHING_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { SourceMode } from "@/lib/publish/imageVersionForm";

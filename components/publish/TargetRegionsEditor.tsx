@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { asNumber, buttonClass, FieldMessage, inputClass, useFieldError } from "@/components/publish/fields";
+import { buttonClass } from "@/components/publish/buttonClass";
+import { asNumber, FieldMessage, inputClass, useFieldError } from "@/components/publish/fields";
 import { STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { AZURE_REGIONS, hasAvailabilityZones, regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";

@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import { get, useFieldArray, useFormContext, type FieldError, type RegisterOptions } from "react-hook-form";
+import { buttonClass } from "@/components/publish/buttonClass";
 import { explainPublishError } from "@/lib/publish/fieldErrors";
 
 export const inputClass =
@@ -205,13 +206,6 @@ export function Group({ legend, name, description, children }: { legend: string;
     </fieldset>
   );
 }
-
-export const buttonClass = {
-  primary: "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60",
-  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60",
-  danger: "rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 disabled:opacity-60",
-  link: "text-sm font-medium text-brand-700 underline-offset-2 hover:underline",
-} as const;
 
 /** Resource tags as name/value rows. */
 export function TagsEditor({ name = "tags" }: { name?: string }) {

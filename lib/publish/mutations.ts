@@ -8,8 +8,7 @@ import type { GalleryImageVersionProperties, PublishingProfile } from "@/lib/gal
 import { galleryQueries } from "@/lib/queries/galleries";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { sourceQueries } from "@/lib/publish/sources";
-import { usageQueries } from "@/lib/publish/usage";
+import { publishQueryRoots } from "@/lib/publish/queryRoots";
 
 /** A long-running ARM operation as the SDK returns it: awaiting `submitted()` throws ARM's 4xx. */
 export type Operation<T> = PollerLike<OperationState<T>, T>;
@@ -133,7 +132,7 @@ export function deleteImageVersion(arm: ArmClients, path: GalleryPath & { imageN
  */
 export async function invalidateAfterPublish(queryClient: QueryClient): Promise<void> {
   await Promise.all(
-    [galleryQueries.all(), imageQueries.all(), versionQueries.all(), usageQueries.all(), sourceQueries.all()].map((queryKey) =>
+    [galleryQueries.all(), imageQueries.all(), versionQueries.all(), publishQueryRoots.galleryUsage, publishQueryRoots.versionSources].map((queryKey) =>
       queryClient.invalidateQueries({ queryKey }),
     ),
   );

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { publishQueryRoots } from "@/lib/publish/queryRoots";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { sourceIncompatibilities, type ImageSourceTraits } from "@/lib/gallery/galleryImage";
@@ -171,7 +172,7 @@ export function sourceCandidates(rows: readonly SourceRow[], definition: Definit
 }
 
 export const sourceQueries = {
-  all: () => ["versionSources"] as const,
+  all: () => publishQueryRoots.versionSources,
   /** The raw rows; `sourceCandidates` judges them for one definition. */
   rows: (arm: ArmClients, subscriptionIds: readonly string[]) =>
     queryOptions({

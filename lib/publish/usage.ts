@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { publishQueryRoots } from "@/lib/publish/queryRoots";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { limitUsage, type GalleryLimitKind, type LimitUsage } from "@/lib/gallery/limits";
@@ -72,7 +73,7 @@ export class UsageIndex {
 }
 
 export const usageQueries = {
-  all: () => ["galleryUsage"] as const,
+  all: () => publishQueryRoots.galleryUsage,
   /**
    * Counts are what the caller can read; the quota counts everything in the subscription, so a caller with a
    * narrow role sees a lower bound.
