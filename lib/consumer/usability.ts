@@ -1,7 +1,7 @@
 import { type LatestCandidate, type LatestResolution, resolveLatest } from "@/lib/gallery/latest";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
 import { findRegionalStatus, regionReadiness } from "@/lib/gallery/replication";
-import { parseIsoDate } from "@/lib/gallery/schemaParts";
+import { parseIsoDate } from "@/lib/gallery/isoDate";
 
 /**
  * Where an image can be deployed, as a consumer asks it: "can I create a VM from this version (or from

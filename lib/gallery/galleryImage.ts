@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { galleryImageIdentifierSchema, type GalleryImageIdentifier } from "./identifier";
-import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, END_OF_LIFE_IN_PAST_MESSAGE, parseIsoDate } from "./schemaParts";
+import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, END_OF_LIFE_IN_PAST_MESSAGE } from "./schemaParts";
+import { parseIsoDate } from "./isoDate";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
 export const OS_TYPES = ["Windows", "Linux"] as const;

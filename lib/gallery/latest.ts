@@ -1,7 +1,7 @@
 import { compareVersionNames, parseVersionName } from "./names";
 import { normalizeLocation } from "./regions";
 import { findRegionalStatus, type RegionalReplicationStatus } from "./replication";
-import { parseIsoDate } from "./schemaParts";
+import { parseIsoDate } from "./isoDate";
 
 /** The parts of an image version that decide whether it is `latest` in a region. */
 export interface LatestCandidate {

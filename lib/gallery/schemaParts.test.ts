@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, parseIsoDate, pathFromTarget, violationsFromZodError } from "./schemaParts";
+import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget, violationsFromZodError } from "./schemaParts";
+import { parseIsoDate } from "./isoDate";
 
 describe("schema parts", () => {
   it("matches enums case-insensitively and lists the allowed values otherwise", () => {

@@ -1,4 +1,4 @@
-import { parseIsoDate } from "../../../lib/gallery/schemaParts.js";
+import { parseIsoDate } from "../../../lib/gallery/isoDate.js";
 
 /** Two ISO 8601 values name the same instant ("2031-01-01" and "2031-01-01T00:00:00.000Z"); unset equals unset. */
 export function sameInstant(a: unknown, b: unknown): boolean {
