@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useGalleryCreationAccess } from "@/components/access/useGalleryCreationAccess";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { LimitsOverview } from "@/components/publish/LimitUsage";
 import { Section } from "@/components/ui/Section";
+import { anyGalleryCreationQuery } from "@/lib/access/galleryCreationQueries";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 /**
@@ -16,14 +16,17 @@ import { subscriptionQueries } from "@/lib/queries/subscriptions";
 export function OverviewPublish() {
   const arm = useArm();
   const subscriptions = useQuery(subscriptionQueries.list(arm));
-  const creation = useGalleryCreationAccess();
+  const creation = useQuery({
+    ...anyGalleryCreationQuery(arm, (subscriptions.data ?? []).map((s) => s.subscriptionId)),
+    enabled: subscriptions.isSuccess,
+  });
   return (
     <Section
       title="Publishing"
       description="Usage against the service's limits per subscription and region; a warning shows from 80%."
       actions={
         // As with the other create links: only where the user may use it, and nothing while that is being checked.
-        creation.isPending || creation.error ? null : creation.creatable.length > 0 ? (
+        creation.isPending || creation.error ? null : creation.data ? (
           <Link href="/galleries/new" className={`${buttonClass.primary} inline-flex items-center`}>
             Create gallery
           </Link>

@@ -1,9 +1,10 @@
 import { QueryClient } from "@tanstack/react-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from "@/emulator/seed/demoIdentities";
+import { SCALE_SEED } from "@/emulator/seed/scale";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
 import { GALLERY_WRITE_ACTION, type GalleryCreationAccess, NO_GALLERY_WRITE_REASON, rolesAllowing } from "@/lib/access/galleryCreation";
-import { galleryCreationQueries } from "@/lib/access/galleryCreationQueries";
+import { canCreateGalleryAnywhere, galleryCreationQueries } from "@/lib/access/galleryCreationQueries";
 import { createArmClients } from "@/lib/azure/clients";
 import { accessQueries } from "@/lib/queries/access";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
@@ -62,5 +63,35 @@ describe("where the demo personas may create a gallery, read from the emulator",
     const arm = createArmClients(em.url, em.credential(DEMO_USERS.adele.upn));
     const definitions = await new QueryClient().fetchQuery(accessQueries.roleDefinitions(arm));
     expect(rolesAllowing(definitions, GALLERY_WRITE_ACTION)).toEqual(["Owner", "Contributor", "Compute Gallery Artifacts Publisher"]);
+  });
+});
+
+describe("the overview's question, whether the caller may create a gallery anywhere, across many subscriptions", () => {
+  let em: TestEmulator;
+  beforeAll(async () => {
+    em = await startTestEmulator({ seed: "scale:subscriptions=12,galleries=1,definitions=1,versions=1" });
+  });
+  afterAll(() => em.close());
+
+  /** The answer, and how many subscriptions were checked to reach it (each check is cached under its own key). */
+  async function anywhere(upn: string) {
+    const arm = createArmClients(em.url, em.credential(upn));
+    const queryClient = new QueryClient();
+    const subscriptions = await queryClient.fetchQuery(subscriptionQueries.list(arm));
+    const allowed = await canCreateGalleryAnywhere(queryClient, arm, subscriptions.map((s) => s.subscriptionId));
+    const checked = queryClient.getQueryCache().findAll({ queryKey: [...accessQueries.all(), "galleryCreation"] }).length;
+    return { allowed, checked, subscriptions: subscriptions.length };
+  }
+
+  it("stops after the first few subscriptions when the first allows it", async () => {
+    const result = await anywhere(SCALE_SEED.admin.upn);
+    expect(result).toMatchObject({ allowed: true, subscriptions: 12 });
+    expect(result.checked).toBeLessThanOrEqual(4);
+  });
+
+  it("checks every subscription before it says no", async () => {
+    const result = await anywhere(SCALE_SEED.reader.upn);
+    expect(result.subscriptions).toBeGreaterThan(4);
+    expect(result).toEqual({ allowed: false, checked: result.subscriptions, subscriptions: result.subscriptions });
   });
 });

@@ -54,3 +54,28 @@ export const galleryCreationQueries = {
       queryFn: ({ client }) => loadGalleryCreationAccess(client, arm, subscriptionId),
     }),
 };
+
+/** How many subscriptions the overview checks at a time: its inventory shares the browser's few connections to ARM. */
+const ANYWHERE_CONCURRENCY = 4;
+
+/**
+ * Whether the caller may create a gallery in any of these subscriptions, for the overview's Create gallery link.
+ * Across hundreds of subscriptions the full check (permissions at each subscription and resource group) would
+ * be hundreds of calls beside the inventory's; this one asks a few subscriptions at a time and stops at the
+ * first that allows it, through the same cached per-subscription check the create page reads.
+ */
+export async function canCreateGalleryAnywhere(queryClient: QueryClient, arm: ArmClients, subscriptionIds: readonly string[]): Promise<boolean> {
+  for (let start = 0; start < subscriptionIds.length; start += ANYWHERE_CONCURRENCY) {
+    const batch = subscriptionIds.slice(start, start + ANYWHERE_CONCURRENCY);
+    const answers = await Promise.allSettled(batch.map((id) => queryClient.fetchQuery(galleryCreationQueries.bySubscription(arm, id))));
+    if (answers.some((answer) => answer.status === "fulfilled" && answer.value.allowed)) return true;
+  }
+  return false;
+}
+
+export const anyGalleryCreationQuery = (arm: ArmClients, subscriptionIds: readonly string[]) =>
+  queryOptions({
+    queryKey: [...accessQueries.all(), "galleryCreationAnywhere", [...subscriptionIds].map((s) => s.toLowerCase()).sort()] as const,
+    queryFn: ({ client }) => canCreateGalleryAnywhere(client, arm, subscriptionIds),
+  });
+
