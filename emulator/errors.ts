@@ -198,12 +198,13 @@ export const ArmErrors = {
       `An operation is currently in progress on resource '${resourceName}'. Retry after the operation has completed.`,
     ),
 
-  cannotDeleteResource: (type: string, name: string, nested: string) =>
+  /** `nestedIds` as ARM lists them: `Microsoft.Compute/galleries/{gallery}/images/{image}`. */
+  cannotDeleteResource: (nestedIds: readonly string[]) =>
     new ArmError(
       409,
       "CannotDeleteResource",
-      `Can not delete resource before nested resources are deleted. Resource '${type}/${name}' still has nested ` +
-        `resources: ${nested}. Delete the nested resources first.`,
+      `Cannot delete resource while nested resources exist. Some existing nested resource IDs include: ${nestedIds.map((id) => `'${id}'`).join(", ")}. ` +
+        "Please delete all nested resources before deleting this resource.",
     ),
 
   resourceGroupBeingDeleted: (resourceGroup: string) =>
@@ -254,12 +255,12 @@ export const ArmErrors = {
       "location",
     ),
 
-  galleryNameNotUnique: (name: string, existingId: string) =>
+  /** Worded as troubleshooting-shared-images quotes it; the code and target are the emulator's (no public record of them). */
+  galleryNameNotUnique: (name: string, subscriptionId: string) =>
     new ArmError(
       409,
       "GalleryNameNotUnique",
-      `A gallery with name '${name}' already exists in the subscription ('${existingId}'). Gallery names must be unique ` +
-        "within a subscription, across resource groups and regions. Choose another name.",
+      `The gallery name '${name}' is not unique within the subscription '${subscriptionId}'. Please pick another gallery name.`,
       "galleryName",
     ),
 
@@ -271,11 +272,12 @@ export const ArmErrors = {
       "location",
     ),
 
+  /** Compute answers NotFound (its support guide quotes "NotFound: Source Image '…' is not found…"), worded as troubleshooting-shared-images. */
   versionSourceNotFound: (sourceId: string, target: string) =>
     new ArmError(
-      400,
-      "InvalidParameter",
-      `The source ${sourceId} is not found. Please check source exists, and in the same region as the gallery image version being created.`,
+      404,
+      "NotFound",
+      `Source ${sourceId} is not found. Please check source exists, and is in the same region as gallery image version being created.`,
       target,
     ),
 
@@ -362,8 +364,8 @@ export const ArmErrors = {
 
   scaleSetOsStateChange: (scaleSetName: string, current: string, updated: string) =>
     new ArmError(
-      400,
-      "InvalidParameter",
+      409,
+      "OperationNotAllowed",
       `Cannot update Virtual Machine Scale Set ${scaleSetName} as the current OS state of the VM Scale Set is ${current} which is different from the updated gallery image OS state which is ${updated}.`,
       "imageReference",
     ),

@@ -126,7 +126,7 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
     assertNoOperationInFlight(ctx, existing, existing.name);
   } else {
     const namesake = ctx.resources.findInSubscriptionByName(ref.subscriptionId, GALLERY_TYPE, ref.gallery);
-    if (namesake) throw ArmErrors.galleryNameNotUnique(ref.gallery, namesake.id);
+    if (namesake) throw ArmErrors.galleryNameNotUnique(ref.gallery, ref.subscriptionId);
     checkQuotaForOneMore(ctx, "galleries", GALLERY_TYPE, ref.subscriptionId, location);
   }
 
@@ -162,7 +162,7 @@ export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationR
   assertNoOperationInFlight(ctx, existing, existing.name);
   const children = ctx.resources.listChildren(existing.id, `${GALLERY_TYPE}/images`, "", 5).items;
   if (children.length > 0) {
-    throw ArmErrors.cannotDeleteResource(GALLERY_TYPE, existing.name, children.map((c) => `${GALLERY_TYPE}/images/${c.name}`).join(", "));
+    throw ArmErrors.cannotDeleteResource(children.map((c) => `${GALLERY_TYPE}/${existing.name}/images/${c.name}`));
   }
   const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Delete", resourceOperationMs(ctx));
   store(ctx, ref, existing.body, { operation: tracked }, existing, tracked.endsAt);

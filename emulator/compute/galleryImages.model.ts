@@ -165,7 +165,7 @@ export function deleteGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): 
   assertNoOperationInFlight(ctx, existing, nestedName(ref));
   const versions = ctx.resources.listChildren(existing.id, GALLERY_IMAGE_VERSION_TYPE, "", 5).items;
   if (versions.length > 0) {
-    throw ArmErrors.cannotDeleteResource(GALLERY_IMAGE_TYPE, nestedName(ref), versions.map((v) => `${GALLERY_IMAGE_VERSION_TYPE}/${v.name}`).join(", "));
+    throw ArmErrors.cannotDeleteResource(versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions/${v.name}`));
   }
   const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location }, "Delete", resourceOperationMs(ctx));
   store(ctx, gallery, existing.body, { operation: tracked }, existing, tracked.endsAt);

@@ -76,11 +76,13 @@ describe("virtual machine scale sets created from gallery images", () => {
   it("refuses switching an existing scale set's image between Generalized and Specialized", async () => {
     await put("switch", scaleSet(definition("ubuntu"), 2));
     await expect(put("switch", scaleSet(definition("appliance"), 2, false))).rejects.toMatchObject({
-      statusCode: 400,
+      statusCode: 409,
+      code: "OperationNotAllowed",
       message: "Cannot update Virtual Machine Scale Set switch as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized.",
     });
     await expect(put("special", scaleSet(definition("ubuntu"), 2))).rejects.toMatchObject({
-      statusCode: 400,
+      statusCode: 409,
+      code: "OperationNotAllowed",
       message: "Cannot update Virtual Machine Scale Set special as the current OS state of the VM Scale Set is Specialized which is different from the updated gallery image OS state which is Generalized.",
     });
     // Another Generalized image is a valid swap, and the stored osProfile stays when the update leaves it out.

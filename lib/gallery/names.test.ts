@@ -30,7 +30,7 @@ describe("gallery names", () => {
     ["gallery_", "_"],
   ])("words a trailing character the way ARM does: %s", (name, character) => {
     const violation = checkGalleryName(name);
-    expect(violation).toMatchObject({ status: 400, code: "InvalidResourceName" });
+    expect(violation).toMatchObject({ status: 400, code: "InvalidResourceNameTrailingCharacters" });
     expect(violation?.message).toContain(`'${name}' has these invalid trailing characters: '${character}'`);
   });
 });

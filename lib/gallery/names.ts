@@ -11,7 +11,11 @@ const GALLERY_NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.]{0,79}$/;
 const IMAGE_DEFINITION_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9])?$/;
 const IMAGE_DEFINITION_NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 
-/** ARM refuses these as the last character of any name, before the provider sees the request. */
+/**
+ * Names ending with these are refused with ARM's trailing-character error (code InvalidResourceNameTrailingCharacters,
+ * as microsoft/vscode-azureappservice#1294 shows it); the troubleshooting guide gives that message for galleries and
+ * definitions ending with a period or an underscore.
+ */
 const INVALID_TRAILING_CHARACTERS = [".", "_"] as const;
 
 function trailingCharacterViolation(name: string, displayedName: string): RuleViolation | undefined {
@@ -19,7 +23,7 @@ function trailingCharacterViolation(name: string, displayedName: string): RuleVi
   if (last === undefined || !(INVALID_TRAILING_CHARACTERS as readonly string[]).includes(last)) return undefined;
   return {
     status: 400,
-    code: "InvalidResourceName",
+    code: "InvalidResourceNameTrailingCharacters",
     message:
       `The provided resource name '${displayedName}' has these invalid trailing characters: '${last}'. ` +
       `The name can not end with characters: '${INVALID_TRAILING_CHARACTERS.join("', '")}'`,

@@ -42,8 +42,20 @@ describe("troubleshooting catalogue", () => {
   it("matches codes without regard to case and falls back for unknown errors", () => {
     expect(explainArmError({ code: "parentresourcenotfound", message: "Can not perform requested operation on nested resource. Parent resource 'g' not found." }).title).toBe("Parent resource not found");
     expect(explainArmError({ code: "CannotDeleteResource", message: "Can not delete resource before nested resources are deleted." }).title).toBe("Resource still has children");
+    expect(
+      explainArmError({
+        code: "CannotDeleteResource",
+        message: "Cannot delete resource while nested resources exist. Some existing nested resource IDs include: 'Microsoft.Compute/galleries/g/images/i'. Please delete all nested resources before deleting this resource.",
+      }).title,
+    ).toBe("Resource still has children");
     expect(explainArmError({ code: "SomethingNew", message: "?" }).title).toBe("Request failed");
     expect(explainArmError({ status: 429, code: "TooManyRequests" }).fix).toBe("Wait and retry later.");
+  });
+
+  it("explains the errors whose code or wording Azure was found to use (docs/azure-error-fidelity.md)", () => {
+    const explain = (error: { status: number; code: string; message: string }) => explainArmError(error).title;
+    expect(explain({ status: 404, code: "NotFound", message: "Source /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i is not found. Please check source exists, and is in the same region as gallery image version being created." })).toBe("Source not found");
+    expect(explain({ status: 400, code: "InvalidResourceNameTrailingCharacters", message: "The provided resource name 'g.' has these invalid trailing characters: '.'. The name can not end with characters: '.', '_'" })).toBe("Name ends with an invalid character");
   });
 
   it("explains each encryption rule with its own entry", () => {
@@ -77,7 +89,7 @@ describe("troubleshooting catalogue", () => {
     const titles = [
       { status: 429, code: "TooManyRequests", message: "Too many requests on source '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i'. Please reduce the number of requests on the source or wait some time before retrying." },
       { status: 409, code: "OperationNotAllowed", message: "Unable to create or update Virtual Machine Scale Set 'web' as it exceeds the total limit of '600' Virtual Machine instances." },
-      { status: 400, code: "InvalidParameter", message: "Cannot update Virtual Machine Scale Set web as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized." },
+      { status: 409, code: "OperationNotAllowed", message: "Cannot update Virtual Machine Scale Set web as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized." },
       { status: 400, code: "InvalidParameter", message: "Parameter 'osProfile' is not allowed." },
       { status: 400, code: "InvalidParameter", message: "Required parameter 'osProfile' is missing (null)." },
       { status: 400, code: "InvalidParameter", message: 'There is no latest image version exists for "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"' },
