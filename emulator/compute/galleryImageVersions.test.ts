@@ -200,7 +200,7 @@ describe("image versions and replication through @azure/arm-compute", () => {
     expect(failed.replicationStatus?.summary?.[1]).toMatchObject({
       region: "East US",
       state: "Failed",
-      details: expect.stringContaining("size 2048 exceeds the maximum size 1024"),
+      details: "Replication failed in this region due to 'The GalleryImageVersion source resource size 2048 exceeds the max size 1024 supported.'",
     });
   });
 

@@ -66,9 +66,9 @@ export function replicationDurationMs(region: string, replicaCount: number, imag
   return Math.round(singleCopy * (1 + EXTRA_REPLICA_FACTOR * Math.max(0, replicaCount - 1)));
 }
 
-/** The detail the service reports in a region that cannot take the image. */
+/** The detail the service reports in a region that cannot take the image, word for word as troubleshooting-shared-images quotes it. */
 export function oversizedDataDiskDetails(sizeGB: number): string {
-  return `Replication failed in this region due to 'The GalleryImageVersion source resource size ${sizeGB} exceeds the maximum size ${MAX_DATA_DISK_GB} supported.'.`;
+  return `Replication failed in this region due to 'The GalleryImageVersion source resource size ${sizeGB} exceeds the max size ${MAX_DATA_DISK_GB} supported.'`;
 }
 
 function failureFor(region: string, image: ReplicatedImage): RegionReplicationPlan["failure"] {
