@@ -104,7 +104,7 @@ test.describe("publish forms: what only the service knows", () => {
     await form.field("Region (required)").selectOption("eastus2");
     await form.field("Description").fill("kept after the refusal");
     await form.form.getByRole("button", { name: "Create gallery" }).click();
-    await form.expectFieldError("Name (required)", /already exists in the subscription.*Choose another name/s);
+    await form.expectFieldError("Name (required)", /is not unique within the subscription.*Choose another name/s);
     await expect(form.form).toContainText("Fix");
     await expect(form.field("Name (required)")).toHaveValue(DEMO.gallery);
     await expect(form.field("Description")).toHaveValue("kept after the refusal");
@@ -150,7 +150,7 @@ test.describe("publish forms: the source picker", () => {
     await form.field("Version number (required)").fill("9.9.9");
     await form.field("Source resource id").fill(unknown);
     await form.form.getByRole("button", { name: "Create image version" }).click();
-    await form.expectFieldError("Source resource id", /is not found\. Please check source exists, and in the same region/);
+    await form.expectFieldError("Source resource id", /is not found\. Please check source exists, and is in the same region/);
     await expect(form.form).toContainText("create the version in the source's region");
     await expect(form.field("Source resource id")).toHaveValue(unknown);
     await expect(form.field("Version number (required)")).toHaveValue("9.9.9");
