@@ -48,11 +48,15 @@ const faults = sections.get("faults");
 const durability = sections.get("durability");
 const hostile = sections.get("hostile input");
 const dashboard = sections.get("dashboard under faults");
+const fallback = sections.get("dashboard under faults, listed per subscription");
 const rows = [
   ["Faults", faults && `${faults.faultsInjected} injected (${faults.throttled429} × 429, ${faults.unavailable503} × 503, ${faults.internal500} × 500, ${faults.delayed} delayed), ${faults.survived} survived; ${faults.completed}/${faults.calls} SDK calls completed, ${faults.failed} failed, ${faults.stateMismatches} wrong final states`],
   ["Durability", durability && `${durability.acknowledged} writes acknowledged before SIGKILL (of ${durability.writesSent} sent), ${durability.foundAfterSigkill} found after restart, ${durability.lost} lost, ${durability.halfWritten} half-written of ${durability.rowsChecked} rows`],
   ...(dashboardRun
-    ? [["Dashboard", dashboard && `${dashboard.overviewLoadsCompleted}/${dashboard.overviewLoads} overview loads complete with ${dashboard.injectedRatePercent}% of list calls faulted (${dashboard.faultsInjected} of ${dashboard.listCalls}: ${dashboard.throttled} × 429, ${dashboard.unavailable} × 503), ${dashboard.galleriesMissing} galleries missing, ${dashboard.secondsPerLoad} s per load`]]
+    ? [
+        ["Dashboard", dashboard && `${dashboard.overviewLoadsCompleted}/${dashboard.overviewLoads} overview loads complete with ${dashboard.injectedRatePercent}% of list calls faulted (${dashboard.faultsInjected} of ${dashboard.listCalls}: ${dashboard.throttled} × 429, ${dashboard.unavailable} × 503), ${dashboard.galleriesMissing} galleries missing, ${dashboard.secondsPerLoad} s per load`],
+        ["ARM fallback", fallback && `Resource Graph down: ${fallback.overviewLoadsCompleted}/${fallback.overviewLoads} overview loads complete through per-subscription listing with ${fallback.throttled} × 429 and ${fallback.unavailable} × 503 on its lists, ${fallback.galleriesMissing} galleries missing`],
+      ]
     : []),
   ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults, state unchanged: ${hostile.stateUnchanged}`],
 ];
@@ -70,6 +74,10 @@ const clean =
   hostile?.accepted === 0 &&
   hostile?.serverErrors === 0 &&
   (!dashboardRun ||
-    (dashboardRun.status === 0 && dashboard?.overviewLoadsCompleted === dashboard?.overviewLoads && dashboard?.galleriesMissing === 0));
+    (dashboardRun.status === 0 &&
+      dashboard?.overviewLoadsCompleted === dashboard?.overviewLoads &&
+      dashboard?.galleriesMissing === 0 &&
+      fallback?.overviewLoadsCompleted === fallback?.overviewLoads &&
+      fallback?.galleriesMissing === 0));
 console.log(clean ? "\nZero lost, zero unauthorized." : "\nReliability run FAILED.");
 process.exit(clean ? 0 : 1);
