@@ -13,6 +13,7 @@ import { virtualMachineRoutes } from "./compute/virtualMachines.js";
 import { virtualMachineScaleSetRoutes } from "./compute/virtualMachineScaleSets.js";
 import { resourceGraphRoutes } from "./resourceGraph/routes.js";
 import { gallerySharingRoutes } from "./compute/gallerySharing.js";
+import { communityGalleryRoutes } from "./compute/communityGalleries.js";
 import { sharedGalleryRoutes } from "./compute/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
@@ -35,5 +36,6 @@ export const armRoutes: ArmRoute[] = [
   ...deploymentRoutes,
   ...gallerySharingRoutes,
   ...sharedGalleryRoutes,
+  ...communityGalleryRoutes,
   ...activityLogRoutes,
 ];

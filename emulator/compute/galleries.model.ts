@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { galleryResourceId } from "../../lib/azure/resourceId.js";
+import { checkCommunityInfo } from "../../lib/gallery/community.js";
 import { checkGalleryName } from "../../lib/gallery/names.js";
 import { checkLocationAvailable } from "../../lib/gallery/regions.js";
 import { azureEnum } from "../../lib/gallery/schemaParts.js";
@@ -30,10 +31,21 @@ export interface GalleryRef {
 
 const SHARING_PERMISSIONS = ["Private", "Groups", "Community"] as const;
 
+/** The publisher details a caller may set; publicNames and communityGalleryEnabled are the service's to fill. */
+const communityGalleryInfoSchema = z
+  .object({ publisherUri: z.string().optional(), publisherContact: z.string().optional(), eula: z.string().optional(), publicNamePrefix: z.string().optional() })
+  .superRefine((info, ctx) => {
+    const violation = checkCommunityInfo(info);
+    if (violation) ctx.addIssue({ code: "custom", message: violation.message, path: [violation.target!.split(".").at(-1)!] });
+  });
+
 const galleryPropertiesSchema = z.object({
   description: z.string().optional(),
   sharingProfile: z
-    .object({ permissions: azureEnum(SHARING_PERMISSIONS, "gallery.properties.sharingProfile.permissions").optional() })
+    .object({
+      permissions: azureEnum(SHARING_PERMISSIONS, "gallery.properties.sharingProfile.permissions").optional(),
+      communityGalleryInfo: communityGalleryInfoSchema.optional(),
+    })
     .optional(),
   softDeletePolicy: z.object({ isSoftDeleteEnabled: z.boolean().optional() }).optional(),
 });
@@ -120,7 +132,7 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
   requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
 
   const existing = findGallery(ctx, ref);
-  const properties: GalleryProperties = { ...parsed, ...keptSharing(existing?.body.properties.sharingProfile, parsed.sharingProfile) };
+  const properties: GalleryProperties = { ...parsed, ...keptSharing(existing?.body.properties.sharingProfile as StoredSharingProfile | undefined, parsed.sharingProfile) };
   if (existing) {
     if (existing.body.location !== location) throw ArmErrors.invalidResourceLocation(existing.name, existing.body.location, location, ref.resourceGroup);
     assertNoOperationInFlight(ctx, existing, existing.name);
@@ -148,7 +160,7 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
   const properties: GalleryProperties = {
     ...existing.body.properties,
     ...definedEntries(patch),
-    ...keptSharing(existing.body.properties.sharingProfile, patch.sharingProfile),
+    ...keptSharing(existing.body.properties.sharingProfile as StoredSharingProfile | undefined, patch.sharingProfile),
   };
   const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Update", resourceOperationMs(ctx));
   const tags = body.tags ?? existing.body.tags;

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { communityInfoMissing, communityPublicName, missingCommunityFields } from "../../lib/gallery/community.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
 import type { OperationRecord } from "../operations.js";
@@ -66,23 +68,18 @@ export function parseSharingUpdate(raw: unknown): SharingUpdate {
 }
 
 /** The sharing profile after an update, within the service's limits. */
-export function nextSharingProfile(current: StoredSharingProfile | undefined, update: SharingUpdate, gallery: { name: string; uniqueName: string }): StoredSharingProfile {
+export function nextSharingProfile(current: StoredSharingProfile | undefined, update: SharingUpdate, gallery: { name: string }): StoredSharingProfile {
   switch (update.operationType) {
     case "Reset":
       return { permissions: "Private" };
     case "EnableCommunity": {
-      const prefix = current?.communityGalleryInfo?.publicNamePrefix ?? gallery.name.replace(/[^A-Za-z0-9]/g, "").slice(0, 16);
-      return {
-        permissions: "Community",
-        communityGalleryInfo: {
-          ...current?.communityGalleryInfo,
-          publicNamePrefix: prefix,
-          communityGalleryEnabled: true,
-          publicNames: current?.communityGalleryInfo?.publicNames?.length
-            ? current.communityGalleryInfo.publicNames
-            : [`${prefix}-${gallery.uniqueName.slice(0, 36).toLowerCase()}`],
-        },
-      };
+      const info = current?.communityGalleryInfo;
+      const missing = missingCommunityFields(info);
+      if (!info || missing.length > 0) throw ArmErrors.fromViolation(communityInfoMissing(gallery.name, missing));
+      const prefix = info.publicNamePrefix!;
+      // The public name is made once: enabling again keeps the name consumers already use.
+      const publicNames = info.publicNames.length > 0 ? info.publicNames : [communityPublicName(prefix, randomUUID())];
+      return { permissions: "Community", communityGalleryInfo: { ...info, communityGalleryEnabled: true, publicNames } };
     }
     case "Add":
     case "Remove": {
@@ -109,12 +106,12 @@ export interface ShareResult {
 }
 
 /** Applies a share to the stored gallery and starts the operation that reports it; the gallery is Updating meanwhile. */
-export function shareGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unknown, uniqueName: string): ShareResult {
+export function shareGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unknown): ShareResult {
   const existing = getGallery(ctx, ref);
   assertNoOperationInFlight(ctx, existing, existing.name);
   const update = parseSharingUpdate(rawBody);
   const current = existing.body.properties.sharingProfile as StoredSharingProfile | undefined;
-  const sharingProfile = nextSharingProfile(current, update, { name: existing.name, uniqueName });
+  const sharingProfile = nextSharingProfile(current, update, { name: existing.name });
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },

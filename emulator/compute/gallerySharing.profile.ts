@@ -1,3 +1,5 @@
+import type { CommunityPublisherInfo } from "../../lib/gallery/community.js";
+
 /**
  * A gallery's direct-sharing state (sharingProfile) as Microsoft.Compute keeps it: who the gallery is shared with
  * beyond RBAC, and whether it is a community gallery. Pure, so the gallery model, the share operation and the
@@ -64,10 +66,28 @@ export function isSharedWith(profile: StoredSharingProfile | undefined, target: 
 }
 
 /**
- * A gallery PUT or PATCH sets at most `permissions`: the groups and community details it cannot send stay as the
- * share operation left them. Returns the sharingProfile to store, or nothing when there is none.
+ * A gallery PUT or PATCH sets `permissions` and the community publisher details; the groups, the public names and
+ * whether community sharing is on stay as the share operation left them. Returns the sharingProfile to store, or
+ * nothing when there is none.
  */
-export function keptSharing(stored: StoredSharingProfile | undefined, sent: { permissions?: SharingPermission } | undefined): { sharingProfile?: StoredSharingProfile } {
+export function keptSharing(
+  stored: StoredSharingProfile | undefined,
+  sent: { permissions?: SharingPermission; communityGalleryInfo?: CommunityPublisherInfo } | undefined,
+): { sharingProfile?: StoredSharingProfile } {
   if (!stored && !sent) return {};
-  return { sharingProfile: { ...stored, ...(sent?.permissions ? { permissions: sent.permissions } : {}) } };
+  const info = sent?.communityGalleryInfo;
+  const communityGalleryInfo = info
+    ? { communityGalleryEnabled: false, publicNames: [], ...stored?.communityGalleryInfo, ...definedOnly(info) }
+    : stored?.communityGalleryInfo;
+  return {
+    sharingProfile: {
+      ...stored,
+      ...(sent?.permissions ? { permissions: sent.permissions } : {}),
+      ...(communityGalleryInfo ? { communityGalleryInfo } : {}),
+    },
+  };
+}
+
+function definedOnly(info: CommunityPublisherInfo): CommunityPublisherInfo {
+  return Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined));
 }

@@ -118,14 +118,4 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
     expect(res.status).toBe(403);
     expect((await res.json()).error).toMatchObject({ code: "AuthorizationFailed", message: expect.stringContaining("Microsoft.Compute/galleries/share/action") });
   });
-
-  it("enables community sharing with a public name", async () => {
-    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "EnableCommunity" }, FAST_POLL);
-    const gallery = await fx.client.galleries.get(RG, GALLERY);
-    expect(gallery.sharingProfile?.permissions).toBe("Community");
-    expect(gallery.sharingProfile?.communityGalleryInfo?.communityGalleryEnabled).toBe(true);
-    expect(gallery.sharingProfile?.communityGalleryInfo?.publicNames?.[0]).toMatch(/^contosoeuimages-/);
-    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
-    expect((await fx.client.galleries.get(RG, GALLERY)).sharingProfile).toEqual({ permissions: "Private" });
-  });
 });

@@ -1,7 +1,7 @@
 import { asyncOperationHeaders } from "../operations.js";
 import { visibleSubscription } from "../resources/subscriptions.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
-import { galleryUniqueName, type GalleryRef } from "./galleries.model.js";
+import type { GalleryRef } from "./galleries.model.js";
 import { shareGallery, shareOutcome } from "./gallerySharing.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_TYPE } from "./shared/names.js";
 
@@ -35,7 +35,7 @@ export const gallerySharingRoutes: ArmRoute[] = [
       `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Compute/galleries/${params.galleryName}`,
     handler: (req): ArmResponse => {
       const ref = refOf(req);
-      const { update, operation } = shareGallery(req.ctx, ref, req.body, galleryUniqueName(ref.subscriptionId, ref.gallery));
+      const { update, operation } = shareGallery(req.ctx, ref, req.body);
       // Like the service: 202 with the operation to poll and a Location that answers with the update once it ends.
       const headers = asyncOperationHeaders(req.origin, operation);
       return {

@@ -38,7 +38,7 @@ function sameRegion(a: string | undefined, b: string): boolean {
 }
 
 /** A shared gallery shows in its own region and in every region one of its versions is replicated to. */
-function isInRegion(ctx: EmulatorContext, gallery: GalleryRecord, location: string): boolean {
+export function isInRegion(ctx: EmulatorContext, gallery: GalleryRecord, location: string): boolean {
   if (sameRegion(gallery.body.location, location)) return true;
   return ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items.some((image) =>
     versionsOf(ctx, image as unknown as GalleryImageRecord).some((v) => versionRegions(v).some((r) => sameRegion(r, location))),
@@ -54,7 +54,7 @@ function versionRegions(version: GalleryImageVersionRecord): string[] {
   return regions.length > 0 ? regions : [version.body.location];
 }
 
-function regionOf(location: string): string {
+export function regionOf(location: string): string {
   return (canonicalLocation(location) ?? location).toLowerCase();
 }
 
