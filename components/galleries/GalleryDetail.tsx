@@ -3,7 +3,6 @@
 import type { GalleryImage } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
@@ -13,6 +12,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
+import { resourceNameColumn } from "@/components/ui/resourceNameColumn";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
@@ -22,7 +22,7 @@ import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
-import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { galleryIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
@@ -40,15 +40,7 @@ interface DefinitionRow {
 const column = createColumnHelper<DefinitionRow>();
 
 const columns = [
-  column.accessor("name", {
-    header: "Name",
-    meta: { rowHeader: true },
-    cell: (info) => (
-      <Link href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  resourceNameColumn<DefinitionRow>(),
   column.accessor("identifier", {
     header: "Publisher / offer / SKU",
     cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,

@@ -2,18 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { SharedDefinitions } from "@/components/access/SharedDefinitions";
 import { type InventoryGalleryRow, useGalleryInventory } from "@/components/inventory/useGalleryInventory";
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
+import { resourceNameColumn } from "@/components/ui/resourceNameColumn";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { pageHref } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { InventoryFailure } from "@/lib/inventory/state";
 import { subscriptionQueries, type Subscription } from "@/lib/queries/subscriptions";
@@ -25,15 +24,7 @@ interface GalleryRow extends Omit<InventoryGalleryRow, "definitionCount"> {
 const column = createColumnHelper<GalleryRow>();
 
 const columns = [
-  column.accessor("name", {
-    header: "Name",
-    meta: { rowHeader: true },
-    cell: (info) => (
-      <Link href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  resourceNameColumn<GalleryRow>(),
   column.accessor("subscriptionName", {
     header: "Subscription",
     cell: (info) => <span title={info.row.original.subscriptionId}>{info.getValue()}</span>,
