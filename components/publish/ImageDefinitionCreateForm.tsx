@@ -10,7 +10,8 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { Group, NumberField, PairInput, ReadOnlyField, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
+import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
+import { Group, PairInput, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
@@ -168,22 +169,9 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
               />
             </Group>
             <FeaturesEditor />
-            <Group legend="Recommended VM configuration" description="Whole numbers; the minimum may not exceed the maximum.">
-              <NumberField name="properties.recommended.vCPUs.min" label="vCPUs, minimum" min={1} />
-              <NumberField name="properties.recommended.vCPUs.max" label="vCPUs, maximum" min={1} />
-              <NumberField name="properties.recommended.memory.min" label="Memory (GB), minimum" min={1} />
-              <NumberField name="properties.recommended.memory.max" label="Memory (GB), maximum" min={1} />
-            </Group>
+            <RecommendedConfiguration />
             <DisallowedDiskTypes />
-            <Group legend="Publishing information">
-              <div className="sm:col-span-2">
-                <TextAreaField name="properties.description" label="Description" />
-              </div>
-              <TextField name="properties.eula" label="EULA" />
-              <TextField name="properties.endOfLifeDate" label="End-of-life date" type="date" hint="Must be in the future. Informational: VMs can still be created after it." />
-              <TextField name="properties.privacyStatementUri" label="Privacy statement URI" type="url" />
-              <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
-            </Group>
+            <PublishingInformation endOfLifeHint="Must be in the future. Informational: VMs can still be created after it." />
             <Group legend="Purchase plan" description="For Marketplace-derived images: all three or none.">
               <TextField name="properties.purchasePlan.name" label="Plan name" />
               <TextField name="properties.purchasePlan.publisher" label="Plan publisher" />

@@ -11,7 +11,8 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { Group, NumberField, ReadOnlyField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
+import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
+import { Group, ReadOnlyField, TagsEditor } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
@@ -114,21 +115,8 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
           <ReadOnlyField label="Architecture" value={image.architecture ?? "x64"} reason={fixed("architecture")} />
           <ReadOnlyField label="Features" value={features} reason="Set when the definition is created; versions and VMs rely on them." />
         </Group>
-        <Group legend="Recommended VM configuration" description="Whole numbers; the minimum may not exceed the maximum.">
-          <NumberField name="properties.recommended.vCPUs.min" label="vCPUs, minimum" min={1} />
-          <NumberField name="properties.recommended.vCPUs.max" label="vCPUs, maximum" min={1} />
-          <NumberField name="properties.recommended.memory.min" label="Memory (GB), minimum" min={1} />
-          <NumberField name="properties.recommended.memory.max" label="Memory (GB), maximum" min={1} />
-        </Group>
-        <Group legend="Publishing information">
-          <div className="sm:col-span-2">
-            <TextAreaField name="properties.description" label="Description" />
-          </div>
-          <TextField name="properties.eula" label="EULA" />
-          <TextField name="properties.endOfLifeDate" label="End-of-life date" type="date" hint="A new date must be in the future." />
-          <TextField name="properties.privacyStatementUri" label="Privacy statement URI" type="url" />
-          <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
-        </Group>
+        <RecommendedConfiguration />
+        <PublishingInformation endOfLifeHint="A new date must be in the future." />
         <TagsEditor />
         {refusal && <ErrorPanel error={refusal} title="The image definition could not be updated" />}
         <OperationStatus state={operation.state} />
