@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { sharingLabel } from "@/components/galleries/sharing";
 import { useArm } from "@/components/layout/ArmContext";
+import { CommunityGalleryForm } from "@/components/sharing/CommunityGalleryForm";
 import { ConfirmDialog } from "@/components/sharing/ConfirmDialog";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Section } from "@/components/ui/Section";
@@ -34,7 +35,8 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
   const profile = useQuery(sharingQueries.directSharing(arm, galleryId));
   const [type, setType] = useState<GroupType>("Subscriptions");
   const [id, setId] = useState("");
-  const [confirm, setConfirm] = useState<"Reset" | "EnableCommunity">();
+  const [confirm, setConfirm] = useState<"Reset">();
+  const [communityOpen, setCommunityOpen] = useState(false);
   const typeId = useId();
   const idId = useId();
   const update = useMutation({
@@ -50,7 +52,8 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
   const sharing = profile.data?.sharingProfile;
   const groups: SharingProfileGroup[] = sharing?.groups ?? [];
   const idsOf = (t: GroupType) => groups.find((g) => g.type === t)?.ids ?? [];
-  const community = sharing?.permissions === "Community";
+  const community = sharing?.permissions === "Community" && sharing.communityGalleryInfo?.communityGalleryEnabled === true;
+  const publicNames = sharing?.communityGalleryInfo?.publicNames ?? [];
   const trimmed = id.trim();
   const invalid = trimmed !== "" && !GUID.test(trimmed);
   const atLimit = idsOf(type).length >= LIMITS[type];
@@ -64,8 +67,13 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
           <p data-testid="sharing-status">
             <span className="font-semibold">Status: </span>
             {sharingLabel(sharing?.permissions)}
-            {community && sharing?.communityGalleryInfo?.publicNames?.length ? ` — public name ${sharing.communityGalleryInfo.publicNames.join(", ")}` : ""}
           </p>
+          {community && publicNames.length > 0 && (
+            <p data-testid="community-public-name">
+              <span className="font-semibold">Public name: </span>
+              <span className="font-mono text-xs">{publicNames.join(", ")}</span> — consumers open the gallery by this name and its region.
+            </p>
+          )}
           {(["Subscriptions", "AADTenants"] as GroupType[]).map((t) => (
             <div key={t}>
               <h3 className="font-semibold">
@@ -137,27 +145,36 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
             <button type="button" onClick={() => setConfirm("Reset")} className="rounded border border-slate-300 px-3 py-1.5 font-medium">
               Stop direct sharing (reset)
             </button>
-            {!community && (
-              <button type="button" onClick={() => setConfirm("EnableCommunity")} className="rounded border border-slate-300 px-3 py-1.5 font-medium">
+            {!community && !communityOpen && (
+              <button type="button" onClick={() => setCommunityOpen(true)} className="rounded border border-slate-300 px-3 py-1.5 font-medium">
                 Make it a community gallery
               </button>
             )}
           </div>
+          {!community && communityOpen && (
+            <CommunityGalleryForm
+              galleryId={galleryId}
+              onCancel={() => setCommunityOpen(false)}
+              onDone={async () => {
+                setCommunityOpen(false);
+                await queryClient.invalidateQueries({ queryKey: sharingQueries.all() });
+                await queryClient.invalidateQueries({ queryKey: galleryQueries.all() });
+              }}
+            />
+          )}
           {update.isPending && <Spinner label="Updating the sharing profile…" />}
           {update.isError && <ErrorPanel error={update.error} title="The sharing profile could not be changed" />}
         </div>
       )}
       <ConfirmDialog
         open={confirm !== undefined && !update.isError}
-        title={confirm === "Reset" ? "Stop direct sharing?" : "Make this a community gallery?"}
-        confirmLabel={confirm === "Reset" ? "Reset sharing" : "Enable community sharing"}
+        title="Stop direct sharing?"
+        confirmLabel="Reset sharing"
         busy={update.isPending}
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => confirm && update.mutate({ operationType: confirm })}
       >
-        {confirm === "Reset"
-          ? "Every subscription and tenant loses the direct share, and a community gallery stops being public. RBAC assignments stay."
-          : "Every Azure user will be able to see and deploy its images. Share images with intellectual property with care."}
+        Every subscription and tenant loses the direct share, and a community gallery stops being public. RBAC assignments stay.
       </ConfirmDialog>
     </Section>
   );

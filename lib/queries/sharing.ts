@@ -7,6 +7,7 @@ import { authPolicyFor, installAuthPolicy, type ArmClients } from "@/lib/azure/c
 import { rememberErrorBodyPolicy, toAzureError } from "@/lib/azure/errors";
 import { galleryPathOf } from "@/lib/azure/routeParams";
 import { ARM_SCOPE } from "@/lib/azure/wellKnown";
+import type { CommunityPublisherInfo } from "@/lib/gallery/community";
 import type { PrincipalType } from "@/lib/sharing/principals";
 import type { RoleChoice } from "@/lib/sharing/roles";
 
@@ -126,6 +127,24 @@ export async function updateDirectSharing(arm: ArmClients, galleryId: string, up
   if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
   try {
     await arm.compute(p.subscriptionId).gallerySharingProfile.update(p.resourceGroupName, p.galleryName, update, { updateIntervalInMs: 1000 });
+  } catch (error) {
+    throw toAzureError(error, galleryId);
+  }
+}
+
+/**
+ * Makes the gallery a community gallery as Azure asks: the publisher details on the gallery first (permissions
+ * Community), then EnableCommunity, which gives it its public name. Returns the public names.
+ */
+export async function makeCommunityGallery(arm: ArmClients, galleryId: string, info: CommunityPublisherInfo): Promise<string[]> {
+  const p = galleryPathOf(galleryId);
+  if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
+  const compute = arm.compute(p.subscriptionId);
+  try {
+    await compute.galleries.update(p.resourceGroupName, p.galleryName, { sharingProfile: { permissions: "Community", communityGalleryInfo: info } }, { updateIntervalInMs: 1000 });
+    await compute.gallerySharingProfile.update(p.resourceGroupName, p.galleryName, { operationType: "EnableCommunity" }, { updateIntervalInMs: 1000 });
+    const gallery = await compute.galleries.get(p.resourceGroupName, p.galleryName);
+    return gallery.sharingProfile?.communityGalleryInfo?.publicNames ?? [];
   } catch (error) {
     throw toAzureError(error, galleryId);
   }
