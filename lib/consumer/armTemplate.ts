@@ -10,7 +10,8 @@ export type OsState = "Generalized" | "Specialized";
 export interface DeploymentSpec {
   /**
    * An image version id, or an image definition id (the deployment then takes `latest` in its region); or, for a
-   * gallery shared directly with the user, its shared id `/SharedGalleries/{unique}/Images/{i}/Versions/{v|latest}`.
+   * gallery shared directly with the user, its shared id `/SharedGalleries/{unique}/Images/{i}/Versions/{v|latest}`;
+   * for a community gallery `/CommunityGalleries/{publicName}/Images/{i}/Versions/{v|latest}`.
    */
   imageId: string;
   osType: OsType;
@@ -37,8 +38,19 @@ export function isSharedGalleryImageId(imageId: string): boolean {
   return /^\/SharedGalleries\//i.test(imageId);
 }
 
+/** Whether the id names an image of a community gallery: `/CommunityGalleries/{publicName}/Images/…`. */
+export function isCommunityGalleryImageId(imageId: string): boolean {
+  return /^\/CommunityGalleries\//i.test(imageId);
+}
+
+/** Whether the id is not an ARM id but a shared or community gallery's proxy id, which tools take apart from ARM ids. */
+export function isProxyImageId(imageId: string): boolean {
+  return isSharedGalleryImageId(imageId) || isCommunityGalleryImageId(imageId);
+}
+
 /** The imageReference property Compute reads this kind of image id from. */
-export function imageReferenceProperty(imageId: string): "id" | "sharedGalleryImageId" {
+export function imageReferenceProperty(imageId: string): "id" | "sharedGalleryImageId" | "communityGalleryImageId" {
+  if (isCommunityGalleryImageId(imageId)) return "communityGalleryImageId";
   return isSharedGalleryImageId(imageId) ? "sharedGalleryImageId" : "id";
 }
 

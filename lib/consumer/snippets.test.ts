@@ -192,7 +192,7 @@ describe("snippets for an image of a directly shared gallery", () => {
     expect(generalized).toContain('resource "azurerm_linux_virtual_machine" "vm"');
 
     const specializedSnippet = terraformSnippet(sharedSpecialized);
-    expect(specializedSnippet).toContain("# azurerm has no VM resource that can use a specialized image of a directly shared gallery");
+    expect(specializedSnippet).toContain("# azurerm has no VM resource that can use a specialized image of a directly shared or community gallery");
     expect(specializedSnippet).not.toContain('resource "azurerm_virtual_machine"');
     expect(specializedSnippet).not.toContain("azurerm_network_interface");
     const template = /template_content {4}= <<TEMPLATE\n([\s\S]*)\nTEMPLATE/.exec(specializedSnippet)![1]!;
@@ -204,5 +204,29 @@ describe("snippets for an image of a directly shared gallery", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const kind of SNIPPET_KINDS) expect(result.snippets[kind]).toContain(SHARED_ID.replace("latest", "1.0.5"));
+  });
+});
+
+describe("snippets for an image of a community gallery", () => {
+  const COMMUNITY_ID = "/CommunityGalleries/ContosoEU-5f0c1e1a-0000-4000-8000-000000000001/Images/ubuntu-2204-gen2-eu/Versions/1.0.5";
+  const community: DeploymentSpec = { ...linux, imageId: COMMUNITY_ID };
+
+  it("az vm create takes the community id in --image", () => {
+    expect(cliFlags(azureCliSnippet(community)).get("--image")).toBe(COMMUNITY_ID);
+  });
+
+  it("PowerShell names it with New-AzVMConfig -CommunityGalleryImageId, not Set-AzVMSourceImage -Id", () => {
+    const snippet = powershellSnippet(community);
+    expect(snippet).toMatch(/New-AzVMConfig [^\n]*-CommunityGalleryImageId \$imageId/);
+    expect(snippet).not.toContain("-SharedGalleryImageId");
+    expect(snippet).not.toContain("Set-AzVMSourceImage");
+  });
+
+  it("Bicep and the ARM template put it in imageReference.communityGalleryImageId; Terraform in source_image_id", () => {
+    expect(bicepSnippet(community)).toContain("imageReference: { communityGalleryImageId: imageId }");
+    const vm = (armTemplate(community).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+    expect(vm.properties.storageProfile.imageReference).toEqual({ communityGalleryImageId: "[variables('imageId')]" });
+    expect(terraformSnippet(community)).toContain(`source_image_id       = "${COMMUNITY_ID}"`);
+    expect(terraformSnippet({ ...community, osState: "Specialized" })).toContain("deploys the ARM template");
   });
 });

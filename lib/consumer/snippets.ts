@@ -1,4 +1,13 @@
-import { type DeploymentSpec, VM_API_VERSION, NETWORK_API_VERSION, armTemplate, imageReferenceProperty, isSharedGalleryImageId, needsAdminCredentials } from "./armTemplate";
+import {
+  type DeploymentSpec,
+  VM_API_VERSION,
+  NETWORK_API_VERSION,
+  armTemplate,
+  imageReferenceProperty,
+  isCommunityGalleryImageId,
+  isProxyImageId,
+  needsAdminCredentials,
+} from "./armTemplate";
 import { checkRegion, type ImageChoice } from "./usability";
 
 /**
@@ -47,7 +56,8 @@ export function azureCliSnippet(spec: DeploymentSpec): string {
 }
 
 export function powershellSnippet(spec: DeploymentSpec): string {
-  const shared = isSharedGalleryImageId(spec.imageId);
+  const proxy = isProxyImageId(spec.imageId);
+  const proxyParameter = isCommunityGalleryImageId(spec.imageId) ? "-CommunityGalleryImageId" : "-SharedGalleryImageId";
   const lines = [
     `$resourceGroup = ${ps(spec.resourceGroup)}`,
     `$location = ${ps(spec.location)}`,
@@ -58,8 +68,9 @@ export function powershellSnippet(spec: DeploymentSpec): string {
     '$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-vnet" -AddressPrefix \'10.0.0.0/16\' -Subnet $subnet',
     '$nic = New-AzNetworkInterface -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-nic" -SubnetId $vnet.Subnets[0].Id',
     "",
-    // New-AzVMConfig takes a shared gallery's image in -SharedGalleryImageId; Set-AzVMSourceImage -Id only ARM ids.
-    `$vm = New-AzVMConfig -VMName $vmName -VMSize ${ps(spec.vmSize)}${spec.securityType ? ` -SecurityType ${spec.securityType}` : ""}${shared ? " -SharedGalleryImageId $imageId" : ""}`,
+    // New-AzVMConfig takes a shared or community gallery's image in -SharedGalleryImageId or -CommunityGalleryImageId;
+    // Set-AzVMSourceImage -Id only ARM ids.
+    `$vm = New-AzVMConfig -VMName $vmName -VMSize ${ps(spec.vmSize)}${spec.securityType ? ` -SecurityType ${spec.securityType}` : ""}${proxy ? ` ${proxyParameter} $imageId` : ""}`,
   ];
   if (needsAdminCredentials(spec)) {
     lines.push(
@@ -68,7 +79,7 @@ export function powershellSnippet(spec: DeploymentSpec): string {
     );
   }
   lines.push(
-    ...(shared ? [] : ["$vm = Set-AzVMSourceImage -VM $vm -Id $imageId"]),
+    ...(proxy ? [] : ["$vm = Set-AzVMSourceImage -VM $vm -Id $imageId"]),
     "$vm = Add-AzVMNetworkInterface -VM $vm -Id $nic.Id",
     "New-AzVM -ResourceGroupName $resourceGroup -Location $location -VM $vm",
   );
@@ -149,14 +160,14 @@ export function bicepSnippet(spec: DeploymentSpec): string {
 }
 
 /**
- * azurerm cannot create a VM from a specialized image of a directly shared gallery: azurerm_virtual_machine's
+ * azurerm cannot create a VM from a specialized image of a directly shared or community gallery: azurerm_virtual_machine's
  * storage_image_reference takes only ARM ids, and azurerm_linux/windows_virtual_machine (whose source_image_id does
- * take shared ids) always send an administrator, which Compute refuses for a specialized image. The snippet says so
+ * take their ids) always send an administrator, which Compute refuses for a specialized image. The snippet says so
  * and deploys the ARM template through azurerm instead.
  */
 function terraformTemplateDeployment(spec: DeploymentSpec): string[] {
   return [
-    "# azurerm has no VM resource that can use a specialized image of a directly shared gallery",
+    "# azurerm has no VM resource that can use a specialized image of a directly shared or community gallery",
     "# (azurerm_virtual_machine takes only ARM image ids; azurerm_linux/windows_virtual_machine always set an",
     "# administrator account, which Compute refuses for a specialized image), so this deploys the ARM template.",
     'resource "azurerm_resource_group_template_deployment" "vm" {',
@@ -171,7 +182,7 @@ function terraformTemplateDeployment(spec: DeploymentSpec): string[] {
 }
 
 function needsTemplateDeployment(spec: DeploymentSpec): boolean {
-  return !needsAdminCredentials(spec) && isSharedGalleryImageId(spec.imageId);
+  return !needsAdminCredentials(spec) && isProxyImageId(spec.imageId);
 }
 
 function terraformVm(spec: DeploymentSpec): string[] {
@@ -210,7 +221,7 @@ function terraformVm(spec: DeploymentSpec): string[] {
     "  resource_group_name   = data.azurerm_resource_group.rg.name",
     `  size                  = ${hcl(spec.vmSize)}`,
     "  network_interface_ids = [azurerm_network_interface.nic.id]",
-    // source_image_id takes gallery ids and a directly shared gallery's /SharedGalleries/… ids alike.
+    // source_image_id takes gallery ids and a shared or community gallery's /SharedGalleries/… or /CommunityGalleries/… ids alike.
     `  source_image_id       = ${hcl(spec.imageId)}`,
     `  admin_username        = ${hcl(spec.adminUsername)}`,
     ...credentials,
