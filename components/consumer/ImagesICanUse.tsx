@@ -17,6 +17,7 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 import { regionsToSearch, sharedImageHref } from "@/lib/consumer/sharedGalleries";
+import { CommunityGalleryLookup } from "@/components/consumer/CommunityGalleryLookup";
 import { SharedGallerySearch } from "@/components/consumer/SharedGallerySearch";
 
 type Row = InventoryImage & { subscriptionName: string; href: string };
@@ -211,6 +212,7 @@ export function ImagesICanUse() {
           <DataTable data={visible} columns={columns} caption="Images I can use" getRowId={(row) => row.id} empty="No image matches these filters." initialSorting={[{ id: "name", desc: false }]} />
         )}
       </div>
+      {subscriptionIds[0] && <CommunityGalleryLookup subscriptionId={subscriptionIds[0]} />}
     </>
   );
 }

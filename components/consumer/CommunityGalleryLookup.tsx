@@ -1,0 +1,191 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useArm } from "@/components/layout/ArmContext";
+import { CopyButton } from "@/components/ui/CopyButton";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { Spinner } from "@/components/ui/Spinner";
+import { communityDeploymentSpec, readCommunityGallery, type CommunityGalleryRead, type CommunityImageRead } from "@/lib/consumer/communityGalleries";
+import { SNIPPET_KINDS, SNIPPET_LABELS, azureCliSnippet, armTemplateSnippet, bicepSnippet, powershellSnippet, terraformSnippet, type SnippetKind } from "@/lib/consumer/snippets";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { consumerQueries } from "@/lib/queries/consumer";
+
+const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
+
+const SNIPPETS: Record<SnippetKind, typeof azureCliSnippet> = {
+  azureCli: azureCliSnippet,
+  powershell: powershellSnippet,
+  bicep: bicepSnippet,
+  terraform: terraformSnippet,
+  armTemplate: armTemplateSnippet,
+};
+
+/**
+ * "Open a community gallery": community galleries are public but not listed for a user, so they are opened by the
+ * public name their publisher gives out, in a region. Shows the publisher, the images, the versions replicated to
+ * that region, and deploy snippets that name the image by its communityGalleryImageId.
+ */
+export function CommunityGalleryLookup({ subscriptionId }: { subscriptionId: string }) {
+  const arm = useArm();
+  const nameId = useId();
+  const regionId = useId();
+  const [publicName, setPublicName] = useState("");
+  const [region, setRegion] = useState("");
+  const [opened, setOpened] = useState<{ publicName: string; region: string }>();
+  const locations = useQuery(consumerQueries.locations(arm, subscriptionId));
+  const effectiveRegion = region || locations.data?.[0]?.name || "";
+  const gallery = useQuery({
+    queryKey: [...consumerQueries.all(), "community", subscriptionId, opened?.region, opened?.publicName.toLowerCase()] as const,
+    queryFn: () => readCommunityGallery(arm, subscriptionId, opened!.region, opened!.publicName),
+    enabled: opened !== undefined && subscriptionId !== "",
+    retry: false,
+  });
+
+  return (
+    <section aria-labelledby={`${nameId}-title`} className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id={`${nameId}-title`} className="text-base font-semibold">
+        Open a community gallery
+      </h2>
+      <p className="text-xs text-slate-600">Community galleries are public to every Azure user. Enter the public name the publisher gives out and the region to deploy in.</p>
+      <form
+        className="mt-2 flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (publicName.trim() && effectiveRegion) setOpened({ publicName: publicName.trim(), region: effectiveRegion });
+        }}
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor={nameId} className="text-xs font-medium text-slate-700">
+            Public name
+          </label>
+          <input id={nameId} value={publicName} onChange={(e) => setPublicName(e.target.value)} placeholder="prefix-00000000-0000-0000-0000-000000000000" className={`${control} w-96 max-w-full font-mono text-xs`} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={regionId} className="text-xs font-medium text-slate-700">
+            Region
+          </label>
+          <select id={regionId} value={effectiveRegion} onChange={(e) => setRegion(e.target.value)} className={control}>
+            {(locations.data ?? []).map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.displayName ?? regionDisplayName(l.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={!publicName.trim() || !effectiveRegion} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+          Open
+        </button>
+      </form>
+      {gallery.isFetching && <Spinner label="Opening the community gallery…" />}
+      {gallery.isError && <ErrorPanel error={gallery.error} title="The community gallery could not be opened" />}
+      {gallery.data && !gallery.isFetching && <CommunityGalleryView gallery={gallery.data} />}
+    </section>
+  );
+}
+
+function CommunityGalleryView({ gallery }: { gallery: CommunityGalleryRead }) {
+  return (
+    <div className="mt-3 space-y-3" aria-label={`Community gallery ${gallery.publicName}`}>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="font-medium">Public name</dt>
+        <dd className="font-mono text-xs">{gallery.publicName}</dd>
+        <dt className="font-medium">Region</dt>
+        <dd>{regionDisplayName(gallery.location)}</dd>
+        {gallery.publisherUri && (
+          <>
+            <dt className="font-medium">Publisher</dt>
+            <dd>
+              <a href={gallery.publisherUri} rel="noreferrer noopener" target="_blank" className="text-brand-700 underline">
+                {gallery.publisherUri}
+              </a>
+            </dd>
+          </>
+        )}
+        {gallery.publisherContact && (
+          <>
+            <dt className="font-medium">Contact</dt>
+            <dd>{gallery.publisherContact}</dd>
+          </>
+        )}
+        {gallery.eula && (
+          <>
+            <dt className="font-medium">EULA</dt>
+            <dd>
+              <a href={gallery.eula} rel="noreferrer noopener" target="_blank" className="text-brand-700 underline">
+                {gallery.eula}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      {gallery.images.length === 0 ? (
+        <p className="text-sm text-slate-600">This gallery has no image definitions.</p>
+      ) : (
+        <ul className="space-y-2">
+          {gallery.images.map((image) => (
+            <CommunityImage key={image.name} gallery={gallery} image={image} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CommunityImage({ gallery, image }: { gallery: CommunityGalleryRead; image: CommunityImageRead }) {
+  const versionId = useId();
+  const kindId = useId();
+  const [version, setVersion] = useState("");
+  const [kind, setKind] = useState<SnippetKind>("azureCli");
+  const spec = communityDeploymentSpec(gallery, image, version || undefined);
+  const snippet = SNIPPETS[kind](spec);
+  return (
+    <li className="rounded border border-slate-200 p-3 text-sm">
+      <h3 className="font-semibold">{image.name}</h3>
+      <p className="text-xs text-slate-600">
+        {image.osType} · {image.osState} · {[image.publisher, image.offer, image.sku].filter(Boolean).join(" / ")}
+      </p>
+      <p className="mt-1">
+        <span className="font-medium">Versions in {regionDisplayName(gallery.location)}: </span>
+        {image.versions.length === 0 ? "none replicated here yet" : image.versions.map((v) => v.name).join(", ")}
+        {image.latest && <span className="text-slate-600"> (latest is {image.latest})</span>}
+      </p>
+      {image.versions.length > 0 && (
+        <details className="mt-2">
+          <summary className="cursor-pointer font-medium text-brand-700">Deploy snippet</summary>
+          <div className="mt-2 flex flex-wrap items-end gap-2">
+            <div className="flex flex-col gap-1">
+              <label htmlFor={versionId} className="text-xs font-medium text-slate-700">
+                Version
+              </label>
+              <select id={versionId} value={version} onChange={(e) => setVersion(e.target.value)} className={control}>
+                <option value="">latest{image.latest ? ` (${image.latest})` : ""}</option>
+                {image.versions.map((v) => (
+                  <option key={v.name} value={v.name}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={kindId} className="text-xs font-medium text-slate-700">
+                Tool
+              </label>
+              <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as SnippetKind)} className={control}>
+                {SNIPPET_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {SNIPPET_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <CopyButton value={snippet} label={`Copy the ${SNIPPET_LABELS[kind]} snippet`} />
+          </div>
+          <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" tabIndex={0} aria-label={`${SNIPPET_LABELS[kind]} snippet for ${image.name}`}>
+            {snippet}
+          </pre>
+        </details>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,102 @@
+import type { CommunityGallery, CommunityGalleryImage, CommunityGalleryImageVersion } from "@azure/arm-compute";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
+import { communityGalleryImageId } from "@/lib/gallery/community";
+import { compareVersionNames } from "@/lib/gallery/names";
+import type { DeploymentSpec, OsState, OsType } from "./armTemplate";
+
+/**
+ * A community gallery opened by public name in one region: its publisher details, its images and the versions
+ * replicated there. Anyone signed in reads it through their own subscription; no share or role is needed.
+ */
+
+export interface CommunityImageRead {
+  name: string;
+  osType: OsType;
+  osState: OsState;
+  publisher?: string;
+  offer?: string;
+  sku?: string;
+  securityType?: DeploymentSpec["securityType"];
+  /** Newest first; only the versions replicated to the region. */
+  versions: { name: string; publishedDate?: Date; excludeFromLatest: boolean; endOfLifeDate?: Date }[];
+  /** What `latest` deploys in the region: the newest version not excluded from latest. */
+  latest?: string;
+}
+
+export interface CommunityGalleryRead {
+  publicName: string;
+  location: string;
+  publisherUri?: string;
+  publisherContact?: string;
+  eula?: string;
+  images: CommunityImageRead[];
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The VM security type the image's SecurityType feature requires; "…Supported" values leave it to the VM. */
+function securityTypeOf(image: CommunityGalleryImage): { securityType?: DeploymentSpec["securityType"] } {
+  const value = image.features?.find((f) => f.name?.toLowerCase() === "securitytype")?.value ?? "";
+  if (value === "TrustedLaunch") return { securityType: "TrustedLaunch" };
+  if (value.startsWith("ConfidentialVM") && !value.endsWith("Supported")) return { securityType: "ConfidentialVM" };
+  return {};
+}
+
+function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImageVersion[]): CommunityImageRead {
+  const sorted = versions
+    .map((v) => ({ name: v.name ?? "", publishedDate: v.publishedDate, excludeFromLatest: v.excludeFromLatest ?? false, endOfLifeDate: v.endOfLifeDate }))
+    .sort((a, b) => compareVersionNames(b.name, a.name));
+  return {
+    name: image.name ?? "",
+    osType: image.osType === "Windows" ? "Windows" : "Linux",
+    osState: image.osState === "Specialized" ? "Specialized" : "Generalized",
+    publisher: image.identifier?.publisher,
+    offer: image.identifier?.offer,
+    sku: image.identifier?.sku,
+    ...securityTypeOf(image),
+    versions: sorted,
+    latest: sorted.find((v) => !v.excludeFromLatest)?.name,
+  };
+}
+
+export async function readCommunityGallery(arm: ArmClients, subscriptionId: string, location: string, publicName: string): Promise<CommunityGalleryRead> {
+  const compute = arm.compute(subscriptionId);
+  const name = publicName.trim();
+  try {
+    const gallery: CommunityGallery = await compute.communityGalleries.get(location, name);
+    const images = await collect(compute.communityGalleryImages.list(location, name));
+    const reads = await Promise.all(
+      images.map(async (image) => imageRead(image, await collect(compute.communityGalleryImageVersions.list(location, name, image.name ?? "")))),
+    );
+    return {
+      publicName: gallery.name ?? name,
+      location,
+      publisherUri: gallery.communityMetadata?.publisherUri,
+      publisherContact: gallery.communityMetadata?.publisherContact,
+      eula: gallery.communityMetadata?.eula,
+      images: reads.sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  } catch (error) {
+    throw toAzureError(error, `/CommunityGalleries/${name}`);
+  }
+}
+
+/** The deployment of a community image: its `communityGalleryImageId`, `latest` unless a version is chosen. */
+export function communityDeploymentSpec(gallery: CommunityGalleryRead, image: CommunityImageRead, version: string | undefined): DeploymentSpec {
+  return {
+    imageId: communityGalleryImageId(gallery.publicName, image.name, version ?? "latest"),
+    osType: image.osType,
+    osState: image.osState,
+    ...(image.securityType ? { securityType: image.securityType } : {}),
+    location: gallery.location,
+    resourceGroup: "my-resource-group",
+    vmName: "vm-01",
+    vmSize: "Standard_D2s_v5",
+    adminUsername: "azureuser",
+  };
+}
