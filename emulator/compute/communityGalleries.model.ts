@@ -37,14 +37,19 @@ function communityInfoOf(gallery: GalleryRecord) {
   return info?.communityGalleryEnabled ? info : undefined;
 }
 
-/** The community gallery with this public name that shows in `location`. */
-export function getCommunityGallery(ctx: EmulatorContext, publicName: string, location: string): CommunityGallery {
+/** The gallery whose community sharing is enabled under this public name, in any region. */
+export function findCommunityGallery(ctx: EmulatorContext, publicName: string): GalleryRecord | undefined {
   const wanted = publicName.toLowerCase();
-  const gallery = (ctx.resources.allOfType(GALLERY_TYPE) as unknown as GalleryRecord[]).find((g) =>
+  return (ctx.resources.allOfType(GALLERY_TYPE) as unknown as GalleryRecord[]).find((g) =>
     communityInfoOf(g)?.publicNames.some((n) => n.toLowerCase() === wanted),
   );
+}
+
+/** The community gallery with this public name that shows in `location`. */
+export function getCommunityGallery(ctx: EmulatorContext, publicName: string, location: string): CommunityGallery {
+  const gallery = findCommunityGallery(ctx, publicName);
   if (!gallery || !isInRegion(ctx, gallery, regionOf(location))) throw CommunityErrors.galleryNotFound(publicName);
-  const name = communityInfoOf(gallery)!.publicNames.find((n) => n.toLowerCase() === wanted)!;
+  const name = communityInfoOf(gallery)!.publicNames.find((n) => n.toLowerCase() === publicName.toLowerCase())!;
   return { publicName: name, gallery };
 }
 

@@ -50,6 +50,15 @@ export const SharingErrors = {
    * its tenant. Compute tells the two apart for no one (a caller must not learn which galleries exist): both are
    * GalleryImageNotFound, the code it gives for a gallery image it cannot find.
    */
+  communityGalleryImageNotFound: (communityGalleryImageId: string) =>
+    new ArmError(
+      404,
+      "GalleryImageNotFound",
+      `The gallery image ${communityGalleryImageId} could not be found. Check the community gallery's public name and the image name, ` +
+        "as the gallery's publisher lists them.",
+      "imageReference.communityGalleryImageId",
+    ),
+
   sharedGalleryImageNotFound: (sharedGalleryImageId: string, subscriptionId: string) =>
     new ArmError(
       404,

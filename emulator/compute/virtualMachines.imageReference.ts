@@ -10,6 +10,7 @@ import { SharingErrors } from "./gallerySharing.errors.js";
 import { MANAGED_IMAGE_TYPE, type ManagedImageRecord } from "./images.model.js";
 import { versionsWithReplication } from "./galleryImageVersions.model.js";
 import { findGallerySharedWith } from "./sharedGalleries.model.js";
+import { findCommunityGallery } from "./communityGalleries.model.js";
 import { GALLERY_IMAGE_TYPE } from "./shared/names.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 
@@ -70,6 +71,9 @@ function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, a
 export function resolveImageReference(ctx: EmulatorContext, req: ImageReferenceRequest): ResolvedImage {
   const { reference } = req;
   if (typeof reference.sharedGalleryImageId === "string" && reference.sharedGalleryImageId !== "") return fromSharedGallery(ctx, req, reference.sharedGalleryImageId);
+  if (typeof reference.communityGalleryImageId === "string" && reference.communityGalleryImageId !== "") {
+    return fromCommunityGallery(ctx, req, reference.communityGalleryImageId);
+  }
   if (typeof reference.id === "string" && reference.id !== "") {
     const parsed = parseResourceId(reference.id);
     if (parsed?.kind === "galleryImage" || parsed?.kind === "galleryImageVersion") return fromGallery(ctx, req, parsed);
@@ -180,6 +184,27 @@ function fromSharedGallery(ctx: EmulatorContext, req: ImageReferenceRequest, sha
   const latest = versionName === undefined || versionName.toLowerCase() === "latest";
   const version = resolveVersion(ctx, req, definition.id, latest ? undefined : versionName, sharedGalleryImageId);
   return fromVersion(req, definition.body as unknown as DefinitionBody, version, { sharedGalleryImageId, exactVersion: version.name });
+}
+
+/** `/CommunityGalleries/{publicGalleryName}/Images/{image}[/Versions/{version|latest}]`, as Compute spells a community image's id. */
+const COMMUNITY_GALLERY_IMAGE_ID = /^\/CommunityGalleries\/([^/]+)\/Images\/([^/]+)(?:\/Versions\/([^/]+))?\/?$/i;
+
+/**
+ * An image of a community gallery: public, so neither a share nor a role is checked; the region and latest rules
+ * are a gallery image's, as for a direct share.
+ */
+function fromCommunityGallery(ctx: EmulatorContext, req: ImageReferenceRequest, communityGalleryImageId: string): ResolvedImage {
+  const match = COMMUNITY_GALLERY_IMAGE_ID.exec(communityGalleryImageId);
+  if (!match) throw ArmErrors.invalidParameterValue("imageReference.communityGalleryImageId");
+  const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
+  const gallery = findCommunityGallery(ctx, publicName);
+  const definition = gallery
+    ? ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
+    : undefined;
+  if (!definition) throw SharingErrors.communityGalleryImageNotFound(communityGalleryImageId);
+  const latest = versionName === undefined || versionName.toLowerCase() === "latest";
+  const version = resolveVersion(ctx, req, definition.id, latest ? undefined : versionName, communityGalleryImageId);
+  return fromVersion(req, definition.body as unknown as DefinitionBody, version, { communityGalleryImageId, exactVersion: version.name });
 }
 
 function fromVersion(req: ImageReferenceRequest, definition: DefinitionBody, version: VersionFacts, reference: ImageReference): ResolvedImage {

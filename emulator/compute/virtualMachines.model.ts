@@ -27,6 +27,8 @@ export interface ImageReference {
   id?: string;
   /** An image of a gallery shared directly with the VM's subscription or tenant (`/SharedGalleries/…`). */
   sharedGalleryImageId?: string;
+  /** An image of a community gallery, public to every Azure user (`/CommunityGalleries/…`). */
+  communityGalleryImageId?: string;
   publisher?: string;
   offer?: string;
   sku?: string;
