@@ -80,6 +80,10 @@ test("the admin makes a gallery a community gallery; a user of another tenant op
   const snippet = ubuntu.getByLabel("Bicep snippet for ubuntu-2204-gen2-eu", { exact: true });
   await expect(snippet).toContainText("communityGalleryImageId");
   await expect(snippet).toContainText(`/CommunityGalleries/${publicName}/Images/ubuntu-2204-gen2-eu/Versions/latest`);
+  // ARM validates a VM from the community image in the region it was opened in, in lee's own resource group.
+  await expect(ubuntu.getByLabel("Resource group to check the deployment in")).toHaveValue("rg-fabrikam-images");
+  await ubuntu.getByRole("button", { name: "Check deployment" }).click();
+  await expect(ubuntu.getByRole("status").filter({ hasText: "ARM accepts this deployment in West Europe" })).toBeVisible();
   await expectNoSeriousA11yViolations(lee, "an opened community gallery");
 
   await lookup.getByLabel("Public name").fill("Nobody-00000000-0000-0000-0000-000000000000");

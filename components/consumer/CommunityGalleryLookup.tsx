@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
 import { useArm } from "@/components/layout/ArmContext";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -79,12 +80,12 @@ export function CommunityGalleryLookup({ subscriptionId }: { subscriptionId: str
       </form>
       {gallery.isFetching && <Spinner label="Opening the community gallery…" />}
       {gallery.isError && <ErrorPanel error={gallery.error} title="The community gallery could not be opened" />}
-      {gallery.data && !gallery.isFetching && <CommunityGalleryView gallery={gallery.data} />}
+      {gallery.data && !gallery.isFetching && <CommunityGalleryView gallery={gallery.data} subscriptionId={subscriptionId} />}
     </section>
   );
 }
 
-function CommunityGalleryView({ gallery }: { gallery: CommunityGalleryRead }) {
+function CommunityGalleryView({ gallery, subscriptionId }: { gallery: CommunityGalleryRead; subscriptionId: string }) {
   return (
     <div className="mt-3 space-y-3" aria-label={`Community gallery ${gallery.publicName}`}>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
@@ -124,7 +125,7 @@ function CommunityGalleryView({ gallery }: { gallery: CommunityGalleryRead }) {
       ) : (
         <ul className="space-y-2">
           {gallery.images.map((image) => (
-            <CommunityImage key={image.name} gallery={gallery} image={image} />
+            <CommunityImage key={image.name} gallery={gallery} image={image} subscriptionId={subscriptionId} />
           ))}
         </ul>
       )}
@@ -132,12 +133,20 @@ function CommunityGalleryView({ gallery }: { gallery: CommunityGalleryRead }) {
   );
 }
 
-function CommunityImage({ gallery, image }: { gallery: CommunityGalleryRead; image: CommunityImageRead }) {
+/**
+ * One image of the opened gallery: its versions in the region, a snippet for latest or a version, and the
+ * deployment check in a resource group of the subscription the gallery was opened through.
+ */
+function CommunityImage({ gallery, image, subscriptionId }: { gallery: CommunityGalleryRead; image: CommunityImageRead; subscriptionId: string }) {
+  const arm = useArm();
   const versionId = useId();
   const kindId = useId();
+  const groupId = useId();
   const [version, setVersion] = useState("");
   const [kind, setKind] = useState<SnippetKind>("azureCli");
-  const spec = communityDeploymentSpec(gallery, image, version || undefined);
+  const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
+  const [resourceGroup, setResourceGroup] = useState("");
+  const spec = { ...communityDeploymentSpec(gallery, image, version || undefined), resourceGroup: resourceGroup || groups.data?.[0]?.name || "my-resource-group" };
   const snippet = SNIPPETS[kind](spec);
   return (
     <li className="rounded border border-slate-200 p-3 text-sm">
@@ -184,6 +193,19 @@ function CommunityImage({ gallery, image }: { gallery: CommunityGalleryRead; ima
           <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" tabIndex={0} aria-label={`${SNIPPET_LABELS[kind]} snippet for ${image.name}`}>
             {snippet}
           </pre>
+          <div className="mt-3 flex flex-col gap-1">
+            <label htmlFor={groupId} className="text-xs font-medium text-slate-700">
+              Resource group to check the deployment in
+            </label>
+            <select id={groupId} value={spec.resourceGroup} onChange={(e) => setResourceGroup(e.target.value)} className={`${control} w-64`}>
+              {(groups.data ?? []).map((g) => (
+                <option key={g.name} value={g.name}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <DeploymentCheck spec={spec} subscriptionId={groups.data?.length ? subscriptionId : ""} />
         </details>
       )}
     </li>
