@@ -175,8 +175,7 @@ test("signing out clears tokens, cached data and our keys, and the back button s
   );
 
   const portal = new Portal(page);
-  await portal.signOutButton.click();
-  await expect(portal.signInButton).toBeVisible();
+  await portal.signOut();
   for (const storage of ["localStorage", "sessionStorage"] as const) {
     const entries = await page.evaluate((s) => Object.entries(window[s]), storage);
     expect(entries.filter(([k]) => /accesstoken|refreshtoken|idtoken|^gallerist\./i.test(k)), storage).toEqual([]);

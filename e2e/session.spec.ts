@@ -17,8 +17,7 @@ test("signing in from a deep link lands on that page, and signing out ends the s
   const overview = new GalleriesPage(page);
   await overview.open(DEMO.gallery);
   const shared = page.url();
-  await portal.signOutButton.click();
-  await expect(portal.signInButton).toBeVisible();
+  await portal.signOut();
   await page.reload();
   await expect(portal.signInButton).toBeVisible();
 

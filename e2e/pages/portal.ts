@@ -37,6 +37,18 @@ export class Portal {
     await expect(this.signOutButton).toBeVisible();
   }
 
+  /**
+   * Signs out and waits for the round trip through the identity provider's logout to land back on the home page.
+   * The page shows the sign-in panel as soon as MSAL's cache is cleared, before that redirect leaves it; reading the
+   * page then races the navigation. Must start from another page than the home page.
+   */
+  async signOut() {
+    expect(new URL(this.page.url()).pathname, "signOut() waits for the return to /").not.toBe("/");
+    await this.signOutButton.click();
+    await this.page.waitForURL((url) => url.pathname === "/", { waitUntil: "load" });
+    await expect(this.signInButton).toBeVisible();
+  }
+
   async expectSignedInAs(upn: string, displayName: string) {
     await expect(this.header).toContainText(upn);
     await expect(this.header).toContainText(displayName);
