@@ -131,6 +131,30 @@ describe("inventory against the demo seed", () => {
     expect(log[1]!.at - log[0]!.at).toBeGreaterThanOrEqual(990);
   });
 
+  it("asks Resource Graph again after a 503 before falling back: a blip stays on Resource Graph, an outage falls back after two retries", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const { transport, log } = recordingTransport(em, upn, subscriptions[0]!);
+    const graphStatuses = () => log.filter((l) => l.url.includes("/providers/Microsoft.ResourceGraph/resources")).map((l) => l.status);
+    const rule = { pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 503 };
+
+    await em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules: [{ ...rule, count: 1 }] }) });
+    const blip = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
+    expect(blip.state.source).toBe("resourceGraph");
+    expect(graphStatuses()).toEqual([503, 200]);
+
+    log.length = 0;
+    await em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules: [rule] }) });
+    const outage = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
+    expect(graphStatuses()).toEqual([503, 503, 503]);
+    const fallback = outage.chunks.find((c) => c.type === "fallback");
+    expect(fallback?.type === "fallback" && fallback.reason.status).toBe(503);
+    expect(outage.state.source).toBe("armListing");
+    await em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules: [] }) });
+    const listed = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    expect(idsOf(outage.state.items)).toEqual(idsOf(listed.state.items));
+  });
+
   it("the fan-out holds back a throttled subscription for its Retry-After while the others go on", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);

@@ -1,5 +1,6 @@
 import type { AzureError } from "@/lib/azure/errors";
 import { retryAfterMs } from "@/lib/inventory/retryAfter";
+import { DEFAULT_RETRY_POLICY, retryDecision, type RetryPolicy } from "@/lib/inventory/retryPolicy";
 import { type Clock, realClock } from "@/lib/inventory/scheduler";
 import { type ArmTransport, errorOf } from "@/lib/inventory/transport";
 
@@ -18,8 +19,16 @@ export interface ResourceGraphOptions {
    * Resource Graph's quota is per user (about 15 queries per 5 s), so a short wait usually suffices.
    */
   maxThrottleWaitMs?: number;
+  /**
+   * How a page that failed transiently (5xx, 408, no answer) is asked again before the pager gives up with
+   * ResourceGraphFailed. Fewer retries than ARM's: the caller's fallback lists everything anyway, but falling back
+   * turns one query into a request per subscription, so a blip is worth two tries first.
+   */
+  transientRetry?: RetryPolicy;
   pageSize?: number;
 }
+
+const RESOURCE_GRAPH_TRANSIENT_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 2 };
 
 interface GraphPage {
   data?: unknown;
@@ -42,7 +51,8 @@ export class ResourceGraphFailed extends Error {
 /**
  * The rows of one Resource Graph query over the subscriptions, page by page as each arrives, following
  * `$skipToken` (at most 1,000 rows a page). A 429 is waited out after its Retry-After and the same page asked
- * again, within maxThrottleWaitMs; anything else ends the stream with ResourceGraphFailed.
+ * again, within maxThrottleWaitMs; a transient failure is tried again per transientRetry; anything else ends the
+ * stream with ResourceGraphFailed.
  */
 export async function* resourceGraphPages(
   transport: ArmTransport,
@@ -58,15 +68,27 @@ export async function* resourceGraphPages(
   for (let from = 0; from < subscriptions.length; from += RESOURCE_GRAPH_MAX_SUBSCRIPTIONS) {
     const batch = subscriptions.slice(from, from + RESOURCE_GRAPH_MAX_SUBSCRIPTIONS);
     let skipToken: string | undefined;
+    let retries = 0;
     for (;;) {
       const body = {
         subscriptions: batch,
         query,
         options: { $top: options.pageSize ?? RESOURCE_GRAPH_PAGE_SIZE, resultFormat: "objectArray", ...(skipToken ? { $skipToken: skipToken } : {}) },
       };
-      const response = await transport.send({ method: "POST", url, body }, options.signal).catch((error: AzureError) => {
-        throw new ResourceGraphFailed(error, delivered);
-      });
+      const attempt = await transport.send({ method: "POST", url, body }, options.signal).then(
+        (response) => ({ response }),
+        (error: AzureError) => ({ error }),
+      );
+      if ("error" in attempt || (attempt.response.status >= 400 && attempt.response.status !== 429)) {
+        const again = retryDecision(attempt, retries, clock.now(), options.transientRetry ?? RESOURCE_GRAPH_TRANSIENT_RETRY);
+        if (again) {
+          retries += 1;
+          await clock.sleep(again.delayMs, options.signal);
+          continue;
+        }
+        throw new ResourceGraphFailed("error" in attempt ? attempt.error : errorOf(attempt.response, RESOURCE_GRAPH_PATH), delivered);
+      }
+      const { response } = attempt;
       if (response.status === 429) {
         const wait = retryAfterMs(response.header("retry-after"), clock.now());
         if (wait > throttleBudget) throw new ResourceGraphFailed(errorOf(response, RESOURCE_GRAPH_PATH), delivered);
@@ -74,11 +96,11 @@ export async function* resourceGraphPages(
         await clock.sleep(wait, options.signal);
         continue;
       }
-      if (response.status >= 400) throw new ResourceGraphFailed(errorOf(response, RESOURCE_GRAPH_PATH), delivered);
       const page = (response.body ?? {}) as GraphPage;
       const rows = Array.isArray(page.data) ? (page.data as Record<string, unknown>[]) : [];
       delivered += rows.length;
       yield rows;
+      retries = 0;
       skipToken = page.$skipToken || undefined;
       if (!skipToken) break;
     }
