@@ -1,11 +1,11 @@
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import { DefinitionPage, GalleriesPage, GalleryPage, VersionPage } from "./pages/galleries";
 import { Portal } from "./pages/portal";
 import { CreateDefinitionPage, CreateGalleryPage, CreateVersionPage, EditVersionPage } from "./pages/publish";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { DEMO } from "./support/demo";
-import { startIsolatedWorld, type IsolatedWorld } from "./support/isolatedWorld";
+import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
  * The specs that move the emulator's clock. The clock is the whole emulator's: moved in the run's shared emulator
@@ -16,18 +16,6 @@ import { startIsolatedWorld, type IsolatedWorld } from "./support/isolatedWorld"
 const admin = DEMO_PERSONA_USERS["platform-admin"];
 const DEV = DEMO_SUBSCRIPTIONS.contosoDevelopment;
 
-/** The private world lives as long as the worker; the page objects' paths resolve against its dashboard. */
-const test = base.extend<{}, { world: IsolatedWorld }>({
-  world: [
-    async ({}, use) => {
-      const world = await startIsolatedWorld();
-      await use(world);
-      await world.close();
-    },
-    { scope: "worker", timeout: 120_000 },
-  ],
-  baseURL: async ({ world }, use) => use(world.baseUrl),
-});
 test.describe.configure({ mode: "serial" });
 
 /** Each test has a fresh browser context, signed in here through the private emulator's identity provider. */

@@ -1,8 +1,8 @@
-import { expect, test as base, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import { Portal } from "./pages/portal";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { startIsolatedWorld, type IsolatedWorld } from "./support/isolatedWorld";
+import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
  * Community galleries end to end: the admin makes a gallery public through the form, a user of another tenant opens
@@ -13,17 +13,6 @@ const admin = DEMO_PERSONA_USERS["platform-admin"];
 const LEE = "lee@fabrikam.onmicrosoft.com";
 const GALLERY_URL = `/subscriptions/${DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId}/resourceGroups/rg-images-eu/galleries/contoso_eu_images`;
 
-const test = base.extend<{}, { world: IsolatedWorld }>({
-  world: [
-    async ({}, use) => {
-      const world = await startIsolatedWorld();
-      await use(world);
-      await world.close();
-    },
-    { scope: "worker", timeout: 120_000 },
-  ],
-  baseURL: async ({ world }, use) => use(world.baseUrl),
-});
 test.describe.configure({ mode: "serial" });
 
 async function signedIn(browser: Browser, baseURL: string, upn: string): Promise<Page> {
