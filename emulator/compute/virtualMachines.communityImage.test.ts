@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS } from "../seed/demoIdentities.js";
 import { collect, computeFixture } from "../testing/computeFixture.js";
 import { FAST_POLL } from "../testing/harness.js";
+import { deploymentOfVm, vmFromImage } from "../testing/vmFromImage.js";
 
 /**
  * `storageProfile.imageReference.communityGalleryImageId`: a VM (and a deployment's validation) from an image of a
@@ -28,30 +29,8 @@ const vmPath = (name: string) => `/subscriptions/${FABRIKAM}/resourceGroups/${VM
 const validatePath = (name: string) =>
   `/subscriptions/${FABRIKAM}/resourcegroups/${VM_RG}/providers/Microsoft.Resources/deployments/${name}/validate?api-version=2025-04-01`;
 
-function vm(location: string, communityGalleryImageId: string) {
-  return {
-    location,
-    properties: {
-      hardwareProfile: { vmSize: "Standard_D2s_v5" },
-      storageProfile: { imageReference: { communityGalleryImageId }, osDisk: { createOption: "FromImage" } },
-      osProfile: { computerName: "web", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
-      securityProfile: { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
-    },
-  };
-}
-
-function deployment(location: string, communityGalleryImageId: string) {
-  return {
-    properties: {
-      mode: "Incremental",
-      template: {
-        $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-        contentVersion: "1.0.0.0",
-        resources: [{ type: "Microsoft.Compute/virtualMachines", apiVersion: "2024-07-01", name: "checked", location, properties: vm(location, communityGalleryImageId).properties }],
-      },
-    },
-  };
-}
+const vm = (location: string, communityGalleryImageId: string) => vmFromImage(location, { communityGalleryImageId });
+const deployment = (location: string, communityGalleryImageId: string) => deploymentOfVm(location, { communityGalleryImageId });
 
 describe("VMs and deployment validation from a community gallery image (communityGalleryImageId)", () => {
   const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANTS } from "../seed/demoIdentities.js";
 import { collect, computeFixture } from "../testing/computeFixture.js";
 import { FAST_POLL } from "../testing/harness.js";
+import { deploymentOfVm, vmFromImage } from "../testing/vmFromImage.js";
 
 /**
  * `storageProfile.imageReference.sharedGalleryImageId`: a VM (and a deployment's validation) from an image of a
@@ -25,31 +26,8 @@ const vmPath = (name: string) => `/subscriptions/${FABRIKAM}/resourceGroups/${VM
 const validatePath = (name: string) =>
   `/subscriptions/${FABRIKAM}/resourcegroups/${VM_RG}/providers/Microsoft.Resources/deployments/${name}/validate?api-version=2025-04-01`;
 
-function vm(location: string, sharedGalleryImageId: string) {
-  return {
-    location,
-    properties: {
-      hardwareProfile: { vmSize: "Standard_D2s_v5" },
-      storageProfile: { imageReference: { sharedGalleryImageId }, osDisk: { createOption: "FromImage" } },
-      osProfile: { computerName: "web", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
-      securityProfile: { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
-    },
-  };
-}
-
-function deployment(location: string, sharedGalleryImageId: string) {
-  const { properties } = vm(location, sharedGalleryImageId);
-  return {
-    properties: {
-      mode: "Incremental",
-      template: {
-        $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-        contentVersion: "1.0.0.0",
-        resources: [{ type: "Microsoft.Compute/virtualMachines", apiVersion: "2024-07-01", name: "checked", location, properties }],
-      },
-    },
-  };
-}
+const vm = (location: string, sharedGalleryImageId: string) => vmFromImage(location, { sharedGalleryImageId });
+const deployment = (location: string, sharedGalleryImageId: string) => deploymentOfVm(location, { sharedGalleryImageId });
 
 describe("VMs and deployment validation from a directly shared gallery image (sharedGalleryImageId)", () => {
   const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });
