@@ -60,6 +60,8 @@ test("the admin makes a gallery a community gallery; a user of another tenant op
   await lookup.getByRole("button", { name: "Open" }).click();
   const gallery = lookup.getByLabel(`Community gallery ${publicName}`);
   await expect(gallery).toContainText("images@contoso.example", { timeout: 30_000 });
+  // A community gallery is anyone's: its URIs are links only as absolute http(s), opened without an opener.
+  await expect(gallery.getByRole("link", { name: "https://contoso.example/eula" })).toHaveAttribute("rel", /noopener/);
   await expect(gallery.getByRole("heading", { name: "ubuntu-2204-gen2-eu" })).toBeVisible();
   await expect(gallery.getByRole("heading", { name: "ws2022-datacenter-g2-eu" })).toBeVisible();
 

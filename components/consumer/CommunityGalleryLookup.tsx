@@ -6,6 +6,8 @@ import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
 import { useArm } from "@/components/layout/ArmContext";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { SafeLink } from "@/components/ui/SafeLink";
+import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { communityDeploymentSpec, readCommunityGallery, type CommunityGalleryRead, type CommunityImageRead } from "@/lib/consumer/communityGalleries";
 import { SNIPPET_KINDS, SNIPPET_LABELS, azureCliSnippet, armTemplateSnippet, bicepSnippet, powershellSnippet, terraformSnippet, type SnippetKind } from "@/lib/consumer/snippets";
@@ -85,6 +87,7 @@ export function CommunityGalleryLookup({ subscriptionId }: { subscriptionId: str
   );
 }
 
+/** A community gallery is anyone's: its publisher details are shown as text, and only http(s) URIs are links. */
 function CommunityGalleryView({ gallery, subscriptionId }: { gallery: CommunityGalleryRead; subscriptionId: string }) {
   return (
     <div className="mt-3 space-y-3" aria-label={`Community gallery ${gallery.publicName}`}>
@@ -97,25 +100,23 @@ function CommunityGalleryView({ gallery, subscriptionId }: { gallery: CommunityG
           <>
             <dt className="font-medium">Publisher</dt>
             <dd>
-              <a href={gallery.publisherUri} rel="noreferrer noopener" target="_blank" className="text-brand-700 underline">
-                {gallery.publisherUri}
-              </a>
+              <SafeLink href={gallery.publisherUri} />
             </dd>
           </>
         )}
         {gallery.publisherContact && (
           <>
             <dt className="font-medium">Contact</dt>
-            <dd>{gallery.publisherContact}</dd>
+            <dd>
+              <SafeText value={gallery.publisherContact} />
+            </dd>
           </>
         )}
         {gallery.eula && (
           <>
             <dt className="font-medium">EULA</dt>
             <dd>
-              <a href={gallery.eula} rel="noreferrer noopener" target="_blank" className="text-brand-700 underline">
-                {gallery.eula}
-              </a>
+              <SafeLink href={gallery.eula} />
             </dd>
           </>
         )}
