@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { OperationStatus } from "@/components/publish/OperationStatus";
-import { useOperation } from "@/components/publish/useOperation";
+import { useOperation, type OperationState } from "@/components/publish/useOperation";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
@@ -72,17 +72,7 @@ export function DeleteGalleryButton({ path }: { path: GalleryPath }) {
         ) : (
           <p>The gallery is empty. Deleting it cannot be undone.</p>
         )}
-        <div className="mt-4">
-          <OperationStatus state={operation.state} showRefusal />
-        </div>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={buttonClass.secondary} onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className={buttonClass.danger} disabled={definitions.isPending || count > 0 || operation.state.phase === "running"} onClick={confirm}>
-            Delete gallery
-          </button>
-        </div>
+        <DeleteFooter state={operation.state} onCancel={() => setOpen(false)} confirmDisabled={definitions.isPending || count > 0 || operation.state.phase === "running"} onConfirm={confirm} confirmLabel="Delete gallery" />
       </Dialog>
     </>
   );
@@ -179,17 +169,7 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
             )}
           </>
         )}
-        <div className="mt-4">
-          <OperationStatus state={operation.state} showRefusal />
-        </div>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={buttonClass.secondary} disabled={running} onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className={buttonClass.danger} disabled={versions.isPending || versions.isError || running || (count > 0 && !confirmed)} onClick={confirm}>
-            {count > 0 ? `Delete definition and ${count} ${count === 1 ? "version" : "versions"}` : "Delete image definition"}
-          </button>
-        </div>
+        <DeleteFooter state={operation.state} onCancel={() => setOpen(false)} cancelDisabled={running} confirmDisabled={versions.isPending || versions.isError || running || (count > 0 && !confirmed)} onConfirm={confirm} confirmLabel={count > 0 ? `Delete definition and ${count} ${count === 1 ? "version" : "versions"}` : "Delete image definition"} />
       </Dialog>
     </>
   );
@@ -216,18 +196,34 @@ export function DeleteImageVersionButton({ path, blockedUntil }: { path: Gallery
             Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)}); the service will refuse.
           </p>
         )}
-        <div className="mt-4">
-          <OperationStatus state={operation.state} showRefusal />
-        </div>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={buttonClass.secondary} onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className={buttonClass.danger} disabled={operation.state.phase === "running" || operation.state.phase === "submitting"} onClick={confirm}>
-            Delete image version
-          </button>
-        </div>
+        <DeleteFooter state={operation.state} onCancel={() => setOpen(false)} confirmDisabled={operation.state.phase === "running" || operation.state.phase === "submitting"} onConfirm={confirm} confirmLabel="Delete image version" />
       </Dialog>
+    </>
+  );
+}
+
+/** The foot of every delete dialog: the operation's progress or refusal, then Cancel and the destructive action. */
+function DeleteFooter(props: {
+  state: OperationState;
+  onCancel: () => void;
+  cancelDisabled?: boolean;
+  onConfirm: () => void;
+  confirmDisabled: boolean;
+  confirmLabel: string;
+}) {
+  return (
+    <>
+      <div className="mt-4">
+        <OperationStatus state={props.state} showRefusal />
+      </div>
+      <div className="mt-4 flex justify-end gap-2">
+        <button type="button" className={buttonClass.secondary} disabled={props.cancelDisabled} onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" className={buttonClass.danger} disabled={props.confirmDisabled} onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
     </>
   );
 }
