@@ -10,19 +10,11 @@ import { SafeLink } from "@/components/ui/SafeLink";
 import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { communityDeploymentSpec, readCommunityGallery, type CommunityGalleryRead, type CommunityImageRead } from "@/lib/consumer/communityGalleries";
-import { SNIPPET_KINDS, SNIPPET_LABELS, azureCliSnippet, armTemplateSnippet, bicepSnippet, powershellSnippet, terraformSnippet, type SnippetKind } from "@/lib/consumer/snippets";
+import { SNIPPET_GENERATORS, SNIPPET_KINDS, SNIPPET_LABELS, type SnippetKind } from "@/lib/consumer/snippets";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 
 const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
-
-const SNIPPETS: Record<SnippetKind, typeof azureCliSnippet> = {
-  azureCli: azureCliSnippet,
-  powershell: powershellSnippet,
-  bicep: bicepSnippet,
-  terraform: terraformSnippet,
-  armTemplate: armTemplateSnippet,
-};
 
 /**
  * "Open a community gallery": community galleries are public but not listed for a user, so they are opened by the
@@ -148,7 +140,7 @@ function CommunityImage({ gallery, image, subscriptionId }: { gallery: Community
   const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
   const [resourceGroup, setResourceGroup] = useState("");
   const spec = { ...communityDeploymentSpec(gallery, image, version || undefined), resourceGroup: resourceGroup || groups.data?.[0]?.name || "my-resource-group" };
-  const snippet = SNIPPETS[kind](spec);
+  const snippet = SNIPPET_GENERATORS[kind](spec);
   return (
     <li className="rounded border border-slate-200 p-3 text-sm">
       <h3 className="font-semibold">{image.name}</h3>

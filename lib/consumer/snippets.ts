@@ -292,7 +292,8 @@ export function armTemplateSnippet(spec: DeploymentSpec): string {
   return `${JSON.stringify(armTemplate(spec), null, 2)}\n`;
 }
 
-const GENERATORS: Record<SnippetKind, (spec: DeploymentSpec) => string> = {
+/** The snippet of each tool for one deployment, for callers that show one tool at a time. */
+export const SNIPPET_GENERATORS: Record<SnippetKind, (spec: DeploymentSpec) => string> = {
   azureCli: azureCliSnippet,
   powershell: powershellSnippet,
   bicep: bicepSnippet,
@@ -311,6 +312,6 @@ export type DeploySnippets =
 export function deploySnippets(choice: ImageChoice, spec: DeploymentSpec, now: Date): DeploySnippets {
   const check = checkRegion(choice, spec.location, now);
   if (!check.usable) return { ok: false, reason: check.reason };
-  const snippets = Object.fromEntries(SNIPPET_KINDS.map((kind) => [kind, GENERATORS[kind](spec)])) as Record<SnippetKind, string>;
+  const snippets = Object.fromEntries(SNIPPET_KINDS.map((kind) => [kind, SNIPPET_GENERATORS[kind](spec)])) as Record<SnippetKind, string>;
   return { ok: true, snippets, resolvedVersion: check.version, pastEndOfLife: check.pastEndOfLife };
 }
