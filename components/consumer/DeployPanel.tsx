@@ -10,20 +10,13 @@ import { Card, Section } from "@/components/ui/Section";
 import { Tag } from "@/components/ui/StateBadge";
 import type { DeploymentSpec } from "@/lib/consumer/armTemplate";
 import { deploySnippets, SNIPPET_KINDS, SNIPPET_LABELS } from "@/lib/consumer/snippets";
+import { requiredSecurityType } from "@/lib/consumer/securityType";
 import { checkRegion, type ConsumerVersion, type ImageChoice } from "@/lib/consumer/usability";
 import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
-
-/** The VM security type a definition's SecurityType feature requires; "…Supported" values leave it to the VM. */
-function securityTypeOf(image: GalleryImage): DeploymentSpec["securityType"] {
-  const value = image.features?.find((f) => f.name?.toLowerCase() === "securitytype")?.value ?? "";
-  if (value === "TrustedLaunch") return "TrustedLaunch";
-  if (value.startsWith("ConfidentialVM") && !value.endsWith("Supported")) return "ConfidentialVM";
-  return undefined;
-}
 
 function Field({ label, children, id }: { label: string; id: string; children: React.ReactNode }) {
   return (
@@ -73,11 +66,12 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
   const [adminUsername, setAdminUsername] = useState("azureuser");
 
   const osState = image.osState === "Specialized" ? "Specialized" : "Generalized";
+  const securityType = requiredSecurityType(image.features);
   const spec: DeploymentSpec = {
     imageId: choice.kind === "version" ? version!.id : latestId,
     osType: image.osType === "Windows" ? "Windows" : "Linux",
     osState,
-    ...(securityTypeOf(image) ? { securityType: securityTypeOf(image)! } : {}),
+    ...(securityType ? { securityType } : {}),
     location: effectiveRegion,
     resourceGroup: resourceGroup || groups.data?.[0]?.name || "",
     vmName,

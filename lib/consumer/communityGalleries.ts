@@ -4,6 +4,7 @@ import { toAzureError } from "@/lib/azure/errors";
 import { communityGalleryImageId } from "@/lib/gallery/community";
 import { compareVersionNames } from "@/lib/gallery/names";
 import type { DeploymentSpec, OsState, OsType } from "./armTemplate";
+import { requiredSecurityType } from "./securityType";
 
 /**
  * A community gallery opened by public name in one region: its publisher details, its images and the versions
@@ -39,18 +40,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-/** The VM security type the image's SecurityType feature requires; "…Supported" values leave it to the VM. */
-function securityTypeOf(image: CommunityGalleryImage): { securityType?: DeploymentSpec["securityType"] } {
-  const value = image.features?.find((f) => f.name?.toLowerCase() === "securitytype")?.value ?? "";
-  if (value === "TrustedLaunch") return { securityType: "TrustedLaunch" };
-  if (value.startsWith("ConfidentialVM") && !value.endsWith("Supported")) return { securityType: "ConfidentialVM" };
-  return {};
-}
-
 function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImageVersion[]): CommunityImageRead {
   const sorted = versions
     .map((v) => ({ name: v.name ?? "", publishedDate: v.publishedDate, excludeFromLatest: v.excludeFromLatest ?? false, endOfLifeDate: v.endOfLifeDate }))
     .sort((a, b) => compareVersionNames(b.name, a.name));
+  const securityType = requiredSecurityType(image.features);
   return {
     name: image.name ?? "",
     osType: image.osType === "Windows" ? "Windows" : "Linux",
@@ -58,7 +52,7 @@ function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImage
     publisher: image.identifier?.publisher,
     offer: image.identifier?.offer,
     sku: image.identifier?.sku,
-    ...securityTypeOf(image),
+    ...(securityType ? { securityType } : {}),
     versions: sorted,
     latest: sorted.find((v) => !v.excludeFromLatest)?.name,
   };
