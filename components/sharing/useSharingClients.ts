@@ -6,9 +6,9 @@ import { useMemo } from "react";
 import { useRuntimeConfig } from "@/components/layout/ArmContext";
 import { authorityForTenant, homeTenantOf, selectedTenantOf } from "@/lib/auth/tenantSelection";
 import { acquireAccessToken, msalCredential } from "@/lib/auth/tokens";
+import { createAuthorizationClient } from "@/lib/azure/authorizationClient";
 import { GRAPH_SCOPES } from "@/lib/azure/wellKnown";
 import type { GraphTransport } from "@/lib/queries/graph";
-import { createAuthorizationClient } from "@/lib/queries/sharing";
 
 export interface SharingClients {
   authorization(subscriptionId: string): AuthorizationManagementClient;

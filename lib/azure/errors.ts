@@ -28,6 +28,19 @@ export class AzureError extends Error {
     this.resourceId = init.resourceId;
     this.requestId = init.requestId;
   }
+
+  /** The error of a failed ARM answer, in ARM's own words (`{error: {code, message, target}}`) when it sent them. */
+  static fromResponse(response: { status: number; header(name: string): string | null; body: unknown }, resourceId?: string): AzureError {
+    const error = armErrorBody(response.body);
+    return new AzureError({
+      status: response.status,
+      code: str(error?.code) ?? `Http${response.status}`,
+      message: str(error?.message) ?? `${resourceId ?? "Azure Resource Manager"} answered HTTP ${response.status}.`,
+      target: str(error?.target),
+      resourceId,
+      requestId: response.header("x-ms-request-id") ?? undefined,
+    });
+  }
 }
 
 interface ArmErrorBody {

@@ -2,7 +2,6 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { invalidParameter, type RuleViolation } from "@/lib/gallery/violation";
-import { armRequest } from "@/lib/publish/armRequest";
 
 const RESOURCES_API_VERSION = "2021-04-01";
 const LOCATIONS_API_VERSION = "2022-12-01";
@@ -66,9 +65,9 @@ export function checkResourceGroupName(name: string): RuleViolation | undefined 
 }
 
 export async function createResourceGroup(arm: ArmClients, subscriptionId: string, name: string, location: string): Promise<ResourceGroup> {
-  return armRequest<ResourceGroup>(arm, subscriptionId, {
-    method: "PUT",
-    pathAndQuery: `/subscriptions/${subscriptionId}/resourceGroups/${encodeURIComponent(name)}?api-version=${RESOURCES_API_VERSION}`,
-    body: { location },
-  });
+  return arm.rest.request<ResourceGroup>(
+    "PUT",
+    `/subscriptions/${subscriptionId}/resourceGroups/${encodeURIComponent(name)}?api-version=${RESOURCES_API_VERSION}`,
+    { location },
+  );
 }

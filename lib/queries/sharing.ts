@@ -1,12 +1,10 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import type { AuthorizationManagementClient } from "@azure/arm-authorization";
 import type { Gallery, SharingUpdate } from "@azure/arm-compute";
-import type { TokenCredential } from "@azure/core-auth";
 import { queryOptions } from "@tanstack/react-query";
 import type { Permission } from "@/lib/access/permissions";
-import { authPolicyFor, installAuthPolicy, type ArmClients } from "@/lib/azure/clients";
-import { rememberErrorBodyPolicy, toAzureError } from "@/lib/azure/errors";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
 import { galleryPathOf } from "@/lib/azure/routeParams";
-import { ARM_SCOPE } from "@/lib/azure/wellKnown";
 import type { CommunityPublisherInfo } from "@/lib/gallery/community";
 import type { PrincipalType } from "@/lib/sharing/principals";
 import type { RoleChoice } from "@/lib/sharing/roles";
@@ -21,19 +19,6 @@ export interface ScopeAssignment {
   roleDefinitionId: string;
   principalId: string;
   principalType?: PrincipalType;
-}
-
-/** The Authorization SDK client on the same authentication choice as the Compute clients (lib/azure/clients). */
-export function createAuthorizationClient(endpoint: string, credential: TokenCredential, subscriptionId: string): AuthorizationManagementClient {
-  const insecure = authPolicyFor(endpoint) === "loopback-bearer";
-  const client = new AuthorizationManagementClient(credential, subscriptionId, {
-    endpoint,
-    credentialScopes: [ARM_SCOPE],
-    allowInsecureConnection: insecure,
-  });
-  if (insecure) installAuthPolicy(client.pipeline, endpoint, credential, [ARM_SCOPE]);
-  client.pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
-  return client;
 }
 
 export const sharingQueries = {
