@@ -29,8 +29,8 @@ import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names"
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
 import { makeImageVersionCreateSchema, type ImageVersionCreateOutput, type ImageVersionCreateValues } from "@/lib/publish/imageVersionForm";
 import { createImageVersion } from "@/lib/publish/mutations";
-import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/publish/sources";
-import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
+import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";

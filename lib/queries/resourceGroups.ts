@@ -4,18 +4,11 @@ import { toAzureError } from "@/lib/azure/errors";
 import { invalidParameter, type RuleViolation } from "@/lib/gallery/violation";
 
 const RESOURCES_API_VERSION = "2021-04-01";
-const LOCATIONS_API_VERSION = "2022-12-01";
 
 export interface ResourceGroup {
   id: string;
   name: string;
   location: string;
-}
-
-export interface Location {
-  name: string;
-  displayName: string;
-  metadata?: { regionCategory?: string; geographyGroup?: string };
 }
 
 export const resourceGroupQueries = {
@@ -32,23 +25,6 @@ export const resourceGroupQueries = {
         }
       },
       enabled: subscriptionId.length > 0,
-    }),
-};
-
-export const locationQueries = {
-  list: (arm: ArmClients, subscriptionId: string) =>
-    queryOptions({
-      queryKey: ["locations", subscriptionId.toLowerCase()] as const,
-      queryFn: async () => {
-        try {
-          const locations = await arm.rest.listAll<Location>(`/subscriptions/${subscriptionId}/locations?api-version=${LOCATIONS_API_VERSION}`);
-          return locations.sort((a, b) => a.displayName.localeCompare(b.displayName));
-        } catch (error) {
-          throw toAzureError(error, `/subscriptions/${subscriptionId}/locations`);
-        }
-      },
-      enabled: subscriptionId.length > 0,
-      staleTime: 60 * 60_000,
     }),
 };
 
