@@ -15,6 +15,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { levelOfScope } from "@/lib/access/accessNote";
 import { AzureError } from "@/lib/azure/errors";
+import { parseResourceId } from "@/lib/azure/resourceId";
 import { accessQueries } from "@/lib/queries/access";
 import { graphQueries } from "@/lib/queries/graph";
 import { removeAssignment, sharingQueries, type ScopeAssignment } from "@/lib/queries/sharing";
@@ -35,7 +36,7 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
   const principals = useQuery(graphQueries.byIds(clients.graph, principalIds));
   const [removing, setRemoving] = useState<ScopeAssignment>();
   const remove = useMutation({
-    mutationFn: (a: ScopeAssignment) => removeAssignment(clients.authorization(subscriptionOf(scopeId)), a.id),
+    mutationFn: (a: ScopeAssignment) => removeAssignment(clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""), a.id),
     onSuccess: async () => {
       setRemoving(undefined);
       await queryClient.invalidateQueries({ queryKey: sharingQueries.all() });
@@ -159,10 +160,6 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       </ConfirmDialog>
     </Section>
   );
-}
-
-function subscriptionOf(scopeId: string): string {
-  return /^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? "";
 }
 
 export function PrincipalName({ principal, fallbackId, type }: { principal: DirectoryPrincipal | undefined; fallbackId: string; type?: string }) {

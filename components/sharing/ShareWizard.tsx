@@ -15,6 +15,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Card, PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { pageHref } from "@/lib/azure/routeParams";
+import { parseResourceId } from "@/lib/azure/resourceId";
 import { accessQueries } from "@/lib/queries/access";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
@@ -152,7 +153,7 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
   const capabilities = useCapabilities(scopeId);
   const assign = useMutation({
     mutationFn: () =>
-      assignRole(clients.authorization(/^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? ""), {
+      assignRole(clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""), {
         scopeId,
         roleDefinitionId: roleId,
         principalId: principal.id,
