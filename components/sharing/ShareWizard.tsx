@@ -9,6 +9,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { AssignmentError } from "@/components/sharing/AssignmentError";
 import { PrincipalPicker } from "@/components/sharing/PrincipalPicker";
 import { RolePicker } from "@/components/sharing/RolePicker";
+import { ScopePicker } from "@/components/sharing/ScopePicker";
 import { scopeLabel } from "@/components/sharing/scopeLabels";
 import { useSharingClients } from "@/components/sharing/useSharingClients";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -45,6 +46,7 @@ export function ShareWizard() {
 
   const go = (next: number) => router.push(`${pathname}?scope=${encodeURIComponent(origin)}&step=${next}`);
 
+  if (!origin) return <ScopePicker purpose="share" />;
   if (options.length === 0) {
     return <ErrorPanel error={new Error(`'${origin}' is not a gallery or image definition.`)} title="Nothing to share" />;
   }
