@@ -224,16 +224,6 @@ export function validateImageVersionRules(properties: GalleryImageVersionPropert
   return [...validateStorageProfile(properties.storageProfile), ...validatePublishingProfile(properties.publishingProfile, context)];
 }
 
-/** What an update may change; the storage profile (sources, disks) is fixed at creation. */
-export const UPDATABLE_VERSION_PROPERTIES = [
-  "publishingProfile.targetRegions",
-  "publishingProfile.replicaCount",
-  "publishingProfile.storageAccountType",
-  "publishingProfile.excludeFromLatest",
-  "publishingProfile.endOfLifeDate",
-  "safetyProfile",
-] as const;
-
 export const DATA_DISK_CHANGE_MESSAGE = "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed.";
 
 function changedSource(stored: string | undefined, incoming: string | undefined): boolean {
