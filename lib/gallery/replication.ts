@@ -96,8 +96,8 @@ const REPLICATION_DEFAULTS_SINCE: readonly { since: string; defaults: Replicatio
 
 /** The replication defaults for an api-version (ISO dates compare as strings); the newest when none is given. */
 export function replicationDefaults(apiVersion?: string): ReplicationDefaults {
-  const rows = apiVersion === undefined ? REPLICATION_DEFAULTS_SINCE : REPLICATION_DEFAULTS_SINCE.filter((row) => row.since <= apiVersion);
-  return (rows.at(-1) ?? REPLICATION_DEFAULTS_SINCE[0]!).defaults;
+  // The first row holds since "", so one always applies.
+  return REPLICATION_DEFAULTS_SINCE.filter((row) => apiVersion === undefined || row.since <= apiVersion).at(-1)!.defaults;
 }
 
 /** The target region fields the rules read; the zod body, the SDK's TargetRegion and Resource Graph rows all fit. */
