@@ -15,6 +15,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { levelOfScope } from "@/lib/access/accessNote";
 import { AzureError } from "@/lib/azure/errors";
+import { parseResourceId } from "@/lib/azure/resourceId";
 import { graphQueries } from "@/lib/queries/graph";
 import { sharingQueries, useRemoveAssignment, type ScopeAssignment } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
@@ -32,7 +33,7 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
   const principalIds = [...new Set((assignments.data ?? []).map((a) => a.principalId.toLowerCase()))];
   const principals = useQuery(graphQueries.byIds(clients.graph, principalIds));
   const [removing, setRemoving] = useState<ScopeAssignment>();
-  const remove = useRemoveAssignment(() => clients.authorization(subscriptionOf(scopeId)), { onSuccess: () => setRemoving(undefined) });
+  const remove = useRemoveAssignment(() => clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""), { onSuccess: () => setRemoving(undefined) });
 
   const byId = new Map((principals.data ?? []).map((p) => [p.id.toLowerCase(), p]));
   const roleName = (roleDefinitionId: string) =>
@@ -150,10 +151,6 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       </ConfirmDialog>
     </Section>
   );
-}
-
-function subscriptionOf(scopeId: string): string {
-  return /^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? "";
 }
 
 export function PrincipalName({ principal, fallbackId, type }: { principal: DirectoryPrincipal | undefined; fallbackId: string; type?: string }) {

@@ -9,12 +9,14 @@ import { useArm } from "@/components/layout/ArmContext";
 import { AssignmentError } from "@/components/sharing/AssignmentError";
 import { PrincipalPicker } from "@/components/sharing/PrincipalPicker";
 import { RolePicker } from "@/components/sharing/RolePicker";
+import { ScopePicker } from "@/components/sharing/ScopePicker";
 import { scopeLabel } from "@/components/sharing/scopeLabels";
 import { useSharingClients } from "@/components/sharing/useSharingClients";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Card, PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { pageHref } from "@/lib/azure/routeParams";
+import { parseResourceId } from "@/lib/azure/resourceId";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { sharingQueries, useAssignRole } from "@/lib/queries/sharing";
@@ -43,6 +45,7 @@ export function ShareWizard() {
 
   const go = (next: number) => router.push(`${pathname}?scope=${encodeURIComponent(origin)}&step=${next}`);
 
+  if (!origin) return <ScopePicker purpose="share" />;
   if (options.length === 0) {
     return <ErrorPanel error={new Error(`'${origin}' is not a gallery or image definition.`)} title="Nothing to share" />;
   }
@@ -148,7 +151,7 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
   const role = roles.data?.find((r) => r.id === roleId);
   const counts = useGrantCounts(scopeId);
   const capabilities = useCapabilities(scopeId);
-  const assign = useAssignRole(() => clients.authorization(/^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? ""));
+  const assign = useAssignRole(() => clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""));
   const kind = shareScopeKindOf(scopeId) ?? "gallery";
   return (
     <div className="space-y-3 text-sm">

@@ -5,6 +5,7 @@ import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { latestCandidate } from "@/components/versions/domainAdapters";
+import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation } from "@/lib/gallery/regions";
@@ -37,9 +38,7 @@ function orderOf(versions: GalleryImageVersion[]) {
   if (!order) {
     const regions = new Set<string>();
     for (const version of versions) {
-      const targets = version.publishingProfile?.targetRegions ?? [];
-      if (targets.length === 0) regions.add(normalizeLocation(version.location));
-      for (const target of targets) regions.add(normalizeLocation(target.name));
+      for (const target of effectiveTargetRegions(version)) regions.add(normalizeLocation(target.name));
     }
     order = { newestFirst: [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? "")), regions };
     orders.set(versions, order);
