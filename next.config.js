@@ -1,6 +1,13 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The deployable server: `<distDir>/standalone/server.js` with only the node_modules it needs (the Dockerfile's
+  // runtime image and the e2e run it; scripts/standalone.mjs adds the static assets it does not copy itself).
+  output: "standalone",
+  // Traced from this directory, so server.js lands at the top of standalone/ whatever lockfiles lie further up.
+  outputFileTracingRoot: fileURLToPath(new URL(".", import.meta.url)),
   devIndicators: false,
   // Types are checked once for the whole repository by `npm run typecheck` (CI runs it before the tests); the build
   // skipping it keeps `npm start` and the e2e build fast on small machines.

@@ -12,8 +12,9 @@ import {
 
 /**
  * One fresh world per run: the production build (rebuilt only if stale), an emulator with demo data in its own
- * temporary directory, and `next start`, both on free ports so runs can overlap. Workers learn the URLs from the
- * environment; the returned teardown stops both by PID.
+ * temporary directory, and the standalone server the container runs (`.next/standalone/server.js`), both on free
+ * ports so runs can overlap; every spec is thereby a smoke test of the deployable build. Workers learn the URLs
+ * from the environment; the returned teardown stops both by PID.
  */
 export default async function globalSetup() {
   await ensureBuild();
@@ -32,7 +33,7 @@ export default async function globalSetup() {
 
   try {
     await waitForHttp(`http://127.0.0.1:${emulatorPort}/_emulator/health`, { child: emulator, name: "The emulator" });
-    await waitForHttp(`http://127.0.0.1:${dashboardPort}/redirect`, { child: dashboard, name: "The dashboard" });
+    await waitForHttp(`http://127.0.0.1:${dashboardPort}/healthz`, { child: dashboard, name: "The dashboard" });
   } catch (error) {
     for (const log of [emulatorLog, dashboardLog]) console.error(`--- ${log}\n${readFileSync(log, "utf8").slice(-4000)}`);
     await teardown();

@@ -1,6 +1,8 @@
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 
 export declare const ROOT: string;
+export declare const STANDALONE_DIR: string;
+export declare function completeStandalone(): void;
 export declare function buildIsStale(): boolean;
 export declare function run(command: string, args: string[], options?: SpawnOptions): Promise<void>;
 export declare function ensureBuild(log?: (message: string) => void): Promise<boolean>;

@@ -1,7 +1,7 @@
 // Process helpers shared by `npm start` (scripts/start.mjs) and the Playwright global setup: build the dashboard
 // when its sources changed, start the emulator and Next.js as children, wait for them, stop them by PID.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +26,30 @@ function newestMtime(path) {
 /** Where the production build lives; next.config.js reads the same variable. */
 export const DIST_DIR = process.env.GALLERIST_DIST_DIR || ".next";
 
-/** True when there is no production build or a source file is newer than it. */
+/**
+ * The deployable server (next.config.js `output: "standalone"`): server.js, the server half of the build and the
+ * node_modules it needs. The Dockerfile's runtime image is this directory alone.
+ */
+export const STANDALONE_DIR = join(ROOT, DIST_DIR, "standalone");
+const STANDALONE_SERVER = join(STANDALONE_DIR, "server.js");
+const STANDALONE_STATIC = join(STANDALONE_DIR, DIST_DIR, "static");
+
+/**
+ * Next leaves the browser assets (`<distDir>/static`, `public/`) out of the standalone directory, expecting a CDN
+ * to serve them; we serve them from the same server, so they are copied next to server.js, where it looks for them.
+ * `npm run build` runs this after `next build` (scripts/standalone.mjs), and so does ensureBuild.
+ */
+export function completeStandalone() {
+  rmSync(STANDALONE_STATIC, { recursive: true, force: true });
+  cpSync(join(ROOT, DIST_DIR, "static"), STANDALONE_STATIC, { recursive: true });
+  const publicDir = join(ROOT, "public");
+  if (existsSync(publicDir)) cpSync(publicDir, join(STANDALONE_DIR, "public"), { recursive: true });
+}
+
+/** True when there is no complete production build or a source file is newer than it. */
 export function buildIsStale() {
   const buildId = join(ROOT, DIST_DIR, "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (![buildId, STANDALONE_SERVER, STANDALONE_STATIC].every((path) => existsSync(path))) return true;
   const built = statSync(buildId).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(join(ROOT, input)) > built);
 }
@@ -75,6 +95,7 @@ export async function ensureBuild(log = console.log) {
     if (!buildIsStale()) return false;
     log(`Building the dashboard (next build into ${DIST_DIR})…`);
     await run(process.execPath, [NEXT_CLI, "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    completeStandalone();
     return true;
   });
 }
@@ -118,13 +139,24 @@ export function startEmulator({ port, dataDir, seed = "demo", stdio = "inherit",
   });
 }
 
+/**
+ * `start` runs the standalone server, as the container does, so every e2e run and `npm start` exercise the
+ * deployable build; `dev` runs `next dev`.
+ */
 export function startNext({ mode, port, emulatorPort, stdio = "inherit", env = {} }) {
-  return spawn(process.execPath, [NEXT_CLI, mode, "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
+  const [args, cwd] =
+    mode === "start"
+      ? [[STANDALONE_SERVER], STANDALONE_DIR]
+      : [[NEXT_CLI, "dev", "--port", String(port), "--hostname", "127.0.0.1"], ROOT];
+  return spawn(process.execPath, args, {
+    cwd,
     stdio,
     env: {
       ...process.env,
       ...env,
+      // server.js reads where to listen from these two (and nothing else).
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       ...(emulatorPort ? { EMULATOR_PORT: String(emulatorPort) } : {}),
     },

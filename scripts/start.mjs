@@ -1,6 +1,6 @@
 // `npm start`: the emulator with demo data and the dashboard on http://localhost:3000, as two child processes.
-// The dashboard is a production build (rebuilt only when its sources changed), which is far lighter on a small
-// machine than `next dev` compiling each page on first visit. `npm run dev` (--dev) uses `next dev` instead.
+// The dashboard is the standalone production server the container runs (rebuilt only when its sources changed),
+// which is far lighter on a small machine than `next dev` compiling each page on first visit. `npm run dev` (--dev) uses `next dev` instead.
 import { DEFAULT_EMULATOR_PORT } from "../lib/azure/wellKnown.ts";
 import { ensureBuild, startEmulator, startNext, stopChild, waitForHttp } from "./processes.mjs";
 

@@ -6,7 +6,7 @@ import { freePort, startEmulator, startNext, stopChild, waitForHttp } from "../.
 import { AZURE_CLI_CLIENT_ID } from "../../lib/azure/wellKnown";
 
 /**
- * An emulator with the demo seed and a `next start` of the run's build, both private to one spec file. Specs
+ * An emulator with the demo seed and the run's standalone server, both private to one spec file. Specs
  * that break the emulator on purpose (fault injection) or read the dashboard's server log use one, so no other
  * spec sees their faults or their resources. Start it in `beforeAll` of a serial describe block.
  */
