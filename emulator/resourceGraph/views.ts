@@ -1,6 +1,6 @@
-import { type GalleryRecord, galleryView } from "../compute/galleries.model.js";
-import { type GalleryImageRecord, galleryImageView } from "../compute/galleryImages.model.js";
-import { type GalleryImageVersionRecord, galleryImageVersionView } from "../compute/galleryImageVersions.model.js";
+import { type GalleryRecord, galleryView } from "../compute/galleries/galleries.model.js";
+import { type GalleryImageRecord, galleryImageView } from "../compute/galleryImages/galleryImages.model.js";
+import { type GalleryImageVersionRecord, galleryImageVersionView } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
 import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
 import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
 import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";

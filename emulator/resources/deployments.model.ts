@@ -4,7 +4,7 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmError, type ArmErrorDetail, ArmErrors } from "../errors.js";
 import type { ResourceRecord } from "../store/resources.js";
-import { type VirtualMachineRecord, VIRTUAL_MACHINE_TYPE, virtualMachineType } from "../compute/virtualMachines.model.js";
+import { type VirtualMachineRecord, VIRTUAL_MACHINE_TYPE, virtualMachineType } from "../compute/sources/virtualMachines.model.js";
 import { DeploymentErrors } from "./deployments.errors.js";
 import { evaluate, type ExpressionScope, type TemplateValue } from "./deployments.expressions.js";
 
