@@ -3,13 +3,13 @@ import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import { computeNameRule, DISK_RP_API_VERSIONS, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./lifecycle.js";
 import { type Raw, isPlainObject as isObject } from "../shared/body.js";
+import { DISK_ENCRYPTION_SET_TYPE } from "../shared/names.js";
 
 /**
  * Microsoft.Compute/diskEncryptionSets: just enough of a disk encryption set (its key and identity) for image
  * versions to name one; the emulator holds no keys and encrypts nothing.
  */
 
-export const DISK_ENCRYPTION_SET_TYPE = "Microsoft.Compute/diskEncryptionSets";
 const ENCRYPTION_TYPES = ["EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys", "ConfidentialVmEncryptedWithCustomerKey"] as const;
 
 export interface DiskEncryptionSetProperties {

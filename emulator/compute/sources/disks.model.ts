@@ -12,11 +12,10 @@ import {
   type WriteInput,
 } from "./lifecycle.js";
 import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
+import { DISK_TYPE, SNAPSHOT_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/disks and snapshots: what a managed disk or snapshot carries, and the checks of a PUT. */
 
-export const DISK_TYPE = "Microsoft.Compute/disks";
-export const SNAPSHOT_TYPE = "Microsoft.Compute/snapshots";
 
 export const DISK_SKUS = ["Standard_LRS", "Premium_LRS", "StandardSSD_LRS", "UltraSSD_LRS", "Premium_ZRS", "StandardSSD_ZRS", "PremiumV2_LRS"] as const;
 export const SNAPSHOT_SKUS = ["Standard_LRS", "Premium_LRS", "Standard_ZRS"] as const;

@@ -3,14 +3,14 @@ import { HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "../../../lib/gallery/ga
 import { sameLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { DISK_TYPE, type DiskRecord, SNAPSHOT_TYPE } from "./disks.model.js";
+import type { DiskRecord } from "./disks.model.js";
 import { CRP_API_VERSIONS, computeNameRule, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./lifecycle.js";
-import { VIRTUAL_MACHINE_TYPE, type VirtualMachineRecord } from "./virtualMachines.model.js";
+import type { VirtualMachineRecord } from "./virtualMachines.model.js";
 import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
+import { DISK_TYPE, SNAPSHOT_TYPE, VIRTUAL_MACHINE_TYPE, MANAGED_IMAGE_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/images (managed images): what one carries, and the checks of a PUT. */
 
-export const MANAGED_IMAGE_TYPE = "Microsoft.Compute/images";
 
 interface SubResource {
   id: string;

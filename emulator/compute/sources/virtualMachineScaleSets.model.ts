@@ -5,6 +5,7 @@ import { CRP_API_VERSIONS, computeNameRule, type Built, type ComputeRecord, type
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 import { type Raw, isPlainObject as isObject } from "../shared/body.js";
+import { VIRTUAL_MACHINE_SCALE_SET_TYPE } from "../shared/names.js";
 
 /**
  * Microsoft.Compute/virtualMachineScaleSets: the part of a scale set that depends on its image — the osProfile
@@ -12,7 +13,6 @@ import { type Raw, isPlainObject as isObject } from "../shared/body.js";
  * networking and upgrades are not modelled.
  */
 
-export const VIRTUAL_MACHINE_SCALE_SET_TYPE = "Microsoft.Compute/virtualMachineScaleSets";
 
 /** A scale set reaches 1,000 instances from a gallery or Marketplace image, 600 from a managed image. */
 export const MAX_INSTANCES = { galleryOrPlatformImage: 1000, managedImage: 600 } as const;

@@ -7,11 +7,11 @@ import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { DiskCreationData } from "./disks.model.js";
 import { SharingErrors } from "../sharing/gallerySharing.errors.js";
-import { MANAGED_IMAGE_TYPE, type ManagedImageRecord } from "./images.model.js";
+import type { ManagedImageRecord } from "./images.model.js";
 import { versionsWithReplication } from "../galleryImageVersions/galleryImageVersions.model.js";
 import { findGallerySharedWith } from "../sharing/sharedGalleries.model.js";
 import { findCommunityGallery } from "../sharing/communityGalleries.model.js";
-import { GALLERY_IMAGE_TYPE } from "../shared/names.js";
+import { GALLERY_IMAGE_TYPE, MANAGED_IMAGE_TYPE } from "../shared/names.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 
 /**

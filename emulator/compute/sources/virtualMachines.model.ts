@@ -4,7 +4,7 @@ import { OS_TYPES } from "../../../lib/gallery/galleryImage.js";
 import { sameLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { DISK_SKUS, DISK_TYPE, type DiskProperties, type DiskRecord, diskType } from "./disks.model.js";
+import { DISK_SKUS, type DiskProperties, type DiskRecord, diskType } from "./disks.model.js";
 import {
   CRP_API_VERSIONS,
   computeId,
@@ -16,10 +16,10 @@ import {
 } from "./lifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
+import { DISK_TYPE, VIRTUAL_MACHINE_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/virtualMachines: what a VM carries, the checks of a PUT, and the disks it creates. */
 
-export const VIRTUAL_MACHINE_TYPE = "Microsoft.Compute/virtualMachines";
 
 type OsType = (typeof OS_TYPES)[number];
 
