@@ -1,13 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { EmulatorContext } from "../context.js";
 import { pageOf, nextLink, skipTokenOf } from "../paging.js";
 import { visibleSubscription } from "../resources/subscriptions.js";
-import { normalizeArmPath, type ArmRoute } from "../router.js";
+import type { ArmRoute } from "../router.js";
 import { parseEventFilter } from "./filter.js";
-import { recordWrite } from "./record.js";
 import { activityLogOf, type ActivityLogEvent } from "./store.js";
 
-/** Microsoft.Insights Activity Log: the events route, and the hook that records every ARM write. */
+/** Microsoft.Insights Activity Log: the events route (pipeline/activityLog.ts records every ARM write). */
 
 const READ = "Microsoft.Insights/eventtypes/values/read";
 
@@ -45,25 +42,3 @@ export const activityLogRoutes: ArmRoute[] = [
     },
   },
 ];
-
-/**
- * The one hook in the ARM pipeline: after a write was answered (accepted or refused by any stage after
- * authentication), record it. Unauthenticated requests have no caller and, as in Azure, leave no event.
- */
-export function registerActivityLog(arm: FastifyInstance, ctx: EmulatorContext): void {
-  arm.addHook("onSend", async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.caller && req.method !== "GET" && req.method !== "HEAD") {
-      recordWrite(ctx, {
-        method: req.method,
-        path: normalizeArmPath(req.url.split("?")[0]!),
-        statusCode: reply.statusCode,
-        caller: req.caller,
-        correlationId: String(reply.getHeader("x-ms-correlation-request-id") ?? req.armRequestId),
-        serviceRequestId: String(reply.getHeader("x-ms-request-id") ?? req.armRequestId),
-        longRunning: reply.getHeader("azure-asyncoperation") !== undefined,
-        ...(reply.statusCode >= 400 && typeof payload === "string" ? { errorBody: payload } : {}),
-      });
-    }
-    return payload;
-  });
-}

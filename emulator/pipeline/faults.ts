@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { normalizeArmPath } from "../router.js";
-import type { FaultInjector } from "./injector.js";
+import type { FaultInjector } from "../faults/injector.js";
 
 /**
  * The pipeline stage that applies fault rules to ARM requests. It runs after authentication, so a fault answers
