@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from "fastify";
+import { ActivityLogStore } from "./activityLog/store.js";
 import { RbacAuthorizer } from "./authorization/rbac.js";
 import { RoleAssignmentStore } from "./authorization/roleAssignments.js";
 import { createClock } from "./clock.js";
@@ -23,6 +24,7 @@ import { stageRbac } from "./pipeline/rbac.js";
 import { stageRequestId } from "./pipeline/requestId.js";
 import { stageRouting } from "./pipeline/routing.js";
 import { armRoutes } from "./providers.js";
+import { ResourceGraphState } from "./resourceGraph/state.js";
 import { ArmRouter } from "./router.js";
 import { applySeed } from "./seed/index.js";
 import { openDb } from "./store/db.js";
@@ -51,6 +53,7 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
   const directory = new DirectoryStore(db);
   const roleAssignments = new RoleAssignmentStore(resources, clock);
   const faults = new FaultInjector(db, clock);
+  const authorizer = new RbacAuthorizer(roleAssignments, directory);
   const ctx: EmulatorContext = {
     config,
     db,
@@ -59,9 +62,11 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
     directory,
     operations: new OperationStore(db, clock, (resourceKey) => faults.holdsNewOperation(resourceKey)),
     tokens: await TokenService.open(db),
-    authorizer: new RbacAuthorizer(roleAssignments, directory),
+    authorizer,
     roleAssignments,
     faults,
+    activityLog: new ActivityLogStore(db),
+    resourceGraph: new ResourceGraphState({ db, resources, directory, authorizer, roleAssignments }),
   };
   if (directory.isEmpty()) applySeed(ctx, config.seed);
 

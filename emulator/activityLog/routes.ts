@@ -2,7 +2,7 @@ import { pageOf, nextLink, skipTokenOf } from "../paging.js";
 import { visibleSubscription } from "../resources/subscriptions.js";
 import type { ArmRoute } from "../router.js";
 import { parseEventFilter } from "./filter.js";
-import { activityLogOf, type ActivityLogEvent } from "./store.js";
+import type { ActivityLogEvent } from "./store.js";
 
 /** Microsoft.Insights Activity Log: the events route (pipeline/activityLog.ts records every ARM write). */
 
@@ -27,7 +27,7 @@ export const activityLogRoutes: ArmRoute[] = [
       const sub = visibleSubscription(req, req.params.subscriptionId!);
       const query = parseEventFilter(req.query.$filter, sub.subscriptionId, req.ctx.clock.now());
       // Like the service: only events about what the caller may read.
-      const events = activityLogOf(req.ctx.db)
+      const events = req.ctx.activityLog
         .query(query)
         .filter((e) => req.ctx.authorizer.isAllowed(req.caller, READ, e.resourceId));
       const ordered = events.map((e, i) => ({ key: String(i).padStart(10, "0"), e }));

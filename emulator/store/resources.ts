@@ -98,6 +98,9 @@ export class ResourceStore {
         `SELECT count(*) AS n FROM resources WHERE subscription_id = ? AND resource_group = ? AND type != ?
          AND (gone_at IS NULL OR gone_at > ?)`,
       ),
+      countOfType: db.prepare<[string, string], { n: number }>(
+        "SELECT count(*) AS n FROM resources WHERE subscription_id = ? AND type = ?",
+      ),
       countByLocation: db.prepare<[string, string, string, number], { n: number }>(
         `SELECT count(*) AS n FROM resources WHERE subscription_id = ? AND type = ? AND location = ?
          AND (gone_at IS NULL OR gone_at > ?)`,
@@ -170,6 +173,14 @@ export class ResourceStore {
   /** Resources inside a resource group (the group itself excluded). */
   countInResourceGroup(subscriptionId: string, resourceGroup: string, groupType: string): number {
     return this.stmts.countInGroup.get(subscriptionId.toLowerCase(), resourceGroup.toLowerCase(), groupType, this.clock.now())!.n;
+  }
+
+  /**
+   * Every row of a type in the subscription, whatever its region or delete state: an index-only count, cheap with
+   * 10,000 versions in place, that bounds countInLocation from above.
+   */
+  countOfTypeUpperBound(subscriptionId: string, type: string): number {
+    return this.stmts.countOfType.get(subscriptionId.toLowerCase(), type)!.n;
   }
 
   countInLocation(subscriptionId: string, type: string, location: string): number {
