@@ -12,7 +12,7 @@ export interface ArmResourceBody {
   [field: string]: unknown;
 }
 
-export interface ResourceRecord<B extends ArmResourceBody = ArmResourceBody, S = Record<string, unknown>> {
+export interface ResourceRecord<B extends ArmResourceBody = ArmResourceBody, S = unknown> {
   key: string;
   id: string;
   type: string;
@@ -118,12 +118,12 @@ export class ResourceStore {
     };
   }
 
-  get<B extends ArmResourceBody = ArmResourceBody, S = Record<string, unknown>>(id: string): ResourceRecord<B, S> | undefined {
+  get<B extends ArmResourceBody = ArmResourceBody, S = unknown>(id: string): ResourceRecord<B, S> | undefined {
     const row = this.stmts.get.get(keyOf(id), this.clock.now());
     return row ? fromRow<B, S>(row) : undefined;
   }
 
-  put(record: Omit<ResourceRecord, "key" | "createdAt" | "updatedAt"> & { createdAt?: number }): void {
+  put<B extends ArmResourceBody, S>(record: Omit<ResourceRecord<B, S>, "key" | "createdAt" | "updatedAt"> & { createdAt?: number }): void {
     const now = this.clock.now();
     this.stmts.upsert.run({
       key: keyOf(record.id),
@@ -151,16 +151,22 @@ export class ResourceStore {
     this.stmts.purge.run(this.clock.now());
   }
 
-  listChildren(parentId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord> {
-    return page(this.stmts.children.all(keyOf(parentId), type, after, this.clock.now(), limit + 1), limit);
+  listChildren<B extends ArmResourceBody = ArmResourceBody, S = unknown>(parentId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord<B, S>> {
+    return page<B, S>(this.stmts.children.all(keyOf(parentId), type, after, this.clock.now(), limit + 1), limit);
   }
 
-  listBySubscription(subscriptionId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord> {
-    return page(this.stmts.bySubscription.all(subscriptionId.toLowerCase(), type, after, this.clock.now(), limit + 1), limit);
+  listBySubscription<B extends ArmResourceBody = ArmResourceBody, S = unknown>(subscriptionId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord<B, S>> {
+    return page<B, S>(this.stmts.bySubscription.all(subscriptionId.toLowerCase(), type, after, this.clock.now(), limit + 1), limit);
   }
 
-  listByResourceGroup(subscriptionId: string, resourceGroup: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord> {
-    return page(
+  listByResourceGroup<B extends ArmResourceBody = ArmResourceBody, S = unknown>(
+    subscriptionId: string,
+    resourceGroup: string,
+    type: string,
+    after = "",
+    limit = 1_000_000,
+  ): Page<ResourceRecord<B, S>> {
+    return page<B, S>(
       this.stmts.byResourceGroup.all(subscriptionId.toLowerCase(), resourceGroup.toLowerCase(), type, after, this.clock.now(), limit + 1),
       limit,
     );
@@ -188,13 +194,13 @@ export class ResourceStore {
   }
 
   /** A resource of a type by name anywhere in the subscription (gallery names are unique per subscription). */
-  findInSubscriptionByName(subscriptionId: string, type: string, name: string): ResourceRecord | undefined {
+  findInSubscriptionByName<B extends ArmResourceBody = ArmResourceBody, S = unknown>(subscriptionId: string, type: string, name: string): ResourceRecord<B, S> | undefined {
     const row = this.stmts.findByName.get(subscriptionId.toLowerCase(), type, name, this.clock.now());
-    return row ? fromRow(row) : undefined;
+    return row ? fromRow<B, S>(row) : undefined;
   }
 
-  allOfType(type: string): ResourceRecord[] {
-    return this.stmts.allOfType.all(type, this.clock.now()).map((r) => fromRow(r));
+  allOfType<B extends ArmResourceBody = ArmResourceBody, S = unknown>(type: string): ResourceRecord<B, S>[] {
+    return this.stmts.allOfType.all(type, this.clock.now()).map((r) => fromRow<B, S>(r));
   }
 
   /**
@@ -206,13 +212,21 @@ export class ResourceStore {
   }
 }
 
-function page(rows: Row[], limit: number): Page<ResourceRecord> {
+/**
+ * Narrows a record read without its type (one of every type, a parent by key) to the record of `type`, by its
+ * stored type (case-insensitive, as ARM's).
+ */
+export function isOfType<B extends ArmResourceBody, S>(record: ResourceRecord, type: string): record is ResourceRecord<B, S> {
+  return record.type.toLowerCase() === type.toLowerCase();
+}
+
+function page<B extends ArmResourceBody, S>(rows: Row[], limit: number): Page<ResourceRecord<B, S>> {
   const more = rows.length > limit;
-  const items = (more ? rows.slice(0, limit) : rows).map((r) => fromRow(r));
+  const items = (more ? rows.slice(0, limit) : rows).map((r) => fromRow<B, S>(r));
   return { items, continueAfter: more ? items[items.length - 1]!.key : undefined };
 }
 
-function fromRow<B extends ArmResourceBody = ArmResourceBody, S = Record<string, unknown>>(row: Row): ResourceRecord<B, S> {
+function fromRow<B extends ArmResourceBody = ArmResourceBody, S = unknown>(row: Row): ResourceRecord<B, S> {
   return {
     key: row.key,
     id: row.id,

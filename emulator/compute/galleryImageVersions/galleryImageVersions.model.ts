@@ -17,7 +17,7 @@ import { ArmErrors } from "../../errors.js";
 import { isHeld, type OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
-import { findGalleryImage, parentGallery, type GalleryImageRecord, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
+import { findGalleryImage, parentGallery, type GalleryImageBody, type GalleryImageRecord, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
 import { resolveVersionSource } from "./galleryImageVersions.sources.js";
 import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
 import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
@@ -150,8 +150,8 @@ export type GalleryImageVersionView = ReturnType<typeof galleryImageVersionView>
 export function versionsWithReplication(ctx: EmulatorContext, imageId: string): GalleryImageVersionView[] {
   const now = ctx.clock.now();
   return ctx.resources
-    .listChildren(imageId, GALLERY_IMAGE_VERSION_TYPE)
-    .items.map((record) => galleryImageVersionView(record as unknown as GalleryImageVersionRecord, now, { expandReplication: true }));
+    .listChildren<GalleryImageVersionBody, GalleryImageVersionState>(imageId, GALLERY_IMAGE_VERSION_TYPE)
+    .items.map((record) => galleryImageVersionView(record, now, { expandReplication: true }));
 }
 
 function nestedName(ref: GalleryImageVersionRef): string {
@@ -321,7 +321,7 @@ function write(
     parentKey: image.id,
     location: input.location,
     body,
-    state: { operation: tracked, replication } satisfies GalleryImageVersionState as unknown as Record<string, unknown>,
+    state: { operation: tracked, replication } satisfies GalleryImageVersionState,
     createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
   });
   return { record: findGalleryImageVersion(ctx, ref)!, created: !existing, operation: begun.operation };
@@ -380,7 +380,7 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
   ctx.resources.put({
     ...existing,
     parentKey: image.id,
-    state: { ...existing.state, operation: tracked } as unknown as Record<string, unknown>,
+    state: { ...existing.state, operation: tracked },
     goneAt: tracked.endsAt,
   });
   return operation;
@@ -409,5 +409,5 @@ export function createGalleryImageVersion(ctx: EmulatorContext, input: NewGaller
 
 /** The definition a version belongs to, for callers that hold only a version record. */
 export function definitionOf(ctx: EmulatorContext, record: GalleryImageVersionRecord): GalleryImageRecord | undefined {
-  return record.parentKey ? ctx.resources.get(record.parentKey) as unknown as GalleryImageRecord | undefined : undefined;
+  return record.parentKey ? ctx.resources.get<GalleryImageBody, TrackedState>(record.parentKey) : undefined;
 }

@@ -1,15 +1,15 @@
 import { listResponse, skipTokenOf } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
-import type { ResourceRecord } from "../../store/resources.js";
 import {
   deleteGalleryImageVersion,
   galleryImageVersionView,
   getGalleryImageVersion,
   patchGalleryImageVersion,
   putGalleryImageVersion,
-  type GalleryImageVersionRecord,
+  type GalleryImageVersionBody,
   type GalleryImageVersionRef,
+  type GalleryImageVersionState,
 } from "./galleryImageVersions.model.js";
 import { getGalleryImage, parentGallery, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
@@ -100,12 +100,12 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
       const ref = imageRefOf(req);
       parentGallery(req.ctx, ref);
       const image = getGalleryImage(req.ctx, ref);
-      const page = req.ctx.resources.listChildren(image.id, GALLERY_IMAGE_VERSION_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const page = req.ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(image.id, GALLERY_IMAGE_VERSION_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
       const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
       const now = req.ctx.clock.now();
       const expand = expandsReplication(req);
-      return listResponse(req, { ...page, items }, (r: ResourceRecord) =>
-        galleryImageVersionView(r as unknown as GalleryImageVersionRecord, now, { expandReplication: expand }),
+      return listResponse(req, { ...page, items }, (r) =>
+        galleryImageVersionView(r, now, { expandReplication: expand }),
       );
     },
   },

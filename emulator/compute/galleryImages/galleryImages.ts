@@ -1,7 +1,6 @@
 import { listResponse, skipTokenOf } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
-import type { ResourceRecord } from "../../store/resources.js";
 import {
   deleteGalleryImage,
   galleryImageView,
@@ -9,12 +8,12 @@ import {
   parentGallery,
   patchGalleryImage,
   putGalleryImage,
-  type GalleryImageRecord,
+  type GalleryImageBody,
   type GalleryImageRef,
 } from "./galleryImages.model.js";
 import type { GalleryRef } from "../galleries/galleries.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_IMAGE_TYPE } from "../shared/names.js";
-import { galleryLroHeaders } from "../shared/provisioning.js";
+import { galleryLroHeaders, type TrackedState } from "../shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/images (image definitions): routes and thin handlers over galleryImages.model.ts. */
 
@@ -80,10 +79,10 @@ export const galleryImageRoutes: ArmRoute[] = [
     listsBeneath: true,
     handler: (req): ArmResponse => {
       const gallery = parentGallery(req.ctx, galleryRefOf(req));
-      const page = req.ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const page = req.ctx.resources.listChildren<GalleryImageBody, TrackedState>(gallery.id, GALLERY_IMAGE_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
       const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
       const now = req.ctx.clock.now();
-      return listResponse(req, { ...page, items }, (r: ResourceRecord) => galleryImageView(r as unknown as GalleryImageRecord, now));
+      return listResponse(req, { ...page, items }, (r) => galleryImageView(r, now));
     },
   },
 ];

@@ -1,7 +1,8 @@
 import { communityGalleryImageId } from "../../../lib/gallery/community.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmError } from "../../errors.js";
-import type { GalleryRecord } from "../galleries/galleries.model.js";
+import type { GalleryBody, GalleryRecord } from "../galleries/galleries.model.js";
+import type { TrackedState } from "../shared/provisioning.js";
 import type { StoredSharingProfile } from "./gallerySharing.profile.js";
 import type { GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
 import type { GalleryImageVersionRecord } from "../galleryImageVersions/galleryImageVersions.model.js";
@@ -40,7 +41,7 @@ function communityInfoOf(gallery: GalleryRecord) {
 /** The gallery whose community sharing is enabled under this public name, in any region. */
 export function findCommunityGallery(ctx: EmulatorContext, publicName: string): GalleryRecord | undefined {
   const wanted = publicName.toLowerCase();
-  return (ctx.resources.allOfType(GALLERY_TYPE) as unknown as GalleryRecord[]).find((g) =>
+  return ctx.resources.allOfType<GalleryBody, TrackedState>(GALLERY_TYPE).find((g) =>
     communityInfoOf(g)?.publicNames.some((n) => n.toLowerCase() === wanted),
   );
 }

@@ -1,12 +1,18 @@
 import type { EmulatorContext } from "../../context.js";
 import type { Subscription } from "../../store/directory.js";
-import { galleryUniqueName, type GalleryRecord } from "../galleries/galleries.model.js";
+import { galleryUniqueName, type GalleryBody, type GalleryRecord } from "../galleries/galleries.model.js";
 import { SharingErrors } from "./gallerySharing.errors.js";
 import { isSharedWith, type StoredSharingProfile } from "./gallerySharing.profile.js";
-import type { GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
-import { galleryImageVersionView, type GalleryImageVersionRecord } from "../galleryImageVersions/galleryImageVersions.model.js";
+import type { GalleryImageBody, GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
+import {
+  galleryImageVersionView,
+  type GalleryImageVersionBody,
+  type GalleryImageVersionRecord,
+  type GalleryImageVersionState,
+} from "../galleryImageVersions/galleryImageVersions.model.js";
 import { regionStatusAt } from "../galleryImageVersions/replication.js";
 import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
+import type { TrackedState } from "../shared/provisioning.js";
 
 /**
  * Microsoft.Compute/locations/sharedGalleries: the consumer's read-only view of galleries shared directly with
@@ -40,13 +46,13 @@ function sameRegion(a: string | undefined, b: string): boolean {
 /** A shared gallery shows in its own region and in every region one of its versions is replicated to. */
 export function isInRegion(ctx: EmulatorContext, gallery: GalleryRecord, location: string): boolean {
   if (sameRegion(gallery.body.location, location)) return true;
-  return ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items.some((image) =>
-    versionsOf(ctx, image as unknown as GalleryImageRecord).some((v) => versionRegions(v).some((r) => sameRegion(r, location))),
+  return listSharedImages(ctx, gallery).some((image) =>
+    versionsOf(ctx, image).some((v) => versionRegions(v).some((r) => sameRegion(r, location))),
   );
 }
 
 function versionsOf(ctx: EmulatorContext, image: GalleryImageRecord): GalleryImageVersionRecord[] {
-  return ctx.resources.listChildren(image.id, GALLERY_IMAGE_VERSION_TYPE).items as unknown as GalleryImageVersionRecord[];
+  return ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(image.id, GALLERY_IMAGE_VERSION_TYPE).items;
 }
 
 function versionRegions(version: GalleryImageVersionRecord): string[] {
@@ -61,7 +67,8 @@ export function regionOf(location: string): string {
 /** The galleries shared with the scope's subscription (or its tenant) that show in the scope's region. */
 export function listSharedGalleries(ctx: EmulatorContext, scope: SharedGalleryScope): GalleryRecord[] {
   const location = regionOf(scope.location);
-  return (ctx.resources.allOfType(GALLERY_TYPE) as unknown as GalleryRecord[])
+  return ctx.resources
+    .allOfType<GalleryBody, TrackedState>(GALLERY_TYPE)
     .filter((g) => isSharedWith(sharingOf(g), targetOf(scope)))
     .filter((g) => isInRegion(ctx, g, location));
 }
@@ -85,13 +92,13 @@ export function getSharedGallery(ctx: EmulatorContext, scope: SharedGalleryScope
  */
 export function findGallerySharedWith(ctx: EmulatorContext, subscription: Subscription, uniqueName: string): GalleryRecord | undefined {
   const target = { subscriptionId: subscription.subscriptionId, tenantId: subscription.tenantId };
-  return (ctx.resources.allOfType(GALLERY_TYPE) as unknown as GalleryRecord[]).find(
+  return ctx.resources.allOfType<GalleryBody, TrackedState>(GALLERY_TYPE).find(
     (g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase() && isSharedWith(sharingOf(g), target),
   );
 }
 
 export function listSharedImages(ctx: EmulatorContext, gallery: GalleryRecord): GalleryImageRecord[] {
-  return ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items as unknown as GalleryImageRecord[];
+  return ctx.resources.listChildren<GalleryImageBody, TrackedState>(gallery.id, GALLERY_IMAGE_TYPE).items;
 }
 
 export function getSharedImage(ctx: EmulatorContext, gallery: GalleryRecord, image: string): GalleryImageRecord {

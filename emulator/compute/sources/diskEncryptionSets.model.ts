@@ -53,6 +53,6 @@ export const diskEncryptionSetType: ComputeResourceType<DiskEncryptionSetPropert
 
 /** A set by its ARM id (any casing), for the version's existence check. */
 export function findDiskEncryptionSetById(ctx: EmulatorContext, id: string): DiskEncryptionSetRecord | undefined {
-  const record = ctx.resources.get(id);
-  return record?.type === DISK_ENCRYPTION_SET_TYPE ? (record as unknown as DiskEncryptionSetRecord) : undefined;
+  const record = ctx.resources.get<DiskEncryptionSetRecord["body"], DiskEncryptionSetRecord["state"]>(id);
+  return record?.type === DISK_ENCRYPTION_SET_TYPE ? record : undefined;
 }

@@ -2,6 +2,7 @@ import { parseResourceId } from "../../../lib/azure/resourceId.js";
 import type { EmulatorContext } from "../../context.js";
 import type { ResourceRecord } from "../../store/resources.js";
 import type { DiskProperties } from "./disks.model.js";
+import type { ComputeBody } from "./lifecycle.js";
 import type { ManagedImageProperties } from "./images.model.js";
 import type { VersionSource, VersionSourceResolver } from "../galleryImageVersions/versionSource.js";
 import type { VirtualMachineProperties, VirtualMachineState } from "./virtualMachines.model.js";
@@ -21,21 +22,21 @@ export const resolveComputeSource: VersionSourceResolver = (ctx, id) => {
   if (!parsed) return undefined;
   switch (parsed.kind) {
     case "managedImage":
-      return fromManagedImage(ctx.resources.get(parsed.id));
+      return fromManagedImage(ctx.resources.get<ComputeBody<ManagedImageProperties>>(parsed.id));
     case "disk":
-      return fromDiskOrSnapshot(ctx.resources.get(parsed.id), "disk");
+      return fromDiskOrSnapshot(ctx.resources.get<ComputeBody<DiskProperties>>(parsed.id), "disk");
     case "snapshot":
-      return fromDiskOrSnapshot(ctx.resources.get(parsed.id), "snapshot");
+      return fromDiskOrSnapshot(ctx.resources.get<ComputeBody<DiskProperties>>(parsed.id), "snapshot");
     case "virtualMachine":
-      return fromVirtualMachine(ctx, ctx.resources.get(parsed.id));
+      return fromVirtualMachine(ctx, ctx.resources.get<ComputeBody<VirtualMachineProperties>, VirtualMachineState>(parsed.id));
     default:
       return undefined;
   }
 };
 
-function fromManagedImage(record: ResourceRecord | undefined): VersionSource | undefined {
+function fromManagedImage(record: ResourceRecord<ComputeBody<ManagedImageProperties>> | undefined): VersionSource | undefined {
   if (!record) return undefined;
-  const properties = record.body.properties as unknown as ManagedImageProperties;
+  const properties = record.body.properties;
   const osDisk = properties.storageProfile.osDisk;
   return {
     id: record.id,
@@ -58,9 +59,9 @@ function fromManagedImage(record: ResourceRecord | undefined): VersionSource | u
  * Disks and snapshots carry no OS state: the service takes the image definition's, so osState stays unset.
  * A disk with no osType is a data disk; as an OS disk source it has none to compare.
  */
-function fromDiskOrSnapshot(record: ResourceRecord | undefined, kind: "disk" | "snapshot"): VersionSource | undefined {
+function fromDiskOrSnapshot(record: ResourceRecord<ComputeBody<DiskProperties>> | undefined, kind: "disk" | "snapshot"): VersionSource | undefined {
   if (!record) return undefined;
-  const properties = record.body.properties as unknown as DiskProperties;
+  const properties = record.body.properties;
   return {
     id: record.id,
     kind,
@@ -73,13 +74,16 @@ function fromDiskOrSnapshot(record: ResourceRecord | undefined, kind: "disk" | "
   };
 }
 
-function fromVirtualMachine(ctx: EmulatorContext, record: ResourceRecord | undefined): VersionSource | undefined {
+function fromVirtualMachine(
+  ctx: EmulatorContext,
+  record: ResourceRecord<ComputeBody<VirtualMachineProperties>, VirtualMachineState> | undefined,
+): VersionSource | undefined {
   if (!record) return undefined;
-  const properties = record.body.properties as unknown as VirtualMachineProperties;
-  const state = record.state as unknown as VirtualMachineState;
+  const properties = record.body.properties;
+  const state = record.state;
   const { osDisk, dataDisks = [] } = properties.storageProfile;
-  const osDiskRecord = osDisk.managedDisk?.id ? ctx.resources.get(osDisk.managedDisk.id) : undefined;
-  const osDiskProperties = osDiskRecord?.body.properties as unknown as DiskProperties | undefined;
+  const osDiskRecord = osDisk.managedDisk?.id ? ctx.resources.get<ComputeBody<DiskProperties>>(osDisk.managedDisk.id) : undefined;
+  const osDiskProperties = osDiskRecord?.body.properties;
   return {
     id: record.id,
     kind: "virtualMachine",

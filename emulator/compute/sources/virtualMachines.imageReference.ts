@@ -4,6 +4,7 @@ import { sameLocation } from "../../../lib/gallery/regions.js";
 import { findRegionalStatus } from "../../../lib/gallery/replication.js";
 import type { Caller } from "../../caller.js";
 import type { EmulatorContext } from "../../context.js";
+import type { ArmResourceBody } from "../../store/resources.js";
 import { ArmErrors } from "../../errors.js";
 import type { DiskCreationData } from "./disks.model.js";
 import { SharingErrors } from "../sharing/gallerySharing.errors.js";
@@ -110,7 +111,8 @@ function availableIn(version: VersionFacts, region: string): boolean {
   return findRegionalStatus(version.replicationStatus?.summary ?? [], region)?.state === "Completed";
 }
 
-interface DefinitionBody {
+/** What a VM needs of the image definition's stored body. */
+type DefinitionBody = ArmResourceBody & {
   properties: {
     osType: OsType;
     osState: "Generalized" | "Specialized";
@@ -118,7 +120,7 @@ interface DefinitionBody {
     architecture?: "x64" | "Arm64";
     purchasePlan?: { name: string; publisher: string; product: string };
   };
-}
+};
 
 /** Compute prints plans as compact JSON in this key order, or null. */
 function planText(plan: Record<string, string | undefined> | undefined): string {
@@ -157,10 +159,10 @@ function resolveVersion(ctx: EmulatorContext, req: ImageReferenceRequest, defini
 function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
   requireLinkedAccess(ctx, req, VERSION_READ, parsed);
   const definitionId = parsed.kind === "galleryImageVersion" ? parentOf(parsed.id)! : parsed.id;
-  const definition = ctx.resources.get(definitionId);
+  const definition = ctx.resources.get<DefinitionBody>(definitionId);
   if (!definition) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
   const version = resolveVersion(ctx, req, definitionId, parsed.kind === "galleryImageVersion" ? parsed.galleryImageVersion! : undefined, parsed.kind === "galleryImageVersion" ? parsed.id : definition.id);
-  return fromVersion(req, definition.body as unknown as DefinitionBody, version, { id: parsed.id, exactVersion: version.name });
+  return fromVersion(req, definition.body, version, { id: parsed.id, exactVersion: version.name });
 }
 
 /** `/SharedGalleries/{galleryUniqueName}/Images/{image}[/Versions/{version|latest}]`, as Compute spells a shared image's id. */
@@ -178,12 +180,12 @@ function fromSharedGallery(ctx: EmulatorContext, req: ImageReferenceRequest, sha
   const subscription = ctx.directory.subscription(subscriptionId);
   const gallery = subscription ? findGallerySharedWith(ctx, subscription, uniqueName) : undefined;
   const definition = gallery
-    ? ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
+    ? ctx.resources.listChildren<DefinitionBody>(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
     : undefined;
   if (!definition) throw SharingErrors.sharedGalleryImageNotFound(sharedGalleryImageId, subscriptionId);
   const latest = versionName === undefined || versionName.toLowerCase() === "latest";
   const version = resolveVersion(ctx, req, definition.id, latest ? undefined : versionName, sharedGalleryImageId);
-  return fromVersion(req, definition.body as unknown as DefinitionBody, version, { sharedGalleryImageId, exactVersion: version.name });
+  return fromVersion(req, definition.body, version, { sharedGalleryImageId, exactVersion: version.name });
 }
 
 /** `/CommunityGalleries/{publicGalleryName}/Images/{image}[/Versions/{version|latest}]`, as Compute spells a community image's id. */
@@ -199,12 +201,12 @@ function fromCommunityGallery(ctx: EmulatorContext, req: ImageReferenceRequest, 
   const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
   const gallery = findCommunityGallery(ctx, publicName);
   const definition = gallery
-    ? ctx.resources.listChildren(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
+    ? ctx.resources.listChildren<DefinitionBody>(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
     : undefined;
   if (!definition) throw SharingErrors.communityGalleryImageNotFound(communityGalleryImageId);
   const latest = versionName === undefined || versionName.toLowerCase() === "latest";
   const version = resolveVersion(ctx, req, definition.id, latest ? undefined : versionName, communityGalleryImageId);
-  return fromVersion(req, definition.body as unknown as DefinitionBody, version, { communityGalleryImageId, exactVersion: version.name });
+  return fromVersion(req, definition.body, version, { communityGalleryImageId, exactVersion: version.name });
 }
 
 function fromVersion(req: ImageReferenceRequest, definition: DefinitionBody, version: VersionFacts, reference: ImageReference): ResolvedImage {
