@@ -24,7 +24,7 @@ export function stageDispatch(ctx: EmulatorContext) {
       requestId: req.armRequestId,
       ctx,
     };
-    const res = await inTransaction(ctx, () => route.handler(armRequest));
+    const res = inTransaction(ctx, () => route.handler(armRequest));
     for (const [k, v] of Object.entries(res.headers ?? {})) reply.header(k, v);
     reply.code(res.status);
     if (res.body === undefined || req.method === "HEAD") return reply.send();
@@ -34,13 +34,8 @@ export function stageDispatch(ctx: EmulatorContext) {
 
 /**
  * Runs a handler in one transaction, so the reply goes out only after its writes committed and a handler that
- * throws half-way leaves nothing behind. better-sqlite3 transactions cannot span an await: an async handler's
- * synchronous start is covered, and what it does after awaiting commits statement by statement.
+ * throws half-way leaves nothing behind.
  */
-async function inTransaction<T>(ctx: EmulatorContext, run: () => T | Promise<T>): Promise<T> {
-  const outcome = ctx.db.transaction((): { done: T } | { pending: Promise<T> } => {
-    const result = run();
-    return result instanceof Promise ? { pending: result } : { done: result };
-  })();
-  return "pending" in outcome ? await outcome.pending : outcome.done;
+function inTransaction<T>(ctx: EmulatorContext, run: () => T): T {
+  return ctx.db.transaction(run)();
 }

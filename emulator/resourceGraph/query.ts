@@ -2,7 +2,7 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { GRAPH_TABLES, type GraphTable, RESOURCE_COLUMNS } from "./graphIndex.js";
 import { KqlErrors } from "./kql/errors.js";
-import { evaluateUnshaped, type Row, shapeWindow, type Table } from "./kql/evaluate.js";
+import { evaluateUnshaped, type Row, shapeWindow } from "./kql/evaluate.js";
 import { parseQuery } from "./kql/parser.js";
 
 /** Resource Graph's query model: scopes, the KQL pipeline over the caller's readable rows, and paging. */

@@ -1,4 +1,3 @@
-import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
 import type { ArmRequest, ArmRoute } from "../router.js";
 import { ResourceGraphErrors } from "./errors.js";

@@ -61,7 +61,7 @@ export class ResourceStore {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
   ) {
     this.stmts = {

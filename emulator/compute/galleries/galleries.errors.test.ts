@@ -28,7 +28,6 @@ const disk = (name: string) => `${COMPUTE}/disks/${name}`;
 const fromImage = (name = "img") => ({ storageProfile: { source: { id: image(name) } } });
 const definitionBody = (properties: Record<string, unknown>) => ({ location: "westeurope", properties: { ...linux, ...properties } });
 const versionBody = (properties: Record<string, unknown>) => ({ location: "westeurope", properties: { ...fromImage(), ...properties } });
-const inFuture = "2040-01-01T00:00:00Z";
 
 interface Case {
   name: string;

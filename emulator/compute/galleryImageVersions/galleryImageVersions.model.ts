@@ -89,11 +89,6 @@ export function findGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageV
   return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(galleryImageVersionId(ref));
 }
 
-/** A version by its ARM id (any casing), for VM creation and the consumer views. */
-export function findGalleryImageVersionById(ctx: EmulatorContext, id: string): GalleryImageVersionRecord | undefined {
-  return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(id);
-}
-
 export function getGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): GalleryImageVersionRecord {
   const record = findGalleryImageVersion(ctx, ref);
   if (!record) throw ArmErrors.resourceNotFound(`Microsoft.Compute/galleries/${ref.gallery}/images/${ref.image}/versions`, ref.version, ref.resourceGroup);

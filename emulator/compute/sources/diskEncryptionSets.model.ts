@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import { computeNameRule, DISK_RP_API_VERSIONS, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./lifecycle.js";
-import { type Raw, isPlainObject as isObject } from "../shared/body.js";
+import { isPlainObject as isObject } from "../shared/body.js";
 import { DISK_ENCRYPTION_SET_TYPE } from "../shared/names.js";
 
 /**

@@ -11,7 +11,7 @@ import {
   type ComputeResourceType,
   type WriteInput,
 } from "./lifecycle.js";
-import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
+import { enumValue, isPlainObject as isObject } from "../shared/body.js";
 import { DISK_TYPE, SNAPSHOT_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/disks and snapshots: what a managed disk or snapshot carries, and the checks of a PUT. */
