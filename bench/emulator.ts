@@ -6,9 +6,9 @@
  * Targets on this machine: p50 GET ≤ 5 ms, listing ≥ 5,000 items/s, chain ≤ 500 ms.
  */
 import { performance } from "node:perf_hooks";
-import { createGallery } from "../emulator/compute/galleries.model.js";
-import { createGalleryImage } from "../emulator/compute/galleryImages.model.js";
-import { createGalleryImageVersion } from "../emulator/compute/galleryImageVersions.model.js";
+import { createGallery } from "../emulator/compute/galleries/galleries.model.js";
+import { createGalleryImage } from "../emulator/compute/galleryImages/galleryImages.model.js";
+import { createGalleryImageVersion } from "../emulator/compute/galleryImageVersions/galleryImageVersions.model.js";
 import { EMPTY_SEED } from "../emulator/seed/wellKnown.js";
 import { FAST_POLL, startTestEmulator } from "../emulator/testing/harness.js";
 

@@ -1,5 +1,5 @@
 import type { ArmRequest, ArmResponse } from "./router.js";
-import type { Page, ResourceRecord } from "./store/resources.js";
+import type { Page } from "./store/resources.js";
 
 /** The continuation a client sent back from a nextLink, if any. */
 export function skipTokenOf(req: ArmRequest): string {
@@ -13,7 +13,7 @@ export function skipTokenOf(req: ArmRequest): string {
 }
 
 /** `{value, nextLink}` as ARM pages lists: nextLink repeats the request with a `$skiptoken`. */
-export function listResponse<T>(req: ArmRequest, page: Page<ResourceRecord>, view: (r: ResourceRecord) => T): ArmResponse {
+export function listResponse<R, T>(req: ArmRequest, page: Page<R>, view: (r: R) => T): ArmResponse {
   const body: { value: T[]; nextLink?: string } = { value: page.items.map(view) };
   if (page.continueAfter !== undefined) body.nextLink = nextLink(req, page.continueAfter);
   return { status: 200, body };

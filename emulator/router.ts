@@ -50,10 +50,10 @@ export interface ArmRoute {
   /** The scope the action is checked at; by default the resource the path names. */
   scope?: (params: Record<string, string>, path: string) => string;
   /**
-   * Runs inside one SQLite transaction, committed before the reply. Only a synchronous handler (or the part of an
-   * async one before its first await) is atomic, so an async handler awaits first and writes after, in one go.
+   * Runs inside one SQLite transaction, committed before the reply. Synchronous, as better-sqlite3 transactions
+   * cannot span an await.
    */
-  handler: (req: ArmRequest) => ArmResponse | Promise<ArmResponse>;
+  handler: (req: ArmRequest) => ArmResponse;
 }
 
 interface CompiledRoute extends ArmRoute {

@@ -1,7 +1,7 @@
 import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { writeOperationOf } from "./operations.js";
-import { activityLogOf, type ActivityLogEvent, type ActivityStatus } from "./store.js";
+import type { ActivityLogEvent, ActivityStatus } from "./store.js";
 
 /** Records the Activity Log events of ARM writes, as the service does for every write it accepts or refuses. */
 
@@ -80,9 +80,8 @@ export function recordWrite(ctx: EmulatorContext, outcome: WriteOutcome): Activi
     subscriptionId: op.subscriptionId,
     tenantId: caller.tenantId,
   };
-  const log = activityLogOf(ctx.db);
   const event = (status: ActivityStatus, subStatus: string, eventName: "BeginRequest" | "EndRequest", properties: Record<string, string>) =>
-    log.add(
+    ctx.activityLog.add(
       {
         ...base,
         eventName: { value: eventName, localizedValue: eventName === "BeginRequest" ? "Begin request" : "End request" },

@@ -1,13 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { EmulatorContext } from "../context.js";
 import { pageOf, nextLink, skipTokenOf } from "../paging.js";
 import { visibleSubscription } from "../resources/subscriptions.js";
-import { normalizeArmPath, type ArmRoute } from "../router.js";
+import type { ArmRoute } from "../router.js";
 import { parseEventFilter } from "./filter.js";
-import { recordWrite } from "./record.js";
-import { activityLogOf, type ActivityLogEvent } from "./store.js";
+import type { ActivityLogEvent } from "./store.js";
 
-/** Microsoft.Insights Activity Log: the events route, and the hook that records every ARM write. */
+/** Microsoft.Insights Activity Log: the events route (pipeline/activityLog.ts records every ARM write). */
 
 const READ = "Microsoft.Insights/eventtypes/values/read";
 
@@ -30,7 +27,7 @@ export const activityLogRoutes: ArmRoute[] = [
       const sub = visibleSubscription(req, req.params.subscriptionId!);
       const query = parseEventFilter(req.query.$filter, sub.subscriptionId, req.ctx.clock.now());
       // Like the service: only events about what the caller may read.
-      const events = activityLogOf(req.ctx.db)
+      const events = req.ctx.activityLog
         .query(query)
         .filter((e) => req.ctx.authorizer.isAllowed(req.caller, READ, e.resourceId));
       const ordered = events.map((e, i) => ({ key: String(i).padStart(10, "0"), e }));
@@ -45,25 +42,3 @@ export const activityLogRoutes: ArmRoute[] = [
     },
   },
 ];
-
-/**
- * The one hook in the ARM pipeline: after a write was answered (accepted or refused by any stage after
- * authentication), record it. Unauthenticated requests have no caller and, as in Azure, leave no event.
- */
-export function registerActivityLog(arm: FastifyInstance, ctx: EmulatorContext): void {
-  arm.addHook("onSend", async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.caller && req.method !== "GET" && req.method !== "HEAD") {
-      recordWrite(ctx, {
-        method: req.method,
-        path: normalizeArmPath(req.url.split("?")[0]!),
-        statusCode: reply.statusCode,
-        caller: req.caller,
-        correlationId: String(reply.getHeader("x-ms-correlation-request-id") ?? req.armRequestId),
-        serviceRequestId: String(reply.getHeader("x-ms-request-id") ?? req.armRequestId),
-        longRunning: reply.getHeader("azure-asyncoperation") !== undefined,
-        ...(reply.statusCode >= 400 && typeof payload === "string" ? { errorBody: payload } : {}),
-      });
-    }
-    return payload;
-  });
-}

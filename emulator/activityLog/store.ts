@@ -47,22 +47,7 @@ interface Row {
 
 /** Events kept in the emulator's database, newest first, like the service returns them. */
 export class ActivityLogStore {
-  constructor(private readonly db: Db) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS activity_log (
-        event_data_id TEXT PRIMARY KEY,
-        subscription_id TEXT NOT NULL,
-        resource_group TEXT,
-        resource_id TEXT NOT NULL,
-        resource_provider TEXT NOT NULL,
-        correlation_id TEXT NOT NULL,
-        timestamp INTEGER NOT NULL,
-        seq INTEGER NOT NULL,
-        body TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS activity_log_sub_time ON activity_log (subscription_id, timestamp);
-    `);
-  }
+  constructor(private readonly db: Db) {}
 
   add(event: Omit<ActivityLogEvent, "eventDataId" | "id">, at: number): ActivityLogEvent {
     const eventDataId = randomUUID();
@@ -104,16 +89,4 @@ export class ActivityLogStore {
       .all(...args) as Row[];
     return rows.map((r) => JSON.parse(r.body) as ActivityLogEvent);
   }
-}
-
-const stores = new WeakMap<Db, ActivityLogStore>();
-
-/** The activity log of an emulator's database (one per database, created on first use). */
-export function activityLogOf(db: Db): ActivityLogStore {
-  let store = stores.get(db);
-  if (!store) {
-    store = new ActivityLogStore(db);
-    stores.set(db, store);
-  }
-  return store;
 }

@@ -152,7 +152,7 @@ export class RoleAssignmentStore {
       name,
       subscriptionId,
       parentKey: `/subscriptions/${subscriptionId}`,
-      body: { id, name, type: ROLE_DEFINITION_TYPE, properties: properties as unknown as Record<string, unknown> },
+      body: { id, name, type: ROLE_DEFINITION_TYPE, properties: { ...properties } },
       state: {},
     });
     this.customRoleIndex = undefined;

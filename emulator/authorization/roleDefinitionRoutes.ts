@@ -1,9 +1,8 @@
-import { ArmErrors } from "../errors.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
-import { BUILT_IN_ROLES, type RoleDefinitionData, type RolePermissions } from "./builtInRoles.js";
+import type { RoleDefinitionData } from "./builtInRoles.js";
 import { AuthorizationErrors } from "./errors.js";
-import { GUID } from "./principals.js";
-import { ROLE_DEFINITION_TYPE, roleDefinitionGuid } from "./roleAssignments.js";
+import { ROLE_DEFINITION_TYPE } from "./roleAssignments.js";
+import { allRoles, deleteCustomRole, putCustomRole, roleDefinitionFilter, validatedCustomRole } from "./roleDefinitions.model.js";
 import { existingScope } from "./scopeLookup.js";
 import { isAtOrAbove, normalizeScope, roleDefinitionPrefix, scopedPaths, scopeOfPath } from "./scopes.js";
 
@@ -36,33 +35,15 @@ function visibleAt(role: RoleDefinitionData, scope: string): boolean {
   return role.type === "BuiltInRole" || role.assignableScopes.some((s) => isAtOrAbove(s, scope) || isAtOrAbove(scope, s));
 }
 
-function allRoles(req: ArmRequest): RoleDefinitionData[] {
-  return [...BUILT_IN_ROLES, ...req.ctx.roleAssignments.customRoles()];
-}
-
 function requestScope(req: ArmRequest): string {
   const scope = normalizeScope(scopeOfPath(req.path));
   return existingScope(req, scope);
 }
 
-/** `$filter` for role definitions: `roleName eq '…'` and `type eq 'BuiltInRole' | 'CustomRole'`, joined with `and`. */
-function filterOf(raw: string): (r: RoleDefinitionData) => boolean {
-  const terms = raw.trim() ? raw.trim().split(/\s+and\s+/i) : [];
-  const predicates = terms.map((term) => {
-    const m = /^(roleName|type)\s+eq\s+'([^']*)'$/i.exec(term);
-    if (!m) throw AuthorizationErrors.invalidFilter(raw);
-    const value = m[2]!.toLowerCase();
-    return m[1]!.toLowerCase() === "rolename"
-      ? (r: RoleDefinitionData) => r.roleName.toLowerCase() === value
-      : (r: RoleDefinitionData) => r.type.toLowerCase() === value;
-  });
-  return (r) => predicates.every((p) => p(r));
-}
-
 function list(req: ArmRequest): ArmResponse {
   const scope = requestScope(req);
-  const matches = filterOf(req.query["$filter"] ?? "");
-  const value = allRoles(req)
+  const matches = roleDefinitionFilter(req.query["$filter"] ?? "");
+  const value = allRoles(req.ctx)
     .filter((r) => visibleAt(r, scope) && matches(r))
     .map((r) => roleDefinitionView(r, scope));
   return { status: 200, body: { value } };
@@ -76,84 +57,20 @@ function get(req: ArmRequest): ArmResponse {
   return { status: 200, body: roleDefinitionView(role, scope) };
 }
 
-function stringArray(value: unknown, target: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-    throw AuthorizationErrors.invalidRoleDefinition(`The property '${target}' must be an array of strings.`, target);
-  }
-  return value as string[];
-}
-
-/** Creates or updates a custom role; the caller needs roleDefinitions/write at every assignable scope. */
+/** Creates or updates a custom role. */
 function put(req: ArmRequest): ArmResponse {
   const scope = requestScope(req);
   const guid = req.params.roleDefinitionId!;
-  if (!GUID.test(guid)) throw AuthorizationErrors.invalidRoleDefinitionId(guid);
-  if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase())) throw AuthorizationErrors.builtInRoleNotModifiable(guid);
-  const body = req.body as { properties?: Record<string, unknown> } | undefined;
-  if (!body || typeof body !== "object") throw ArmErrors.missingRequestContent();
-  const p = body.properties;
-  if (!p || typeof p !== "object") throw ArmErrors.invalidRequestContent("Required property 'properties' not found in JSON.");
-  if (typeof p.roleName !== "string" || !p.roleName.trim()) {
-    throw AuthorizationErrors.invalidRoleDefinition("The role definition must have a roleName.", "properties.roleName");
-  }
-  if (p.type !== undefined && String(p.type).toLowerCase() !== "customrole") {
-    throw AuthorizationErrors.invalidRoleDefinition("Only custom roles (type 'CustomRole') can be created.", "properties.type");
-  }
-  const permissions: RolePermissions[] = (Array.isArray(p.permissions) ? p.permissions : []).map((entry: unknown, i) => {
-    const e = (entry ?? {}) as Record<string, unknown>;
-    return {
-      actions: stringArray(e.actions, `properties.permissions[${i}].actions`),
-      notActions: stringArray(e.notActions, `properties.permissions[${i}].notActions`),
-      dataActions: stringArray(e.dataActions, `properties.permissions[${i}].dataActions`),
-      notDataActions: stringArray(e.notDataActions, `properties.permissions[${i}].notDataActions`),
-    };
-  });
-  const assignableScopes = stringArray(p.assignableScopes, "properties.assignableScopes").map(normalizeScope);
-  if (assignableScopes.length === 0) {
-    throw AuthorizationErrors.invalidRoleDefinition("A custom role must have at least one assignable scope.", "properties.assignableScopes");
-  }
-  if (assignableScopes.includes("/")) {
-    throw AuthorizationErrors.invalidRoleDefinition(
-      "The root scope '/' cannot be an assignable scope of a custom role. Use a subscription, resource group or resource.",
-      "properties.assignableScopes",
-    );
-  }
-  const canonicalScopes = assignableScopes.map((s) => existingScope(req, s));
-  for (const s of canonicalScopes) {
-    if (!req.ctx.authorizer.isAllowed(req.caller, "Microsoft.Authorization/roleDefinitions/write", s)) {
-      throw ArmErrors.authorizationFailed(req.caller.clientName, req.caller.objectId, "Microsoft.Authorization/roleDefinitions/write", s);
-    }
-  }
-  const roleName = p.roleName.trim();
-  if (allRoles(req).some((r) => r.name.toLowerCase() !== guid.toLowerCase() && r.roleName.toLowerCase() === roleName.toLowerCase())) {
-    throw AuthorizationErrors.roleDefinitionWithSameNameExists();
-  }
-  const existed = req.ctx.roleAssignments.roleDefinition(guid) !== undefined;
-  const stored = req.ctx.roleAssignments.putCustomRole(
-    {
-      name: guid.toLowerCase(),
-      roleName,
-      description: typeof p.description === "string" ? p.description : "",
-      permissions,
-      assignableScopes: canonicalScopes,
-    },
-    req.caller.objectId,
-  );
-  return { status: existed ? 200 : 201, body: roleDefinitionView(stored, scope) };
+  const role = validatedCustomRole(guid, req.body);
+  const canonicalScopes = role.assignableScopes.map((s) => existingScope(req, s));
+  const { created, role: stored } = putCustomRole(req.ctx, req.caller, guid, role, canonicalScopes);
+  return { status: created ? 201 : 200, body: roleDefinitionView(stored, scope) };
 }
 
 function remove(req: ArmRequest): ArmResponse {
   const scope = requestScope(req);
-  const guid = req.params.roleDefinitionId!;
-  if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase())) throw AuthorizationErrors.builtInRoleNotModifiable(guid);
-  const role = req.ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
-  if (!role) return { status: 204 };
-  if (req.ctx.roleAssignments.all().some((a) => roleDefinitionGuid(a.properties.roleDefinitionId) === role.name.toLowerCase())) {
-    throw AuthorizationErrors.roleDefinitionHasAssignments();
-  }
-  req.ctx.roleAssignments.removeCustomRole(role.name);
-  return { status: 200, body: roleDefinitionView(role, scope) };
+  const role = deleteCustomRole(req.ctx, req.params.roleDefinitionId!);
+  return role ? { status: 200, body: roleDefinitionView(role, scope) } : { status: 204 };
 }
 
 const common = { resourceType: ROLE_DEFINITION_TYPE, apiVersions: ROLE_DEFINITION_API_VERSIONS };

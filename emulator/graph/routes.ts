@@ -5,7 +5,7 @@ import { GUID, tenantMembership } from "../authorization/principals.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmError } from "../errors.js";
 import { originOf } from "../http.js";
-import { stageAuthentication } from "../server.js";
+import { stageAuthentication } from "../pipeline/authentication.js";
 import type { Principal, PrincipalKind, Tenant } from "../store/directory.js";
 import { GraphError, GraphErrors } from "./errors.js";
 import { type CollectionQuery, collectionQueryOf, pageOf, pagingOf, selectOf } from "./query.js";

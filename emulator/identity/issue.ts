@@ -1,4 +1,3 @@
-import { ARM_AUDIENCE, GRAPH_AUDIENCE } from "../../lib/azure/wellKnown.js";
 import type { EmulatorContext } from "../context.js";
 import type { Principal } from "../store/directory.js";
 import type { AccessTokenClaims } from "./tokens.js";
@@ -9,17 +8,6 @@ export const ACCESS_TOKEN_LIFETIME_SECONDS = 3599;
 export function issuerFor(origin: string, tenantId: string): string {
   return `${origin}/${tenantId}/v2.0`;
 }
-
-/** The resource (audience) of a requested scope: `https://management.azure.com/.default` → `https://management.azure.com`. */
-export function resourceOfScope(scope: string): string | undefined {
-  for (const s of scope.split(/\s+/)) {
-    const m = /^(https?:\/\/[^/]+\/?)(?:[^/]*)$/i.exec(s) ?? /^(https?:\/\/[^/]+)\//i.exec(s);
-    if (m) return m[1]!.replace(/\/$/, "");
-  }
-  return undefined;
-}
-
-export const KNOWN_RESOURCES = [ARM_AUDIENCE, "https://management.core.windows.net", GRAPH_AUDIENCE];
 
 /**
  * An access token for a principal and a resource, shaped like Entra's: delegated tokens carry `scp` and the

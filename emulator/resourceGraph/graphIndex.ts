@@ -43,6 +43,9 @@ export interface IndexedRow {
   row: Row;
 }
 
+/** What the index reads: the stored resources and directory, and who may read them. */
+export type GraphSources = Pick<EmulatorContext, "db" | "resources" | "directory" | "authorizer" | "roleAssignments">;
+
 /**
  * Every resource as a Resource Graph row, built once and reused until the database changes. Resource Graph
  * answers thousands of rows per query, so re-reading and re-parsing every stored body each time would cost
@@ -63,7 +66,7 @@ export class GraphIndex {
   /** Changes whenever any row may have changed, so results computed from the rows can be kept until then. */
   generation = 0;
 
-  constructor(private readonly ctx: EmulatorContext) {
+  constructor(private readonly ctx: GraphSources) {
     this.stmts = {
       changes: ctx.db.prepare<[], { n: number }>("SELECT total_changes() AS n"),
     };

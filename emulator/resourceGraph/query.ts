@@ -1,8 +1,8 @@
 import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
-import { GRAPH_TABLES, type GraphTable, GraphIndex, RESOURCE_COLUMNS } from "./graphIndex.js";
+import { GRAPH_TABLES, type GraphTable, RESOURCE_COLUMNS } from "./graphIndex.js";
 import { KqlErrors } from "./kql/errors.js";
-import { evaluateUnshaped, type Row, shapeWindow, type Table } from "./kql/evaluate.js";
+import { evaluateUnshaped, type Row, shapeWindow } from "./kql/evaluate.js";
 import { parseQuery } from "./kql/parser.js";
 
 /** Resource Graph's query model: scopes, the KQL pipeline over the caller's readable rows, and paging. */
@@ -38,20 +38,12 @@ export interface QueryResponse {
   facets: [];
 }
 
-const indexes = new WeakMap<EmulatorContext, GraphIndex>();
-
-function indexOf(ctx: EmulatorContext): GraphIndex {
-  let index = indexes.get(ctx);
-  if (!index) indexes.set(ctx, (index = new GraphIndex(ctx)));
-  return index;
-}
-
 /**
  * Builds the row index ahead of the first query. Resource Graph has no cold start, so seeds of many
  * resources warm it rather than let the first query pay for reading every stored resource.
  */
 export function warmResourceGraph(ctx: EmulatorContext): void {
-  indexOf(ctx).warm(ctx.clock.now());
+  ctx.resourceGraph.index.warm(ctx.clock.now());
 }
 
 /** Runs a query as the caller. Throws KqlError for queries outside the supported subset. */
@@ -59,12 +51,12 @@ export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryReq
   const parsed = parseQuery(request.query);
   if (!GRAPH_TABLES.includes(parsed.table as GraphTable)) throw KqlErrors.unknownTable(parsed.table);
   const now = ctx.clock.now();
-  const index = indexOf(ctx);
+  const index = ctx.resourceGraph.index;
   const scopes = scopeSubscriptions(index.subscriptionsOf(caller, now), caller, request);
   const rows = index.visibleRows(caller, parsed.table as GraphTable, scopes, now);
   const top = request.top ?? request.continuation?.top ?? DEFAULT_PAGE_SIZE;
   const skip = request.skip ?? request.continuation?.skip ?? 0;
-  const unshaped = cachedUnshaped(ctx, `${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`, () =>
+  const unshaped = ctx.resourceGraph.cachedResult(`${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`, () =>
     evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows }),
   );
   const result = shapeWindow(parsed, unshaped, { skip, top });
@@ -81,29 +73,6 @@ export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryReq
     data: request.resultFormat === "table" ? asTable(result.columns, page) : page,
     facets: [],
   };
-}
-
-/** Queries whose filtered, ordered rows are kept; a paging client asks the same query once per page. */
-const UNSHAPED_CACHE_SIZE = 8;
-const unshapedCaches = new WeakMap<EmulatorContext, Map<string, Table>>();
-
-/**
- * The filtered, ordered rows of a query, computed once and reused by its next pages while the index generation
- * (part of the key) is unchanged, as Resource Graph serves `$skipToken` pages from one result rather than
- * re-running the query over 40,000 rows per page.
- */
-function cachedUnshaped(ctx: EmulatorContext, key: string, compute: () => Table): Table {
-  let cache = unshapedCaches.get(ctx);
-  if (!cache) unshapedCaches.set(ctx, (cache = new Map()));
-  let table = cache.get(key);
-  if (table) {
-    cache.delete(key);
-  } else {
-    table = compute();
-    if (cache.size >= UNSHAPED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(key, table);
-  return table;
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
 import type { ArmRequest, ArmRoute } from "../router.js";
 import { ResourceGraphErrors } from "./errors.js";
 import { KqlError } from "./kql/errors.js";
-import { quotaHeaders, quotaSettingsFromEnv, UserQuota } from "./quota.js";
+import { quotaHeaders } from "./quota.js";
 import { decodeContinuation, MAX_PAGE_SIZE, type QueryRequest, type ResultFormat, runQuery } from "./query.js";
 
 /** The api-versions of Microsoft.ResourceGraph/resources; @azure/arm-resourcegraph 4.x sends 2021-03-01, 5.x 2024-04-01. */
@@ -18,16 +17,8 @@ export const RESOURCE_GRAPH_API_VERSIONS = [
   "2024-04-01",
 ] as const;
 
-const quotas = new WeakMap<EmulatorContext, UserQuota>();
-
-function quotaOf(ctx: EmulatorContext): UserQuota {
-  let quota = quotas.get(ctx);
-  if (!quota) quotas.set(ctx, (quota = new UserQuota(quotaSettingsFromEnv())));
-  return quota;
-}
-
 function handleQuery(req: ArmRequest) {
-  const decision = quotaOf(req.ctx).take(req.caller.objectId);
+  const decision = req.ctx.resourceGraph.quota.take(req.caller.objectId);
   const headers = quotaHeaders(decision);
   if (!decision.allowed) throw ResourceGraphErrors.rateLimited(Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)), req.requestId, headers);
   const request = readRequest(req, headers);

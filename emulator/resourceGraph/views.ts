@@ -1,20 +1,25 @@
-import { type GalleryRecord, galleryView } from "../compute/galleries.model.js";
-import { type GalleryImageRecord, galleryImageView } from "../compute/galleryImages.model.js";
-import { type GalleryImageVersionRecord, galleryImageVersionView } from "../compute/galleryImageVersions.model.js";
+import { galleryView } from "../compute/galleries/galleries.model.js";
+import { galleryImageView } from "../compute/galleryImages/galleryImages.model.js";
+import { type GalleryImageVersionRecord, galleryImageVersionView } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
 import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
 import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
-import type { ArmResourceBody, ResourceRecord } from "../store/resources.js";
+import { type ArmResourceBody, isOfType, type ResourceRecord } from "../store/resources.js";
 
 /** A resource as its own GET shows it; Resource Graph rows carry the same properties. */
 export type ArmView = Partial<ArmResourceBody> & { properties?: Record<string, unknown> };
 
 type View = (record: ResourceRecord, now: number) => ArmView;
 
+/** A provider's own view for records of its type (others take the stored view). */
+function viewOf<B extends ArmResourceBody, S>(type: string, view: (record: ResourceRecord<B, S>, now: number) => ArmView): [string, View] {
+  return [type.toLowerCase(), (r, now) => (isOfType<B, S>(r, type) ? view(r, now) : storedView(r, now))];
+}
+
 // The resource providers' own views, by lower-cased type, so a row's properties match the resource's GET.
 const VIEWS = new Map<string, View>([
-  [GALLERY_TYPE.toLowerCase(), (r, now) => galleryView(r as unknown as GalleryRecord, now)],
-  [GALLERY_IMAGE_TYPE.toLowerCase(), (r, now) => galleryImageView(r as unknown as GalleryImageRecord, now)],
-  [GALLERY_IMAGE_VERSION_TYPE.toLowerCase(), (r, now) => galleryImageVersionView(r as unknown as GalleryImageVersionRecord, now)],
+  viewOf(GALLERY_TYPE, galleryView),
+  viewOf(GALLERY_IMAGE_TYPE, galleryImageView),
+  viewOf(GALLERY_IMAGE_VERSION_TYPE, (r: GalleryImageVersionRecord, now) => galleryImageVersionView(r, now)),
 ]);
 
 /**

@@ -4,9 +4,10 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmError, type ArmErrorDetail, ArmErrors } from "../errors.js";
 import type { ResourceRecord } from "../store/resources.js";
-import { type VirtualMachineRecord, VIRTUAL_MACHINE_TYPE, virtualMachineType } from "../compute/virtualMachines.model.js";
+import { type VirtualMachineRecord, virtualMachineType } from "../compute/sources/virtualMachines.model.js";
 import { DeploymentErrors } from "./deployments.errors.js";
 import { evaluate, type ExpressionScope, type TemplateValue } from "./deployments.expressions.js";
+import { VIRTUAL_MACHINE_TYPE } from "../compute/shared/names.js";
 
 /**
  * Preflight validation of a resource-group deployment, as `POST …/deployments/{name}/validate` does it: the

@@ -1,7 +1,7 @@
 import type { Clock } from "../clock.js";
-import { createGallery } from "../compute/galleries.model.js";
-import { createGalleryImage } from "../compute/galleryImages.model.js";
-import { createGalleryImageVersion } from "../compute/galleryImageVersions.model.js";
+import { createGallery } from "../compute/galleries/galleries.model.js";
+import { createGalleryImage } from "../compute/galleryImages/galleryImages.model.js";
+import { createGalleryImageVersion } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
 import type { EmulatorContext } from "../context.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, type DemoDefinition, demoGallery, demoSubscriptionId } from "./demoData.js";
 import { seedDemoSources } from "./demoSources.js";

@@ -1,7 +1,7 @@
-import { diskType, snapshotType } from "../compute/disks.model.js";
-import { managedImageType } from "../compute/images.model.js";
-import { putComputeResource, type ComputeRef } from "../compute/sourceLifecycle.js";
-import { virtualMachineType } from "../compute/virtualMachines.model.js";
+import { diskType, snapshotType } from "../compute/sources/disks.model.js";
+import { managedImageType } from "../compute/sources/images.model.js";
+import { putComputeResource, type ComputeRef } from "../compute/sources/lifecycle.js";
+import { virtualMachineType } from "../compute/sources/virtualMachines.model.js";
 import type { EmulatorContext } from "../context.js";
 import { type DemoDefinition, demoGallery, demoSubscriptionId } from "./demoData.js";
 import type { DemoVersion } from "./demoVersions.js";

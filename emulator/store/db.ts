@@ -106,6 +106,22 @@ const MIGRATIONS: string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // IF NOT EXISTS: databases made before this migration already hold the table (the store created it itself).
+  `
+  -- Activity Log events (Microsoft.Insights), one row per event; body is the event as the service returns it.
+  CREATE TABLE IF NOT EXISTS activity_log (
+    event_data_id TEXT PRIMARY KEY,
+    subscription_id TEXT NOT NULL,
+    resource_group TEXT,
+    resource_id TEXT NOT NULL,
+    resource_provider TEXT NOT NULL,
+    correlation_id TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS activity_log_sub_time ON activity_log (subscription_id, timestamp);
+  `,
 ];
 
 function migrate(db: Db): void {

@@ -12,7 +12,7 @@ export interface ArmResourceBody {
   [field: string]: unknown;
 }
 
-export interface ResourceRecord<B extends ArmResourceBody = ArmResourceBody, S = Record<string, unknown>> {
+export interface ResourceRecord<B extends ArmResourceBody = ArmResourceBody, S = unknown> {
   key: string;
   id: string;
   type: string;
@@ -61,7 +61,7 @@ export class ResourceStore {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
   ) {
     this.stmts = {
@@ -98,6 +98,9 @@ export class ResourceStore {
         `SELECT count(*) AS n FROM resources WHERE subscription_id = ? AND resource_group = ? AND type != ?
          AND (gone_at IS NULL OR gone_at > ?)`,
       ),
+      countOfType: db.prepare<[string, string], { n: number }>(
+        "SELECT count(*) AS n FROM resources WHERE subscription_id = ? AND type = ?",
+      ),
       countByLocation: db.prepare<[string, string, string, number], { n: number }>(
         `SELECT count(*) AS n FROM resources WHERE subscription_id = ? AND type = ? AND location = ?
          AND (gone_at IS NULL OR gone_at > ?)`,
@@ -115,12 +118,12 @@ export class ResourceStore {
     };
   }
 
-  get<B extends ArmResourceBody = ArmResourceBody, S = Record<string, unknown>>(id: string): ResourceRecord<B, S> | undefined {
+  get<B extends ArmResourceBody = ArmResourceBody, S = unknown>(id: string): ResourceRecord<B, S> | undefined {
     const row = this.stmts.get.get(keyOf(id), this.clock.now());
     return row ? fromRow<B, S>(row) : undefined;
   }
 
-  put(record: Omit<ResourceRecord, "key" | "createdAt" | "updatedAt"> & { createdAt?: number }): void {
+  put<B extends ArmResourceBody, S>(record: Omit<ResourceRecord<B, S>, "key" | "createdAt" | "updatedAt"> & { createdAt?: number }): void {
     const now = this.clock.now();
     this.stmts.upsert.run({
       key: keyOf(record.id),
@@ -148,16 +151,22 @@ export class ResourceStore {
     this.stmts.purge.run(this.clock.now());
   }
 
-  listChildren(parentId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord> {
-    return page(this.stmts.children.all(keyOf(parentId), type, after, this.clock.now(), limit + 1), limit);
+  listChildren<B extends ArmResourceBody = ArmResourceBody, S = unknown>(parentId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord<B, S>> {
+    return page<B, S>(this.stmts.children.all(keyOf(parentId), type, after, this.clock.now(), limit + 1), limit);
   }
 
-  listBySubscription(subscriptionId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord> {
-    return page(this.stmts.bySubscription.all(subscriptionId.toLowerCase(), type, after, this.clock.now(), limit + 1), limit);
+  listBySubscription<B extends ArmResourceBody = ArmResourceBody, S = unknown>(subscriptionId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord<B, S>> {
+    return page<B, S>(this.stmts.bySubscription.all(subscriptionId.toLowerCase(), type, after, this.clock.now(), limit + 1), limit);
   }
 
-  listByResourceGroup(subscriptionId: string, resourceGroup: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord> {
-    return page(
+  listByResourceGroup<B extends ArmResourceBody = ArmResourceBody, S = unknown>(
+    subscriptionId: string,
+    resourceGroup: string,
+    type: string,
+    after = "",
+    limit = 1_000_000,
+  ): Page<ResourceRecord<B, S>> {
+    return page<B, S>(
       this.stmts.byResourceGroup.all(subscriptionId.toLowerCase(), resourceGroup.toLowerCase(), type, after, this.clock.now(), limit + 1),
       limit,
     );
@@ -172,18 +181,26 @@ export class ResourceStore {
     return this.stmts.countInGroup.get(subscriptionId.toLowerCase(), resourceGroup.toLowerCase(), groupType, this.clock.now())!.n;
   }
 
+  /**
+   * Every row of a type in the subscription, whatever its region or delete state: an index-only count, cheap with
+   * 10,000 versions in place, that bounds countInLocation from above.
+   */
+  countOfTypeUpperBound(subscriptionId: string, type: string): number {
+    return this.stmts.countOfType.get(subscriptionId.toLowerCase(), type)!.n;
+  }
+
   countInLocation(subscriptionId: string, type: string, location: string): number {
     return this.stmts.countByLocation.get(subscriptionId.toLowerCase(), type, location, this.clock.now())!.n;
   }
 
   /** A resource of a type by name anywhere in the subscription (gallery names are unique per subscription). */
-  findInSubscriptionByName(subscriptionId: string, type: string, name: string): ResourceRecord | undefined {
+  findInSubscriptionByName<B extends ArmResourceBody = ArmResourceBody, S = unknown>(subscriptionId: string, type: string, name: string): ResourceRecord<B, S> | undefined {
     const row = this.stmts.findByName.get(subscriptionId.toLowerCase(), type, name, this.clock.now());
-    return row ? fromRow(row) : undefined;
+    return row ? fromRow<B, S>(row) : undefined;
   }
 
-  allOfType(type: string): ResourceRecord[] {
-    return this.stmts.allOfType.all(type, this.clock.now()).map((r) => fromRow(r));
+  allOfType<B extends ArmResourceBody = ArmResourceBody, S = unknown>(type: string): ResourceRecord<B, S>[] {
+    return this.stmts.allOfType.all(type, this.clock.now()).map((r) => fromRow<B, S>(r));
   }
 
   /**
@@ -195,13 +212,21 @@ export class ResourceStore {
   }
 }
 
-function page(rows: Row[], limit: number): Page<ResourceRecord> {
+/**
+ * Narrows a record read without its type (one of every type, a parent by key) to the record of `type`, by its
+ * stored type (case-insensitive, as ARM's).
+ */
+export function isOfType<B extends ArmResourceBody, S>(record: ResourceRecord, type: string): record is ResourceRecord<B, S> {
+  return record.type.toLowerCase() === type.toLowerCase();
+}
+
+function page<B extends ArmResourceBody, S>(rows: Row[], limit: number): Page<ResourceRecord<B, S>> {
   const more = rows.length > limit;
-  const items = (more ? rows.slice(0, limit) : rows).map((r) => fromRow(r));
+  const items = (more ? rows.slice(0, limit) : rows).map((r) => fromRow<B, S>(r));
   return { items, continueAfter: more ? items[items.length - 1]!.key : undefined };
 }
 
-function fromRow<B extends ArmResourceBody = ArmResourceBody, S = Record<string, unknown>>(row: Row): ResourceRecord<B, S> {
+function fromRow<B extends ArmResourceBody = ArmResourceBody, S = unknown>(row: Row): ResourceRecord<B, S> {
   return {
     key: row.key,
     id: row.id,

@@ -24,6 +24,12 @@ export const GALLERY_API_VERSIONS = [
 export const GALLERY_TYPE = "Microsoft.Compute/galleries";
 export const GALLERY_IMAGE_TYPE = "Microsoft.Compute/galleries/images";
 export const GALLERY_IMAGE_VERSION_TYPE = "Microsoft.Compute/galleries/images/versions";
+export const DISK_TYPE = "Microsoft.Compute/disks";
+export const SNAPSHOT_TYPE = "Microsoft.Compute/snapshots";
+export const VIRTUAL_MACHINE_SCALE_SET_TYPE = "Microsoft.Compute/virtualMachineScaleSets";
+export const VIRTUAL_MACHINE_TYPE = "Microsoft.Compute/virtualMachines";
+export const DISK_ENCRYPTION_SET_TYPE = "Microsoft.Compute/diskEncryptionSets";
+export const MANAGED_IMAGE_TYPE = "Microsoft.Compute/images";
 
 /** The resource group a write goes to; ARM answers ResourceGroupNotFound before the provider sees the request. */
 export function requireResourceGroup(ctx: EmulatorContext, subscriptionId: string, resourceGroup: string): ResourceRecord {

@@ -1,6 +1,0 @@
-import type { ArmRoute } from "../router.js";
-import { diskEncryptionSetType } from "./diskEncryptionSets.model.js";
-import { computeResourceRoutes } from "./sourceLifecycle.js";
-
-/** Microsoft.Compute/diskEncryptionSets: PUT, GET, DELETE, list by resource group and subscription. */
-export const diskEncryptionSetRoutes: ArmRoute[] = computeResourceRoutes(diskEncryptionSetType);

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { galleryResourceId } from "../../../lib/azure/resourceId.js";
+import { checkCommunityInfo } from "../../../lib/gallery/community.js";
+import { checkGalleryName } from "../../../lib/gallery/names.js";
+import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
+import { azureEnum } from "../../../lib/gallery/schemaParts.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import type { OperationRecord } from "../../operations.js";
+import { resourceGroupId } from "../../resources/resourceGroups.js";
+import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { checkQuotaForOneMore } from "../shared/quota.js";
+import { canonicalLocation, GALLERY_TYPE, requiredLocation, requireResourceGroup } from "../shared/names.js";
+import {
+  assertNoOperationInFlight,
+  beginOperation,
+  provisioningStateOf,
+  resourceOperationMs,
+  type TrackedState,
+} from "../shared/provisioning.js";
+import { keptSharing, sharingProfileView, type StoredSharingProfile } from "../sharing/gallerySharing.profile.js";
+
+/** Microsoft.Compute/galleries: the model (validation, state, views). Handlers and the demo seed both go through it. */
+
+export interface GalleryRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  gallery: string;
+}
+
+const SHARING_PERMISSIONS = ["Private", "Groups", "Community"] as const;
+
+/** The publisher details a caller may set; publicNames and communityGalleryEnabled are the service's to fill. */
+const communityGalleryInfoSchema = z
+  .object({ publisherUri: z.string().optional(), publisherContact: z.string().optional(), eula: z.string().optional(), publicNamePrefix: z.string().optional() })
+  .superRefine((info, ctx) => {
+    const violation = checkCommunityInfo(info);
+    if (violation) ctx.addIssue({ code: "custom", message: violation.message, path: [violation.target!.split(".").at(-1)!] });
+  });
+
+const galleryPropertiesSchema = z.object({
+  description: z.string().optional(),
+  sharingProfile: z
+    .object({
+      permissions: azureEnum(SHARING_PERMISSIONS, "gallery.properties.sharingProfile.permissions").optional(),
+      communityGalleryInfo: communityGalleryInfoSchema.optional(),
+    })
+    .optional(),
+  softDeletePolicy: z.object({ isSoftDeleteEnabled: z.boolean().optional() }).optional(),
+});
+
+type GalleryProperties = z.output<typeof galleryPropertiesSchema>;
+
+export interface GalleryBody extends ArmResourceBody {
+  location: string;
+  properties: GalleryProperties;
+}
+
+export type GalleryRecord = ResourceRecord<GalleryBody, TrackedState>;
+
+export interface WriteResult<R> {
+  record: R;
+  created: boolean;
+  operation: OperationRecord;
+}
+
+export function galleryId(ref: GalleryRef): string {
+  return galleryResourceId(ref.subscriptionId, ref.resourceGroup, ref.gallery);
+}
+
+/** The gallery's unique name as Compute reports it: `{subscriptionId}-{GALLERYNAME}`. */
+export function galleryUniqueName(subscriptionId: string, name: string): string {
+  return `${subscriptionId}-${name.toUpperCase()}`;
+}
+
+export function findGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord | undefined {
+  return ctx.resources.get<GalleryBody, TrackedState>(galleryId(ref));
+}
+
+export function getGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord {
+  const record = findGallery(ctx, ref);
+  if (!record) throw ArmErrors.resourceNotFound(GALLERY_TYPE, ref.gallery, ref.resourceGroup);
+  return record;
+}
+
+/** The gallery's ARM JSON at `now`; `sharingGroups` adds whom it is shared with (`$select=Permissions`). */
+export function galleryView(record: GalleryRecord, now: number, options: { sharingGroups?: boolean } = {}) {
+  const { description, sharingProfile, softDeletePolicy } = record.body.properties;
+  return {
+    id: record.body.id,
+    name: record.body.name,
+    type: GALLERY_TYPE,
+    location: record.body.location,
+    ...stringTags(record.body.tags),
+    properties: {
+      ...(description !== undefined ? { description } : {}),
+      identifier: { uniqueName: galleryUniqueName(record.subscriptionId, record.name) },
+      sharingProfile: sharingProfileView(sharingProfile as StoredSharingProfile | undefined, options.sharingGroups ?? false),
+      ...(softDeletePolicy ? { softDeletePolicy } : {}),
+      provisioningState: provisioningStateOf(record.state.operation, now),
+    },
+  };
+}
+
+function store(ctx: EmulatorContext, ref: GalleryRef, body: GalleryBody, state: TrackedState, existing?: GalleryRecord, goneAt?: number) {
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(body.id);
+  ctx.resources.put({
+    id: body.id,
+    type: GALLERY_TYPE,
+    name: body.name,
+    subscriptionId: ref.subscriptionId,
+    resourceGroup: existing?.resourceGroup ?? ref.resourceGroup,
+    parentKey: resourceGroupId(ref.subscriptionId, existing?.resourceGroup ?? ref.resourceGroup),
+    location: body.location,
+    body,
+    state: state as Record<string, unknown>,
+    createdAt: existing?.createdAt,
+    goneAt,
+  });
+}
+
+/** PUT: creates the gallery (201) or replaces its updatable fields (200). */
+export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unknown): WriteResult<GalleryRecord> {
+  throwViolation(checkGalleryName(ref.gallery));
+  const body = requireObjectBody(rawBody);
+  const requested = requiredLocation(body.location);
+  throwViolation(checkLocationAvailable(requested, GALLERY_TYPE));
+  const location = canonicalLocation(requested)!;
+  const parsed = parseProperties(galleryPropertiesSchema, body.properties, "properties");
+  requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
+
+  const existing = findGallery(ctx, ref);
+  const properties: GalleryProperties = { ...parsed, ...keptSharing(existing?.body.properties.sharingProfile as StoredSharingProfile | undefined, parsed.sharingProfile) };
+  if (existing) {
+    if (existing.body.location !== location) throw ArmErrors.invalidResourceLocation(existing.name, existing.body.location, location, ref.resourceGroup);
+    assertNoOperationInFlight(ctx, existing, existing.name);
+  } else {
+    const namesake = ctx.resources.findInSubscriptionByName(ref.subscriptionId, GALLERY_TYPE, ref.gallery);
+    if (namesake) throw ArmErrors.galleryNameNotUnique(ref.gallery, ref.subscriptionId);
+    checkQuotaForOneMore(ctx, "galleries", GALLERY_TYPE, ref.subscriptionId, location);
+  }
+
+  const id = existing?.body.id ?? galleryId(ref);
+  const name = existing?.name ?? ref.gallery;
+  const { operation, tracked } = beginOperation(ctx, { id, subscriptionId: ref.subscriptionId, location }, existing ? "Update" : "Create", resourceOperationMs(ctx));
+  const stored: GalleryBody = { id, name, type: GALLERY_TYPE, location, ...stringTags(body.tags), properties };
+  store(ctx, ref, stored, { operation: tracked }, existing);
+  return { record: findGallery(ctx, ref)!, created: !existing, operation };
+}
+
+/** PATCH: merges tags and the updatable properties (description, sharing profile) into the stored gallery. */
+export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unknown): WriteResult<GalleryRecord> {
+  throwViolation(checkGalleryName(ref.gallery));
+  const body = requireObjectBody(rawBody);
+  const existing = getGallery(ctx, ref);
+  assertNoOperationInFlight(ctx, existing, existing.name);
+  const patch = parseProperties(galleryPropertiesSchema, body.properties, "properties");
+  const properties: GalleryProperties = {
+    ...existing.body.properties,
+    ...definedEntries(patch),
+    ...keptSharing(existing.body.properties.sharingProfile as StoredSharingProfile | undefined, patch.sharingProfile),
+  };
+  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Update", resourceOperationMs(ctx));
+  const tags = body.tags ?? existing.body.tags;
+  store(ctx, ref, { ...existing.body, ...stringTags(tags), properties }, { operation: tracked }, existing);
+  return { record: findGallery(ctx, ref)!, created: false, operation };
+}
+
+/** DELETE: refused while definitions remain; otherwise the gallery is Deleting until the operation ends. */
+export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationRecord {
+  const existing = getGallery(ctx, ref);
+  assertNoOperationInFlight(ctx, existing, existing.name);
+  const children = ctx.resources.listChildren(existing.id, `${GALLERY_TYPE}/images`, "", 5).items;
+  if (children.length > 0) {
+    throw ArmErrors.cannotDeleteResource(children.map((c) => `${GALLERY_TYPE}/${existing.name}/images/${c.name}`));
+  }
+  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Delete", resourceOperationMs(ctx));
+  store(ctx, ref, existing.body, { operation: tracked }, existing, tracked.endsAt);
+  return operation;
+}
+
+export interface NewGallery extends GalleryRef {
+  location: string;
+  description?: string;
+  tags?: Record<string, string>;
+}
+
+/** Creates a gallery as a PUT would, for the demo seed and tests. */
+export function createGallery(ctx: EmulatorContext, input: NewGallery): GalleryRecord {
+  const { location, description, tags, ...ref } = input;
+  return putGallery(ctx, ref, { location, ...(tags ? { tags } : {}), properties: description !== undefined ? { description } : {} }).record;
+}
+
+/** Only the keys a PATCH sent: an omitted property keeps its stored value. */
+export function definedEntries<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,407 @@
+import { galleryImageVersionResourceId } from "../../../lib/azure/resourceId.js";
+import { checkSourceCompatibility } from "../../../lib/gallery/galleryImage.js";
+import {
+  checkImageVersionUpdate,
+  galleryImageVersionPropertiesShape,
+  validateImageVersionRules,
+  type GalleryImageVersionProperties,
+  type PublishingProfile,
+} from "../../../lib/gallery/galleryImageVersion.js";
+import { checkImageVersionName } from "../../../lib/gallery/names.js";
+import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
+import { checkLocationAvailable, normalizeLocation } from "../../../lib/gallery/regions.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import { isHeld, type OperationRecord } from "../../operations.js";
+import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
+import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
+import { findGalleryImage, parentGallery, type GalleryImageBody, type GalleryImageRecord, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
+import { resolveVersionSource } from "./galleryImageVersions.sources.js";
+import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
+import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
+import {
+  failedRegions,
+  holdsReplicas,
+  planReplication,
+  replicationEndsAt,
+  replicationStatusAt,
+  type RegionReplicationPlan,
+  type ReplicatedImage,
+} from "./replication.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { sameInstant } from "../shared/dates.js";
+import { checkQuotaForOneMore } from "../shared/quota.js";
+import { canonicalLocation, GALLERY_IMAGE_VERSION_TYPE, requiredLocation } from "../shared/names.js";
+import {
+  beginOperation,
+  isInFlight,
+  provisioningStateOf,
+  resourceOperationMs,
+  type TrackedState,
+} from "../shared/provisioning.js";
+import type { VersionSource } from "./versionSource.js";
+
+/** Microsoft.Compute/galleries/images/versions: the model (validation, sources, replication, views). */
+
+export interface GalleryImageVersionRef extends GalleryImageRef {
+  version: string;
+}
+
+const PROPERTIES = "galleryImageVersion.properties";
+/** The size Compute reports for an OS disk whose source does not say (a 30 GB image is the Marketplace norm). */
+const DEFAULT_OS_DISK_GB = 30;
+
+interface DiskSource {
+  id?: string;
+  storageAccountId?: string;
+  uri?: string;
+}
+
+export interface StoredStorageProfile {
+  source?: { id?: string; virtualMachineId?: string };
+  osDiskImage: { sizeInGB: number; hostCaching: string; source?: DiskSource };
+  dataDiskImages: { lun: number; sizeInGB: number; hostCaching: string; source?: DiskSource }[];
+}
+
+export interface GalleryImageVersionBody extends ArmResourceBody {
+  location: string;
+  properties: {
+    publishingProfile: PublishingProfile & { targetRegions?: { name: string; encryption?: unknown }[] };
+    storageProfile: StoredStorageProfile;
+    safetyProfile: { allowDeletionOfReplicatedLocations?: boolean; blockDeletionBeforeEndOfLife?: boolean };
+    publishedDate: string;
+  };
+}
+
+export interface GalleryImageVersionState extends TrackedState {
+  replication: RegionReplicationPlan[];
+}
+
+export type GalleryImageVersionRecord = ResourceRecord<GalleryImageVersionBody, GalleryImageVersionState>;
+
+export function galleryImageVersionId(ref: GalleryImageVersionRef): string {
+  return galleryImageVersionResourceId(ref.subscriptionId, ref.resourceGroup, ref.gallery, ref.image, ref.version);
+}
+
+export function findGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): GalleryImageVersionRecord | undefined {
+  return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(galleryImageVersionId(ref));
+}
+
+export function getGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): GalleryImageVersionRecord {
+  const record = findGalleryImageVersion(ctx, ref);
+  if (!record) throw ArmErrors.resourceNotFound(`Microsoft.Compute/galleries/${ref.gallery}/images/${ref.image}/versions`, ref.version, ref.resourceGroup);
+  return record;
+}
+
+export interface VersionViewOptions {
+  /** `$expand=ReplicationStatus`: add `properties.replicationStatus`. */
+  expandReplication?: boolean;
+}
+
+/** The version's ARM JSON at `now`, with the defaults Compute fills in and the state derived from the clock. */
+export function galleryImageVersionView(record: GalleryImageVersionRecord, now: number, options: VersionViewOptions = {}) {
+  const { publishingProfile, storageProfile, safetyProfile, publishedDate } = record.body.properties;
+  const given = publishingProfile.targetRegions ?? [];
+  const targetRegions = effectiveTargetRegions({ location: record.body.location, publishingProfile }).map((region, index) => {
+    const encryption = given[index]?.encryption;
+    return encryption === undefined ? region : { ...region, encryption };
+  });
+  const { replicaCount, storageAccountType } = profileReplication(publishingProfile);
+  return {
+    id: record.body.id,
+    name: record.body.name,
+    type: GALLERY_IMAGE_VERSION_TYPE,
+    location: record.body.location,
+    ...stringTags(record.body.tags),
+    properties: {
+      publishingProfile: {
+        targetRegions,
+        replicaCount,
+        excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
+        publishedDate,
+        ...(publishingProfile.endOfLifeDate !== undefined ? { endOfLifeDate: publishingProfile.endOfLifeDate } : {}),
+        storageAccountType,
+        ...(publishingProfile.replicationMode !== undefined ? { replicationMode: publishingProfile.replicationMode } : {}),
+      },
+      storageProfile,
+      safetyProfile: {
+        allowDeletionOfReplicatedLocations: safetyProfile.allowDeletionOfReplicatedLocations ?? false,
+        reportedForPolicyViolation: false,
+        ...(safetyProfile.blockDeletionBeforeEndOfLife !== undefined ? { blockDeletionBeforeEndOfLife: safetyProfile.blockDeletionBeforeEndOfLife } : {}),
+      },
+      provisioningState: provisioningStateOf(record.state.operation, now),
+      ...(options.expandReplication ? { replicationStatus: replicationStatusAt(record.state.replication, now) } : {}),
+    },
+  };
+}
+
+export type GalleryImageVersionView = ReturnType<typeof galleryImageVersionView>;
+
+/**
+ * Every version of a definition with its per-region replication at `now` (one query, views computed from the
+ * stored plans), for the consumer views and VM creation.
+ */
+export function versionsWithReplication(ctx: EmulatorContext, imageId: string): GalleryImageVersionView[] {
+  const now = ctx.clock.now();
+  return ctx.resources
+    .listChildren<GalleryImageVersionBody, GalleryImageVersionState>(imageId, GALLERY_IMAGE_VERSION_TYPE)
+    .items.map((record) => galleryImageVersionView(record, now, { expandReplication: true }));
+}
+
+function nestedName(ref: GalleryImageVersionRef): string {
+  return `${ref.gallery}/${ref.image}/${ref.version}`;
+}
+
+/** The definition a version request names; ARM answers ParentResourceNotFound for a missing gallery or definition. */
+function parents(ctx: EmulatorContext, ref: GalleryImageVersionRef) {
+  const gallery = parentGallery(ctx, ref);
+  const image = findGalleryImage(ctx, ref);
+  if (!image) throw ArmErrors.parentNotFound(`${ref.gallery}/${ref.image}`);
+  return { gallery, image };
+}
+
+function requireSource(ctx: EmulatorContext, id: string, location: string, target: string): VersionSource {
+  const source = resolveVersionSource(ctx, id, location);
+  if (!source || normalizeLocation(source.location) !== normalizeLocation(location)) throw ArmErrors.versionSourceNotFound(id, target);
+  if (source.unusableBecause) throw ArmErrors.versionSourceUnusable(source.unusableBecause.code, source.unusableBecause.message, target);
+  return source;
+}
+
+function checkAgainstDefinition(definition: GalleryImageRecord, source: VersionSource): void {
+  const { osType, osState, hyperVGeneration } = definition.body.properties;
+  throwViolation(checkSourceCompatibility({ osType, osState, hyperVGeneration }, source));
+}
+
+/** Resolves the version's sources and records the disks they give, as Compute reports them in storageProfile. */
+function resolveStorage(
+  ctx: EmulatorContext,
+  input: GalleryImageVersionProperties["storageProfile"],
+  location: string,
+  definition: GalleryImageRecord,
+): StoredStorageProfile {
+  const dataCaching = (lun: number) => input.dataDiskImages?.find((disk) => disk.lun === lun)?.hostCaching ?? "None";
+  const osCaching = input.osDiskImage?.hostCaching ?? "ReadWrite";
+  const directId = input.source?.id ?? input.source?.virtualMachineId;
+  if (directId) {
+    const target = `${PROPERTIES}.storageProfile.source.${input.source?.id ? "id" : "virtualMachineId"}`;
+    const source = requireSource(ctx, directId, location, target);
+    checkAgainstDefinition(definition, source);
+    return {
+      source: input.source?.id ? { id: input.source.id } : { virtualMachineId: directId },
+      osDiskImage: { sizeInGB: source.osDiskSizeGB ?? DEFAULT_OS_DISK_GB, hostCaching: osCaching },
+      dataDiskImages: source.dataDisks.map((disk) => ({ lun: disk.lun, sizeInGB: disk.sizeGB, hostCaching: dataCaching(disk.lun) })),
+    };
+  }
+  const osSourceId = input.osDiskImage?.source?.id;
+  if (!osSourceId) {
+    throw ArmErrors.invalidParameter(`${PROPERTIES}.storageProfile.osDiskImage`, `Required parameter '${PROPERTIES}.storageProfile.osDiskImage' is missing (null).`);
+  }
+  const osSource = requireSource(ctx, osSourceId, location, `${PROPERTIES}.storageProfile.osDiskImage.source.id`);
+  checkAgainstDefinition(definition, osSource);
+  return {
+    osDiskImage: { sizeInGB: osSource.osDiskSizeGB ?? DEFAULT_OS_DISK_GB, hostCaching: osCaching, source: { id: osSourceId } },
+    dataDiskImages: (input.dataDiskImages ?? []).map((disk, index) => {
+      const id = disk.source?.id;
+      const source = id ? requireSource(ctx, id, location, `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`) : undefined;
+      const sizeInGB = source?.osDiskSizeGB ?? source?.dataDisks[0]?.sizeGB ?? 0;
+      return { lun: disk.lun, sizeInGB, hostCaching: disk.hostCaching ?? "None", ...(id ? { source: { id } } : {}) };
+    }),
+  };
+}
+
+function replicatedImage(location: string, storage: StoredStorageProfile): ReplicatedImage {
+  return {
+    sourceLocation: location,
+    osDiskSizeGB: storage.osDiskImage.sizeInGB,
+    dataDiskSizesGB: storage.dataDiskImages.map((disk) => disk.sizeInGB),
+  };
+}
+
+/**
+ * The stored version as lib/gallery's update rule sees it: only the regions that already hold replicas count as
+ * regions an update would remove (a region added a moment ago and not yet copied to can be dropped freely).
+ */
+function storedForUpdateCheck(existing: GalleryImageVersionRecord, now: number): GalleryImageVersionProperties {
+  const { publishingProfile, storageProfile, safetyProfile } = existing.body.properties;
+  const replicated = existing.state.replication.filter((plan) => holdsReplicas(plan, now)).map((plan) => ({ name: plan.region }));
+  return {
+    publishingProfile: { ...publishingProfile, targetRegions: replicated },
+    storageProfile: storageProfile as GalleryImageVersionProperties["storageProfile"],
+    safetyProfile,
+  };
+}
+
+interface WriteOptions {
+  /** Backdates replication (the demo seed's versions that are already replicated, or half-way). */
+  startedAt?: number;
+}
+
+function write(
+  ctx: EmulatorContext,
+  ref: GalleryImageVersionRef,
+  input: { location: string; tags?: Record<string, string>; properties: unknown },
+  options: WriteOptions = {},
+): WriteResult<GalleryImageVersionRecord> {
+  const now = ctx.clock.now();
+  const startedAt = options.startedAt ?? now;
+  const { gallery, image } = parents(ctx, ref);
+  if (input.location !== gallery.body.location) throw ArmErrors.locationDiffersFromGallery("gallery image version", input.location, gallery.body.location);
+  const existing = findGalleryImageVersion(ctx, ref);
+  if (existing) {
+    const operation = existing.state.operation;
+    if (operation?.kind === "Delete" && isInFlight(operation, now)) throw ArmErrors.versionMarkedForDeletion(ref.version);
+    if (isInFlight(operation, now)) throw ArmErrors.operationInProgress(nestedName(ref));
+  }
+
+  const properties = parseProperties(galleryImageVersionPropertiesShape, input.properties, "properties");
+  // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
+  const keepsEndOfLife = existing !== undefined && sameInstant(properties.publishingProfile?.endOfLifeDate, existing.body.properties.publishingProfile.endOfLifeDate);
+  const [violation] = validateImageVersionRules(properties, { location: input.location, now: new Date(keepsEndOfLife ? 0 : now) });
+  throwViolation(violation);
+
+  let storage: StoredStorageProfile;
+  if (existing) {
+    throwViolation(checkImageVersionUpdate(storedForUpdateCheck(existing, now), properties, input.location));
+    storage = existing.body.properties.storageProfile;
+  } else {
+    storage = resolveStorage(ctx, properties.storageProfile, input.location, image);
+    checkQuotaForOneMore(ctx, "imageVersions", GALLERY_IMAGE_VERSION_TYPE, ref.subscriptionId, input.location);
+    checkSourceThrottle(ctx, storage);
+  }
+  checkVersionEncryption(ctx, {
+    subscriptionId: ref.subscriptionId,
+    targetRegions: properties.publishingProfile?.targetRegions,
+    dataDiskLuns: storage.dataDiskImages.map((disk) => disk.lun),
+    stored: existing?.body.properties.publishingProfile.targetRegions,
+  });
+
+  const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });
+  const replication = planReplication(existing?.state.replication ?? [], targets, replicatedImage(input.location, storage), startedAt, (region) =>
+    ctx.faults.replicationFailure(galleryImageVersionId(ref), region),
+  );
+  const endsAt = Math.max(startedAt, replicationEndsAt(replication));
+  const failures = failedRegions(replication);
+  const error = failures.length > 0 ? ArmErrors.replicationFailed(failures) : undefined;
+  const id = existing?.body.id ?? `${image.body.id}/versions/${ref.version}`;
+  const begun = beginOperation(
+    ctx,
+    { id, subscriptionId: image.subscriptionId, location: input.location },
+    existing ? "Update" : "Create",
+    endsAt - now,
+    error && { code: error.code, message: error.message },
+  );
+  const tracked = { ...begun.tracked, startedAt, endsAt: isHeld(begun.operation) ? begun.operation.endsAt : Math.max(now, endsAt) };
+  const body: GalleryImageVersionBody = {
+    id,
+    name: existing?.name ?? ref.version,
+    type: GALLERY_IMAGE_VERSION_TYPE,
+    location: input.location,
+    ...stringTags(input.tags),
+    properties: {
+      publishingProfile: properties.publishingProfile ?? {},
+      storageProfile: storage,
+      safetyProfile: properties.safetyProfile ?? {},
+      publishedDate: existing?.body.properties.publishedDate ?? new Date(startedAt).toISOString(),
+    },
+  };
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(id);
+  ctx.resources.put({
+    id,
+    type: GALLERY_IMAGE_VERSION_TYPE,
+    name: body.name,
+    subscriptionId: image.subscriptionId,
+    resourceGroup: image.resourceGroup,
+    parentKey: image.id,
+    location: input.location,
+    body,
+    state: { operation: tracked, replication } satisfies GalleryImageVersionState,
+    createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
+  });
+  return { record: findGalleryImageVersion(ctx, ref)!, created: !existing, operation: begun.operation };
+}
+
+function locationOf(location: string | undefined): string {
+  const requested = requiredLocation(location);
+  throwViolation(checkLocationAvailable(requested, GALLERY_IMAGE_VERSION_TYPE));
+  return canonicalLocation(requested)!;
+}
+
+/** PUT: creates the version and starts replication (201), or updates what may change and replicates again (200). */
+export function putGalleryImageVersion(
+  ctx: EmulatorContext,
+  ref: GalleryImageVersionRef,
+  rawBody: unknown,
+  options: WriteOptions = {},
+): WriteResult<GalleryImageVersionRecord> {
+  throwViolation(checkImageVersionName(ref.version));
+  const body = requireObjectBody(rawBody);
+  const location = locationOf(body.location);
+  const existing = findGalleryImageVersion(ctx, ref);
+  if (existing && existing.body.location !== location) {
+    throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
+  }
+  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, options);
+}
+
+/** PATCH: the sent profiles over the stored ones, then the same rules as an update by PUT. */
+export function patchGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef, rawBody: unknown): WriteResult<GalleryImageVersionRecord> {
+  const body = requireObjectBody(rawBody);
+  parents(ctx, ref);
+  const existing = getGalleryImageVersion(ctx, ref);
+  const patch = (body.properties ?? {}) as Partial<Record<"publishingProfile" | "storageProfile" | "safetyProfile", Record<string, unknown>>>;
+  const stored = existing.body.properties;
+  const properties = {
+    publishingProfile: { ...stored.publishingProfile, ...definedEntries(patch.publishingProfile ?? {}) },
+    storageProfile: patch.storageProfile ?? stored.storageProfile,
+    safetyProfile: { ...stored.safetyProfile, ...definedEntries(patch.safetyProfile ?? {}) },
+  };
+  return write(ctx, ref, { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties });
+}
+
+/**
+ * DELETE: the version is Deleting until the operation ends; updates meanwhile are refused. Unlike other writes a
+ * delete is accepted while replication runs (it cancels it: the documented way out of a stuck region), and a
+ * repeated delete is the retry the service allows, finishing when the first one does.
+ */
+export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): OperationRecord {
+  const { image } = parents(ctx, ref);
+  const existing = getGalleryImageVersion(ctx, ref);
+  const now = ctx.clock.now();
+  const running = existing.state.operation;
+  const durationMs = running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
+  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location }, "Delete", durationMs);
+  ctx.resources.put({
+    ...existing,
+    parentKey: image.id,
+    state: { ...existing.state, operation: tracked },
+    goneAt: tracked.endsAt,
+  });
+  return operation;
+}
+
+export interface NewGalleryImageVersion extends GalleryImageVersionRef {
+  /** Defaults to the gallery's location. */
+  location?: string;
+  tags?: Record<string, string>;
+  /** The `properties` of the PUT body (publishingProfile, storageProfile, safetyProfile). */
+  properties: Record<string, unknown>;
+  /**
+   * When replication started (epoch ms). In the past, the version is as far along as that start allows at the
+   * emulator's now: long enough ago and it is Completed everywhere.
+   */
+  startedAt?: number;
+}
+
+/** Creates a version as a PUT would (same rules), for the demo seed and tests. */
+export function createGalleryImageVersion(ctx: EmulatorContext, input: NewGalleryImageVersion): GalleryImageVersionRecord {
+  const { location, tags, properties, startedAt, ...ref } = input;
+  const gallery = parentGallery(ctx, ref);
+  const body = { location: location ?? gallery.body.location, ...(tags ? { tags } : {}), properties };
+  return putGalleryImageVersion(ctx, ref, body, startedAt !== undefined ? { startedAt } : {}).record;
+}
+
+/** The definition a version belongs to, for callers that hold only a version record. */
+export function definitionOf(ctx: EmulatorContext, record: GalleryImageVersionRecord): GalleryImageRecord | undefined {
+  return record.parentKey ? ctx.resources.get<GalleryImageBody, TrackedState>(record.parentKey) : undefined;
+}

@@ -1,0 +1,112 @@
+import { listResponse, skipTokenOf } from "../../paging.js";
+import { visibleSubscription } from "../../resources/subscriptions.js";
+import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
+import {
+  deleteGalleryImageVersion,
+  galleryImageVersionView,
+  getGalleryImageVersion,
+  patchGalleryImageVersion,
+  putGalleryImageVersion,
+  type GalleryImageVersionBody,
+  type GalleryImageVersionRef,
+  type GalleryImageVersionState,
+} from "./galleryImageVersions.model.js";
+import { getGalleryImage, parentGallery, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
+import { GALLERY_API_VERSIONS, GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
+import { galleryLroHeaders } from "../shared/provisioning.js";
+
+/** Microsoft.Compute/galleries/images/versions: routes and thin handlers over galleryImageVersions.model.ts. */
+
+const IMAGE_PATH =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}/images/{galleryImageName}";
+const VERSION_PATH = `${IMAGE_PATH}/versions/{galleryImageVersionName}`;
+const READ = "Microsoft.Compute/galleries/images/versions/read";
+const WRITE = "Microsoft.Compute/galleries/images/versions/write";
+
+function imageRefOf(req: ArmRequest): GalleryImageRef {
+  visibleSubscription(req, req.params.subscriptionId!);
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    gallery: req.params.galleryName!,
+    image: req.params.galleryImageName!,
+  };
+}
+
+function refOf(req: ArmRequest): GalleryImageVersionRef {
+  return { ...imageRefOf(req), version: req.params.galleryImageVersionName! };
+}
+
+/** `$expand=ReplicationStatus`, matched as ARM matches query values: without regard to case. */
+function expandsReplication(req: ArmRequest): boolean {
+  const expand = Object.entries(req.query).find(([key]) => key.toLowerCase() === "$expand")?.[1] ?? "";
+  return expand.split(",").some((part) => part.trim().toLowerCase() === "replicationstatus");
+}
+
+const base = { resourceType: GALLERY_IMAGE_VERSION_TYPE, apiVersions: GALLERY_API_VERSIONS } as const;
+
+export const galleryImageVersionRoutes: ArmRoute[] = [
+  {
+    ...base,
+    method: "PUT",
+    path: VERSION_PATH,
+    action: WRITE,
+    handler: (req): ArmResponse => {
+      const { record, created, operation } = putGalleryImageVersion(req.ctx, refOf(req), req.body);
+      return {
+        status: created ? 201 : 200,
+        body: galleryImageVersionView(record, req.ctx.clock.now()),
+        headers: galleryLroHeaders(req, operation, "PUT"),
+      };
+    },
+  },
+  {
+    ...base,
+    method: "PATCH",
+    path: VERSION_PATH,
+    action: WRITE,
+    handler: (req): ArmResponse => {
+      const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body);
+      return { status: 200, body: galleryImageVersionView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
+    },
+  },
+  {
+    ...base,
+    method: "GET",
+    path: VERSION_PATH,
+    action: READ,
+    handler: (req): ArmResponse => ({
+      status: 200,
+      body: galleryImageVersionView(getGalleryImageVersion(req.ctx, refOf(req)), req.ctx.clock.now(), { expandReplication: expandsReplication(req) }),
+    }),
+  },
+  {
+    ...base,
+    method: "DELETE",
+    path: VERSION_PATH,
+    action: "Microsoft.Compute/galleries/images/versions/delete",
+    handler: (req): ArmResponse => {
+      const operation = deleteGalleryImageVersion(req.ctx, refOf(req));
+      return { status: 202, headers: galleryLroHeaders(req, operation, "DELETE") };
+    },
+  },
+  {
+    ...base,
+    method: "GET",
+    path: `${IMAGE_PATH}/versions`,
+    action: READ,
+    listsBeneath: true,
+    handler: (req): ArmResponse => {
+      const ref = imageRefOf(req);
+      parentGallery(req.ctx, ref);
+      const image = getGalleryImage(req.ctx, ref);
+      const page = req.ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(image.id, GALLERY_IMAGE_VERSION_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
+      const now = req.ctx.clock.now();
+      const expand = expandsReplication(req);
+      return listResponse(req, { ...page, items }, (r) =>
+        galleryImageVersionView(r, now, { expandReplication: expand }),
+      );
+    },
+  },
+];

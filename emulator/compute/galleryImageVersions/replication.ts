@@ -1,0 +1,164 @@
+import { normalizeLocation } from "../../../lib/gallery/regions.js";
+import {
+  aggregatedReplicationState,
+  type AggregatedReplicationState,
+  type EffectiveTargetRegion,
+  type RegionalReplicationStatus,
+} from "../../../lib/gallery/replication.js";
+
+/**
+ * Replication of an image version to its target regions, as a plan per region stored with the version and
+ * read against the clock: nothing runs in the background, so moving the clock is all it takes to finish it.
+ *
+ * Durations (emulated time), chosen so that small images replicate in minutes and large ones in hours, as the
+ * seed documents describe:
+ * - the source region holds the original, so it only registers the copy: 30 s + 0.25 s per GB;
+ * - any other region copies every disk across regions: 3 min + 5 s per GB (30 GB ≈ 5.5 min, 1 TB ≈ 1.5 h);
+ * - each replica beyond the first adds 15% of a region's single-copy time (replicas are made from the first
+ *   copy inside the region, in parallel);
+ * - a change of replica count or storage type in a region that had completed takes one local copy per added
+ *   replica (at least the region's base time).
+ * A data disk over 1 TB cannot be replicated: every region fails after its base time with the service's detail.
+ */
+
+export const SOURCE_REGION_BASE_MS = 30_000;
+export const SOURCE_REGION_PER_GB_MS = 250;
+export const REMOTE_REGION_BASE_MS = 3 * 60_000;
+export const REMOTE_REGION_PER_GB_MS = 5_000;
+export const EXTRA_REPLICA_FACTOR = 0.15;
+/** The largest data disk the service replicates, in GB. */
+export const MAX_DATA_DISK_GB = 1024;
+
+export interface RegionReplicationPlan {
+  /** The target region's display name, as the version reports it. */
+  region: string;
+  replicaCount: number;
+  storageAccountType: string;
+  startedAt: number;
+  durationMs: number;
+  /** The region fails `afterMs` after its start, with `details` in its status. */
+  failure?: { afterMs: number; details: string };
+}
+
+/** What replication needs to know about the version's disks. */
+export interface ReplicatedImage {
+  sourceLocation: string;
+  osDiskSizeGB: number;
+  dataDiskSizesGB: number[];
+}
+
+function isSourceRegion(region: string, image: ReplicatedImage): boolean {
+  return normalizeLocation(region) === normalizeLocation(image.sourceLocation);
+}
+
+function baseMs(region: string, image: ReplicatedImage): number {
+  return isSourceRegion(region, image) ? SOURCE_REGION_BASE_MS : REMOTE_REGION_BASE_MS;
+}
+
+function totalSizeGB(image: ReplicatedImage): number {
+  return image.osDiskSizeGB + image.dataDiskSizesGB.reduce((sum, size) => sum + size, 0);
+}
+
+/** Time to replicate the whole image to one region with its replica count. */
+export function replicationDurationMs(region: string, replicaCount: number, image: ReplicatedImage): number {
+  const perGB = isSourceRegion(region, image) ? SOURCE_REGION_PER_GB_MS : REMOTE_REGION_PER_GB_MS;
+  const singleCopy = baseMs(region, image) + totalSizeGB(image) * perGB;
+  return Math.round(singleCopy * (1 + EXTRA_REPLICA_FACTOR * Math.max(0, replicaCount - 1)));
+}
+
+/** The detail the service reports in a region that cannot take the image, word for word as troubleshooting-shared-images quotes it. */
+export function oversizedDataDiskDetails(sizeGB: number): string {
+  return `Replication failed in this region due to 'The GalleryImageVersion source resource size ${sizeGB} exceeds the max size ${MAX_DATA_DISK_GB} supported.'`;
+}
+
+function failureFor(region: string, image: ReplicatedImage): RegionReplicationPlan["failure"] {
+  const oversized = image.dataDiskSizesGB.find((size) => size > MAX_DATA_DISK_GB);
+  return oversized === undefined ? undefined : { afterMs: baseMs(region, image), details: oversizedDataDiskDetails(oversized) };
+}
+
+/** A failure fault injection wants in a region (see emulator/faults): its details, and when it strikes. */
+export type InjectedReplicationFailure = (region: string) => { details: string; afterMs?: number } | undefined;
+
+function freshPlan(target: EffectiveTargetRegion, image: ReplicatedImage, now: number, injected?: InjectedReplicationFailure): RegionReplicationPlan {
+  const injectedFailure = injected?.(target.name);
+  const failure =
+    failureFor(target.name, image) ??
+    (injectedFailure && { afterMs: injectedFailure.afterMs ?? baseMs(target.name, image), details: injectedFailure.details });
+  return {
+    region: target.name,
+    replicaCount: target.regionalReplicaCount,
+    storageAccountType: target.storageAccountType,
+    startedAt: now,
+    durationMs: replicationDurationMs(target.name, target.regionalReplicaCount, image),
+    ...(failure ? { failure } : {}),
+  };
+}
+
+/**
+ * The plan after a create or update at `now`: regions that keep their settings keep their progress; new
+ * regions and failed ones (re-running an update is the documented retry) start over; a region whose replica
+ * count or storage type changed makes the added copies.
+ */
+export function planReplication(
+  previous: readonly RegionReplicationPlan[],
+  targets: readonly EffectiveTargetRegion[],
+  image: ReplicatedImage,
+  now: number,
+  injected?: InjectedReplicationFailure,
+): RegionReplicationPlan[] {
+  return targets.map((target) => {
+    const before = previous.find((plan) => normalizeLocation(plan.region) === normalizeLocation(target.name));
+    if (!before) return freshPlan(target, image, now, injected);
+    const status = regionStatusAt(before, now);
+    if (status.state === "Failed") return freshPlan(target, image, now, injected);
+    const unchanged = before.replicaCount === target.regionalReplicaCount && before.storageAccountType === target.storageAccountType;
+    if (unchanged) return { ...before, region: target.name };
+    if (status.state !== "Completed") return freshPlan(target, image, now, injected);
+    const addedReplicas = Math.max(1, target.regionalReplicaCount - before.replicaCount);
+    const singleCopy = replicationDurationMs(target.name, 1, image);
+    return {
+      region: target.name,
+      replicaCount: target.regionalReplicaCount,
+      storageAccountType: target.storageAccountType,
+      startedAt: now,
+      durationMs: Math.max(baseMs(target.name, image), Math.round(singleCopy * EXTRA_REPLICA_FACTOR * addedReplicas)),
+    };
+  });
+}
+
+/** One region's entry of `replicationStatus.summary` at `now`. */
+export function regionStatusAt(plan: RegionReplicationPlan, now: number): RegionalReplicationStatus {
+  const elapsed = Math.max(0, now - plan.startedAt);
+  const progressAt = (ms: number) => Math.min(99, Math.floor((ms / Math.max(1, plan.durationMs)) * 100));
+  if (plan.failure && elapsed >= plan.failure.afterMs) {
+    return { region: plan.region, state: "Failed", details: plan.failure.details, progress: progressAt(plan.failure.afterMs) };
+  }
+  if (elapsed >= plan.durationMs) return { region: plan.region, state: "Completed", details: "", progress: 100 };
+  return { region: plan.region, state: "Replicating", details: "", progress: progressAt(elapsed) };
+}
+
+export interface ReplicationStatus {
+  aggregatedState: AggregatedReplicationState;
+  summary: RegionalReplicationStatus[];
+}
+
+export function replicationStatusAt(plans: readonly RegionReplicationPlan[], now: number): ReplicationStatus {
+  const summary = plans.map((plan) => regionStatusAt(plan, now));
+  return { aggregatedState: aggregatedReplicationState(summary), summary };
+}
+
+/** When every region has finished (completed or failed). */
+export function replicationEndsAt(plans: readonly RegionReplicationPlan[]): number {
+  return Math.max(0, ...plans.map((plan) => plan.startedAt + (plan.failure ? Math.min(plan.failure.afterMs, plan.durationMs) : plan.durationMs)));
+}
+
+/** The failed regions with their details, for the error of the version's operation. */
+export function failedRegions(plans: readonly RegionReplicationPlan[]): { region: string; details: string }[] {
+  return plans.flatMap((plan) => (plan.failure ? [{ region: plan.region, details: plan.failure.details }] : []));
+}
+
+/** A region that has copied anything (Completed, or Replicating with progress) holds replicas. */
+export function holdsReplicas(plan: RegionReplicationPlan, now: number): boolean {
+  const status = regionStatusAt(plan, now);
+  return status.state === "Completed" || (status.state === "Replicating" && (status.progress ?? 0) > 0);
+}

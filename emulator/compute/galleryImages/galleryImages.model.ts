@@ -1,0 +1,188 @@
+import { galleryImageResourceId } from "../../../lib/azure/resourceId.js";
+import {
+  checkImageDefinitionUpdate,
+  makeGalleryImagePropertiesSchema,
+  type GalleryImageProperties,
+} from "../../../lib/gallery/galleryImage.js";
+import { findIdentifierConflict } from "../../../lib/gallery/identifier.js";
+import { checkImageDefinitionName } from "../../../lib/gallery/names.js";
+import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import type { OperationRecord } from "../../operations.js";
+import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
+import { definedEntries, findGallery, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { sameInstant } from "../shared/dates.js";
+import { checkQuotaForOneMore } from "../shared/quota.js";
+import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requiredLocation, requireResourceGroup } from "../shared/names.js";
+import {
+  assertNoOperationInFlight,
+  beginOperation,
+  provisioningStateOf,
+  resourceOperationMs,
+  type TrackedState,
+} from "../shared/provisioning.js";
+
+/** Microsoft.Compute/galleries/images (image definitions): the model (validation, state, views). */
+
+export interface GalleryImageRef extends GalleryRef {
+  image: string;
+}
+
+export interface GalleryImageBody extends ArmResourceBody {
+  location: string;
+  properties: GalleryImageProperties;
+}
+
+export type GalleryImageRecord = ResourceRecord<GalleryImageBody, TrackedState>;
+
+export function galleryImageId(ref: GalleryImageRef): string {
+  return galleryImageResourceId(ref.subscriptionId, ref.resourceGroup, ref.gallery, ref.image);
+}
+
+export function findGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): GalleryImageRecord | undefined {
+  return ctx.resources.get<GalleryImageBody, TrackedState>(galleryImageId(ref));
+}
+
+export function getGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): GalleryImageRecord {
+  const record = findGalleryImage(ctx, ref);
+  if (!record) throw ArmErrors.resourceNotFound(`${GALLERY_TYPE}/${ref.gallery}/images`, ref.image, ref.resourceGroup);
+  return record;
+}
+
+/** The gallery a definition request names; ARM answers ParentResourceNotFound when it does not exist. */
+export function parentGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord {
+  requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
+  const gallery = findGallery(ctx, ref);
+  if (!gallery) throw ArmErrors.parentNotFound(ref.gallery);
+  return gallery;
+}
+
+export function galleryImageView(record: GalleryImageRecord, now: number) {
+  return {
+    id: record.body.id,
+    name: record.body.name,
+    type: GALLERY_IMAGE_TYPE,
+    location: record.body.location,
+    ...stringTags(record.body.tags),
+    properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
+  };
+}
+
+function store(ctx: EmulatorContext, gallery: GalleryRecord, body: GalleryImageBody, state: TrackedState, existing?: GalleryImageRecord, goneAt?: number) {
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(body.id);
+  ctx.resources.put({
+    id: body.id,
+    type: GALLERY_IMAGE_TYPE,
+    name: body.name,
+    subscriptionId: gallery.subscriptionId,
+    resourceGroup: gallery.resourceGroup,
+    parentKey: gallery.id,
+    location: body.location,
+    body,
+    state: state as Record<string, unknown>,
+    createdAt: existing?.createdAt,
+    goneAt,
+  });
+}
+
+function nestedName(ref: GalleryImageRef): string {
+  return `${ref.gallery}/${ref.image}`;
+}
+
+/**
+ * The checks shared by PUT and PATCH: parent, region, every property rule of lib/gallery, immutable properties,
+ * the identifier's uniqueness in the gallery, and the subscription's quota.
+ */
+function write(
+  ctx: EmulatorContext,
+  ref: GalleryImageRef,
+  input: { location: string; tags?: Record<string, string>; properties: unknown },
+  existing: GalleryImageRecord | undefined,
+  gallery: GalleryRecord,
+): WriteResult<GalleryImageRecord> {
+  const now = ctx.clock.now();
+  // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
+  const sentEndOfLife = (input.properties as { endOfLifeDate?: unknown } | undefined)?.endOfLifeDate;
+  const keepsEndOfLife = existing !== undefined && sameInstant(sentEndOfLife, existing.body.properties.endOfLifeDate);
+  const judgedAt = keepsEndOfLife ? 0 : now;
+  const properties = parseProperties(makeGalleryImagePropertiesSchema(() => new Date(judgedAt)), input.properties, "properties");
+  if (existing) {
+    throwViolation(checkImageDefinitionUpdate(existing.body.properties, properties));
+    assertNoOperationInFlight(ctx, existing, nestedName(ref));
+  }
+  const siblings = ctx.resources
+    .listChildren(gallery.id, GALLERY_IMAGE_TYPE)
+    .items.map((r) => ({ name: r.name, identifier: (r.body as GalleryImageBody).properties.identifier }));
+  throwViolation(findIdentifierConflict({ name: existing?.name ?? ref.image, identifier: properties.identifier }, siblings));
+  if (!existing) {
+    checkQuotaForOneMore(ctx, "imageDefinitions", GALLERY_IMAGE_TYPE, ref.subscriptionId, input.location);
+  }
+  const id = existing?.body.id ?? `${gallery.body.id}/images/${ref.image}`;
+  const name = existing?.name ?? ref.image;
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id, subscriptionId: gallery.subscriptionId, location: input.location },
+    existing ? "Update" : "Create",
+    resourceOperationMs(ctx),
+  );
+  store(ctx, gallery, { id, name, type: GALLERY_IMAGE_TYPE, location: input.location, ...stringTags(input.tags), properties }, { operation: tracked }, existing);
+  return { record: findGalleryImage(ctx, ref)!, created: !existing, operation };
+}
+
+/** PUT: creates the definition (201) or updates it (200) when only updatable properties change. */
+export function putGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef, rawBody: unknown): WriteResult<GalleryImageRecord> {
+  throwViolation(checkImageDefinitionName(ref.image, ref.gallery));
+  const body = requireObjectBody(rawBody);
+  const requested = requiredLocation(body.location);
+  throwViolation(checkLocationAvailable(requested, GALLERY_IMAGE_TYPE));
+  const location = canonicalLocation(requested)!;
+  const gallery = parentGallery(ctx, ref);
+  const existing = findGalleryImage(ctx, ref);
+  if (existing && existing.body.location !== location) {
+    throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
+  }
+  if (location !== gallery.body.location) throw ArmErrors.locationDiffersFromGallery("gallery image", location, gallery.body.location);
+  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
+}
+
+/** PATCH: the sent properties over the stored ones, then the same rules as PUT. */
+export function patchGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef, rawBody: unknown): WriteResult<GalleryImageRecord> {
+  const body = requireObjectBody(rawBody);
+  const gallery = parentGallery(ctx, ref);
+  const existing = getGalleryImage(ctx, ref);
+  const patch = (body.properties ?? {}) as Record<string, unknown>;
+  const properties = { ...existing.body.properties, ...definedEntries(patch) };
+  return write(ctx, ref, { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties }, existing, gallery);
+}
+
+/** DELETE: refused while versions remain. */
+export function deleteGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): OperationRecord {
+  const gallery = parentGallery(ctx, ref);
+  const existing = getGalleryImage(ctx, ref);
+  assertNoOperationInFlight(ctx, existing, nestedName(ref));
+  const versions = ctx.resources.listChildren(existing.id, GALLERY_IMAGE_VERSION_TYPE, "", 5).items;
+  if (versions.length > 0) {
+    throw ArmErrors.cannotDeleteResource(versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions/${v.name}`));
+  }
+  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location }, "Delete", resourceOperationMs(ctx));
+  store(ctx, gallery, existing.body, { operation: tracked }, existing, tracked.endsAt);
+  return operation;
+}
+
+export interface NewGalleryImage extends GalleryImageRef {
+  /** Defaults to the gallery's location. */
+  location?: string;
+  tags?: Record<string, string>;
+  /** The `properties` of the PUT body (identifier, osType, osState, …). */
+  properties: Record<string, unknown>;
+}
+
+/** Creates an image definition as a PUT would, for the demo seed and tests. */
+export function createGalleryImage(ctx: EmulatorContext, input: NewGalleryImage): GalleryImageRecord {
+  const { location, tags, properties, ...ref } = input;
+  const gallery = parentGallery(ctx, ref);
+  return putGalleryImage(ctx, ref, { location: location ?? gallery.body.location, ...(tags ? { tags } : {}), properties }).record;
+}

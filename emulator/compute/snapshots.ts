@@ -1,6 +1,0 @@
-import type { ArmRoute } from "../router.js";
-import { snapshotType } from "./disks.model.js";
-import { computeResourceRoutes } from "./sourceLifecycle.js";
-
-/** Microsoft.Compute/snapshots: PUT, GET, DELETE, list by resource group and subscription. */
-export const snapshotRoutes: ArmRoute[] = computeResourceRoutes(snapshotType);
