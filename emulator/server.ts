@@ -25,6 +25,8 @@ import { ResourceStore } from "./store/resources.js";
 import { registerIdentity } from "./identity/routes.js";
 import { registerGraph } from "./graph/routes.js";
 import { isLocalOrigin, originOf } from "./http.js";
+import { jsonDepthExceeded, MAX_JSON_DEPTH } from "./http/limits.js";
+import { stageControlSurface, stageJsonBody } from "./http/mediaTypes.js";
 import { registerCloudMetadata } from "./metadata.js";
 import { listenTls } from "./tls/listener.js";
 import { registerActivityLog } from "./activityLog/routes.js";
@@ -100,8 +102,8 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
 }
 
 /**
- * The request pipeline, in order: request id → CORS → api-version → authentication → faults → RBAC → handler
- * → error.
+ * The request pipeline, in order: request id → CORS → JSON only → api-version → authentication → faults → RBAC
+ * → handler → error. The identity endpoints alone read forms; the control surface only JSON from this machine.
  * CORS comes before api-version because browsers send preflights without query parameters or tokens.
  */
 function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
@@ -130,13 +132,17 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
   });
   app.options("/*", (_req, reply) => reply.code(204).send());
 
-  emulatorApi(app, ctx);
-  registerFaultRoutes(app, ctx.faults);
+  app.register(async (control) => {
+    control.addHook("onRequest", stageControlSurface);
+    emulatorApi(control, ctx);
+    registerFaultRoutes(control, ctx.faults);
+  });
   registerCloudMetadata(app);
   registerIdentity(app, ctx);
   registerGraph(app, ctx);
 
   app.register(async (arm) => {
+    arm.addHook("onRequest", stageJsonBody);
     arm.addHook("onRequest", stageApiVersion);
     arm.addHook("onRequest", stageLatency(ctx));
     arm.addHook("onRequest", stageAuthentication(ctx, ARM_AUDIENCES));
@@ -273,7 +279,7 @@ async function stageDispatch(ctx: EmulatorContext, router: ArmRouter, req: Fasti
       : ctx.authorizer.isAllowed(caller, route.action, scope);
     if (!allowed) throw ArmErrors.authorizationFailed(caller.clientName, caller.objectId, route.action, scope);
   }
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = Object.create(null);
   for (const [k, v] of new URLSearchParams(rawQuery)) if (!(k in query)) query[k] = v;
   const armRequest: ArmRequest = {
     method: req.method as HttpMethod,
@@ -364,6 +370,12 @@ function registerBodyParsers(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
   const parseJson = (_req: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void) => {
     if (body.trim() === "") return done(null, undefined);
+    const tooDeep = jsonDepthExceeded(body);
+    if (tooDeep) {
+      return done(
+        ArmErrors.invalidRequestContent(`The reader's MaxDepth of ${MAX_JSON_DEPTH} has been exceeded. Line ${tooDeep.line}, position ${tooDeep.position}.`),
+      );
+    }
     try {
       done(null, JSON.parse(body));
     } catch (e) {

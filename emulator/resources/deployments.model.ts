@@ -7,6 +7,7 @@ import type { ResourceRecord } from "../store/resources.js";
 import { type VirtualMachineRecord, VIRTUAL_MACHINE_TYPE, virtualMachineType } from "../compute/virtualMachines.model.js";
 import { DeploymentErrors } from "./deployments.errors.js";
 import { evaluate, type ExpressionScope, type TemplateValue } from "./deployments.expressions.js";
+import { checkTemplateCounts, EvaluationBudget } from "./deployments.limits.js";
 
 /**
  * Preflight validation of a resource-group deployment, as `POST …/deployments/{name}/validate` does it: the
@@ -84,6 +85,7 @@ function scopeOf(req: ValidateRequest, template: Json, parameters: Map<string, T
       location: req.resourceGroup.location ?? "",
       type: "Microsoft.Resources/resourceGroups",
     },
+    budget: new EvaluationBudget(),
     subscription: {
       id: `/subscriptions/${subscription.subscriptionId}`,
       subscriptionId: subscription.subscriptionId,
@@ -177,6 +179,7 @@ function readBody(body: unknown): { template: Json; parameters: Json; mode: stri
 /** Validates the deployment; returns the body of ARM's 200, or throws the ArmError ARM would answer. */
 export function validateDeployment(req: ValidateRequest) {
   const { template, parameters: given, mode } = readBody(req.body);
+  checkTemplateCounts(template);
   const parameters = readParameters(template, given);
   const scope = scopeOf(req, template, parameters);
   const resources = readResources(req, template, scope);
