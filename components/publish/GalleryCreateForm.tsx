@@ -22,6 +22,7 @@ import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateVa
 import { createResourceGroup, locationQueries } from "@/lib/publish/lookups";
 import { createGallery } from "@/lib/publish/mutations";
 import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { visibleText } from "@/lib/security/safeLink";
 
 const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;
 
@@ -113,7 +114,7 @@ export function GalleryCreateForm({
                 required
                 placeholder="Choose a subscription"
                 hint={unavailable.length > 0 ? "Only the subscriptions where you may create a gallery; the others are listed below with the reason." : undefined}
-                choices={creatable.map(({ subscription: s }) => ({ value: s.subscriptionId, label: s.displayName }))}
+                choices={creatable.map(({ subscription: s }) => ({ value: s.subscriptionId, label: visibleText(s.displayName) }))}
               />
               <div className="flex flex-col gap-2">
                 <SelectField
