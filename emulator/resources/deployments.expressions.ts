@@ -123,7 +123,8 @@ function callFunction(scope: ExpressionScope, name: string, args: TemplateValue[
 
 class Parser {
   private at = 0;
-  private nesting = 0;
+  /** Expressions open around the current token; the outermost is not nested. */
+  private nesting = -1;
   constructor(
     private readonly source: string,
     private readonly tokens: Token[],
