@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { pageOf, nextLink, skipTokenOf } from "../paging.js";
 import { visibleSubscription } from "../resources/subscriptions.js";
@@ -48,22 +49,34 @@ export const activityLogRoutes: ArmRoute[] = [
 
 /**
  * The one hook in the ARM pipeline: after a write was answered (accepted or refused by any stage after
- * authentication), record it. Unauthenticated requests have no caller and, as in Azure, leave no event.
+ * authentication), record it. Unauthenticated requests have no caller and, as in Azure, leave no event. A record
+ * that cannot be written is logged, not thrown: the answer is already decided, and a throw here would replace
+ * it with Fastify's own error body.
  */
 export function registerActivityLog(arm: FastifyInstance, ctx: EmulatorContext): void {
   arm.addHook("onSend", async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.caller && req.method !== "GET" && req.method !== "HEAD") {
-      recordWrite(ctx, {
-        method: req.method,
-        path: normalizeArmPath(req.url.split("?")[0]!),
-        statusCode: reply.statusCode,
-        caller: req.caller,
-        correlationId: String(reply.getHeader("x-ms-correlation-request-id") ?? req.armRequestId),
-        serviceRequestId: String(reply.getHeader("x-ms-request-id") ?? req.armRequestId),
-        longRunning: reply.getHeader("azure-asyncoperation") !== undefined,
-        ...(reply.statusCode >= 400 && typeof payload === "string" ? { errorBody: payload } : {}),
-      });
+    const caller = req.caller;
+    if (caller && req.method !== "GET" && req.method !== "HEAD") {
+      try {
+        record(req, caller, reply, payload);
+      } catch (error) {
+        req.log.error(error);
+        console.error(`[emulator] request ${req.armRequestId}: its activity log event could not be recorded:`, error);
+      }
     }
     return payload;
   });
+
+  function record(req: FastifyRequest, caller: Caller, reply: FastifyReply, payload: unknown) {
+    recordWrite(ctx, {
+      method: req.method,
+      path: normalizeArmPath(req.url.split("?")[0]!),
+      statusCode: reply.statusCode,
+      caller,
+      correlationId: String(reply.getHeader("x-ms-correlation-request-id") ?? req.armRequestId),
+      serviceRequestId: String(reply.getHeader("x-ms-request-id") ?? req.armRequestId),
+      longRunning: reply.getHeader("azure-asyncoperation") !== undefined,
+      ...(reply.statusCode >= 400 && typeof payload === "string" ? { errorBody: payload } : {}),
+    });
+  }
 }
