@@ -60,7 +60,7 @@ const rows = [
       ]
     : []),
   ["Bounded work", limits && `largest accepted template (800 resources) ${limits.largestTemplateMs} ms, 512 KB expansion ${limits.largestExpansionMs} ms, largest KQL (4,000-term in) ${limits.largestKqlMs} ms, deepest KQL ${limits.deepestKqlMs} ms; target ${limits.targetMs} ms`],
-  ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults, state unchanged: ${hostile.stateUnchanged}`],
+  ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults; among them ${hostile.prototypeKeys} prototype keys, ${hostile.nesting} deep nestings, ${hostile.expansion} expansions, ${hostile.contentTypes} wrong content types, ${hostile.controlSurface} control-surface abuses; state unchanged: ${hostile.stateUnchanged}`],
 ];
 
 console.log("\nReliability figures");
