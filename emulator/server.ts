@@ -363,8 +363,9 @@ function stageError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
 }
 
 /**
- * JSON as ARM parses it (any content type that carries a body is read as JSON, as ARM clients sometimes omit
- * it), and form posts for the identity endpoints.
+ * JSON as ARM parses it (a body without a content type is read as JSON, as ARM clients sometimes omit it; the
+ * ARM and control-surface stages refuse other media types before parsing), nested at most MAX_JSON_DEPTH deep,
+ * and form posts for the identity endpoints.
  */
 function registerBodyParsers(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
