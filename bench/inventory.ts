@@ -13,8 +13,8 @@ import { createArmClients } from "../lib/azure/clients.js";
 import { GALLERY_API_VERSION } from "../lib/inventory/armListing.js";
 import { streamInventory } from "../lib/inventory/inventory.js";
 import { itemFromArmResource } from "../lib/inventory/item.js";
-import { RESOURCE_GRAPH_API_VERSION, RESOURCE_GRAPH_PATH } from "../lib/inventory/resourceGraph.js";
-import { type ArmTransport, armTransport } from "../lib/inventory/transport.js";
+import { RESOURCE_GRAPH_API_VERSION, RESOURCE_GRAPH_PATH } from "../lib/azure/resourceGraph.js";
+import type { ArmTransport } from "../lib/azure/transport.js";
 import type { Subscription } from "../lib/queries/subscriptions.js";
 import { passwordCredential, startBenchEmulator } from "./support.js";
 
@@ -112,7 +112,7 @@ export async function benchInventory(log: (line: string) => void): Promise<Inven
     const subscriptionsMs = performance.now() - t0;
     if (subscriptions.length !== s.subscriptions) throw new Error(`expected ${s.subscriptions} subscriptions, got ${subscriptions.length}`);
 
-    const { transport, counter } = counting(armTransport(arm, subscriptions[0]!));
+    const { transport, counter } = counting(arm.unretried);
     // The emulator builds a caller's RBAC-filtered view of Resource Graph on that caller's first query; Azure's
     // index is always warm, so one small query goes first.
     const warm = await transport.send({

@@ -272,3 +272,26 @@ test("a version whose replication failed shows the service's error on its page",
   await expect(version.replication.getByRole("row").filter({ hasText: "East US" })).toContainText("Completed");
   await world.setFaults([]);
 });
+
+test("a permissions read that fails with a 500 is an error with Retry, not 'no access', and Retry recovers", async ({ page }) => {
+  test.setTimeout(120_000);
+  const gallery = `/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/providers/Microsoft.Compute/galleries/${DEMO.gallery}`;
+  await page.goto(`${world.baseUrl}/`);
+  await new Portal(page).signIn(admin.upn);
+  await world.setFaults([
+    { name: "permissions-down", pathPattern: `${gallery}/providers/Microsoft.Authorization/permissions`, method: "GET", status: 500 },
+  ]);
+  await page.goto(`${world.baseUrl}/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}/new-image-definition`);
+  const failure = alerts(page).filter({ hasText: "Your access could not be checked" });
+  // The dashboard's retry policy tries a 500 five times before it shows the error.
+  await expect(failure).toBeVisible({ timeout: 60_000 });
+  await expect(failure).toContainText("HTTP 500");
+  await expect(page.getByTestId("no-access")).toHaveCount(0);
+  await expect(page.getByText("You don't have access")).toHaveCount(0);
+
+  await world.setFaults([]);
+  await failure.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { name: "Create image definition" })).toBeVisible();
+  await expect(failure).toHaveCount(0);
+  await expect(page.getByTestId("no-access")).toHaveCount(0);
+});

@@ -5,7 +5,7 @@ import { seededSubscription, seededUser, type PersonaName } from "./support/emul
 
 /**
  * Sharing through Azure RBAC across personas: the platform admin grants, the consumer sees, the admin revokes.
- * contoso_eu_images is a gallery the consumer does not see in the demo seed (README "Demo data").
+ * contoso_eu_images is a gallery the consumer does not see in the demo seed (docs/emulator.md, "Demo data").
  */
 const PROD = { subscription: "Contoso Production", resourceGroup: "rg-images-eu", gallery: "contoso_eu_images", definition: "ubuntu-2204-gen2-eu" };
 const SHARED = { subscription: "Contoso Shared Services", resourceGroup: "rg-shared-images", gallery: "contoso_shared_images" };

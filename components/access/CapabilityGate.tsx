@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { NoAccess } from "@/components/access/NoAccess";
 import { useCapabilities } from "@/components/access/useCapabilities";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { type Capability, resourceTypeOfScope } from "@/lib/access/permissions";
 
@@ -16,7 +17,7 @@ const ACTION_OF: Record<Capability, (type: string) => string> = {
 
 /**
  * For whole pages that mutate (create, edit, share): the page when the user may act at the scope, the no-access
- * state when not, so such a URL cannot be reached by typing it. Name a capability of the scope's own resource,
+ * state when not, so such a URL cannot be reached by typing it; a failed permissions read is an error to retry, not a "no". Name a capability of the scope's own resource,
  * or an action, e.g. `Microsoft.Compute/galleries/images/write` at a gallery to create a definition in it.
  */
 export function CapabilityGate({
@@ -24,7 +25,8 @@ export function CapabilityGate({
   children,
   ...need
 }: { scopeId: string; children: ReactNode } & ({ capability: Capability } | { action: string })) {
-  const { data, isLoading } = useCapabilities(scopeId);
+  const { data, isLoading, error, retry, retrying } = useCapabilities(scopeId);
+  if (error) return <ErrorPanel error={error} title="Your access could not be checked" onRetry={retry} retrying={retrying} />;
   if (isLoading || !data) return <Spinner label="Checking your access…" />;
   const action = "action" in need ? need.action : ACTION_OF[need.capability](resourceTypeOfScope(scopeId));
   if (!data.allows(action)) return <NoAccess scopeId={scopeId} action={action} />;

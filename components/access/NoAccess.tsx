@@ -1,9 +1,7 @@
 import { levelOfScope } from "@/lib/access/accessNote";
 import { AzureError } from "@/lib/azure/errors";
+import { ROLES_THAT_ASSIGN } from "@/lib/sharing/roles";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-
-/** Roles that may grant access at a scope, in the order an admin is most likely to hold them. */
-const GRANTING_ROLES = ["Owner", "User Access Administrator", "Role Based Access Control Administrator"];
 
 function roleToAsk(action: string | undefined): string {
   if (!action) return "Reader (to view it) or Compute Gallery Image Reader (to deploy its images)";
@@ -29,7 +27,7 @@ export function NoAccess({ scopeId, action, error }: { scopeId: string; action?:
       </p>
       <p className="mt-2">
         <span className="font-semibold">Who can grant it: </span>
-        someone with {GRANTING_ROLES.join(", ").replace(/, ([^,]*)$/, " or $1")} on this {level}, its resource group or
+        someone with {ROLES_THAT_ASSIGN.join(", ").replace(/, ([^,]*)$/, " or $1")} on this {level}, its resource group or
         its subscription. Ask them to assign you {roleToAsk(action)}.
       </p>
       {error && (

@@ -3,7 +3,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useArm } from "@/components/layout/ArmContext";
 import type { GalleryCreationAccess } from "@/lib/access/galleryCreation";
-import { galleryCreationQueries } from "@/lib/access/galleryCreationQueries";
+import { galleryCreationQueries } from "@/lib/queries/galleryCreation";
 import { toAzureError } from "@/lib/azure/errors";
 import { type Subscription, subscriptionQueries } from "@/lib/queries/subscriptions";
 

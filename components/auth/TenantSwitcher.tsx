@@ -3,17 +3,16 @@
 import { useMsal } from "@azure/msal-react";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { useArm } from "@/components/layout/ArmContext";
-import { homeTenantOf, selectTenant, selectedTenantOf } from "@/lib/auth/tenantSelection";
+import { useArm, useRuntimeConfig } from "@/components/layout/ArmContext";
+import { homeTenantOf, selectTenant, workingTenant } from "@/lib/auth/tenantSelection";
 import { tenantQueries } from "@/lib/queries/subscriptions";
 import { visibleText } from "@/lib/security/safeLink";
 
 /** The tenant the dashboard works in: the account's own, or the one picked in the tenant switcher. */
 export function useCurrentTenantId(): string | undefined {
   const { instance } = useMsal();
-  const account = instance.getActiveAccount();
-  if (!account) return undefined;
-  return selectedTenantOf(window.localStorage, account.homeAccountId) ?? account.tenantId;
+  const config = useRuntimeConfig();
+  return workingTenant(config, window.localStorage, instance.getActiveAccount())?.tenantId;
 }
 
 /**

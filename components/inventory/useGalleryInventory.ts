@@ -9,7 +9,6 @@ import { toAzureError } from "@/lib/azure/errors";
 import { type InventoryChunk, relistSubscription } from "@/lib/inventory/inventory";
 import type { InventoryItem } from "@/lib/inventory/item";
 import { applyChunk, definitionCounts, type InventoryState } from "@/lib/inventory/state";
-import { armTransport } from "@/lib/inventory/transport";
 import { inventoryQueries } from "@/lib/queries/inventory";
 import type { Subscription } from "@/lib/queries/subscriptions";
 
@@ -56,7 +55,7 @@ async function relistInto(client: QueryClient, queryKey: readonly unknown[], arm
   const scope = `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
   const sub = subscriptionId.toLowerCase();
   try {
-    for await (const chunk of relistSubscription({ transport: armTransport(arm, subscriptionId), endpoint: arm.endpoint, subscriptionId })) apply(chunk);
+    for await (const chunk of relistSubscription({ transport: arm.unretried, endpoint: arm.endpoint, subscriptionId })) apply(chunk);
   } catch (error) {
     apply({ type: "failed", scope, subscriptionId: sub, container: sub, error: toAzureError(error, scope) });
     apply({ type: "retried", subscriptionId: sub });

@@ -9,7 +9,7 @@ import { AuthGate } from "@/components/auth/AuthGate";
 import { ArmContext, RuntimeConfigContext } from "@/components/layout/ArmContext";
 import { PageStatus } from "@/components/ui/PageStatus";
 import { startMsal } from "@/lib/auth/session";
-import { authorityForTenant, homeTenantOf, selectedTenantOf, activateTenantProfile } from "@/lib/auth/tenantSelection";
+import { activateTenantProfile, workingTenant } from "@/lib/auth/tenantSelection";
 import { msalCredential } from "@/lib/auth/tokens";
 import { createArmClients } from "@/lib/azure/clients";
 import { AzureError } from "@/lib/azure/errors";
@@ -46,9 +46,8 @@ export function PortalProviders({ config, children }: { config: RuntimeConfig; c
     if (!instance) return null;
     // The tenant picked in the tenant switcher, else the home tenant; switching reloads the page, so this is read once.
     const account = instance.getActiveAccount();
-    const tenantId = account ? (selectedTenantOf(window.localStorage, account.homeAccountId) ?? homeTenantOf(account)) : undefined;
-    if (account && tenantId) activateTenantProfile(instance, account, tenantId);
-    const tenant = tenantId ? { tenantId, authority: authorityForTenant(config, tenantId) } : undefined;
+    const tenant = workingTenant(config, window.localStorage, account);
+    if (account && tenant) activateTenantProfile(instance, account, tenant.tenantId);
     return createArmClients(config.armEndpoint, msalCredential(instance, tenant));
   }, [instance, config]);
 

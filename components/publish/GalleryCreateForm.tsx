@@ -19,9 +19,10 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
-import { createResourceGroup, locationQueries } from "@/lib/publish/lookups";
 import { createGallery } from "@/lib/publish/mutations";
-import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
+import { locationQueries } from "@/lib/queries/locations";
+import { createResourceGroup } from "@/lib/queries/resourceGroups";
 import { visibleText } from "@/lib/security/safeLink";
 
 const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;

@@ -33,7 +33,7 @@ import {
   type ImageDefinitionCreateValues,
 } from "@/lib/publish/imageDefinitionForm";
 import { createImageDefinition } from "@/lib/publish/mutations";
-import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
 

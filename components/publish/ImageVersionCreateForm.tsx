@@ -25,12 +25,13 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { replicationDefaults } from "@/lib/gallery/replication";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
 import { makeImageVersionCreateSchema, type ImageVersionCreateOutput, type ImageVersionCreateValues } from "@/lib/publish/imageVersionForm";
 import { createImageVersion } from "@/lib/publish/mutations";
-import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/publish/sources";
-import { usageQueries, type UsageIndex } from "@/lib/publish/usage";
+import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
+import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
@@ -176,12 +177,12 @@ function VersionForm({
           {sourceRows.isError && <ErrorPanel error={sourceRows.error} title="The sources could not be listed" />}
           <TargetRegionsEditor sourceRegion={location} />
           <Group legend="Replication defaults" description="Used by target regions that set no count or storage type of their own.">
-            <NumberField name="properties.publishingProfile.replicaCount" label="Default replica count" min={1} max={100} hint="1 to 100; 1 when empty." />
+            <NumberField name="properties.publishingProfile.replicaCount" label="Default replica count" min={1} max={100} hint={`1 to 100; ${replicationDefaults().replicaCount} when empty.`} />
             <SelectField
               name="properties.publishingProfile.storageAccountType"
               label="Default storage type"
-              hint="Standard_LRS when empty."
-              placeholder="Default (Standard_LRS)"
+              hint={`${replicationDefaults().storageAccountType} when empty.`}
+              placeholder={`Default (${replicationDefaults().storageAccountType})`}
               choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
                 value: type,
                 label: type === "Standard_ZRS" && !hasAvailabilityZones(location) ? `${type} (not in ${regionDisplayName(location)})` : type,

@@ -7,7 +7,7 @@ import { ProgressBar } from "@/components/ui/ProgressBar";
 import { Spinner } from "@/components/ui/Spinner";
 import type { GalleryLimitKind, LimitUsage } from "@/lib/gallery/limits";
 import { regionDisplayName } from "@/lib/gallery/regions";
-import { usageQueries } from "@/lib/publish/usage";
+import { usageQueries } from "@/lib/queries/galleryUsage";
 
 export const LIMIT_LABELS: Record<GalleryLimitKind, string> = {
   galleries: "Galleries",

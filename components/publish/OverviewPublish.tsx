@@ -6,7 +6,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { LimitsOverview } from "@/components/publish/LimitUsage";
 import { Section } from "@/components/ui/Section";
-import { anyGalleryCreationQuery } from "@/lib/access/galleryCreationQueries";
+import { anyGalleryCreationQuery } from "@/lib/queries/galleryCreation";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 /**

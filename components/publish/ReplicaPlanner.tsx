@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { inputClass } from "@/components/publish/fields";
-import { DEFAULT_REPLICA_COUNT } from "@/lib/gallery/galleryImageVersion";
+import { replicationDefaults } from "@/lib/gallery/replication";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { planReplicas, SCALE_SET_INSTANCES_PER_REPLICA, VMS_PER_REPLICA } from "@/lib/gallery/replicaPlanner";
 import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
@@ -45,7 +45,7 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
     size,
   );
   const currentReplicas = rows.reduce(
-    (total, row) => total + (Number.isInteger(row.regionalReplicaCount) ? row.regionalReplicaCount! : Number.isInteger(defaultCount) ? defaultCount! : DEFAULT_REPLICA_COUNT),
+    (total, row) => total + (Number.isInteger(row.regionalReplicaCount) ? row.regionalReplicaCount! : Number.isInteger(defaultCount) ? defaultCount! : replicationDefaults().replicaCount),
     0,
   );
   const update = (region: string, key: keyof Demand, value: string) =>

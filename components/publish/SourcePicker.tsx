@@ -7,7 +7,7 @@ import { asNumber, FieldMessage, inputClass, TextField, useFieldError } from "@/
 import { HOST_CACHING_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { SourceMode } from "@/lib/publish/imageVersionForm";
-import { SOURCE_KIND_LABELS, type SourceCandidate, type SourceKind } from "@/lib/publish/sources";
+import { SOURCE_KIND_LABELS, type SourceCandidate, type SourceKind } from "@/lib/queries/versionSources";
 
 const SOURCE_ID = "properties.storageProfile.source.id";
 const OS_DISK_ID = "properties.storageProfile.osDiskImage.source.id";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { useCapabilities } from "@/components/access/useCapabilities";
@@ -15,9 +15,9 @@ import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { levelOfScope } from "@/lib/access/accessNote";
 import { AzureError } from "@/lib/azure/errors";
-import { accessQueries } from "@/lib/queries/access";
+import { parseResourceId } from "@/lib/azure/resourceId";
 import { graphQueries } from "@/lib/queries/graph";
-import { removeAssignment, sharingQueries, type ScopeAssignment } from "@/lib/queries/sharing";
+import { sharingQueries, useRemoveAssignment, type ScopeAssignment } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { SafeText } from "@/components/ui/SafeText";
 
@@ -28,21 +28,13 @@ import { SafeText } from "@/components/ui/SafeText";
 export function AccessPanel({ scopeId }: { scopeId: string }) {
   const arm = useArm();
   const clients = useSharingClients();
-  const queryClient = useQueryClient();
   const capabilities = useCapabilities(scopeId);
   const assignments = useQuery(sharingQueries.assignments(arm, scopeId));
   const roles = useQuery(sharingQueries.roles(arm, scopeId));
   const principalIds = [...new Set((assignments.data ?? []).map((a) => a.principalId.toLowerCase()))];
   const principals = useQuery(graphQueries.byIds(clients.graph, principalIds));
   const [removing, setRemoving] = useState<ScopeAssignment>();
-  const remove = useMutation({
-    mutationFn: (a: ScopeAssignment) => removeAssignment(clients.authorization(subscriptionOf(scopeId)), a.id),
-    onSuccess: async () => {
-      setRemoving(undefined);
-      await queryClient.invalidateQueries({ queryKey: sharingQueries.all() });
-      await queryClient.invalidateQueries({ queryKey: accessQueries.all() });
-    },
-  });
+  const remove = useRemoveAssignment(() => clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""), { onSuccess: () => setRemoving(undefined) });
 
   const byId = new Map((principals.data ?? []).map((p) => [p.id.toLowerCase(), p]));
   const roleName = (roleDefinitionId: string) =>
@@ -149,7 +141,7 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
         confirmLabel="Remove access"
         busy={remove.isPending}
         onCancel={() => setRemoving(undefined)}
-        onConfirm={() => removing && remove.mutate(removing)}
+        onConfirm={() => removing && remove.mutate(removing.id)}
       >
         {removing && (
           <p>
@@ -160,10 +152,6 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       </ConfirmDialog>
     </Section>
   );
-}
-
-function subscriptionOf(scopeId: string): string {
-  return /^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? "";
 }
 
 export function PrincipalName({ principal, fallbackId, type }: { principal: DirectoryPrincipal | undefined; fallbackId: string; type?: string }) {

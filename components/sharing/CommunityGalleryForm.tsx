@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { FormProvider, useForm } from "react-hook-form";
 import { useArm } from "@/components/layout/ArmContext";
 import { TextField } from "@/components/publish/fields";
@@ -10,7 +9,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { AzureError } from "@/lib/azure/errors";
 import { PUBLIC_NAME_PREFIX_MAX, PUBLIC_NAME_PREFIX_MIN } from "@/lib/gallery/community";
-import { makeCommunityGallery } from "@/lib/queries/sharing";
+import { useMakeCommunityGallery } from "@/lib/queries/sharing";
 import { COMMUNITY_FIELD_ALIASES, COMMUNITY_FORM_FIELDS, communityFormSchema, communityInfoOf, type CommunityFormValues } from "@/lib/sharing/communityForm";
 
 /**
@@ -24,8 +23,7 @@ export function CommunityGalleryForm({ galleryId, onDone, onCancel }: { galleryI
     defaultValues: { publisherUri: "", publisherContact: "", eula: "", publicNamePrefix: "" },
     mode: "onTouched",
   });
-  const enable = useMutation({
-    mutationFn: (values: CommunityFormValues) => makeCommunityGallery(arm, galleryId, communityInfoOf(values)),
+  const enable = useMakeCommunityGallery(arm, galleryId, {
     onSuccess: onDone,
     onError: (error) => {
       if (error instanceof AzureError) placeServerError(form, error, COMMUNITY_FORM_FIELDS, COMMUNITY_FIELD_ALIASES);
@@ -35,7 +33,7 @@ export function CommunityGalleryForm({ galleryId, onDone, onCancel }: { galleryI
 
   return (
     <FormProvider {...form}>
-      <form aria-labelledby="community-form-title" noValidate className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" onSubmit={form.handleSubmit((values) => enable.mutate(values))}>
+      <form aria-labelledby="community-form-title" noValidate className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" onSubmit={form.handleSubmit((values) => enable.mutate(communityInfoOf(values)))}>
         <h3 id="community-form-title" className="font-semibold">
           Make it a community gallery
         </h3>

@@ -1,7 +1,7 @@
 "use client";
 
-import type { SharingProfileGroup, SharingUpdate } from "@azure/arm-compute";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SharingProfileGroup } from "@azure/arm-compute";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { sharingLabel } from "@/components/galleries/sharing";
@@ -11,8 +11,7 @@ import { ConfirmDialog } from "@/components/sharing/ConfirmDialog";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import { galleryQueries } from "@/lib/queries/galleries";
-import { sharingQueries, updateDirectSharing } from "@/lib/queries/sharing";
+import { sharingQueries, useUpdateDirectSharing } from "@/lib/queries/sharing";
 import { GUID } from "@/lib/sharing/principals";
 
 type GroupType = "Subscriptions" | "AADTenants";
@@ -31,7 +30,6 @@ export function DirectSharingPanel({ galleryId }: { galleryId: string }) {
 
 function DirectSharing({ galleryId }: { galleryId: string }) {
   const arm = useArm();
-  const queryClient = useQueryClient();
   const profile = useQuery(sharingQueries.directSharing(arm, galleryId));
   const [type, setType] = useState<GroupType>("Subscriptions");
   const [id, setId] = useState("");
@@ -39,13 +37,10 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
   const [communityOpen, setCommunityOpen] = useState(false);
   const typeId = useId();
   const idId = useId();
-  const update = useMutation({
-    mutationFn: (u: SharingUpdate) => updateDirectSharing(arm, galleryId, u),
-    onSuccess: async () => {
+  const update = useUpdateDirectSharing(arm, galleryId, {
+    onSuccess: () => {
       setConfirm(undefined);
       setId("");
-      await queryClient.invalidateQueries({ queryKey: sharingQueries.all() });
-      await queryClient.invalidateQueries({ queryKey: galleryQueries.all() });
     },
   });
 
@@ -155,11 +150,7 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
             <CommunityGalleryForm
               galleryId={galleryId}
               onCancel={() => setCommunityOpen(false)}
-              onDone={async () => {
-                setCommunityOpen(false);
-                await queryClient.invalidateQueries({ queryKey: sharingQueries.all() });
-                await queryClient.invalidateQueries({ queryKey: galleryQueries.all() });
-              }}
+              onDone={() => setCommunityOpen(false)}
             />
           )}
           {update.isPending && <Spinner label="Updating the sharing profile…" />}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
@@ -9,16 +9,17 @@ import { useArm } from "@/components/layout/ArmContext";
 import { AssignmentError } from "@/components/sharing/AssignmentError";
 import { PrincipalPicker } from "@/components/sharing/PrincipalPicker";
 import { RolePicker } from "@/components/sharing/RolePicker";
+import { ScopePicker } from "@/components/sharing/ScopePicker";
 import { scopeLabel } from "@/components/sharing/scopeLabels";
 import { useSharingClients } from "@/components/sharing/useSharingClients";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Card, PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { pageHref } from "@/lib/azure/routeParams";
-import { accessQueries } from "@/lib/queries/access";
+import { parseResourceId } from "@/lib/azure/resourceId";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
-import { assignRole, sharingQueries } from "@/lib/queries/sharing";
+import { sharingQueries, useAssignRole } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { describeRole, type Audience } from "@/lib/sharing/roles";
 import { grantCounts, scopeOptions, SHARE_MATRIX, shareScopeKindOf } from "@/lib/sharing/shareMatrix";
@@ -46,6 +47,7 @@ export function ShareWizard() {
 
   const go = (next: number) => router.push(`${pathname}?scope=${encodeURIComponent(origin)}&step=${next}`);
 
+  if (!origin) return <ScopePicker purpose="share" />;
   if (options.length === 0) {
     return <ErrorPanel error={new Error(`'${origin}' is not a gallery or image definition.`)} title="Nothing to share" />;
   }
@@ -147,24 +149,11 @@ function useGrantCounts(scopeId: string) {
 function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal: DirectoryPrincipal; roleId: string }) {
   const arm = useArm();
   const clients = useSharingClients();
-  const queryClient = useQueryClient();
   const roles = useQuery(sharingQueries.roles(arm, scopeId));
   const role = roles.data?.find((r) => r.id === roleId);
   const counts = useGrantCounts(scopeId);
   const capabilities = useCapabilities(scopeId);
-  const assign = useMutation({
-    mutationFn: () =>
-      assignRole(clients.authorization(/^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1] ?? ""), {
-        scopeId,
-        roleDefinitionId: roleId,
-        principalId: principal.id,
-        principalType: principal.type,
-      }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: sharingQueries.all() });
-      await queryClient.invalidateQueries({ queryKey: accessQueries.all() });
-    },
-  });
+  const assign = useAssignRole(() => clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""));
   const kind = shareScopeKindOf(scopeId) ?? "gallery";
   return (
     <div className="space-y-3 text-sm">
@@ -203,7 +192,7 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
       ) : (
         <button
           type="button"
-          onClick={() => assign.mutate()}
+          onClick={() => assign.mutate({ scopeId, roleDefinitionId: roleId, principalId: principal.id, principalType: principal.type })}
           disabled={assign.isPending}
           className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >

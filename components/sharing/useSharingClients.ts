@@ -4,11 +4,11 @@ import type { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { useMsal } from "@azure/msal-react";
 import { useMemo } from "react";
 import { useRuntimeConfig } from "@/components/layout/ArmContext";
-import { authorityForTenant, homeTenantOf, selectedTenantOf } from "@/lib/auth/tenantSelection";
+import { workingTenant } from "@/lib/auth/tenantSelection";
 import { acquireAccessToken, msalCredential } from "@/lib/auth/tokens";
+import { createAuthorizationClient } from "@/lib/azure/authorizationClient";
 import { GRAPH_SCOPES } from "@/lib/azure/wellKnown";
 import type { GraphTransport } from "@/lib/queries/graph";
-import { createAuthorizationClient } from "@/lib/queries/sharing";
 
 export interface SharingClients {
   authorization(subscriptionId: string): AuthorizationManagementClient;
@@ -23,9 +23,7 @@ export function useSharingClients(): SharingClients {
   const { instance } = useMsal();
   const config = useRuntimeConfig();
   return useMemo(() => {
-    const account = instance.getActiveAccount();
-    const tenantId = account ? (selectedTenantOf(window.localStorage, account.homeAccountId) ?? homeTenantOf(account)) : undefined;
-    const tenant = tenantId ? { tenantId, authority: authorityForTenant(config, tenantId) } : undefined;
+    const tenant = workingTenant(config, window.localStorage, instance.getActiveAccount());
     const credential = msalCredential(instance, tenant);
     const clients = new Map<string, AuthorizationManagementClient>();
     return {

@@ -24,6 +24,7 @@ import { regionReplications, type RegionReplication } from "@/components/version
 import { sourceKind } from "@/components/versions/sourceKind";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { pageHref, imageIdOf, galleryPathOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { profileReplication } from "@/lib/gallery/replication";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
@@ -111,6 +112,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
       : false;
   const regions = v ? regionReplications(v) : [];
   const profile = v?.publishingProfile;
+  const replication = profileReplication(profile);
   const storage = v?.storageProfile;
   const sourceId = storage?.source?.id ?? storage?.source?.virtualMachineId;
   const sourceIsGalleryVersion = sourceId ? galleryPathOf(sourceId)?.versionName !== undefined : false;
@@ -158,9 +160,9 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                 },
                 { label: "Exclude from latest", value: profile?.excludeFromLatest ? "Yes" : "No" },
                 { label: "Source region", value: regionDisplayName(v.location) },
-                { label: "Default replica count", value: profile?.replicaCount ?? 1 },
-                { label: "Default storage", value: profile?.storageAccountType ?? "Standard_LRS" },
-                { label: "Replication mode", value: profile?.replicationMode ?? "Full" },
+                { label: "Default replica count", value: replication.replicaCount },
+                { label: "Default storage", value: replication.storageAccountType },
+                { label: "Replication mode", value: replication.replicationMode },
                 { label: "Provisioning state", value: <StateBadge state={v.provisioningState} /> },
                 { label: "Aggregated replication", value: <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} /> },
                 {

@@ -7,14 +7,14 @@ import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { RegionBars } from "@/components/versions/RegionBars";
 import { regionReplications } from "@/components/versions/replicationView";
-import { replicationRead } from "@/components/versions/useVersionsWithReplication";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
 
 /**
  * A version row's replication, read by the row's own cells when they are rendered: in a virtualized table that
  * is exactly the rows on screen, and an arriving read re-renders its row's cells, not 10,000 rows.
  */
 function useReplication(version: GalleryImageVersion) {
-  const read = useQuery(replicationRead(useArm(), version.id ?? ""));
+  const read = useQuery(versionQueries.replication(useArm(), version.id ?? ""));
   return { version: read.data ?? version, settled: read.data !== undefined || read.isError, error: read.error };
 }
 

@@ -1,6 +1,6 @@
-import type { GalleryImageVersion, TargetRegion } from "@azure/arm-compute";
+import type { GalleryImageVersion } from "@azure/arm-compute";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
-import { findRegionalStatus, regionReadiness, type RegionReadiness } from "@/lib/gallery/replication";
+import { effectiveTargetRegions, findRegionalStatus, profileReplication, regionReadiness, type RegionReadiness } from "@/lib/gallery/replication";
 import { regionalStatuses } from "@/components/versions/domainAdapters";
 
 export type RegionTone = "success" | "progress" | "failure" | "unknown";
@@ -36,15 +36,12 @@ const TONE: Record<RegionReadiness["kind"], RegionTone> = {
 export function regionReplications(version: GalleryImageVersion, now: Date = new Date()): RegionReplication[] {
   const profile = version.publishingProfile;
   const summary = regionalStatuses(version);
-  const targets: TargetRegion[] = profile?.targetRegions?.length
-    ? profile.targetRegions
-    : version.location
-      ? [{ name: version.location }]
-      : [];
+  const targets = effectiveTargetRegions(version);
   const names = targets.map((t) => t.name);
   for (const status of summary) {
     if (!names.some((n) => sameLocation(n, status.region))) names.push(status.region);
   }
+  const fallback = profileReplication(profile);
   return names.map((name) => {
     const target = targets.find((t) => sameLocation(t.name, name));
     const status = findRegionalStatus(summary, name);
@@ -53,9 +50,9 @@ export function regionReplications(version: GalleryImageVersion, now: Date = new
     return {
       region: name,
       displayName: regionDisplayName(name),
-      replicaCount: target?.regionalReplicaCount ?? profile?.replicaCount ?? 1,
-      storageAccountType: target?.storageAccountType ?? profile?.storageAccountType ?? "Standard_LRS",
-      excludeFromLatest: target?.excludeFromLatest ?? profile?.excludeFromLatest ?? false,
+      replicaCount: target?.regionalReplicaCount ?? fallback.replicaCount,
+      storageAccountType: target?.storageAccountType ?? fallback.storageAccountType,
+      excludeFromLatest: target ? target.excludeFromLatest : (profile?.excludeFromLatest ?? false),
       state,
       progress: readiness.progress,
       tone: TONE[readiness.kind],

@@ -5,12 +5,11 @@ import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { latestCandidate } from "@/components/versions/domainAdapters";
-import type { ArmClients } from "@/lib/azure/clients";
+import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation } from "@/lib/gallery/regions";
-import { createLimiter } from "@/lib/inventory/limiter";
-import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
 
 export interface DefinitionVersions {
   /** The list read failed; its error. */
@@ -23,9 +22,6 @@ export interface DefinitionVersions {
   complete: boolean;
 }
 
-/** Replication-status reads in flight at once, across the whole page. */
-export const REPLICATION_READ_CONCURRENCY = 6;
-const limitReads = createLimiter(REPLICATION_READ_CONCURRENCY);
 /** Definitions with at most this many versions have every version read; larger ones only what decides latest. */
 export const READ_ALL_VERSIONS_UP_TO = 50;
 /** Unread versions the `latest` probe reads per round and region; most definitions resolve within the newest few. */
@@ -35,20 +31,6 @@ const KNOWN_FROM_LIST: ReadonlySet<PassedOverReason> = new Set(["excludedGloball
 
 const idOf = (version: GalleryImageVersion) => (version.id ?? "").toLowerCase();
 
-/**
- * One version's `$expand=ReplicationStatus` read, queued behind the page-wide limit; settled versions stay
- * cached. Table cells use it directly, so only the rows on screen are read.
- */
-export function replicationRead(arm: ArmClients, id: string) {
-  const base = versionQueries.detail(arm, id);
-  return {
-    ...base,
-    queryFn: (context: Parameters<NonNullable<typeof base.queryFn>>[0]) => limitReads(async () => base.queryFn!(context), context.signal),
-    // Completed or Failed replication does not change by itself: scrolling back to it needs no new read.
-    staleTime: (query: { state: { data?: GalleryImageVersion } }) => (query.state.data && !isVersionSettling(query.state.data) ? Infinity : 0),
-  };
-}
-
 /** A list's versions newest first and the regions they target, computed once per list read (the array is kept by the query). */
 const orders = new WeakMap<GalleryImageVersion[], { newestFirst: GalleryImageVersion[]; regions: Set<string> }>();
 function orderOf(versions: GalleryImageVersion[]) {
@@ -56,9 +38,7 @@ function orderOf(versions: GalleryImageVersion[]) {
   if (!order) {
     const regions = new Set<string>();
     for (const version of versions) {
-      const targets = version.publishingProfile?.targetRegions ?? [];
-      if (targets.length === 0) regions.add(normalizeLocation(version.location));
-      for (const target of targets) regions.add(normalizeLocation(target.name));
+      for (const target of effectiveTargetRegions(version)) regions.add(normalizeLocation(target.name));
     }
     order = { newestFirst: [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? "")), regions };
     orders.set(versions, order);
@@ -100,7 +80,7 @@ function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, 
  * The versions of several image definitions with their replication status: one list read per definition, then
  * one `$expand=ReplicationStatus` read per version (the list never carries it), at most
  * REPLICATION_READ_CONCURRENCY at a time. Beyond READ_ALL_VERSIONS_UP_TO versions, only those that decide
- * `latest` are read (a table shows the rest's status through replicationRead as rows come on screen): a
+ * `latest` are read (a table shows the rest's status through versionQueries.replication as rows come on screen): a
  * definition with 10,000 versions would otherwise send 10,000 GETs.
  * Versions still replicating keep polling through versionQueries.detail.
  */
@@ -129,7 +109,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
     probesSettled &&= settled;
     wanted.push(...versions.filter((version) => probe.has(version)));
   }
-  const details = useQueries({ queries: wanted.map((version) => replicationRead(arm, version.id ?? "")) });
+  const details = useQueries({ queries: wanted.map((version) => versionQueries.replication(arm, version.id ?? "")) });
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
   const previous = useRef<(GalleryImageVersion[] | undefined)[]>([]);
 

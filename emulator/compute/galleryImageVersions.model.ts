@@ -2,15 +2,13 @@ import { galleryImageVersionResourceId } from "../../lib/azure/resourceId.js";
 import { checkSourceCompatibility } from "../../lib/gallery/galleryImage.js";
 import {
   checkImageVersionUpdate,
-  DEFAULT_REPLICA_COUNT,
-  DEFAULT_STORAGE_ACCOUNT_TYPE,
-  effectiveTargetRegions,
   galleryImageVersionPropertiesShape,
   validateImageVersionRules,
   type GalleryImageVersionProperties,
   type PublishingProfile,
 } from "../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../lib/gallery/names.js";
+import { effectiveTargetRegions, profileReplication } from "../../lib/gallery/replication.js";
 import { checkLocationAvailable, normalizeLocation } from "../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmErrors } from "../errors.js";
@@ -109,10 +107,11 @@ export interface VersionViewOptions {
 export function galleryImageVersionView(record: GalleryImageVersionRecord, now: number, options: VersionViewOptions = {}) {
   const { publishingProfile, storageProfile, safetyProfile, publishedDate } = record.body.properties;
   const given = publishingProfile.targetRegions ?? [];
-  const targetRegions = effectiveTargetRegions(publishingProfile, record.body.location).map((region, index) => {
+  const targetRegions = effectiveTargetRegions({ location: record.body.location, publishingProfile }).map((region, index) => {
     const encryption = given[index]?.encryption;
     return encryption === undefined ? region : { ...region, encryption };
   });
+  const { replicaCount, storageAccountType } = profileReplication(publishingProfile);
   return {
     id: record.body.id,
     name: record.body.name,
@@ -122,11 +121,11 @@ export function galleryImageVersionView(record: GalleryImageVersionRecord, now: 
     properties: {
       publishingProfile: {
         targetRegions,
-        replicaCount: publishingProfile.replicaCount ?? DEFAULT_REPLICA_COUNT,
+        replicaCount,
         excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
         publishedDate,
         ...(publishingProfile.endOfLifeDate !== undefined ? { endOfLifeDate: publishingProfile.endOfLifeDate } : {}),
-        storageAccountType: publishingProfile.storageAccountType ?? DEFAULT_STORAGE_ACCOUNT_TYPE,
+        storageAccountType,
         ...(publishingProfile.replicationMode !== undefined ? { replicationMode: publishingProfile.replicationMode } : {}),
       },
       storageProfile,
@@ -281,7 +280,7 @@ function write(
     stored: existing?.body.properties.publishingProfile.targetRegions,
   });
 
-  const targets = effectiveTargetRegions(properties.publishingProfile, input.location);
+  const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });
   const replication = planReplication(existing?.state.replication ?? [], targets, replicatedImage(input.location, storage), startedAt, (region) =>
     ctx.faults.replicationFailure(galleryImageVersionId(ref), region),
   );

@@ -1,8 +1,8 @@
-import type { EffectiveTargetRegion } from "../../lib/gallery/galleryImageVersion.js";
 import { normalizeLocation } from "../../lib/gallery/regions.js";
 import {
   aggregatedReplicationState,
   type AggregatedReplicationState,
+  type EffectiveTargetRegion,
   type RegionalReplicationStatus,
 } from "../../lib/gallery/replication.js";
 

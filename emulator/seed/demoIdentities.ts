@@ -1,7 +1,7 @@
 /**
  * Identities of the `demo` seed: two tenants, four subscriptions, the personas later features are shown and
  * tested with, ordinary users and groups for principal search, and service principals. Development values,
- * printed by `GET /_emulator/info` and the README, like Azurite's well-known account key.
+ * printed by `GET /_emulator/info` and docs/emulator.md, like Azurite's well-known account key.
  *
  * GUIDs follow one readable scheme, `{org}000000-0000-4000-{kind}-{n}`: org `c0` is Contoso and `fa` Fabrikam;
  * kind 8000 tenant, 8001 subscription, 8002 user, 8003 group, 8004 service principal object, 8005 app id,

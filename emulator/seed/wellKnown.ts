@@ -1,5 +1,5 @@
 /**
- * Identities of the `empty` seed. Development values, printed by `GET /_emulator/info` and the README, like
+ * Identities of the `empty` seed. Development values, printed by `GET /_emulator/info` and docs/emulator.md, like
  * Azurite's well-known account key.
  */
 export const EMPTY_SEED = {

@@ -4,7 +4,7 @@ import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from "@/emulator/seed/demoIdentities";
 import { SCALE_SEED } from "@/emulator/seed/scale";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
 import { GALLERY_WRITE_ACTION, type GalleryCreationAccess, NO_GALLERY_WRITE_REASON, rolesAllowing } from "@/lib/access/galleryCreation";
-import { canCreateGalleryAnywhere, galleryCreationQueries } from "@/lib/access/galleryCreationQueries";
+import { canCreateGalleryAnywhere, galleryCreationQueries } from "@/lib/queries/galleryCreation";
 import { createArmClients } from "@/lib/azure/clients";
 import { accessQueries } from "@/lib/queries/access";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";

@@ -10,7 +10,7 @@ import {
   rolesAllowing,
 } from "@/lib/access/galleryCreation";
 import type { Permission } from "@/lib/access/permissions";
-import type { ResourceGroup } from "@/lib/publish/lookups";
+import type { ResourceGroup } from "@/lib/queries/resourceGroups";
 
 const ROLES: RoleDefinition[] = BUILT_IN_ROLES.map((r) => ({ id: r.name, name: r.name, roleName: r.roleName, permissions: r.permissions }));
 const role = (roleName: string): Permission => ROLES.find((r) => r.roleName === roleName)!.permissions[0]!;

@@ -1,6 +1,6 @@
 import type { RoleDefinition } from "@/lib/access/accessNote";
 import { isActionAllowed, type Permission } from "@/lib/access/permissions";
-import type { ResourceGroup } from "@/lib/publish/lookups";
+import type { ResourceGroup } from "@/lib/queries/resourceGroups";
 
 export const GALLERY_WRITE_ACTION = "Microsoft.Compute/galleries/write";
 export const RESOURCE_GROUP_WRITE_ACTION = "Microsoft.Resources/subscriptions/resourceGroups/write";

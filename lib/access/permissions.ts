@@ -21,8 +21,6 @@ export interface Capabilities {
 
 export type Capability = keyof Capabilities;
 
-export const NO_CAPABILITIES: Capabilities = { read: false, write: false, delete: false, share: false, assignRoles: false };
-
 const SHARE_ACTION = "Microsoft.Compute/galleries/share/action";
 const ASSIGN_ROLES_ACTION = "Microsoft.Authorization/roleAssignments/write";
 

@@ -1,6 +1,6 @@
 import type { AccountInfo } from "@azure/msal-browser";
 import { describe, expect, it } from "vitest";
-import { authorityForTenant, homeTenantOf, selectTenant, selectedTenantOf } from "@/lib/auth/tenantSelection";
+import { authorityForTenant, homeTenantOf, selectTenant, selectedTenantOf, workingTenant } from "@/lib/auth/tenantSelection";
 import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
 
 /** localStorage's contract over a Map, as Node has no Web Storage. */
@@ -69,5 +69,26 @@ describe("homeTenantOf", () => {
   it("reads the home tenant from MSAL's home account id, whatever tenant profile is active", () => {
     const guestProfile = { homeAccountId: LEE, tenantId: CONTOSO } as AccountInfo;
     expect(homeTenantOf(guestProfile)).toBe(FABRIKAM);
+  });
+});
+
+describe("workingTenant", () => {
+  const emulator: RuntimeConfig = {
+    mode: "emulator",
+    emulatorUrl: "http://127.0.0.1:4010",
+    armEndpoint: "http://127.0.0.1:4010",
+    graphEndpoint: "http://127.0.0.1:4010",
+  };
+  const lee = { homeAccountId: LEE, tenantId: FABRIKAM } as AccountInfo;
+
+  it("is the tenant picked in the switcher, else the home tenant, with the authority that issues its tokens", () => {
+    const storage = memoryStorage();
+    expect(workingTenant(emulator, storage, lee)).toEqual({ tenantId: FABRIKAM, authority: `https://login.emulator.local/${FABRIKAM}` });
+    selectTenant(storage, LEE, CONTOSO);
+    expect(workingTenant(emulator, storage, lee)).toEqual({ tenantId: CONTOSO, authority: `https://login.emulator.local/${CONTOSO}` });
+  });
+
+  it("is undefined when nobody is signed in", () => {
+    expect(workingTenant(emulator, memoryStorage(), null)).toBeUndefined();
   });
 });

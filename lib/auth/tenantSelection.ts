@@ -1,4 +1,5 @@
 import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
+import type { TokenTenant } from "@/lib/auth/tokens";
 import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
 import { EMULATOR_AUTHORITY_HOST } from "@/lib/azure/wellKnown";
 
@@ -43,6 +44,16 @@ export function authorityForTenant(config: RuntimeConfig, tenantId: string): str
 /** The account's home tenant: MSAL's home account id is `{objectId}.{tenantId}` of the home tenant. */
 export function homeTenantOf(account: AccountInfo): string {
   return account.homeAccountId.split(".")[1] ?? account.tenantId;
+}
+
+/**
+ * The tenant the account works in and its authority: the one picked in the tenant switcher, else the home tenant.
+ * Undefined when nobody is signed in (tokens then come from the configured authority).
+ */
+export function workingTenant(config: RuntimeConfig, storage: Storage, account: AccountInfo | null): TokenTenant | undefined {
+  if (!account) return undefined;
+  const tenantId = selectedTenantOf(storage, account.homeAccountId) ?? homeTenantOf(account);
+  return tenantId ? { tenantId, authority: authorityForTenant(config, tenantId) } : undefined;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARM_RETRY, backoffMs, fetchWithRetry, retryAfterMsOf } from "@/lib/azure/armRetry";
+import { createAuthorizationClient } from "@/lib/azure/authorizationClient";
 import { createArmClients, type ArmClients } from "@/lib/azure/clients";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { collect } from "@/lib/queries/collect";
-import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "@/emulator/seed/demoIdentities";
+import { assignRole, removeAssignment, sharingQueries } from "@/lib/queries/sharing";
+import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "@/emulator/seed/demoIdentities";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
 
 const headers = (entries: Record<string, string>) => ({ get: (name: string) => entries[name.toLowerCase()] });
@@ -26,10 +28,10 @@ describe("retryAfterMsOf", () => {
 
 describe("backoffMs", () => {
   it("doubles per retry within half to all of the step, and stops growing at the cap", () => {
-    expect(backoffMs(0, () => 0)).toBe(ARM_RETRY.baseDelayMs / 2);
-    expect(backoffMs(0, () => 1)).toBe(ARM_RETRY.baseDelayMs);
-    expect(backoffMs(2, () => 1)).toBe(ARM_RETRY.baseDelayMs * 4);
-    expect(backoffMs(30, () => 1)).toBe(ARM_RETRY.maxDelayMs);
+    expect(backoffMs(0, { ...ARM_RETRY, random: () => 0 })).toBe(ARM_RETRY.baseDelayMs / 2);
+    expect(backoffMs(0, { ...ARM_RETRY, random: () => 1 })).toBe(ARM_RETRY.baseDelayMs);
+    expect(backoffMs(2, { ...ARM_RETRY, random: () => 1 })).toBe(ARM_RETRY.baseDelayMs * 4);
+    expect(backoffMs(30, { ...ARM_RETRY, random: () => 1 })).toBe(ARM_RETRY.maxDelayMs);
   });
 });
 
@@ -104,6 +106,32 @@ describe("the dashboard's ARM clients under injected faults", () => {
     expect(error).toBeInstanceOf(AzureError);
     expect(error?.status).toBe(429);
     expect((await faultStats()).throttled).toBe(1);
+  });
+
+  it("retries the sharing client's role assignment calls like every other ARM call", async () => {
+    const authorization = createAuthorizationClient(emulator.url, emulator.credential(admin), production);
+    const gallery = `/subscriptions/${production}/resourceGroups/rg-images-eu/providers/Microsoft.Compute/galleries/contoso_eu_images`;
+    const reader = `/subscriptions/${production}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`;
+    const assignments = "**/providers/Microsoft.Authorization/roleAssignments/*";
+
+    // One more 429 than the SDK's own policy would sit through, each with its Retry-After waited out.
+    await setFaults([{ name: "throttle", pathPattern: assignments, method: "PUT", status: 429, retryAfterSeconds: 1, count: ARM_RETRY.maxRetries }]);
+    const started = Date.now();
+    await assignRole(authorization, { scopeId: gallery, roleDefinitionId: reader, principalId: DEMO_USERS.diego.objectId, principalType: "User" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(ARM_RETRY.maxRetries * 1000);
+    expect((await faultStats()).throttled).toBe(ARM_RETRY.maxRetries);
+    const granted = (await sharingQueries.assignments(arm, gallery).queryFn!({} as never)).find((a) => a.principalId === DEMO_USERS.diego.objectId);
+    expect(granted?.scope.toLowerCase()).toBe(gallery.toLowerCase());
+
+    // A Retry-After longer than the page can wait is surfaced as ARM's 429, not waited out as the SDK would.
+    await setFaults([{ name: "throttle", pathPattern: assignments, method: "DELETE", status: 429, retryAfterSeconds: 3600 }]);
+    const refusedAt = Date.now();
+    const error = await removeAssignment(authorization, granted!.id).catch((e: unknown) => e);
+    expect(Date.now() - refusedAt).toBeLessThan(20_000);
+    expect(error).toMatchObject({ name: "AzureError", status: 429 });
+
+    await setFaults([]);
+    await removeAssignment(authorization, granted!.id);
   });
 
   it("retries plain fetch calls (Microsoft Graph's path) the same way", async () => {

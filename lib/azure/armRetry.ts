@@ -2,28 +2,39 @@ import {
   retryPolicy,
   type Pipeline,
   type PipelinePolicy,
-  type PipelineResponse,
   type RetryStrategy,
 } from "@azure/core-rest-pipeline";
+import { realClock } from "@/lib/azure/clock";
+import type { AzureError } from "@/lib/azure/errors";
+import type { ArmResponse } from "@/lib/azure/transport";
 
 /**
- * How the dashboard retries ARM and Graph calls. The SDK's default policy gives up after 3 retries, retries a 429
- * only when it can read Retry-After, and never retries a failed fetch in the browser (its "REQUEST_SEND_ERROR" is
- * not among the Node system errors it knows). Under sustained throttling that turned a busy ARM into an error
- * panel; this keeps the page loading while honouring what ARM asks for.
+ * When to send an ARM or Graph call again, and after how long. The SDK's default policy gives up after 3 retries,
+ * retries a 429 only when it can read Retry-After, and never retries a failed fetch in the browser (its
+ * "REQUEST_SEND_ERROR" is not among the Node system errors it knows). Under sustained throttling that turned a busy
+ * ARM into an error panel; this keeps the page loading while honouring what ARM asks for.
  */
+export interface RetryPolicy {
+  /** Retries after the first attempt; after the last one the caller gets the last answer. */
+  maxRetries: number;
+  /** The first backoff step when the answer names no Retry-After; it doubles with each retry. */
+  baseDelayMs: number;
+  /** A Retry-After longer than this is not waited out: the page shows the error and its retry button instead. */
+  maxDelayMs: number;
+  random?: () => number;
+}
+
+/** The policy of every ARM and Graph client (5 attempts: with 20% of requests throttled, one in 3,000 calls still fails). */
 export const ARM_RETRY = {
-  /** 5 attempts: with 20% of requests throttled, one in 3,000 calls still fails. */
   maxRetries: 4,
   baseDelayMs: 800,
-  /** A Retry-After longer than this is not waited out: the page shows the error and its retry button instead. */
   maxDelayMs: 30_000,
-} as const;
+} as const satisfies RetryPolicy;
 
 export const ARM_RETRY_POLICY_NAME = "armRetryPolicy";
 
-/** 408 and 5xx (but 501 Not Implemented and 505) may pass; 429 asks to come back later. */
-function isTransient(status: number): boolean {
+/** 408 and 429 ask to come back; a 5xx may pass (but 501 Not Implemented and 505 never will). Other 4xx are answers. */
+export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
 
@@ -34,7 +45,7 @@ const TRANSPORT_FAILURES = new Set(["REQUEST_SEND_ERROR", "ECONNRESET", "ECONNRE
  * The wait a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds) or `Retry-After` (delay
  * seconds or an HTTP date, RFC 9110). Undefined when absent or unreadable.
  */
-export function retryAfterMsOf(headers: { get(name: string): string | undefined }, nowMs = Date.now()): number | undefined {
+export function retryAfterMsOf(headers: { get(name: string): string | null | undefined }, nowMs = Date.now()): number | undefined {
   for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
     const value = headers.get(name)?.trim();
     if (value && /^\d+$/.test(value)) return Number(value);
@@ -46,27 +57,50 @@ export function retryAfterMsOf(headers: { get(name: string): string | undefined 
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-/** Exponential backoff with jitter (half to the full step), so throttled tabs do not retry in lockstep. */
-export function backoffMs(retryCount: number, random = Math.random): number {
-  const step = Math.min(ARM_RETRY.maxDelayMs, ARM_RETRY.baseDelayMs * 2 ** retryCount);
-  return Math.round(step / 2 + (random() * step) / 2);
+/** Exponential backoff with jitter (half to the full step), so throttled tabs and subscriptions do not retry in lockstep. */
+export function backoffMs(retries: number, policy: RetryPolicy = ARM_RETRY): number {
+  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retries);
+  return Math.round(step / 2 + ((policy.random ?? Math.random)() * step) / 2);
+}
+
+/** What one attempt came to: an answer (with the wait it asked for), or none at all. */
+export type AttemptOutcome =
+  | { status: number; retryAfterMs: number | undefined }
+  /** No answer (network failure, CORS, emulator down); `resendable` when sending again cannot repeat a change. */
+  | { noAnswer: true; resendable: boolean };
+
+/**
+ * The one retry rule: after `retries` retries, how long to wait before sending again, or undefined when the
+ * attempt is final (success, an answer such as 403 or 404, retries used up, or a Retry-After beyond maxDelayMs).
+ */
+export function retryDelayMs(outcome: AttemptOutcome, retries: number, policy: RetryPolicy = ARM_RETRY): number | undefined {
+  if (retries >= policy.maxRetries) return undefined;
+  if ("noAnswer" in outcome) return outcome.resendable ? backoffMs(retries, policy) : undefined;
+  if (!isTransientStatus(outcome.status)) return undefined;
+  if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > policy.maxDelayMs) return undefined;
+  return outcome.retryAfterMs ?? backoffMs(retries, policy);
+}
+
+/** One attempt of a raw ARM request: an answer, or an error without one (status 0: no answer arrived). */
+export type Attempt = { response: ArmResponse } | { error: AzureError };
+
+export function outcomeOf(attempt: Attempt, nowMs = Date.now()): AttemptOutcome {
+  if ("error" in attempt) return { noAnswer: true, resendable: attempt.error.status === 0 };
+  const { response } = attempt;
+  return { status: response.status, retryAfterMs: retryAfterMsOf({ get: (name) => response.header(name) }, nowMs) };
 }
 
 export function armRetryStrategy(): RetryStrategy {
   return {
     name: "armRetryStrategy",
     retry({ retryCount, response, responseError }) {
-      if (response && isTransient(response.status)) {
-        const asked = retryAfterMsOf(response.headers);
-        if (asked !== undefined && asked > ARM_RETRY.maxDelayMs) return { skipStrategy: true };
-        return { retryAfterInMs: asked ?? backoffMs(retryCount) };
+      let delay: number | undefined;
+      if (response) {
+        delay = retryDelayMs({ status: response.status, retryAfterMs: retryAfterMsOf(response.headers) }, retryCount);
+      } else if (responseError && TRANSPORT_FAILURES.has(String(responseError.code))) {
+        delay = retryDelayMs({ noAnswer: true, resendable: SAFE_METHODS.has(responseError.request?.method ?? "") }, retryCount);
       }
-      // No response at all: resend only what cannot have changed anything.
-      if (!response && responseError && TRANSPORT_FAILURES.has(String(responseError.code))) {
-        const method = responseError.request?.method ?? "";
-        if (SAFE_METHODS.has(method)) return { retryAfterInMs: backoffMs(retryCount) };
-      }
-      return { skipStrategy: true };
+      return delay === undefined ? { skipStrategy: true } : { retryAfterInMs: delay };
     },
   };
 }
@@ -81,35 +115,25 @@ export function installArmRetryPolicy(pipeline: Pipeline): void {
   pipeline.addPolicy(armRetryPolicy(), { phase: "Retry" });
 }
 
-function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
-}
-
 /**
  * `fetch` with the same retries as the pipelines, for calls made without the Azure SDK (Microsoft Graph). Returns
  * the last response when retries are exhausted or a Retry-After is too long, so callers read ARM's or Graph's
  * error body as before.
  */
 export async function fetchWithRetry(input: URL | string, init: RequestInit = {}, fetchImpl: typeof fetch = fetch): Promise<Response> {
-  const method = (init.method ?? "GET").toUpperCase();
+  const resendable = SAFE_METHODS.has((init.method ?? "GET").toUpperCase());
   for (let retry = 0; ; retry++) {
     let response: Response;
     try {
       response = await fetchImpl(input, init);
     } catch (error) {
-      if (retry >= ARM_RETRY.maxRetries || !SAFE_METHODS.has(method) || init.signal?.aborted) throw error;
-      await sleep(backoffMs(retry), init.signal);
+      const delay = init.signal?.aborted ? undefined : retryDelayMs({ noAnswer: true, resendable }, retry);
+      if (delay === undefined) throw error;
+      await realClock.sleep(delay, init.signal);
       continue;
     }
-    if (!isTransient(response.status) || retry >= ARM_RETRY.maxRetries) return response;
-    const asked = retryAfterMsOf({ get: (name) => response.headers.get(name) ?? undefined });
-    if (asked !== undefined && asked > ARM_RETRY.maxDelayMs) return response;
-    await sleep(asked ?? backoffMs(retry), init.signal);
+    const delay = retryDelayMs({ status: response.status, retryAfterMs: retryAfterMsOf(response.headers) }, retry);
+    if (delay === undefined) return response;
+    await realClock.sleep(delay, init.signal);
   }
 }
-
-export type { PipelineResponse };

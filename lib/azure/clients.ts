@@ -3,14 +3,13 @@ import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import {
   bearerTokenAuthenticationPolicy,
   bearerTokenAuthenticationPolicyName,
-  createDefaultHttpClient,
   createPipelineFromOptions,
-  createPipelineRequest,
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
 import { installArmRetryPolicy } from "@/lib/azure/armRetry";
-import { AzureError, armErrorBody, rememberErrorBodyPolicy } from "@/lib/azure/errors";
+import { AzureError, rememberErrorBodyPolicy } from "@/lib/azure/errors";
+import { type ArmMethod, type ArmTransport, pipelineTransport } from "@/lib/azure/transport";
 import { ARM_SCOPE } from "@/lib/azure/wellKnown";
 
 /**
@@ -59,6 +58,18 @@ export function installAuthPolicy(pipeline: Pipeline, endpoint: string, credenti
   return choice;
 }
 
+/**
+ * Authentication (the loopback choice), the dashboard's retry policy, and remembering error bodies, in a pipeline an
+ * SDK client built: the same for every SDK client, so every ARM call retries alike.
+ */
+export function configureSdkPipeline(pipeline: Pipeline, endpoint: string, credential: TokenCredential, insecure: boolean) {
+  if (insecure) installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);
+  // Retries tuned for a throttling ARM (Retry-After honoured, 429/503 with backoff): lib/azure/armRetry.
+  installArmRetryPolicy(pipeline);
+  // Outermost, so it sees the final response after retries.
+  pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
+}
+
 export function createComputeClient(
   endpoint: string,
   credential: TokenCredential,
@@ -70,71 +81,57 @@ export function createComputeClient(
     credentials: { scopes: [ARM_SCOPE] },
     allowInsecureConnection: insecure,
   });
-  if (insecure) installAuthPolicy(client.pipeline, endpoint, credential, [ARM_SCOPE]);
-  // Retries tuned for a throttling ARM (Retry-After honoured, 429/503 with backoff): lib/azure/armRetry.
-  installArmRetryPolicy(client.pipeline);
-  // Outermost, so it sees the final response after retries.
-  client.pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
+  configureSdkPipeline(client.pipeline, endpoint, credential, insecure);
   return client;
 }
 
 /**
- * A small ARM client for the tenant-level reads no installed SDK covers (`GET /subscriptions`, `GET /tenants`),
- * on the same pipeline and authentication choice as the SDK clients.
+ * The transport for ARM calls no installed SDK covers: the same authentication choice as the SDK clients, and the
+ * dashboard's retry policy unless `retry` is false (for callers that schedule retries themselves, such as the
+ * inventory, whose waiting requests must not hold a concurrency slot).
  */
+export function createArmTransport(endpoint: string, credential: TokenCredential, { retry }: { retry: boolean }): ArmTransport {
+  const insecure = authPolicyFor(endpoint) === "loopback-bearer";
+  const pipeline = createPipelineFromOptions({});
+  installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);
+  if (retry) installArmRetryPolicy(pipeline);
+  else pipeline.removePolicy({ phase: "Retry" });
+  return pipelineTransport(pipeline, insecure);
+}
+
+/** ARM calls no installed SDK covers (`GET /subscriptions`, resource group PUT, Authorization lists), with retries. */
 export interface ArmRestClient {
+  /** Sends one request and returns the JSON answer; a failed answer throws its AzureError. */
+  request<T>(method: ArmMethod, pathAndQuery: string, body?: unknown): Promise<T>;
   /** GETs a list and follows nextLink until the last page. */
   listAll<T>(pathAndQuery: string): Promise<T[]>;
-  /** POSTs a JSON body (Resource Graph queries, `…/action` operations) and returns the JSON answer. */
+  /** POSTs a JSON body (`…/action` operations) and returns the JSON answer. */
   post<T>(pathAndQuery: string, body: unknown): Promise<T>;
 }
 
 export function createArmRestClient(endpoint: string, credential: TokenCredential): ArmRestClient {
-  const insecure = authPolicyFor(endpoint) === "loopback-bearer";
-  const pipeline = createPipelineFromOptions({});
-  installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);
   // The same retries as the SDK clients, so a throttled page of a list is retried, not the whole list.
-  installArmRetryPolicy(pipeline);
-  const httpClient = createDefaultHttpClient();
+  const transport = createArmTransport(endpoint, credential, { retry: true });
 
-  async function sendJson(url: string, method: "GET" | "POST" = "GET", payload?: unknown): Promise<unknown> {
-    const request = createPipelineRequest({
-      url,
-      method,
-      allowInsecureConnection: insecure,
-      ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-    });
-    request.headers.set("Accept", "application/json");
-    if (payload !== undefined) request.headers.set("Content-Type", "application/json");
-    const response = await pipeline.sendRequest(httpClient, request);
-    const body: unknown = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
-    if (response.status >= 400) {
-      const error = armErrorBody(body);
-      throw new AzureError({
-        status: response.status,
-        code: typeof error?.code === "string" ? error.code : `Http${response.status}`,
-        message: typeof error?.message === "string" ? error.message : `${method} ${url} answered HTTP ${response.status}.`,
-        target: typeof error?.target === "string" ? error.target : undefined,
-        requestId: response.headers.get("x-ms-request-id"),
-      });
-    }
-    return body;
+  async function send<T>(method: ArmMethod, url: string, body?: unknown): Promise<T> {
+    const response = await transport.send({ method, url, ...(body !== undefined ? { body } : {}) });
+    if (response.status >= 400) throw AzureError.fromResponse(response, new URL(url).pathname);
+    return response.body as T;
   }
 
   return {
+    request: (method, pathAndQuery, body) => send(method, new URL(pathAndQuery, endpoint).href, body),
     async listAll<T>(pathAndQuery: string) {
       const items: T[] = [];
       let next: string | undefined = new URL(pathAndQuery, endpoint).href;
       while (next) {
-        const page = (await sendJson(next)) as { value?: T[]; nextLink?: string | null } | undefined;
+        const page: { value?: T[]; nextLink?: string | null } | undefined = await send("GET", next);
         items.push(...(page?.value ?? []));
         next = page?.nextLink ?? undefined;
       }
       return items;
     },
-    async post<T>(pathAndQuery: string, body: unknown) {
-      return (await sendJson(new URL(pathAndQuery, endpoint).href, "POST", body)) as T;
-    },
+    post: (pathAndQuery, body) => send("POST", new URL(pathAndQuery, endpoint).href, body),
   };
 }
 
@@ -143,6 +140,8 @@ export interface ArmClients {
   endpoint: string;
   compute(subscriptionId: string): ComputeManagementClient;
   rest: ArmRestClient;
+  /** Raw requests without the retry policy, for callers that schedule their own retries (inventory, Resource Graph). */
+  unretried: ArmTransport;
 }
 
 export function createArmClients(endpoint: string, credential: TokenCredential): ArmClients {
@@ -158,6 +157,7 @@ export function createArmClients(endpoint: string, credential: TokenCredential):
       return client;
     },
     rest: createArmRestClient(endpoint, credential),
+    unretried: createArmTransport(endpoint, credential, { retry: false }),
   };
 }
 

@@ -28,6 +28,27 @@ export class AzureError extends Error {
     this.resourceId = init.resourceId;
     this.requestId = init.requestId;
   }
+
+  /**
+   * The error of a failed ARM (or Microsoft Graph) answer, in the service's own words (`{error: {code, message,
+   * target}}`) when it sent them.
+   */
+  static fromResponse(
+    response: { status: number; header(name: string): string | null; body: unknown },
+    resourceId?: string,
+    service = "Azure Resource Manager",
+  ): AzureError {
+    const error = armErrorBody(response.body);
+    return new AzureError({
+      status: response.status,
+      code: str(error?.code) ?? `Http${response.status}`,
+      message: str(error?.message) ?? `${resourceId ?? service} answered HTTP ${response.status}.`,
+      target: str(error?.target),
+      resourceId,
+      // ARM names it x-ms-request-id, Graph request-id.
+      requestId: response.header("x-ms-request-id") ?? response.header("request-id") ?? undefined,
+    });
+  }
 }
 
 interface ArmErrorBody {

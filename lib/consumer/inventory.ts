@@ -1,6 +1,7 @@
 import { parentOf, parseResourceId } from "@/lib/azure/resourceId";
 import { compareVersionNames, parseVersionName } from "@/lib/gallery/names";
 import { normalizeLocation } from "@/lib/gallery/regions";
+import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { isPastEndOfLife } from "./usability";
 
 /**
@@ -74,7 +75,12 @@ const obj = (value: unknown): Record<string, unknown> => (value && typeof value 
 
 function toVersion(resource: ArmResourceJson, now: Date): InventoryVersion {
   const profile = obj(resource.properties?.publishingProfile);
-  const targets = Array.isArray(profile.targetRegions) ? profile.targetRegions.map((t) => str(obj(t).name)).filter((n): n is string => n !== undefined) : [];
+  const targetRegions = Array.isArray(profile.targetRegions)
+    ? profile.targetRegions.flatMap((target) => {
+        const name = str(obj(target).name);
+        return name ? [{ name }] : [];
+      })
+    : [];
   const endOfLifeDate = str(profile.endOfLifeDate);
   const publishedDate = str(profile.publishedDate);
   return {
@@ -84,7 +90,7 @@ function toVersion(resource: ArmResourceJson, now: Date): InventoryVersion {
     ...(endOfLifeDate ? { endOfLifeDate } : {}),
     pastEndOfLife: isPastEndOfLife(endOfLifeDate, now),
     excludeFromLatest: profile.excludeFromLatest === true,
-    targetRegions: (targets.length > 0 ? targets : [resource.location]).map(normalizeLocation),
+    targetRegions: effectiveTargetRegions({ location: resource.location, publishingProfile: { targetRegions } }).map((region) => normalizeLocation(region.name)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { type LatestCandidate, type LatestResolution, resolveLatest } from "@/lib/gallery/latest";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
-import { findRegionalStatus, regionReadiness } from "@/lib/gallery/replication";
+import { effectiveTargetRegions, findRegionalStatus, regionReadiness } from "@/lib/gallery/replication";
 import { parseIsoDate } from "@/lib/gallery/isoDate";
 
 /**
@@ -47,8 +47,7 @@ function entry(region: string): RegionEntry {
 
 /** The regions a version targets; its own location when targetRegions is empty, as the service does. */
 export function targetRegionsOf(version: ConsumerVersion): string[] {
-  const regions = version.publishingProfile?.targetRegions ?? [];
-  return (regions.length > 0 ? regions.map((r) => r.name) : [version.location]).map(normalizeLocation);
+  return effectiveTargetRegions(version).map((region) => normalizeLocation(region.name));
 }
 
 export function isPastEndOfLife(endOfLifeDate: string | undefined, now: Date): boolean {

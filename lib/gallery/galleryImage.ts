@@ -18,8 +18,6 @@ export const SECURITY_TYPES = [
   "TrustedLaunchAndConfidentialVMSupported",
 ] as const;
 
-export type OperatingSystemType = (typeof OS_TYPES)[number];
-export type OperatingSystemState = (typeof OS_STATES)[number];
 export type HyperVGeneration = (typeof HYPERV_GENERATIONS)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
 
@@ -93,9 +91,6 @@ export function makeGalleryImagePropertiesSchema(now: () => Date = () => new Dat
   });
 }
 
-export const galleryImagePropertiesSchema = makeGalleryImagePropertiesSchema();
-
-export type GalleryImagePropertiesInput = z.input<ReturnType<typeof makeGalleryImagePropertiesSchema>>;
 export type GalleryImageProperties = z.output<ReturnType<typeof makeGalleryImagePropertiesSchema>>;
 
 /** For callers that check only the end-of-life date (an update form) without parsing a whole body. */
@@ -112,19 +107,6 @@ export const IMMUTABLE_IMAGE_PROPERTIES = [
   "identifier.publisher",
   "identifier.offer",
   "identifier.sku",
-] as const;
-
-/** What an update may change (tags are on the resource, not in `properties`). */
-export const UPDATABLE_IMAGE_PROPERTIES = [
-  "description",
-  "eula",
-  "privacyStatementUri",
-  "releaseNoteUri",
-  "endOfLifeDate",
-  "recommended",
-  "disallowed",
-  "purchasePlan",
-  "features",
 ] as const;
 
 export type ImmutableImageProperty = (typeof IMMUTABLE_IMAGE_PROPERTIES)[number];

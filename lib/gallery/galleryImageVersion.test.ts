@@ -8,7 +8,6 @@ import {
 } from "../azure/resourceId";
 import {
   checkImageVersionUpdate,
-  effectiveTargetRegions,
   makeGalleryImageVersionPropertiesSchema,
   removedTargetRegions,
   validateImageVersionRules,
@@ -121,18 +120,6 @@ describe("target regions", () => {
 
   it("requires a future end-of-life date", () => {
     expect(messages(body({ publishingProfile: { endOfLifeDate: "2025-06-01" } }))).toEqual(["EndOfLifeDate must be set to a future date."]);
-  });
-
-  it("applies the service's defaults and returns display names", () => {
-    expect(effectiveTargetRegions(undefined, "westeurope")).toEqual([
-      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false },
-    ]);
-    expect(
-      effectiveTargetRegions({ replicaCount: 3, targetRegions: [{ name: "eastus", regionalReplicaCount: 5, excludeFromLatest: true }, { name: "westeurope" }] }, "westeurope"),
-    ).toEqual([
-      { name: "East US", regionalReplicaCount: 5, storageAccountType: "Standard_LRS", excludeFromLatest: true },
-      { name: "West Europe", regionalReplicaCount: 3, storageAccountType: "Standard_LRS", excludeFromLatest: false },
-    ]);
   });
 });
 

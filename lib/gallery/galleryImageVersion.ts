@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
 import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation, regionDisplayName } from "./regions";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
+import { effectiveTargetRegions } from "./replication";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
 export const STORAGE_ACCOUNT_TYPES = ["Standard_LRS", "Standard_ZRS", "Premium_LRS", "PremiumV2_LRS"] as const;
@@ -12,8 +13,6 @@ export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
 /** The service's bounds for replicaCount and regionalReplicaCount. */
 export const MIN_REPLICA_COUNT = 1;
 export const MAX_REPLICA_COUNT = 100;
-export const DEFAULT_REPLICA_COUNT = 1;
-export const DEFAULT_STORAGE_ACCOUNT_TYPE: StorageAccountType = "Standard_LRS";
 
 export const VERSION_RESOURCE_TYPE = "Microsoft.Compute/galleries/images/versions";
 const PROPERTIES = "galleryImageVersion.properties";
@@ -92,26 +91,6 @@ export function makeGalleryImageVersionPropertiesSchema(context: () => ImageVers
       zod.addIssue({ code: "custom", message: violation.message, path: violation.target ? pathFromTarget(violation.target.slice(PROPERTIES.length + 1)) : [] });
     }
   });
-}
-
-/** A target region with the service's defaults applied; `name` is the display name, as the service returns it. */
-export interface EffectiveTargetRegion {
-  name: string;
-  regionalReplicaCount: number;
-  storageAccountType: StorageAccountType;
-  excludeFromLatest: boolean;
-}
-
-/** The target regions a version replicates to: the given ones, or the version's location alone. */
-export function effectiveTargetRegions(profile: PublishingProfile | undefined, location: string): EffectiveTargetRegion[] {
-  const regions = profile?.targetRegions?.length ? profile.targetRegions : [{ name: location }];
-  return regions.map((region) => ({
-    name: regionDisplayName(region.name),
-    regionalReplicaCount: ("regionalReplicaCount" in region ? region.regionalReplicaCount : undefined) ?? profile?.replicaCount ?? DEFAULT_REPLICA_COUNT,
-    storageAccountType:
-      ("storageAccountType" in region ? region.storageAccountType : undefined) ?? profile?.storageAccountType ?? DEFAULT_STORAGE_ACCOUNT_TYPE,
-    excludeFromLatest: ("excludeFromLatest" in region ? region.excludeFromLatest : undefined) ?? false,
-  }));
 }
 
 const VERSION_SOURCE_KINDS: readonly ArmResourceKind[] = ["managedImage", "virtualMachine", "galleryImageVersion"];
@@ -224,7 +203,7 @@ export function validatePublishingProfile(profile: PublishingProfile | undefined
     );
   }
 
-  effectiveTargetRegions(profile, context.location).forEach((region, index) => {
+  effectiveTargetRegions({ location: context.location, publishingProfile: profile }).forEach((region, index) => {
     if (region.storageAccountType !== "Standard_ZRS" || !isKnownRegion(region.name) || hasAvailabilityZones(region.name)) return;
     const ownType = regions[index]?.storageAccountType !== undefined;
     violations.push(
@@ -244,16 +223,6 @@ export function validatePublishingProfile(profile: PublishingProfile | undefined
 export function validateImageVersionRules(properties: GalleryImageVersionProperties, context: ImageVersionContext): RuleViolation[] {
   return [...validateStorageProfile(properties.storageProfile), ...validatePublishingProfile(properties.publishingProfile, context)];
 }
-
-/** What an update may change; the storage profile (sources, disks) is fixed at creation. */
-export const UPDATABLE_VERSION_PROPERTIES = [
-  "publishingProfile.targetRegions",
-  "publishingProfile.replicaCount",
-  "publishingProfile.storageAccountType",
-  "publishingProfile.excludeFromLatest",
-  "publishingProfile.endOfLifeDate",
-  "safetyProfile",
-] as const;
 
 export const DATA_DISK_CHANGE_MESSAGE = "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed.";
 
@@ -297,8 +266,8 @@ export function checkImageVersionUpdate(
 
 /** Regions the stored version replicates to that the update leaves out (display names). */
 export function removedTargetRegions(stored: GalleryImageVersionProperties, incoming: GalleryImageVersionProperties, location: string): string[] {
-  const kept = new Set(effectiveTargetRegions(incoming.publishingProfile, location).map((region) => normalizeLocation(region.name)));
-  return effectiveTargetRegions(stored.publishingProfile, location)
+  const kept = new Set(effectiveTargetRegions({ location, publishingProfile: incoming.publishingProfile }).map((region) => normalizeLocation(region.name)));
+  return effectiveTargetRegions({ location, publishingProfile: stored.publishingProfile })
     .map((region) => region.name)
     .filter((name) => !kept.has(normalizeLocation(name)));
 }

@@ -1,6 +1,6 @@
 import { compareVersionNames, parseVersionName } from "./names";
 import { normalizeLocation } from "./regions";
-import { findRegionalStatus, type RegionalReplicationStatus } from "./replication";
+import { effectiveTargetRegions, findRegionalStatus, type RegionalReplicationStatus } from "./replication";
 import { parseIsoDate } from "./isoDate";
 
 /** The parts of an image version that decide whether it is `latest` in a region. */
@@ -33,18 +33,13 @@ export interface LatestResolution {
   passedOver: PassedOverVersion[];
 }
 
-function targetedRegions(version: LatestCandidate): { name: string; excludeFromLatest?: boolean }[] {
-  const regions = version.publishingProfile?.targetRegions;
-  return regions && regions.length > 0 ? regions : [{ name: version.location }];
-}
-
 /** Why a version cannot be `latest` in the region, or undefined when it can. */
 export function latestIneligibility(version: LatestCandidate, region: string): PassedOverVersion | undefined {
   const passed = (reason: PassedOverReason, explanation: string) => ({ name: version.name, reason, explanation });
   if (version.publishingProfile?.excludeFromLatest) {
     return passed("excludedGlobally", `${version.name} is excluded from latest in every region.`);
   }
-  const target = targetedRegions(version).find((candidate) => normalizeLocation(candidate.name) === normalizeLocation(region));
+  const target = effectiveTargetRegions(version).find((candidate) => normalizeLocation(candidate.name) === normalizeLocation(region));
   if (!target) return passed("notTargeted", `${version.name} is not replicated to this region.`);
   if (target.excludeFromLatest) return passed("excludedInRegion", `${version.name} is excluded from latest in this region.`);
   const status = findRegionalStatus(version.replicationStatus?.summary ?? [], region);

@@ -1,8 +1,5 @@
 import { invalidParameter, type RuleViolation } from "./violation";
 
-/** Resource names are at most 80 characters long (the `{0,79}` of the service's validation rule). */
-export const MAX_RESOURCE_NAME_LENGTH = 80;
-
 /** The validation rule the service quotes in its message for image definition names. */
 export const ENTITY_NAME_RULE = "^[^_\\W][\\w-._]{0,79}(?<![-.])$";
 

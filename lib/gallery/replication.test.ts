@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { aggregatedReplicationState, overallReplicationProgress, regionReadiness, type RegionalReplicationStatus } from "./replication";
+import {
+  aggregatedReplicationState,
+  effectiveTargetRegions,
+  overallReplicationProgress,
+  profileReplication,
+  regionReadiness,
+  replicationDefaults,
+  type RegionalReplicationStatus,
+} from "./replication";
 
 const completed: RegionalReplicationStatus = { region: "West Europe", state: "Completed", progress: 100 };
 const replicating: RegionalReplicationStatus = { region: "East US", state: "Replicating", progress: 40 };
@@ -39,5 +47,43 @@ describe("region readiness", () => {
     const startedAt = new Date("2026-01-01T00:00:00Z");
     expect(regionReadiness(replicating, new Date("2026-01-01T06:00:00Z"), startedAt).kind).toBe("replicating");
     expect(regionReadiness(replicating, new Date("2026-01-01T06:00:01Z"), startedAt).kind).toBe("stalled");
+  });
+});
+
+describe("effective target regions", () => {
+  it("is the version's own location alone when no target region is given, with the service's defaults", () => {
+    expect(effectiveTargetRegions({ location: "westeurope" })).toEqual([
+      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false },
+    ]);
+    expect(effectiveTargetRegions({ location: "westeurope", publishingProfile: { targetRegions: [] } }).map((region) => region.name)).toEqual(["West Europe"]);
+  });
+
+  it("takes each region's own settings, else the profile's, and returns display names", () => {
+    const version = {
+      location: "westeurope",
+      publishingProfile: {
+        replicaCount: 3,
+        storageAccountType: "Premium_LRS",
+        targetRegions: [{ name: "eastus", regionalReplicaCount: 5, storageAccountType: "Standard_ZRS", excludeFromLatest: true }, { name: "westeurope" }],
+      },
+    };
+    expect(effectiveTargetRegions(version)).toEqual([
+      { name: "East US", regionalReplicaCount: 5, storageAccountType: "Standard_ZRS", excludeFromLatest: true },
+      { name: "West Europe", regionalReplicaCount: 3, storageAccountType: "Premium_LRS", excludeFromLatest: false },
+    ]);
+  });
+});
+
+describe("replication defaults", () => {
+  it("are one replica on Standard_LRS with Full replication, for the newest and for any older api-version", () => {
+    const expected = { replicaCount: 1, storageAccountType: "Standard_LRS", replicationMode: "Full" };
+    expect(replicationDefaults()).toEqual(expected);
+    expect(replicationDefaults("2019-03-01")).toEqual(expected);
+    expect(replicationDefaults("2025-03-03")).toEqual(expected);
+  });
+
+  it("fill in only what the profile leaves out", () => {
+    expect(profileReplication(undefined)).toEqual(replicationDefaults());
+    expect(profileReplication({ replicaCount: 4, replicationMode: "Shallow" })).toEqual({ replicaCount: 4, storageAccountType: "Standard_LRS", replicationMode: "Shallow" });
   });
 });

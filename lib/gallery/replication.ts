@@ -1,3 +1,4 @@
+import type { REPLICATION_MODES, StorageAccountType } from "./galleryImageVersion";
 import { normalizeLocation, regionDisplayName } from "./regions";
 import { REPLICATION_FIX } from "./troubleshooting";
 
@@ -76,4 +77,81 @@ export function regionReadiness(status: RegionalReplicationStatus | undefined, n
     return { kind: "stalled", usable: false, progress, summary: `Replication to ${name} has been running for more than six hours (${progress}%).`, fix: REPLICATION_FIX };
   }
   return { kind: "replicating", usable: false, progress, summary: `Replicating to ${name}: ${progress}%. Not usable until it completes.` };
+}
+
+/** What the service fills in for the replication settings a publishing profile leaves out. */
+export interface ReplicationDefaults {
+  replicaCount: number;
+  storageAccountType: StorageAccountType;
+  replicationMode: (typeof REPLICATION_MODES)[number];
+}
+
+/**
+ * The defaults by the api-version that introduced them, oldest first. An API version that changes a default adds a
+ * row here; every reader (forms, tables, consumer views, the emulator) goes through replicationDefaults.
+ */
+const REPLICATION_DEFAULTS_SINCE: readonly { since: string; defaults: ReplicationDefaults }[] = [
+  { since: "", defaults: { replicaCount: 1, storageAccountType: "Standard_LRS", replicationMode: "Full" } },
+];
+
+/** The replication defaults for an api-version (ISO dates compare as strings); the newest when none is given. */
+export function replicationDefaults(apiVersion?: string): ReplicationDefaults {
+  // The first row holds since "", so one always applies.
+  return REPLICATION_DEFAULTS_SINCE.filter((row) => apiVersion === undefined || row.since <= apiVersion).at(-1)!.defaults;
+}
+
+/** The target region fields the rules read; the zod body, the SDK's TargetRegion and Resource Graph rows all fit. */
+export interface TargetRegionInput {
+  name: string;
+  regionalReplicaCount?: number;
+  storageAccountType?: string;
+  excludeFromLatest?: boolean;
+}
+
+/** The publishing profile fields the replication rules read. */
+export interface PublishingProfileInput {
+  targetRegions?: readonly TargetRegionInput[];
+  replicaCount?: number;
+  storageAccountType?: string;
+  replicationMode?: string;
+}
+
+/** A version as the replication rules see it: its own location (the source region) and its publishing profile. */
+export interface ReplicatedVersion {
+  location: string;
+  publishingProfile?: PublishingProfileInput;
+}
+
+/** A publishing profile's version-wide replica count, storage type and replication mode, defaults filled in. */
+export function profileReplication(profile: PublishingProfileInput | undefined, apiVersion?: string): { replicaCount: number; storageAccountType: string; replicationMode: string } {
+  const defaults = replicationDefaults(apiVersion);
+  return {
+    replicaCount: profile?.replicaCount ?? defaults.replicaCount,
+    storageAccountType: profile?.storageAccountType ?? defaults.storageAccountType,
+    replicationMode: profile?.replicationMode ?? defaults.replicationMode,
+  };
+}
+
+/** A target region with the service's defaults applied; `name` is the display name, as the service returns it. */
+export interface EffectiveTargetRegion {
+  name: string;
+  regionalReplicaCount: number;
+  storageAccountType: string;
+  excludeFromLatest: boolean;
+}
+
+/**
+ * The target regions a version replicates to: the given ones, or the version's location alone, each with its own
+ * replica count and storage type or else the profile's, or else the service's defaults for the api-version.
+ */
+export function effectiveTargetRegions(version: ReplicatedVersion, apiVersion?: string): EffectiveTargetRegion[] {
+  const profile = version.publishingProfile;
+  const { replicaCount, storageAccountType } = profileReplication(profile, apiVersion);
+  const regions: readonly TargetRegionInput[] = profile?.targetRegions?.length ? profile.targetRegions : [{ name: version.location }];
+  return regions.map((region) => ({
+    name: regionDisplayName(region.name),
+    regionalReplicaCount: region.regionalReplicaCount ?? replicaCount,
+    storageAccountType: region.storageAccountType ?? storageAccountType,
+    excludeFromLatest: region.excludeFromLatest ?? false,
+  }));
 }

@@ -1,8 +1,10 @@
-import { type AzureError, toAzureError } from "@/lib/azure/errors";
+import { ARM_RETRY, type Attempt, type RetryPolicy } from "@/lib/azure/armRetry";
+import { type Clock, realClock } from "@/lib/azure/clock";
+import { AzureError, toAzureError } from "@/lib/azure/errors";
+import type { ArmTransport } from "@/lib/azure/transport";
 import { type InventoryItem, itemFromArmResource } from "@/lib/inventory/item";
-import { type Attempt, DEFAULT_RETRY_POLICY, type RetryPolicy, retryDecision } from "@/lib/inventory/retryPolicy";
-import { BoundedScheduler, type Clock, realClock } from "@/lib/inventory/scheduler";
-import { type ArmTransport, errorOf } from "@/lib/inventory/transport";
+import { retryDecision } from "@/lib/inventory/retryPolicy";
+import { BoundedScheduler } from "@/lib/inventory/scheduler";
 
 export const GALLERY_API_VERSION = "2024-03-03";
 /**
@@ -46,7 +48,7 @@ export async function fanOutInventory(
   options: FanOutOptions = {},
 ): Promise<void> {
   const clock = options.clock ?? realClock;
-  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+  const policy = options.retry ?? ARM_RETRY;
   const scheduler = new BoundedScheduler(options.concurrency ?? DEFAULT_FAN_OUT_CONCURRENCY, clock, options.signal);
 
   interface List {
@@ -80,7 +82,7 @@ export async function fanOutInventory(
         const retry = retryDecision(attempt, retries, clock.now(), policy);
         if (retry?.throttled) scheduler.holdKey(list.subscriptionId, retry.delayMs);
         if (retry) return listPage(list, url, retries + 1, retry.throttled ? 0 : retry.delayMs);
-        const error = "error" in attempt ? attempt.error : errorOf(attempt.response, list.scope);
+        const error = "error" in attempt ? attempt.error : AzureError.fromResponse(attempt.response, list.scope);
         events.failed(list.scope, list.subscriptionId, error, list.container);
       },
       { key: list.subscriptionId, delayMs },

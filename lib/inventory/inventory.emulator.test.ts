@@ -8,15 +8,15 @@ import { createArmClients } from "@/lib/azure/clients";
 import { AzureError } from "@/lib/azure/errors";
 import { type InventoryChunk, relistSubscription, streamInventory } from "@/lib/inventory/inventory";
 import { INVENTORY_QUERY } from "@/lib/inventory/kql";
-import { resourceGraphPages } from "@/lib/inventory/resourceGraph";
+import { resourceGraphPages } from "@/lib/azure/resourceGraph";
 import { applyChunk, EMPTY_INVENTORY } from "@/lib/inventory/state";
-import { type ArmTransport, armTransport } from "@/lib/inventory/transport";
+import type { ArmTransport } from "@/lib/azure/transport";
 import type { Subscription } from "@/lib/queries/subscriptions";
 
 /** The dashboard's own transport (the user's ARM pipeline), recording every request with its time and status. */
-function recordingTransport(em: TestEmulator, upn: string, subscriptionId: string) {
+function recordingTransport(em: TestEmulator, upn: string) {
   const arm = createArmClients(em.url, em.credential(upn));
-  const inner = armTransport(arm, subscriptionId);
+  const inner = arm.unretried;
   const log: { url: string; status: number; at: number }[] = [];
   const transport: ArmTransport = {
     async send(request, signal) {
@@ -61,7 +61,7 @@ describe("inventory against the demo seed", () => {
       const upn = DEMO_PERSONA_USERS[persona].upn;
       const subscriptions = await subscriptionsOf(em, upn);
       expect(subscriptions.length).toBeGreaterThan(0);
-      const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+      const { transport } = recordingTransport(em, upn);
       const graph = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
       const listing = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
 
@@ -87,7 +87,7 @@ describe("inventory against the demo seed", () => {
   it("a gallery row carries what the overview shows, from either source alike", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport } = recordingTransport(em, upn);
     const graph = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
     const listing = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     const byId = new Map(listing.state.items.map((i) => [i.id.toLowerCase(), i]));
@@ -100,7 +100,7 @@ describe("inventory against the demo seed", () => {
   it("falls back to ARM listing when Resource Graph throttles beyond the wait it allows, losing and repeating nothing", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     const set = await em.fetch("/_emulator/faults", {
       method: "PUT",
@@ -120,7 +120,7 @@ describe("inventory against the demo seed", () => {
   it("waits out a short Resource Graph 429 (Retry-After) and stays on Resource Graph", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport, log } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport, log } = recordingTransport(em, upn);
     await em.fetch("/_emulator/faults", {
       method: "PUT",
       body: JSON.stringify({ rules: [{ pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 429, retryAfterSeconds: 1, count: 1 }] }),
@@ -134,7 +134,7 @@ describe("inventory against the demo seed", () => {
   it("asks Resource Graph again after a 503 before falling back: a blip stays on Resource Graph, an outage falls back after two retries", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport, log } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport, log } = recordingTransport(em, upn);
     const graphStatuses = () => log.filter((l) => l.url.includes("/providers/Microsoft.ResourceGraph/resources")).map((l) => l.status);
     const rule = { pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 503 };
 
@@ -160,7 +160,7 @@ describe("inventory against the demo seed", () => {
     const subscriptions = await subscriptionsOf(em, upn);
     expect(subscriptions.length).toBeGreaterThan(1);
     const throttled = subscriptions[0]!;
-    const { transport, log } = recordingTransport(em, upn, throttled);
+    const { transport, log } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     log.length = 0;
     await em.fetch("/_emulator/faults", {
@@ -195,7 +195,7 @@ describe("inventory against the demo seed", () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const flaky = subscriptions[0]!;
-    const { transport, log } = recordingTransport(em, upn, flaky);
+    const { transport, log } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     log.length = 0;
     await setFaults([{ pathPattern: galleriesPath(flaky), method: "GET", status: 503, retryAfterSeconds: 1, count: 2 }]);
@@ -213,7 +213,7 @@ describe("inventory against the demo seed", () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const [flaky, other] = [subscriptions[0]!, subscriptions[1]!];
-    const { transport, log } = recordingTransport(em, upn, flaky);
+    const { transport, log } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     log.length = 0;
     await setFaults([
@@ -237,7 +237,7 @@ describe("inventory against the demo seed", () => {
   it("retries a request that got no answer at all (connection refused)", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     // The first request of each list goes to a port nobody listens on; the second to the emulator.
     const dead = await closedPortUrl();
@@ -269,7 +269,7 @@ describe("inventory against the demo seed", () => {
     const subscriptions = await subscriptionsOf(em, upn);
     const forbidden = DEMO_SUBSCRIPTIONS.contosoShared.subscriptionId;
     expect(subscriptions).not.toContain(forbidden);
-    const { transport, log } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport, log } = recordingTransport(em, upn);
 
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions: [...subscriptions, forbidden], source: "armListing" }));
     expect(state.failures.map((f) => [f.subscriptionId, f.error.status, f.error.code])).toEqual([[forbidden.toLowerCase(), 403, "AuthorizationFailed"]]);
@@ -281,7 +281,7 @@ describe("inventory against the demo seed", () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const broken = subscriptions[0]!;
-    const { transport, log } = recordingTransport(em, upn, broken);
+    const { transport, log } = recordingTransport(em, upn);
     await setFaults([{ pathPattern: galleriesPath(broken), status: 503 }]);
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
     expect(state.failures.map((f) => [f.subscriptionId, f.error.code])).toEqual([[broken.toLowerCase(), "ServiceUnavailable"]]);
@@ -294,7 +294,7 @@ describe("inventory against the demo seed", () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const throttled = subscriptions[0]!;
-    const { transport, log } = recordingTransport(em, upn, throttled);
+    const { transport, log } = recordingTransport(em, upn);
     await setFaults([{ pathPattern: galleriesPath(throttled), method: "GET", status: 429, retryAfterSeconds: 31 }]);
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     expect(state.failures.map((f) => [f.subscriptionId, f.error.status])).toEqual([[throttled.toLowerCase(), 429]]);
@@ -305,7 +305,7 @@ describe("inventory against the demo seed", () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const [down, partly] = [subscriptions[0]!, subscriptions[1]!];
-    const { transport, log } = recordingTransport(em, upn, down);
+    const { transport, log } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     // One subscription's galleries cannot be listed; in another, its galleries can but not their definitions.
     await setFaults([
@@ -365,7 +365,7 @@ describe("Resource Graph paging over the scale seed", () => {
   it("pages of 25 rows, followed by $skipToken, lose and repeat nothing and end where one big page ends", async () => {
     const upn = SCALE_SEED.admin.upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport, log } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport, log } = recordingTransport(em, upn);
     const paged: string[] = [];
     const pageSizes: number[] = [];
     for await (const rows of resourceGraphPages(transport, em.url, subscriptions, INVENTORY_QUERY, { pageSize: 25 })) {
@@ -387,7 +387,7 @@ describe("Resource Graph paging over the scale seed", () => {
   it("the inventory stream delivers every gallery, definition and version of the scale seed once", async () => {
     const upn = SCALE_SEED.admin.upn;
     const subscriptions = await subscriptionsOf(em, upn);
-    const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport } = recordingTransport(em, upn);
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
     const count = (kind: string) => state.items.filter((i) => i.kind === kind).length;
     expect(count("gallery")).toBe(spec.subscriptions * spec.galleries);
@@ -400,7 +400,7 @@ describe("Resource Graph paging over the scale seed", () => {
     const upn = SCALE_SEED.reader.upn;
     const subscriptions = await subscriptionsOf(em, upn);
     expect(subscriptions.length).toBe(spec.subscriptions / 2);
-    const { transport } = recordingTransport(em, upn, subscriptions[0]!);
+    const { transport } = recordingTransport(em, upn);
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
     expect(new Set(state.items.map((i) => i.subscriptionId))).toEqual(new Set(subscriptions.map((s) => s.toLowerCase())));
   });

@@ -1,26 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { ARM_RETRY } from "@/lib/azure/armRetry";
+import { ARM_RETRY, backoffMs, isTransientStatus, retryAfterMsOf } from "@/lib/azure/armRetry";
+import type { Clock } from "@/lib/azure/clock";
 import { AzureError } from "@/lib/azure/errors";
 import { Channel } from "@/lib/inventory/channel";
 import { createLimiter } from "@/lib/inventory/limiter";
 import type { InventoryChunk } from "@/lib/inventory/inventory";
 import { type InventoryItem, itemFromArmResource, itemFromGraphRow } from "@/lib/inventory/item";
-import { retryAfterMs } from "@/lib/inventory/retryAfter";
-import { backoffMs, DEFAULT_RETRY_POLICY, isTransientStatus, retryDecision } from "@/lib/inventory/retryPolicy";
-import { BoundedScheduler, type Clock } from "@/lib/inventory/scheduler";
+import { retryDecision } from "@/lib/inventory/retryPolicy";
+import { BoundedScheduler } from "@/lib/inventory/scheduler";
 import { applyChunk, definitionCounts, EMPTY_INVENTORY, type InventoryState } from "@/lib/inventory/state";
 
 const GALLERY = "/subscriptions/AB-1/resourceGroups/RG-Images/providers/Microsoft.Compute/galleries/Gold";
 
-describe("retryAfterMs", () => {
-  it("reads delay seconds and HTTP dates, and falls back when the header says nothing usable", () => {
+describe("retryAfterMsOf", () => {
+  it("reads delay seconds and HTTP dates, and says nothing when the header says nothing usable", () => {
     const now = Date.parse("2025-01-01T00:00:00Z");
-    expect(retryAfterMs("7", now)).toBe(7000);
-    expect(retryAfterMs(" 0 ", now)).toBe(0);
-    expect(retryAfterMs("Wed, 01 Jan 2025 00:00:03 GMT", now)).toBe(3000);
-    expect(retryAfterMs("Tue, 31 Dec 2024 23:59:00 GMT", now)).toBe(0);
-    expect(retryAfterMs(null, now)).toBe(1000);
-    expect(retryAfterMs("soon", now, 2500)).toBe(2500);
+    const retryAfter = (value: string | null) => retryAfterMsOf({ get: (name) => (name === "retry-after" ? value : null) }, now);
+    expect(retryAfter("7")).toBe(7000);
+    expect(retryAfter(" 0 ")).toBe(0);
+    expect(retryAfter("Wed, 01 Jan 2025 00:00:03 GMT")).toBe(3000);
+    expect(retryAfter("Tue, 31 Dec 2024 23:59:00 GMT")).toBe(0);
+    expect(retryAfter(null)).toBeUndefined();
+    expect(retryAfter("soon")).toBeUndefined();
   });
 });
 
@@ -324,7 +325,9 @@ describe("retryDecision", () => {
   });
 
   it("takes its defaults from the dashboard's ARM retry policy", () => {
-    expect(DEFAULT_RETRY_POLICY).toMatchObject({ maxRetries: ARM_RETRY.maxRetries, baseDelayMs: ARM_RETRY.baseDelayMs, maxDelayMs: ARM_RETRY.maxDelayMs });
+    expect(retryDecision(response(503), ARM_RETRY.maxRetries - 1, now)).toBeDefined();
+    expect(retryDecision(response(503), ARM_RETRY.maxRetries, now)).toBeUndefined();
+    expect(retryDecision(response(429, { "retry-after": String(ARM_RETRY.maxDelayMs / 1000 + 1) }), 0, now)).toBeUndefined();
     expect(isTransientStatus(429)).toBe(true);
     expect(isTransientStatus(403)).toBe(false);
   });

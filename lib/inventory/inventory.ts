@@ -1,12 +1,12 @@
+import type { RetryPolicy } from "@/lib/azure/armRetry";
+import type { Clock } from "@/lib/azure/clock";
 import type { AzureError } from "@/lib/azure/errors";
+import { ResourceGraphFailed, resourceGraphPages } from "@/lib/azure/resourceGraph";
+import type { ArmTransport } from "@/lib/azure/transport";
 import { fanOutInventory } from "@/lib/inventory/armListing";
 import { Channel } from "@/lib/inventory/channel";
 import { type InventoryItem, itemFromGraphRow } from "@/lib/inventory/item";
 import { INVENTORY_QUERY } from "@/lib/inventory/kql";
-import { ResourceGraphFailed, resourceGraphPages } from "@/lib/inventory/resourceGraph";
-import type { RetryPolicy } from "@/lib/inventory/retryPolicy";
-import type { Clock } from "@/lib/inventory/scheduler";
-import type { ArmTransport } from "@/lib/inventory/transport";
 
 export type InventorySource = "resourceGraph" | "armListing";
 

@@ -1,3 +1,5 @@
+import { parseResourceId } from "@/lib/azure/resourceId";
+
 /**
  * One row of the inventory: a gallery, an image definition or an image version, in the same shape whether it came
  * from a Resource Graph row or from an ARM list. Only what the overview shows and filters on; the detail pages
@@ -39,16 +41,6 @@ const KIND_OF_TYPE: Record<string, InventoryKind> = {
   [VERSION_TYPE]: "version",
 };
 
-/** The fields of the ARM id (`/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{g}/images/{i}/versions/{v}`). */
-function idParts(id: string) {
-  const segments = id.split("/").filter(Boolean);
-  const at = (name: string) => {
-    const i = segments.findIndex((s) => s.toLowerCase() === name);
-    return i >= 0 ? segments[i + 1] : undefined;
-  };
-  return { subscriptionId: at("subscriptions"), resourceGroup: at("resourcegroups") };
-}
-
 /** The id up to (and including) the `/{segment}/{name}` pair, lower-cased. */
 function prefixKey(id: string, segment: "galleries" | "images"): string {
   const lower = id.toLowerCase();
@@ -82,13 +74,13 @@ interface ResourceFields {
 function toItem(r: ResourceFields): InventoryItem | undefined {
   const kind = KIND_OF_TYPE[r.type.toLowerCase()];
   if (!kind) return undefined;
-  const parts = idParts(r.id);
+  const parsed = parseResourceId(r.id);
   const item: InventoryItem = {
     kind,
     id: r.id,
     name: r.name,
-    subscriptionId: (r.subscriptionId ?? parts.subscriptionId ?? "").toLowerCase(),
-    resourceGroup: r.resourceGroup || parts.resourceGroup || "",
+    subscriptionId: (r.subscriptionId ?? parsed?.subscriptionId ?? "").toLowerCase(),
+    resourceGroup: r.resourceGroup || parsed?.resourceGroup || "",
     location: (r.location ?? "").toLowerCase(),
     galleryKey: prefixKey(r.id, "galleries"),
   };

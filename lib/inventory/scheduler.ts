@@ -1,30 +1,10 @@
+import { type Clock, realClock } from "@/lib/azure/clock";
+
 /**
  * Runs async tasks with at most `concurrency` in flight, and keeps a per-key "not before" time so that when ARM
  * throttles one subscription (429 + Retry-After), the tasks of that subscription wait out the delay while other
  * subscriptions keep going: ARM's read quota is per subscription and principal.
  */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal!.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-};
-
 export class BoundedScheduler {
   private running = 0;
   private readonly waiting: (() => void)[] = [];

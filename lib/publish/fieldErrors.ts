@@ -1,10 +1,5 @@
 import { explainArmError, type ArmErrorLike, type ErrorExplanation } from "@/lib/gallery/troubleshooting";
 
-/** Where a server error belongs in a form: the field's name, as react-hook-form names it. */
-export interface ServerErrorPlacement {
-  field: string | undefined;
-}
-
 /** The property-path prefixes ARM puts on targets, which the forms' value shapes leave out. */
 const RESOURCE_PREFIXES = ["galleryImageVersion.", "galleryImage.", "gallery."];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeGalleryCreateSchema, galleryUpdateSchema } from "@/lib/publish/galleryForm";
 import { makeImageDefinitionCreateSchema, makeImageDefinitionUpdateSchema, identifierHint, type ImageDefinitionCreateValues } from "@/lib/publish/imageDefinitionForm";
 import { makeImageVersionCreateSchema, makeImageVersionUpdateSchema, type ImageVersionCreateValues } from "@/lib/publish/imageVersionForm";
-import type { SourceCandidate } from "@/lib/publish/sources";
+import type { SourceCandidate } from "@/lib/queries/versionSources";
 
 /** Field → first message, as react-hook-form's zod resolver would place them. */
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {

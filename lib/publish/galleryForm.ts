@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkGalleryQuota } from "@/lib/gallery/limits";
 import { checkGalleryName } from "@/lib/gallery/names";
 import { checkLocationAvailable } from "@/lib/gallery/regions";
-import { checkResourceGroupName } from "@/lib/publish/lookups";
+import { checkResourceGroupName } from "@/lib/queries/resourceGroups";
 import { ruleString, tagRowsSchema, type TagRow } from "@/lib/publish/formRules";
 
 export const GALLERY_TYPE = "Microsoft.Compute/galleries";

@@ -3,7 +3,7 @@ import { makeGalleryImageVersionPropertiesSchema, removedTargetRegions, type Gal
 import { checkGalleryQuota } from "@/lib/gallery/limits";
 import { checkImageVersionName, parseVersionName } from "@/lib/gallery/names";
 import { withoutBlanks, ruleString, tagRowsSchema, type TagRow } from "@/lib/publish/formRules";
-import type { SourceCandidate } from "@/lib/publish/sources";
+import type { SourceCandidate } from "@/lib/queries/versionSources";
 
 export interface TargetRegionRow {
   name: string;

@@ -3,9 +3,9 @@ import type { Permission } from "@/lib/access/permissions";
 import type { RoleAssignment, RoleDefinition } from "@/lib/access/accessNote";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
+import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 
 const AUTHORIZATION_API_VERSION = "2022-04-01";
-const RESOURCE_GRAPH_API_VERSION = "2021-03-01";
 
 /** An image definition as Resource Graph returns it (the ARM resource, flattened). */
 export interface ReadableDefinition {
@@ -70,27 +70,7 @@ export const accessQueries = {
   readableDefinitions: (arm: ArmClients, subscriptionIds: readonly string[]) =>
     queryOptions({
       queryKey: [...accessQueries.all(), "readableDefinitions", subscriptionIds.map((s) => s.toLowerCase()).sort()] as const,
-      queryFn: async (): Promise<ReadableDefinition[]> => {
-        const rows: ReadableDefinition[] = [];
-        let skipToken: string | undefined;
-        try {
-          do {
-            const page: { data: ReadableDefinition[]; $skipToken?: string } = await arm.rest.post(
-              `/providers/Microsoft.ResourceGraph/resources?api-version=${RESOURCE_GRAPH_API_VERSION}`,
-              {
-                subscriptions: subscriptionIds,
-                query: READABLE_DEFINITIONS_QUERY,
-                options: { resultFormat: "objectArray", ...(skipToken ? { $skipToken: skipToken } : {}) },
-              },
-            );
-            rows.push(...page.data);
-            skipToken = page.$skipToken || undefined;
-          } while (skipToken);
-          return rows;
-        } catch (error) {
-          throw toAzureError(error, "/providers/Microsoft.ResourceGraph/resources");
-        }
-      },
+      queryFn: () => queryResourceGraph<ReadableDefinition>(arm, subscriptionIds, READABLE_DEFINITIONS_QUERY),
       enabled: subscriptionIds.length > 0,
     }),
   /** Role definitions as listed at the tenant root (the built-in roles), to name the roles of assignments. */

@@ -4,8 +4,7 @@ import { type AzureError, toAzureError } from "@/lib/azure/errors";
 import { mapWithConcurrency } from "@/lib/consumer/concurrency";
 import { type ArmResourceJson, buildInventory, type InventoryImage } from "@/lib/consumer/inventory";
 import { getSharedImage, type SharedImageRef, sharedGalleriesSource } from "@/lib/consumer/sharedGalleries";
-import { ResourceGraphFailed, resourceGraphPages } from "@/lib/inventory/resourceGraph";
-import { armTransport } from "@/lib/inventory/transport";
+import { ResourceGraphFailed, resourceGraphPages } from "@/lib/azure/resourceGraph";
 
 /** Galleries API version of the fallback listing (the one @azure/arm-compute 25 sends). */
 const GALLERY_API_VERSION = "2024-03-03";
@@ -47,9 +46,8 @@ export interface ImageSource {
 }
 
 async function fromResourceGraph(arm: ArmClients, subscriptionIds: readonly string[]): Promise<ImageResources> {
-  const transport = armTransport(arm, subscriptionIds[0]!);
   const result: ImageResources = { definitions: [], versions: [] };
-  for await (const rows of resourceGraphPages(transport, arm.endpoint, subscriptionIds, CONSUMER_IMAGES_QUERY)) {
+  for await (const rows of resourceGraphPages(arm.unretried, arm.endpoint, subscriptionIds, CONSUMER_IMAGES_QUERY)) {
     for (const row of rows as unknown as ArmResourceJson[]) {
       const type = row.type?.toLowerCase();
       if (type === "microsoft.compute/galleries/images") result.definitions.push(row);

@@ -1,7 +1,9 @@
+import { retryAfterMsOf } from "@/lib/azure/armRetry";
 import type { ArmClients } from "@/lib/azure/clients";
+import { realClock } from "@/lib/azure/clock";
 import { armErrorBody } from "@/lib/azure/errors";
+import type { ArmResponse } from "@/lib/azure/transport";
 import type { ArmTemplate } from "@/lib/consumer/armTemplate";
-import { type ArmResponse, armTransport } from "@/lib/inventory/transport";
 
 /** The api-version of Microsoft.Resources/deployments the check sends (the one @azure/arm-resources 7 sends). */
 export const DEPLOYMENTS_API_VERSION = "2025-04-01";
@@ -68,22 +70,14 @@ function outcomeOf(response: ArmResponse): ValidationOutcome {
   };
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-
 /**
  * `POST /subscriptions/{s}/resourcegroups/{rg}/providers/Microsoft.Resources/deployments/{name}/validate` with the
  * template inline, as the signed-in user. Resolves with what ARM answered (success or its error with the inner
  * errors); rejects only when no answer arrived.
  */
 export async function validateDeployment(arm: ArmClients, request: ValidationRequest, signal?: AbortSignal): Promise<ValidationOutcome> {
-  const transport = armTransport(arm, request.subscriptionId);
+  // Not retried: a throttled or failed validation is an answer the deploy panel shows as it is.
+  const transport = arm.unretried;
   const path =
     `/subscriptions/${encodeURIComponent(request.subscriptionId)}/resourcegroups/${encodeURIComponent(request.resourceGroup)}` +
     `/providers/Microsoft.Resources/deployments/${encodeURIComponent(request.deploymentName)}/validate?api-version=${DEPLOYMENTS_API_VERSION}`;
@@ -92,7 +86,8 @@ export async function validateDeployment(arm: ArmClients, request: ValidationReq
   for (let poll = 0; response.status === 202 && poll < MAX_VALIDATION_POLLS; poll++) {
     const location = response.header("location");
     if (!location) break;
-    await sleep(Math.max(1, Number(response.header("retry-after") ?? "2")) * 1000, signal);
+    const asked = retryAfterMsOf({ get: (name) => response.header(name) }) ?? 2_000;
+    await realClock.sleep(Math.max(1_000, asked), signal);
     response = await transport.send({ method: "GET", url: location }, signal);
   }
   return outcomeOf(response);

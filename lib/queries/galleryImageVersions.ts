@@ -3,6 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { imageIdOf, galleryPathOf, versionIdOf } from "@/lib/azure/routeParams";
+import { createLimiter } from "@/lib/inventory/limiter";
 import { collect } from "@/lib/queries/collect";
 
 /** How often a version that is still replicating (or being created/updated) is read again. */
@@ -23,6 +24,10 @@ export function isVersionSettling(version: GalleryImageVersion | undefined): boo
   const replicationFinal = status?.aggregatedState === "Completed" || status?.aggregatedState === "Failed";
   return (provisioning === "creating" || provisioning === "updating") && !replicationFinal;
 }
+
+/** Replication-status reads in flight at once, across the whole page. */
+export const REPLICATION_READ_CONCURRENCY = 6;
+const limitReplicationReads = createLimiter(REPLICATION_READ_CONCURRENCY);
 
 export const versionQueries = {
   all: () => ["galleryImageVersions"] as const,
@@ -66,4 +71,17 @@ export const versionQueries = {
       },
       refetchInterval: (query) => (isVersionSettling(query.state.data) ? REPLICATION_POLL_MS : false),
     }),
+  /**
+   * The detail read for version tables: queued behind the page-wide limit, and settled versions stay cached.
+   * Table cells use it directly, so only the rows on screen are read.
+   */
+  replication: (arm: ArmClients, id: string) => {
+    const base = versionQueries.detail(arm, id);
+    return queryOptions({
+      ...base,
+      queryFn: (context) => limitReplicationReads(async () => base.queryFn!(context), context.signal),
+      // Completed or Failed replication does not change by itself: scrolling back to it needs no new read.
+      staleTime: (query) => (query.state.data && !isVersionSettling(query.state.data) ? Infinity : 0),
+    });
+  },
 };

@@ -33,14 +33,9 @@ async function graphJson<T>(graph: GraphTransport, path: string, init: { method?
   }).catch((cause: unknown) => {
     throw new AzureError({ status: 0, code: "NetworkError", message: `Microsoft Graph could not be reached: ${String(cause)}` });
   });
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+  const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    throw new AzureError({
-      status: response.status,
-      code: body?.error?.code ?? `Http${response.status}`,
-      message: body?.error?.message ?? `Microsoft Graph answered HTTP ${response.status}.`,
-      requestId: response.headers.get("request-id") ?? undefined,
-    });
+    throw AzureError.fromResponse({ status: response.status, header: (name) => response.headers.get(name), body }, undefined, "Microsoft Graph");
   }
   return body as T;
 }

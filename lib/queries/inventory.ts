@@ -2,7 +2,6 @@ import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tans
 import type { ArmClients } from "@/lib/azure/clients";
 import { streamInventory } from "@/lib/inventory/inventory";
 import { applyChunk, EMPTY_INVENTORY, type InventoryState } from "@/lib/inventory/state";
-import { armTransport } from "@/lib/inventory/transport";
 import { galleryQueries } from "@/lib/queries/galleries";
 
 export const inventoryQueries = {
@@ -19,7 +18,7 @@ export const inventoryQueries = {
       queryFn: streamedQuery<Parameters<typeof applyChunk>[1], InventoryState>({
         streamFn: ({ signal }) =>
           streamInventory({
-            transport: armTransport(arm, subscriptionIds[0]!),
+            transport: arm.unretried,
             endpoint: arm.endpoint,
             subscriptions: subscriptionIds,
             signal,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS, DEMO_USERS } from "@/emulator/seed/demoIdentities";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
+import { createAuthorizationClient } from "@/lib/azure/authorizationClient";
 import { createArmClients } from "@/lib/azure/clients";
 import { AzureError } from "@/lib/azure/errors";
 import { GRAPH_AUDIENCE } from "@/lib/azure/wellKnown";
 import { activityLogQueries } from "@/lib/queries/activityLog";
 import { getPrincipalsByIds, searchPrincipals, type GraphTransport } from "@/lib/queries/graph";
-import { assignRole, createAuthorizationClient, removeAssignment, sharingQueries, updateDirectSharing } from "@/lib/queries/sharing";
+import { assignRole, removeAssignment, sharingQueries, updateDirectSharing } from "@/lib/queries/sharing";
 
 const SHARED_SUB = DEMO_SUBSCRIPTIONS.contosoShared.subscriptionId;
 const PROD_SUB = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;

@@ -1,13 +1,13 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import type { AuthorizationManagementClient } from "@azure/arm-authorization";
 import type { Gallery, SharingUpdate } from "@azure/arm-compute";
-import type { TokenCredential } from "@azure/core-auth";
-import { queryOptions } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Permission } from "@/lib/access/permissions";
-import { authPolicyFor, installAuthPolicy, type ArmClients } from "@/lib/azure/clients";
-import { rememberErrorBodyPolicy, toAzureError } from "@/lib/azure/errors";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
 import { galleryPathOf } from "@/lib/azure/routeParams";
-import { ARM_SCOPE } from "@/lib/azure/wellKnown";
 import type { CommunityPublisherInfo } from "@/lib/gallery/community";
+import { accessQueries } from "@/lib/queries/access";
+import { galleryQueries } from "@/lib/queries/galleries";
 import type { PrincipalType } from "@/lib/sharing/principals";
 import type { RoleChoice } from "@/lib/sharing/roles";
 
@@ -21,19 +21,6 @@ export interface ScopeAssignment {
   roleDefinitionId: string;
   principalId: string;
   principalType?: PrincipalType;
-}
-
-/** The Authorization SDK client on the same authentication choice as the Compute clients (lib/azure/clients). */
-export function createAuthorizationClient(endpoint: string, credential: TokenCredential, subscriptionId: string): AuthorizationManagementClient {
-  const insecure = authPolicyFor(endpoint) === "loopback-bearer";
-  const client = new AuthorizationManagementClient(credential, subscriptionId, {
-    endpoint,
-    credentialScopes: [ARM_SCOPE],
-    allowInsecureConnection: insecure,
-  });
-  if (insecure) installAuthPolicy(client.pipeline, endpoint, credential, [ARM_SCOPE]);
-  client.pipeline.addPolicy(rememberErrorBodyPolicy, { phase: "Serialize" });
-  return client;
 }
 
 export const sharingQueries = {
@@ -97,11 +84,15 @@ export const sharingQueries = {
     }),
 };
 
+export interface RoleAssignmentInput {
+  scopeId: string;
+  roleDefinitionId: string;
+  principalId: string;
+  principalType?: PrincipalType;
+}
+
 /** Grants a role at a scope; the assignment's name is a new GUID, as the portal makes it. */
-export async function assignRole(
-  authorization: AuthorizationManagementClient,
-  input: { scopeId: string; roleDefinitionId: string; principalId: string; principalType?: PrincipalType },
-): Promise<void> {
+export async function assignRole(authorization: AuthorizationManagementClient, input: RoleAssignmentInput): Promise<void> {
   try {
     await authorization.roleAssignments.create(input.scopeId, crypto.randomUUID(), {
       roleDefinitionId: input.roleDefinitionId,
@@ -148,4 +139,69 @@ export async function makeCommunityGallery(arm: ArmClients, galleryId: string, i
   } catch (error) {
     throw toAzureError(error, galleryId);
   }
+}
+
+/** What the component does after a change, before the queries it affected are read again. */
+interface MutationCallbacks<TData, TVariables> {
+  onSuccess?: (data: TData, variables: TVariables) => void;
+  onError?: (error: Error) => void;
+}
+
+/** A role assignment changes who has access at the scope and what the caller may do there. */
+function invalidateAssignments(queryClient: QueryClient) {
+  return Promise.all([sharingQueries.all(), accessQueries.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/** Direct and community sharing change the gallery itself (its sharing profile is shown on the gallery pages). */
+function invalidateGallerySharing(queryClient: QueryClient) {
+  return Promise.all([sharingQueries.all(), galleryQueries.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/** `authorization` is called when the mutation runs, so a page that never assigns builds no client. */
+export function useAssignRole(authorization: () => AuthorizationManagementClient, callbacks: MutationCallbacks<void, RoleAssignmentInput> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RoleAssignmentInput) => assignRole(authorization(), input),
+    onSuccess: async (data, input) => {
+      callbacks.onSuccess?.(data, input);
+      await invalidateAssignments(queryClient);
+    },
+    onError: callbacks.onError,
+  });
+}
+
+export function useRemoveAssignment(authorization: () => AuthorizationManagementClient, callbacks: MutationCallbacks<void, string> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (assignmentId: string) => removeAssignment(authorization(), assignmentId),
+    onSuccess: async (data, assignmentId) => {
+      callbacks.onSuccess?.(data, assignmentId);
+      await invalidateAssignments(queryClient);
+    },
+    onError: callbacks.onError,
+  });
+}
+
+export function useUpdateDirectSharing(arm: ArmClients, galleryId: string, callbacks: MutationCallbacks<void, SharingUpdate> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: SharingUpdate) => updateDirectSharing(arm, galleryId, update),
+    onSuccess: async (data, update) => {
+      callbacks.onSuccess?.(data, update);
+      await invalidateGallerySharing(queryClient);
+    },
+    onError: callbacks.onError,
+  });
+}
+
+export function useMakeCommunityGallery(arm: ArmClients, galleryId: string, callbacks: MutationCallbacks<string[], CommunityPublisherInfo> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (info: CommunityPublisherInfo) => makeCommunityGallery(arm, galleryId, info),
+    onSuccess: async (publicNames, info) => {
+      callbacks.onSuccess?.(publicNames, info);
+      await invalidateGallerySharing(queryClient);
+    },
+    onError: callbacks.onError,
+  });
 }

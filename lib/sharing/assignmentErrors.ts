@@ -1,6 +1,7 @@
 import { levelOfScope } from "@/lib/access/accessNote";
 import type { AzureError } from "@/lib/azure/errors";
 import { parseResourceId, scopeChain } from "@/lib/azure/resourceId";
+import { ROLES_THAT_ASSIGN } from "@/lib/sharing/roles";
 
 /** Role assignment failures explained: what happened, in the admin's words, and what to do. */
 
@@ -11,8 +12,6 @@ export interface AssignmentErrorExplanation {
   /** Who can do it, when the caller cannot. */
   whoCan?: { roles: string[]; scopes: { id: string; label: string }[] };
 }
-
-export const ROLES_THAT_ASSIGN = ["Owner", "User Access Administrator", "Role Based Access Control Administrator"];
 
 /** The scope and every scope above it, nearest first, described ("gallery 'x'", "resource group 'rg'", "subscription …"). */
 export function scopesAtAndAbove(scopeId: string): { id: string; label: string }[] {

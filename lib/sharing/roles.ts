@@ -25,6 +25,9 @@ export const RECOMMENDED_ROLES: Record<Audience, { guid: string; why: string }[]
   sharingAdmins: [{ guid: "1ef6a3be-d0ac-425d-8c01-acb62866290b", why: "Shares galleries with subscriptions, tenants or the community; nothing else." }],
 };
 
+/** The built-in roles that may grant access at a scope, in the order an admin is most likely to hold them. */
+export const ROLES_THAT_ASSIGN = ["Owner", "User Access Administrator", "Role Based Access Control Administrator"];
+
 export const AUDIENCE_LABELS: Record<Audience, string> = {
   consumers: "Consumers (deploy VMs from the images)",
   publishers: "Publishers (create and update images)",
@@ -59,11 +62,6 @@ export function describeRole(permissions: readonly Permission[]): string[] {
     (s) => s.actions.every((a) => isActionAllowed(permissions, a)) && !(s.unless ?? []).some((a) => isActionAllowed(permissions, a)),
   ).map((s) => s.text);
   return allowed.length > 0 ? allowed : ["Nothing that concerns galleries or their images"];
-}
-
-/** Whether a role lets its holder see image versions at all: otherwise it gives a consumer nothing to deploy. */
-export function grantsImageRead(permissions: readonly Permission[]): boolean {
-  return isActionAllowed(permissions, "Microsoft.Compute/galleries/images/versions/read");
 }
 
 export interface OrderedRoles {

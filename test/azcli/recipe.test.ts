@@ -7,20 +7,20 @@ import { DEMO_SERVICE_PRINCIPALS, DEMO_USERS } from "../../emulator/seed/demoIde
 import { startTestEmulator } from "../../emulator/testing/harness.js";
 
 const run = promisify(execFile);
-const README = fileURLToPath(new URL("../../README.md", import.meta.url));
+const RECIPE_DOC = fileURLToPath(new URL("../../docs/azure-cli.md", import.meta.url));
 const READER_ROLE = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
 
 const azPath = spawnSync("sh", ["-c", "command -v az"], { encoding: "utf8" }).stdout.trim();
 const SKIP_REASON =
-  "SKIPPED: the Azure CLI (`az`) is not installed, so the README's Azure CLI recipe cannot run here. " +
+  "SKIPPED: the Azure CLI (`az`) is not installed, so the Azure CLI recipe of docs/azure-cli.md cannot run here. " +
   ".ci/run installs Debian's azure-cli; on a developer machine: apt-get install azure-cli.";
 if (!azPath) console.warn(`[test/azcli] ${SKIP_REASON}`);
 
-/** The shell block of the README between the azure-cli-recipe markers: the test runs exactly what readers copy. */
-function recipeFromReadme(): string {
-  const text = readFileSync(README, "utf8");
+/** The shell block of docs/azure-cli.md between the azure-cli-recipe markers: the test runs exactly what readers copy. */
+function recipeFromDocs(): string {
+  const text = readFileSync(RECIPE_DOC, "utf8");
   const m = /<!-- azure-cli-recipe:start -->\s*```sh\n([\s\S]*?)```\s*<!-- azure-cli-recipe:end -->/.exec(text);
-  if (!m) throw new Error("README.md has no ```sh block between <!-- azure-cli-recipe:start --> and <!-- azure-cli-recipe:end -->.");
+  if (!m) throw new Error("docs/azure-cli.md has no ```sh block between <!-- azure-cli-recipe:start --> and <!-- azure-cli-recipe:end -->.");
   return m[1]!;
 }
 
@@ -51,7 +51,7 @@ type Account = { id: string; name: string; user: { name: string; type: string } 
 const isAccountList = (d: unknown): d is Account[] => Array.isArray(d) && d.length > 0 && d.every((a) => a?.user?.type && a?.cloudName);
 const subscriptionOf = (id: string) => id.split("/")[2]!.toLowerCase();
 
-describe("the README's Azure CLI recipe against a fresh emulator over TLS", () => {
+describe("the Azure CLI recipe of docs/azure-cli.md against a fresh emulator over TLS", () => {
   it.skipIf(!azPath)(
     azPath ? "signs in, publishes and replicates a version, lists galleries and shares one, with the real az" : SKIP_REASON,
     async () => {
@@ -66,7 +66,7 @@ describe("the README's Azure CLI recipe against a fresh emulator over TLS", () =
         env.EMULATOR_DATA_DIR = emulator.dataDir;
         env.EMULATOR_PORT = new URL(emulator.url).port;
         env.EMULATOR_TLS_PORT = new URL(emulator.emulator.tls!.url).port;
-        const { stdout } = await run("bash", ["-euo", "pipefail", "-c", recipeFromReadme()], {
+        const { stdout } = await run("bash", ["-euo", "pipefail", "-c", recipeFromDocs()], {
           env,
           maxBuffer: 16 * 1024 * 1024,
         }).catch((e: { message: string; stdout: string; stderr: string }) => {

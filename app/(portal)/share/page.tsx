@@ -4,7 +4,7 @@ import { ShareWizard } from "@/components/sharing/ShareWizard";
 
 export const metadata: Metadata = { title: "Grant access" };
 
-/** `/share?scope={gallery or definition id}&step={1-4}`: the sharing wizard, bookmarkable per step. */
+/** `/share?scope={gallery or definition id}&step={1-4}`: the sharing wizard, bookmarkable per step; a picker without a scope. */
 export default function SharePage() {
   return (
     <Suspense>

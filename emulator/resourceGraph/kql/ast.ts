@@ -1,6 +1,6 @@
 import type { SourcePosition } from "./errors.js";
 
-/** The parsed form of the KQL subset the emulator's Resource Graph answers (see README, "Resource Graph"). */
+/** The parsed form of the KQL subset the emulator's Resource Graph answers (see docs/emulator.md, "Resource Graph"). */
 
 export type Expr =
   | { kind: "literal"; value: string | number | boolean | null }

@@ -4,7 +4,7 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { limitUsage, type GalleryLimitKind, type LimitUsage } from "@/lib/gallery/limits";
 import { normalizeLocation } from "@/lib/gallery/regions";
-import { queryResourceGraph } from "@/lib/publish/resourceGraph";
+import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 
 const KIND_OF_TYPE: Record<string, GalleryLimitKind> = {
   "microsoft.compute/galleries": "galleries",

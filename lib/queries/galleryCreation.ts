@@ -8,8 +8,8 @@ import {
 import { isActionAllowed } from "@/lib/access/permissions";
 import type { ArmClients } from "@/lib/azure/clients";
 import { AzureError } from "@/lib/azure/errors";
-import { type ResourceGroup, resourceGroupQueries } from "@/lib/publish/lookups";
 import { accessQueries } from "@/lib/queries/access";
+import { type ResourceGroup, resourceGroupQueries } from "@/lib/queries/resourceGroups";
 
 async function readableResourceGroups(queryClient: QueryClient, arm: ArmClients, subscriptionId: string): Promise<ResourceGroup[]> {
   try {

@@ -2,21 +2,13 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { invalidParameter, type RuleViolation } from "@/lib/gallery/violation";
-import { armRequest } from "@/lib/publish/armRequest";
 
 const RESOURCES_API_VERSION = "2021-04-01";
-const LOCATIONS_API_VERSION = "2022-12-01";
 
 export interface ResourceGroup {
   id: string;
   name: string;
   location: string;
-}
-
-export interface Location {
-  name: string;
-  displayName: string;
-  metadata?: { regionCategory?: string; geographyGroup?: string };
 }
 
 export const resourceGroupQueries = {
@@ -36,23 +28,6 @@ export const resourceGroupQueries = {
     }),
 };
 
-export const locationQueries = {
-  list: (arm: ArmClients, subscriptionId: string) =>
-    queryOptions({
-      queryKey: ["locations", subscriptionId.toLowerCase()] as const,
-      queryFn: async () => {
-        try {
-          const locations = await arm.rest.listAll<Location>(`/subscriptions/${subscriptionId}/locations?api-version=${LOCATIONS_API_VERSION}`);
-          return locations.sort((a, b) => a.displayName.localeCompare(b.displayName));
-        } catch (error) {
-          throw toAzureError(error, `/subscriptions/${subscriptionId}/locations`);
-        }
-      },
-      enabled: subscriptionId.length > 0,
-      staleTime: 60 * 60_000,
-    }),
-};
-
 /** Microsoft.Resources' rule for resource group names, in its words (ARM checks it before any provider). */
 const RESOURCE_GROUP_NAME = /^[-\p{L}\p{N}_.()]{1,90}$/u;
 
@@ -66,9 +41,9 @@ export function checkResourceGroupName(name: string): RuleViolation | undefined 
 }
 
 export async function createResourceGroup(arm: ArmClients, subscriptionId: string, name: string, location: string): Promise<ResourceGroup> {
-  return armRequest<ResourceGroup>(arm, subscriptionId, {
-    method: "PUT",
-    pathAndQuery: `/subscriptions/${subscriptionId}/resourceGroups/${encodeURIComponent(name)}?api-version=${RESOURCES_API_VERSION}`,
-    body: { location },
-  });
+  return arm.rest.request<ResourceGroup>(
+    "PUT",
+    `/subscriptions/${subscriptionId}/resourceGroups/${encodeURIComponent(name)}?api-version=${RESOURCES_API_VERSION}`,
+    { location },
+  );
 }

@@ -4,7 +4,7 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { sourceIncompatibilities, type ImageSourceTraits } from "@/lib/gallery/galleryImage";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
-import { queryResourceGraph } from "@/lib/publish/resourceGraph";
+import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 
 export type SourceKind = "managedImage" | "virtualMachine" | "galleryImageVersion" | "disk" | "snapshot";
 

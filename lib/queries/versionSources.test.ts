@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldOfArmError, explainPublishError } from "@/lib/publish/fieldErrors";
-import { sourceCandidates, type SourceRow } from "@/lib/publish/sources";
-import { UsageIndex } from "@/lib/publish/usage";
+import { sourceCandidates, type SourceRow } from "@/lib/queries/versionSources";
+import { UsageIndex } from "@/lib/queries/galleryUsage";
 
 const RG = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute";
 

@@ -1,8 +1,8 @@
-import type { AzureError } from "@/lib/azure/errors";
-import { retryAfterMs } from "@/lib/inventory/retryAfter";
-import { DEFAULT_RETRY_POLICY, retryDecision, type RetryPolicy } from "@/lib/inventory/retryPolicy";
-import { type Clock, realClock } from "@/lib/inventory/scheduler";
-import { type ArmTransport, errorOf } from "@/lib/inventory/transport";
+import { ARM_RETRY, outcomeOf, retryAfterMsOf, retryDelayMs, type RetryPolicy } from "@/lib/azure/armRetry";
+import type { ArmClients } from "@/lib/azure/clients";
+import { type Clock, realClock } from "@/lib/azure/clock";
+import { AzureError } from "@/lib/azure/errors";
+import type { ArmTransport } from "@/lib/azure/transport";
 
 export const RESOURCE_GRAPH_PATH = "/providers/Microsoft.ResourceGraph/resources";
 export const RESOURCE_GRAPH_API_VERSION = "2021-03-01";
@@ -28,7 +28,9 @@ export interface ResourceGraphOptions {
   pageSize?: number;
 }
 
-const RESOURCE_GRAPH_TRANSIENT_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 2 };
+const RESOURCE_GRAPH_TRANSIENT_RETRY: RetryPolicy = { ...ARM_RETRY, maxRetries: 2 };
+/** ARM's 429s nearly always say how long to wait; guessing short would only earn another 429. */
+const THROTTLE_WAIT_WITHOUT_RETRY_AFTER_MS = 1_000;
 
 interface GraphPage {
   data?: unknown;
@@ -80,18 +82,18 @@ export async function* resourceGraphPages(
         (error: AzureError) => ({ error }),
       );
       if ("error" in attempt || (attempt.response.status >= 400 && attempt.response.status !== 429)) {
-        const again = retryDecision(attempt, retries, clock.now(), options.transientRetry ?? RESOURCE_GRAPH_TRANSIENT_RETRY);
-        if (again) {
+        const delayMs = retryDelayMs(outcomeOf(attempt, clock.now()), retries, options.transientRetry ?? RESOURCE_GRAPH_TRANSIENT_RETRY);
+        if (delayMs !== undefined) {
           retries += 1;
-          await clock.sleep(again.delayMs, options.signal);
+          await clock.sleep(delayMs, options.signal);
           continue;
         }
-        throw new ResourceGraphFailed("error" in attempt ? attempt.error : errorOf(attempt.response, RESOURCE_GRAPH_PATH), delivered);
+        throw new ResourceGraphFailed("error" in attempt ? attempt.error : AzureError.fromResponse(attempt.response, RESOURCE_GRAPH_PATH), delivered);
       }
       const { response } = attempt;
       if (response.status === 429) {
-        const wait = retryAfterMs(response.header("retry-after"), clock.now());
-        if (wait > throttleBudget) throw new ResourceGraphFailed(errorOf(response, RESOURCE_GRAPH_PATH), delivered);
+        const wait = retryAfterMsOf({ get: (name) => response.header(name) }, clock.now()) ?? THROTTLE_WAIT_WITHOUT_RETRY_AFTER_MS;
+        if (wait > throttleBudget) throw new ResourceGraphFailed(AzureError.fromResponse(response, RESOURCE_GRAPH_PATH), delivered);
         throttleBudget -= wait;
         await clock.sleep(wait, options.signal);
         continue;
@@ -105,4 +107,20 @@ export async function* resourceGraphPages(
       if (!skipToken) break;
     }
   }
+}
+
+/**
+ * Every row of a Resource Graph query over the subscriptions, for the forms and pages that want the whole answer.
+ * Resource Graph only returns what the caller may read. Throttling and transient failures are waited out as ARM's
+ * retry policy would; what remains is thrown as the AzureError of the last answer.
+ */
+export async function queryResourceGraph<T>(arm: ArmClients, subscriptions: readonly string[], query: string): Promise<T[]> {
+  const rows: T[] = [];
+  try {
+    const pages = resourceGraphPages(arm.unretried, arm.endpoint, subscriptions, query, { maxThrottleWaitMs: ARM_RETRY.maxDelayMs, transientRetry: ARM_RETRY });
+    for await (const page of pages) rows.push(...(page as T[]));
+  } catch (error) {
+    throw error instanceof ResourceGraphFailed ? error.error : error;
+  }
+  return rows;
 }
