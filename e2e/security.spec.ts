@@ -161,6 +161,34 @@ test("inline script, event handlers and javascript: URIs written into a resource
   expect(w.violations).toEqual([]);
 });
 
+test("bidi controls and invisible characters in descriptions show as code points on the overview and in images I can use", async ({ page }) => {
+  const rg = `/subscriptions/${production}/resourceGroups/rg-bidi`;
+  const gallery = `${rg}/providers/Microsoft.Compute/galleries/bidi_gallery`;
+  const put = async (path: string, body: unknown) => {
+    const response = await world.arm(admin.upn, "PUT", `${path}?${path === rg ? "api-version=2021-04-01" : API}`, body);
+    expect(response.status, `PUT ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  };
+  await put(rg, { location: "eastus" });
+  await put(gallery, { location: "eastus", properties: { description: "invoice\u202Etxt.exe\u200B" } });
+  await put(`${gallery}/images/bidi-definition`, {
+    location: "eastus",
+    properties: {
+      description: "pay\u2066load\uFEFF\u061C",
+      osType: "Linux",
+      osState: "Generalized",
+      hyperVGeneration: "V2",
+      identifier: { publisher: "Bidi", offer: "Controls", sku: "shown" },
+    },
+  });
+
+  await signIn(page);
+  await expect(page.getByText("invoice\\u{202E}txt.exe\\u{200B}", { exact: true })).toBeVisible();
+  await page.goto(`${world.baseUrl}/images`);
+  await expect(page.getByText("pay\\u{2066}load\\u{FEFF}\\u{061C}", { exact: true })).toBeVisible();
+  const raw = await page.locator("main").evaluate((main) => /[\u202E\u200B\u2066\uFEFF\u061C]/.test(main.textContent ?? ""));
+  expect(raw).toBe(false);
+});
+
 test("signing out clears tokens, cached data and our keys, and the back button shows the signed-out state", async ({ page }) => {
   await signIn(page);
   const overview = new GalleriesPage(page);

@@ -34,6 +34,7 @@ import { registerIdentity } from "./identity/routes.js";
 import { registerGraph } from "./graph/routes.js";
 import { registerCloudMetadata } from "./metadata.js";
 import { listenTls } from "./tls/listener.js";
+import { stageControlSurface, stageJsonBody } from "./http/mediaTypes.js";
 
 export interface Emulator {
   app: FastifyInstance;
@@ -91,8 +92,9 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
 
 /**
  * The request pipeline, every stage by name, in order (each in emulator/pipeline/):
- * request id → CORS → [ARM: api-version → latency → authentication → faults → body → routing → route
- * api-version → RBAC → dispatch → activity log] → error.
+ * request id → CORS → [ARM: JSON only → api-version → latency → authentication → faults → body → routing →
+ * route api-version → RBAC → dispatch → activity log] → error. The identity endpoints alone read forms; the control
+ * surface (/_emulator) takes only JSON from this machine.
  * CORS comes before api-version because browsers send preflights without query parameters or tokens.
  */
 function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
@@ -120,13 +122,17 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
   app.setNotFoundHandler(stageNotFound);
   app.options("/*", (_req, reply) => reply.code(204).send());
 
-  emulatorApi(app, ctx);
-  registerFaultRoutes(app, ctx.faults);
+  app.register(async (control) => {
+    control.addHook("onRequest", stageControlSurface);
+    emulatorApi(control, ctx);
+    registerFaultRoutes(control, ctx.faults);
+  });
   registerCloudMetadata(app);
   registerIdentity(app, ctx);
   registerGraph(app, ctx);
 
   app.register(async (arm) => {
+    arm.addHook("onRequest", stageJsonBody);
     arm.addHook("onRequest", stageApiVersion);
     arm.addHook("onRequest", stageLatency(ctx));
     arm.addHook("onRequest", stageAuthentication(ctx, ARM_AUDIENCES));

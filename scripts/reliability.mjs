@@ -47,6 +47,7 @@ rmSync(dir, { recursive: true, force: true });
 const faults = sections.get("faults");
 const durability = sections.get("durability");
 const hostile = sections.get("hostile input");
+const limits = sections.get("limits");
 const dashboard = sections.get("dashboard under faults");
 const fallback = sections.get("dashboard under faults, listed per subscription");
 const rows = [
@@ -58,7 +59,8 @@ const rows = [
         ["ARM fallback", fallback && `Resource Graph down: ${fallback.overviewLoadsCompleted}/${fallback.overviewLoads} overview loads complete through per-subscription listing with ${fallback.throttled} × 429 and ${fallback.unavailable} × 503 on its lists, ${fallback.galleriesMissing} galleries missing`],
       ]
     : []),
-  ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults, state unchanged: ${hostile.stateUnchanged}`],
+  ["Bounded work", limits && `largest accepted template (800 resources) ${limits.largestTemplateMs} ms, 512 KB expansion ${limits.largestExpansionMs} ms, largest KQL (4,000-term in) ${limits.largestKqlMs} ms, deepest KQL ${limits.deepestKqlMs} ms; target ${limits.targetMs} ms`],
+  ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults; among them ${hostile.prototypeKeys} prototype keys, ${hostile.nesting} deep nestings, ${hostile.expansion} expansions, ${hostile.contentTypes} wrong content types, ${hostile.controlSurface} control-surface abuses; state unchanged: ${hostile.stateUnchanged}`],
 ];
 
 console.log("\nReliability figures");

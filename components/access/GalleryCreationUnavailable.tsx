@@ -6,6 +6,7 @@ import type { UnavailableSubscription } from "@/components/access/useGalleryCrea
 import { useArm } from "@/components/layout/ArmContext";
 import { GALLERY_WRITE_ACTION, ROLE_ASSIGNMENT_WRITE_ACTION, rolesAllowing } from "@/lib/access/galleryCreation";
 import { accessQueries } from "@/lib/queries/access";
+import { SafeText } from "@/components/ui/SafeText";
 
 function joinOr(words: readonly string[]): string {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
@@ -46,7 +47,7 @@ export function UnavailableSubscriptions({ items, title }: { items: readonly Una
       <ul className="mt-2 flex flex-col gap-2" aria-labelledby={headingId}>
         {items.map(({ subscription, reason }) => (
           <li key={subscription.subscriptionId}>
-            <span className="font-semibold">{subscription.displayName}</span>
+            <SafeText value={subscription.displayName} className="font-semibold" />
             <span className="ml-1 font-mono text-xs text-amber-900">({subscription.subscriptionId})</span>
             <p>Not available: {reason}</p>
           </li>

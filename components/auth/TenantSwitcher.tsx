@@ -6,6 +6,7 @@ import { useId } from "react";
 import { useArm, useRuntimeConfig } from "@/components/layout/ArmContext";
 import { homeTenantOf, selectTenant, workingTenant } from "@/lib/auth/tenantSelection";
 import { tenantQueries } from "@/lib/queries/subscriptions";
+import { visibleText } from "@/lib/security/safeLink";
 
 /** The tenant the dashboard works in: the account's own, or the one picked in the tenant switcher. */
 export function useCurrentTenantId(): string | undefined {
@@ -48,7 +49,7 @@ export function TenantSwitcher() {
       >
         {tenants.data.map((t) => (
           <option key={t.tenantId} value={t.tenantId.toLowerCase()}>
-            {t.displayName ?? t.defaultDomain ?? t.tenantId}
+            {visibleText(t.displayName ?? t.defaultDomain ?? t.tenantId)}
           </option>
         ))}
       </select>

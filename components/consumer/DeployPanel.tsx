@@ -15,6 +15,7 @@ import { checkRegion, type ConsumerVersion, type ImageChoice } from "@/lib/consu
 import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
+import { visibleText } from "@/lib/security/safeLink";
 
 const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
 
@@ -114,7 +115,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
             <select id={ids.subscription} className={control} value={subscriptionId} onChange={(e) => setSubscriptionId(e.target.value)}>
               {(subscriptions.data ?? []).map((s) => (
                 <option key={s.subscriptionId} value={s.subscriptionId}>
-                  {s.displayName}
+                  {visibleText(s.displayName)}
                 </option>
               ))}
             </select>

@@ -19,6 +19,7 @@ import { subscriptionQueries } from "@/lib/queries/subscriptions";
 import { regionsToSearch, sharedImageHref } from "@/lib/consumer/sharedGalleries";
 import { CommunityGalleryLookup } from "@/components/consumer/CommunityGalleryLookup";
 import { SharedGallerySearch } from "@/components/consumer/SharedGallerySearch";
+import { SafeText } from "@/components/ui/SafeText";
 
 type Row = InventoryImage & { subscriptionName: string; href: string };
 
@@ -33,7 +34,7 @@ const columns = [
         <Link href={info.row.original.href} className="text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
-        <span className="text-xs text-slate-600">{info.row.original.description}</span>
+        <SafeText value={info.row.original.description} className="text-xs text-slate-600" />
       </span>
     ),
   }),

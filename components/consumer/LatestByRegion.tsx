@@ -9,6 +9,7 @@ import { Tag } from "@/components/ui/StateBadge";
 import { latestCandidate } from "@/components/versions/domainAdapters";
 import { useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { latestByRegion, type LatestInRegion } from "@/lib/consumer/usability";
+import { SafeText } from "@/components/ui/SafeText";
 
 const REASON_LABEL = {
   excludedGlobally: "Excluded from latest",
@@ -21,7 +22,7 @@ const REASON_LABEL = {
 
 const column = createColumnHelper<LatestInRegion>();
 const columns = [
-  column.accessor("displayName", { header: "Region", meta: { rowHeader: true } }),
+  column.accessor("displayName", { header: "Region", meta: { rowHeader: true }, cell: (info) => <SafeText value={info.getValue()} /> }),
   column.accessor((row) => row.latest ?? "", {
     id: "latest",
     header: "latest resolves to",

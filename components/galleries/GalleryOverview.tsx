@@ -16,6 +16,8 @@ import { Tag } from "@/components/ui/StateBadge";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { InventoryFailure } from "@/lib/inventory/state";
 import { subscriptionQueries, type Subscription } from "@/lib/queries/subscriptions";
+import { visibleText } from "@/lib/security/safeLink";
+import { SafeText } from "@/components/ui/SafeText";
 
 interface GalleryRow extends Omit<InventoryGalleryRow, "definitionCount"> {
   definitionCount: InventoryGalleryRow["definitionCount"] | "error";
@@ -34,7 +36,7 @@ const columns = [
   column.accessor("description", {
     header: "Description",
     enableSorting: false,
-    cell: (info) => <span className="line-clamp-2 max-w-sm text-slate-700">{info.getValue() || "—"}</span>,
+    cell: (info) => <SafeText value={info.getValue()} className="line-clamp-2 max-w-sm text-slate-700" />,
   }),
   column.accessor((row) => (typeof row.definitionCount === "number" ? row.definitionCount : -1), {
     id: "definitions",
@@ -150,7 +152,7 @@ export function GalleryOverview() {
                 <option value="">All subscriptions</option>
                 {subscriptionList.map((s) => (
                   <option key={s.subscriptionId} value={s.subscriptionId}>
-                    {s.displayName}
+                    {visibleText(s.displayName)}
                   </option>
                 ))}
               </select>

@@ -23,6 +23,7 @@ import { createGallery } from "@/lib/publish/mutations";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { locationQueries } from "@/lib/queries/locations";
 import { createResourceGroup } from "@/lib/queries/resourceGroups";
+import { visibleText } from "@/lib/security/safeLink";
 
 const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;
 
@@ -114,7 +115,7 @@ export function GalleryCreateForm({
                 required
                 placeholder="Choose a subscription"
                 hint={unavailable.length > 0 ? "Only the subscriptions where you may create a gallery; the others are listed below with the reason." : undefined}
-                choices={creatable.map(({ subscription: s }) => ({ value: s.subscriptionId, label: s.displayName }))}
+                choices={creatable.map(({ subscription: s }) => ({ value: s.subscriptionId, label: visibleText(s.displayName) }))}
               />
               <div className="flex flex-col gap-2">
                 <SelectField

@@ -19,6 +19,7 @@ import { parseResourceId } from "@/lib/azure/resourceId";
 import { graphQueries } from "@/lib/queries/graph";
 import { sharingQueries, useRemoveAssignment, type ScopeAssignment } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
+import { SafeText } from "@/components/ui/SafeText";
 
 /**
  * Who has access to a gallery or image definition: every role assignment that applies (at it, or inherited from
@@ -158,7 +159,7 @@ export function PrincipalName({ principal, fallbackId, type }: { principal: Dire
   return (
     <span className="flex flex-col">
       <span className="flex flex-wrap items-center gap-1.5">
-        {principal?.displayName ?? <span className="font-mono text-xs">{fallbackId}</span>}
+        {principal?.displayName ? <SafeText value={principal.displayName} /> : <span className="font-mono text-xs">{fallbackId}</span>}
         {principal?.guest && <Tag tone="warn">Guest</Tag>}
       </span>
       <span className="text-xs font-normal text-slate-600">

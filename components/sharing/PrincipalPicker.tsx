@@ -8,6 +8,8 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { graphQueries } from "@/lib/queries/graph";
 import { asObjectId, OTHER_TENANT_EXPLANATION, type DirectoryPrincipal } from "@/lib/sharing/principals";
+import { SafeText } from "@/components/ui/SafeText";
+import { visibleText } from "@/lib/security/safeLink";
 
 /** The wizard's "who": search Microsoft Graph by name, or paste an object id. */
 export function PrincipalPicker({ value, onChange }: { value: DirectoryPrincipal | undefined; onChange: (p: DirectoryPrincipal | undefined) => void }) {
@@ -59,7 +61,7 @@ export function PrincipalPicker({ value, onChange }: { value: DirectoryPrincipal
                     className="mt-1"
                     checked={value?.id === p.id}
                     onChange={() => onChange(p)}
-                    aria-label={`${p.displayName}${p.detail ? ` (${p.detail})` : ""}`}
+                    aria-label={visibleText(`${p.displayName}${p.detail ? ` (${p.detail})` : ""}`)}
                   />
                   <PrincipalName principal={p} fallbackId={p.id} />
                 </label>
@@ -70,7 +72,7 @@ export function PrincipalPicker({ value, onChange }: { value: DirectoryPrincipal
       )}
       {value && (
         <p className="mt-3 text-sm text-slate-700" aria-live="polite">
-          Selected: <span className="font-semibold">{value.displayName}</span>
+          Selected: <SafeText value={value.displayName} className="font-semibold" />
         </p>
       )}
     </div>

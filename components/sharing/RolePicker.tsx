@@ -2,6 +2,8 @@
 
 import { useId } from "react";
 import { AUDIENCE_LABELS, describeRole, orderRoles, type Audience, type RoleChoice } from "@/lib/sharing/roles";
+import { SafeText } from "@/components/ui/SafeText";
+import { visibleText } from "@/lib/security/safeLink";
 
 /** The wizard's "role": recommended roles for the audience first, each with what it allows in words. */
 export function RolePicker({
@@ -54,9 +56,9 @@ function RoleGroup({ title, roles, value, onChange }: { title: string; roles: (R
         {roles.map((r) => (
           <li key={r.id}>
             <label className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50">
-              <input type="radio" name="role" className="mt-1" checked={value === r.id} onChange={() => onChange(r.id)} aria-label={r.roleName} />
+              <input type="radio" name="role" className="mt-1" checked={value === r.id} onChange={() => onChange(r.id)} aria-label={visibleText(r.roleName)} />
               <span>
-                <span className="font-medium text-slate-900">{r.roleName}</span>
+                <SafeText value={r.roleName} className="font-medium text-slate-900" />
                 {r.why && <span className="block text-xs text-slate-700">{r.why}</span>}
                 <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
                   {describeRole(r.permissions).map((line) => (

@@ -23,6 +23,8 @@ import { sharingQueries, useAssignRole } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { describeRole, type Audience } from "@/lib/sharing/roles";
 import { grantCounts, scopeOptions, SHARE_MATRIX, shareScopeKindOf } from "@/lib/sharing/shareMatrix";
+import { SafeText } from "@/components/ui/SafeText";
+import { visibleText } from "@/lib/security/safeLink";
 
 const STEPS = ["Scope", "Who", "Role", "Review"] as const;
 
@@ -158,12 +160,12 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
       <dl className="grid gap-1 sm:grid-cols-[max-content_1fr] sm:gap-x-4">
         <dt className="font-semibold">Who</dt>
         <dd>
-          {principal.displayName} ({PRINCIPAL_TYPE_LABELS[principal.type]}
+          <SafeText value={principal.displayName} /> ({PRINCIPAL_TYPE_LABELS[principal.type]}
           {principal.guest ? ", guest from another tenant" : ""})
         </dd>
         <dt className="font-semibold">Role</dt>
         <dd>
-          {role?.roleName ?? roleId}
+          <SafeText value={role?.roleName ?? roleId} />
           {role && <span className="block text-xs text-slate-700">{describeRole(role.permissions).join("; ")}</span>}
         </dd>
         <dt className="font-semibold">Scope</dt>
@@ -182,7 +184,7 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
       )}
       {assign.isSuccess ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-          {principal.displayName} now has {role?.roleName} on {scopeLabel(scopeId)}.{" "}
+          <SafeText value={principal.displayName} /> now has <SafeText value={role?.roleName} /> on {scopeLabel(scopeId)}.{" "}
           <Link href={pageHref(scopeId)} className="font-semibold underline">
             Open it
           </Link>
@@ -197,7 +199,7 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
           {assign.isPending ? "Assigning…" : "Assign role"}
         </button>
       )}
-      {assign.isError && <AssignmentError error={assign.error} principalName={principal.displayName} roleName={role?.roleName ?? "this role"} scopeId={scopeId} />}
+      {assign.isError && <AssignmentError error={assign.error} principalName={visibleText(principal.displayName)} roleName={visibleText(role?.roleName ?? "this role")} scopeId={scopeId} />}
     </div>
   );
 }

@@ -29,12 +29,13 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { ImageVersionActions } from "@/components/publish/PublishActions";
+import { SafeText } from "@/components/ui/SafeText";
 
 const regionColumn = createColumnHelper<RegionReplication>();
 
 function regionColumns(versionName: string) {
   return [
-    regionColumn.accessor("displayName", { header: "Region", meta: { rowHeader: true } }),
+    regionColumn.accessor("displayName", { header: "Region", meta: { rowHeader: true }, cell: (info) => <SafeText value={info.getValue()} /> }),
     regionColumn.accessor("replicaCount", { header: "Replicas", meta: { numeric: true } }),
     regionColumn.accessor("storageAccountType", { header: "Storage" }),
     regionColumn.accessor("excludeFromLatest", { header: "Exclude from latest", cell: (i) => (i.getValue() ? "Yes" : "No") }),

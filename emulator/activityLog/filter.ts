@@ -8,13 +8,13 @@ import type { EventQuery } from "./store.js";
 
 const MAX_DAYS_BACK = 90;
 
-const FIELD_OF: Record<string, keyof Omit<EventQuery, "subscriptionId" | "from" | "to">> = {
-  resourceuri: "resourceUri",
-  resourceid: "resourceUri",
-  resourcegroupname: "resourceGroupName",
-  resourceprovider: "resourceProvider",
-  correlationid: "correlationId",
-};
+const FIELD_OF = new Map<string, keyof Omit<EventQuery, "subscriptionId" | "from" | "to">>([
+  ["resourceuri", "resourceUri"],
+  ["resourceid", "resourceUri"],
+  ["resourcegroupname", "resourceGroupName"],
+  ["resourceprovider", "resourceProvider"],
+  ["correlationid", "correlationId"],
+]);
 
 export const ActivityLogErrors = {
   badFilter: (why: string) => new ArmError(400, "BadRequest", `The $filter query parameter is invalid: ${why}`),
@@ -42,7 +42,7 @@ export function parseEventFilter(filter: string | undefined, subscriptionId: str
       else throw ActivityLogErrors.badFilter("eventTimestamp supports only 'ge' and 'le'.");
       continue;
     }
-    const key = FIELD_OF[field];
+    const key = FIELD_OF.get(field);
     if (!key) throw ActivityLogErrors.badFilter(`the field '${rawField}' is not supported.`);
     if (op !== "eq") throw ActivityLogErrors.badFilter(`${rawField} supports only 'eq'.`);
     query[key] = value;

@@ -49,7 +49,7 @@ const ruleSchema = z
       .object({
         region: z.string().min(1),
         details: z.string().min(1).max(4000).optional(),
-        afterSeconds: z.number().min(0).optional(),
+        afterSeconds: z.number().min(0).max(365 * 24 * 3600).optional(),
       })
       .strict()
       .optional(),

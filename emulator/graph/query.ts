@@ -118,11 +118,18 @@ export function collectionQueryOf(
   const orderByRaw = /^(\w+)(?:\s+(asc|desc))?$/i.exec(query["$orderby"]?.trim() ?? "");
   const orderBy = orderByRaw
     ? {
-        property: selectableProperties(kind).find((p) => p.toLowerCase() === orderByRaw[1]!.toLowerCase()) ?? orderByRaw[1]!,
+        property: orderByProperty(orderByRaw[1]!, kind),
         descending: orderByRaw[2]?.toLowerCase() === "desc",
       }
     : undefined;
   return { select: selectOf(query, [kind]), ...pagingOf(query), count, matches: (o) => filter(o) && search(o), orderBy };
+}
+
+/** A property of the entity; any other name (`constructor` included) is Graph's unknown-property error. */
+function orderByProperty(name: string, kind: PrincipalKind): string {
+  const found = selectableProperties(kind).find((p) => p.toLowerCase() === name.toLowerCase());
+  if (!found) throw GraphErrors.unknownProperty(name, kind === "ServicePrincipal" ? "servicePrincipal" : kind.toLowerCase());
+  return found;
 }
 
 /** `$top` (1–999, default 100) and the offset a `$skiptoken` from a previous nextLink carries. */

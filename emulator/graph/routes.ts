@@ -96,7 +96,7 @@ export function registerGraph(app: FastifyInstance, ctx: EmulatorContext): void 
   });
 
   function query(req: FastifyRequest): Query {
-    const q: Query = {};
+    const q: Query = Object.create(null);
     for (const [k, v] of new URLSearchParams(req.url.split("?")[1] ?? "")) if (!(k in q)) q[k] = v;
     return q;
   }

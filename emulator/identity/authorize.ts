@@ -46,7 +46,7 @@ class ReplyError extends Error {
 const PAGE_FIELDS = new Set(["login_upn", "username", "password"]);
 
 function readParams(source: unknown): Record<string, string> {
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries((source ?? {}) as Record<string, unknown>)) {
     const value = Array.isArray(v) ? v[0] : v;
     if (typeof value === "string" && !PAGE_FIELDS.has(k)) params[k] = value;

@@ -142,12 +142,13 @@ function basicCredentials(header: string | undefined): GrantInput["basic"] {
   return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
-const GRANTS: Record<string, (input: GrantInput) => Promise<TokenResponse>> = {
-  authorization_code: authorizationCode,
-  refresh_token: refreshToken,
-  password,
-  client_credentials: clientCredentials,
-};
+// A Map, as grant_type is the caller's: an object would answer `constructor` or `toString` from its prototype.
+const GRANTS = new Map<string, (input: GrantInput) => Promise<TokenResponse>>([
+  ["authorization_code", authorizationCode],
+  ["refresh_token", refreshToken],
+  ["password", password],
+  ["client_credentials", clientCredentials],
+]);
 
 /**
  * POST /{tenant}/oauth2/v2.0/token. MSAL posts a form with no custom headers, so browsers send it without a
@@ -160,7 +161,7 @@ export function tokenEndpoint(ctx: EmulatorContext, grants: GrantStore) {
       const form = formOf(req.body);
       const audience = resolveTenantSegment(ctx, req.params.tenant);
       const grantType = required(form, "grant_type");
-      const grant = GRANTS[grantType];
+      const grant = GRANTS.get(grantType);
       if (!grant) throw EntraErrors.unsupportedGrantType(grantType);
       const response = await grant({ ctx, grants, form, audience, origin: originOf(req), basic: basicCredentials(req.headers.authorization) });
       return reply.type("application/json; charset=utf-8").send(JSON.stringify(response));
@@ -175,7 +176,7 @@ export function tokenEndpoint(ctx: EmulatorContext, grants: GrantStore) {
 /** The token endpoint only reads forms; anything else reads as an empty form, which fails on `grant_type`. */
 function formOf(body: unknown): Record<string, string> {
   if (!body || typeof body !== "object" || Array.isArray(body)) return {};
-  const form: Record<string, string> = {};
+  const form: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) if (typeof v === "string") form[k] = v;
   return form;
 }

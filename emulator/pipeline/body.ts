@@ -1,16 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ArmErrors } from "../errors.js";
+import { jsonDepthExceeded, MAX_JSON_DEPTH } from "../http/limits.js";
 
 export const REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
- * JSON as ARM parses it (any content type that carries a body is read as JSON, as ARM clients sometimes omit
- * it), and form posts for the identity endpoints.
+ * JSON as ARM parses it (a body without a content type is read as JSON, as ARM clients sometimes omit it; the
+ * ARM and control-surface stages refuse other media types before parsing), nested at most MAX_JSON_DEPTH deep,
+ * and form posts for the identity endpoints.
  */
 export function registerBodyParsers(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
   const parseJson = (_req: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void) => {
     if (body.trim() === "") return done(null, undefined);
+    const tooDeep = jsonDepthExceeded(body);
+    if (tooDeep) {
+      return done(
+        ArmErrors.invalidRequestContent(`The reader's MaxDepth of ${MAX_JSON_DEPTH} has been exceeded. Line ${tooDeep.line}, position ${tooDeep.position}.`),
+      );
+    }
     try {
       done(null, JSON.parse(body));
     } catch (e) {

@@ -9,7 +9,7 @@ export function stageDispatch(ctx: EmulatorContext) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const { route, params, path } = req.armRoute!;
     const rawQuery = req.url.split("?", 2)[1] ?? "";
-    const query: Record<string, string> = {};
+    const query: Record<string, string> = Object.create(null);
     for (const [k, v] of new URLSearchParams(rawQuery)) if (!(k in query)) query[k] = v;
     const armRequest: ArmRequest = {
       method: req.method as HttpMethod,

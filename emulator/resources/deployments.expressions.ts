@@ -1,4 +1,5 @@
 import { DeploymentErrors } from "./deployments.errors.js";
+import { type EvaluationBudget, TEMPLATE_LIMITS, TemplateLimitErrors } from "./deployments.limits.js";
 
 /**
  * The part of ARM's template language the emulator evaluates when it validates a deployment. A string value
@@ -19,6 +20,8 @@ export interface ExpressionScope {
   variable(name: string): TemplateValue;
   resourceGroup: { id: string; name: string; location: string; type: string };
   subscription: { id: string; subscriptionId: string; tenantId: string; displayName: string };
+  /** What the deployment's function calls may take and return in all (see deployments.limits.ts). */
+  budget: EvaluationBudget;
 }
 
 type Token = { kind: "string" | "number" | "ident" | "punct"; text: string };
@@ -82,6 +85,13 @@ function resourceIdOf(scope: ExpressionScope, args: TemplateValue[]): string {
 }
 
 function call(scope: ExpressionScope, name: string, args: TemplateValue[]): TemplateValue {
+  scope.budget.charge(args);
+  const result = callFunction(scope, name, args);
+  scope.budget.charge(result);
+  return result;
+}
+
+function callFunction(scope: ExpressionScope, name: string, args: TemplateValue[]): TemplateValue {
   const one = () => {
     if (args.length !== 1) throw DeploymentErrors.invalidFunctionArguments(name);
     return args[0]!;
@@ -113,6 +123,8 @@ function call(scope: ExpressionScope, name: string, args: TemplateValue[]): Temp
 
 class Parser {
   private at = 0;
+  /** Expressions open around the current token; the outermost is not nested. */
+  private nesting = -1;
   constructor(
     private readonly source: string,
     private readonly tokens: Token[],
@@ -136,7 +148,14 @@ class Parser {
   }
 
   private expression(): TemplateValue {
-    let value = this.primary();
+    if (++this.nesting > TEMPLATE_LIMITS.expressionNesting) throw TemplateLimitErrors.expressionTooDeep(this.source);
+    const value = this.postfix(this.primary());
+    this.nesting--;
+    return value;
+  }
+
+  private postfix(primary: TemplateValue): TemplateValue {
+    let value = primary;
     for (;;) {
       if (this.peek(".")) {
         this.at++;
@@ -196,6 +215,7 @@ export function evaluate(value: TemplateValue, scope: ExpressionScope): Template
   if (typeof value === "string") {
     if (value.startsWith("[[")) return value.slice(1);
     if (value.startsWith("[") && value.endsWith("]")) {
+      if (value.length > TEMPLATE_LIMITS.expressionLength) throw TemplateLimitErrors.expressionTooLong(value.length);
       const source = value.slice(1, -1);
       return new Parser(value, tokenize(source), scope).parse();
     }

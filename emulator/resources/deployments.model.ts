@@ -8,6 +8,7 @@ import { type VirtualMachineRecord, virtualMachineType } from "../compute/source
 import { DeploymentErrors } from "./deployments.errors.js";
 import { evaluate, type ExpressionScope, type TemplateValue } from "./deployments.expressions.js";
 import { VIRTUAL_MACHINE_TYPE } from "../compute/shared/names.js";
+import { checkTemplateCounts, EvaluationBudget } from "./deployments.limits.js";
 
 /**
  * Preflight validation of a resource-group deployment, as `POST …/deployments/{name}/validate` does it: the
@@ -85,6 +86,7 @@ function scopeOf(req: ValidateRequest, template: Json, parameters: Map<string, T
       location: req.resourceGroup.location ?? "",
       type: "Microsoft.Resources/resourceGroups",
     },
+    budget: new EvaluationBudget(),
     subscription: {
       id: `/subscriptions/${subscription.subscriptionId}`,
       subscriptionId: subscription.subscriptionId,
@@ -178,6 +180,7 @@ function readBody(body: unknown): { template: Json; parameters: Json; mode: stri
 /** Validates the deployment; returns the body of ARM's 200, or throws the ArmError ARM would answer. */
 export function validateDeployment(req: ValidateRequest) {
   const { template, parameters: given, mode } = readBody(req.body);
+  checkTemplateCounts(template);
   const parameters = readParameters(template, given);
   const scope = scopeOf(req, template, parameters);
   const resources = readResources(req, template, scope);

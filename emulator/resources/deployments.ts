@@ -1,6 +1,7 @@
 import type { ArmRoute } from "../router.js";
 import { existingResourceGroup } from "./resourceGroups.js";
 import { DEPLOYMENT_TYPE, validateDeployment } from "./deployments.model.js";
+import { withinTemplateLimits } from "./deployments.limits.js";
 
 /** The api-versions of Microsoft.Resources/deployments; @azure/arm-resources 7 sends 2025-04-01. */
 export const DEPLOYMENT_API_VERSIONS = [
@@ -23,7 +24,9 @@ export const deploymentRoutes: ArmRoute[] = [
     handler: (req) => {
       const subscriptionId = req.params.subscriptionId!;
       const resourceGroup = existingResourceGroup(req, subscriptionId, req.params.resourceGroupName!);
-      const body = validateDeployment({ ctx: req.ctx, caller: req.caller, subscriptionId, resourceGroup, deploymentName: req.params.deploymentName!, body: req.body });
+      const body = withinTemplateLimits(() =>
+        validateDeployment({ ctx: req.ctx, caller: req.caller, subscriptionId, resourceGroup, deploymentName: req.params.deploymentName!, body: req.body }),
+      );
       return { status: 200, body };
     },
   },

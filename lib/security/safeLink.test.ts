@@ -46,5 +46,22 @@ describe("visibleText", () => {
   it("shows bidirectional overrides and invisible controls as code points", () => {
     expect(visibleText("invoice\u202Etxt.exe")).toBe("invoice\\u{202E}txt.exe");
     expect(visibleText("a\u0000b\u007Fc\u2066d")).toBe("a\\u{0000}b\\u{007F}c\\u{2066}d");
+    expect(visibleText("\u061C\u200B\u2060\u2062\uFEFF")).toBe("\\u{061C}\\u{200B}\\u{2060}\\u{2062}\\u{FEFF}");
+    expect(visibleText("flag\u{E0067}")).toBe("flag\\u{E0067}");
+  });
+
+  // Enumerated, not listed: a format character Unicode adds later is covered by the same property escape.
+  it("shows every Unicode format (Cf) character and every bidi control as its code point", () => {
+    const bidiControls = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
+    const format: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (/\p{Cf}/u.test(String.fromCodePoint(cp))) format.push(cp);
+    }
+    expect(format.length).toBeGreaterThan(150);
+    for (const cp of [...format, ...bidiControls, 0x2028, 0x2029]) {
+      const shown = visibleText(`a${String.fromCodePoint(cp)}b`);
+      expect(shown, `U+${cp.toString(16)}`).toBe(`a\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}b`);
+    }
   });
 });

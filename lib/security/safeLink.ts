@@ -21,11 +21,14 @@ export function safeHref(value: string | null | undefined): string | undefined {
 }
 
 /**
- * Bidirectional overrides and isolates can make text read differently from what it is (a tag whose value
- * appears reversed, a URL that looks like another); other control characters are invisible. Shown as their
- * code points, so what the resource holds is what the user reads.
+ * Bidirectional controls (marks, embeddings, overrides, isolates, the Arabic letter mark) can make text read
+ * differently from what it is (a tag whose value appears reversed, a URL that looks like another); format
+ * characters (zero-width spaces and joiners, word joiners, invisible operators, the byte order mark, tags) and
+ * control characters are invisible. Every Unicode format (Cf) character, which includes all bidi controls, every
+ * control but tab and line breaks, and the line and paragraph separators are shown as their code points, so
+ * what the resource holds is what the user reads.
  */
-const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const INVISIBLE_CONTROLS = /[\p{Cf}\p{Zl}\p{Zp}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 export function visibleText(value: string): string {
   return value.replace(INVISIBLE_CONTROLS, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}}`);

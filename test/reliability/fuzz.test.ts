@@ -51,6 +51,16 @@ function send(base: URL, r: Pick<HostileRequest, "method" | "path" | "headers" |
   });
 }
 
+/** Entra's token endpoint error: an OAuth error code, a description and the AADSTS numbers. */
+function isEntraErrorBody(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; error_description?: unknown; error_codes?: unknown };
+    return typeof body.error === "string" && typeof body.error_description === "string" && Array.isArray(body.error_codes);
+  } catch {
+    return false;
+  }
+}
+
 function isArmErrorBody(text: string): boolean {
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
@@ -71,6 +81,9 @@ describe("hostile input", () => {
     return {
       resources: db.prepare("SELECT key, body, state, created_at, updated_at, gone_at FROM resources ORDER BY key").all(),
       operations: db.prepare("SELECT operation_id, ends_at, error FROM operations ORDER BY operation_id").all(),
+      // The clock's offset and the fault rules: what the control surface could change.
+      meta: db.prepare("SELECT key, value FROM meta ORDER BY key").all(),
+      faults: JSON.stringify(em.emulator.ctx.faults.view().rules),
     };
   };
 
@@ -123,7 +136,7 @@ describe("hostile input", () => {
       if (answer.status < 400) accepted++;
       if (c.expect401 && answer.status !== 401) unauthorized++;
       const ok = c.expect401 ? answer.status === 401 : answer.status >= 400 && answer.status < 500;
-      if (!ok || !isArmErrorBody(answer.body)) failures.push(describe);
+      if (!ok || !(c.errorShape === "entra" ? isEntraErrorBody(answer.body) : isArmErrorBody(answer.body))) failures.push(describe);
       if (i % HEALTH_EVERY === 0) {
         expect((await send(base, { method: "GET", path: "/_emulator/health", headers: {} })).status).toBe(200);
         healthChecks++;
@@ -140,6 +153,11 @@ describe("hostile input", () => {
       unauthorized,
       tokenFaults: cases.filter((c) => c.expect401).length,
       oversized: byCategory.get("body over 4 MB") ?? 0,
+      prototypeKeys: byCategory.get("prototype key") ?? 0,
+      nesting: byCategory.get("nesting") ?? 0,
+      expansion: byCategory.get("expansion") ?? 0,
+      contentTypes: byCategory.get("content type") ?? 0,
+      controlSurface: byCategory.get("control surface") ?? 0,
       healthChecks,
       stateUnchanged: JSON.stringify(after) === JSON.stringify(before) ? "yes" : "no",
     });

@@ -11,6 +11,9 @@ export interface Table {
 
 type Compiled = (row: Row) => unknown;
 
+/** A row without a prototype: column names are the query's, and `__proto__ = …` must make a column, not a prototype. */
+const newRow = (): Row => Object.create(null) as Row;
+
 /** Runs a parsed query's operators over the rows of its table. */
 export function evaluate(query: Query, input: Table): Table {
   return query.operators.reduce(applyOperator, input);
@@ -61,7 +64,7 @@ function applyOperator(table: Table, op: Operator): Table {
       return {
         columns,
         rows: table.rows.map((r) => {
-          const out: Row = { ...r };
+          const out: Row = Object.assign(newRow(), r);
           for (const c of compiled) out[c.name] = c.fn(r);
           return out;
         }),
@@ -103,7 +106,7 @@ function projectRows(table: Table, columns: NamedExpr[], operator: string): Tabl
   return {
     columns: columns.map((c) => c.name),
     rows: table.rows.map((r) => {
-      const out: Row = {};
+      const out: Row = newRow();
       for (const c of compiled) out[c.name] = c.fn(r);
       return out;
     }),
@@ -137,7 +140,7 @@ function summarize(table: Table, op: Extract<Operator, { kind: "summarize" }>): 
   // Without `by`, summarize yields one row even over no input (count() = 0), as Kusto does.
   if (by.length === 0 && groups.size === 0) groups.set("[]", { keys: [], rows: [] });
   const rows = [...groups.values()].map((g) => {
-    const out: Row = {};
+    const out: Row = newRow();
     by.forEach((b, i) => (out[b.name] = g.keys[i]));
     for (const a of aggregates) {
       out[a.name] = a.fn === "count" ? g.rows.length : new Set(g.rows.map((r) => JSON.stringify(a.value!(r) ?? null))).size;
@@ -273,7 +276,8 @@ const FUNCTIONS: Record<string, { arity: [number, number]; fn: (...args: unknown
 };
 
 function compileCall(name: string, args: Compiled[]): Compiled {
-  const f = FUNCTIONS[name];
+  // Function names are the query's: `constructor()` must not find Object's.
+  const f = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!f) throw KqlErrors.unknownFunction(name);
   const [min, max] = f.arity;
   if (args.length < min || args.length > max) throw KqlErrors.wrongArgumentCount(name, min === max ? String(min) : `${min}-${max}`);
@@ -285,7 +289,7 @@ function member(value: unknown, key: string | number): unknown {
     if (!Array.isArray(value)) return null;
     return value[key < 0 ? value.length + key : key] ?? null;
   }
-  if (value && typeof value === "object" && !Array.isArray(value)) return (value as Row)[key] ?? null;
+  if (value && typeof value === "object" && !Array.isArray(value)) return Object.hasOwn(value, key) ? ((value as Row)[key] ?? null) : null;
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { Aggregate, Expr, NamedExpr, Operator, Query, SortKey } from "./ast.js";
 import { KqlErrors } from "./errors.js";
 import { type Token, tokenize } from "./lexer.js";
+import { checkExpressionSize, checkQueryLength, MAX_NESTING } from "./limits.js";
 
 const OPERATORS = ["where", "filter", "extend", "project", "project-away", "order", "sort", "top", "limit", "take", "summarize", "count", "distinct"];
 
@@ -12,12 +13,17 @@ const IN_OPERATORS = new Set(["in", "in~", "!in", "!in~"]);
 
 /** Parses a KQL query of the supported subset; anything else fails with Resource Graph's ParserFailure detail. */
 export function parseQuery(source: string): Query {
-  return new Parser(tokenize(source)).query();
+  checkQueryLength(source);
+  const query = new Parser(tokenize(source)).query();
+  checkExpressionSize(query);
+  return query;
 }
 
 class Parser {
   private i = 0;
   private generatedNames = 0;
+  /** Expressions open around the current token (parentheses, call arguments, indexes): bounded before recursion is. */
+  private nesting = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -147,11 +153,13 @@ class Parser {
   // Expressions, loosest binding first: or, and, comparisons and string operators, postfix access, primaries.
 
   private expr(): Expr {
+    if (++this.nesting > MAX_NESTING) throw KqlErrors.limitExceeded(`The query nests expressions more than ${MAX_NESTING} levels deep.`);
     let left = this.and();
     while (this.isWord("or")) {
       this.next();
       left = { kind: "binary", op: "or", left, right: this.and() };
     }
+    this.nesting--;
     return left;
   }
 

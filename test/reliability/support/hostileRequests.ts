@@ -1,3 +1,14 @@
+import {
+  deepJson,
+  deploymentBody,
+  doublingTemplate,
+  kqlNestedNot,
+  kqlNestedParens,
+  kqlOrTerms,
+  nestedConcat,
+  PROTOTYPE_KEYS,
+  templateNaming,
+} from "./abusiveInputs.js";
 import type { HostileToken } from "./hostileTokens.js";
 
 /** One malformed request, and whether it must be answered 401 (a token fault) or any other 4xx. */
@@ -9,6 +20,8 @@ export interface HostileRequest {
   headers: Record<string, string>;
   body?: string | Buffer;
   expect401: boolean;
+  /** The identity endpoints answer with Entra's OAuth error body, not ARM's. */
+  errorShape?: "entra";
 }
 
 /** Existing resources the cases aim at, and the bodies that would be valid for them. */
@@ -242,6 +255,84 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
       expect401: false,
     }),
   ];
+
+  const validate = `${rg}/providers/Microsoft.Resources/deployments/fuzz/validate?api-version=2025-04-01`;
+  const graphQuery = "/providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01";
+  const kql = (query: string) => JSON.stringify({ query, subscriptions: [t.subscriptionId] });
+  const since = `eventTimestamp ge '${new Date(Date.now() - 3600_000).toISOString()}'`;
+  makers.push(
+    () => {
+      const key = pick(PROTOTYPE_KEYS);
+      return pick<HostileRequest>([
+        {
+          category: "prototype key",
+          method: "POST",
+          path: `/${pick(["organizations", "common"])}/oauth2/v2.0/token`,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ grant_type: key, client_id: "04b07795-8ddb-461a-bbee-02f9e1bf7b46" }).toString(),
+          expect401: false,
+          errorShape: "entra",
+        },
+        {
+          category: "prototype key",
+          method: "GET",
+          path: `${sub}/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter=${encodeURIComponent(`${since} and ${key} eq 'x'`)}`,
+          headers: auth,
+          expect401: false,
+        },
+        {
+          category: "prototype key",
+          method: "POST",
+          path: graphQuery,
+          headers: { ...auth, ...json },
+          body: kql(`resources | where ${key === "toString" ? "valueOf" : key}(name) == 'x'`),
+          expect401: false,
+        },
+        {
+          category: "prototype key",
+          method: "PUT",
+          path: `${galleries}/${newName()}?${GALLERY_API}`,
+          headers: { ...auth, ...json },
+          body: `{"${key}":{"location":"westeurope"}}`,
+          expect401: false,
+        },
+      ]);
+    },
+    () =>
+      pick<HostileRequest>([
+        { category: "nesting", method: "POST", path: validate, headers: { ...auth, ...json }, body: `{"properties":{"mode":"Incremental","template":${deepJson(10_000)}}}`, expect401: false },
+        { category: "nesting", method: "POST", path: validate, headers: { ...auth, ...json }, body: deploymentBody(templateNaming(nestedConcat(pick([3_000, 5_000])))), expect401: false },
+        { category: "nesting", method: "POST", path: graphQuery, headers: { ...auth, ...json }, body: kql(kqlNestedParens(5_000)), expect401: false },
+        { category: "nesting", method: "POST", path: graphQuery, headers: { ...auth, ...json }, body: kql(kqlNestedNot(3_000)), expect401: false },
+        { category: "nesting", method: "POST", path: graphQuery, headers: { ...auth, ...json }, body: kql(kqlOrTerms(20_000)), expect401: false },
+        { category: "nesting", method: "PUT", path: `${galleries}/${newName()}?${GALLERY_API}`, headers: { ...auth, ...json }, body: `{"location":"westeurope","tags":{"a":${deepJson(1_000)}}}`, expect401: false },
+      ]),
+    () => ({
+      category: "expansion",
+      method: "POST",
+      path: validate,
+      headers: { ...auth, ...json },
+      body: deploymentBody(doublingTemplate(pick([24, 27, 40]))),
+      expect401: false,
+    }),
+    () => ({
+      category: "content type",
+      method: pick(["PUT", "PATCH"]),
+      path: pick([`${sub}/resourceGroups/${newName()}?${RG_API}`, `${galleries}/${newName()}?${GALLERY_API}`, `${gallery}?${GALLERY_API}`]),
+      headers: { ...auth, "Content-Type": pick(["application/x-www-form-urlencoded", "text/plain;charset=UTF-8"]) },
+      body: pick(["location=westeurope", '{"location":"westeurope"}']),
+      expect401: false,
+    }),
+    () =>
+      pick<HostileRequest>([
+        { category: "control surface", method: "POST", path: "/_emulator/clock", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: '{"advanceSeconds":86400}', expect401: false },
+        { category: "control surface", method: "POST", path: "/_emulator/clock", headers: { "Content-Type": "text/plain" }, body: '{"advanceSeconds":86400}', expect401: false },
+        { category: "control surface", method: "POST", path: "/_emulator/clock", headers: json, body: pick(['{"advanceSeconds":1e300}', '{"advanceSeconds":-5}', '{"advanceSeconds":"60"}', "[60]", '{"advanceSeconds":1e999}']), expect401: false },
+        { category: "control surface", method: "PUT", path: "/_emulator/faults", headers: { ...json, Origin: "null" }, body: '{"rules":[]}', expect401: false },
+        { category: "control surface", method: "PUT", path: "/_emulator/faults", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "rules=all", expect401: false },
+        { category: "control surface", method: "DELETE", path: "/_emulator/faults", headers: { Origin: "http://localhost.evil.example" }, expect401: false },
+      ]),
+  );
 
   const requests: HostileRequest[] = [];
   for (let i = 0; i < count; i++) requests.push(pick(makers)());
