@@ -103,6 +103,24 @@ export const ArmErrors = {
   invalidIssuer: (issuer: string) =>
     new ArmError(401, "InvalidAuthenticationTokenTenant", `The access token is from the wrong issuer '${issuer}'.`),
 
+  /** A token of another tenant than the subscription's; the challenge names the subscription's authority. */
+  wrongTokenTenant: (tokenTenant: string, subscriptionTenant: string, authority: string) =>
+    new ArmError(
+      401,
+      "InvalidAuthenticationTokenTenant",
+      `The access token is from the wrong issuer 'https://sts.windows.net/${tokenTenant}/'. ` +
+        `It must match the tenant 'https://sts.windows.net/${subscriptionTenant}/' associated with this subscription. ` +
+        `Please use the authority (URL) 'https://login.windows.net/${subscriptionTenant}' to get the token. ` +
+        "Note, if the subscription is transferred to another tenant there is no impact to the services, but information " +
+        "about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see " +
+        "this error message, please try back later.",
+      undefined,
+      undefined,
+      {
+        "WWW-Authenticate": `Bearer authorization_uri="${authority}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+      },
+    ),
+
   authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
     new ArmError(
       403,
