@@ -3,7 +3,7 @@ import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
 import { BUILT_IN_ROLES, type RoleDefinitionData, type RolePermissions } from "./builtInRoles.js";
 import { AuthorizationErrors } from "./errors.js";
 import { GUID } from "./principals.js";
-import { ROLE_DEFINITION_TYPE, roleDefinitionGuid } from "./roleAssignments.js";
+import { ROLE_DEFINITION_TYPE, roleDefinitionGuid, subscriptionOfScope } from "./roleAssignments.js";
 import { existingScope } from "./scopeLookup.js";
 import { isAtOrAbove, normalizeScope, roleDefinitionPrefix, scopedPaths, scopeOfPath } from "./scopes.js";
 
@@ -84,7 +84,26 @@ function stringArray(value: unknown, target: string): string[] {
   return value as string[];
 }
 
-/** Creates or updates a custom role; the caller needs roleDefinitions/write at every assignable scope. */
+const WRITE = "Microsoft.Authorization/roleDefinitions/write";
+const DELETE = "Microsoft.Authorization/roleDefinitions/delete";
+
+/**
+ * A custom role belongs to its assignable scopes, whatever scope the request names: writing or deleting it takes
+ * the action at each of them, judged for the token's tenant (a scope of another tenant's subscription is never
+ * authorized by this token), and ARM refuses with AuthorizationFailed naming the first scope that is missing it.
+ */
+function requireAtEveryScope(req: ArmRequest, action: string, scopes: readonly string[]): void {
+  const { caller, ctx } = req;
+  for (const scope of scopes) {
+    const tenant = ctx.directory.subscription(subscriptionOfScope(scope))?.tenantId;
+    const sameTenant = tenant !== undefined && tenant.toLowerCase() === caller.tenantId.toLowerCase();
+    if (!sameTenant || !ctx.authorizer.isAllowed(caller, action, scope)) {
+      throw ArmErrors.authorizationFailed(caller.clientName, caller.objectId, action, scope);
+    }
+  }
+}
+
+/** Creates or updates a custom role; the caller needs roleDefinitions/write at every assignable scope, old and new. */
 function put(req: ArmRequest): ArmResponse {
   const scope = requestScope(req);
   const guid = req.params.roleDefinitionId!;
@@ -120,16 +139,13 @@ function put(req: ArmRequest): ArmResponse {
     );
   }
   const canonicalScopes = assignableScopes.map((s) => existingScope(req, s));
-  for (const s of canonicalScopes) {
-    if (!req.ctx.authorizer.isAllowed(req.caller, "Microsoft.Authorization/roleDefinitions/write", s)) {
-      throw ArmErrors.authorizationFailed(req.caller.clientName, req.caller.objectId, "Microsoft.Authorization/roleDefinitions/write", s);
-    }
-  }
+  // A role id names one role wherever the PUT is sent: changing it takes write where it is assignable now, too.
+  const current = req.ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
+  requireAtEveryScope(req, WRITE, [...(current?.assignableScopes ?? []), ...canonicalScopes]);
   const roleName = p.roleName.trim();
   if (allRoles(req).some((r) => r.name.toLowerCase() !== guid.toLowerCase() && r.roleName.toLowerCase() === roleName.toLowerCase())) {
     throw AuthorizationErrors.roleDefinitionWithSameNameExists();
   }
-  const existed = req.ctx.roleAssignments.roleDefinition(guid) !== undefined;
   const stored = req.ctx.roleAssignments.putCustomRole(
     {
       name: guid.toLowerCase(),
@@ -140,7 +156,8 @@ function put(req: ArmRequest): ArmResponse {
     },
     req.caller.objectId,
   );
-  return { status: existed ? 200 : 201, body: roleDefinitionView(stored, scope) };
+  // ARM answers 201 to every PUT of a role definition, update or not (its spec lists no 200, and SDKs refuse one).
+  return { status: 201, body: roleDefinitionView(stored, scope) };
 }
 
 function remove(req: ArmRequest): ArmResponse {
@@ -149,6 +166,7 @@ function remove(req: ArmRequest): ArmResponse {
   if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase())) throw AuthorizationErrors.builtInRoleNotModifiable(guid);
   const role = req.ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
   if (!role) return { status: 204 };
+  requireAtEveryScope(req, DELETE, role.assignableScopes);
   if (req.ctx.roleAssignments.all().some((a) => roleDefinitionGuid(a.properties.roleDefinitionId) === role.name.toLowerCase())) {
     throw AuthorizationErrors.roleDefinitionHasAssignments();
   }
@@ -172,8 +190,8 @@ export const roleDefinitionRoutes: ArmRoute[] = [
       ...(atRoot
         ? []
         : [
-            { ...common, method: "PUT" as const, path, action: "Microsoft.Authorization/roleDefinitions/write", handler: put },
-            { ...common, method: "DELETE" as const, path, action: "Microsoft.Authorization/roleDefinitions/delete", handler: remove },
+            { ...common, method: "PUT" as const, path, action: WRITE, handler: put },
+            { ...common, method: "DELETE" as const, path, action: DELETE, handler: remove },
           ]),
     ];
   }),
