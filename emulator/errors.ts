@@ -121,6 +121,21 @@ export const ArmErrors = {
       },
     ),
 
+  /** A token of `x-ms-authorization-auxiliary` that is not valid; ARM names its client and tenant. */
+  invalidAuxiliaryToken: (code: string, why: string, appId: string, tenantId: string) =>
+    new ArmError(
+      401,
+      code,
+      `The auxiliary token (header 'x-ms-authorization-auxiliary') of client '${appId}' from tenant '${tenantId}' is not valid. ${why}`,
+    ),
+
+  tooManyAuxiliaryTokens: (count: number) =>
+    new ArmError(
+      401,
+      "InvalidAuthenticationToken",
+      `The 'x-ms-authorization-auxiliary' header holds ${count} tokens; it can hold up to three auxiliary tokens.`,
+    ),
+
   authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
     new ArmError(
       403,

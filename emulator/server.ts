@@ -29,6 +29,7 @@ import { registerCloudMetadata } from "./metadata.js";
 import { listenTls } from "./tls/listener.js";
 import { registerActivityLog } from "./activityLog/routes.js";
 import { stageTenantBinding } from "./identity/tenantBinding.js";
+import { stageAuxiliaryTokens } from "./identity/auxiliaryTokens.js";
 
 export const REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
 /** What an api-version looks like when a type does not list its own: a date, perhaps a preview. */
@@ -101,8 +102,8 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
 }
 
 /**
- * The request pipeline, in order: request id → CORS → api-version → authentication → tenant binding → faults →
- * RBAC → handler → error.
+ * The request pipeline, in order: request id → CORS → api-version → authentication → tenant binding → auxiliary
+ * tokens → faults → RBAC → handler → error.
  * CORS comes before api-version because browsers send preflights without query parameters or tokens.
  */
 function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
@@ -142,6 +143,7 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
     arm.addHook("onRequest", stageLatency(ctx));
     arm.addHook("onRequest", stageAuthentication(ctx, ARM_AUDIENCES));
     arm.addHook("onRequest", stageTenantBinding(ctx));
+    arm.addHook("onRequest", stageAuxiliaryTokens(ctx, ARM_AUDIENCES));
     arm.addHook("onRequest", stageFaults(ctx.faults));
     registerActivityLog(arm, ctx);
     arm.route({
