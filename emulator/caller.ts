@@ -8,4 +8,9 @@ export interface Caller {
   appId: string;
   upn?: string;
   displayName?: string;
+  /**
+   * The identities of the verified tokens in `x-ms-authorization-auxiliary`, one per other tenant: ARM judges
+   * access to a linked resource in another tenant's subscription by the auxiliary identity of that tenant.
+   */
+  auxiliary?: Caller[];
 }

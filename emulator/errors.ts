@@ -103,6 +103,39 @@ export const ArmErrors = {
   invalidIssuer: (issuer: string) =>
     new ArmError(401, "InvalidAuthenticationTokenTenant", `The access token is from the wrong issuer '${issuer}'.`),
 
+  /** A token of another tenant than the subscription's; the challenge names the subscription's authority. */
+  wrongTokenTenant: (tokenTenant: string, subscriptionTenant: string, authority: string) =>
+    new ArmError(
+      401,
+      "InvalidAuthenticationTokenTenant",
+      `The access token is from the wrong issuer 'https://sts.windows.net/${tokenTenant}/'. ` +
+        `It must match the tenant 'https://sts.windows.net/${subscriptionTenant}/' associated with this subscription. ` +
+        `Please use the authority (URL) 'https://login.windows.net/${subscriptionTenant}' to get the token. ` +
+        "Note, if the subscription is transferred to another tenant there is no impact to the services, but information " +
+        "about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see " +
+        "this error message, please try back later.",
+      undefined,
+      undefined,
+      {
+        "WWW-Authenticate": `Bearer authorization_uri="${authority}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+      },
+    ),
+
+  /** A token of `x-ms-authorization-auxiliary` that is not valid; ARM names its client and tenant. */
+  invalidAuxiliaryToken: (code: string, why: string, appId: string, tenantId: string) =>
+    new ArmError(
+      401,
+      code,
+      `The auxiliary token (header 'x-ms-authorization-auxiliary') of client '${appId}' from tenant '${tenantId}' is not valid. ${why}`,
+    ),
+
+  tooManyAuxiliaryTokens: (count: number) =>
+    new ArmError(
+      401,
+      "InvalidAuthenticationToken",
+      `The 'x-ms-authorization-auxiliary' header holds ${count} tokens; it can hold up to three auxiliary tokens.`,
+    ),
+
   authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
     new ArmError(
       403,

@@ -35,6 +35,8 @@ import { registerGraph } from "./graph/routes.js";
 import { registerCloudMetadata } from "./metadata.js";
 import { listenTls } from "./tls/listener.js";
 import { stageControlSurface, stageJsonBody } from "./http/mediaTypes.js";
+import { stageTenantBinding } from "./identity/tenantBinding.js";
+import { stageAuxiliaryTokens } from "./identity/auxiliaryTokens.js";
 
 export interface Emulator {
   app: FastifyInstance;
@@ -92,8 +94,8 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
 
 /**
  * The request pipeline, every stage by name, in order (each in emulator/pipeline/):
- * request id → CORS → [ARM: JSON only → api-version → latency → authentication → faults → body → routing →
- * route api-version → RBAC → dispatch → activity log] → error. The identity endpoints alone read forms; the control
+ * request id → CORS → [ARM: JSON only → api-version → latency → authentication → tenant binding →
+ * auxiliary tokens → faults → body → routing → route api-version → RBAC → dispatch → activity log] → error. The identity endpoints alone read forms; the control
  * surface (/_emulator) takes only JSON from this machine.
  * CORS comes before api-version because browsers send preflights without query parameters or tokens.
  */
@@ -136,6 +138,8 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
     arm.addHook("onRequest", stageApiVersion);
     arm.addHook("onRequest", stageLatency(ctx));
     arm.addHook("onRequest", stageAuthentication(ctx, ARM_AUDIENCES));
+    arm.addHook("onRequest", stageTenantBinding(ctx));
+    arm.addHook("onRequest", stageAuxiliaryTokens(ctx, ARM_AUDIENCES));
     arm.addHook("onRequest", stageFaults(ctx.faults));
     arm.addHook("preHandler", stageRouting(router));
     arm.addHook("preHandler", stageRouteApiVersion);

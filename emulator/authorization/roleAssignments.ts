@@ -146,6 +146,10 @@ export class RoleAssignmentStore {
       updatedBy: actorObjectId,
     };
     const { name, ...properties } = stored;
+    // One row per role id: when its first assignable scope moves to another subscription, the old row goes.
+    for (const row of this.resources.allOfType(ROLE_DEFINITION_TYPE)) {
+      if (row.name.toLowerCase() === name.toLowerCase() && row.id.toLowerCase() !== id.toLowerCase()) this.resources.remove(row.id);
+    }
     this.resources.put({
       id,
       type: ROLE_DEFINITION_TYPE,

@@ -2,7 +2,7 @@ import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
 import type { RoleDefinitionData } from "./builtInRoles.js";
 import { AuthorizationErrors } from "./errors.js";
 import { ROLE_DEFINITION_TYPE } from "./roleAssignments.js";
-import { allRoles, deleteCustomRole, putCustomRole, roleDefinitionFilter, validatedCustomRole } from "./roleDefinitions.model.js";
+import { allRoles, DELETE, deleteCustomRole, putCustomRole, roleDefinitionFilter, validatedCustomRole, WRITE } from "./roleDefinitions.model.js";
 import { existingScope } from "./scopeLookup.js";
 import { isAtOrAbove, normalizeScope, roleDefinitionPrefix, scopedPaths, scopeOfPath } from "./scopes.js";
 
@@ -63,13 +63,14 @@ function put(req: ArmRequest): ArmResponse {
   const guid = req.params.roleDefinitionId!;
   const role = validatedCustomRole(guid, req.body);
   const canonicalScopes = role.assignableScopes.map((s) => existingScope(req, s));
-  const { created, role: stored } = putCustomRole(req.ctx, req.caller, guid, role, canonicalScopes);
-  return { status: created ? 201 : 200, body: roleDefinitionView(stored, scope) };
+  const stored = putCustomRole(req.ctx, req.caller, guid, role, canonicalScopes);
+  // ARM answers 201 to every PUT of a role definition, update or not (its spec lists no 200, and SDKs refuse one).
+  return { status: 201, body: roleDefinitionView(stored, scope) };
 }
 
 function remove(req: ArmRequest): ArmResponse {
   const scope = requestScope(req);
-  const role = deleteCustomRole(req.ctx, req.params.roleDefinitionId!);
+  const role = deleteCustomRole(req.ctx, req.caller, req.params.roleDefinitionId!);
   return role ? { status: 200, body: roleDefinitionView(role, scope) } : { status: 204 };
 }
 
@@ -89,8 +90,8 @@ export const roleDefinitionRoutes: ArmRoute[] = [
       ...(atRoot
         ? []
         : [
-            { ...common, method: "PUT" as const, path, action: "Microsoft.Authorization/roleDefinitions/write", handler: put },
-            { ...common, method: "DELETE" as const, path, action: "Microsoft.Authorization/roleDefinitions/delete", handler: remove },
+            { ...common, method: "PUT" as const, path, action: WRITE, handler: put },
+            { ...common, method: "DELETE" as const, path, action: DELETE, handler: remove },
           ]),
     ];
   }),

@@ -4,7 +4,7 @@ import { ArmErrors } from "../errors.js";
 import { BUILT_IN_ROLES, type RoleDefinitionData, type RolePermissions } from "./builtInRoles.js";
 import { AuthorizationErrors } from "./errors.js";
 import { GUID } from "./principals.js";
-import { roleDefinitionGuid } from "./roleAssignments.js";
+import { roleDefinitionGuid, subscriptionOfScope } from "./roleAssignments.js";
 import { normalizeScope } from "./scopes.js";
 
 /** Role definitions as the Authorization provider validates them; roleDefinitionRoutes.ts maps requests here. */
@@ -76,9 +76,28 @@ export function validatedCustomRole(guid: string, requestBody: unknown) {
   };
 }
 
+export const WRITE = "Microsoft.Authorization/roleDefinitions/write";
+export const DELETE = "Microsoft.Authorization/roleDefinitions/delete";
+
 /**
- * Creates or updates a custom role whose assignable scopes exist (`canonicalScopes`, as created); the caller
- * needs roleDefinitions/write at every one of them. `created` tells a new role from an update.
+ * A custom role belongs to its assignable scopes, whatever scope the request names: writing or deleting it takes
+ * the action at each of them, judged for the token's tenant (a scope of another tenant's subscription is never
+ * authorized by this token), and ARM refuses with AuthorizationFailed naming the first scope that is missing it.
+ */
+function requireAtEveryScope(ctx: EmulatorContext, caller: Caller, action: string, scopes: readonly string[]): void {
+  for (const scope of scopes) {
+    const tenant = ctx.directory.subscription(subscriptionOfScope(scope))?.tenantId;
+    const sameTenant = tenant !== undefined && tenant.toLowerCase() === caller.tenantId.toLowerCase();
+    if (!sameTenant || !ctx.authorizer.isAllowed(caller, action, scope)) {
+      throw ArmErrors.authorizationFailed(caller.clientName, caller.objectId, action, scope);
+    }
+  }
+}
+
+/**
+ * Creates or updates a custom role whose assignable scopes exist (`canonicalScopes`, as created). A role id names
+ * one role wherever the PUT is sent, so the caller needs roleDefinitions/write at every assignable scope it has
+ * now and will have.
  */
 export function putCustomRole(
   ctx: EmulatorContext,
@@ -86,18 +105,14 @@ export function putCustomRole(
   guid: string,
   role: ReturnType<typeof validatedCustomRole>,
   canonicalScopes: string[],
-): { created: boolean; role: RoleDefinitionData } {
-  for (const s of canonicalScopes) {
-    if (!ctx.authorizer.isAllowed(caller, "Microsoft.Authorization/roleDefinitions/write", s)) {
-      throw ArmErrors.authorizationFailed(caller.clientName, caller.objectId, "Microsoft.Authorization/roleDefinitions/write", s);
-    }
-  }
+): RoleDefinitionData {
+  const current = ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
+  requireAtEveryScope(ctx, caller, WRITE, [...(current?.assignableScopes ?? []), ...canonicalScopes]);
   const { roleName } = role;
   if (allRoles(ctx).some((r) => r.name.toLowerCase() !== guid.toLowerCase() && r.roleName.toLowerCase() === roleName.toLowerCase())) {
     throw AuthorizationErrors.roleDefinitionWithSameNameExists();
   }
-  const existed = ctx.roleAssignments.roleDefinition(guid) !== undefined;
-  const stored = ctx.roleAssignments.putCustomRole(
+  return ctx.roleAssignments.putCustomRole(
     {
       name: guid.toLowerCase(),
       roleName,
@@ -107,14 +122,17 @@ export function putCustomRole(
     },
     caller.objectId,
   );
-  return { created: !existed, role: stored };
 }
 
-/** Deletes a custom role that no assignment uses; undefined when there is none of that id. */
-export function deleteCustomRole(ctx: EmulatorContext, guid: string): RoleDefinitionData | undefined {
+/**
+ * Deletes a custom role that no assignment uses, for a caller with roleDefinitions/delete at every assignable scope;
+ * undefined when there is none of that id.
+ */
+export function deleteCustomRole(ctx: EmulatorContext, caller: Caller, guid: string): RoleDefinitionData | undefined {
   if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase())) throw AuthorizationErrors.builtInRoleNotModifiable(guid);
   const role = ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
   if (!role) return undefined;
+  requireAtEveryScope(ctx, caller, DELETE, role.assignableScopes);
   if (ctx.roleAssignments.all().some((a) => roleDefinitionGuid(a.properties.roleDefinitionId) === role.name.toLowerCase())) {
     throw AuthorizationErrors.roleDefinitionHasAssignments();
   }

@@ -202,8 +202,10 @@ describe("demo seed", () => {
     expect((await collect(em.compute(OTHER_TENANT, FABRIKAM).galleries.list())).map((g) => g.name)).toEqual(["fabrikam_images"]);
     const tenants = (await (await em.fetch("/tenants?api-version=2022-12-01", { as: OTHER_TENANT })).json()) as { value: { tenantId: string }[] };
     expect(tenants.value.map((t) => t.tenantId).sort()).toEqual([DEMO_TENANTS.contoso.tenantId, DEMO_TENANTS.fabrikam.tenantId].sort());
-    const guest = em.compute(OTHER_TENANT, SHARED);
+    // A guest reads Contoso with a token Contoso issued it; its Fabrikam token is for Fabrikam's subscriptions only.
+    const guest = em.compute(OTHER_TENANT, SHARED, DEMO_TENANTS.contoso.tenantId);
     expect((await collect(guest.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name)).toEqual(["contoso_shared_images"]);
+    expect(await statusOf(collect(em.compute(OTHER_TENANT, SHARED).galleries.listByResourceGroup("rg-shared-images")))).toBe(401);
   });
 
   it("no-access holds no role assignment and sees no subscription", async () => {

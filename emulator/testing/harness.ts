@@ -17,11 +17,14 @@ export interface TestEmulator {
   dataDir: string;
   /** A principal by UPN, app id or object id. */
   principal(who: string): Principal;
-  /** An access token for ARM (or another audience) as the principal, minted by the emulator's key. */
-  token(who: string, audience?: string): Promise<string>;
-  credential(who: string, audience?: string): TokenCredential;
-  compute(who: string, subscriptionId: string): ComputeManagementClient;
-  resources(who: string, subscriptionId: string): ResourceManagementClient;
+  /**
+   * An access token for ARM (or another audience) as the principal, minted by the emulator's key, for its home
+   * tenant or the tenant given (a guest's token from the tenant it visits).
+   */
+  token(who: string, audience?: string, tenantId?: string): Promise<string>;
+  credential(who: string, audience?: string, tenantId?: string): TokenCredential;
+  compute(who: string, subscriptionId: string, tenantId?: string): ComputeManagementClient;
+  resources(who: string, subscriptionId: string, tenantId?: string): ResourceManagementClient;
   /** Raw HTTP against the emulator, for what the SDK will not send. */
   fetch(path: string, init?: RequestInit & { as?: string }): Promise<Response>;
   advance(seconds: number): Promise<void>;
@@ -46,15 +49,16 @@ export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {})
     if (!p) throw new Error(`No seeded principal '${who}'.`);
     return p;
   };
-  const token = (who: string, audience = ARM_AUDIENCE) =>
+  const token = (who: string, audience = ARM_AUDIENCE, tenantId?: string) =>
     issueAccessToken(emulator.ctx, {
       principal: principal(who),
+      ...(tenantId ? { tenantId } : {}),
       audience,
       clientId: principal(who).appId ?? EMULATOR_DASHBOARD_CLIENT_ID,
       origin: emulator.url,
     });
-  const credential = (who: string, audience = ARM_AUDIENCE): TokenCredential => ({
-    getToken: async () => ({ token: await token(who, audience), expiresOnTimestamp: Date.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000 }),
+  const credential = (who: string, audience = ARM_AUDIENCE, tenantId?: string): TokenCredential => ({
+    getToken: async () => ({ token: await token(who, audience, tenantId), expiresOnTimestamp: Date.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000 }),
   });
 
   const harness: TestEmulator = {
@@ -68,20 +72,20 @@ export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {})
     principal,
     token,
     credential,
-    compute(who, subscriptionId) {
-      const client = new ComputeManagementClient(credential(who), subscriptionId, {
+    compute(who, subscriptionId, tenantId) {
+      const client = new ComputeManagementClient(credential(who, ARM_AUDIENCE, tenantId), subscriptionId, {
         endpoint: emulator.url,
         allowInsecureConnection: true,
       });
-      installAuthPolicy(client.pipeline, emulator.url, credential(who), [`${ARM_AUDIENCE}/.default`]);
+      installAuthPolicy(client.pipeline, emulator.url, credential(who, ARM_AUDIENCE, tenantId), [`${ARM_AUDIENCE}/.default`]);
       return client;
     },
-    resources(who, subscriptionId) {
-      const client = new ResourceManagementClient(credential(who), subscriptionId, {
+    resources(who, subscriptionId, tenantId) {
+      const client = new ResourceManagementClient(credential(who, ARM_AUDIENCE, tenantId), subscriptionId, {
         endpoint: emulator.url,
         allowInsecureConnection: true,
       });
-      installAuthPolicy(client.pipeline, emulator.url, credential(who), [`${ARM_AUDIENCE}/.default`]);
+      installAuthPolicy(client.pipeline, emulator.url, credential(who, ARM_AUDIENCE, tenantId), [`${ARM_AUDIENCE}/.default`]);
       return client;
     },
     async fetch(path, init = {}) {

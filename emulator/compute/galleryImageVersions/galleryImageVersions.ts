@@ -1,6 +1,8 @@
 import { listResponse, skipTokenOf } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
+import { linkedIdsAt, requireLinkedRead } from "../../authorization/linkedAccess.js";
+import type { ResourceRecord } from "../../store/resources.js";
 import {
   deleteGalleryImageVersion,
   galleryImageVersionView,
@@ -45,6 +47,23 @@ function expandsReplication(req: ArmRequest): boolean {
 
 const base = { resourceType: GALLERY_IMAGE_VERSION_TYPE, apiVersions: GALLERY_API_VERSIONS } as const;
 
+/** What a version's body links to: its sources and the disk encryption sets of its regions. */
+const LINKS = [
+  "properties.storageProfile.source.id",
+  "properties.storageProfile.source.virtualMachineId",
+  "properties.storageProfile.source.storageAccountId",
+  "properties.storageProfile.osDiskImage.source.id",
+  "properties.storageProfile.osDiskImage.source.storageAccountId",
+  "properties.storageProfile.dataDiskImages[].source.id",
+  "properties.storageProfile.dataDiskImages[].source.storageAccountId",
+  "properties.publishingProfile.targetRegions[].encryption.osDiskImage.diskEncryptionSetId",
+  "properties.publishingProfile.targetRegions[].encryption.dataDiskImages[].diskEncryptionSetId",
+];
+
+function requireLinkedSources(req: ArmRequest): void {
+  requireLinkedRead(req.ctx, req.caller, { action: WRITE, scope: req.path }, linkedIdsAt(req.body, LINKS));
+}
+
 export const galleryImageVersionRoutes: ArmRoute[] = [
   {
     ...base,
@@ -52,6 +71,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     path: VERSION_PATH,
     action: WRITE,
     handler: (req): ArmResponse => {
+      requireLinkedSources(req);
       const { record, created, operation } = putGalleryImageVersion(req.ctx, refOf(req), req.body);
       return {
         status: created ? 201 : 200,
@@ -66,6 +86,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     path: VERSION_PATH,
     action: WRITE,
     handler: (req): ArmResponse => {
+      requireLinkedSources(req);
       const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body);
       return { status: 200, body: galleryImageVersionView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
     },

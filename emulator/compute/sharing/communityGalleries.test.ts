@@ -1,6 +1,6 @@
 import type { ComputeManagementClient } from "@azure/arm-compute";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SUBSCRIPTIONS } from "../../seed/demoIdentities.js";
+import { DEMO_SUBSCRIPTIONS, DEMO_TENANTS } from "../../seed/demoIdentities.js";
 import { collect, computeFixture } from "../../testing/computeFixture.js";
 import { FAST_POLL } from "../../testing/harness.js";
 
@@ -71,7 +71,8 @@ describe("community galleries: publisher details, EnableCommunity and the public
     await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "EnableCommunity" }, FAST_POLL);
     expect((await fx.client.galleries.get(RG, GALLERY)).sharingProfile?.communityGalleryInfo?.publicNames).toEqual([publicName]);
 
-    await expect(fx.em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403 });
+    // Lee, a guest in Contoso, holds no role on the gallery: it is public only through the community proxies.
+    await expect(fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403 });
     const community = await lee.communityGalleries.get("westeurope", publicName);
     expect(community).toMatchObject({
       name: publicName,

@@ -26,7 +26,7 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
 
   it("shares a gallery with another tenant's subscription, which then lists it read-only through sharedGalleries", async () => {
     expect((await collect(lee.sharedGalleries.list("westeurope"))).map((g) => g.name)).not.toContain(UNIQUE);
-    await expect(fx.em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    await expect(fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
 
     const update = await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
     expect(update.operationType).toBe("Add");
@@ -50,7 +50,7 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
     expect((await lee.sharedGalleries.get("westeurope", UNIQUE.toLowerCase())).name).toBe(UNIQUE);
 
     // Still read-only through RBAC: the share grants no role on the gallery itself.
-    await expect(fx.em.compute(LEE, PROD).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    await expect(fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
 
     await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Remove", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
     expect(await collect(lee.sharedGalleries.list("westeurope"))).toEqual([]);

@@ -126,7 +126,18 @@ function buildDiskProperties(ctx: EmulatorContext, input: WriteInput<DiskPropert
   };
 }
 
+/**
+ * What a disk or snapshot links to: the disk, snapshot or gallery image it is made from and its encryption set.
+ * A platform image (`creationData.imageReference`) is public and not checked.
+ */
+const DISK_LINKS = [
+  "properties.creationData.sourceResourceId",
+  "properties.creationData.galleryImageReference.id",
+  "properties.encryption.diskEncryptionSetId",
+];
+
 export const diskType: ComputeResourceType<DiskProperties> = {
+  links: DISK_LINKS,
   type: DISK_TYPE,
   collection: "disks",
   nameParameter: "diskName",
@@ -141,6 +152,7 @@ export const diskType: ComputeResourceType<DiskProperties> = {
 };
 
 export const snapshotType: ComputeResourceType<DiskProperties> = {
+  links: DISK_LINKS,
   type: SNAPSHOT_TYPE,
   collection: "snapshots",
   nameParameter: "snapshotName",

@@ -155,6 +155,13 @@ function buildManagedImage(ctx: EmulatorContext, input: WriteInput<ManagedImageP
 }
 
 export const managedImageType: ComputeResourceType<ManagedImageProperties> = {
+  links: [
+    "properties.sourceVirtualMachine.id",
+    "properties.storageProfile.osDisk.managedDisk.id",
+    "properties.storageProfile.osDisk.snapshot.id",
+    "properties.storageProfile.dataDisks[].managedDisk.id",
+    "properties.storageProfile.dataDisks[].snapshot.id",
+  ],
   type: MANAGED_IMAGE_TYPE,
   collection: "images",
   nameParameter: "imageName",

@@ -10,6 +10,7 @@ import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { canonicalLocation, requiredLocation, requireResourceGroup } from "../shared/names.js";
+import { type LinkPath, linkedIdsAt, requireLinkedRead, writeOn } from "../../authorization/linkedAccess.js";
 import {
   assertNoOperationInFlight,
   beginOperation,
@@ -63,6 +64,11 @@ export interface ComputeResourceType<P, S = object> {
   apiVersions: readonly string[];
   /** The service's name rule as a regex and as it prints it. */
   nameRule: { pattern: RegExp; text: string };
+  /**
+   * Where the body names other resources the caller must be able to read (linkedAccess.ts), as ARM checks before
+   * the provider sees the PUT.
+   */
+  links?: readonly LinkPath[];
   /** Validates a PUT and returns what to store; throws ArmErrors. */
   build(ctx: EmulatorContext, input: WriteInput<P, S>): Built<P, S>;
   /** Fields derived at read time, merged into properties. */
@@ -159,6 +165,7 @@ export function putComputeResource<P, S>(
   }
   const id = existing?.body.id ?? computeId(type, ref);
   const name = existing?.name ?? ref.name;
+  if (caller && type.links) requireLinkedRead(ctx, caller, writeOn(id), linkedIdsAt(body, type.links));
   const built = type.build(ctx, { ref: { ...ref, name }, id, location, body, existing, caller });
   const { operation, tracked } = beginOperation(
     ctx,

@@ -104,6 +104,10 @@ function build(ctx: EmulatorContext, input: WriteInput<ScaleSetProperties, Scale
 }
 
 export const virtualMachineScaleSetType: ComputeResourceType<ScaleSetProperties, ScaleSetState> = {
+  links: [
+    "properties.virtualMachineProfile.storageProfile.osDisk.managedDisk.diskEncryptionSet.id",
+    "properties.virtualMachineProfile.storageProfile.dataDisks[].managedDisk.diskEncryptionSet.id",
+  ],
   type: VIRTUAL_MACHINE_SCALE_SET_TYPE,
   collection: "virtualMachineScaleSets",
   nameParameter: "vmScaleSetName",

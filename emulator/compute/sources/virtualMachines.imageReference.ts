@@ -6,6 +6,7 @@ import type { Caller } from "../../caller.js";
 import type { EmulatorContext } from "../../context.js";
 import type { ArmResourceBody } from "../../store/resources.js";
 import { ArmErrors } from "../../errors.js";
+import { requireLinkedRead, writeOn } from "../../authorization/linkedAccess.js";
 import type { DiskCreationData } from "./disks.model.js";
 import { SharingErrors } from "../sharing/gallerySharing.errors.js";
 import type { ManagedImageRecord } from "./images.model.js";
@@ -45,28 +46,16 @@ export interface ImageReferenceRequest {
   plan?: Record<string, string>;
 }
 
-const VM_WRITE = "Microsoft.Compute/virtualMachines/write";
-const VERSION_READ = "Microsoft.Compute/galleries/images/versions/read";
-const IMAGE_READ = "Microsoft.Compute/images/read";
 /** Azure's default OS disk sizes when an image does not say (Linux 30 GiB, Windows 127 GiB). */
 const DEFAULT_OS_DISK_GB: Record<OsType, number> = { Linux: 30, Windows: 127 };
 
 /**
- * ARM checks that the caller may read every resource a write links to before the provider sees it, and names
- * the linked scope in LinkedAuthorizationFailed. A linked resource in another tenant's subscription is judged
- * only with an auxiliary token from that tenant (x-ms-authorization-auxiliary), which the emulator's pipeline
- * does not verify yet: without one the caller's tenant is not authorized to reach that subscription.
+ * ARM's linked-access check of the image, made for the VM or scale set the reference is written to. A gallery
+ * image, named by its definition or a version, is checked for reading versions, as Azure reports it.
  */
-function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, action: string, scope: ParsedResourceId) {
-  const caller = req.caller;
-  if (!caller) return;
-  const owner = ctx.directory.subscription(scope.subscriptionId)?.tenantId;
-  if (owner && owner.toLowerCase() !== caller.tenantId.toLowerCase()) {
-    throw ArmErrors.linkedSubscriptionNotAuthorized(action, scope.id, caller.tenantId, scope.subscriptionId);
-  }
-  if (!ctx.authorizer.isAllowed(caller, action, scope.id)) {
-    throw ArmErrors.linkedAuthorizationFailed(caller.clientName, caller.objectId, VM_WRITE, req.vmId, action, scope.id);
-  }
+function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, scope: ParsedResourceId) {
+  const action = scope.kind === "managedImage" ? "Microsoft.Compute/images/read" : "Microsoft.Compute/galleries/images/versions/read";
+  if (req.caller) requireLinkedRead(ctx, req.caller, writeOn(req.vmId), [scope.id], () => action);
 }
 
 export function resolveImageReference(ctx: EmulatorContext, req: ImageReferenceRequest): ResolvedImage {
@@ -157,7 +146,7 @@ function resolveVersion(ctx: EmulatorContext, req: ImageReferenceRequest, defini
 }
 
 function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
-  requireLinkedAccess(ctx, req, VERSION_READ, parsed);
+  requireLinkedAccess(ctx, req, parsed);
   const definitionId = parsed.kind === "galleryImageVersion" ? parentOf(parsed.id)! : parsed.id;
   const definition = ctx.resources.get<DefinitionBody>(definitionId);
   if (!definition) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
@@ -225,7 +214,7 @@ function fromVersion(req: ImageReferenceRequest, definition: DefinitionBody, ver
 }
 
 function fromManagedImage(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
-  requireLinkedAccess(ctx, req, IMAGE_READ, parsed);
+  requireLinkedAccess(ctx, req, parsed);
   const image = ctx.resources.get(parsed.id) as ManagedImageRecord | undefined;
   if (!image) throw ArmErrors.computeResourceNotFound(MANAGED_IMAGE_TYPE, parsed.name, parsed.resourceGroup!, "imageReference.id");
   // A managed image is regional: VMs are created from it only in its own region.

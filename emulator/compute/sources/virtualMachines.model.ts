@@ -362,6 +362,10 @@ function releaseVmDisks(ctx: EmulatorContext, vm: VirtualMachineRecord, goneAt: 
 }
 
 export const virtualMachineType: ComputeResourceType<VirtualMachineProperties, VirtualMachineState> = {
+  links: [
+    "properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id",
+    "properties.storageProfile.dataDisks[].managedDisk.diskEncryptionSet.id",
+  ],
   type: VIRTUAL_MACHINE_TYPE,
   collection: "virtualMachines",
   nameParameter: "vmName",

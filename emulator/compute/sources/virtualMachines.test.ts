@@ -175,7 +175,7 @@ describe("virtual machines created from gallery images", () => {
       statusCode: 403,
       code: "LinkedAuthorizationFailed",
       message:
-        `The client has permission to perform action 'Microsoft.Compute/galleries/images/versions/read' on scope '${foreign}', ` +
+        `The client has permission to perform action 'Microsoft.Compute/galleries/images/versions/read' on scope '${compute("virtualMachines", "foreign", VM_RG)}', ` +
         `however the current tenant '${EMPTY_SEED.tenantId}' is not authorized to access linked subscription '${otherSubscription}'.`,
     });
   });
