@@ -9,7 +9,16 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", ".next-*/", ".emulator*/", "test-results/", "playwright-report/", "coverage/", "next-env.d.ts"],
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".next-*/",
+      ".emulator*/",
+      "test-results/",
+      "playwright-report/",
+      "coverage/",
+      "next-env.d.ts",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -17,7 +26,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // Unused arguments named _x are deliberate (a handler's signature, a destructured rest).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {

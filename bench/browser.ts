@@ -33,7 +33,10 @@ export interface BrowserFigures {
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch(
     existsSync(DEBIAN_CHROMIUM)
-      ? { executablePath: DEBIAN_CHROMIUM, args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox"] }
+      ? {
+          executablePath: DEBIAN_CHROMIUM,
+          args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox"],
+        }
       : {},
   );
 }
@@ -42,7 +45,10 @@ export async function launchChromium(): Promise<Browser> {
 async function signIn(page: Page, baseUrl: string, upn: string) {
   await page.goto(`${baseUrl}/`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i") }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i") })
+    .first()
+    .click();
   await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 60_000 });
 }
 
@@ -75,7 +81,12 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
   log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start (${distDir})…`);
   const emulator = await startBenchEmulator(seed);
   const port: number = await freePort();
-  const next: ChildProcess = startNext({ mode: "start", port, emulatorPort: Number(new URL(emulator.url).port), stdio: "ignore" });
+  const next: ChildProcess = startNext({
+    mode: "start",
+    port,
+    emulatorPort: Number(new URL(emulator.url).port),
+    stdio: "ignore",
+  });
   const browser = await launchChromium();
   try {
     await waitForHttp(`http://127.0.0.1:${port}/redirect`, { child: next, name: "The dashboard" });
@@ -84,7 +95,12 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, baseUrl, SCALE_SEED.admin.upn);
 
-    const definitionId = galleryImageResourceId(SCALE_SEED.subscriptionId(1), SCALE_SEED.resourceGroup, SCALE_SEED.galleryName(1), SCALE_SEED.definitionName(1));
+    const definitionId = galleryImageResourceId(
+      SCALE_SEED.subscriptionId(1),
+      SCALE_SEED.resourceGroup,
+      SCALE_SEED.galleryName(1),
+      SCALE_SEED.definitionName(1),
+    );
     let replicationReads = 0;
     page.on("request", (request) => {
       if (/[?&](\$|%24)expand=ReplicationStatus/i.test(request.url())) replicationReads++;
@@ -95,18 +111,32 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
     await page.goto(`${baseUrl}${routePathFromResourceId(definitionId)}`);
     await table.getByRole("rowheader").filter({ hasText: newest }).first().waitFor({ timeout: 120_000 });
     const firstRowsMs = Date.now() - t0;
-    await page.waitForFunction((n) => document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount") === String(n + 1), VERSION_COUNT, { timeout: 120_000, polling: 20 });
+    await page.waitForFunction(
+      (n) => document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount") === String(n + 1),
+      VERSION_COUNT,
+      { timeout: 120_000, polling: 20 },
+    );
     const renderMs = Date.now() - t0;
     const rowsInDom = await table.locator("tbody tr[data-index]").count();
 
     // Again from the gallery page, the list already read: what rendering 10,000 versions costs by itself.
     await page.waitForLoadState("networkidle");
-    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: SCALE_SEED.galleryName(1) }).click();
-    const definitionLink = page.getByRole("main").getByRole("link", { name: SCALE_SEED.definitionName(1), exact: true }).first();
+    await page
+      .getByRole("navigation", { name: "Breadcrumb" })
+      .getByRole("link", { name: SCALE_SEED.galleryName(1) })
+      .click();
+    const definitionLink = page
+      .getByRole("main")
+      .getByRole("link", { name: SCALE_SEED.definitionName(1), exact: true })
+      .first();
     await definitionLink.waitFor({ timeout: 60_000 });
     const t1 = Date.now();
     await definitionLink.click();
-    await page.waitForFunction((n) => document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount") === String(n + 1), VERSION_COUNT, { timeout: 120_000, polling: "raf" });
+    await page.waitForFunction(
+      (n) => document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount") === String(n + 1),
+      VERSION_COUNT,
+      { timeout: 120_000, polling: "raf" },
+    );
     const warmRenderMs = Date.now() - t1;
 
     // Let replication reads of the rows on screen finish, so keystrokes are measured on an idle page.

@@ -15,8 +15,13 @@ export interface RouteSize {
 }
 
 export function firstLoadJs(distDir: string): RouteSize[] {
-  const buildManifest = JSON.parse(readFileSync(join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const routes = JSON.parse(readFileSync(join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const buildManifest = JSON.parse(readFileSync(join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const routes = JSON.parse(readFileSync(join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const gzipped = new Map<string, number>();
   const sizeOf = (file: string) => {
     let size = gzipped.get(file);
@@ -30,9 +35,13 @@ export function firstLoadJs(distDir: string): RouteSize[] {
     if (!existsSync(manifestPath)) continue;
     const sandbox = { globalThis: {} as Record<string, unknown> };
     runInNewContext(readFileSync(manifestPath, "utf8"), sandbox);
-    const manifests = (sandbox.globalThis.__RSC_MANIFEST ?? {}) as Record<string, { entryJSFiles?: Record<string, string[]> }>;
+    const manifests = (sandbox.globalThis.__RSC_MANIFEST ?? {}) as Record<
+      string,
+      { entryJSFiles?: Record<string, string[]> }
+    >;
     const files = new Set(buildManifest.rootMainFiles);
-    for (const manifest of Object.values(manifests)) for (const list of Object.values(manifest.entryJSFiles ?? {})) list.forEach((f) => files.add(f));
+    for (const manifest of Object.values(manifests))
+      for (const list of Object.values(manifest.entryJSFiles ?? {})) list.forEach((f) => files.add(f));
     sizes.push({ route, files: files.size, gzipBytes: [...files].reduce((sum, f) => sum + sizeOf(f), 0) });
   }
   return sizes.sort((a, b) => a.route.localeCompare(b.route));

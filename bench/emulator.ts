@@ -17,7 +17,8 @@ const ADMIN = EMPTY_SEED.admin.upn;
 const RG = "rg-bench";
 const VERSIONS = 10_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 const em = await startTestEmulator({ seed: "empty", lroSeconds: 0, clockSpeed: 1_000_000, pageSize: 50 });
@@ -27,7 +28,12 @@ const imageBody = (name: string, location = "westeurope") => ({
   location,
   hyperVGeneration: "V2" as const,
   storageProfile: {
-    osDisk: { osType: "Linux" as const, osState: "Generalized" as const, blobUri: `https://sa.blob.core.windows.net/vhds/${name}.vhd`, diskSizeGB: 30 },
+    osDisk: {
+      osType: "Linux" as const,
+      osState: "Generalized" as const,
+      blobUri: `https://sa.blob.core.windows.net/vhds/${name}.vhd`,
+      diskSizeGB: 30,
+    },
   },
 });
 const definition = (sku: string, location = "westeurope") => ({
@@ -47,9 +53,25 @@ try {
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
     await em.resources(ADMIN, SUB).resourceGroups.createOrUpdate(`rg-chain-${run}`, { location: "northeurope" });
-    const image = await client.images.createOrUpdate(`rg-chain-${run}`, "source", imageBody(`chain-${run}`, "northeurope"), FAST_POLL);
-    await client.galleries.createOrUpdate(`rg-chain-${run}`, `chainGallery${run}`, { location: "northeurope" }, FAST_POLL);
-    await client.galleryImages.createOrUpdate(`rg-chain-${run}`, `chainGallery${run}`, "ubuntu", definition(`chain-${run}`, "northeurope"), FAST_POLL);
+    const image = await client.images.createOrUpdate(
+      `rg-chain-${run}`,
+      "source",
+      imageBody(`chain-${run}`, "northeurope"),
+      FAST_POLL,
+    );
+    await client.galleries.createOrUpdate(
+      `rg-chain-${run}`,
+      `chainGallery${run}`,
+      { location: "northeurope" },
+      FAST_POLL,
+    );
+    await client.galleryImages.createOrUpdate(
+      `rg-chain-${run}`,
+      `chainGallery${run}`,
+      "ubuntu",
+      definition(`chain-${run}`, "northeurope"),
+      FAST_POLL,
+    );
     await client.galleryImageVersions.createOrUpdate(
       `rg-chain-${run}`,
       `chainGallery${run}`,
@@ -68,7 +90,13 @@ try {
   // 2. 10,000 versions of one definition, written through the model (the same rules as PUT).
   const seedStart = performance.now();
   createGallery(ctx, { subscriptionId: SUB, resourceGroup: RG, gallery: "benchGallery", location: "westeurope" });
-  createGalleryImage(ctx, { subscriptionId: SUB, resourceGroup: RG, gallery: "benchGallery", image: "many", properties: definition("many") });
+  createGalleryImage(ctx, {
+    subscriptionId: SUB,
+    resourceGroup: RG,
+    gallery: "benchGallery",
+    image: "many",
+    properties: definition("many"),
+  });
   const sourceId = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/images/warmup-image`;
   ctx.db.transaction(() => {
     for (let i = 0; i < VERSIONS; i++) {
@@ -107,9 +135,15 @@ try {
   const itemsPerSecond = listed / (listMs / 1000);
   const chain = percentile(chainTimes, 50);
   console.log("Gallerist emulator benchmark (SDK over loopback HTTP)");
-  console.log(`  GET image version ($expand=ReplicationStatus), 500 calls: p50 ${ms(p50)}, p95 ${ms(percentile(gets, 95))}   target p50 ≤ 5 ms ${p50 <= 5 ? "✓" : "✗"}`);
-  console.log(`  list ${listed} versions through nextLink (page size ${ctx.config.pageSize}): ${ms(listMs)} → ${Math.round(itemsPerSecond)} items/s   target ≥ 5,000 items/s ${itemsPerSecond >= 5000 ? "✓" : "✗"}`);
-  console.log(`  SDK create chain (RG → image → gallery → definition → version in 2 regions), median of 5: ${ms(chain)}   target ≤ 500 ms ${chain <= 500 ? "✓" : "✗"}`);
+  console.log(
+    `  GET image version ($expand=ReplicationStatus), 500 calls: p50 ${ms(p50)}, p95 ${ms(percentile(gets, 95))}   target p50 ≤ 5 ms ${p50 <= 5 ? "✓" : "✗"}`,
+  );
+  console.log(
+    `  list ${listed} versions through nextLink (page size ${ctx.config.pageSize}): ${ms(listMs)} → ${Math.round(itemsPerSecond)} items/s   target ≥ 5,000 items/s ${itemsPerSecond >= 5000 ? "✓" : "✗"}`,
+  );
+  console.log(
+    `  SDK create chain (RG → image → gallery → definition → version in 2 regions), median of 5: ${ms(chain)}   target ≤ 500 ms ${chain <= 500 ? "✓" : "✗"}`,
+  );
   console.log(`  (seeding ${VERSIONS} versions through the model took ${ms(seedMs)})`);
 } finally {
   await em.close();

@@ -12,5 +12,7 @@ for (const size of sizes) console.log(`${(size.gzipBytes / 1024).toFixed(1).padS
 const overview = sizes.find((x) => x.route === "/");
 if (overview) {
   const kb = overview.gzipBytes / 1024;
-  console.log(`overview (/) ${kb.toFixed(1)} KB, target ≤ ${OVERVIEW_TARGET_KB} KB ${kb <= OVERVIEW_TARGET_KB ? "✓" : "✗"}`);
+  console.log(
+    `overview (/) ${kb.toFixed(1)} KB, target ≤ ${OVERVIEW_TARGET_KB} KB ${kb <= OVERVIEW_TARGET_KB ? "✓" : "✗"}`,
+  );
 }

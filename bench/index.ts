@@ -25,7 +25,11 @@ const log = (line: string) => console.log(line);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const started = performance.now();
 
-console.log(`Gallerist benchmark — Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `Gallerist benchmark — Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 console.log("\n1. Inventory");
 const inv = await benchInventory(log);
 console.log("\n2. Browser");
@@ -41,21 +45,35 @@ const rows = [
   ["(c) sequential loop", inv.sequential],
 ] as const;
 const ratio = (x: number) => inv.sequential.completeMs / x;
-console.log(`\n== Inventory: ${s.subscriptions} subscriptions × ${s.galleries} galleries × ${s.definitions} definitions (${inv.resourceGraph.galleries} galleries, ${inv.resourceGraph.definitions} definitions), EMULATOR_LATENCY_MS=${s.latencyMs}`);
+console.log(
+  `\n== Inventory: ${s.subscriptions} subscriptions × ${s.galleries} galleries × ${s.definitions} definitions (${inv.resourceGraph.galleries} galleries, ${inv.resourceGraph.definitions} definitions), EMULATOR_LATENCY_MS=${s.latencyMs}`,
+);
 console.log(`   GET /subscriptions first (needed by all three): ${fmtMs(inv.subscriptionsMs)}`);
 console.log("   approach               first row   complete   requests   speed-up vs (c)");
 for (const [name, run] of rows) {
-  console.log(`   ${name.padEnd(22)} ${fmtMs(run.firstRowMs).padStart(9)}  ${fmtMs(run.completeMs).padStart(9)}  ${String(run.requests).padStart(9)}   ${ratio(run.completeMs).toFixed(1)}×`);
+  console.log(
+    `   ${name.padEnd(22)} ${fmtMs(run.firstRowMs).padStart(9)}  ${fmtMs(run.completeMs).padStart(9)}  ${String(run.requests).padStart(9)}   ${ratio(run.completeMs).toFixed(1)}×`,
+  );
 }
-console.log(`   ratio (a)/(c) = ${(inv.resourceGraph.completeMs / inv.sequential.completeMs).toFixed(4)}   (b)/(c) = ${(inv.fanOut.completeMs / inv.sequential.completeMs).toFixed(4)}`);
-console.log(`   target: complete ≤ 2 s ${mark(inv.resourceGraph.completeMs <= TARGETS.completeMs)}   ≥ 10× faster than (c) ${mark(ratio(inv.resourceGraph.completeMs) >= TARGETS.speedup)}   first rows ≤ 1 s ${mark(inv.resourceGraph.firstRowMs <= TARGETS.firstRowsMs)}   (Resource Graph)`);
+console.log(
+  `   ratio (a)/(c) = ${(inv.resourceGraph.completeMs / inv.sequential.completeMs).toFixed(4)}   (b)/(c) = ${(inv.fanOut.completeMs / inv.sequential.completeMs).toFixed(4)}`,
+);
+console.log(
+  `   target: complete ≤ 2 s ${mark(inv.resourceGraph.completeMs <= TARGETS.completeMs)}   ≥ 10× faster than (c) ${mark(ratio(inv.resourceGraph.completeMs) >= TARGETS.speedup)}   first rows ≤ 1 s ${mark(inv.resourceGraph.firstRowMs <= TARGETS.firstRowsMs)}   (Resource Graph)`,
+);
 
 console.log(`\n== Definition with ${browser.versions.toLocaleString("en")} versions, Chromium, production build`);
-console.log(`   page load → first version rows: ${fmtMs(browser.firstRowsMs)}; → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.renderMs)} (reading the list: 200 nextLink pages of 50)`);
-console.log(`   link from the gallery page, list already read → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.warmRenderMs)}`);
+console.log(
+  `   page load → first version rows: ${fmtMs(browser.firstRowsMs)}; → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.renderMs)} (reading the list: 200 nextLink pages of 50)`,
+);
+console.log(
+  `   link from the gallery page, list already read → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.warmRenderMs)}`,
+);
 console.log(`   version rows in the DOM: ${browser.rowsInDom}; replication reads sent: ${browser.replicationReads}`);
 const keyMedian = median(browser.keystrokeMs);
-console.log(`   filter keystroke → updated rows: median ${fmtMs(keyMedian)}, max ${fmtMs(Math.max(...browser.keystrokeMs))} (${browser.keystrokeMs.map((m) => Math.round(m)).join(", ")} ms)   target ≤ 50 ms ${mark(keyMedian <= TARGETS.keystrokeMs)}`);
+console.log(
+  `   filter keystroke → updated rows: median ${fmtMs(keyMedian)}, max ${fmtMs(Math.max(...browser.keystrokeMs))} (${browser.keystrokeMs.map((m) => Math.round(m)).join(", ")} ms)   target ≤ 50 ms ${mark(keyMedian <= TARGETS.keystrokeMs)}`,
+);
 
 console.log("\n== First-load JS per route (gzipped)");
 for (const size of sizes) console.log(`   ${(size.gzipBytes / 1024).toFixed(1).padStart(7)} KB  ${size.route}`);

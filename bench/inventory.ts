@@ -47,14 +47,21 @@ function counting(inner: ArmTransport) {
   return { transport, counter };
 }
 
-async function streamed(transport: ArmTransport, counter: { requests: number }, endpoint: string, subscriptions: string[], source: "auto" | "armListing"): Promise<InventoryRun> {
+async function streamed(
+  transport: ArmTransport,
+  counter: { requests: number },
+  endpoint: string,
+  subscriptions: string[],
+  source: "auto" | "armListing",
+): Promise<InventoryRun> {
   counter.requests = 0;
   const t0 = performance.now();
   let firstRowMs = Number.NaN;
   let galleries = 0;
   let definitions = 0;
   for await (const chunk of streamInventory({ transport, endpoint, subscriptions, source })) {
-    if (chunk.type === "fallback" && source === "auto") throw new Error(`Resource Graph fell back: ${chunk.reason.code} ${chunk.reason.message}`);
+    if (chunk.type === "fallback" && source === "auto")
+      throw new Error(`Resource Graph fell back: ${chunk.reason.code} ${chunk.reason.message}`);
     if (chunk.type === "failed") throw new Error(`${chunk.scope}: ${chunk.error.code} ${chunk.error.message}`);
     if (chunk.type !== "items" || chunk.items.length === 0) continue;
     if (Number.isNaN(firstRowMs)) firstRowMs = performance.now() - t0;
@@ -67,7 +74,12 @@ async function streamed(transport: ArmTransport, counter: { requests: number }, 
 }
 
 /** (c): one list after another, following nextLink, as a shell loop over `az sig list` and `az sig image-definition list` does. */
-async function sequentialLoop(transport: ArmTransport, counter: { requests: number }, endpoint: string, subscriptions: string[]): Promise<InventoryRun> {
+async function sequentialLoop(
+  transport: ArmTransport,
+  counter: { requests: number },
+  endpoint: string,
+  subscriptions: string[],
+): Promise<InventoryRun> {
   counter.requests = 0;
   const t0 = performance.now();
   let firstRowMs = Number.NaN;
@@ -103,14 +115,22 @@ export async function benchInventory(log: (line: string) => void): Promise<Inven
   log(`  starting the emulator (EMULATOR_SEED=${seed}, EMULATOR_LATENCY_MS=${s.latencyMs})…`);
   const emulator = await startBenchEmulator(seed, { EMULATOR_LATENCY_MS: String(s.latencyMs) });
   try {
-    const credential = passwordCredential(emulator.url, SCALE_SEED.tenantId, SCALE_SEED.admin.upn, SCALE_SEED.admin.password);
+    const credential = passwordCredential(
+      emulator.url,
+      SCALE_SEED.tenantId,
+      SCALE_SEED.admin.upn,
+      SCALE_SEED.admin.password,
+    );
     const arm = createArmClients(emulator.url, credential);
     // Warm the connection, the token and both processes' JIT, so no approach pays for being first.
     await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01");
     const t0 = performance.now();
-    const subscriptions = (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map((x) => x.subscriptionId);
+    const subscriptions = (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map(
+      (x) => x.subscriptionId,
+    );
     const subscriptionsMs = performance.now() - t0;
-    if (subscriptions.length !== s.subscriptions) throw new Error(`expected ${s.subscriptions} subscriptions, got ${subscriptions.length}`);
+    if (subscriptions.length !== s.subscriptions)
+      throw new Error(`expected ${s.subscriptions} subscriptions, got ${subscriptions.length}`);
 
     const { transport, counter } = counting(arm.unretried);
     // The emulator builds a caller's RBAC-filtered view of Resource Graph on that caller's first query; Azure's
@@ -128,8 +148,13 @@ export async function benchInventory(log: (line: string) => void): Promise<Inven
     log("  (c) sequential loop (takes a while: that is the point)…");
     const sequential = await sequentialLoop(transport, counter, emulator.url, subscriptions);
     for (const [name, run] of Object.entries({ resourceGraph, fanOut, sequential })) {
-      if (run.galleries !== s.subscriptions * s.galleries || run.definitions !== s.subscriptions * s.galleries * s.definitions) {
-        throw new Error(`${name} found ${run.galleries} galleries and ${run.definitions} definitions, not the seeded counts`);
+      if (
+        run.galleries !== s.subscriptions * s.galleries ||
+        run.definitions !== s.subscriptions * s.galleries * s.definitions
+      ) {
+        throw new Error(
+          `${name} found ${run.galleries} galleries and ${run.definitions} definitions, not the seeded counts`,
+        );
       }
     }
     return { seed, subscriptionsMs, resourceGraph, fanOut, sequential };

@@ -21,7 +21,13 @@ export async function startBenchEmulator(seed: string, env: Record<string, strin
   const port: number = await freePort();
   const log = join(workDir, "emulator.log");
   const out = openSync(log, "a");
-  const child: ChildProcess = startEmulator({ port, dataDir: join(workDir, "data"), seed, stdio: ["ignore", out, out], env });
+  const child: ChildProcess = startEmulator({
+    port,
+    dataDir: join(workDir, "data"),
+    seed,
+    stdio: ["ignore", out, out],
+    env,
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/_emulator/health`, { child, name: "The emulator", timeoutMs: 180_000 });
@@ -40,7 +46,12 @@ export async function startBenchEmulator(seed: string, env: Record<string, strin
 }
 
 /** A credential for a seeded user through the emulator's password grant, cached until shortly before expiry. */
-export function passwordCredential(emulatorUrl: string, tenantId: string, username: string, password: string): TokenCredential {
+export function passwordCredential(
+  emulatorUrl: string,
+  tenantId: string,
+  username: string,
+  password: string,
+): TokenCredential {
   let cached: { token: string; expiresOnTimestamp: number } | undefined;
   return {
     async getToken() {
@@ -56,8 +67,13 @@ export function passwordCredential(emulatorUrl: string, tenantId: string, userna
           scope: `${ARM_AUDIENCE}/.default`,
         }),
       });
-      const body = (await response.json()) as { access_token?: string; expires_in?: number; error_description?: string };
-      if (!response.ok || !body.access_token) throw new Error(`Password grant for ${username} failed: ${body.error_description ?? response.status}`);
+      const body = (await response.json()) as {
+        access_token?: string;
+        expires_in?: number;
+        error_description?: string;
+      };
+      if (!response.ok || !body.access_token)
+        throw new Error(`Password grant for ${username} failed: ${body.error_description ?? response.status}`);
       cached = { token: body.access_token, expiresOnTimestamp: Date.now() + (body.expires_in ?? 3600) * 1000 };
       return cached;
     },

@@ -32,12 +32,14 @@ function freeTextRead(node: ts.Node, source: ts.SourceFile): string | undefined 
     if (found) return;
     // Text passed to visibleText() or a safe component inside the expression is already safe.
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "visibleText") return;
-    if ((ts.isJsxSelfClosingElement(n) || ts.isJsxOpeningElement(n)) && SAFE_COMPONENTS.has(n.tagName.getText(source))) return;
+    if ((ts.isJsxSelfClosingElement(n) || ts.isJsxOpeningElement(n)) && SAFE_COMPONENTS.has(n.tagName.getText(source)))
+      return;
     if (ts.isJsxElement(n) && SAFE_COMPONENTS.has(n.openingElement.tagName.getText(source))) return;
     // Arrow functions inside an expression are callbacks (key extractors, handlers), not rendered text.
     if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) return;
     // A condition is tested, not shown: `x.eula && <SafeLink …/>`, `x.eula ? <SafeLink …/> : "—"`.
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return visit(n.right);
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+      return visit(n.right);
     if (ts.isConditionalExpression(n)) {
       visit(n.whenTrue);
       return visit(n.whenFalse);
@@ -62,15 +64,21 @@ function unsafeColumn(call: ts.CallExpression, source: ts.SourceFile): string | 
   if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "accessor") return undefined;
   const [accessor, options] = call.arguments;
   const key =
-    accessor && ts.isStringLiteral(accessor) ? accessor.text : accessor && ts.isArrowFunction(accessor) ? freeTextRead(accessor.body, source) : undefined;
-  if (!key || !(FREE_TEXT.has(key) || accessor !== undefined && ts.isArrowFunction(accessor))) return undefined;
+    accessor && ts.isStringLiteral(accessor)
+      ? accessor.text
+      : accessor && ts.isArrowFunction(accessor)
+        ? freeTextRead(accessor.body, source)
+        : undefined;
+  if (!key || !(FREE_TEXT.has(key) || (accessor !== undefined && ts.isArrowFunction(accessor)))) return undefined;
   const cell =
     options && ts.isObjectLiteralExpression(options)
       ? options.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "cell")
       : undefined;
   if (!cell) return `column "${key}" renders its raw value (no cell)`;
   const text = cell.getText(source);
-  return [...SAFE_COMPONENTS, "visibleText"].some((safe) => text.includes(safe)) ? undefined : `column "${key}" has a cell without SafeText`;
+  return [...SAFE_COMPONENTS, "visibleText"].some((safe) => text.includes(safe))
+    ? undefined
+    : `column "${key}" has a cell without SafeText`;
 }
 
 /** Every place a TSX source renders free text from a resource without SafeText: `file:line: what`. */
@@ -90,7 +98,11 @@ export function rawResourceText(fileName: string, text: string): string[] {
       }
     }
     // Data handed to a component that renders it: { label: …, value: x.description }.
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ["value", "label", "children"].includes(node.name.text)) {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isIdentifier(node.name) &&
+      ["value", "label", "children"].includes(node.name.text)
+    ) {
       const init = node.initializer;
       if (!ts.isJsxElement(init) && !ts.isJsxSelfClosingElement(init) && !ts.isArrowFunction(init)) {
         const read = freeTextRead(init, source);
@@ -132,7 +144,7 @@ describe("text from resources reaches the page only through SafeText", () => {
         );
       }`;
     expect(rawResourceText("sample.tsx", sample)).toEqual([
-      "sample.tsx:2: column \"description\" has a cell without SafeText",
+      'sample.tsx:2: column "description" has a cell without SafeText',
       "sample.tsx:5: renders g.description without SafeText",
       "sample.tsx:6: renders g.description without SafeText",
       "sample.tsx:7: passes g.eula as value without SafeText",

@@ -13,7 +13,9 @@ const GOLDEN_OTHER_DEFINITION = "golden-ubuntu-nginx";
 
 async function galleryUrl(gallery: string, ...rest: string[]) {
   const { subscriptionId } = await seededSubscription(SHARED.subscription);
-  return [`/subscriptions/${subscriptionId}/resourceGroups/${SHARED.resourceGroup}/galleries/${gallery}`, ...rest].join("/");
+  return [`/subscriptions/${subscriptionId}/resourceGroups/${SHARED.resourceGroup}/galleries/${gallery}`, ...rest].join(
+    "/",
+  );
 }
 
 function accessNote(page: Page) {
@@ -47,7 +49,9 @@ test.describe("platform admin", () => {
 test.describe("consumer", () => {
   test.use({ storageState: storageStateOf("consumer") });
 
-  test("sees only what was shared: the gallery shared with its group, and one definition of another gallery", async ({ page }) => {
+  test("sees only what was shared: the gallery shared with its group, and one definition of another gallery", async ({
+    page,
+  }) => {
     const overview = new GalleriesPage(page);
     await overview.goto();
     await expect(overview.row(SHARED_GALLERY)).toContainText(SHARED.subscription);

@@ -6,7 +6,9 @@ import { seededSubscription, seededUser, storageStateOf } from "./support/emulat
 
 test.use({ storageState: storageStateOf("platform-admin") });
 
-test("a platform admin goes from the galleries overview down to one version, every page accessible", async ({ page }) => {
+test("a platform admin goes from the galleries overview down to one version, every page accessible", async ({
+  page,
+}) => {
   const admin = await seededUser("platform-admin");
   const overview = new GalleriesPage(page);
   await overview.goto();
@@ -36,7 +38,9 @@ test("a platform admin goes from the galleries overview down to one version, eve
   const version = new VersionPage(page);
   await expect(version.breadcrumbs.getByRole("link", { name: DEMO.definition })).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy resource id" })).toBeVisible();
-  await expect(page.getByText(`/images/${DEMO.definition}/versions/${DEMO.replicatingVersion}`, { exact: false }).first()).toBeVisible();
+  await expect(
+    page.getByText(`/images/${DEMO.definition}/versions/${DEMO.replicatingVersion}`, { exact: false }).first(),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page, "image version page");
 });
 
@@ -52,7 +56,10 @@ test("overview search and filters narrow the galleries", async ({ page }) => {
   await expect(overview.table.getByRole("row")).toHaveCount(allRows);
 
   await overview.subscriptionFilter.selectOption({ label: DEMO.subscription });
-  for (const row of await overview.table.getByRole("row").all().then((rows) => rows.slice(1))) {
+  for (const row of await overview.table
+    .getByRole("row")
+    .all()
+    .then((rows) => rows.slice(1))) {
     await expect(row).toContainText(DEMO.subscription);
   }
 });

@@ -48,7 +48,10 @@ test("a region's progress bar reaches Completed as the emulator's clock moves", 
   await expect(version.replicatingBars()).toHaveCount(0);
 });
 
-test("publish end to end: gallery (keyboard only), definition, version, replication, region update, delete in order", async ({ page, world }) => {
+test("publish end to end: gallery (keyboard only), definition, version, replication, region update, delete in order", async ({
+  page,
+  world,
+}) => {
   test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const gallery = `e2e_publish_${suffix}`;
@@ -59,7 +62,9 @@ test("publish end to end: gallery (keyboard only), definition, version, replicat
   const galleryForm = new CreateGalleryPage(page);
   await galleryForm.goto();
   await galleryForm.field("Subscription (required)").focus();
-  await expect(galleryForm.field("Subscription (required)").locator("option", { hasText: DEV.displayName })).toHaveCount(1);
+  await expect(
+    galleryForm.field("Subscription (required)").locator("option", { hasText: DEV.displayName }),
+  ).toHaveCount(1);
   await page.keyboard.type(DEV.displayName);
   await expect(galleryForm.field("Subscription (required)")).toHaveValue(DEV.subscriptionId);
   await page.keyboard.press("Tab");
@@ -140,7 +145,9 @@ test("publish end to end: gallery (keyboard only), definition, version, replicat
   const definitionDialog = page.getByRole("dialog", { name: `Delete image definition ${definition}?` });
   await definitionDialog.getByLabel("Delete this definition and its 1 version").check();
   await definitionDialog.getByRole("button", { name: "Delete definition and 1 version" }).click();
-  await expect(definitionDialog.getByRole("list", { name: "Deletion progress" })).toContainText("Deleted", { timeout: 30_000 });
+  await expect(definitionDialog.getByRole("list", { name: "Deletion progress" })).toContainText("Deleted", {
+    timeout: 30_000,
+  });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(gallery, { timeout: 30_000 });
   await page.getByRole("button", { name: "Delete gallery" }).click();
   await expect(galleryDialog).toContainText("The gallery is empty");

@@ -22,7 +22,10 @@ async function signedIn(browser: Browser, baseURL: string, upn: string): Promise
   return page;
 }
 
-test("the admin makes a gallery a community gallery; a user of another tenant opens it by public name and sees its images", async ({ browser, world }) => {
+test("the admin makes a gallery a community gallery; a user of another tenant opens it by public name and sees its images", async ({
+  browser,
+  world,
+}) => {
   test.setTimeout(180_000);
   const page = await signedIn(browser, world.baseUrl, admin.upn);
   await page.goto(GALLERY_URL);
@@ -38,7 +41,9 @@ test("the admin makes a gallery a community gallery; a user of another tenant op
   await form.getByLabel("Public name prefix").fill("contoso-eu");
   await form.getByRole("button", { name: "Enable community sharing" }).click();
   await expect(form.getByText("The publisher contact 'not-an-email' is not a valid email address.")).toBeVisible();
-  await expect(form.getByText("The public name prefix 'contoso-eu' is not valid. It must be 5 to 16 letters or digits.")).toBeVisible();
+  await expect(
+    form.getByText("The public name prefix 'contoso-eu' is not valid. It must be 5 to 16 letters or digits."),
+  ).toBeVisible();
   await expect(form.getByLabel("Public name prefix")).toHaveAttribute("aria-invalid", "true");
   await expect(direct.getByTestId("sharing-status")).toContainText("Private");
   await expectNoSeriousA11yViolations(page, "community gallery form with field errors");
@@ -65,7 +70,9 @@ test("the admin makes a gallery a community gallery; a user of another tenant op
   await expect(gallery.getByRole("heading", { name: "ubuntu-2204-gen2-eu" })).toBeVisible();
   await expect(gallery.getByRole("heading", { name: "ws2022-datacenter-g2-eu" })).toBeVisible();
 
-  const ubuntu = gallery.getByRole("listitem").filter({ has: lee.getByRole("heading", { name: "ubuntu-2204-gen2-eu" }) });
+  const ubuntu = gallery
+    .getByRole("listitem")
+    .filter({ has: lee.getByRole("heading", { name: "ubuntu-2204-gen2-eu" }) });
   await ubuntu.getByText("Deploy snippet").click();
   await ubuntu.getByLabel("Tool").selectOption("bicep");
   const snippet = ubuntu.getByLabel("Bicep snippet for ubuntu-2204-gen2-eu", { exact: true });
@@ -74,7 +81,9 @@ test("the admin makes a gallery a community gallery; a user of another tenant op
   // ARM validates a VM from the community image in the region it was opened in, in lee's own resource group.
   await expect(ubuntu.getByLabel("Resource group to check the deployment in")).toHaveValue("rg-fabrikam-images");
   await ubuntu.getByRole("button", { name: "Check deployment" }).click();
-  await expect(ubuntu.getByRole("status").filter({ hasText: "ARM accepts this deployment in West Europe" })).toBeVisible();
+  await expect(
+    ubuntu.getByRole("status").filter({ hasText: "ARM accepts this deployment in West Europe" }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(lee, "an opened community gallery");
 
   await lookup.getByLabel("Public name").fill("Nobody-00000000-0000-0000-0000-000000000000");

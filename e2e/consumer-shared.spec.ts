@@ -22,11 +22,18 @@ let world: IsolatedWorld;
 
 /** Shares or stops sharing as megan, and waits until lee's sharedGalleries says so (the share is an LRO). */
 async function share(operationType: "Add" | "Remove", visible: boolean) {
-  const response = await world.arm(MEGAN, "POST", SHARE, { operationType, groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] });
+  const response = await world.arm(MEGAN, "POST", SHARE, {
+    operationType,
+    groups: [{ type: "Subscriptions", ids: [FABRIKAM] }],
+  });
   expect(response.status, await response.clone().text()).toBe(202);
   await expect
     .poll(async () => {
-      await fetch(`${world.emulatorUrl}/_emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceSeconds: 60 }) });
+      await fetch(`${world.emulatorUrl}/_emulator/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ advanceSeconds: 60 }),
+      });
       const list = (await (await world.arm(LEE, "GET", SHARED_LIST)).json()) as { value: { name: string }[] };
       return list.value.some((g) => g.name === UNIQUE);
     })
@@ -43,7 +50,10 @@ test.afterAll(async () => {
   await world?.close();
 });
 
-test("lee sees the directly shared gallery's images, marked as such, and gets snippets with the shared id", async ({ page, context }) => {
+test("lee sees the directly shared gallery's images, marked as such, and gets snippets with the shared id", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`${world.baseUrl}/`);
@@ -89,8 +99,13 @@ test("lee sees the directly shared gallery's images, marked as such, and gets sn
   expect(copied.get("PowerShell")).toContain("-SharedGalleryImageId $imageId");
   expect(copied.get("Bicep")).toContain("imageReference: { sharedGalleryImageId: imageId }");
   expect(copied.get("Terraform (azurerm)")).toContain(`source_image_id       = "${latestId}"`);
-  const template = JSON.parse(copied.get("ARM template")!) as { resources: { type: string; properties: { storageProfile: { imageReference: unknown } } }[] };
-  expect(template.resources.find((r) => r.type === "Microsoft.Compute/virtualMachines")!.properties.storageProfile.imageReference).toEqual({
+  const template = JSON.parse(copied.get("ARM template")!) as {
+    resources: { type: string; properties: { storageProfile: { imageReference: unknown } } }[];
+  };
+  expect(
+    template.resources.find((r) => r.type === "Microsoft.Compute/virtualMachines")!.properties.storageProfile
+      .imageReference,
+  ).toEqual({
     sharedGalleryImageId: "[variables('imageId')]",
   });
 
@@ -101,7 +116,11 @@ test("lee sees the directly shared gallery's images, marked as such, and gets sn
   // Once the share is removed, the images are gone from lee's list.
   await share("Remove", false);
   await page.goto(`${world.baseUrl}/images`);
-  await expect(page.getByRole("table", { name: "Images I can use" }).getByRole("link", { name: "fabrikam-ubuntu-2204", exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Images I can use" })
+      .getByRole("link", { name: "fabrikam-ubuntu-2204", exact: true }),
+  ).toBeVisible();
   await expect(page.getByText(/0 shared image definitions found/)).toBeVisible();
   await expect(page.getByRole("table", { name: "Images I can use" })).not.toContainText("Shared directly");
 });

@@ -26,7 +26,12 @@ async function automationArm() {
   const token = await fetch(`${emulatorUrl()}/${sp.tenantId}/oauth2/v2.0/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: sp.appId, client_secret: sp.secret!, scope: "https://management.azure.com/.default" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: sp.appId,
+      client_secret: sp.secret!,
+      scope: "https://management.azure.com/.default",
+    }),
   });
   const { access_token } = (await token.json()) as { access_token: string };
   const consumer = info.users.find((u) => u.persona === "consumer")!;
@@ -38,7 +43,8 @@ async function automationArm() {
         headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-      if (response.status >= 400) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+      if (response.status >= 400)
+        throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
     },
   };
 }
@@ -66,7 +72,9 @@ function imagesTable(page: Page) {
   return page.getByRole("table", { name: "Images I can use" });
 }
 
-test("finds an image by filter, copies every snippet and checks the deployment in a usable and an unusable region", async ({ page }) => {
+test("finds an image by filter, copies every snippet and checks the deployment in a usable and an unusable region", async ({
+  page,
+}) => {
   const revoke = await grantWorkloadGroup();
   try {
     await findCopyAndCheck(page);
@@ -87,7 +95,9 @@ async function findCopyAndCheck(page: Page) {
   await page.getByLabel("Architecture").selectOption("Arm64");
   await page.getByLabel("OS type").selectOption("Linux");
   await expect(imagesTable(page).getByRole("row")).toHaveCount(2);
-  await imagesTable(page).getByRole("link", { name: `Version ${VERSION} of ${DEFINITION}` }).click();
+  await imagesTable(page)
+    .getByRole("link", { name: `Version ${VERSION} of ${DEFINITION}` })
+    .click();
 
   await expect(page.getByRole("heading", { level: 1, name: VERSION })).toBeVisible();
   const where = page.getByRole("region", { name: "Where you can deploy it" });
@@ -117,12 +127,16 @@ async function findCopyAndCheck(page: Page) {
 
   await deploy.getByRole("button", { name: "Check deployment" }).click();
   await expect(deploy.getByText("ARM accepts this deployment in West Europe: validation Succeeded.")).toBeVisible();
-  await expect(deploy.getByText(new RegExp(`/resourceGroups/${WORKLOAD_RG}/providers/Microsoft.Compute/virtualMachines/vm-01$`))).toBeVisible();
+  await expect(
+    deploy.getByText(new RegExp(`/resourceGroups/${WORKLOAD_RG}/providers/Microsoft.Compute/virtualMachines/vm-01$`)),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page, "version page with the consumer's panels");
 
   await deploy.getByLabel("Region").selectOption("eastus");
   await expect(deploy.getByText("No snippet for East US: the service would refuse it.")).toBeVisible();
-  await expect(deploy.getByText(`${VERSION} is not replicated to East US: it is not one of its target regions.`)).toBeVisible();
+  await expect(
+    deploy.getByText(`${VERSION} is not replicated to East US: it is not one of its target regions.`),
+  ).toBeVisible();
   await expect(deploy.getByRole("button", { name: "Copy Azure CLI snippet" })).toHaveCount(0);
   await deploy.getByRole("button", { name: "Check deployment" }).click();
   const refusal = deploy.getByRole("alert").filter({ hasText: "ARM refuses this deployment in East US (HTTP 400)." });
@@ -134,12 +148,18 @@ async function findCopyAndCheck(page: Page) {
 test("shows what latest resolves to in each region and why newer versions are passed over", async ({ page }) => {
   const { subscriptionId } = await seededSubscription(SHARED);
   // base-ubuntu-2204-gen2 1.0.9 is excluded from latest in West US 2 only.
-  await page.goto(`/subscriptions/${subscriptionId}/resourceGroups/rg-shared-images/galleries/contoso_shared_images/images/base-ubuntu-2204-gen2`);
+  await page.goto(
+    `/subscriptions/${subscriptionId}/resourceGroups/rg-shared-images/galleries/contoso_shared_images/images/base-ubuntu-2204-gen2`,
+  );
   const table = page.getByRole("table", { name: "What latest resolves to in each region" });
-  const westUs2 = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "West US 2", exact: true }) });
+  const westUs2 = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "West US 2", exact: true }) });
   await expect(westUs2).toContainText("1.0.8");
   await expect(westUs2).toContainText("Excluded here");
-  const westEurope = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "West Europe", exact: true }) });
+  const westEurope = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "West Europe", exact: true }) });
   await expect(westEurope).toContainText("1.0.9");
   await expect(westEurope).toContainText("None: it is the newest version.");
   await expectNoSeriousA11yViolations(page, "definition page with latest per region");

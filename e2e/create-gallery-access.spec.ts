@@ -40,9 +40,16 @@ test.describe("platform admin", () => {
     const groups = form.field("Existing resource group (required)");
     await expect(groups.locator("option", { hasText: "rg-images-prod" })).toHaveCount(1);
     expect(await optionTexts(groups)).toEqual(
-      expect.arrayContaining(["rg-app-web (eastus)", "rg-image-build (eastus)", "rg-images-eu (westeurope)", "rg-images-prod (eastus)"]),
+      expect.arrayContaining([
+        "rg-app-web (eastus)",
+        "rg-image-build (eastus)",
+        "rg-images-eu (westeurope)",
+        "rg-images-prod (eastus)",
+      ]),
     );
-    await expect(form.field("Resource group").locator("option", { hasText: "Create a new resource group" })).toBeEnabled();
+    await expect(
+      form.field("Resource group").locator("option", { hasText: "Create a new resource group" }),
+    ).toBeEnabled();
     await form.field("Resource group").selectOption("new");
     await expect(form.field("New resource group name (required)")).toBeEditable();
   });
@@ -51,7 +58,9 @@ test.describe("platform admin", () => {
 test.describe("publisher", () => {
   test.use({ storageState: storageStateOf("publisher") });
 
-  test("is offered only the resource group where he is Artifacts Publisher; the other subscription is listed with the reason", async ({ page }) => {
+  test("is offered only the resource group where he is Artifacts Publisher; the other subscription is listed with the reason", async ({
+    page,
+  }) => {
     const overview = new GalleriesPage(page);
     await overview.goto();
     await publishing(page).getByRole("link", { name: "Create gallery" }).click();
@@ -65,19 +74,27 @@ test.describe("publisher", () => {
     // Publisher on the dev gallery is not galleries/write on a resource group: no new gallery in Development.
     await expect(form.unavailable.getByRole("listitem")).toHaveCount(1);
     await expect(form.unavailable.getByRole("listitem")).toContainText(DEVELOPMENT);
-    await expect(form.unavailable).toContainText(`Not available: Your role assignments do not include ${GALLERY_WRITE}`);
+    await expect(form.unavailable).toContainText(
+      `Not available: Your role assignments do not include ${GALLERY_WRITE}`,
+    );
     await expect(form.unavailable).toContainText(
       "Ask them to assign you Owner, Contributor or Compute Gallery Artifacts Publisher on a resource group",
     );
-    await expect(form.unavailable).toContainText("someone with Owner, User Access Administrator or Role Based Access Control Administrator");
+    await expect(form.unavailable).toContainText(
+      "someone with Owner, User Access Administrator or Role Based Access Control Administrator",
+    );
 
     await subscription.selectOption({ label: PRODUCTION });
     const groups = form.field("Existing resource group (required)");
     await expect(groups.locator("option", { hasText: "rg-images-prod" })).toHaveCount(1);
     expect(await optionTexts(groups)).toEqual(["Choose a resource group", "rg-images-prod (eastus)"]);
     // The Artifacts Publisher role cannot create resource groups, so a new one is shown but not selectable.
-    await expect(form.field("Resource group").locator("option", { hasText: "Create a new resource group (not available)" })).toBeDisabled();
-    await expect(form.field("Resource group")).toHaveAccessibleDescription(/Microsoft\.Resources\/subscriptions\/resourceGroups\/write/);
+    await expect(
+      form.field("Resource group").locator("option", { hasText: "Create a new resource group (not available)" }),
+    ).toBeDisabled();
+    await expect(form.field("Resource group")).toHaveAccessibleDescription(
+      /Microsoft\.Resources\/subscriptions\/resourceGroups\/write/,
+    );
     await expectNoSeriousA11yViolations(page, "create gallery form with subscriptions not available");
   });
 

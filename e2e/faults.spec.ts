@@ -69,7 +69,9 @@ async function expectPortalShown(page: Page, heading: string) {
   await expect(new Portal(page).heading()).toHaveText(heading);
 }
 
-test("the overview completes every subscription while ARM and Resource Graph answer 20% of its calls with 429 or 503", async ({ page }) => {
+test("the overview completes every subscription while ARM and Resource Graph answer 20% of its calls with 429 or 503", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const overview = new GalleriesPage(page);
   await page.goto(`${world.baseUrl}/`);
@@ -123,7 +125,9 @@ test("the overview completes every subscription while ARM and Resource Graph ans
   await world.setFaults([]);
 });
 
-test("with Resource Graph down, the per-subscription listing completes while 20% of its lists answer 429 or 503", async ({ page }) => {
+test("with Resource Graph down, the per-subscription listing completes while 20% of its lists answer 429 or 503", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const overview = new GalleriesPage(page);
   await page.goto(`${world.baseUrl}/`);
@@ -163,7 +167,9 @@ test("with Resource Graph down, the per-subscription listing completes while 20%
   await world.setFaults([]);
 });
 
-test("a subscription that keeps failing is named with ARM's error and a retry that works once ARM recovers", async ({ page }) => {
+test("a subscription that keeps failing is named with ARM's error and a retry that works once ARM recovers", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const overview = new GalleriesPage(page);
   await page.goto(`${world.baseUrl}/`);
@@ -181,7 +187,9 @@ test("a subscription that keeps failing is named with ARM's error and a retry th
   await page.reload();
   await expectPortalShown(page, "Galleries");
 
-  const failure = alerts(page).filter({ hasText: `Galleries in subscription “${development.displayName}” could not be listed` });
+  const failure = alerts(page).filter({
+    hasText: `Galleries in subscription “${development.displayName}” could not be listed`,
+  });
   await expect(failure).toBeVisible({ timeout: 90_000 });
   await expect(failure).toContainText("HTTP 503");
   // Only that one (the limits usage panel, say, may fail on Resource Graph too: that is its own error to show).
@@ -196,12 +204,18 @@ test("a subscription that keeps failing is named with ARM's error and a retry th
   // Retry lists that one subscription again, slowly enough to watch: nothing else is requested, and the other
   // subscriptions' rows never leave the table.
   await world.setFaults([
-    { name: "development-slow", pathPattern: `/subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`, method: "GET", latencyMs: 1500 },
+    {
+      name: "development-slow",
+      pathPattern: `/subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`,
+      method: "GET",
+      latencyMs: 1500,
+    },
   ]);
   const inventoryCalls: string[] = [];
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
-    if (request.resourceType() !== "fetch" || !new RegExp(OVERVIEW_PATHS.slice("regex:".length), "i").test(pathname)) return;
+    if (request.resourceType() !== "fetch" || !new RegExp(OVERVIEW_PATHS.slice("regex:".length), "i").test(pathname))
+      return;
     // Other parts of the overview (limits usage, shared definitions) ask Resource Graph their own questions.
     if (pathname === RESOURCE_GRAPH && !isInventoryQuery(request.postData())) return;
     inventoryCalls.push(`${request.method()} ${pathname}`);
@@ -215,7 +229,9 @@ test("a subscription that keeps failing is named with ARM's error and a retry th
   await expect(overview.table.locator(".animate-spin")).toHaveCount(0);
 
   const developmentLists = `/subscriptions/${development.subscriptionId}/`.toLowerCase();
-  expect(inventoryCalls).toContain(`GET /subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`);
+  expect(inventoryCalls).toContain(
+    `GET /subscriptions/${development.subscriptionId}/providers/Microsoft.Compute/galleries`,
+  );
   expect(inventoryCalls.filter((call) => !call.toLowerCase().startsWith(`get ${developmentLists}`))).toEqual([]);
   expect(await rowsThatLeft(page)).toEqual([]);
   await world.setFaults([]);
@@ -239,12 +255,18 @@ function rowsThatLeft(page: Page): Promise<string[]> {
 
 test("a version whose replication failed shows the service's error on its page", async ({ page }) => {
   const definition = `/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/providers/Microsoft.Compute/galleries/${DEMO.gallery}/images/${DEMO.definition}`;
-  const details = "Replication failed in this region due to 'The storage account used for replication is unavailable (injected by the e2e test).'.";
+  const details =
+    "Replication failed in this region due to 'The storage account used for replication is unavailable (injected by the e2e test).'.";
   await world.setFaults([
-    { name: "west-europe-fails", pathPattern: `${definition}/versions/2099.1.0`, replicationFailure: { region: "westeurope", details } },
+    {
+      name: "west-europe-fails",
+      pathPattern: `${definition}/versions/2099.1.0`,
+      replicationFailure: { region: "westeurope", details },
+    },
   ]);
   const source = await world.arm(admin.upn, "GET", `${definition}/versions/${DEMO.replicatingVersion}?${API}`);
-  const sourceId = ((await source.json()) as { properties: { storageProfile: { source: { id: string } } } }).properties.storageProfile.source.id;
+  const sourceId = ((await source.json()) as { properties: { storageProfile: { source: { id: string } } } }).properties
+    .storageProfile.source.id;
   const created = await world.arm(admin.upn, "PUT", `${definition}/versions/2099.1.0?${API}`, {
     location: "eastus",
     properties: {
@@ -263,7 +285,9 @@ test("a version whose replication failed shows the service's error on its page",
 
   await page.goto(`${world.baseUrl}/`);
   await new Portal(page).signIn(admin.upn);
-  await page.goto(`${world.baseUrl}/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}/images/${DEMO.definition}/versions/2099.1.0`);
+  await page.goto(
+    `${world.baseUrl}/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}/images/${DEMO.definition}/versions/2099.1.0`,
+  );
   const version = new VersionPage(page);
   await expectPortalShown(page, "2099.1.0");
   const westEurope = version.replication.getByRole("row").filter({ hasText: "West Europe" });
@@ -273,15 +297,24 @@ test("a version whose replication failed shows the service's error on its page",
   await world.setFaults([]);
 });
 
-test("a permissions read that fails with a 500 is an error with Retry, not 'no access', and Retry recovers", async ({ page }) => {
+test("a permissions read that fails with a 500 is an error with Retry, not 'no access', and Retry recovers", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const gallery = `/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/providers/Microsoft.Compute/galleries/${DEMO.gallery}`;
   await page.goto(`${world.baseUrl}/`);
   await new Portal(page).signIn(admin.upn);
   await world.setFaults([
-    { name: "permissions-down", pathPattern: `${gallery}/providers/Microsoft.Authorization/permissions`, method: "GET", status: 500 },
+    {
+      name: "permissions-down",
+      pathPattern: `${gallery}/providers/Microsoft.Authorization/permissions`,
+      method: "GET",
+      status: 500,
+    },
   ]);
-  await page.goto(`${world.baseUrl}/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}/new-image-definition`);
+  await page.goto(
+    `${world.baseUrl}/subscriptions/${production}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}/new-image-definition`,
+  );
   const failure = alerts(page).filter({ hasText: "Your access could not be checked" });
   // The dashboard's retry policy tries a 500 five times before it shows the error.
   await expect(failure).toBeVisible({ timeout: 60_000 });

@@ -1,14 +1,7 @@
 import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  ensureBuild,
-  freePort,
-  startEmulator,
-  startNext,
-  stopChild,
-  waitForHttp,
-} from "../scripts/processes.mjs";
+import { ensureBuild, freePort, startEmulator, startNext, stopChild, waitForHttp } from "../scripts/processes.mjs";
 
 /**
  * One fresh world per run: the production build (rebuilt only if stale), an emulator with demo data in its own
@@ -24,7 +17,12 @@ export default async function globalSetup() {
   const dashboardLog = join(workDir, "dashboard.log");
   const logTo = (path: string) => ["ignore", openSync(path, "a"), openSync(path, "a")] as const;
 
-  const emulator = startEmulator({ port: emulatorPort, dataDir: join(workDir, "data"), seed: "demo", stdio: [...logTo(emulatorLog)] });
+  const emulator = startEmulator({
+    port: emulatorPort,
+    dataDir: join(workDir, "data"),
+    seed: "demo",
+    stdio: [...logTo(emulatorLog)],
+  });
   const dashboard = startNext({ mode: "start", port: dashboardPort, emulatorPort, stdio: [...logTo(dashboardLog)] });
   const teardown = async () => {
     await Promise.all([stopChild(dashboard), stopChild(emulator)]);
@@ -35,7 +33,8 @@ export default async function globalSetup() {
     await waitForHttp(`http://127.0.0.1:${emulatorPort}/_emulator/health`, { child: emulator, name: "The emulator" });
     await waitForHttp(`http://127.0.0.1:${dashboardPort}/healthz`, { child: dashboard, name: "The dashboard" });
   } catch (error) {
-    for (const log of [emulatorLog, dashboardLog]) console.error(`--- ${log}\n${readFileSync(log, "utf8").slice(-4000)}`);
+    for (const log of [emulatorLog, dashboardLog])
+      console.error(`--- ${log}\n${readFileSync(log, "utf8").slice(-4000)}`);
     await teardown();
     throw error;
   }

@@ -10,7 +10,9 @@ import { freePort, startNext, stopChild, waitForHttp } from "../scripts/processe
  * global setup starts `.next/standalone/server.js`), so these requests reach the deployable build.
  */
 
-test("/healthz answers 200 with the status, the version and the mode, uncached and without sign-in", async ({ playwright }) => {
+test("/healthz answers 200 with the status, the version and the mode, uncached and without sign-in", async ({
+  playwright,
+}) => {
   // A fresh context: no persona's browser state, as a platform's probe has none.
   const request = await playwright.request.newContext({ baseURL: process.env.GALLERIST_BASE_URL });
   const response = await request.get("/healthz");

@@ -16,7 +16,9 @@ async function demoDefinitionUrl(page: Page, suffix = "") {
 }
 
 test.describe("publish forms: rules before submit", () => {
-  test("create gallery: the service's name rules show on the field before submit, and the page passes axe", async ({ page }) => {
+  test("create gallery: the service's name rules show on the field before submit, and the page passes axe", async ({
+    page,
+  }) => {
     const form = new CreateGalleryPage(page);
     await form.goto();
     await form.field("Name (required)").fill("team-images");
@@ -51,7 +53,9 @@ test.describe("publish forms: rules before submit", () => {
     await expectNoSeriousA11yViolations(page, "create image definition form");
   });
 
-  test("create version: version number, replica range and an existing number are refused before submit", async ({ page }) => {
+  test("create version: version number, replica range and an existing number are refused before submit", async ({
+    page,
+  }) => {
     await page.goto(await demoDefinitionUrl(page, `/images/${DEMO.definition}/new-version`));
     const form = new CreateVersionPage(page);
     await expect(form.field("Version number (required)")).not.toHaveValue("");
@@ -70,20 +74,30 @@ test.describe("publish forms: rules before submit", () => {
     await expect(form.field("Storage type in West US").locator("option", { hasText: "Standard_ZRS" })).toBeDisabled();
     // Incompatible sources are listed with the reason, not selectable.
     await form.form.getByText(/sources cannot be used for this definition/).click();
-    await expect(form.form.getByRole("list", { name: "Sources that cannot be used" }).getByRole("radio").first()).toBeDisabled();
-    await expect(form.form.getByRole("list", { name: "Sources that cannot be used" })).toContainText(/Not selectable: The source runs Linux|Not selectable: .*Hyper-V generation V1|Not selectable: It is/);
+    await expect(
+      form.form.getByRole("list", { name: "Sources that cannot be used" }).getByRole("radio").first(),
+    ).toBeDisabled();
+    await expect(form.form.getByRole("list", { name: "Sources that cannot be used" })).toContainText(
+      /Not selectable: The source runs Linux|Not selectable: .*Hyper-V generation V1|Not selectable: It is/,
+    );
     await expectNoSeriousA11yViolations(page, "create image version form");
   });
 });
 
 test.describe("publish forms: updates", () => {
-  test("edit forms show immutable properties read-only with the reason, check what may change, and pass axe", async ({ page }) => {
+  test("edit forms show immutable properties read-only with the reason, check what may change, and pass axe", async ({
+    page,
+  }) => {
     await page.goto(await demoDefinitionUrl(page, `/images/${DEMO.definition}/edit`));
     const definition = page.getByRole("form", { name: `Edit image definition ${DEMO.definition}` });
-    await expect(definition.getByRole("status", { name: "OS type" })).toHaveAccessibleDescription(/Changing property 'galleryImage.properties.osType' is not allowed/);
+    await expect(definition.getByRole("status", { name: "OS type" })).toHaveAccessibleDescription(
+      /Changing property 'galleryImage.properties.osType' is not allowed/,
+    );
     await expect(definition.getByRole("textbox", { name: "Publisher" })).toHaveCount(0);
     await definition.getByLabel("vCPUs, minimum").fill("128");
-    await expect(definition.getByLabel("vCPUs, minimum")).toHaveAccessibleDescription(/must not be greater than the maximum/);
+    await expect(definition.getByLabel("vCPUs, minimum")).toHaveAccessibleDescription(
+      /must not be greater than the maximum/,
+    );
     await expectNoSeriousA11yViolations(page, "edit image definition form");
 
     await page.goto(await demoDefinitionUrl(page, "/edit"));
@@ -95,7 +109,9 @@ test.describe("publish forms: updates", () => {
 });
 
 test.describe("publish forms: what only the service knows", () => {
-  test("a gallery name taken in the subscription lands on the name with the fix, and every value stays", async ({ page }) => {
+  test("a gallery name taken in the subscription lands on the name with the fix, and every value stays", async ({
+    page,
+  }) => {
     const form = new CreateGalleryPage(page);
     await form.goto();
     await form.field("Subscription (required)").selectOption({ label: DEMO.subscription });
@@ -122,11 +138,13 @@ test.describe("publish forms: what only the service knows", () => {
     await form.field("OS state (required)").selectOption("Generalized");
     await expect(form.form.getByRole("note")).toContainText("identified by");
     await form.form.getByRole("button", { name: "Create image definition" }).click();
-    await form.expectGroupError("Identifier (publisher, offer, SKU)", /already exists.*Choose a different publisher, offer, SKU combination/is);
+    await form.expectGroupError(
+      "Identifier (publisher, offer, SKU)",
+      /already exists.*Choose a different publisher, offer, SKU combination/is,
+    );
     await expect(form.field("SKU (required)")).toHaveValue("2022-datacenter-g2");
     await expect(form.field("Image definition name (required)")).toHaveValue("ws2022-copy");
   });
-
 });
 
 test.describe("publish forms: the source picker", () => {
@@ -137,10 +155,15 @@ test.describe("publish forms: the source picker", () => {
     const elsewhere = `/subscriptions/${s}/resourceGroups/rg-image-build/providers/Microsoft.Compute/images/img-ws2022-datacenter-g2-eu`;
     await expect(form.compatibleSources.getByRole("radio").first()).toBeVisible();
     await form.field("Source resource id").fill(elsewhere);
-    await form.expectFieldError("Source resource id", /It is in West Europe; a version is created in its gallery's region, East US/);
+    await form.expectFieldError(
+      "Source resource id",
+      /It is in West Europe; a version is created in its gallery's region, East US/,
+    );
   });
 
-  test("a source only the service can judge (not in the version's region) is refused on the source field with the fix", async ({ page }) => {
+  test("a source only the service can judge (not in the version's region) is refused on the source field with the fix", async ({
+    page,
+  }) => {
     const s = await subscriptionId(DEMO.subscription);
     await page.goto(await demoDefinitionUrl(page, `/images/${DEMO.definition}/new-version`));
     const form = new CreateVersionPage(page);
@@ -150,7 +173,10 @@ test.describe("publish forms: the source picker", () => {
     await form.field("Version number (required)").fill("9.9.9");
     await form.field("Source resource id").fill(unknown);
     await form.form.getByRole("button", { name: "Create image version" }).click();
-    await form.expectFieldError("Source resource id", /is not found\. Please check source exists, and is in the same region/);
+    await form.expectFieldError(
+      "Source resource id",
+      /is not found\. Please check source exists, and is in the same region/,
+    );
     await expect(form.form).toContainText("create the version in the source's region");
     await expect(form.field("Source resource id")).toHaveValue(unknown);
     await expect(form.field("Version number (required)")).toHaveValue("9.9.9");

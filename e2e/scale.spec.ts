@@ -14,7 +14,12 @@ test.describe.configure({ mode: "serial" });
 
 const VERSIONS = 2_000;
 const admin = SCALE_SEED.admin.upn;
-const definitionId = galleryImageResourceId(SCALE_SEED.subscriptionId(1), SCALE_SEED.resourceGroup, SCALE_SEED.galleryName(1), SCALE_SEED.definitionName(1));
+const definitionId = galleryImageResourceId(
+  SCALE_SEED.subscriptionId(1),
+  SCALE_SEED.resourceGroup,
+  SCALE_SEED.galleryName(1),
+  SCALE_SEED.definitionName(1),
+);
 const newest = SCALE_SEED.versionName(VERSIONS);
 const oldest = SCALE_SEED.versionName(1);
 
@@ -38,7 +43,9 @@ test("the version table of a 2,000-version definition keeps only the rows in vie
   const table = page.getByRole("table", { name: `Versions of ${SCALE_SEED.definitionName(1)}` });
   const domRows = table.locator("tbody tr[data-index]");
   await expect(table).toHaveAttribute("aria-rowcount", String(VERSIONS + 1), { timeout: 60_000 });
-  await expect(table.getByRole("rowheader", { name: new RegExp(`^${newest.replaceAll(".", "\\.")}\\b`) })).toBeVisible();
+  await expect(
+    table.getByRole("rowheader", { name: new RegExp(`^${newest.replaceAll(".", "\\.")}\\b`) }),
+  ).toBeVisible();
   const inDom = await domRows.count();
   expect(inDom).toBeGreaterThan(5);
   expect(inDom).toBeLessThan(80);
@@ -76,7 +83,11 @@ test("the inventory lists every version from Resource Graph, as a window of rows
   await page.goto(`${world.baseUrl}/inventory`);
   await new Portal(page).signIn(admin);
   await expect(new Portal(page).heading()).toHaveText("Inventory");
-  await expect(page.getByText(`1 galleries, 1 image definitions, ${VERSIONS} image versions in 1 subscriptions · from Resource Graph`)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText(
+      `1 galleries, 1 image definitions, ${VERSIONS} image versions in 1 subscriptions · from Resource Graph`,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
   const table = page.getByRole("table", { name: "Inventory" });
   await expect(table).toHaveAttribute("aria-rowcount", String(VERSIONS + 2 + 1));
   expect(await table.locator("tbody tr[data-index]").count()).toBeLessThan(80);

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_PERSONA_USERS, DEMO_SERVICE_PRINCIPALS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
+import {
+  DEMO_PASSWORD,
+  DEMO_PERSONA_USERS,
+  DEMO_SERVICE_PRINCIPALS,
+  DEMO_SUBSCRIPTIONS,
+} from "../emulator/seed/demoIdentities";
 import { DefinitionPage, GalleriesPage, GalleryPage, VersionPage } from "./pages/galleries";
 import { Portal } from "./pages/portal";
 import { DEMO } from "./support/demo";
@@ -61,7 +66,10 @@ async function watch(page: Page): Promise<Watch> {
 }
 
 function directive(policy: string, name: string): string[] {
-  const part = policy.split(";").map((p) => p.trim().split(/\s+/)).find(([d]) => d === name);
+  const part = policy
+    .split(";")
+    .map((p) => p.trim().split(/\s+/))
+    .find(([d]) => d === name);
   return part ? part.slice(1) : [];
 }
 
@@ -72,7 +80,9 @@ async function signIn(page: Page) {
   return portal;
 }
 
-test("every page carries a strict CSP, and a walk through the portal runs under it with no violation and no token in a URL", async ({ page }) => {
+test("every page carries a strict CSP, and a walk through the portal runs under it with no violation and no token in a URL", async ({
+  page,
+}) => {
   const w = await watch(page);
   await signIn(page);
   const overview = new GalleriesPage(page);
@@ -99,7 +109,10 @@ test("every page carries a strict CSP, and a walk through the portal runs under 
     expect(directive(policy, "form-action"), url).toEqual(["'self'", world.emulatorUrl]);
     const scripts = directive(policy, "script-src");
     expect(scripts, url).toContain("'strict-dynamic'");
-    expect(scripts.filter((s) => s.startsWith("'nonce-")), url).toHaveLength(1);
+    expect(
+      scripts.filter((s) => s.startsWith("'nonce-")),
+      url,
+    ).toHaveLength(1);
     expect(scripts, url).not.toContain("'unsafe-inline'");
     expect(scripts, url).not.toContain("'unsafe-eval'");
   }
@@ -161,7 +174,9 @@ test("inline script, event handlers and javascript: URIs written into a resource
   expect(w.violations).toEqual([]);
 });
 
-test("bidi controls and invisible characters in descriptions show as code points on the overview and in images I can use", async ({ page }) => {
+test("bidi controls and invisible characters in descriptions show as code points on the overview and in images I can use", async ({
+  page,
+}) => {
   const rg = `/subscriptions/${production}/resourceGroups/rg-bidi`;
   const gallery = `${rg}/providers/Microsoft.Compute/galleries/bidi_gallery`;
   const put = async (path: string, body: unknown) => {
@@ -185,17 +200,24 @@ test("bidi controls and invisible characters in descriptions show as code points
   await expect(page.getByText("invoice\\u{202E}txt.exe\\u{200B}", { exact: true })).toBeVisible();
   await page.goto(`${world.baseUrl}/images`);
   await expect(page.getByText("pay\\u{2066}load\\u{FEFF}\\u{061C}", { exact: true })).toBeVisible();
-  const raw = await page.locator("main").evaluate((main) => /[\u202E\u200B\u2066\uFEFF\u061C]/.test(main.textContent ?? ""));
+  const raw = await page
+    .locator("main")
+    .evaluate((main) => /[\u202E\u200B\u2066\uFEFF\u061C]/.test(main.textContent ?? ""));
   expect(raw).toBe(false);
 });
 
-test("signing out clears tokens, cached data and our keys, and the back button shows the signed-out state", async ({ page }) => {
+test("signing out clears tokens, cached data and our keys, and the back button shows the signed-out state", async ({
+  page,
+}) => {
   await signIn(page);
   const overview = new GalleriesPage(page);
   await overview.open(DEMO.gallery);
   await page.evaluate(() => window.localStorage.setItem("gallerist.selectedTenant", "{}"));
   const before = await page.evaluate(() => Object.keys(window.localStorage));
-  expect(before.some((k) => /accesstoken/i.test(k)), "signed in, MSAL holds an access token").toBe(true);
+  expect(
+    before.some((k) => /accesstoken/i.test(k)),
+    "signed in, MSAL holds an access token",
+  ).toBe(true);
   tokens = await page.evaluate(() =>
     Object.keys(window.localStorage)
       .filter((k) => /accesstoken|refreshtoken|idtoken/i.test(k))
@@ -206,8 +228,14 @@ test("signing out clears tokens, cached data and our keys, and the back button s
   await portal.signOut();
   for (const storage of ["localStorage", "sessionStorage"] as const) {
     const entries = await page.evaluate((s) => Object.entries(window[s]), storage);
-    expect(entries.filter(([k]) => /accesstoken|refreshtoken|idtoken|^gallerist\./i.test(k)), storage).toEqual([]);
-    expect(entries.filter(([, v]) => JWT.test(v)), storage).toEqual([]);
+    expect(
+      entries.filter(([k]) => /accesstoken|refreshtoken|idtoken|^gallerist\./i.test(k)),
+      storage,
+    ).toEqual([]);
+    expect(
+      entries.filter(([, v]) => JWT.test(v)),
+      storage,
+    ).toEqual([]);
   }
 
   await page.goBack();

@@ -40,7 +40,9 @@ test.describe("a user without any role", () => {
 
   test("opening a gallery it may not read says so, with ARM's answer and who can grant access", async ({ page }) => {
     const production = await seededSubscription(DEMO.subscription);
-    await page.goto(`/subscriptions/${production.subscriptionId}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}`);
+    await page.goto(
+      `/subscriptions/${production.subscriptionId}/resourceGroups/${DEMO.resourceGroup}/galleries/${DEMO.gallery}`,
+    );
     const version = new VersionPage(page);
     const alert = page.getByRole("alert").first();
     await expect(alert).toContainText("You don't have access");

@@ -7,8 +7,17 @@ import { seededSubscription, seededUser, type PersonaName } from "./support/emul
  * Sharing through Azure RBAC across personas: the platform admin grants, the consumer sees, the admin revokes.
  * contoso_eu_images is a gallery the consumer does not see in the demo seed (docs/emulator.md, "Demo data").
  */
-const PROD = { subscription: "Contoso Production", resourceGroup: "rg-images-eu", gallery: "contoso_eu_images", definition: "ubuntu-2204-gen2-eu" };
-const SHARED = { subscription: "Contoso Shared Services", resourceGroup: "rg-shared-images", gallery: "contoso_shared_images" };
+const PROD = {
+  subscription: "Contoso Production",
+  resourceGroup: "rg-images-eu",
+  gallery: "contoso_eu_images",
+  definition: "ubuntu-2204-gen2-eu",
+};
+const SHARED = {
+  subscription: "Contoso Shared Services",
+  resourceGroup: "rg-shared-images",
+  gallery: "contoso_shared_images",
+};
 
 async function pageUrl(where: { subscription: string; resourceGroup: string; gallery: string }, definition?: string) {
   const { subscriptionId } = await seededSubscription(where.subscription);
@@ -62,7 +71,9 @@ async function removeFromAccessPanel(page: Page, role: string, principal: string
 }
 
 test.describe("sharing through the wizard", () => {
-  test("admin shares a gallery with the consumer, who then reads it; after removal it is gone again. The same at definition scope shows only that definition", async ({ browser }) => {
+  test("admin shares a gallery with the consumer, who then reads it; after removal it is gone again. The same at definition scope shows only that definition", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const admin = await signedIn(browser, "platform-admin");
     const consumer = await signedIn(browser, "consumer");
@@ -104,7 +115,9 @@ test.describe("sharing through the wizard", () => {
     await consumer.goto(galleryUrl);
     await expect(consumer.getByRole("heading", { level: 1 })).toHaveText(PROD.gallery);
     await expect(consumer.getByRole("note", { name: "Your access" })).toContainText("read-only");
-    await expect(consumer.getByRole("table", { name: `Image definitions in ${PROD.gallery}` }).getByRole("row")).toHaveCount(6);
+    await expect(
+      consumer.getByRole("table", { name: `Image definitions in ${PROD.gallery}` }).getByRole("row"),
+    ).toHaveCount(6);
     await expect(consumer.getByRole("link", { name: "Grant access" })).toHaveCount(0);
 
     await admin.goto(galleryUrl);
@@ -116,14 +129,24 @@ test.describe("sharing through the wizard", () => {
     // Definition scope: only that definition, not the gallery.
     await admin.goto(definitionUrl);
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText(PROD.definition);
-    await grant(admin, { scope: /One image definition/, search: "Adele", principal: /Adele Vance/, role: "Compute Gallery Image Reader" });
+    await grant(admin, {
+      scope: /One image definition/,
+      search: "Adele",
+      principal: /Adele Vance/,
+      role: "Compute Gallery Image Reader",
+    });
     await expect(admin.getByTestId("grant-counts")).toHaveText(/^1 image definition and \d+ versions?$/);
     await admin.getByRole("button", { name: "Assign role" }).click();
     await expect(admin.getByRole("status")).toContainText("now has Compute Gallery Image Reader");
 
     await consumer.goto(definitionUrl);
     await expect(consumer.getByRole("heading", { level: 1 })).toHaveText(PROD.definition);
-    await expect(consumer.getByRole("table", { name: `Versions of ${PROD.definition}` }).getByRole("row").nth(1)).toBeVisible();
+    await expect(
+      consumer
+        .getByRole("table", { name: `Versions of ${PROD.definition}` })
+        .getByRole("row")
+        .nth(1),
+    ).toBeVisible();
     await consumer.goto(galleryUrl);
     await expect(consumer.getByTestId("no-access")).toBeVisible();
 
@@ -170,9 +193,12 @@ test.describe("platform admin", () => {
     await expectNoSeriousA11yViolations(page, "access panel");
     await pipeline.getByRole("link", { name: "resource group 'rg-shared-images'" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("resource group 'rg-shared-images'");
-    await expect(page.getByRole("table", { name: /^Role assignments that apply/ }).getByRole("row").filter({ hasText: "contoso-image-pipeline" })).toContainText(
-      "This resource group",
-    );
+    await expect(
+      page
+        .getByRole("table", { name: /^Role assignments that apply/ })
+        .getByRole("row")
+        .filter({ hasText: "contoso-image-pipeline" }),
+    ).toContainText("This resource group");
   });
 
   test("is told a principal already has the access, instead of an error code", async ({ page }) => {

@@ -24,9 +24,18 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   world = await startIsolatedWorld();
-  const grant = await world.arm(LEE, "PUT", `${FABRIKAM_GALLERY}/providers/Microsoft.Authorization/roleAssignments/fa000000-0000-4000-8006-0000000000d1?api-version=2022-04-01`, {
-    properties: { roleDefinitionId: `/subscriptions/${FABRIKAM}/providers/Microsoft.Authorization/roleDefinitions/${READER}`, principalId: DIEGO_OBJECT_ID, principalType: "User" },
-  });
+  const grant = await world.arm(
+    LEE,
+    "PUT",
+    `${FABRIKAM_GALLERY}/providers/Microsoft.Authorization/roleAssignments/fa000000-0000-4000-8006-0000000000d1?api-version=2022-04-01`,
+    {
+      properties: {
+        roleDefinitionId: `/subscriptions/${FABRIKAM}/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
+        principalId: DIEGO_OBJECT_ID,
+        principalType: "User",
+      },
+    },
+  );
   expect(grant.status, await grant.clone().text()).toBe(201);
 });
 test.afterAll(async () => {
@@ -51,11 +60,15 @@ test("the emulator refuses a home-tenant token on the other tenant's subscriptio
   ] as const) {
     const response = await world.arm(who, "GET", `${gallery}?${API}`);
     expect(response.status, who).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("InvalidAuthenticationTokenTenant");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      "InvalidAuthenticationTokenTenant",
+    );
   }
 });
 
-test("lee, a Fabrikam guest in Contoso, works in Contoso through the dashboard with Contoso's tokens", async ({ page }) => {
+test("lee, a Fabrikam guest in Contoso, works in Contoso through the dashboard with Contoso's tokens", async ({
+  page,
+}) => {
   const overview = await signInAndSwitch(page, LEE, "Fabrikam", "Contoso");
   await expect(overview.row("contoso_shared_images")).toBeVisible();
   await expect(overview.row("fabrikam_images")).toHaveCount(0);
@@ -64,7 +77,9 @@ test("lee, a Fabrikam guest in Contoso, works in Contoso through the dashboard w
   await expect(page.getByRole("main")).not.toContainText("wrong issuer");
 });
 
-test("diego of Contoso, a reader of a Fabrikam gallery, works in Fabrikam through the dashboard with Fabrikam's tokens", async ({ page }) => {
+test("diego of Contoso, a reader of a Fabrikam gallery, works in Fabrikam through the dashboard with Fabrikam's tokens", async ({
+  page,
+}) => {
   const overview = await signInAndSwitch(page, DIEGO, "Contoso", "Fabrikam");
   await expect(overview.row("fabrikam_images")).toBeVisible();
   await overview.open("fabrikam_images");

@@ -48,12 +48,20 @@ export function emulatorApi(app: FastifyInstance, ctx: EmulatorContext): void {
     const seconds = req.body && typeof req.body === "object" ? req.body.advanceSeconds : undefined;
     if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
       return reply.code(400).send({
-        error: { code: "InvalidParameter", message: `advanceSeconds must be a number from 0 to ${MAX_ADVANCE_SECONDS} (100 years).`, target: "advanceSeconds" },
+        error: {
+          code: "InvalidParameter",
+          message: `advanceSeconds must be a number from 0 to ${MAX_ADVANCE_SECONDS} (100 years).`,
+          target: "advanceSeconds",
+        },
       });
     }
     if (ctx.clock.now() + seconds * 1000 > LATEST_CLOCK_TIME) {
       return reply.code(400).send({
-        error: { code: "InvalidParameter", message: "advanceSeconds would move the clock past 9999-12-31, the last date ARM can write.", target: "advanceSeconds" },
+        error: {
+          code: "InvalidParameter",
+          message: "advanceSeconds would move the clock past 9999-12-31, the last date ARM can write.",
+          target: "advanceSeconds",
+        },
       });
     }
     return { now: new Date(ctx.clock.advance(seconds * 1000)).toISOString(), speed: ctx.clock.speed };

@@ -48,7 +48,11 @@ export const ArmErrors = {
   fromViolation: (v: RuleViolationLike) => new ArmError(v.status, v.code, v.message, v.target),
 
   missingApiVersion: () =>
-    new ArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests."),
+    new ArmError(
+      400,
+      "MissingApiVersionParameter",
+      "The api-version query parameter (?api-version=) is required for all requests.",
+    ),
 
   invalidApiVersion: (given: string, resourceType: string, supported: readonly string[]) =>
     new ArmError(
@@ -70,7 +74,8 @@ export const ArmErrors = {
 
   requestTimeout: () => new ArmError(408, "RequestTimeout", "The request was not received in time."),
 
-  invalidRequestUri: (why: string) => new ArmError(400, "InvalidRequestUri", `The request URI is invalid. ${why}`.trim()),
+  invalidRequestUri: (why: string) =>
+    new ArmError(400, "InvalidRequestUri", `The request URI is invalid. ${why}`.trim()),
 
   missingAuthorization: () =>
     new ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing."),
@@ -145,10 +150,18 @@ export const ArmErrors = {
     ),
 
   invalidRequestContent: (why: string) =>
-    new ArmError(400, "InvalidRequestContent", `The request content was invalid and could not be deserialized: '${why}'.`),
+    new ArmError(
+      400,
+      "InvalidRequestContent",
+      `The request content was invalid and could not be deserialized: '${why}'.`,
+    ),
 
   missingRequestContent: () =>
-    new ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: 'The request content is empty.'."),
+    new ArmError(
+      400,
+      "InvalidRequestContent",
+      "The request content was invalid and could not be deserialized: 'The request content is empty.'.",
+    ),
 
   requestTooLarge: (limitBytes: number) =>
     new ArmError(
@@ -241,7 +254,11 @@ export const ArmErrors = {
     ),
 
   resourceGroupBeingDeleted: (resourceGroup: string) =>
-    new ArmError(409, "ResourceGroupBeingDeleted", `The resource group '${resourceGroup}' is in deprovisioning state and cannot perform this operation.`),
+    new ArmError(
+      409,
+      "ResourceGroupBeingDeleted",
+      `The resource group '${resourceGroup}' is in deprovisioning state and cannot perform this operation.`,
+    ),
 
   tooManyRequests: (retryAfterSeconds: number) =>
     new ArmError(
@@ -277,7 +294,8 @@ export const ArmErrors = {
 
   // Microsoft.Compute galleries, image definitions and image versions.
 
-  missingLocation: () => new ArmError(400, "LocationRequired", "The location property is required for this definition.", "location"),
+  missingLocation: () =>
+    new ArmError(400, "LocationRequired", "The location property is required for this definition.", "location"),
 
   invalidResourceLocation: (name: string, existing: string, requested: string, resourceGroup: string) =>
     new ArmError(
@@ -297,7 +315,11 @@ export const ArmErrors = {
       "galleryName",
     ),
 
-  locationDiffersFromGallery: (kind: "gallery image" | "gallery image version", location: string, galleryLocation: string) =>
+  locationDiffersFromGallery: (
+    kind: "gallery image" | "gallery image version",
+    location: string,
+    galleryLocation: string,
+  ) =>
     new ArmError(
       400,
       "InvalidParameter",
@@ -328,13 +350,19 @@ export const ArmErrors = {
     new ArmError(
       400,
       "ReplicationFailed",
-      "Replication to all the target regions not completed. " + failures.map((f) => `Region '${f.region}': ${f.details}`).join(" "),
+      "Replication to all the target regions not completed. " +
+        failures.map((f) => `Region '${f.region}': ${f.details}`).join(" "),
     ),
 
   // Microsoft.Compute managed images, disks, snapshots and virtual machines.
 
   invalidEntityName: (parameter: string, rule: string) =>
-    new ArmError(400, "InvalidParameter", `The entity name '${parameter}' is invalid according to its validation rule: ${rule}.`, parameter),
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `The entity name '${parameter}' is invalid according to its validation rule: ${rule}.`,
+      parameter,
+    ),
 
   requiredParameterMissing: (parameter: string) =>
     new ArmError(400, "InvalidParameter", `Required parameter '${parameter}' is missing (null).`, parameter),
@@ -342,7 +370,8 @@ export const ArmErrors = {
   invalidParameterValue: (parameter: string) =>
     new ArmError(400, "InvalidParameter", `The value of parameter ${parameter} is invalid.`, parameter),
 
-  parameterNotAllowed: (parameter: string) => new ArmError(400, "InvalidParameter", `Parameter '${parameter}' is not allowed.`, parameter),
+  parameterNotAllowed: (parameter: string) =>
+    new ArmError(400, "InvalidParameter", `Parameter '${parameter}' is not allowed.`, parameter),
 
   computeResourceNotFound: (type: string, name: string, resourceGroup: string, target: string) =>
     new ArmError(
@@ -353,7 +382,11 @@ export const ArmErrors = {
     ),
 
   virtualMachineNotGeneralized: (operation: string, vmName: string) =>
-    new ArmError(409, "OperationNotAllowed", `The operation '${operation}' requires the Virtual Machine '${vmName}' to be Generalized.`),
+    new ArmError(
+      409,
+      "OperationNotAllowed",
+      `The operation '${operation}' requires the Virtual Machine '${vmName}' to be Generalized.`,
+    ),
 
   diskAttached: (diskName: string, vmId: string) =>
     new ArmError(409, "OperationNotAllowed", `Disk ${diskName} is attached to VM ${vmId}.`),
@@ -370,7 +403,14 @@ export const ArmErrors = {
       "imageReference",
     ),
 
-  linkedAuthorizationFailed: (client: string, objectId: string, action: string, scope: string, linkedAction: string, linkedScope: string) =>
+  linkedAuthorizationFailed: (
+    client: string,
+    objectId: string,
+    action: string,
+    scope: string,
+    linkedAction: string,
+    linkedScope: string,
+  ) =>
     new ArmError(
       403,
       "LinkedAuthorizationFailed",
@@ -388,12 +428,21 @@ export const ArmErrors = {
     ),
 
   purchasePlanMismatch: (resourceId: string, plan: string, imagePlan: string) =>
-    new ArmError(400, "BadRequest", `The resource with id ${resourceId} has a different plan ['${plan}'] than the parent gallery image plan ['${imagePlan}'].`),
+    new ArmError(
+      400,
+      "BadRequest",
+      `The resource with id ${resourceId} has a different plan ['${plan}'] than the parent gallery image plan ['${imagePlan}'].`,
+    ),
 
   // The emulator's own control surface (/_emulator/*).
 
   scaleSetCapacityExceeded: (scaleSetName: string, limit: number) =>
-    new ArmError(409, "OperationNotAllowed", `Unable to create or update Virtual Machine Scale Set '${scaleSetName}' as it exceeds the total limit of '${limit}' Virtual Machine instances.`, "sku.capacity"),
+    new ArmError(
+      409,
+      "OperationNotAllowed",
+      `Unable to create or update Virtual Machine Scale Set '${scaleSetName}' as it exceeds the total limit of '${limit}' Virtual Machine instances.`,
+      "sku.capacity",
+    ),
 
   scaleSetOsStateChange: (scaleSetName: string, current: string, updated: string) =>
     new ArmError(
@@ -406,7 +455,11 @@ export const ArmErrors = {
   faultRuleNotFound: (name: string) => new ArmError(404, "NotFound", `There is no fault rule named '${name}'.`),
 
   internal: (requestId: string) =>
-    new ArmError(500, "InternalServerError", `Encountered internal server error. Diagnostic information: request id '${requestId}'.`),
+    new ArmError(
+      500,
+      "InternalServerError",
+      `Encountered internal server error. Diagnostic information: request id '${requestId}'.`,
+    ),
 };
 
 /** ARM prints UTC times in expiry messages as M/d/yyyy h:mm:ss AM. */

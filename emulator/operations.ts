@@ -73,7 +73,8 @@ export class OperationStore {
   }
 
   get(operationId: string): OperationRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM operations WHERE lower(operation_id) = lower(?)").get(operationId) as Row | undefined;
+    const row = this.db.prepare("SELECT * FROM operations WHERE lower(operation_id) = lower(?)").get(operationId) as
+      Row | undefined;
     return row && fromRow(row);
   }
 
@@ -137,7 +138,8 @@ export const operationRoutes: ArmRoute[] = [
       const retryAfter = body.status === "InProgress" ? retryAfterHeader(req.ctx, op) : {};
       // The Location form (monitor=true) answers 202 while running and the final status code after, as ARM does.
       if (req.query.monitor === "true") {
-        if (body.status === "InProgress") return { status: 202, headers: { ...asyncOperationHeaders(req.origin, op), ...retryAfter } };
+        if (body.status === "InProgress")
+          return { status: 202, headers: { ...asyncOperationHeaders(req.origin, op), ...retryAfter } };
         if (body.status === "Failed") return { status: 400, body: { error: op.error } };
         return { status: 200 };
       }

@@ -29,7 +29,12 @@ export function nextLink(req: ArmRequest, continueAfter: string): string {
 }
 
 /** Pages an in-memory list (for lists not backed by the resource table). */
-export function pageOf<T>(items: T[], keyOf: (t: T) => string, after: string, limit: number): { items: T[]; continueAfter?: string } {
+export function pageOf<T>(
+  items: T[],
+  keyOf: (t: T) => string,
+  after: string,
+  limit: number,
+): { items: T[]; continueAfter?: string } {
   const rest = items.filter((i) => keyOf(i) > after).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
   const slice = rest.slice(0, limit);
   return { items: slice, continueAfter: rest.length > limit ? keyOf(slice[slice.length - 1]!) : undefined };

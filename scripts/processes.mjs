@@ -12,7 +12,16 @@ export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const NEXT_CLI = join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 /** Sources the production build depends on; the emulator is not among them. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.next.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.next.json",
+  "package-lock.json",
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -51,16 +51,40 @@ const limits = sections.get("limits");
 const dashboard = sections.get("dashboard under faults");
 const fallback = sections.get("dashboard under faults, listed per subscription");
 const rows = [
-  ["Faults", faults && `${faults.faultsInjected} injected (${faults.throttled429} × 429, ${faults.unavailable503} × 503, ${faults.internal500} × 500, ${faults.delayed} delayed), ${faults.survived} survived; ${faults.completed}/${faults.calls} SDK calls completed, ${faults.failed} failed, ${faults.stateMismatches} wrong final states`],
-  ["Durability", durability && `${durability.acknowledged} writes acknowledged before SIGKILL (of ${durability.writesSent} sent), ${durability.foundAfterSigkill} found after restart, ${durability.lost} lost, ${durability.halfWritten} half-written of ${durability.rowsChecked} rows`],
+  [
+    "Faults",
+    faults &&
+      `${faults.faultsInjected} injected (${faults.throttled429} × 429, ${faults.unavailable503} × 503, ${faults.internal500} × 500, ${faults.delayed} delayed), ${faults.survived} survived; ${faults.completed}/${faults.calls} SDK calls completed, ${faults.failed} failed, ${faults.stateMismatches} wrong final states`,
+  ],
+  [
+    "Durability",
+    durability &&
+      `${durability.acknowledged} writes acknowledged before SIGKILL (of ${durability.writesSent} sent), ${durability.foundAfterSigkill} found after restart, ${durability.lost} lost, ${durability.halfWritten} half-written of ${durability.rowsChecked} rows`,
+  ],
   ...(dashboardRun
     ? [
-        ["Dashboard", dashboard && `${dashboard.overviewLoadsCompleted}/${dashboard.overviewLoads} overview loads complete with ${dashboard.injectedRatePercent}% of list calls faulted (${dashboard.faultsInjected} of ${dashboard.listCalls}: ${dashboard.throttled} × 429, ${dashboard.unavailable} × 503), ${dashboard.galleriesMissing} galleries missing, ${dashboard.secondsPerLoad} s per load`],
-        ["ARM fallback", fallback && `Resource Graph down: ${fallback.overviewLoadsCompleted}/${fallback.overviewLoads} overview loads complete through per-subscription listing with ${fallback.throttled} × 429 and ${fallback.unavailable} × 503 on its lists, ${fallback.galleriesMissing} galleries missing`],
+        [
+          "Dashboard",
+          dashboard &&
+            `${dashboard.overviewLoadsCompleted}/${dashboard.overviewLoads} overview loads complete with ${dashboard.injectedRatePercent}% of list calls faulted (${dashboard.faultsInjected} of ${dashboard.listCalls}: ${dashboard.throttled} × 429, ${dashboard.unavailable} × 503), ${dashboard.galleriesMissing} galleries missing, ${dashboard.secondsPerLoad} s per load`,
+        ],
+        [
+          "ARM fallback",
+          fallback &&
+            `Resource Graph down: ${fallback.overviewLoadsCompleted}/${fallback.overviewLoads} overview loads complete through per-subscription listing with ${fallback.throttled} × 429 and ${fallback.unavailable} × 503 on its lists, ${fallback.galleriesMissing} galleries missing`,
+        ],
       ]
     : []),
-  ["Bounded work", limits && `largest accepted template (800 resources) ${limits.largestTemplateMs} ms, 512 KB expansion ${limits.largestExpansionMs} ms, largest KQL (4,000-term in) ${limits.largestKqlMs} ms, deepest KQL ${limits.deepestKqlMs} ms; target ${limits.targetMs} ms`],
-  ["Hostile input", hostile && `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults; among them ${hostile.prototypeKeys} prototype keys, ${hostile.nesting} deep nestings, ${hostile.expansion} expansions, ${hostile.contentTypes} wrong content types, ${hostile.controlSurface} control-surface abuses; state unchanged: ${hostile.stateUnchanged}`],
+  [
+    "Bounded work",
+    limits &&
+      `largest accepted template (800 resources) ${limits.largestTemplateMs} ms, 512 KB expansion ${limits.largestExpansionMs} ms, largest KQL (4,000-term in) ${limits.largestKqlMs} ms, deepest KQL ${limits.deepestKqlMs} ms; target ${limits.targetMs} ms`,
+  ],
+  [
+    "Hostile input",
+    hostile &&
+      `${hostile.tried} requests tried (seed ${hostile.seed}), ${hostile.handled} handled with a 4xx and ARM's error body, ${hostile.serverErrors} server errors, ${hostile.accepted} accepted, ${hostile.unauthorized} unauthorized of ${hostile.tokenFaults} token faults; among them ${hostile.prototypeKeys} prototype keys, ${hostile.nesting} deep nestings, ${hostile.expansion} expansions, ${hostile.contentTypes} wrong content types, ${hostile.controlSurface} control-surface abuses; state unchanged: ${hostile.stateUnchanged}`,
+  ],
 ];
 
 console.log("\nReliability figures");

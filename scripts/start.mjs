@@ -46,10 +46,20 @@ try {
     await waitForHttp(`http://127.0.0.1:${emulatorPort}/_emulator/health`, { child: emulator, name: "The emulator" });
   }
 
-  const next = startNext({ mode: dev ? "dev" : "start", port: dashboardPort, emulatorPort: entraMode ? undefined : emulatorPort });
+  const next = startNext({
+    mode: dev ? "dev" : "start",
+    port: dashboardPort,
+    emulatorPort: entraMode ? undefined : emulatorPort,
+  });
   watch(next, "The dashboard");
-  await waitForHttp(`http://127.0.0.1:${dashboardPort}/redirect`, { child: next, name: "The dashboard", timeoutMs: 180_000 });
-  console.log(`\nGallerist is ready: http://localhost:${dashboardPort}${entraMode ? "" : `  (emulator: http://127.0.0.1:${emulatorPort})`}\n`);
+  await waitForHttp(`http://127.0.0.1:${dashboardPort}/redirect`, {
+    child: next,
+    name: "The dashboard",
+    timeoutMs: 180_000,
+  });
+  console.log(
+    `\nGallerist is ready: http://localhost:${dashboardPort}${entraMode ? "" : `  (emulator: http://127.0.0.1:${emulatorPort})`}\n`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

@@ -8,7 +8,11 @@ import { PageStatus } from "@/components/ui/PageStatus";
  */
 export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <PageStatus kind="error" title="This page could not be shown" detail={error.message || "An unexpected error occurred."}>
+    <PageStatus
+      kind="error"
+      title="This page could not be shown"
+      detail={error.message || "An unexpected error occurred."}
+    >
       <button
         type="button"
         onClick={reset}

@@ -20,7 +20,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
           {error.message}
         </p>
-        <p className="mt-3 text-sm text-slate-600">Fix the environment variable and restart the server (see README, “Configuration”).</p>
+        <p className="mt-3 text-sm text-slate-600">
+          Fix the environment variable and restart the server (see README, “Configuration”).
+        </p>
       </main>
     );
   }

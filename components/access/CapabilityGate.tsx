@@ -26,7 +26,8 @@ export function CapabilityGate({
   ...need
 }: { scopeId: string; children: ReactNode } & ({ capability: Capability } | { action: string })) {
   const { data, isLoading, error, retry, retrying } = useCapabilities(scopeId);
-  if (error) return <ErrorPanel error={error} title="Your access could not be checked" onRetry={retry} retrying={retrying} />;
+  if (error)
+    return <ErrorPanel error={error} title="Your access could not be checked" onRetry={retry} retrying={retrying} />;
   if (isLoading || !data) return <Spinner label="Checking your access…" />;
   const action = "action" in need ? need.action : ACTION_OF[need.capability](resourceTypeOfScope(scopeId));
   if (!data.allows(action)) return <NoAccess scopeId={scopeId} action={action} />;

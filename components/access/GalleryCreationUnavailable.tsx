@@ -24,15 +24,22 @@ function WhoCanGrant() {
   return (
     <p className="mt-2" data-testid="gallery-creation-who-can-grant">
       <span className="font-semibold">Who can grant it: </span>
-      {granters.length > 0 ? `someone with ${joinOr(granters)}` : "someone who may assign roles"} on the subscription or the
-      resource group. Ask them to assign you {carriers.length > 0 ? joinOr(carriers) : `a role that includes ${GALLERY_WRITE_ACTION}`} on a
-      resource group (to create galleries in it) or on the subscription (to create galleries in new resource groups too).
+      {granters.length > 0 ? `someone with ${joinOr(granters)}` : "someone who may assign roles"} on the subscription or
+      the resource group. Ask them to assign you{" "}
+      {carriers.length > 0 ? joinOr(carriers) : `a role that includes ${GALLERY_WRITE_ACTION}`} on a resource group (to
+      create galleries in it) or on the subscription (to create galleries in new resource groups too).
     </p>
   );
 }
 
 /** The subscriptions where the user may not create a gallery, each with the reason, and who can change that. */
-export function UnavailableSubscriptions({ items, title }: { items: readonly UnavailableSubscription[]; title: string }) {
+export function UnavailableSubscriptions({
+  items,
+  title,
+}: {
+  items: readonly UnavailableSubscription[];
+  title: string;
+}) {
   const headingId = useId();
   if (items.length === 0) return null;
   return (
@@ -62,7 +69,11 @@ export function UnavailableSubscriptions({ items, title }: { items: readonly Una
 export function NoGalleryCreation({ unavailable }: { unavailable: readonly UnavailableSubscription[] }) {
   return (
     <div className="mt-4 flex flex-col gap-4">
-      <div role="alert" data-testid="no-gallery-creation" className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950">
+      <div
+        role="alert"
+        data-testid="no-gallery-creation"
+        className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950"
+      >
         <h2 className="text-base font-semibold">You can&apos;t create a gallery</h2>
         <p className="mt-1">
           {unavailable.length === 0

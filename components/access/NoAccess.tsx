@@ -18,7 +18,11 @@ function roleToAsk(action: string | undefined): string {
 export function NoAccess({ scopeId, action, error }: { scopeId: string; action?: string; error?: AzureError }) {
   const level = levelOfScope(scopeId);
   return (
-    <div role="alert" data-testid="no-access" className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950">
+    <div
+      role="alert"
+      data-testid="no-access"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950"
+    >
       <h2 className="text-base font-semibold">You don&apos;t have access</h2>
       <p className="mt-1">
         {action
@@ -27,8 +31,8 @@ export function NoAccess({ scopeId, action, error }: { scopeId: string; action?:
       </p>
       <p className="mt-2">
         <span className="font-semibold">Who can grant it: </span>
-        someone with {ROLES_THAT_ASSIGN.join(", ").replace(/, ([^,]*)$/, " or $1")} on this {level}, its resource group or
-        its subscription. Ask them to assign you {roleToAsk(action)}.
+        someone with {ROLES_THAT_ASSIGN.join(", ").replace(/, ([^,]*)$/, " or $1")} on this {level}, its resource group
+        or its subscription. Ask them to assign you {roleToAsk(action)}.
       </p>
       {error && (
         <p className="mt-2 break-words">

@@ -54,7 +54,12 @@ export function SharedDefinitions({
   readableGalleryIds: readonly string[];
 }) {
   const arm = useArm();
-  const definitions = useQuery(accessQueries.readableDefinitions(arm, subscriptions.map((s) => s.subscriptionId)));
+  const definitions = useQuery(
+    accessQueries.readableDefinitions(
+      arm,
+      subscriptions.map((s) => s.subscriptionId),
+    ),
+  );
   if (definitions.isError) {
     return (
       <Section title="Image definitions shared with you">

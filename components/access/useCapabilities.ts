@@ -35,7 +35,10 @@ export function useCapabilities(scopeId: string | undefined): CapabilitiesResult
   return {
     data:
       permissions && scopeId && (noAccess || !query.isError)
-        ? { ...capabilitiesFrom(permissions, scopeId), allows: (action: string) => isActionAllowed(permissions, action) }
+        ? {
+            ...capabilitiesFrom(permissions, scopeId),
+            allows: (action: string) => isActionAllowed(permissions, action),
+          }
         : undefined,
     isLoading: Boolean(scopeId) && query.isPending,
     error: query.isError && !noAccess ? query.error : null,

@@ -42,7 +42,10 @@ export function useGalleryCreationAccess(): GalleryCreationAccessResult {
     else if (access) unavailable.push({ subscription, reason: access.reason });
     else if (check?.isError) {
       const error = toAzureError(check.error);
-      unavailable.push({ subscription, reason: `Your permissions in this subscription could not be read (${error.code}: ${error.message}).` });
+      unavailable.push({
+        subscription,
+        reason: `Your permissions in this subscription could not be read (${error.code}: ${error.message}).`,
+      });
     }
   });
   return {

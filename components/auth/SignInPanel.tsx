@@ -24,8 +24,7 @@ export function SignInPanel() {
         <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">Gallerist</p>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">Sign in to your galleries</h1>
         <p className="mt-3 text-sm text-slate-600">
-          Browse Azure Compute Gallery images, versions and their replication across every subscription you can
-          read.
+          Browse Azure Compute Gallery images, versions and their replication across every subscription you can read.
         </p>
         {config.mode === "emulator" && (
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">

@@ -9,7 +9,12 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { SafeLink } from "@/components/ui/SafeLink";
 import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
-import { communityDeploymentSpec, readCommunityGallery, type CommunityGalleryRead, type CommunityImageRead } from "@/lib/consumer/communityGalleries";
+import {
+  communityDeploymentSpec,
+  readCommunityGallery,
+  type CommunityGalleryRead,
+  type CommunityImageRead,
+} from "@/lib/consumer/communityGalleries";
 import { SNIPPET_GENERATORS, SNIPPET_KINDS, SNIPPET_LABELS, type SnippetKind } from "@/lib/consumer/snippets";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
@@ -31,30 +36,49 @@ export function CommunityGalleryLookup({ subscriptionId }: { subscriptionId: str
   const locations = useQuery(consumerQueries.locations(arm, subscriptionId));
   const effectiveRegion = region || locations.data?.[0]?.name || "";
   const gallery = useQuery({
-    queryKey: [...consumerQueries.all(), "community", subscriptionId, opened?.region, opened?.publicName.toLowerCase()] as const,
+    queryKey: [
+      ...consumerQueries.all(),
+      "community",
+      subscriptionId,
+      opened?.region,
+      opened?.publicName.toLowerCase(),
+    ] as const,
     queryFn: () => readCommunityGallery(arm, subscriptionId, opened!.region, opened!.publicName),
     enabled: opened !== undefined && subscriptionId !== "",
     retry: false,
   });
 
   return (
-    <section aria-labelledby={`${nameId}-title`} className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby={`${nameId}-title`}
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id={`${nameId}-title`} className="text-base font-semibold">
         Open a community gallery
       </h2>
-      <p className="text-xs text-slate-600">Community galleries are public to every Azure user. Enter the public name the publisher gives out and the region to deploy in.</p>
+      <p className="text-xs text-slate-600">
+        Community galleries are public to every Azure user. Enter the public name the publisher gives out and the region
+        to deploy in.
+      </p>
       <form
         className="mt-2 flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (publicName.trim() && effectiveRegion) setOpened({ publicName: publicName.trim(), region: effectiveRegion });
+          if (publicName.trim() && effectiveRegion)
+            setOpened({ publicName: publicName.trim(), region: effectiveRegion });
         }}
       >
         <div className="flex flex-col gap-1">
           <label htmlFor={nameId} className="text-xs font-medium text-slate-700">
             Public name
           </label>
-          <input id={nameId} value={publicName} onChange={(e) => setPublicName(e.target.value)} placeholder="prefix-00000000-0000-0000-0000-000000000000" className={`${control} w-96 max-w-full font-mono text-xs`} />
+          <input
+            id={nameId}
+            value={publicName}
+            onChange={(e) => setPublicName(e.target.value)}
+            placeholder="prefix-00000000-0000-0000-0000-000000000000"
+            className={`${control} w-96 max-w-full font-mono text-xs`}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={regionId} className="text-xs font-medium text-slate-700">
@@ -68,13 +92,19 @@ export function CommunityGalleryLookup({ subscriptionId }: { subscriptionId: str
             ))}
           </select>
         </div>
-        <button type="submit" disabled={!publicName.trim() || !effectiveRegion} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!publicName.trim() || !effectiveRegion}
+          className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50"
+        >
           Open
         </button>
       </form>
       {gallery.isFetching && <Spinner label="Opening the community gallery…" />}
       {gallery.isError && <ErrorPanel error={gallery.error} title="The community gallery could not be opened" />}
-      {gallery.data && !gallery.isFetching && <CommunityGalleryView gallery={gallery.data} subscriptionId={subscriptionId} />}
+      {gallery.data && !gallery.isFetching && (
+        <CommunityGalleryView gallery={gallery.data} subscriptionId={subscriptionId} />
+      )}
     </section>
   );
 }
@@ -130,7 +160,15 @@ function CommunityGalleryView({ gallery, subscriptionId }: { gallery: CommunityG
  * One image of the opened gallery: its versions in the region, a snippet for latest or a version, and the
  * deployment check in a resource group of the subscription the gallery was opened through.
  */
-function CommunityImage({ gallery, image, subscriptionId }: { gallery: CommunityGalleryRead; image: CommunityImageRead; subscriptionId: string }) {
+function CommunityImage({
+  gallery,
+  image,
+  subscriptionId,
+}: {
+  gallery: CommunityGalleryRead;
+  image: CommunityImageRead;
+  subscriptionId: string;
+}) {
   const arm = useArm();
   const versionId = useId();
   const kindId = useId();
@@ -139,7 +177,10 @@ function CommunityImage({ gallery, image, subscriptionId }: { gallery: Community
   const [kind, setKind] = useState<SnippetKind>("azureCli");
   const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
   const [resourceGroup, setResourceGroup] = useState("");
-  const spec = { ...communityDeploymentSpec(gallery, image, version || undefined), resourceGroup: resourceGroup || groups.data?.[0]?.name || "my-resource-group" };
+  const spec = {
+    ...communityDeploymentSpec(gallery, image, version || undefined),
+    resourceGroup: resourceGroup || groups.data?.[0]?.name || "my-resource-group",
+  };
   const snippet = SNIPPET_GENERATORS[kind](spec);
   return (
     <li className="rounded border border-slate-200 p-3 text-sm">
@@ -173,7 +214,12 @@ function CommunityImage({ gallery, image, subscriptionId }: { gallery: Community
               <label htmlFor={kindId} className="text-xs font-medium text-slate-700">
                 Tool
               </label>
-              <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as SnippetKind)} className={control}>
+              <select
+                id={kindId}
+                value={kind}
+                onChange={(e) => setKind(e.target.value as SnippetKind)}
+                className={control}
+              >
                 {SNIPPET_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {SNIPPET_LABELS[k]}
@@ -183,14 +229,23 @@ function CommunityImage({ gallery, image, subscriptionId }: { gallery: Community
             </div>
             <CopyButton value={snippet} label={`Copy the ${SNIPPET_LABELS[kind]} snippet`} />
           </div>
-          <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" tabIndex={0} aria-label={`${SNIPPET_LABELS[kind]} snippet for ${image.name}`}>
+          <pre
+            className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+            tabIndex={0}
+            aria-label={`${SNIPPET_LABELS[kind]} snippet for ${image.name}`}
+          >
             {snippet}
           </pre>
           <div className="mt-3 flex flex-col gap-1">
             <label htmlFor={groupId} className="text-xs font-medium text-slate-700">
               Resource group to check the deployment in
             </label>
-            <select id={groupId} value={spec.resourceGroup} onChange={(e) => setResourceGroup(e.target.value)} className={`${control} w-64`}>
+            <select
+              id={groupId}
+              value={spec.resourceGroup}
+              onChange={(e) => setResourceGroup(e.target.value)}
+              className={`${control} w-64`}
+            >
               {(groups.data ?? []).map((g) => (
                 <option key={g.name} value={g.name}>
                   {g.name}

@@ -22,7 +22,12 @@ export function ConsumerDefinitionPanels({ path }: { path: GalleryPath & { image
   return (
     <>
       <LatestByRegion definitionId={id} />
-      {image.data && versions && <DeployPanel image={{ ...image.data, id: image.data.id ?? id, name: image.data.name ?? path.imageName }} versions={versions} />}
+      {image.data && versions && (
+        <DeployPanel
+          image={{ ...image.data, id: image.data.id ?? id, name: image.data.name ?? path.imageName }}
+          versions={versions}
+        />
+      )}
     </>
   );
 }

@@ -46,12 +46,23 @@ export interface DeployPanelProps {
  */
 export function DeployPanel({ image, versions, version, latestId = image.id }: DeployPanelProps) {
   const arm = useArm();
-  const ids = { choice: useId(), region: useId(), subscription: useId(), group: useId(), groups: useId(), name: useId(), size: useId(), admin: useId() };
+  const ids = {
+    choice: useId(),
+    region: useId(),
+    subscription: useId(),
+    group: useId(),
+    groups: useId(),
+    name: useId(),
+    size: useId(),
+    admin: useId(),
+  };
   const [useLatest, setUseLatest] = useState(!version);
   const choice: ImageChoice = useLatest || !version ? { kind: "latest", versions } : { kind: "version", version };
   const now = new Date();
   const usable = AZURE_REGIONS.filter((r) => checkRegion(choice, r.name, now).usable).map((r) => r.name);
-  const others = AZURE_REGIONS.filter((r) => r.regionCategory === "Recommended" && !usable.includes(r.name)).map((r) => r.name);
+  const others = AZURE_REGIONS.filter((r) => r.regionCategory === "Recommended" && !usable.includes(r.name)).map(
+    (r) => r.name,
+  );
 
   const [region, setRegion] = useState("");
   const effectiveRegion = region || usable[0] || others[0] || "";
@@ -82,19 +93,36 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
   const result = deploySnippets(choice, { ...spec, resourceGroup: spec.resourceGroup || "my-resource-group" }, now);
 
   return (
-    <Section title="Deploy" description="Snippets and a deployment check for the region you pick. Generalized images need an administrator account; specialized ones keep their own.">
+    <Section
+      title="Deploy"
+      description="Snippets and a deployment check for the region you pick. Generalized images need an administrator account; specialized ones keep their own."
+    >
       <Card>
-        <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => e.preventDefault()} aria-label="Deployment settings">
+        <form
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label="Deployment settings"
+        >
           {version && (
             <Field label="Image" id={ids.choice}>
-              <select id={ids.choice} className={control} value={useLatest ? "latest" : "version"} onChange={(e) => setUseLatest(e.target.value === "latest")}>
+              <select
+                id={ids.choice}
+                className={control}
+                value={useLatest ? "latest" : "version"}
+                onChange={(e) => setUseLatest(e.target.value === "latest")}
+              >
                 <option value="version">This version ({version.name})</option>
                 <option value="latest">Latest of {image.name}</option>
               </select>
             </Field>
           )}
           <Field label="Region" id={ids.region}>
-            <select id={ids.region} className={control} value={effectiveRegion} onChange={(e) => setRegion(e.target.value)}>
+            <select
+              id={ids.region}
+              className={control}
+              value={effectiveRegion}
+              onChange={(e) => setRegion(e.target.value)}
+            >
               <optgroup label="Usable now">
                 {usable.map((r) => (
                   <option key={r} value={r}>
@@ -112,7 +140,12 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
             </select>
           </Field>
           <Field label="Subscription" id={ids.subscription}>
-            <select id={ids.subscription} className={control} value={subscriptionId} onChange={(e) => setSubscriptionId(e.target.value)}>
+            <select
+              id={ids.subscription}
+              className={control}
+              value={subscriptionId}
+              onChange={(e) => setSubscriptionId(e.target.value)}
+            >
               {(subscriptions.data ?? []).map((s) => (
                 <option key={s.subscriptionId} value={s.subscriptionId}>
                   {visibleText(s.displayName)}
@@ -121,7 +154,14 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
             </select>
           </Field>
           <Field label="Resource group" id={ids.group}>
-            <input id={ids.group} list={ids.groups} className={control} value={resourceGroup} placeholder={groups.data?.[0]?.name ?? "my-resource-group"} onChange={(e) => setResourceGroup(e.target.value)} />
+            <input
+              id={ids.group}
+              list={ids.groups}
+              className={control}
+              value={resourceGroup}
+              placeholder={groups.data?.[0]?.name ?? "my-resource-group"}
+              onChange={(e) => setResourceGroup(e.target.value)}
+            />
             <datalist id={ids.groups}>
               {(groups.data ?? []).map((g) => (
                 <option key={g.name} value={g.name} />
@@ -136,7 +176,12 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
           </Field>
           {osState === "Generalized" && (
             <Field label="Administrator user name" id={ids.admin}>
-              <input id={ids.admin} className={control} value={adminUsername} onChange={(e) => setAdminUsername(e.target.value)} />
+              <input
+                id={ids.admin}
+                className={control}
+                value={adminUsername}
+                onChange={(e) => setAdminUsername(e.target.value)}
+              />
             </Field>
           )}
         </form>
@@ -146,8 +191,10 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
       {result.ok ? (
         <div className="mt-4 space-y-4">
           <p className="text-sm text-slate-700" role="status">
-            In {regionDisplayName(effectiveRegion)} this deploys version <span className="font-mono font-semibold">{result.resolvedVersion}</span>
-            {choice.kind === "latest" ? " (what latest resolves to there today)" : ""}. {osState === "Specialized" ? "Specialized image: no administrator account is set." : ""}
+            In {regionDisplayName(effectiveRegion)} this deploys version{" "}
+            <span className="font-mono font-semibold">{result.resolvedVersion}</span>
+            {choice.kind === "latest" ? " (what latest resolves to there today)" : ""}.{" "}
+            {osState === "Specialized" ? "Specialized image: no administrator account is set." : ""}
             {result.pastEndOfLife && (
               <>
                 {" "}
@@ -156,7 +203,11 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
             )}
           </p>
           {SNIPPET_KINDS.map((kind) => (
-            <section key={kind} aria-label={`${SNIPPET_LABELS[kind]} snippet`} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+            <section
+              key={kind}
+              aria-label={`${SNIPPET_LABELS[kind]} snippet`}
+              className="rounded-lg border border-slate-200 bg-white shadow-sm"
+            >
               <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
                 <h3 className="text-sm font-semibold text-slate-900">{SNIPPET_LABELS[kind]}</h3>
                 <CopyButton value={result.snippets[kind]} label={`Copy ${SNIPPET_LABELS[kind]} snippet`} />
@@ -169,7 +220,9 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
         </div>
       ) : (
         <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">No snippet for {regionDisplayName(effectiveRegion)}: the service would refuse it.</p>
+          <p className="font-semibold">
+            No snippet for {regionDisplayName(effectiveRegion)}: the service would refuse it.
+          </p>
           <p className="mt-1">{result.reason}</p>
         </div>
       )}

@@ -15,7 +15,10 @@ function randomToken(): string {
 function Outcome({ outcome, region }: { outcome: ValidationOutcome; region: string }) {
   if (outcome.ok) {
     return (
-      <div role="status" className="mt-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950">
+      <div
+        role="status"
+        className="mt-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950"
+      >
         <p className="font-semibold">
           ARM accepts this deployment in {regionDisplayName(region)}: validation {outcome.provisioningState}.
         </p>
@@ -36,7 +39,8 @@ function Outcome({ outcome, region }: { outcome: ValidationOutcome; region: stri
         ARM refuses this deployment in {regionDisplayName(region)} (HTTP {outcome.status}).
       </p>
       <p className="mt-1">
-        <code className="rounded bg-red-100 px-1 py-0.5 font-mono text-xs">{outcome.error.code}</code> {outcome.error.message}
+        <code className="rounded bg-red-100 px-1 py-0.5 font-mono text-xs">{outcome.error.code}</code>{" "}
+        {outcome.error.message}
       </p>
       {outcome.error.details.length > 0 && (
         <>
@@ -85,7 +89,9 @@ export function DeploymentCheck({ spec, subscriptionId }: { spec: DeploymentSpec
       >
         {check.isPending ? "Checking…" : "Check deployment"}
       </button>
-      {!ready && <p className="mt-1 text-xs text-slate-600">Pick a subscription and a resource group to check against.</p>}
+      {!ready && (
+        <p className="mt-1 text-xs text-slate-600">Pick a subscription and a resource group to check against.</p>
+      )}
       {check.isError && <ErrorPanel error={check.error} title="The deployment check got no answer" />}
       {check.data && <Outcome outcome={check.data} region={checkedRegion} />}
     </div>

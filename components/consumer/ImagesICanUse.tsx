@@ -12,7 +12,13 @@ import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { pageHref } from "@/lib/azure/routeParams";
-import { endOfLifeEverywhere, filterInventory, filterOptions, type InventoryFilters, type InventoryImage } from "@/lib/consumer/inventory";
+import {
+  endOfLifeEverywhere,
+  filterInventory,
+  filterOptions,
+  type InventoryFilters,
+  type InventoryImage,
+} from "@/lib/consumer/inventory";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
@@ -82,14 +88,17 @@ const columns = [
   column.accessor((row) => row.regions.length, {
     id: "regions",
     header: "Regions",
-    cell: (info) => <span className="text-xs">{info.row.original.regions.map(regionDisplayName).join(", ") || "—"}</span>,
+    cell: (info) => (
+      <span className="text-xs">{info.row.original.regions.map(regionDisplayName).join(", ") || "—"}</span>
+    ),
   }),
   column.accessor((row) => row.endOfLifeDate ?? "", {
     id: "endOfLife",
     header: "End of life",
     cell: (info) => {
       const image = info.row.original;
-      if (endOfLifeEverywhere(image)) return <Tag tone="warn">End of life{image.endOfLifeDate ? ` ${formatDate(image.endOfLifeDate)}` : ""}</Tag>;
+      if (endOfLifeEverywhere(image))
+        return <Tag tone="warn">End of life{image.endOfLifeDate ? ` ${formatDate(image.endOfLifeDate)}` : ""}</Tag>;
       return image.endOfLifeDate ? formatDate(image.endOfLifeDate) : "—";
     },
   }),
@@ -101,7 +110,9 @@ const columns = [
         <span className="flex flex-col items-start gap-1 text-xs">
           {shared && <Tag tone="brand">Shared directly{shared.sharedTo === "tenant" ? " with your tenant" : ""}</Tag>}
           <span className={shared ? "break-all font-mono" : undefined}>{info.getValue()}</span>
-          <span className="text-slate-600">{shared ? `through ${info.row.original.subscriptionName}` : info.row.original.subscriptionName}</span>
+          <span className="text-slate-600">
+            {shared ? `through ${info.row.original.subscriptionName}` : info.row.original.subscriptionName}
+          </span>
         </span>
       );
     },
@@ -110,7 +121,19 @@ const columns = [
 
 const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
 
-function FilterSelect({ label, value, options, onChange, display = (v) => v }: { label: string; value: string; options: string[]; onChange: (value: string) => void; display?: (value: string) => string }) {
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+  display = (v) => v,
+}: {
+  label: string;
+  value: string;
+  options: string[];
+  onChange: (value: string) => void;
+  display?: (value: string) => string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
@@ -157,30 +180,74 @@ export function ImagesICanUse() {
   }));
   const options = filterOptions(all);
   const visible = filterInventory(all, filters);
-  const set = (key: keyof InventoryFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value || undefined }));
+  const set = (key: keyof InventoryFilters) => (value: string) =>
+    setFilters((f) => ({ ...f, [key]: value || undefined }));
 
   return (
     <>
-      <PageHeader kind="Consumer" title="Images I can use" subtitle="Every image definition and version you can read, in every subscription you can reach." />
-      {subscriptions.isError && <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />}
-      {subscriptions.data?.length === 0 && <p className="mt-4 text-sm text-slate-700">You have no access to any subscription, so there is no image you can use yet.</p>}
+      <PageHeader
+        kind="Consumer"
+        title="Images I can use"
+        subtitle="Every image definition and version you can read, in every subscription you can reach."
+      />
+      {subscriptions.isError && (
+        <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
+      )}
+      {subscriptions.data?.length === 0 && (
+        <p className="mt-4 text-sm text-slate-700">
+          You have no access to any subscription, so there is no image you can use yet.
+        </p>
+      )}
       {images.isError && <ErrorPanel error={images.error} title="The images could not be listed" />}
 
-      <form role="search" aria-label="Filter images" className="mt-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        aria-label="Filter images"
+        className="mt-4 flex flex-wrap items-end gap-3"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor={textId} className="text-xs font-medium text-slate-700">
             Search
           </label>
-          <input id={textId} type="search" className={control} value={filters.text ?? ""} onChange={(e) => set("text")(e.target.value)} placeholder="Name, identifier, description" />
+          <input
+            id={textId}
+            type="search"
+            className={control}
+            value={filters.text ?? ""}
+            onChange={(e) => set("text")(e.target.value)}
+            placeholder="Name, identifier, description"
+          />
         </div>
         <FilterSelect label="OS type" value={filters.osType ?? ""} options={options.osType} onChange={set("osType")} />
-        <FilterSelect label="Architecture" value={filters.architecture ?? ""} options={options.architecture} onChange={set("architecture")} />
-        <FilterSelect label="Region" value={filters.region ?? ""} options={options.region} onChange={set("region")} display={regionDisplayName} />
-        <FilterSelect label="Publisher" value={filters.publisher ?? ""} options={options.publisher} onChange={set("publisher")} />
+        <FilterSelect
+          label="Architecture"
+          value={filters.architecture ?? ""}
+          options={options.architecture}
+          onChange={set("architecture")}
+        />
+        <FilterSelect
+          label="Region"
+          value={filters.region ?? ""}
+          options={options.region}
+          onChange={set("region")}
+          display={regionDisplayName}
+        />
+        <FilterSelect
+          label="Publisher"
+          value={filters.publisher ?? ""}
+          options={options.publisher}
+          onChange={set("publisher")}
+        />
         <FilterSelect label="Offer" value={filters.offer ?? ""} options={options.offer} onChange={set("offer")} />
         <FilterSelect label="SKU" value={filters.sku ?? ""} options={options.sku} onChange={set("sku")} />
         <div className="flex items-center gap-2 pb-1.5">
-          <input id={eolId} type="checkbox" checked={filters.hideEndOfLife ?? false} onChange={(e) => setFilters((f) => ({ ...f, hideEndOfLife: e.target.checked }))} />
+          <input
+            id={eolId}
+            type="checkbox"
+            checked={filters.hideEndOfLife ?? false}
+            onChange={(e) => setFilters((f) => ({ ...f, hideEndOfLife: e.target.checked }))}
+          />
           <label htmlFor={eolId} className="text-sm text-slate-700">
             Hide end of life
           </label>
@@ -189,28 +256,49 @@ export function ImagesICanUse() {
 
       {images.data && (
         <p className="mt-3 text-xs text-slate-600" role="status">
-          {visible.length} of {all.length} image definitions · listed through {images.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
-          {images.data.fallbackReason && ` (Resource Graph answered ${images.data.fallbackReason.code}; definitions shared on their own are not found by listing)`}
-          {". The region filter keeps images with a version targeting the region; open a version to see where it is usable now."}
+          {visible.length} of {all.length} image definitions · listed through{" "}
+          {images.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
+          {images.data.fallbackReason &&
+            ` (Resource Graph answered ${images.data.fallbackReason.code}; definitions shared on their own are not found by listing)`}
+          {
+            ". The region filter keeps images with a version targeting the region; open a version to see where it is usable now."
+          }
         </p>
       )}
-      {images.data?.failures.map((failure) => <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />)}
+      {images.data?.failures.map((failure) => (
+        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
+      ))}
       {images.data && (
         <SharedGallerySearch
           subscriptionId={subscriptionIds[0] ?? ""}
           regions={sharedRegions}
           onAdd={(region) => setAddedRegions((r) => (r.includes(region) ? r : [...r, region]))}
-          status={shared.isFetching ? "searching" : shared.data ? `${shared.data.images.length} shared image definitions found` : ""}
+          status={
+            shared.isFetching
+              ? "searching"
+              : shared.data
+                ? `${shared.data.images.length} shared image definitions found`
+                : ""
+          }
         />
       )}
       {shared.isError && <ErrorPanel error={shared.error} title="Directly shared galleries could not be listed" />}
-      {shared.data?.failures.map((failure) => <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />)}
+      {shared.data?.failures.map((failure) => (
+        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
+      ))}
 
       <div className="mt-3">
         {(subscriptions.isPending || images.isFetching) && !images.data ? (
           <Spinner label="Finding the images you can use…" />
         ) : (
-          <DataTable data={visible} columns={columns} caption="Images I can use" getRowId={(row) => row.id} empty="No image matches these filters." initialSorting={[{ id: "name", desc: false }]} />
+          <DataTable
+            data={visible}
+            columns={columns}
+            caption="Images I can use"
+            getRowId={(row) => row.id}
+            empty="No image matches these filters."
+            initialSorting={[{ id: "name", desc: false }]}
+          />
         )}
       </div>
       {subscriptionIds[0] && <CommunityGalleryLookup subscriptionId={subscriptionIds[0]} />}

@@ -22,7 +22,11 @@ const REASON_LABEL = {
 
 const column = createColumnHelper<LatestInRegion>();
 const columns = [
-  column.accessor("displayName", { header: "Region", meta: { rowHeader: true }, cell: (info) => <SafeText value={info.getValue()} /> }),
+  column.accessor("displayName", {
+    header: "Region",
+    meta: { rowHeader: true },
+    cell: (info) => <SafeText value={info.getValue()} />,
+  }),
   column.accessor((row) => row.latest ?? "", {
     id: "latest",
     header: "latest resolves to",
@@ -47,7 +51,8 @@ const columns = [
         <ul className="space-y-1 text-xs">
           {passed.map((p) => (
             <li key={p.name}>
-              <span className="font-mono font-semibold">{p.name}</span> <Tag>{REASON_LABEL[p.reason]}</Tag> <span className="text-slate-700">{p.explanation}</span>
+              <span className="font-mono font-semibold">{p.name}</span> <Tag>{REASON_LABEL[p.reason]}</Tag>{" "}
+              <span className="text-slate-700">{p.explanation}</span>
             </li>
           ))}
         </ul>
@@ -62,13 +67,18 @@ const columns = [
  */
 export function LatestByRegion({ definitionId }: { definitionId: string }) {
   const [definition] = useVersionsWithReplication([definitionId]);
-  const rows = definition?.versions && definition.complete ? latestByRegion(definition.versions.map(latestCandidate), new Date()) : undefined;
+  const rows =
+    definition?.versions && definition.complete
+      ? latestByRegion(definition.versions.map(latestCandidate), new Date())
+      : undefined;
   return (
     <Section
       title="Latest in each region"
       description="A VM created from the definition (no version) gets the highest version not excluded from latest whose replication to its region has completed."
     >
-      {definition?.listError !== undefined && <ErrorPanel error={definition.listError} title="The versions could not be listed" />}
+      {definition?.listError !== undefined && (
+        <ErrorPanel error={definition.listError} title="The versions could not be listed" />
+      )}
       {definition && !definition.listError && !rows && <Spinner label="Reading each version's replication…" />}
       {rows && (
         <DataTable

@@ -9,7 +9,11 @@ function RegionList({ title, children, empty }: { title: string; children: React
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
-      {children.length === 0 ? <p className="mt-1 text-sm text-slate-600">{empty}</p> : <ul className="mt-1 space-y-1.5 text-sm">{children}</ul>}
+      {children.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="mt-1 space-y-1.5 text-sm">{children}</ul>
+      )}
     </div>
   );
 }
@@ -17,13 +21,19 @@ function RegionList({ title, children, empty }: { title: string; children: React
 /** For an image version: where a VM can be created from it now, where it is still on its way, and where never. */
 export function VersionUsability({ versionName, usability }: { versionName: string; usability: Usability }) {
   return (
-    <Section title="Where you can deploy it" description="A region is usable only once replication there has completed; Succeeded alone does not mean your region has it.">
+    <Section
+      title="Where you can deploy it"
+      description="A region is usable only once replication there has completed; Succeeded alone does not mean your region has it."
+    >
       {usability.pastEndOfLife && (
         <div role="alert" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
           <p className="font-semibold">
             {versionName} reached its end of life on {formatDate(usability.endOfLifeDate)}.
           </p>
-          <p className="mt-1">It can still be deployed, but the publisher no longer intends it for new VMs: choose a newer version, or deploy latest.</p>
+          <p className="mt-1">
+            It can still be deployed, but the publisher no longer intends it for new VMs: choose a newer version, or
+            deploy latest.
+          </p>
         </div>
       )}
       <Card>
@@ -37,8 +47,14 @@ export function VersionUsability({ versionName, usability }: { versionName: stri
             {usability.inProgress.map((r) => (
               <li key={r.region} className="flex items-center gap-2">
                 <span className="w-40 shrink-0">{r.displayName}</span>
-                <ProgressBar value={r.progress} label={`Replication of ${versionName} to ${r.displayName}`} valueText={`${r.progress}%`} />
-                <span className="w-24 shrink-0 text-xs text-slate-700">{r.stalled ? `Stalled, ${r.progress}%` : `${r.progress}%`}</span>
+                <ProgressBar
+                  value={r.progress}
+                  label={`Replication of ${versionName} to ${r.displayName}`}
+                  valueText={`${r.progress}%`}
+                />
+                <span className="w-24 shrink-0 text-xs text-slate-700">
+                  {r.stalled ? `Stalled, ${r.progress}%` : `${r.progress}%`}
+                </span>
               </li>
             ))}
           </RegionList>
@@ -57,7 +73,8 @@ export function VersionUsability({ versionName, usability }: { versionName: stri
           </RegionList>
         </div>
         <p className="mt-4 text-sm text-slate-700">
-          <span className="font-semibold">Not targeted:</span> every other region. VMs there are refused until the publisher adds the region to this version.
+          <span className="font-semibold">Not targeted:</span> every other region. VMs there are refused until the
+          publisher adds the region to this version.
         </p>
       </Card>
     </Section>

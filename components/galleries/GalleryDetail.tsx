@@ -158,7 +158,10 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
         </Card>
       )}
 
-      <Section title="Image definitions" description="Each definition groups the versions of one image: OS, generation, architecture and identifier.">
+      <Section
+        title="Image definitions"
+        description="Each definition groups the versions of one image: OS, generation, architecture and identifier."
+      >
         {images.isError ? (
           <ErrorPanel error={images.error} title="The image definitions of this gallery could not be listed" />
         ) : (

@@ -64,7 +64,9 @@ const definitionsScope = (galleryId: string) => `${galleryId}/images`.toLowerCas
  * could not be listed.
  */
 function failureTitle(failure: InventoryFailure, subscriptions: readonly Subscription[]): string {
-  const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === failure.subscriptionId.toLowerCase());
+  const subscription = subscriptions.find(
+    (s) => s.subscriptionId.toLowerCase() === failure.subscriptionId.toLowerCase(),
+  );
   const gallery = /\/galleries\/([^/]+)\/images$/i.exec(failure.scope)?.[1];
   if (gallery) return `Image definitions of gallery “${gallery}” could not be listed`;
   return `Galleries in subscription “${subscription?.displayName ?? failure.subscriptionId}” could not be listed`;
@@ -87,7 +89,9 @@ export function GalleryOverview() {
   const failures = inventory.state?.failures ?? [];
   const failedDefinitions = new Set(failures.map((f) => f.scope.toLowerCase()));
   const rows: GalleryRow[] = inventory.rows.map((row) =>
-    failedDefinitions.has(definitionsScope(row.id)) && row.definitionCount === 0 ? { ...row, definitionCount: "error" } : row,
+    failedDefinitions.has(definitionsScope(row.id)) && row.definitionCount === 0
+      ? { ...row, definitionCount: "error" }
+      : row,
   );
 
   const regions = useMemo(() => [...new Set(rows.map((r) => r.location.toLowerCase()))].sort(), [rows]);
@@ -97,7 +101,9 @@ export function GalleryOverview() {
       (!subscriptionFilter || row.subscriptionId === subscriptionFilter) &&
       (!regionFilter || row.location.toLowerCase() === regionFilter) &&
       (!needle ||
-        [row.name, row.description, row.resourceGroup, row.subscriptionName].some((v) => v.toLowerCase().includes(needle))),
+        [row.name, row.description, row.resourceGroup, row.subscriptionName].some((v) =>
+          v.toLowerCase().includes(needle),
+        )),
   );
   const stillLoading = subscriptions.isPending || inventory.loading;
 
@@ -161,7 +167,12 @@ export function GalleryOverview() {
               <label htmlFor={ids.region} className="text-xs font-medium text-slate-700">
                 Region
               </label>
-              <select id={ids.region} value={regionFilter} onChange={(e) => setRegionFilter(e.target.value)} className={selectClass}>
+              <select
+                id={ids.region}
+                value={regionFilter}
+                onChange={(e) => setRegionFilter(e.target.value)}
+                className={selectClass}
+              >
                 <option value="">All regions</option>
                 {regions.map((r) => (
                   <option key={r} value={r}>
@@ -175,7 +186,12 @@ export function GalleryOverview() {
 
           {inventory.error !== null && (
             <div className="mt-4">
-              <ErrorPanel error={inventory.error} title="The galleries could not be listed" onRetry={inventory.refetch} retrying={inventory.loading} />
+              <ErrorPanel
+                error={inventory.error}
+                title="The galleries could not be listed"
+                onRetry={inventory.refetch}
+                retrying={inventory.loading}
+              />
             </div>
           )}
           {failures.length > 0 && (
@@ -210,7 +226,9 @@ export function GalleryOverview() {
               }
             />
           </div>
-          {!stillLoading && <SharedDefinitions subscriptions={subscriptionList} readableGalleryIds={rows.map((row) => row.id)} />}
+          {!stillLoading && (
+            <SharedDefinitions subscriptions={subscriptionList} readableGalleryIds={rows.map((row) => row.id)} />
+          )}
         </>
       )}
     </>

@@ -98,9 +98,18 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   const complete = definition?.complete ?? false;
   // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and rebuilding
   // the table's rows on every render would cost more than the render.
-  const resolution = useMemo(() => (versions && complete && region ? latestIn(versions, region) : undefined), [versions, complete, region]);
+  const resolution = useMemo(
+    () => (versions && complete && region ? latestIn(versions, region) : undefined),
+    [versions, complete, region],
+  );
   const rows: VersionRow[] = useMemo(
-    () => (versions ?? []).map((version) => ({ id: version.id ?? "", name: version.name ?? "", version, isLatest: resolution?.latest === version.name })),
+    () =>
+      (versions ?? []).map((version) => ({
+        id: version.id ?? "",
+        name: version.name ?? "",
+        version,
+        isLatest: resolution?.latest === version.name,
+      })),
     [versions, resolution?.latest],
   );
 
@@ -114,7 +123,9 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
         subtitle={img?.description && <SafeText value={img.description} />}
       />
       {image.isPending && <Spinner label="Loading image definition…" />}
-      {image.isError && <ResourceError error={image.error} scopeId={id} title="This image definition could not be read" />}
+      {image.isError && (
+        <ResourceError error={image.error} scopeId={id} title="This image definition could not be read" />
+      )}
       {image.data && <AccessNote scopeId={id} />}
       {image.data && <ImageDefinitionActions path={path} />}
       {img && (
@@ -133,18 +144,26 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               {
                 label: "End of life",
                 value: img.endOfLifeDate ? (
-                  isPast(img.endOfLifeDate) ? <Tag tone="warn">Ended {formatDate(img.endOfLifeDate)}</Tag> : formatDate(img.endOfLifeDate)
+                  isPast(img.endOfLifeDate) ? (
+                    <Tag tone="warn">Ended {formatDate(img.endOfLifeDate)}</Tag>
+                  ) : (
+                    formatDate(img.endOfLifeDate)
+                  )
                 ) : (
                   "—"
                 ),
               },
               {
                 label: "Recommended vCPUs",
-                value: img.recommended?.vCPUs ? `${img.recommended.vCPUs.min ?? "?"}–${img.recommended.vCPUs.max ?? "?"}` : "—",
+                value: img.recommended?.vCPUs
+                  ? `${img.recommended.vCPUs.min ?? "?"}–${img.recommended.vCPUs.max ?? "?"}`
+                  : "—",
               },
               {
                 label: "Recommended memory (GB)",
-                value: img.recommended?.memory ? `${img.recommended.memory.min ?? "?"}–${img.recommended.memory.max ?? "?"}` : "—",
+                value: img.recommended?.memory
+                  ? `${img.recommended.memory.min ?? "?"}–${img.recommended.memory.max ?? "?"}`
+                  : "—",
               },
               {
                 label: "Features",
@@ -165,7 +184,10 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               },
               // Written by whoever publishes the definition: text, and a link only when it is an http(s) URL.
               { label: "EULA", value: img.eula ? <SafeLink href={img.eula} /> : "—" },
-              { label: "Privacy statement", value: img.privacyStatementUri ? <SafeLink href={img.privacyStatementUri} /> : "—" },
+              {
+                label: "Privacy statement",
+                value: img.privacyStatementUri ? <SafeLink href={img.privacyStatementUri} /> : "—",
+              },
               { label: "Release notes", value: img.releaseNoteUri ? <SafeLink href={img.releaseNoteUri} /> : "—" },
               { label: "Tags", value: <ResourceTags tags={img.tags} />, wide: true },
               { label: "Resource id", value: <ResourceIdField id={img.id ?? id} />, wide: true },
@@ -183,7 +205,10 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
         ) : (
           <>
             <GroupedErrors
-              failures={(definition?.detailErrors ?? []).map(({ version, error }) => ({ name: version.name ?? "", error }))}
+              failures={(definition?.detailErrors ?? []).map(({ version, error }) => ({
+                name: version.name ?? "",
+                error,
+              }))}
               describe={(names) => `The replication status of ${names} could not be read`}
             />
             <DataTable

@@ -15,7 +15,11 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import type { InventoryItem, InventoryKind } from "@/lib/inventory/item";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
-const KIND_LABEL: Record<InventoryKind, string> = { gallery: "Gallery", definition: "Image definition", version: "Image version" };
+const KIND_LABEL: Record<InventoryKind, string> = {
+  gallery: "Gallery",
+  definition: "Image definition",
+  version: "Image version",
+};
 
 interface InventoryRow extends InventoryItem {
   kindLabel: string;
@@ -46,7 +50,10 @@ const columns = [
 function pathOf(item: InventoryItem): string {
   const parts = item.id.split("/");
   const at = parts.findIndex((p) => p.toLowerCase() === "galleries");
-  return parts.slice(at + 1).filter((_, i) => i % 2 === 0).join("/");
+  return parts
+    .slice(at + 1)
+    .filter((_, i) => i % 2 === 0)
+    .join("/");
 }
 
 /**
@@ -78,15 +85,23 @@ export function InventoryTable() {
         subtitle={
           subscriptions.data &&
           `${count("gallery")} galleries, ${count("definition")} image definitions, ${count("version")} image versions in ${subscriptions.data.length} subscriptions` +
-            (state?.source === "resourceGraph" ? " · from Resource Graph" : state?.source === "armListing" ? " · listed per subscription" : "")
+            (state?.source === "resourceGraph"
+              ? " · from Resource Graph"
+              : state?.source === "armListing"
+                ? " · listed per subscription"
+                : "")
         }
       />
-      {subscriptions.isError && <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />}
-      {inventory.error !== null && <ErrorPanel error={inventory.error} title="The inventory could not be read" onRetry={inventory.refetch} />}
+      {subscriptions.isError && (
+        <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
+      )}
+      {inventory.error !== null && (
+        <ErrorPanel error={inventory.error} title="The inventory could not be read" onRetry={inventory.refetch} />
+      )}
       {state?.fallbackReason && (
         <p className="mt-2 text-sm text-slate-600">
-          Resource Graph answered {state.fallbackReason.code} ({state.fallbackReason.message}); listed per subscription instead. Image versions are
-          listed on each definition&apos;s page.
+          Resource Graph answered {state.fallbackReason.code} ({state.fallbackReason.message}); listed per subscription
+          instead. Image versions are listed on each definition&apos;s page.
         </p>
       )}
       {(state?.failures ?? []).map((failure) => (
@@ -108,7 +123,11 @@ export function InventoryTable() {
           getRowId={(row) => row.id}
           initialSorting={[{ id: "path", desc: false }]}
           filterLabel="Filter the inventory"
-          empty={inventory.loading || subscriptions.isPending ? "Loading…" : "No galleries in the subscriptions you can read."}
+          empty={
+            inventory.loading || subscriptions.isPending
+              ? "Loading…"
+              : "No galleries in the subscriptions you can read."
+          }
         />
       </div>
     </>

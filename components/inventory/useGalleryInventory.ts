@@ -55,7 +55,8 @@ async function relistInto(client: QueryClient, queryKey: readonly unknown[], arm
   const scope = `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
   const sub = subscriptionId.toLowerCase();
   try {
-    for await (const chunk of relistSubscription({ transport: arm.unretried, endpoint: arm.endpoint, subscriptionId })) apply(chunk);
+    for await (const chunk of relistSubscription({ transport: arm.unretried, endpoint: arm.endpoint, subscriptionId }))
+      apply(chunk);
   } catch (error) {
     apply({ type: "failed", scope, subscriptionId: sub, container: sub, error: toAzureError(error, scope) });
     apply({ type: "retried", subscriptionId: sub });
@@ -97,10 +98,20 @@ export function useGalleryInventory(subscriptions: readonly Subscription[]): Gal
           description: item.description ?? "",
           sharing: sharingLabel(item.sharingPermissions),
           definitionCount:
-            state?.listed.has(item.galleryKey) || (!loading && !state?.retrying.has(item.subscriptionId)) ? (counts.get(item.galleryKey) ?? 0) : "loading",
+            state?.listed.has(item.galleryKey) || (!loading && !state?.retrying.has(item.subscriptionId))
+              ? (counts.get(item.galleryKey) ?? 0)
+              : "loading",
         };
       });
   }, [state, subscriptions, loading]);
 
-  return { rows, items: state?.items ?? [], state, loading, error: query.error, refetch: () => void query.refetch(), retry };
+  return {
+    rows,
+    items: state?.items ?? [],
+    state,
+    loading,
+    error: query.error,
+    refetch: () => void query.refetch(),
+    retry,
+  };
 }

@@ -16,7 +16,12 @@ import { Dialog } from "@/components/ui/Dialog";
 import { toAzureError, type AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
-import { deleteGallery, deleteImageDefinition, deleteImageVersion, invalidateAfterPublish } from "@/lib/publish/mutations";
+import {
+  deleteGallery,
+  deleteImageDefinition,
+  deleteImageVersion,
+  invalidateAfterPublish,
+} from "@/lib/publish/mutations";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 
@@ -41,7 +46,9 @@ export function DeleteGalleryButton({ path }: { path: GalleryPath }) {
   const definitions = useQuery({ ...imageQueries.list(arm, id), enabled: open });
   const count = definitions.data?.length ?? 0;
   async function confirm() {
-    const outcome = await operation.run(`Deleting gallery ${path.galleryName}`, () => deleteGallery(arm, path), { resourceId: id });
+    const outcome = await operation.run(`Deleting gallery ${path.galleryName}`, () => deleteGallery(arm, path), {
+      resourceId: id,
+    });
     if (outcome.ok) router.push("/");
   }
   return (
@@ -54,10 +61,12 @@ export function DeleteGalleryButton({ path }: { path: GalleryPath }) {
           <ErrorPanel error={definitions.error} title="The gallery's image definitions could not be listed" />
         ) : count > 0 ? (
           <div>
-            <p className="font-semibold">This gallery still holds {count} image {count === 1 ? "definition" : "definitions"}.</p>
+            <p className="font-semibold">
+              This gallery still holds {count} image {count === 1 ? "definition" : "definitions"}.
+            </p>
             <p className="mt-1">
-              Azure deletes a gallery only when it is empty: delete the image versions first, then the image definitions, then the gallery. Open each
-              definition to delete it with its versions:
+              Azure deletes a gallery only when it is empty: delete the image versions first, then the image
+              definitions, then the gallery. Open each definition to delete it with its versions:
             </p>
             <ul className="mt-2 max-h-48 list-disc overflow-y-auto pl-5">
               {definitions.data.map((definition) => (
@@ -72,7 +81,13 @@ export function DeleteGalleryButton({ path }: { path: GalleryPath }) {
         ) : (
           <p>The gallery is empty. Deleting it cannot be undone.</p>
         )}
-        <DeleteFooter state={operation.state} onCancel={() => setOpen(false)} confirmDisabled={definitions.isPending || count > 0 || operation.state.phase === "running"} onConfirm={confirm} confirmLabel="Delete gallery" />
+        <DeleteFooter
+          state={operation.state}
+          onCancel={() => setOpen(false)}
+          confirmDisabled={definitions.isPending || count > 0 || operation.state.phase === "running"}
+          onConfirm={confirm}
+          confirmLabel="Delete gallery"
+        />
       </Dialog>
     </>
   );
@@ -108,7 +123,10 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
       setItems((current) => ({ ...current, [name]: { state: "Deleted" } }));
       return true;
     } catch (caught) {
-      setItems((current) => ({ ...current, [name]: { state: "Failed", error: toAzureError(caught, versionIdOf({ ...path, versionName: name })) } }));
+      setItems((current) => ({
+        ...current,
+        [name]: { state: "Failed", error: toAzureError(caught, versionIdOf({ ...path, versionName: name })) },
+      }));
       return false;
     }
   }
@@ -123,7 +141,11 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
         return;
       }
     }
-    const outcome = await operation.run(`Deleting image definition ${path.imageName}`, () => deleteImageDefinition(arm, path), { resourceId: id });
+    const outcome = await operation.run(
+      `Deleting image definition ${path.imageName}`,
+      () => deleteImageDefinition(arm, path),
+      { resourceId: id },
+    );
     setRunning(false);
     if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
   }
@@ -131,7 +153,11 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
   return (
     <>
       <DeleteButton label="Delete image definition" onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => !running && setOpen(false)} title={`Delete image definition ${path.imageName}?`}>
+      <Dialog
+        open={open}
+        onClose={() => !running && setOpen(false)}
+        title={`Delete image definition ${path.imageName}?`}
+      >
         {versions.isPending ? (
           <Spinner label="Checking its versions…" />
         ) : versions.isError ? (
@@ -145,22 +171,39 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
             </p>
             {count > 0 && (
               <>
-                <ol aria-label="Deletion progress" className="mt-3 max-h-56 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
+                <ol
+                  aria-label="Deletion progress"
+                  className="mt-3 max-h-56 space-y-1 overflow-y-auto rounded border border-slate-200 p-2"
+                >
                   {list.map((version) => {
                     const item = items[version.name ?? ""];
                     return (
                       <li key={version.id} className="flex flex-col">
                         <span className="flex items-center justify-between gap-2">
                           <span className="font-mono">{version.name}</span>
-                          {item ? <StateBadge state={item.state === "Deleted" ? "Succeeded" : item.state} label={item.state} /> : null}
+                          {item ? (
+                            <StateBadge
+                              state={item.state === "Deleted" ? "Succeeded" : item.state}
+                              label={item.state}
+                            />
+                          ) : null}
                         </span>
-                        {item?.error && <ErrorPanel error={item.error} title={`Version ${version.name} could not be deleted`} />}
+                        {item?.error && (
+                          <ErrorPanel error={item.error} title={`Version ${version.name} could not be deleted`} />
+                        )}
                       </li>
                     );
                   })}
                 </ol>
                 <div className="mt-3 flex items-start gap-2">
-                  <input id={checkboxId} type="checkbox" className="mt-0.5 h-4 w-4" checked={confirmed} disabled={running} onChange={(event) => setConfirmed(event.target.checked)} />
+                  <input
+                    id={checkboxId}
+                    type="checkbox"
+                    className="mt-0.5 h-4 w-4"
+                    checked={confirmed}
+                    disabled={running}
+                    onChange={(event) => setConfirmed(event.target.checked)}
+                  />
                   <label htmlFor={checkboxId}>
                     Delete this definition and its {count} {count === 1 ? "version" : "versions"}
                   </label>
@@ -169,34 +212,64 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
             )}
           </>
         )}
-        <DeleteFooter state={operation.state} onCancel={() => setOpen(false)} cancelDisabled={running} confirmDisabled={versions.isPending || versions.isError || running || (count > 0 && !confirmed)} onConfirm={confirm} confirmLabel={count > 0 ? `Delete definition and ${count} ${count === 1 ? "version" : "versions"}` : "Delete image definition"} />
+        <DeleteFooter
+          state={operation.state}
+          onCancel={() => setOpen(false)}
+          cancelDisabled={running}
+          confirmDisabled={versions.isPending || versions.isError || running || (count > 0 && !confirmed)}
+          onConfirm={confirm}
+          confirmLabel={
+            count > 0
+              ? `Delete definition and ${count} ${count === 1 ? "version" : "versions"}`
+              : "Delete image definition"
+          }
+        />
       </Dialog>
     </>
   );
 }
 
 /** Delete one image version, with its replicas in every region. */
-export function DeleteImageVersionButton({ path, blockedUntil }: { path: GalleryPath & { imageName: string; versionName: string }; blockedUntil?: Date | undefined }) {
+export function DeleteImageVersionButton({
+  path,
+  blockedUntil,
+}: {
+  path: GalleryPath & { imageName: string; versionName: string };
+  blockedUntil?: Date | undefined;
+}) {
   const arm = useArm();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const operation = useOperation();
   const id = versionIdOf(path);
   async function confirm() {
-    const outcome = await operation.run(`Deleting image version ${path.versionName}`, () => deleteImageVersion(arm, path), { resourceId: id });
+    const outcome = await operation.run(
+      `Deleting image version ${path.versionName}`,
+      () => deleteImageVersion(arm, path),
+      { resourceId: id },
+    );
     if (outcome.ok) router.push(pageHref(imageIdOf(path)));
   }
   return (
     <>
       <DeleteButton label="Delete image version" onClick={() => setOpen(true)} />
       <Dialog open={open} onClose={() => setOpen(false)} title={`Delete image version ${path.versionName}?`}>
-        <p>Its replicas in every target region are deleted; VMs can no longer be created from it. This cannot be undone.</p>
+        <p>
+          Its replicas in every target region are deleted; VMs can no longer be created from it. This cannot be undone.
+        </p>
         {blockedUntil && blockedUntil.getTime() > Date.now() && (
           <p className="mt-2 font-semibold text-amber-900">
-            Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)}); the service will refuse.
+            Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)});
+            the service will refuse.
           </p>
         )}
-        <DeleteFooter state={operation.state} onCancel={() => setOpen(false)} confirmDisabled={operation.state.phase === "running" || operation.state.phase === "submitting"} onConfirm={confirm} confirmLabel="Delete image version" />
+        <DeleteFooter
+          state={operation.state}
+          onCancel={() => setOpen(false)}
+          confirmDisabled={operation.state.phase === "running" || operation.state.phase === "submitting"}
+          onConfirm={confirm}
+          confirmLabel="Delete image version"
+        />
       </Dialog>
     </>
   );
@@ -217,7 +290,12 @@ function DeleteFooter(props: {
         <OperationStatus state={props.state} showRefusal />
       </div>
       <div className="mt-4 flex justify-end gap-2">
-        <button type="button" className={buttonClass.secondary} disabled={props.cancelDisabled} onClick={props.onCancel}>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={props.cancelDisabled}
+          onClick={props.onCancel}
+        >
           Cancel
         </button>
         <button type="button" className={buttonClass.danger} disabled={props.confirmDisabled} onClick={props.onConfirm}>

@@ -55,7 +55,9 @@ export function GalleryCreateForm({
     // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
     mode: "onChange",
     defaultValues: {
-      subscriptionId: creatable.some((c) => c.subscription.subscriptionId === initialSubscriptionId) ? initialSubscriptionId : "",
+      subscriptionId: creatable.some((c) => c.subscription.subscriptionId === initialSubscriptionId)
+        ? initialSubscriptionId
+        : "",
       resourceGroupMode: "existing",
       resourceGroupName: "",
       name: "",
@@ -74,7 +76,8 @@ export function GalleryCreateForm({
   useEffect(() => {
     if (!access) return;
     if (mode === "new" && !access.newResourceGroup.allowed) form.setValue("resourceGroupMode", "existing");
-    if (mode === "existing" && access.resourceGroups.length === 0 && access.newResourceGroup.allowed) form.setValue("resourceGroupMode", "new");
+    if (mode === "existing" && access.resourceGroups.length === 0 && access.newResourceGroup.allowed)
+      form.setValue("resourceGroupMode", "new");
   }, [access, mode, form]);
   const locations = useQuery(locationQueries.list(arm, subscriptionId));
   const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptionId ? [subscriptionId] : []));
@@ -82,13 +85,18 @@ export function GalleryCreateForm({
 
   async function onSubmit(values: GalleryCreateOutput) {
     setRefusal(undefined);
-    const path = { subscriptionId: values.subscriptionId, resourceGroupName: values.resourceGroupName, galleryName: values.name };
+    const path = {
+      subscriptionId: values.subscriptionId,
+      resourceGroupName: values.resourceGroupName,
+      galleryName: values.name,
+    };
     if (values.resourceGroupMode === "new") {
       try {
         await createResourceGroup(arm, values.subscriptionId, values.resourceGroupName, values.location);
       } catch (caught) {
         const error = toAzureError(caught);
-        if (!placeServerError(form, error, FIELDS, { resourceGroupName: "resourceGroupName", location: "location" })) setRefusal(error);
+        if (!placeServerError(form, error, FIELDS, { resourceGroupName: "resourceGroupName", location: "location" }))
+          setRefusal(error);
         return;
       }
     }
@@ -97,7 +105,10 @@ export function GalleryCreateForm({
     );
     if (outcome.ok) {
       router.push(pageHref(galleryIdOf(path)));
-    } else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryName: "name", location: "location" })) {
+    } else if (
+      !outcome.accepted &&
+      !placeServerError(form, outcome.error, FIELDS, { galleryName: "name", location: "location" })
+    ) {
       setRefusal(outcome.error);
     }
   }
@@ -106,7 +117,12 @@ export function GalleryCreateForm({
   return (
     <>
       <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]" aria-label="Create gallery">
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onSubmit)}
+          className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]"
+          aria-label="Create gallery"
+        >
           <div className="grid gap-4">
             <Group legend="Project details" description="Where the gallery lives and who pays for it.">
               <SelectField
@@ -114,19 +130,33 @@ export function GalleryCreateForm({
                 label="Subscription"
                 required
                 placeholder="Choose a subscription"
-                hint={unavailable.length > 0 ? "Only the subscriptions where you may create a gallery; the others are listed below with the reason." : undefined}
-                choices={creatable.map(({ subscription: s }) => ({ value: s.subscriptionId, label: visibleText(s.displayName) }))}
+                hint={
+                  unavailable.length > 0
+                    ? "Only the subscriptions where you may create a gallery; the others are listed below with the reason."
+                    : undefined
+                }
+                choices={creatable.map(({ subscription: s }) => ({
+                  value: s.subscriptionId,
+                  label: visibleText(s.displayName),
+                }))}
               />
               <div className="flex flex-col gap-2">
                 <SelectField
                   name="resourceGroupMode"
                   label="Resource group"
-                  hint={newGroup && !newGroup.allowed ? `A new resource group is not available: ${newGroup.reason}` : undefined}
+                  hint={
+                    newGroup && !newGroup.allowed
+                      ? `A new resource group is not available: ${newGroup.reason}`
+                      : undefined
+                  }
                   choices={[
                     { value: "existing", label: "Use an existing resource group" },
                     {
                       value: "new",
-                      label: newGroup && !newGroup.allowed ? "Create a new resource group (not available)" : "Create a new resource group",
+                      label:
+                        newGroup && !newGroup.allowed
+                          ? "Create a new resource group (not available)"
+                          : "Create a new resource group",
                       disabled: newGroup ? !newGroup.allowed : false,
                     },
                   ]}
@@ -137,11 +167,25 @@ export function GalleryCreateForm({
                     label="Existing resource group"
                     required
                     hint="Only the resource groups where your role assignments allow creating a gallery."
-                    placeholder={!subscriptionId ? "Choose a subscription first" : access?.resourceGroups.length === 0 ? "None where you may create a gallery" : "Choose a resource group"}
-                    choices={(access?.resourceGroups ?? []).map((g) => ({ value: g.name, label: `${g.name} (${g.location})` }))}
+                    placeholder={
+                      !subscriptionId
+                        ? "Choose a subscription first"
+                        : access?.resourceGroups.length === 0
+                          ? "None where you may create a gallery"
+                          : "Choose a resource group"
+                    }
+                    choices={(access?.resourceGroups ?? []).map((g) => ({
+                      value: g.name,
+                      label: `${g.name} (${g.location})`,
+                    }))}
                   />
                 ) : (
-                  <TextField name="resourceGroupName" label="New resource group name" required hint="Created in the gallery's region. Up to 90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period." />
+                  <TextField
+                    name="resourceGroupName"
+                    label="New resource group name"
+                    required
+                    hint="Created in the gallery's region. Up to 90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period."
+                  />
                 )}
               </div>
             </Group>
@@ -158,7 +202,9 @@ export function GalleryCreateForm({
                 label="Region"
                 required
                 hint="Image definitions and versions of this gallery are created in this region (their source region)."
-                placeholder={!subscriptionId ? "Choose a subscription first" : locations.isPending ? "Loading…" : "Choose a region"}
+                placeholder={
+                  !subscriptionId ? "Choose a subscription first" : locations.isPending ? "Loading…" : "Choose a region"
+                }
                 choices={(locations.data ?? []).map((l) => ({ value: l.name, label: l.displayName }))}
               />
               <div className="sm:col-span-2">

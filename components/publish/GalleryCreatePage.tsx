@@ -17,7 +17,11 @@ export function GalleryCreatePage({ initialSubscriptionId }: { initialSubscripti
   return (
     <>
       <Breadcrumbs items={[{ label: "Galleries", kind: "Home", href: "/" }, { label: "Create gallery" }]} />
-      <PageHeader kind="Azure Compute Gallery" title="Create gallery" subtitle="A gallery holds image definitions and their versions; access to it is managed with Azure RBAC." />
+      <PageHeader
+        kind="Azure Compute Gallery"
+        title="Create gallery"
+        subtitle="A gallery holds image definitions and their versions; access to it is managed with Azure RBAC."
+      />
       {creation.error ? (
         <ErrorPanel error={creation.error} title="Your subscriptions could not be listed" />
       ) : creation.isPending ? (
@@ -25,7 +29,11 @@ export function GalleryCreatePage({ initialSubscriptionId }: { initialSubscripti
       ) : creation.creatable.length === 0 ? (
         <NoGalleryCreation unavailable={creation.unavailable} />
       ) : (
-        <GalleryCreateForm initialSubscriptionId={initialSubscriptionId} creatable={creation.creatable} unavailable={creation.unavailable} />
+        <GalleryCreateForm
+          initialSubscriptionId={initialSubscriptionId}
+          creatable={creation.creatable}
+          unavailable={creation.unavailable}
+        />
       )}
     </>
   );

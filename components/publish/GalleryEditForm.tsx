@@ -39,7 +39,11 @@ export function GalleryEditForm({ path }: { path: GalleryPath }) {
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
       <PageHeader kind="Gallery" title={`Edit ${path.galleryName}`} />
       {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
-      {gallery.data ? <Form path={path} gallery={gallery.data} subscriptionName={subscriptionName} /> : !gallery.isError && <Spinner label="Loading…" />}
+      {gallery.data ? (
+        <Form path={path} gallery={gallery.data} subscriptionName={subscriptionName} />
+      ) : (
+        !gallery.isError && <Spinner label="Loading…" />
+      )}
     </>
   );
 }
@@ -59,12 +63,18 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
     setRefusal(undefined);
     const outcome = await operation.run(`Updating gallery ${path.galleryName}`, () => updateGallery(arm, path, values));
     if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["description", "tags"])) setRefusal(outcome.error);
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["description", "tags"]))
+      setRefusal(outcome.error);
   }
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid max-w-4xl gap-4" aria-label={`Edit gallery ${path.galleryName}`}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onSubmit)}
+        className="mt-4 grid max-w-4xl gap-4"
+        aria-label={`Edit gallery ${path.galleryName}`}
+      >
         <Group legend="Fixed at creation">
           <ReadOnlyField label="Name" value={path.galleryName} reason={FIXED} />
           <ReadOnlyField label="Region" value={regionDisplayName(gallery.location)} reason={FIXED} />

@@ -86,7 +86,10 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
         get location() {
           return locationRef.current;
         },
-        definitionsInRegion: () => (locationRef.current ? usageRef.current?.at(path.subscriptionId, locationRef.current).usages.imageDefinitions.used : undefined),
+        definitionsInRegion: () =>
+          locationRef.current
+            ? usageRef.current?.at(path.subscriptionId, locationRef.current).usages.imageDefinitions.used
+            : undefined,
       }),
     [path.subscriptionId],
   );
@@ -100,7 +103,9 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
   const [name, identifier] = form.watch(["name", "properties.identifier"]);
   const hint = identifierHint(
     { name, identifier },
-    (definitions.data ?? []).flatMap((d) => (d.identifier && d.name ? [{ name: d.name, identifier: d.identifier }] : [])),
+    (definitions.data ?? []).flatMap((d) =>
+      d.identifier && d.name ? [{ name: d.name, identifier: d.identifier }] : [],
+    ),
   );
 
   async function onSubmit(values: ImageDefinitionCreateOutput) {
@@ -110,7 +115,8 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
       createImageDefinition(arm, target, { location, properties: values.properties, tags: values.tags }),
     );
     if (outcome.ok) router.push(pageHref(imageIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageName: "name" })) setRefusal(outcome.error);
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageName: "name" }))
+      setRefusal(outcome.error);
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
@@ -120,7 +126,12 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
       <PageHeader kind="Image definition" title="Create image definition" subtitle={`In gallery ${path.galleryName}`} />
       {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
       <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]" aria-label="Create image definition">
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onSubmit)}
+          className="mt-4 grid gap-4 lg:grid-cols-[1fr_20rem]"
+          aria-label="Create image definition"
+        >
           <div className="grid gap-4">
             <Group legend="Basics">
               <TextField
@@ -140,17 +151,34 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
               name="properties.identifier"
               description="The three together must be unique in this gallery. Letters, digits, hyphens, underscores and periods; not ending with a period. Fixed after creation."
             >
-              <TextField name="properties.identifier.publisher" label="Publisher" required hint="Up to 128 characters." />
+              <TextField
+                name="properties.identifier.publisher"
+                label="Publisher"
+                required
+                hint="Up to 128 characters."
+              />
               <TextField name="properties.identifier.offer" label="Offer" required hint="Up to 64 characters." />
               <TextField name="properties.identifier.sku" label="SKU" required hint="Up to 64 characters." />
               {hint && (
-                <p role="note" className="self-end rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 sm:col-span-2">
+                <p
+                  role="note"
+                  className="self-end rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 sm:col-span-2"
+                >
                   {hint.message}
                 </p>
               )}
             </Group>
-            <Group legend="Operating system and VM generation" description="Versions must come from sources that match these. Fixed after creation.">
-              <SelectField name="properties.osType" label="OS type" required placeholder="Choose an OS type" choices={choices(OS_TYPES)} />
+            <Group
+              legend="Operating system and VM generation"
+              description="Versions must come from sources that match these. Fixed after creation."
+            >
+              <SelectField
+                name="properties.osType"
+                label="OS type"
+                required
+                placeholder="Choose an OS type"
+                choices={choices(OS_TYPES)}
+              />
               <SelectField
                 name="properties.osState"
                 label="OS state"
@@ -159,7 +187,11 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
                 hint="Generalized: sysprepped/deprovisioned, VMs get a new identity. Specialized: a copy of a VM as it was."
                 choices={choices(OS_STATES)}
               />
-              <SelectField name="properties.hyperVGeneration" label="Hyper-V generation" choices={choices(HYPERV_GENERATIONS)} />
+              <SelectField
+                name="properties.hyperVGeneration"
+                label="Hyper-V generation"
+                choices={choices(HYPERV_GENERATIONS)}
+              />
               <SelectField name="properties.architecture" label="Architecture" choices={choices(ARCHITECTURES)} />
               <SelectField
                 name="properties.securityType"
@@ -204,11 +236,19 @@ function DisallowedDiskTypes() {
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Disallowed disk types</legend>
-      <p className="mb-3 text-xs text-slate-600">VMs made from this image may not use these disk types for their OS disk.</p>
+      <p className="mb-3 text-xs text-slate-600">
+        VMs made from this image may not use these disk types for their OS disk.
+      </p>
       <div className="grid gap-2 sm:grid-cols-3">
         {DISALLOWABLE_DISK_TYPES.map((type) => (
           <div key={type} className="flex items-center gap-2">
-            <input id={`${id}-${type}`} type="checkbox" value={type} className="h-4 w-4" {...register("properties.disallowed.diskTypes")} />
+            <input
+              id={`${id}-${type}`}
+              type="checkbox"
+              value={type}
+              className="h-4 w-4"
+              {...register("properties.disallowed.diskTypes")}
+            />
             <label htmlFor={`${id}-${type}`} className="text-sm">
               {type}
             </label>
@@ -227,14 +267,28 @@ function FeaturesEditor() {
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Other features</legend>
       <p className="mb-3 text-xs text-slate-600">
-        For example IsAcceleratedNetworkSupported = True, IsHibernateSupported = True, DiskControllerTypes = SCSI, NVMe. Security type is set above.
+        For example IsAcceleratedNetworkSupported = True, IsHibernateSupported = True, DiskControllerTypes = SCSI, NVMe.
+        Security type is set above.
       </p>
       <ul className="space-y-2">
         {fields.map((field, index) => (
           <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <PairInput name={`properties.features.${index}.name`} label={`Feature ${index + 1} name`} register={register} />
-            <PairInput name={`properties.features.${index}.value`} label={`Feature ${index + 1} value`} register={register} />
-            <button type="button" className={`${buttonClass.secondary} mt-6`} onClick={() => remove(index)} aria-label={`Remove feature ${index + 1}`}>
+            <PairInput
+              name={`properties.features.${index}.name`}
+              label={`Feature ${index + 1} name`}
+              register={register}
+            />
+            <PairInput
+              name={`properties.features.${index}.value`}
+              label={`Feature ${index + 1} value`}
+              register={register}
+            />
+            <button
+              type="button"
+              className={`${buttonClass.secondary} mt-6`}
+              onClick={() => remove(index)}
+              aria-label={`Remove feature ${index + 1}`}
+            >
               Remove
             </button>
           </li>

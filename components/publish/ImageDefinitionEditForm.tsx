@@ -23,7 +23,11 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { tagRowsOf } from "@/lib/publish/formRules";
-import { makeImageDefinitionUpdateSchema, type ImageDefinitionUpdateOutput, type ImageDefinitionUpdateValues } from "@/lib/publish/imageDefinitionForm";
+import {
+  makeImageDefinitionUpdateSchema,
+  type ImageDefinitionUpdateOutput,
+  type ImageDefinitionUpdateValues,
+} from "@/lib/publish/imageDefinitionForm";
 import { updateImageDefinition } from "@/lib/publish/mutations";
 import { imageQueries } from "@/lib/queries/galleryImages";
 
@@ -83,7 +87,10 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
         endOfLifeDate: storedEndOfLife,
         recommended: {
           vCPUs: { min: image.recommended?.vCPUs?.min ?? Number.NaN, max: image.recommended?.vCPUs?.max ?? Number.NaN },
-          memory: { min: image.recommended?.memory?.min ?? Number.NaN, max: image.recommended?.memory?.max ?? Number.NaN },
+          memory: {
+            min: image.recommended?.memory?.min ?? Number.NaN,
+            max: image.recommended?.memory?.max ?? Number.NaN,
+          },
         },
       },
       tags: tagRowsOf(image.tags),
@@ -92,28 +99,49 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
 
   async function onSubmit(values: ImageDefinitionUpdateOutput) {
     setRefusal(undefined);
-    const { identifier: _identifier, osType: _osType, osState: _osState, hyperVGeneration: _generation, architecture: _architecture, ...changes } = values.properties;
+    const {
+      identifier: _identifier,
+      osType: _osType,
+      osState: _osState,
+      hyperVGeneration: _generation,
+      architecture: _architecture,
+      ...changes
+    } = values.properties;
     const outcome = await operation.run(`Updating image definition ${path.imageName}`, () =>
       updateImageDefinition(arm, path, { properties: changes, tags: values.tags }),
     );
     if (outcome.ok) router.push(pageHref(imageIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "tags"])) setRefusal(outcome.error);
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "tags"]))
+      setRefusal(outcome.error);
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const features = image.features?.map((f) => `${f.name}=${f.value}`).join(", ");
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid max-w-4xl gap-4" aria-label={`Edit image definition ${path.imageName}`}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onSubmit)}
+        className="mt-4 grid max-w-4xl gap-4"
+        aria-label={`Edit image definition ${path.imageName}`}
+      >
         <Group legend="Fixed at creation">
           <ReadOnlyField label="Publisher" value={image.identifier?.publisher} reason={fixed("identifier.publisher")} />
           <ReadOnlyField label="Offer" value={image.identifier?.offer} reason={fixed("identifier.offer")} />
           <ReadOnlyField label="SKU" value={image.identifier?.sku} reason={fixed("identifier.sku")} />
           <ReadOnlyField label="OS type" value={image.osType} reason={fixed("osType")} />
           <ReadOnlyField label="OS state" value={image.osState} reason={fixed("osState")} />
-          <ReadOnlyField label="Hyper-V generation" value={image.hyperVGeneration ?? "V1"} reason={fixed("hyperVGeneration")} />
+          <ReadOnlyField
+            label="Hyper-V generation"
+            value={image.hyperVGeneration ?? "V1"}
+            reason={fixed("hyperVGeneration")}
+          />
           <ReadOnlyField label="Architecture" value={image.architecture ?? "x64"} reason={fixed("architecture")} />
-          <ReadOnlyField label="Features" value={features} reason="Set when the definition is created; versions and VMs rely on them." />
+          <ReadOnlyField
+            label="Features"
+            value={features}
+            reason="Set when the definition is created; versions and VMs rely on them."
+          />
         </Group>
         <RecommendedConfiguration />
         <PublishingInformation endOfLifeHint="A new date must be in the future." />

@@ -10,7 +10,15 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { CheckboxField, Group, NumberField, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
+import {
+  CheckboxField,
+  Group,
+  NumberField,
+  ReadOnlyField,
+  SelectField,
+  TagsEditor,
+  TextField,
+} from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
@@ -28,7 +36,11 @@ import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryI
 import { replicationDefaults } from "@/lib/gallery/replication";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
-import { makeImageVersionCreateSchema, type ImageVersionCreateOutput, type ImageVersionCreateValues } from "@/lib/publish/imageVersionForm";
+import {
+  makeImageVersionCreateSchema,
+  type ImageVersionCreateOutput,
+  type ImageVersionCreateValues,
+} from "@/lib/publish/imageVersionForm";
 import { createImageVersion } from "@/lib/publish/mutations";
 import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
@@ -45,7 +57,9 @@ function emptyVersion(location: string, name: string): ImageVersionCreateValues 
     properties: {
       sourceMode: "source",
       publishingProfile: {
-        targetRegions: [{ name: location, regionalReplicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false }],
+        targetRegions: [
+          { name: location, regionalReplicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false },
+        ],
         replicaCount: Number.NaN,
         storageAccountType: "",
         excludeFromLatest: false,
@@ -69,9 +83,15 @@ export function ImageVersionCreateForm({ path }: { path: GalleryPath & { imageNa
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Create image version" }]} />
-      <PageHeader kind="Image version" title="Create image version" subtitle={`Of ${path.imageName} in ${path.galleryName}`} />
+      <PageHeader
+        kind="Image version"
+        title="Create image version"
+        subtitle={`Of ${path.imageName} in ${path.galleryName}`}
+      />
       {image.isError && <ErrorPanel error={image.error} title="The image definition could not be read" />}
-      {versions.isError && <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />}
+      {versions.isError && (
+        <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />
+      )}
       {image.data && versions.data ? (
         <VersionForm
           path={path}
@@ -107,7 +127,10 @@ function VersionForm({
   const subscriptionIds = (subscriptions.data ?? []).map((s) => s.subscriptionId);
   const sourceRows = useQuery(sourceQueries.rows(arm, subscriptionIds));
   const usage = useQuery(usageQueries.bySubscriptions(arm, [path.subscriptionId]));
-  const candidates = useMemo(() => sourceCandidates(sourceRows.data ?? [], definition, definition.location), [sourceRows.data, definition]);
+  const candidates = useMemo(
+    () => sourceCandidates(sourceRows.data ?? [], definition, definition.location),
+    [sourceRows.data, definition],
+  );
   const candidatesRef = useRef<SourceCandidate[]>(candidates);
   candidatesRef.current = candidates;
   const usageRef = useRef<UsageIndex | undefined>(undefined);
@@ -133,8 +156,14 @@ function VersionForm({
     defaultValues: emptyVersion(location, suggested),
   });
 
-  const [mode, sourceId, osDiskId] = form.watch(["properties.sourceMode", "properties.storageProfile.source.id", "properties.storageProfile.osDiskImage.source.id"]);
-  const chosen = candidates.find((candidate) => candidate.id.toLowerCase() === (mode === "source" ? sourceId : osDiskId).toLowerCase());
+  const [mode, sourceId, osDiskId] = form.watch([
+    "properties.sourceMode",
+    "properties.storageProfile.source.id",
+    "properties.storageProfile.osDiskImage.source.id",
+  ]);
+  const chosen = candidates.find(
+    (candidate) => candidate.id.toLowerCase() === (mode === "source" ? sourceId : osDiskId).toLowerCase(),
+  );
 
   async function onSubmit(values: ImageVersionCreateOutput) {
     setRefusal(undefined);
@@ -146,14 +175,20 @@ function VersionForm({
       { untilAccepted: true },
     );
     if (outcome.ok) router.push(pageHref(versionIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageVersionName: "name" })) setRefusal(outcome.error);
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageVersionName: "name" }))
+      setRefusal(outcome.error);
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const highest = highestVersionName(existing);
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_22rem]" aria-label="Create image version">
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onSubmit)}
+        className="mt-4 grid gap-4 lg:grid-cols-[1fr_22rem]"
+        aria-label="Create image version"
+      >
         <div className="grid gap-4">
           <Group legend="Version">
             <TextField
@@ -176,8 +211,17 @@ function VersionForm({
           <SourcePicker candidates={candidates} loading={subscriptions.isPending || sourceRows.isPending} />
           {sourceRows.isError && <ErrorPanel error={sourceRows.error} title="The sources could not be listed" />}
           <TargetRegionsEditor sourceRegion={location} />
-          <Group legend="Replication defaults" description="Used by target regions that set no count or storage type of their own.">
-            <NumberField name="properties.publishingProfile.replicaCount" label="Default replica count" min={1} max={100} hint={`1 to 100; ${replicationDefaults().replicaCount} when empty.`} />
+          <Group
+            legend="Replication defaults"
+            description="Used by target regions that set no count or storage type of their own."
+          >
+            <NumberField
+              name="properties.publishingProfile.replicaCount"
+              label="Default replica count"
+              min={1}
+              max={100}
+              hint={`1 to 100; ${replicationDefaults().replicaCount} when empty.`}
+            />
             <SelectField
               name="properties.publishingProfile.storageAccountType"
               label="Default storage type"
@@ -185,11 +229,20 @@ function VersionForm({
               placeholder={`Default (${replicationDefaults().storageAccountType})`}
               choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
                 value: type,
-                label: type === "Standard_ZRS" && !hasAvailabilityZones(location) ? `${type} (not in ${regionDisplayName(location)})` : type,
+                label:
+                  type === "Standard_ZRS" && !hasAvailabilityZones(location)
+                    ? `${type} (not in ${regionDisplayName(location)})`
+                    : type,
                 disabled: type === "Standard_ZRS" && !hasAvailabilityZones(location),
               }))}
             />
-            <SelectField name="properties.publishingProfile.replicationMode" label="Replication mode" placeholder="Default (Full)" choices={choices(REPLICATION_MODES)} hint="Shallow replicates faster, for testing only." />
+            <SelectField
+              name="properties.publishingProfile.replicationMode"
+              label="Replication mode"
+              placeholder="Default (Full)"
+              choices={choices(REPLICATION_MODES)}
+              hint="Shallow replicates faster, for testing only."
+            />
           </Group>
           <Group legend="Lifecycle">
             <CheckboxField
@@ -197,8 +250,16 @@ function VersionForm({
               label="Exclude from latest in every region"
               hint="VMs that ask for 'latest' will not get this version; it can still be deployed by its number."
             />
-            <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" hint="Must be in the future." />
-            <CheckboxField name="properties.safetyProfile.blockDeletionBeforeEndOfLife" label="Block deletion before the end-of-life date" />
+            <TextField
+              name="properties.publishingProfile.endOfLifeDate"
+              label="End-of-life date"
+              type="date"
+              hint="Must be in the future."
+            />
+            <CheckboxField
+              name="properties.safetyProfile.blockDeletionBeforeEndOfLife"
+              label="Block deletion before the end-of-life date"
+            />
           </Group>
           <TagsEditor />
           {refusal && <ErrorPanel error={refusal} title="The image version could not be created" />}
@@ -220,4 +281,3 @@ function VersionForm({
     </FormProvider>
   );
 }
-

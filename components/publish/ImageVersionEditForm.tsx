@@ -26,7 +26,12 @@ import type { AzureError } from "@/lib/azure/errors";
 import { pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
-import { makeImageVersionUpdateSchema, removedTargetRegionsOf, type ImageVersionUpdateOutput, type ImageVersionUpdateValues } from "@/lib/publish/imageVersionForm";
+import {
+  makeImageVersionUpdateSchema,
+  removedTargetRegionsOf,
+  type ImageVersionUpdateOutput,
+  type ImageVersionUpdateValues,
+} from "@/lib/publish/imageVersionForm";
 import { updateImageVersion } from "@/lib/publish/mutations";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 
@@ -43,7 +48,9 @@ function storedProperties(version: GalleryImageVersion): GalleryImageVersionProp
     publishingProfile: {
       targetRegions: (version.publishingProfile?.targetRegions ?? []).map((region) => ({ name: region.name })),
     },
-    storageProfile: sourceId ? { source: { id: sourceId } } : { osDiskImage: { source: { id: storage?.osDiskImage?.source?.id ?? "" } } },
+    storageProfile: sourceId
+      ? { source: { id: sourceId } }
+      : { osDiskImage: { source: { id: storage?.osDiskImage?.source?.id ?? "" } } },
   };
 }
 
@@ -55,7 +62,11 @@ export function ImageVersionEditForm({ path }: { path: VersionPath }) {
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
-      <PageHeader kind="Image version" title={`Edit ${path.versionName}`} subtitle={`${path.imageName} in ${path.galleryName}`} />
+      <PageHeader
+        kind="Image version"
+        title={`Edit ${path.versionName}`}
+        subtitle={`${path.imageName} in ${path.galleryName}`}
+      />
       {version.isError && <ErrorPanel error={version.error} title="The image version could not be read" />}
       {version.data ? <Form path={path} version={version.data} /> : !version.isError && <Spinner label="Loading…" />}
     </>
@@ -71,8 +82,13 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
   const profile = version.publishingProfile;
   const stored = useMemo(() => storedProperties(version), [version]);
   const storedEndOfLife = dateOnly(profile?.endOfLifeDate);
-  const schema = useMemo(() => makeImageVersionUpdateSchema({ location, now: () => new Date(), stored, storedEndOfLife }), [location, stored, storedEndOfLife]);
-  const regions = [...(profile?.targetRegions ?? [])].sort((a, b) => Number(sameLocation(b.name, location)) - Number(sameLocation(a.name, location)));
+  const schema = useMemo(
+    () => makeImageVersionUpdateSchema({ location, now: () => new Date(), stored, storedEndOfLife }),
+    [location, stored, storedEndOfLife],
+  );
+  const regions = [...(profile?.targetRegions ?? [])].sort(
+    (a, b) => Number(sameLocation(b.name, location)) - Number(sameLocation(a.name, location)),
+  );
   const form = useForm<ImageVersionUpdateValues, unknown, ImageVersionUpdateOutput>({
     resolver: zodResolver(schema),
     // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
@@ -100,35 +116,66 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
 
   async function onSubmit(values: ImageVersionUpdateOutput) {
     setRefusal(undefined);
-    const outcome = await operation.run(`Updating image version ${path.versionName}`, () =>
-      updateImageVersion(arm, path, {
-        publishingProfile: values.publishingProfile,
-        ...(values.safetyProfile ? { safetyProfile: values.safetyProfile } : {}),
-      }),
+    const outcome = await operation.run(
+      `Updating image version ${path.versionName}`,
+      () =>
+        updateImageVersion(arm, path, {
+          publishingProfile: values.publishingProfile,
+          ...(values.safetyProfile ? { safetyProfile: values.safetyProfile } : {}),
+        }),
       { untilAccepted: true },
     );
     if (outcome.ok) router.push(pageHref(versionIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "confirmRemoval"])) setRefusal(outcome.error);
+    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "confirmRemoval"]))
+      setRefusal(outcome.error);
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
-  const source = version.storageProfile?.source?.id ?? version.storageProfile?.source?.virtualMachineId ?? version.storageProfile?.osDiskImage?.source?.id;
+  const source =
+    version.storageProfile?.source?.id ??
+    version.storageProfile?.source?.virtualMachineId ??
+    version.storageProfile?.osDiskImage?.source?.id;
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4 lg:grid-cols-[1fr_22rem]" aria-label={`Edit image version ${path.versionName}`}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onSubmit)}
+        className="mt-4 grid gap-4 lg:grid-cols-[1fr_22rem]"
+        aria-label={`Edit image version ${path.versionName}`}
+      >
         <div className="grid gap-4">
           <Group legend="Fixed at creation">
-            <ReadOnlyField label="Source region" value={regionDisplayName(location)} reason="The region the version was created in; always a target region." />
-            <ReadOnlyField label="Source" value={source ? `${sourceKind(source)}: ${source.split("/").pop()}` : "—"} reason={FIXED} />
-            <ReadOnlyField label="Data disks" value={String(version.storageProfile?.dataDiskImages?.length ?? 0)} reason={FIXED} />
+            <ReadOnlyField
+              label="Source region"
+              value={regionDisplayName(location)}
+              reason="The region the version was created in; always a target region."
+            />
+            <ReadOnlyField
+              label="Source"
+              value={source ? `${sourceKind(source)}: ${source.split("/").pop()}` : "—"}
+              reason={FIXED}
+            />
+            <ReadOnlyField
+              label="Data disks"
+              value={String(version.storageProfile?.dataDiskImages?.length ?? 0)}
+              reason={FIXED}
+            />
             <ReadOnlyField label="Replication mode" value={profile?.replicationMode ?? "Full"} reason={FIXED} />
           </Group>
-          <TargetRegionsEditor sourceRegion={location} replicatedRegions={stored.publishingProfile?.targetRegions?.map((r) => r.name) ?? []} />
+          <TargetRegionsEditor
+            sourceRegion={location}
+            replicatedRegions={stored.publishingProfile?.targetRegions?.map((r) => r.name) ?? []}
+          />
           {removed.length > 0 && (
-            <div role="group" aria-label="Confirm removing regions" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+            <div
+              role="group"
+              aria-label="Confirm removing regions"
+              className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+            >
               <p className="mb-2 font-semibold">
-                {removed.join(", ")} {removed.length === 1 ? "holds" : "hold"} replicas of this version. Removing {removed.length === 1 ? "it deletes them" : "them deletes them"}; VMs there can no
-                longer be created from this version.
+                {removed.join(", ")} {removed.length === 1 ? "holds" : "hold"} replicas of this version. Removing{" "}
+                {removed.length === 1 ? "it deletes them" : "them deletes them"}; VMs there can no longer be created
+                from this version.
               </p>
               <CheckboxField
                 name="confirmRemoval"
@@ -138,9 +185,22 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
             </div>
           )}
           <Group legend="Replication defaults and lifecycle">
-            <NumberField name="properties.publishingProfile.replicaCount" label="Default replica count" min={1} max={100} />
-            <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" hint="A new date must be in the future." />
-            <CheckboxField name="properties.publishingProfile.excludeFromLatest" label="Exclude from latest in every region" />
+            <NumberField
+              name="properties.publishingProfile.replicaCount"
+              label="Default replica count"
+              min={1}
+              max={100}
+            />
+            <TextField
+              name="properties.publishingProfile.endOfLifeDate"
+              label="End-of-life date"
+              type="date"
+              hint="A new date must be in the future."
+            />
+            <CheckboxField
+              name="properties.publishingProfile.excludeFromLatest"
+              label="Exclude from latest in every region"
+            />
           </Group>
           {refusal && <ErrorPanel error={refusal} title="The image version could not be updated" />}
           <OperationStatus state={operation.state} />

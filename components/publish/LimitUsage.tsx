@@ -24,25 +24,42 @@ export function UsageBar({ usage, where }: { usage: LimitUsage; where: string })
         <span className="font-medium">{LIMIT_LABELS[usage.kind]}</span>
         <span>{text}</span>
       </div>
-      <ProgressBar value={usage.ratio * 100} tone={tone} label={`${LIMIT_LABELS[usage.kind]} used in ${where}`} valueText={text} />
+      <ProgressBar
+        value={usage.ratio * 100}
+        tone={tone}
+        label={`${LIMIT_LABELS[usage.kind]} used in ${where}`}
+        valueText={text}
+      />
       {usage.atLimit ? (
         <p className="text-xs font-semibold text-red-800">Limit reached: the service refuses another one here.</p>
       ) : usage.warning ? (
-        <p className="text-xs font-semibold text-amber-900">Warning: {Math.floor(usage.ratio * 100)}% of the limit is used.</p>
+        <p className="text-xs font-semibold text-amber-900">
+          Warning: {Math.floor(usage.ratio * 100)}% of the limit is used.
+        </p>
       ) : null}
     </div>
   );
 }
 
 /** Usage against the service's limits in one subscription and region, as a create form shows it before submit. */
-export function LimitUsagePanel({ subscriptionId, location, kinds }: { subscriptionId: string; location: string; kinds: readonly GalleryLimitKind[] }) {
+export function LimitUsagePanel({
+  subscriptionId,
+  location,
+  kinds,
+}: {
+  subscriptionId: string;
+  location: string;
+  kinds: readonly GalleryLimitKind[];
+}) {
   const arm = useArm();
   const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptionId ? [subscriptionId] : []));
   const where = regionDisplayName(location);
   return (
     <section aria-label="Limits" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-slate-900">Limits in {location ? where : "the chosen region"}</h2>
-      <p className="mb-3 text-xs text-slate-600">Per subscription and region: 100 galleries, 1,000 image definitions, 10,000 image versions.</p>
+      <p className="mb-3 text-xs text-slate-600">
+        Per subscription and region: 100 galleries, 1,000 image definitions, 10,000 image versions.
+      </p>
       {!subscriptionId || !location ? (
         <p className="text-sm text-slate-600">Choose a subscription and a region to see the usage.</p>
       ) : usage.isPending ? (
@@ -61,14 +78,29 @@ export function LimitUsagePanel({ subscriptionId, location, kinds }: { subscript
 }
 
 /** Every subscription and region holding gallery resources, for the overview. */
-export function LimitsOverview({ subscriptions }: { subscriptions: { subscriptionId: string; displayName: string }[] }) {
+export function LimitsOverview({
+  subscriptions,
+}: {
+  subscriptions: { subscriptionId: string; displayName: string }[];
+}) {
   const arm = useArm();
-  const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptions.map((s) => s.subscriptionId)));
+  const usage = useQuery(
+    usageQueries.bySubscriptions(
+      arm,
+      subscriptions.map((s) => s.subscriptionId),
+    ),
+  );
   if (subscriptions.length === 0) return null;
   if (usage.isPending) return <Spinner label="Counting usage…" />;
   if (usage.isError) return <ErrorPanel error={usage.error} title="Usage against the limits could not be counted" />;
-  const nameOf = (id: string) => subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
-  const rows = usage.data.all().sort((a, b) => nameOf(a.subscriptionId).localeCompare(nameOf(b.subscriptionId)) || a.location.localeCompare(b.location));
+  const nameOf = (id: string) =>
+    subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id;
+  const rows = usage.data
+    .all()
+    .sort(
+      (a, b) =>
+        nameOf(a.subscriptionId).localeCompare(nameOf(b.subscriptionId)) || a.location.localeCompare(b.location),
+    );
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {rows.map((row) => {

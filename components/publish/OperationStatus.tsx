@@ -32,7 +32,10 @@ export function OperationStatus({ state, showRefusal = false }: { state: Operati
       )}
       {state.phase === "succeeded" && <p className="font-medium text-emerald-800">{state.label}: Succeeded.</p>}
       {state.phase === "failed" && (state.accepted || showRefusal) && (
-        <ErrorPanel error={state.error} title={`${state.label}: ${state.accepted ? "the operation failed" : "the request was refused"}`} />
+        <ErrorPanel
+          error={state.error}
+          title={`${state.label}: ${state.accepted ? "the operation failed" : "the request was refused"}`}
+        />
       )}
     </div>
   );

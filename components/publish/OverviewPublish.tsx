@@ -17,7 +17,10 @@ export function OverviewPublish() {
   const arm = useArm();
   const subscriptions = useQuery(subscriptionQueries.list(arm));
   const creation = useQuery({
-    ...anyGalleryCreationQuery(arm, (subscriptions.data ?? []).map((s) => s.subscriptionId)),
+    ...anyGalleryCreationQuery(
+      arm,
+      (subscriptions.data ?? []).map((s) => s.subscriptionId),
+    ),
     enabled: subscriptions.isSuccess,
   });
   return (

@@ -4,7 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { useArm } from "@/components/layout/ArmContext";
-import { DeleteGalleryButton, DeleteImageDefinitionButton, DeleteImageVersionButton } from "@/components/publish/DeleteDialogs";
+import {
+  DeleteGalleryButton,
+  DeleteImageDefinitionButton,
+  DeleteImageVersionButton,
+} from "@/components/publish/DeleteDialogs";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
@@ -83,7 +87,12 @@ export function ImageVersionActions({ path }: { path: GalleryPath & { imageName:
         </Link>
       )}
       {allows(`${VERSION}/delete`) && (
-        <DeleteImageVersionButton path={path} blockedUntil={safety?.blockDeletionBeforeEndOfLife ? version.data?.publishingProfile?.endOfLifeDate : undefined} />
+        <DeleteImageVersionButton
+          path={path}
+          blockedUntil={
+            safety?.blockDeletionBeforeEndOfLife ? version.data?.publishingProfile?.endOfLifeDate : undefined
+          }
+        />
       )}
     </Toolbar>
   );

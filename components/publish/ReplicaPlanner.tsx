@@ -40,16 +40,32 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
     rows.map((row) => {
       const d = demand[row.name] ?? { vms: "", scaleSets: "", instances: "" };
       const scaleSets = whole(d.scaleSets);
-      return { region: row.name, concurrentVMs: whole(d.vms), scaleSetInstances: Array.from({ length: scaleSets }, () => whole(d.instances) || SCALE_SET_INSTANCES_PER_REPLICA) };
+      return {
+        region: row.name,
+        concurrentVMs: whole(d.vms),
+        scaleSetInstances: Array.from(
+          { length: scaleSets },
+          () => whole(d.instances) || SCALE_SET_INSTANCES_PER_REPLICA,
+        ),
+      };
     }),
     size,
   );
   const currentReplicas = rows.reduce(
-    (total, row) => total + (Number.isInteger(row.regionalReplicaCount) ? row.regionalReplicaCount! : Number.isInteger(defaultCount) ? defaultCount! : replicationDefaults().replicaCount),
+    (total, row) =>
+      total +
+      (Number.isInteger(row.regionalReplicaCount)
+        ? row.regionalReplicaCount!
+        : Number.isInteger(defaultCount)
+          ? defaultCount!
+          : replicationDefaults().replicaCount),
     0,
   );
   const update = (region: string, key: keyof Demand, value: string) =>
-    setDemand((current) => ({ ...current, [region]: { ...(current[region] ?? { vms: "", scaleSets: "", instances: "" }), [key]: value } }));
+    setDemand((current) => ({
+      ...current,
+      [region]: { ...(current[region] ?? { vms: "", scaleSets: "", instances: "" }), [key]: value },
+    }));
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -57,8 +73,8 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
         Replica planner
       </h2>
       <p className="mb-3 text-xs text-slate-600">
-        One replica per {VMS_PER_REPLICA} VMs created at the same time, and one per scale set deployment of up to {SCALE_SET_INSTANCES_PER_REPLICA} instances.
-        Over-provision for large images.
+        One replica per {VMS_PER_REPLICA} VMs created at the same time, and one per scale set deployment of up to{" "}
+        {SCALE_SET_INSTANCES_PER_REPLICA} instances. Over-provision for large images.
       </p>
       <div className="mb-3 flex flex-col gap-1">
         <label htmlFor={`${id}-size`} className="text-xs font-medium text-slate-700">
@@ -76,18 +92,30 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
           aria-describedby={`${id}-size-hint`}
         />
         <p id={`${id}-size-hint`} className="text-xs text-slate-600">
-          {imageSizeGB !== undefined ? `The chosen source is ${imageSizeGB} GB (OS and data disks).` : "Pick a source to take its size, or enter one."}
+          {imageSizeGB !== undefined
+            ? `The chosen source is ${imageSizeGB} GB (OS and data disks).`
+            : "Pick a source to take its size, or enter one."}
         </p>
       </div>
       <table className="w-full text-sm">
         <caption className="sr-only">Demand and recommended replicas per region</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600">
-            <th scope="col" className="font-medium">Region</th>
-            <th scope="col" className="font-medium">VMs at once</th>
-            <th scope="col" className="font-medium">Scale sets at once</th>
-            <th scope="col" className="font-medium">Instances per scale set</th>
-            <th scope="col" className="font-medium">Recommended</th>
+            <th scope="col" className="font-medium">
+              Region
+            </th>
+            <th scope="col" className="font-medium">
+              VMs at once
+            </th>
+            <th scope="col" className="font-medium">
+              Scale sets at once
+            </th>
+            <th scope="col" className="font-medium">
+              Instances per scale set
+            </th>
+            <th scope="col" className="font-medium">
+              Recommended
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,7 +153,8 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="font-medium">Planned</dt>
         <dd>
-          {plan.totalReplicas} replicas in {plan.regions.length} regions{size ? ` = ${plan.storageGB.toLocaleString("en-US")} GB stored` : ""}
+          {plan.totalReplicas} replicas in {plan.regions.length} regions
+          {size ? ` = ${plan.storageGB.toLocaleString("en-US")} GB stored` : ""}
         </dd>
         <dt className="font-medium">In the form now</dt>
         <dd>
@@ -137,7 +166,10 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
         className={`${buttonClass.secondary} mt-3`}
         onClick={() =>
           plan.regions.forEach((recommendation, index) =>
-            setValue(`${REGIONS}.${index}.regionalReplicaCount`, recommendation.replicas, { shouldDirty: true, shouldValidate: true }),
+            setValue(`${REGIONS}.${index}.regionalReplicaCount`, recommendation.replicas, {
+              shouldDirty: true,
+              shouldValidate: true,
+            }),
           )
         }
       >

@@ -17,7 +17,9 @@ const WHOLE_SOURCE_KINDS: SourceKind[] = ["managedImage", "virtualMachine", "gal
 const SHOWN = 40;
 
 function describe(candidate: SourceCandidate): string {
-  const traits = [candidate.traits.osType, candidate.traits.osState, candidate.traits.hyperVGeneration].filter(Boolean).join(", ");
+  const traits = [candidate.traits.osType, candidate.traits.osState, candidate.traits.hyperVGeneration]
+    .filter(Boolean)
+    .join(", ");
   return `${SOURCE_KIND_LABELS[candidate.kind].replace(/s$/, "")} in ${regionDisplayName(candidate.location)}${traits ? ` · ${traits}` : ""}${candidate.sizeGB !== undefined ? ` · ${candidate.sizeGB} GB` : ""}`;
 }
 
@@ -35,16 +37,21 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
   const groupError = useFieldError("properties.storageProfile.source");
   const needle = filter.trim().toLowerCase();
   const matches = (candidate: SourceCandidate) =>
-    (!kind || candidate.kind === kind) && (!needle || `${candidate.label} ${candidate.resourceGroup}`.toLowerCase().includes(needle));
+    (!kind || candidate.kind === kind) &&
+    (!needle || `${candidate.label} ${candidate.resourceGroup}`.toLowerCase().includes(needle));
   const whole = candidates.filter((candidate) => WHOLE_SOURCE_KINDS.includes(candidate.kind) && matches(candidate));
   const compatible = whole.filter((candidate) => candidate.reasons.length === 0);
   const incompatible = whole.filter((candidate) => candidate.reasons.length > 0);
   const chosen = watch(SOURCE_ID) as string;
 
-  const choose = (candidateId: string) => setValue(SOURCE_ID, candidateId, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  const choose = (candidateId: string) =>
+    setValue(SOURCE_ID, candidateId, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
 
   return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby={groupError ? `${id}-error` : undefined}>
+    <fieldset
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-describedby={groupError ? `${id}-error` : undefined}
+    >
       <legend className="px-1 text-sm font-semibold text-slate-900">Source</legend>
       <div role="radiogroup" aria-label="Kind of source" className="mb-3 flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
@@ -63,13 +70,24 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
               <label htmlFor={`${id}-filter`} className="text-xs font-medium text-slate-700">
                 Filter sources
               </label>
-              <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} className={`${inputClass} w-64`} />
+              <input
+                id={`${id}-filter`}
+                type="search"
+                value={filter}
+                onChange={(event) => setFilter(event.target.value)}
+                className={`${inputClass} w-64`}
+              />
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor={`${id}-kind`} className="text-xs font-medium text-slate-700">
                 Kind
               </label>
-              <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as "" | SourceKind)} className={inputClass}>
+              <select
+                id={`${id}-kind`}
+                value={kind}
+                onChange={(event) => setKind(event.target.value as "" | SourceKind)}
+                className={inputClass}
+              >
                 <option value="">All kinds</option>
                 {WHOLE_SOURCE_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -82,28 +100,52 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
           {loading ? (
             <p className="text-sm text-slate-600">Listing the sources you can read…</p>
           ) : (
-            <div role="radiogroup" aria-label="Compatible sources" className="max-h-72 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
+            <div
+              role="radiogroup"
+              aria-label="Compatible sources"
+              className="max-h-72 space-y-1 overflow-y-auto rounded border border-slate-200 p-2"
+            >
               {compatible.length === 0 && <p className="text-sm text-slate-600">No compatible source matches.</p>}
               {compatible.slice(0, SHOWN).map((candidate) => (
                 <label key={candidate.id} className="flex items-start gap-2 rounded p-1 text-sm hover:bg-slate-50">
-                  <input type="radio" name={`${id}-source`} className="mt-1" checked={chosen === candidate.id} onChange={() => choose(candidate.id)} />
+                  <input
+                    type="radio"
+                    name={`${id}-source`}
+                    className="mt-1"
+                    checked={chosen === candidate.id}
+                    onChange={() => choose(candidate.id)}
+                  />
                   <span>
                     <span className="font-medium">{candidate.label}</span>
                     <span className="block text-xs text-slate-600">{describe(candidate)}</span>
                   </span>
                 </label>
               ))}
-              {compatible.length > SHOWN && <p className="text-xs text-slate-600">{compatible.length - SHOWN} more: narrow the filter.</p>}
+              {compatible.length > SHOWN && (
+                <p className="text-xs text-slate-600">{compatible.length - SHOWN} more: narrow the filter.</p>
+              )}
             </div>
           )}
           {incompatible.length > 0 && (
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm text-slate-700">{incompatible.length} sources cannot be used for this definition (why)</summary>
+              <summary className="cursor-pointer text-sm text-slate-700">
+                {incompatible.length} sources cannot be used for this definition (why)
+              </summary>
               {/* Focusable so keyboard users can scroll it: its disabled radios take no focus. */}
-              <ul tabIndex={0} className="mt-2 max-h-60 space-y-1 overflow-y-auto rounded border border-slate-200 p-2" aria-label="Sources that cannot be used">
+              <ul
+                tabIndex={0}
+                className="mt-2 max-h-60 space-y-1 overflow-y-auto rounded border border-slate-200 p-2"
+                aria-label="Sources that cannot be used"
+              >
                 {incompatible.slice(0, SHOWN).map((candidate) => (
                   <li key={candidate.id} className="flex items-start gap-2 text-sm text-slate-700">
-                    <input type="radio" disabled aria-label={candidate.label} aria-describedby={`${id}-${candidate.id}`} className="mt-1" />
+                    <input
+                      type="radio"
+                      disabled
+                      aria-label={candidate.label}
+                      aria-describedby={`${id}-${candidate.id}`}
+                      className="mt-1"
+                    />
                     <span>
                       <span className="font-medium">{candidate.label}</span>
                       <span className="block text-xs text-slate-600">{describe(candidate)}</span>
@@ -117,7 +159,11 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
             </details>
           )}
           <div className="mt-3">
-            <TextField name={SOURCE_ID} label="Source resource id" hint="Filled in by the choice above, or typed: a managed image, VM or gallery image version id." />
+            <TextField
+              name={SOURCE_ID}
+              label="Source resource id"
+              hint="Filled in by the choice above, or typed: a managed image, VM or gallery image version id."
+            />
           </div>
         </>
       ) : (
@@ -127,7 +173,11 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
         <label htmlFor={`${id}-caching`} className="text-sm font-medium text-slate-800">
           OS disk host caching
         </label>
-        <select id={`${id}-caching`} className={inputClass} {...register("properties.storageProfile.osDiskImage.hostCaching")}>
+        <select
+          id={`${id}-caching`}
+          className={inputClass}
+          {...register("properties.storageProfile.osDiskImage.hostCaching")}
+        >
           <option value="">Default</option>
           {HOST_CACHING_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -150,7 +200,8 @@ function DiskOptions({ candidates, forOs }: { candidates: readonly SourceCandida
         const reasons = forOs ? candidate.reasons : candidate.reasons.filter((reason) => reason.startsWith("It is"));
         return (
           <option key={candidate.id} value={candidate.id} disabled={reasons.length > 0}>
-            {candidate.label} ({describe(candidate)}){reasons.length > 0 ? ` — not selectable: ${reasons.join(" ")}` : ""}
+            {candidate.label} ({describe(candidate)})
+            {reasons.length > 0 ? ` — not selectable: ${reasons.join(" ")}` : ""}
           </option>
         );
       })}
@@ -169,7 +220,13 @@ function DiskSources({ candidates }: { candidates: readonly SourceCandidate[] })
         <label htmlFor={`${id}-os`} className="text-sm font-medium text-slate-800">
           OS disk source <span className="text-red-800">(required)</span>
         </label>
-        <select id={`${id}-os`} className={inputClass} aria-invalid={Boolean(osError)} aria-describedby={osError ? `${id}-os-error` : undefined} {...register(OS_DISK_ID)}>
+        <select
+          id={`${id}-os`}
+          className={inputClass}
+          aria-invalid={Boolean(osError)}
+          aria-describedby={osError ? `${id}-os-error` : undefined}
+          {...register(OS_DISK_ID)}
+        >
           <DiskOptions candidates={candidates} forOs />
         </select>
         <FieldMessage id={`${id}-os-error`} error={osError} />
@@ -180,7 +237,15 @@ function DiskSources({ candidates }: { candidates: readonly SourceCandidate[] })
           {fields.map((field, index) => (
             <li key={field.id} className="grid grid-cols-[6rem_1fr_8rem_auto] items-start gap-2">
               <DataDiskControl name={`${DATA_DISKS}.${index}.lun`} label={`Data disk ${index + 1} LUN`}>
-                {(props) => <input {...props} type="number" min={0} className={inputClass} {...register(`${DATA_DISKS}.${index}.lun`, { setValueAs: asNumber })} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    min={0}
+                    className={inputClass}
+                    {...register(`${DATA_DISKS}.${index}.lun`, { setValueAs: asNumber })}
+                  />
+                )}
               </DataDiskControl>
               <DataDiskControl name={`${DATA_DISKS}.${index}.source.id`} label={`Data disk ${index + 1} source`}>
                 {(props) => (
@@ -189,7 +254,10 @@ function DiskSources({ candidates }: { candidates: readonly SourceCandidate[] })
                   </select>
                 )}
               </DataDiskControl>
-              <DataDiskControl name={`${DATA_DISKS}.${index}.hostCaching`} label={`Data disk ${index + 1} host caching`}>
+              <DataDiskControl
+                name={`${DATA_DISKS}.${index}.hostCaching`}
+                label={`Data disk ${index + 1} host caching`}
+              >
                 {(props) => (
                   <select {...props} className={inputClass} {...register(`${DATA_DISKS}.${index}.hostCaching`)}>
                     <option value="">Default</option>
@@ -199,13 +267,22 @@ function DiskSources({ candidates }: { candidates: readonly SourceCandidate[] })
                   </select>
                 )}
               </DataDiskControl>
-              <button type="button" className={`${buttonClass.secondary} mt-5`} onClick={() => remove(index)} aria-label={`Remove data disk ${index + 1}`}>
+              <button
+                type="button"
+                className={`${buttonClass.secondary} mt-5`}
+                onClick={() => remove(index)}
+                aria-label={`Remove data disk ${index + 1}`}
+              >
                 Remove
               </button>
             </li>
           ))}
         </ul>
-        <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={() => append({ lun: fields.length, hostCaching: "", source: { id: "" } })}>
+        <button
+          type="button"
+          className={`${buttonClass.secondary} mt-2`}
+          onClick={() => append({ lun: fields.length, hostCaching: "", source: { id: "" } })}
+        >
           Add data disk
         </button>
       </fieldset>

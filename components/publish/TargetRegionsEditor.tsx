@@ -15,7 +15,13 @@ const NAME = "properties.publishingProfile.targetRegions";
  * version's location) is always the first row and cannot be removed. Zone-redundant storage is offered only in
  * regions with availability zones. `replicatedRegions` marks rows that already hold replicas (update form).
  */
-export function TargetRegionsEditor({ sourceRegion, replicatedRegions = [] }: { sourceRegion: string; replicatedRegions?: readonly string[] }) {
+export function TargetRegionsEditor({
+  sourceRegion,
+  replicatedRegions = [],
+}: {
+  sourceRegion: string;
+  replicatedRegions?: readonly string[];
+}) {
   const { register, watch } = useFormContext();
   const { fields, append, remove } = useFieldArray({ name: NAME });
   const rows = (watch(NAME) ?? []) as TargetRegionRow[];
@@ -26,20 +32,32 @@ export function TargetRegionsEditor({ sourceRegion, replicatedRegions = [] }: { 
   const available = AZURE_REGIONS.filter((region) => !rows.some((row) => sameLocation(row.name, region.name)));
 
   return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby={`${groupId}-description${groupError ? ` ${groupId}-error` : ""}`}>
+    <fieldset
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-describedby={`${groupId}-description${groupError ? ` ${groupId}-error` : ""}`}
+    >
       <legend className="px-1 text-sm font-semibold text-slate-900">Target regions</legend>
       <p id={`${groupId}-description`} className="mb-3 text-xs text-slate-600">
-        Where the version is replicated. The source region ({regionDisplayName(sourceRegion)}) is always included. Each replica is a full copy;
-        empty counts take the default replica count below. Zone-redundant storage (Standard_ZRS) only in regions with availability zones.
+        Where the version is replicated. The source region ({regionDisplayName(sourceRegion)}) is always included. Each
+        replica is a full copy; empty counts take the default replica count below. Zone-redundant storage (Standard_ZRS)
+        only in regions with availability zones.
       </p>
       <table className="w-full text-sm">
         <caption className="sr-only">Target regions</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600">
-            <th scope="col" className="pb-1 font-medium">Region</th>
-            <th scope="col" className="pb-1 font-medium">Replicas</th>
-            <th scope="col" className="pb-1 font-medium">Storage type</th>
-            <th scope="col" className="pb-1 font-medium">Exclude from latest</th>
+            <th scope="col" className="pb-1 font-medium">
+              Region
+            </th>
+            <th scope="col" className="pb-1 font-medium">
+              Replicas
+            </th>
+            <th scope="col" className="pb-1 font-medium">
+              Storage type
+            </th>
+            <th scope="col" className="pb-1 font-medium">
+              Exclude from latest
+            </th>
             <th scope="col" className="pb-1 font-medium">
               <span className="sr-only">Actions</span>
             </th>
@@ -56,13 +74,27 @@ export function TargetRegionsEditor({ sourceRegion, replicatedRegions = [] }: { 
               <tr key={field.id} className="border-t border-slate-100 align-top">
                 <th scope="row" className="py-2 pr-2 text-left font-medium">
                   {display}
-                  {isSource && <span className="block text-xs font-normal text-slate-600">Source region: always included</span>}
-                  {holdsReplicas && !isSource && <span className="block text-xs font-normal text-slate-600">Holds replicas</span>}
+                  {isSource && (
+                    <span className="block text-xs font-normal text-slate-600">Source region: always included</span>
+                  )}
+                  {holdsReplicas && !isSource && (
+                    <span className="block text-xs font-normal text-slate-600">Holds replicas</span>
+                  )}
                   <RowError name={`${NAME}.${index}.name`} />
                 </th>
                 <td className="py-2 pr-2">
                   <RowInput label={`Replicas in ${display}`} name={`${NAME}.${index}.regionalReplicaCount`}>
-                    {(props) => <input {...props} type="number" min={1} max={100} inputMode="numeric" className={`${inputClass} w-24`} {...register(`${NAME}.${index}.regionalReplicaCount`, { setValueAs: asNumber })} />}
+                    {(props) => (
+                      <input
+                        {...props}
+                        type="number"
+                        min={1}
+                        max={100}
+                        inputMode="numeric"
+                        className={`${inputClass} w-24`}
+                        {...register(`${NAME}.${index}.regionalReplicaCount`, { setValueAs: asNumber })}
+                      />
+                    )}
                   </RowInput>
                 </td>
                 <td className="py-2 pr-2">
@@ -89,7 +121,12 @@ export function TargetRegionsEditor({ sourceRegion, replicatedRegions = [] }: { 
                 </td>
                 <td className="py-2">
                   {!isSource && (
-                    <button type="button" className={buttonClass.secondary} onClick={() => remove(index)} aria-label={`Remove ${display}`}>
+                    <button
+                      type="button"
+                      className={buttonClass.secondary}
+                      onClick={() => remove(index)}
+                      aria-label={`Remove ${display}`}
+                    >
                       Remove
                     </button>
                   )}
@@ -119,7 +156,12 @@ export function TargetRegionsEditor({ sourceRegion, replicatedRegions = [] }: { 
           className={buttonClass.secondary}
           disabled={!toAdd}
           onClick={() => {
-            append({ name: toAdd, regionalReplicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false } satisfies TargetRegionRow);
+            append({
+              name: toAdd,
+              regionalReplicaCount: Number.NaN,
+              storageAccountType: "",
+              excludeFromLatest: false,
+            } satisfies TargetRegionRow);
             setToAdd("");
           }}
         >
@@ -144,7 +186,11 @@ function RowInput({
   const error = useFieldError(name);
   return (
     <div>
-      {children({ "aria-label": label, "aria-invalid": Boolean(error), ...(error ? { "aria-describedby": `${id}-error` } : {}) })}
+      {children({
+        "aria-label": label,
+        "aria-invalid": Boolean(error),
+        ...(error ? { "aria-describedby": `${id}-error` } : {}),
+      })}
       <FieldMessage id={`${id}-error`} error={error} />
     </div>
   );

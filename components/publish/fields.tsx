@@ -12,7 +12,8 @@ export const inputClass =
 export const SERVER_ERROR_PREFIX = "server:";
 
 /** Empty number inputs give NaN, which the form rules read as "not given". */
-export const asNumber = (value: unknown) => (value === "" || value === null || value === undefined ? Number.NaN : Number(value));
+export const asNumber = (value: unknown) =>
+  value === "" || value === null || value === undefined ? Number.NaN : Number(value);
 
 export function useFieldError(name: string): FieldError | undefined {
   const {
@@ -26,7 +27,9 @@ export function useFieldError(name: string): FieldError | undefined {
 export function FieldMessage({ id, error }: { id: string; error: FieldError | undefined }) {
   if (!error?.message) return null;
   const type = String(error.type ?? "");
-  const explanation = type.startsWith(SERVER_ERROR_PREFIX) ? explainPublishError({ code: type.slice(SERVER_ERROR_PREFIX.length), message: error.message }) : undefined;
+  const explanation = type.startsWith(SERVER_ERROR_PREFIX)
+    ? explainPublishError({ code: type.slice(SERVER_ERROR_PREFIX.length), message: error.message })
+    : undefined;
   return (
     <div id={id} className="mt-1 text-sm text-red-800">
       <p>
@@ -62,7 +65,14 @@ function FieldShell({
   required,
   className = "",
   children,
-}: FieldProps & { children: (control: { id: string; "aria-describedby"?: string; "aria-invalid": boolean; "aria-required"?: boolean }) => ReactNode }) {
+}: FieldProps & {
+  children: (control: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid": boolean;
+    "aria-required"?: boolean;
+  }) => ReactNode;
+}) {
   const id = useId();
   const error = useFieldError(name);
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -77,7 +87,12 @@ function FieldShell({
           {hint}
         </p>
       )}
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": Boolean(error), ...(required ? { "aria-required": true } : {}) })}
+      {children({
+        id,
+        "aria-describedby": describedBy,
+        "aria-invalid": Boolean(error),
+        ...(required ? { "aria-required": true } : {}),
+      })}
       <FieldMessage id={`${id}-error`} error={error} />
     </div>
   );
@@ -89,11 +104,25 @@ export function TextField({
   placeholder,
   autoComplete = "off",
   ...props
-}: FieldProps & { type?: "text" | "date" | "url"; options?: RegisterOptions; placeholder?: string; autoComplete?: string }) {
+}: FieldProps & {
+  type?: "text" | "date" | "url";
+  options?: RegisterOptions;
+  placeholder?: string;
+  autoComplete?: string;
+}) {
   const { register } = useFormContext();
   return (
     <FieldShell {...props}>
-      {(control) => <input {...control} type={type} placeholder={placeholder} autoComplete={autoComplete} className={inputClass} {...register(props.name, options)} />}
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          placeholder={placeholder}
+          autoComplete={autoComplete}
+          className={inputClass}
+          {...register(props.name, options)}
+        />
+      )}
     </FieldShell>
   );
 }
@@ -103,7 +132,15 @@ export function NumberField({ min, max, ...props }: FieldProps & { min?: number;
   return (
     <FieldShell {...props}>
       {(control) => (
-        <input {...control} type="number" inputMode="numeric" min={min} max={max} className={inputClass} {...register(props.name, { setValueAs: asNumber })} />
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          className={inputClass}
+          {...register(props.name, { setValueAs: asNumber })}
+        />
       )}
     </FieldShell>
   );
@@ -111,7 +148,11 @@ export function NumberField({ min, max, ...props }: FieldProps & { min?: number;
 
 export function TextAreaField(props: FieldProps) {
   const { register } = useFormContext();
-  return <FieldShell {...props}>{(control) => <textarea {...control} rows={3} className={inputClass} {...register(props.name)} />}</FieldShell>;
+  return (
+    <FieldShell {...props}>
+      {(control) => <textarea {...control} rows={3} className={inputClass} {...register(props.name)} />}
+    </FieldShell>
+  );
 }
 
 export interface Choice {
@@ -120,7 +161,11 @@ export interface Choice {
   disabled?: boolean;
 }
 
-export function SelectField({ choices, placeholder, ...props }: FieldProps & { choices: readonly Choice[]; placeholder?: string }) {
+export function SelectField({
+  choices,
+  placeholder,
+  ...props
+}: FieldProps & { choices: readonly Choice[]; placeholder?: string }) {
   const { register } = useFormContext();
   return (
     <FieldShell {...props}>
@@ -138,7 +183,17 @@ export function SelectField({ choices, placeholder, ...props }: FieldProps & { c
   );
 }
 
-export function CheckboxField({ name, label, hint, disabled }: { name: string; label: string; hint?: ReactNode; disabled?: boolean }) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  disabled,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  disabled?: boolean;
+}) {
   const { register } = useFormContext();
   const id = useId();
   const error = useFieldError(name);
@@ -149,7 +204,9 @@ export function CheckboxField({ name, label, hint, disabled }: { name: string; l
           id={id}
           type="checkbox"
           disabled={disabled}
-          aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+          }
           aria-invalid={Boolean(error)}
           className="mt-0.5 h-4 w-4 rounded border-slate-400"
           {...register(name)}
@@ -176,7 +233,11 @@ export function ReadOnlyField({ label, value, reason }: { label: string; value: 
       <span id={`${id}-label`} className="text-sm font-medium text-slate-800">
         {label}
       </span>
-      <output aria-labelledby={`${id}-label`} aria-describedby={`${id}-reason`} className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800">
+      <output
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-reason`}
+        className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800"
+      >
         {value === undefined || value === "" ? "—" : value}
       </output>
       <p id={`${id}-reason`} className="text-xs text-slate-600">
@@ -187,12 +248,24 @@ export function ReadOnlyField({ label, value, reason }: { label: string; value: 
 }
 
 /** A fieldset with a legend, and the error of the group itself (e.g. "the identifier is taken"). */
-export function Group({ legend, name, description, children }: { legend: string; name?: string; description?: ReactNode; children: ReactNode }) {
+export function Group({
+  legend,
+  name,
+  description,
+  children,
+}: {
+  legend: string;
+  name?: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   const id = useId();
   const error = useFieldError(name ?? "__none__");
   return (
     <fieldset
-      aria-describedby={[description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+      aria-describedby={
+        [description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+      }
       className="rounded-lg border border-slate-200 bg-white p-4"
     >
       <legend className="px-1 text-sm font-semibold text-slate-900">{legend}</legend>
@@ -214,15 +287,25 @@ export function TagsEditor({ name = "tags" }: { name?: string }) {
   const groupError = useFieldError(name);
   const id = useId();
   return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby={groupError ? `${id}-error` : undefined}>
+    <fieldset
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-describedby={groupError ? `${id}-error` : undefined}
+    >
       <legend className="px-1 text-sm font-semibold text-slate-900">Tags</legend>
-      <p className="mb-3 text-xs text-slate-600">Name/value pairs on the resource, for cost reports and policy. At most 50.</p>
+      <p className="mb-3 text-xs text-slate-600">
+        Name/value pairs on the resource, for cost reports and policy. At most 50.
+      </p>
       <ul className="space-y-2">
         {fields.map((field, index) => (
           <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
             <PairInput name={`${name}.${index}.key`} label={`Tag ${index + 1} name`} register={register} />
             <PairInput name={`${name}.${index}.value`} label={`Tag ${index + 1} value`} register={register} />
-            <button type="button" className={`${buttonClass.secondary} mt-6`} onClick={() => remove(index)} aria-label={`Remove tag ${index + 1}`}>
+            <button
+              type="button"
+              className={`${buttonClass.secondary} mt-6`}
+              onClick={() => remove(index)}
+              aria-label={`Remove tag ${index + 1}`}
+            >
               Remove
             </button>
           </li>
@@ -237,7 +320,15 @@ export function TagsEditor({ name = "tags" }: { name?: string }) {
 }
 
 /** One half of a name/value row (a tag, a feature): a small labelled input with its own error. */
-export function PairInput({ name, label, register }: { name: string; label: string; register: ReturnType<typeof useFormContext>["register"] }) {
+export function PairInput({
+  name,
+  label,
+  register,
+}: {
+  name: string;
+  label: string;
+  register: ReturnType<typeof useFormContext>["register"];
+}) {
   const id = useId();
   const error = useFieldError(name);
   return (
@@ -245,7 +336,13 @@ export function PairInput({ name, label, register }: { name: string; label: stri
       <label htmlFor={id} className="text-xs font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} className={inputClass} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...register(name)} />
+      <input
+        id={id}
+        className={inputClass}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...register(name)}
+      />
       <FieldMessage id={`${id}-error`} error={error} />
     </div>
   );

@@ -15,7 +15,15 @@ export function placeServerError<T extends FieldValues, O>(
   aliases: Record<string, string> = {},
 ): boolean {
   const field = fieldOfArmError(error, aliases);
-  if (!field || !fields.some((known) => field === known || field.startsWith(`${known}.`) || known.startsWith(`${field}.`))) return false;
-  form.setError(field as Parameters<typeof form.setError>[0], { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message }, { shouldFocus: true });
+  if (
+    !field ||
+    !fields.some((known) => field === known || field.startsWith(`${known}.`) || known.startsWith(`${field}.`))
+  )
+    return false;
+  form.setError(
+    field as Parameters<typeof form.setError>[0],
+    { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
+    { shouldFocus: true },
+  );
   return true;
 }

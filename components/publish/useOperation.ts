@@ -13,7 +13,8 @@ export type OperationState =
   /** `accepted`: ARM took the request and the operation failed later (not a refusal of the input). */
   | { phase: "failed"; label: string; error: AzureError; accepted: boolean };
 
-export type OperationOutcome<T> = { ok: true; result: T | undefined } | { ok: false; error: AzureError; accepted: boolean };
+export type OperationOutcome<T> =
+  { ok: true; result: T | undefined } | { ok: false; error: AzureError; accepted: boolean };
 
 /**
  * Runs ARM long-running operations one after another and reports each one's phase: submitted, running (with
@@ -28,7 +29,11 @@ export function useOperation() {
   useEffect(() => () => abort.current?.abort(), []);
 
   const run = useCallback(
-    async <T>(label: string, start: () => Operation<T>, options: { untilAccepted?: boolean; resourceId?: string } = {}): Promise<OperationOutcome<T>> => {
+    async <T>(
+      label: string,
+      start: () => Operation<T>,
+      options: { untilAccepted?: boolean; resourceId?: string } = {},
+    ): Promise<OperationOutcome<T>> => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;

@@ -34,15 +34,21 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
   const principalIds = [...new Set((assignments.data ?? []).map((a) => a.principalId.toLowerCase()))];
   const principals = useQuery(graphQueries.byIds(clients.graph, principalIds));
   const [removing, setRemoving] = useState<ScopeAssignment>();
-  const remove = useRemoveAssignment(() => clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""), { onSuccess: () => setRemoving(undefined) });
+  const remove = useRemoveAssignment(() => clients.authorization(parseResourceId(scopeId)?.subscriptionId ?? ""), {
+    onSuccess: () => setRemoving(undefined),
+  });
 
   const byId = new Map((principals.data ?? []).map((p) => [p.id.toLowerCase(), p]));
   const roleName = (roleDefinitionId: string) =>
-    roles.data?.find((r) => r.name.toLowerCase() === (roleDefinitionId.split("/").pop() ?? "").toLowerCase())?.roleName ?? roleDefinitionId.split("/").pop() ?? "";
+    roles.data?.find((r) => r.name.toLowerCase() === (roleDefinitionId.split("/").pop() ?? "").toLowerCase())
+      ?.roleName ??
+    roleDefinitionId.split("/").pop() ??
+    "";
   const nameOf = (a: ScopeAssignment) => byId.get(a.principalId.toLowerCase())?.displayName ?? a.principalId;
   const canAssign = capabilities.data?.assignRoles ?? false;
   const rows = [...(assignments.data ?? [])].sort(
-    (a, b) => Number(!sameScope(a.scope, scopeId)) - Number(!sameScope(b.scope, scopeId)) || nameOf(a).localeCompare(nameOf(b)),
+    (a, b) =>
+      Number(!sameScope(a.scope, scopeId)) - Number(!sameScope(b.scope, scopeId)) || nameOf(a).localeCompare(nameOf(b)),
   );
 
   return (
@@ -51,7 +57,10 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       description={`Role assignments that apply to this ${levelOfScope(scopeId)}: assigned here, or inherited from the scopes above it.`}
       actions={
         canAssign ? (
-          <Link href={shareHref(scopeId)} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
+          <Link
+            href={shareHref(scopeId)}
+            className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+          >
             Grant access
           </Link>
         ) : undefined
@@ -61,8 +70,8 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       {assignments.isError &&
         (assignments.error instanceof AzureError && assignments.error.status === 403 ? (
           <p role="note" className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
-            Your roles do not let you list who has access here (it needs Microsoft.Authorization/roleAssignments/read, which Reader has and the
-            Compute Gallery roles do not).
+            Your roles do not let you list who has access here (it needs Microsoft.Authorization/roleAssignments/read,
+            which Reader has and the Compute Gallery roles do not).
           </p>
         ) : (
           <ErrorPanel error={assignments.error} title="The role assignments could not be listed" />
@@ -73,10 +82,18 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
             <caption className="sr-only">Role assignments that apply to {scopeLabel(scopeId)}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">Principal</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Assigned at</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-3 py-2">
+                  Principal
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Assigned at
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -132,7 +149,12 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       )}
       {remove.isError && removing && (
         <div className="mt-3">
-          <AssignmentError error={remove.error} principalName={nameOf(removing)} roleName={roleName(removing.roleDefinitionId)} scopeId={scopeId} />
+          <AssignmentError
+            error={remove.error}
+            principalName={nameOf(removing)}
+            roleName={roleName(removing.roleDefinitionId)}
+            scopeId={scopeId}
+          />
         </div>
       )}
       <ConfirmDialog
@@ -145,8 +167,8 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
       >
         {removing && (
           <p>
-            {nameOf(removing)} will lose {roleName(removing.roleDefinitionId)} on {scopeLabel(scopeId)}. Access they hold through other assignments
-            stays.
+            {nameOf(removing)} will lose {roleName(removing.roleDefinitionId)} on {scopeLabel(scopeId)}. Access they
+            hold through other assignments stays.
           </p>
         )}
       </ConfirmDialog>
@@ -154,12 +176,28 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
   );
 }
 
-export function PrincipalName({ principal, fallbackId, type }: { principal: DirectoryPrincipal | undefined; fallbackId: string; type?: string }) {
-  const label = principal ? PRINCIPAL_TYPE_LABELS[principal.type] : type ? (PRINCIPAL_TYPE_LABELS[type as keyof typeof PRINCIPAL_TYPE_LABELS] ?? type) : "Unknown";
+export function PrincipalName({
+  principal,
+  fallbackId,
+  type,
+}: {
+  principal: DirectoryPrincipal | undefined;
+  fallbackId: string;
+  type?: string;
+}) {
+  const label = principal
+    ? PRINCIPAL_TYPE_LABELS[principal.type]
+    : type
+      ? (PRINCIPAL_TYPE_LABELS[type as keyof typeof PRINCIPAL_TYPE_LABELS] ?? type)
+      : "Unknown";
   return (
     <span className="flex flex-col">
       <span className="flex flex-wrap items-center gap-1.5">
-        {principal?.displayName ? <SafeText value={principal.displayName} /> : <span className="font-mono text-xs">{fallbackId}</span>}
+        {principal?.displayName ? (
+          <SafeText value={principal.displayName} />
+        ) : (
+          <span className="font-mono text-xs">{fallbackId}</span>
+        )}
         {principal?.guest && <Tag tone="warn">Guest</Tag>}
       </span>
       <span className="text-xs font-normal text-slate-600">

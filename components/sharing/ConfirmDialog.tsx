@@ -25,7 +25,11 @@ export function ConfirmDialog({
     <Dialog open={open} onClose={onCancel} title={title} width="narrow">
       <div className="text-slate-700">{children}</div>
       <div className="mt-4 flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
           Cancel
         </button>
         <button

@@ -47,14 +47,18 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
   const sharing = profile.data?.sharingProfile;
   const groups: SharingProfileGroup[] = sharing?.groups ?? [];
   const idsOf = (t: GroupType) => groups.find((g) => g.type === t)?.ids ?? [];
-  const community = sharing?.permissions === "Community" && sharing.communityGalleryInfo?.communityGalleryEnabled === true;
+  const community =
+    sharing?.permissions === "Community" && sharing.communityGalleryInfo?.communityGalleryEnabled === true;
   const publicNames = sharing?.communityGalleryInfo?.publicNames ?? [];
   const trimmed = id.trim();
   const invalid = trimmed !== "" && !GUID.test(trimmed);
   const atLimit = idsOf(type).length >= LIMITS[type];
 
   return (
-    <Section title="Direct sharing" description="Share the whole gallery, read-only, with every user of chosen subscriptions or tenants, or publicly as a community gallery.">
+    <Section
+      title="Direct sharing"
+      description="Share the whole gallery, read-only, with every user of chosen subscriptions or tenants, or publicly as a community gallery."
+    >
       {profile.isPending && <Spinner label="Loading sharing status…" />}
       {profile.isError && <ErrorPanel error={profile.error} title="The sharing status could not be read" />}
       {profile.data && (
@@ -66,7 +70,8 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
           {community && publicNames.length > 0 && (
             <p data-testid="community-public-name">
               <span className="font-semibold">Public name: </span>
-              <span className="font-mono text-xs">{publicNames.join(", ")}</span> — consumers open the gallery by this name and its region.
+              <span className="font-mono text-xs">{publicNames.join(", ")}</span> — consumers open the gallery by this
+              name and its region.
             </p>
           )}
           {(["Subscriptions", "AADTenants"] as GroupType[]).map((t) => (
@@ -101,14 +106,20 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
               className="flex flex-wrap items-end gap-2"
               onSubmit={(e) => {
                 e.preventDefault();
-                if (!invalid && trimmed && !atLimit) update.mutate({ operationType: "Add", groups: [{ type, ids: [trimmed.toLowerCase()] }] });
+                if (!invalid && trimmed && !atLimit)
+                  update.mutate({ operationType: "Add", groups: [{ type, ids: [trimmed.toLowerCase()] }] });
               }}
             >
               <div>
                 <label htmlFor={typeId} className="block text-xs font-medium">
                   Share with
                 </label>
-                <select id={typeId} value={type} onChange={(e) => setType(e.target.value as GroupType)} className="rounded border border-slate-300 px-2 py-1.5">
+                <select
+                  id={typeId}
+                  value={type}
+                  onChange={(e) => setType(e.target.value as GroupType)}
+                  className="rounded border border-slate-300 px-2 py-1.5"
+                >
                   <option value="Subscriptions">Subscription</option>
                   <option value="AADTenants">Tenant</option>
                 </select>
@@ -126,22 +137,36 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
                   className="w-96 max-w-full rounded border border-slate-300 px-2 py-1.5 font-mono text-xs"
                 />
               </div>
-              <button type="submit" disabled={!trimmed || invalid || atLimit || update.isPending} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white disabled:opacity-50">
+              <button
+                type="submit"
+                disabled={!trimmed || invalid || atLimit || update.isPending}
+                className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white disabled:opacity-50"
+              >
                 Add
               </button>
               {(invalid || atLimit) && (
                 <p id={`${idId}-hint`} className="w-full text-xs text-red-800">
-                  {atLimit ? `A gallery can be shared with at most ${LIMITS[type]} ${NOUN[type]}s; remove one first.` : "Enter a GUID, e.g. 00000000-0000-0000-0000-000000000000."}
+                  {atLimit
+                    ? `A gallery can be shared with at most ${LIMITS[type]} ${NOUN[type]}s; remove one first.`
+                    : "Enter a GUID, e.g. 00000000-0000-0000-0000-000000000000."}
                 </p>
               )}
             </form>
           )}
           <div className="flex flex-wrap gap-2">
-            <button type="button" onClick={() => setConfirm("Reset")} className="rounded border border-slate-300 px-3 py-1.5 font-medium">
+            <button
+              type="button"
+              onClick={() => setConfirm("Reset")}
+              className="rounded border border-slate-300 px-3 py-1.5 font-medium"
+            >
               Stop direct sharing (reset)
             </button>
             {!community && !communityOpen && (
-              <button type="button" onClick={() => setCommunityOpen(true)} className="rounded border border-slate-300 px-3 py-1.5 font-medium">
+              <button
+                type="button"
+                onClick={() => setCommunityOpen(true)}
+                className="rounded border border-slate-300 px-3 py-1.5 font-medium"
+              >
                 Make it a community gallery
               </button>
             )}
@@ -165,7 +190,8 @@ function DirectSharing({ galleryId }: { galleryId: string }) {
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => confirm && update.mutate({ operationType: confirm })}
       >
-        Every subscription and tenant loses the direct share, and a community gallery stops being public. RBAC assignments stay.
+        Every subscription and tenant loses the direct share, and a community gallery stops being public. RBAC
+        assignments stay.
       </ConfirmDialog>
     </Section>
   );

@@ -12,7 +12,13 @@ import { SafeText } from "@/components/ui/SafeText";
 import { visibleText } from "@/lib/security/safeLink";
 
 /** The wizard's "who": search Microsoft Graph by name, or paste an object id. */
-export function PrincipalPicker({ value, onChange }: { value: DirectoryPrincipal | undefined; onChange: (p: DirectoryPrincipal | undefined) => void }) {
+export function PrincipalPicker({
+  value,
+  onChange,
+}: {
+  value: DirectoryPrincipal | undefined;
+  onChange: (p: DirectoryPrincipal | undefined) => void;
+}) {
   const { graph } = useSharingClients();
   const [text, setText] = useState(value?.displayName ?? "");
   const [debounced, setDebounced] = useState(text);
@@ -43,12 +49,16 @@ export function PrincipalPicker({ value, onChange }: { value: DirectoryPrincipal
       {results.data && (
         <fieldset className="mt-3">
           <legend className="text-sm font-medium text-slate-900">
-            {results.data.length > 0 ? "Matches" : pasted ? "No principal with this object id in this directory" : "No matches"}
+            {results.data.length > 0
+              ? "Matches"
+              : pasted
+                ? "No principal with this object id in this directory"
+                : "No matches"}
           </legend>
           {results.data.length === 0 && pasted && (
             <p className="mt-1 max-w-2xl text-sm text-slate-700">
-              The object id is not in this tenant&apos;s directory. Someone of another tenant must be invited as a guest first; use the object id of
-              the guest, which differs from their id at home.
+              The object id is not in this tenant&apos;s directory. Someone of another tenant must be invited as a guest
+              first; use the object id of the guest, which differs from their id at home.
             </p>
           )}
           <ul className="mt-2 space-y-1">

@@ -17,7 +17,10 @@ export function RecentActivity({ resourceId }: { resourceId: string }) {
   const arm = useArm();
   const events = useQuery(activityLogQueries.recent(arm, resourceId));
   return (
-    <Section title="Recent activity" description="Writes in the last 14 days, role assignments included, from the Azure Activity Log.">
+    <Section
+      title="Recent activity"
+      description="Writes in the last 14 days, role assignments included, from the Azure Activity Log."
+    >
       {events.isPending && <Spinner label="Loading activity…" />}
       {events.isError &&
         (events.error instanceof AzureError && events.error.status === 403 ? (
@@ -25,9 +28,14 @@ export function RecentActivity({ resourceId }: { resourceId: string }) {
         ) : (
           <ErrorPanel error={events.error} title="The activity log could not be read" />
         ))}
-      {events.data && events.data.length === 0 && <p className="text-sm text-slate-600">No writes in the last 14 days.</p>}
+      {events.data && events.data.length === 0 && (
+        <p className="text-sm text-slate-600">No writes in the last 14 days.</p>
+      )}
       {events.data && events.data.length > 0 && (
-        <ol aria-label="Recent activity" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+        <ol
+          aria-label="Recent activity"
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm"
+        >
           {events.data.slice(0, SHOWN).map((e) => (
             <li key={e.eventDataId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
               <time dateTime={e.eventTimestamp} className="w-40 text-xs text-slate-600">

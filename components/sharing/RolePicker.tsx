@@ -34,9 +34,13 @@ export function RolePicker({
         </div>
       </fieldset>
       <RoleGroup title="Recommended" roles={ordered.recommended} value={value} onChange={onChange} />
-      {ordered.custom.length > 0 && <RoleGroup title="Custom roles" roles={ordered.custom} value={value} onChange={onChange} />}
+      {ordered.custom.length > 0 && (
+        <RoleGroup title="Custom roles" roles={ordered.custom} value={value} onChange={onChange} />
+      )}
       <details>
-        <summary className="cursor-pointer text-sm font-medium text-slate-900">Other built-in roles ({ordered.other.length})</summary>
+        <summary className="cursor-pointer text-sm font-medium text-slate-900">
+          Other built-in roles ({ordered.other.length})
+        </summary>
         <div className="mt-2">
           <RoleGroup title="Other built-in roles" roles={ordered.other} value={value} onChange={onChange} />
         </div>
@@ -45,7 +49,17 @@ export function RolePicker({
   );
 }
 
-function RoleGroup({ title, roles, value, onChange }: { title: string; roles: (RoleChoice & { why?: string })[]; value: string | undefined; onChange: (id: string) => void }) {
+function RoleGroup({
+  title,
+  roles,
+  value,
+  onChange,
+}: {
+  title: string;
+  roles: (RoleChoice & { why?: string })[];
+  value: string | undefined;
+  onChange: (id: string) => void;
+}) {
   const legendId = useId();
   return (
     <fieldset aria-labelledby={legendId}>
@@ -56,7 +70,14 @@ function RoleGroup({ title, roles, value, onChange }: { title: string; roles: (R
         {roles.map((r) => (
           <li key={r.id}>
             <label className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50">
-              <input type="radio" name="role" className="mt-1" checked={value === r.id} onChange={() => onChange(r.id)} aria-label={visibleText(r.roleName)} />
+              <input
+                type="radio"
+                name="role"
+                className="mt-1"
+                checked={value === r.id}
+                onChange={() => onChange(r.id)}
+                aria-label={visibleText(r.roleName)}
+              />
               <span>
                 <SafeText value={r.roleName} className="font-medium text-slate-900" />
                 {r.why && <span className="block text-xs text-slate-700">{r.why}</span>}

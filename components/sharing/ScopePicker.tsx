@@ -71,9 +71,21 @@ export function ScopePicker({ purpose }: { purpose: keyof typeof PURPOSE }) {
 
   return (
     <>
-      <PageHeader kind={kind} title={title} subtitle="The galleries and image definitions you can read, in every subscription you can see." />
-      {subscriptions.isError && <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" onRetry={() => void subscriptions.refetch()} />}
-      {inventory.error !== null && <ErrorPanel error={inventory.error} title="The galleries could not be listed" onRetry={inventory.refetch} />}
+      <PageHeader
+        kind={kind}
+        title={title}
+        subtitle="The galleries and image definitions you can read, in every subscription you can see."
+      />
+      {subscriptions.isError && (
+        <ErrorPanel
+          error={subscriptions.error}
+          title="Your subscriptions could not be listed"
+          onRetry={() => void subscriptions.refetch()}
+        />
+      )}
+      {inventory.error !== null && (
+        <ErrorPanel error={inventory.error} title="The galleries could not be listed" onRetry={inventory.refetch} />
+      )}
       {(inventory.state?.failures ?? []).map((failure) => (
         <div key={failure.scope} className="mt-3">
           <ErrorPanel
@@ -97,13 +109,19 @@ export function ScopePicker({ purpose }: { purpose: keyof typeof PURPOSE }) {
         />
         {loading && <Spinner label="Loading your galleries…" className="mt-3" />}
         {!loading && groups.length === 0 && (
-          <p className="mt-3 text-sm text-slate-700">{filter ? "Nothing matches the filter." : "You cannot read any gallery or image definition."}</p>
+          <p className="mt-3 text-sm text-slate-700">
+            {filter ? "Nothing matches the filter." : "You cannot read any gallery or image definition."}
+          </p>
         )}
         <ul aria-label={title} className="mt-3 space-y-3">
           {groups.map((group) => (
             <li key={group.key}>
               {group.gallery ? (
-                <Link href={href(group.gallery.id)} aria-label={`${verb} gallery ${group.name}`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={href(group.gallery.id)}
+                  aria-label={`${verb} gallery ${group.name}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   Gallery {group.name}
                 </Link>
               ) : (

@@ -49,17 +49,27 @@ export function ShareWizard() {
 
   if (!origin) return <ScopePicker purpose="share" />;
   if (options.length === 0) {
-    return <ErrorPanel error={new Error(`'${origin}' is not a gallery or image definition.`)} title="Nothing to share" />;
+    return (
+      <ErrorPanel error={new Error(`'${origin}' is not a gallery or image definition.`)} title="Nothing to share" />
+    );
   }
   const ready = [Boolean(scopeId), Boolean(principal), Boolean(roleId), true][step - 1];
 
   return (
     <>
-      <PageHeader kind="Grant access" title={scopeLabel(origin)} subtitle="Share a gallery or an image definition through Azure RBAC." />
+      <PageHeader
+        kind="Grant access"
+        title={scopeLabel(origin)}
+        subtitle="Share a gallery or an image definition through Azure RBAC."
+      />
       <nav aria-label="Steps" className="mb-4">
         <ol className="flex flex-wrap gap-2 text-sm">
           {STEPS.map((name, i) => (
-            <li key={name} aria-current={step === i + 1 ? "step" : undefined} className={step === i + 1 ? "font-semibold text-brand-800" : "text-slate-600"}>
+            <li
+              key={name}
+              aria-current={step === i + 1 ? "step" : undefined}
+              className={step === i + 1 ? "font-semibold text-brand-800" : "text-slate-600"}
+            >
               {i + 1}. {name}
             </li>
           ))}
@@ -71,12 +81,24 @@ export function ShareWizard() {
         </h2>
         {step === 1 && <ScopeStep options={options} value={scopeId} onChange={setScopeId} />}
         {step === 2 && <PrincipalPicker value={principal} onChange={setPrincipal} />}
-        {step === 3 && <RoleStep scopeId={scopeId} audience={audience} onAudience={setAudience} value={roleId} onChange={setRoleId} />}
+        {step === 3 && (
+          <RoleStep
+            scopeId={scopeId}
+            audience={audience}
+            onAudience={setAudience}
+            value={roleId}
+            onChange={setRoleId}
+          />
+        )}
         {step === 4 && principal && roleId && <ReviewStep scopeId={scopeId} principal={principal} roleId={roleId} />}
         {step === 4 && (!principal || !roleId) && <p className="text-sm">Go back and choose who and which role.</p>}
         <div className="mt-5 flex gap-2">
           {step > 1 && (
-            <button type="button" onClick={() => go(step - 1)} className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium">
+            <button
+              type="button"
+              onClick={() => go(step - 1)}
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium"
+            >
               Back
             </button>
           )}
@@ -99,7 +121,15 @@ export function ShareWizard() {
   );
 }
 
-function ScopeStep({ options, value, onChange }: { options: { id: string; kind: "gallery" | "galleryImage" | "galleryImageVersion" }[]; value: string; onChange: (id: string) => void }) {
+function ScopeStep({
+  options,
+  value,
+  onChange,
+}: {
+  options: { id: string; kind: "gallery" | "galleryImage" | "galleryImageVersion" }[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-900">What to share</legend>
@@ -109,12 +139,25 @@ function ScopeStep({ options, value, onChange }: { options: { id: string; kind: 
           return (
             <li key={o.id}>
               <label className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50">
-                <input type="radio" name="scope" className="mt-1" checked={value === o.id} onChange={() => onChange(o.id)} aria-label={`${m.label}: ${scopeLabel(o.id)}`} />
+                <input
+                  type="radio"
+                  name="scope"
+                  className="mt-1"
+                  checked={value === o.id}
+                  onChange={() => onChange(o.id)}
+                  aria-label={`${m.label}: ${scopeLabel(o.id)}`}
+                />
                 <span className="text-sm">
                   <span className="font-medium">{m.label}</span> — {scopeLabel(o.id)}
-                  {m.recommended && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-900">Recommended</span>}
+                  {m.recommended && (
+                    <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-900">
+                      Recommended
+                    </span>
+                  )}
                   <span className="block text-slate-700">The grantee will see {m.sees.join(", ")}.</span>
-                  {m.doesNotSee.length > 0 && <span className="block text-slate-700">Not: {m.doesNotSee.join(", ")}.</span>}
+                  {m.doesNotSee.length > 0 && (
+                    <span className="block text-slate-700">Not: {m.doesNotSee.join(", ")}.</span>
+                  )}
                 </span>
               </label>
             </li>
@@ -128,7 +171,13 @@ function ScopeStep({ options, value, onChange }: { options: { id: string; kind: 
   );
 }
 
-function RoleStep(props: { scopeId: string; audience: Audience; onAudience: (a: Audience) => void; value: string | undefined; onChange: (id: string) => void }) {
+function RoleStep(props: {
+  scopeId: string;
+  audience: Audience;
+  onAudience: (a: Audience) => void;
+  value: string | undefined;
+  onChange: (id: string) => void;
+}) {
   const arm = useArm();
   const roles = useQuery(sharingQueries.roles(arm, props.scopeId));
   if (roles.isPending) return <Spinner label="Loading roles…" />;
@@ -143,10 +192,23 @@ function useGrantCounts(scopeId: string) {
   const imageIds = kind === "gallery" ? (images.data ?? []).map((i) => i.id ?? "") : [scopeId];
   const versions = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
   const loading = (kind === "gallery" && images.isPending) || versions.some((v) => v.isPending);
-  return loading ? undefined : grantCounts(kind, versions.map((v) => v.data?.length ?? 0));
+  return loading
+    ? undefined
+    : grantCounts(
+        kind,
+        versions.map((v) => v.data?.length ?? 0),
+      );
 }
 
-function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal: DirectoryPrincipal; roleId: string }) {
+function ReviewStep({
+  scopeId,
+  principal,
+  roleId,
+}: {
+  scopeId: string;
+  principal: DirectoryPrincipal;
+  roleId: string;
+}) {
   const arm = useArm();
   const clients = useSharingClients();
   const roles = useQuery(sharingQueries.roles(arm, scopeId));
@@ -174,17 +236,23 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
         </dd>
         <dt className="font-semibold">They gain</dt>
         <dd data-testid="grant-counts">
-          {counts ? `${counts.definitions} image definition${counts.definitions === 1 ? "" : "s"} and ${counts.versions} version${counts.versions === 1 ? "" : "s"}` : <Spinner />}
+          {counts ? (
+            `${counts.definitions} image definition${counts.definitions === 1 ? "" : "s"} and ${counts.versions} version${counts.versions === 1 ? "" : "s"}`
+          ) : (
+            <Spinner />
+          )}
         </dd>
       </dl>
       {capabilities.data && !capabilities.data.assignRoles && (
         <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
-          Your roles do not include Microsoft.Authorization/roleAssignments/write here; Azure will refuse the assignment.
+          Your roles do not include Microsoft.Authorization/roleAssignments/write here; Azure will refuse the
+          assignment.
         </p>
       )}
       {assign.isSuccess ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-          <SafeText value={principal.displayName} /> now has <SafeText value={role?.roleName} /> on {scopeLabel(scopeId)}.{" "}
+          <SafeText value={principal.displayName} /> now has <SafeText value={role?.roleName} /> on{" "}
+          {scopeLabel(scopeId)}.{" "}
           <Link href={pageHref(scopeId)} className="font-semibold underline">
             Open it
           </Link>
@@ -192,14 +260,28 @@ function ReviewStep({ scopeId, principal, roleId }: { scopeId: string; principal
       ) : (
         <button
           type="button"
-          onClick={() => assign.mutate({ scopeId, roleDefinitionId: roleId, principalId: principal.id, principalType: principal.type })}
+          onClick={() =>
+            assign.mutate({
+              scopeId,
+              roleDefinitionId: roleId,
+              principalId: principal.id,
+              principalType: principal.type,
+            })
+          }
           disabled={assign.isPending}
           className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
           {assign.isPending ? "Assigning…" : "Assign role"}
         </button>
       )}
-      {assign.isError && <AssignmentError error={assign.error} principalName={visibleText(principal.displayName)} roleName={visibleText(role?.roleName ?? "this role")} scopeId={scopeId} />}
+      {assign.isError && (
+        <AssignmentError
+          error={assign.error}
+          principalName={visibleText(principal.displayName)}
+          roleName={visibleText(role?.roleName ?? "this role")}
+          scopeId={scopeId}
+        />
+      )}
     </div>
   );
 }

@@ -7,7 +7,10 @@ export function scopeLabel(scopeId: string): string {
   const level = levelOfScope(scopeId);
   if (level === "root") return "the tenant root";
   const name =
-    parsed?.galleryImageVersion ?? parsed?.galleryImage ?? parsed?.gallery ?? (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
+    parsed?.galleryImageVersion ??
+    parsed?.galleryImage ??
+    parsed?.gallery ??
+    (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
   return `${level} '${name ?? scopeId}'`;
 }
 

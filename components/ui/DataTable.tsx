@@ -102,7 +102,10 @@ export function DataTable<T>({
           />
         </div>
       )}
-      <div ref={scrollRef} className={`${virtualized ? "max-h-[70vh] overflow-y-auto" : ""} overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm`}>
+      <div
+        ref={scrollRef}
+        className={`${virtualized ? "max-h-[70vh] overflow-y-auto" : ""} overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm`}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-rowcount={rows.length + 1}>
           <caption className="sr-only">{caption}</caption>
           <thead className={`bg-slate-50 ${virtualized ? "sticky top-0 z-10" : ""}`}>
@@ -112,27 +115,27 @@ export function DataTable<T>({
                   const sorted = header.column.getIsSorted();
                   const numeric = header.column.columnDef.meta?.numeric;
                   return (
-                        <th
-                          key={header.id}
-                          scope="col"
-                          aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                          className={`whitespace-nowrap px-3 py-2.5 font-semibold text-slate-700 ${numeric ? "text-right" : "text-left"}`}
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className={`whitespace-nowrap px-3 py-2.5 font-semibold text-slate-700 ${numeric ? "text-right" : "text-left"}`}
+                    >
+                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 hover:text-slate-950"
                         >
-                          {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                            <button
-                              type="button"
-                              onClick={header.column.getToggleSortingHandler()}
-                              className="inline-flex items-center gap-1 hover:text-slate-950"
-                            >
-                              {flexRender(header.column.columnDef.header, header.getContext())}
-                              <span aria-hidden="true" className="text-xs text-slate-400">
-                                {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                              </span>
-                            </button>
-                          ) : (
-                            flexRender(header.column.columnDef.header, header.getContext())
-                          )}
-                        </th>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span aria-hidden="true" className="text-xs text-slate-400">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </th>
                   );
                 })}
               </tr>
@@ -151,28 +154,28 @@ export function DataTable<T>({
                 {items.map((item) => {
                   const row = rows[item.index]!;
                   return (
-                  <tr
-                    key={row.id}
-                    data-index={item.index}
-                    ref={virtualizer.measureElement}
-                    aria-rowindex={item.index + 2}
-                    className="hover:bg-slate-50"
-                  >
-                    {row.getVisibleCells().map((cell) => {
-                      const meta = cell.column.columnDef.meta;
-                      const className = `px-3 py-2.5 align-top ${meta?.numeric ? "text-right tabular-nums" : ""}`;
-                      const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                      return meta?.rowHeader ? (
-                        <th key={cell.id} scope="row" className={`${className} text-left font-medium`}>
-                          {content}
-                        </th>
-                      ) : (
-                        <td key={cell.id} className={className}>
-                          {content}
-                        </td>
-                      );
-                    })}
-                  </tr>
+                    <tr
+                      key={row.id}
+                      data-index={item.index}
+                      ref={virtualizer.measureElement}
+                      aria-rowindex={item.index + 2}
+                      className="hover:bg-slate-50"
+                    >
+                      {row.getVisibleCells().map((cell) => {
+                        const meta = cell.column.columnDef.meta;
+                        const className = `px-3 py-2.5 align-top ${meta?.numeric ? "text-right tabular-nums" : ""}`;
+                        const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                        return meta?.rowHeader ? (
+                          <th key={cell.id} scope="row" className={`${className} text-left font-medium`}>
+                            {content}
+                          </th>
+                        ) : (
+                          <td key={cell.id} className={className}>
+                            {content}
+                          </td>
+                        );
+                      })}
+                    </tr>
                   );
                 })}
                 {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}

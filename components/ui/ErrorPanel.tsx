@@ -6,7 +6,8 @@ function explain(error: AzureError): ErrorExplanation {
   if (error.code === "NetworkError") {
     return {
       title: "Azure Resource Manager not reachable",
-      cause: "The request did not get an answer: the network is down, or (in emulator mode) the emulator is not running.",
+      cause:
+        "The request did not get an answer: the network is down, or (in emulator mode) the emulator is not running.",
       fix: "Check your connection, or start the emulator with `npm start`, then reload the page.",
     };
   }

@@ -32,7 +32,17 @@ export function Card({ children }: { children: ReactNode }) {
   return <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">{children}</div>;
 }
 
-export function PageHeader({ kind, title, subtitle, badges }: { kind: string; title: string; subtitle?: ReactNode; badges?: ReactNode }) {
+export function PageHeader({
+  kind,
+  title,
+  subtitle,
+  badges,
+}: {
+  kind: string;
+  title: string;
+  subtitle?: ReactNode;
+  badges?: ReactNode;
+}) {
   return (
     <header className="mb-2">
       <p className="text-xs font-semibold uppercase tracking-wider text-slate-600">{kind}</p>

@@ -14,13 +14,21 @@ export function StateBadge({ state, label }: { state: string | undefined; label?
   const text = label ?? state ?? "Unknown";
   const tone = TONES[(state ?? "").toLowerCase()] ?? "bg-slate-100 text-slate-700 ring-slate-500/30";
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>
+    <span
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
+    >
       {text}
     </span>
   );
 }
 
-export function Tag({ children, tone = "neutral" }: { children: React.ReactNode; tone?: "neutral" | "brand" | "warn" }) {
+export function Tag({
+  children,
+  tone = "neutral",
+}: {
+  children: React.ReactNode;
+  tone?: "neutral" | "brand" | "warn";
+}) {
   const cls = {
     neutral: "bg-slate-100 text-slate-700",
     brand: "bg-brand-100 text-brand-800",

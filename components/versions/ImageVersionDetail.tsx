@@ -35,17 +35,29 @@ const regionColumn = createColumnHelper<RegionReplication>();
 
 function regionColumns(versionName: string) {
   return [
-    regionColumn.accessor("displayName", { header: "Region", meta: { rowHeader: true }, cell: (info) => <SafeText value={info.getValue()} /> }),
+    regionColumn.accessor("displayName", {
+      header: "Region",
+      meta: { rowHeader: true },
+      cell: (info) => <SafeText value={info.getValue()} />,
+    }),
     regionColumn.accessor("replicaCount", { header: "Replicas", meta: { numeric: true } }),
     regionColumn.accessor("storageAccountType", { header: "Storage" }),
-    regionColumn.accessor("excludeFromLatest", { header: "Exclude from latest", cell: (i) => (i.getValue() ? "Yes" : "No") }),
+    regionColumn.accessor("excludeFromLatest", {
+      header: "Exclude from latest",
+      cell: (i) => (i.getValue() ? "Yes" : "No"),
+    }),
     regionColumn.accessor("progress", {
       header: "Replication",
       cell: (info) => {
         const r = info.row.original;
         return (
           <div className="flex min-w-56 items-center gap-2">
-            <ProgressBar value={r.progress} tone={r.tone} label={`Replication of ${versionName} to ${r.displayName}`} valueText={r.label} />
+            <ProgressBar
+              value={r.progress}
+              tone={r.tone}
+              label={`Replication of ${versionName} to ${r.displayName}`}
+              valueText={r.label}
+            />
             <span className="w-28 shrink-0 text-xs text-slate-700">{r.label}</span>
           </div>
         );
@@ -58,9 +70,14 @@ function regionColumns(versionName: string) {
         const { readiness, state, excludeFromLatest } = info.row.original;
         return (
           <div className="max-w-md text-xs text-slate-700">
-            <StateBadge state={state} label={readiness.usable ? "Usable" : readiness.kind === "stalled" ? "Stalled" : state} />
+            <StateBadge
+              state={state}
+              label={readiness.usable ? "Usable" : readiness.kind === "stalled" ? "Stalled" : state}
+            />
             <p className="mt-1">{readiness.summary}</p>
-            {readiness.usable && excludeFromLatest && <p className="mt-1">Excluded from latest here: deploy it by its exact version.</p>}
+            {readiness.usable && excludeFromLatest && (
+              <p className="mt-1">Excluded from latest here: deploy it by its exact version.</p>
+            )}
             {readiness.fix && (
               <p className="mt-1">
                 <span className="font-semibold">Fix: </span>
@@ -94,7 +111,8 @@ const diskColumns = [
     id: "source",
     header: "Source",
     enableSorting: false,
-    cell: (i) => (i.getValue() ? <code className="break-all font-mono text-xs">{i.getValue()}</code> : "The version’s source"),
+    cell: (i) =>
+      i.getValue() ? <code className="break-all font-mono text-xs">{i.getValue()}</code> : "The version’s source",
   }),
 ];
 
@@ -118,7 +136,15 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
   const sourceIsGalleryVersion = sourceId ? galleryPathOf(sourceId)?.versionName !== undefined : false;
 
   const disks: DiskRow[] = [
-    ...(storage?.osDiskImage ? [{ id: "os", disk: `OS disk${image.data?.osType ? ` (${image.data.osType})` : ""}`, image: storage.osDiskImage }] : []),
+    ...(storage?.osDiskImage
+      ? [
+          {
+            id: "os",
+            disk: `OS disk${image.data?.osType ? ` (${image.data.osType})` : ""}`,
+            image: storage.osDiskImage,
+          },
+        ]
+      : []),
     ...(storage?.dataDiskImages ?? []).map((d) => ({ id: `lun-${d.lun}`, disk: `Data disk, LUN ${d.lun}`, image: d })),
   ];
 
@@ -132,7 +158,10 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
           v && (
             <>
               {isLatest && <Tag tone="brand">latest</Tag>}
-              <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} label={`Replication ${v.replicationStatus?.aggregatedState ?? "Unknown"}`} />
+              <StateBadge
+                state={v.replicationStatus?.aggregatedState ?? "Unknown"}
+                label={`Replication ${v.replicationStatus?.aggregatedState ?? "Unknown"}`}
+              />
               {isVersionSettling(v) && <Spinner label="Refreshing" />}
             </>
           )
@@ -140,7 +169,9 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
         subtitle={`${path.imageName} in ${path.galleryName}`}
       />
       {version.isPending && <Spinner label="Loading image version…" />}
-      {version.isError && <ResourceError error={version.error} scopeId={id} title="This image version could not be read" />}
+      {version.isError && (
+        <ResourceError error={version.error} scopeId={id} title="This image version could not be read" />
+      )}
       {version.data && <AccessNote scopeId={id} />}
       {version.data && <ImageVersionActions path={path} />}
       {v && (
@@ -153,7 +184,11 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                 {
                   label: "End of life",
                   value: profile?.endOfLifeDate ? (
-                    isPast(profile.endOfLifeDate) ? <Tag tone="warn">Ended {formatDate(profile.endOfLifeDate)}</Tag> : formatDate(profile.endOfLifeDate)
+                    isPast(profile.endOfLifeDate) ? (
+                      <Tag tone="warn">Ended {formatDate(profile.endOfLifeDate)}</Tag>
+                    ) : (
+                      formatDate(profile.endOfLifeDate)
+                    )
                   ) : (
                     "—"
                   ),
@@ -164,12 +199,18 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                 { label: "Default storage", value: replication.storageAccountType },
                 { label: "Replication mode", value: replication.replicationMode },
                 { label: "Provisioning state", value: <StateBadge state={v.provisioningState} /> },
-                { label: "Aggregated replication", value: <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} /> },
+                {
+                  label: "Aggregated replication",
+                  value: <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} />,
+                },
                 {
                   label: "Allow deletion of replicated locations",
                   value: v.safetyProfile?.allowDeletionOfReplicatedLocations ? "Yes" : "No",
                 },
-                { label: "Block deletion before end of life", value: v.safetyProfile?.blockDeletionBeforeEndOfLife ? "Yes" : "No" },
+                {
+                  label: "Block deletion before end of life",
+                  value: v.safetyProfile?.blockDeletionBeforeEndOfLife ? "Yes" : "No",
+                },
                 {
                   label: "Tags",
                   value: <ResourceTags tags={v.tags} />,
@@ -178,7 +219,10 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
             />
           </Card>
 
-          <Section title="Replication" description="A region is usable for deployments only once its replication is Completed.">
+          <Section
+            title="Replication"
+            description="A region is usable for deployments only once its replication is Completed."
+          >
             <DataTable
               data={regions}
               columns={regionColumns(path.versionName)}
@@ -198,7 +242,10 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                     label: "Source id",
                     value: sourceId ? (
                       sourceIsGalleryVersion ? (
-                        <Link href={pageHref(sourceId)} className="break-all font-mono text-xs text-brand-700 hover:underline">
+                        <Link
+                          href={pageHref(sourceId)}
+                          className="break-all font-mono text-xs text-brand-700 hover:underline"
+                        >
                           {sourceId}
                         </Link>
                       ) : (
@@ -214,7 +261,13 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
           </Section>
 
           <Section title="Disks">
-            <DataTable data={disks} columns={diskColumns} caption={`Disks of ${path.versionName}`} getRowId={(row) => row.id} empty="No disk images reported." />
+            <DataTable
+              data={disks}
+              columns={diskColumns}
+              caption={`Disks of ${path.versionName}`}
+              getRowId={(row) => row.id}
+              empty="No disk images reported."
+            />
           </Section>
 
           <Section title="Resource id">

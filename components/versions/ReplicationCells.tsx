@@ -21,7 +21,12 @@ function useReplication(version: GalleryImageVersion) {
 export function ReplicationRegionsCell({ version }: { version: GalleryImageVersion }) {
   const replication = useReplication(version);
   if (!replication.settled) return <Spinner label="Reading replication…" />;
-  if (replication.error) return <span title={String((replication.error as Error).message ?? replication.error)}>Replication status could not be read</span>;
+  if (replication.error)
+    return (
+      <span title={String((replication.error as Error).message ?? replication.error)}>
+        Replication status could not be read
+      </span>
+    );
   return <RegionBars regions={regionReplications(replication.version)} versionName={version.name ?? ""} />;
 }
 
@@ -30,7 +35,9 @@ export function ReplicationStateCell({ version }: { version: GalleryImageVersion
   return (
     <span className="flex flex-col items-start gap-1">
       <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} />
-      {v.provisioningState && v.provisioningState !== "Succeeded" && <span className="text-xs text-slate-600">Provisioning: {v.provisioningState}</span>}
+      {v.provisioningState && v.provisioningState !== "Succeeded" && (
+        <span className="text-xs text-slate-600">Provisioning: {v.provisioningState}</span>
+      )}
     </span>
   );
 }

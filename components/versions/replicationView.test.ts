@@ -34,7 +34,10 @@ describe("regionReplications", () => {
   });
 
   it("reports a target with no status yet as Unknown at 0%", () => {
-    const [region] = regionReplications({ location: "westeurope", publishingProfile: { targetRegions: [{ name: "westeurope" }] } });
+    const [region] = regionReplications({
+      location: "westeurope",
+      publishingProfile: { targetRegions: [{ name: "westeurope" }] },
+    });
     expect(region).toMatchObject({ state: "Unknown", progress: 0, tone: "unknown", replicaCount: 1, label: "Unknown" });
   });
 });

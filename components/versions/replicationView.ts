@@ -1,6 +1,12 @@
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
-import { effectiveTargetRegions, findRegionalStatus, profileReplication, regionReadiness, type RegionReadiness } from "@/lib/gallery/replication";
+import {
+  effectiveTargetRegions,
+  findRegionalStatus,
+  profileReplication,
+  regionReadiness,
+  type RegionReadiness,
+} from "@/lib/gallery/replication";
 import { regionalStatuses } from "@/components/versions/domainAdapters";
 
 export type RegionTone = "success" | "progress" | "failure" | "unknown";

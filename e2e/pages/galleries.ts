@@ -39,7 +39,9 @@ export class GalleryPage extends Portal {
   }
 
   row(definition: string): Locator {
-    return this.definitions.getByRole("row").filter({ has: this.page.getByRole("link", { name: definition, exact: true }) });
+    return this.definitions
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("link", { name: definition, exact: true }) });
   }
 
   async open(definition: string) {

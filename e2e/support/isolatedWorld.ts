@@ -50,14 +50,28 @@ export async function startIsolatedWorld({ seed = "demo" }: { seed?: string } = 
 
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   try {
-    const emulator = startEmulator({ port: emulatorPort, dataDir: join(workDir, "data"), seed, stdio: [...logTo(emulatorLog)] });
+    const emulator = startEmulator({
+      port: emulatorPort,
+      dataDir: join(workDir, "data"),
+      seed,
+      stdio: [...logTo(emulatorLog)],
+    });
     children.push(emulator);
-    const dashboard = startNext({ mode: "start", port: dashboardPort, emulatorPort, stdio: [...logTo(dashboardLogPath)] });
+    const dashboard = startNext({
+      mode: "start",
+      port: dashboardPort,
+      emulatorPort,
+      stdio: [...logTo(dashboardLogPath)],
+    });
     children.push(dashboard);
     await waitForHttp(`${emulatorUrl}/_emulator/health`, { child: emulator, name: "The isolated emulator" });
-    await waitForHttp(`http://127.0.0.1:${dashboardPort}/redirect`, { child: dashboard, name: "The isolated dashboard" });
+    await waitForHttp(`http://127.0.0.1:${dashboardPort}/redirect`, {
+      child: dashboard,
+      name: "The isolated dashboard",
+    });
   } catch (error) {
-    for (const log of [emulatorLog, dashboardLogPath]) console.error(`--- ${log}\n${readFileSync(log, "utf8").slice(-4000)}`);
+    for (const log of [emulatorLog, dashboardLogPath])
+      console.error(`--- ${log}\n${readFileSync(log, "utf8").slice(-4000)}`);
     await close();
     throw error;
   }
@@ -76,7 +90,8 @@ export async function startIsolatedWorld({ seed = "demo" }: { seed?: string } = 
         scope: "https://management.azure.com/.default",
       }),
     });
-    if (!response.ok) throw new Error(`Password grant for ${upn} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`Password grant for ${upn} answered ${response.status}: ${await response.text()}`);
     const token = ((await response.json()) as { access_token: string }).access_token;
     tokens.set(upn, token);
     return token;

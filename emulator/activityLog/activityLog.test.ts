@@ -36,7 +36,11 @@ describe("Activity Log: every ARM write recorded, read through eventtypes/manage
 
   beforeAll(async () => {
     em = await startTestEmulator();
-    await em.fetch(`/subscriptions/${SUB}/resourceGroups/${RG}?api-version=2021-04-01`, { method: "PUT", as: ADMIN, body: JSON.stringify({ location: "westeurope" }) });
+    await em.fetch(`/subscriptions/${SUB}/resourceGroups/${RG}?api-version=2021-04-01`, {
+      method: "PUT",
+      as: ADMIN,
+      body: JSON.stringify({ location: "westeurope" }),
+    });
     await em.fetch(`${GALLERY_ID}?api-version=2025-03-03`, {
       method: "PUT",
       as: ADMIN,
@@ -45,13 +49,20 @@ describe("Activity Log: every ARM write recorded, read through eventtypes/manage
     });
     // Refused: the user holds no role.
     await em.fetch(`${GALLERY_ID}?api-version=2025-03-03`, { method: "DELETE", as: USER });
-    await em.fetch(`${GALLERY_ID}/providers/Microsoft.Authorization/roleAssignments/6f0e2a2e-0000-4000-8000-000000000001?api-version=2022-04-01`, {
-      method: "PUT",
-      as: ADMIN,
-      body: JSON.stringify({
-        properties: { roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLE_IDS.Reader}`, principalId: EMPTY_SEED.user.objectId, principalType: "User" },
-      }),
-    });
+    await em.fetch(
+      `${GALLERY_ID}/providers/Microsoft.Authorization/roleAssignments/6f0e2a2e-0000-4000-8000-000000000001?api-version=2022-04-01`,
+      {
+        method: "PUT",
+        as: ADMIN,
+        body: JSON.stringify({
+          properties: {
+            roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLE_IDS.Reader}`,
+            principalId: EMPTY_SEED.user.objectId,
+            principalType: "User",
+          },
+        }),
+      },
+    );
     // A read leaves no event.
     await em.fetch(`${GALLERY_ID}?api-version=2025-03-03`, { as: ADMIN });
   });
@@ -89,20 +100,36 @@ describe("Activity Log: every ARM write recorded, read through eventtypes/manage
       "Microsoft.Authorization/roleAssignments/write",
       "Microsoft.Authorization/roleAssignments/write",
     ]);
-    expect(byProvider[0]).toMatchObject({ operationName: { localizedValue: "Create role assignment" }, status: { value: "Succeeded" } });
-    expect(byProvider[0]!.resourceId).toBe(`${GALLERY_ID}/providers/Microsoft.Authorization/roleAssignments/6f0e2a2e-0000-4000-8000-000000000001`);
-    const byGroup = await events(`eventTimestamp ge '${since}' and resourceGroupName eq '${RG.toUpperCase()}'`);
-    expect(new Set(byGroup.map((e) => (e as unknown as { resourceType: { value: string } }).resourceType.value))).toEqual(
-      new Set(["Microsoft.Resources/subscriptions/resourceGroups", "Microsoft.Compute/galleries", "Microsoft.Authorization/roleAssignments"]),
+    expect(byProvider[0]).toMatchObject({
+      operationName: { localizedValue: "Create role assignment" },
+      status: { value: "Succeeded" },
+    });
+    expect(byProvider[0]!.resourceId).toBe(
+      `${GALLERY_ID}/providers/Microsoft.Authorization/roleAssignments/6f0e2a2e-0000-4000-8000-000000000001`,
     );
-    const byCorrelation = await events(`eventTimestamp ge '${since}' and correlationId eq '11111111-2222-4333-8444-555555555555'`);
+    const byGroup = await events(`eventTimestamp ge '${since}' and resourceGroupName eq '${RG.toUpperCase()}'`);
+    expect(
+      new Set(byGroup.map((e) => (e as unknown as { resourceType: { value: string } }).resourceType.value)),
+    ).toEqual(
+      new Set([
+        "Microsoft.Resources/subscriptions/resourceGroups",
+        "Microsoft.Compute/galleries",
+        "Microsoft.Authorization/roleAssignments",
+      ]),
+    );
+    const byCorrelation = await events(
+      `eventTimestamp ge '${since}' and correlationId eq '11111111-2222-4333-8444-555555555555'`,
+    );
     expect(byCorrelation).toHaveLength(2);
   });
 
   it("honours the time window and $select", async () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(await events(`eventTimestamp ge '${future}'`)).toEqual([]);
-    const res = await em.fetch(`${EVENTS}&$select=operationName,status&$filter=${encodeURIComponent(`eventTimestamp ge '${since}'`)}`, { as: ADMIN });
+    const res = await em.fetch(
+      `${EVENTS}&$select=operationName,status&$filter=${encodeURIComponent(`eventTimestamp ge '${since}'`)}`,
+      { as: ADMIN },
+    );
     const [first] = (await res.json()).value;
     expect(Object.keys(first).sort()).toEqual(["operationName", "status"]);
   });
@@ -111,9 +138,15 @@ describe("Activity Log: every ARM write recorded, read through eventtypes/manage
     const missing = await em.fetch(EVENTS, { as: ADMIN });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.code).toBe("BadRequest");
-    const unknown = await em.fetch(`${EVENTS}&$filter=${encodeURIComponent(`eventTimestamp ge '${since}' and level eq 'Error'`)}`, { as: ADMIN });
+    const unknown = await em.fetch(
+      `${EVENTS}&$filter=${encodeURIComponent(`eventTimestamp ge '${since}' and level eq 'Error'`)}`,
+      { as: ADMIN },
+    );
     expect((await unknown.json()).error.message).toContain("'level' is not supported");
-    const tooOld = await em.fetch(`${EVENTS}&$filter=${encodeURIComponent("eventTimestamp ge '2001-01-01T00:00:00Z'")}`, { as: ADMIN });
+    const tooOld = await em.fetch(
+      `${EVENTS}&$filter=${encodeURIComponent("eventTimestamp ge '2001-01-01T00:00:00Z'")}`,
+      { as: ADMIN },
+    );
     expect(tooOld.status).toBe(400);
   });
 
@@ -132,11 +165,18 @@ describe("writeOperationOf", () => {
       localizedOperationName: "Create or Update Resource Group",
       resourceGroupName: "rg",
     });
-    expect(writeOperationOf("DELETE", `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i/versions/1.0.0`)).toMatchObject({
+    expect(
+      writeOperationOf(
+        "DELETE",
+        `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i/versions/1.0.0`,
+      ),
+    ).toMatchObject({
       operationName: "Microsoft.Compute/galleries/images/versions/delete",
       localizedOperationName: "Delete Gallery Image Version",
     });
-    expect(writeOperationOf("POST", `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/share`)).toMatchObject({
+    expect(
+      writeOperationOf("POST", `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/share`),
+    ).toMatchObject({
       operationName: "Microsoft.Compute/galleries/share/action",
       resourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g",
       localizedOperationName: "Share Gallery",

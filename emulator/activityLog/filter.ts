@@ -19,7 +19,11 @@ const FIELD_OF = new Map<string, keyof Omit<EventQuery, "subscriptionId" | "from
 export const ActivityLogErrors = {
   badFilter: (why: string) => new ArmError(400, "BadRequest", `The $filter query parameter is invalid: ${why}`),
   missingFilter: () =>
-    new ArmError(400, "BadRequest", "The $filter query parameter is required and must contain 'eventTimestamp ge' with the start time."),
+    new ArmError(
+      400,
+      "BadRequest",
+      "The $filter query parameter is required and must contain 'eventTimestamp ge' with the start time.",
+    ),
   tooOld: () => new ArmError(400, "BadRequest", `The start time can be at most ${MAX_DAYS_BACK} days in the past.`),
 };
 

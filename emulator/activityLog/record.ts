@@ -80,7 +80,12 @@ export function recordWrite(ctx: EmulatorContext, outcome: WriteOutcome): Activi
     subscriptionId: op.subscriptionId,
     tenantId: caller.tenantId,
   };
-  const event = (status: ActivityStatus, subStatus: string, eventName: "BeginRequest" | "EndRequest", properties: Record<string, string>) =>
+  const event = (
+    status: ActivityStatus,
+    subStatus: string,
+    eventName: "BeginRequest" | "EndRequest",
+    properties: Record<string, string>,
+  ) =>
     ctx.activityLog.add(
       {
         ...base,
@@ -100,9 +105,19 @@ export function recordWrite(ctx: EmulatorContext, outcome: WriteOutcome): Activi
       now,
     );
   if (failed) {
-    return [event("Failed", statusName, "EndRequest", { statusCode: statusName, ...(outcome.errorBody ? { statusMessage: outcome.errorBody } : {}) })];
+    return [
+      event("Failed", statusName, "EndRequest", {
+        statusCode: statusName,
+        ...(outcome.errorBody ? { statusMessage: outcome.errorBody } : {}),
+      }),
+    ];
   }
   const started = event("Started", "", "BeginRequest", {});
-  const ended = event(outcome.statusCode === 202 || outcome.longRunning ? "Accepted" : "Succeeded", statusName, "EndRequest", { statusCode: statusName });
+  const ended = event(
+    outcome.statusCode === 202 || outcome.longRunning ? "Accepted" : "Succeeded",
+    statusName,
+    "EndRequest",
+    { statusCode: statusName },
+  );
   return [started, ended];
 }

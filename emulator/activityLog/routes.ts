@@ -11,7 +11,9 @@ const READ = "Microsoft.Insights/eventtypes/values/read";
 function project(event: ActivityLogEvent, select: string | undefined): Partial<ActivityLogEvent> {
   if (!select) return event;
   const fields = new Set(select.split(",").map((f) => f.trim().toLowerCase()));
-  return Object.fromEntries(Object.entries(event).filter(([k]) => fields.has(k.toLowerCase()))) as Partial<ActivityLogEvent>;
+  return Object.fromEntries(
+    Object.entries(event).filter(([k]) => fields.has(k.toLowerCase())),
+  ) as Partial<ActivityLogEvent>;
 }
 
 export const activityLogRoutes: ArmRoute[] = [

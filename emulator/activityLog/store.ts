@@ -53,7 +53,11 @@ export class ActivityLogStore {
     const eventDataId = randomUUID();
     // Ticks as .NET counts them (100 ns since 0001-01-01), which the service puts in every event id.
     const ticks = BigInt(at) * 10_000n + 621_355_968_000_000_000n;
-    const full: ActivityLogEvent = { ...event, eventDataId, id: `${event.resourceId}/events/${eventDataId}/ticks/${ticks}` };
+    const full: ActivityLogEvent = {
+      ...event,
+      eventDataId,
+      id: `${event.resourceId}/events/${eventDataId}/ticks/${ticks}`,
+    };
     this.db
       .prepare(
         `INSERT INTO activity_log (event_data_id, subscription_id, resource_group, resource_id, resource_provider, correlation_id, timestamp, seq, body)

@@ -20,17 +20,23 @@ describe("custom roles belong to their assignable scopes", () => {
   let em: TestEmulator;
   const guid = randomUUID();
   const client = (who: string, subscription: string) => {
-    const c = new AuthorizationManagementClient(em.credential(who), subscription.split("/")[2]!, { endpoint: em.url, allowInsecureConnection: true });
+    const c = new AuthorizationManagementClient(em.credential(who), subscription.split("/")[2]!, {
+      endpoint: em.url,
+      allowInsecureConnection: true,
+    });
     installAuthPolicy(c.pipeline, em.url, em.credential(who), [`${ARM_AUDIENCE}/.default`]);
     return c;
   };
-  const rolesNamed = async () => collect(client(FABRIKAM_OWNER, FABRIKAM).roleDefinitions.list(FABRIKAM, { filter: `roleName eq '${ROLE_NAME}'` }));
+  const rolesNamed = async () =>
+    collect(client(FABRIKAM_OWNER, FABRIKAM).roleDefinitions.list(FABRIKAM, { filter: `roleName eq '${ROLE_NAME}'` }));
 
   beforeAll(async () => {
     em = await startTestEmulator({ seed: "demo" });
     await client(FABRIKAM_OWNER, FABRIKAM).roleDefinitions.createOrUpdate(FABRIKAM, guid, {
       roleName: ROLE_NAME,
-      permissions: [{ actions: ["Microsoft.Compute/galleries/read"], notActions: [], dataActions: [], notDataActions: [] }],
+      permissions: [
+        { actions: ["Microsoft.Compute/galleries/read"], notActions: [], dataActions: [], notDataActions: [] },
+      ],
       assignableScopes: [FABRIKAM],
     });
     await client(FABRIKAM_OWNER, FABRIKAM).roleAssignments.create(FABRIKAM, randomUUID(), {
@@ -59,12 +65,18 @@ describe("custom roles belong to their assignable scopes", () => {
         "If access was recently granted, please refresh your credentials.",
     });
     const roles = await rolesNamed();
-    expect(roles.map((r) => [r.name, r.assignableScopes, r.permissions?.[0]?.actions])).toEqual([[guid, [FABRIKAM], ["Microsoft.Compute/galleries/read"]]]);
-    expect(await collect(client(CONTOSO_OWNER, CONTOSO).roleDefinitions.list(CONTOSO, { filter: "type eq 'CustomRole'" }))).toEqual([]);
+    expect(roles.map((r) => [r.name, r.assignableScopes, r.permissions?.[0]?.actions])).toEqual([
+      [guid, [FABRIKAM], ["Microsoft.Compute/galleries/read"]],
+    ]);
+    expect(
+      await collect(client(CONTOSO_OWNER, CONTOSO).roleDefinitions.list(CONTOSO, { filter: "type eq 'CustomRole'" })),
+    ).toEqual([]);
   });
 
   it("does not escalate the Fabrikam reader: it still cannot create a resource group", async () => {
-    const rg = em.resources(FABRIKAM_USER, DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId).resourceGroups.createOrUpdate("rg-escalated", { location: "westeurope" });
+    const rg = em
+      .resources(FABRIKAM_USER, DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId)
+      .resourceGroups.createOrUpdate("rg-escalated", { location: "westeurope" });
     await expect(rg).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
   });
 
@@ -81,12 +93,16 @@ describe("custom roles belong to their assignable scopes", () => {
     const owner = client(FABRIKAM_OWNER, FABRIKAM);
     await owner.roleDefinitions.createOrUpdate(FABRIKAM, guid, {
       roleName: ROLE_NAME,
-      permissions: [{ actions: ["Microsoft.Compute/galleries/read"], notActions: [], dataActions: [], notDataActions: [] }],
+      permissions: [
+        { actions: ["Microsoft.Compute/galleries/read"], notActions: [], dataActions: [], notDataActions: [] },
+      ],
       assignableScopes: [rg, FABRIKAM],
     });
     const roles = await rolesNamed();
     expect(roles).toHaveLength(1);
     expect(roles[0]!.assignableScopes).toEqual([rg, FABRIKAM]);
-    expect((await owner.roleDefinitions.get(rg, guid)).id).toBe(`${FABRIKAM}/providers/Microsoft.Authorization/roleDefinitions/${guid}`);
+    expect((await owner.roleDefinitions.get(rg, guid)).id).toBe(
+      `${FABRIKAM}/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
+    );
   });
 });

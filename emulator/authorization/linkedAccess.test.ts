@@ -24,7 +24,11 @@ const ISAIAH = DEMO_USERS.isaiah.upn; // Fabrikam, no role in Contoso
 const SOURCES = "rg-shared-images";
 const VERSION_WRITE = "Microsoft.Compute/galleries/images/versions/write";
 
-const versionBody = (location: string, sourceId: string, extra: Partial<GalleryImageVersion> = {}): GalleryImageVersion => ({
+const versionBody = (
+  location: string,
+  sourceId: string,
+  extra: Partial<GalleryImageVersion> = {},
+): GalleryImageVersion => ({
   location,
   storageProfile: { source: { id: sourceId } },
   ...extra,
@@ -37,7 +41,10 @@ describe("linked access: a write that names another resource needs read on it (L
 
   const assignRole = async (scope: string, role: string, who: string) => {
     const subscriptionId = scope.split("/")[2]!;
-    const client = new AuthorizationManagementClient(fx.em.credential(MEGAN), subscriptionId, { endpoint: fx.em.url, allowInsecureConnection: true });
+    const client = new AuthorizationManagementClient(fx.em.credential(MEGAN), subscriptionId, {
+      endpoint: fx.em.url,
+      allowInsecureConnection: true,
+    });
     installAuthPolicy(client.pipeline, fx.em.url, fx.em.credential(MEGAN), [`${ARM_AUDIENCE}/.default`]);
     await client.roleAssignments.create(scope, randomUUID(), {
       roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
@@ -45,14 +52,26 @@ describe("linked access: a write that names another resource needs read on it (L
       principalType: "User",
     });
   };
-  const define = async (client: ComputeManagementClient, rg: string, gallery: string, name: string, location: string) => {
+  const define = async (
+    client: ComputeManagementClient,
+    rg: string,
+    gallery: string,
+    name: string,
+    location: string,
+  ) => {
     await fx.settle(
-      client.galleryImages.createOrUpdate(rg, gallery, name, {
-        location,
-        osType: "Linux",
-        osState: "Generalized",
-        identifier: { publisher: "Contoso", offer: name, sku: name },
-      }, FAST_POLL),
+      client.galleryImages.createOrUpdate(
+        rg,
+        gallery,
+        name,
+        {
+          location,
+          osType: "Linux",
+          osState: "Generalized",
+          identifier: { publisher: "Contoso", offer: name, sku: name },
+        },
+        FAST_POLL,
+      ),
     );
   };
 
@@ -65,7 +84,18 @@ describe("linked access: a write that names another resource needs read on it (L
 
   describe("in one tenant", () => {
     const alexVersion = (name: string, body: GalleryImageVersion) =>
-      fx.settle(fx.em.compute(ALEX, DEV).galleryImageVersions.createOrUpdate("rg-images-dev", "contoso_dev_images", "linked-ubuntu", name, body, FAST_POLL));
+      fx.settle(
+        fx.em
+          .compute(ALEX, DEV)
+          .galleryImageVersions.createOrUpdate(
+            "rg-images-dev",
+            "contoso_dev_images",
+            "linked-ubuntu",
+            name,
+            body,
+            FAST_POLL,
+          ),
+      );
     const versionId = (name: string) =>
       `/subscriptions/${DEV}/resourceGroups/rg-images-dev/providers/Microsoft.Compute/galleries/contoso_dev_images/images/linked-ubuntu/versions/${name}`;
 
@@ -79,7 +109,11 @@ describe("linked access: a write that names another resource needs read on it (L
           `however, it does not have permission to perform action(s) 'Microsoft.Compute/images/read' on the linked scope(s) '${westus2Image}' ` +
           "(respectively) or the linked scope(s) are invalid.",
       });
-      await expect(fx.em.compute(MEGAN, DEV).galleryImageVersions.get("rg-images-dev", "contoso_dev_images", "linked-ubuntu", "1.0.0")).rejects.toMatchObject({
+      await expect(
+        fx.em
+          .compute(MEGAN, DEV)
+          .galleryImageVersions.get("rg-images-dev", "contoso_dev_images", "linked-ubuntu", "1.0.0"),
+      ).rejects.toMatchObject({
         statusCode: 404,
       });
     });
@@ -87,7 +121,9 @@ describe("linked access: a write that names another resource needs read on it (L
     it("refuses a disk encryption set the publisher cannot read, even one that does not exist", async () => {
       const des = `/subscriptions/${SHARED}/resourceGroups/${SOURCES}/providers/Microsoft.Compute/diskEncryptionSets/des-linked`;
       const body = versionBody("westus2", westus2Image, {
-        publishingProfile: { targetRegions: [{ name: "westus2", encryption: { osDiskImage: { diskEncryptionSetId: des } } }] },
+        publishingProfile: {
+          targetRegions: [{ name: "westus2", encryption: { osDiskImage: { diskEncryptionSetId: des } } }],
+        },
       });
       await expect(alexVersion("1.0.1", body)).rejects.toMatchObject({
         statusCode: 403,
@@ -115,7 +151,9 @@ describe("linked access: a write that names another resource needs read on it (L
           osProfile: { computerNamePrefix: "web", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
         },
       };
-      const scaleSet = fx.em.compute(PATTI, PROD).virtualMachineScaleSets.createOrUpdate("rg-app-web", "linked-vmss", body, FAST_POLL);
+      const scaleSet = fx.em
+        .compute(PATTI, PROD)
+        .virtualMachineScaleSets.createOrUpdate("rg-app-web", "linked-vmss", body, FAST_POLL);
       await expect(fx.settle(scaleSet)).rejects.toMatchObject({
         statusCode: 403,
         code: "LinkedAuthorizationFailed",
@@ -143,7 +181,14 @@ describe("linked access: a write that names another resource needs read on it (L
         });
       }
       return fx.settle(
-        client.galleryImageVersions.createOrUpdate("rg-fabrikam-images", "fabrikam_images", "linked-ubuntu", name, versionBody("westeurope", westeuropeImage), FAST_POLL),
+        client.galleryImageVersions.createOrUpdate(
+          "rg-fabrikam-images",
+          "fabrikam_images",
+          "linked-ubuntu",
+          name,
+          versionBody("westeurope", westeuropeImage),
+          FAST_POLL,
+        ),
       );
     };
     const contosoToken = (who: string) => fx.em.token(who, ARM_AUDIENCE, CONTOSO_TENANT);
@@ -171,7 +216,10 @@ describe("linked access: a write that names another resource needs read on it (L
     });
 
     it("refuses an auxiliary token that is not valid, or more than three, with 401", async () => {
-      await expect(leeVersion("1.0.0", "Bearer not-a-token")).rejects.toMatchObject({ statusCode: 401, code: "InvalidAuthenticationToken" });
+      await expect(leeVersion("1.0.0", "Bearer not-a-token")).rejects.toMatchObject({
+        statusCode: 401,
+        code: "InvalidAuthenticationToken",
+      });
       const forGraph = await fx.em.token(LEE, "https://graph.microsoft.com", CONTOSO_TENANT);
       await expect(leeVersion("1.0.0", `Bearer ${forGraph}`)).rejects.toMatchObject({
         statusCode: 401,
@@ -179,7 +227,9 @@ describe("linked access: a write that names another resource needs read on it (L
         message: expect.stringContaining(`header 'x-ms-authorization-auxiliary') of client`),
       });
       const token = `Bearer ${await contosoToken(LEE)}`;
-      await expect(leeVersion("1.0.0", [token, token, token, token].join(", "))).rejects.toMatchObject({ statusCode: 401 });
+      await expect(leeVersion("1.0.0", [token, token, token, token].join(", "))).rejects.toMatchObject({
+        statusCode: 401,
+      });
     });
 
     it("creates it with the guest's Contoso token as auxiliary token (up to three, comma-separated)", async () => {

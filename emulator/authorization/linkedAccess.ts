@@ -73,8 +73,11 @@ export function requireLinkedRead(
     const subscriptionId = subscriptionOfScope(id);
     const tenantId = ctx.directory.subscription(subscriptionId)?.tenantId;
     if (!tenantId) continue;
-    const identity = sameTenant(caller.tenantId, tenantId) ? caller : caller.auxiliary?.find((a) => sameTenant(a.tenantId, tenantId));
-    if (!identity) throw ArmErrors.linkedSubscriptionNotAuthorized(action, write.scope, caller.tenantId, subscriptionId);
+    const identity = sameTenant(caller.tenantId, tenantId)
+      ? caller
+      : caller.auxiliary?.find((a) => sameTenant(a.tenantId, tenantId));
+    if (!identity)
+      throw ArmErrors.linkedSubscriptionNotAuthorized(action, write.scope, caller.tenantId, subscriptionId);
     if (!ctx.authorizer.isAllowed(identity, action, id)) denied.push({ action, scope: id });
   }
   if (denied.length > 0) {

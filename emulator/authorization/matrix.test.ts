@@ -60,13 +60,13 @@ type Operation = (typeof OPERATIONS)[number];
  */
 const EXPECTED_TABLE: Record<string, string> = {
   //             sub    rg     gallery definition version
-  owner:       "rwda  rwda   rwda    rwda       rwda",
+  owner: "rwda  rwda   rwda    rwda       rwda",
   contributor: "r     rwd    rwd     rwd        rwd",
   accessadmin: "r     ra     ra      ra         ra",
-  publisher:   "r     -      rwd     rwd        rwd",
-  reader:      "r     -      r       r          r",
+  publisher: "r     -      rwd     rwd        rwd",
+  reader: "r     -      r       r          r",
   imagereader: "r     -      -       r          r",
-  noaccess:    "-     -      -       -          -",
+  noaccess: "-     -      -       -          -",
 };
 
 // --- expectations derived from the role definitions, with a matcher of the test's own -------------------------
@@ -93,19 +93,32 @@ function roleGrants(role: Role, action: string): boolean {
   );
 }
 
-const covers = (ancestor: string, scope: string) => scope.toLowerCase() === ancestor.toLowerCase() || scope.toLowerCase().startsWith(`${ancestor.toLowerCase()}/`);
+const covers = (ancestor: string, scope: string) =>
+  scope.toLowerCase() === ancestor.toLowerCase() || scope.toLowerCase().startsWith(`${ancestor.toLowerCase()}/`);
 
 /** The action each cell needs and the scope ARM checks it at; `null` for ARM's subscription visibility rule. */
 function requirement(op: Operation, scope: Scope, p: Persona): { action: string; at: string } | null {
-  const scratch = { rg: `${SUB_ID}/resourceGroups/rg-scratch-${p.key}`, gallery: `${RG_ID}/providers/Microsoft.Compute/galleries/scratch${p.key}` };
-  const target = { subscription: SUB_ID, resourceGroup: RG_ID, gallery: GALLERY_ID, definition: IMAGE_ID, version: VERSION_ID }[scope];
+  const scratch = {
+    rg: `${SUB_ID}/resourceGroups/rg-scratch-${p.key}`,
+    gallery: `${RG_ID}/providers/Microsoft.Compute/galleries/scratch${p.key}`,
+  };
+  const target = {
+    subscription: SUB_ID,
+    resourceGroup: RG_ID,
+    gallery: GALLERY_ID,
+    definition: IMAGE_ID,
+    version: VERSION_ID,
+  }[scope];
   if (op === "assign") return { action: "Microsoft.Authorization/roleAssignments/write", at: target };
   const table: Record<Scope, Record<Exclude<Operation, "assign">, { action: string; at: string } | null>> = {
     // A subscription is visible to whoever holds any role in it; writing and deleting there means creating and
     // deleting resource groups.
     subscription: {
       read: null,
-      write: { action: "Microsoft.Resources/subscriptions/resourceGroups/write", at: `${SUB_ID}/resourceGroups/rg-new-${p.key}` },
+      write: {
+        action: "Microsoft.Resources/subscriptions/resourceGroups/write",
+        at: `${SUB_ID}/resourceGroups/rg-new-${p.key}`,
+      },
       delete: { action: "Microsoft.Resources/subscriptions/resourceGroups/delete", at: scratch.rg },
     },
     // Within the resource group: update its tags; delete a gallery of its own.
@@ -127,7 +140,10 @@ function requirement(op: Operation, scope: Scope, p: Persona): { action: string;
     version: {
       read: { action: "Microsoft.Compute/galleries/images/versions/read", at: VERSION_ID },
       write: { action: "Microsoft.Compute/galleries/images/versions/write", at: VERSION_ID },
-      delete: { action: "Microsoft.Compute/galleries/images/versions/delete", at: `${IMAGE_ID}/versions/2.0.${PERSONAS.indexOf(p)}` },
+      delete: {
+        action: "Microsoft.Compute/galleries/images/versions/delete",
+        at: `${IMAGE_ID}/versions/2.0.${PERSONAS.indexOf(p)}`,
+      },
     },
   };
   return table[scope][op];
@@ -147,15 +163,20 @@ function tableAllowed(p: Persona, op: Operation, scope: Scope): boolean {
 describe("the access matrix: personas × operations × scopes", () => {
   let em: TestEmulator;
   const authorization = (who: string) => {
-    const c = new AuthorizationManagementClient(em.credential(who), SUB, { endpoint: em.url, allowInsecureConnection: true });
+    const c = new AuthorizationManagementClient(em.credential(who), SUB, {
+      endpoint: em.url,
+      allowInsecureConnection: true,
+    });
     installAuthPolicy(c.pipeline, em.url, em.credential(who), [`${ARM_AUDIENCE}/.default`]);
     return c;
   };
   /** The subscriptions the caller sees, through the same REST client the dashboard uses for `GET /subscriptions`. */
   const visibleSubscriptions = async (who: string) =>
-    (await createArmRestClient(em.url, em.credential(who)).listAll<{ subscriptionId: string }>("/subscriptions?api-version=2022-12-01")).map(
-      (s) => s.subscriptionId,
-    );
+    (
+      await createArmRestClient(em.url, em.credential(who)).listAll<{ subscriptionId: string }>(
+        "/subscriptions?api-version=2022-12-01",
+      )
+    ).map((s) => s.subscriptionId);
   /** Awaits a long-running operation while the emulator's clock moves, as replication takes emulated minutes. */
   async function settle<T>(work: Promise<T>): Promise<T> {
     const timer = setInterval(() => void em.advance(60), 10);
@@ -168,19 +189,37 @@ describe("the access matrix: personas × operations × scopes", () => {
 
   async function createVersion(name: string, source: string) {
     await settle(
-      em.compute(ADMIN, SUB).galleryImageVersions.beginCreateOrUpdateAndWait(
-        RG, GALLERY, IMAGE, name,
-        { location: "westeurope", storageProfile: { source: { id: source } } },
-        FAST_POLL,
-      ),
+      em
+        .compute(ADMIN, SUB)
+        .galleryImageVersions.beginCreateOrUpdateAndWait(
+          RG,
+          GALLERY,
+          IMAGE,
+          name,
+          { location: "westeurope", storageProfile: { source: { id: source } } },
+          FAST_POLL,
+        ),
     );
   }
 
   beforeAll(async () => {
     em = await startTestEmulator();
     const { directory } = em.emulator.ctx;
-    for (const p of PERSONAS) directory.addPrincipal({ objectId: p.objectId, tenantId: EMPTY_SEED.tenantId, kind: "User", displayName: p.key, upn: p.upn });
-    directory.addPrincipal({ objectId: TARGET_PRINCIPAL, tenantId: EMPTY_SEED.tenantId, kind: "User", displayName: "share target", upn: "target@emulator.onmicrosoft.com" });
+    for (const p of PERSONAS)
+      directory.addPrincipal({
+        objectId: p.objectId,
+        tenantId: EMPTY_SEED.tenantId,
+        kind: "User",
+        displayName: p.key,
+        upn: p.upn,
+      });
+    directory.addPrincipal({
+      objectId: TARGET_PRINCIPAL,
+      tenantId: EMPTY_SEED.tenantId,
+      kind: "User",
+      displayName: "share target",
+      upn: "target@emulator.onmicrosoft.com",
+    });
 
     const groups = em.resources(ADMIN, SUB).resourceGroups;
     await groups.createOrUpdate(RG, { location: "westeurope" });
@@ -188,20 +227,46 @@ describe("the access matrix: personas × operations × scopes", () => {
 
     const compute = em.compute(ADMIN, SUB);
     await settle(compute.galleries.beginCreateOrUpdateAndWait(RG, GALLERY, { location: "westeurope" }, FAST_POLL));
-    for (const p of PERSONAS) await settle(compute.galleries.beginCreateOrUpdateAndWait(RG, `scratch${p.key}`, { location: "westeurope" }, FAST_POLL));
-    for (const [image, sku] of [[IMAGE, "22_04"], [OTHER_IMAGE, "2022"]] as const) {
+    for (const p of PERSONAS)
+      await settle(
+        compute.galleries.beginCreateOrUpdateAndWait(RG, `scratch${p.key}`, { location: "westeurope" }, FAST_POLL),
+      );
+    for (const [image, sku] of [
+      [IMAGE, "22_04"],
+      [OTHER_IMAGE, "2022"],
+    ] as const) {
       await settle(
         compute.galleryImages.beginCreateOrUpdateAndWait(
-          RG, GALLERY, image,
-          { location: "westeurope", identifier: { publisher: "Contoso", offer: image, sku }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+          RG,
+          GALLERY,
+          image,
+          {
+            location: "westeurope",
+            identifier: { publisher: "Contoso", offer: image, sku },
+            osType: "Linux",
+            osState: "Generalized",
+            hyperVGeneration: "V2",
+          },
           FAST_POLL,
         ),
       );
     }
     const managedImage = await settle(
       compute.images.beginCreateOrUpdateAndWait(
-        RG, "base",
-        { location: "westeurope", hyperVGeneration: "V2", storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", blobUri: "https://sa.blob.core.windows.net/vhds/base.vhd", diskSizeGB: 30 } } },
+        RG,
+        "base",
+        {
+          location: "westeurope",
+          hyperVGeneration: "V2",
+          storageProfile: {
+            osDisk: {
+              osType: "Linux",
+              osState: "Generalized",
+              blobUri: "https://sa.blob.core.windows.net/vhds/base.vhd",
+              diskSizeGB: 30,
+            },
+          },
+        },
         FAST_POLL,
       ),
     );
@@ -227,7 +292,13 @@ describe("the access matrix: personas × operations × scopes", () => {
     const groups = em.resources(p.upn, SUB).resourceGroups;
     const run = async (): Promise<void> => {
       if (op === "assign") {
-        const target = { subscription: SUB_ID, resourceGroup: RG_ID, gallery: GALLERY_ID, definition: IMAGE_ID, version: VERSION_ID }[scope];
+        const target = {
+          subscription: SUB_ID,
+          resourceGroup: RG_ID,
+          gallery: GALLERY_ID,
+          definition: IMAGE_ID,
+          version: VERSION_ID,
+        }[scope];
         const created = await authorization(p.upn).roleAssignments.create(target, randomUUID(), {
           roleDefinitionId: `${SUB_ID}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLE_IDS.Reader}`,
           principalId: TARGET_PRINCIPAL,
@@ -239,7 +310,8 @@ describe("the access matrix: personas × operations × scopes", () => {
       const cells: Record<Scope, Record<Exclude<Operation, "assign">, () => Promise<unknown>>> = {
         subscription: {
           read: async () => {
-            if (!(await visibleSubscriptions(p.upn)).includes(SUB)) throw Object.assign(new Error("not listed"), { statusCode: 404, code: "SubscriptionNotFound" });
+            if (!(await visibleSubscriptions(p.upn)).includes(SUB))
+              throw Object.assign(new Error("not listed"), { statusCode: 404, code: "SubscriptionNotFound" });
           },
           write: () => groups.createOrUpdate(`rg-new-${p.key}`, { location: "westeurope" }),
           delete: () => groups.beginDeleteAndWait(`rg-scratch-${p.key}`, FAST_POLL),
@@ -251,18 +323,47 @@ describe("the access matrix: personas × operations × scopes", () => {
         },
         gallery: {
           read: () => compute.galleries.get(RG, GALLERY),
-          write: () => settle(compute.galleries.beginUpdateAndWait(RG, GALLERY, { description: `edited by ${p.key}` }, FAST_POLL)),
+          write: () =>
+            settle(compute.galleries.beginUpdateAndWait(RG, GALLERY, { description: `edited by ${p.key}` }, FAST_POLL)),
           delete: () => compute.galleries.beginDeleteAndWait(RG, GALLERY, FAST_POLL),
         },
         definition: {
           read: () => compute.galleryImages.get(RG, GALLERY, IMAGE),
-          write: () => settle(compute.galleryImages.beginUpdateAndWait(RG, GALLERY, IMAGE, { description: `edited by ${p.key}` }, FAST_POLL)),
+          write: () =>
+            settle(
+              compute.galleryImages.beginUpdateAndWait(
+                RG,
+                GALLERY,
+                IMAGE,
+                { description: `edited by ${p.key}` },
+                FAST_POLL,
+              ),
+            ),
           delete: () => compute.galleryImages.beginDeleteAndWait(RG, GALLERY, IMAGE, FAST_POLL),
         },
         version: {
           read: () => compute.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0"),
-          write: () => settle(compute.galleryImageVersions.beginUpdateAndWait(RG, GALLERY, IMAGE, "1.0.0", { tags: { touchedBy: p.key } }, FAST_POLL)),
-          delete: () => settle(compute.galleryImageVersions.beginDeleteAndWait(RG, GALLERY, IMAGE, `2.0.${PERSONAS.indexOf(p)}`, FAST_POLL)),
+          write: () =>
+            settle(
+              compute.galleryImageVersions.beginUpdateAndWait(
+                RG,
+                GALLERY,
+                IMAGE,
+                "1.0.0",
+                { tags: { touchedBy: p.key } },
+                FAST_POLL,
+              ),
+            ),
+          delete: () =>
+            settle(
+              compute.galleryImageVersions.beginDeleteAndWait(
+                RG,
+                GALLERY,
+                IMAGE,
+                `2.0.${PERSONAS.indexOf(p)}`,
+                FAST_POLL,
+              ),
+            ),
         },
       };
       await cells[scope][op]();
@@ -272,11 +373,14 @@ describe("the access matrix: personas × operations × scopes", () => {
       return { allowed: true, detail: "succeeded" };
     } catch (e) {
       const err = e as { statusCode?: number; code?: string; message?: string };
-      if (err.statusCode === 403 && err.code === "AuthorizationFailed") return { allowed: false, detail: "403 AuthorizationFailed" };
+      if (err.statusCode === 403 && err.code === "AuthorizationFailed")
+        return { allowed: false, detail: "403 AuthorizationFailed" };
       // ARM hides a subscription from a caller without any role in it.
-      if (err.statusCode === 404 && err.code === "SubscriptionNotFound") return { allowed: false, detail: "404 SubscriptionNotFound" };
+      if (err.statusCode === 404 && err.code === "SubscriptionNotFound")
+        return { allowed: false, detail: "404 SubscriptionNotFound" };
       // Past the RBAC stage the provider may still refuse (a gallery or definition with nested resources).
-      if (err.statusCode === 409 && err.code === "CannotDeleteResource") return { allowed: true, detail: "409 CannotDeleteResource" };
+      if (err.statusCode === 409 && err.code === "CannotDeleteResource")
+        return { allowed: true, detail: "409 CannotDeleteResource" };
       return { allowed: true, detail: `unexpected ${err.statusCode} ${err.code}: ${err.message}` };
     }
   }

@@ -2,7 +2,12 @@ import type { ArmRoute } from "../router.js";
 import { existingScope } from "./scopeLookup.js";
 import { normalizeScope, scopedPaths, scopeOfPath } from "./scopes.js";
 
-export const PERMISSION_API_VERSIONS = ["2015-07-01", "2018-01-01-preview", "2022-04-01", "2022-05-01-preview"] as const;
+export const PERMISSION_API_VERSIONS = [
+  "2015-07-01",
+  "2018-01-01-preview",
+  "2022-04-01",
+  "2022-05-01-preview",
+] as const;
 
 /**
  * The caller's own effective permissions at a scope: one entry per role assignment that applies there. Any

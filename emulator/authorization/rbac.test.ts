@@ -14,8 +14,12 @@ describe("action patterns", () => {
     expect(actionMatches("*", "Microsoft.Compute/galleries/write")).toBe(true);
     expect(actionMatches("*/read", "Microsoft.Compute/galleries/images/read")).toBe(true);
     expect(actionMatches("*/read", "Microsoft.Compute/galleries/write")).toBe(false);
-    expect(actionMatches("Microsoft.Authorization/*/Write", "microsoft.authorization/roleassignments/write")).toBe(true);
-    expect(actionMatches("Microsoft.Compute/galleries/*", "Microsoft.Compute/galleries/images/versions/delete")).toBe(true);
+    expect(actionMatches("Microsoft.Authorization/*/Write", "microsoft.authorization/roleassignments/write")).toBe(
+      true,
+    );
+    expect(actionMatches("Microsoft.Compute/galleries/*", "Microsoft.Compute/galleries/images/versions/delete")).toBe(
+      true,
+    );
     expect(actionMatches("Microsoft.Compute/galleries/*", "Microsoft.Compute/disks/read")).toBe(false);
     // A dot in an action is literal, not a regex wildcard.
     expect(actionMatches("Microsoft.Compute/*", "MicrosoftXCompute/galleries/read")).toBe(false);
@@ -44,8 +48,12 @@ describe("built-in role definitions", () => {
     const imageReader = BUILT_IN_ROLE_IDS.ComputeGalleryImageReader;
     expect(roleAllows(imageReader, "Microsoft.Compute/galleries/images/read")).toBe(true);
     expect(roleAllows(imageReader, "Microsoft.Compute/galleries/read")).toBe(false);
-    expect(roleAllows(BUILT_IN_ROLE_IDS.ComputeGallerySharingAdmin, "Microsoft.Compute/galleries/share/action")).toBe(true);
-    expect(roleAllows(BUILT_IN_ROLE_IDS.UserAccessAdministrator, "Microsoft.Authorization/roleAssignments/write")).toBe(true);
+    expect(roleAllows(BUILT_IN_ROLE_IDS.ComputeGallerySharingAdmin, "Microsoft.Compute/galleries/share/action")).toBe(
+      true,
+    );
+    expect(roleAllows(BUILT_IN_ROLE_IDS.UserAccessAdministrator, "Microsoft.Authorization/roleAssignments/write")).toBe(
+      true,
+    );
     expect(roleAllows(BUILT_IN_ROLE_IDS.UserAccessAdministrator, "Microsoft.Compute/galleries/write")).toBe(false);
   });
 });
@@ -58,7 +66,13 @@ describe("RbacAuthorizer", () => {
   const GALLERY = `${RG}/providers/Microsoft.Compute/galleries/gal`;
   const UBUNTU = `${GALLERY}/images/ubuntu`;
   const WINDOWS = `${GALLERY}/images/windows`;
-  const caller = (objectId: string): Caller => ({ objectId, tenantId: EMPTY_SEED.tenantId, kind: "User", clientName: objectId, appId: "" });
+  const caller = (objectId: string): Caller => ({
+    objectId,
+    tenantId: EMPTY_SEED.tenantId,
+    kind: "User",
+    clientName: objectId,
+    appId: "",
+  });
   const ids = {
     defReader: "10000000-0000-4000-8000-000000000001",
     member: "10000000-0000-4000-8000-000000000002",

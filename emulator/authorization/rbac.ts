@@ -2,7 +2,12 @@ import type { Caller } from "../caller.js";
 import type { DirectoryStore } from "../store/directory.js";
 import type { Authorizer } from "./authorizer.js";
 import type { RolePermissions } from "./builtInRoles.js";
-import { type RoleAssignmentBody, type RoleAssignmentStore, roleDefinitionGuid, subscriptionOfScope } from "./roleAssignments.js";
+import {
+  type RoleAssignmentBody,
+  type RoleAssignmentStore,
+  roleDefinitionGuid,
+  subscriptionOfScope,
+} from "./roleAssignments.js";
 import { isAtOrAbove } from "./scopes.js";
 
 /**
@@ -27,7 +32,8 @@ export class RbacAuthorizer implements Authorizer {
     const collection = /^(\/subscriptions\/[^/]+)\/providers\/[^/]+\/[^/]+$/i.exec(scope);
     if (collection) scope = collection[1]!;
     return this.assignmentsOf(caller).some(
-      (a) => (isAtOrAbove(a.properties.scope, scope) || isAtOrAbove(scope, a.properties.scope)) && this.grants(a, action),
+      (a) =>
+        (isAtOrAbove(a.properties.scope, scope) || isAtOrAbove(scope, a.properties.scope)) && this.grants(a, action),
     );
   }
 
@@ -42,7 +48,9 @@ export class RbacAuthorizer implements Authorizer {
   permissionsAt(caller: Caller, scope: string): RolePermissions[] {
     return this.assignmentsOf(caller)
       .filter((a) => isAtOrAbove(a.properties.scope, scope))
-      .flatMap((a) => this.assignments.roleDefinition(roleDefinitionGuid(a.properties.roleDefinitionId))?.permissions ?? []);
+      .flatMap(
+        (a) => this.assignments.roleDefinition(roleDefinitionGuid(a.properties.roleDefinitionId))?.permissions ?? [],
+      );
   }
 
   principalIdsOf(objectId: string): string[] {

@@ -2,7 +2,13 @@ import { nextLink, pageOf, skipTokenOf } from "../paging.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
 import { AuthorizationErrors } from "./errors.js";
 import { type RoleAssignmentBody, ROLE_ASSIGNMENT_TYPE } from "./roleAssignments.js";
-import { assignmentFilter, assignmentId, checkName, putRoleAssignment, ROLE_ASSIGNMENTS } from "./roleAssignments.model.js";
+import {
+  assignmentFilter,
+  assignmentId,
+  checkName,
+  putRoleAssignment,
+  ROLE_ASSIGNMENTS,
+} from "./roleAssignments.model.js";
 import { existingScope } from "./scopeLookup.js";
 import { normalizeScope, scopedPaths, scopeOfPath } from "./scopes.js";
 
@@ -64,7 +70,11 @@ export const roleAssignmentRoutes: ArmRoute[] = [
     { ...common, method: "GET", path, action: "Microsoft.Authorization/roleAssignments/read", handler: get },
     { ...common, method: "DELETE", path, action: "Microsoft.Authorization/roleAssignments/delete", handler: remove },
   ]),
-  ...scopedPaths(ROLE_ASSIGNMENTS).map(
-    (path): ArmRoute => ({ ...common, method: "GET", path, action: "Microsoft.Authorization/roleAssignments/read", handler: list }),
-  ),
+  ...scopedPaths(ROLE_ASSIGNMENTS).map((path): ArmRoute => ({
+    ...common,
+    method: "GET",
+    path,
+    action: "Microsoft.Authorization/roleAssignments/read",
+    handler: list,
+  })),
 ];

@@ -9,8 +9,15 @@ import { isAtOrAbove, normalizeScope } from "./scopes.js";
 /** Role assignments as the Authorization provider validates them; roleAssignmentRoutes.ts maps requests here. */
 
 export const ROLE_ASSIGNMENTS = "/providers/Microsoft.Authorization/roleAssignments";
-const ROLE_DEFINITION_ID = /^(?:\/subscriptions\/[^/]+)?\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i;
-const PRINCIPAL_TYPES: RoleAssignmentProperties["principalType"][] = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"];
+const ROLE_DEFINITION_ID =
+  /^(?:\/subscriptions\/[^/]+)?\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i;
+const PRINCIPAL_TYPES: RoleAssignmentProperties["principalType"][] = [
+  "User",
+  "Group",
+  "ServicePrincipal",
+  "ForeignGroup",
+  "Device",
+];
 
 interface AssignmentInput {
   roleDefinitionId?: unknown;
@@ -33,7 +40,8 @@ function validatedInput(ctx: EmulatorContext, caller: Caller, requestBody: unkno
   const body = requestBody as { properties?: AssignmentInput } | undefined;
   if (!body || typeof body !== "object") throw ArmErrors.missingRequestContent();
   const p = body.properties;
-  if (!p || typeof p !== "object") throw ArmErrors.invalidRequestContent("Required property 'properties' not found in JSON.");
+  if (!p || typeof p !== "object")
+    throw ArmErrors.invalidRequestContent("Required property 'properties' not found in JSON.");
   if (typeof p.scope === "string" && normalizeScope(p.scope).toLowerCase() !== scope.toLowerCase()) {
     throw AuthorizationErrors.scopeMismatch(name, p.scope, scope);
   }
@@ -49,14 +57,19 @@ function validatedInput(ctx: EmulatorContext, caller: Caller, requestBody: unkno
 
   const principalId = typeof p.principalId === "string" ? p.principalId : "";
   if (!GUID.test(principalId)) throw AuthorizationErrors.invalidPrincipalId(principalId);
-  const tenantId = ctx.directory.subscription(/^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? "")?.tenantId ?? caller.tenantId;
+  const tenantId =
+    ctx.directory.subscription(/^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? "")?.tenantId ?? caller.tenantId;
   // Any directory object of the emulator may be assigned: without B2B invitations to model, a user of another
   // tenant is taken as already invited (it becomes a guest of this tenant through the assignment).
   const principal = ctx.directory.principal(principalId);
   if (!principal) throw AuthorizationErrors.principalNotFound(principalId, tenantId);
   if (p.principalType !== undefined && p.principalType !== null) {
     const given = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === String(p.principalType).toLowerCase());
-    if (!given) throw ArmErrors.invalidParameter("principalType", `The principal type '${String(p.principalType)}' is not valid.`);
+    if (!given)
+      throw ArmErrors.invalidParameter(
+        "principalType",
+        `The principal type '${String(p.principalType)}' is not valid.`,
+      );
     if (given !== principal.kind) throw AuthorizationErrors.unmatchedPrincipalType(principalId, principal.kind, given);
   }
   return {
@@ -137,4 +150,3 @@ export function assignmentFilter(ctx: EmulatorContext, filter: string | undefine
     : (a) => isAtOrAbove(a.properties.scope, scope) || isAtOrAbove(scope, a.properties.scope);
   return (a) => inScope(a) && predicates.every((p) => p(a));
 }
-

@@ -148,7 +148,8 @@ export class RoleAssignmentStore {
     const { name, ...properties } = stored;
     // One row per role id: when its first assignable scope moves to another subscription, the old row goes.
     for (const row of this.resources.allOfType(ROLE_DEFINITION_TYPE)) {
-      if (row.name.toLowerCase() === name.toLowerCase() && row.id.toLowerCase() !== id.toLowerCase()) this.resources.remove(row.id);
+      if (row.name.toLowerCase() === name.toLowerCase() && row.id.toLowerCase() !== id.toLowerCase())
+        this.resources.remove(row.id);
     }
     this.resources.put({
       id,
@@ -164,7 +165,9 @@ export class RoleAssignmentStore {
   }
 
   removeCustomRole(guid: string): void {
-    const role = this.resources.allOfType(ROLE_DEFINITION_TYPE).find((r) => r.name.toLowerCase() === guid.toLowerCase());
+    const role = this.resources
+      .allOfType(ROLE_DEFINITION_TYPE)
+      .find((r) => r.name.toLowerCase() === guid.toLowerCase());
     if (role) this.resources.remove(role.id);
     this.customRoleIndex = undefined;
   }

@@ -2,11 +2,24 @@ import type { ArmRequest, ArmResponse, ArmRoute } from "../router.js";
 import type { RoleDefinitionData } from "./builtInRoles.js";
 import { AuthorizationErrors } from "./errors.js";
 import { ROLE_DEFINITION_TYPE } from "./roleAssignments.js";
-import { allRoles, DELETE, deleteCustomRole, putCustomRole, roleDefinitionFilter, validatedCustomRole, WRITE } from "./roleDefinitions.model.js";
+import {
+  allRoles,
+  DELETE,
+  deleteCustomRole,
+  putCustomRole,
+  roleDefinitionFilter,
+  validatedCustomRole,
+  WRITE,
+} from "./roleDefinitions.model.js";
 import { existingScope } from "./scopeLookup.js";
 import { isAtOrAbove, normalizeScope, roleDefinitionPrefix, scopedPaths, scopeOfPath } from "./scopes.js";
 
-export const ROLE_DEFINITION_API_VERSIONS = ["2015-07-01", "2018-01-01-preview", "2022-04-01", "2022-05-01-preview"] as const;
+export const ROLE_DEFINITION_API_VERSIONS = [
+  "2015-07-01",
+  "2018-01-01-preview",
+  "2022-04-01",
+  "2022-05-01-preview",
+] as const;
 
 const COLLECTION = "/providers/Microsoft.Authorization/roleDefinitions";
 
@@ -32,7 +45,9 @@ export function roleDefinitionView(role: RoleDefinitionData, scope: string) {
 
 /** Built-in roles everywhere; a custom role where one of its assignable scopes is above, at or below `scope`. */
 function visibleAt(role: RoleDefinitionData, scope: string): boolean {
-  return role.type === "BuiltInRole" || role.assignableScopes.some((s) => isAtOrAbove(s, scope) || isAtOrAbove(scope, s));
+  return (
+    role.type === "BuiltInRole" || role.assignableScopes.some((s) => isAtOrAbove(s, scope) || isAtOrAbove(scope, s))
+  );
 }
 
 function requestScope(req: ArmRequest): string {
@@ -95,7 +110,11 @@ export const roleDefinitionRoutes: ArmRoute[] = [
           ]),
     ];
   }),
-  ...scopedPaths(COLLECTION, { tenantRoot: true }).map(
-    (path): ArmRoute => ({ ...common, method: "GET", path, ...(path.startsWith("/providers/") ? {} : { action: READ }), handler: list }),
-  ),
+  ...scopedPaths(COLLECTION, { tenantRoot: true }).map((path): ArmRoute => ({
+    ...common,
+    method: "GET",
+    path,
+    ...(path.startsWith("/providers/") ? {} : { action: READ }),
+    handler: list,
+  })),
 ];

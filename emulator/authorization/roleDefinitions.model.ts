@@ -38,29 +38,39 @@ function stringArray(value: unknown, target: string): string[] {
 /** A custom role's PUT body, checked as the provider checks it; the assignable scopes as sent, normalised. */
 export function validatedCustomRole(guid: string, requestBody: unknown) {
   if (!GUID.test(guid)) throw AuthorizationErrors.invalidRoleDefinitionId(guid);
-  if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase())) throw AuthorizationErrors.builtInRoleNotModifiable(guid);
+  if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase()))
+    throw AuthorizationErrors.builtInRoleNotModifiable(guid);
   const body = requestBody as { properties?: Record<string, unknown> } | undefined;
   if (!body || typeof body !== "object") throw ArmErrors.missingRequestContent();
   const p = body.properties;
-  if (!p || typeof p !== "object") throw ArmErrors.invalidRequestContent("Required property 'properties' not found in JSON.");
+  if (!p || typeof p !== "object")
+    throw ArmErrors.invalidRequestContent("Required property 'properties' not found in JSON.");
   if (typeof p.roleName !== "string" || !p.roleName.trim()) {
     throw AuthorizationErrors.invalidRoleDefinition("The role definition must have a roleName.", "properties.roleName");
   }
   if (p.type !== undefined && String(p.type).toLowerCase() !== "customrole") {
-    throw AuthorizationErrors.invalidRoleDefinition("Only custom roles (type 'CustomRole') can be created.", "properties.type");
+    throw AuthorizationErrors.invalidRoleDefinition(
+      "Only custom roles (type 'CustomRole') can be created.",
+      "properties.type",
+    );
   }
-  const permissions: RolePermissions[] = (Array.isArray(p.permissions) ? p.permissions : []).map((entry: unknown, i) => {
-    const e = (entry ?? {}) as Record<string, unknown>;
-    return {
-      actions: stringArray(e.actions, `properties.permissions[${i}].actions`),
-      notActions: stringArray(e.notActions, `properties.permissions[${i}].notActions`),
-      dataActions: stringArray(e.dataActions, `properties.permissions[${i}].dataActions`),
-      notDataActions: stringArray(e.notDataActions, `properties.permissions[${i}].notDataActions`),
-    };
-  });
+  const permissions: RolePermissions[] = (Array.isArray(p.permissions) ? p.permissions : []).map(
+    (entry: unknown, i) => {
+      const e = (entry ?? {}) as Record<string, unknown>;
+      return {
+        actions: stringArray(e.actions, `properties.permissions[${i}].actions`),
+        notActions: stringArray(e.notActions, `properties.permissions[${i}].notActions`),
+        dataActions: stringArray(e.dataActions, `properties.permissions[${i}].dataActions`),
+        notDataActions: stringArray(e.notDataActions, `properties.permissions[${i}].notDataActions`),
+      };
+    },
+  );
   const assignableScopes = stringArray(p.assignableScopes, "properties.assignableScopes").map(normalizeScope);
   if (assignableScopes.length === 0) {
-    throw AuthorizationErrors.invalidRoleDefinition("A custom role must have at least one assignable scope.", "properties.assignableScopes");
+    throw AuthorizationErrors.invalidRoleDefinition(
+      "A custom role must have at least one assignable scope.",
+      "properties.assignableScopes",
+    );
   }
   if (assignableScopes.includes("/")) {
     throw AuthorizationErrors.invalidRoleDefinition(
@@ -109,7 +119,11 @@ export function putCustomRole(
   const current = ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
   requireAtEveryScope(ctx, caller, WRITE, [...(current?.assignableScopes ?? []), ...canonicalScopes]);
   const { roleName } = role;
-  if (allRoles(ctx).some((r) => r.name.toLowerCase() !== guid.toLowerCase() && r.roleName.toLowerCase() === roleName.toLowerCase())) {
+  if (
+    allRoles(ctx).some(
+      (r) => r.name.toLowerCase() !== guid.toLowerCase() && r.roleName.toLowerCase() === roleName.toLowerCase(),
+    )
+  ) {
     throw AuthorizationErrors.roleDefinitionWithSameNameExists();
   }
   return ctx.roleAssignments.putCustomRole(
@@ -129,14 +143,16 @@ export function putCustomRole(
  * undefined when there is none of that id.
  */
 export function deleteCustomRole(ctx: EmulatorContext, caller: Caller, guid: string): RoleDefinitionData | undefined {
-  if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase())) throw AuthorizationErrors.builtInRoleNotModifiable(guid);
+  if (BUILT_IN_ROLES.some((r) => r.name === guid.toLowerCase()))
+    throw AuthorizationErrors.builtInRoleNotModifiable(guid);
   const role = ctx.roleAssignments.customRoles().find((r) => r.name.toLowerCase() === guid.toLowerCase());
   if (!role) return undefined;
   requireAtEveryScope(ctx, caller, DELETE, role.assignableScopes);
-  if (ctx.roleAssignments.all().some((a) => roleDefinitionGuid(a.properties.roleDefinitionId) === role.name.toLowerCase())) {
+  if (
+    ctx.roleAssignments.all().some((a) => roleDefinitionGuid(a.properties.roleDefinitionId) === role.name.toLowerCase())
+  ) {
     throw AuthorizationErrors.roleDefinitionHasAssignments();
   }
   ctx.roleAssignments.removeCustomRole(role.name);
   return role;
 }
-

@@ -20,7 +20,11 @@ describe("fault injection (/_emulator/faults)", () => {
 
   beforeAll(async () => {
     em = await startTestEmulator({ lroSeconds: 0 });
-    const rg = await em.fetch(`${rgPath}?${RG_API}`, { method: "PUT", as: ADMIN, body: JSON.stringify({ location: "westeurope" }) });
+    const rg = await em.fetch(`${rgPath}?${RG_API}`, {
+      method: "PUT",
+      as: ADMIN,
+      body: JSON.stringify({ location: "westeurope" }),
+    });
     expect(rg.status).toBe(201);
     expect((await putGallery("steady")).status).toBe(201);
   });
@@ -30,7 +34,16 @@ describe("fault injection (/_emulator/faults)", () => {
   afterAll(() => em.close());
 
   it("throttles matching calls with 429, Retry-After and ARM's TooManyRequests body; other paths and methods pass", async () => {
-    const set = await putFaults({ rules: [{ pathPattern: "/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/galleries/*", method: "GET", status: 429, retryAfterSeconds: 7 }] });
+    const set = await putFaults({
+      rules: [
+        {
+          pathPattern: "/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/galleries/*",
+          method: "GET",
+          status: 429,
+          retryAfterSeconds: 7,
+        },
+      ],
+    });
     expect(set.status).toBe(200);
 
     const throttled = await getGallery("steady");
@@ -39,13 +52,17 @@ describe("fault injection (/_emulator/faults)", () => {
     expect(await throttled.json()).toEqual({
       error: {
         code: "TooManyRequests",
-        message: "The request is being throttled as the limit has been reached for operation type. Please retry after the time in the Retry-After header.",
+        message:
+          "The request is being throttled as the limit has been reached for operation type. Please retry after the time in the Retry-After header.",
       },
     });
     expect((await em.fetch(`${rgPath}?${RG_API}`, { as: ADMIN })).status).toBe(200);
     expect((await putGallery("steady")).status).toBe(200);
 
-    const view = (await (await em.fetch("/_emulator/faults")).json()) as { rules: { fired: number }[]; stats: { throttled: number } };
+    const view = (await (await em.fetch("/_emulator/faults")).json()) as {
+      rules: { fired: number }[];
+      stats: { throttled: number };
+    };
     expect(view.rules[0]!.fired).toBe(1);
     expect(view.stats.throttled).toBe(1);
 
@@ -57,14 +74,21 @@ describe("fault injection (/_emulator/faults)", () => {
     await putFaults({
       rules: [
         { name: "boom", pathPattern: "**/galleries/steady", status: 500 },
-        { name: "down", pathPattern: "regex:^/subscriptions/[^/]+/resourceGroups/rg-faults$", status: 503, retryAfterSeconds: 2 },
+        {
+          name: "down",
+          pathPattern: "regex:^/subscriptions/[^/]+/resourceGroups/rg-faults$",
+          status: 503,
+          retryAfterSeconds: 2,
+        },
       ],
     });
     const internal = await getGallery("steady");
     expect(internal.status).toBe(500);
     const body = (await internal.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("InternalServerError");
-    expect(body.error.message).toMatch(/^Encountered internal server error\. Diagnostic information: request id '.+'\.$/);
+    expect(body.error.message).toMatch(
+      /^Encountered internal server error\. Diagnostic information: request id '.+'\.$/,
+    );
 
     const unavailable = await em.fetch(`${rgPath}?${RG_API}`, { as: ADMIN });
     expect(unavailable.status).toBe(503);
@@ -97,7 +121,10 @@ describe("fault injection (/_emulator/faults)", () => {
   });
 
   it("adds latency to matching calls only", async () => {
-    await em.fetch("/_emulator/faults/slow", { method: "PUT", body: JSON.stringify({ pathPattern: "**/galleries/steady", latencyMs: 300 }) });
+    await em.fetch("/_emulator/faults/slow", {
+      method: "PUT",
+      body: JSON.stringify({ pathPattern: "**/galleries/steady", latencyMs: 300 }),
+    });
     let started = performance.now();
     expect((await getGallery("steady")).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
@@ -136,8 +163,14 @@ describe("fault injection (/_emulator/faults)", () => {
     await em.advance(7 * 24 * 3600);
     const op = await fetchOperation(operationUrl);
     expect(op.status).toBe("InProgress");
-    expect(((await (await getGallery("held1")).json()) as { properties: { provisioningState: string } }).properties.provisioningState).toBe("Creating");
-    expect(((await (await getGallery("other")).json()) as { properties: { provisioningState: string } }).properties.provisioningState).toBe("Succeeded");
+    expect(
+      ((await (await getGallery("held1")).json()) as { properties: { provisioningState: string } }).properties
+        .provisioningState,
+    ).toBe("Creating");
+    expect(
+      ((await (await getGallery("other")).json()) as { properties: { provisioningState: string } }).properties
+        .provisioningState,
+    ).toBe("Succeeded");
 
     const conflict = await putGallery("held1", { location: "westeurope", tags: { again: "yes" } });
     expect(conflict.status).toBe(409);
@@ -149,13 +182,18 @@ describe("fault injection (/_emulator/faults)", () => {
 
     expect((await em.fetch("/_emulator/faults/hold", { method: "DELETE" })).status).toBe(204);
     expect((await fetchOperation(operationUrl)).status).toBe("Succeeded");
-    expect(((await (await getGallery("held1")).json()) as { properties: { provisioningState: string } }).properties.provisioningState).toBe("Succeeded");
+    expect(
+      ((await (await getGallery("held1")).json()) as { properties: { provisioningState: string } }).properties
+        .provisioningState,
+    ).toBe("Succeeded");
     expect((await putGallery("held1", { location: "westeurope", tags: { again: "yes" } })).status).toBe(200);
   });
 
   it("makes a chosen region's replication fail with the given detail", async () => {
     const details = "Replication failed in this region due to 'Injected storage outage'.";
-    await putFaults({ rules: [{ pathPattern: "**/versions/*", replicationFailure: { region: "North Europe", details } }] });
+    await putFaults({
+      rules: [{ pathPattern: "**/versions/*", replicationFailure: { region: "North Europe", details } }],
+    });
     const imagePath = `${rgPath}/providers/Microsoft.Compute/images/base`;
     const image = await em.fetch(`${imagePath}?api-version=2024-11-01`, {
       method: "PUT",
@@ -164,7 +202,14 @@ describe("fault injection (/_emulator/faults)", () => {
         location: "westeurope",
         properties: {
           hyperVGeneration: "V2",
-          storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", blobUri: "https://sa.blob.core.windows.net/vhds/base.vhd", diskSizeGB: 30 } },
+          storageProfile: {
+            osDisk: {
+              osType: "Linux",
+              osState: "Generalized",
+              blobUri: "https://sa.blob.core.windows.net/vhds/base.vhd",
+              diskSizeGB: 30,
+            },
+          },
         },
       }),
     });
@@ -174,7 +219,12 @@ describe("fault injection (/_emulator/faults)", () => {
       as: ADMIN,
       body: JSON.stringify({
         location: "westeurope",
-        properties: { identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "22_04" }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+        properties: {
+          identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "22_04" },
+          osType: "Linux",
+          osState: "Generalized",
+          hyperVGeneration: "V2",
+        },
       }),
     });
     expect(definition.status).toBe(201);
@@ -186,7 +236,9 @@ describe("fault injection (/_emulator/faults)", () => {
         location: "westeurope",
         properties: {
           publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "northeurope" }] },
-          storageProfile: { source: { id: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/images/base` } },
+          storageProfile: {
+            source: { id: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/images/base` },
+          },
         },
       }),
     });
@@ -195,7 +247,10 @@ describe("fault injection (/_emulator/faults)", () => {
 
     await em.advance(24 * 3600);
     const read = (await (await em.fetch(`${versionPath}?${API}&$expand=ReplicationStatus`, { as: ADMIN })).json()) as {
-      properties: { provisioningState: string; replicationStatus: { aggregatedState: string; summary: { region: string; state: string; details: string }[] } };
+      properties: {
+        provisioningState: string;
+        replicationStatus: { aggregatedState: string; summary: { region: string; state: string; details: string }[] };
+      };
     };
     expect(read.properties.provisioningState).toBe("Failed");
     expect(read.properties.replicationStatus.aggregatedState).toBe("Failed");

@@ -64,7 +64,9 @@ export class FaultInjector {
     private readonly clock: Clock,
   ) {
     const stored = getMeta(db, RULES_META);
-    const parsed = stored ? (JSON.parse(stored) as { seed: number; rules: FaultRule[] }) : { seed: randomSeed(), rules: [] };
+    const parsed = stored
+      ? (JSON.parse(stored) as { seed: number; rules: FaultRule[] })
+      : { seed: randomSeed(), rules: [] };
     this.seed = parsed.seed;
     this.random = mulberry32(this.seed);
     this.active = parsed.rules.map((rule) => ({ rule, regex: compilePathPattern(rule.pathPattern), fired: 0 }));
@@ -147,7 +149,10 @@ export class FaultInjector {
       if (!failure || normalizeRegion(failure.region) !== wanted || !a.regex.test(key)) continue;
       if (!this.fires(a)) continue;
       this.stats.replicationFailures++;
-      return { details: failure.details, ...(failure.afterSeconds !== undefined ? { afterMs: failure.afterSeconds * 1000 } : {}) };
+      return {
+        details: failure.details,
+        ...(failure.afterSeconds !== undefined ? { afterMs: failure.afterSeconds * 1000 } : {}),
+      };
     }
     return undefined;
   }

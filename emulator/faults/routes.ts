@@ -18,7 +18,8 @@ export function registerFaultRoutes(app: FastifyInstance, faults: FaultInjector)
     if (!body || typeof body !== "object" || !Array.isArray(body.rules)) {
       throw ArmErrors.invalidParameter("rules", "The body must be an object with 'rules', an array of fault rules.");
     }
-    if (body.seed !== undefined && !Number.isInteger(body.seed)) throw ArmErrors.invalidParameter("seed", "The seed must be an integer.");
+    if (body.seed !== undefined && !Number.isInteger(body.seed))
+      throw ArmErrors.invalidParameter("seed", "The seed must be an integer.");
     const rules = body.rules.map((rule, i) => parseRule(rule, `rule-${i + 1}`, `rules[${i}]`));
     const names = new Set(rules.map((r) => r.name));
     if (names.size !== rules.length) throw ArmErrors.invalidParameter("rules", "Fault rule names must be unique.");

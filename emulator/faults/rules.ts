@@ -49,7 +49,11 @@ const ruleSchema = z
       .object({
         region: z.string().min(1),
         details: z.string().min(1).max(4000).optional(),
-        afterSeconds: z.number().min(0).max(365 * 24 * 3600).optional(),
+        afterSeconds: z
+          .number()
+          .min(0)
+          .max(365 * 24 * 3600)
+          .optional(),
       })
       .strict()
       .optional(),
@@ -65,11 +69,19 @@ export function parseRule(input: unknown, fallbackName: string, target = "rule")
     throw ArmErrors.invalidParameter(path, `The fault rule is invalid at '${path}': ${issue.message}.`);
   }
   const r = result.data;
-  const methods = r.method === undefined ? undefined : (Array.isArray(r.method) ? r.method : [r.method]).map((m) => m.toUpperCase());
+  const methods =
+    r.method === undefined ? undefined : (Array.isArray(r.method) ? r.method : [r.method]).map((m) => m.toUpperCase());
   const unknown = methods?.find((m) => !(METHODS as readonly string[]).includes(m));
-  if (unknown) throw ArmErrors.invalidParameter(`${target}.method`, `The fault rule's method '${unknown}' is not one of ${METHODS.join(", ")}.`);
+  if (unknown)
+    throw ArmErrors.invalidParameter(
+      `${target}.method`,
+      `The fault rule's method '${unknown}' is not one of ${METHODS.join(", ")}.`,
+    );
   if (r.latencyMs === undefined && r.status === undefined && !r.stayInProgress && !r.replicationFailure) {
-    throw ArmErrors.invalidParameter(target, "A fault rule needs at least one of latencyMs, status, stayInProgress or replicationFailure.");
+    throw ArmErrors.invalidParameter(
+      target,
+      "A fault rule needs at least one of latencyMs, status, stayInProgress or replicationFailure.",
+    );
   }
   compilePathPattern(r.pathPattern, `${target}.pathPattern`);
   return {
@@ -87,7 +99,9 @@ export function parseRule(input: unknown, fallbackName: string, target = "rule")
           replicationFailure: {
             region: r.replicationFailure.region,
             details: r.replicationFailure.details ?? DEFAULT_REPLICATION_FAILURE_DETAILS,
-            ...(r.replicationFailure.afterSeconds !== undefined ? { afterSeconds: r.replicationFailure.afterSeconds } : {}),
+            ...(r.replicationFailure.afterSeconds !== undefined
+              ? { afterSeconds: r.replicationFailure.afterSeconds }
+              : {}),
           },
         }
       : {}),
@@ -102,7 +116,10 @@ export function compilePathPattern(pattern: string, target = "pathPattern"): Reg
     try {
       return new RegExp(pattern.slice(REGEX_PREFIX.length), "i");
     } catch (e) {
-      throw ArmErrors.invalidParameter(target, `The fault rule's pathPattern is not a valid regular expression: ${(e as Error).message}.`);
+      throw ArmErrors.invalidParameter(
+        target,
+        `The fault rule's pathPattern is not a valid regular expression: ${(e as Error).message}.`,
+      );
     }
   }
   let source = "";

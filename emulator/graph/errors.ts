@@ -45,9 +45,14 @@ export const GraphErrors = {
   },
 
   resourceNotFound: (id: string) =>
-    new GraphError(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
+    new GraphError(
+      404,
+      "Request_ResourceNotFound",
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    ),
 
-  segmentNotFound: (segment: string) => new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`),
+  segmentNotFound: (segment: string) =>
+    new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`),
 
   searchNeedsConsistencyLevel: () =>
     new GraphError(
@@ -57,19 +62,39 @@ export const GraphErrors = {
     ),
 
   countNeedsConsistencyLevel: () =>
-    new GraphError(400, "Request_BadRequest", "$count is not currently supported. Use the header 'ConsistencyLevel: eventual' to enable it."),
+    new GraphError(
+      400,
+      "Request_BadRequest",
+      "$count is not currently supported. Use the header 'ConsistencyLevel: eventual' to enable it.",
+    ),
 
   unsupportedFilter: (clause: string, entity: string) =>
-    new GraphError(400, "Request_UnsupportedQuery", `Unsupported or invalid query filter clause specified for property '${clause}' of resource '${entity}'.`),
+    new GraphError(
+      400,
+      "Request_UnsupportedQuery",
+      `Unsupported or invalid query filter clause specified for property '${clause}' of resource '${entity}'.`,
+    ),
 
   invalidSearch: (search: string) =>
-    new GraphError(400, "Request_UnsupportedQuery", `Syntax error: the $search expression '${search}' is not valid. Use "property:value" terms.`),
+    new GraphError(
+      400,
+      "Request_UnsupportedQuery",
+      `Syntax error: the $search expression '${search}' is not valid. Use "property:value" terms.`,
+    ),
 
   unknownProperty: (property: string, type: string) =>
-    new GraphError(400, "Request_BadRequest", `Could not find a property named '${property}' on type 'microsoft.graph.${type}'.`),
+    new GraphError(
+      400,
+      "Request_BadRequest",
+      `Could not find a property named '${property}' on type 'microsoft.graph.${type}'.`,
+    ),
 
   invalidPageSize: (top: string) =>
-    new GraphError(400, "Request_BadRequest", `Invalid page size specified: '${top}'. Must be between 1 and 999 inclusive.`),
+    new GraphError(
+      400,
+      "Request_BadRequest",
+      `Invalid page size specified: '${top}'. Must be between 1 and 999 inclusive.`,
+    ),
 
   badRequest: (message: string) => new GraphError(400, "Request_BadRequest", message),
 
@@ -77,5 +102,9 @@ export const GraphErrors = {
     new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow."),
 
   internal: (requestId: string) =>
-    new GraphError(500, "InternalServerError", `Encountered an internal error. Diagnostic information: request id '${requestId}'.`),
+    new GraphError(
+      500,
+      "InternalServerError",
+      `Encountered an internal error. Diagnostic information: request id '${requestId}'.`,
+    ),
 };

@@ -32,16 +32,53 @@ describe("Microsoft Graph subset over raw HTTP", () => {
     em = await startTestEmulator();
     const { directory, roleAssignments } = em.emulator.ctx;
     directory.addTenant({ tenantId: OTHER_TENANT, displayName: "Fabrikam", defaultDomain: "fabrikam.onmicrosoft.com" });
-    directory.addPrincipal({ objectId: ids.wanda, tenantId: T, kind: "User", displayName: "Wanda Mitchell", upn: "wanda@emulator.onmicrosoft.com", mail: "wanda@emulator.onmicrosoft.com", extra: { jobTitle: "Image publisher" } });
-    directory.addPrincipal({ objectId: ids.walter, tenantId: T, kind: "User", displayName: "Walter Ng", upn: "walter@emulator.onmicrosoft.com" });
-    directory.addPrincipal({ objectId: ids.group, tenantId: T, kind: "Group", displayName: "Image Consumers", extra: { description: "Teams that deploy images" } });
+    directory.addPrincipal({
+      objectId: ids.wanda,
+      tenantId: T,
+      kind: "User",
+      displayName: "Wanda Mitchell",
+      upn: "wanda@emulator.onmicrosoft.com",
+      mail: "wanda@emulator.onmicrosoft.com",
+      extra: { jobTitle: "Image publisher" },
+    });
+    directory.addPrincipal({
+      objectId: ids.walter,
+      tenantId: T,
+      kind: "User",
+      displayName: "Walter Ng",
+      upn: "walter@emulator.onmicrosoft.com",
+    });
+    directory.addPrincipal({
+      objectId: ids.group,
+      tenantId: T,
+      kind: "Group",
+      displayName: "Image Consumers",
+      extra: { description: "Teams that deploy images" },
+    });
     directory.addPrincipal({ objectId: ids.nested, tenantId: T, kind: "Group", displayName: "Web Team" });
-    directory.addPrincipal({ objectId: ids.guest, tenantId: OTHER_TENANT, kind: "User", displayName: "Lee Gu", upn: "lee@fabrikam.onmicrosoft.com" });
-    directory.addPrincipal({ objectId: ids.stranger, tenantId: OTHER_TENANT, kind: "User", displayName: "Wes Stranger", upn: "wes@fabrikam.onmicrosoft.com" });
+    directory.addPrincipal({
+      objectId: ids.guest,
+      tenantId: OTHER_TENANT,
+      kind: "User",
+      displayName: "Lee Gu",
+      upn: "lee@fabrikam.onmicrosoft.com",
+    });
+    directory.addPrincipal({
+      objectId: ids.stranger,
+      tenantId: OTHER_TENANT,
+      kind: "User",
+      displayName: "Wes Stranger",
+      upn: "wes@fabrikam.onmicrosoft.com",
+    });
     directory.addGroupMember(ids.group, ids.wanda);
     directory.addGroupMember(ids.group, ids.nested);
     // Lee becomes a guest of the emulator tenant by holding a role there.
-    roleAssignments.create({ scope: `/subscriptions/${EMPTY_SEED.subscriptionId}`, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader, principalId: ids.guest, principalType: "User" });
+    roleAssignments.create({
+      scope: `/subscriptions/${EMPTY_SEED.subscriptionId}`,
+      roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader,
+      principalId: ids.guest,
+      principalType: "User",
+    });
   });
   afterAll(() => em.close());
 
@@ -73,7 +110,10 @@ describe("Microsoft Graph subset over raw HTTP", () => {
     });
     const missing = await graph("/v1.0/users/00000000-0000-4000-8000-00000000dead");
     expect(missing.status).toBe(404);
-    expect(missing.body.error).toMatchObject({ code: "Request_ResourceNotFound", innerError: { "request-id": expect.any(String), date: expect.any(String) } });
+    expect(missing.body.error).toMatchObject({
+      code: "Request_ResourceNotFound",
+      innerError: { "request-id": expect.any(String), date: expect.any(String) },
+    });
     // A user of another tenant who is no guest here is not in this directory.
     expect((await graph(`/v1.0/users/${ids.stranger}`)).status).toBe(404);
   });
@@ -84,13 +124,21 @@ describe("Microsoft Graph subset over raw HTTP", () => {
     expect(refused.body.error.code).toBe("Request_UnsupportedQuery");
     expect(refused.body.error.message).toContain("ConsistencyLevel: eventual");
 
-    const found = await graph(`/v1.0/users?$search=${encodeURIComponent('"displayName:wa"')}&$count=true`, { eventual: true });
+    const found = await graph(`/v1.0/users?$search=${encodeURIComponent('"displayName:wa"')}&$count=true`, {
+      eventual: true,
+    });
     expect(found.status).toBe(200);
-    expect(found.body.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual(["Walter Ng", "Wanda Mitchell"]);
+    expect(found.body.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual([
+      "Walter Ng",
+      "Wanda Mitchell",
+    ]);
     expect(found.body["@odata.count"]).toBe(2);
     const byWord = await graph(`/v1.0/users?$search=${encodeURIComponent('"displayName:gu"')}`, { eventual: true });
     expect(byWord.body.value.map((u: { id: string }) => u.id)).toEqual([ids.guest]);
-    const groups = await graph(`/v1.0/groups?$search=${encodeURIComponent('"displayName:consumers" OR "displayName:web"')}`, { eventual: true });
+    const groups = await graph(
+      `/v1.0/groups?$search=${encodeURIComponent('"displayName:consumers" OR "displayName:web"')}`,
+      { eventual: true },
+    );
     expect(groups.body.value.map((g: { id: string }) => g.id).sort()).toEqual([ids.group, ids.nested].sort());
   });
 
@@ -99,19 +147,31 @@ describe("Microsoft Graph subset over raw HTTP", () => {
     expect(byName.body.value.map((u: { id: string }) => u.id)).toEqual([ids.wanda]);
     const byUpn = await graph(`/v1.0/users?$filter=${encodeURIComponent("startswith(userPrincipalName,'walter@')")}`);
     expect(byUpn.body.value.map((u: { id: string }) => u.id)).toEqual([ids.walter]);
-    const byMail = await graph(`/v1.0/users?$filter=${encodeURIComponent("startswith(mail,'lee@') or startswith(mail,'wanda@')")}`);
+    const byMail = await graph(
+      `/v1.0/users?$filter=${encodeURIComponent("startswith(mail,'lee@') or startswith(mail,'wanda@')")}`,
+    );
     expect(byMail.body.value.map((u: { id: string }) => u.id).sort()).toEqual([ids.guest, ids.wanda].sort());
     const bad = await graph(`/v1.0/users?$filter=${encodeURIComponent("startswith(shoeSize,'4')")}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("Request_UnsupportedQuery");
-    const sp = await graph(`/v1.0/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${EMPTY_SEED.servicePrincipal.appId}'`)}`);
+    const sp = await graph(
+      `/v1.0/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${EMPTY_SEED.servicePrincipal.appId}'`)}`,
+    );
     expect(sp.body.value).toEqual([
-      expect.objectContaining({ id: EMPTY_SEED.servicePrincipal.objectId, appId: EMPTY_SEED.servicePrincipal.appId, servicePrincipalType: "Application" }),
+      expect.objectContaining({
+        id: EMPTY_SEED.servicePrincipal.objectId,
+        appId: EMPTY_SEED.servicePrincipal.appId,
+        servicePrincipalType: "Application",
+      }),
     ]);
   });
 
   it("shows guests of the tenant with their #EXT# name and hides other tenants' users", async () => {
-    const users = (await graph("/v1.0/users?$select=id,userPrincipalName,userType")).body.value as { id: string; userPrincipalName: string; userType: string }[];
+    const users = (await graph("/v1.0/users?$select=id,userPrincipalName,userType")).body.value as {
+      id: string;
+      userPrincipalName: string;
+      userType: string;
+    }[];
     expect(users.find((u) => u.id === ids.guest)).toEqual({
       id: ids.guest,
       userPrincipalName: "lee_fabrikam.onmicrosoft.com#EXT#@emulator.onmicrosoft.com",
@@ -119,7 +179,9 @@ describe("Microsoft Graph subset over raw HTTP", () => {
     });
     expect(users.some((u) => u.id === ids.stranger)).toBe(false);
     // In the guest's home tenant the same object is a member with its own UPN.
-    const home = await graph(`/v1.0/users/${ids.guest}?$select=userPrincipalName`, { as: "lee@fabrikam.onmicrosoft.com" });
+    const home = await graph(`/v1.0/users/${ids.guest}?$select=userPrincipalName`, {
+      as: "lee@fabrikam.onmicrosoft.com",
+    });
     expect(home.body.userPrincipalName).toBe("lee@fabrikam.onmicrosoft.com");
   });
 
@@ -135,7 +197,9 @@ describe("Microsoft Graph subset over raw HTTP", () => {
       names.push(...page.body.value.map((u: { displayName: string }) => u.displayName));
       next = page.body["@odata.nextLink"];
     }
-    const all = (await graph("/v1.0/users?$select=displayName")).body.value.map((u: { displayName: string }) => u.displayName);
+    const all = (await graph("/v1.0/users?$select=displayName")).body.value.map(
+      (u: { displayName: string }) => u.displayName,
+    );
     expect(names).toEqual(all);
     expect(new Set(names).size).toBe(all.length);
     expect(all.length).toBeGreaterThan(2);
@@ -145,7 +209,13 @@ describe("Microsoft Graph subset over raw HTTP", () => {
 
   it("lists a group's members with their @odata.type", async () => {
     const group = await graph(`/v1.0/groups/${ids.group}`);
-    expect(group.body).toMatchObject({ id: ids.group, displayName: "Image Consumers", securityEnabled: true, mailEnabled: false, description: "Teams that deploy images" });
+    expect(group.body).toMatchObject({
+      id: ids.group,
+      displayName: "Image Consumers",
+      securityEnabled: true,
+      mailEnabled: false,
+      description: "Teams that deploy images",
+    });
     const members = await graph(`/v1.0/groups/${ids.group}/members?$select=id,displayName`);
     expect(members.body.value).toEqual([
       { "@odata.type": "#microsoft.graph.user", id: ids.wanda, displayName: "Wanda Mitchell" },
@@ -156,7 +226,15 @@ describe("Microsoft Graph subset over raw HTTP", () => {
   it("resolves ids with directoryObjects/getByIds, honouring types and skipping unknown or foreign ids", async () => {
     const res = await graph("/v1.0/directoryObjects/getByIds", {
       method: "POST",
-      body: JSON.stringify({ ids: [ids.wanda, ids.group, EMPTY_SEED.servicePrincipal.objectId, ids.stranger, "00000000-0000-4000-8000-00000000dead"] }),
+      body: JSON.stringify({
+        ids: [
+          ids.wanda,
+          ids.group,
+          EMPTY_SEED.servicePrincipal.objectId,
+          ids.stranger,
+          "00000000-0000-4000-8000-00000000dead",
+        ],
+      }),
     });
     expect(res.status).toBe(200);
     expect(res.body.value.map((o: { "@odata.type": string; id: string }) => [o["@odata.type"], o.id])).toEqual([
@@ -164,9 +242,15 @@ describe("Microsoft Graph subset over raw HTTP", () => {
       ["#microsoft.graph.group", ids.group],
       ["#microsoft.graph.servicePrincipal", EMPTY_SEED.servicePrincipal.objectId],
     ]);
-    const onlyGroups = await graph("/v1.0/directoryObjects/getByIds", { method: "POST", body: JSON.stringify({ ids: [ids.wanda, ids.group], types: ["group"] }) });
+    const onlyGroups = await graph("/v1.0/directoryObjects/getByIds", {
+      method: "POST",
+      body: JSON.stringify({ ids: [ids.wanda, ids.group], types: ["group"] }),
+    });
     expect(onlyGroups.body.value.map((o: { id: string }) => o.id)).toEqual([ids.group]);
-    const bad = await graph("/v1.0/directoryObjects/getByIds", { method: "POST", body: JSON.stringify({ types: ["user"] }) });
+    const bad = await graph("/v1.0/directoryObjects/getByIds", {
+      method: "POST",
+      body: JSON.stringify({ types: ["user"] }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("Request_BadRequest");
   });
@@ -189,7 +273,11 @@ describe("Microsoft Graph subset over raw HTTP", () => {
   it("allows the ConsistencyLevel header in CORS preflights", async () => {
     const res = await fetch(`${em.url}/v1.0/users`, {
       method: "OPTIONS",
-      headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,consistencylevel" },
+      headers: {
+        Origin: "http://localhost:3000",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization,consistencylevel",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-headers")).toContain("consistencylevel");

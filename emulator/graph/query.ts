@@ -13,7 +13,11 @@ export interface CollectionQuery {
 }
 
 const DEFAULT_PAGE_SIZE = 100;
-const ENTITY_NAME: Record<PrincipalKind, string> = { User: "User", Group: "Group", ServicePrincipal: "ServicePrincipal" };
+const ENTITY_NAME: Record<PrincipalKind, string> = {
+  User: "User",
+  Group: "Group",
+  ServicePrincipal: "ServicePrincipal",
+};
 
 const lower = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : undefined);
 const unquote = (v: string) => v.replace(/''/g, "'");
@@ -22,9 +26,16 @@ export function selectOf(query: Record<string, string>, kinds: PrincipalKind[]):
   const raw = query["$select"];
   if (raw === undefined) return undefined;
   const allowed = new Set(kinds.flatMap(selectableProperties).map((p) => p.toLowerCase()));
-  const select = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const select = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const property of select) {
-    if (!allowed.has(property.toLowerCase())) throw GraphErrors.unknownProperty(property, kinds[0] === "ServicePrincipal" ? "servicePrincipal" : kinds[0]!.toLowerCase());
+    if (!allowed.has(property.toLowerCase()))
+      throw GraphErrors.unknownProperty(
+        property,
+        kinds[0] === "ServicePrincipal" ? "servicePrincipal" : kinds[0]!.toLowerCase(),
+      );
   }
   return select;
 }
@@ -122,13 +133,20 @@ export function collectionQueryOf(
         descending: orderByRaw[2]?.toLowerCase() === "desc",
       }
     : undefined;
-  return { select: selectOf(query, [kind]), ...pagingOf(query), count, matches: (o) => filter(o) && search(o), orderBy };
+  return {
+    select: selectOf(query, [kind]),
+    ...pagingOf(query),
+    count,
+    matches: (o) => filter(o) && search(o),
+    orderBy,
+  };
 }
 
 /** A property of the entity; any other name (`constructor` included) is Graph's unknown-property error. */
 function orderByProperty(name: string, kind: PrincipalKind): string {
   const found = selectableProperties(kind).find((p) => p.toLowerCase() === name.toLowerCase());
-  if (!found) throw GraphErrors.unknownProperty(name, kind === "ServicePrincipal" ? "servicePrincipal" : kind.toLowerCase());
+  if (!found)
+    throw GraphErrors.unknownProperty(name, kind === "ServicePrincipal" ? "servicePrincipal" : kind.toLowerCase());
   return found;
 }
 
@@ -147,5 +165,8 @@ export function pagingOf(query: Record<string, string>): { top: number; skip: nu
 export function pageOf<T>(items: T[], q: { top: number; skip: number }): { page: T[]; nextSkipToken?: string } {
   const page = items.slice(q.skip, q.skip + q.top);
   const next = q.skip + q.top;
-  return { page, nextSkipToken: next < items.length ? Buffer.from(String(next), "utf8").toString("base64url") : undefined };
+  return {
+    page,
+    nextSkipToken: next < items.length ? Buffer.from(String(next), "utf8").toString("base64url") : undefined,
+  };
 }

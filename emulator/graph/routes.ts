@@ -17,7 +17,11 @@ declare module "fastify" {
   }
 }
 
-const KIND_OF: Record<EntitySet, PrincipalKind> = { users: "User", groups: "Group", servicePrincipals: "ServicePrincipal" };
+const KIND_OF: Record<EntitySet, PrincipalKind> = {
+  users: "User",
+  groups: "Group",
+  servicePrincipals: "ServicePrincipal",
+};
 const GRAPH_JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 type Query = Record<string, string>;
@@ -72,10 +76,14 @@ export function registerGraph(app: FastifyInstance, ctx: EmulatorContext): void 
       if (!body || !Array.isArray(body.ids) || body.ids.some((id) => typeof id !== "string")) {
         throw GraphErrors.badRequest("The request body must contain 'ids', an array of object ids.");
       }
-      if (body.ids.length > 1000) throw GraphErrors.badRequest("The 'ids' collection cannot contain more than 1000 ids.");
+      if (body.ids.length > 1000)
+        throw GraphErrors.badRequest("The 'ids' collection cannot contain more than 1000 ids.");
       const types = Array.isArray(body.types) ? body.types.map((t) => String(t).toLowerCase()) : undefined;
-      const kinds = (["User", "Group", "ServicePrincipal"] as const).filter((k) => !types || types.includes(k === "ServicePrincipal" ? "serviceprincipal" : k.toLowerCase()));
-      if (types && kinds.length === 0) throw GraphErrors.badRequest(`Invalid type in 'types': '${String(body.types)}'.`);
+      const kinds = (["User", "Group", "ServicePrincipal"] as const).filter(
+        (k) => !types || types.includes(k === "ServicePrincipal" ? "serviceprincipal" : k.toLowerCase()),
+      );
+      if (types && kinds.length === 0)
+        throw GraphErrors.badRequest(`Invalid type in 'types': '${String(body.types)}'.`);
       const inTenant = tenantMembership(ctx, req.caller!.tenantId);
       const tenant = tenantOf(req);
       const value = (body.ids as string[])
@@ -142,7 +150,9 @@ export function registerGraph(app: FastifyInstance, ctx: EmulatorContext): void 
     let views = principals.map((p) => graphView(p, tenant)).filter(q.matches);
     if (q.orderBy) {
       const { property, descending } = q.orderBy;
-      views = views.sort((a, b) => String(a[property] ?? "").localeCompare(String(b[property] ?? "")) * (descending ? -1 : 1));
+      views = views.sort(
+        (a, b) => String(a[property] ?? "").localeCompare(String(b[property] ?? "")) * (descending ? -1 : 1),
+      );
     }
     const { page, nextSkipToken } = pageOf(views, q);
     return sendJson(reply, {
@@ -166,14 +176,19 @@ function sendJson(reply: FastifyReply, body: unknown) {
 
 function toGraphError(error: unknown, req: FastifyRequest): GraphError {
   if (error instanceof GraphError) return error;
-  if (error instanceof ArmError) return error.status === 401 ? GraphErrors.fromAuthentication(error) : GraphErrors.badRequest(error.message);
+  if (error instanceof ArmError)
+    return error.status === 401 ? GraphErrors.fromAuthentication(error) : GraphErrors.badRequest(error.message);
   const e = error as { statusCode?: number; message?: string };
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return GraphErrors.badRequest(e.message ?? "Bad request");
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return GraphErrors.badRequest(e.message ?? "Bad request");
   console.error(`[emulator] Graph request ${req.graphRequestId} failed:`, error);
   return GraphErrors.internal(req.graphRequestId);
 }
 
 function sendGraphError(req: FastifyRequest, reply: FastifyReply, error: GraphError) {
   const clientRequestId = String(req.headers["client-request-id"] ?? req.graphRequestId);
-  return reply.code(error.status).type(GRAPH_JSON).send(JSON.stringify(error.toBody(req.graphRequestId, clientRequestId)));
+  return reply
+    .code(error.status)
+    .type(GRAPH_JSON)
+    .send(JSON.stringify(error.toBody(req.graphRequestId, clientRequestId)));
 }

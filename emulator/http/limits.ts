@@ -6,7 +6,10 @@
 export const MAX_JSON_DEPTH = 128;
 
 /** Where a JSON text first opens its (MAX_JSON_DEPTH + 1)th level, or undefined; strings are skipped, not parsed. */
-export function jsonDepthExceeded(text: string, maxDepth = MAX_JSON_DEPTH): { line: number; position: number } | undefined {
+export function jsonDepthExceeded(
+  text: string,
+  maxDepth = MAX_JSON_DEPTH,
+): { line: number; position: number } | undefined {
   let depth = 0;
   let inString = false;
   let line = 1;
@@ -14,7 +17,8 @@ export function jsonDepthExceeded(text: string, maxDepth = MAX_JSON_DEPTH): { li
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

@@ -5,7 +5,9 @@ import { isLocalOrigin } from "../http.js";
 /** `application/json`, `text/json` and `application/*+json`, with any parameters (`; charset=utf-8`). */
 export function isJsonMediaType(contentType: string): boolean {
   const mediaType = contentType.split(";", 1)[0]!.trim().toLowerCase();
-  return mediaType === "application/json" || mediaType === "text/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
+  return (
+    mediaType === "application/json" || mediaType === "text/json" || /^application\/[\w.+-]+\+json$/.test(mediaType)
+  );
 }
 
 function hasBody(req: FastifyRequest): boolean {
@@ -19,12 +21,17 @@ function hasBody(req: FastifyRequest): boolean {
  */
 export async function stageJsonBody(req: FastifyRequest): Promise<void> {
   const contentType = req.headers["content-type"];
-  if (contentType !== undefined && hasBody(req) && !isJsonMediaType(contentType)) throw ArmErrors.unsupportedMediaType(contentType);
+  if (contentType !== undefined && hasBody(req) && !isJsonMediaType(contentType))
+    throw ArmErrors.unsupportedMediaType(contentType);
 }
 
 export const ControlSurfaceErrors = {
   foreignOrigin: (origin: string) =>
-    new ArmError(403, "ForeignOrigin", `The emulator's control surface answers only pages on this machine; the origin '${origin}' is not one.`),
+    new ArmError(
+      403,
+      "ForeignOrigin",
+      `The emulator's control surface answers only pages on this machine; the origin '${origin}' is not one.`,
+    ),
   notJson: (contentType: string | undefined) =>
     new ArmError(
       415,
@@ -42,5 +49,6 @@ export async function stageControlSurface(req: FastifyRequest): Promise<void> {
   const origin = req.headers.origin;
   if (origin !== undefined && !isLocalOrigin(origin)) throw ControlSurfaceErrors.foreignOrigin(origin);
   const contentType = req.headers["content-type"];
-  if (hasBody(req) && (contentType === undefined || !isJsonMediaType(contentType))) throw ControlSurfaceErrors.notJson(contentType);
+  if (hasBody(req) && (contentType === undefined || !isJsonMediaType(contentType)))
+    throw ControlSurfaceErrors.notJson(contentType);
 }

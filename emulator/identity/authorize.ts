@@ -120,7 +120,14 @@ function replyError(reply: FastifyReply, channel: ReplyChannel, error: EntraErro
 }
 
 /** Signs the user in: a one-time code for the app, and the browser session for later silent sign-ins. */
-async function completeSignIn(ctx: EmulatorContext, grants: GrantStore, req: FastifyRequest, reply: FastifyReply, request: AuthorizeRequest, user: Principal) {
+async function completeSignIn(
+  ctx: EmulatorContext,
+  grants: GrantStore,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  request: AuthorizeRequest,
+  user: Principal,
+) {
   const tenantId = tokenTenantFor(ctx, user, request.audience, request.client.clientId);
   const code = grants.issueCode({
     clientId: request.client.clientId,
@@ -140,7 +147,11 @@ async function completeSignIn(ctx: EmulatorContext, grants: GrantStore, req: Fas
 }
 
 /** The signed-in user of this tenant's session, when they may still sign in there. */
-async function sessionUser(ctx: EmulatorContext, req: FastifyRequest, request: AuthorizeRequest): Promise<Principal | undefined> {
+async function sessionUser(
+  ctx: EmulatorContext,
+  req: FastifyRequest,
+  request: AuthorizeRequest,
+): Promise<Principal | undefined> {
   const session = await readSession(ctx, req, request.audience.segment);
   const user = session && ctx.directory.principal(session.objectId);
   if (!user) return undefined;
@@ -152,7 +163,13 @@ async function sessionUser(ctx: EmulatorContext, req: FastifyRequest, request: A
   }
 }
 
-function showPage(ctx: EmulatorContext, req: FastifyRequest, reply: FastifyReply, request: AuthorizeRequest, error?: string) {
+function showPage(
+  ctx: EmulatorContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  request: AuthorizeRequest,
+  error?: string,
+) {
   const page = signInPage({
     action: req.url.split("?")[0]!,
     client: request.client,
@@ -216,10 +233,14 @@ export function authorizeGet(ctx: EmulatorContext, grants: GrantStore) {
 
 /** POST /{tenant}/oauth2/v2.0/authorize: the sign-in page's choice (one click, or username and password). */
 export function authorizePost(ctx: EmulatorContext, grants: GrantStore) {
-  return (req: FastifyRequest<{ Params: { tenant: string }; Body: Record<string, string> | undefined }>, reply: FastifyReply) =>
+  return (
+    req: FastifyRequest<{ Params: { tenant: string }; Body: Record<string, string> | undefined }>,
+    reply: FastifyReply,
+  ) =>
     handle(ctx, reply, readParams(req.body), req.params.tenant, async (request) => {
       const body = req.body ?? {};
-      const tenantName = request.audience.kind === "tenant" ? request.audience.tenant.displayName : request.audience.segment;
+      const tenantName =
+        request.audience.kind === "tenant" ? request.audience.tenant.displayName : request.audience.segment;
       try {
         let user: Principal | undefined;
         if (body.login_upn) {

@@ -28,7 +28,13 @@ export function stageAuxiliaryTokens(ctx: EmulatorContext, audiences: readonly s
     for (const entry of entries) {
       const m = /^Bearer\s+(\S+)$/i.exec(entry);
       const { appId, tenantId } = claimedBy(m?.[1]);
-      if (!m) throw ArmErrors.invalidAuxiliaryToken("InvalidAuthenticationToken", "Each token must be given as 'Bearer <token>'.", appId, tenantId);
+      if (!m)
+        throw ArmErrors.invalidAuxiliaryToken(
+          "InvalidAuthenticationToken",
+          "Each token must be given as 'Bearer <token>'.",
+          appId,
+          tenantId,
+        );
       const check = await callerOfBearer(ctx, m[1]!, audiences);
       if (!check.ok) throw ArmErrors.invalidAuxiliaryToken(check.error.code, check.error.message, appId, tenantId);
       caller.auxiliary.push(check.caller);

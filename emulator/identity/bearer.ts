@@ -8,14 +8,24 @@ export type BearerCheck = { ok: true; caller: Caller } | { ok: false; error: Arm
  * A bearer token as ARM judges it: the emulator's signature, lifetime, issuer for its tenant, one of `audiences`, and
  * a principal the directory knows; the caller it names, or ARM's 401 error.
  */
-export async function callerOfBearer(ctx: EmulatorContext, token: string, audiences: readonly string[]): Promise<BearerCheck> {
+export async function callerOfBearer(
+  ctx: EmulatorContext,
+  token: string,
+  audiences: readonly string[],
+): Promise<BearerCheck> {
   const check = await ctx.tokens.verify(token, audiences);
   if (!check.ok) {
     switch (check.reason) {
       case "expired":
         return { ok: false, error: ArmErrors.expiredToken(check.expiredAt ?? new Date(0), new Date()) };
       case "audience":
-        return { ok: false, error: ArmErrors.wrongAudience(check.audience, audiences.map((a) => `${a}/`)) };
+        return {
+          ok: false,
+          error: ArmErrors.wrongAudience(
+            check.audience,
+            audiences.map((a) => `${a}/`),
+          ),
+        };
       case "issuer":
         return { ok: false, error: ArmErrors.invalidIssuer(check.issuer) };
       case "signature":
@@ -26,7 +36,11 @@ export async function callerOfBearer(ctx: EmulatorContext, token: string, audien
   }
   const c = check.claims;
   const principal = ctx.directory.principal(c.oid);
-  if (!principal) return { ok: false, error: ArmErrors.invalidToken(`The principal '${c.oid}' of the token does not exist in the directory.`) };
+  if (!principal)
+    return {
+      ok: false,
+      error: ArmErrors.invalidToken(`The principal '${c.oid}' of the token does not exist in the directory.`),
+    };
   return {
     ok: true,
     caller: {

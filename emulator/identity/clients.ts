@@ -17,10 +17,7 @@ const PUBLIC_CLIENTS: PublicClient[] = [
 ];
 
 /** Redirect URIs the Azure CLI registers besides loopback ones (msal-python's native-client fallback). */
-const CLI_REDIRECT_URIS = [
-  "https://login.microsoftonline.com/common/oauth2/nativeclient",
-  "urn:ietf:wg:oauth:2.0:oob",
-];
+const CLI_REDIRECT_URIS = ["https://login.microsoftonline.com/common/oauth2/nativeclient", "urn:ietf:wg:oauth:2.0:oob"];
 
 export function publicClient(clientId: string): PublicClient | undefined {
   return PUBLIC_CLIENTS.find((c) => c.clientId.toLowerCase() === clientId.toLowerCase());
@@ -34,7 +31,11 @@ export function isAllowedRedirectUri(client: PublicClient, redirectUri: string):
   if (client.clientId === AZURE_CLI_CLIENT_ID && CLI_REDIRECT_URIS.includes(redirectUri)) return true;
   try {
     const url = new URL(redirectUri);
-    return (url.protocol === "http:" || url.protocol === "https:") && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) && !url.hash;
+    return (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) &&
+      !url.hash
+    );
   } catch {
     return false;
   }

@@ -157,7 +157,11 @@ export const EntraErrors = {
     ),
 
   codeForOtherTenant: () =>
-    new EntraError("invalid_grant", 700005, "Provided Authorization Code is intended to use against other tenant, thus rejected."),
+    new EntraError(
+      "invalid_grant",
+      700005,
+      "Provided Authorization Code is intended to use against other tenant, thus rejected.",
+    ),
 
   replyAddressMismatch: (given: string, original: string) =>
     new EntraError(
@@ -174,7 +178,11 @@ export const EntraErrors = {
     ),
 
   invalidRefreshToken: () =>
-    new EntraError("invalid_grant", 9002313, "Invalid request. Request is malformed or invalid. The refresh token is not valid."),
+    new EntraError(
+      "invalid_grant",
+      9002313,
+      "Invalid request. Request is malformed or invalid. The refresh token is not valid.",
+    ),
 
   refreshTokenForOtherClient: () =>
     new EntraError(

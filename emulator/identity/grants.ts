@@ -26,9 +26,7 @@ export const CODE_LIFETIME_SECONDS = 600;
 export const SPA_REFRESH_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export const NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS = 90 * 24 * 3600;
 
-export type CodeRedemption =
-  | { status: "ok"; grant: CodeGrant }
-  | { status: "unknown" | "expired" | "redeemed" };
+export type CodeRedemption = { status: "ok"; grant: CodeGrant } | { status: "unknown" | "expired" | "redeemed" };
 
 /**
  * Authorization codes and refresh tokens, in the `auth_codes` and `refresh_tokens` tables. Only a hash of each
@@ -51,13 +49,14 @@ export class GrantStore {
   redeemCode(code: string): CodeRedemption {
     return this.db.transaction((): CodeRedemption => {
       const row = this.db.prepare("SELECT data, expires_at FROM auth_codes WHERE code = ?").get(hash(code)) as
-        | { data: string; expires_at: number }
-        | undefined;
+        { data: string; expires_at: number } | undefined;
       if (!row) return { status: "unknown" };
       const { redeemed, ...grant } = JSON.parse(row.data) as CodeGrant & { redeemed: boolean };
       if (redeemed) return { status: "redeemed" };
       if (row.expires_at < Date.now()) return { status: "expired" };
-      this.db.prepare("UPDATE auth_codes SET data = ? WHERE code = ?").run(JSON.stringify({ ...grant, redeemed: true }), hash(code));
+      this.db
+        .prepare("UPDATE auth_codes SET data = ? WHERE code = ?")
+        .run(JSON.stringify({ ...grant, redeemed: true }), hash(code));
       return { status: "ok", grant };
     })();
   }
@@ -79,8 +78,7 @@ export class GrantStore {
    */
   useRefreshToken(token: string): RefreshGrant | undefined {
     const row = this.db.prepare("SELECT data, expires_at FROM refresh_tokens WHERE token = ?").get(hash(token)) as
-      | { data: string; expires_at: number }
-      | undefined;
+      { data: string; expires_at: number } | undefined;
     if (!row || row.expires_at < Date.now()) return undefined;
     return JSON.parse(row.data) as RefreshGrant;
   }

@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARM_AUDIENCE, AZURE_CLI_CLIENT_ID, EMULATOR_DASHBOARD_CLIENT_ID, GRAPH_AUDIENCE } from "../../lib/azure/wellKnown.js";
+import {
+  ARM_AUDIENCE,
+  AZURE_CLI_CLIENT_ID,
+  EMULATOR_DASHBOARD_CLIENT_ID,
+  GRAPH_AUDIENCE,
+} from "../../lib/azure/wellKnown.js";
 import { BUILT_IN_ROLE_IDS } from "../authorization/builtInRoles.js";
 import { EMPTY_SEED as S } from "../seed/wellKnown.js";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
@@ -40,7 +45,10 @@ function replyOf(res: Response): URLSearchParams {
 }
 
 function cookieOf(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
 }
 
 function jsonOf<T = Record<string, unknown>>(res: Response): Promise<T> {
@@ -55,7 +63,11 @@ describe("the Entra ID identity provider", () => {
       headers: cookie ? { Cookie: cookie } : {},
     });
   const choose = (tenant: string, fields: Record<string, string>) =>
-    fetch(`${em.url}/${tenant}/oauth2/v2.0/authorize`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+    fetch(`${em.url}/${tenant}/oauth2/v2.0/authorize`, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
   const token = (tenant: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
     fetch(`${em.url}/${tenant}/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams(form), headers });
   const armSubscriptions = (accessToken: string) =>
@@ -96,7 +108,8 @@ describe("the Entra ID identity provider", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
       const html = await res.text();
-      const admin = /<button[^>]*value="admin@emulator\.onmicrosoft\.com"[^>]*>([\s\S]*?)<\/button>/.exec(html)?.[1] ?? "";
+      const admin =
+        /<button[^>]*value="admin@emulator\.onmicrosoft\.com"[^>]*>([\s\S]*?)<\/button>/.exec(html)?.[1] ?? "";
       expect(admin).toContain("Admin");
       expect(admin).toContain("admin@emulator.onmicrosoft.com");
       expect(admin).toContain("Persona: admin");
@@ -122,7 +135,14 @@ describe("the Entra ID identity provider", () => {
       expect(body.client_info).toBe(s.reply.get("client_info"));
 
       const access = decodeJwt(String(body.access_token));
-      expect(access).toMatchObject({ aud: ARM_AUDIENCE, tid: S.tenantId, oid: S.admin.objectId, scp: "user_impersonation", appid: EMULATOR_DASHBOARD_CLIENT_ID, upn: S.admin.upn });
+      expect(access).toMatchObject({
+        aud: ARM_AUDIENCE,
+        tid: S.tenantId,
+        oid: S.admin.objectId,
+        scp: "user_impersonation",
+        appid: EMULATOR_DASHBOARD_CLIENT_ID,
+        upn: S.admin.upn,
+      });
       const id = decodeJwt(String(body.id_token));
       expect(id).toMatchObject({
         aud: EMULATOR_DASHBOARD_CLIENT_ID,
@@ -140,7 +160,9 @@ describe("the Entra ID identity provider", () => {
 
       const subs = await armSubscriptions(String(body.access_token));
       expect(subs.status).toBe(200);
-      expect((await jsonOf<{ value: { subscriptionId: string }[] }>(subs)).value.map((v) => v.subscriptionId)).toEqual([S.subscriptionId]);
+      expect((await jsonOf<{ value: { subscriptionId: string }[] }>(subs)).value.map((v) => v.subscriptionId)).toEqual([
+        S.subscriptionId,
+      ]);
       // The id_token is for the app, not for ARM.
       const withIdToken = await armSubscriptions(String(body.id_token));
       expect(withIdToken.status).toBe(401);
@@ -151,11 +173,22 @@ describe("the Entra ID identity provider", () => {
       const ok = await fetch(`${em.url}/organizations/oauth2/v2.0/token`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded;charset=utf-8", Origin: "http://127.0.0.1:5173" },
-        body: new URLSearchParams({ grant_type: "authorization_code", client_id: EMULATOR_DASHBOARD_CLIENT_ID, code: s.code, redirect_uri: REDIRECT, code_verifier: s.verifier, scope: ARM_SCOPES }),
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          client_id: EMULATOR_DASHBOARD_CLIENT_ID,
+          code: s.code,
+          redirect_uri: REDIRECT,
+          code_verifier: s.verifier,
+          scope: ARM_SCOPES,
+        }),
       });
       expect(ok.status).toBe(200);
       expect(ok.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:5173");
-      const failed = await token("organizations", { grant_type: "refresh_token", client_id: EMULATOR_DASHBOARD_CLIENT_ID, refresh_token: "x", scope: ARM_SCOPES }, { Origin: "http://localhost:3000" });
+      const failed = await token(
+        "organizations",
+        { grant_type: "refresh_token", client_id: EMULATOR_DASHBOARD_CLIENT_ID, refresh_token: "x", scope: ARM_SCOPES },
+        { Origin: "http://localhost:3000" },
+      );
       expect(failed.status).toBe(400);
       expect(failed.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     });
@@ -183,7 +216,9 @@ describe("the Entra ID identity provider", () => {
       const otherClient = await redeem(await signIn(S.admin.upn), { client_id: AZURE_CLI_CLIENT_ID });
       expect(await jsonOf(otherClient)).toMatchObject({ error: "invalid_grant", error_codes: [70000] });
 
-      const unknownClient = await redeem(await signIn(S.admin.upn), { client_id: "11111111-2222-3333-4444-555555555555" });
+      const unknownClient = await redeem(await signIn(S.admin.upn), {
+        client_id: "11111111-2222-3333-4444-555555555555",
+      });
       expect(unknownClient.status).toBe(400);
       expect(await jsonOf(unknownClient)).toMatchObject({ error: "unauthorized_client", error_codes: [700016] });
 
@@ -196,7 +231,11 @@ describe("the Entra ID identity provider", () => {
       const wrong = await choose("organizations", { ...params, username: S.user.upn, password: "nope" });
       expect(wrong.status).toBe(200);
       expect(await wrong.text()).toMatch(/role="alert"[\s\S]*AADSTS50126: Error validating credentials/);
-      const unknown = await choose("organizations", { ...params, username: "nobody@emulator.onmicrosoft.com", password: "x" });
+      const unknown = await choose("organizations", {
+        ...params,
+        username: "nobody@emulator.onmicrosoft.com",
+        password: "x",
+      });
       expect(await unknown.text()).toContain("AADSTS50034");
       const ok = await choose("organizations", { ...params, username: S.user.upn, password: S.user.password });
       expect(replyOf(ok).get("code")).toBeTruthy();
@@ -217,11 +256,19 @@ describe("the Entra ID identity provider", () => {
 
   describe("authorize errors", () => {
     it("shows an error page for an unknown client, a foreign redirect URI or an unknown tenant", async () => {
-      const unknownClient = await authorize("organizations", authorizeParams({ client_id: "11111111-2222-3333-4444-555555555555" }).params);
+      const unknownClient = await authorize(
+        "organizations",
+        authorizeParams({ client_id: "11111111-2222-3333-4444-555555555555" }).params,
+      );
       expect(unknownClient.status).toBe(400);
-      expect(await unknownClient.text()).toContain("AADSTS700016: Application with identifier &#39;11111111-2222-3333-4444-555555555555&#39; was not found");
+      expect(await unknownClient.text()).toContain(
+        "AADSTS700016: Application with identifier &#39;11111111-2222-3333-4444-555555555555&#39; was not found",
+      );
 
-      const foreign = await authorize("organizations", authorizeParams({ redirect_uri: "https://evil.example/cb" }).params);
+      const foreign = await authorize(
+        "organizations",
+        authorizeParams({ redirect_uri: "https://evil.example/cb" }).params,
+      );
       expect(foreign.status).toBe(400);
       expect(await foreign.text()).toContain("AADSTS50011");
 
@@ -238,10 +285,15 @@ describe("the Entra ID identity provider", () => {
       expect(reply.get("error_description")).toMatch(/^AADSTS9002325:/);
       expect(reply.get("state")).toBe(params.state);
 
-      const plain = replyOf(await authorize("organizations", authorizeParams({ code_challenge_method: "plain" }).params));
+      const plain = replyOf(
+        await authorize("organizations", authorizeParams({ code_challenge_method: "plain" }).params),
+      );
       expect(plain.get("error")).toBe("invalid_request");
 
-      const twoResources = await authorize("organizations", authorizeParams({ scope: `${ARM_SCOPES} https://graph.microsoft.com/User.Read` }).params);
+      const twoResources = await authorize(
+        "organizations",
+        authorizeParams({ scope: `${ARM_SCOPES} https://graph.microsoft.com/User.Read` }).params,
+      );
       expect(replyOf(twoResources).get("error")).toBe("invalid_scope");
     });
   });
@@ -272,7 +324,9 @@ describe("the Entra ID identity provider", () => {
       const elsewhere = replyOf(await authorize(S.tenantId, authorizeParams({ prompt: "none" }).params, s.cookie));
       expect(elsewhere.get("error")).toBe("login_required");
       // prompt=login shows the page even with a session.
-      expect((await authorize("organizations", authorizeParams({ prompt: "login" }).params, s.cookie)).status).toBe(200);
+      expect((await authorize("organizations", authorizeParams({ prompt: "login" }).params, s.cookie)).status).toBe(
+        200,
+      );
     });
 
     it("signs in the user a login_hint names without showing the page", async () => {
@@ -290,7 +344,10 @@ describe("the Entra ID identity provider", () => {
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toBe("http://localhost:3000/");
       expect(res.headers.getSetCookie().join("\n")).toMatch(/ESTSAUTH_organizations=;.*Max-Age=0/);
-      const elsewhere = await fetch(`${em.url}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https://evil.example/`, { redirect: "manual" });
+      const elsewhere = await fetch(
+        `${em.url}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https://evil.example/`,
+        { redirect: "manual" },
+      );
       expect(elsewhere.status).toBe(200);
       expect(await elsewhere.text()).toContain("You signed out of your account");
     });
@@ -308,12 +365,18 @@ describe("the Entra ID identity provider", () => {
       expect(res.status).toBe(200);
       const graph = await jsonOf<Record<string, string>>(res);
       expect(graph.refresh_token).not.toBe(first.refresh_token);
-      expect(decodeJwt(graph.access_token!)).toMatchObject({ aud: GRAPH_AUDIENCE, scp: "User.ReadBasic.All", tid: S.tenantId });
+      expect(decodeJwt(graph.access_token!)).toMatchObject({
+        aud: GRAPH_AUDIENCE,
+        scp: "User.ReadBasic.All",
+        tid: S.tenantId,
+      });
       expect(decodeJwt(graph.id_token!).aud).toBe(EMULATOR_DASHBOARD_CLIENT_ID);
       // A Graph token is for Graph only.
       const wrongAudience = await armSubscriptions(graph.access_token!);
       expect(wrongAudience.status).toBe(401);
-      expect((await jsonOf<{ error: { code: string } }>(wrongAudience)).error.code).toBe("InvalidAuthenticationTokenAudience");
+      expect((await jsonOf<{ error: { code: string } }>(wrongAudience)).error.code).toBe(
+        "InvalidAuthenticationTokenAudience",
+      );
 
       const next = await token("organizations", {
         grant_type: "refresh_token",
@@ -334,11 +397,21 @@ describe("the Entra ID identity provider", () => {
     });
 
     it("refuses an unknown refresh token and one issued to another client", async () => {
-      const bad = await token("organizations", { grant_type: "refresh_token", client_id: EMULATOR_DASHBOARD_CLIENT_ID, refresh_token: "nope", scope: ARM_SCOPES });
+      const bad = await token("organizations", {
+        grant_type: "refresh_token",
+        client_id: EMULATOR_DASHBOARD_CLIENT_ID,
+        refresh_token: "nope",
+        scope: ARM_SCOPES,
+      });
       expect(bad.status).toBe(400);
       expect(await jsonOf(bad)).toMatchObject({ error: "invalid_grant" });
       const first = await jsonOf<Record<string, string>>(await redeem(await signIn(S.admin.upn)));
-      const other = await token("organizations", { grant_type: "refresh_token", client_id: AZURE_CLI_CLIENT_ID, refresh_token: first.refresh_token!, scope: ARM_SCOPES });
+      const other = await token("organizations", {
+        grant_type: "refresh_token",
+        client_id: AZURE_CLI_CLIENT_ID,
+        refresh_token: first.refresh_token!,
+        scope: ARM_SCOPES,
+      });
       expect(await jsonOf(other)).toMatchObject({ error: "invalid_grant" });
     });
   });
@@ -347,27 +420,57 @@ describe("the Entra ID identity provider", () => {
     const sp = S.servicePrincipal;
 
     it("issues an app-only ARM token for a service principal and its secret, without a refresh token", async () => {
-      const res = await token(S.tenantId, { grant_type: "client_credentials", client_id: sp.appId, client_secret: sp.secret, scope: `${ARM_AUDIENCE}/.default` });
+      const res = await token(S.tenantId, {
+        grant_type: "client_credentials",
+        client_id: sp.appId,
+        client_secret: sp.secret,
+        scope: `${ARM_AUDIENCE}/.default`,
+      });
       expect(res.status).toBe(200);
       const body = await jsonOf<Record<string, unknown>>(res);
       expect(body).not.toHaveProperty("refresh_token");
-      expect(decodeJwt(String(body.access_token))).toMatchObject({ aud: ARM_AUDIENCE, oid: sp.objectId, appid: sp.appId, idtyp: "app", tid: S.tenantId });
+      expect(decodeJwt(String(body.access_token))).toMatchObject({
+        aud: ARM_AUDIENCE,
+        oid: sp.objectId,
+        appid: sp.appId,
+        idtyp: "app",
+        tid: S.tenantId,
+      });
       expect((await armSubscriptions(String(body.access_token))).status).toBe(200);
 
-      const basic = await token(S.tenantId, { grant_type: "client_credentials", scope: `${ARM_AUDIENCE}/.default` }, {
-        Authorization: `Basic ${Buffer.from(`${sp.appId}:${sp.secret}`).toString("base64")}`,
-      });
+      const basic = await token(
+        S.tenantId,
+        { grant_type: "client_credentials", scope: `${ARM_AUDIENCE}/.default` },
+        {
+          Authorization: `Basic ${Buffer.from(`${sp.appId}:${sp.secret}`).toString("base64")}`,
+        },
+      );
       expect(basic.status).toBe(200);
     });
 
     it("refuses a wrong secret, an unknown app and a scope without /.default", async () => {
-      const wrong = await token(S.tenantId, { grant_type: "client_credentials", client_id: sp.appId, client_secret: "wrong", scope: `${ARM_AUDIENCE}/.default` });
+      const wrong = await token(S.tenantId, {
+        grant_type: "client_credentials",
+        client_id: sp.appId,
+        client_secret: "wrong",
+        scope: `${ARM_AUDIENCE}/.default`,
+      });
       expect(wrong.status).toBe(401);
       expect(await jsonOf(wrong)).toMatchObject({ error: "invalid_client", error_codes: [7000215] });
-      const unknown = await token(S.tenantId, { grant_type: "client_credentials", client_id: "11111111-2222-3333-4444-555555555555", client_secret: "x", scope: `${ARM_AUDIENCE}/.default` });
+      const unknown = await token(S.tenantId, {
+        grant_type: "client_credentials",
+        client_id: "11111111-2222-3333-4444-555555555555",
+        client_secret: "x",
+        scope: `${ARM_AUDIENCE}/.default`,
+      });
       expect(unknown.status).toBe(400);
       expect(await jsonOf(unknown)).toMatchObject({ error: "unauthorized_client", error_codes: [700016] });
-      const scope = await token(S.tenantId, { grant_type: "client_credentials", client_id: sp.appId, client_secret: sp.secret, scope: `${ARM_AUDIENCE}/user_impersonation` });
+      const scope = await token(S.tenantId, {
+        grant_type: "client_credentials",
+        client_id: sp.appId,
+        client_secret: sp.secret,
+        scope: `${ARM_AUDIENCE}/user_impersonation`,
+      });
       expect(await jsonOf(scope)).toMatchObject({ error: "invalid_scope", error_codes: [1002012] });
     });
   });
@@ -383,21 +486,37 @@ describe("the Entra ID identity provider", () => {
       });
       expect(res.status).toBe(200);
       const body = await jsonOf<Record<string, string>>(res);
-      expect(decodeJwt(body.access_token!)).toMatchObject({ aud: "https://management.core.windows.net/", scp: "user_impersonation", appid: AZURE_CLI_CLIENT_ID });
+      expect(decodeJwt(body.access_token!)).toMatchObject({
+        aud: "https://management.core.windows.net/",
+        scp: "user_impersonation",
+        appid: AZURE_CLI_CLIENT_ID,
+      });
       expect(body).not.toHaveProperty("refresh_token_expires_in");
       expect((await armSubscriptions(body.access_token!)).status).toBe(200);
     });
 
     it("refuses an unknown user, a wrong password and an unsupported grant", async () => {
       const base = { grant_type: "password", client_id: AZURE_CLI_CLIENT_ID, scope: `${ARM_AUDIENCE}/.default` };
-      const unknown = await token("organizations", { ...base, username: "ghost@emulator.onmicrosoft.com", password: "x" });
+      const unknown = await token("organizations", {
+        ...base,
+        username: "ghost@emulator.onmicrosoft.com",
+        password: "x",
+      });
       expect(unknown.status).toBe(400);
       expect(await jsonOf(unknown)).toMatchObject({ error: "invalid_grant", error_codes: [50034] });
       const wrong = await token("organizations", { ...base, username: S.admin.upn, password: "wrong" });
       expect(await jsonOf(wrong)).toMatchObject({ error: "invalid_grant", error_codes: [50126] });
-      const grant = await token("organizations", { ...base, grant_type: "urn:ietf:params:oauth:grant-type:device_code" });
+      const grant = await token("organizations", {
+        ...base,
+        grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+      });
       expect(await jsonOf(grant)).toMatchObject({ error: "unsupported_grant_type", error_codes: [70003] });
-      const noClient = await token("organizations", { ...base, client_id: "11111111-2222-3333-4444-555555555555", username: S.admin.upn, password: S.admin.password });
+      const noClient = await token("organizations", {
+        ...base,
+        client_id: "11111111-2222-3333-4444-555555555555",
+        username: S.admin.upn,
+        password: S.admin.password,
+      });
       expect(await jsonOf(noClient)).toMatchObject({ error: "unauthorized_client", error_codes: [700016] });
     });
   });
@@ -409,8 +528,18 @@ describe("the Entra ID identity provider", () => {
     beforeAll(() => {
       const { directory, roleAssignments } = em.emulator.ctx;
       directory.addTenant({ tenantId: OTHER_TENANT, displayName: "Partner", defaultDomain: "partner.onmicrosoft.com" });
-      directory.addSubscription({ subscriptionId: OTHER_SUB, tenantId: OTHER_TENANT, displayName: "Partner subscription", state: "Enabled" });
-      roleAssignments.create({ scope: `/subscriptions/${OTHER_SUB}`, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader, principalId: S.user.objectId, principalType: "User" });
+      directory.addSubscription({
+        subscriptionId: OTHER_SUB,
+        tenantId: OTHER_TENANT,
+        displayName: "Partner subscription",
+        state: "Enabled",
+      });
+      roleAssignments.create({
+        scope: `/subscriptions/${OTHER_SUB}`,
+        roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader,
+        principalId: S.user.objectId,
+        principalType: "User",
+      });
     });
 
     it("lets a user with a role in the tenant sign in there as a guest, with that tenant's tokens", async () => {
@@ -422,13 +551,23 @@ describe("the Entra ID identity provider", () => {
       const s = await signIn(S.user.upn, { tenant: OTHER_TENANT });
       expect(JSON.parse(Buffer.from(s.reply.get("client_info")!, "base64url").toString()).utid).toBe(S.tenantId);
       const body = await jsonOf<Record<string, string>>(await redeem(s));
-      expect(decodeJwt(body.access_token!)).toMatchObject({ tid: OTHER_TENANT, iss: `${em.url}/${OTHER_TENANT}/v2.0`, oid: S.user.objectId });
+      expect(decodeJwt(body.access_token!)).toMatchObject({
+        tid: OTHER_TENANT,
+        iss: `${em.url}/${OTHER_TENANT}/v2.0`,
+        oid: S.user.objectId,
+      });
       expect(decodeJwt(body.id_token!).tid).toBe(OTHER_TENANT);
       const subs = await jsonOf<{ value: { subscriptionId: string }[] }>(await armSubscriptions(body.access_token!));
       expect(subs.value.map((v) => v.subscriptionId)).toEqual([OTHER_SUB]);
 
       // The domain name works as the tenant too.
-      const byDomain = await token("partner.onmicrosoft.com", { grant_type: "password", client_id: AZURE_CLI_CLIENT_ID, username: S.user.upn, password: S.user.password, scope: `${ARM_AUDIENCE}/.default` });
+      const byDomain = await token("partner.onmicrosoft.com", {
+        grant_type: "password",
+        client_id: AZURE_CLI_CLIENT_ID,
+        username: S.user.upn,
+        password: S.user.password,
+        scope: `${ARM_AUDIENCE}/.default`,
+      });
       expect(decodeJwt(String((await jsonOf(byDomain)).access_token)).tid).toBe(OTHER_TENANT);
     });
 
@@ -436,21 +575,39 @@ describe("the Entra ID identity provider", () => {
       const { params } = authorizeParams();
       const res = await choose(OTHER_TENANT, { ...params, login_upn: S.admin.upn });
       expect(res.status).toBe(200);
-      expect(await res.text()).toMatch(/role="alert"[\s\S]*AADSTS50020: User account &#39;admin@emulator\.onmicrosoft\.com&#39;/);
-      const ropc = await token(OTHER_TENANT, { grant_type: "password", client_id: AZURE_CLI_CLIENT_ID, username: S.admin.upn, password: S.admin.password, scope: `${ARM_AUDIENCE}/.default` });
+      expect(await res.text()).toMatch(
+        /role="alert"[\s\S]*AADSTS50020: User account &#39;admin@emulator\.onmicrosoft\.com&#39;/,
+      );
+      const ropc = await token(OTHER_TENANT, {
+        grant_type: "password",
+        client_id: AZURE_CLI_CLIENT_ID,
+        username: S.admin.upn,
+        password: S.admin.password,
+        scope: `${ARM_AUDIENCE}/.default`,
+      });
       expect(await jsonOf(ropc)).toMatchObject({ error: "invalid_grant", error_codes: [50020] });
     });
   });
 
   describe("discovery", () => {
     it("names an issuer that matches the tokens' iss, and a {tenantid} template for organizations", async () => {
-      const doc = await jsonOf<Record<string, string>>(await fetch(`${em.url}/${S.tenantId}/v2.0/.well-known/openid-configuration`));
+      const doc = await jsonOf<Record<string, string>>(
+        await fetch(`${em.url}/${S.tenantId}/v2.0/.well-known/openid-configuration`),
+      );
       const body = await jsonOf<Record<string, string>>(
-        await token(S.tenantId, { grant_type: "password", client_id: AZURE_CLI_CLIENT_ID, username: S.admin.upn, password: S.admin.password, scope: "openid https://management.azure.com/.default" }),
+        await token(S.tenantId, {
+          grant_type: "password",
+          client_id: AZURE_CLI_CLIENT_ID,
+          username: S.admin.upn,
+          password: S.admin.password,
+          scope: "openid https://management.azure.com/.default",
+        }),
       );
       expect(decodeJwt(body.id_token!).iss).toBe(doc.issuer);
       expect(doc.token_endpoint).toBe(`${em.url}/${S.tenantId}/oauth2/v2.0/token`);
-      const orgs = await jsonOf<Record<string, string>>(await fetch(`${em.url}/organizations/v2.0/.well-known/openid-configuration`));
+      const orgs = await jsonOf<Record<string, string>>(
+        await fetch(`${em.url}/organizations/v2.0/.well-known/openid-configuration`),
+      );
       expect(orgs.issuer).toBe(`${em.url}/{tenantid}/v2.0`);
       const keys = await jsonOf<{ keys: { kid: string }[] }>(await fetch(doc.jwks_uri!));
       expect(keys.keys.map((k) => k.kid)).toContain(
@@ -461,7 +618,9 @@ describe("the Entra ID identity provider", () => {
     it("answers instance discovery with the emulator's own host", async () => {
       const endpoint = `${em.url}/organizations/oauth2/v2.0/authorize`;
       const res = await jsonOf<{ tenant_discovery_endpoint: string; metadata: { aliases: string[] }[] }>(
-        await fetch(`${em.url}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(endpoint)}`),
+        await fetch(
+          `${em.url}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(endpoint)}`,
+        ),
       );
       expect(res.tenant_discovery_endpoint).toBe(`${em.url}/organizations/v2.0/.well-known/openid-configuration`);
       expect(res.metadata[0]!.aliases).toEqual([new URL(em.url).host]);

@@ -15,7 +15,14 @@ export function issuerFor(origin: string, tenantId: string): string {
  */
 export async function issueAccessToken(
   ctx: EmulatorContext,
-  input: { principal: Principal; tenantId?: string; audience: string; clientId: string; scopes?: string[]; origin: string },
+  input: {
+    principal: Principal;
+    tenantId?: string;
+    audience: string;
+    clientId: string;
+    scopes?: string[];
+    origin: string;
+  },
 ): Promise<string> {
   const { principal } = input;
   const tenantId = input.tenantId ?? principal.tenantId;

@@ -63,13 +63,16 @@ describe("sign-in with the real MSAL browser library in Chromium", () => {
   beforeAll(async () => {
     em = await startTestEmulator();
     app = createServer((req, res) => {
-      if (req.url === "/msal-browser.min.js") res.writeHead(200, { "Content-Type": "text/javascript" }).end(MSAL_BUNDLE);
+      if (req.url === "/msal-browser.min.js")
+        res.writeHead(200, { "Content-Type": "text/javascript" }).end(MSAL_BUNDLE);
       else res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(appPage(em.url));
     });
     await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
     appOrigin = `http://localhost:${(app.address() as AddressInfo).port}`;
     const args = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox"];
-    browser = await chromium.launch(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium", args } : { args });
+    browser = await chromium.launch(
+      existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium", args } : { args },
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -84,11 +87,16 @@ describe("sign-in with the real MSAL browser library in Chromium", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: new RegExp(S.admin.upn.replace(/\./g, "\\.")) }).click();
     await page.waitForURL(`${appOrigin}/`);
-    const outcome = (await page.evaluate(() => (window as unknown as { outcome: Promise<unknown> }).outcome)) as Record<string, string>;
+    const outcome = (await page.evaluate(() => (window as unknown as { outcome: Promise<unknown> }).outcome)) as Record<
+      string,
+      string
+    >;
     expect(outcome.error).toBeUndefined();
     expect(outcome).toMatchObject({ username: S.admin.upn, tenantId: S.tenantId });
     expect(decodeJwt(outcome.graph!).aud).toBe(GRAPH_AUDIENCE);
-    const subs = await fetch(`${em.url}/subscriptions?api-version=2022-12-01`, { headers: { Authorization: `Bearer ${outcome.arm}` } });
+    const subs = await fetch(`${em.url}/subscriptions?api-version=2022-12-01`, {
+      headers: { Authorization: `Bearer ${outcome.arm}` },
+    });
     expect(subs.status).toBe(200);
     await page.close();
   });

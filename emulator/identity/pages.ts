@@ -80,7 +80,9 @@ export function signInPage(input: {
         .map(({ user, guest }) => {
           const upn = user.upn ?? "";
           const hinted = hint !== undefined && upn.toLowerCase() === hint;
-          const persona = [user.persona ? `Persona: ${user.persona}` : "", guest ? "Guest" : ""].filter(Boolean).join(" · ");
+          const persona = [user.persona ? `Persona: ${user.persona}` : "", guest ? "Guest" : ""]
+            .filter(Boolean)
+            .join(" · ");
           return `<li><button type="submit" name="login_upn" value="${escapeHtml(upn)}" class="account${hinted ? " hinted" : ""}"${hinted ? " autofocus" : ""}>
 <span class="name">${escapeHtml(user.displayName)}</span>
 <span class="upn">${escapeHtml(upn)}</span>
@@ -130,7 +132,10 @@ export function errorPage(message: string): string {
 }
 
 export function signedOutPage(): string {
-  return document("Signed out", `<h1>You signed out of your account</h1>\n<p>It’s a good idea to close all browser windows.</p>`);
+  return document(
+    "Signed out",
+    `<h1>You signed out of your account</h1>\n<p>It’s a good idea to close all browser windows.</p>`,
+  );
 }
 
 /** response_mode=form_post: the browser posts the response to the app. */

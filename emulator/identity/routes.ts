@@ -51,7 +51,23 @@ export function registerIdentity(app: FastifyInstance, ctx: EmulatorContext): vo
       http_logout_supported: true,
       frontchannel_logout_supported: true,
       end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"],
+      claims_supported: [
+        "sub",
+        "iss",
+        "aud",
+        "exp",
+        "iat",
+        "auth_time",
+        "acr",
+        "nonce",
+        "preferred_username",
+        "name",
+        "tid",
+        "ver",
+        "at_hash",
+        "c_hash",
+        "email",
+      ],
       tenant_region_scope: "NA",
       cloud_instance_name: "emulator.local",
       cloud_graph_host_name: "graph.emulator.local",
@@ -87,14 +103,17 @@ export function registerIdentity(app: FastifyInstance, ctx: EmulatorContext): vo
   app.post("/:tenant/oauth2/v2.0/token", tokenEndpoint(ctx, grants));
 
   /** Ends every session of the browser and returns to the app (loopback URIs only), or shows a signed-out page. */
-  app.get<{ Querystring: { post_logout_redirect_uri?: string; state?: string } }>("/:tenant/oauth2/v2.0/logout", async (req, reply) => {
-    endSessions(req, reply);
-    const target = req.query.post_logout_redirect_uri;
-    if (target && isLocalOrigin(target)) {
-      const url = new URL(target);
-      if (req.query.state) url.searchParams.set("state", req.query.state);
-      return reply.redirect(url.toString(), 302);
-    }
-    return reply.type("text/html; charset=utf-8").send(signedOutPage());
-  });
+  app.get<{ Querystring: { post_logout_redirect_uri?: string; state?: string } }>(
+    "/:tenant/oauth2/v2.0/logout",
+    async (req, reply) => {
+      endSessions(req, reply);
+      const target = req.query.post_logout_redirect_uri;
+      if (target && isLocalOrigin(target)) {
+        const url = new URL(target);
+        if (req.query.state) url.searchParams.set("state", req.query.state);
+        return reply.redirect(url.toString(), 302);
+      }
+      return reply.type("text/html; charset=utf-8").send(signedOutPage());
+    },
+  );
 }

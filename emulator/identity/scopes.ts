@@ -12,8 +12,16 @@ export const CLASSIC_ARM_AUDIENCE = "https://management.core.windows.net/";
  * application id), with what `.default` expands to in `scp`.
  */
 const RESOURCES: { names: string[]; audience: string; defaultScp: string[] }[] = [
-  { names: [ARM_AUDIENCE, "797f4846-ba00-4fd7-ba43-dac1f8f63013"], audience: ARM_AUDIENCE, defaultScp: ["user_impersonation"] },
-  { names: ["https://management.core.windows.net"], audience: CLASSIC_ARM_AUDIENCE, defaultScp: ["user_impersonation"] },
+  {
+    names: [ARM_AUDIENCE, "797f4846-ba00-4fd7-ba43-dac1f8f63013"],
+    audience: ARM_AUDIENCE,
+    defaultScp: ["user_impersonation"],
+  },
+  {
+    names: ["https://management.core.windows.net"],
+    audience: CLASSIC_ARM_AUDIENCE,
+    defaultScp: ["user_impersonation"],
+  },
   {
     names: [GRAPH_AUDIENCE, "00000003-0000-0000-c000-000000000000"],
     audience: GRAPH_AUDIENCE,
@@ -47,7 +55,8 @@ export function parseScopes(raw: string, tenant: string): ScopeRequest {
   if (audiences.size > 1) throw EntraErrors.multipleResources(raw);
   const resource = parsed[0]?.resource ?? RESOURCES.find((r) => r.audience === GRAPH_AUDIENCE)!;
   const scp = new Set<string>();
-  for (const p of parsed) (p.permission === ".default" ? resource.defaultScp : [p.permission]).forEach((s) => scp.add(s));
+  for (const p of parsed)
+    (p.permission === ".default" ? resource.defaultScp : [p.permission]).forEach((s) => scp.add(s));
   if (parsed.length === 0) ["openid", "profile", "email", "User.Read"].forEach((s) => scp.add(s));
   return {
     requested,

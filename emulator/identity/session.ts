@@ -29,7 +29,11 @@ function cookies(req: FastifyRequest): Map<string, string> {
   return jar;
 }
 
-export async function readSession(ctx: EmulatorContext, req: FastifyRequest, tenantSegment: string): Promise<SignInSession | undefined> {
+export async function readSession(
+  ctx: EmulatorContext,
+  req: FastifyRequest,
+  tenantSegment: string,
+): Promise<SignInSession | undefined> {
   const value = cookies(req).get(cookieName(tenantSegment));
   if (!value) return undefined;
   const check = await ctx.tokens.verify(value, [SESSION_AUDIENCE]);

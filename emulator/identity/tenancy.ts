@@ -12,7 +12,9 @@ export type SignInAudience = { kind: "tenant"; tenant: Tenant; segment: string }
 export function resolveTenantSegment(ctx: EmulatorContext, segment: string): SignInAudience {
   const lower = segment.toLowerCase();
   if (lower === "organizations" || lower === "common") return { kind: "any", segment: lower };
-  const tenant = ctx.directory.tenants().find((t) => t.tenantId.toLowerCase() === lower || t.defaultDomain.toLowerCase() === lower);
+  const tenant = ctx.directory
+    .tenants()
+    .find((t) => t.tenantId.toLowerCase() === lower || t.defaultDomain.toLowerCase() === lower);
   if (!tenant) throw EntraErrors.tenantNotFound(segment);
   return { kind: "tenant", tenant, segment: tenant.tenantId.toLowerCase() };
 }
@@ -30,17 +32,29 @@ export function canSignInto(ctx: EmulatorContext, principal: Principal, tenantId
       .map((s) => s.subscriptionId.toLowerCase()),
   );
   const ids = [principal.objectId, ...ctx.directory.groupsOf(principal.objectId)];
-  return ctx.roleAssignments.forPrincipals(ids).some((a) => subscriptions.has(subscriptionOfScope(a.properties.scope).toLowerCase()));
+  return ctx.roleAssignments
+    .forPrincipals(ids)
+    .some((a) => subscriptions.has(subscriptionOfScope(a.properties.scope).toLowerCase()));
 }
 
 /**
  * The tenant a principal's tokens are issued for: the named tenant when it is a member or guest there, its
  * home tenant for `organizations` / `common`. Throws Entra's AADSTS50020 for a tenant it does not belong to.
  */
-export function tokenTenantFor(ctx: EmulatorContext, principal: Principal, audience: SignInAudience, clientId: string): string {
+export function tokenTenantFor(
+  ctx: EmulatorContext,
+  principal: Principal,
+  audience: SignInAudience,
+  clientId: string,
+): string {
   if (audience.kind === "any") return principal.tenantId;
   if (!canSignInto(ctx, principal, audience.tenant.tenantId)) {
-    throw EntraErrors.notInTenant(principal.upn ?? principal.objectId, principal.tenantId, audience.tenant.displayName, clientId);
+    throw EntraErrors.notInTenant(
+      principal.upn ?? principal.objectId,
+      principal.tenantId,
+      audience.tenant.displayName,
+      clientId,
+    );
   }
   return audience.tenant.tenantId;
 }
@@ -58,7 +72,9 @@ export function signInChoices(ctx: EmulatorContext, audience: SignInAudience): S
       .tenants()
       .map((tenant) => ({
         tenant,
-        users: users.filter((u) => u.tenantId.toLowerCase() === tenant.tenantId.toLowerCase()).map((user) => ({ user, guest: false })),
+        users: users
+          .filter((u) => u.tenantId.toLowerCase() === tenant.tenantId.toLowerCase())
+          .map((user) => ({ user, guest: false })),
       }))
       .filter((c) => c.users.length > 0);
   }

@@ -34,7 +34,10 @@ async function refusal(work: Promise<unknown>): Promise<RestError> {
 
 async function asIn(who: string, tenantId: string, path: string, init: RequestInit = {}): Promise<Response> {
   const token = await em.token(who, ARM_AUDIENCE, tenantId);
-  return fetch(`${em.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  return fetch(`${em.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
 }
 
 describe("a token is bound to its tenant", () => {
@@ -61,14 +64,19 @@ describe("a token is bound to its tenant", () => {
 
   it("refuses a Contoso token on a Fabrikam subscription with 401, not 403, even for a Contoso user holding a role there", async () => {
     const megan = em.principal(MEGAN).objectId;
-    const auth = new AuthorizationManagementClient(em.credential(LEE), FABRIKAM_PROD, { endpoint: em.url, allowInsecureConnection: true });
+    const auth = new AuthorizationManagementClient(em.credential(LEE), FABRIKAM_PROD, {
+      endpoint: em.url,
+      allowInsecureConnection: true,
+    });
     installAuthPolicy(auth.pipeline, em.url, em.credential(LEE), [`${ARM_AUDIENCE}/.default`]);
     await auth.roleAssignments.create(`/subscriptions/${FABRIKAM_PROD}`, "fa000000-0000-4000-8006-0000000000aa", {
       roleDefinitionId: `/subscriptions/${FABRIKAM_PROD}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLE_IDS.Reader}`,
       principalId: megan,
       principalType: "User",
     });
-    const error = await refusal(em.compute(MEGAN, FABRIKAM_PROD).galleries.get("rg-fabrikam-images", "fabrikam_images"));
+    const error = await refusal(
+      em.compute(MEGAN, FABRIKAM_PROD).galleries.get("rg-fabrikam-images", "fabrikam_images"),
+    );
     expect([error.statusCode, error.code]).toEqual([401, "InvalidAuthenticationTokenTenant"]);
     expect(error.message).toContain(`wrong issuer 'https://sts.windows.net/${CONTOSO}/'`);
     // As a guest of Fabrikam, with the token Fabrikam issues, she reads its galleries.
@@ -85,10 +93,16 @@ describe("a token is bound to its tenant", () => {
     ]) {
       const res = await asIn(LEE, FABRIKAM, path);
       expect(res.status, path).toBe(401);
-      expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe("InvalidAuthenticationTokenTenant");
+      expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe(
+        "InvalidAuthenticationTokenTenant",
+      );
     }
     // A subscription that does not exist belongs to no tenant, so no token is from the wrong one.
-    const unknown = await asIn(LEE, FABRIKAM, "/subscriptions/00000000-0000-4000-8000-00000000dead/resourcegroups?api-version=2021-04-01");
+    const unknown = await asIn(
+      LEE,
+      FABRIKAM,
+      "/subscriptions/00000000-0000-4000-8000-00000000dead/resourcegroups?api-version=2021-04-01",
+    );
     expect(unknown.status).not.toBe(401);
   });
 
@@ -107,7 +121,10 @@ describe("a token is bound to its tenant", () => {
     const query = async (tenantId: string) => {
       const res = await asIn(LEE, tenantId, "/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01", {
         method: "POST",
-        body: JSON.stringify({ subscriptions: [SHARED, FABRIKAM_PROD], query: "resources | where type =~ 'microsoft.compute/galleries' | project name" }),
+        body: JSON.stringify({
+          subscriptions: [SHARED, FABRIKAM_PROD],
+          query: "resources | where type =~ 'microsoft.compute/galleries' | project name",
+        }),
       });
       expect(res.status).toBe(200);
       return ((await res.json()) as { data: { name: string }[] }).data.map((r) => r.name).sort();

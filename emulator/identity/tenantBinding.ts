@@ -28,6 +28,10 @@ export function stageTenantBinding(ctx: EmulatorContext) {
     const subscription = ctx.directory.subscription(subscriptionId);
     if (!subscription || subscription.tenantId.toLowerCase() === caller.tenantId.toLowerCase()) return;
     // The challenge points at the emulator's own authority for that tenant, where the client can get the right token.
-    throw ArmErrors.wrongTokenTenant(caller.tenantId, subscription.tenantId, `${originOf(req)}/${subscription.tenantId}`);
+    throw ArmErrors.wrongTokenTenant(
+      caller.tenantId,
+      subscription.tenantId,
+      `${originOf(req)}/${subscription.tenantId}`,
+    );
   };
 }

@@ -50,11 +50,16 @@ async function authorizationCode(input: GrantInput): Promise<TokenResponse> {
   const redirectUri = required(form, "redirect_uri");
   const redemption = input.grants.redeemCode(code);
   if (redemption.status !== "ok") {
-    throw { unknown: EntraErrors.invalidCode, expired: EntraErrors.codeExpired, redeemed: EntraErrors.codeRedeemed }[redemption.status]();
+    throw { unknown: EntraErrors.invalidCode, expired: EntraErrors.codeExpired, redeemed: EntraErrors.codeRedeemed }[
+      redemption.status
+    ]();
   }
   const { grant } = redemption;
   if (grant.clientId !== client.clientId) throw EntraErrors.codeForOtherClient();
-  if (input.audience.kind === "tenant" && input.audience.tenant.tenantId.toLowerCase() !== grant.tenantId.toLowerCase()) {
+  if (
+    input.audience.kind === "tenant" &&
+    input.audience.tenant.tenantId.toLowerCase() !== grant.tenantId.toLowerCase()
+  ) {
     throw EntraErrors.codeForOtherTenant();
   }
   if (grant.redirectUri !== redirectUri) throw EntraErrors.replyAddressMismatch(redirectUri, grant.redirectUri);
@@ -63,7 +68,14 @@ async function authorizationCode(input: GrantInput): Promise<TokenResponse> {
   const user = ctx.directory.principal(grant.objectId);
   if (!user) throw EntraErrors.invalidCode();
   const scopes = parseScopes(form.scope || grant.scope, tenantLabel(input.audience));
-  return userTokenResponse(ctx, input.grants, { user, tenantId: grant.tenantId, client, scopes, origin: input.origin, nonce: grant.nonce });
+  return userTokenResponse(ctx, input.grants, {
+    user,
+    tenantId: grant.tenantId,
+    client,
+    scopes,
+    origin: input.origin,
+    nonce: grant.nonce,
+  });
 }
 
 /**
@@ -78,7 +90,8 @@ async function refreshToken(input: GrantInput): Promise<TokenResponse> {
   if (grant.clientId !== client.clientId) throw EntraErrors.refreshTokenForOtherClient();
   const user = ctx.directory.principal(grant.objectId);
   if (!user) throw EntraErrors.invalidRefreshToken();
-  const tenantId = input.audience.kind === "any" ? grant.tenantId : tokenTenantFor(ctx, user, input.audience, client.clientId);
+  const tenantId =
+    input.audience.kind === "any" ? grant.tenantId : tokenTenantFor(ctx, user, input.audience, client.clientId);
   const scopes = parseScopes(required(form, "scope"), tenantLabel(input.audience));
   return userTokenResponse(ctx, input.grants, { user, tenantId, client, scopes, origin: input.origin });
 }
@@ -118,7 +131,13 @@ async function clientCredentials(input: GrantInput): Promise<TokenResponse> {
   const scopes = parseScopes(scope, tenant);
   if (!scopes.isDefault) throw EntraErrors.clientCredentialsScope(scope);
   const tenantId = input.audience.kind === "tenant" ? input.audience.tenant.tenantId : sp.tenantId;
-  const accessToken = await issueAccessToken(ctx, { principal: sp, tenantId, audience: scopes.audience, clientId: sp.appId ?? clientId, origin: input.origin });
+  const accessToken = await issueAccessToken(ctx, {
+    principal: sp,
+    tenantId,
+    audience: scopes.audience,
+    clientId: sp.appId ?? clientId,
+    origin: input.origin,
+  });
   return {
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
@@ -139,7 +158,10 @@ function basicCredentials(header: string | undefined): GrantInput["basic"] {
   const decoded = Buffer.from(m[1]!, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 0) return undefined;
-  return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  return {
+    clientId: decodeURIComponent(decoded.slice(0, colon)),
+    secret: decodeURIComponent(decoded.slice(colon + 1)),
+  };
 }
 
 // A Map, as grant_type is the caller's: an object would answer `constructor` or `toString` from its prototype.
@@ -163,12 +185,22 @@ export function tokenEndpoint(ctx: EmulatorContext, grants: GrantStore) {
       const grantType = required(form, "grant_type");
       const grant = GRANTS.get(grantType);
       if (!grant) throw EntraErrors.unsupportedGrantType(grantType);
-      const response = await grant({ ctx, grants, form, audience, origin: originOf(req), basic: basicCredentials(req.headers.authorization) });
+      const response = await grant({
+        ctx,
+        grants,
+        form,
+        audience,
+        origin: originOf(req),
+        basic: basicCredentials(req.headers.authorization),
+      });
       return reply.type("application/json; charset=utf-8").send(JSON.stringify(response));
     } catch (e) {
       if (!(e instanceof EntraError)) throw e;
       const correlationId = String(req.headers["client-request-id"] ?? "") || undefined;
-      return reply.code(e.status).type("application/json; charset=utf-8").send(JSON.stringify(e.toBody(correlationId)));
+      return reply
+        .code(e.status)
+        .type("application/json; charset=utf-8")
+        .send(JSON.stringify(e.toBody(correlationId)));
     }
   };
 }

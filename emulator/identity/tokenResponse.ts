@@ -1,7 +1,11 @@
 import type { EmulatorContext } from "../context.js";
 import type { Principal } from "../store/directory.js";
 import type { PublicClient } from "./clients.js";
-import { type GrantStore, NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS, SPA_REFRESH_TOKEN_LIFETIME_SECONDS } from "./grants.js";
+import {
+  type GrantStore,
+  NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS,
+  SPA_REFRESH_TOKEN_LIFETIME_SECONDS,
+} from "./grants.js";
 import { ACCESS_TOKEN_LIFETIME_SECONDS, issueAccessToken, issuerFor } from "./issue.js";
 import type { ScopeRequest } from "./scopes.js";
 
@@ -26,7 +30,14 @@ export function clientInfo(user: Principal): string {
 export async function userTokenResponse(
   ctx: EmulatorContext,
   grants: GrantStore,
-  input: { user: Principal; tenantId: string; client: PublicClient; scopes: ScopeRequest; origin: string; nonce?: string },
+  input: {
+    user: Principal;
+    tenantId: string;
+    client: PublicClient;
+    scopes: ScopeRequest;
+    origin: string;
+    nonce?: string;
+  },
 ): Promise<TokenResponse> {
   const { user, tenantId, client, scopes, origin } = input;
   const accessToken = await issueAccessToken(ctx, {
@@ -37,8 +48,12 @@ export async function userTokenResponse(
     scopes: scopes.scp,
     origin,
   });
-  const refreshLifetime = client.kind === "spa" ? SPA_REFRESH_TOKEN_LIFETIME_SECONDS : NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS;
-  const refreshToken = grants.issueRefreshToken({ clientId: client.clientId, objectId: user.objectId, tenantId }, refreshLifetime);
+  const refreshLifetime =
+    client.kind === "spa" ? SPA_REFRESH_TOKEN_LIFETIME_SECONDS : NATIVE_REFRESH_TOKEN_LIFETIME_SECONDS;
+  const refreshToken = grants.issueRefreshToken(
+    { clientId: client.clientId, objectId: user.objectId, tenantId },
+    refreshLifetime,
+  );
   return {
     token_type: "Bearer",
     scope: scopes.requested.join(" "),
@@ -47,7 +62,9 @@ export async function userTokenResponse(
     access_token: accessToken,
     refresh_token: refreshToken,
     ...(client.kind === "spa" ? { refresh_token_expires_in: refreshLifetime } : {}),
-    ...(scopes.openid ? { id_token: await idToken(ctx, { user, tenantId, clientId: client.clientId, origin, nonce: input.nonce }) } : {}),
+    ...(scopes.openid
+      ? { id_token: await idToken(ctx, { user, tenantId, clientId: client.clientId, origin, nonce: input.nonce }) }
+      : {}),
     client_info: clientInfo(user),
   };
 }

@@ -1,5 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, decodeJwt, errors as joseErrors, type JWK, type JWTPayload } from "jose";
+import {
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  decodeJwt,
+  errors as joseErrors,
+  type JWK,
+  type JWTPayload,
+} from "jose";
 import { type Db, getMeta, setMeta } from "../store/db.js";
 
 /** Claims of the emulator's access tokens, as Entra puts them in tokens for ARM and Graph. */
@@ -91,7 +101,8 @@ export class TokenService {
       if (e instanceof joseErrors.JWTExpired) {
         return { ok: false, reason: "expired", expiredAt: new Date(Number(unverified.exp ?? 0) * 1000) };
       }
-      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === "nbf") return { ok: false, reason: "not-yet-valid" };
+      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === "nbf")
+        return { ok: false, reason: "not-yet-valid" };
       return { ok: false, reason: e instanceof joseErrors.JWSSignatureVerificationFailed ? "signature" : "malformed" };
     }
   }

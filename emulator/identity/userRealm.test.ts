@@ -24,6 +24,10 @@ describe("user realm discovery (msal's step before a password sign-in)", () => {
   it("answers Unknown for a domain of no tenant, without a token", async () => {
     const res = await emulator.fetch("/common/userrealm/someone@example.com?api-version=1.0");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ver: "1.0", account_type: "Unknown", cloud_instance_name: "microsoftonline.com" });
+    expect(await res.json()).toEqual({
+      ver: "1.0",
+      account_type: "Unknown",
+      cloud_instance_name: "microsoftonline.com",
+    });
   });
 });

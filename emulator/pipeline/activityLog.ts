@@ -14,13 +14,13 @@ export function stageActivityLog(ctx: EmulatorContext) {
     if (req.caller && req.method !== "GET" && req.method !== "HEAD") {
       try {
         recordWrite(ctx, {
-        method: req.method,
-        path: normalizeArmPath(req.url.split("?")[0]!),
-        statusCode: reply.statusCode,
-        caller: req.caller,
-        correlationId: String(reply.getHeader("x-ms-correlation-request-id") ?? req.armRequestId),
-        serviceRequestId: String(reply.getHeader("x-ms-request-id") ?? req.armRequestId),
-        longRunning: reply.getHeader("azure-asyncoperation") !== undefined,
+          method: req.method,
+          path: normalizeArmPath(req.url.split("?")[0]!),
+          statusCode: reply.statusCode,
+          caller: req.caller,
+          correlationId: String(reply.getHeader("x-ms-correlation-request-id") ?? req.armRequestId),
+          serviceRequestId: String(reply.getHeader("x-ms-request-id") ?? req.armRequestId),
+          longRunning: reply.getHeader("azure-asyncoperation") !== undefined,
           ...(reply.statusCode >= 400 && typeof payload === "string" ? { errorBody: payload } : {}),
         });
       } catch (error) {

@@ -39,7 +39,10 @@ export function stageAuthentication(ctx: EmulatorContext, audiences: readonly st
         case "expired":
           throw ArmErrors.expiredToken(check.expiredAt ?? new Date(0), new Date());
         case "audience":
-          throw ArmErrors.wrongAudience(check.audience, audiences.map((a) => `${a}/`));
+          throw ArmErrors.wrongAudience(
+            check.audience,
+            audiences.map((a) => `${a}/`),
+          );
         case "issuer":
           throw ArmErrors.invalidIssuer(check.issuer);
         case "signature":
@@ -50,7 +53,8 @@ export function stageAuthentication(ctx: EmulatorContext, audiences: readonly st
     }
     const c = check.claims;
     const principal = ctx.directory.principal(c.oid);
-    if (!principal) throw ArmErrors.invalidToken(`The principal '${c.oid}' of the token does not exist in the directory.`);
+    if (!principal)
+      throw ArmErrors.invalidToken(`The principal '${c.oid}' of the token does not exist in the directory.`);
     req.caller = {
       objectId: principal.objectId,
       tenantId: c.tid,

@@ -16,7 +16,9 @@ export function registerBodyParsers(app: FastifyInstance) {
     const tooDeep = jsonDepthExceeded(body);
     if (tooDeep) {
       return done(
-        ArmErrors.invalidRequestContent(`The reader's MaxDepth of ${MAX_JSON_DEPTH} has been exceeded. Line ${tooDeep.line}, position ${tooDeep.position}.`),
+        ArmErrors.invalidRequestContent(
+          `The reader's MaxDepth of ${MAX_JSON_DEPTH} has been exceeded. Line ${tooDeep.line}, position ${tooDeep.position}.`,
+        ),
       );
     }
     try {

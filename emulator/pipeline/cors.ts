@@ -29,7 +29,8 @@ export async function stageCors(req: FastifyRequest, reply: FastifyReply) {
     reply.header("Access-Control-Allow-Methods", "GET, PUT, PATCH, POST, DELETE, HEAD, OPTIONS");
     reply.header(
       "Access-Control-Allow-Headers",
-      req.headers["access-control-request-headers"] ?? "Authorization, Content-Type, ConsistencyLevel, x-ms-client-request-id",
+      req.headers["access-control-request-headers"] ??
+        "Authorization, Content-Type, ConsistencyLevel, x-ms-client-request-id",
     );
     reply.header("Access-Control-Max-Age", "600");
     return reply.code(204).send();

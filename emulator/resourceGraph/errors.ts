@@ -11,7 +11,8 @@ function supportMessage(correlationId: string): string {
 
 const INVALID_QUERY = {
   code: "InvalidQuery",
-  message: "Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.",
+  message:
+    "Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.",
 };
 
 export const ResourceGraphErrors = {
@@ -19,7 +20,14 @@ export const ResourceGraphErrors = {
     new ArmError(400, "BadRequest", supportMessage(correlationId), undefined, [INVALID_QUERY, detail], headers),
 
   invalidOption: (message: string, correlationId: string, headers: Record<string, string>) =>
-    new ArmError(400, "BadRequest", supportMessage(correlationId), undefined, [{ code: "BadRequest", message }], headers),
+    new ArmError(
+      400,
+      "BadRequest",
+      supportMessage(correlationId),
+      undefined,
+      [{ code: "BadRequest", message }],
+      headers,
+    ),
 
   rateLimited: (retryAfterSeconds: number, correlationId: string, headers: Record<string, string>) =>
     new ArmError(

@@ -109,10 +109,18 @@ export class GraphIndex {
       const subscriptions = new Set(
         directory
           .subscriptions()
-          .filter((s) => s.tenantId.toLowerCase() === caller.tenantId.toLowerCase() && authorizer.hasAnyAccess(caller, s.subscriptionId))
+          .filter(
+            (s) =>
+              s.tenantId.toLowerCase() === caller.tenantId.toLowerCase() &&
+              authorizer.hasAnyAccess(caller, s.subscriptionId),
+          )
           .map((s) => s.subscriptionId.toLowerCase()),
       );
-      const readable = readableRows(this.ctx, caller, this.rows.filter((r) => subscriptions.has(r.subscriptionId)));
+      const readable = readableRows(
+        this.ctx,
+        caller,
+        this.rows.filter((r) => subscriptions.has(r.subscriptionId)),
+      );
       const rows = new Map(GRAPH_TABLES.map((t) => [t, readable.filter((r) => r.table === t)]));
       entry = { subscriptions, rows, allRows: new Map() };
       this.perCaller.set(key, entry);
@@ -136,11 +144,17 @@ export class GraphIndex {
   }
 
   private rebuild(now: number): void {
-    const tenants = new Map(this.ctx.directory.subscriptions().map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
+    const tenants = new Map(
+      this.ctx.directory.subscriptions().map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]),
+    );
     this.tenantOf = (subscriptionId) => tenants.get(subscriptionId) ?? "";
     // Role assignments and role definitions belong to Resource Graph's authorizationresources table.
     const rows = this.ctx.resources.everyResource().map((record) => this.indexRecord(record, now));
-    rows.push(...this.ctx.directory.subscriptions().map((s) => subscriptionRow(s.subscriptionId, s.tenantId, s.displayName, s.state)));
+    rows.push(
+      ...this.ctx.directory
+        .subscriptions()
+        .map((s) => subscriptionRow(s.subscriptionId, s.tenantId, s.displayName, s.state)),
+    );
     rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.rows = rows;
     this.anyGone = rows.some((r) => r.goneAt !== undefined);
@@ -204,7 +218,14 @@ function subscriptionRow(subscriptionId: string, tenantId: string, displayName: 
       managedBy: "",
       sku: null,
       plan: null,
-      properties: { state, subscriptionPolicies: { locationPlacementId: "Public_2014-09-01", quotaId: "PayAsYouGo_2014-09-01", spendingLimit: "Off" } },
+      properties: {
+        state,
+        subscriptionPolicies: {
+          locationPlacementId: "Public_2014-09-01",
+          quotaId: "PayAsYouGo_2014-09-01",
+          spendingLimit: "Off",
+        },
+      },
       tags: null,
       identity: null,
       zones: null,

@@ -36,6 +36,8 @@ it("answers a guest with the galleries of the tenant its token is for, whichever
   const contoso = await gallerySubscriptions(DEMO_TENANTS.contoso.tenantId);
   expect(contoso.length).toBeGreaterThan(0);
   expect(contoso).not.toContain(DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId);
-  expect(await gallerySubscriptions(DEMO_TENANTS.fabrikam.tenantId)).toEqual([DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId]);
+  expect(await gallerySubscriptions(DEMO_TENANTS.fabrikam.tenantId)).toEqual([
+    DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId,
+  ]);
   expect(await gallerySubscriptions(DEMO_TENANTS.contoso.tenantId)).toEqual(contoso);
 });

@@ -56,8 +56,9 @@ export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryReq
   const rows = index.visibleRows(caller, parsed.table as GraphTable, scopes, now);
   const top = request.top ?? request.continuation?.top ?? DEFAULT_PAGE_SIZE;
   const skip = request.skip ?? request.continuation?.skip ?? 0;
-  const unshaped = ctx.resourceGraph.cachedResult(`${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`, () =>
-    evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows }),
+  const unshaped = ctx.resourceGraph.cachedResult(
+    `${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`,
+    () => evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows }),
   );
   const result = shapeWindow(parsed, unshaped, { skip, top });
 
@@ -83,7 +84,8 @@ function scopeSubscriptions(visible: Set<string>, caller: Caller, request: Query
   if (!request.subscriptions && !request.managementGroups) return visible;
   const scoped = new Set<string>();
   for (const s of request.subscriptions ?? []) if (visible.has(s.toLowerCase())) scoped.add(s.toLowerCase());
-  if (request.managementGroups?.some((g) => g.toLowerCase() === caller.tenantId.toLowerCase())) visible.forEach((s) => scoped.add(s));
+  if (request.managementGroups?.some((g) => g.toLowerCase() === caller.tenantId.toLowerCase()))
+    visible.forEach((s) => scoped.add(s));
   return scoped;
 }
 
@@ -96,7 +98,8 @@ function asTable(columns: string[], rows: Row[]) {
 
 function columnType(values: unknown[]): string {
   const v = values.find((x) => x !== null && x !== undefined);
-  if (typeof v === "number") return values.every((x) => typeof x !== "number" || Number.isInteger(x)) ? "integer" : "number";
+  if (typeof v === "number")
+    return values.every((x) => typeof x !== "number" || Number.isInteger(x)) ? "integer" : "number";
   if (typeof v === "boolean") return "boolean";
   if (typeof v === "object") return "object";
   return "string";
@@ -111,7 +114,13 @@ export function decodeContinuation(token: string): Continuation | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { $skip?: unknown; $top?: unknown };
     const { $skip: skip, $top: top } = parsed;
-    if (Number.isInteger(skip) && Number.isInteger(top) && (skip as number) >= 0 && (top as number) >= 1 && (top as number) <= MAX_PAGE_SIZE) {
+    if (
+      Number.isInteger(skip) &&
+      Number.isInteger(top) &&
+      (skip as number) >= 0 &&
+      (top as number) >= 1 &&
+      (top as number) <= MAX_PAGE_SIZE
+    ) {
       return { skip: skip as number, top: top as number };
     }
   } catch {

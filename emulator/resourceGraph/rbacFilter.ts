@@ -10,8 +10,14 @@ import type { IndexedRow } from "./graphIndex.js";
  * its id, which are fixed by the deepest such scope; two rows of the same type under the same deepest
  * assigned scope get the same answer.
  */
-export function readableRows(ctx: Pick<EmulatorContext, "authorizer" | "roleAssignments">, caller: Caller, rows: IndexedRow[]): IndexedRow[] {
-  const assignedScopes = new Set(ctx.roleAssignments.all().map((a) => normalizeScope(a.properties.scope).toLowerCase()));
+export function readableRows(
+  ctx: Pick<EmulatorContext, "authorizer" | "roleAssignments">,
+  caller: Caller,
+  rows: IndexedRow[],
+): IndexedRow[] {
+  const assignedScopes = new Set(
+    ctx.roleAssignments.all().map((a) => normalizeScope(a.properties.scope).toLowerCase()),
+  );
   const answers = new Map<string, boolean>();
   const anchors = new Map<string, string>();
   return rows.filter((r) => {

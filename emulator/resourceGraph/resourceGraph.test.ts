@@ -8,7 +8,11 @@ const READER = S.reader.upn;
 const NO_ACCESS = S.user.upn;
 const SUBSCRIPTIONS = 4;
 const SEED = `scale:subscriptions=${SUBSCRIPTIONS},galleries=2,definitions=3,versions=2`;
-const GALLERY_TYPES = ["microsoft.compute/galleries", "microsoft.compute/galleries/images", "microsoft.compute/galleries/images/versions"];
+const GALLERY_TYPES = [
+  "microsoft.compute/galleries",
+  "microsoft.compute/galleries/images",
+  "microsoft.compute/galleries/images/versions",
+];
 const INVENTORY = `resources | where type in~ ('${GALLERY_TYPES.join("', '")}') | project id, name, type, subscriptionId, resourceGroup, location, properties`;
 const PATH = "/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01";
 
@@ -23,7 +27,12 @@ interface GraphResponse {
 
 async function query(em: TestEmulator, as: string, body: Record<string, unknown>, path = PATH) {
   const res = await em.fetch(path, { method: "POST", as, body: JSON.stringify(body) });
-  return { res, json: (await res.json()) as GraphResponse & { error?: { code: string; message: string; details: Record<string, unknown>[] } } };
+  return {
+    res,
+    json: (await res.json()) as GraphResponse & {
+      error?: { code: string; message: string; details: Record<string, unknown>[] };
+    },
+  };
 }
 
 async function allPages(em: TestEmulator, as: string, body: Record<string, unknown>, top: number) {
@@ -32,7 +41,10 @@ async function allPages(em: TestEmulator, as: string, body: Record<string, unkno
   let pages = 0;
   let totalRecords = -1;
   do {
-    const { res, json } = await query(em, as, { ...body, options: { $top: top, ...(skipToken ? { $skipToken: skipToken } : {}) } });
+    const { res, json } = await query(em, as, {
+      ...body,
+      options: { $top: top, ...(skipToken ? { $skipToken: skipToken } : {}) },
+    });
     expect(res.status).toBe(200);
     expect(json.count).toBe(json.data.length);
     expect(json.count).toBeLessThanOrEqual(top);
@@ -71,7 +83,9 @@ describe("Resource Graph over the scale seed", () => {
         armRows.set(gallery.id!, { type: gallery.type!, properties: await rawGet(gallery.id!) });
         for (const image of await collect(compute.galleryImages.listByGallery(S.resourceGroup, gallery.name!))) {
           armRows.set(image.id!, { type: image.type!, properties: await rawGet(image.id!) });
-          for (const version of await collect(compute.galleryImageVersions.listByGalleryImage(S.resourceGroup, gallery.name!, image.name!))) {
+          for (const version of await collect(
+            compute.galleryImageVersions.listByGalleryImage(S.resourceGroup, gallery.name!, image.name!),
+          )) {
             armRows.set(version.id!, { type: version.type!, properties: await rawGet(version.id!) });
           }
         }
@@ -100,14 +114,23 @@ describe("Resource Graph over the scale seed", () => {
   it("sees a gallery created through ARM at once, with its provisioningState", async () => {
     const sub = S.subscriptionId(1);
     const compute = em.compute(ADMIN, sub);
-    await compute.galleries.beginCreateOrUpdateAndWait(S.resourceGroup, "fresh_gallery", { location: "westeurope" }, FAST_POLL);
+    await compute.galleries.beginCreateOrUpdateAndWait(
+      S.resourceGroup,
+      "fresh_gallery",
+      { location: "westeurope" },
+      FAST_POLL,
+    );
     const { json } = await query(em, ADMIN, {
       subscriptions: [sub],
-      query: "resources | where type =~ 'Microsoft.Compute/galleries' and name == 'fresh_gallery' | project name, state = tostring(properties.provisioningState)",
+      query:
+        "resources | where type =~ 'Microsoft.Compute/galleries' and name == 'fresh_gallery' | project name, state = tostring(properties.provisioningState)",
     });
     expect(json.data).toEqual([{ name: "fresh_gallery", state: "Succeeded" }]);
     await compute.galleries.beginDeleteAndWait(S.resourceGroup, "fresh_gallery", FAST_POLL);
-    const after = await query(em, ADMIN, { subscriptions: [sub], query: "resources | where name == 'fresh_gallery' | count" });
+    const after = await query(em, ADMIN, {
+      subscriptions: [sub],
+      query: "resources | where name == 'fresh_gallery' | count",
+    });
     expect(after.json.data).toEqual([{ Count: 0 }]);
   });
 
@@ -146,14 +169,24 @@ describe("Resource Graph over the scale seed", () => {
     expect(none.json).toMatchObject({ totalRecords: 0, count: 0, data: [] });
 
     // Naming a subscription the caller cannot see yields nothing from it, not an error.
-    const named = await query(em, READER, { subscriptions: [S.subscriptionId(1), S.subscriptionId(2)], query: `${INVENTORY} | summarize count() by subscriptionId` });
+    const named = await query(em, READER, {
+      subscriptions: [S.subscriptionId(1), S.subscriptionId(2)],
+      query: `${INVENTORY} | summarize count() by subscriptionId`,
+    });
     expect(named.json.data).toEqual([{ subscriptionId: S.subscriptionId(2), count_: 20 }]);
   });
 
   it("follows a role assigned on one gallery: that gallery and what it contains, nothing else there", async () => {
     const galleryId = `/subscriptions/${S.subscriptionId(3)}/resourceGroups/${S.resourceGroup}/providers/Microsoft.Compute/galleries/${S.galleryName(1)}`;
-    em.emulator.ctx.roleAssignments.create({ scope: galleryId, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader, principalId: S.user.objectId, principalType: "User" });
-    const { json } = await query(em, NO_ACCESS, { query: `${INVENTORY} | summarize count() by type | order by type asc` });
+    em.emulator.ctx.roleAssignments.create({
+      scope: galleryId,
+      roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader,
+      principalId: S.user.objectId,
+      principalType: "User",
+    });
+    const { json } = await query(em, NO_ACCESS, {
+      query: `${INVENTORY} | summarize count() by type | order by type asc`,
+    });
     expect(json.data).toEqual([
       { type: GALLERY_TYPES[0], count_: 1 },
       { type: GALLERY_TYPES[1], count_: 3 },
@@ -175,7 +208,9 @@ describe("Resource Graph over the scale seed", () => {
   });
 
   it("lists subscriptions and resource groups in resourcecontainers", async () => {
-    const { json } = await query(em, READER, { query: "resourcecontainers | summarize count() by type | order by type asc" });
+    const { json } = await query(em, READER, {
+      query: "resourcecontainers | summarize count() by type | order by type asc",
+    });
     expect(json.data).toEqual([
       { type: "microsoft.resources/subscriptions", count_: 2 },
       { type: "microsoft.resources/subscriptions/resourcegroups", count_: 2 },
@@ -186,23 +221,49 @@ describe("Resource Graph over the scale seed", () => {
     const { res, json } = await query(em, ADMIN, { query: "resources | where name = 'x'" });
     expect(res.status).toBe(400);
     expect(json.error!.code).toBe("BadRequest");
-    expect(json.error!.message).toMatch(/^Please provide below info when asking for support: timestamp = \S+, correlationId = \S+\.$/);
+    expect(json.error!.message).toMatch(
+      /^Please provide below info when asking for support: timestamp = \S+, correlationId = \S+\.$/,
+    );
     expect(json.error!.details).toEqual([
-      { code: "InvalidQuery", message: "Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying." },
-      { code: "ParserFailure", message: "ParserFailure", line: 1, characterPositionInLine: 23, token: "=", expectedToken: "|" },
+      {
+        code: "InvalidQuery",
+        message:
+          "Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.",
+      },
+      {
+        code: "ParserFailure",
+        message: "ParserFailure",
+        line: 1,
+        characterPositionInLine: 23,
+        token: "=",
+        expectedToken: "|",
+      },
     ]);
     const table = await query(em, ADMIN, { query: "securityresources | take 1" });
-    expect(table.json.error!.details[1]).toEqual({ code: "DisallowedLogicalTableName", message: "Table securityresources is invalid, unsupported or disallowed." });
+    expect(table.json.error!.details[1]).toEqual({
+      code: "DisallowedLogicalTableName",
+      message: "Table securityresources is invalid, unsupported or disallowed.",
+    });
     const top = await query(em, ADMIN, { query: "resources", options: { $top: 1001 } });
     expect(top.res.status).toBe(400);
   });
 
   it("accepts the api-versions the SDKs send and refuses others", async () => {
     for (const v of ["2021-03-01", "2022-10-01", "2024-04-01"]) {
-      const { res } = await query(em, ADMIN, { query: "resources | take 1" }, `/providers/Microsoft.ResourceGraph/resources?api-version=${v}`);
+      const { res } = await query(
+        em,
+        ADMIN,
+        { query: "resources | take 1" },
+        `/providers/Microsoft.ResourceGraph/resources?api-version=${v}`,
+      );
       expect(res.status).toBe(200);
     }
-    const { res, json } = await query(em, ADMIN, { query: "resources" }, "/providers/Microsoft.ResourceGraph/resources?api-version=2020-01-01");
+    const { res, json } = await query(
+      em,
+      ADMIN,
+      { query: "resources" },
+      "/providers/Microsoft.ResourceGraph/resources?api-version=2020-01-01",
+    );
     expect(res.status).toBe(400);
     expect(json.error!.code).toBe("InvalidApiVersionParameter");
   });
@@ -243,7 +304,10 @@ describe("Resource Graph throttling and latency", () => {
   });
 
   it("adds EMULATOR_LATENCY_MS to every query", async () => {
-    const em = await startTestEmulator({ seed: "scale:subscriptions=1,galleries=1,definitions=1,versions=1", latencyMs: 250 });
+    const em = await startTestEmulator({
+      seed: "scale:subscriptions=1,galleries=1,definitions=1,versions=1",
+      latencyMs: 250,
+    });
     try {
       await query(em, ADMIN, { query: "resources | count" });
       const started = performance.now();

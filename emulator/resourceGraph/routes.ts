@@ -20,7 +20,12 @@ export const RESOURCE_GRAPH_API_VERSIONS = [
 function handleQuery(req: ArmRequest) {
   const decision = req.ctx.resourceGraph.quota.take(req.caller.objectId);
   const headers = quotaHeaders(decision);
-  if (!decision.allowed) throw ResourceGraphErrors.rateLimited(Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)), req.requestId, headers);
+  if (!decision.allowed)
+    throw ResourceGraphErrors.rateLimited(
+      Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)),
+      req.requestId,
+      headers,
+    );
   const request = readRequest(req, headers);
   try {
     return { status: 200, headers, body: runQuery(req.ctx, req.caller, request) };
@@ -35,13 +40,16 @@ function readRequest(req: ArmRequest, headers: Record<string, string>): QueryReq
   const invalid = (message: string) => ResourceGraphErrors.invalidOption(message, req.requestId, headers);
   const body = req.body;
   if (body === undefined || body === null) throw ArmErrors.missingRequestContent();
-  if (typeof body !== "object" || Array.isArray(body)) throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
+  if (typeof body !== "object" || Array.isArray(body))
+    throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
   const b = body as Record<string, unknown>;
-  if (typeof b.query !== "string" || b.query.trim() === "") throw invalid("The request must specify a non-empty 'query'.");
+  if (typeof b.query !== "string" || b.query.trim() === "")
+    throw invalid("The request must specify a non-empty 'query'.");
   const stringList = (name: string): string[] | undefined => {
     const v = b[name];
     if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) throw invalid(`'${name}' must be an array of strings.`);
+    if (!Array.isArray(v) || v.some((s) => typeof s !== "string"))
+      throw invalid(`'${name}' must be an array of strings.`);
     return v as string[];
   };
   const options = (b.options ?? {}) as Record<string, unknown>;
@@ -50,10 +58,12 @@ function readRequest(req: ArmRequest, headers: Record<string, string>): QueryReq
     throw invalid(`The value of '$top' must be an integer between 1 and ${MAX_PAGE_SIZE}.`);
   }
   const skip = options.$skip ?? undefined;
-  if (skip !== undefined && (!Number.isInteger(skip) || (skip as number) < 0)) throw invalid("The value of '$skip' must be a non-negative integer.");
+  if (skip !== undefined && (!Number.isInteger(skip) || (skip as number) < 0))
+    throw invalid("The value of '$skip' must be a non-negative integer.");
   const token = options.$skipToken;
   const continuation = typeof token === "string" && token !== "" ? decodeContinuation(token) : undefined;
-  if (token !== undefined && token !== null && token !== "" && !continuation) throw invalid("The '$skipToken' is invalid.");
+  if (token !== undefined && token !== null && token !== "" && !continuation)
+    throw invalid("The '$skipToken' is invalid.");
   return {
     query: b.query,
     subscriptions: stringList("subscriptions"),

@@ -1,6 +1,9 @@
 import { galleryView } from "../compute/galleries/galleries.model.js";
 import { galleryImageView } from "../compute/galleryImages/galleryImages.model.js";
-import { type GalleryImageVersionRecord, galleryImageVersionView } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
+import {
+  type GalleryImageVersionRecord,
+  galleryImageVersionView,
+} from "../compute/galleryImageVersions/galleryImageVersions.model.js";
 import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
 import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
 import { type ArmResourceBody, isOfType, type ResourceRecord } from "../store/resources.js";
@@ -11,7 +14,10 @@ export type ArmView = Partial<ArmResourceBody> & { properties?: Record<string, u
 type View = (record: ResourceRecord, now: number) => ArmView;
 
 /** A provider's own view for records of its type (others take the stored view). */
-function viewOf<B extends ArmResourceBody, S>(type: string, view: (record: ResourceRecord<B, S>, now: number) => ArmView): [string, View] {
+function viewOf<B extends ArmResourceBody, S>(
+  type: string,
+  view: (record: ResourceRecord<B, S>, now: number) => ArmView,
+): [string, View] {
   return [type.toLowerCase(), (r, now) => (isOfType<B, S>(r, type) ? view(r, now) : storedView(r, now))];
 }
 
@@ -29,7 +35,9 @@ const VIEWS = new Map<string, View>([
 function storedView(record: ResourceRecord, now: number): ArmView {
   const operation = (record.state as { operation?: TrackedOperation }).operation;
   const properties = (record.body.properties ?? {}) as Record<string, unknown>;
-  const provisioningState = operation ? provisioningStateOf(operation, now) : (properties.provisioningState ?? "Succeeded");
+  const provisioningState = operation
+    ? provisioningStateOf(operation, now)
+    : (properties.provisioningState ?? "Succeeded");
   return { ...record.body, properties: { ...properties, provisioningState } };
 }
 

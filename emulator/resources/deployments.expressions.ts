@@ -76,7 +76,11 @@ function resourceIdOf(scope: ExpressionScope, args: TemplateValue[]): string {
   const typeIndex = strings.findIndex((s) => /^[A-Za-z0-9.]+\/[A-Za-z0-9/]+$/.test(s));
   if (typeIndex < 0 || typeIndex > 2) throw DeploymentErrors.invalidFunctionArguments("resourceId");
   const [subscriptionId, resourceGroup] =
-    typeIndex === 2 ? [strings[0]!, strings[1]!] : typeIndex === 1 ? [scope.subscription.subscriptionId, strings[0]!] : [scope.subscription.subscriptionId, scope.resourceGroup.name];
+    typeIndex === 2
+      ? [strings[0]!, strings[1]!]
+      : typeIndex === 1
+        ? [scope.subscription.subscriptionId, strings[0]!]
+        : [scope.subscription.subscriptionId, scope.resourceGroup.name];
   const [namespace, ...types] = strings[typeIndex]!.split("/");
   const names = strings.slice(typeIndex + 1);
   if (names.length !== types.length) throw DeploymentErrors.invalidFunctionArguments("resourceId");
@@ -133,7 +137,8 @@ class Parser {
 
   parse(): TemplateValue {
     const value = this.expression();
-    if (this.at < this.tokens.length) throw DeploymentErrors.invalidExpression(this.source, `'${this.tokens[this.at]!.text}'`);
+    if (this.at < this.tokens.length)
+      throw DeploymentErrors.invalidExpression(this.source, `'${this.tokens[this.at]!.text}'`);
     return value;
   }
 
@@ -143,7 +148,11 @@ class Parser {
   }
 
   private expect(text: string): void {
-    if (!this.peek(text)) throw DeploymentErrors.invalidExpression(this.source, this.tokens[this.at] ? `'${this.tokens[this.at]!.text}'` : "its end");
+    if (!this.peek(text))
+      throw DeploymentErrors.invalidExpression(
+        this.source,
+        this.tokens[this.at] ? `'${this.tokens[this.at]!.text}'` : "its end",
+      );
     this.at++;
   }
 
@@ -160,7 +169,8 @@ class Parser {
       if (this.peek(".")) {
         this.at++;
         const property = this.tokens[this.at++];
-        if (property?.kind !== "ident") throw DeploymentErrors.invalidExpression(this.source, "a '.' without a property name");
+        if (property?.kind !== "ident")
+          throw DeploymentErrors.invalidExpression(this.source, "a '.' without a property name");
         value = this.member(value, property.text);
       } else if (this.peek("[")) {
         this.at++;
@@ -222,6 +232,7 @@ export function evaluate(value: TemplateValue, scope: ExpressionScope): Template
     return value;
   }
   if (Array.isArray(value)) return value.map((item) => evaluate(item, scope));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v, scope)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v, scope)]));
   return value;
 }

@@ -23,7 +23,8 @@ export const TEMPLATE_LIMITS = {
   evaluatedCharacters: 4 * 1024 * 1024,
 } as const;
 
-const templateFailed = (inner: string) => new ArmError(400, "InvalidTemplate", `Deployment template validation failed: '${inner}'.`);
+const templateFailed = (inner: string) =>
+  new ArmError(400, "InvalidTemplate", `Deployment template validation failed: '${inner}'.`);
 
 export const TemplateLimitErrors = {
   tooMany: (section: "parameters" | "variables" | "resources" | "outputs", count: number) =>
@@ -41,7 +42,9 @@ export const TemplateLimitErrors = {
       `The language expression '${expression.slice(0, 200)}…' nests more than '${TEMPLATE_LIMITS.expressionNesting}' levels of function calls.`,
     ),
   tooComplex: () =>
-    templateFailed("The template nests variables, parameters and expressions too deeply to be evaluated. Please see https://aka.ms/arm-template-best-practices for usage details."),
+    templateFailed(
+      "The template nests variables, parameters and expressions too deeply to be evaluated. Please see https://aka.ms/arm-template-best-practices for usage details.",
+    ),
   templateTooLarge: () =>
     templateFailed(
       `The template exceeds the size limit of '${TEMPLATE_LIMITS.evaluatedCharacters}' characters once its variables and parameters are resolved. ` +

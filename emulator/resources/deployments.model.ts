@@ -22,7 +22,8 @@ export const DEPLOYMENT_TYPE = "Microsoft.Resources/deployments";
 
 type Json = Record<string, TemplateValue>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 export interface ValidateRequest {
   ctx: EmulatorContext;
@@ -44,13 +45,15 @@ function readParameters(template: Json, given: Json): Map<string, TemplateParame
   const declared = isObject(template.parameters) ? template.parameters : {};
   const values = new Map<string, TemplateParameter>();
   for (const name of Object.keys(given)) {
-    if (!Object.keys(declared).some((d) => d.toLowerCase() === name.toLowerCase())) throw DeploymentErrors.unknownParameter(name);
+    if (!Object.keys(declared).some((d) => d.toLowerCase() === name.toLowerCase()))
+      throw DeploymentErrors.unknownParameter(name);
   }
   for (const [name, declaration] of Object.entries(declared)) {
     const d = isObject(declaration) ? declaration : {};
     const supplied = Object.entries(given).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
     const type = typeof d.type === "string" ? d.type : "string";
-    if (isObject(supplied) && "value" in supplied) values.set(name.toLowerCase(), { name, type, value: supplied.value! });
+    if (isObject(supplied) && "value" in supplied)
+      values.set(name.toLowerCase(), { name, type, value: supplied.value! });
     else if ("defaultValue" in d) values.set(name.toLowerCase(), { name, type, value: d.defaultValue! });
     else throw DeploymentErrors.missingParameterValue(name);
   }
@@ -119,11 +122,14 @@ function readResources(req: ValidateRequest, template: Json, scope: ExpressionSc
   return list.map((raw, index) => {
     const resource = evaluate(isObject(raw) ? raw : {}, scope) as Json;
     for (const property of ["type", "name", "apiVersion"] as const) {
-      if (typeof resource[property] !== "string" || resource[property] === "") throw DeploymentErrors.resourceMissing(index, property);
+      if (typeof resource[property] !== "string" || resource[property] === "")
+        throw DeploymentErrors.resourceMissing(index, property);
     }
     const type = resource.type as string;
     const name = resource.name as string;
-    const dependsOn = Array.isArray(resource.dependsOn) ? resource.dependsOn.filter((d): d is string => typeof d === "string") : [];
+    const dependsOn = Array.isArray(resource.dependsOn)
+      ? resource.dependsOn.filter((d): d is string => typeof d === "string")
+      : [];
     return {
       type,
       name,
@@ -137,7 +143,11 @@ function readResources(req: ValidateRequest, template: Json, scope: ExpressionSc
 }
 
 /** What the Compute provider says about one VM of the template; undefined when it would be accepted. */
-function checkVirtualMachine(req: ValidateRequest, resource: TemplateResource, index: number): ArmErrorDetail | undefined {
+function checkVirtualMachine(
+  req: ValidateRequest,
+  resource: TemplateResource,
+  index: number,
+): ArmErrorDetail | undefined {
   if (resource.location === undefined) throw DeploymentErrors.resourceMissing(index, "location");
   const region = findRegion(resource.location);
   if (!region) {
@@ -146,7 +156,12 @@ function checkVirtualMachine(req: ValidateRequest, resource: TemplateResource, i
   }
   if (!req.ctx.authorizer.isAllowed(req.caller, `${VIRTUAL_MACHINE_TYPE}/write`, resource.id)) {
     // ARM checks the write of every resource in the template before the provider sees it, and answers 403.
-    throw ArmErrors.authorizationFailed(req.caller.clientName, req.caller.objectId, `${VIRTUAL_MACHINE_TYPE}/write`, resource.id);
+    throw ArmErrors.authorizationFailed(
+      req.caller.clientName,
+      req.caller.objectId,
+      `${VIRTUAL_MACHINE_TYPE}/write`,
+      resource.id,
+    );
   }
   try {
     virtualMachineType.build(req.ctx, {
@@ -160,7 +175,8 @@ function checkVirtualMachine(req: ValidateRequest, resource: TemplateResource, i
     return undefined;
   } catch (error) {
     // Authorization to the image is ARM's own check (LinkedAuthorizationFailed), not a provider's detail.
-    if (error instanceof ArmError && error.status !== 403) return { code: error.code, message: error.message, target: error.target ?? resource.id };
+    if (error instanceof ArmError && error.status !== 403)
+      return { code: error.code, message: error.message, target: error.target ?? resource.id };
     throw error;
   }
 }
@@ -169,12 +185,17 @@ function readBody(body: unknown): { template: Json; parameters: Json; mode: stri
   if (!isObject(body)) throw ArmErrors.missingRequestContent();
   const properties = isObject(body.properties) ? body.properties : undefined;
   if (!properties) throw ArmErrors.invalidRequestContent("Required property 'properties' not found in JSON.");
-  if (properties.templateLink !== undefined && properties.template === undefined) throw DeploymentErrors.unsupportedTemplateLink();
+  if (properties.templateLink !== undefined && properties.template === undefined)
+    throw DeploymentErrors.unsupportedTemplateLink();
   if (!isObject(properties.template)) throw DeploymentErrors.missingTemplate();
   if (typeof properties.mode !== "string") throw DeploymentErrors.missingMode();
   const mode = ["Incremental", "Complete"].find((m) => m.toLowerCase() === (properties.mode as string).toLowerCase());
   if (!mode) throw DeploymentErrors.invalidMode(properties.mode);
-  return { template: properties.template, parameters: isObject(properties.parameters) ? properties.parameters : {}, mode };
+  return {
+    template: properties.template,
+    parameters: isObject(properties.parameters) ? properties.parameters : {},
+    mode,
+  };
 }
 
 /** Validates the deployment; returns the body of ARM's 200, or throws the ArmError ARM would answer. */
@@ -208,10 +229,17 @@ export function validateDeployment(req: ValidateRequest) {
     name: req.deploymentName,
     type: DEPLOYMENT_TYPE,
     properties: {
-      templateHash: BigInt(`0x${createHash("sha256").update(JSON.stringify(template)).digest("hex").slice(0, 15)}`).toString(),
+      templateHash: BigInt(
+        `0x${createHash("sha256").update(JSON.stringify(template)).digest("hex").slice(0, 15)}`,
+      ).toString(),
       // Secure values are never echoed, as ARM shows them only by type.
       parameters: Object.fromEntries(
-        [...parameters.values()].map((p) => [p.name, p.type.toLowerCase().startsWith("secure") ? { type: p.type } : { type: p.type, value: scope.parameter(p.name) }]),
+        [...parameters.values()].map((p) => [
+          p.name,
+          p.type.toLowerCase().startsWith("secure")
+            ? { type: p.type }
+            : { type: p.type, value: scope.parameter(p.name) },
+        ]),
       ),
       mode,
       provisioningState: "Succeeded",

@@ -8,14 +8,24 @@ const ADMIN = EMPTY_SEED.admin.upn;
 const USER = EMPTY_SEED.user.upn;
 const RG = "rg-images";
 const VM_RG = "rg-vms";
-const compute = (type: string, name: string, rg = RG) => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/${type}/${name}`;
+const compute = (type: string, name: string, rg = RG) =>
+  `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/${type}/${name}`;
 const definition = (name: string) => compute("galleries", `Images/images/${name}`);
 const version = (image: string, name: string) => `${definition(image)}/versions/${name}`;
 const validatePath = (name: string, rg = VM_RG, api = "2025-04-01") =>
   `/subscriptions/${SUB}/resourcegroups/${rg}/providers/Microsoft.Resources/deployments/${name}/validate?api-version=${api}`;
 
 function spec(imageId: string, location: string, osState: DeploymentSpec["osState"] = "Generalized"): DeploymentSpec {
-  return { imageId, osType: "Linux", osState, location, resourceGroup: VM_RG, vmName: "web-01", vmSize: "Standard_D2s_v5", adminUsername: "azureuser" };
+  return {
+    imageId,
+    osType: "Linux",
+    osState,
+    location,
+    resourceGroup: VM_RG,
+    vmName: "web-01",
+    vmSize: "Standard_D2s_v5",
+    adminUsername: "azureuser",
+  };
 }
 
 describe("POST …/deployments/{name}/validate", () => {
@@ -33,7 +43,8 @@ describe("POST …/deployments/{name}/validate", () => {
   beforeAll(async () => {
     const golden = await fx.imageFromDisk(RG, "golden", "westus");
     await fx.gallery(RG, "Images", { location: "westus" });
-    const publish = (image: string, name: string, sourceId: string, regions: string[]) => fx.publish(RG, "Images", image, name, { location: "westus", sourceId, regions });
+    const publish = (image: string, name: string, sourceId: string, regions: string[]) =>
+      fx.publish(RG, "Images", image, name, { location: "westus", sourceId, regions });
     await fx.defineImage(RG, "Images", "ubuntu", { location: "westus" });
     await publish("ubuntu", "1.0.0", golden, ["westus", "eastus"]);
     await publish("ubuntu", "2.0.0", golden, ["westus"]);
@@ -50,7 +61,11 @@ describe("POST …/deployments/{name}/validate", () => {
       id: `/subscriptions/${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Resources/deployments/check-west`,
       name: "check-west",
       type: "Microsoft.Resources/deployments",
-      properties: { provisioningState: "Succeeded", mode: "Incremental", parameters: { location: { type: "string", value: "westus" }, adminPublicKey: { type: "string" } } },
+      properties: {
+        provisioningState: "Succeeded",
+        mode: "Incremental",
+        parameters: { location: { type: "string", value: "westus" }, adminPublicKey: { type: "string" } },
+      },
     });
     expect(body.properties.validatedResources).toEqual([
       { id: `/subscriptions/${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Network/virtualNetworks/web-01-vnet` },
@@ -58,7 +73,12 @@ describe("POST …/deployments/{name}/validate", () => {
       { id: compute("virtualMachines", "web-01", VM_RG) },
     ]);
     expect(body.properties.dependencies).toContainEqual(
-      expect.objectContaining({ resourceName: "web-01", dependsOn: [expect.objectContaining({ resourceType: "Microsoft.Network/networkInterfaces", resourceName: "web-01-nic" })] }),
+      expect.objectContaining({
+        resourceName: "web-01",
+        dependsOn: [
+          expect.objectContaining({ resourceType: "Microsoft.Network/networkInterfaces", resourceName: "web-01-nic" }),
+        ],
+      }),
     );
     // Validation creates nothing.
     await expect(fx.client.virtualMachines.get(VM_RG, "web-01")).rejects.toMatchObject({ statusCode: 404 });
@@ -98,16 +118,27 @@ describe("POST …/deployments/{name}/validate", () => {
       details: [{ code: "InvalidParameter", target: "osProfile", message: "Parameter 'osProfile' is not allowed." }],
     });
 
-    const noProfile = await validate("ubuntu-no-profile", deployment({ ...spec(version("ubuntu", "2.0.0"), "westus"), osState: "Specialized" }));
-    expect(noProfile.body.error.details).toEqual([{ code: "InvalidParameter", target: "osProfile", message: "Required parameter 'osProfile' is missing (null)." }]);
+    const noProfile = await validate(
+      "ubuntu-no-profile",
+      deployment({ ...spec(version("ubuntu", "2.0.0"), "westus"), osState: "Specialized" }),
+    );
+    expect(noProfile.body.error.details).toEqual([
+      { code: "InvalidParameter", target: "osProfile", message: "Required parameter 'osProfile' is missing (null)." },
+    ]);
   });
 
   it("evaluates parameters, variables, concat, resourceGroup() and resourceId()", async () => {
     const template = {
       $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
       contentVersion: "1.0.0.0",
-      parameters: { location: { type: "string", defaultValue: "[resourceGroup().location]" }, prefix: { type: "string" } },
-      variables: { vmName: "[concat(parameters('prefix'), '-vm')]", image: "[concat(resourceGroup().id, '/../rg-images')]" },
+      parameters: {
+        location: { type: "string", defaultValue: "[resourceGroup().location]" },
+        prefix: { type: "string" },
+      },
+      variables: {
+        vmName: "[concat(parameters('prefix'), '-vm')]",
+        image: "[concat(resourceGroup().id, '/../rg-images')]",
+      },
       resources: [
         {
           type: "Microsoft.Compute/virtualMachines",
@@ -116,13 +147,24 @@ describe("POST …/deployments/{name}/validate", () => {
           location: "[parameters('location')]",
           properties: {
             hardwareProfile: { vmSize: "Standard_D2s_v5" },
-            storageProfile: { imageReference: { id: `[resourceId('rg-images', 'Microsoft.Compute/galleries/images/versions', 'Images', 'ubuntu', '2.0.0')]` }, osDisk: { createOption: "FromImage" } },
-            osProfile: { computerName: "[variables('vmName')]", adminUsername: "azureuser", adminPassword: "[[not-an-expression]" },
+            storageProfile: {
+              imageReference: {
+                id: `[resourceId('rg-images', 'Microsoft.Compute/galleries/images/versions', 'Images', 'ubuntu', '2.0.0')]`,
+              },
+              osDisk: { createOption: "FromImage" },
+            },
+            osProfile: {
+              computerName: "[variables('vmName')]",
+              adminUsername: "azureuser",
+              adminPassword: "[[not-an-expression]",
+            },
           },
         },
       ],
     };
-    const { status, body } = await validate("expressions", { properties: { mode: "Incremental", template, parameters: { prefix: { value: "api" } } } });
+    const { status, body } = await validate("expressions", {
+      properties: { mode: "Incremental", template, parameters: { prefix: { value: "api" } } },
+    });
     expect(status).toBe(200);
     expect(body.properties.validatedResources).toEqual([{ id: compute("virtualMachines", "api-vm", VM_RG) }]);
     expect(body.properties.parameters.location).toEqual({ type: "string", value: "westus" });
@@ -134,25 +176,42 @@ describe("POST …/deployments/{name}/validate", () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error).toEqual({
       code: "InvalidTemplate",
-      message: "Deployment template validation failed: 'The value for the template parameter 'adminPublicKey' is not provided. Please see https://aka.ms/arm-create-parameter-file for usage details.'.",
+      message:
+        "Deployment template validation failed: 'The value for the template parameter 'adminPublicKey' is not provided. Please see https://aka.ms/arm-create-parameter-file for usage details.'.",
     });
-    const extra = await validate("extra", deployment(s, { ...validationParameters(s, () => "x"), colour: { value: "blue" } }));
+    const extra = await validate(
+      "extra",
+      deployment(s, { ...validationParameters(s, () => "x"), colour: { value: "blue" } }),
+    );
     expect(extra.body.error.message).toContain("The template parameter 'colour' is not found.");
     const template = armTemplate(s) as Record<string, any>;
     template.variables.nicName = "[uniqueString(resourceGroup().id)]";
-    const unsupported = await validate("fn", { properties: { mode: "Incremental", template, parameters: validationParameters(s, () => "x") } });
-    expect(unsupported.body.error).toMatchObject({ code: "InvalidTemplate", message: expect.stringContaining("The template function 'uniqueString' is not valid.") });
+    const unsupported = await validate("fn", {
+      properties: { mode: "Incremental", template, parameters: validationParameters(s, () => "x") },
+    });
+    expect(unsupported.body.error).toMatchObject({
+      code: "InvalidTemplate",
+      message: expect.stringContaining("The template function 'uniqueString' is not valid."),
+    });
   });
 
   it("refuses a body without template or mode", async () => {
-    expect((await validate("empty", { properties: { mode: "Incremental" } })).body.error.code).toBe("InvalidRequestContent");
-    expect((await validate("no-mode", { properties: { template: armTemplate(spec(version("ubuntu", "2.0.0"), "westus")) } })).body.error.message).toContain("'mode'");
+    expect((await validate("empty", { properties: { mode: "Incremental" } })).body.error.code).toBe(
+      "InvalidRequestContent",
+    );
+    expect(
+      (await validate("no-mode", { properties: { template: armTemplate(spec(version("ubuntu", "2.0.0"), "westus")) } }))
+        .body.error.message,
+    ).toContain("'mode'");
   });
 
   it("needs deployments/validate/action on the resource group, and the group must exist", async () => {
     const denied = await validate("user", deployment(spec(version("ubuntu", "2.0.0"), "westus")), USER);
     expect(denied.status).toBe(403);
-    expect(denied.body.error).toMatchObject({ code: "AuthorizationFailed", message: expect.stringContaining("'Microsoft.Resources/deployments/validate/action'") });
+    expect(denied.body.error).toMatchObject({
+      code: "AuthorizationFailed",
+      message: expect.stringContaining("'Microsoft.Resources/deployments/validate/action'"),
+    });
     const gone = await validate("nowhere", deployment(spec(version("ubuntu", "2.0.0"), "westus")), ADMIN, "rg-missing");
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe("ResourceGroupNotFound");

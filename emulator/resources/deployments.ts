@@ -5,8 +5,19 @@ import { withinTemplateLimits } from "./deployments.limits.js";
 
 /** The api-versions of Microsoft.Resources/deployments; @azure/arm-resources 7 sends 2025-04-01. */
 export const DEPLOYMENT_API_VERSIONS = [
-  "2019-10-01", "2020-06-01", "2020-08-01", "2020-10-01", "2021-01-01", "2021-04-01", "2022-09-01", "2023-07-01",
-  "2024-03-01", "2024-07-01", "2024-11-01", "2025-03-01", "2025-04-01",
+  "2019-10-01",
+  "2020-06-01",
+  "2020-08-01",
+  "2020-10-01",
+  "2021-01-01",
+  "2021-04-01",
+  "2022-09-01",
+  "2023-07-01",
+  "2024-03-01",
+  "2024-07-01",
+  "2024-11-01",
+  "2025-03-01",
+  "2025-04-01",
 ] as const;
 
 /**
@@ -25,7 +36,14 @@ export const deploymentRoutes: ArmRoute[] = [
       const subscriptionId = req.params.subscriptionId!;
       const resourceGroup = existingResourceGroup(req, subscriptionId, req.params.resourceGroupName!);
       const body = withinTemplateLimits(() =>
-        validateDeployment({ ctx: req.ctx, caller: req.caller, subscriptionId, resourceGroup, deploymentName: req.params.deploymentName!, body: req.body }),
+        validateDeployment({
+          ctx: req.ctx,
+          caller: req.caller,
+          subscriptionId,
+          resourceGroup,
+          deploymentName: req.params.deploymentName!,
+          body: req.body,
+        }),
       );
       return { status: 200, body };
     },

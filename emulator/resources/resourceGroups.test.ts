@@ -14,7 +14,10 @@ describe("Microsoft.Resources through the real SDK", () => {
 
   it("creates, reads, lists and deletes resource groups, storing the canonical region name", async () => {
     const client = em.resources(ADMIN, SUB);
-    const created = await client.resourceGroups.createOrUpdate("rg-Images", { location: "West Europe", tags: { team: "platform" } });
+    const created = await client.resourceGroups.createOrUpdate("rg-Images", {
+      location: "West Europe",
+      tags: { team: "platform" },
+    });
     expect(created.location).toBe("westeurope");
     expect(created.properties?.provisioningState).toBe("Succeeded");
     const got = await client.resourceGroups.get("RG-IMAGES");
@@ -24,7 +27,10 @@ describe("Microsoft.Resources through the real SDK", () => {
     for await (const rg of client.resourceGroups.list()) names.push(rg.name!);
     expect(names).toContain("rg-Images");
     await client.resourceGroups.beginDeleteAndWait("rg-images", { updateIntervalInMs: 10 });
-    await expect(client.resourceGroups.get("rg-images")).rejects.toMatchObject({ statusCode: 404, code: "ResourceGroupNotFound" });
+    await expect(client.resourceGroups.get("rg-images")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceGroupNotFound",
+    });
   });
 
   it("drops role assignments inside a deleted resource group, so a new group of that name starts without them", async () => {
@@ -37,10 +43,14 @@ describe("Microsoft.Resources through the real SDK", () => {
       principalId: EMPTY_SEED.user.objectId,
       principalType: "User",
     });
-    expect((await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-shared?api-version=2022-09-01`, { as: user })).status).toBe(200);
+    expect(
+      (await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-shared?api-version=2022-09-01`, { as: user })).status,
+    ).toBe(200);
     await client.resourceGroups.beginDeleteAndWait("rg-shared", { updateIntervalInMs: 10 });
     await client.resourceGroups.createOrUpdate("rg-shared", { location: "westeurope" });
-    expect((await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-shared?api-version=2022-09-01`, { as: user })).status).toBe(403);
+    expect(
+      (await em.fetch(`/subscriptions/${SUB}/resourceGroups/rg-shared?api-version=2022-09-01`, { as: user })).status,
+    ).toBe(403);
   });
 
   it("refuses a location that does not exist with Azure's error", async () => {
@@ -83,14 +93,20 @@ describe("the ARM pipeline over raw HTTP", () => {
     const good = await em.token(ADMIN);
     const [h, p] = good.split(".");
     const unsigned = `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${p}.`;
-    const forged = await em.fetch(`/subscriptions?api-version=2022-12-01`, { headers: { Authorization: `Bearer ${unsigned}` } });
+    const forged = await em.fetch(`/subscriptions?api-version=2022-12-01`, {
+      headers: { Authorization: `Bearer ${unsigned}` },
+    });
     expect(forged.status).toBe(401);
     expect((await forged.json()).error.code).toBe("InvalidAuthenticationToken");
-    const tampered = await em.fetch(`/subscriptions?api-version=2022-12-01`, { headers: { Authorization: `Bearer ${h}.${p}.AAAA` } });
+    const tampered = await em.fetch(`/subscriptions?api-version=2022-12-01`, {
+      headers: { Authorization: `Bearer ${h}.${p}.AAAA` },
+    });
     expect(tampered.status).toBe(401);
 
     const graphToken = await em.token(ADMIN, "https://graph.microsoft.com");
-    const wrongAud = await em.fetch(`/subscriptions?api-version=2022-12-01`, { headers: { Authorization: `Bearer ${graphToken}` } });
+    const wrongAud = await em.fetch(`/subscriptions?api-version=2022-12-01`, {
+      headers: { Authorization: `Bearer ${graphToken}` },
+    });
     expect(wrongAud.status).toBe(401);
     expect((await wrongAud.json()).error.code).toBe("InvalidAuthenticationTokenAudience");
   });
@@ -108,11 +124,18 @@ describe("the ARM pipeline over raw HTTP", () => {
   it("answers CORS preflights from any localhost origin and exposes the LRO headers", async () => {
     const res = await em.fetch(`/subscriptions?api-version=2022-12-01`, {
       method: "OPTIONS",
-      headers: { Origin: "http://localhost:3123", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+      headers: {
+        Origin: "http://localhost:3123",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:3123");
-    const get = await em.fetch(`/subscriptions?api-version=2022-12-01`, { as: ADMIN, headers: { Origin: "http://127.0.0.1:3000" } });
+    const get = await em.fetch(`/subscriptions?api-version=2022-12-01`, {
+      as: ADMIN,
+      headers: { Origin: "http://127.0.0.1:3000" },
+    });
     expect(get.headers.get("access-control-expose-headers")).toContain("Azure-AsyncOperation");
   });
 
@@ -124,7 +147,9 @@ describe("the ARM pipeline over raw HTTP", () => {
   });
 
   it("answers unknown paths with ARM's 404 body", async () => {
-    const res = await em.fetch(`/subscriptions/${SUB}/providers/Microsoft.Nope/things?api-version=2020-01-01`, { as: ADMIN });
+    const res = await em.fetch(`/subscriptions/${SUB}/providers/Microsoft.Nope/things?api-version=2020-01-01`, {
+      as: ADMIN,
+    });
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe("NoRegisteredProviderFound");
   });

@@ -39,18 +39,32 @@ function checkName(name: string): void {
 function tagsOf(body: { tags?: unknown }): Record<string, string> | undefined {
   const tags = body.tags;
   if (tags === undefined) return undefined;
-  if (typeof tags !== "object" || tags === null || Array.isArray(tags) || Object.values(tags).some((v) => typeof v !== "string")) {
-    throw ArmErrors.invalidRequestContent("Error converting value to type 'System.Collections.Generic.IDictionary`2[System.String,System.String]'. Path 'tags'.");
+  if (
+    typeof tags !== "object" ||
+    tags === null ||
+    Array.isArray(tags) ||
+    Object.values(tags).some((v) => typeof v !== "string")
+  ) {
+    throw ArmErrors.invalidRequestContent(
+      "Error converting value to type 'System.Collections.Generic.IDictionary`2[System.String,System.String]'. Path 'tags'.",
+    );
   }
   return tags as Record<string, string>;
 }
 
 function objectBody(body: unknown): { location?: unknown; tags?: unknown } {
   if (body === undefined || body === null) throw ArmErrors.missingRequestContent();
-  if (typeof body !== "object" || Array.isArray(body)) throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
+  if (typeof body !== "object" || Array.isArray(body))
+    throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
   const { properties } = body as { properties?: unknown };
-  if (properties !== undefined && properties !== null && (typeof properties !== "object" || Array.isArray(properties))) {
-    throw ArmErrors.invalidRequestContent(`Error converting value ${JSON.stringify(properties)} to type 'ResourceGroupProperties'. Path 'properties'.`);
+  if (
+    properties !== undefined &&
+    properties !== null &&
+    (typeof properties !== "object" || Array.isArray(properties))
+  ) {
+    throw ArmErrors.invalidRequestContent(
+      `Error converting value ${JSON.stringify(properties)} to type 'ResourceGroupProperties'. Path 'properties'.`,
+    );
   }
   return body as { location?: unknown; tags?: unknown };
 }
@@ -162,8 +176,15 @@ export const resourceGroupRoutes: ArmRoute[] = [
     listsBeneath: true,
     handler: (req) => {
       const sub = visibleSubscription(req, req.params.subscriptionId!);
-      const page = req.ctx.resources.listChildren(`/subscriptions/${sub.subscriptionId}`, RESOURCE_GROUP_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
-      page.items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, "Microsoft.Resources/subscriptions/resourceGroups/read", r.id));
+      const page = req.ctx.resources.listChildren(
+        `/subscriptions/${sub.subscriptionId}`,
+        RESOURCE_GROUP_TYPE,
+        skipTokenOf(req),
+        req.ctx.config.pageSize,
+      );
+      page.items = page.items.filter((r) =>
+        req.ctx.authorizer.isAllowed(req.caller, "Microsoft.Resources/subscriptions/resourceGroups/read", r.id),
+      );
       return listResponse(req, page, view);
     },
   },

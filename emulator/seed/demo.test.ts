@@ -2,7 +2,15 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, demoSubscriptionId } from "./demoData.js";
-import { DEMO_PASSWORD, DEMO_PERSONA_USERS, DEMO_PERSONAS, DEMO_SERVICE_PRINCIPALS, DEMO_SUBSCRIPTIONS, DEMO_TENANTS, DEMO_USERS } from "./demoIdentities.js";
+import {
+  DEMO_PASSWORD,
+  DEMO_PERSONA_USERS,
+  DEMO_PERSONAS,
+  DEMO_SERVICE_PRINCIPALS,
+  DEMO_SUBSCRIPTIONS,
+  DEMO_TENANTS,
+  DEMO_USERS,
+} from "./demoIdentities.js";
 
 const PROD = demoSubscriptionId("contosoProduction");
 const DEV = demoSubscriptionId("contosoDevelopment");
@@ -50,32 +58,52 @@ describe("demo seed", () => {
       groups: { displayName: string; members: string[] }[];
       servicePrincipals: { appId: string; secret: string }[];
     };
-    expect(info.tenants.map((t) => t.tenantId).sort()).toEqual([DEMO_TENANTS.contoso.tenantId, DEMO_TENANTS.fabrikam.tenantId].sort());
+    expect(info.tenants.map((t) => t.tenantId).sort()).toEqual(
+      [DEMO_TENANTS.contoso.tenantId, DEMO_TENANTS.fabrikam.tenantId].sort(),
+    );
     expect(info.subscriptions).toHaveLength(4);
     expect(info.subscriptions.filter((s) => s.tenantId === DEMO_TENANTS.contoso.tenantId)).toHaveLength(3);
     for (const persona of DEMO_PERSONAS) {
       const users = info.users.filter((u) => u.persona === persona);
       expect(users, persona).toHaveLength(1);
-      expect(users[0]).toMatchObject({ upn: DEMO_PERSONA_USERS[persona].upn, objectId: DEMO_PERSONA_USERS[persona].objectId, password: DEMO_PASSWORD });
+      expect(users[0]).toMatchObject({
+        upn: DEMO_PERSONA_USERS[persona].upn,
+        objectId: DEMO_PERSONA_USERS[persona].objectId,
+        password: DEMO_PASSWORD,
+      });
     }
     expect(info.users.length).toBeGreaterThan(DEMO_PERSONAS.length);
     const consumers = info.groups.find((g) => g.displayName === "Image Consumers");
     expect(consumers?.members).toContain(DEMO_USERS.adele.objectId);
     expect(info.servicePrincipals).toEqual(
-      expect.arrayContaining([expect.objectContaining({ appId: DEMO_SERVICE_PRINCIPALS.imagePipeline.appId, secret: DEMO_SERVICE_PRINCIPALS.imagePipeline.secret })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          appId: DEMO_SERVICE_PRINCIPALS.imagePipeline.appId,
+          secret: DEMO_SERVICE_PRINCIPALS.imagePipeline.secret,
+        }),
+      ]),
     );
   });
 
   it("holds 8 galleries and 40 definitions over the four subscriptions, as their owners see them", async () => {
-    const owners: [string, string][] = [[ADMIN, PROD], [ADMIN, DEV], [ADMIN, SHARED], [OTHER_TENANT, FABRIKAM]];
-    const galleries = (await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))).flat();
+    const owners: [string, string][] = [
+      [ADMIN, PROD],
+      [ADMIN, DEV],
+      [ADMIN, SHARED],
+      [OTHER_TENANT, FABRIKAM],
+    ];
+    const galleries = (
+      await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
+    ).flat();
     expect(galleries.map((g) => g.name).sort()).toEqual(DEMO_GALLERIES.map((g) => g.name).sort());
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
     let definitions = 0;
     for (const g of DEMO_GALLERIES) {
       const owner = g.subscription === "fabrikamProduction" ? OTHER_TENANT : ADMIN;
-      const images = await collect(em.compute(owner, demoSubscriptionId(g.subscription)).galleryImages.listByGallery(g.resourceGroup, g.name));
+      const images = await collect(
+        em.compute(owner, demoSubscriptionId(g.subscription)).galleryImages.listByGallery(g.resourceGroup, g.name),
+      );
       expect(images.every((i) => i.provisioningState === "Succeeded")).toBe(true);
       definitions += images.length;
     }
@@ -87,17 +115,30 @@ describe("demo seed", () => {
     for (const d of DEMO_DEFINITIONS) {
       const g = DEMO_GALLERIES.find((x) => x.name === d.gallery)!;
       const owner = g.subscription === "fabrikamProduction" ? OTHER_TENANT : ADMIN;
-      all.push(...(await collect(em.compute(owner, demoSubscriptionId(g.subscription)).galleryImageVersions.listByGalleryImage(g.resourceGroup, g.name, d.name))));
+      all.push(
+        ...(await collect(
+          em
+            .compute(owner, demoSubscriptionId(g.subscription))
+            .galleryImageVersions.listByGalleryImage(g.resourceGroup, g.name, d.name),
+        )),
+      );
     }
     expect(all).toHaveLength(300);
     const regions = new Set(all.flatMap((v) => v.publishingProfile?.targetRegions?.map((r) => r.name) ?? []));
     expect(regions.size).toBeGreaterThanOrEqual(8);
 
-    const ws2022 = await collect(em.compute(ADMIN, PROD).galleryImageVersions.listByGalleryImage("rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2"));
-    const regionsOf = (name: string) => ws2022.find((v) => v.name === name)!.publishingProfile!.targetRegions!.map((r) => r.name);
+    const ws2022 = await collect(
+      em
+        .compute(ADMIN, PROD)
+        .galleryImageVersions.listByGalleryImage("rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2"),
+    );
+    const regionsOf = (name: string) =>
+      ws2022.find((v) => v.name === name)!.publishingProfile!.targetRegions!.map((r) => r.name);
     expect(regionsOf("2024.1.0")).toEqual(["East US"]);
     expect(regionsOf("2024.11.0").length).toBeGreaterThanOrEqual(8);
-    expect(ws2022.every((v) => v.storageProfile?.source?.id?.includes("/providers/Microsoft.Compute/images/"))).toBe(true);
+    expect(ws2022.every((v) => v.storageProfile?.source?.id?.includes("/providers/Microsoft.Compute/images/"))).toBe(
+      true,
+    );
   });
 
   it("shows replications in progress at different percentages and one failed region with $expand=ReplicationStatus", async () => {
@@ -119,42 +160,89 @@ describe("demo seed", () => {
     expect([...progress].every((p) => p > 0 && p < 100)).toBe(true);
     expect(progress.size).toBeGreaterThanOrEqual(3);
 
-    const failed = await get(ADMIN, PROD, "rg-images-prod", "contoso_prod_images", "sql2022-ws2022-enterprise", "16.5.0");
+    const failed = await get(
+      ADMIN,
+      PROD,
+      "rg-images-prod",
+      "contoso_prod_images",
+      "sql2022-ws2022-enterprise",
+      "16.5.0",
+    );
     expect(failed.replicationStatus?.aggregatedState).toBe("Failed");
-    expect(failed.replicationStatus?.summary).toEqual([expect.objectContaining({ region: "East US", state: "Failed", details: expect.stringMatching(/2048/) })]);
+    expect(failed.replicationStatus?.summary).toEqual([
+      expect.objectContaining({ region: "East US", state: "Failed", details: expect.stringMatching(/2048/) }),
+    ]);
     expect(failed.storageProfile?.dataDiskImages?.[0]?.sizeInGB).toBe(2048);
 
-    const settled = await get(ADMIN, PROD, "rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2", "2024.10.0");
+    const settled = await get(
+      ADMIN,
+      PROD,
+      "rg-images-prod",
+      "contoso_prod_images",
+      "ws2022-datacenter-g2",
+      "2024.10.0",
+    );
     expect(settled.replicationStatus?.aggregatedState).toBe("Completed");
     expect(settled.provisioningState).toBe("Succeeded");
   });
 
   it("has versions excluded from latest (globally, per region, and a definition where all are) and versions past end of life", async () => {
-    const linux = await collect(em.compute(ADMIN, PROD).galleryImageVersions.listByGalleryImage("rg-images-prod", "contoso_linux_images", "ubuntu-2204-gen2"));
+    const linux = await collect(
+      em
+        .compute(ADMIN, PROD)
+        .galleryImageVersions.listByGalleryImage("rg-images-prod", "contoso_linux_images", "ubuntu-2204-gen2"),
+    );
     expect(linux.find((v) => v.name === "1.0.11")?.publishingProfile?.excludeFromLatest).toBe(true);
     const perRegion = linux.find((v) => v.name === "1.0.10")!.publishingProfile!.targetRegions!;
-    expect(perRegion.filter((r) => r.excludeFromLatest).map((r) => r.name).sort()).toEqual(["Australia East", "Southeast Asia"]);
+    expect(
+      perRegion
+        .filter((r) => r.excludeFromLatest)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["Australia East", "Southeast Asia"]);
     const pastEndOfLife = linux.filter((v) => v.publishingProfile!.endOfLifeDate!.getTime() < Date.now());
     expect(pastEndOfLife.length).toBeGreaterThan(0);
     expect(pastEndOfLife.length).toBeLessThan(linux.length);
 
-    const preview = await collect(em.compute(ADMIN, DEV).galleryImageVersions.listByGalleryImage("rg-sandbox", "contoso_sandbox", "preview-ws2025-core"));
+    const preview = await collect(
+      em
+        .compute(ADMIN, DEV)
+        .galleryImageVersions.listByGalleryImage("rg-sandbox", "contoso_sandbox", "preview-ws2025-core"),
+    );
     expect(preview.length).toBeGreaterThan(0);
     expect(preview.every((v) => v.publishingProfile?.excludeFromLatest)).toBe(true);
-    expect(await collect(em.compute(ADMIN, DEV).galleryImageVersions.listByGalleryImage("rg-sandbox", "contoso_sandbox", "experimental-ubuntu-2410"))).toEqual([]);
+    expect(
+      await collect(
+        em
+          .compute(ADMIN, DEV)
+          .galleryImageVersions.listByGalleryImage("rg-sandbox", "contoso_sandbox", "experimental-ubuntu-2410"),
+      ),
+    ).toEqual([]);
   });
 
   it("makes specialized versions from a snapshot and from a VM", async () => {
-    const sap = await collect(em.compute(ADMIN, PROD).galleryImageVersions.listByGalleryImage("rg-images-eu", "contoso_eu_images", "sap-app-server"));
+    const sap = await collect(
+      em
+        .compute(ADMIN, PROD)
+        .galleryImageVersions.listByGalleryImage("rg-images-eu", "contoso_eu_images", "sap-app-server"),
+    );
     expect(sap[0]?.storageProfile?.osDiskImage?.source?.id).toMatch(/\/snapshots\/snap-sap-app-server-os$/);
-    const jumpbox = await collect(em.compute(ADMIN, DEV).galleryImageVersions.listByGalleryImage("rg-images-dev", "contoso_dev_images", "jumpbox-ws2022"));
+    const jumpbox = await collect(
+      em
+        .compute(ADMIN, DEV)
+        .galleryImageVersions.listByGalleryImage("rg-images-dev", "contoso_dev_images", "jumpbox-ws2022"),
+    );
     expect(jumpbox[0]?.storageProfile?.source?.id).toMatch(/\/virtualMachines\/vm-jumpbox-ws2022$/);
   });
 
   it("keeps definitions whose end of life has passed, with their details", async () => {
-    const ws2016 = await em.compute(ADMIN, PROD).galleryImages.get("rg-images-prod", "contoso_prod_images", "ws2016-datacenter");
+    const ws2016 = await em
+      .compute(ADMIN, PROD)
+      .galleryImages.get("rg-images-prod", "contoso_prod_images", "ws2016-datacenter");
     expect(ws2016.endOfLifeDate!.getTime()).toBeLessThan(Date.now());
-    const ws2022 = await em.compute(ADMIN, PROD).galleryImages.get("rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2");
+    const ws2022 = await em
+      .compute(ADMIN, PROD)
+      .galleryImages.get("rg-images-prod", "contoso_prod_images", "ws2022-datacenter-g2");
     expect(ws2022).toMatchObject({
       identifier: { publisher: "Contoso", offer: "WindowsServer", sku: "2022-datacenter-g2" },
       hyperVGeneration: "V2",
@@ -179,46 +267,74 @@ describe("demo seed", () => {
       description: `${image.description} Updated by the publisher.`,
     });
     expect(await statusOf(update)).toBe(200);
-    const refused = client.galleryImages.beginUpdateAndWait("rg-images-eu", "contoso_eu_images", "sap-app-server", { description: "no" });
+    const refused = client.galleryImages.beginUpdateAndWait("rg-images-eu", "contoso_eu_images", "sap-app-server", {
+      description: "no",
+    });
     expect(await statusOf(refused)).toBe(403);
-    expect((await collect(client.galleries.list())).map((g) => g.name).sort()).toEqual(["contoso_eu_images", "contoso_linux_images", "contoso_prod_images"]);
+    expect((await collect(client.galleries.list())).map((g) => g.name).sort()).toEqual([
+      "contoso_eu_images",
+      "contoso_linux_images",
+      "contoso_prod_images",
+    ]);
   });
 
   it("consumer sees only what was shared: one gallery through a group, one definition of another gallery", async () => {
     const shared = em.compute(CONSUMER, SHARED);
-    expect((await collect(shared.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name)).toEqual(["contoso_shared_images"]);
+    expect((await collect(shared.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name)).toEqual([
+      "contoso_shared_images",
+    ]);
     const base = await collect(shared.galleryImages.listByGallery("rg-shared-images", "contoso_shared_images"));
     expect(base).toHaveLength(DEMO_DEFINITIONS.filter((d) => d.gallery === "contoso_shared_images").length);
     const golden = await collect(shared.galleryImages.listByGallery("rg-shared-images", "contoso_golden_images"));
     expect(golden.map((d) => d.name)).toEqual(["golden-ws2022-iis"]);
     expect(await statusOf(shared.galleries.get("rg-shared-images", "contoso_golden_images"))).toBe(403);
-    expect(await statusOf(shared.galleryImages.get("rg-shared-images", "contoso_golden_images", "golden-ubuntu-nginx"))).toBe(403);
-    const iis = await collect(shared.galleryImageVersions.listByGalleryImage("rg-shared-images", "contoso_golden_images", "golden-ws2022-iis"));
+    expect(
+      await statusOf(shared.galleryImages.get("rg-shared-images", "contoso_golden_images", "golden-ubuntu-nginx")),
+    ).toBe(403);
+    const iis = await collect(
+      shared.galleryImageVersions.listByGalleryImage("rg-shared-images", "contoso_golden_images", "golden-ws2022-iis"),
+    );
     expect(iis.length).toBeGreaterThan(0);
     expect([401, 403]).toContain(await statusOf(collect(em.compute(CONSUMER, PROD).galleries.list())));
   });
 
   it("other-tenant owns the Fabrikam subscription and reads one Contoso gallery as a guest", async () => {
-    expect((await collect(em.compute(OTHER_TENANT, FABRIKAM).galleries.list())).map((g) => g.name)).toEqual(["fabrikam_images"]);
-    const tenants = (await (await em.fetch("/tenants?api-version=2022-12-01", { as: OTHER_TENANT })).json()) as { value: { tenantId: string }[] };
-    expect(tenants.value.map((t) => t.tenantId).sort()).toEqual([DEMO_TENANTS.contoso.tenantId, DEMO_TENANTS.fabrikam.tenantId].sort());
+    expect((await collect(em.compute(OTHER_TENANT, FABRIKAM).galleries.list())).map((g) => g.name)).toEqual([
+      "fabrikam_images",
+    ]);
+    const tenants = (await (await em.fetch("/tenants?api-version=2022-12-01", { as: OTHER_TENANT })).json()) as {
+      value: { tenantId: string }[];
+    };
+    expect(tenants.value.map((t) => t.tenantId).sort()).toEqual(
+      [DEMO_TENANTS.contoso.tenantId, DEMO_TENANTS.fabrikam.tenantId].sort(),
+    );
     // A guest reads Contoso with a token Contoso issued it; its Fabrikam token is for Fabrikam's subscriptions only.
     const guest = em.compute(OTHER_TENANT, SHARED, DEMO_TENANTS.contoso.tenantId);
-    expect((await collect(guest.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name)).toEqual(["contoso_shared_images"]);
-    expect(await statusOf(collect(em.compute(OTHER_TENANT, SHARED).galleries.listByResourceGroup("rg-shared-images")))).toBe(401);
+    expect((await collect(guest.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name)).toEqual([
+      "contoso_shared_images",
+    ]);
+    expect(
+      await statusOf(collect(em.compute(OTHER_TENANT, SHARED).galleries.listByResourceGroup("rg-shared-images"))),
+    ).toBe(401);
   });
 
   it("no-access holds no role assignment and sees no subscription", async () => {
-    const subs = (await (await em.fetch("/subscriptions?api-version=2022-12-01", { as: NO_ACCESS })).json()) as { value: unknown[] };
+    const subs = (await (await em.fetch("/subscriptions?api-version=2022-12-01", { as: NO_ACCESS })).json()) as {
+      value: unknown[];
+    };
     expect(subs.value).toEqual([]);
     for (const s of Object.values(DEMO_SUBSCRIPTIONS)) {
-      expect([401, 403], s.displayName).toContain(await statusOf(collect(em.compute(NO_ACCESS, s.subscriptionId).galleries.list())));
+      expect([401, 403], s.displayName).toContain(
+        await statusOf(collect(em.compute(NO_ACCESS, s.subscriptionId).galleries.list())),
+      );
     }
   });
 
   it("service principals: the image pipeline publishes, the automation principal owns", async () => {
     const pipeline = em.compute(DEMO_SERVICE_PRINCIPALS.imagePipeline.appId, SHARED);
-    expect((await collect(pipeline.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name).sort()).toEqual(["contoso_golden_images", "contoso_shared_images"]);
+    expect(
+      (await collect(pipeline.galleries.listByResourceGroup("rg-shared-images"))).map((g) => g.name).sort(),
+    ).toEqual(["contoso_golden_images", "contoso_shared_images"]);
     const automation = em.resources(DEMO_SERVICE_PRINCIPALS.automation.appId, SHARED);
     expect((await collect(automation.resourceGroups.list())).map((g) => g.name)).toContain("rg-shared-images");
   });

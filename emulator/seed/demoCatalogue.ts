@@ -40,7 +40,9 @@ function definitionProperties(d: DemoDefinition, seededAt: number): Record<strin
     ...(d.eula ? { eula: d.eula } : {}),
     ...(d.privacyStatementUri ? { privacyStatementUri: d.privacyStatementUri } : {}),
     ...(d.releaseNoteUri ? { releaseNoteUri: d.releaseNoteUri } : {}),
-    ...(d.endOfLifeDays !== undefined ? { endOfLifeDate: new Date(seededAt + d.endOfLifeDays * DAY_MS).toISOString() } : {}),
+    ...(d.endOfLifeDays !== undefined
+      ? { endOfLifeDate: new Date(seededAt + d.endOfLifeDays * DAY_MS).toISOString() }
+      : {}),
     recommended: { vCPUs: { min: d.vCPUs[0], max: d.vCPUs[1] }, memory: { min: d.memoryGB[0], max: d.memoryGB[1] } },
     ...(d.disallowedDiskTypes ? { disallowed: { diskTypes: d.disallowedDiskTypes } } : {}),
     ...(d.trustedLaunch ? { features: [{ name: "SecurityType", value: "TrustedLaunch" }] } : {}),
@@ -73,7 +75,11 @@ export function seedDemoGalleriesAndDefinitions(ctx: EmulatorContext, seededAt: 
   }
 }
 
-function versionProperties(v: DemoVersion, storageProfile: Record<string, unknown>, seededAt: number): Record<string, unknown> {
+function versionProperties(
+  v: DemoVersion,
+  storageProfile: Record<string, unknown>,
+  seededAt: number,
+): Record<string, unknown> {
   return {
     publishingProfile: {
       targetRegions: v.targetRegions,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateIdentifier } from "../../lib/gallery/identifier.js";
-import { checkGalleryName, checkImageDefinitionName, checkImageVersionName, compareVersionNames } from "../../lib/gallery/names.js";
+import {
+  checkGalleryName,
+  checkImageDefinitionName,
+  checkImageVersionName,
+  compareVersionNames,
+} from "../../lib/gallery/names.js";
 import { isKnownRegion } from "../../lib/gallery/regions.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, DEMO_RESOURCE_GROUPS } from "./demoData.js";
 import { demoVersions, expandReleasePlan, nextVersionName } from "./demoVersions.js";
@@ -22,12 +27,18 @@ describe("demo catalogue", () => {
     for (const g of DEMO_GALLERIES) {
       expect(checkGalleryName(g.name), g.name).toBeUndefined();
       expect(isKnownRegion(g.location), g.location).toBe(true);
-      expect(DEMO_RESOURCE_GROUPS.some((rg) => rg.subscription === g.subscription && rg.name === g.resourceGroup), g.name).toBe(true);
+      expect(
+        DEMO_RESOURCE_GROUPS.some((rg) => rg.subscription === g.subscription && rg.name === g.resourceGroup),
+        g.name,
+      ).toBe(true);
     }
     for (const d of DEMO_DEFINITIONS) {
       expect(checkImageDefinitionName(d.name), d.name).toBeUndefined();
       expect(validateIdentifier(d), d.name).toEqual([]);
-      expect(DEMO_GALLERIES.some((g) => g.name === d.gallery), d.name).toBe(true);
+      expect(
+        DEMO_GALLERIES.some((g) => g.name === d.gallery),
+        d.name,
+      ).toBe(true);
     }
     for (const v of versions) {
       expect(checkImageVersionName(v.name), v.name).toBeUndefined();
@@ -40,7 +51,9 @@ describe("demo catalogue", () => {
 
   it("keeps (publisher, offer, sku) unique within each gallery and names unique everywhere", () => {
     for (const g of DEMO_GALLERIES) {
-      const triples = DEMO_DEFINITIONS.filter((d) => d.gallery === g.name).map((d) => `${d.publisher}/${d.offer}/${d.sku}`.toLowerCase());
+      const triples = DEMO_DEFINITIONS.filter((d) => d.gallery === g.name).map((d) =>
+        `${d.publisher}/${d.offer}/${d.sku}`.toLowerCase(),
+      );
       expect(new Set(triples).size, g.name).toBe(triples.length);
     }
     const definitionKeys = DEMO_DEFINITIONS.map((d) => `${d.gallery}/${d.name}`);
@@ -62,8 +75,12 @@ describe("demo catalogue", () => {
   it("has the edge cases later features show", () => {
     const byDefinition = new Map<string, typeof versions>();
     for (const v of versions) byDefinition.set(v.definition, [...(byDefinition.get(v.definition) ?? []), v]);
-    expect(DEMO_DEFINITIONS.filter((d) => !byDefinition.has(d.name)).map((d) => d.name)).toEqual(["experimental-ubuntu-2410"]);
-    const allExcluded = [...byDefinition].filter(([, vs]) => vs.every((v) => v.excludeFromLatest)).map(([name]) => name);
+    expect(DEMO_DEFINITIONS.filter((d) => !byDefinition.has(d.name)).map((d) => d.name)).toEqual([
+      "experimental-ubuntu-2410",
+    ]);
+    const allExcluded = [...byDefinition]
+      .filter(([, vs]) => vs.every((v) => v.excludeFromLatest))
+      .map(([name]) => name);
     expect(allExcluded).toEqual(["preview-ws2025-core"]);
     expect(versions.some((v) => v.targetRegions.some((r) => r.excludeFromLatest))).toBe(true);
     expect(versions.some((v) => (v.endOfLifeInMs ?? 0) < 0)).toBe(true);

@@ -3,13 +3,22 @@ import type { EmulatorContext } from "../context.js";
 import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
 import { DEMO_ROLE_ASSIGNMENTS } from "./demoAccess.js";
 import { DEMO_RESOURCE_GROUPS, demoSubscriptionId } from "./demoData.js";
-import { DEMO_GROUPS, DEMO_PASSWORD, DEMO_SERVICE_PRINCIPALS, DEMO_SUBSCRIPTIONS, DEMO_TENANTS, DEMO_USERS, type DemoUser } from "./demoIdentities.js";
+import {
+  DEMO_GROUPS,
+  DEMO_PASSWORD,
+  DEMO_SERVICE_PRINCIPALS,
+  DEMO_SUBSCRIPTIONS,
+  DEMO_TENANTS,
+  DEMO_USERS,
+  type DemoUser,
+} from "./demoIdentities.js";
 
 /** Tenants, subscriptions, users, groups (with members) and service principals of the demo seed. */
 export function seedDemoDirectory(ctx: EmulatorContext): void {
   const { directory } = ctx;
   for (const tenant of Object.values(DEMO_TENANTS)) directory.addTenant(tenant);
-  for (const subscription of Object.values(DEMO_SUBSCRIPTIONS)) directory.addSubscription({ ...subscription, state: "Enabled" });
+  for (const subscription of Object.values(DEMO_SUBSCRIPTIONS))
+    directory.addSubscription({ ...subscription, state: "Enabled" });
   for (const u of Object.values(DEMO_USERS) as DemoUser[]) {
     directory.addPrincipal({
       objectId: u.objectId,
@@ -23,9 +32,16 @@ export function seedDemoDirectory(ctx: EmulatorContext): void {
     });
   }
   for (const g of Object.values(DEMO_GROUPS)) {
-    directory.addPrincipal({ objectId: g.objectId, tenantId: g.tenantId, kind: "Group", displayName: g.displayName, extra: { description: g.description } });
+    directory.addPrincipal({
+      objectId: g.objectId,
+      tenantId: g.tenantId,
+      kind: "Group",
+      displayName: g.displayName,
+      extra: { description: g.description },
+    });
   }
-  for (const g of Object.values(DEMO_GROUPS)) for (const member of g.members) directory.addGroupMember(g.objectId, member);
+  for (const g of Object.values(DEMO_GROUPS))
+    for (const member of g.members) directory.addGroupMember(g.objectId, member);
   for (const sp of Object.values(DEMO_SERVICE_PRINCIPALS)) {
     directory.addPrincipal({
       objectId: sp.objectId,
@@ -52,7 +68,13 @@ export function seedDemoResourceGroups(ctx: EmulatorContext): void {
       resourceGroup: group.name,
       parentKey: `/subscriptions/${subscriptionId}`,
       location: group.location,
-      body: { id, name: group.name, type: RESOURCE_GROUP_TYPE, location: group.location, ...(group.tags ? { tags: group.tags } : {}) },
+      body: {
+        id,
+        name: group.name,
+        type: RESOURCE_GROUP_TYPE,
+        location: group.location,
+        ...(group.tags ? { tags: group.tags } : {}),
+      },
       state: {},
     });
   }
@@ -67,7 +89,9 @@ export function seedDemoRoleAssignments(ctx: EmulatorContext): void {
       roleDefinitionGuid: BUILT_IN_ROLE_IDS[a.role],
       principalId: a.principalId,
       principalType: a.principalType,
-      createdBy: a.scope.includes(DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId) ? DEMO_USERS.lee.objectId : DEMO_USERS.megan.objectId,
+      createdBy: a.scope.includes(DEMO_SUBSCRIPTIONS.fabrikamProduction.subscriptionId)
+        ? DEMO_USERS.lee.objectId
+        : DEMO_USERS.megan.objectId,
       ...(a.description ? { description: a.description } : {}),
     });
   }

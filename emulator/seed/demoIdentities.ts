@@ -12,18 +12,42 @@
 export const DEMO_PASSWORD = "Demo#1234";
 
 export const DEMO_TENANTS = {
-  contoso: { tenantId: "c0000000-0000-4000-8000-000000000000", displayName: "Contoso", defaultDomain: "contoso.onmicrosoft.com" },
-  fabrikam: { tenantId: "fa000000-0000-4000-8000-000000000000", displayName: "Fabrikam", defaultDomain: "fabrikam.onmicrosoft.com" },
+  contoso: {
+    tenantId: "c0000000-0000-4000-8000-000000000000",
+    displayName: "Contoso",
+    defaultDomain: "contoso.onmicrosoft.com",
+  },
+  fabrikam: {
+    tenantId: "fa000000-0000-4000-8000-000000000000",
+    displayName: "Fabrikam",
+    defaultDomain: "fabrikam.onmicrosoft.com",
+  },
 } as const;
 
 const C = DEMO_TENANTS.contoso.tenantId;
 const F = DEMO_TENANTS.fabrikam.tenantId;
 
 export const DEMO_SUBSCRIPTIONS = {
-  contosoProduction: { subscriptionId: "c0000000-0000-4000-8001-000000000001", tenantId: C, displayName: "Contoso Production" },
-  contosoDevelopment: { subscriptionId: "c0000000-0000-4000-8001-000000000002", tenantId: C, displayName: "Contoso Development" },
-  contosoShared: { subscriptionId: "c0000000-0000-4000-8001-000000000003", tenantId: C, displayName: "Contoso Shared Services" },
-  fabrikamProduction: { subscriptionId: "fa000000-0000-4000-8001-000000000001", tenantId: F, displayName: "Fabrikam Production" },
+  contosoProduction: {
+    subscriptionId: "c0000000-0000-4000-8001-000000000001",
+    tenantId: C,
+    displayName: "Contoso Production",
+  },
+  contosoDevelopment: {
+    subscriptionId: "c0000000-0000-4000-8001-000000000002",
+    tenantId: C,
+    displayName: "Contoso Development",
+  },
+  contosoShared: {
+    subscriptionId: "c0000000-0000-4000-8001-000000000003",
+    tenantId: C,
+    displayName: "Contoso Shared Services",
+  },
+  fabrikamProduction: {
+    subscriptionId: "fa000000-0000-4000-8001-000000000001",
+    tenantId: F,
+    displayName: "Fabrikam Production",
+  },
 } as const;
 
 export type DemoSubscriptionKey = keyof typeof DEMO_SUBSCRIPTIONS;
@@ -41,17 +65,77 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS = {
-  megan: { objectId: "c0000000-0000-4000-8002-000000000001", tenantId: C, displayName: "Megan Bowen", upn: "megan@contoso.onmicrosoft.com", persona: "platform-admin" },
-  alex: { objectId: "c0000000-0000-4000-8002-000000000002", tenantId: C, displayName: "Alex Wilber", upn: "alex@contoso.onmicrosoft.com", persona: "publisher" },
-  adele: { objectId: "c0000000-0000-4000-8002-000000000003", tenantId: C, displayName: "Adele Vance", upn: "adele@contoso.onmicrosoft.com", persona: "consumer" },
-  pradeep: { objectId: "c0000000-0000-4000-8002-000000000004", tenantId: C, displayName: "Pradeep Gupta", upn: "pradeep@contoso.onmicrosoft.com", persona: "no-access" },
-  diego: { objectId: "c0000000-0000-4000-8002-000000000005", tenantId: C, displayName: "Diego Siciliani", upn: "diego@contoso.onmicrosoft.com" },
-  lidia: { objectId: "c0000000-0000-4000-8002-000000000006", tenantId: C, displayName: "Lidia Holloway", upn: "lidia@contoso.onmicrosoft.com" },
-  nestor: { objectId: "c0000000-0000-4000-8002-000000000007", tenantId: C, displayName: "Nestor Wilke", upn: "nestor@contoso.onmicrosoft.com" },
-  patti: { objectId: "c0000000-0000-4000-8002-000000000008", tenantId: C, displayName: "Patti Fernandez", upn: "patti@contoso.onmicrosoft.com" },
-  lee: { objectId: "fa000000-0000-4000-8002-000000000001", tenantId: F, displayName: "Lee Gu", upn: "lee@fabrikam.onmicrosoft.com", persona: "other-tenant" },
-  johanna: { objectId: "fa000000-0000-4000-8002-000000000002", tenantId: F, displayName: "Johanna Lorenz", upn: "johanna@fabrikam.onmicrosoft.com" },
-  isaiah: { objectId: "fa000000-0000-4000-8002-000000000003", tenantId: F, displayName: "Isaiah Langer", upn: "isaiah@fabrikam.onmicrosoft.com" },
+  megan: {
+    objectId: "c0000000-0000-4000-8002-000000000001",
+    tenantId: C,
+    displayName: "Megan Bowen",
+    upn: "megan@contoso.onmicrosoft.com",
+    persona: "platform-admin",
+  },
+  alex: {
+    objectId: "c0000000-0000-4000-8002-000000000002",
+    tenantId: C,
+    displayName: "Alex Wilber",
+    upn: "alex@contoso.onmicrosoft.com",
+    persona: "publisher",
+  },
+  adele: {
+    objectId: "c0000000-0000-4000-8002-000000000003",
+    tenantId: C,
+    displayName: "Adele Vance",
+    upn: "adele@contoso.onmicrosoft.com",
+    persona: "consumer",
+  },
+  pradeep: {
+    objectId: "c0000000-0000-4000-8002-000000000004",
+    tenantId: C,
+    displayName: "Pradeep Gupta",
+    upn: "pradeep@contoso.onmicrosoft.com",
+    persona: "no-access",
+  },
+  diego: {
+    objectId: "c0000000-0000-4000-8002-000000000005",
+    tenantId: C,
+    displayName: "Diego Siciliani",
+    upn: "diego@contoso.onmicrosoft.com",
+  },
+  lidia: {
+    objectId: "c0000000-0000-4000-8002-000000000006",
+    tenantId: C,
+    displayName: "Lidia Holloway",
+    upn: "lidia@contoso.onmicrosoft.com",
+  },
+  nestor: {
+    objectId: "c0000000-0000-4000-8002-000000000007",
+    tenantId: C,
+    displayName: "Nestor Wilke",
+    upn: "nestor@contoso.onmicrosoft.com",
+  },
+  patti: {
+    objectId: "c0000000-0000-4000-8002-000000000008",
+    tenantId: C,
+    displayName: "Patti Fernandez",
+    upn: "patti@contoso.onmicrosoft.com",
+  },
+  lee: {
+    objectId: "fa000000-0000-4000-8002-000000000001",
+    tenantId: F,
+    displayName: "Lee Gu",
+    upn: "lee@fabrikam.onmicrosoft.com",
+    persona: "other-tenant",
+  },
+  johanna: {
+    objectId: "fa000000-0000-4000-8002-000000000002",
+    tenantId: F,
+    displayName: "Johanna Lorenz",
+    upn: "johanna@fabrikam.onmicrosoft.com",
+  },
+  isaiah: {
+    objectId: "fa000000-0000-4000-8002-000000000003",
+    tenantId: F,
+    displayName: "Isaiah Langer",
+    upn: "isaiah@fabrikam.onmicrosoft.com",
+  },
 } as const satisfies Record<string, DemoUser>;
 
 /** The user who plays each persona. */

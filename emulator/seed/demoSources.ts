@@ -16,7 +16,11 @@ const CAPTURED_FROM_VM = "jumpbox-ws2022";
 export type DemoStorageProfile = Record<string, unknown>;
 
 function refFor(definition: DemoDefinition, name: string): ComputeRef {
-  return { subscriptionId: demoSubscriptionId(demoGallery(definition.gallery).subscription), resourceGroup: DEMO_BUILD_RESOURCE_GROUP, name };
+  return {
+    subscriptionId: demoSubscriptionId(demoGallery(definition.gallery).subscription),
+    resourceGroup: DEMO_BUILD_RESOURCE_GROUP,
+    name,
+  };
 }
 
 function vhd(definition: DemoDefinition, disk: string): string {
@@ -33,8 +37,17 @@ function managedImage(ctx: EmulatorContext, definition: DemoDefinition, location
     properties: {
       hyperVGeneration: definition.hyperVGeneration,
       storageProfile: {
-        osDisk: { osType: definition.osType, osState: "Generalized", blobUri: vhd(definition, "os"), diskSizeGB: definition.osDiskGB, caching: "ReadWrite" },
-        dataDisks: dataDiskGB === undefined ? [] : [{ lun: 0, blobUri: vhd(definition, "data"), diskSizeGB: dataDiskGB, caching: "None" }],
+        osDisk: {
+          osType: definition.osType,
+          osState: "Generalized",
+          blobUri: vhd(definition, "os"),
+          diskSizeGB: definition.osDiskGB,
+          caching: "ReadWrite",
+        },
+        dataDisks:
+          dataDiskGB === undefined
+            ? []
+            : [{ lun: 0, blobUri: vhd(definition, "data"), diskSizeGB: dataDiskGB, caching: "None" }],
       },
     },
   });
@@ -57,12 +70,22 @@ function importedDisk(definition: DemoDefinition, location: string) {
 
 /** An OS disk snapshot of a specialized machine. */
 function osSnapshot(ctx: EmulatorContext, definition: DemoDefinition, location: string): string {
-  return putComputeResource(ctx, snapshotType, refFor(definition, `snap-${definition.name}-os`), importedDisk(definition, location)).record.id;
+  return putComputeResource(
+    ctx,
+    snapshotType,
+    refFor(definition, `snap-${definition.name}-os`),
+    importedDisk(definition, location),
+  ).record.id;
 }
 
 /** A specialized VM (never generalized) running on a managed OS disk, captured as it is. */
 function specializedVm(ctx: EmulatorContext, definition: DemoDefinition, location: string): string {
-  const disk = putComputeResource(ctx, diskType, refFor(definition, `vm-${definition.name}_OsDisk`), importedDisk(definition, location)).record;
+  const disk = putComputeResource(
+    ctx,
+    diskType,
+    refFor(definition, `vm-${definition.name}_OsDisk`),
+    importedDisk(definition, location),
+  ).record;
   const vm = putComputeResource(ctx, virtualMachineType, refFor(definition, `vm-${definition.name}`), {
     location,
     tags: { definition: definition.name },
@@ -79,7 +102,11 @@ function specializedVm(ctx: EmulatorContext, definition: DemoDefinition, locatio
  * generalized definitions come from managed images (one more per data-disk size a version adds), specialized
  * ones from an OS disk snapshot, and the jump box from its VM.
  */
-export function seedDemoSources(ctx: EmulatorContext, definition: DemoDefinition, versions: DemoVersion[]): Map<string, DemoStorageProfile> {
+export function seedDemoSources(
+  ctx: EmulatorContext,
+  definition: DemoDefinition,
+  versions: DemoVersion[],
+): Map<string, DemoStorageProfile> {
   const profiles = new Map<string, DemoStorageProfile>();
   const first = versions[0];
   if (!first) return profiles;

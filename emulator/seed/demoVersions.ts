@@ -44,7 +44,8 @@ export function expandReleasePlan(definition: DemoDefinition): DemoVersion[] {
   const names = [plan.first];
   while (names.length < plan.count) names.push(nextVersionName(names.at(-1)!, plan.step, plan.everyDays));
   for (const twisted of Object.keys(plan.twists ?? {})) {
-    if (!names.includes(twisted)) throw new Error(`Demo definition '${definition.name}' has a twist for unknown version '${twisted}'.`);
+    if (!names.includes(twisted))
+      throw new Error(`Demo definition '${definition.name}' has a twist for unknown version '${twisted}'.`);
   }
 
   return names.map((name, index) => {
@@ -53,7 +54,9 @@ export function expandReleasePlan(definition: DemoDefinition): DemoVersion[] {
     const wide = age < plan.wide;
     const others = twist.replicateTo ?? (wide ? plan.replicateTo : []);
     const publishedAgoMs =
-      twist.startedMinutesAgo !== undefined ? twist.startedMinutesAgo * MINUTE_MS : (plan.newestDaysAgo + age * plan.everyDays) * DAY_MS;
+      twist.startedMinutesAgo !== undefined
+        ? twist.startedMinutesAgo * MINUTE_MS
+        : (plan.newestDaysAgo + age * plan.everyDays) * DAY_MS;
     return {
       gallery: definition.gallery,
       definition: definition.name,
@@ -67,7 +70,9 @@ export function expandReleasePlan(definition: DemoDefinition): DemoVersion[] {
       ...(plan.replicaCount !== undefined ? { replicaCount: plan.replicaCount } : {}),
       excludeFromLatest: twist.excludeFromLatest ?? false,
       publishedAgoMs,
-      ...(plan.endOfLifeAfterDays !== undefined ? { endOfLifeInMs: plan.endOfLifeAfterDays * DAY_MS - publishedAgoMs } : {}),
+      ...(plan.endOfLifeAfterDays !== undefined
+        ? { endOfLifeInMs: plan.endOfLifeAfterDays * DAY_MS - publishedAgoMs }
+        : {}),
       ...(twist.dataDiskGB !== undefined ? { dataDiskGB: twist.dataDiskGB } : {}),
     };
   });

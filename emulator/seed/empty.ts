@@ -9,8 +9,26 @@ import { EMPTY_SEED as S } from "./wellKnown.js";
 export function seedEmulatorTenant(ctx: EmulatorContext, tenantDisplayName: string): void {
   const { directory } = ctx;
   directory.addTenant({ tenantId: S.tenantId, displayName: tenantDisplayName, defaultDomain: S.tenantDomain });
-  directory.addPrincipal({ objectId: S.admin.objectId, tenantId: S.tenantId, kind: "User", displayName: "Admin", upn: S.admin.upn, mail: S.admin.upn, password: S.admin.password, persona: "admin" });
-  directory.addPrincipal({ objectId: S.user.objectId, tenantId: S.tenantId, kind: "User", displayName: "User", upn: S.user.upn, mail: S.user.upn, password: S.user.password, persona: "no-access" });
+  directory.addPrincipal({
+    objectId: S.admin.objectId,
+    tenantId: S.tenantId,
+    kind: "User",
+    displayName: "Admin",
+    upn: S.admin.upn,
+    mail: S.admin.upn,
+    password: S.admin.password,
+    persona: "admin",
+  });
+  directory.addPrincipal({
+    objectId: S.user.objectId,
+    tenantId: S.tenantId,
+    kind: "User",
+    displayName: "User",
+    upn: S.user.upn,
+    mail: S.user.upn,
+    password: S.user.password,
+    persona: "no-access",
+  });
   directory.addPrincipal({
     objectId: S.servicePrincipal.objectId,
     tenantId: S.tenantId,
@@ -25,9 +43,24 @@ export function seedEmulatorTenant(ctx: EmulatorContext, tenantDisplayName: stri
 /** One tenant, one subscription, an Owner user, a user without access, and an Owner service principal. */
 export function seedEmpty(ctx: EmulatorContext): void {
   seedEmulatorTenant(ctx, "Emulator");
-  ctx.directory.addSubscription({ subscriptionId: S.subscriptionId, tenantId: S.tenantId, displayName: "Emulator subscription", state: "Enabled" });
+  ctx.directory.addSubscription({
+    subscriptionId: S.subscriptionId,
+    tenantId: S.tenantId,
+    displayName: "Emulator subscription",
+    state: "Enabled",
+  });
   const { roleAssignments } = ctx;
   const scope = `/subscriptions/${S.subscriptionId}`;
-  roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner, principalId: S.admin.objectId, principalType: "User" });
-  roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner, principalId: S.servicePrincipal.objectId, principalType: "ServicePrincipal" });
+  roleAssignments.create({
+    scope,
+    roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner,
+    principalId: S.admin.objectId,
+    principalType: "User",
+  });
+  roleAssignments.create({
+    scope,
+    roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner,
+    principalId: S.servicePrincipal.objectId,
+    principalType: "ServicePrincipal",
+  });
 }

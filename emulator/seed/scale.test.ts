@@ -5,7 +5,11 @@ import { parseScaleSpec, SCALE_DEFAULTS, SCALE_SEED as S } from "./scale.js";
 describe("scale seed spec", () => {
   it("reads counts and defaults the rest", () => {
     expect(parseScaleSpec("scale")).toEqual(SCALE_DEFAULTS);
-    expect(parseScaleSpec("scale:subscriptions=3,versions=0")).toEqual({ ...SCALE_DEFAULTS, subscriptions: 3, versions: 0 });
+    expect(parseScaleSpec("scale:subscriptions=3,versions=0")).toEqual({
+      ...SCALE_DEFAULTS,
+      subscriptions: 3,
+      versions: 0,
+    });
   });
 
   it("refuses unknown parameters and bad counts", () => {
@@ -37,11 +41,19 @@ describe("EMULATOR_SEED=scale:subscriptions=200,galleries=5,definitions=10,versi
       body: JSON.stringify({ query, options }),
     });
     expect(res.status).toBe(200);
-    return (await res.json()) as { totalRecords: number; count: number; $skipToken?: string; data: Record<string, unknown>[] };
+    return (await res.json()) as {
+      totalRecords: number;
+      count: number;
+      $skipToken?: string;
+      data: Record<string, unknown>[];
+    };
   }
 
   it("holds 200 × 5 galleries, × 10 definitions, × 3 versions, all Succeeded", async () => {
-    const counts = await graph(S.admin.upn, "resources | summarize count() by type, state = tostring(properties.provisioningState) | order by type asc");
+    const counts = await graph(
+      S.admin.upn,
+      "resources | summarize count() by type, state = tostring(properties.provisioningState) | order by type asc",
+    );
     expect(counts.data).toEqual([
       { type: "microsoft.compute/galleries", state: "Succeeded", count_: 1_000 },
       { type: "microsoft.compute/galleries/images", state: "Succeeded", count_: 10_000 },
@@ -56,11 +68,14 @@ describe("EMULATOR_SEED=scale:subscriptions=200,galleries=5,definitions=10,versi
     };
     expect(await subscriptions(S.admin.upn)).toBe(200);
     expect(await subscriptions(S.reader.upn)).toBe(100);
-    expect((await graph(S.reader.upn, "resources | where type =~ 'microsoft.compute/galleries' | count")).data).toEqual([{ Count: 500 }]);
+    expect((await graph(S.reader.upn, "resources | where type =~ 'microsoft.compute/galleries' | count")).data).toEqual(
+      [{ Count: 500 }],
+    );
   });
 
   it("answers a 1,000-row inventory page with a continuation", async () => {
-    const query = "resources | where type in~ ('microsoft.compute/galleries', 'microsoft.compute/galleries/images') | project id, name, type, subscriptionId, properties";
+    const query =
+      "resources | where type in~ ('microsoft.compute/galleries', 'microsoft.compute/galleries/images') | project id, name, type, subscriptionId, properties";
     await graph(S.admin.upn, query, { $top: 1000 });
     const started = performance.now();
     const page = await graph(S.admin.upn, query, { $top: 1000 });

@@ -39,7 +39,11 @@ export const SCALE_SEED = {
   admin: EMPTY_SEED.admin,
   user: EMPTY_SEED.user,
   servicePrincipal: EMPTY_SEED.servicePrincipal,
-  reader: { objectId: "5ca1e000-0000-4000-8000-0000000000b1", upn: "reader@emulator.onmicrosoft.com", password: "Reader#1234" },
+  reader: {
+    objectId: "5ca1e000-0000-4000-8000-0000000000b1",
+    upn: "reader@emulator.onmicrosoft.com",
+    password: "Reader#1234",
+  },
   resourceGroup: "rg-images",
   /** The n-th subscription (1-based). */
   subscriptionId: (n: number) => `5ca1e000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`,
@@ -57,10 +61,15 @@ export function parseScaleSpec(seed: string): ScaleSpec {
   const params = seed.split(":").slice(1).join(":");
   for (const part of params.split(",").filter((p) => p.trim() !== "")) {
     const [key, value] = part.split("=").map((s) => s.trim());
-    if (!key || !(key in spec)) throw new Error(`EMULATOR_SEED: unknown scale parameter '${key}' (use ${Object.keys(SCALE_DEFAULTS).join(", ")}).`);
+    if (!key || !(key in spec))
+      throw new Error(
+        `EMULATOR_SEED: unknown scale parameter '${key}' (use ${Object.keys(SCALE_DEFAULTS).join(", ")}).`,
+      );
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || (key === "subscriptions" && n < 1)) {
-      throw new Error(`EMULATOR_SEED: scale parameter '${key}' must be a non-negative integer (subscriptions at least 1), not '${value}'.`);
+      throw new Error(
+        `EMULATOR_SEED: scale parameter '${key}' must be a non-negative integer (subscriptions at least 1), not '${value}'.`,
+      );
     }
     spec[key as keyof ScaleSpec] = n;
   }
@@ -72,7 +81,16 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
   const { directory, roleAssignments, resources } = ctx;
   const S = SCALE_SEED;
   seedEmulatorTenant(ctx, "Emulator (scale)");
-  directory.addPrincipal({ objectId: S.reader.objectId, tenantId: S.tenantId, kind: "User", displayName: "Reader", upn: S.reader.upn, mail: S.reader.upn, password: S.reader.password, persona: "reader" });
+  directory.addPrincipal({
+    objectId: S.reader.objectId,
+    tenantId: S.tenantId,
+    kind: "User",
+    displayName: "Reader",
+    upn: S.reader.upn,
+    mail: S.reader.upn,
+    password: S.reader.password,
+    persona: "reader",
+  });
 
   const now = ctx.clock.now();
   const publishedAt = now - DAY_MS;
@@ -87,15 +105,46 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
     const subscriptionId = S.subscriptionId(n);
     const location = REGIONS[(n - 1) % REGIONS.length]!;
     const regionName = findRegion(location)!.displayName;
-    directory.addSubscription({ subscriptionId, tenantId: S.tenantId, displayName: `Scale subscription ${String(n).padStart(3, "0")}`, state: "Enabled" });
+    directory.addSubscription({
+      subscriptionId,
+      tenantId: S.tenantId,
+      displayName: `Scale subscription ${String(n).padStart(3, "0")}`,
+      state: "Enabled",
+    });
     const scope = `/subscriptions/${subscriptionId}`;
-    roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner, principalId: S.admin.objectId, principalType: "User" });
-    roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner, principalId: S.servicePrincipal.objectId, principalType: "ServicePrincipal" });
-    if (n % 2 === 0) roleAssignments.create({ scope, roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader, principalId: S.reader.objectId, principalType: "User" });
+    roleAssignments.create({
+      scope,
+      roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner,
+      principalId: S.admin.objectId,
+      principalType: "User",
+    });
+    roleAssignments.create({
+      scope,
+      roleDefinitionGuid: BUILT_IN_ROLE_IDS.Owner,
+      principalId: S.servicePrincipal.objectId,
+      principalType: "ServicePrincipal",
+    });
+    if (n % 2 === 0)
+      roleAssignments.create({
+        scope,
+        roleDefinitionGuid: BUILT_IN_ROLE_IDS.Reader,
+        principalId: S.reader.objectId,
+        principalType: "User",
+      });
 
     const rg = S.resourceGroup;
     const rgId = resourceGroupId(subscriptionId, rg);
-    resources.put({ id: rgId, type: RESOURCE_GROUP_TYPE, name: rg, subscriptionId, resourceGroup: rg, parentKey: scope, location, body: { id: rgId, name: rg, type: RESOURCE_GROUP_TYPE, location }, state: {} });
+    resources.put({
+      id: rgId,
+      type: RESOURCE_GROUP_TYPE,
+      name: rg,
+      subscriptionId,
+      resourceGroup: rg,
+      parentKey: scope,
+      location,
+      body: { id: rgId, name: rg, type: RESOURCE_GROUP_TYPE, location },
+      state: {},
+    });
     const sourceImageId = managedImageResourceId(subscriptionId, rg, "golden-source");
 
     for (let g = 1; g <= spec.galleries; g++) {
@@ -109,13 +158,22 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
         resourceGroup: rg,
         parentKey: rgId,
         location,
-        body: { id: galleryId, name: gallery, type: GALLERY_TYPE, location, properties: { description: `Scale gallery ${g} of subscription ${n}` } },
+        body: {
+          id: galleryId,
+          name: gallery,
+          type: GALLERY_TYPE,
+          location,
+          properties: { description: `Scale gallery ${g} of subscription ${n}` },
+        },
         state: {},
       });
       for (let d = 1; d <= spec.definitions; d++) {
         const image = S.definitionName(d);
         const imageId = galleryImageResourceId(subscriptionId, rg, gallery, image);
-        const properties = { ...definitionTemplate, identifier: { publisher: "Contoso", offer: `offer-${g}`, sku: `sku-${d}` } };
+        const properties = {
+          ...definitionTemplate,
+          identifier: { publisher: "Contoso", offer: `offer-${g}`, sku: `sku-${d}` },
+        };
         resources.put({
           id: imageId,
           type: GALLERY_IMAGE_TYPE,
@@ -145,13 +203,25 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
               location,
               properties: {
                 publishingProfile: { targetRegions: [{ name: location }] },
-                storageProfile: { source: { id: sourceImageId }, osDiskImage: { sizeInGB: 30, hostCaching: "ReadWrite" }, dataDiskImages: [] },
+                storageProfile: {
+                  source: { id: sourceImageId },
+                  osDiskImage: { sizeInGB: 30, hostCaching: "ReadWrite" },
+                  dataDiskImages: [],
+                },
                 safetyProfile: {},
                 publishedDate: new Date(publishedAt + v * 60_000).toISOString(),
               },
             },
             state: {
-              replication: [{ region: regionName, replicaCount: 1, storageAccountType: "Standard_LRS", startedAt: publishedAt, durationMs: 5 * 60_000 }],
+              replication: [
+                {
+                  region: regionName,
+                  replicaCount: 1,
+                  storageAccountType: "Standard_LRS",
+                  startedAt: publishedAt,
+                  durationMs: 5 * 60_000,
+                },
+              ],
             },
           });
         }

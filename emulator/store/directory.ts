@@ -49,11 +49,9 @@ export class DirectoryStore {
   constructor(private readonly db: Db) {}
 
   addTenant(t: Tenant): void {
-    this.db.prepare("INSERT INTO tenants (tenant_id, display_name, default_domain) VALUES (?, ?, ?)").run(
-      t.tenantId,
-      t.displayName,
-      t.defaultDomain,
-    );
+    this.db
+      .prepare("INSERT INTO tenants (tenant_id, display_name, default_domain) VALUES (?, ?, ?)")
+      .run(t.tenantId, t.displayName, t.defaultDomain);
   }
 
   tenants(): Tenant[] {
@@ -97,15 +95,13 @@ export class DirectoryStore {
 
   principal(objectId: string): Principal | undefined {
     const row = this.db.prepare("SELECT * FROM principals WHERE lower(object_id) = lower(?)").get(objectId) as
-      | PrincipalRow
-      | undefined;
+      PrincipalRow | undefined;
     return row && toPrincipal(row);
   }
 
   userByUpn(upn: string): Principal | undefined {
     const row = this.db.prepare("SELECT * FROM principals WHERE kind = 'User' AND lower(upn) = lower(?)").get(upn) as
-      | PrincipalRow
-      | undefined;
+      PrincipalRow | undefined;
     return row && toPrincipal(row);
   }
 
@@ -163,7 +159,12 @@ export class DirectoryStore {
         display_name: string;
         state: Subscription["state"];
       }[]
-    ).map((r) => ({ subscriptionId: r.subscription_id, tenantId: r.tenant_id, displayName: r.display_name, state: r.state }));
+    ).map((r) => ({
+      subscriptionId: r.subscription_id,
+      tenantId: r.tenant_id,
+      displayName: r.display_name,
+      state: r.state,
+    }));
   }
 
   subscription(subscriptionId: string): Subscription | undefined {

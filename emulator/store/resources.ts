@@ -123,7 +123,9 @@ export class ResourceStore {
     return row ? fromRow<B, S>(row) : undefined;
   }
 
-  put<B extends ArmResourceBody, S>(record: Omit<ResourceRecord<B, S>, "key" | "createdAt" | "updatedAt"> & { createdAt?: number }): void {
+  put<B extends ArmResourceBody, S>(
+    record: Omit<ResourceRecord<B, S>, "key" | "createdAt" | "updatedAt"> & { createdAt?: number },
+  ): void {
     const now = this.clock.now();
     this.stmts.upsert.run({
       key: keyOf(record.id),
@@ -151,12 +153,25 @@ export class ResourceStore {
     this.stmts.purge.run(this.clock.now());
   }
 
-  listChildren<B extends ArmResourceBody = ArmResourceBody, S = unknown>(parentId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord<B, S>> {
+  listChildren<B extends ArmResourceBody = ArmResourceBody, S = unknown>(
+    parentId: string,
+    type: string,
+    after = "",
+    limit = 1_000_000,
+  ): Page<ResourceRecord<B, S>> {
     return page<B, S>(this.stmts.children.all(keyOf(parentId), type, after, this.clock.now(), limit + 1), limit);
   }
 
-  listBySubscription<B extends ArmResourceBody = ArmResourceBody, S = unknown>(subscriptionId: string, type: string, after = "", limit = 1_000_000): Page<ResourceRecord<B, S>> {
-    return page<B, S>(this.stmts.bySubscription.all(subscriptionId.toLowerCase(), type, after, this.clock.now(), limit + 1), limit);
+  listBySubscription<B extends ArmResourceBody = ArmResourceBody, S = unknown>(
+    subscriptionId: string,
+    type: string,
+    after = "",
+    limit = 1_000_000,
+  ): Page<ResourceRecord<B, S>> {
+    return page<B, S>(
+      this.stmts.bySubscription.all(subscriptionId.toLowerCase(), type, after, this.clock.now(), limit + 1),
+      limit,
+    );
   }
 
   listByResourceGroup<B extends ArmResourceBody = ArmResourceBody, S = unknown>(
@@ -167,7 +182,14 @@ export class ResourceStore {
     limit = 1_000_000,
   ): Page<ResourceRecord<B, S>> {
     return page<B, S>(
-      this.stmts.byResourceGroup.all(subscriptionId.toLowerCase(), resourceGroup.toLowerCase(), type, after, this.clock.now(), limit + 1),
+      this.stmts.byResourceGroup.all(
+        subscriptionId.toLowerCase(),
+        resourceGroup.toLowerCase(),
+        type,
+        after,
+        this.clock.now(),
+        limit + 1,
+      ),
       limit,
     );
   }
@@ -178,7 +200,12 @@ export class ResourceStore {
 
   /** Resources inside a resource group (the group itself excluded). */
   countInResourceGroup(subscriptionId: string, resourceGroup: string, groupType: string): number {
-    return this.stmts.countInGroup.get(subscriptionId.toLowerCase(), resourceGroup.toLowerCase(), groupType, this.clock.now())!.n;
+    return this.stmts.countInGroup.get(
+      subscriptionId.toLowerCase(),
+      resourceGroup.toLowerCase(),
+      groupType,
+      this.clock.now(),
+    )!.n;
   }
 
   /**
@@ -194,7 +221,11 @@ export class ResourceStore {
   }
 
   /** A resource of a type by name anywhere in the subscription (gallery names are unique per subscription). */
-  findInSubscriptionByName<B extends ArmResourceBody = ArmResourceBody, S = unknown>(subscriptionId: string, type: string, name: string): ResourceRecord<B, S> | undefined {
+  findInSubscriptionByName<B extends ArmResourceBody = ArmResourceBody, S = unknown>(
+    subscriptionId: string,
+    type: string,
+    name: string,
+  ): ResourceRecord<B, S> | undefined {
     const row = this.stmts.findByName.get(subscriptionId.toLowerCase(), type, name, this.clock.now());
     return row ? fromRow<B, S>(row) : undefined;
   }
@@ -216,7 +247,10 @@ export class ResourceStore {
  * Narrows a record read without its type (one of every type, a parent by key) to the record of `type`, by its
  * stored type (case-insensitive, as ARM's).
  */
-export function isOfType<B extends ArmResourceBody, S>(record: ResourceRecord, type: string): record is ResourceRecord<B, S> {
+export function isOfType<B extends ArmResourceBody, S>(
+  record: ResourceRecord,
+  type: string,
+): record is ResourceRecord<B, S> {
   return record.type.toLowerCase() === type.toLowerCase();
 }
 

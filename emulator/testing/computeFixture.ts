@@ -53,19 +53,44 @@ export interface ComputeFixture {
   settle<T>(poller: Poller<T>, stepSeconds?: number): Promise<T>;
   gallery(resourceGroup: string, name: string, body: Gallery): Promise<Gallery>;
   /** A definition with the publisher Contoso and offer and SKU named after it unless `body` says otherwise. */
-  defineImage(resourceGroup: string, gallery: string, name: string, body: Partial<GalleryImage> & { location: string }): Promise<GalleryImage>;
+  defineImage(
+    resourceGroup: string,
+    gallery: string,
+    name: string,
+    body: Partial<GalleryImage> & { location: string },
+  ): Promise<GalleryImage>;
   /** A version to `regions` (its own location when none) from `sourceId`. */
   publish(
     resourceGroup: string,
     gallery: string,
     image: string,
     version: string,
-    body: { location: string; sourceId: string; regions?: string[]; publishingProfile?: GalleryImageVersion["publishingProfile"] },
+    body: {
+      location: string;
+      sourceId: string;
+      regions?: string[];
+      publishingProfile?: GalleryImageVersion["publishingProfile"];
+    },
   ): Promise<GalleryImageVersion>;
   /** A managed image over a blob, data disks of the given sizes at LUNs 0, 1, ...; returns its id. */
-  imageFromBlob(resourceGroup: string, name: string, location: string, options?: ImageOs & { osDiskSizeGB?: number; dataDiskSizesGB?: number[]; dataDisks?: ImageDataDisk[]; hyperVGeneration?: Image["hyperVGeneration"] }): Promise<string>;
+  imageFromBlob(
+    resourceGroup: string,
+    name: string,
+    location: string,
+    options?: ImageOs & {
+      osDiskSizeGB?: number;
+      dataDiskSizesGB?: number[];
+      dataDisks?: ImageDataDisk[];
+      hyperVGeneration?: Image["hyperVGeneration"];
+    },
+  ): Promise<string>;
   /** An empty OS disk and a managed image over it; returns the image's id. */
-  imageFromDisk(resourceGroup: string, name: string, location: string, options?: ImageOs & { diskSizeGB?: number }): Promise<string>;
+  imageFromDisk(
+    resourceGroup: string,
+    name: string,
+    location: string,
+    options?: ImageOs & { diskSizeGB?: number },
+  ): Promise<string>;
   /** A VM from the Marketplace's Ubuntu, for specialized sources; returns its id. */
   marketplaceVm(resourceGroup: string, name: string, location: string): Promise<string>;
 }
@@ -79,7 +104,13 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 
 /** Registers the file's beforeAll/afterAll; the fixture's members are there from the first test (and later hooks) on. */
 export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixture {
-  const { as = EMPTY_SEED.admin.upn, subscriptionId = EMPTY_SEED.subscriptionId, resourceGroups = {}, stepSeconds = 60, ...config } = options;
+  const {
+    as = EMPTY_SEED.admin.upn,
+    subscriptionId = EMPTY_SEED.subscriptionId,
+    resourceGroups = {},
+    stepSeconds = 60,
+    ...config
+  } = options;
   let started: { em: TestEmulator; client: ComputeManagementClient } | undefined;
   const running = () => {
     if (!started) throw new Error("The compute fixture starts in beforeAll: use it inside hooks and tests.");
@@ -94,7 +125,8 @@ export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixt
       return running().client;
     },
     subscriptionId,
-    id: (type, name, resourceGroup) => `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Compute/${type}/${name}`,
+    id: (type, name, resourceGroup) =>
+      `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Compute/${type}/${name}`,
     async settle(poller, step = stepSeconds) {
       const { em } = running();
       await poller.submitted();
@@ -106,29 +138,57 @@ export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixt
         clearInterval(timer);
       }
     },
-    gallery: (resourceGroup, name, body) => fixture.settle(fixture.client.galleries.createOrUpdate(resourceGroup, name, body, FAST_POLL)),
+    gallery: (resourceGroup, name, body) =>
+      fixture.settle(fixture.client.galleries.createOrUpdate(resourceGroup, name, body, FAST_POLL)),
     defineImage: (resourceGroup, gallery, name, body) =>
       fixture.settle(
         fixture.client.galleryImages.createOrUpdate(
           resourceGroup,
           gallery,
           name,
-          { osType: "Linux", osState: "Generalized", identifier: { publisher: "Contoso", offer: name, sku: name }, ...body },
+          {
+            osType: "Linux",
+            osState: "Generalized",
+            identifier: { publisher: "Contoso", offer: name, sku: name },
+            ...body,
+          },
           FAST_POLL,
         ),
       ),
-    publish: (resourceGroup, gallery, image, version, { location, sourceId, regions = [location], publishingProfile }) =>
+    publish: (
+      resourceGroup,
+      gallery,
+      image,
+      version,
+      { location, sourceId, regions = [location], publishingProfile },
+    ) =>
       fixture.settle(
         fixture.client.galleryImageVersions.createOrUpdate(
           resourceGroup,
           gallery,
           image,
           version,
-          { location, publishingProfile: { ...publishingProfile, targetRegions: regions.map((name) => ({ name })) }, storageProfile: { source: { id: sourceId } } },
+          {
+            location,
+            publishingProfile: { ...publishingProfile, targetRegions: regions.map((name) => ({ name })) },
+            storageProfile: { source: { id: sourceId } },
+          },
           FAST_POLL,
         ),
       ),
-    async imageFromBlob(resourceGroup, name, location, { osType = "Linux", osState = "Generalized", osDiskSizeGB = 30, dataDiskSizesGB = [], dataDisks, hyperVGeneration = "V2" } = {}) {
+    async imageFromBlob(
+      resourceGroup,
+      name,
+      location,
+      {
+        osType = "Linux",
+        osState = "Generalized",
+        osDiskSizeGB = 30,
+        dataDiskSizesGB = [],
+        dataDisks,
+        hyperVGeneration = "V2",
+      } = {},
+    ) {
       const blob = (suffix: string) => `https://sa.blob.core.windows.net/vhds/${name}${suffix}.vhd`;
       await fixture.settle(
         fixture.client.images.createOrUpdate(
@@ -139,7 +199,8 @@ export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixt
             hyperVGeneration,
             storageProfile: {
               osDisk: { osType, osState, blobUri: blob(""), diskSizeGB: osDiskSizeGB },
-              dataDisks: dataDisks ?? dataDiskSizesGB.map((diskSizeGB, lun) => ({ lun, blobUri: blob(`-${lun}`), diskSizeGB })),
+              dataDisks:
+                dataDisks ?? dataDiskSizesGB.map((diskSizeGB, lun) => ({ lun, blobUri: blob(`-${lun}`), diskSizeGB })),
             },
           },
           FAST_POLL,
@@ -147,14 +208,31 @@ export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixt
       );
       return fixture.id("images", name, resourceGroup);
     },
-    async imageFromDisk(resourceGroup, name, location, { osType = "Linux", osState = "Generalized", diskSizeGB = 40 } = {}) {
+    async imageFromDisk(
+      resourceGroup,
+      name,
+      location,
+      { osType = "Linux", osState = "Generalized", diskSizeGB = 40 } = {},
+    ) {
       const disk = `${name}-os`;
-      await fixture.settle(fixture.client.disks.createOrUpdate(resourceGroup, disk, { location, osType, creationData: { createOption: "Empty" }, diskSizeGB }, FAST_POLL));
+      await fixture.settle(
+        fixture.client.disks.createOrUpdate(
+          resourceGroup,
+          disk,
+          { location, osType, creationData: { createOption: "Empty" }, diskSizeGB },
+          FAST_POLL,
+        ),
+      );
       await fixture.settle(
         fixture.client.images.createOrUpdate(
           resourceGroup,
           name,
-          { location, storageProfile: { osDisk: { osType, osState, managedDisk: { id: fixture.id("disks", disk, resourceGroup) } } } },
+          {
+            location,
+            storageProfile: {
+              osDisk: { osType, osState, managedDisk: { id: fixture.id("disks", disk, resourceGroup) } },
+            },
+          },
           FAST_POLL,
         ),
       );
@@ -164,7 +242,10 @@ export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixt
       const body: VirtualMachine = {
         location,
         hardwareProfile: { vmSize: "Standard_D2s_v5" },
-        storageProfile: { imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }, osDisk: { createOption: "FromImage" } },
+        storageProfile: {
+          imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
+          osDisk: { createOption: "FromImage" },
+        },
         osProfile: { computerName: name, adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
       };
       await fixture.settle(fixture.client.virtualMachines.createOrUpdate(resourceGroup, name, body, FAST_POLL));

@@ -39,7 +39,14 @@ export const FAST_POLL = { updateIntervalInMs: 10 };
 /** Starts an emulator on a free port with a fresh data directory. */
 export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {}): Promise<TestEmulator> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "gallerist-emulator-"));
-  const config: EmulatorConfig = { ...configFromEnv({}), seed: "empty", lroSeconds: 0, ...overrides, dataDir, port: overrides.port ?? 0 };
+  const config: EmulatorConfig = {
+    ...configFromEnv({}),
+    seed: "empty",
+    lroSeconds: 0,
+    ...overrides,
+    dataDir,
+    port: overrides.port ?? 0,
+  };
   let emulator = await createEmulator(config);
   const portOf = (url: string) => Number(new URL(url).port);
 
@@ -58,7 +65,10 @@ export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {})
       origin: emulator.url,
     });
   const credential = (who: string, audience = ARM_AUDIENCE, tenantId?: string): TokenCredential => ({
-    getToken: async () => ({ token: await token(who, audience, tenantId), expiresOnTimestamp: Date.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000 }),
+    getToken: async () => ({
+      token: await token(who, audience, tenantId),
+      expiresOnTimestamp: Date.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000,
+    }),
   });
 
   const harness: TestEmulator = {
@@ -77,7 +87,9 @@ export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {})
         endpoint: emulator.url,
         allowInsecureConnection: true,
       });
-      installAuthPolicy(client.pipeline, emulator.url, credential(who, ARM_AUDIENCE, tenantId), [`${ARM_AUDIENCE}/.default`]);
+      installAuthPolicy(client.pipeline, emulator.url, credential(who, ARM_AUDIENCE, tenantId), [
+        `${ARM_AUDIENCE}/.default`,
+      ]);
       return client;
     },
     resources(who, subscriptionId, tenantId) {
@@ -85,7 +97,9 @@ export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {})
         endpoint: emulator.url,
         allowInsecureConnection: true,
       });
-      installAuthPolicy(client.pipeline, emulator.url, credential(who, ARM_AUDIENCE, tenantId), [`${ARM_AUDIENCE}/.default`]);
+      installAuthPolicy(client.pipeline, emulator.url, credential(who, ARM_AUDIENCE, tenantId), [
+        `${ARM_AUDIENCE}/.default`,
+      ]);
       return client;
     },
     async fetch(path, init = {}) {

@@ -23,7 +23,15 @@ export function deploymentOfVm(location: string, imageReference: Record<string, 
       template: {
         $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
         contentVersion: "1.0.0.0",
-        resources: [{ type: "Microsoft.Compute/virtualMachines", apiVersion: "2024-07-01", name: "checked", location, properties: vmFromImage(location, imageReference).properties }],
+        resources: [
+          {
+            type: "Microsoft.Compute/virtualMachines",
+            apiVersion: "2024-07-01",
+            name: "checked",
+            location,
+            properties: vmFromImage(location, imageReference).properties,
+          },
+        ],
       },
     },
   };

@@ -96,7 +96,11 @@ function newKeyPair() {
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  return { privateKeyPem: privateKey, privateKey: forge.pki.privateKeyFromPem(privateKey), publicKey: forge.pki.publicKeyFromPem(publicKey) };
+  return {
+    privateKeyPem: privateKey,
+    privateKey: forge.pki.privateKeyFromPem(privateKey),
+    publicKey: forge.pki.publicKeyFromPem(publicKey),
+  };
 }
 
 /** A positive serial number of 16 random bytes, as RFC 5280 asks (no leading sign bit). */
@@ -138,7 +142,9 @@ function createCertificateAuthority(now: Date): { cert: string; key: string } {
 function permittedNames(): forge.asn1.Asn1 {
   const { asn1 } = forge;
   const subtree = (tag: number, value: string) =>
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, false, value)]);
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, false, value),
+    ]);
   const bytes = (...octets: number[]) => String.fromCharCode(...octets);
   const DNS_NAME = 2;
   const IP_ADDRESS = 7;
@@ -147,7 +153,9 @@ function permittedNames(): forge.asn1.Asn1 {
     subtree(IP_ADDRESS, bytes(127, 0, 0, 0, 255, 0, 0, 0)),
     subtree(IP_ADDRESS, bytes(...new Array<number>(15).fill(0), 1, ...new Array<number>(16).fill(255))),
   ];
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, permitted)]);
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, permitted),
+  ]);
 }
 
 function issueServerCertificate(ca: { cert: string; key: string }, now: Date): { cert: string; key: string } {

@@ -34,7 +34,9 @@ export function acceptConnectTunnels(httpServer: HttpServer, tlsServer: HttpsSer
     const target = connectTarget(req.url);
     if (!target || !tunnelsToEmulator(target)) {
       const message = `The Gallerist emulator tunnels only to itself (loopback hosts and ${INSTANCE_DISCOVERY_HOST}:443), not to '${req.url}'.`;
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+      );
       return;
     }
     socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");

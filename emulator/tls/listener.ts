@@ -18,7 +18,12 @@ export interface TlsListener {
  * The http port also becomes a CONNECT proxy into this listener, for the Azure CLI (see connectProxy.ts).
  * The app must be ready (listening) first.
  */
-export async function listenTls(app: FastifyInstance, dataDir: string, host: string, port: number): Promise<TlsListener> {
+export async function listenTls(
+  app: FastifyInstance,
+  dataDir: string,
+  host: string,
+  port: number,
+): Promise<TlsListener> {
   const material = ensureTlsMaterial(dataDir);
   const server: Server = createServer({ key: material.key, cert: material.cert }, (req, res) => app.routing(req, res));
   await new Promise<void>((resolve, reject) => {

@@ -38,7 +38,9 @@ function httpsGet(url: string, headers: Record<string, string> = {}): Promise<{ 
 }
 
 /** Opens a CONNECT tunnel through the emulator's http port, as `HTTPS_PROXY` makes Python's requests do. */
-function connectThroughProxy(authority: string): Promise<{ status: number; socket: import("node:net").Socket; body: string }> {
+function connectThroughProxy(
+  authority: string,
+): Promise<{ status: number; socket: import("node:net").Socket; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(emulator.url, { method: "CONNECT", path: authority });
     req.on("connect", (res, socket, head) => {
@@ -63,9 +65,12 @@ describe("the emulator over TLS", () => {
       as: EMPTY_SEED.admin.upn,
     });
     const token = await emulator.token(EMPTY_SEED.admin.upn);
-    const res = await httpsGet(`${tlsUrl}/subscriptions/${EMPTY_SEED.subscriptionId}/resourcegroups/rg-both?api-version=2021-04-01`, {
-      Authorization: `Bearer ${token}`,
-    });
+    const res = await httpsGet(
+      `${tlsUrl}/subscriptions/${EMPTY_SEED.subscriptionId}/resourcegroups/rg-both?api-version=2021-04-01`,
+      {
+        Authorization: `Bearer ${token}`,
+      },
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ name: "rg-both", location: "westeurope" });
   });
@@ -80,7 +85,10 @@ describe("the emulator over TLS", () => {
       microsoftGraphResourceId: `${tlsUrl}/`,
       authentication: { loginEndpoint: `${tlsUrl}/`, tenant: "common", identityProvider: "AAD" },
     });
-    expect(clouds[0].authentication.audiences).toEqual(["https://management.core.windows.net/", "https://management.azure.com/"]);
+    expect(clouds[0].authentication.audiences).toEqual([
+      "https://management.core.windows.net/",
+      "https://management.azure.com/",
+    ]);
     expect(clouds[0].suffixes).toBeTypeOf("object");
 
     const plain = await fetch(`${emulator.url}/metadata/endpoints?api-version=2022-09-01`).then((r) => r.json());
@@ -89,7 +97,10 @@ describe("the emulator over TLS", () => {
 
   it("answers msrestazure's legacy metadata shape for older api-versions, and requires an api-version", async () => {
     const legacy = JSON.parse((await httpsGet(`${tlsUrl}/metadata/endpoints?api-version=2015-01-01`)).body);
-    expect(legacy).toMatchObject({ authentication: { loginEndpoint: `${tlsUrl}/` }, graphEndpoint: "https://graph.windows.net/" });
+    expect(legacy).toMatchObject({
+      authentication: { loginEndpoint: `${tlsUrl}/` },
+      graphEndpoint: "https://graph.windows.net/",
+    });
     expect(legacy.authentication.audiences[0]).toBe("https://management.core.windows.net/");
 
     const missing = await httpsGet(`${tlsUrl}/metadata/endpoints`);
@@ -152,7 +163,9 @@ describe("the Azure SDK for JS with its default pipeline", () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(failure?.code).toBe(1);
-    expect(JSON.parse(failure!.stderr.trim().split("\n").at(-1)!).message).toMatch(/self[- ]signed certificate|unable to verify/i);
+    expect(JSON.parse(failure!.stderr.trim().split("\n").at(-1)!).message).toMatch(
+      /self[- ]signed certificate|unable to verify/i,
+    );
   });
 
   it("refuses to send the bearer token to the plain http port, which is why the emulator serves TLS", async () => {

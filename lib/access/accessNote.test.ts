@@ -52,8 +52,16 @@ describe("grantsFromAssignments", () => {
   it("says which role, where, and whether through a group", () => {
     const grants = grantsFromAssignments(
       [
-        { scope: GALLERY, roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${READER_ID}`, principalId: GROUP },
-        { scope: SUB, roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${READER_ID}`, principalId: USER },
+        {
+          scope: GALLERY,
+          roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${READER_ID}`,
+          principalId: GROUP,
+        },
+        {
+          scope: SUB,
+          roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${READER_ID}`,
+          principalId: USER,
+        },
       ],
       DEFINITIONS,
       USER,
@@ -66,7 +74,13 @@ describe("grantsFromAssignments", () => {
 
   it("names an unknown role by its GUID", () => {
     const [grant] = grantsFromAssignments(
-      [{ scope: GALLERY, roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/0000aaaa-0000-4000-8000-000000000000", principalId: USER }],
+      [
+        {
+          scope: GALLERY,
+          roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/0000aaaa-0000-4000-8000-000000000000",
+          principalId: USER,
+        },
+      ],
       DEFINITIONS,
       USER,
     );
@@ -77,16 +91,21 @@ describe("grantsFromAssignments", () => {
 describe("grantsFromPermissions", () => {
   it("recognises a role by its exact permissions, in any order and case", () => {
     const grants = grantsFromPermissions(
-      [{ actions: ["microsoft.compute/galleries/images/versions/read", "Microsoft.Compute/galleries/images/read"], notActions: [] }],
+      [
+        {
+          actions: ["microsoft.compute/galleries/images/versions/read", "Microsoft.Compute/galleries/images/read"],
+          notActions: [],
+        },
+      ],
       DEFINITIONS,
     );
     expect(grants.map(describeGrant)).toEqual(["Compute Gallery Image Reader"]);
   });
 
   it("calls permissions matching no known role a custom role", () => {
-    expect(grantsFromPermissions([{ actions: ["Microsoft.Compute/galleries/read"], notActions: [] }], DEFINITIONS)).toEqual([
-      { roleName: "a custom role", level: undefined, viaGroup: false },
-    ]);
+    expect(
+      grantsFromPermissions([{ actions: ["Microsoft.Compute/galleries/read"], notActions: [] }], DEFINITIONS),
+    ).toEqual([{ roleName: "a custom role", level: undefined, viaGroup: false }]);
   });
 });
 

@@ -62,13 +62,25 @@ export function grantsFromAssignments(
  * When the caller may not list role assignments (the Compute Gallery roles cannot), the permissions endpoint still
  * tells which roles apply: each entry is one assigned role's permissions, matched here against the role definitions.
  */
-export function grantsFromPermissions(permissions: readonly Permission[], definitions: readonly RoleDefinition[]): AccessGrant[] {
+export function grantsFromPermissions(
+  permissions: readonly Permission[],
+  definitions: readonly RoleDefinition[],
+): AccessGrant[] {
   const key = (p: Permission) =>
-    JSON.stringify([sorted(p.actions), sorted(p.notActions), sorted(p.dataActions ?? []), sorted(p.notDataActions ?? [])]);
+    JSON.stringify([
+      sorted(p.actions),
+      sorted(p.notActions),
+      sorted(p.dataActions ?? []),
+      sorted(p.notDataActions ?? []),
+    ]);
   const byPermissions = new Map<string, string>();
   for (const d of definitions) if (d.permissions.length === 1) byPermissions.set(key(d.permissions[0]!), d.roleName);
   return dedupe(
-    permissions.map((p) => ({ roleName: byPermissions.get(key(p)) ?? "a custom role", level: undefined, viaGroup: false })),
+    permissions.map((p) => ({
+      roleName: byPermissions.get(key(p)) ?? "a custom role",
+      level: undefined,
+      viaGroup: false,
+    })),
   );
 }
 

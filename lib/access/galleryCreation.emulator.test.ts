@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from "@/emulator/seed/demoIdentities";
 import { SCALE_SEED } from "@/emulator/seed/scale";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
-import { GALLERY_WRITE_ACTION, type GalleryCreationAccess, NO_GALLERY_WRITE_REASON, rolesAllowing } from "@/lib/access/galleryCreation";
+import {
+  GALLERY_WRITE_ACTION,
+  type GalleryCreationAccess,
+  NO_GALLERY_WRITE_REASON,
+  rolesAllowing,
+} from "@/lib/access/galleryCreation";
 import { canCreateGalleryAnywhere, galleryCreationQueries } from "@/lib/queries/galleryCreation";
 import { createArmClients } from "@/lib/azure/clients";
 import { accessQueries } from "@/lib/queries/access";
@@ -18,13 +23,17 @@ async function accessOf(em: TestEmulator, upn: string): Promise<Map<string, Gall
   const arm = createArmClients(em.url, em.credential(upn));
   const queryClient = new QueryClient();
   const subscriptions = await queryClient.fetchQuery(subscriptionQueries.list(arm));
-  const access = await Promise.all(subscriptions.map((s) => queryClient.fetchQuery(galleryCreationQueries.bySubscription(arm, s.subscriptionId))));
+  const access = await Promise.all(
+    subscriptions.map((s) => queryClient.fetchQuery(galleryCreationQueries.bySubscription(arm, s.subscriptionId))),
+  );
   return new Map(access.map((a) => [a.subscriptionId, a]));
 }
 
 function summary(access: GalleryCreationAccess | undefined) {
   if (!access) return undefined;
-  return access.allowed ? { groups: access.resourceGroups.map((g) => g.name), newResourceGroup: access.newResourceGroup.allowed } : access.reason;
+  return access.allowed
+    ? { groups: access.resourceGroups.map((g) => g.name), newResourceGroup: access.newResourceGroup.allowed }
+    : access.reason;
 }
 
 describe("where the demo personas may create a gallery, read from the emulator", () => {
@@ -38,7 +47,9 @@ describe("where the demo personas may create a gallery, read from the emulator",
     const access = await accessOf(em, DEMO_USERS.megan.upn);
     expect([...access.keys()].sort()).toEqual([PRODUCTION, DEVELOPMENT, SHARED].sort());
     for (const a of access.values()) expect(a).toMatchObject({ allowed: true, newResourceGroup: { allowed: true } });
-    expect(summary(access.get(PRODUCTION))).toMatchObject({ groups: expect.arrayContaining(["rg-images-prod", "rg-images-eu", "rg-image-build"]) });
+    expect(summary(access.get(PRODUCTION))).toMatchObject({
+      groups: expect.arrayContaining(["rg-images-prod", "rg-images-eu", "rg-image-build"]),
+    });
   });
 
   it("the publisher may create only in the resource group where he is Artifacts Publisher, not in a new one", async () => {
@@ -62,7 +73,11 @@ describe("where the demo personas may create a gallery, read from the emulator",
   it("names, from the emulator's role definitions, the roles that carry galleries/write", async () => {
     const arm = createArmClients(em.url, em.credential(DEMO_USERS.adele.upn));
     const definitions = await new QueryClient().fetchQuery(accessQueries.roleDefinitions(arm));
-    expect(rolesAllowing(definitions, GALLERY_WRITE_ACTION)).toEqual(["Owner", "Contributor", "Compute Gallery Artifacts Publisher"]);
+    expect(rolesAllowing(definitions, GALLERY_WRITE_ACTION)).toEqual([
+      "Owner",
+      "Contributor",
+      "Compute Gallery Artifacts Publisher",
+    ]);
   });
 });
 
@@ -78,8 +93,14 @@ describe("the overview's question, whether the caller may create a gallery anywh
     const arm = createArmClients(em.url, em.credential(upn));
     const queryClient = new QueryClient();
     const subscriptions = await queryClient.fetchQuery(subscriptionQueries.list(arm));
-    const allowed = await canCreateGalleryAnywhere(queryClient, arm, subscriptions.map((s) => s.subscriptionId));
-    const checked = queryClient.getQueryCache().findAll({ queryKey: [...accessQueries.all(), "galleryCreation"] }).length;
+    const allowed = await canCreateGalleryAnywhere(
+      queryClient,
+      arm,
+      subscriptions.map((s) => s.subscriptionId),
+    );
+    const checked = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: [...accessQueries.all(), "galleryCreation"] }).length;
     return { allowed, checked, subscriptions: subscriptions.length };
   }
 

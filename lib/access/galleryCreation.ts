@@ -25,11 +25,9 @@ export type GalleryCreationAccess =
     }
   | { subscriptionId: string; allowed: false; reason: string };
 
-export const NO_GALLERY_WRITE_REASON =
-  `Your role assignments do not include ${GALLERY_WRITE_ACTION} on this subscription or on any of its resource groups.`;
+export const NO_GALLERY_WRITE_REASON = `Your role assignments do not include ${GALLERY_WRITE_ACTION} on this subscription or on any of its resource groups.`;
 
-export const NO_RESOURCE_GROUP_REASON =
-  `You may create galleries in this subscription, but it has no resource group you can read and your role assignments do not include ${RESOURCE_GROUP_WRITE_ACTION} to create one.`;
+export const NO_RESOURCE_GROUP_REASON = `You may create galleries in this subscription, but it has no resource group you can read and your role assignments do not include ${RESOURCE_GROUP_WRITE_ACTION} to create one.`;
 
 /**
  * Creating a gallery is a PUT of Microsoft.Compute/galleries/write at the gallery, so the caller needs that action at
@@ -49,12 +47,19 @@ export function galleryCreationAccess(
     .sort((a, b) => a.name.localeCompare(b.name));
   const newResourceGroup = newResourceGroupAccess(subscriptionPermissions, writeAtSubscription);
   if (groups.length === 0 && !newResourceGroup.allowed) {
-    return { subscriptionId, allowed: false, reason: writeAtSubscription ? NO_RESOURCE_GROUP_REASON : NO_GALLERY_WRITE_REASON };
+    return {
+      subscriptionId,
+      allowed: false,
+      reason: writeAtSubscription ? NO_RESOURCE_GROUP_REASON : NO_GALLERY_WRITE_REASON,
+    };
   }
   return { subscriptionId, allowed: true, resourceGroups: groups, newResourceGroup };
 }
 
-function newResourceGroupAccess(subscriptionPermissions: readonly Permission[], writeAtSubscription: boolean): NewResourceGroupAccess {
+function newResourceGroupAccess(
+  subscriptionPermissions: readonly Permission[],
+  writeAtSubscription: boolean,
+): NewResourceGroupAccess {
   if (!isActionAllowed(subscriptionPermissions, RESOURCE_GROUP_WRITE_ACTION)) {
     return {
       allowed: false,

@@ -5,7 +5,11 @@ import { actionMatches, capabilitiesFrom, isActionAllowed, type Permission } fro
 const OWNER: Permission = { actions: ["*"], notActions: [] };
 const CONTRIBUTOR: Permission = {
   actions: ["*"],
-  notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Compute/galleries/share/action"],
+  notActions: [
+    "Microsoft.Authorization/*/Delete",
+    "Microsoft.Authorization/*/Write",
+    "Microsoft.Compute/galleries/share/action",
+  ],
 };
 const READER: Permission = { actions: ["*/read"], notActions: [] };
 const SHARING_ADMIN: Permission = { actions: ["Microsoft.Compute/galleries/share/action"], notActions: [] };
@@ -28,7 +32,9 @@ describe("actionMatches", () => {
     expect(actionMatches("*", "Microsoft.Compute/galleries/write")).toBe(true);
     expect(actionMatches("*/read", "microsoft.compute/galleries/images/READ")).toBe(true);
     expect(actionMatches("*/read", "Microsoft.Compute/galleries/write")).toBe(false);
-    expect(actionMatches("Microsoft.Authorization/*/Write", "Microsoft.Authorization/roleAssignments/write")).toBe(true);
+    expect(actionMatches("Microsoft.Authorization/*/Write", "Microsoft.Authorization/roleAssignments/write")).toBe(
+      true,
+    );
     expect(actionMatches("Microsoft.Compute/galleries/*", "Microsoft.Compute/galleriesX/read")).toBe(false);
   });
 
@@ -50,7 +56,13 @@ describe("isActionAllowed", () => {
 
 describe("capabilitiesFrom", () => {
   it("gives an Owner every capability", () => {
-    expect(capabilitiesFrom([OWNER], GALLERY)).toEqual({ read: true, write: true, delete: true, share: true, assignRoles: true });
+    expect(capabilitiesFrom([OWNER], GALLERY)).toEqual({
+      read: true,
+      write: true,
+      delete: true,
+      share: true,
+      assignRoles: true,
+    });
   });
 
   it("gives a Contributor everything but sharing and role assignment", () => {

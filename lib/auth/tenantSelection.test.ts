@@ -1,6 +1,12 @@
 import type { AccountInfo } from "@azure/msal-browser";
 import { describe, expect, it } from "vitest";
-import { authorityForTenant, homeTenantOf, selectTenant, selectedTenantOf, workingTenant } from "@/lib/auth/tenantSelection";
+import {
+  authorityForTenant,
+  homeTenantOf,
+  selectTenant,
+  selectedTenantOf,
+  workingTenant,
+} from "@/lib/auth/tenantSelection";
 import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
 
 /** localStorage's contract over a Map, as Node has no Web Storage. */
@@ -83,9 +89,15 @@ describe("workingTenant", () => {
 
   it("is the tenant picked in the switcher, else the home tenant, with the authority that issues its tokens", () => {
     const storage = memoryStorage();
-    expect(workingTenant(emulator, storage, lee)).toEqual({ tenantId: FABRIKAM, authority: `https://login.emulator.local/${FABRIKAM}` });
+    expect(workingTenant(emulator, storage, lee)).toEqual({
+      tenantId: FABRIKAM,
+      authority: `https://login.emulator.local/${FABRIKAM}`,
+    });
     selectTenant(storage, LEE, CONTOSO);
-    expect(workingTenant(emulator, storage, lee)).toEqual({ tenantId: CONTOSO, authority: `https://login.emulator.local/${CONTOSO}` });
+    expect(workingTenant(emulator, storage, lee)).toEqual({
+      tenantId: CONTOSO,
+      authority: `https://login.emulator.local/${CONTOSO}`,
+    });
   });
 
   it("is undefined when nobody is signed in", () => {

@@ -50,7 +50,11 @@ export function homeTenantOf(account: AccountInfo): string {
  * The tenant the account works in and its authority: the one picked in the tenant switcher, else the home tenant.
  * Undefined when nobody is signed in (tokens then come from the configured authority).
  */
-export function workingTenant(config: RuntimeConfig, storage: Storage, account: AccountInfo | null): TokenTenant | undefined {
+export function workingTenant(
+  config: RuntimeConfig,
+  storage: Storage,
+  account: AccountInfo | null,
+): TokenTenant | undefined {
   if (!account) return undefined;
   const tenantId = selectedTenantOf(storage, account.homeAccountId) ?? homeTenantOf(account);
   return tenantId ? { tenantId, authority: authorityForTenant(config, tenantId) } : undefined;
@@ -60,7 +64,11 @@ export function workingTenant(config: RuntimeConfig, storage: Storage, account: 
  * Makes the account's profile in the tenant the active account, when MSAL already holds one (after the first
  * token from that tenant), so the header and the caller's object id (a guest's differs per tenant) match it.
  */
-export function activateTenantProfile(instance: IPublicClientApplication, account: AccountInfo, tenantId: string): void {
+export function activateTenantProfile(
+  instance: IPublicClientApplication,
+  account: AccountInfo,
+  tenantId: string,
+): void {
   if (account.tenantId.toLowerCase() === tenantId.toLowerCase()) return;
   const profile = instance.getAccount({ homeAccountId: account.homeAccountId, tenantId });
   if (profile) instance.setActiveAccount(profile);

@@ -1,8 +1,4 @@
-import {
-  InteractionRequiredAuthError,
-  type AccountInfo,
-  type IPublicClientApplication,
-} from "@azure/msal-browser";
+import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
 
 export class SignInRequiredError extends Error {

@@ -52,7 +52,10 @@ describe("the dashboard's ARM clients under injected faults", () => {
   afterAll(() => emulator?.close());
 
   async function setFaults(rules: unknown[]) {
-    const response = await emulator.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules, seed: 7 }) });
+    const response = await emulator.fetch("/_emulator/faults", {
+      method: "PUT",
+      body: JSON.stringify({ rules, seed: 7 }),
+    });
     expect(response.status).toBe(200);
   }
   async function faultStats() {
@@ -60,7 +63,15 @@ describe("the dashboard's ARM clients under injected faults", () => {
   }
 
   it("waits out a 429's Retry-After on the SDK's gallery list and on rest.listAll", async () => {
-    await setFaults([{ name: "throttle", pathPattern: "/subscriptions/*/providers/Microsoft.Compute/galleries", status: 429, retryAfterSeconds: 1, count: 1 }]);
+    await setFaults([
+      {
+        name: "throttle",
+        pathPattern: "/subscriptions/*/providers/Microsoft.Compute/galleries",
+        status: 429,
+        retryAfterSeconds: 1,
+        count: 1,
+      },
+    ]);
     const started = Date.now();
     const galleries = await collect(arm.compute(production).galleries.list());
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -76,7 +87,14 @@ describe("the dashboard's ARM clients under injected faults", () => {
   });
 
   it("retries 503s without Retry-After with backoff, more often than the SDK would, until the list completes", async () => {
-    await setFaults([{ name: "unavailable", pathPattern: "/subscriptions/*/providers/Microsoft.Compute/galleries", status: 503, count: 4 }]);
+    await setFaults([
+      {
+        name: "unavailable",
+        pathPattern: "/subscriptions/*/providers/Microsoft.Compute/galleries",
+        status: 503,
+        count: 4,
+      },
+    ]);
     const galleries = await collect(arm.compute(production).galleries.list());
     expect(galleries.length).toBeGreaterThan(0);
     expect((await faultStats()).unavailable).toBe(4);
@@ -84,8 +102,22 @@ describe("the dashboard's ARM clients under injected faults", () => {
 
   it("completes every list of the inventory under 20% 429s and 503s", async () => {
     await setFaults([
-      { name: "throttle", pathPattern: "regex:^/subscriptions(/.*)?$", method: "GET", status: 429, retryAfterSeconds: 0, rate: 0.2 },
-      { name: "unavailable", pathPattern: "regex:^/subscriptions(/.*)?$", method: "GET", status: 503, retryAfterSeconds: 0, rate: 0.2 },
+      {
+        name: "throttle",
+        pathPattern: "regex:^/subscriptions(/.*)?$",
+        method: "GET",
+        status: 429,
+        retryAfterSeconds: 0,
+        rate: 0.2,
+      },
+      {
+        name: "unavailable",
+        pathPattern: "regex:^/subscriptions(/.*)?$",
+        method: "GET",
+        status: 503,
+        retryAfterSeconds: 0,
+        rate: 0.2,
+      },
     ]);
     const subscriptions = await arm.rest.listAll<{ subscriptionId: string }>("/subscriptions?api-version=2022-12-01");
     const lists = await Promise.all(subscriptions.map((s) => collect(arm.compute(s.subscriptionId).galleries.list())));
@@ -95,7 +127,14 @@ describe("the dashboard's ARM clients under injected faults", () => {
   });
 
   it("does not wait out a Retry-After longer than the page can, and surfaces ARM's error", async () => {
-    await setFaults([{ name: "throttle", pathPattern: "/subscriptions/*/providers/Microsoft.Compute/galleries", status: 429, retryAfterSeconds: 3600 }]);
+    await setFaults([
+      {
+        name: "throttle",
+        pathPattern: "/subscriptions/*/providers/Microsoft.Compute/galleries",
+        status: 429,
+        retryAfterSeconds: 3600,
+      },
+    ]);
     const started = Date.now();
     const error = await collect(arm.compute(production).galleries.list()).then(
       () => undefined,
@@ -115,16 +154,34 @@ describe("the dashboard's ARM clients under injected faults", () => {
     const assignments = "**/providers/Microsoft.Authorization/roleAssignments/*";
 
     // One more 429 than the SDK's own policy would sit through, each with its Retry-After waited out.
-    await setFaults([{ name: "throttle", pathPattern: assignments, method: "PUT", status: 429, retryAfterSeconds: 1, count: ARM_RETRY.maxRetries }]);
+    await setFaults([
+      {
+        name: "throttle",
+        pathPattern: assignments,
+        method: "PUT",
+        status: 429,
+        retryAfterSeconds: 1,
+        count: ARM_RETRY.maxRetries,
+      },
+    ]);
     const started = Date.now();
-    await assignRole(authorization, { scopeId: gallery, roleDefinitionId: reader, principalId: DEMO_USERS.diego.objectId, principalType: "User" });
+    await assignRole(authorization, {
+      scopeId: gallery,
+      roleDefinitionId: reader,
+      principalId: DEMO_USERS.diego.objectId,
+      principalType: "User",
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(ARM_RETRY.maxRetries * 1000);
     expect((await faultStats()).throttled).toBe(ARM_RETRY.maxRetries);
-    const granted = (await sharingQueries.assignments(arm, gallery).queryFn!({} as never)).find((a) => a.principalId === DEMO_USERS.diego.objectId);
+    const granted = (await sharingQueries.assignments(arm, gallery).queryFn!({} as never)).find(
+      (a) => a.principalId === DEMO_USERS.diego.objectId,
+    );
     expect(granted?.scope.toLowerCase()).toBe(gallery.toLowerCase());
 
     // A Retry-After longer than the page can wait is surfaced as ARM's 429, not waited out as the SDK would.
-    await setFaults([{ name: "throttle", pathPattern: assignments, method: "DELETE", status: 429, retryAfterSeconds: 3600 }]);
+    await setFaults([
+      { name: "throttle", pathPattern: assignments, method: "DELETE", status: 429, retryAfterSeconds: 3600 },
+    ]);
     const refusedAt = Date.now();
     const error = await removeAssignment(authorization, granted!.id).catch((e: unknown) => e);
     expect(Date.now() - refusedAt).toBeLessThan(20_000);
@@ -155,7 +212,9 @@ describe("the dashboard's ARM clients under injected faults", () => {
 
   it("does not retry a client error", async () => {
     await setFaults([]);
-    const error = await arm.rest.listAll("/subscriptions/not-a-guid/providers/Microsoft.Compute/galleries?api-version=2024-03-03").catch((e: unknown) => e);
+    const error = await arm.rest
+      .listAll("/subscriptions/not-a-guid/providers/Microsoft.Compute/galleries?api-version=2024-03-03")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AzureError);
     expect((error as AzureError).status).toBeGreaterThanOrEqual(400);
     expect((error as AzureError).status).toBeLessThan(500);

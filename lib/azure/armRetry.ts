@@ -1,9 +1,4 @@
-import {
-  retryPolicy,
-  type Pipeline,
-  type PipelinePolicy,
-  type RetryStrategy,
-} from "@azure/core-rest-pipeline";
+import { retryPolicy, type Pipeline, type PipelinePolicy, type RetryStrategy } from "@azure/core-rest-pipeline";
 import { realClock } from "@/lib/azure/clock";
 import type { AzureError } from "@/lib/azure/errors";
 import type { ArmResponse } from "@/lib/azure/transport";
@@ -39,13 +34,23 @@ export function isTransientStatus(status: number): boolean {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const TRANSPORT_FAILURES = new Set(["REQUEST_SEND_ERROR", "ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "ESOCKETTIMEDOUT", "ENOTFOUND"]);
+const TRANSPORT_FAILURES = new Set([
+  "REQUEST_SEND_ERROR",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ENOTFOUND",
+]);
 
 /**
  * The wait a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds) or `Retry-After` (delay
  * seconds or an HTTP date, RFC 9110). Undefined when absent or unreadable.
  */
-export function retryAfterMsOf(headers: { get(name: string): string | null | undefined }, nowMs = Date.now()): number | undefined {
+export function retryAfterMsOf(
+  headers: { get(name: string): string | null | undefined },
+  nowMs = Date.now(),
+): number | undefined {
   for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
     const value = headers.get(name)?.trim();
     if (value && /^\d+$/.test(value)) return Number(value);
@@ -73,7 +78,11 @@ export type AttemptOutcome =
  * The one retry rule: after `retries` retries, how long to wait before sending again, or undefined when the
  * attempt is final (success, an answer such as 403 or 404, retries used up, or a Retry-After beyond maxDelayMs).
  */
-export function retryDelayMs(outcome: AttemptOutcome, retries: number, policy: RetryPolicy = ARM_RETRY): number | undefined {
+export function retryDelayMs(
+  outcome: AttemptOutcome,
+  retries: number,
+  policy: RetryPolicy = ARM_RETRY,
+): number | undefined {
   if (retries >= policy.maxRetries) return undefined;
   if ("noAnswer" in outcome) return outcome.resendable ? backoffMs(retries, policy) : undefined;
   if (!isTransientStatus(outcome.status)) return undefined;
@@ -98,7 +107,10 @@ export function armRetryStrategy(): RetryStrategy {
       if (response) {
         delay = retryDelayMs({ status: response.status, retryAfterMs: retryAfterMsOf(response.headers) }, retryCount);
       } else if (responseError && TRANSPORT_FAILURES.has(String(responseError.code))) {
-        delay = retryDelayMs({ noAnswer: true, resendable: SAFE_METHODS.has(responseError.request?.method ?? "") }, retryCount);
+        delay = retryDelayMs(
+          { noAnswer: true, resendable: SAFE_METHODS.has(responseError.request?.method ?? "") },
+          retryCount,
+        );
       }
       return delay === undefined ? { skipStrategy: true } : { retryAfterInMs: delay };
     },
@@ -120,7 +132,11 @@ export function installArmRetryPolicy(pipeline: Pipeline): void {
  * the last response when retries are exhausted or a Retry-After is too long, so callers read ARM's or Graph's
  * error body as before.
  */
-export async function fetchWithRetry(input: URL | string, init: RequestInit = {}, fetchImpl: typeof fetch = fetch): Promise<Response> {
+export async function fetchWithRetry(
+  input: URL | string,
+  init: RequestInit = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<Response> {
   const resendable = SAFE_METHODS.has((init.method ?? "GET").toUpperCase());
   for (let retry = 0; ; retry++) {
     let response: Response;

@@ -29,16 +29,34 @@ beforeAll(async () => {
     if (req.method === "POST" && url.pathname === "/providers/Microsoft.ResourceGraph/resources") {
       let text = "";
       req.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      req.on("end", () => res.end(JSON.stringify({ data: [], received: JSON.parse(text), contentType: req.headers["content-type"] })));
+      req.on("end", () =>
+        res.end(JSON.stringify({ data: [], received: JSON.parse(text), contentType: req.headers["content-type"] })),
+      );
     } else if (url.pathname === GALLERY_PATH) {
-      res.end(JSON.stringify({ id: GALLERY_PATH, name: "contoso", location: "westeurope", properties: { description: "Images" } }));
+      res.end(
+        JSON.stringify({
+          id: GALLERY_PATH,
+          name: "contoso",
+          location: "westeurope",
+          properties: { description: "Images" },
+        }),
+      );
     } else if (url.pathname === "/subscriptions" && url.searchParams.get("page") !== "2") {
-      res.end(JSON.stringify({ value: [{ subscriptionId: "a" }], nextLink: `${endpoint}/subscriptions?api-version=2022-12-01&page=2` }));
+      res.end(
+        JSON.stringify({
+          value: [{ subscriptionId: "a" }],
+          nextLink: `${endpoint}/subscriptions?api-version=2022-12-01&page=2`,
+        }),
+      );
     } else if (url.pathname === "/subscriptions") {
       res.end(JSON.stringify({ value: [{ subscriptionId: "b" }] }));
     } else {
       res.statusCode = 404;
-      res.end(JSON.stringify({ error: { code: "ResourceNotFound", message: `The Resource was not found.`, target: "galleryName" } }));
+      res.end(
+        JSON.stringify({
+          error: { code: "ResourceNotFound", message: `The Resource was not found.`, target: "galleryName" },
+        }),
+      );
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -147,7 +165,9 @@ describe("createArmRestClient", () => {
 
   it("throws an AzureError carrying the ARM error body", async () => {
     const { credential } = recordingCredential();
-    await expect(createArmRestClient(endpoint, credential).listAll("/tenants?api-version=2022-12-01")).rejects.toMatchObject({
+    await expect(
+      createArmRestClient(endpoint, credential).listAll("/tenants?api-version=2022-12-01"),
+    ).rejects.toMatchObject({
       name: "AzureError",
       status: 404,
       code: "ResourceNotFound",

@@ -62,7 +62,12 @@ export function installAuthPolicy(pipeline: Pipeline, endpoint: string, credenti
  * Authentication (the loopback choice), the dashboard's retry policy, and remembering error bodies, in a pipeline an
  * SDK client built: the same for every SDK client, so every ARM call retries alike.
  */
-export function configureSdkPipeline(pipeline: Pipeline, endpoint: string, credential: TokenCredential, insecure: boolean) {
+export function configureSdkPipeline(
+  pipeline: Pipeline,
+  endpoint: string,
+  credential: TokenCredential,
+  insecure: boolean,
+) {
   if (insecure) installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);
   // Retries tuned for a throttling ARM (Retry-After honoured, 429/503 with backoff): lib/azure/armRetry.
   installArmRetryPolicy(pipeline);
@@ -90,7 +95,11 @@ export function createComputeClient(
  * dashboard's retry policy unless `retry` is false (for callers that schedule retries themselves, such as the
  * inventory, whose waiting requests must not hold a concurrency slot).
  */
-export function createArmTransport(endpoint: string, credential: TokenCredential, { retry }: { retry: boolean }): ArmTransport {
+export function createArmTransport(
+  endpoint: string,
+  credential: TokenCredential,
+  { retry }: { retry: boolean },
+): ArmTransport {
   const insecure = authPolicyFor(endpoint) === "loopback-bearer";
   const pipeline = createPipelineFromOptions({});
   installAuthPolicy(pipeline, endpoint, credential, [ARM_SCOPE]);

@@ -115,9 +115,7 @@ interface RestErrorLike {
  */
 export function toAzureError(error: unknown, resourceId?: string): AzureError {
   if (error instanceof AzureError) {
-    return error.resourceId || !resourceId
-      ? error
-      : new AzureError({ ...error, message: error.message, resourceId });
+    return error.resourceId || !resourceId ? error : new AzureError({ ...error, message: error.message, resourceId });
   }
   const e = (error ?? {}) as RestErrorLike;
   const remembered = e.request && typeof e.request === "object" ? errorBodies.get(e.request) : undefined;

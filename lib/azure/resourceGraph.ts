@@ -75,25 +75,38 @@ export async function* resourceGraphPages(
       const body = {
         subscriptions: batch,
         query,
-        options: { $top: options.pageSize ?? RESOURCE_GRAPH_PAGE_SIZE, resultFormat: "objectArray", ...(skipToken ? { $skipToken: skipToken } : {}) },
+        options: {
+          $top: options.pageSize ?? RESOURCE_GRAPH_PAGE_SIZE,
+          resultFormat: "objectArray",
+          ...(skipToken ? { $skipToken: skipToken } : {}),
+        },
       };
       const attempt = await transport.send({ method: "POST", url, body }, options.signal).then(
         (response) => ({ response }),
         (error: AzureError) => ({ error }),
       );
       if ("error" in attempt || (attempt.response.status >= 400 && attempt.response.status !== 429)) {
-        const delayMs = retryDelayMs(outcomeOf(attempt, clock.now()), retries, options.transientRetry ?? RESOURCE_GRAPH_TRANSIENT_RETRY);
+        const delayMs = retryDelayMs(
+          outcomeOf(attempt, clock.now()),
+          retries,
+          options.transientRetry ?? RESOURCE_GRAPH_TRANSIENT_RETRY,
+        );
         if (delayMs !== undefined) {
           retries += 1;
           await clock.sleep(delayMs, options.signal);
           continue;
         }
-        throw new ResourceGraphFailed("error" in attempt ? attempt.error : AzureError.fromResponse(attempt.response, RESOURCE_GRAPH_PATH), delivered);
+        throw new ResourceGraphFailed(
+          "error" in attempt ? attempt.error : AzureError.fromResponse(attempt.response, RESOURCE_GRAPH_PATH),
+          delivered,
+        );
       }
       const { response } = attempt;
       if (response.status === 429) {
-        const wait = retryAfterMsOf({ get: (name) => response.header(name) }, clock.now()) ?? THROTTLE_WAIT_WITHOUT_RETRY_AFTER_MS;
-        if (wait > throttleBudget) throw new ResourceGraphFailed(AzureError.fromResponse(response, RESOURCE_GRAPH_PATH), delivered);
+        const wait =
+          retryAfterMsOf({ get: (name) => response.header(name) }, clock.now()) ?? THROTTLE_WAIT_WITHOUT_RETRY_AFTER_MS;
+        if (wait > throttleBudget)
+          throw new ResourceGraphFailed(AzureError.fromResponse(response, RESOURCE_GRAPH_PATH), delivered);
         throttleBudget -= wait;
         await clock.sleep(wait, options.signal);
         continue;
@@ -114,10 +127,17 @@ export async function* resourceGraphPages(
  * Resource Graph only returns what the caller may read. Throttling and transient failures are waited out as ARM's
  * retry policy would; what remains is thrown as the AzureError of the last answer.
  */
-export async function queryResourceGraph<T>(arm: ArmClients, subscriptions: readonly string[], query: string): Promise<T[]> {
+export async function queryResourceGraph<T>(
+  arm: ArmClients,
+  subscriptions: readonly string[],
+  query: string,
+): Promise<T[]> {
   const rows: T[] = [];
   try {
-    const pages = resourceGraphPages(arm.unretried, arm.endpoint, subscriptions, query, { maxThrottleWaitMs: ARM_RETRY.maxDelayMs, transientRetry: ARM_RETRY });
+    const pages = resourceGraphPages(arm.unretried, arm.endpoint, subscriptions, query, {
+      maxThrottleWaitMs: ARM_RETRY.maxDelayMs,
+      transientRetry: ARM_RETRY,
+    });
     for await (const page of pages) rows.push(...(page as T[]));
   } catch (error) {
     throw error instanceof ResourceGraphFailed ? error.error : error;

@@ -24,7 +24,9 @@ describe("resource ids", () => {
     expect(version).toBe(
       `/subscriptions/${sub}/resourceGroups/Images-RG/providers/Microsoft.Compute/galleries/corpGallery/images/ubuntu-22.04/versions/1.0.0`,
     );
-    expect(virtualMachineResourceId(sub, "rg", "vm1")).toBe(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`);
+    expect(virtualMachineResourceId(sub, "rg", "vm1")).toBe(
+      `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`,
+    );
   });
 
   it("parses ids in odd casing, keeping names as given", () => {
@@ -47,13 +49,19 @@ describe("resource ids", () => {
     expect(parseResourceId(managedImageResourceId(sub, "rg", "img"))?.kind).toBe("managedImage");
     expect(parseResourceId(diskResourceId(sub, "rg", "d"))?.kind).toBe("disk");
     expect(parseResourceId(snapshotResourceId(sub, "rg", "s"))?.kind).toBe("snapshot");
-    expect(parseResourceId(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa`)?.kind).toBe("other");
+    expect(
+      parseResourceId(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa`)?.kind,
+    ).toBe("other");
   });
 
   it("normalises doubled slashes and refuses what is not an ARM id", () => {
-    expect(parseResourceId(`//subscriptions/${sub}//resourceGroups/rg/`)?.id).toBe(`/subscriptions/${sub}/resourceGroups/rg`);
+    expect(parseResourceId(`//subscriptions/${sub}//resourceGroups/rg/`)?.id).toBe(
+      `/subscriptions/${sub}/resourceGroups/rg`,
+    );
     expect(parseResourceId("not-an-id")).toBeUndefined();
-    expect(parseResourceId(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries`)).toBeUndefined();
+    expect(
+      parseResourceId(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries`),
+    ).toBeUndefined();
     expect(parseResourceId(`/subscriptions/${sub}/locations/westeurope`)).toBeUndefined();
   });
 
@@ -81,7 +89,10 @@ describe("ancestry", () => {
     const id = roleAssignmentResourceId(scope, "11111111-2222-3333-4444-555555555555");
     expect(parseRoleAssignmentId(id)).toEqual({ scope, name: "11111111-2222-3333-4444-555555555555" });
     expect(parseRoleAssignmentId(id.toLowerCase())?.scope).toBe(scope.toLowerCase());
-    expect(parseRoleAssignmentId("/providers/Microsoft.Authorization/roleAssignments/x")).toEqual({ scope: "/", name: "x" });
+    expect(parseRoleAssignmentId("/providers/Microsoft.Authorization/roleAssignments/x")).toEqual({
+      scope: "/",
+      name: "x",
+    });
     expect(parseRoleAssignmentId(scope)).toBeUndefined();
   });
 });
@@ -91,8 +102,12 @@ describe("dashboard routes", () => {
     const route = `/subscriptions/${sub}/resourceGroups/Images-RG/galleries/corpGallery/images/ubuntu-22.04/versions/1.0.0`;
     expect(routePathFromResourceId(version)).toBe(route);
     expect(resourceIdFromRoutePath(route)).toBe(version);
-    expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourceGroups/rg`)).toBe(`/subscriptions/${sub}/resourceGroups/rg`);
-    expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourcegroups/rg/galleries/g?tab=sharing`)).toBe(galleryResourceId(sub, "rg", "g"));
+    expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourceGroups/rg`)).toBe(
+      `/subscriptions/${sub}/resourceGroups/rg`,
+    );
+    expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourcegroups/rg/galleries/g?tab=sharing`)).toBe(
+      galleryResourceId(sub, "rg", "g"),
+    );
   });
 
   it("encodes names that need it and refuses unknown route shapes", () => {

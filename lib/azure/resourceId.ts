@@ -88,13 +88,28 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
   if (segments.length < 2 || segments[0]!.toLowerCase() !== "subscriptions") return undefined;
   const subscriptionId = segments[1]!;
   if (segments.length === 2) {
-    return { kind: "subscription", id: `/subscriptions/${subscriptionId}`, subscriptionId, types: [], names: [], name: subscriptionId };
+    return {
+      kind: "subscription",
+      id: `/subscriptions/${subscriptionId}`,
+      subscriptionId,
+      types: [],
+      names: [],
+      name: subscriptionId,
+    };
   }
   if (segments[2]!.toLowerCase() !== "resourcegroups" || segments.length < 4) return undefined;
   const resourceGroup = segments[3]!;
   const groupId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
   if (segments.length === 4) {
-    return { kind: "resourceGroup", id: groupId, subscriptionId, resourceGroup, types: [], names: [], name: resourceGroup };
+    return {
+      kind: "resourceGroup",
+      id: groupId,
+      subscriptionId,
+      resourceGroup,
+      types: [],
+      names: [],
+      name: resourceGroup,
+    };
   }
   const rest = segments.slice(4);
   if (rest[0]!.toLowerCase() !== "providers" || rest.length < 4 || rest.length % 2 !== 0) return undefined;
@@ -137,7 +152,12 @@ export function galleryResourceId(subscriptionId: string, resourceGroup: string,
   return computeId(subscriptionId, resourceGroup, `galleries/${gallery}`);
 }
 
-export function galleryImageResourceId(subscriptionId: string, resourceGroup: string, gallery: string, image: string): string {
+export function galleryImageResourceId(
+  subscriptionId: string,
+  resourceGroup: string,
+  gallery: string,
+  image: string,
+): string {
   return `${galleryResourceId(subscriptionId, resourceGroup, gallery)}/images/${image}`;
 }
 
@@ -173,7 +193,9 @@ export function roleAssignmentResourceId(scope: string, name: string): string {
 
 /** Splits `{scope}/providers/Microsoft.Authorization/roleAssignments/{name}` into its scope and name. */
 export function parseRoleAssignmentId(id: string): { scope: string; name: string } | undefined {
-  const match = /^(.*)\/providers\/microsoft\.authorization\/roleassignments\/([^/]+)\/?$/i.exec(id.replace(/\/{2,}/g, "/"));
+  const match = /^(.*)\/providers\/microsoft\.authorization\/roleassignments\/([^/]+)\/?$/i.exec(
+    id.replace(/\/{2,}/g, "/"),
+  );
   if (!match) return undefined;
   return { scope: match[1] || "/", name: match[2]! };
 }
@@ -200,7 +222,8 @@ export function parentOf(id: string): string | undefined {
  */
 export function scopeChain(id: string): string[] {
   const chain: string[] = [];
-  for (let current: string | undefined = parseResourceId(id)?.id; current; current = parentOf(current)) chain.push(current);
+  for (let current: string | undefined = parseResourceId(id)?.id; current; current = parentOf(current))
+    chain.push(current);
   return chain;
 }
 
@@ -217,7 +240,8 @@ export function routePathFromResourceId(id: string): string | undefined {
   if (parsed.kind === "subscription") return `/subscriptions/${encode(parsed.subscriptionId)}`;
   const group = `/subscriptions/${encode(parsed.subscriptionId)}/resourceGroups/${encode(parsed.resourceGroup!)}`;
   if (parsed.kind === "resourceGroup") return group;
-  if (parsed.kind !== "gallery" && parsed.kind !== "galleryImage" && parsed.kind !== "galleryImageVersion") return undefined;
+  if (parsed.kind !== "gallery" && parsed.kind !== "galleryImage" && parsed.kind !== "galleryImageVersion")
+    return undefined;
   return group + parsed.names.map((name, index) => `/${ROUTE_TYPES[index]}/${encode(name)}`).join("");
 }
 
@@ -235,5 +259,9 @@ export function resourceIdFromRoutePath(path: string): string | undefined {
     if (rest[index]!.toLowerCase() !== ROUTE_TYPES[index / 2]) return undefined;
     names.push(rest[index + 1]!);
   }
-  return computeId(subscriptionId!, resourceGroup, names.map((name, index) => `${ROUTE_TYPES[index]}/${name}`).join("/"));
+  return computeId(
+    subscriptionId!,
+    resourceGroup,
+    names.map((name, index) => `${ROUTE_TYPES[index]}/${name}`).join("/"),
+  );
 }

@@ -7,9 +7,17 @@ const VERSION_ID =
 describe("route params", () => {
   it("gives every gallery resource a page whose params lead back to the same id", () => {
     const href = pageHref(VERSION_ID);
-    expect(href).toBe("/subscriptions/s1/resourceGroups/rg%20(prod)/galleries/contoso/images/ubuntu-22.04/versions/1.0.0");
+    expect(href).toBe(
+      "/subscriptions/s1/resourceGroups/rg%20(prod)/galleries/contoso/images/ubuntu-22.04/versions/1.0.0",
+    );
     const [, , subscriptionId, , resourceGroupName, , galleryName, , imageName, , versionName] = href.split("/");
-    const path = galleryPathFromParams({ subscriptionId: subscriptionId!, resourceGroupName: resourceGroupName!, galleryName: galleryName!, imageName, versionName });
+    const path = galleryPathFromParams({
+      subscriptionId: subscriptionId!,
+      resourceGroupName: resourceGroupName!,
+      galleryName: galleryName!,
+      imageName,
+      versionName,
+    });
     expect(versionIdOf({ ...path, imageName: path.imageName!, versionName: path.versionName! })).toBe(VERSION_ID);
   });
 

@@ -55,7 +55,13 @@ export function imageIdOf(p: GalleryPath & { imageName: string }): string {
 }
 
 export function versionIdOf(p: GalleryPath & { imageName: string; versionName: string }): string {
-  return galleryImageVersionResourceId(p.subscriptionId, p.resourceGroupName, p.galleryName, p.imageName, p.versionName);
+  return galleryImageVersionResourceId(
+    p.subscriptionId,
+    p.resourceGroupName,
+    p.galleryName,
+    p.imageName,
+    p.versionName,
+  );
 }
 
 /** The names in a gallery, image definition or image version id; undefined for any other id. */

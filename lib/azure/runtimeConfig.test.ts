@@ -52,9 +52,14 @@ describe("resolveRuntimeConfig", () => {
 
   it("names the variable when a value is unusable", () => {
     const clientId = "11111111-2222-3333-4444-555555555555";
-    expect(() => resolveRuntimeConfig({ NEXT_PUBLIC_AZURE_CLIENT_ID: "my-app" })).toThrow(/NEXT_PUBLIC_AZURE_CLIENT_ID/);
+    expect(() => resolveRuntimeConfig({ NEXT_PUBLIC_AZURE_CLIENT_ID: "my-app" })).toThrow(
+      /NEXT_PUBLIC_AZURE_CLIENT_ID/,
+    );
     expect(() =>
-      resolveRuntimeConfig({ NEXT_PUBLIC_AZURE_CLIENT_ID: clientId, NEXT_PUBLIC_AZURE_AUTHORITY: "http://login.example" }),
+      resolveRuntimeConfig({
+        NEXT_PUBLIC_AZURE_CLIENT_ID: clientId,
+        NEXT_PUBLIC_AZURE_AUTHORITY: "http://login.example",
+      }),
     ).toThrow(/NEXT_PUBLIC_AZURE_AUTHORITY must use https:/);
     expect(() =>
       resolveRuntimeConfig({ NEXT_PUBLIC_AZURE_CLIENT_ID: clientId, NEXT_PUBLIC_ARM_ENDPOINT: "management" }),

@@ -1,4 +1,9 @@
-import { createDefaultHttpClient, createPipelineRequest, type HttpClient, type Pipeline } from "@azure/core-rest-pipeline";
+import {
+  createDefaultHttpClient,
+  createPipelineRequest,
+  type HttpClient,
+  type Pipeline,
+} from "@azure/core-rest-pipeline";
 import { toAzureError } from "@/lib/azure/errors";
 
 export type ArmMethod = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";

@@ -28,7 +28,8 @@ export interface DeploymentSpec {
 
 export const VM_API_VERSION = "2024-07-01";
 export const NETWORK_API_VERSION = "2023-09-01";
-export const DEPLOYMENT_TEMPLATE_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+export const DEPLOYMENT_TEMPLATE_SCHEMA =
+  "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 
 /**
  * Whether the id names an image of a directly shared gallery: Compute takes those in
@@ -73,7 +74,12 @@ function osProfile(spec: DeploymentSpec): Record<string, Json> {
     linuxConfiguration: {
       disablePasswordAuthentication: true,
       ssh: {
-        publicKeys: [{ path: "[concat('/home/', parameters('adminUsername'), '/.ssh/authorized_keys')]", keyData: "[parameters('adminPublicKey')]" }],
+        publicKeys: [
+          {
+            path: "[concat('/home/', parameters('adminUsername'), '/.ssh/authorized_keys')]",
+            keyData: "[parameters('adminPublicKey')]",
+          },
+        ],
       },
     },
   };
@@ -129,7 +135,9 @@ export function armTemplate(spec: DeploymentSpec): ArmTemplate {
               name: "ipconfig1",
               properties: {
                 privateIPAllocationMethod: "Dynamic",
-                subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'default')]" },
+                subnet: {
+                  id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'default')]",
+                },
               },
             },
           ],
@@ -149,7 +157,12 @@ export function armTemplate(spec: DeploymentSpec): ArmTemplate {
           },
           ...(needsAdminCredentials(spec) ? { osProfile: osProfile(spec) } : {}),
           ...(spec.securityType
-            ? { securityProfile: { securityType: spec.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } }
+            ? {
+                securityProfile: {
+                  securityType: spec.securityType,
+                  uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
+                },
+              }
             : {}),
           networkProfile: { networkInterfaces: [{ id: nicId }] },
         },

@@ -34,9 +34,21 @@ describe("a community gallery made by its owner and opened by another tenant's u
   }, 30_000);
 
   it("opens it by public name and region as another tenant's user: publisher, images, versions replicated there, latest", async () => {
-    const read = await readCommunityGallery(createArmClients(em.url, em.credential(LEE)), FABRIKAM, "westeurope", ` ${publicName} `);
-    expect(read).toMatchObject({ publicName, location: "westeurope", publisherContact: "images@contoso.example", eula: "https://contoso.example/eula" });
-    const owned = (await em.fetch(`${GALLERY_ID}/images?api-version=2024-03-03`, { as: MEGAN }).then((r) => r.json())) as { value: { name: string }[] };
+    const read = await readCommunityGallery(
+      createArmClients(em.url, em.credential(LEE)),
+      FABRIKAM,
+      "westeurope",
+      ` ${publicName} `,
+    );
+    expect(read).toMatchObject({
+      publicName,
+      location: "westeurope",
+      publisherContact: "images@contoso.example",
+      eula: "https://contoso.example/eula",
+    });
+    const owned = (await em
+      .fetch(`${GALLERY_ID}/images?api-version=2024-03-03`, { as: MEGAN })
+      .then((r) => r.json())) as { value: { name: string }[] };
     expect(read.images.map((i) => i.name)).toEqual(owned.value.map((i) => i.name).sort());
     const withVersions = read.images.find((i) => i.versions.length > 1)!;
     expect(withVersions.latest).toBe(withVersions.versions.find((v) => !v.excludeFromLatest)!.name);
@@ -47,7 +59,14 @@ describe("a community gallery made by its owner and opened by another tenant's u
   });
 
   it("tells a wrong public name apart with the service's 404", async () => {
-    await expect(readCommunityGallery(createArmClients(em.url, em.credential(LEE)), FABRIKAM, "westeurope", "Nobody-00000000-0000-0000-0000-000000000000")).rejects.toMatchObject({
+    await expect(
+      readCommunityGallery(
+        createArmClients(em.url, em.credential(LEE)),
+        FABRIKAM,
+        "westeurope",
+        "Nobody-00000000-0000-0000-0000-000000000000",
+      ),
+    ).rejects.toMatchObject({
       code: "ResourceNotFound",
     });
   });

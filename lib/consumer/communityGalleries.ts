@@ -42,7 +42,12 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImageVersion[]): CommunityImageRead {
   const sorted = versions
-    .map((v) => ({ name: v.name ?? "", publishedDate: v.publishedDate, excludeFromLatest: v.excludeFromLatest ?? false, endOfLifeDate: v.endOfLifeDate }))
+    .map((v) => ({
+      name: v.name ?? "",
+      publishedDate: v.publishedDate,
+      excludeFromLatest: v.excludeFromLatest ?? false,
+      endOfLifeDate: v.endOfLifeDate,
+    }))
     .sort((a, b) => compareVersionNames(b.name, a.name));
   const securityType = requiredSecurityType(image.features);
   return {
@@ -58,14 +63,21 @@ function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImage
   };
 }
 
-export async function readCommunityGallery(arm: ArmClients, subscriptionId: string, location: string, publicName: string): Promise<CommunityGalleryRead> {
+export async function readCommunityGallery(
+  arm: ArmClients,
+  subscriptionId: string,
+  location: string,
+  publicName: string,
+): Promise<CommunityGalleryRead> {
   const compute = arm.compute(subscriptionId);
   const name = publicName.trim();
   try {
     const gallery: CommunityGallery = await compute.communityGalleries.get(location, name);
     const images = await collect(compute.communityGalleryImages.list(location, name));
     const reads = await Promise.all(
-      images.map(async (image) => imageRead(image, await collect(compute.communityGalleryImageVersions.list(location, name, image.name ?? "")))),
+      images.map(async (image) =>
+        imageRead(image, await collect(compute.communityGalleryImageVersions.list(location, name, image.name ?? ""))),
+      ),
     );
     return {
       publicName: gallery.name ?? name,
@@ -81,7 +93,11 @@ export async function readCommunityGallery(arm: ArmClients, subscriptionId: stri
 }
 
 /** The deployment of a community image: its `communityGalleryImageId`, `latest` unless a version is chosen. */
-export function communityDeploymentSpec(gallery: CommunityGalleryRead, image: CommunityImageRead, version: string | undefined): DeploymentSpec {
+export function communityDeploymentSpec(
+  gallery: CommunityGalleryRead,
+  image: CommunityImageRead,
+  version: string | undefined,
+): DeploymentSpec {
   return {
     imageId: communityGalleryImageId(gallery.publicName, image.name, version ?? "latest"),
     osType: image.osType,

@@ -17,10 +17,12 @@ describe("mapWithConcurrency", () => {
   });
 
   it("rejects with the first failure", async () => {
-    await expect(mapWithConcurrency([1, 2, 3], 3, async (n) => {
-      if (n === 2) throw new Error("subscription 2 failed");
-      return n;
-    })).rejects.toThrow("subscription 2 failed");
+    await expect(
+      mapWithConcurrency([1, 2, 3], 3, async (n) => {
+        if (n === 2) throw new Error("subscription 2 failed");
+        return n;
+      }),
+    ).rejects.toThrow("subscription 2 failed");
   });
 
   it("refuses a limit below one", async () => {

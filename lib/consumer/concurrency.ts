@@ -2,8 +2,13 @@
  * Runs `work` over the items with at most `limit` calls in flight, keeping the results in input order. A consumer
  * with many subscriptions would otherwise fire one request per subscription at once and meet ARM's throttling.
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`The concurrency limit must be a positive integer, not ${limit}.`);
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`The concurrency limit must be a positive integer, not ${limit}.`);
   const results = new Array<R>(items.length);
   let next = 0;
   async function worker() {

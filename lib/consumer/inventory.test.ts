@@ -2,20 +2,54 @@ import { describe, expect, it } from "vitest";
 import { type ArmResourceJson, buildInventory, filterInventory, filterOptions } from "./inventory";
 
 const now = new Date("2026-01-01T00:00:00Z");
-const gallery = (sub: string, name: string) => `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/${name}`;
+const gallery = (sub: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/${name}`;
 
 function definition(galleryId: string, name: string, properties: Record<string, unknown>): ArmResourceJson {
-  return { id: `${galleryId}/images/${name}`, name, location: "northeurope", type: "Microsoft.Compute/galleries/images", properties };
+  return {
+    id: `${galleryId}/images/${name}`,
+    name,
+    location: "northeurope",
+    type: "Microsoft.Compute/galleries/images",
+    properties,
+  };
 }
-function version(definitionId: string, name: string, regions: string[], profile: Record<string, unknown> = {}): ArmResourceJson {
-  return { id: `${definitionId}/versions/${name}`, name, location: "northeurope", properties: { publishingProfile: { targetRegions: regions.map((name) => ({ name })), ...profile } } };
+function version(
+  definitionId: string,
+  name: string,
+  regions: string[],
+  profile: Record<string, unknown> = {},
+): ArmResourceJson {
+  return {
+    id: `${definitionId}/versions/${name}`,
+    name,
+    location: "northeurope",
+    properties: { publishingProfile: { targetRegions: regions.map((name) => ({ name })), ...profile } },
+  };
 }
 
 const shared = gallery("c3", "contoso_shared_images");
 const golden = gallery("c3", "contoso_golden_images");
-const ubuntuArm = definition(shared, "base-ubuntu-2204-arm64", { osType: "Linux", osState: "Generalized", architecture: "Arm64", hyperVGeneration: "V2", identifier: { publisher: "Contoso", offer: "Base", sku: "ubuntu-2204-arm64" }, description: "Ubuntu for Arm64" });
-const ws2022 = definition(shared, "base-ws2022-g2", { osType: "Windows", osState: "Generalized", hyperVGeneration: "V2", identifier: { publisher: "Contoso", offer: "Base", sku: "ws2022-datacenter-g2" } });
-const iis = definition(golden, "golden-ws2022-iis", { osType: "Windows", osState: "Generalized", identifier: { publisher: "Contoso", offer: "Golden", sku: "ws2022-iis-g2" }, endOfLifeDate: "2025-01-01T00:00:00Z" });
+const ubuntuArm = definition(shared, "base-ubuntu-2204-arm64", {
+  osType: "Linux",
+  osState: "Generalized",
+  architecture: "Arm64",
+  hyperVGeneration: "V2",
+  identifier: { publisher: "Contoso", offer: "Base", sku: "ubuntu-2204-arm64" },
+  description: "Ubuntu for Arm64",
+});
+const ws2022 = definition(shared, "base-ws2022-g2", {
+  osType: "Windows",
+  osState: "Generalized",
+  hyperVGeneration: "V2",
+  identifier: { publisher: "Contoso", offer: "Base", sku: "ws2022-datacenter-g2" },
+});
+const iis = definition(golden, "golden-ws2022-iis", {
+  osType: "Windows",
+  osState: "Generalized",
+  identifier: { publisher: "Contoso", offer: "Golden", sku: "ws2022-iis-g2" },
+  endOfLifeDate: "2025-01-01T00:00:00Z",
+});
 
 const versions = [
   version(ubuntuArm.id, "1.0.4", ["North Europe"]),
@@ -35,7 +69,12 @@ describe("images I can use", () => {
       ["base-ws2022-g2", ["1.9.0", "1.0.0"], ["eastus", "northeurope"]],
       ["golden-ws2022-iis", [], []],
     ]);
-    expect(images[0]).toMatchObject({ galleryName: "contoso_shared_images", subscriptionId: "c3", architecture: "Arm64", access: "rbac" });
+    expect(images[0]).toMatchObject({
+      galleryName: "contoso_shared_images",
+      subscriptionId: "c3",
+      architecture: "Arm64",
+      access: "rbac",
+    });
     expect(images[1]).toMatchObject({ architecture: "x64", hyperVGeneration: "V2" });
   });
 

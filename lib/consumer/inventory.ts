@@ -71,7 +71,8 @@ export interface InventoryImage {
 }
 
 const str = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-const obj = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const obj = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 function toVersion(resource: ArmResourceJson, now: Date): InventoryVersion {
   const profile = obj(resource.properties?.publishingProfile);
@@ -90,12 +91,19 @@ function toVersion(resource: ArmResourceJson, now: Date): InventoryVersion {
     ...(endOfLifeDate ? { endOfLifeDate } : {}),
     pastEndOfLife: isPastEndOfLife(endOfLifeDate, now),
     excludeFromLatest: profile.excludeFromLatest === true,
-    targetRegions: effectiveTargetRegions({ location: resource.location, publishingProfile: { targetRegions } }).map((region) => normalizeLocation(region.name)),
+    targetRegions: effectiveTargetRegions({ location: resource.location, publishingProfile: { targetRegions } }).map(
+      (region) => normalizeLocation(region.name),
+    ),
   };
 }
 
 /** Joins definitions with their versions; versions whose definition the user cannot read are left out. */
-export function buildInventory(definitions: readonly ArmResourceJson[], versions: readonly ArmResourceJson[], now: Date, access: ImageAccess = "rbac"): InventoryImage[] {
+export function buildInventory(
+  definitions: readonly ArmResourceJson[],
+  versions: readonly ArmResourceJson[],
+  now: Date,
+  access: ImageAccess = "rbac",
+): InventoryImage[] {
   const byDefinition = new Map<string, InventoryVersion[]>();
   for (const version of versions) {
     if (!parseVersionName(version.name)) continue;
@@ -114,7 +122,9 @@ export function buildInventory(definitions: readonly ArmResourceJson[], versions
     const p = obj(definition.properties);
     const identifier = obj(p.identifier);
     const endOfLifeDate = str(p.endOfLifeDate);
-    const own = (byDefinition.get(definition.id.toLowerCase()) ?? []).sort((a, b) => compareVersionNames(b.name, a.name));
+    const own = (byDefinition.get(definition.id.toLowerCase()) ?? []).sort((a, b) =>
+      compareVersionNames(b.name, a.name),
+    );
     images.push({
       id: definition.id,
       name: definition.name,
@@ -170,7 +180,9 @@ export function filterInventory<T extends InventoryImage>(images: readonly T[], 
       (!region || image.regions.includes(region)) &&
       (!filters.hideEndOfLife || !endOfLifeEverywhere(image)) &&
       (!needle ||
-        [image.name, image.galleryName, image.publisher, image.offer, image.sku, image.description].some((v) => v.toLowerCase().includes(needle))),
+        [image.name, image.galleryName, image.publisher, image.offer, image.sku, image.description].some((v) =>
+          v.toLowerCase().includes(needle),
+        )),
   );
 }
 
@@ -190,7 +202,8 @@ export interface FilterOptions {
 
 /** The distinct values each filter can take, from the images themselves. */
 export function filterOptions(images: readonly InventoryImage[]): FilterOptions {
-  const distinct = (pick: (image: InventoryImage) => string[]) => [...new Set(images.flatMap(pick).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const distinct = (pick: (image: InventoryImage) => string[]) =>
+    [...new Set(images.flatMap(pick).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   return {
     osType: distinct((i) => [i.osType]),
     architecture: distinct((i) => [i.architecture]),

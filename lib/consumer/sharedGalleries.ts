@@ -55,11 +55,13 @@ export interface SharedImageRead {
   versionsByRegion: Record<string, readonly SharedGalleryImageVersion[]>;
 }
 
-export const sharedImageId = (galleryUniqueName: string, image: string) => `/SharedGalleries/${galleryUniqueName}/Images/${image}`;
+export const sharedImageId = (galleryUniqueName: string, image: string) =>
+  `/SharedGalleries/${galleryUniqueName}/Images/${image}`;
 /** The id a VM takes to mean latest of a shared image in its region. */
 export const sharedLatestId = (imageId: string) => `${imageId}/Versions/latest`;
 
-const iso = (date: Date | undefined) => (date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined);
+const iso = (date: Date | undefined) =>
+  date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 
 /** A shared image as a row of "Images I can use", its versions merged over the regions they were listed in. */
 export function sharedImageRow(read: SharedImageRead, now: Date): InventoryImage {
@@ -108,7 +110,11 @@ export function sharedImageRow(read: SharedImageRead, now: Date): InventoryImage
     ...(endOfLifeDate ? { endOfLifeDate } : {}),
     pastEndOfLife: isPastEndOfLife(endOfLifeDate, now),
     access: "directShare",
-    sharedGallery: { uniqueName: read.galleryUniqueName, sharedTo: read.sharedTo, location: normalizeLocation(read.location) },
+    sharedGallery: {
+      uniqueName: read.galleryUniqueName,
+      sharedTo: read.sharedTo,
+      location: normalizeLocation(read.location),
+    },
     versions,
     regions: [...new Set(versions.flatMap((v) => v.targetRegions))].sort(),
   };
@@ -129,7 +135,9 @@ export function sharedVersionCandidate(version: InventoryVersion): ConsumerVersi
       ...(version.endOfLifeDate ? { endOfLifeDate: version.endOfLifeDate } : {}),
       targetRegions: version.targetRegions.map((name) => ({ name })),
     },
-    replicationStatus: { summary: version.targetRegions.map((region) => ({ region, state: "Completed", progress: 100 })) },
+    replicationStatus: {
+      summary: version.targetRegions.map((region) => ({ region, state: "Completed", progress: 100 })),
+    },
   };
 }
 
@@ -163,7 +171,8 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 const listOptions = (sharedTo: SharedTo) => (sharedTo === "tenant" ? { sharedTo: "tenant" as const } : {});
-const basePath = (subscriptionId: string, region: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/locations/${region}/sharedGalleries`;
+const basePath = (subscriptionId: string, region: string) =>
+  `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/locations/${region}/sharedGalleries`;
 
 /** The versions of one shared image in each region, for the listing and for the image's own page. */
 async function versionsByRegion(
@@ -174,7 +183,11 @@ async function versionsByRegion(
 ): Promise<Record<string, SharedGalleryImageVersion[]>> {
   const lists = await mapWithConcurrency(regions, SHARED_GALLERY_CONCURRENCY, async (region) => {
     try {
-      return await collect(arm.compute(at.subscriptionId).sharedGalleryImageVersions.list(region, at.galleryUniqueName, at.imageName, listOptions(at.sharedTo)));
+      return await collect(
+        arm
+          .compute(at.subscriptionId)
+          .sharedGalleryImageVersions.list(region, at.galleryUniqueName, at.imageName, listOptions(at.sharedTo)),
+      );
     } catch (error) {
       const path = `${basePath(at.subscriptionId, region)}/${at.galleryUniqueName}/images/${at.imageName}/versions`;
       failures.push({ scope: path, error: toAzureError(error, path) });
@@ -189,18 +202,30 @@ async function versionsByRegion(
  * (sharedTo=tenant) that shows in one of the regions, with its versions in those regions. A gallery reached both
  * ways is read through the subscription share.
  */
-export async function listSharedGalleryImages(arm: ArmClients, search: SharedGallerySearch, now: Date): Promise<SharedImagesResult> {
+export async function listSharedGalleryImages(
+  arm: ArmClients,
+  search: SharedGallerySearch,
+  now: Date,
+): Promise<SharedImagesResult> {
   const failures: SharedImagesResult["failures"] = [];
   const regions = [...new Set(search.regions.map(normalizeLocation))];
   const tenants = new Map<string, string>();
-  for (const s of search.subscriptions) if (!tenants.has((s.tenantId ?? s.subscriptionId).toLowerCase())) tenants.set((s.tenantId ?? s.subscriptionId).toLowerCase(), s.subscriptionId);
+  for (const s of search.subscriptions)
+    if (!tenants.has((s.tenantId ?? s.subscriptionId).toLowerCase()))
+      tenants.set((s.tenantId ?? s.subscriptionId).toLowerCase(), s.subscriptionId);
   const lookups = [
-    ...search.subscriptions.flatMap((s) => regions.map((region) => ({ subscriptionId: s.subscriptionId, region, sharedTo: "subscription" as SharedTo }))),
-    ...[...tenants.values()].flatMap((subscriptionId) => regions.map((region) => ({ subscriptionId, region, sharedTo: "tenant" as SharedTo }))),
+    ...search.subscriptions.flatMap((s) =>
+      regions.map((region) => ({ subscriptionId: s.subscriptionId, region, sharedTo: "subscription" as SharedTo })),
+    ),
+    ...[...tenants.values()].flatMap((subscriptionId) =>
+      regions.map((region) => ({ subscriptionId, region, sharedTo: "tenant" as SharedTo })),
+    ),
   ];
   const found = await mapWithConcurrency(lookups, SHARED_GALLERY_CONCURRENCY, async (lookup) => {
     try {
-      return await collect(arm.compute(lookup.subscriptionId).sharedGalleries.list(lookup.region, listOptions(lookup.sharedTo)));
+      return await collect(
+        arm.compute(lookup.subscriptionId).sharedGalleries.list(lookup.region, listOptions(lookup.sharedTo)),
+      );
     } catch (error) {
       const path = `${basePath(lookup.subscriptionId, lookup.region)}${lookup.sharedTo === "tenant" ? "?sharedTo=tenant" : ""}`;
       failures.push({ scope: path, error: toAzureError(error, path) });
@@ -208,12 +233,20 @@ export async function listSharedGalleryImages(arm: ArmClients, search: SharedGal
     }
   });
 
-  const galleries = new Map<string, { uniqueName: string; subscriptionId: string; sharedTo: SharedTo; regions: string[] }>();
+  const galleries = new Map<
+    string,
+    { uniqueName: string; subscriptionId: string; sharedTo: SharedTo; regions: string[] }
+  >();
   lookups.forEach((lookup, i) => {
     for (const gallery of found[i]!) {
       if (!gallery.name) continue;
       const key = gallery.name.toLowerCase();
-      const entry = galleries.get(key) ?? { uniqueName: gallery.name, subscriptionId: lookup.subscriptionId, sharedTo: lookup.sharedTo, regions: [] };
+      const entry = galleries.get(key) ?? {
+        uniqueName: gallery.name,
+        subscriptionId: lookup.subscriptionId,
+        sharedTo: lookup.sharedTo,
+        regions: [],
+      };
       if (!entry.regions.includes(lookup.region)) entry.regions.push(lookup.region);
       galleries.set(key, entry);
     }
@@ -223,15 +256,29 @@ export async function listSharedGalleryImages(arm: ArmClients, search: SharedGal
     const location = gallery.regions[0]!;
     let images: SharedGalleryImage[];
     try {
-      images = await collect(arm.compute(gallery.subscriptionId).sharedGalleryImages.list(location, gallery.uniqueName, listOptions(gallery.sharedTo)));
+      images = await collect(
+        arm
+          .compute(gallery.subscriptionId)
+          .sharedGalleryImages.list(location, gallery.uniqueName, listOptions(gallery.sharedTo)),
+      );
     } catch (error) {
       const path = `${basePath(gallery.subscriptionId, location)}/${gallery.uniqueName}/images`;
       failures.push({ scope: path, error: toAzureError(error, path) });
       return [];
     }
     return mapWithConcurrency(images, SHARED_GALLERY_CONCURRENCY, async (image) => {
-      const at = { subscriptionId: gallery.subscriptionId, sharedTo: gallery.sharedTo, galleryUniqueName: gallery.uniqueName, imageName: image.name! };
-      const read: SharedImageRead = { ...at, location, image, versionsByRegion: await versionsByRegion(arm, at, gallery.regions, failures) };
+      const at = {
+        subscriptionId: gallery.subscriptionId,
+        sharedTo: gallery.sharedTo,
+        galleryUniqueName: gallery.uniqueName,
+        imageName: image.name!,
+      };
+      const read: SharedImageRead = {
+        ...at,
+        location,
+        image,
+        versionsByRegion: await versionsByRegion(arm, at, gallery.regions, failures),
+      };
       return sharedImageRow(read, now);
     });
   });
@@ -249,12 +296,18 @@ export interface SharedImageRef {
 }
 
 /** One shared image and its versions in the regions, for its own page. */
-export async function getSharedImage(arm: ArmClients, ref: SharedImageRef, now: Date): Promise<SharedImagesResult & { image: InventoryImage; definition: SharedGalleryImage }> {
+export async function getSharedImage(
+  arm: ArmClients,
+  ref: SharedImageRef,
+  now: Date,
+): Promise<SharedImagesResult & { image: InventoryImage; definition: SharedGalleryImage }> {
   const failures: SharedImagesResult["failures"] = [];
   const path = `${basePath(ref.subscriptionId, ref.location)}/${ref.galleryUniqueName}/images/${ref.imageName}`;
   let definition: SharedGalleryImage;
   try {
-    definition = await arm.compute(ref.subscriptionId).sharedGalleryImages.get(ref.location, ref.galleryUniqueName, ref.imageName);
+    definition = await arm
+      .compute(ref.subscriptionId)
+      .sharedGalleryImages.get(ref.location, ref.galleryUniqueName, ref.imageName);
   } catch (error) {
     throw toAzureError(error, path);
   }
@@ -268,9 +321,22 @@ export async function getSharedImage(arm: ArmClients, ref: SharedImageRef, now: 
  * Directly shared galleries as an ImageSource of "Images I can use" (see lib/queries/consumer.ts), searching the
  * regions given; `tenantOf` names each subscription's tenant so the tenant-wide share is asked once per tenant.
  */
-export function sharedGalleriesSource(regions: readonly string[], tenantOf: (subscriptionId: string) => string | undefined) {
+export function sharedGalleriesSource(
+  regions: readonly string[],
+  tenantOf: (subscriptionId: string) => string | undefined,
+) {
   return {
     list: (arm: ArmClients, subscriptionIds: readonly string[], now: Date) =>
-      listSharedGalleryImages(arm, { subscriptions: subscriptionIds.map((subscriptionId) => ({ subscriptionId, tenantId: tenantOf(subscriptionId) })), regions }, now),
+      listSharedGalleryImages(
+        arm,
+        {
+          subscriptions: subscriptionIds.map((subscriptionId) => ({
+            subscriptionId,
+            tenantId: tenantOf(subscriptionId),
+          })),
+          regions,
+        },
+        now,
+      ),
   };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type DeploymentSpec, armTemplate, validationParameters } from "./armTemplate";
-import { azureCliSnippet, bicepSnippet, deploySnippets, powershellSnippet, SNIPPET_KINDS, terraformSnippet } from "./snippets";
+import {
+  azureCliSnippet,
+  bicepSnippet,
+  deploySnippets,
+  powershellSnippet,
+  SNIPPET_KINDS,
+  terraformSnippet,
+} from "./snippets";
 import type { ConsumerVersion } from "./usability";
 
 const now = new Date("2026-01-01T00:00:00Z");
@@ -17,19 +24,33 @@ const linux: DeploymentSpec = {
   vmSize: "Standard_D2ps_v5",
   adminUsername: "azureuser",
 };
-const windows: DeploymentSpec = { ...linux, osType: "Windows", securityType: "TrustedLaunch", vmSize: "Standard_D2s_v5" };
+const windows: DeploymentSpec = {
+  ...linux,
+  osType: "Windows",
+  securityType: "TrustedLaunch",
+  vmSize: "Standard_D2s_v5",
+};
 const specialized: DeploymentSpec = { ...linux, osState: "Specialized" };
 
 const replicated: ConsumerVersion = {
   name: "1.0.5",
   location: "northeurope",
   publishingProfile: { targetRegions: [{ name: "northeurope" }, { name: "westeurope" }] },
-  replicationStatus: { summary: [{ region: "North Europe", state: "Completed", progress: 100 }, { region: "West Europe", state: "Completed", progress: 100 }] },
+  replicationStatus: {
+    summary: [
+      { region: "North Europe", state: "Completed", progress: 100 },
+      { region: "West Europe", state: "Completed", progress: 100 },
+    ],
+  },
 };
 
 /** The flags of an `az` command line, joined over its `\` continuations. */
 function cliFlags(snippet: string): Map<string, string | true> {
-  const command = snippet.split("\n").filter((line) => !line.startsWith("read ")).join(" ").replace(/\\\s+/g, " ");
+  const command = snippet
+    .split("\n")
+    .filter((line) => !line.startsWith("read "))
+    .join(" ")
+    .replace(/\\\s+/g, " ");
   expect(command.startsWith("az vm create ")).toBe(true);
   const flags = new Map<string, string | true>();
   const tokens = command.match(/'[^']*'|"[^"]*"|\S+/g)!.slice(3);
@@ -159,7 +180,8 @@ describe("snippet region check", () => {
 });
 
 describe("snippets for an image of a directly shared gallery", () => {
-  const SHARED_ID = "/SharedGalleries/c0000000-0000-4000-8001-000000000001-CONTOSO_EU_IMAGES/Images/ubuntu-2204-gen2-eu/Versions/latest";
+  const SHARED_ID =
+    "/SharedGalleries/c0000000-0000-4000-8001-000000000001-CONTOSO_EU_IMAGES/Images/ubuntu-2204-gen2-eu/Versions/latest";
   const shared: DeploymentSpec = { ...linux, imageId: SHARED_ID };
   const sharedSpecialized: DeploymentSpec = { ...shared, osState: "Specialized" };
 
@@ -179,10 +201,14 @@ describe("snippets for an image of a directly shared gallery", () => {
 
   it("Bicep and the ARM template put it in imageReference.sharedGalleryImageId", () => {
     expect(bicepSnippet(shared)).toContain("imageReference: { sharedGalleryImageId: imageId }");
-    const vm = (armTemplate(shared).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+    const vm = (
+      armTemplate(shared).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]
+    ).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
     expect(vm.properties.storageProfile.imageReference).toEqual({ sharedGalleryImageId: "[variables('imageId')]" });
     expect((armTemplate(shared).variables as Record<string, string>).imageId).toBe(SHARED_ID);
-    const own = (armTemplate(linux).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+    const own = (
+      armTemplate(linux).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]
+    ).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
     expect(own.properties.storageProfile.imageReference).toEqual({ id: "[variables('imageId')]" });
   });
 
@@ -192,7 +218,9 @@ describe("snippets for an image of a directly shared gallery", () => {
     expect(generalized).toContain('resource "azurerm_linux_virtual_machine" "vm"');
 
     const specializedSnippet = terraformSnippet(sharedSpecialized);
-    expect(specializedSnippet).toContain("# azurerm has no VM resource that can use a specialized image of a directly shared or community gallery");
+    expect(specializedSnippet).toContain(
+      "# azurerm has no VM resource that can use a specialized image of a directly shared or community gallery",
+    );
     expect(specializedSnippet).not.toContain('resource "azurerm_virtual_machine"');
     expect(specializedSnippet).not.toContain("azurerm_network_interface");
     const template = /template_content {4}= <<TEMPLATE\n([\s\S]*)\nTEMPLATE/.exec(specializedSnippet)![1]!;
@@ -200,7 +228,11 @@ describe("snippets for an image of a directly shared gallery", () => {
   });
 
   it("deploySnippets gives all five with the shared id for a usable region", () => {
-    const result = deploySnippets({ kind: "version", version: replicated }, { ...shared, imageId: SHARED_ID.replace("latest", "1.0.5") }, now);
+    const result = deploySnippets(
+      { kind: "version", version: replicated },
+      { ...shared, imageId: SHARED_ID.replace("latest", "1.0.5") },
+      now,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const kind of SNIPPET_KINDS) expect(result.snippets[kind]).toContain(SHARED_ID.replace("latest", "1.0.5"));
@@ -208,7 +240,8 @@ describe("snippets for an image of a directly shared gallery", () => {
 });
 
 describe("snippets for an image of a community gallery", () => {
-  const COMMUNITY_ID = "/CommunityGalleries/ContosoEU-5f0c1e1a-0000-4000-8000-000000000001/Images/ubuntu-2204-gen2-eu/Versions/1.0.5";
+  const COMMUNITY_ID =
+    "/CommunityGalleries/ContosoEU-5f0c1e1a-0000-4000-8000-000000000001/Images/ubuntu-2204-gen2-eu/Versions/1.0.5";
   const community: DeploymentSpec = { ...linux, imageId: COMMUNITY_ID };
 
   it("az vm create takes the community id in --image", () => {
@@ -224,7 +257,12 @@ describe("snippets for an image of a community gallery", () => {
 
   it("Bicep and the ARM template put it in imageReference.communityGalleryImageId; Terraform in source_image_id", () => {
     expect(bicepSnippet(community)).toContain("imageReference: { communityGalleryImageId: imageId }");
-    const vm = (armTemplate(community).resources as { type: string; properties: { storageProfile: { imageReference: unknown } } }[]).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+    const vm = (
+      armTemplate(community).resources as {
+        type: string;
+        properties: { storageProfile: { imageReference: unknown } };
+      }[]
+    ).find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
     expect(vm.properties.storageProfile.imageReference).toEqual({ communityGalleryImageId: "[variables('imageId')]" });
     expect(terraformSnippet(community)).toContain(`source_image_id       = "${COMMUNITY_ID}"`);
     expect(terraformSnippet({ ...community, osState: "Specialized" })).toContain("deploys the ARM template");

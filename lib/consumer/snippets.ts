@@ -47,7 +47,8 @@ export function azureCliSnippet(spec: DeploymentSpec): string {
     ...(spec.securityType ? [`--security-type ${spec.securityType}`] : []),
   ];
   if (!needsAdminCredentials(spec)) lines.push("--specialized");
-  else if (spec.osType === "Windows") lines.push(`--admin-username ${sh(spec.adminUsername)}`, '--admin-password "$ADMIN_PASSWORD"');
+  else if (spec.osType === "Windows")
+    lines.push(`--admin-username ${sh(spec.adminUsername)}`, '--admin-password "$ADMIN_PASSWORD"');
   else lines.push(`--admin-username ${sh(spec.adminUsername)}`, "--generate-ssh-keys");
   const command = lines.join(" \\\n  ");
   return spec.osType === "Windows" && needsAdminCredentials(spec)
@@ -65,7 +66,7 @@ export function powershellSnippet(spec: DeploymentSpec): string {
     `$imageId = ${ps(spec.imageId)}`,
     "",
     "$subnet = New-AzVirtualNetworkSubnetConfig -Name 'default' -AddressPrefix '10.0.0.0/24'",
-    '$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-vnet" -AddressPrefix \'10.0.0.0/16\' -Subnet $subnet',
+    "$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location -Name \"$vmName-vnet\" -AddressPrefix '10.0.0.0/16' -Subnet $subnet",
     '$nic = New-AzNetworkInterface -ResourceGroupName $resourceGroup -Location $location -Name "$vmName-nic" -SubnetId $vnet.Subnets[0].Id',
     "",
     // New-AzVMConfig takes a shared or community gallery's image in -SharedGalleryImageId or -CommunityGalleryImageId;
@@ -119,7 +120,15 @@ export function bicepSnippet(spec: DeploymentSpec): string {
     params.push(spec.osType === "Windows" ? "@secure()\nparam adminPassword string" : "param adminPublicKey string");
   }
   const security = spec.securityType
-    ? ["    securityProfile: {", `      securityType: '${spec.securityType}'`, "      uefiSettings: {", "        secureBootEnabled: true", "        vTpmEnabled: true", "      }", "    }"]
+    ? [
+        "    securityProfile: {",
+        `      securityType: '${spec.securityType}'`,
+        "      uefiSettings: {",
+        "        secureBootEnabled: true",
+        "        vTpmEnabled: true",
+        "      }",
+        "    }",
+      ]
     : [];
   return [
     ...params,
@@ -213,7 +222,13 @@ function terraformVm(spec: DeploymentSpec): string[] {
   const credentials =
     spec.osType === "Windows"
       ? ["  admin_password      = var.admin_password"]
-      : ["", "  admin_ssh_key {", `    username   = ${hcl(spec.adminUsername)}`, '    public_key = file("~/.ssh/id_rsa.pub")', "  }"];
+      : [
+          "",
+          "  admin_ssh_key {",
+          `    username   = ${hcl(spec.adminUsername)}`,
+          '    public_key = file("~/.ssh/id_rsa.pub")',
+          "  }",
+        ];
   return [
     `resource "azurerm_${kind}_virtual_machine" "vm" {`,
     `  name                  = ${hcl(spec.vmName)}`,
@@ -225,7 +240,9 @@ function terraformVm(spec: DeploymentSpec): string[] {
     `  source_image_id       = ${hcl(spec.imageId)}`,
     `  admin_username        = ${hcl(spec.adminUsername)}`,
     ...credentials,
-    ...(spec.securityType === "TrustedLaunch" ? ["  secure_boot_enabled   = true", "  vtpm_enabled          = true"] : []),
+    ...(spec.securityType === "TrustedLaunch"
+      ? ["  secure_boot_enabled   = true", "  vtpm_enabled          = true"]
+      : []),
     "",
     "  os_disk {",
     '    caching              = "ReadWrite"',
@@ -312,6 +329,9 @@ export type DeploySnippets =
 export function deploySnippets(choice: ImageChoice, spec: DeploymentSpec, now: Date): DeploySnippets {
   const check = checkRegion(choice, spec.location, now);
   if (!check.usable) return { ok: false, reason: check.reason };
-  const snippets = Object.fromEntries(SNIPPET_KINDS.map((kind) => [kind, SNIPPET_GENERATORS[kind](spec)])) as Record<SnippetKind, string>;
+  const snippets = Object.fromEntries(SNIPPET_KINDS.map((kind) => [kind, SNIPPET_GENERATORS[kind](spec)])) as Record<
+    SnippetKind,
+    string
+  >;
   return { ok: true, snippets, resolvedVersion: check.version, pastEndOfLife: check.pastEndOfLife };
 }

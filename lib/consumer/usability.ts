@@ -69,8 +69,14 @@ export function versionUsability(version: ConsumerVersion, now: Date, startedAt?
     const base = entry(region);
     if (readiness.usable) result.deployable.push(base);
     else if (readiness.kind === "replicating" || readiness.kind === "stalled") {
-      result.inProgress.push({ ...base, progress: readiness.progress, stalled: readiness.kind === "stalled", summary: readiness.summary });
-    } else if (readiness.kind === "failed") result.failed.push({ ...base, summary: readiness.summary, ...(readiness.fix ? { fix: readiness.fix } : {}) });
+      result.inProgress.push({
+        ...base,
+        progress: readiness.progress,
+        stalled: readiness.kind === "stalled",
+        summary: readiness.summary,
+      });
+    } else if (readiness.kind === "failed")
+      result.failed.push({ ...base, summary: readiness.summary, ...(readiness.fix ? { fix: readiness.fix } : {}) });
     else result.unknown.push(base);
   }
   const endOfLifeDate = version.publishingProfile?.endOfLifeDate;
@@ -82,11 +88,10 @@ export function versionUsability(version: ConsumerVersion, now: Date, startedAt?
 }
 
 /** What a deployment names: one exact version, or the definition (so `latest` in the deployment's region). */
-export type ImageChoice = { kind: "version"; version: ConsumerVersion } | { kind: "latest"; versions: readonly ConsumerVersion[] };
+export type ImageChoice =
+  { kind: "version"; version: ConsumerVersion } | { kind: "latest"; versions: readonly ConsumerVersion[] };
 
-export type RegionCheck =
-  | { usable: true; version: string; pastEndOfLife: boolean }
-  | { usable: false; reason: string };
+export type RegionCheck = { usable: true; version: string; pastEndOfLife: boolean } | { usable: false; reason: string };
 
 /**
  * Whether a VM can be created from the choice in the region, and from which version: the same answer Compute
@@ -97,16 +102,27 @@ export function checkRegion(choice: ImageChoice, region: string, now: Date): Reg
   if (choice.kind === "version") {
     const { version } = choice;
     if (!targetRegionsOf(version).includes(normalizeLocation(region))) {
-      return { usable: false, reason: `${version.name} is not replicated to ${name}: it is not one of its target regions.` };
+      return {
+        usable: false,
+        reason: `${version.name} is not replicated to ${name}: it is not one of its target regions.`,
+      };
     }
     const status = findRegionalStatus(version.replicationStatus?.summary ?? [], region);
     if (status?.state === "Completed") {
-      return { usable: true, version: version.name, pastEndOfLife: isPastEndOfLife(version.publishingProfile?.endOfLifeDate, now) };
+      return {
+        usable: true,
+        version: version.name,
+        pastEndOfLife: isPastEndOfLife(version.publishingProfile?.endOfLifeDate, now),
+      };
     }
     if (status?.state === "Replicating") {
-      return { usable: false, reason: `${version.name} is still replicating to ${name} (${status.progress ?? 0}%); it becomes usable once replication completes.` };
+      return {
+        usable: false,
+        reason: `${version.name} is still replicating to ${name} (${status.progress ?? 0}%); it becomes usable once replication completes.`,
+      };
     }
-    if (status?.state === "Failed") return { usable: false, reason: `Replication of ${version.name} to ${name} failed.` };
+    if (status?.state === "Failed")
+      return { usable: false, reason: `Replication of ${version.name} to ${name} failed.` };
     return { usable: false, reason: `Replication of ${version.name} to ${name} has not completed.` };
   }
   const resolution = resolveLatest(choice.versions, region, now);

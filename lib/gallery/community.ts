@@ -47,13 +47,19 @@ export function checkPublicNamePrefix(prefix: string): RuleViolation | undefined
 
 export function checkPublisherContact(email: string): RuleViolation | undefined {
   if (EMAIL.test(email)) return undefined;
-  return invalidParameter(`The publisher contact '${email}' is not a valid email address.`, `${COMMUNITY_INFO_PATH}.publisherContact`);
+  return invalidParameter(
+    `The publisher contact '${email}' is not a valid email address.`,
+    `${COMMUNITY_INFO_PATH}.publisherContact`,
+  );
 }
 
 export function checkCommunityUri(field: "publisherUri" | "eula", value: string): RuleViolation | undefined {
   if (isHttpUri(value)) return undefined;
   const what = field === "eula" ? "end-user license agreement link" : "publisher URI";
-  return invalidParameter(`The ${what} '${value}' is not a valid absolute http or https URI.`, `${COMMUNITY_INFO_PATH}.${field}`);
+  return invalidParameter(
+    `The ${what} '${value}' is not a valid absolute http or https URI.`,
+    `${COMMUNITY_INFO_PATH}.${field}`,
+  );
 }
 
 /** The first broken rule among the details that are given (a missing one is judged by `missingCommunityFields`). */

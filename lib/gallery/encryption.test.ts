@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkEncryption, checkEncryptionUpdate, encryptionSetIds, readEncryption, type RegionEncryptionInput } from "./encryption";
+import {
+  checkEncryption,
+  checkEncryptionUpdate,
+  encryptionSetIds,
+  readEncryption,
+  type RegionEncryptionInput,
+} from "./encryption";
 
 const SUB = "00000000-0000-0000-0000-000000000001";
-const des = (name: string, sub = SUB) => `/subscriptions/${sub}/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
+const des = (name: string, sub = SUB) =>
+  `/subscriptions/${sub}/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
 
 function check(regions: RegionEncryptionInput[], dataDiskLuns: number[] = [0, 9]) {
   const read = readEncryption(regions);
@@ -11,38 +18,72 @@ function check(regions: RegionEncryptionInput[], dataDiskLuns: number[] = [0, 9]
 
 describe("image version encryption rules", () => {
   it("accepts the same disks encrypted in every region, and no encryption at all", () => {
-    const encryption = { osDiskImage: { diskEncryptionSetId: des("west") }, dataDiskImages: [{ lun: 0, diskEncryptionSetId: des("west") }] };
-    expect(check([{ name: "westus", encryption }, { name: "eastus", encryption: { ...encryption, osDiskImage: { diskEncryptionSetId: des("east") } } }])).toBeUndefined();
+    const encryption = {
+      osDiskImage: { diskEncryptionSetId: des("west") },
+      dataDiskImages: [{ lun: 0, diskEncryptionSetId: des("west") }],
+    };
+    expect(
+      check([
+        { name: "westus", encryption },
+        { name: "eastus", encryption: { ...encryption, osDiskImage: { diskEncryptionSetId: des("east") } } },
+      ]),
+    ).toBeUndefined();
     expect(check([{ name: "westus" }, { name: "eastus" }])).toBeUndefined();
   });
 
   it("refuses a malformed set id, naming the OS or data disk parameter", () => {
-    expect(check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: "not-an-id" } } }])).toMatchObject({
+    expect(
+      check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: "not-an-id" } } }]),
+    ).toMatchObject({
       status: 400,
       code: "InvalidParameter",
-      message: "The value of parameter galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId is invalid.",
+      message:
+        "The value of parameter galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId is invalid.",
     });
-    expect(check([{ name: "westus", encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: "/subscriptions/x/disks/y" }] } }])?.message).toBe(
+    expect(
+      check([
+        {
+          name: "westus",
+          encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: "/subscriptions/x/disks/y" }] },
+        },
+      ])?.message,
+    ).toBe(
       "The value of parameter galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages.diskEncryptionSetId is invalid.",
     );
   });
 
   it("requires encryption of a disk in every region once one region encrypts it", () => {
-    expect(check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: des("west") } } }, { name: "eastus" }])?.message).toBe(
+    expect(
+      check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: des("west") } } }, { name: "eastus" }])
+        ?.message,
+    ).toBe(
       "A disk encryption set is required for disk 'galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId' " +
         `in target region 'eastus' since disk encryption set '${des("west")}' is used for the corresponding disk in region 'westus'`,
     );
-    expect(check([{ name: "westus" }, { name: "eastus", encryption: { dataDiskImages: [{ lun: 9, diskEncryptionSetId: des("east") }] } }])?.message).toBe(
+    expect(
+      check([
+        { name: "westus" },
+        { name: "eastus", encryption: { dataDiskImages: [{ lun: 9, diskEncryptionSetId: des("east") }] } },
+      ])?.message,
+    ).toBe(
       `A disk encryption set is required for disk 'LUN 9' in target region 'westus' since disk encryption set '${des("east")}' is used for the corresponding disk in region 'eastus'`,
     );
   });
 
   it("refuses LUNs the version has no data disk at, and a LUN given twice in a region", () => {
-    expect(check([{ name: "westus", encryption: { dataDiskImages: [{ lun: 3, diskEncryptionSetId: des("west") }] } }])?.message).toBe(
+    expect(
+      check([{ name: "westus", encryption: { dataDiskImages: [{ lun: 3, diskEncryptionSetId: des("west") }] } }])
+        ?.message,
+    ).toBe(
       "An invalid lun [3] was specified in encryption.dataDiskImages. The lun must be one of the following values ['0,9'].",
     );
-    const twice = [{ lun: 0, diskEncryptionSetId: des("a") }, { lun: 0, diskEncryptionSetId: des("b") }];
-    expect(check([{ name: "westus", encryption: { dataDiskImages: twice } }])?.message).toBe("Duplicate luns '0' were specified in target region 'westus' encryption.dataDiskImages.");
+    const twice = [
+      { lun: 0, diskEncryptionSetId: des("a") },
+      { lun: 0, diskEncryptionSetId: des("b") },
+    ];
+    expect(check([{ name: "westus", encryption: { dataDiskImages: twice } }])?.message).toBe(
+      "Duplicate luns '0' were specified in target region 'westus' encryption.dataDiskImages.",
+    );
   });
 
   it("refuses a set in another subscription than the gallery's", () => {
@@ -54,8 +95,13 @@ describe("image version encryption rules", () => {
 
   it("refuses data-disk encryption added on update in a region that had the version already", () => {
     const before = readEncryption([{ name: "westus" }]).regions;
-    const after = readEncryption([{ name: "West US", encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: des("west") }] } }, { name: "eastus" }]).regions;
-    expect(checkEncryptionUpdate(before, after)?.message).toMatch(/^Cannot specify new data disk image encryption lun \[0\] with a disk encryption set in region \[West US\] for update/);
+    const after = readEncryption([
+      { name: "West US", encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: des("west") }] } },
+      { name: "eastus" },
+    ]).regions;
+    expect(checkEncryptionUpdate(before, after)?.message).toMatch(
+      /^Cannot specify new data disk image encryption lun \[0\] with a disk encryption set in region \[West US\] for update/,
+    );
     expect(checkEncryptionUpdate(after, after)).toBeUndefined();
   });
 

@@ -11,7 +11,8 @@ const ENCRYPTION = "galleryArtifactVersion.properties.publishingProfile.targetRe
 export const OS_DISK_ENCRYPTION_TARGET = `${ENCRYPTION}.osDiskImage.diskEncryptionSetId`;
 export const DATA_DISK_ENCRYPTION_TARGET = `${ENCRYPTION}.dataDiskImages.diskEncryptionSetId`;
 
-const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/diskEncryptionSets\/([^/]+)$/i;
+const DISK_ENCRYPTION_SET_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/diskEncryptionSets\/([^/]+)$/i;
 
 export interface DiskEncryptionSetRef {
   id: string;
@@ -44,14 +45,19 @@ type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function setIdOf(value: unknown, target: string): string | RuleViolation | undefined {
-  if (!isObject(value) || value.diskEncryptionSetId === undefined || value.diskEncryptionSetId === null) return undefined;
+  if (!isObject(value) || value.diskEncryptionSetId === undefined || value.diskEncryptionSetId === null)
+    return undefined;
   const id = value.diskEncryptionSetId;
-  if (typeof id !== "string" || !parseDiskEncryptionSetId(id)) return invalidParameter(`The value of parameter ${target} is invalid.`, target);
+  if (typeof id !== "string" || !parseDiskEncryptionSetId(id))
+    return invalidParameter(`The value of parameter ${target} is invalid.`, target);
   return id;
 }
 
 /** Reads each region's encryption; a malformed set id is the first violation. */
-export function readEncryption(regions: readonly RegionEncryptionInput[]): { regions: RegionEncryption[]; violation?: RuleViolation } {
+export function readEncryption(regions: readonly RegionEncryptionInput[]): {
+  regions: RegionEncryption[];
+  violation?: RuleViolation;
+} {
   const read: RegionEncryption[] = [];
   for (const region of regions) {
     const encryption = isObject(region.encryption) ? region.encryption : {};
@@ -63,7 +69,13 @@ export function readEncryption(regions: readonly RegionEncryptionInput[]): { reg
       if (typeof id === "object") return { regions: read, violation: id };
       const lun = isObject(disk) ? disk.lun : undefined;
       if (typeof lun !== "number" || !Number.isInteger(lun)) {
-        return { regions: read, violation: invalidParameter(`Required parameter '${ENCRYPTION}.dataDiskImages.lun' is missing (null).`, `${ENCRYPTION}.dataDiskImages.lun`) };
+        return {
+          regions: read,
+          violation: invalidParameter(
+            `Required parameter '${ENCRYPTION}.dataDiskImages.lun' is missing (null).`,
+            `${ENCRYPTION}.dataDiskImages.lun`,
+          ),
+        };
       }
       if (id) dataDisks.push({ lun, diskEncryptionSetId: id });
     }
@@ -80,11 +92,18 @@ function encrypted(region: RegionEncryption, disk: "os" | number): string | unde
  * The request's encryption rules: LUNs unique per region and among the version's data disks, the same disks
  * encrypted in every region, and every set in the gallery's subscription.
  */
-export function checkEncryption(regions: readonly RegionEncryption[], context: { dataDiskLuns: readonly number[]; subscriptionId: string }): RuleViolation | undefined {
+export function checkEncryption(
+  regions: readonly RegionEncryption[],
+  context: { dataDiskLuns: readonly number[]; subscriptionId: string },
+): RuleViolation | undefined {
   for (const region of regions) {
     const seen = new Set<number>();
     for (const { lun } of region.dataDisks) {
-      if (seen.has(lun)) return invalidParameter(`Duplicate luns '${lun}' were specified in target region '${region.region}' encryption.dataDiskImages.`, `${ENCRYPTION}.dataDiskImages.lun`);
+      if (seen.has(lun))
+        return invalidParameter(
+          `Duplicate luns '${lun}' were specified in target region '${region.region}' encryption.dataDiskImages.`,
+          `${ENCRYPTION}.dataDiskImages.lun`,
+        );
       seen.add(lun);
       if (!context.dataDiskLuns.includes(lun)) {
         return invalidParameter(
@@ -109,7 +128,10 @@ export function checkEncryption(regions: readonly RegionEncryption[], context: {
   for (const region of regions) {
     for (const id of [region.os, ...region.dataDisks.map((d) => d.diskEncryptionSetId)]) {
       if (id && parseDiskEncryptionSetId(id)!.subscriptionId.toLowerCase() !== context.subscriptionId.toLowerCase()) {
-        return invalidParameter(`The disk encryption set '${id}' must be in the same subscription '${context.subscriptionId}' as the gallery resource.`, region.os === id ? OS_DISK_ENCRYPTION_TARGET : DATA_DISK_ENCRYPTION_TARGET);
+        return invalidParameter(
+          `The disk encryption set '${id}' must be in the same subscription '${context.subscriptionId}' as the gallery resource.`,
+          region.os === id ? OS_DISK_ENCRYPTION_TARGET : DATA_DISK_ENCRYPTION_TARGET,
+        );
       }
     }
   }
@@ -117,7 +139,10 @@ export function checkEncryption(regions: readonly RegionEncryption[], context: {
 }
 
 /** An update may keep or drop data-disk encryption in a region that already has replicas, but not add it. */
-export function checkEncryptionUpdate(stored: readonly RegionEncryption[], incoming: readonly RegionEncryption[]): RuleViolation | undefined {
+export function checkEncryptionUpdate(
+  stored: readonly RegionEncryption[],
+  incoming: readonly RegionEncryption[],
+): RuleViolation | undefined {
   for (const region of incoming) {
     const before = stored.find((r) => normalizeLocation(r.region) === normalizeLocation(region.region));
     if (!before) continue;
@@ -137,7 +162,8 @@ export function checkEncryptionUpdate(stored: readonly RegionEncryption[], incom
 export function encryptionSetIds(regions: readonly RegionEncryption[]): string[] {
   const ids = new Map<string, string>();
   for (const region of regions) {
-    for (const id of [region.os, ...region.dataDisks.map((d) => d.diskEncryptionSetId)]) if (id && !ids.has(id.toLowerCase())) ids.set(id.toLowerCase(), id);
+    for (const id of [region.os, ...region.dataDisks.map((d) => d.diskEncryptionSetId)])
+      if (id && !ids.has(id.toLowerCase())) ids.set(id.toLowerCase(), id);
   }
   return [...ids.values()];
 }

@@ -67,7 +67,8 @@ describe("image definition properties", () => {
       {
         status: 400,
         code: "InvalidParameter",
-        message: "The minimum value of recommended.memory must not be greater than the maximum value of recommended.memory.",
+        message:
+          "The minimum value of recommended.memory must not be greater than the maximum value of recommended.memory.",
         target: "galleryImage.properties.recommended.memory.min",
       },
     ]);
@@ -78,7 +79,9 @@ describe("image definition properties", () => {
     expect(messages({ ...valid, endOfLifeDate: "01/02/2027" })).toEqual([
       "Could not convert string to DateTimeOffset: 01/02/2027. Path 'properties.endOfLifeDate'.",
     ]);
-    expect(messages({ ...valid, endOfLifeDate: "2025-12-31T23:59:59Z" })).toEqual(["EndOfLifeDate must be set to a future date."]);
+    expect(messages({ ...valid, endOfLifeDate: "2025-12-31T23:59:59Z" })).toEqual([
+      "EndOfLifeDate must be set to a future date.",
+    ]);
     expect(checkImageEndOfLifeDate("2020-01-01", now)?.target).toBe("galleryImage.properties.endOfLifeDate");
   });
 
@@ -122,12 +125,19 @@ describe("source compatibility", () => {
   const id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/img";
 
   it("accepts a matching source and one whose traits are unknown", () => {
-    expect(sourceIncompatibilities(definition, { id, osType: "linux", osState: "Generalized", hyperVGeneration: "V2" })).toEqual([]);
+    expect(
+      sourceIncompatibilities(definition, { id, osType: "linux", osState: "Generalized", hyperVGeneration: "V2" }),
+    ).toEqual([]);
     expect(checkSourceCompatibility(definition, { id })).toBeUndefined();
   });
 
   it("names both values for each mismatch", () => {
-    const reasons = sourceIncompatibilities(definition, { id, osType: "Windows", osState: "Specialized", hyperVGeneration: "V1" });
+    const reasons = sourceIncompatibilities(definition, {
+      id,
+      osType: "Windows",
+      osState: "Specialized",
+      hyperVGeneration: "V1",
+    });
     expect(reasons.map((reason) => reason.property)).toEqual(["osType", "osState", "hyperVGeneration"]);
     expect(reasons[1]?.violation.message).toBe(
       `Cannot create Gallery Image Version from: ${id} since the OS State in the parent gallery image ('Generalized') is not 'Specialized'.`,
@@ -139,6 +149,8 @@ describe("source compatibility", () => {
   });
 
   it("takes V1 for a definition that does not name its generation", () => {
-    expect(checkSourceCompatibility({ osType: "Linux", osState: "Generalized" }, { id, hyperVGeneration: "V2" })?.message).toContain("['V1']");
+    expect(
+      checkSourceCompatibility({ osType: "Linux", osState: "Generalized" }, { id, hyperVGeneration: "V2" })?.message,
+    ).toContain("['V1']");
   });
 });

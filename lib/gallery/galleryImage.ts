@@ -34,18 +34,18 @@ const PROPERTIES = "galleryImage.properties";
 const rangeSchema = (path: string) =>
   z.object({ min: azureInt(`properties.${path}.min`).optional(), max: azureInt(`properties.${path}.max`).optional() });
 
-const featureSchema = z
-  .object({ name: z.string(), value: z.string() })
-  .superRefine((feature, context) => {
-    const allowed = Object.entries(KNOWN_FEATURE_VALUES).find(([name]) => name.toLowerCase() === feature.name.toLowerCase())?.[1];
-    if (allowed && !allowed.some((value) => value.toLowerCase() === feature.value.toLowerCase())) {
-      context.addIssue({
-        code: "custom",
-        path: ["value"],
-        message: `The value '${feature.value}' of feature '${feature.name}' is invalid. Allowed values are ${allowed.map((v) => `'${v}'`).join(", ")}.`,
-      });
-    }
-  });
+const featureSchema = z.object({ name: z.string(), value: z.string() }).superRefine((feature, context) => {
+  const allowed = Object.entries(KNOWN_FEATURE_VALUES).find(
+    ([name]) => name.toLowerCase() === feature.name.toLowerCase(),
+  )?.[1];
+  if (allowed && !allowed.some((value) => value.toLowerCase() === feature.value.toLowerCase())) {
+    context.addIssue({
+      code: "custom",
+      path: ["value"],
+      message: `The value '${feature.value}' of feature '${feature.name}' is invalid. Allowed values are ${allowed.map((v) => `'${v}'`).join(", ")}.`,
+    });
+  }
+});
 
 export function minGreaterThanMaxMessage(property: string): string {
   return `The minimum value of ${property} must not be greater than the maximum value of ${property}.`;
@@ -64,7 +64,10 @@ function galleryImagePropertiesShape() {
     releaseNoteUri: z.string().optional(),
     endOfLifeDate: azureDate("properties.endOfLifeDate").optional(),
     recommended: z
-      .object({ vCPUs: rangeSchema("recommended.vCPUs").optional(), memory: rangeSchema("recommended.memory").optional() })
+      .object({
+        vCPUs: rangeSchema("recommended.vCPUs").optional(),
+        memory: rangeSchema("recommended.memory").optional(),
+      })
       .optional(),
     disallowed: z.object({ diskTypes: z.array(z.string()).optional() }).optional(),
     purchasePlan: z.object({ name: z.string(), publisher: z.string(), product: z.string() }).optional(),
@@ -81,7 +84,11 @@ export function makeGalleryImagePropertiesSchema(now: () => Date = () => new Dat
     for (const key of ["vCPUs", "memory"] as const) {
       const range = properties.recommended?.[key];
       if (range?.min !== undefined && range.max !== undefined && range.min > range.max) {
-        context.addIssue({ code: "custom", path: ["recommended", key, "min"], message: minGreaterThanMaxMessage(`recommended.${key}`) });
+        context.addIssue({
+          code: "custom",
+          path: ["recommended", key, "min"],
+          message: minGreaterThanMaxMessage(`recommended.${key}`),
+        });
       }
     }
     const endOfLife = properties.endOfLifeDate ? parseIsoDate(properties.endOfLifeDate) : undefined;
@@ -137,7 +144,10 @@ function immutableValue(properties: ImmutableView, property: ImmutableImagePrope
 }
 
 /** Every immutable property an update would change (compared without regard to case, as the service binds them). */
-export function changedImmutableImageProperties(stored: ImmutableView, incoming: ImmutableView): ImmutableImageProperty[] {
+export function changedImmutableImageProperties(
+  stored: ImmutableView,
+  incoming: ImmutableView,
+): ImmutableImageProperty[] {
   return IMMUTABLE_IMAGE_PROPERTIES.filter(
     (property) => immutableValue(stored, property).toLowerCase() !== immutableValue(incoming, property).toLowerCase(),
   );

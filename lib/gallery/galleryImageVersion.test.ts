@@ -30,8 +30,14 @@ function messages(properties: GalleryImageVersionProperties): string[] {
 describe("image version sources", () => {
   it("accepts a managed image, a VM, another version, or disks and snapshots", () => {
     expect(messages(body())).toEqual([]);
-    expect(messages(body({ storageProfile: { source: { virtualMachineId: virtualMachineResourceId(sub, "rg", "vm") } } }))).toEqual([]);
-    expect(messages(body({ storageProfile: { source: { id: galleryImageVersionResourceId(sub, "rg", "g", "i", "1.0.0") } } }))).toEqual([]);
+    expect(
+      messages(body({ storageProfile: { source: { virtualMachineId: virtualMachineResourceId(sub, "rg", "vm") } } })),
+    ).toEqual([]);
+    expect(
+      messages(
+        body({ storageProfile: { source: { id: galleryImageVersionResourceId(sub, "rg", "g", "i", "1.0.0") } } }),
+      ),
+    ).toEqual([]);
     expect(
       messages(
         body({
@@ -47,15 +53,29 @@ describe("image version sources", () => {
   it("requires exactly one source type", () => {
     const expected = expect.stringContaining("One and only one source type");
     expect(messages(body({ storageProfile: {} }))).toEqual([expected]);
-    expect(messages(body({ storageProfile: { source: { id: image, virtualMachineId: virtualMachineResourceId(sub, "rg", "vm") } } }))).toEqual([expected]);
-    expect(messages(body({ storageProfile: { source: { id: image }, osDiskImage: { source: { id: diskResourceId(sub, "rg", "os") } } } }))).toEqual([expected]);
+    expect(
+      messages(
+        body({
+          storageProfile: { source: { id: image, virtualMachineId: virtualMachineResourceId(sub, "rg", "vm") } },
+        }),
+      ),
+    ).toEqual([expected]);
+    expect(
+      messages(
+        body({
+          storageProfile: { source: { id: image }, osDiskImage: { source: { id: diskResourceId(sub, "rg", "os") } } },
+        }),
+      ),
+    ).toEqual([expected]);
   });
 
   it("refuses sources of the wrong kind and malformed ids", () => {
     expect(messages(body({ storageProfile: { source: { id: diskResourceId(sub, "rg", "d") } } }))).toEqual([
       `The source id: ${diskResourceId(sub, "rg", "d")} must either be a managed image, virtual machine or another gallery image version`,
     ]);
-    expect(messages(body({ storageProfile: { osDiskImage: { source: { id: image } } } }))).toEqual([`The source id: ${image} must be a managed disk or snapshot.`]);
+    expect(messages(body({ storageProfile: { osDiskImage: { source: { id: image } } } }))).toEqual([
+      `The source id: ${image} must be a managed disk or snapshot.`,
+    ]);
     expect(messages(body({ storageProfile: { source: { id: "golden" } } }))[0]).toBe(
       "Property id 'golden' at path 'properties.storageProfile.source.id' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'.",
     );
@@ -78,48 +98,91 @@ describe("image version sources", () => {
       context,
     );
     expect(violations.map((violation) => [violation.message, violation.target])).toEqual([
-      [`OSDiskImage and DataDiskImage cannot point to same blob ${os}`, "galleryImageVersion.properties.storageProfile.dataDiskImages[2].source.id"],
-      ["Duplicated source ids are found in the input disks. Source id should be unique for each disk.", "galleryImageVersion.properties.storageProfile.dataDiskImages[1].source.id"],
-      ["Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each data disk.", "galleryImageVersion.properties.storageProfile.dataDiskImages[1].lun"],
+      [
+        `OSDiskImage and DataDiskImage cannot point to same blob ${os}`,
+        "galleryImageVersion.properties.storageProfile.dataDiskImages[2].source.id",
+      ],
+      [
+        "Duplicated source ids are found in the input disks. Source id should be unique for each disk.",
+        "galleryImageVersion.properties.storageProfile.dataDiskImages[1].source.id",
+      ],
+      [
+        "Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each data disk.",
+        "galleryImageVersion.properties.storageProfile.dataDiskImages[1].lun",
+      ],
     ]);
   });
 });
 
 describe("target regions", () => {
   it("must include the version's own location, in any spelling", () => {
-    expect(messages(body({ publishingProfile: { targetRegions: [{ name: "West Europe" }, { name: "eastus" }] } }))).toEqual([]);
-    expect(messages(body({ publishingProfile: { targetRegions: [{ name: "East US" }, { name: "North Europe" }] } }))).toEqual([
+    expect(
+      messages(body({ publishingProfile: { targetRegions: [{ name: "West Europe" }, { name: "eastus" }] } })),
+    ).toEqual([]);
+    expect(
+      messages(body({ publishingProfile: { targetRegions: [{ name: "East US" }, { name: "North Europe" }] } })),
+    ).toEqual([
       "Gallery image version publishing profile regions East US, North Europe must contain the location of image version westeurope.",
     ]);
   });
 
   it("refuses duplicates after normalisation and unknown regions", () => {
     const violations = validateImageVersionRules(
-      body({ publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "West Europe" }, { name: "atlantis" }] } }),
+      body({
+        publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "West Europe" }, { name: "atlantis" }] },
+      }),
       context,
     );
-    expect(violations.map((violation) => violation.code)).toEqual(["LocationNotAvailableForResourceType", "InvalidParameter"]);
-    expect(violations[1]).toMatchObject({ message: "Duplicate regions are not allowed in target publishing regions.", target: "galleryImageVersion.properties.publishingProfile.targetRegions[1].name" });
+    expect(violations.map((violation) => violation.code)).toEqual([
+      "LocationNotAvailableForResourceType",
+      "InvalidParameter",
+    ]);
+    expect(violations[1]).toMatchObject({
+      message: "Duplicate regions are not allowed in target publishing regions.",
+      target: "galleryImageVersion.properties.publishingProfile.targetRegions[1].name",
+    });
   });
 
   it("allows ZRS only where the region has availability zones, regional or inherited", () => {
-    expect(messages(body({ publishingProfile: { storageAccountType: "Standard_ZRS", targetRegions: [{ name: "westeurope" }] } }))).toEqual([]);
+    expect(
+      messages(
+        body({ publishingProfile: { storageAccountType: "Standard_ZRS", targetRegions: [{ name: "westeurope" }] } }),
+      ),
+    ).toEqual([]);
     const inherited = validateImageVersionRules(
-      body({ publishingProfile: { storageAccountType: "Standard_ZRS", targetRegions: [{ name: "westeurope" }, { name: "northcentralus" }] } }),
+      body({
+        publishingProfile: {
+          storageAccountType: "Standard_ZRS",
+          targetRegions: [{ name: "westeurope" }, { name: "northcentralus" }],
+        },
+      }),
       context,
     );
     expect(inherited).toEqual([
-      { status: 400, code: "InvalidParameter", message: "ZRS storage account type is not supported in this region.", target: "galleryImageVersion.properties.publishingProfile.storageAccountType" },
+      {
+        status: 400,
+        code: "InvalidParameter",
+        message: "ZRS storage account type is not supported in this region.",
+        target: "galleryImageVersion.properties.publishingProfile.storageAccountType",
+      },
     ]);
     const regional = validateImageVersionRules(
-      body({ publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "ukwest", storageAccountType: "Standard_ZRS" }] } }),
+      body({
+        publishingProfile: {
+          targetRegions: [{ name: "westeurope" }, { name: "ukwest", storageAccountType: "Standard_ZRS" }],
+        },
+      }),
       context,
     );
-    expect(regional[0]?.target).toBe("galleryImageVersion.properties.publishingProfile.targetRegions[1].storageAccountType");
+    expect(regional[0]?.target).toBe(
+      "galleryImageVersion.properties.publishingProfile.targetRegions[1].storageAccountType",
+    );
   });
 
   it("requires a future end-of-life date", () => {
-    expect(messages(body({ publishingProfile: { endOfLifeDate: "2025-06-01" } }))).toEqual(["EndOfLifeDate must be set to a future date."]);
+    expect(messages(body({ publishingProfile: { endOfLifeDate: "2025-06-01" } }))).toEqual([
+      "EndOfLifeDate must be set to a future date.",
+    ]);
   });
 });
 
@@ -132,12 +195,21 @@ describe("the schema", () => {
       "The value 0 of parameter galleryImageVersion.properties.publishingProfile.replicaCount is out of range. The value must be between 1 and 100, inclusive.",
     );
     expect(
-      schema.safeParse({ ...body(), publishingProfile: { targetRegions: [{ name: "westeurope", regionalReplicaCount: 101 }] } }).error?.issues[0],
-    ).toMatchObject({ path: ["publishingProfile", "targetRegions", 0, "regionalReplicaCount"], message: expect.stringContaining("between 1 and 100") });
+      schema.safeParse({
+        ...body(),
+        publishingProfile: { targetRegions: [{ name: "westeurope", regionalReplicaCount: 101 }] },
+      }).error?.issues[0],
+    ).toMatchObject({
+      path: ["publishingProfile", "targetRegions", 0, "regionalReplicaCount"],
+      message: expect.stringContaining("between 1 and 100"),
+    });
   });
 
   it("lists allowed storage account types and replication modes", () => {
-    const issues = schema.safeParse({ ...body(), publishingProfile: { storageAccountType: "Ultra_LRS", replicationMode: "Partial" } }).error?.issues;
+    const issues = schema.safeParse({
+      ...body(),
+      publishingProfile: { storageAccountType: "Ultra_LRS", replicationMode: "Partial" },
+    }).error?.issues;
     expect(issues?.map((issue) => issue.message)).toEqual([
       "The value 'Ultra_LRS' of parameter 'galleryImageVersion.properties.publishingProfile.storageAccountType' is invalid. Allowed values are 'Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS'.",
       "The value 'Partial' of parameter 'galleryImageVersion.properties.publishingProfile.replicationMode' is invalid. Allowed values are 'Full', 'Shallow'.",
@@ -146,25 +218,46 @@ describe("the schema", () => {
 
   it("reports cross-field rules on the field they concern", () => {
     const result = schema.safeParse({ ...body(), publishingProfile: { targetRegions: [{ name: "eastus" }] } });
-    expect(result.error?.issues[0]).toMatchObject({ path: ["publishingProfile", "targetRegions"], message: expect.stringContaining("must contain the location") });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["publishingProfile", "targetRegions"],
+      message: expect.stringContaining("must contain the location"),
+    });
   });
 });
 
 describe("updates", () => {
-  const stored = body({ publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "eastus" }] }, storageProfile: { source: { id: image }, dataDiskImages: [{ lun: 0 }] } });
+  const stored = body({
+    publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "eastus" }] },
+    storageProfile: { source: { id: image }, dataDiskImages: [{ lun: 0 }] },
+  });
 
   it("allows changing regions' replica counts, exclusion and end of life", () => {
     expect(
       checkImageVersionUpdate(
         stored,
-        body({ publishingProfile: { targetRegions: [{ name: "West Europe", regionalReplicaCount: 4 }, { name: "East US", excludeFromLatest: true }, { name: "uksouth" }] }, storageProfile: { source: { id: image.toLowerCase() }, dataDiskImages: [{ lun: 0 }] } }),
+        body({
+          publishingProfile: {
+            targetRegions: [
+              { name: "West Europe", regionalReplicaCount: 4 },
+              { name: "East US", excludeFromLatest: true },
+              { name: "uksouth" },
+            ],
+          },
+          storageProfile: { source: { id: image.toLowerCase() }, dataDiskImages: [{ lun: 0 }] },
+        }),
         "westeurope",
       ),
     ).toBeUndefined();
   });
 
   it("refuses a new source id with 409 PropertyChangeNotAllowed", () => {
-    expect(checkImageVersionUpdate(stored, body({ ...stored, storageProfile: { source: { id: managedImageResourceId(sub, "rg", "other") } } }), "westeurope")).toEqual({
+    expect(
+      checkImageVersionUpdate(
+        stored,
+        body({ ...stored, storageProfile: { source: { id: managedImageResourceId(sub, "rg", "other") } } }),
+        "westeurope",
+      ),
+    ).toEqual({
       status: 409,
       code: "PropertyChangeNotAllowed",
       message: "Changing property 'galleryImageVersion.properties.storageProfile.source.id' is not allowed.",
@@ -173,7 +266,13 @@ describe("updates", () => {
   });
 
   it("refuses new data disks or LUNs", () => {
-    expect(checkImageVersionUpdate(stored, { ...stored, storageProfile: { source: { id: image }, dataDiskImages: [{ lun: 1 }] } }, "westeurope")).toMatchObject({
+    expect(
+      checkImageVersionUpdate(
+        stored,
+        { ...stored, storageProfile: { source: { id: image }, dataDiskImages: [{ lun: 1 }] } },
+        "westeurope",
+      ),
+    ).toMatchObject({
       status: 409,
       message: "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed.",
     });
@@ -183,6 +282,12 @@ describe("updates", () => {
     const withoutEastUs = { ...stored, publishingProfile: { targetRegions: [{ name: "westeurope" }] } };
     expect(removedTargetRegions(stored, withoutEastUs, "westeurope")).toEqual(["East US"]);
     expect(checkImageVersionUpdate(stored, withoutEastUs, "westeurope")?.message).toContain("'East US'");
-    expect(checkImageVersionUpdate(stored, { ...withoutEastUs, safetyProfile: { allowDeletionOfReplicatedLocations: true } }, "westeurope")).toBeUndefined();
+    expect(
+      checkImageVersionUpdate(
+        stored,
+        { ...withoutEastUs, safetyProfile: { allowDeletionOfReplicatedLocations: true } },
+        "westeurope",
+      ),
+    ).toBeUndefined();
   });
 });

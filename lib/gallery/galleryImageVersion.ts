@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
-import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation, regionDisplayName } from "./regions";
+import {
+  hasAvailabilityZones,
+  isKnownRegion,
+  locationNotAvailable,
+  normalizeLocation,
+  regionDisplayName,
+} from "./regions";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
 import { effectiveTargetRegions } from "./replication";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
@@ -26,20 +32,33 @@ const targetRegionSchema = z.object({
     "properties.publishingProfile.targetRegions.regionalReplicaCount",
     `${PROPERTIES}.publishingProfile.targetRegions.regionalReplicaCount`,
   ).optional(),
-  storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${PROPERTIES}.publishingProfile.targetRegions.storageAccountType`).optional(),
+  storageAccountType: azureEnum(
+    STORAGE_ACCOUNT_TYPES,
+    `${PROPERTIES}.publishingProfile.targetRegions.storageAccountType`,
+  ).optional(),
   excludeFromLatest: z.boolean().optional(),
   encryption: z.unknown().optional(),
 });
 
-const diskSourceSchema = z.object({ id: z.string().optional(), storageAccountId: z.string().optional(), uri: z.string().optional() });
+const diskSourceSchema = z.object({
+  id: z.string().optional(),
+  storageAccountId: z.string().optional(),
+  uri: z.string().optional(),
+});
 
 /** The body shape alone, without the rules that need the version's location (e.g. to read stored versions). */
 export const galleryImageVersionPropertiesShape = z.object({
   publishingProfile: z
     .object({
       targetRegions: z.array(targetRegionSchema).optional(),
-      replicaCount: replicaCount("properties.publishingProfile.replicaCount", `${PROPERTIES}.publishingProfile.replicaCount`).optional(),
-      storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${PROPERTIES}.publishingProfile.storageAccountType`).optional(),
+      replicaCount: replicaCount(
+        "properties.publishingProfile.replicaCount",
+        `${PROPERTIES}.publishingProfile.replicaCount`,
+      ).optional(),
+      storageAccountType: azureEnum(
+        STORAGE_ACCOUNT_TYPES,
+        `${PROPERTIES}.publishingProfile.storageAccountType`,
+      ).optional(),
       excludeFromLatest: z.boolean().optional(),
       endOfLifeDate: azureDate("properties.publishingProfile.endOfLifeDate").optional(),
       replicationMode: azureEnum(REPLICATION_MODES, `${PROPERTIES}.publishingProfile.replicationMode`).optional(),
@@ -58,7 +77,10 @@ export const galleryImageVersionPropertiesShape = z.object({
         .array(
           z.object({
             lun: azureInt("properties.storageProfile.dataDiskImages.lun"),
-            hostCaching: azureEnum(HOST_CACHING_TYPES, `${PROPERTIES}.storageProfile.dataDiskImages.hostCaching`).optional(),
+            hostCaching: azureEnum(
+              HOST_CACHING_TYPES,
+              `${PROPERTIES}.storageProfile.dataDiskImages.hostCaching`,
+            ).optional(),
             source: diskSourceSchema.optional(),
           }),
         )
@@ -67,7 +89,10 @@ export const galleryImageVersionPropertiesShape = z.object({
     { error: () => `Required parameter '${PROPERTIES}.storageProfile' is missing (null).` },
   ),
   safetyProfile: z
-    .object({ allowDeletionOfReplicatedLocations: z.boolean().optional(), blockDeletionBeforeEndOfLife: z.boolean().optional() })
+    .object({
+      allowDeletionOfReplicatedLocations: z.boolean().optional(),
+      blockDeletionBeforeEndOfLife: z.boolean().optional(),
+    })
     .optional(),
 });
 
@@ -88,7 +113,11 @@ export interface ImageVersionContext {
 export function makeGalleryImageVersionPropertiesSchema(context: () => ImageVersionContext) {
   return galleryImageVersionPropertiesShape.superRefine((properties, zod) => {
     for (const violation of validateImageVersionRules(properties, context())) {
-      zod.addIssue({ code: "custom", message: violation.message, path: violation.target ? pathFromTarget(violation.target.slice(PROPERTIES.length + 1)) : [] });
+      zod.addIssue({
+        code: "custom",
+        message: violation.message,
+        path: violation.target ? pathFromTarget(violation.target.slice(PROPERTIES.length + 1)) : [],
+      });
     }
   });
 }
@@ -108,7 +137,12 @@ function malformedSourceId(id: string, jsonPath: string, target: string): RuleVi
   );
 }
 
-function checkSourceKind(id: string, allowed: readonly ArmResourceKind[], jsonPath: string, target: string): RuleViolation | undefined {
+function checkSourceKind(
+  id: string,
+  allowed: readonly ArmResourceKind[],
+  jsonPath: string,
+  target: string,
+): RuleViolation | undefined {
   const parsed = parseResourceId(id);
   if (!parsed) return malformedSourceId(id, jsonPath, target);
   if (allowed.includes(parsed.kind)) return undefined;
@@ -135,29 +169,56 @@ export function validateStorageProfile(storage: StorageProfile): RuleViolation[]
     return [invalidParameter(EXACTLY_ONE_SOURCE_MESSAGE, `${PROPERTIES}.storageProfile.source`)];
   }
   if (sourceId) {
-    const violation = checkSourceKind(sourceId, VERSION_SOURCE_KINDS, "properties.storageProfile.source.id", `${PROPERTIES}.storageProfile.source.id`);
+    const violation = checkSourceKind(
+      sourceId,
+      VERSION_SOURCE_KINDS,
+      "properties.storageProfile.source.id",
+      `${PROPERTIES}.storageProfile.source.id`,
+    );
     if (violation) violations.push(violation);
   }
   if (virtualMachineId) {
-    const violation = checkSourceKind(virtualMachineId, ["virtualMachine"], "properties.storageProfile.source.virtualMachineId", `${PROPERTIES}.storageProfile.source.virtualMachineId`);
+    const violation = checkSourceKind(
+      virtualMachineId,
+      ["virtualMachine"],
+      "properties.storageProfile.source.virtualMachineId",
+      `${PROPERTIES}.storageProfile.source.virtualMachineId`,
+    );
     if (violation) violations.push(violation);
   }
   if (osDiskSource) {
-    const violation = checkSourceKind(osDiskSource, DISK_SOURCE_KINDS, "properties.storageProfile.osDiskImage.source.id", `${PROPERTIES}.storageProfile.osDiskImage.source.id`);
+    const violation = checkSourceKind(
+      osDiskSource,
+      DISK_SOURCE_KINDS,
+      "properties.storageProfile.osDiskImage.source.id",
+      `${PROPERTIES}.storageProfile.osDiskImage.source.id`,
+    );
     if (violation) violations.push(violation);
   }
   for (const { id, index } of dataDiskSources) {
-    const violation = checkSourceKind(id, DISK_SOURCE_KINDS, "properties.storageProfile.dataDiskImages.source.id", `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`);
+    const violation = checkSourceKind(
+      id,
+      DISK_SOURCE_KINDS,
+      "properties.storageProfile.dataDiskImages.source.id",
+      `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`,
+    );
     if (violation) violations.push(violation);
   }
 
-  const sharedWithOsDisk = osDiskSource ? dataDiskSources.find(({ id }) => sameResourceId(id, osDiskSource)) : undefined;
+  const sharedWithOsDisk = osDiskSource
+    ? dataDiskSources.find(({ id }) => sameResourceId(id, osDiskSource))
+    : undefined;
   if (sharedWithOsDisk) {
     violations.push(
-      invalidParameter(`OSDiskImage and DataDiskImage cannot point to same blob ${sharedWithOsDisk.id}`, `${PROPERTIES}.storageProfile.dataDiskImages[${sharedWithOsDisk.index}].source.id`),
+      invalidParameter(
+        `OSDiskImage and DataDiskImage cannot point to same blob ${sharedWithOsDisk.id}`,
+        `${PROPERTIES}.storageProfile.dataDiskImages[${sharedWithOsDisk.index}].source.id`,
+      ),
     );
   }
-  const repeatedSource = dataDiskSources.find(({ id }, position) => dataDiskSources.slice(0, position).some((earlier) => sameResourceId(earlier.id, id)));
+  const repeatedSource = dataDiskSources.find(({ id }, position) =>
+    dataDiskSources.slice(0, position).some((earlier) => sameResourceId(earlier.id, id)),
+  );
   if (repeatedSource) {
     violations.push(
       invalidParameter(
@@ -166,7 +227,9 @@ export function validateStorageProfile(storage: StorageProfile): RuleViolation[]
       ),
     );
   }
-  const repeatedLun = dataDisks.findIndex((disk, position) => dataDisks.slice(0, position).some((earlier) => earlier.lun === disk.lun));
+  const repeatedLun = dataDisks.findIndex((disk, position) =>
+    dataDisks.slice(0, position).some((earlier) => earlier.lun === disk.lun),
+  );
   if (repeatedLun >= 0) {
     violations.push(
       invalidParameter(
@@ -182,19 +245,30 @@ export const DUPLICATE_REGIONS_MESSAGE = "Duplicate regions are not allowed in t
 export const ZRS_NOT_SUPPORTED_MESSAGE = "ZRS storage account type is not supported in this region.";
 
 /** Rules on where a version replicates to, relative to its own location (the source region). */
-export function validatePublishingProfile(profile: PublishingProfile | undefined, context: ImageVersionContext): RuleViolation[] {
+export function validatePublishingProfile(
+  profile: PublishingProfile | undefined,
+  context: ImageVersionContext,
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const regionsTarget = `${PROPERTIES}.publishingProfile.targetRegions`;
   const regions = profile?.targetRegions ?? [];
 
   regions.forEach((region, index) => {
-    if (!isKnownRegion(region.name)) violations.push({ ...locationNotAvailable(region.name, VERSION_RESOURCE_TYPE), target: `${regionsTarget}[${index}].name` });
+    if (!isKnownRegion(region.name))
+      violations.push({
+        ...locationNotAvailable(region.name, VERSION_RESOURCE_TYPE),
+        target: `${regionsTarget}[${index}].name`,
+      });
   });
   const duplicate = regions.findIndex((region, position) =>
     regions.slice(0, position).some((earlier) => normalizeLocation(earlier.name) === normalizeLocation(region.name)),
   );
-  if (duplicate >= 0) violations.push(invalidParameter(DUPLICATE_REGIONS_MESSAGE, `${regionsTarget}[${duplicate}].name`));
-  if (regions.length > 0 && !regions.some((region) => normalizeLocation(region.name) === normalizeLocation(context.location))) {
+  if (duplicate >= 0)
+    violations.push(invalidParameter(DUPLICATE_REGIONS_MESSAGE, `${regionsTarget}[${duplicate}].name`));
+  if (
+    regions.length > 0 &&
+    !regions.some((region) => normalizeLocation(region.name) === normalizeLocation(context.location))
+  ) {
     violations.push(
       invalidParameter(
         `Gallery image version publishing profile regions ${regions.map((region) => region.name).join(", ")} must contain the location of image version ${context.location}.`,
@@ -204,27 +278,45 @@ export function validatePublishingProfile(profile: PublishingProfile | undefined
   }
 
   effectiveTargetRegions({ location: context.location, publishingProfile: profile }).forEach((region, index) => {
-    if (region.storageAccountType !== "Standard_ZRS" || !isKnownRegion(region.name) || hasAvailabilityZones(region.name)) return;
+    if (
+      region.storageAccountType !== "Standard_ZRS" ||
+      !isKnownRegion(region.name) ||
+      hasAvailabilityZones(region.name)
+    )
+      return;
     const ownType = regions[index]?.storageAccountType !== undefined;
     violations.push(
       invalidParameter(
         ZRS_NOT_SUPPORTED_MESSAGE,
-        ownType ? `${regionsTarget}[${index}].storageAccountType` : `${PROPERTIES}.publishingProfile.storageAccountType`,
+        ownType
+          ? `${regionsTarget}[${index}].storageAccountType`
+          : `${PROPERTIES}.publishingProfile.storageAccountType`,
       ),
     );
   });
 
-  const endOfLife = checkEndOfLifeDate(profile?.endOfLifeDate, context.now, `${PROPERTIES}.publishingProfile.endOfLifeDate`);
+  const endOfLife = checkEndOfLifeDate(
+    profile?.endOfLifeDate,
+    context.now,
+    `${PROPERTIES}.publishingProfile.endOfLifeDate`,
+  );
   if (endOfLife) violations.push(endOfLife);
   return violations;
 }
 
 /** Every cross-field rule of a version body that parsed; an empty list means the service would accept it. */
-export function validateImageVersionRules(properties: GalleryImageVersionProperties, context: ImageVersionContext): RuleViolation[] {
-  return [...validateStorageProfile(properties.storageProfile), ...validatePublishingProfile(properties.publishingProfile, context)];
+export function validateImageVersionRules(
+  properties: GalleryImageVersionProperties,
+  context: ImageVersionContext,
+): RuleViolation[] {
+  return [
+    ...validateStorageProfile(properties.storageProfile),
+    ...validatePublishingProfile(properties.publishingProfile, context),
+  ];
 }
 
-export const DATA_DISK_CHANGE_MESSAGE = "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed.";
+export const DATA_DISK_CHANGE_MESSAGE =
+  "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed.";
 
 function changedSource(stored: string | undefined, incoming: string | undefined): boolean {
   return stored !== undefined && incoming !== undefined && !sameResourceId(stored, incoming);
@@ -248,7 +340,12 @@ export function checkImageVersionUpdate(
   }
   const storedLuns = new Set((stored.storageProfile.dataDiskImages ?? []).map((disk) => disk.lun));
   if ((incoming.storageProfile.dataDiskImages ?? []).some((disk) => !storedLuns.has(disk.lun))) {
-    return { status: 409, code: "OperationNotAllowed", message: DATA_DISK_CHANGE_MESSAGE, target: `${storageTarget}.dataDiskImages` };
+    return {
+      status: 409,
+      code: "OperationNotAllowed",
+      message: DATA_DISK_CHANGE_MESSAGE,
+      target: `${storageTarget}.dataDiskImages`,
+    };
   }
   const removed = removedTargetRegions(stored, incoming, location);
   if (removed.length > 0 && incoming.safetyProfile?.allowDeletionOfReplicatedLocations !== true) {
@@ -265,8 +362,16 @@ export function checkImageVersionUpdate(
 }
 
 /** Regions the stored version replicates to that the update leaves out (display names). */
-export function removedTargetRegions(stored: GalleryImageVersionProperties, incoming: GalleryImageVersionProperties, location: string): string[] {
-  const kept = new Set(effectiveTargetRegions({ location, publishingProfile: incoming.publishingProfile }).map((region) => normalizeLocation(region.name)));
+export function removedTargetRegions(
+  stored: GalleryImageVersionProperties,
+  incoming: GalleryImageVersionProperties,
+  location: string,
+): string[] {
+  const kept = new Set(
+    effectiveTargetRegions({ location, publishingProfile: incoming.publishingProfile }).map((region) =>
+      normalizeLocation(region.name),
+    ),
+  );
   return effectiveTargetRegions({ location, publishingProfile: stored.publishingProfile })
     .map((region) => region.name)
     .filter((name) => !kept.has(normalizeLocation(name)));

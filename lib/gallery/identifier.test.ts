@@ -20,14 +20,19 @@ describe("identifier parts", () => {
     expect(checkIdentifierPart("sku", "s".repeat(65))?.target).toBe("galleryImage.properties.identifier.sku");
   });
 
-  it.each<[string | undefined, string]>([["", "empty"], ["sku.", "trailing period"], ["my sku", "space"], ["sku/1", "slash"], [undefined, "missing"]])(
-    "refuses %j (%s) with the service's wording",
-    (value) => {
-      const violation = checkIdentifierPart("sku", value);
-      expect(violation).toMatchObject({ status: 400, code: "InvalidParameter" });
-      expect(violation?.message).toMatch(/^Asset name galleryImage\.properties\.identifier\.sku is not valid\. It cannot be empty\./);
-    },
-  );
+  it.each<[string | undefined, string]>([
+    ["", "empty"],
+    ["sku.", "trailing period"],
+    ["my sku", "space"],
+    ["sku/1", "slash"],
+    [undefined, "missing"],
+  ])("refuses %j (%s) with the service's wording", (value) => {
+    const violation = checkIdentifierPart("sku", value);
+    expect(violation).toMatchObject({ status: 400, code: "InvalidParameter" });
+    expect(violation?.message).toMatch(
+      /^Asset name galleryImage\.properties\.identifier\.sku is not valid\. It cannot be empty\./,
+    );
+  });
 
   it("reports every broken part at once", () => {
     expect(validateIdentifier({ publisher: "ok", offer: "bad.", sku: "" }).map((v) => v.target)).toEqual([
@@ -39,7 +44,10 @@ describe("identifier parts", () => {
   it("gives the same message through the zod schema, per field", () => {
     const result = galleryImageIdentifierSchema.safeParse({ publisher: "pub", offer: "off.", sku: "sku" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["offer"], message: expect.stringContaining("identifier.offer is not valid") });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["offer"],
+      message: expect.stringContaining("identifier.offer is not valid"),
+    });
   });
 });
 
@@ -65,7 +73,12 @@ describe("identifier uniqueness inside a gallery", () => {
   });
 
   it("allows sharing one or two of the three values", () => {
-    expect(findIdentifierConflict({ name: "u2", identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "24.04" } }, existing)).toBeUndefined();
+    expect(
+      findIdentifierConflict(
+        { name: "u2", identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "24.04" } },
+        existing,
+      ),
+    ).toBeUndefined();
   });
 
   it("does not count the definition's own stored copy as a conflict", () => {

@@ -46,7 +46,11 @@ function identifierPartSchema(part: IdentifierPart) {
 }
 
 export const galleryImageIdentifierSchema = z.object(
-  { publisher: identifierPartSchema("publisher"), offer: identifierPartSchema("offer"), sku: identifierPartSchema("sku") },
+  {
+    publisher: identifierPartSchema("publisher"),
+    offer: identifierPartSchema("offer"),
+    sku: identifierPartSchema("sku"),
+  },
   { error: () => "Required parameter 'galleryImage.properties.identifier' is missing (null)." },
 );
 
@@ -71,7 +75,9 @@ export function findIdentifierConflict(
   galleryDefinitions: readonly IdentifiedImageDefinition[],
 ): RuleViolation | undefined {
   const clash = galleryDefinitions.find(
-    (existing) => existing.name.toLowerCase() !== candidate.name.toLowerCase() && sameIdentifier(existing.identifier, candidate.identifier),
+    (existing) =>
+      existing.name.toLowerCase() !== candidate.name.toLowerCase() &&
+      sameIdentifier(existing.identifier, candidate.identifier),
   );
   if (!clash) return undefined;
   const { publisher, offer, sku } = candidate.identifier;

@@ -4,26 +4,48 @@ import type { RegionalReplicationStatus } from "./replication";
 
 const now = new Date("2026-01-01T00:00:00Z");
 
-function version(name: string, regions: Record<string, RegionalReplicationStatus["state"]>, profile: LatestCandidate["publishingProfile"] = {}): LatestCandidate {
+function version(
+  name: string,
+  regions: Record<string, RegionalReplicationStatus["state"]>,
+  profile: LatestCandidate["publishingProfile"] = {},
+): LatestCandidate {
   return {
     name,
     location: "westeurope",
     publishingProfile: { targetRegions: Object.keys(regions).map((region) => ({ name: region })), ...profile },
-    replicationStatus: { summary: Object.entries(regions).map(([region, state]) => ({ region, state, progress: state === "Completed" ? 100 : 30 })) },
+    replicationStatus: {
+      summary: Object.entries(regions).map(([region, state]) => ({
+        region,
+        state,
+        progress: state === "Completed" ? 100 : 30,
+      })),
+    },
   };
 }
 
 describe("latest", () => {
   it("is the highest replicated version, compared numerically", () => {
-    const versions = [version("1.9.0", { "West Europe": "Completed" }), version("1.10.0", { "West Europe": "Completed" })];
-    expect(resolveLatest(versions, "westeurope", now)).toEqual({ latest: "1.10.0", latestIsPastEndOfLife: false, passedOver: [] });
+    const versions = [
+      version("1.9.0", { "West Europe": "Completed" }),
+      version("1.10.0", { "West Europe": "Completed" }),
+    ];
+    expect(resolveLatest(versions, "westeurope", now)).toEqual({
+      latest: "1.10.0",
+      latestIsPastEndOfLife: false,
+      passedOver: [],
+    });
   });
 
   it("skips a version excluded globally", () => {
-    const versions = [version("1.0.0", { westeurope: "Completed" }), version("2.0.0", { westeurope: "Completed" }, { excludeFromLatest: true })];
+    const versions = [
+      version("1.0.0", { westeurope: "Completed" }),
+      version("2.0.0", { westeurope: "Completed" }, { excludeFromLatest: true }),
+    ];
     const resolution = resolveLatest(versions, "West Europe", now);
     expect(resolution.latest).toBe("1.0.0");
-    expect(resolution.passedOver).toEqual([{ name: "2.0.0", reason: "excludedGlobally", explanation: "2.0.0 is excluded from latest in every region." }]);
+    expect(resolution.passedOver).toEqual([
+      { name: "2.0.0", reason: "excludedGlobally", explanation: "2.0.0 is excluded from latest in every region." },
+    ]);
   });
 
   it("honours a per-region exclusion only in that region", () => {
@@ -33,7 +55,10 @@ describe("latest", () => {
     };
     const versions = [version("1.0.0", { westeurope: "Completed", eastus: "Completed" }), newer];
     expect(resolveLatest(versions, "westeurope", now).latest).toBe("2.0.0");
-    expect(resolveLatest(versions, "East US", now)).toMatchObject({ latest: "1.0.0", passedOver: [{ name: "2.0.0", reason: "excludedInRegion" }] });
+    expect(resolveLatest(versions, "East US", now)).toMatchObject({
+      latest: "1.0.0",
+      passedOver: [{ name: "2.0.0", reason: "excludedInRegion" }],
+    });
   });
 
   it("passes over versions not targeted, still replicating or failed in the region", () => {
@@ -61,7 +86,10 @@ describe("latest", () => {
   });
 
   it("resolves to none when every version is excluded", () => {
-    const versions = [version("1.0.0", { westeurope: "Completed" }, { excludeFromLatest: true }), version("2.0.0", { westeurope: "Completed" }, { excludeFromLatest: true })];
+    const versions = [
+      version("1.0.0", { westeurope: "Completed" }, { excludeFromLatest: true }),
+      version("2.0.0", { westeurope: "Completed" }, { excludeFromLatest: true }),
+    ];
     const resolution = resolveLatest(versions, "westeurope", now);
     expect(resolution.latest).toBeUndefined();
     expect(resolution.passedOver.map((passed) => passed.name)).toEqual(["2.0.0", "1.0.0"]);

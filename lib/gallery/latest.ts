@@ -16,7 +16,8 @@ export interface LatestCandidate {
   replicationStatus?: { summary?: RegionalReplicationStatus[] };
 }
 
-export type PassedOverReason = "excludedGlobally" | "excludedInRegion" | "notTargeted" | "replicating" | "failed" | "notReplicated";
+export type PassedOverReason =
+  "excludedGlobally" | "excludedInRegion" | "notTargeted" | "replicating" | "failed" | "notReplicated";
 
 export interface PassedOverVersion {
   name: string;
@@ -39,15 +40,19 @@ export function latestIneligibility(version: LatestCandidate, region: string): P
   if (version.publishingProfile?.excludeFromLatest) {
     return passed("excludedGlobally", `${version.name} is excluded from latest in every region.`);
   }
-  const target = effectiveTargetRegions(version).find((candidate) => normalizeLocation(candidate.name) === normalizeLocation(region));
+  const target = effectiveTargetRegions(version).find(
+    (candidate) => normalizeLocation(candidate.name) === normalizeLocation(region),
+  );
   if (!target) return passed("notTargeted", `${version.name} is not replicated to this region.`);
-  if (target.excludeFromLatest) return passed("excludedInRegion", `${version.name} is excluded from latest in this region.`);
+  if (target.excludeFromLatest)
+    return passed("excludedInRegion", `${version.name} is excluded from latest in this region.`);
   const status = findRegionalStatus(version.replicationStatus?.summary ?? [], region);
   if (status?.state === "Failed") return passed("failed", `Replication of ${version.name} to this region failed.`);
   if (status?.state === "Replicating") {
     return passed("replicating", `${version.name} is still replicating to this region (${status.progress ?? 0}%).`);
   }
-  if (status?.state !== "Completed") return passed("notReplicated", `Replication of ${version.name} to this region has not completed.`);
+  if (status?.state !== "Completed")
+    return passed("notReplicated", `Replication of ${version.name} to this region has not completed.`);
   return undefined;
 }
 
@@ -55,8 +60,14 @@ export function latestIneligibility(version: LatestCandidate, region: string): P
  * What `latest` means for a definition in a region: the highest version not excluded (globally or in that
  * region) whose replication to the region has Completed.
  */
-export function resolveLatest(versions: readonly LatestCandidate[], region: string, now: Date = new Date()): LatestResolution {
-  const newestFirst = versions.filter((version) => parseVersionName(version.name)).sort((a, b) => compareVersionNames(b.name, a.name));
+export function resolveLatest(
+  versions: readonly LatestCandidate[],
+  region: string,
+  now: Date = new Date(),
+): LatestResolution {
+  const newestFirst = versions
+    .filter((version) => parseVersionName(version.name))
+    .sort((a, b) => compareVersionNames(b.name, a.name));
   const passedOver: PassedOverVersion[] = [];
   for (const version of newestFirst) {
     const reason = latestIneligibility(version, region);
@@ -64,8 +75,14 @@ export function resolveLatest(versions: readonly LatestCandidate[], region: stri
       passedOver.push(reason);
       continue;
     }
-    const endOfLife = version.publishingProfile?.endOfLifeDate ? parseIsoDate(version.publishingProfile.endOfLifeDate) : undefined;
-    return { latest: version.name, latestIsPastEndOfLife: endOfLife !== undefined && endOfLife.getTime() <= now.getTime(), passedOver };
+    const endOfLife = version.publishingProfile?.endOfLifeDate
+      ? parseIsoDate(version.publishingProfile.endOfLifeDate)
+      : undefined;
+    return {
+      latest: version.name,
+      latestIsPastEndOfLife: endOfLife !== undefined && endOfLife.getTime() <= now.getTime(),
+      passedOver,
+    };
   }
   return { latestIsPastEndOfLife: false, passedOver };
 }

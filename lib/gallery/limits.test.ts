@@ -14,7 +14,8 @@ describe("limits", () => {
     expect(checkGalleryQuota("galleries", 100, "westeurope")).toEqual({
       status: 409,
       code: "OperationNotAllowed",
-      message: "Operation results in exceeding quota limits of Galleries in location 'westeurope'. Maximum allowed: 100, Current in use: 100, Additional requested: 1.",
+      message:
+        "Operation results in exceeding quota limits of Galleries in location 'westeurope'. Maximum allowed: 100, Current in use: 100, Additional requested: 1.",
     });
     expect(checkGalleryQuota("imageVersions", 9_999, "eastus", 2)?.message).toContain("Maximum allowed: 10000");
   });

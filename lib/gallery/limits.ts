@@ -32,14 +32,27 @@ export interface LimitUsage {
 export function limitUsage(kind: GalleryLimitKind, used: number): LimitUsage {
   const limit = GALLERY_LIMITS[kind];
   const ratio = used / limit;
-  return { kind, used, limit, remaining: Math.max(0, limit - used), ratio, warning: ratio >= USAGE_WARNING_RATIO, atLimit: used >= limit };
+  return {
+    kind,
+    used,
+    limit,
+    remaining: Math.max(0, limit - used),
+    ratio,
+    warning: ratio >= USAGE_WARNING_RATIO,
+    atLimit: used >= limit,
+  };
 }
 
 /**
  * The 409 Compute answers when a create would pass a quota: code OperationNotAllowed, worded as its quota errors
  * ("Operation results in exceeding quota limits of …").
  */
-export function checkGalleryQuota(kind: GalleryLimitKind, used: number, location: string, additional = 1): RuleViolation | undefined {
+export function checkGalleryQuota(
+  kind: GalleryLimitKind,
+  used: number,
+  location: string,
+  additional = 1,
+): RuleViolation | undefined {
   const limit = GALLERY_LIMITS[kind];
   if (used + additional <= limit) return undefined;
   return {

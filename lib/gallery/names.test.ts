@@ -16,14 +16,21 @@ describe("gallery names", () => {
 
   it("accepts 80 characters and refuses 81", () => {
     expect(checkGalleryName("g".repeat(80))).toBeUndefined();
-    expect(checkGalleryName("g".repeat(81))).toMatchObject({ status: 400, code: "InvalidParameter", target: "galleryName" });
+    expect(checkGalleryName("g".repeat(81))).toMatchObject({
+      status: 400,
+      code: "InvalidParameter",
+      target: "galleryName",
+    });
   });
 
-  it.each(["my-gallery", "_gallery", ".gallery", "gal lery", "galería", ""])("refuses %j with the gallery rules", (name) => {
-    const violation = checkGalleryName(name);
-    expect(violation?.code).toBe("InvalidParameter");
-    expect(violation?.message).toContain("including dashes, are disallowed");
-  });
+  it.each(["my-gallery", "_gallery", ".gallery", "gal lery", "galería", ""])(
+    "refuses %j with the gallery rules",
+    (name) => {
+      const violation = checkGalleryName(name);
+      expect(violation?.code).toBe("InvalidParameter");
+      expect(violation?.message).toContain("including dashes, are disallowed");
+    },
+  );
 
   it.each([
     ["gallery.", "."],
@@ -44,7 +51,9 @@ describe("image definition names", () => {
     expect(checkImageDefinitionName("ubuntu-")?.message).toBe(
       "The entity name 'galleryImageName' is invalid according to its validation rule: ^[^_\\W][\\w-._]{0,79}(?<![-.])$.",
     );
-    expect(checkImageDefinitionName("ubuntu.", "gal")?.message).toContain("'gal/ubuntu.' has these invalid trailing characters");
+    expect(checkImageDefinitionName("ubuntu.", "gal")?.message).toContain(
+      "'gal/ubuntu.' has these invalid trailing characters",
+    );
   });
 
   it("accepts 80 characters and refuses 81", () => {
@@ -61,7 +70,11 @@ describe("image version names", () => {
   });
 
   it.each(["1.0", "1.0.0.0", "v1.0.0", "1.-1.0", "1..0", "latest", "1.0.0 "])("refuses %j", (name) => {
-    expect(checkImageVersionName(name)).toMatchObject({ status: 400, code: "InvalidParameter", target: "galleryImageVersionName" });
+    expect(checkImageVersionName(name)).toMatchObject({
+      status: 400,
+      code: "InvalidParameter",
+      target: "galleryImageVersionName",
+    });
   });
 
   it("compares numerically, not as text", () => {

@@ -96,7 +96,10 @@ export function compareVersionNames(a: string, b: string): number {
 
 /** The highest valid version name, or undefined when there is none. */
 export function highestVersionName(names: readonly string[]): string | undefined {
-  return names.filter((name) => parseVersionName(name)).sort(compareVersionNames).at(-1);
+  return names
+    .filter((name) => parseVersionName(name))
+    .sort(compareVersionNames)
+    .at(-1);
 }
 
 /**

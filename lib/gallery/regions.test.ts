@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { AZURE_REGIONS, checkLocationAvailable, findRegion, hasAvailabilityZones, isKnownRegion, normalizeLocation, regionDisplayName, sameLocation } from "./regions";
+import {
+  AZURE_REGIONS,
+  checkLocationAvailable,
+  findRegion,
+  hasAvailabilityZones,
+  isKnownRegion,
+  normalizeLocation,
+  regionDisplayName,
+  sameLocation,
+} from "./regions";
 
 describe("regions", () => {
   it("holds at least 30 unique public regions whose name is the display name without spaces, lower-cased", () => {
@@ -10,11 +19,40 @@ describe("regions", () => {
 
   it("names every source region of the seed documents", () => {
     const seedRegions = [
-      "australiacentral", "australiacentral2", "australiaeast", "australiasoutheast", "brazilsouth", "canadacentral",
-      "canadaeast", "centralindia", "centralus", "centraluseuap", "eastasia", "eastus", "eastus2", "eastus2euap",
-      "francecentral", "francesouth", "japaneast", "japanwest", "koreacentral", "koreasouth", "northcentralus",
-      "northeurope", "southcentralus", "southindia", "southeastasia", "uksouth", "ukwest", "uknorth", "uksouth2",
-      "westcentralus", "westeurope", "westindia", "westus", "westus2",
+      "australiacentral",
+      "australiacentral2",
+      "australiaeast",
+      "australiasoutheast",
+      "brazilsouth",
+      "canadacentral",
+      "canadaeast",
+      "centralindia",
+      "centralus",
+      "centraluseuap",
+      "eastasia",
+      "eastus",
+      "eastus2",
+      "eastus2euap",
+      "francecentral",
+      "francesouth",
+      "japaneast",
+      "japanwest",
+      "koreacentral",
+      "koreasouth",
+      "northcentralus",
+      "northeurope",
+      "southcentralus",
+      "southindia",
+      "southeastasia",
+      "uksouth",
+      "ukwest",
+      "uknorth",
+      "uksouth2",
+      "westcentralus",
+      "westeurope",
+      "westindia",
+      "westus",
+      "westus2",
     ];
     expect(seedRegions.filter((name) => !isKnownRegion(name))).toEqual([]);
   });
@@ -47,7 +85,12 @@ describe("regions", () => {
   });
 
   it("returns coordinates as strings, as ARM does", () => {
-    expect(findRegion("westeurope")).toMatchObject({ latitude: "52.3667", longitude: "4.9", regionType: "Physical", geographyGroup: "Europe" });
+    expect(findRegion("westeurope")).toMatchObject({
+      latitude: "52.3667",
+      longitude: "4.9",
+      regionType: "Physical",
+      geographyGroup: "Europe",
+    });
   });
 });
 
@@ -56,6 +99,8 @@ describe("location availability", () => {
     expect(checkLocationAvailable("West Europe", "Microsoft.Compute/galleries")).toBeUndefined();
     const violation = checkLocationAvailable("moon", "Microsoft.Compute/galleries");
     expect(violation).toMatchObject({ status: 400, code: "LocationNotAvailableForResourceType" });
-    expect(violation?.message).toMatch(/^The provided location 'moon' is not available for resource type 'Microsoft.Compute\/galleries'\. List of available regions for the resource type is '.*westeurope.*'\.$/);
+    expect(violation?.message).toMatch(
+      /^The provided location 'moon' is not available for resource type 'Microsoft.Compute\/galleries'\. List of available regions for the resource type is '.*westeurope.*'\.$/,
+    );
   });
 });

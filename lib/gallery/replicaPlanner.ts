@@ -36,7 +36,13 @@ export function recommendReplicas(demand: RegionalDemand): ReplicaRecommendation
     0,
   );
   const wanted = Math.max(forVMs, forScaleSets, MIN_REPLICA_COUNT);
-  return { region: demand.region, replicas: Math.min(wanted, MAX_REPLICA_COUNT), forVMs, forScaleSets, capped: wanted > MAX_REPLICA_COUNT };
+  return {
+    region: demand.region,
+    replicas: Math.min(wanted, MAX_REPLICA_COUNT),
+    forVMs,
+    forScaleSets,
+    capped: wanted > MAX_REPLICA_COUNT,
+  };
 }
 
 export function planReplicas(demands: readonly RegionalDemand[], imageSizeGB: number): ReplicaPlan {

@@ -11,7 +11,12 @@ import {
 
 const completed: RegionalReplicationStatus = { region: "West Europe", state: "Completed", progress: 100 };
 const replicating: RegionalReplicationStatus = { region: "East US", state: "Replicating", progress: 40 };
-const failed: RegionalReplicationStatus = { region: "UK South", state: "Failed", details: "Data disk over 1 TB.", progress: 10 };
+const failed: RegionalReplicationStatus = {
+  region: "UK South",
+  state: "Failed",
+  details: "Data disk over 1 TB.",
+  progress: 10,
+};
 const unknown: RegionalReplicationStatus = { region: "Japan East", state: "Unknown" };
 
 describe("aggregated replication state", () => {
@@ -33,13 +38,20 @@ describe("aggregated replication state", () => {
 describe("region readiness", () => {
   it("is usable only once Completed", () => {
     expect(regionReadiness(completed)).toMatchObject({ kind: "usable", usable: true, progress: 100 });
-    expect(regionReadiness(replicating)).toMatchObject({ kind: "replicating", usable: false, summary: "Replicating to East US: 40%. Not usable until it completes." });
+    expect(regionReadiness(replicating)).toMatchObject({
+      kind: "replicating",
+      usable: false,
+      summary: "Replicating to East US: 40%. Not usable until it completes.",
+    });
     expect(regionReadiness(undefined).usable).toBe(false);
   });
 
   it("gives the failure details and the fix", () => {
     const readiness = regionReadiness(failed);
-    expect(readiness).toMatchObject({ kind: "failed", summary: "Replication to UK South failed. Data disk over 1 TB." });
+    expect(readiness).toMatchObject({
+      kind: "failed",
+      summary: "Replication to UK South failed. Data disk over 1 TB.",
+    });
     expect(readiness.fix).toContain("six hours");
   });
 
@@ -55,7 +67,11 @@ describe("effective target regions", () => {
     expect(effectiveTargetRegions({ location: "westeurope" })).toEqual([
       { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false },
     ]);
-    expect(effectiveTargetRegions({ location: "westeurope", publishingProfile: { targetRegions: [] } }).map((region) => region.name)).toEqual(["West Europe"]);
+    expect(
+      effectiveTargetRegions({ location: "westeurope", publishingProfile: { targetRegions: [] } }).map(
+        (region) => region.name,
+      ),
+    ).toEqual(["West Europe"]);
   });
 
   it("takes each region's own settings, else the profile's, and returns display names", () => {
@@ -64,7 +80,10 @@ describe("effective target regions", () => {
       publishingProfile: {
         replicaCount: 3,
         storageAccountType: "Premium_LRS",
-        targetRegions: [{ name: "eastus", regionalReplicaCount: 5, storageAccountType: "Standard_ZRS", excludeFromLatest: true }, { name: "westeurope" }],
+        targetRegions: [
+          { name: "eastus", regionalReplicaCount: 5, storageAccountType: "Standard_ZRS", excludeFromLatest: true },
+          { name: "westeurope" },
+        ],
       },
     };
     expect(effectiveTargetRegions(version)).toEqual([
@@ -84,6 +103,10 @@ describe("replication defaults", () => {
 
   it("fill in only what the profile leaves out", () => {
     expect(profileReplication(undefined)).toEqual(replicationDefaults());
-    expect(profileReplication({ replicaCount: 4, replicationMode: "Shallow" })).toEqual({ replicaCount: 4, storageAccountType: "Standard_LRS", replicationMode: "Shallow" });
+    expect(profileReplication({ replicaCount: 4, replicationMode: "Shallow" })).toEqual({
+      replicaCount: 4,
+      storageAccountType: "Standard_LRS",
+      replicationMode: "Shallow",
+    });
   });
 });

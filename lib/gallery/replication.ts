@@ -40,7 +40,10 @@ export function overallReplicationProgress(summary: readonly RegionalReplication
   return Math.floor(summary.reduce((total, region) => total + regionProgress(region), 0) / summary.length);
 }
 
-export function findRegionalStatus(summary: readonly RegionalReplicationStatus[], region: string): RegionalReplicationStatus | undefined {
+export function findRegionalStatus(
+  summary: readonly RegionalReplicationStatus[],
+  region: string,
+): RegionalReplicationStatus | undefined {
   return summary.find((entry) => normalizeLocation(entry.region) === normalizeLocation(region));
 }
 
@@ -60,23 +63,55 @@ export interface RegionReadiness {
  * What a region's replication state means to someone deploying there. `startedAt` (the version's creation or
  * last update) lets a long-running replication be called stalled, as the troubleshooting guide does after six hours.
  */
-export function regionReadiness(status: RegionalReplicationStatus | undefined, now?: Date, startedAt?: Date): RegionReadiness {
+export function regionReadiness(
+  status: RegionalReplicationStatus | undefined,
+  now?: Date,
+  startedAt?: Date,
+): RegionReadiness {
   const name = status ? regionDisplayName(status.region) : "this region";
   if (!status || status.state === "Unknown") {
-    return { kind: "unknown", usable: false, progress: 0, summary: `Replication state in ${name} is not known yet.`, fix: REPLICATION_FIX };
+    return {
+      kind: "unknown",
+      usable: false,
+      progress: 0,
+      summary: `Replication state in ${name} is not known yet.`,
+      fix: REPLICATION_FIX,
+    };
   }
   if (status.state === "Completed") {
-    return { kind: "usable", usable: true, progress: 100, summary: `Ready: VMs and scale sets can be created in ${name}.` };
+    return {
+      kind: "usable",
+      usable: true,
+      progress: 100,
+      summary: `Ready: VMs and scale sets can be created in ${name}.`,
+    };
   }
   const progress = regionProgress(status);
   if (status.state === "Failed") {
     const details = status.details ? ` ${status.details}` : "";
-    return { kind: "failed", usable: false, progress, summary: `Replication to ${name} failed.${details}`, fix: REPLICATION_FIX };
+    return {
+      kind: "failed",
+      usable: false,
+      progress,
+      summary: `Replication to ${name} failed.${details}`,
+      fix: REPLICATION_FIX,
+    };
   }
   if (now && startedAt && now.getTime() - startedAt.getTime() > STALLED_REPLICATION_MS) {
-    return { kind: "stalled", usable: false, progress, summary: `Replication to ${name} has been running for more than six hours (${progress}%).`, fix: REPLICATION_FIX };
+    return {
+      kind: "stalled",
+      usable: false,
+      progress,
+      summary: `Replication to ${name} has been running for more than six hours (${progress}%).`,
+      fix: REPLICATION_FIX,
+    };
   }
-  return { kind: "replicating", usable: false, progress, summary: `Replicating to ${name}: ${progress}%. Not usable until it completes.` };
+  return {
+    kind: "replicating",
+    usable: false,
+    progress,
+    summary: `Replicating to ${name}: ${progress}%. Not usable until it completes.`,
+  };
 }
 
 /** What the service fills in for the replication settings a publishing profile leaves out. */
@@ -97,7 +132,8 @@ const REPLICATION_DEFAULTS_SINCE: readonly { since: string; defaults: Replicatio
 /** The replication defaults for an api-version (ISO dates compare as strings); the newest when none is given. */
 export function replicationDefaults(apiVersion?: string): ReplicationDefaults {
   // The first row holds since "", so one always applies.
-  return REPLICATION_DEFAULTS_SINCE.filter((row) => apiVersion === undefined || row.since <= apiVersion).at(-1)!.defaults;
+  return REPLICATION_DEFAULTS_SINCE.filter((row) => apiVersion === undefined || row.since <= apiVersion).at(-1)!
+    .defaults;
 }
 
 /** The target region fields the rules read; the zod body, the SDK's TargetRegion and Resource Graph rows all fit. */
@@ -123,7 +159,10 @@ export interface ReplicatedVersion {
 }
 
 /** A publishing profile's version-wide replica count, storage type and replication mode, defaults filled in. */
-export function profileReplication(profile: PublishingProfileInput | undefined, apiVersion?: string): { replicaCount: number; storageAccountType: string; replicationMode: string } {
+export function profileReplication(
+  profile: PublishingProfileInput | undefined,
+  apiVersion?: string,
+): { replicaCount: number; storageAccountType: string; replicationMode: string } {
   const defaults = replicationDefaults(apiVersion);
   return {
     replicaCount: profile?.replicaCount ?? defaults.replicaCount,
@@ -147,7 +186,9 @@ export interface EffectiveTargetRegion {
 export function effectiveTargetRegions(version: ReplicatedVersion, apiVersion?: string): EffectiveTargetRegion[] {
   const profile = version.publishingProfile;
   const { replicaCount, storageAccountType } = profileReplication(profile, apiVersion);
-  const regions: readonly TargetRegionInput[] = profile?.targetRegions?.length ? profile.targetRegions : [{ name: version.location }];
+  const regions: readonly TargetRegionInput[] = profile?.targetRegions?.length
+    ? profile.targetRegions
+    : [{ name: version.location }];
   return regions.map((region) => ({
     name: regionDisplayName(region.name),
     regionalReplicaCount: region.regionalReplicaCount ?? replicaCount,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget, violationsFromZodError } from "./schemaParts";
+import {
+  azureDate,
+  azureEnum,
+  azureInt,
+  checkEndOfLifeDate,
+  pathFromTarget,
+  violationsFromZodError,
+} from "./schemaParts";
 import { parseIsoDate } from "./isoDate";
 
 describe("schema parts", () => {
@@ -16,7 +23,11 @@ describe("schema parts", () => {
   });
 
   it("refuses non-integers and out-of-range integers", () => {
-    const count = azureInt("properties.publishingProfile.replicaCount", { min: 1, max: 100, parameter: "replicaCount" });
+    const count = azureInt("properties.publishingProfile.replicaCount", {
+      min: 1,
+      max: 100,
+      parameter: "replicaCount",
+    });
     expect(count.parse(100)).toBe(100);
     expect(count.safeParse(1.5).error?.issues[0]?.message).toBe(
       "Input string '1.5' is not a valid integer. Path 'properties.publishingProfile.replicaCount'.",
@@ -41,7 +52,9 @@ describe("schema parts", () => {
   it("requires an end-of-life date after now", () => {
     const now = new Date("2026-06-01T00:00:00Z");
     expect(checkEndOfLifeDate("2026-06-02", now, "t")).toBeUndefined();
-    expect(checkEndOfLifeDate("2026-06-01T00:00:00Z", now, "t")?.message).toBe("EndOfLifeDate must be set to a future date.");
+    expect(checkEndOfLifeDate("2026-06-01T00:00:00Z", now, "t")?.message).toBe(
+      "EndOfLifeDate must be set to a future date.",
+    );
     expect(checkEndOfLifeDate(undefined, now, "t")).toBeUndefined();
   });
 
@@ -49,14 +62,24 @@ describe("schema parts", () => {
     const schema = z.object({ list: z.array(z.object({ n: azureInt("n") })) });
     const error = schema.safeParse({ list: [{ n: 1 }, { n: 2.5 }] }).error!;
     expect(violationsFromZodError(error, "properties")).toEqual([
-      { status: 400, code: "InvalidParameter", message: "Input string '2.5' is not a valid integer. Path 'n'.", target: "properties.list[1].n" },
+      {
+        status: 400,
+        code: "InvalidParameter",
+        message: "Input string '2.5' is not a valid integer. Path 'n'.",
+        target: "properties.list[1].n",
+      },
     ]);
   });
 });
 
 describe("targets as paths", () => {
   it("splits dotted and indexed targets", () => {
-    expect(pathFromTarget("publishingProfile.targetRegions[1].name")).toEqual(["publishingProfile", "targetRegions", 1, "name"]);
+    expect(pathFromTarget("publishingProfile.targetRegions[1].name")).toEqual([
+      "publishingProfile",
+      "targetRegions",
+      1,
+      "name",
+    ]);
     expect(pathFromTarget("storageProfile")).toEqual(["storageProfile"]);
   });
 });

@@ -47,7 +47,10 @@ export function outOfRangeMessage(path: string, value: number, min: number, max:
 /** An Int32, optionally bounded; `jsonPath` is the body path (`properties.recommended.vCPUs.min`). */
 export function azureInt(jsonPath: string, range?: { min: number; max: number; parameter: string }) {
   const integer = z
-    .number({ error: (issue) => (issue.input === undefined ? requiredParameterMessage(jsonPath) : notAnIntegerMessage(jsonPath, issue.input)) })
+    .number({
+      error: (issue) =>
+        issue.input === undefined ? requiredParameterMessage(jsonPath) : notAnIntegerMessage(jsonPath, issue.input),
+    })
     .int({ error: (issue) => notAnIntegerMessage(jsonPath, issue.input) });
   if (!range) return integer;
   return integer.refine((value) => value >= range.min && value <= range.max, {
@@ -60,9 +63,11 @@ export function invalidDateMessage(jsonPath: string, value: unknown): string {
 }
 
 export function azureDate(jsonPath: string) {
-  return z.string({ error: (issue) => invalidDateMessage(jsonPath, issue.input) }).refine((value) => parseIsoDate(value) !== undefined, {
-    error: (issue) => invalidDateMessage(jsonPath, issue.input),
-  });
+  return z
+    .string({ error: (issue) => invalidDateMessage(jsonPath, issue.input) })
+    .refine((value) => parseIsoDate(value) !== undefined, {
+      error: (issue) => invalidDateMessage(jsonPath, issue.input),
+    });
 }
 
 export const END_OF_LIFE_IN_PAST_MESSAGE = "EndOfLifeDate must be set to a future date.";
@@ -77,7 +82,8 @@ export function checkEndOfLifeDate(value: string | undefined, now: Date, target:
 
 function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (joined, key) => (typeof key === "number" ? `${joined}[${key}]` : joined ? `${joined}.${String(key)}` : String(key)),
+    (joined, key) =>
+      typeof key === "number" ? `${joined}[${key}]` : joined ? `${joined}.${String(key)}` : String(key),
     prefix,
   );
 }

@@ -19,7 +19,9 @@ describe("troubleshooting catalogue", () => {
         { osType: "Linux", osState: "Generalized", identifier: { publisher: "p", offer: "o", sku: "s" } },
         { osType: "Windows", osState: "Generalized", identifier: { publisher: "p", offer: "o", sku: "s" } },
       ),
-      findIdentifierConflict({ name: "b", identifier: { publisher: "p", offer: "o", sku: "s" } }, [{ name: "a", identifier: { publisher: "p", offer: "o", sku: "s" } }]),
+      findIdentifierConflict({ name: "b", identifier: { publisher: "p", offer: "o", sku: "s" } }, [
+        { name: "a", identifier: { publisher: "p", offer: "o", sku: "s" } },
+      ]),
     ];
     const titles = violations.map((violation) => explainArmError(violation!).title);
     expect(titles).toEqual([
@@ -35,17 +37,38 @@ describe("troubleshooting catalogue", () => {
   });
 
   it("tells apart causes that share a code", () => {
-    expect(explainArmError({ code: "PropertyChangeNotAllowed", message: "Changing property 'galleryImageVersion.properties.storageProfile.source.id' is not allowed." }).title).toBe("Source cannot change");
-    expect(explainArmError({ code: "InvalidParameter", message: "ZRS storage account type is not supported in this region." }).fix).toContain("Standard_LRS");
+    expect(
+      explainArmError({
+        code: "PropertyChangeNotAllowed",
+        message: "Changing property 'galleryImageVersion.properties.storageProfile.source.id' is not allowed.",
+      }).title,
+    ).toBe("Source cannot change");
+    expect(
+      explainArmError({
+        code: "InvalidParameter",
+        message: "ZRS storage account type is not supported in this region.",
+      }).fix,
+    ).toContain("Standard_LRS");
   });
 
   it("matches codes without regard to case and falls back for unknown errors", () => {
-    expect(explainArmError({ code: "parentresourcenotfound", message: "Can not perform requested operation on nested resource. Parent resource 'g' not found." }).title).toBe("Parent resource not found");
-    expect(explainArmError({ code: "CannotDeleteResource", message: "Can not delete resource before nested resources are deleted." }).title).toBe("Resource still has children");
+    expect(
+      explainArmError({
+        code: "parentresourcenotfound",
+        message: "Can not perform requested operation on nested resource. Parent resource 'g' not found.",
+      }).title,
+    ).toBe("Parent resource not found");
     expect(
       explainArmError({
         code: "CannotDeleteResource",
-        message: "Cannot delete resource while nested resources exist. Some existing nested resource IDs include: 'Microsoft.Compute/galleries/g/images/i'. Please delete all nested resources before deleting this resource.",
+        message: "Can not delete resource before nested resources are deleted.",
+      }).title,
+    ).toBe("Resource still has children");
+    expect(
+      explainArmError({
+        code: "CannotDeleteResource",
+        message:
+          "Cannot delete resource while nested resources exist. Some existing nested resource IDs include: 'Microsoft.Compute/galleries/g/images/i'. Please delete all nested resources before deleting this resource.",
       }).title,
     ).toBe("Resource still has children");
     expect(explainArmError({ code: "SomethingNew", message: "?" }).title).toBe("Request failed");
@@ -54,8 +77,22 @@ describe("troubleshooting catalogue", () => {
 
   it("explains the errors whose code or wording Azure was found to use (docs/azure-error-fidelity.md)", () => {
     const explain = (error: { status: number; code: string; message: string }) => explainArmError(error).title;
-    expect(explain({ status: 404, code: "NotFound", message: "Source /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i is not found. Please check source exists, and is in the same region as gallery image version being created." })).toBe("Source not found");
-    expect(explain({ status: 400, code: "InvalidResourceNameTrailingCharacters", message: "The provided resource name 'g.' has these invalid trailing characters: '.'. The name can not end with characters: '.', '_'" })).toBe("Name ends with an invalid character");
+    expect(
+      explain({
+        status: 404,
+        code: "NotFound",
+        message:
+          "Source /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i is not found. Please check source exists, and is in the same region as gallery image version being created.",
+      }),
+    ).toBe("Source not found");
+    expect(
+      explain({
+        status: 400,
+        code: "InvalidResourceNameTrailingCharacters",
+        message:
+          "The provided resource name 'g.' has these invalid trailing characters: '.'. The name can not end with characters: '.', '_'",
+      }),
+    ).toBe("Name ends with an invalid character");
   });
 
   it("explains each encryption rule with its own entry", () => {
@@ -71,8 +108,18 @@ describe("troubleshooting catalogue", () => {
       diskEncryptionSetNotFound(des(sub), "target"),
       check([{ name: "westus", encryption: { osDiskImage: { diskEncryptionSetId: des(sub) } } }, { name: "eastus" }]),
       check([{ name: "westus", encryption: { dataDiskImages: [{ lun: 5, diskEncryptionSetId: des(sub) }] } }]),
-      check([{ name: "westus", encryption: { dataDiskImages: [0, 0].map((lun) => ({ lun, diskEncryptionSetId: des(sub) })) } }]),
-      checkEncryptionUpdate(readEncryption([{ name: "westus" }]).regions, readEncryption([{ name: "westus", encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: des(sub) }] } }]).regions),
+      check([
+        {
+          name: "westus",
+          encryption: { dataDiskImages: [0, 0].map((lun) => ({ lun, diskEncryptionSetId: des(sub) })) },
+        },
+      ]),
+      checkEncryptionUpdate(
+        readEncryption([{ name: "westus" }]).regions,
+        readEncryption([
+          { name: "westus", encryption: { dataDiskImages: [{ lun: 0, diskEncryptionSetId: des(sub) }] } },
+        ]).regions,
+      ),
     ];
     expect(violations.map((violation) => explainArmError(violation!).title)).toEqual([
       "Malformed encryption set id",
@@ -87,13 +134,40 @@ describe("troubleshooting catalogue", () => {
 
   it("explains a throttled source and the VM and scale set refusals", () => {
     const titles = [
-      { status: 429, code: "TooManyRequests", message: "Too many requests on source '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i'. Please reduce the number of requests on the source or wait some time before retrying." },
-      { status: 409, code: "OperationNotAllowed", message: "Unable to create or update Virtual Machine Scale Set 'web' as it exceeds the total limit of '600' Virtual Machine instances." },
-      { status: 409, code: "OperationNotAllowed", message: "Cannot update Virtual Machine Scale Set web as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized." },
+      {
+        status: 429,
+        code: "TooManyRequests",
+        message:
+          "Too many requests on source '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/i'. Please reduce the number of requests on the source or wait some time before retrying.",
+      },
+      {
+        status: 409,
+        code: "OperationNotAllowed",
+        message:
+          "Unable to create or update Virtual Machine Scale Set 'web' as it exceeds the total limit of '600' Virtual Machine instances.",
+      },
+      {
+        status: 409,
+        code: "OperationNotAllowed",
+        message:
+          "Cannot update Virtual Machine Scale Set web as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized.",
+      },
       { status: 400, code: "InvalidParameter", message: "Parameter 'osProfile' is not allowed." },
       { status: 400, code: "InvalidParameter", message: "Required parameter 'osProfile' is missing (null)." },
-      { status: 400, code: "InvalidParameter", message: 'There is no latest image version exists for "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"' },
+      {
+        status: 400,
+        code: "InvalidParameter",
+        message:
+          'There is no latest image version exists for "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i"',
+      },
     ].map((error) => explainArmError(error).title);
-    expect(titles).toEqual(["Source is busy", "Too many instances", "OS state cannot change", "No admin account for a specialized image", "Admin account required", "No latest version"]);
+    expect(titles).toEqual([
+      "Source is busy",
+      "Too many instances",
+      "OS state cannot change",
+      "No admin account for a specialized image",
+      "Admin account required",
+      "No latest version",
+    ]);
   });
 });

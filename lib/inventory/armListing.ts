@@ -99,7 +99,10 @@ export async function fanOutInventory(
       then: (found) => {
         for (const gallery of found) {
           const images = `${gallery.id}/images`;
-          listPage({ subscriptionId: sub, scope: images, container: gallery.galleryKey }, new URL(`${images}?api-version=${GALLERY_API_VERSION}`, endpoint).href);
+          listPage(
+            { subscriptionId: sub, scope: images, container: gallery.galleryKey },
+            new URL(`${images}?api-version=${GALLERY_API_VERSION}`, endpoint).href,
+          );
         }
       },
     };

@@ -63,7 +63,9 @@ describe("inventory against the demo seed", () => {
       expect(subscriptions.length).toBeGreaterThan(0);
       const { transport } = recordingTransport(em, upn);
       const graph = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
-      const listing = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+      const listing = await drain(
+        streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }),
+      );
 
       expect(graph.state.source).toBe("resourceGraph");
       expect(graph.state.fallbackReason).toBeUndefined();
@@ -93,7 +95,10 @@ describe("inventory against the demo seed", () => {
     const byId = new Map(listing.state.items.map((i) => [i.id.toLowerCase(), i]));
     for (const item of graph.state.items.filter((i) => i.kind !== "version")) {
       const other = byId.get(item.id.toLowerCase())!;
-      expect({ ...item, resourceGroup: item.resourceGroup.toLowerCase() }).toEqual({ ...other, resourceGroup: other.resourceGroup.toLowerCase() });
+      expect({ ...item, resourceGroup: item.resourceGroup.toLowerCase() }).toEqual({
+        ...other,
+        resourceGroup: other.resourceGroup.toLowerCase(),
+      });
     }
   });
 
@@ -104,7 +109,9 @@ describe("inventory against the demo seed", () => {
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     const set = await em.fetch("/_emulator/faults", {
       method: "PUT",
-      body: JSON.stringify({ rules: [{ pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 429, retryAfterSeconds: 60 }] }),
+      body: JSON.stringify({
+        rules: [{ pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 429, retryAfterSeconds: 60 }],
+      }),
     });
     expect(set.status).toBe(200);
 
@@ -123,7 +130,11 @@ describe("inventory against the demo seed", () => {
     const { transport, log } = recordingTransport(em, upn);
     await em.fetch("/_emulator/faults", {
       method: "PUT",
-      body: JSON.stringify({ rules: [{ pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 429, retryAfterSeconds: 1, count: 1 }] }),
+      body: JSON.stringify({
+        rules: [
+          { pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 429, retryAfterSeconds: 1, count: 1 },
+        ],
+      }),
     });
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
     expect(state.source).toBe("resourceGraph");
@@ -135,7 +146,8 @@ describe("inventory against the demo seed", () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
     const { transport, log } = recordingTransport(em, upn);
-    const graphStatuses = () => log.filter((l) => l.url.includes("/providers/Microsoft.ResourceGraph/resources")).map((l) => l.status);
+    const graphStatuses = () =>
+      log.filter((l) => l.url.includes("/providers/Microsoft.ResourceGraph/resources")).map((l) => l.status);
     const rule = { pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 503 };
 
     await em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules: [{ ...rule, count: 1 }] }) });
@@ -166,14 +178,26 @@ describe("inventory against the demo seed", () => {
     await em.fetch("/_emulator/faults", {
       method: "PUT",
       body: JSON.stringify({
-        rules: [{ pathPattern: `/subscriptions/${throttled}/providers/Microsoft.Compute/galleries`, method: "GET", status: 429, retryAfterSeconds: 2, count: 2 }],
+        rules: [
+          {
+            pathPattern: `/subscriptions/${throttled}/providers/Microsoft.Compute/galleries`,
+            method: "GET",
+            status: 429,
+            retryAfterSeconds: 2,
+            count: 2,
+          },
+        ],
       }),
     });
 
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    const { state } = await drain(
+      streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }),
+    );
     expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
     expect(state.failures).toEqual([]);
-    const mine = log.filter((l) => l.url.includes(`/subscriptions/${throttled}/providers/Microsoft.Compute/galleries?`));
+    const mine = log.filter((l) =>
+      l.url.includes(`/subscriptions/${throttled}/providers/Microsoft.Compute/galleries?`),
+    );
     expect(mine.map((l) => l.status)).toEqual([429, 429, 200]);
     expect(mine[1]!.at - mine[0]!.at).toBeGreaterThanOrEqual(1990);
     expect(mine[2]!.at - mine[1]!.at).toBeGreaterThanOrEqual(1990);
@@ -186,8 +210,10 @@ describe("inventory against the demo seed", () => {
     const set = await em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules }) });
     expect(set.status).toBe(200);
   };
-  const galleriesPath = (subscriptionId: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
-  const imagesPattern = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/*/providers/Microsoft.Compute/galleries/*/images`;
+  const galleriesPath = (subscriptionId: string) =>
+    `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
+  const imagesPattern = (subscriptionId: string) =>
+    `/subscriptions/${subscriptionId}/resourceGroups/*/providers/Microsoft.Compute/galleries/*/images`;
   /** Backoff without jitter (the full step), short enough for a test: 100 ms, then 200, 400… */
   const quickRetry = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 30_000, random: () => 1 };
 
@@ -198,9 +224,13 @@ describe("inventory against the demo seed", () => {
     const { transport, log } = recordingTransport(em, upn);
     const expected = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     log.length = 0;
-    await setFaults([{ pathPattern: galleriesPath(flaky), method: "GET", status: 503, retryAfterSeconds: 1, count: 2 }]);
+    await setFaults([
+      { pathPattern: galleriesPath(flaky), method: "GET", status: 503, retryAfterSeconds: 1, count: 2 },
+    ]);
 
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    const { state } = await drain(
+      streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }),
+    );
     expect(state.failures).toEqual([]);
     expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
     const mine = log.filter((l) => l.url.includes(`${galleriesPath(flaky)}?`));
@@ -221,7 +251,9 @@ describe("inventory against the demo seed", () => {
       { name: "definitions", pathPattern: imagesPattern(other), method: "GET", status: 500, count: 1 },
     ]);
 
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
+    const { state } = await drain(
+      streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }),
+    );
     expect(state.failures).toEqual([]);
     expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
     const mine = log.filter((l) => l.url.includes(`${galleriesPath(flaky)}?`));
@@ -231,7 +263,9 @@ describe("inventory against the demo seed", () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(95);
     expect(gaps[1]).toBeGreaterThanOrEqual(195);
     expect(gaps[2]).toBeGreaterThanOrEqual(395);
-    expect(log.filter((l) => l.url.includes(`/subscriptions/${other}/`) && l.url.includes("/images?")).map((l) => l.status)).toContain(500);
+    expect(
+      log.filter((l) => l.url.includes(`/subscriptions/${other}/`) && l.url.includes("/images?")).map((l) => l.status),
+    ).toContain(500);
   });
 
   it("retries a request that got no answer at all (connection refused)", async () => {
@@ -248,16 +282,24 @@ describe("inventory against the demo seed", () => {
         const first = !tried.has(request.url);
         tried.add(request.url);
         try {
-          const response = await transport.send(first ? { ...request, url: request.url.replace(em.url, dead) } : request, signal);
+          const response = await transport.send(
+            first ? { ...request, url: request.url.replace(em.url, dead) } : request,
+            signal,
+          );
           attempts.push({ url: request.url, outcome: String(response.status) });
           return response;
         } catch (error) {
-          attempts.push({ url: request.url, outcome: error instanceof AzureError && error.status === 0 ? "no answer" : String(error) });
+          attempts.push({
+            url: request.url,
+            outcome: error instanceof AzureError && error.status === 0 ? "no answer" : String(error),
+          });
           throw error;
         }
       },
     };
-    const { state } = await drain(streamInventory({ transport: flaky, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
+    const { state } = await drain(
+      streamInventory({ transport: flaky, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }),
+    );
     expect(state.failures).toEqual([]);
     expect(idsOf(state.items)).toEqual(idsOf(expected.state.items));
     expect(attempts.filter((a) => a.outcome === "no answer").length).toBe(tried.size);
@@ -271,10 +313,21 @@ describe("inventory against the demo seed", () => {
     expect(subscriptions).not.toContain(forbidden);
     const { transport, log } = recordingTransport(em, upn);
 
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions: [...subscriptions, forbidden], source: "armListing" }));
-    expect(state.failures.map((f) => [f.subscriptionId, f.error.status, f.error.code])).toEqual([[forbidden.toLowerCase(), 403, "AuthorizationFailed"]]);
+    const { state } = await drain(
+      streamInventory({
+        transport,
+        endpoint: em.url,
+        subscriptions: [...subscriptions, forbidden],
+        source: "armListing",
+      }),
+    );
+    expect(state.failures.map((f) => [f.subscriptionId, f.error.status, f.error.code])).toEqual([
+      [forbidden.toLowerCase(), 403, "AuthorizationFailed"],
+    ]);
     expect(log.filter((l) => l.url.includes(`${galleriesPath(forbidden)}?`)).map((l) => l.status)).toEqual([403]);
-    expect(new Set(state.items.map((i) => i.subscriptionId))).toEqual(new Set(subscriptions.map((s) => s.toLowerCase())));
+    expect(new Set(state.items.map((i) => i.subscriptionId))).toEqual(
+      new Set(subscriptions.map((s) => s.toLowerCase())),
+    );
   });
 
   it("gives up on a subscription that keeps failing after a bounded number of attempts, and still delivers the rest", async () => {
@@ -283,9 +336,15 @@ describe("inventory against the demo seed", () => {
     const broken = subscriptions[0]!;
     const { transport, log } = recordingTransport(em, upn);
     await setFaults([{ pathPattern: galleriesPath(broken), status: 503 }]);
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
-    expect(state.failures.map((f) => [f.subscriptionId, f.error.code])).toEqual([[broken.toLowerCase(), "ServiceUnavailable"]]);
-    expect(log.filter((l) => l.url.includes(`${galleriesPath(broken)}?`)).map((l) => l.status)).toEqual([503, 503, 503, 503]);
+    const { state } = await drain(
+      streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }),
+    );
+    expect(state.failures.map((f) => [f.subscriptionId, f.error.code])).toEqual([
+      [broken.toLowerCase(), "ServiceUnavailable"],
+    ]);
+    expect(log.filter((l) => l.url.includes(`${galleriesPath(broken)}?`)).map((l) => l.status)).toEqual([
+      503, 503, 503, 503,
+    ]);
     expect(state.items.some((i) => i.subscriptionId !== broken.toLowerCase())).toBe(true);
     expect(state.items.some((i) => i.subscriptionId === broken.toLowerCase())).toBe(false);
   });
@@ -296,7 +355,9 @@ describe("inventory against the demo seed", () => {
     const throttled = subscriptions[0]!;
     const { transport, log } = recordingTransport(em, upn);
     await setFaults([{ pathPattern: galleriesPath(throttled), method: "GET", status: 429, retryAfterSeconds: 31 }]);
-    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    const { state } = await drain(
+      streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }),
+    );
     expect(state.failures.map((f) => [f.subscriptionId, f.error.status])).toEqual([[throttled.toLowerCase(), 429]]);
     expect(log.filter((l) => l.url.includes(`${galleriesPath(throttled)}?`))).toHaveLength(1);
   });
@@ -312,7 +373,9 @@ describe("inventory against the demo seed", () => {
       { name: "down", pathPattern: galleriesPath(down), status: 503 },
       { name: "partly", pathPattern: imagesPattern(partly), status: 503 },
     ]);
-    const before = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }));
+    const before = await drain(
+      streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing", retry: quickRetry }),
+    );
     const failedIn = (state: typeof before.state) => [...new Set(state.failures.map((f) => f.subscriptionId))].sort();
     expect(failedIn(before.state)).toEqual([down, partly].map((s) => s.toLowerCase()).sort());
     const partlyFailures = before.state.failures.filter((f) => f.subscriptionId === partly.toLowerCase());
@@ -324,7 +387,9 @@ describe("inventory against the demo seed", () => {
     expect(first.chunks[0]).toEqual({ type: "retrying", subscriptionId: down.toLowerCase() });
     expect(first.chunks.at(-1)).toEqual({ type: "retried", subscriptionId: down.toLowerCase() });
     expect(log.length).toBeGreaterThan(0);
-    expect(log.every((l) => new URL(l.url).pathname.toLowerCase().startsWith(`/subscriptions/${down.toLowerCase()}/`))).toBe(true);
+    expect(
+      log.every((l) => new URL(l.url).pathname.toLowerCase().startsWith(`/subscriptions/${down.toLowerCase()}/`)),
+    ).toBe(true);
     const afterFirst = first.chunks.reduce(applyChunk, before.state);
     expect(failedIn(afterFirst)).toEqual([partly.toLowerCase()]);
     expect(afterFirst.failures.filter((f) => f.subscriptionId === partly.toLowerCase())).toEqual(partlyFailures);
@@ -335,7 +400,9 @@ describe("inventory against the demo seed", () => {
 
     log.length = 0;
     const second = await drain(relistSubscription({ transport, endpoint: em.url, subscriptionId: partly }));
-    expect(log.every((l) => new URL(l.url).pathname.toLowerCase().startsWith(`/subscriptions/${partly.toLowerCase()}/`))).toBe(true);
+    expect(
+      log.every((l) => new URL(l.url).pathname.toLowerCase().startsWith(`/subscriptions/${partly.toLowerCase()}/`)),
+    ).toBe(true);
     const after = second.chunks.reduce(applyChunk, afterFirst);
     expect(after.failures).toEqual([]);
     expect(after.retrying.size).toBe(0);
@@ -358,7 +425,9 @@ describe("Resource Graph paging over the scale seed", () => {
   let em: TestEmulator;
   const spec = { subscriptions: 4, galleries: 3, definitions: 7, versions: 2 };
   beforeAll(async () => {
-    em = await startTestEmulator({ seed: `scale:subscriptions=${spec.subscriptions},galleries=${spec.galleries},definitions=${spec.definitions},versions=${spec.versions}` });
+    em = await startTestEmulator({
+      seed: `scale:subscriptions=${spec.subscriptions},galleries=${spec.galleries},definitions=${spec.definitions},versions=${spec.versions}`,
+    });
   });
   afterAll(() => em.close());
 
@@ -380,7 +449,8 @@ describe("Resource Graph paging over the scale seed", () => {
     expect(log.length).toBe(Math.ceil(total / 25));
 
     const whole: string[] = [];
-    for await (const rows of resourceGraphPages(transport, em.url, subscriptions, INVENTORY_QUERY)) whole.push(...rows.map((r) => String(r.id).toLowerCase()));
+    for await (const rows of resourceGraphPages(transport, em.url, subscriptions, INVENTORY_QUERY))
+      whole.push(...rows.map((r) => String(r.id).toLowerCase()));
     expect(paged).toEqual(whole);
   });
 
@@ -402,6 +472,8 @@ describe("Resource Graph paging over the scale seed", () => {
     expect(subscriptions.length).toBe(spec.subscriptions / 2);
     const { transport } = recordingTransport(em, upn);
     const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
-    expect(new Set(state.items.map((i) => i.subscriptionId))).toEqual(new Set(subscriptions.map((s) => s.toLowerCase())));
+    expect(new Set(state.items.map((i) => i.subscriptionId))).toEqual(
+      new Set(subscriptions.map((s) => s.toLowerCase())),
+    );
   });
 });

@@ -15,7 +15,8 @@ const GALLERY = "/subscriptions/AB-1/resourceGroups/RG-Images/providers/Microsof
 describe("retryAfterMsOf", () => {
   it("reads delay seconds and HTTP dates, and says nothing when the header says nothing usable", () => {
     const now = Date.parse("2025-01-01T00:00:00Z");
-    const retryAfter = (value: string | null) => retryAfterMsOf({ get: (name) => (name === "retry-after" ? value : null) }, now);
+    const retryAfter = (value: string | null) =>
+      retryAfterMsOf({ get: (name) => (name === "retry-after" ? value : null) }, now);
     expect(retryAfter("7")).toBe(7000);
     expect(retryAfter(" 0 ")).toBe(0);
     expect(retryAfter("Wed, 01 Jan 2025 00:00:03 GMT")).toBe(3000);
@@ -173,7 +174,11 @@ describe("inventory items", () => {
       name: "Ubuntu",
       type: "Microsoft.Compute/galleries/images",
       location: "WestEurope",
-      properties: { osType: "Linux", identifier: { publisher: "Contoso", offer: "ubuntu", sku: "22_04" }, provisioningState: "Succeeded" },
+      properties: {
+        osType: "Linux",
+        identifier: { publisher: "Contoso", offer: "ubuntu", sku: "22_04" },
+        provisioningState: "Succeeded",
+      },
     });
     expect(fromGraph).toEqual({
       kind: "definition",
@@ -194,7 +199,11 @@ describe("inventory items", () => {
   });
 
   it("keys a version to its definition and gallery, and ignores other resource types", () => {
-    const version = itemFromGraphRow({ id: `${GALLERY}/images/Ubuntu/versions/1.0.0`, name: "1.0.0", type: "microsoft.compute/galleries/images/versions" });
+    const version = itemFromGraphRow({
+      id: `${GALLERY}/images/Ubuntu/versions/1.0.0`,
+      name: "1.0.0",
+      type: "microsoft.compute/galleries/images/versions",
+    });
     expect(version).toMatchObject({
       kind: "version",
       subscriptionId: "ab-1",
@@ -202,19 +211,40 @@ describe("inventory items", () => {
       galleryKey: GALLERY.toLowerCase(),
       definitionKey: `${GALLERY}/images/Ubuntu`.toLowerCase(),
     });
-    expect(itemFromGraphRow({ id: "/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/disks/d", name: "d", type: "microsoft.compute/disks" })).toBeUndefined();
+    expect(
+      itemFromGraphRow({
+        id: "/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/disks/d",
+        name: "d",
+        type: "microsoft.compute/disks",
+      }),
+    ).toBeUndefined();
     expect(itemFromArmResource({ name: "no id" })).toBeUndefined();
   });
 });
 
 describe("inventory state", () => {
-  const gallery = itemFromArmResource({ id: GALLERY, name: "Gold", type: "Microsoft.Compute/galleries", location: "westeurope" })!;
+  const gallery = itemFromArmResource({
+    id: GALLERY,
+    name: "Gold",
+    type: "Microsoft.Compute/galleries",
+    location: "westeurope",
+  })!;
   const definition = (name: string) =>
-    itemFromArmResource({ id: `${GALLERY}/images/${name}`, name, type: "Microsoft.Compute/galleries/images", location: "westeurope" })!;
+    itemFromArmResource({
+      id: `${GALLERY}/images/${name}`,
+      name,
+      type: "Microsoft.Compute/galleries/images",
+      location: "westeurope",
+    })!;
 
   it("accumulates items and listed containers, returning a new state each time", () => {
     const a = applyChunk(EMPTY_INVENTORY, { type: "items", source: "armListing", items: [gallery], listed: ["ab-1"] });
-    const b = applyChunk(a, { type: "items", source: "armListing", items: [definition("x"), definition("y")], listed: [gallery.galleryKey] });
+    const b = applyChunk(a, {
+      type: "items",
+      source: "armListing",
+      items: [definition("x"), definition("y")],
+      listed: [gallery.galleryKey],
+    });
     expect(a).not.toBe(EMPTY_INVENTORY);
     expect(EMPTY_INVENTORY.items).toEqual([]);
     expect(b.items.map((i) => i.name)).toEqual(["Gold", "x", "y"]);
@@ -227,7 +257,13 @@ describe("inventory state", () => {
     const s = [
       { type: "items", source: "resourceGraph", items: [gallery], listed: [] },
       { type: "fallback", reason },
-      { type: "failed", scope: "/subscriptions/ab-2/providers/Microsoft.Compute/galleries", subscriptionId: "ab-2", container: "ab-2", error: reason },
+      {
+        type: "failed",
+        scope: "/subscriptions/ab-2/providers/Microsoft.Compute/galleries",
+        subscriptionId: "ab-2",
+        container: "ab-2",
+        error: reason,
+      },
     ].reduce(applyChunk as never, EMPTY_INVENTORY) as typeof EMPTY_INVENTORY;
     expect(s.source).toBe("armListing");
     expect(s.fallbackReason).toBe(reason);
@@ -238,12 +274,29 @@ describe("inventory state", () => {
 
 describe("inventory state while a subscription is listed again", () => {
   const galleryOf = (sub: string, name: string) =>
-    itemFromArmResource({ id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/${name}`, name, type: "Microsoft.Compute/galleries", location: "westeurope" })!;
+    itemFromArmResource({
+      id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/${name}`,
+      name,
+      type: "Microsoft.Compute/galleries",
+      location: "westeurope",
+    })!;
   const unavailable = new AzureError({ status: 503, code: "ServiceUnavailable", message: "try later" });
   const subFailure = (sub: string) =>
-    ({ type: "failed", scope: `/subscriptions/${sub}/providers/Microsoft.Compute/galleries`, subscriptionId: sub, container: sub, error: unavailable }) as const;
+    ({
+      type: "failed",
+      scope: `/subscriptions/${sub}/providers/Microsoft.Compute/galleries`,
+      subscriptionId: sub,
+      container: sub,
+      error: unavailable,
+    }) as const;
   const imagesFailure = (gallery: InventoryItem) =>
-    ({ type: "failed", scope: `${gallery.id}/images`, subscriptionId: gallery.subscriptionId, container: gallery.galleryKey, error: unavailable }) as const;
+    ({
+      type: "failed",
+      scope: `${gallery.id}/images`,
+      subscriptionId: gallery.subscriptionId,
+      container: gallery.galleryKey,
+      error: unavailable,
+    }) as const;
   const [a1, b1, b2] = [galleryOf("ab-1", "a1"), galleryOf("ab-2", "b1"), galleryOf("ab-2", "b2")];
   const failedState = [
     { type: "items", source: "armListing", items: [a1], listed: ["ab-1", a1.galleryKey] },
@@ -293,41 +346,75 @@ describe("inventory state while a subscription is listed again", () => {
 });
 
 describe("retryDecision", () => {
-  const response = (status: number, headers: Record<string, string> = {}) => ({ response: { status, header: (name: string) => headers[name] ?? null, body: undefined } });
+  const response = (status: number, headers: Record<string, string> = {}) => ({
+    response: { status, header: (name: string) => headers[name] ?? null, body: undefined },
+  });
   const policy = { maxRetries: 4, baseDelayMs: 800, maxDelayMs: 30_000, random: () => 0.5 };
   const now = Date.parse("2025-01-01T00:00:00Z");
 
   it("retries 408, 429 and transient 5xx after their Retry-After, a 429 holding its whole subscription", () => {
-    expect(retryDecision(response(429, { "retry-after": "7" }), 0, now, policy)).toEqual({ delayMs: 7000, throttled: true });
-    expect(retryDecision(response(503, { "retry-after": "Wed, 01 Jan 2025 00:00:02 GMT" }), 1, now, policy)).toEqual({ delayMs: 2000, throttled: false });
-    expect(retryDecision(response(500, { "x-ms-retry-after-ms": "250" }), 0, now, policy)).toEqual({ delayMs: 250, throttled: false });
-    for (const status of [408, 502, 504]) expect(retryDecision(response(status), 0, now, policy)?.throttled).toBe(false);
+    expect(retryDecision(response(429, { "retry-after": "7" }), 0, now, policy)).toEqual({
+      delayMs: 7000,
+      throttled: true,
+    });
+    expect(retryDecision(response(503, { "retry-after": "Wed, 01 Jan 2025 00:00:02 GMT" }), 1, now, policy)).toEqual({
+      delayMs: 2000,
+      throttled: false,
+    });
+    expect(retryDecision(response(500, { "x-ms-retry-after-ms": "250" }), 0, now, policy)).toEqual({
+      delayMs: 250,
+      throttled: false,
+    });
+    for (const status of [408, 502, 504])
+      expect(retryDecision(response(status), 0, now, policy)?.throttled).toBe(false);
   });
 
   it("backs off exponentially with jitter between half and the full step when no Retry-After is sent", () => {
-    expect([0, 1, 2, 3].map((retries) => retryDecision(response(503), retries, now, policy)?.delayMs)).toEqual([600, 1200, 2400, 4800]);
+    expect([0, 1, 2, 3].map((retries) => retryDecision(response(503), retries, now, policy)?.delayMs)).toEqual([
+      600, 1200, 2400, 4800,
+    ]);
     expect(backoffMs(2, { ...policy, random: () => 0 })).toBe(1600);
     expect(backoffMs(2, { ...policy, random: () => 1 })).toBe(3200);
     expect(backoffMs(10, { ...policy, random: () => 1 })).toBe(30_000);
   });
 
   it("retries a request that got no answer, but no ARM answer such as 403, 404 or 501", () => {
-    expect(retryDecision({ error: new AzureError({ status: 0, code: "NetworkError", message: "Failed to fetch" }) }, 0, now, policy)).toEqual({ delayMs: 600, throttled: false });
-    for (const status of [400, 401, 403, 404, 409, 501, 505]) expect(retryDecision(response(status), 0, now, policy)).toBeUndefined();
-    expect(retryDecision({ error: new AzureError({ status: 403, code: "AuthorizationFailed", message: "no" }) }, 0, now, policy)).toBeUndefined();
+    expect(
+      retryDecision(
+        { error: new AzureError({ status: 0, code: "NetworkError", message: "Failed to fetch" }) },
+        0,
+        now,
+        policy,
+      ),
+    ).toEqual({ delayMs: 600, throttled: false });
+    for (const status of [400, 401, 403, 404, 409, 501, 505])
+      expect(retryDecision(response(status), 0, now, policy)).toBeUndefined();
+    expect(
+      retryDecision(
+        { error: new AzureError({ status: 403, code: "AuthorizationFailed", message: "no" }) },
+        0,
+        now,
+        policy,
+      ),
+    ).toBeUndefined();
   });
 
   it("stops after maxRetries, and does not wait out a Retry-After beyond maxDelayMs", () => {
     expect(retryDecision(response(503), 3, now, policy)).toBeDefined();
     expect(retryDecision(response(503), 4, now, policy)).toBeUndefined();
-    expect(retryDecision(response(429, { "retry-after": "30" }), 0, now, policy)).toEqual({ delayMs: 30_000, throttled: true });
+    expect(retryDecision(response(429, { "retry-after": "30" }), 0, now, policy)).toEqual({
+      delayMs: 30_000,
+      throttled: true,
+    });
     expect(retryDecision(response(429, { "retry-after": "31" }), 0, now, policy)).toBeUndefined();
   });
 
   it("takes its defaults from the dashboard's ARM retry policy", () => {
     expect(retryDecision(response(503), ARM_RETRY.maxRetries - 1, now)).toBeDefined();
     expect(retryDecision(response(503), ARM_RETRY.maxRetries, now)).toBeUndefined();
-    expect(retryDecision(response(429, { "retry-after": String(ARM_RETRY.maxDelayMs / 1000 + 1) }), 0, now)).toBeUndefined();
+    expect(
+      retryDecision(response(429, { "retry-after": String(ARM_RETRY.maxDelayMs / 1000 + 1) }), 0, now),
+    ).toBeUndefined();
     expect(isTransientStatus(429)).toBe(true);
     expect(isTransientStatus(403)).toBe(false);
   });

@@ -62,13 +62,29 @@ export async function* streamInventory(options: InventoryOptions): AsyncGenerato
 
   if (options.source !== "armListing" && options.subscriptions.length > 0) {
     try {
-      for await (const rows of resourceGraphPages(options.transport, options.endpoint, options.subscriptions, INVENTORY_QUERY, {
-        ...(options.clock ? { clock: options.clock } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      })) {
-        yield { type: "items", source: "resourceGraph", items: fresh(rows.flatMap((row) => itemFromGraphRow(row) ?? [])), listed: [] };
+      for await (const rows of resourceGraphPages(
+        options.transport,
+        options.endpoint,
+        options.subscriptions,
+        INVENTORY_QUERY,
+        {
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+      )) {
+        yield {
+          type: "items",
+          source: "resourceGraph",
+          items: fresh(rows.flatMap((row) => itemFromGraphRow(row) ?? [])),
+          listed: [],
+        };
       }
-      yield { type: "items", source: "resourceGraph", items: [], listed: options.subscriptions.map((s) => s.toLowerCase()) };
+      yield {
+        type: "items",
+        source: "resourceGraph",
+        items: [],
+        listed: options.subscriptions.map((s) => s.toLowerCase()),
+      };
       return;
     } catch (error) {
       if (!(error instanceof ResourceGraphFailed)) throw error;
@@ -94,15 +110,20 @@ export async function* relistSubscription(
 }
 
 /** fanOutInventory's events as chunks, merged per batch the consumer reads; `fresh` drops items delivered before. */
-async function* armListingChunks(options: InventoryOptions, fresh: (items: InventoryItem[]) => InventoryItem[]): AsyncGenerator<InventoryChunk> {
+async function* armListingChunks(
+  options: InventoryOptions,
+  fresh: (items: InventoryItem[]) => InventoryItem[],
+): AsyncGenerator<InventoryChunk> {
   const channel = new Channel<InventoryChunk>();
   fanOutInventory(
     options.transport,
     options.endpoint,
     options.subscriptions,
     {
-      items: (items, listed) => channel.push({ type: "items", source: "armListing", items: fresh(items), listed: listed ? [listed] : [] }),
-      failed: (scope, subscriptionId, error, container) => channel.push({ type: "failed", scope, subscriptionId, container, error }),
+      items: (items, listed) =>
+        channel.push({ type: "items", source: "armListing", items: fresh(items), listed: listed ? [listed] : [] }),
+      failed: (scope, subscriptionId, error, container) =>
+        channel.push({ type: "failed", scope, subscriptionId, container, error }),
     },
     {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
@@ -122,7 +143,9 @@ function* mergeItems(batch: InventoryChunk[]): Generator<InventoryChunk> {
   let pending: Extract<InventoryChunk, { type: "items" }> | undefined;
   for (const chunk of batch) {
     if (chunk.type === "items") {
-      pending = pending ? { ...pending, items: pending.items.concat(chunk.items), listed: pending.listed.concat(chunk.listed) } : chunk;
+      pending = pending
+        ? { ...pending, items: pending.items.concat(chunk.items), listed: pending.listed.concat(chunk.listed) }
+        : chunk;
       continue;
     }
     if (pending) yield pending;

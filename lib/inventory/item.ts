@@ -115,7 +115,8 @@ export function itemFromArmResource(resource: {
   location?: unknown;
   properties?: Record<string, unknown>;
 }): InventoryItem | undefined {
-  if (typeof resource.id !== "string" || typeof resource.name !== "string" || typeof resource.type !== "string") return undefined;
+  if (typeof resource.id !== "string" || typeof resource.name !== "string" || typeof resource.type !== "string")
+    return undefined;
   const p = resource.properties ?? {};
   const identifier = (p.identifier ?? {}) as Record<string, unknown>;
   const sharingProfile = (p.sharingProfile ?? {}) as Record<string, unknown>;

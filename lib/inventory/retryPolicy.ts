@@ -11,7 +11,12 @@ export interface RetryDecision {
  * (lib/azure/armRetry) applied per request, since the inventory's transport has none of its own (it schedules
  * retries itself, so a waiting request holds no concurrency slot).
  */
-export function retryDecision(attempt: Attempt, retries: number, nowMs: number, policy: RetryPolicy = ARM_RETRY): RetryDecision | undefined {
+export function retryDecision(
+  attempt: Attempt,
+  retries: number,
+  nowMs: number,
+  policy: RetryPolicy = ARM_RETRY,
+): RetryDecision | undefined {
   const delayMs = retryDelayMs(outcomeOf(attempt, nowMs), retries, policy);
   if (delayMs === undefined) return undefined;
   return { delayMs, throttled: "response" in attempt && attempt.response.status === 429 };

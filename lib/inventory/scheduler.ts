@@ -16,7 +16,8 @@ export class BoundedScheduler {
     private readonly clock: Clock = realClock,
     private readonly signal?: AbortSignal,
   ) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, not ${concurrency}.`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new RangeError(`concurrency must be a positive integer, not ${concurrency}.`);
   }
 
   /** Holds back every task of `key` until `ms` from now (the longest hold wins). */
@@ -41,9 +42,11 @@ export class BoundedScheduler {
    */
   run(task: () => Promise<void>, { key, delayMs = 0 }: { key?: string; delayMs?: number } = {}): void {
     const done = this.start(key, delayMs).then(() => task().finally(() => this.release()));
-    const tracked = done.catch(() => undefined).then(() => {
-      this.pending.delete(tracked);
-    });
+    const tracked = done
+      .catch(() => undefined)
+      .then(() => {
+        this.pending.delete(tracked);
+      });
     this.pending.add(tracked);
   }
 

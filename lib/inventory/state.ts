@@ -30,13 +30,20 @@ export interface InventoryState {
   relisted: ReadonlySet<string>;
 }
 
-export const EMPTY_INVENTORY: InventoryState = { items: [], failures: [], listed: new Set(), retrying: new Set(), relisted: new Set() };
+export const EMPTY_INVENTORY: InventoryState = {
+  items: [],
+  failures: [],
+  listed: new Set(),
+  retrying: new Set(),
+  relisted: new Set(),
+};
 
 export function applyChunk(state: InventoryState, chunk: InventoryChunk): InventoryState {
   switch (chunk.type) {
     case "items": {
       const items = unseen(state, chunk.items);
-      if (chunk.listed.length === 0) return { ...state, source: chunk.source, items: items.length > 0 ? state.items.concat(items) : state.items };
+      if (chunk.listed.length === 0)
+        return { ...state, source: chunk.source, items: items.length > 0 ? state.items.concat(items) : state.items };
       const listed = new Set(chunk.listed);
       return {
         ...state,
@@ -50,7 +57,12 @@ export function applyChunk(state: InventoryState, chunk: InventoryChunk): Invent
     case "fallback":
       return { ...state, source: "armListing", fallbackReason: chunk.reason, listed: new Set() };
     case "failed": {
-      const failure: InventoryFailure = { scope: chunk.scope, subscriptionId: chunk.subscriptionId, container: chunk.container, error: chunk.error };
+      const failure: InventoryFailure = {
+        scope: chunk.scope,
+        subscriptionId: chunk.subscriptionId,
+        container: chunk.container,
+        error: chunk.error,
+      };
       return { ...state, failures: [...state.failures.filter((f) => f.container !== chunk.container), failure] };
     }
     case "retrying":
@@ -73,7 +85,9 @@ export function applyChunk(state: InventoryState, chunk: InventoryChunk): Invent
 /** The items not held yet. Only subscriptions listed again can deliver an item twice, so only theirs are looked up. */
 function unseen(state: InventoryState, items: InventoryItem[]): InventoryItem[] {
   if (!items.some((item) => state.relisted.has(item.subscriptionId))) return items;
-  const known = new Set(state.items.filter((item) => state.relisted.has(item.subscriptionId)).map((item) => item.id.toLowerCase()));
+  const known = new Set(
+    state.items.filter((item) => state.relisted.has(item.subscriptionId)).map((item) => item.id.toLowerCase()),
+  );
   return items.filter((item) => {
     const key = item.id.toLowerCase();
     if (known.has(key)) return false;
@@ -85,6 +99,7 @@ function unseen(state: InventoryState, items: InventoryItem[]): InventoryItem[] 
 /** Image definitions per gallery (by gallery key). */
 export function definitionCounts(items: readonly InventoryItem[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const item of items) if (item.kind === "definition") counts.set(item.galleryKey, (counts.get(item.galleryKey) ?? 0) + 1);
+  for (const item of items)
+    if (item.kind === "definition") counts.set(item.galleryKey, (counts.get(item.galleryKey) ?? 0) + 1);
   return counts;
 }

@@ -22,7 +22,10 @@ const FIELD_BY_MESSAGE: { pattern: RegExp; field: string }[] = [
  * known message. `aliases` maps targets that are not property paths (`galleryName`) to the form's names.
  * Undefined when the error is about the request as a whole.
  */
-export function fieldOfArmError(error: ArmErrorLike & { target?: string | undefined }, aliases: Record<string, string> = {}): string | undefined {
+export function fieldOfArmError(
+  error: ArmErrorLike & { target?: string | undefined },
+  aliases: Record<string, string> = {},
+): string | undefined {
   const byCode = FIELD_BY_CODE[(error.code ?? "").toLowerCase()];
   if (byCode) return byCode;
   const target = error.target;
@@ -40,7 +43,8 @@ export function fieldOfArmError(error: ArmErrorLike & { target?: string | undefi
 const PUBLISH_EXPLANATIONS: Record<string, ErrorExplanation> = {
   gallerynamenotunique: {
     title: "Gallery name already used",
-    cause: "Gallery names are unique within a subscription, across every resource group and region — including galleries you cannot see.",
+    cause:
+      "Gallery names are unique within a subscription, across every resource group and region — including galleries you cannot see.",
     fix: "Choose another name.",
   },
   operationnotallowed: {

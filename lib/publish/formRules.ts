@@ -58,7 +58,11 @@ export const tagRowsSchema = z
       if (name === "") {
         context.addIssue({ code: "custom", path: [index, "key"], message: "A tag with a value needs a name." });
       } else if (name.length > 512) {
-        context.addIssue({ code: "custom", path: [index, "key"], message: `The tag name '${name.slice(0, 20)}…' exceeds the maximum length of 512 characters.` });
+        context.addIssue({
+          code: "custom",
+          path: [index, "key"],
+          message: `The tag name '${name.slice(0, 20)}…' exceeds the maximum length of 512 characters.`,
+        });
       } else if (RESERVED_TAG_CHARACTERS.test(name)) {
         context.addIssue({
           code: "custom",
@@ -66,11 +70,19 @@ export const tagRowsSchema = z
           message: `The tag names '${name}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
         });
       } else if (seen.has(name.toLowerCase())) {
-        context.addIssue({ code: "custom", path: [index, "key"], message: `The tag name '${name}' is used twice; tag names ignore case.` });
+        context.addIssue({
+          code: "custom",
+          path: [index, "key"],
+          message: `The tag name '${name}' is used twice; tag names ignore case.`,
+        });
       }
       seen.add(name.toLowerCase());
       if (row.value.length > 256) {
-        context.addIssue({ code: "custom", path: [index, "value"], message: `The value of tag '${name}' exceeds the maximum length of 256 characters.` });
+        context.addIssue({
+          code: "custom",
+          path: [index, "value"],
+          message: `The value of tag '${name}' exceeds the maximum length of 256 characters.`,
+        });
       }
     });
   })

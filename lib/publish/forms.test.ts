@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { makeGalleryCreateSchema, galleryUpdateSchema } from "@/lib/publish/galleryForm";
-import { makeImageDefinitionCreateSchema, makeImageDefinitionUpdateSchema, identifierHint, type ImageDefinitionCreateValues } from "@/lib/publish/imageDefinitionForm";
-import { makeImageVersionCreateSchema, makeImageVersionUpdateSchema, type ImageVersionCreateValues } from "@/lib/publish/imageVersionForm";
+import {
+  makeImageDefinitionCreateSchema,
+  makeImageDefinitionUpdateSchema,
+  identifierHint,
+  type ImageDefinitionCreateValues,
+} from "@/lib/publish/imageDefinitionForm";
+import {
+  makeImageVersionCreateSchema,
+  makeImageVersionUpdateSchema,
+  type ImageVersionCreateValues,
+} from "@/lib/publish/imageVersionForm";
 import type { SourceCandidate } from "@/lib/queries/versionSources";
 
 /** Field → first message, as react-hook-form's zod resolver would place them. */
-function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
+function fieldErrors(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of result.error?.issues ?? []) {
     const key = issue.path.map(String).join(".");
@@ -34,12 +46,18 @@ describe("create gallery form", () => {
   });
 
   it("shows the service's name rules on the name, and ARM's trailing-character error", () => {
-    expect(fieldErrors(makeGalleryCreateSchema().safeParse({ ...valid, name: "team-images" })).name).toMatch(/dashes, are disallowed/);
-    expect(fieldErrors(makeGalleryCreateSchema().safeParse({ ...valid, name: "team_images." })).name).toMatch(/invalid trailing characters: '\.'/);
+    expect(fieldErrors(makeGalleryCreateSchema().safeParse({ ...valid, name: "team-images" })).name).toMatch(
+      /dashes, are disallowed/,
+    );
+    expect(fieldErrors(makeGalleryCreateSchema().safeParse({ ...valid, name: "team_images." })).name).toMatch(
+      /invalid trailing characters: '\.'/,
+    );
   });
 
   it("refuses an unknown region and a bad resource group name on their fields", () => {
-    const errors = fieldErrors(makeGalleryCreateSchema().safeParse({ ...valid, location: "moon", resourceGroupName: "rg." }));
+    const errors = fieldErrors(
+      makeGalleryCreateSchema().safeParse({ ...valid, location: "moon", resourceGroupName: "rg." }),
+    );
     expect(errors.location).toMatch(/is not available for resource type 'Microsoft.Compute\/galleries'/);
     expect(errors.resourceGroupName).toMatch(/Resource group name 'rg\.' is invalid/);
   });
@@ -51,13 +69,23 @@ describe("create gallery form", () => {
   });
 
   it("checks tags as ARM does", () => {
-    const errors = fieldErrors(galleryUpdateSchema.safeParse({ description: "x", tags: [{ key: "a/b", value: "1" }, { key: "", value: "2" }] }));
+    const errors = fieldErrors(
+      galleryUpdateSchema.safeParse({
+        description: "x",
+        tags: [
+          { key: "a/b", value: "1" },
+          { key: "", value: "2" },
+        ],
+      }),
+    );
     expect(errors["tags.0.key"]).toMatch(/reserved characters/);
     expect(errors["tags.1.key"]).toMatch(/needs a name/);
   });
 });
 
-function definitionValues(overrides: Partial<ImageDefinitionCreateValues["properties"]> = {}): ImageDefinitionCreateValues {
+function definitionValues(
+  overrides: Partial<ImageDefinitionCreateValues["properties"]> = {},
+): ImageDefinitionCreateValues {
   return {
     name: "ubuntu-2404",
     properties: {
@@ -122,17 +150,28 @@ describe("create image definition form", () => {
   });
 
   it("hints at an identifier another visible definition already uses, ignoring case", () => {
-    const hint = identifierHint(
-      { name: "new", identifier: { publisher: "contoso", offer: "ubuntu", sku: "24.04" } },
-      [{ name: "old", identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "24.04" } }],
-    );
+    const hint = identifierHint({ name: "new", identifier: { publisher: "contoso", offer: "ubuntu", sku: "24.04" } }, [
+      { name: "old", identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "24.04" } },
+    ]);
     expect(hint?.message).toMatch(/Gallery image: old identified by/);
   });
 
   it("updates only what may change, and does not resend a stored end-of-life date", () => {
-    const stored = { identifier: { publisher: "P", offer: "O", sku: "S" }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2", architecture: "x64" };
+    const stored = {
+      identifier: { publisher: "P", offer: "O", sku: "S" },
+      osType: "Linux",
+      osState: "Generalized",
+      hyperVGeneration: "V2",
+      architecture: "x64",
+    };
     const update = makeImageDefinitionUpdateSchema(() => NOW, stored, "2025-01-01");
-    const base = { description: "", eula: "", privacyStatementUri: "", releaseNoteUri: "", recommended: { vCPUs: { min: 2, max: 4 }, memory: {} } };
+    const base = {
+      description: "",
+      eula: "",
+      privacyStatementUri: "",
+      releaseNoteUri: "",
+      recommended: { vCPUs: { min: 2, max: 4 }, memory: {} },
+    };
     const kept = update.safeParse({ properties: { ...base, endOfLifeDate: "2025-01-01" }, tags: [] });
     expect(kept.success).toBe(true);
     expect(kept.data?.properties).not.toHaveProperty("endOfLifeDate");
@@ -144,7 +183,10 @@ describe("create image definition form", () => {
 
 const IMAGE_ID = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/images/img-ubuntu";
 
-function versionValues(overrides: Partial<ImageVersionCreateValues["properties"]["publishingProfile"]> = {}, sourceId = IMAGE_ID): ImageVersionCreateValues {
+function versionValues(
+  overrides: Partial<ImageVersionCreateValues["properties"]["publishingProfile"]> = {},
+  sourceId = IMAGE_ID,
+): ImageVersionCreateValues {
   return {
     name: "1.0.1",
     properties: {
@@ -161,7 +203,11 @@ function versionValues(overrides: Partial<ImageVersionCreateValues["properties"]
         replicationMode: "",
         ...overrides,
       },
-      storageProfile: { source: { id: sourceId }, osDiskImage: { hostCaching: "", source: { id: "" } }, dataDiskImages: [] },
+      storageProfile: {
+        source: { id: sourceId },
+        osDiskImage: { hostCaching: "", source: { id: "" } },
+        dataDiskImages: [],
+      },
       safetyProfile: { blockDeletionBeforeEndOfLife: false },
     },
     tags: [],
@@ -183,7 +229,12 @@ const candidate = (reasons: string[]): SourceCandidate => ({
 });
 
 describe("create image version form", () => {
-  const context = { location: "eastus", now: () => NOW, existingVersionNames: ["1.0.0"], findSource: () => candidate([]) };
+  const context = {
+    location: "eastus",
+    now: () => NOW,
+    existingVersionNames: ["1.0.0"],
+    findSource: () => candidate([]),
+  };
 
   it("builds the PUT body with regions in order and defaults left to the service", () => {
     const result = makeImageVersionCreateSchema(context).safeParse(versionValues());
@@ -211,7 +262,9 @@ describe("create image version form", () => {
         }),
       ),
     );
-    expect(errors["properties.publishingProfile.targetRegions.0.regionalReplicaCount"]).toMatch(/must be between 1 and 100/);
+    expect(errors["properties.publishingProfile.targetRegions.0.regionalReplicaCount"]).toMatch(
+      /must be between 1 and 100/,
+    );
   });
 
   it("requires the source region, refuses duplicates and ZRS without zones", () => {
@@ -225,24 +278,45 @@ describe("create image version form", () => {
         }),
       ),
     );
-    expect(errors["properties.publishingProfile.targetRegions"]).toMatch(/must contain the location of image version eastus/);
-    expect(errors["properties.publishingProfile.targetRegions.1.name"]).toBe("Duplicate regions are not allowed in target publishing regions.");
-    expect(errors["properties.publishingProfile.targetRegions.0.storageAccountType"]).toBe("ZRS storage account type is not supported in this region.");
+    expect(errors["properties.publishingProfile.targetRegions"]).toMatch(
+      /must contain the location of image version eastus/,
+    );
+    expect(errors["properties.publishingProfile.targetRegions.1.name"]).toBe(
+      "Duplicate regions are not allowed in target publishing regions.",
+    );
+    expect(errors["properties.publishingProfile.targetRegions.0.storageAccountType"]).toBe(
+      "ZRS storage account type is not supported in this region.",
+    );
   });
 
   it("refuses a version number that exists or is malformed, a missing source and an incompatible one", () => {
-    expect(fieldErrors(makeImageVersionCreateSchema(context).safeParse({ ...versionValues(), name: "1.0.0" })).name).toMatch(/already exists/);
-    expect(fieldErrors(makeImageVersionCreateSchema(context).safeParse({ ...versionValues(), name: "1.0" })).name).toMatch(/Major\(int\)\.Minor\(int\)\.Patch\(int\)/);
-    expect(fieldErrors(makeImageVersionCreateSchema(context).safeParse(versionValues({}, "")))["properties.storageProfile.source"]).toMatch(
-      /One and only one source type/,
-    );
-    const incompatible = { ...context, findSource: () => candidate(["The source runs Windows, but the image definition is for Linux images."]) };
-    expect(fieldErrors(makeImageVersionCreateSchema(incompatible).safeParse(versionValues()))["properties.storageProfile.source.id"]).toMatch(/runs Windows/);
+    expect(
+      fieldErrors(makeImageVersionCreateSchema(context).safeParse({ ...versionValues(), name: "1.0.0" })).name,
+    ).toMatch(/already exists/);
+    expect(
+      fieldErrors(makeImageVersionCreateSchema(context).safeParse({ ...versionValues(), name: "1.0" })).name,
+    ).toMatch(/Major\(int\)\.Minor\(int\)\.Patch\(int\)/);
+    expect(
+      fieldErrors(makeImageVersionCreateSchema(context).safeParse(versionValues({}, "")))[
+        "properties.storageProfile.source"
+      ],
+    ).toMatch(/One and only one source type/);
+    const incompatible = {
+      ...context,
+      findSource: () => candidate(["The source runs Windows, but the image definition is for Linux images."]),
+    };
+    expect(
+      fieldErrors(makeImageVersionCreateSchema(incompatible).safeParse(versionValues()))[
+        "properties.storageProfile.source.id"
+      ],
+    ).toMatch(/runs Windows/);
   });
 
   it("refuses a version past the quota", () => {
     const full = { ...context, versionsInRegion: () => 10_000 };
-    expect(fieldErrors(makeImageVersionCreateSchema(full).safeParse(versionValues())).name).toMatch(/Gallery Image Versions in location 'eastus'/);
+    expect(fieldErrors(makeImageVersionCreateSchema(full).safeParse(versionValues())).name).toMatch(
+      /Gallery Image Versions in location 'eastus'/,
+    );
   });
 });
 
@@ -252,13 +326,32 @@ describe("update image version form", () => {
     storageProfile: { source: { id: IMAGE_ID } },
   };
   const context = { location: "eastus", now: () => NOW, stored, storedEndOfLife: "" };
-  const profile = (targetRegions: { name: string; regionalReplicaCount?: number; storageAccountType: string; excludeFromLatest: boolean }[]) => ({
-    properties: { publishingProfile: { targetRegions, replicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false, endOfLifeDate: "" } },
+  const profile = (
+    targetRegions: {
+      name: string;
+      regionalReplicaCount?: number;
+      storageAccountType: string;
+      excludeFromLatest: boolean;
+    }[],
+  ) => ({
+    properties: {
+      publishingProfile: {
+        targetRegions,
+        replicaCount: Number.NaN,
+        storageAccountType: "",
+        excludeFromLatest: false,
+        endOfLifeDate: "",
+      },
+    },
   });
 
   it("needs the confirmation to remove a region holding replicas, then allows deletion of replicated locations", () => {
-    const eastOnly = profile([{ name: "East US", regionalReplicaCount: 3, storageAccountType: "", excludeFromLatest: false }]);
-    const unconfirmed = fieldErrors(makeImageVersionUpdateSchema(context).safeParse({ ...eastOnly, confirmRemoval: false }));
+    const eastOnly = profile([
+      { name: "East US", regionalReplicaCount: 3, storageAccountType: "", excludeFromLatest: false },
+    ]);
+    const unconfirmed = fieldErrors(
+      makeImageVersionUpdateSchema(context).safeParse({ ...eastOnly, confirmRemoval: false }),
+    );
     expect(unconfirmed.confirmRemoval).toMatch(/Removing West Europe deletes the replicas there/);
     const confirmed = makeImageVersionUpdateSchema(context).safeParse({ ...eastOnly, confirmRemoval: true });
     expect(confirmed.data).toMatchObject({

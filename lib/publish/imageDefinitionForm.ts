@@ -1,6 +1,15 @@
 import { z } from "zod";
-import { checkImageEndOfLifeDate, makeGalleryImagePropertiesSchema, minGreaterThanMaxMessage, SECURITY_TYPES } from "@/lib/gallery/galleryImage";
-import { findIdentifierConflict, type GalleryImageIdentifier, type IdentifiedImageDefinition } from "@/lib/gallery/identifier";
+import {
+  checkImageEndOfLifeDate,
+  makeGalleryImagePropertiesSchema,
+  minGreaterThanMaxMessage,
+  SECURITY_TYPES,
+} from "@/lib/gallery/galleryImage";
+import {
+  findIdentifierConflict,
+  type GalleryImageIdentifier,
+  type IdentifiedImageDefinition,
+} from "@/lib/gallery/identifier";
 import { checkGalleryQuota } from "@/lib/gallery/limits";
 import { checkImageDefinitionName } from "@/lib/gallery/names";
 import { requiredParameterMessage } from "@/lib/gallery/schemaParts";
@@ -8,7 +17,15 @@ import type { RuleViolation } from "@/lib/gallery/violation";
 import { ruleString, tagRowsSchema, withoutBlanks, type TagRow } from "@/lib/publish/formRules";
 
 /** The disk types a definition can disallow for VMs made from it (the portal offers the same ones). */
-export const DISALLOWABLE_DISK_TYPES = ["Standard_LRS", "StandardSSD_LRS", "Premium_LRS", "StandardSSD_ZRS", "Premium_ZRS", "PremiumV2_LRS", "UltraSSD_LRS"] as const;
+export const DISALLOWABLE_DISK_TYPES = [
+  "Standard_LRS",
+  "StandardSSD_LRS",
+  "Premium_LRS",
+  "StandardSSD_ZRS",
+  "Premium_ZRS",
+  "PremiumV2_LRS",
+  "UltraSSD_LRS",
+] as const;
 
 /** The security types a publisher picks from; the "…Supported" values describe images made elsewhere. */
 export const PICKABLE_SECURITY_TYPES = SECURITY_TYPES;
@@ -71,7 +88,10 @@ export function imageDefinitionPropertiesBody(values: ImageDefinitionPropertiesV
  * Checks the shared schema only runs once every field parses (its cross-field refinement), repeated here with
  * the shared functions so they show together with the others; plus what only a form can get wrong.
  */
-function formOnlyIssues(values: ImageDefinitionPropertiesValues, now: Date): { path: (string | number)[]; message: string }[] {
+function formOnlyIssues(
+  values: ImageDefinitionPropertiesValues,
+  now: Date,
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const endOfLife = values.endOfLifeDate ? checkImageEndOfLifeDate(values.endOfLifeDate, now) : undefined;
   if (endOfLife) issues.push({ path: ["endOfLifeDate"], message: endOfLife.message });
@@ -85,12 +105,17 @@ function formOnlyIssues(values: ImageDefinitionPropertiesValues, now: Date): { p
   const parts = ["name", "publisher", "product"] as const;
   if (parts.some((part) => plan[part].trim() !== "")) {
     for (const part of parts.filter((part) => plan[part].trim() === "")) {
-      issues.push({ path: ["purchasePlan", part], message: requiredParameterMessage(`galleryImage.properties.purchasePlan.${part}`) });
+      issues.push({
+        path: ["purchasePlan", part],
+        message: requiredParameterMessage(`galleryImage.properties.purchasePlan.${part}`),
+      });
     }
   }
   values.features.forEach((feature, index) => {
-    if (feature.name.trim() === "") issues.push({ path: ["features", index, "name"], message: "Enter the feature's name, or remove the row." });
-    if (feature.value.trim() === "") issues.push({ path: ["features", index, "value"], message: "Enter the feature's value, or remove the row." });
+    if (feature.name.trim() === "")
+      issues.push({ path: ["features", index, "name"], message: "Enter the feature's name, or remove the row." });
+    if (feature.value.trim() === "")
+      issues.push({ path: ["features", index, "value"], message: "Enter the feature's value, or remove the row." });
   });
   return issues;
 }
@@ -108,7 +133,8 @@ export function makeImageDefinitionPropertiesFormSchema(now: () => Date) {
       const parsed = shared.safeParse(imageDefinitionPropertiesBody(values));
       for (const issue of formIssues) zod.addIssue({ code: "custom", ...issue });
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
+        for (const issue of parsed.error.issues)
+          zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
       }
       return parsed.success && formIssues.length === 0 ? parsed.data : z.NEVER;
     });
@@ -152,17 +178,27 @@ export function identifierHint(
 
 /** What an update may change: everything but the identifier, OS type/state, generation and architecture. */
 export interface ImageDefinitionUpdateValues {
-  properties: Pick<ImageDefinitionPropertiesValues, "description" | "eula" | "privacyStatementUri" | "releaseNoteUri" | "endOfLifeDate" | "recommended">;
+  properties: Pick<
+    ImageDefinitionPropertiesValues,
+    "description" | "eula" | "privacyStatementUri" | "releaseNoteUri" | "endOfLifeDate" | "recommended"
+  >;
   tags: TagRow[];
 }
 
-type ImmutableDefinitionValues = Pick<ImageDefinitionPropertiesValues, "identifier" | "osType" | "osState" | "hyperVGeneration" | "architecture">;
+type ImmutableDefinitionValues = Pick<
+  ImageDefinitionPropertiesValues,
+  "identifier" | "osType" | "osState" | "hyperVGeneration" | "architecture"
+>;
 
 /**
  * The update form's rules: the shared schema on the stored immutable values plus the changed ones. An end-of-life
  * date left as stored is not sent again (it may have passed since, which the service would refuse anew).
  */
-export function makeImageDefinitionUpdateSchema(now: () => Date, stored: ImmutableDefinitionValues, storedEndOfLife: string) {
+export function makeImageDefinitionUpdateSchema(
+  now: () => Date,
+  stored: ImmutableDefinitionValues,
+  storedEndOfLife: string,
+) {
   const shared = makeGalleryImagePropertiesSchema(now);
   return z.object({
     properties: z
@@ -172,7 +208,8 @@ export function makeImageDefinitionUpdateSchema(now: () => Date, stored: Immutab
         if (values.endOfLifeDate === storedEndOfLife) delete changed.endOfLifeDate;
         const parsed = shared.safeParse({ ...stored, ...changed });
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
+          for (const issue of parsed.error.issues)
+            zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
           return z.NEVER;
         }
         return {

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { makeGalleryImageVersionPropertiesSchema, removedTargetRegions, type GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
+import {
+  makeGalleryImageVersionPropertiesSchema,
+  removedTargetRegions,
+  type GalleryImageVersionProperties,
+} from "@/lib/gallery/galleryImageVersion";
 import { checkGalleryQuota } from "@/lib/gallery/limits";
 import { checkImageVersionName, parseVersionName } from "@/lib/gallery/names";
 import { withoutBlanks, ruleString, tagRowsSchema, type TagRow } from "@/lib/publish/formRules";
@@ -68,7 +72,14 @@ export function imageVersionPropertiesBody(values: ImageVersionCreatePropertiesV
         }
       : {
           ...(storageProfile.osDiskImage.source.id || hostCaching
-            ? { osDiskImage: { ...(hostCaching ? { hostCaching } : {}), ...(storageProfile.osDiskImage.source.id ? { source: { id: storageProfile.osDiskImage.source.id.trim() } } : {}) } }
+            ? {
+                osDiskImage: {
+                  ...(hostCaching ? { hostCaching } : {}),
+                  ...(storageProfile.osDiskImage.source.id
+                    ? { source: { id: storageProfile.osDiskImage.source.id.trim() } }
+                    : {}),
+                },
+              }
             : {}),
           ...(storageProfile.dataDiskImages.length > 0
             ? { dataDiskImages: storageProfile.dataDiskImages.map((disk) => withoutBlanks(disk) ?? {}) }
@@ -112,7 +123,8 @@ export function makeImageVersionCreateSchema(context: ImageVersionCreateContext)
       .transform((values, zod) => {
         const parsed = shared.safeParse(imageVersionPropertiesBody(values));
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
+          for (const issue of parsed.error.issues)
+            zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
           return z.NEVER;
         }
         const storage = parsed.data.storageProfile;
@@ -122,7 +134,8 @@ export function makeImageVersionCreateSchema(context: ImageVersionCreateContext)
         ];
         for (const { id, path } of chosen) {
           const candidate = id ? context.findSource?.(id) : undefined;
-          if (candidate && candidate.reasons.length > 0) zod.addIssue({ code: "custom", path, message: candidate.reasons.join(" ") });
+          if (candidate && candidate.reasons.length > 0)
+            zod.addIssue({ code: "custom", path, message: candidate.reasons.join(" ") });
         }
         return parsed.data;
       }),
@@ -157,16 +170,26 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
   const shared = makeGalleryImageVersionPropertiesSchema(() => ({ location: context.location, now: context.now() }));
   return z
     .object({
-      properties: z.custom<ImageVersionUpdateValues["properties"]>((value) => typeof value === "object" && value !== null),
+      properties: z.custom<ImageVersionUpdateValues["properties"]>(
+        (value) => typeof value === "object" && value !== null,
+      ),
       confirmRemoval: z.boolean(),
     })
     .transform((values, zod) => {
-      const profile = publishingProfileBody({ ...values.properties.publishingProfile, replicationMode: "" }) as Record<string, unknown>;
+      const profile = publishingProfileBody({ ...values.properties.publishingProfile, replicationMode: "" }) as Record<
+        string,
+        unknown
+      >;
       if (values.properties.publishingProfile.endOfLifeDate === context.storedEndOfLife) delete profile.endOfLifeDate;
       const body = { publishingProfile: profile, storageProfile: context.stored.storageProfile };
       const parsed = shared.safeParse(body);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) zod.addIssue({ code: "custom", message: issue.message, path: ["properties", ...issue.path] as (string | number)[] });
+        for (const issue of parsed.error.issues)
+          zod.addIssue({
+            code: "custom",
+            message: issue.message,
+            path: ["properties", ...issue.path] as (string | number)[],
+          });
         return z.NEVER;
       }
       const removed = removedTargetRegions(context.stored, parsed.data, context.location);
@@ -189,6 +212,14 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
 export type ImageVersionUpdateOutput = z.output<ReturnType<typeof makeImageVersionUpdateSchema>>;
 
 /** The stored regions the form's rows leave out (display names), for the confirmation before submit. */
-export function removedTargetRegionsOf(stored: GalleryImageVersionProperties, rows: readonly TargetRegionRow[], location: string): string[] {
-  return removedTargetRegions(stored, { ...stored, publishingProfile: { targetRegions: rows.map((row) => ({ name: row.name })) } }, location);
+export function removedTargetRegionsOf(
+  stored: GalleryImageVersionProperties,
+  rows: readonly TargetRegionRow[],
+  location: string,
+): string[] {
+  return removedTargetRegions(
+    stored,
+    { ...stored, publishingProfile: { targetRegions: rows.map((row) => ({ name: row.name })) } },
+    location,
+  );
 }

@@ -39,8 +39,17 @@ export function createGallery(
   );
 }
 
-export function updateGallery(arm: ArmClients, path: GalleryPath, body: { description: string; tags: Tags }): Operation<Gallery> {
-  return compute(arm, path).galleries.update(path.resourceGroupName, path.galleryName, { description: body.description, tags: body.tags }, POLL);
+export function updateGallery(
+  arm: ArmClients,
+  path: GalleryPath,
+  body: { description: string; tags: Tags },
+): Operation<Gallery> {
+  return compute(arm, path).galleries.update(
+    path.resourceGroupName,
+    path.galleryName,
+    { description: body.description, tags: body.tags },
+    POLL,
+  );
 }
 
 export function deleteGallery(arm: ArmClients, path: GalleryPath): Operation<void> {
@@ -50,7 +59,10 @@ export function deleteGallery(arm: ArmClients, path: GalleryPath): Operation<voi
 /** The SDK's model of a definition from the body the shared schema accepted (dates as Date). */
 function galleryImageModel(properties: Partial<GalleryImageProperties>): Omit<GalleryImage, "location"> {
   const { endOfLifeDate, ...rest } = properties;
-  return { ...(rest as Omit<GalleryImage, "location">), ...(endOfLifeDate ? { endOfLifeDate: date(endOfLifeDate) } : {}) };
+  return {
+    ...(rest as Omit<GalleryImage, "location">),
+    ...(endOfLifeDate ? { endOfLifeDate: date(endOfLifeDate) } : {}),
+  };
 }
 
 export function createImageDefinition(
@@ -72,7 +84,13 @@ export function updateImageDefinition(
   path: GalleryPath & { imageName: string },
   body: { properties: Partial<GalleryImageProperties>; tags: Tags },
 ): Operation<GalleryImage> {
-  return compute(arm, path).galleryImages.update(path.resourceGroupName, path.galleryName, path.imageName, { tags: body.tags, ...galleryImageModel(body.properties) }, POLL);
+  return compute(arm, path).galleryImages.update(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    { tags: body.tags, ...galleryImageModel(body.properties) },
+    POLL,
+  );
 }
 
 export function deleteImageDefinition(arm: ArmClients, path: GalleryPath & { imageName: string }): Operation<void> {
@@ -82,7 +100,10 @@ export function deleteImageDefinition(arm: ArmClients, path: GalleryPath & { ima
 function publishingProfileModel(profile: PublishingProfile | undefined): GalleryImageVersion["publishingProfile"] {
   if (!profile) return undefined;
   const { endOfLifeDate, ...rest } = profile;
-  return { ...(rest as NonNullable<GalleryImageVersion["publishingProfile"]>), ...(endOfLifeDate ? { endOfLifeDate: date(endOfLifeDate) } : {}) };
+  return {
+    ...(rest as NonNullable<GalleryImageVersion["publishingProfile"]>),
+    ...(endOfLifeDate ? { endOfLifeDate: date(endOfLifeDate) } : {}),
+  };
 }
 
 export function createImageVersion(
@@ -117,13 +138,25 @@ export function updateImageVersion(
     path.galleryName,
     path.imageName,
     path.versionName,
-    { publishingProfile: publishingProfileModel(body.publishingProfile), ...(body.safetyProfile ? { safetyProfile: body.safetyProfile } : {}) },
+    {
+      publishingProfile: publishingProfileModel(body.publishingProfile),
+      ...(body.safetyProfile ? { safetyProfile: body.safetyProfile } : {}),
+    },
     POLL,
   );
 }
 
-export function deleteImageVersion(arm: ArmClients, path: GalleryPath & { imageName: string; versionName: string }): Operation<void> {
-  return compute(arm, path).galleryImageVersions.delete(path.resourceGroupName, path.galleryName, path.imageName, path.versionName, POLL);
+export function deleteImageVersion(
+  arm: ArmClients,
+  path: GalleryPath & { imageName: string; versionName: string },
+): Operation<void> {
+  return compute(arm, path).galleryImageVersions.delete(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    path.versionName,
+    POLL,
+  );
 }
 
 /**
@@ -132,8 +165,12 @@ export function deleteImageVersion(arm: ArmClients, path: GalleryPath & { imageN
  */
 export async function invalidateAfterPublish(queryClient: QueryClient): Promise<void> {
   await Promise.all(
-    [galleryQueries.all(), imageQueries.all(), versionQueries.all(), publishQueryRoots.galleryUsage, publishQueryRoots.versionSources].map((queryKey) =>
-      queryClient.invalidateQueries({ queryKey }),
-    ),
+    [
+      galleryQueries.all(),
+      imageQueries.all(),
+      versionQueries.all(),
+      publishQueryRoots.galleryUsage,
+      publishQueryRoots.versionSources,
+    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
 }

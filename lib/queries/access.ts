@@ -69,7 +69,11 @@ export const accessQueries = {
    */
   readableDefinitions: (arm: ArmClients, subscriptionIds: readonly string[]) =>
     queryOptions({
-      queryKey: [...accessQueries.all(), "readableDefinitions", subscriptionIds.map((s) => s.toLowerCase()).sort()] as const,
+      queryKey: [
+        ...accessQueries.all(),
+        "readableDefinitions",
+        subscriptionIds.map((s) => s.toLowerCase()).sort(),
+      ] as const,
       queryFn: () => queryResourceGraph<ReadableDefinition>(arm, subscriptionIds, READABLE_DEFINITIONS_QUERY),
       enabled: subscriptionIds.length > 0,
     }),

@@ -40,7 +40,9 @@ export const activityLogQueries = {
           );
           const prefix = resourceId.toLowerCase();
           return events.filter(
-            (e) => e.status.value !== "Started" && (e.resourceId.toLowerCase() === prefix || e.resourceId.toLowerCase().startsWith(`${prefix}/`)),
+            (e) =>
+              e.status.value !== "Started" &&
+              (e.resourceId.toLowerCase() === prefix || e.resourceId.toLowerCase().startsWith(`${prefix}/`)),
           );
         } catch (error) {
           throw toAzureError(error, resourceId);

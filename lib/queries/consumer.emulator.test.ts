@@ -22,7 +22,9 @@ describe("consumer queries against the demo seed", () => {
 
   async function imagesOf(upn: string) {
     const arm = createArmClients(em.url, em.credential(upn));
-    const subscriptions = (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map((s) => s.subscriptionId);
+    const subscriptions = (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map(
+      (s) => s.subscriptionId,
+    );
     return listConsumerImages(arm, subscriptions, new Date(em.emulator.ctx.clock.now()));
   }
 
@@ -62,21 +64,43 @@ describe("consumer queries against the demo seed", () => {
     const sharedSub = "c0000000-0000-4000-8001-000000000003";
     const imageId = `/subscriptions/${sharedSub}/resourceGroups/rg-shared-images/providers/Microsoft.Compute/galleries/contoso_shared_images/images/base-ubuntu-2204-arm64/versions/1.0.5`;
     const spec = (location: string): DeploymentSpec => ({
-      imageId, osType: "Linux", osState: "Generalized", location, resourceGroup: "rg-image-build", vmName: "check-01", vmSize: "Standard_D2ps_v5", adminUsername: "azureuser",
+      imageId,
+      osType: "Linux",
+      osState: "Generalized",
+      location,
+      resourceGroup: "rg-image-build",
+      vmName: "check-01",
+      vmSize: "Standard_D2ps_v5",
+      adminUsername: "azureuser",
     });
     const request = (location: string) => ({
-      subscriptionId: sharedSub, resourceGroup: "rg-image-build", deploymentName: `check-${location}`,
-      template: armTemplate(spec(location)), parameters: validationParameters(spec(location), () => "k"),
+      subscriptionId: sharedSub,
+      resourceGroup: "rg-image-build",
+      deploymentName: `check-${location}`,
+      template: armTemplate(spec(location)),
+      parameters: validationParameters(spec(location), () => "k"),
     });
     const usable = await validateDeployment(arm, request("westeurope"));
     expect(usable).toMatchObject({ ok: true, status: 200, provisioningState: "Succeeded" });
-    if (usable.ok) expect(usable.validatedResources).toContain(`/subscriptions/${sharedSub}/resourceGroups/rg-image-build/providers/Microsoft.Compute/virtualMachines/check-01`);
+    if (usable.ok)
+      expect(usable.validatedResources).toContain(
+        `/subscriptions/${sharedSub}/resourceGroups/rg-image-build/providers/Microsoft.Compute/virtualMachines/check-01`,
+      );
 
     const refused = await validateDeployment(arm, request("eastus"));
     expect(refused).toMatchObject({
       ok: false,
       status: 400,
-      error: { code: "InvalidTemplateDeployment", details: [{ code: "GalleryImageNotFound", target: "imageReference", message: expect.stringContaining("is not available in eastus region") }] },
+      error: {
+        code: "InvalidTemplateDeployment",
+        details: [
+          {
+            code: "GalleryImageNotFound",
+            target: "imageReference",
+            message: expect.stringContaining("is not available in eastus region"),
+          },
+        ],
+      },
     });
 
     const consumer = createArmClients(em.url, em.credential(adele));

@@ -42,7 +42,11 @@ export interface ConsumerImages {
  * `…/locations/{loc}/sharedGalleries`).
  */
 export interface ImageSource {
-  list(arm: ArmClients, subscriptionIds: readonly string[], now: Date): Promise<{ images: InventoryImage[]; failures: ConsumerImages["failures"] }>;
+  list(
+    arm: ArmClients,
+    subscriptionIds: readonly string[],
+    now: Date,
+  ): Promise<{ images: InventoryImage[]; failures: ConsumerImages["failures"] }>;
 }
 
 async function fromResourceGraph(arm: ArmClients, subscriptionIds: readonly string[]): Promise<ImageResources> {
@@ -62,7 +66,11 @@ async function fromResourceGraph(arm: ArmClients, subscriptionIds: readonly stri
  * CONSUMER_LISTING_CONCURRENCY requests at a time. A definition shared on its own (Compute Gallery Image Reader on
  * the definition) is invisible this way, since its gallery cannot be listed; Resource Graph finds it.
  */
-async function fromArmListing(arm: ArmClients, subscriptionIds: readonly string[], failures: ConsumerImages["failures"]): Promise<ImageResources> {
+async function fromArmListing(
+  arm: ArmClients,
+  subscriptionIds: readonly string[],
+  failures: ConsumerImages["failures"],
+): Promise<ImageResources> {
   const list = async (path: string): Promise<ArmResourceJson[]> => {
     try {
       return await arm.rest.listAll<ArmResourceJson>(`${path}?api-version=${GALLERY_API_VERSION}`);
@@ -72,10 +80,16 @@ async function fromArmListing(arm: ArmClients, subscriptionIds: readonly string[
     }
   };
   const galleries = (
-    await mapWithConcurrency(subscriptionIds, CONSUMER_LISTING_CONCURRENCY, (s) => list(`/subscriptions/${s}/providers/Microsoft.Compute/galleries`))
+    await mapWithConcurrency(subscriptionIds, CONSUMER_LISTING_CONCURRENCY, (s) =>
+      list(`/subscriptions/${s}/providers/Microsoft.Compute/galleries`),
+    )
   ).flat();
-  const definitions = (await mapWithConcurrency(galleries, CONSUMER_LISTING_CONCURRENCY, (g) => list(`${g.id}/images`))).flat();
-  const versions = (await mapWithConcurrency(definitions, CONSUMER_LISTING_CONCURRENCY, (d) => list(`${d.id}/versions`))).flat();
+  const definitions = (
+    await mapWithConcurrency(galleries, CONSUMER_LISTING_CONCURRENCY, (g) => list(`${g.id}/images`))
+  ).flat();
+  const versions = (
+    await mapWithConcurrency(definitions, CONSUMER_LISTING_CONCURRENCY, (d) => list(`${d.id}/versions`))
+  ).flat();
   return { definitions, versions };
 }
 
@@ -120,7 +134,11 @@ export const consumerQueries = {
    * Images of galleries shared directly with the subscriptions or their tenants, searched in the regions (a query
    * of its own, so choosing another region re-reads only these).
    */
-  sharedImages: (arm: ArmClients, subscriptions: readonly { subscriptionId: string; tenantId?: string }[], regions: readonly string[]) =>
+  sharedImages: (
+    arm: ArmClients,
+    subscriptions: readonly { subscriptionId: string; tenantId?: string }[],
+    regions: readonly string[],
+  ) =>
     queryOptions({
       queryKey: [
         ...consumerQueries.all(),
@@ -130,14 +148,27 @@ export const consumerQueries = {
       ] as const,
       queryFn: () => {
         const tenants = new Map(subscriptions.map((s) => [s.subscriptionId, s.tenantId]));
-        return sharedGalleriesSource(regions, (s) => tenants.get(s)).list(arm, subscriptions.map((s) => s.subscriptionId), new Date());
+        return sharedGalleriesSource(regions, (s) => tenants.get(s)).list(
+          arm,
+          subscriptions.map((s) => s.subscriptionId),
+          new Date(),
+        );
       },
       enabled: subscriptions.length > 0 && regions.length > 0,
     }),
   /** One shared image with its versions in the regions, for its page. */
   sharedImage: (arm: ArmClients, ref: SharedImageRef) =>
     queryOptions({
-      queryKey: [...consumerQueries.all(), "sharedImage", ref.subscriptionId.toLowerCase(), ref.location, ref.galleryUniqueName.toLowerCase(), ref.imageName.toLowerCase(), ref.sharedTo, [...ref.regions].sort()] as const,
+      queryKey: [
+        ...consumerQueries.all(),
+        "sharedImage",
+        ref.subscriptionId.toLowerCase(),
+        ref.location,
+        ref.galleryUniqueName.toLowerCase(),
+        ref.imageName.toLowerCase(),
+        ref.sharedTo,
+        [...ref.regions].sort(),
+      ] as const,
       queryFn: () => getSharedImage(arm, ref, new Date()),
     }),
   /** `GET /subscriptions/{s}/locations`: the regions a user may add to the shared-gallery search. */
@@ -147,8 +178,14 @@ export const consumerQueries = {
       queryFn: async () => {
         const path = `/subscriptions/${subscriptionId}/locations`;
         try {
-          const locations = await arm.rest.listAll<{ name: string; displayName?: string; metadata?: { regionType?: string } }>(`${path}?api-version=2022-12-01`);
-          return locations.filter((l) => l.metadata?.regionType !== "Logical").sort((a, b) => (a.displayName ?? a.name).localeCompare(b.displayName ?? b.name));
+          const locations = await arm.rest.listAll<{
+            name: string;
+            displayName?: string;
+            metadata?: { regionType?: string };
+          }>(`${path}?api-version=2022-12-01`);
+          return locations
+            .filter((l) => l.metadata?.regionType !== "Logical")
+            .sort((a, b) => (a.displayName ?? a.name).localeCompare(b.displayName ?? b.name));
         } catch (error) {
           throw toAzureError(error, path);
         }

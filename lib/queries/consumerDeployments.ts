@@ -53,7 +53,9 @@ function outcomeOf(response: ArmResponse): ValidationOutcome {
       status: response.status,
       deploymentId: str(body.id) ?? "",
       provisioningState: str(properties.provisioningState) ?? "Succeeded",
-      validatedResources: validated.flatMap((r) => (str((r as Record<string, unknown>)?.id) ? [(r as { id: string }).id] : [])),
+      validatedResources: validated.flatMap((r) =>
+        str((r as Record<string, unknown>)?.id) ? [(r as { id: string }).id] : [],
+      ),
     };
   }
   const requestId = response.header("x-ms-request-id") ?? undefined;
@@ -75,7 +77,11 @@ function outcomeOf(response: ArmResponse): ValidationOutcome {
  * template inline, as the signed-in user. Resolves with what ARM answered (success or its error with the inner
  * errors); rejects only when no answer arrived.
  */
-export async function validateDeployment(arm: ArmClients, request: ValidationRequest, signal?: AbortSignal): Promise<ValidationOutcome> {
+export async function validateDeployment(
+  arm: ArmClients,
+  request: ValidationRequest,
+  signal?: AbortSignal,
+): Promise<ValidationOutcome> {
   // Not retried: a throttled or failed validation is an answer the deploy panel shows as it is.
   const transport = arm.unretried;
   const path =

@@ -11,7 +11,11 @@ import { AzureError } from "@/lib/azure/errors";
 import { accessQueries } from "@/lib/queries/access";
 import { type ResourceGroup, resourceGroupQueries } from "@/lib/queries/resourceGroups";
 
-async function readableResourceGroups(queryClient: QueryClient, arm: ArmClients, subscriptionId: string): Promise<ResourceGroup[]> {
+async function readableResourceGroups(
+  queryClient: QueryClient,
+  arm: ArmClients,
+  subscriptionId: string,
+): Promise<ResourceGroup[]> {
   try {
     return await queryClient.fetchQuery(resourceGroupQueries.list(arm, subscriptionId));
   } catch (error) {
@@ -41,7 +45,9 @@ export async function loadGalleryCreationAccess(
   const resourceGroups: ResourceGroupPermissions[] = await Promise.all(
     groups.map(async (resourceGroup) => ({
       resourceGroup,
-      permissions: inherited ? subscriptionPermissions : await queryClient.fetchQuery(accessQueries.permissions(arm, resourceGroup.id)),
+      permissions: inherited
+        ? subscriptionPermissions
+        : await queryClient.fetchQuery(accessQueries.permissions(arm, resourceGroup.id)),
     })),
   );
   return galleryCreationAccess(subscriptionId, subscriptionPermissions, resourceGroups);
@@ -64,10 +70,16 @@ const ANYWHERE_CONCURRENCY = 4;
  * be hundreds of calls beside the inventory's; this one asks a few subscriptions at a time and stops at the
  * first that allows it, through the same cached per-subscription check the create page reads.
  */
-export async function canCreateGalleryAnywhere(queryClient: QueryClient, arm: ArmClients, subscriptionIds: readonly string[]): Promise<boolean> {
+export async function canCreateGalleryAnywhere(
+  queryClient: QueryClient,
+  arm: ArmClients,
+  subscriptionIds: readonly string[],
+): Promise<boolean> {
   for (let start = 0; start < subscriptionIds.length; start += ANYWHERE_CONCURRENCY) {
     const batch = subscriptionIds.slice(start, start + ANYWHERE_CONCURRENCY);
-    const answers = await Promise.allSettled(batch.map((id) => queryClient.fetchQuery(galleryCreationQueries.bySubscription(arm, id))));
+    const answers = await Promise.allSettled(
+      batch.map((id) => queryClient.fetchQuery(galleryCreationQueries.bySubscription(arm, id))),
+    );
     if (answers.some((answer) => answer.status === "fulfilled" && answer.value.allowed)) return true;
   }
   return false;
@@ -75,7 +87,10 @@ export async function canCreateGalleryAnywhere(queryClient: QueryClient, arm: Ar
 
 export const anyGalleryCreationQuery = (arm: ArmClients, subscriptionIds: readonly string[]) =>
   queryOptions({
-    queryKey: [...accessQueries.all(), "galleryCreationAnywhere", [...subscriptionIds].map((s) => s.toLowerCase()).sort()] as const,
+    queryKey: [
+      ...accessQueries.all(),
+      "galleryCreationAnywhere",
+      [...subscriptionIds].map((s) => s.toLowerCase()).sort(),
+    ] as const,
     queryFn: ({ client }) => canCreateGalleryAnywhere(client, arm, subscriptionIds),
   });
-

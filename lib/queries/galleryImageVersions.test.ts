@@ -10,7 +10,10 @@ describe("isVersionSettling (when the version page keeps polling)", () => {
       isVersionSettling(
         version({
           provisioningState: "Creating",
-          replicationStatus: { aggregatedState: "InProgress", summary: [{ region: "East US", state: "Replicating", progress: 40 }] },
+          replicationStatus: {
+            aggregatedState: "InProgress",
+            summary: [{ region: "East US", state: "Replicating", progress: 40 }],
+          },
         }),
       ),
     ).toBe(true);
@@ -26,7 +29,10 @@ describe("isVersionSettling (when the version page keeps polling)", () => {
     expect(isVersionSettling(version({ provisioningState: "Creating", replicationStatus: done }))).toBe(false);
     expect(
       isVersionSettling(
-        version({ provisioningState: "Failed", replicationStatus: { aggregatedState: "Failed", summary: [{ region: "East US", state: "Failed" }] } }),
+        version({
+          provisioningState: "Failed",
+          replicationStatus: { aggregatedState: "Failed", summary: [{ region: "East US", state: "Failed" }] },
+        }),
       ),
     ).toBe(false);
   });

@@ -30,9 +30,7 @@ export const imageQueries = {
         const p = galleryPathOf(id);
         if (!p?.imageName) throw new Error(`'${id}' is not an image definition id.`);
         try {
-          return await arm
-            .compute(p.subscriptionId)
-            .galleryImages.get(p.resourceGroupName, p.galleryName, p.imageName);
+          return await arm.compute(p.subscriptionId).galleryImages.get(p.resourceGroupName, p.galleryName, p.imageName);
         } catch (error) {
           throw toAzureError(error, imageIdOf({ ...p, imageName: p.imageName }));
         }

@@ -35,7 +35,10 @@ function key(subscriptionId: string, location: string): string {
 
 /** Usage against the service's limits per subscription and region, from Resource Graph's counts. */
 export class UsageIndex {
-  private readonly counts = new Map<string, { subscriptionId: string; location: string; counts: Record<GalleryLimitKind, number> }>();
+  private readonly counts = new Map<
+    string,
+    { subscriptionId: string; location: string; counts: Record<GalleryLimitKind, number> }
+  >();
 
   constructor(rows: readonly UsageRow[]) {
     for (const row of rows) {

@@ -19,7 +19,11 @@ export interface GraphTransport {
   token(): Promise<string>;
 }
 
-async function graphJson<T>(graph: GraphTransport, path: string, init: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+async function graphJson<T>(
+  graph: GraphTransport,
+  path: string,
+  init: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   // The ARM clients' retries (Retry-After honoured for 429/503, backoff otherwise): Graph throttles too.
   const response = await fetchWithRetry(new URL(path, graph.endpoint), {
     method: init.method ?? "GET",
@@ -31,11 +35,19 @@ async function graphJson<T>(graph: GraphTransport, path: string, init: { method?
     },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   }).catch((cause: unknown) => {
-    throw new AzureError({ status: 0, code: "NetworkError", message: `Microsoft Graph could not be reached: ${String(cause)}` });
+    throw new AzureError({
+      status: 0,
+      code: "NetworkError",
+      message: `Microsoft Graph could not be reached: ${String(cause)}`,
+    });
   });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    throw AzureError.fromResponse({ status: response.status, header: (name) => response.headers.get(name), body }, undefined, "Microsoft Graph");
+    throw AzureError.fromResponse(
+      { status: response.status, header: (name) => response.headers.get(name), body },
+      undefined,
+      "Microsoft Graph",
+    );
   }
   return body as T;
 }
@@ -55,7 +67,12 @@ export async function searchPrincipals(graph: GraphTransport, text: string, top 
   if (!term) return [];
   const lists = await Promise.all(
     (Object.keys(SET) as PrincipalType[]).map(async (type) => {
-      const query = new URLSearchParams({ $search: displayNameSearch(term), $select: SELECT[type], $top: String(top), $count: "true" });
+      const query = new URLSearchParams({
+        $search: displayNameSearch(term),
+        $select: SELECT[type],
+        $top: String(top),
+        $count: "true",
+      });
       const page = await graphJson<{ value: Record<string, unknown>[] }>(graph, `/v1.0/${SET[type]}?${query}`, {
         headers: { ConsistencyLevel: "eventual" },
       });

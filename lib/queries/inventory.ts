@@ -14,7 +14,13 @@ export const inventoryQueries = {
    */
   list: (arm: ArmClients, subscriptionIds: readonly string[]) =>
     queryOptions({
-      queryKey: [...inventoryQueries.all(), [...subscriptionIds].map((s) => s.toLowerCase()).sort().join(",")] as const,
+      queryKey: [
+        ...inventoryQueries.all(),
+        [...subscriptionIds]
+          .map((s) => s.toLowerCase())
+          .sort()
+          .join(","),
+      ] as const,
       queryFn: streamedQuery<Parameters<typeof applyChunk>[1], InventoryState>({
         streamFn: ({ signal }) =>
           streamInventory({

@@ -16,7 +16,9 @@ export const locationQueries = {
       queryKey: ["locations", subscriptionId.toLowerCase()] as const,
       queryFn: async () => {
         try {
-          const locations = await arm.rest.listAll<Location>(`/subscriptions/${subscriptionId}/locations?api-version=${LOCATIONS_API_VERSION}`);
+          const locations = await arm.rest.listAll<Location>(
+            `/subscriptions/${subscriptionId}/locations?api-version=${LOCATIONS_API_VERSION}`,
+          );
           return locations.sort((a, b) => a.displayName.localeCompare(b.displayName));
         } catch (error) {
           throw toAzureError(error, `/subscriptions/${subscriptionId}/locations`);

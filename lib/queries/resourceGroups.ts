@@ -18,7 +18,9 @@ export const resourceGroupQueries = {
       queryKey: [...resourceGroupQueries.all(), "list", subscriptionId.toLowerCase()] as const,
       queryFn: async () => {
         try {
-          const groups = await arm.rest.listAll<ResourceGroup>(`/subscriptions/${subscriptionId}/resourceGroups?api-version=${RESOURCES_API_VERSION}`);
+          const groups = await arm.rest.listAll<ResourceGroup>(
+            `/subscriptions/${subscriptionId}/resourceGroups?api-version=${RESOURCES_API_VERSION}`,
+          );
           return groups.sort((a, b) => a.name.localeCompare(b.name));
         } catch (error) {
           throw toAzureError(error, `/subscriptions/${subscriptionId}/resourceGroups`);
@@ -40,7 +42,12 @@ export function checkResourceGroupName(name: string): RuleViolation | undefined 
   );
 }
 
-export async function createResourceGroup(arm: ArmClients, subscriptionId: string, name: string, location: string): Promise<ResourceGroup> {
+export async function createResourceGroup(
+  arm: ArmClients,
+  subscriptionId: string,
+  name: string,
+  location: string,
+): Promise<ResourceGroup> {
   return arm.rest.request<ResourceGroup>(
     "PUT",
     `/subscriptions/${subscriptionId}/resourceGroups/${encodeURIComponent(name)}?api-version=${RESOURCES_API_VERSION}`,

@@ -31,7 +31,11 @@ export const sharingQueries = {
       queryKey: [...sharingQueries.all(), "assignments", scopeId.toLowerCase()] as const,
       queryFn: async (): Promise<ScopeAssignment[]> => {
         try {
-          const items = await arm.rest.listAll<{ id: string; name: string; properties: Omit<ScopeAssignment, "id" | "name"> }>(
+          const items = await arm.rest.listAll<{
+            id: string;
+            name: string;
+            properties: Omit<ScopeAssignment, "id" | "name">;
+          }>(
             `${scopeId}/providers/Microsoft.Authorization/roleAssignments?$filter=${encodeURIComponent("atScope()")}&api-version=${AUTHORIZATION_API_VERSION}`,
           );
           return items.map((i) => ({ ...i.properties, id: i.id, name: i.name }));
@@ -76,7 +80,9 @@ export const sharingQueries = {
         const p = galleryPathOf(galleryId);
         if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
         try {
-          return await arm.compute(p.subscriptionId).galleries.get(p.resourceGroupName, p.galleryName, { select: "Permissions" });
+          return await arm
+            .compute(p.subscriptionId)
+            .galleries.get(p.resourceGroupName, p.galleryName, { select: "Permissions" });
         } catch (error) {
           throw toAzureError(error, galleryId);
         }
@@ -92,7 +98,10 @@ export interface RoleAssignmentInput {
 }
 
 /** Grants a role at a scope; the assignment's name is a new GUID, as the portal makes it. */
-export async function assignRole(authorization: AuthorizationManagementClient, input: RoleAssignmentInput): Promise<void> {
+export async function assignRole(
+  authorization: AuthorizationManagementClient,
+  input: RoleAssignmentInput,
+): Promise<void> {
   try {
     await authorization.roleAssignments.create(input.scopeId, crypto.randomUUID(), {
       roleDefinitionId: input.roleDefinitionId,
@@ -104,7 +113,10 @@ export async function assignRole(authorization: AuthorizationManagementClient, i
   }
 }
 
-export async function removeAssignment(authorization: AuthorizationManagementClient, assignmentId: string): Promise<void> {
+export async function removeAssignment(
+  authorization: AuthorizationManagementClient,
+  assignmentId: string,
+): Promise<void> {
   try {
     await authorization.roleAssignments.deleteById(assignmentId);
   } catch (error) {
@@ -117,7 +129,9 @@ export async function updateDirectSharing(arm: ArmClients, galleryId: string, up
   const p = galleryPathOf(galleryId);
   if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
   try {
-    await arm.compute(p.subscriptionId).gallerySharingProfile.update(p.resourceGroupName, p.galleryName, update, { updateIntervalInMs: 1000 });
+    await arm
+      .compute(p.subscriptionId)
+      .gallerySharingProfile.update(p.resourceGroupName, p.galleryName, update, { updateIntervalInMs: 1000 });
   } catch (error) {
     throw toAzureError(error, galleryId);
   }
@@ -127,13 +141,27 @@ export async function updateDirectSharing(arm: ArmClients, galleryId: string, up
  * Makes the gallery a community gallery as Azure asks: the publisher details on the gallery first (permissions
  * Community), then EnableCommunity, which gives it its public name. Returns the public names.
  */
-export async function makeCommunityGallery(arm: ArmClients, galleryId: string, info: CommunityPublisherInfo): Promise<string[]> {
+export async function makeCommunityGallery(
+  arm: ArmClients,
+  galleryId: string,
+  info: CommunityPublisherInfo,
+): Promise<string[]> {
   const p = galleryPathOf(galleryId);
   if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
   const compute = arm.compute(p.subscriptionId);
   try {
-    await compute.galleries.update(p.resourceGroupName, p.galleryName, { sharingProfile: { permissions: "Community", communityGalleryInfo: info } }, { updateIntervalInMs: 1000 });
-    await compute.gallerySharingProfile.update(p.resourceGroupName, p.galleryName, { operationType: "EnableCommunity" }, { updateIntervalInMs: 1000 });
+    await compute.galleries.update(
+      p.resourceGroupName,
+      p.galleryName,
+      { sharingProfile: { permissions: "Community", communityGalleryInfo: info } },
+      { updateIntervalInMs: 1000 },
+    );
+    await compute.gallerySharingProfile.update(
+      p.resourceGroupName,
+      p.galleryName,
+      { operationType: "EnableCommunity" },
+      { updateIntervalInMs: 1000 },
+    );
     const gallery = await compute.galleries.get(p.resourceGroupName, p.galleryName);
     return gallery.sharingProfile?.communityGalleryInfo?.publicNames ?? [];
   } catch (error) {
@@ -149,16 +177,23 @@ interface MutationCallbacks<TData, TVariables> {
 
 /** A role assignment changes who has access at the scope and what the caller may do there. */
 function invalidateAssignments(queryClient: QueryClient) {
-  return Promise.all([sharingQueries.all(), accessQueries.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return Promise.all(
+    [sharingQueries.all(), accessQueries.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
 }
 
 /** Direct and community sharing change the gallery itself (its sharing profile is shown on the gallery pages). */
 function invalidateGallerySharing(queryClient: QueryClient) {
-  return Promise.all([sharingQueries.all(), galleryQueries.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return Promise.all(
+    [sharingQueries.all(), galleryQueries.all()].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
 }
 
 /** `authorization` is called when the mutation runs, so a page that never assigns builds no client. */
-export function useAssignRole(authorization: () => AuthorizationManagementClient, callbacks: MutationCallbacks<void, RoleAssignmentInput> = {}) {
+export function useAssignRole(
+  authorization: () => AuthorizationManagementClient,
+  callbacks: MutationCallbacks<void, RoleAssignmentInput> = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RoleAssignmentInput) => assignRole(authorization(), input),
@@ -170,7 +205,10 @@ export function useAssignRole(authorization: () => AuthorizationManagementClient
   });
 }
 
-export function useRemoveAssignment(authorization: () => AuthorizationManagementClient, callbacks: MutationCallbacks<void, string> = {}) {
+export function useRemoveAssignment(
+  authorization: () => AuthorizationManagementClient,
+  callbacks: MutationCallbacks<void, string> = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (assignmentId: string) => removeAssignment(authorization(), assignmentId),
@@ -182,7 +220,11 @@ export function useRemoveAssignment(authorization: () => AuthorizationManagement
   });
 }
 
-export function useUpdateDirectSharing(arm: ArmClients, galleryId: string, callbacks: MutationCallbacks<void, SharingUpdate> = {}) {
+export function useUpdateDirectSharing(
+  arm: ArmClients,
+  galleryId: string,
+  callbacks: MutationCallbacks<void, SharingUpdate> = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (update: SharingUpdate) => updateDirectSharing(arm, galleryId, update),
@@ -194,7 +236,11 @@ export function useUpdateDirectSharing(arm: ArmClients, galleryId: string, callb
   });
 }
 
-export function useMakeCommunityGallery(arm: ArmClients, galleryId: string, callbacks: MutationCallbacks<string[], CommunityPublisherInfo> = {}) {
+export function useMakeCommunityGallery(
+  arm: ArmClients,
+  galleryId: string,
+  callbacks: MutationCallbacks<string[], CommunityPublisherInfo> = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (info: CommunityPublisherInfo) => makeCommunityGallery(arm, galleryId, info),

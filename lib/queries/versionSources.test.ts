@@ -13,7 +13,13 @@ const rows: SourceRow[] = [
     location: "eastus",
     subscriptionId: "s1",
     resourceGroup: "rg",
-    properties: { hyperVGeneration: "V2", storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", diskSizeGB: 30 }, dataDisks: [{ lun: 0, diskSizeGB: 10 }] } },
+    properties: {
+      hyperVGeneration: "V2",
+      storageProfile: {
+        osDisk: { osType: "Linux", osState: "Generalized", diskSizeGB: 30 },
+        dataDisks: [{ lun: 0, diskSizeGB: 10 }],
+      },
+    },
   },
   {
     id: `${RG}/images/img-windows`,
@@ -22,7 +28,10 @@ const rows: SourceRow[] = [
     location: "eastus",
     subscriptionId: "s1",
     resourceGroup: "rg",
-    properties: { hyperVGeneration: "V1", storageProfile: { osDisk: { osType: "Windows", osState: "Generalized", diskSizeGB: 127 } } },
+    properties: {
+      hyperVGeneration: "V1",
+      storageProfile: { osDisk: { osType: "Windows", osState: "Generalized", diskSizeGB: 127 } },
+    },
   },
   {
     id: `${RG}/images/img-linux-west`,
@@ -31,7 +40,10 @@ const rows: SourceRow[] = [
     location: "westus2",
     subscriptionId: "s1",
     resourceGroup: "rg",
-    properties: { hyperVGeneration: "V2", storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", diskSizeGB: 30 } } },
+    properties: {
+      hyperVGeneration: "V2",
+      storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", diskSizeGB: 30 } },
+    },
   },
   {
     id: `${RG}/disks/vm1-os`,
@@ -67,18 +79,29 @@ const rows: SourceRow[] = [
     location: "westus2",
     subscriptionId: "s1",
     resourceGroup: "rg",
-    properties: { publishingProfile: { targetRegions: [{ name: "West US 2" }, { name: "East US" }] }, storageProfile: { osDiskImage: { sizeInGB: 30 } } },
+    properties: {
+      publishingProfile: { targetRegions: [{ name: "West US 2" }, { name: "East US" }] },
+      storageProfile: { osDiskImage: { sizeInGB: 30 } },
+    },
   },
 ];
 
 describe("sourceCandidates", () => {
-  const candidates = sourceCandidates(rows, { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" }, "eastus");
+  const candidates = sourceCandidates(
+    rows,
+    { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+    "eastus",
+  );
   const byName = (name: string) => candidates.find((candidate) => candidate.name === name)!;
 
   it("offers compatible sources in the version's region, with their size", () => {
     expect(byName("img-linux").reasons).toEqual([]);
     expect(byName("img-linux").sizeGB).toBe(40);
-    expect(byName("1.0.0")).toMatchObject({ reasons: [], label: "g/linux-def/1.0.0", traits: { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" } });
+    expect(byName("1.0.0")).toMatchObject({
+      reasons: [],
+      label: "g/linux-def/1.0.0",
+      traits: { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+    });
   });
 
   it("explains why the others cannot be picked", () => {
@@ -90,34 +113,51 @@ describe("sourceCandidates", () => {
       "It is in West US 2; a version is created in its gallery's region, East US, and takes sources from there only.",
     ]);
     // The VM's generation comes from its OS disk.
-    expect(byName("vm1").reasons).toEqual(["The source is Hyper-V generation V1, but the image definition is for generation V2."]);
+    expect(byName("vm1").reasons).toEqual([
+      "The source is Hyper-V generation V1, but the image definition is for generation V2.",
+    ]);
   });
 
   it("lists compatible sources first and leaves definitions out", () => {
     expect(candidates.map((candidate) => candidate.name)).not.toContain("linux-def");
-    expect(candidates.findIndex((candidate) => candidate.reasons.length > 0)).toBeGreaterThan(candidates.findLastIndex((candidate) => candidate.reasons.length === 0));
+    expect(candidates.findIndex((candidate) => candidate.reasons.length > 0)).toBeGreaterThan(
+      candidates.findLastIndex((candidate) => candidate.reasons.length === 0),
+    );
   });
 });
 
 describe("fieldOfArmError", () => {
   it("turns ARM targets into form field names", () => {
-    expect(fieldOfArmError({ code: "InvalidParameter", target: "galleryImage.properties.identifier.sku" })).toBe("properties.identifier.sku");
-    expect(fieldOfArmError({ code: "InvalidParameter", target: "galleryImageVersion.properties.publishingProfile.targetRegions[1].name" })).toBe(
-      "properties.publishingProfile.targetRegions.1.name",
+    expect(fieldOfArmError({ code: "InvalidParameter", target: "galleryImage.properties.identifier.sku" })).toBe(
+      "properties.identifier.sku",
     );
-    expect(fieldOfArmError({ code: "GalleryNameNotUnique", target: "galleryName" }, { galleryName: "name" })).toBe("name");
+    expect(
+      fieldOfArmError({
+        code: "InvalidParameter",
+        target: "galleryImageVersion.properties.publishingProfile.targetRegions[1].name",
+      }),
+    ).toBe("properties.publishingProfile.targetRegions.1.name");
+    expect(fieldOfArmError({ code: "GalleryNameNotUnique", target: "galleryName" }, { galleryName: "name" })).toBe(
+      "name",
+    );
   });
 
   it("places errors without a target by their code or message", () => {
     expect(
-      fieldOfArmError({ code: "OperationNotAllowed", message: "Gallery image: a identified by (publisher:P, offer:O, sku:S) already exists. Choose a different publisher, offer, sku combination." }),
+      fieldOfArmError({
+        code: "OperationNotAllowed",
+        message:
+          "Gallery image: a identified by (publisher:P, offer:O, sku:S) already exists. Choose a different publisher, offer, sku combination.",
+      }),
     ).toBe("properties.identifier");
     expect(fieldOfArmError({ code: "InvalidResourceLocation", target: "location", message: "…" })).toBe("name");
     expect(fieldOfArmError({ code: "Conflict", message: "Something else" })).toBeUndefined();
   });
 
   it("explains a gallery name taken in the subscription", () => {
-    expect(explainPublishError({ code: "GalleryNameNotUnique", message: "A gallery with name 'x' already exists" }).fix).toBe("Choose another name.");
+    expect(
+      explainPublishError({ code: "GalleryNameNotUnique", message: "A gallery with name 'x' already exists" }).fix,
+    ).toBe("Choose another name.");
   });
 });
 

@@ -61,7 +61,10 @@ export interface SourceCandidate {
 type Json = Record<string, unknown> | undefined;
 
 function at(value: unknown, ...path: string[]): unknown {
-  return path.reduce<unknown>((current, key) => (current && typeof current === "object" ? (current as Record<string, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (current, key) => (current && typeof current === "object" ? (current as Record<string, unknown>)[key] : undefined),
+    value,
+  );
 }
 
 function str(value: unknown): string | undefined {
@@ -73,7 +76,9 @@ function num(value: unknown): number | undefined {
 }
 
 function sum(values: (number | undefined)[]): number | undefined {
-  return values.some((value) => value === undefined) ? undefined : values.reduce<number>((total, value) => total + (value ?? 0), 0);
+  return values.some((value) => value === undefined)
+    ? undefined
+    : values.reduce<number>((total, value) => total + (value ?? 0), 0);
 }
 
 function diskSizes(disks: unknown, key: string): (number | undefined)[] {
@@ -92,7 +97,11 @@ export interface DefinitionTraits {
  * the service's "source must be in the version's region" (for another gallery version: replicated there).
  * A VM's OS state lives in its instance view, which Resource Graph does not carry: it is not held against it.
  */
-export function sourceCandidates(rows: readonly SourceRow[], definition: DefinitionTraits, location: string): SourceCandidate[] {
+export function sourceCandidates(
+  rows: readonly SourceRow[],
+  definition: DefinitionTraits,
+  location: string,
+): SourceCandidate[] {
   const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
   const definitionOf = (versionId: string) => byId.get(versionId.replace(/\/versions\/[^/]+$/i, "").toLowerCase());
   const candidates: SourceCandidate[] = [];
@@ -108,15 +117,27 @@ export function sourceCandidates(rows: readonly SourceRow[], definition: Definit
     switch (kind) {
       case "managedImage": {
         const osDisk = at(p, "storageProfile", "osDisk");
-        traits = { id: row.id, osType: str(at(osDisk, "osType")), osState: str(at(osDisk, "osState")), hyperVGeneration: str(at(p, "hyperVGeneration")) };
+        traits = {
+          id: row.id,
+          osType: str(at(osDisk, "osType")),
+          osState: str(at(osDisk, "osState")),
+          hyperVGeneration: str(at(p, "hyperVGeneration")),
+        };
         sizeGB = sum([num(at(osDisk, "diskSizeGB")), ...diskSizes(at(p, "storageProfile", "dataDisks"), "diskSizeGB")]);
         break;
       }
       case "virtualMachine": {
         const osDisk = at(p, "storageProfile", "osDisk");
         const disk = byId.get(String(at(osDisk, "managedDisk", "id") ?? "").toLowerCase());
-        traits = { id: row.id, osType: str(at(osDisk, "osType")), hyperVGeneration: str(at(disk?.properties, "hyperVGeneration")) };
-        sizeGB = sum([num(at(osDisk, "diskSizeGB")) ?? num(at(disk?.properties, "diskSizeGB")), ...diskSizes(at(p, "storageProfile", "dataDisks"), "diskSizeGB")]);
+        traits = {
+          id: row.id,
+          osType: str(at(osDisk, "osType")),
+          hyperVGeneration: str(at(disk?.properties, "hyperVGeneration")),
+        };
+        sizeGB = sum([
+          num(at(osDisk, "diskSizeGB")) ?? num(at(disk?.properties, "diskSizeGB")),
+          ...diskSizes(at(p, "storageProfile", "dataDisks"), "diskSizeGB"),
+        ]);
         break;
       }
       case "disk":
@@ -133,7 +154,10 @@ export function sourceCandidates(rows: readonly SourceRow[], definition: Definit
           osState: str(at(parent?.properties, "osState")),
           hyperVGeneration: str(at(parent?.properties, "hyperVGeneration")) ?? (parent ? "V1" : undefined),
         };
-        sizeGB = sum([num(at(p, "storageProfile", "osDiskImage", "sizeInGB")), ...diskSizes(at(p, "storageProfile", "dataDiskImages"), "sizeInGB")]);
+        sizeGB = sum([
+          num(at(p, "storageProfile", "osDiskImage", "sizeInGB")),
+          ...diskSizes(at(p, "storageProfile", "dataDiskImages"), "sizeInGB"),
+        ]);
         const regions = at(p, "publishingProfile", "targetRegions");
         const names = Array.isArray(regions) ? regions.map((region) => String(at(region, "name") ?? "")) : [];
         available = [row.location, ...names].some((name) => normalizeLocation(name) === normalizeLocation(location));
@@ -167,7 +191,10 @@ export function sourceCandidates(rows: readonly SourceRow[], definition: Definit
   // Usable first; then the kinds a publisher picks most (images, VMs, versions), then by name.
   const order = (kind: SourceKind) => Object.keys(SOURCE_KIND_LABELS).indexOf(kind);
   return candidates.sort(
-    (a, b) => Number(a.reasons.length > 0) - Number(b.reasons.length > 0) || order(a.kind) - order(b.kind) || a.label.localeCompare(b.label),
+    (a, b) =>
+      Number(a.reasons.length > 0) - Number(b.reasons.length > 0) ||
+      order(a.kind) - order(b.kind) ||
+      a.label.localeCompare(b.label),
   );
 }
 

@@ -7,7 +7,11 @@ const CLIENT_ID = "11111111-2222-3333-4444-555555555555";
 describe("allowedOrigins", () => {
   it("is the emulator's origin for login, ARM and Graph in emulator mode", () => {
     const origins = allowedOrigins(resolveRuntimeConfig({ EMULATOR_PORT: "4123" }));
-    expect(origins).toEqual({ login: "http://127.0.0.1:4123", arm: "http://127.0.0.1:4123", graph: "http://127.0.0.1:4123" });
+    expect(origins).toEqual({
+      login: "http://127.0.0.1:4123",
+      arm: "http://127.0.0.1:4123",
+      graph: "http://127.0.0.1:4123",
+    });
   });
 
   it("is Entra's authority host and the configured ARM and Graph endpoints in Entra mode", () => {

@@ -39,7 +39,9 @@ describe("safeHref", () => {
 
 describe("visibleText", () => {
   it("leaves ordinary text, markup and line breaks as they are", () => {
-    expect(visibleText('<script>alert("x")</script>\nline two\tend')).toBe('<script>alert("x")</script>\nline two\tend');
+    expect(visibleText('<script>alert("x")</script>\nline two\tend')).toBe(
+      '<script>alert("x")</script>\nline two\tend',
+    );
     expect(visibleText("Windows Server 2022 — 한국어, Nederlands")).toBe("Windows Server 2022 — 한국어, Nederlands");
   });
 
@@ -52,7 +54,9 @@ describe("visibleText", () => {
 
   // Enumerated, not listed: a format character Unicode adds later is covered by the same property escape.
   it("shows every Unicode format (Cf) character and every bidi control as its code point", () => {
-    const bidiControls = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
+    const bidiControls = [
+      0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+    ];
     const format: number[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;

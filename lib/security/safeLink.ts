@@ -31,5 +31,8 @@ export function safeHref(value: string | null | undefined): string | undefined {
 const INVISIBLE_CONTROLS = /[\p{Cf}\p{Zl}\p{Zp}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 export function visibleText(value: string): string {
-  return value.replace(INVISIBLE_CONTROLS, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}}`);
+  return value.replace(
+    INVISIBLE_CONTROLS,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}}`,
+  );
 }

@@ -25,7 +25,11 @@ describe("forgetOwnStorage", () => {
       "msal.account.keys": "[]",
       "another-app": "1",
     });
-    expect(forgetOwnStorage(storage).sort()).toEqual(["gallerist.inventory.filters", "gallerist.selectedTenant", "gallerist.z"]);
+    expect(forgetOwnStorage(storage).sort()).toEqual([
+      "gallerist.inventory.filters",
+      "gallerist.selectedTenant",
+      "gallerist.z",
+    ]);
     expect(storage.length).toBe(2);
     expect(storage.getItem("msal.account.keys")).toBe("[]");
     expect(storage.getItem("another-app")).toBe("1");

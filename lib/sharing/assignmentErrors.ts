@@ -16,15 +16,21 @@ export interface AssignmentErrorExplanation {
 /** The scope and every scope above it, nearest first, described ("gallery 'x'", "resource group 'rg'", "subscription …"). */
 export function scopesAtAndAbove(scopeId: string): { id: string; label: string }[] {
   return scopeChain(scopeId).map((id) => {
-      const parsed = parseResourceId(id);
-      const level = levelOfScope(id);
-      const name =
-        parsed?.galleryImageVersion ?? parsed?.galleryImage ?? parsed?.gallery ?? (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
-      return { id, label: `${level} '${name ?? id}'` };
-    });
+    const parsed = parseResourceId(id);
+    const level = levelOfScope(id);
+    const name =
+      parsed?.galleryImageVersion ??
+      parsed?.galleryImage ??
+      parsed?.gallery ??
+      (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
+    return { id, label: `${level} '${name ?? id}'` };
+  });
 }
 
-export function explainAssignmentError(error: AzureError, input: { principalName: string; roleName: string; scopeId: string }): AssignmentErrorExplanation {
+export function explainAssignmentError(
+  error: AzureError,
+  input: { principalName: string; roleName: string; scopeId: string },
+): AssignmentErrorExplanation {
   switch (error.code) {
     case "RoleAssignmentExists":
       return {

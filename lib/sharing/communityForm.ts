@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { checkCommunityUri, checkPublicNamePrefix, checkPublisherContact, type CommunityPublisherInfo } from "@/lib/gallery/community";
+import {
+  checkCommunityUri,
+  checkPublicNamePrefix,
+  checkPublisherContact,
+  type CommunityPublisherInfo,
+} from "@/lib/gallery/community";
 import { ruleString } from "@/lib/publish/formRules";
 
 /** The "Make it a community gallery" form's rules: the service's, from lib/gallery/community (the emulator's too). */

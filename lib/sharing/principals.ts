@@ -31,8 +31,14 @@ const TYPE_OF: Record<string, PrincipalType> = {
 export function principalFromGraph(o: GraphObject, fallbackType?: PrincipalType): DirectoryPrincipal | undefined {
   const type = TYPE_OF[(o["@odata.type"] ?? "").toLowerCase()] ?? fallbackType;
   if (!type) return undefined;
-  const guest = type === "User" && ((o.userType ?? "").toLowerCase() === "guest" || /#EXT#/i.test(o.userPrincipalName ?? ""));
-  const detail = type === "ServicePrincipal" ? (o.appId ? `app id ${o.appId}` : undefined) : (guest ? (o.mail ?? o.userPrincipalName) : o.userPrincipalName ?? o.mail) ?? undefined;
+  const guest =
+    type === "User" && ((o.userType ?? "").toLowerCase() === "guest" || /#EXT#/i.test(o.userPrincipalName ?? ""));
+  const detail =
+    type === "ServicePrincipal"
+      ? o.appId
+        ? `app id ${o.appId}`
+        : undefined
+      : ((guest ? (o.mail ?? o.userPrincipalName) : (o.userPrincipalName ?? o.mail)) ?? undefined);
   return { id: o.id, type, displayName: o.displayName ?? o.id, ...(detail ? { detail } : {}), guest };
 }
 
@@ -55,7 +61,11 @@ export function sortPrincipals(principals: readonly DirectoryPrincipal[]): Direc
   return [...principals].sort((a, b) => order[a.type] - order[b.type] || a.displayName.localeCompare(b.displayName));
 }
 
-export const PRINCIPAL_TYPE_LABELS: Record<PrincipalType, string> = { User: "User", Group: "Group", ServicePrincipal: "Service principal" };
+export const PRINCIPAL_TYPE_LABELS: Record<PrincipalType, string> = {
+  User: "User",
+  Group: "Group",
+  ServicePrincipal: "Service principal",
+};
 
 /** Why and how people of another tenant can be granted access, for the wizard's "who" step. */
 export const OTHER_TENANT_EXPLANATION =

@@ -5,7 +5,13 @@ import { explainAssignmentError, scopesAtAndAbove } from "@/lib/sharing/assignme
 import { asObjectId, principalFromGraph } from "@/lib/sharing/principals";
 import { AzureError } from "@/lib/azure/errors";
 
-const role = (name: string, roleName: string, actions: string[], notActions: string[] = [], type = "BuiltInRole"): RoleChoice => ({
+const role = (
+  name: string,
+  roleName: string,
+  actions: string[],
+  notActions: string[] = [],
+  type = "BuiltInRole",
+): RoleChoice => ({
   id: `/providers/Microsoft.Authorization/roleDefinitions/${name}`,
   name,
   roleName,
@@ -18,12 +24,19 @@ const IMAGE_READER = role("cf7c76d2-98a3-4358-a134-615aa78bf44d", "Compute Galle
   "Microsoft.Compute/galleries/images/read",
   "Microsoft.Compute/galleries/images/versions/read",
 ]);
-const CONTRIBUTOR = role("b24988ac-6180-42a0-ab88-20f7382dd24c", "Contributor", ["*"], [
-  "Microsoft.Authorization/*/Write",
-  "Microsoft.Authorization/*/Delete",
-  "Microsoft.Compute/galleries/share/action",
-]);
-const CUSTOM = role("11111111-1111-4111-8111-111111111111", "Image deployer", ["Microsoft.Compute/galleries/images/versions/read"], [], "CustomRole");
+const CONTRIBUTOR = role(
+  "b24988ac-6180-42a0-ab88-20f7382dd24c",
+  "Contributor",
+  ["*"],
+  ["Microsoft.Authorization/*/Write", "Microsoft.Authorization/*/Delete", "Microsoft.Compute/galleries/share/action"],
+);
+const CUSTOM = role(
+  "11111111-1111-4111-8111-111111111111",
+  "Image deployer",
+  ["Microsoft.Compute/galleries/images/versions/read"],
+  [],
+  "CustomRole",
+);
 
 const GALLERY = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/galleries/g";
 
@@ -40,7 +53,9 @@ describe("what a role allows, in words", () => {
     expect(contributor).toContain("Create, change and delete galleries");
     expect(contributor).not.toContain("Share the gallery directly with subscriptions, tenants or the community");
     expect(contributor).not.toContain("Grant and remove access for others (role assignments)");
-    expect(describeRole([{ actions: ["Microsoft.Storage/*/read"], notActions: [] }])).toEqual(["Nothing that concerns galleries or their images"]);
+    expect(describeRole([{ actions: ["Microsoft.Storage/*/read"], notActions: [] }])).toEqual([
+      "Nothing that concerns galleries or their images",
+    ]);
   });
 
   it("puts the audience's recommended roles first, then custom roles, then the rest", () => {
@@ -71,7 +86,10 @@ describe("assignment errors explained", () => {
   const input = { principalName: "Adele Vance", roleName: "Reader", scopeId: GALLERY };
 
   it("says an existing assignment is access the principal already has", () => {
-    const e = explainAssignmentError(new AzureError({ status: 409, code: "RoleAssignmentExists", message: "The role assignment already exists." }), input);
+    const e = explainAssignmentError(
+      new AzureError({ status: 409, code: "RoleAssignmentExists", message: "The role assignment already exists." }),
+      input,
+    );
     expect(e).toMatchObject({ kind: "alreadyAssigned", title: "Adele Vance already has this access" });
   });
 
@@ -88,7 +106,13 @@ describe("principals", () => {
     expect(asObjectId(" C0000000-0000-4000-8002-000000000003 ")).toBe("c0000000-0000-4000-8002-000000000003");
     expect(asObjectId("Adele")).toBeUndefined();
     expect(
-      principalFromGraph({ "@odata.type": "#microsoft.graph.user", id: "x", displayName: "Lee Gu", userType: "Guest", mail: "lee@fabrikam.onmicrosoft.com" }),
+      principalFromGraph({
+        "@odata.type": "#microsoft.graph.user",
+        id: "x",
+        displayName: "Lee Gu",
+        userType: "Guest",
+        mail: "lee@fabrikam.onmicrosoft.com",
+      }),
     ).toEqual({ id: "x", type: "User", displayName: "Lee Gu", detail: "lee@fabrikam.onmicrosoft.com", guest: true });
   });
 });

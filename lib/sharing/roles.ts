@@ -18,11 +18,24 @@ export type Audience = "consumers" | "publishers" | "sharingAdmins";
 /** The built-in roles recommended per audience (their real GUIDs), best first. */
 export const RECOMMENDED_ROLES: Record<Audience, { guid: string; why: string }[]> = {
   consumers: [
-    { guid: "cf7c76d2-98a3-4358-a134-615aa78bf44d", why: "Least privilege for people and pipelines that deploy VMs from the images." },
+    {
+      guid: "cf7c76d2-98a3-4358-a134-615aa78bf44d",
+      why: "Least privilege for people and pipelines that deploy VMs from the images.",
+    },
     { guid: "acdd72a7-3385-48ef-bd42-f606fba81ae7", why: "Also lets them browse everything else at this scope." },
   ],
-  publishers: [{ guid: "85a2d0d9-2eba-4c9c-b355-11c2cc0788ab", why: "Publishes definitions and versions without the right to share or grant access." }],
-  sharingAdmins: [{ guid: "1ef6a3be-d0ac-425d-8c01-acb62866290b", why: "Shares galleries with subscriptions, tenants or the community; nothing else." }],
+  publishers: [
+    {
+      guid: "85a2d0d9-2eba-4c9c-b355-11c2cc0788ab",
+      why: "Publishes definitions and versions without the right to share or grant access.",
+    },
+  ],
+  sharingAdmins: [
+    {
+      guid: "1ef6a3be-d0ac-425d-8c01-acb62866290b",
+      why: "Shares galleries with subscriptions, tenants or the community; nothing else.",
+    },
+  ],
 };
 
 /** The built-in roles that may grant access at a scope, in the order an admin is most likely to hold them. */
@@ -38,7 +51,11 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 const STATEMENTS: { text: string; actions: string[]; unless?: string[] }[] = [
   {
     text: "See the gallery, its image definitions and versions",
-    actions: ["Microsoft.Compute/galleries/read", "Microsoft.Compute/galleries/images/read", "Microsoft.Compute/galleries/images/versions/read"],
+    actions: [
+      "Microsoft.Compute/galleries/read",
+      "Microsoft.Compute/galleries/images/read",
+      "Microsoft.Compute/galleries/images/versions/read",
+    ],
   },
   {
     text: "See image definitions and versions and deploy VMs from them (not the gallery itself)",
@@ -47,19 +64,40 @@ const STATEMENTS: { text: string; actions: string[]; unless?: string[] }[] = [
   },
   {
     text: "Create, change and delete image definitions and versions",
-    actions: ["Microsoft.Compute/galleries/images/write", "Microsoft.Compute/galleries/images/versions/write", "Microsoft.Compute/galleries/images/versions/delete"],
+    actions: [
+      "Microsoft.Compute/galleries/images/write",
+      "Microsoft.Compute/galleries/images/versions/write",
+      "Microsoft.Compute/galleries/images/versions/delete",
+    ],
   },
-  { text: "Create, change and delete galleries", actions: ["Microsoft.Compute/galleries/write", "Microsoft.Compute/galleries/delete"] },
-  { text: "Share the gallery directly with subscriptions, tenants or the community", actions: ["Microsoft.Compute/galleries/share/action"] },
-  { text: "Grant and remove access for others (role assignments)", actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete"] },
-  { text: "Read every other kind of resource at this scope", actions: ["Microsoft.Storage/storageAccounts/read", "Microsoft.Network/virtualNetworks/read"] },
-  { text: "Change every other kind of resource at this scope", actions: ["Microsoft.Storage/storageAccounts/write", "Microsoft.Network/virtualNetworks/write"] },
+  {
+    text: "Create, change and delete galleries",
+    actions: ["Microsoft.Compute/galleries/write", "Microsoft.Compute/galleries/delete"],
+  },
+  {
+    text: "Share the gallery directly with subscriptions, tenants or the community",
+    actions: ["Microsoft.Compute/galleries/share/action"],
+  },
+  {
+    text: "Grant and remove access for others (role assignments)",
+    actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete"],
+  },
+  {
+    text: "Read every other kind of resource at this scope",
+    actions: ["Microsoft.Storage/storageAccounts/read", "Microsoft.Network/virtualNetworks/read"],
+  },
+  {
+    text: "Change every other kind of resource at this scope",
+    actions: ["Microsoft.Storage/storageAccounts/write", "Microsoft.Network/virtualNetworks/write"],
+  },
 ];
 
 /** What a role allows, as sentences, computed from its actions and notActions (so custom roles read the same way). */
 export function describeRole(permissions: readonly Permission[]): string[] {
   const allowed = STATEMENTS.filter(
-    (s) => s.actions.every((a) => isActionAllowed(permissions, a)) && !(s.unless ?? []).some((a) => isActionAllowed(permissions, a)),
+    (s) =>
+      s.actions.every((a) => isActionAllowed(permissions, a)) &&
+      !(s.unless ?? []).some((a) => isActionAllowed(permissions, a)),
   ).map((s) => s.text);
   return allowed.length > 0 ? allowed : ["Nothing that concerns galleries or their images"];
 }
@@ -78,7 +116,9 @@ export function orderRoles(roles: readonly RoleChoice[], audience: Audience): Or
     return role ? [{ ...role, why }] : [];
   });
   const taken = new Set(recommended.map((r) => r.name.toLowerCase()));
-  const rest = roles.filter((r) => !taken.has(r.name.toLowerCase())).sort((a, b) => a.roleName.localeCompare(b.roleName));
+  const rest = roles
+    .filter((r) => !taken.has(r.name.toLowerCase()))
+    .sort((a, b) => a.roleName.localeCompare(b.roleName));
   return {
     recommended,
     custom: rest.filter((r) => r.type === "CustomRole"),

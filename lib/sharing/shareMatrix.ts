@@ -17,7 +17,11 @@ export const SHARE_MATRIX: Record<ShareScopeKind, ShareScopeExplanation> = {
   gallery: {
     kind: "gallery",
     label: "The whole gallery",
-    sees: ["the gallery", "every image definition in it, including ones added later", "every version of those definitions"],
+    sees: [
+      "the gallery",
+      "every image definition in it, including ones added later",
+      "every version of those definitions",
+    ],
     doesNotSee: [],
     recommended: true,
   },
@@ -56,7 +60,10 @@ export function scopeOptions(id: string): { id: string; kind: ShareScopeKind }[]
 }
 
 /** What the grantee will gain at a scope: definitions and versions, counted from what the scope contains. */
-export function grantCounts(kind: ShareScopeKind, versionCounts: readonly number[]): { definitions: number; versions: number } {
+export function grantCounts(
+  kind: ShareScopeKind,
+  versionCounts: readonly number[],
+): { definitions: number; versions: number } {
   if (kind === "galleryImageVersion") return { definitions: 0, versions: 1 };
   return { definitions: versionCounts.length, versions: versionCounts.reduce((sum, n) => sum + n, 0) };
 }

@@ -20,7 +20,10 @@ if (!azPath) console.warn(`[test/azcli] ${SKIP_REASON}`);
 function recipeFromDocs(): string {
   const text = readFileSync(RECIPE_DOC, "utf8");
   const m = /<!-- azure-cli-recipe:start -->\s*```sh\n([\s\S]*?)```\s*<!-- azure-cli-recipe:end -->/.exec(text);
-  if (!m) throw new Error("docs/azure-cli.md has no ```sh block between <!-- azure-cli-recipe:start --> and <!-- azure-cli-recipe:end -->.");
+  if (!m)
+    throw new Error(
+      "docs/azure-cli.md has no ```sh block between <!-- azure-cli-recipe:start --> and <!-- azure-cli-recipe:end -->.",
+    );
   return m[1]!;
 }
 
@@ -48,12 +51,15 @@ function jsonDocuments(text: string): unknown[] {
 }
 
 type Account = { id: string; name: string; user: { name: string; type: string } };
-const isAccountList = (d: unknown): d is Account[] => Array.isArray(d) && d.length > 0 && d.every((a) => a?.user?.type && a?.cloudName);
+const isAccountList = (d: unknown): d is Account[] =>
+  Array.isArray(d) && d.length > 0 && d.every((a) => a?.user?.type && a?.cloudName);
 const subscriptionOf = (id: string) => id.split("/")[2]!.toLowerCase();
 
 describe("the Azure CLI recipe of docs/azure-cli.md against a fresh emulator over TLS", () => {
   it.skipIf(!azPath)(
-    azPath ? "signs in, publishes and replicates a version, lists galleries and shares one, with the real az" : SKIP_REASON,
+    azPath
+      ? "signs in, publishes and replicates a version, lists galleries and shares one, with the real az"
+      : SKIP_REASON,
     async () => {
       const emulator = await startTestEmulator({ seed: "demo", tls: true, tlsPort: 0, lroSeconds: 0 });
       try {
@@ -70,7 +76,9 @@ describe("the Azure CLI recipe of docs/azure-cli.md against a fresh emulator ove
           env,
           maxBuffer: 16 * 1024 * 1024,
         }).catch((e: { message: string; stdout: string; stderr: string }) => {
-          throw new Error(`The recipe failed: ${e.message}\n--- stderr ---\n${e.stderr}\n--- stdout (tail) ---\n${e.stdout.slice(-4000)}`);
+          throw new Error(
+            `The recipe failed: ${e.message}\n--- stderr ---\n${e.stderr}\n--- stdout (tail) ---\n${e.stdout.slice(-4000)}`,
+          );
         });
         const docs = jsonDocuments(stdout);
 
@@ -102,12 +110,16 @@ describe("the Azure CLI recipe of docs/azure-cli.md against a fresh emulator ove
 
         const assignments = docs.filter(
           (d): d is { principalId: string; roleDefinitionId: string; scope: string }[] =>
-            Array.isArray(d) && d.length > 0 && d.every((a) => typeof a?.principalId === "string" && typeof a?.scope === "string"),
+            Array.isArray(d) &&
+            d.length > 0 &&
+            d.every((a) => typeof a?.principalId === "string" && typeof a?.scope === "string"),
         );
         expect(assignments).toHaveLength(1);
         const shared = assignments[0]!.find((a) => a.principalId === DEMO_USERS.adele.objectId);
         expect(shared?.roleDefinitionId.toLowerCase()).toMatch(new RegExp(`/roledefinitions/${READER_ROLE}$`));
-        expect(shared?.scope).toMatch(/\/resourceGroups\/rg-cli-images\/providers\/Microsoft\.Compute\/galleries\/cli_gallery$/);
+        expect(shared?.scope).toMatch(
+          /\/resourceGroups\/rg-cli-images\/providers\/Microsoft\.Compute\/galleries\/cli_gallery$/,
+        );
       } finally {
         await emulator.close();
       }

@@ -16,7 +16,14 @@ function anchorsOf(file: string): Set<string> {
   const anchors = new Set<string>();
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const heading = /^#+\s+(.*)$/.exec(line);
-    if (heading) anchors.add(heading[1]!.trim().toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-"));
+    if (heading)
+      anchors.add(
+        heading[1]!
+          .trim()
+          .toLowerCase()
+          .replace(/[^\w\- ]/g, "")
+          .replace(/ /g, "-"),
+      );
   }
   return anchors;
 }
@@ -31,9 +38,11 @@ function relativeLinks(text: string): string[] {
  * no longer there sends the reader nowhere. Paths of other repositories are quoted with their repository.
  */
 function namedPaths(text: string): string[] {
-  return [...text.matchAll(/`((?:app|components|lib|emulator|e2e|test|bench|scripts|docs)\/[\w().[\]/-]*\.(?:ts|tsx|mjs|md))`/g)].map(
-    (m) => m[1]!,
-  );
+  return [
+    ...text.matchAll(
+      /`((?:app|components|lib|emulator|e2e|test|bench|scripts|docs)\/[\w().[\]/-]*\.(?:ts|tsx|mjs|md))`/g,
+    ),
+  ].map((m) => m[1]!);
 }
 
 describe("README.md and docs/", () => {

@@ -31,7 +31,13 @@ describe("concurrent writes to one resource", () => {
   it(`${WRITERS} simultaneous PUTs of one gallery: one creates, the rest update, and the result is exactly one writer's`, async () => {
     const path = `${gallery("rg-race", "contended")}?${API}`;
     const answers = await Promise.all(
-      Array.from({ length: WRITERS }, (_, i) => send("PUT", path, { location: "westeurope", tags: { writer: String(i) }, properties: { description: `writer ${i}` } })),
+      Array.from({ length: WRITERS }, (_, i) =>
+        send("PUT", path, {
+          location: "westeurope",
+          tags: { writer: String(i) },
+          properties: { description: `writer ${i}` },
+        }),
+      ),
     );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -48,7 +54,9 @@ describe("concurrent writes to one resource", () => {
     const path = `${rg("rg-race")}?${RG_API}`;
     const answers = await Promise.all(
       Array.from({ length: WRITERS }, (_, i) =>
-        i % 2 ? send("PATCH", path, { tags: { writer: String(i), parity: "odd" } }) : send("PUT", path, { location: "westeurope", tags: { writer: String(i), parity: "even" } }),
+        i % 2
+          ? send("PATCH", path, { tags: { writer: String(i), parity: "odd" } })
+          : send("PUT", path, { location: "westeurope", tags: { writer: String(i), parity: "even" } }),
       ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
@@ -86,10 +94,18 @@ describe("a write while a long-running operation on the same resource is in flig
     const definition = `${g}/images/ubuntu`;
     const definitionBody = {
       location: "westeurope",
-      properties: { identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "22_04" }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+      properties: {
+        identifier: { publisher: "Contoso", offer: "Ubuntu", sku: "22_04" },
+        osType: "Linux",
+        osState: "Generalized",
+        hyperVGeneration: "V2",
+      },
     };
     expect((await send("PUT", `${definition}?${API}`, definitionBody)).status).toBe(201);
-    await expectConflict(await send("PUT", `${definition}?${API}`, { ...definitionBody, tags: { again: "1" } }), "busy/ubuntu");
+    await expectConflict(
+      await send("PUT", `${definition}?${API}`, { ...definitionBody, tags: { again: "1" } }),
+      "busy/ubuntu",
+    );
     await expectConflict(await send("DELETE", `${definition}?${API}`), "busy/ubuntu");
 
     const image = `${rg("rg-busy")}/providers/Microsoft.Compute/images/base`;
@@ -97,7 +113,14 @@ describe("a write while a long-running operation on the same resource is in flig
       location: "westeurope",
       properties: {
         hyperVGeneration: "V2",
-        storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", blobUri: "https://sa.blob.core.windows.net/vhds/base.vhd", diskSizeGB: 30 } },
+        storageProfile: {
+          osDisk: {
+            osType: "Linux",
+            osState: "Generalized",
+            blobUri: "https://sa.blob.core.windows.net/vhds/base.vhd",
+            diskSizeGB: 30,
+          },
+        },
       },
     };
     expect((await send("PUT", `${image}?${CRP_API}`, imageBody)).status).toBe(201);
@@ -108,13 +131,19 @@ describe("a write while a long-running operation on the same resource is in flig
     const version = `${definition}/versions/1.0.0`;
     const versionBody = { location: "westeurope", properties: { storageProfile: { source: { id: image } } } };
     expect((await send("PUT", `${version}?${API}`, versionBody)).status).toBe(201);
-    await expectConflict(await send("PUT", `${version}?${API}`, { ...versionBody, tags: { again: "1" } }), "busy/ubuntu/1.0.0");
+    await expectConflict(
+      await send("PUT", `${version}?${API}`, { ...versionBody, tags: { again: "1" } }),
+      "busy/ubuntu/1.0.0",
+    );
     await expectConflict(await send("PATCH", `${version}?${API}`, { tags: { again: "1" } }), "busy/ubuntu/1.0.0");
 
     // Nothing the refused writes sent was kept.
     await em.advance(24 * 3600);
     for (const path of [`${g}?${API}`, `${definition}?${API}`, `${image}?${CRP_API}`, `${version}?${API}`]) {
-      const stored = (await (await send("GET", path)).json()) as { tags?: Record<string, string>; properties: { provisioningState: string } };
+      const stored = (await (await send("GET", path)).json()) as {
+        tags?: Record<string, string>;
+        properties: { provisioningState: string };
+      };
       expect(stored.tags?.again, path).toBeUndefined();
       expect(stored.properties.provisioningState, path).toBe("Succeeded");
     }

@@ -31,7 +31,17 @@ interface Answer {
 function send(base: URL, r: Pick<HostileRequest, "method" | "path" | "headers" | "body">): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: base.hostname, port: base.port, agent: false, method: r.method, path: r.path, headers: { ...r.headers, ...(r.body !== undefined ? { "Content-Length": String(Buffer.byteLength(r.body)) } : {}) } },
+      {
+        host: base.hostname,
+        port: base.port,
+        agent: false,
+        method: r.method,
+        path: r.path,
+        headers: {
+          ...r.headers,
+          ...(r.body !== undefined ? { "Content-Length": String(Buffer.byteLength(r.body)) } : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -40,7 +50,9 @@ function send(base: URL, r: Pick<HostileRequest, "method" | "path" | "headers" |
       },
     );
     // A server may answer (413) and close before reading an oversized body; the answer is what counts.
-    req.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e),
+    );
     req.setTimeout(ANSWER_TIMEOUT_MS, () => {
       resolve({ status: 0, body: "no answer" });
       req.destroy();
@@ -55,7 +67,9 @@ function send(base: URL, r: Pick<HostileRequest, "method" | "path" | "headers" |
 function isEntraErrorBody(text: string): boolean {
   try {
     const body = JSON.parse(text) as { error?: unknown; error_description?: unknown; error_codes?: unknown };
-    return typeof body.error === "string" && typeof body.error_description === "string" && Array.isArray(body.error_codes);
+    return (
+      typeof body.error === "string" && typeof body.error_description === "string" && Array.isArray(body.error_codes)
+    );
   } catch {
     return false;
   }
@@ -64,7 +78,12 @@ function isEntraErrorBody(text: string): boolean {
 function isArmErrorBody(text: string): boolean {
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    return typeof body.error?.code === "string" && body.error.code !== "" && typeof body.error.message === "string" && body.error.message !== "";
+    return (
+      typeof body.error?.code === "string" &&
+      body.error.code !== "" &&
+      typeof body.error.message === "string" &&
+      body.error.message !== ""
+    );
   } catch {
     return false;
   }
@@ -79,7 +98,9 @@ describe("hostile input", () => {
   const snapshot = () => {
     const db = em.emulator.ctx.db;
     return {
-      resources: db.prepare("SELECT key, body, state, created_at, updated_at, gone_at FROM resources ORDER BY key").all(),
+      resources: db
+        .prepare("SELECT key, body, state, created_at, updated_at, gone_at FROM resources ORDER BY key")
+        .all(),
       operations: db.prepare("SELECT operation_id, ends_at, error FROM operations ORDER BY operation_id").all(),
       // The clock's offset and the fault rules: what the control surface could change.
       meta: db.prepare("SELECT key, value FROM meta ORDER BY key").all(),
@@ -96,77 +117,105 @@ describe("hostile input", () => {
     };
     await put(`/subscriptions/${SUB}/resourceGroups/${RG}?api-version=2022-09-01`, { location: "westeurope" });
     const gallery = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}`;
-    await put(`${gallery}?${API}`, { location: "westeurope", tags: { owner: "platform" }, properties: { description: "fuzz target" } });
+    await put(`${gallery}?${API}`, {
+      location: "westeurope",
+      tags: { owner: "platform" },
+      properties: { description: "fuzz target" },
+    });
     await put(`${gallery}/images/${IMAGE}?${API}`, {
       location: "westeurope",
-      properties: { identifier: { publisher: "Contoso", offer: "Fuzz", sku: "1" }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+      properties: {
+        identifier: { publisher: "Contoso", offer: "Fuzz", sku: "1" },
+        osType: "Linux",
+        osState: "Generalized",
+        hyperVGeneration: "V2",
+      },
     });
   });
   afterAll(() => em.close());
 
-  it(`answers ${SCALE.fuzzCases} malformed requests with a 4xx and ARM's error body, stays up and changes nothing`, async () => {
-    console.log(`[reliability] hostile input seed=${seed} (rerun with RELIABILITY_SEED=${seed})`);
-    const random = mulberry32(seed);
-    const tokens = await hostileTokens(em, ADMIN);
-    const authorization = `Bearer ${await em.token(ADMIN)}`;
-    const cases = hostileRequests(SCALE.fuzzCases, random, { subscriptionId: SUB, resourceGroup: RG, gallery: GALLERY, image: IMAGE, authorization, tokens });
-    for (let i = 0; i < cases.length; i += OVERSIZED_EVERY) {
-      cases[i] = {
-        category: "body over 4 MB",
-        method: "PUT",
-        path: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/big${i}?${API}`,
-        headers: { Authorization: authorization, "Content-Type": "application/json" },
-        body: oversizedBody(),
-        expect401: false,
-      };
-    }
-
-    const before = snapshot();
-    const failures: string[] = [];
-    const serverErrors: string[] = [];
-    const byCategory = new Map<string, number>();
-    let unauthorized = 0;
-    let accepted = 0;
-    let healthChecks = 0;
-    for (const [i, c] of cases.entries()) {
-      byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
-      const answer = await send(base, c);
-      const describe = `#${i} ${c.category}: ${c.method} ${c.path.slice(0, 160)} → ${answer.status} ${answer.body.slice(0, 300)}`;
-      if (answer.status >= 500) serverErrors.push(describe);
-      if (answer.status < 400) accepted++;
-      if (c.expect401 && answer.status !== 401) unauthorized++;
-      const ok = c.expect401 ? answer.status === 401 : answer.status >= 400 && answer.status < 500;
-      if (!ok || !(c.errorShape === "entra" ? isEntraErrorBody(answer.body) : isArmErrorBody(answer.body))) failures.push(describe);
-      if (i % HEALTH_EVERY === 0) {
-        expect((await send(base, { method: "GET", path: "/_emulator/health", headers: {} })).status).toBe(200);
-        healthChecks++;
+  it(
+    `answers ${SCALE.fuzzCases} malformed requests with a 4xx and ARM's error body, stays up and changes nothing`,
+    async () => {
+      console.log(`[reliability] hostile input seed=${seed} (rerun with RELIABILITY_SEED=${seed})`);
+      const random = mulberry32(seed);
+      const tokens = await hostileTokens(em, ADMIN);
+      const authorization = `Bearer ${await em.token(ADMIN)}`;
+      const cases = hostileRequests(SCALE.fuzzCases, random, {
+        subscriptionId: SUB,
+        resourceGroup: RG,
+        gallery: GALLERY,
+        image: IMAGE,
+        authorization,
+        tokens,
+      });
+      for (let i = 0; i < cases.length; i += OVERSIZED_EVERY) {
+        cases[i] = {
+          category: "body over 4 MB",
+          method: "PUT",
+          path: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/big${i}?${API}`,
+          headers: { Authorization: authorization, "Content-Type": "application/json" },
+          body: oversizedBody(),
+          expect401: false,
+        };
       }
-    }
-    const after = snapshot();
 
-    reportFigures("hostile input", {
-      seed,
-      tried: cases.length,
-      handled: cases.length - failures.length,
-      serverErrors: serverErrors.length,
-      accepted,
-      unauthorized,
-      tokenFaults: cases.filter((c) => c.expect401).length,
-      oversized: byCategory.get("body over 4 MB") ?? 0,
-      prototypeKeys: byCategory.get("prototype key") ?? 0,
-      nesting: byCategory.get("nesting") ?? 0,
-      expansion: byCategory.get("expansion") ?? 0,
-      contentTypes: byCategory.get("content type") ?? 0,
-      controlSurface: byCategory.get("control surface") ?? 0,
-      healthChecks,
-      stateUnchanged: JSON.stringify(after) === JSON.stringify(before) ? "yes" : "no",
-    });
-    expect(serverErrors, `seed ${seed}`).toEqual([]);
-    expect(failures, `seed ${seed}`).toEqual([]);
-    expect(unauthorized).toBe(0);
-    expect(accepted).toBe(0);
-    expect(after).toEqual(before);
-    // The valid token still works after all that: the server is alive and serving.
-    expect((await em.fetch(`/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}?${API}`, { as: ADMIN })).status).toBe(200);
-  }, 30_000 + SCALE.fuzzCases * 60);
+      const before = snapshot();
+      const failures: string[] = [];
+      const serverErrors: string[] = [];
+      const byCategory = new Map<string, number>();
+      let unauthorized = 0;
+      let accepted = 0;
+      let healthChecks = 0;
+      for (const [i, c] of cases.entries()) {
+        byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
+        const answer = await send(base, c);
+        const describe = `#${i} ${c.category}: ${c.method} ${c.path.slice(0, 160)} → ${answer.status} ${answer.body.slice(0, 300)}`;
+        if (answer.status >= 500) serverErrors.push(describe);
+        if (answer.status < 400) accepted++;
+        if (c.expect401 && answer.status !== 401) unauthorized++;
+        const ok = c.expect401 ? answer.status === 401 : answer.status >= 400 && answer.status < 500;
+        if (!ok || !(c.errorShape === "entra" ? isEntraErrorBody(answer.body) : isArmErrorBody(answer.body)))
+          failures.push(describe);
+        if (i % HEALTH_EVERY === 0) {
+          expect((await send(base, { method: "GET", path: "/_emulator/health", headers: {} })).status).toBe(200);
+          healthChecks++;
+        }
+      }
+      const after = snapshot();
+
+      reportFigures("hostile input", {
+        seed,
+        tried: cases.length,
+        handled: cases.length - failures.length,
+        serverErrors: serverErrors.length,
+        accepted,
+        unauthorized,
+        tokenFaults: cases.filter((c) => c.expect401).length,
+        oversized: byCategory.get("body over 4 MB") ?? 0,
+        prototypeKeys: byCategory.get("prototype key") ?? 0,
+        nesting: byCategory.get("nesting") ?? 0,
+        expansion: byCategory.get("expansion") ?? 0,
+        contentTypes: byCategory.get("content type") ?? 0,
+        controlSurface: byCategory.get("control surface") ?? 0,
+        healthChecks,
+        stateUnchanged: JSON.stringify(after) === JSON.stringify(before) ? "yes" : "no",
+      });
+      expect(serverErrors, `seed ${seed}`).toEqual([]);
+      expect(failures, `seed ${seed}`).toEqual([]);
+      expect(unauthorized).toBe(0);
+      expect(accepted).toBe(0);
+      expect(after).toEqual(before);
+      // The valid token still works after all that: the server is alive and serving.
+      expect(
+        (
+          await em.fetch(
+            `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}?${API}`,
+            { as: ADMIN },
+          )
+        ).status,
+      ).toBe(200);
+    },
+    30_000 + SCALE.fuzzCases * 60,
+  );
 });

@@ -95,22 +95,36 @@ describe("bounded work", () => {
     await em.close();
   });
 
-  it.each(["parameters", "variables", "resources", "outputs"] as const)("refuses a template with one more of %s than Azure allows", async (section) => {
-    await expectInvalidTemplate(templateWith(section, TEMPLATE_LIMITS[section] + 1), new RegExp(`template ${section} '${TEMPLATE_LIMITS[section] + 1}' exceeds the limit of '${TEMPLATE_LIMITS[section]}'`));
-    const ms = await expectValid(templateWith(section, TEMPLATE_LIMITS[section]));
-    if (section === "resources") timings.largestTemplate = ms;
-  });
+  it.each(["parameters", "variables", "resources", "outputs"] as const)(
+    "refuses a template with one more of %s than Azure allows",
+    async (section) => {
+      await expectInvalidTemplate(
+        templateWith(section, TEMPLATE_LIMITS[section] + 1),
+        new RegExp(
+          `template ${section} '${TEMPLATE_LIMITS[section] + 1}' exceeds the limit of '${TEMPLATE_LIMITS[section]}'`,
+        ),
+      );
+      const ms = await expectValid(templateWith(section, TEMPLATE_LIMITS[section]));
+      if (section === "resources") timings.largestTemplate = ms;
+    },
+  );
 
   it("refuses an expression over 24,576 characters and evaluates one at the limit", async () => {
     const at = (length: number) => `[concat('${"a".repeat(length - "[concat('')]".length)}')]`;
-    await expectInvalidTemplate(templateNaming(at(TEMPLATE_LIMITS.expressionLength + 1)), /limit of '24576' characters/);
+    await expectInvalidTemplate(
+      templateNaming(at(TEMPLATE_LIMITS.expressionLength + 1)),
+      /limit of '24576' characters/,
+    );
     await expectValid(templateNaming(at(TEMPLATE_LIMITS.expressionLength)));
   });
 
   it("refuses expressions nested deeper than the limit, 5,000 concat( included, and evaluates them at the limit", async () => {
     await expectInvalidTemplate(templateNaming(nestedConcat(5_000)), /limit of '24576' characters/);
     await expectInvalidTemplate(templateNaming(nestedConcat(3_000)), /nests more than '64' levels/);
-    await expectInvalidTemplate(templateNaming(nestedConcat(TEMPLATE_LIMITS.expressionNesting + 1)), /nests more than '64' levels/);
+    await expectInvalidTemplate(
+      templateNaming(nestedConcat(TEMPLATE_LIMITS.expressionNesting + 1)),
+      /nests more than '64' levels/,
+    );
     await expectValid(templateNaming(nestedConcat(TEMPLATE_LIMITS.expressionNesting)));
   });
 

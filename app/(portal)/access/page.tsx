@@ -14,7 +14,11 @@ export default async function AccessPage({ searchParams }: Props) {
   if (!scope) return <ScopePicker purpose="access" />;
   return (
     <>
-      <PageHeader kind="Access" title={scopeLabel(scope)} subtitle={<span className="break-all font-mono text-xs">{scope}</span>} />
+      <PageHeader
+        kind="Access"
+        title={scopeLabel(scope)}
+        subtitle={<span className="break-all font-mono text-xs">{scope}</span>}
+      />
       <AccessPanel scopeId={scope} />
     </>
   );

@@ -16,18 +16,28 @@ const IMAGE = `${COMPUTE}/images/base`;
 const version = (name: string) => `${DEFINITION}/versions/${name}`;
 
 const identifier = { publisher: "Contoso", offer: "Ubuntu", sku: "22_04" };
-const definitionBody = { location: "westeurope", properties: { identifier, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" } };
+const definitionBody = {
+  location: "westeurope",
+  properties: { identifier, osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" },
+};
 /** To a remote region as well, so replication takes emulated minutes. */
 const versionBody = (regions = ["westeurope", "northeurope"], source = IMAGE) => ({
   location: "westeurope",
-  properties: { publishingProfile: { targetRegions: regions.map((name) => ({ name })) }, storageProfile: { source: { id: source } } },
+  properties: {
+    publishingProfile: { targetRegions: regions.map((name) => ({ name })) },
+    storageProfile: { source: { id: source } },
+  },
 });
 
 /** Raw ARM calls as the admin, for the headers the SDK does not show. */
 function arm(fx: ComputeFixture) {
   return {
     send: (method: string, path: string, body?: unknown) =>
-      fx.em.fetch(`${path}?${API}`, { method, as: ADMIN, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
+      fx.em.fetch(`${path}?${API}`, {
+        method,
+        as: ADMIN,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
     poll: (url: string) => fx.em.fetch(new URL(url).pathname + new URL(url).search, { as: ADMIN }),
     operationOf: (res: Response): OperationRecord =>
       fx.em.emulator.ctx.operations.get(new URL(res.headers.get("azure-asyncoperation")!).pathname.split("/").pop()!)!,
@@ -54,7 +64,9 @@ describe("long-running operation headers as Compute sends them", () => {
     const created = await send("PUT", GALLERY, { location: "westeurope" });
     expect(created.status).toBe(201);
     expect(created.headers.get("azure-asyncoperation")).toMatch(
-      new RegExp(`/subscriptions/${SUB}/providers/Microsoft\\.Compute/locations/westeurope/capsOperations/[0-9a-f-]{36}\\?api-version=\\d{4}-\\d{2}-\\d{2}$`),
+      new RegExp(
+        `/subscriptions/${SUB}/providers/Microsoft\\.Compute/locations/westeurope/capsOperations/[0-9a-f-]{36}\\?api-version=\\d{4}-\\d{2}-\\d{2}$`,
+      ),
     );
     expect(created.headers.get("location")).toBeNull();
     expect(created.headers.get("retry-after")).toBeNull();
@@ -78,7 +90,9 @@ describe("long-running operation headers as Compute sends them", () => {
     const deleting = await send("DELETE", DEFINITION);
     expect(deleting.status).toBe(202);
     const monitor = deleting.headers.get("location")!;
-    expect(monitor).toBe(deleting.headers.get("azure-asyncoperation")!.replace("?api-version=", "?monitor=true&api-version="));
+    expect(monitor).toBe(
+      deleting.headers.get("azure-asyncoperation")!.replace("?api-version=", "?monitor=true&api-version="),
+    );
     expect(deleting.headers.get("retry-after")).toBeNull();
     const monitored = await poll(monitor);
     expect(monitored.status).toBe(202);
@@ -120,7 +134,11 @@ describe("long-running operation headers as Compute sends them", () => {
     expect(tagged.status).toBe(200);
     expect(tagged.headers.get("location")).toBeNull();
     expect(tagged.headers.get("retry-after")).toBe("1");
-    const patched = await send("PATCH", version("1.0.0"), { properties: { publishingProfile: { targetRegions: ["westeurope", "northeurope", "eastus"].map((name) => ({ name })) } } });
+    const patched = await send("PATCH", version("1.0.0"), {
+      properties: {
+        publishingProfile: { targetRegions: ["westeurope", "northeurope", "eastus"].map((name) => ({ name })) },
+      },
+    });
     expect(patched.status).toBe(200);
     expect(patched.headers.get("retry-after")).toBe("30");
     await fx.em.advance(3600);
@@ -133,7 +151,10 @@ describe("long-running operation headers as Compute sends them", () => {
   });
 
   it("a held operation (fault injection) asks for the emulator's pace, the longest it ever asks", async () => {
-    await fx.em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules: [{ name: "hold", pathPattern: "**/versions/9.9.9", stayInProgress: true }] }) });
+    await fx.em.fetch("/_emulator/faults", {
+      method: "PUT",
+      body: JSON.stringify({ rules: [{ name: "hold", pathPattern: "**/versions/9.9.9", stayInProgress: true }] }),
+    });
     try {
       const held = await send("PUT", version("9.9.9"), versionBody(["westeurope"]));
       expect(held.status).toBe(201);
@@ -152,7 +173,9 @@ describe("Retry-After with EMULATOR_LRO_SECONDS=0", () => {
 
   it("asks for 1 s, while a version replicates as for an operation already over", async () => {
     const gallery = await send("PUT", `${COMPUTE}/galleries/instant`, { location: "westeurope" });
-    expect(((await gallery.json()) as { properties: { provisioningState: string } }).properties.provisioningState).toBe("Succeeded");
+    expect(((await gallery.json()) as { properties: { provisioningState: string } }).properties.provisioningState).toBe(
+      "Succeeded",
+    );
     expect(gallery.headers.get("retry-after")).toBeNull();
 
     const created = await send("PUT", version("1.0.0"), versionBody());
@@ -195,7 +218,11 @@ describe("@azure/arm-compute's poller and Retry-After", () => {
       "lro",
       "ubuntu",
       "1.0.0",
-      { location: "westeurope", publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "northeurope" }] }, storageProfile: { source: { id: IMAGE } } },
+      {
+        location: "westeurope",
+        publishingProfile: { targetRegions: [{ name: "westeurope" }, { name: "northeurope" }] },
+        storageProfile: { source: { id: IMAGE } },
+      },
       FAST_POLL,
     );
     // A minute at a time: the first poll finds replication running and is told to wait.
@@ -203,6 +230,8 @@ describe("@azure/arm-compute's poller and Retry-After", () => {
     expect(created.provisioningState).toBe("Succeeded");
     await fx.settle(fx.client.galleryImageVersions.delete(RG, "lro", "ubuntu", "1.0.0", FAST_POLL));
     expect(Date.now() - started).toBeLessThan(15_000);
-    await expect(fx.client.galleryImageVersions.get(RG, "lro", "ubuntu", "1.0.0")).rejects.toMatchObject({ statusCode: 404 });
+    await expect(fx.client.galleryImageVersions.get(RG, "lro", "ubuntu", "1.0.0")).rejects.toMatchObject({
+      statusCode: 404,
+    });
   });
 });

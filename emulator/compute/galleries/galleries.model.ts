@@ -33,10 +33,16 @@ const SHARING_PERMISSIONS = ["Private", "Groups", "Community"] as const;
 
 /** The publisher details a caller may set; publicNames and communityGalleryEnabled are the service's to fill. */
 const communityGalleryInfoSchema = z
-  .object({ publisherUri: z.string().optional(), publisherContact: z.string().optional(), eula: z.string().optional(), publicNamePrefix: z.string().optional() })
+  .object({
+    publisherUri: z.string().optional(),
+    publisherContact: z.string().optional(),
+    eula: z.string().optional(),
+    publicNamePrefix: z.string().optional(),
+  })
   .superRefine((info, ctx) => {
     const violation = checkCommunityInfo(info);
-    if (violation) ctx.addIssue({ code: "custom", message: violation.message, path: [violation.target!.split(".").at(-1)!] });
+    if (violation)
+      ctx.addIssue({ code: "custom", message: violation.message, path: [violation.target!.split(".").at(-1)!] });
   });
 
 const galleryPropertiesSchema = z.object({
@@ -96,14 +102,24 @@ export function galleryView(record: GalleryRecord, now: number, options: { shari
     properties: {
       ...(description !== undefined ? { description } : {}),
       identifier: { uniqueName: galleryUniqueName(record.subscriptionId, record.name) },
-      sharingProfile: sharingProfileView(sharingProfile as StoredSharingProfile | undefined, options.sharingGroups ?? false),
+      sharingProfile: sharingProfileView(
+        sharingProfile as StoredSharingProfile | undefined,
+        options.sharingGroups ?? false,
+      ),
       ...(softDeletePolicy ? { softDeletePolicy } : {}),
       provisioningState: provisioningStateOf(record.state.operation, now),
     },
   };
 }
 
-function store(ctx: EmulatorContext, ref: GalleryRef, body: GalleryBody, state: TrackedState, existing?: GalleryRecord, goneAt?: number) {
+function store(
+  ctx: EmulatorContext,
+  ref: GalleryRef,
+  body: GalleryBody,
+  state: TrackedState,
+  existing?: GalleryRecord,
+  goneAt?: number,
+) {
   // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
   if (!existing) ctx.resources.remove(body.id);
   ctx.resources.put({
@@ -132,9 +148,13 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
   requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
 
   const existing = findGallery(ctx, ref);
-  const properties: GalleryProperties = { ...parsed, ...keptSharing(existing?.body.properties.sharingProfile as StoredSharingProfile | undefined, parsed.sharingProfile) };
+  const properties: GalleryProperties = {
+    ...parsed,
+    ...keptSharing(existing?.body.properties.sharingProfile as StoredSharingProfile | undefined, parsed.sharingProfile),
+  };
   if (existing) {
-    if (existing.body.location !== location) throw ArmErrors.invalidResourceLocation(existing.name, existing.body.location, location, ref.resourceGroup);
+    if (existing.body.location !== location)
+      throw ArmErrors.invalidResourceLocation(existing.name, existing.body.location, location, ref.resourceGroup);
     assertNoOperationInFlight(ctx, existing, existing.name);
   } else {
     const namesake = ctx.resources.findInSubscriptionByName(ref.subscriptionId, GALLERY_TYPE, ref.gallery);
@@ -144,7 +164,12 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
 
   const id = existing?.body.id ?? galleryId(ref);
   const name = existing?.name ?? ref.gallery;
-  const { operation, tracked } = beginOperation(ctx, { id, subscriptionId: ref.subscriptionId, location }, existing ? "Update" : "Create", resourceOperationMs(ctx));
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id, subscriptionId: ref.subscriptionId, location },
+    existing ? "Update" : "Create",
+    resourceOperationMs(ctx),
+  );
   const stored: GalleryBody = { id, name, type: GALLERY_TYPE, location, ...stringTags(body.tags), properties };
   store(ctx, ref, stored, { operation: tracked }, existing);
   return { record: findGallery(ctx, ref)!, created: !existing, operation };
@@ -162,7 +187,12 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
     ...definedEntries(patch),
     ...keptSharing(existing.body.properties.sharingProfile as StoredSharingProfile | undefined, patch.sharingProfile),
   };
-  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Update", resourceOperationMs(ctx));
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location },
+    "Update",
+    resourceOperationMs(ctx),
+  );
   const tags = body.tags ?? existing.body.tags;
   store(ctx, ref, { ...existing.body, ...stringTags(tags), properties }, { operation: tracked }, existing);
   return { record: findGallery(ctx, ref)!, created: false, operation };
@@ -176,7 +206,12 @@ export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationR
   if (children.length > 0) {
     throw ArmErrors.cannotDeleteResource(children.map((c) => `${GALLERY_TYPE}/${existing.name}/images/${c.name}`));
   }
-  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location }, "Delete", resourceOperationMs(ctx));
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location },
+    "Delete",
+    resourceOperationMs(ctx),
+  );
   store(ctx, ref, existing.body, { operation: tracked }, existing, tracked.endsAt);
   return operation;
 }
@@ -190,7 +225,11 @@ export interface NewGallery extends GalleryRef {
 /** Creates a gallery as a PUT would, for the demo seed and tests. */
 export function createGallery(ctx: EmulatorContext, input: NewGallery): GalleryRecord {
   const { location, description, tags, ...ref } = input;
-  return putGallery(ctx, ref, { location, ...(tags ? { tags } : {}), properties: description !== undefined ? { description } : {} }).record;
+  return putGallery(ctx, ref, {
+    location,
+    ...(tags ? { tags } : {}),
+    properties: description !== undefined ? { description } : {},
+  }).record;
 }
 
 /** Only the keys a PATCH sent: an omitted property keeps its stored value. */

@@ -19,26 +19,39 @@ describe("galleries and image definitions through @azure/arm-compute", () => {
   const fx = computeFixture({ lroSeconds: 5, resourceGroups: { [RG]: "westeurope" }, stepSeconds: 10 });
 
   it("creates a gallery that is Creating until its operation ends, with Azure's unique name and sharing profile", async () => {
-    const poller = fx.client.galleries.createOrUpdate(RG, "Images", { location: "West Europe", description: "Golden images" }, FAST_POLL);
+    const poller = fx.client.galleries.createOrUpdate(
+      RG,
+      "Images",
+      { location: "West Europe", description: "Golden images" },
+      FAST_POLL,
+    );
     const created = await fx.settle(poller);
     expect(created.provisioningState).toBe("Succeeded");
     expect(created.location).toBe("westeurope");
     expect(created.identifier?.uniqueName).toBe(`${SUB}-IMAGES`);
     expect(created.sharingProfile?.permissions).toBe("Private");
 
-    const raw = await fx.em.fetch(`/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/g2?api-version=2025-12-03`, {
-      method: "PUT",
-      as: ADMIN,
-      body: JSON.stringify({ location: "westeurope" }),
-    });
+    const raw = await fx.em.fetch(
+      `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/g2?api-version=2025-12-03`,
+      {
+        method: "PUT",
+        as: ADMIN,
+        body: JSON.stringify({ location: "westeurope" }),
+      },
+    );
     expect(raw.status).toBe(201);
     expect((await raw.json()).properties.provisioningState).toBe("Creating");
-    expect(raw.headers.get("azure-asyncoperation")).toMatch(/\/providers\/Microsoft\.Compute\/locations\/westeurope\/capsOperations\//);
-    const again = await fx.em.fetch(`/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/g2?api-version=2025-12-03`, {
-      method: "PUT",
-      as: ADMIN,
-      body: JSON.stringify({ location: "westeurope" }),
-    });
+    expect(raw.headers.get("azure-asyncoperation")).toMatch(
+      /\/providers\/Microsoft\.Compute\/locations\/westeurope\/capsOperations\//,
+    );
+    const again = await fx.em.fetch(
+      `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/g2?api-version=2025-12-03`,
+      {
+        method: "PUT",
+        as: ADMIN,
+        body: JSON.stringify({ location: "westeurope" }),
+      },
+    );
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe("OperationNotAllowed");
     await fx.em.advance(10);
@@ -50,13 +63,17 @@ describe("galleries and image definitions through @azure/arm-compute", () => {
   it("updates the description with PATCH and with PUT", async () => {
     const patched = await fx.settle(fx.client.galleries.update(RG, "Images", { description: "Patched" }, FAST_POLL));
     expect(patched.description).toBe("Patched");
-    const put = await fx.settle(fx.client.galleries.createOrUpdate(RG, "Images", { location: "westeurope", description: "Put again" }, FAST_POLL));
+    const put = await fx.settle(
+      fx.client.galleries.createOrUpdate(RG, "Images", { location: "westeurope", description: "Put again" }, FAST_POLL),
+    );
     expect(put.description).toBe("Put again");
     expect((await fx.client.galleries.get(RG, "images")).description).toBe("Put again");
   });
 
   it("creates, updates and refuses immutable changes of an image definition", async () => {
-    const created = await fx.settle(fx.client.galleryImages.createOrUpdate(RG, "Images", "ubuntu-22", ubuntu, FAST_POLL));
+    const created = await fx.settle(
+      fx.client.galleryImages.createOrUpdate(RG, "Images", "ubuntu-22", ubuntu, FAST_POLL),
+    );
     expect(created).toMatchObject({
       provisioningState: "Succeeded",
       osType: "Linux",
@@ -70,7 +87,12 @@ describe("galleries and image definitions through @azure/arm-compute", () => {
         RG,
         "Images",
         "ubuntu-22",
-        { ...ubuntu, description: "Ubuntu 22.04", endOfLifeDate: new Date("2031-01-01T00:00:00Z"), recommended: { vCPUs: { min: 2, max: 16 } } },
+        {
+          ...ubuntu,
+          description: "Ubuntu 22.04",
+          endOfLifeDate: new Date("2031-01-01T00:00:00Z"),
+          recommended: { vCPUs: { min: 2, max: 16 } },
+        },
         FAST_POLL,
       ),
     );
@@ -78,16 +100,34 @@ describe("galleries and image definitions through @azure/arm-compute", () => {
     expect(updated.endOfLifeDate?.toISOString()).toBe("2031-01-01T00:00:00.000Z");
     expect(updated.recommended?.vCPUs).toEqual({ min: 2, max: 16 });
 
-    const patched = await fx.settle(fx.client.galleryImages.update(RG, "Images", "ubuntu-22", { ...ubuntu, description: "patched", recommended: { memory: { min: 4, max: 32 } } }, FAST_POLL));
+    const patched = await fx.settle(
+      fx.client.galleryImages.update(
+        RG,
+        "Images",
+        "ubuntu-22",
+        { ...ubuntu, description: "patched", recommended: { memory: { min: 4, max: 32 } } },
+        FAST_POLL,
+      ),
+    );
     expect(patched.description).toBe("patched");
     expect(patched.recommended?.memory).toEqual({ min: 4, max: 32 });
     expect(patched.endOfLifeDate?.toISOString()).toBe("2031-01-01T00:00:00.000Z");
 
     await expect(
-      fx.settle(fx.client.galleryImages.createOrUpdate(RG, "Images", "ubuntu-22", { ...ubuntu, osType: "Windows" }, FAST_POLL)),
+      fx.settle(
+        fx.client.galleryImages.createOrUpdate(RG, "Images", "ubuntu-22", { ...ubuntu, osType: "Windows" }, FAST_POLL),
+      ),
     ).rejects.toMatchObject({ statusCode: 409, code: "PropertyChangeNotAllowed" });
     await expect(
-      fx.settle(fx.client.galleryImages.createOrUpdate(RG, "Images", "ubuntu-22", { ...ubuntu, identifier: { ...ubuntu.identifier, sku: "other" } }, FAST_POLL)),
+      fx.settle(
+        fx.client.galleryImages.createOrUpdate(
+          RG,
+          "Images",
+          "ubuntu-22",
+          { ...ubuntu, identifier: { ...ubuntu.identifier, sku: "other" } },
+          FAST_POLL,
+        ),
+      ),
     ).rejects.toMatchObject({ statusCode: 409, code: "PropertyChangeNotAllowed" });
   });
 
@@ -95,7 +135,15 @@ describe("galleries and image definitions through @azure/arm-compute", () => {
     await fx.settle(fx.client.galleries.createOrUpdate(RG, "paged", { location: "westeurope" }, FAST_POLL));
     const names = Array.from({ length: 57 }, (_, i) => `def-${String(i).padStart(2, "0")}`);
     for (const name of names) {
-      await fx.settle(fx.client.galleryImages.createOrUpdate(RG, "paged", name, { ...ubuntu, identifier: { ...ubuntu.identifier, sku: name } }, FAST_POLL));
+      await fx.settle(
+        fx.client.galleryImages.createOrUpdate(
+          RG,
+          "paged",
+          name,
+          { ...ubuntu, identifier: { ...ubuntu.identifier, sku: name } },
+          FAST_POLL,
+        ),
+      );
     }
     const listed = (await collect(fx.client.galleryImages.listByGallery(RG, "paged"))).map((d) => d.name!);
     expect(listed).toHaveLength(57);
@@ -110,11 +158,20 @@ describe("galleries and image definitions through @azure/arm-compute", () => {
   it("deletes in order: nested resources first", async () => {
     await fx.settle(fx.client.galleries.createOrUpdate(RG, "doomed", { location: "westeurope" }, FAST_POLL));
     await fx.settle(fx.client.galleryImages.createOrUpdate(RG, "doomed", "def", ubuntu, FAST_POLL));
-    await expect(fx.settle(fx.client.galleries.delete(RG, "doomed", FAST_POLL))).rejects.toMatchObject({ statusCode: 409, code: "CannotDeleteResource" });
+    await expect(fx.settle(fx.client.galleries.delete(RG, "doomed", FAST_POLL))).rejects.toMatchObject({
+      statusCode: 409,
+      code: "CannotDeleteResource",
+    });
     await fx.settle(fx.client.galleryImages.delete(RG, "doomed", "def", FAST_POLL));
-    await expect(fx.client.galleryImages.get(RG, "doomed", "def")).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
+    await expect(fx.client.galleryImages.get(RG, "doomed", "def")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceNotFound",
+    });
     await fx.settle(fx.client.galleries.delete(RG, "doomed", FAST_POLL));
-    await expect(fx.client.galleries.get(RG, "doomed")).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
+    await expect(fx.client.galleries.get(RG, "doomed")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceNotFound",
+    });
   });
 
   it("keeps every gallery and definition across a restart", async () => {

@@ -17,13 +17,18 @@ import { wantsSharingGroups } from "../sharing/gallerySharing.profile.js";
 
 /** Microsoft.Compute/galleries: routes and thin handlers over galleries.model.ts. */
 
-const GALLERY_PATH = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}";
+const GALLERY_PATH =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}";
 const READ = "Microsoft.Compute/galleries/read";
 const WRITE = "Microsoft.Compute/galleries/write";
 
 function refOf(req: ArmRequest): GalleryRef {
   visibleSubscription(req, req.params.subscriptionId!);
-  return { subscriptionId: req.params.subscriptionId!, resourceGroup: req.params.resourceGroupName!, gallery: req.params.galleryName! };
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    gallery: req.params.galleryName!,
+  };
 }
 
 function view(req: ArmRequest) {
@@ -46,7 +51,11 @@ export const galleryRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, created, operation } = putGallery(req.ctx, refOf(req), req.body);
-      return { status: created ? 201 : 200, body: galleryView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PUT") };
+      return {
+        status: created ? 201 : 200,
+        body: galleryView(record, req.ctx.clock.now()),
+        headers: galleryLroHeaders(req, operation, "PUT"),
+      };
     },
   },
   {
@@ -56,7 +65,11 @@ export const galleryRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, operation } = patchGallery(req.ctx, refOf(req), req.body);
-      return { status: 200, body: galleryView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
+      return {
+        status: 200,
+        body: galleryView(record, req.ctx.clock.now()),
+        headers: galleryLroHeaders(req, operation, "PATCH"),
+      };
     },
   },
   {
@@ -67,7 +80,9 @@ export const galleryRoutes: ArmRoute[] = [
     // $select=Permissions and $expand=SharingProfile/Groups add whom the gallery is shared with directly.
     handler: (req): ArmResponse => ({
       status: 200,
-      body: galleryView(getGallery(req.ctx, refOf(req)), req.ctx.clock.now(), { sharingGroups: wantsSharingGroups(req.query) }),
+      body: galleryView(getGallery(req.ctx, refOf(req)), req.ctx.clock.now(), {
+        sharingGroups: wantsSharingGroups(req.query),
+      }),
     }),
   },
   {
@@ -89,7 +104,13 @@ export const galleryRoutes: ArmRoute[] = [
     handler: (req): ArmResponse => {
       const sub = visibleSubscription(req, req.params.subscriptionId!);
       requireResourceGroup(req.ctx, sub.subscriptionId, req.params.resourceGroupName!);
-      const page = req.ctx.resources.listByResourceGroup(sub.subscriptionId, req.params.resourceGroupName!, GALLERY_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const page = req.ctx.resources.listByResourceGroup(
+        sub.subscriptionId,
+        req.params.resourceGroupName!,
+        GALLERY_TYPE,
+        skipTokenOf(req),
+        req.ctx.config.pageSize,
+      );
       return listResponse(req, { ...page, items: readable(req, page.items) }, view(req));
     },
   },
@@ -101,7 +122,12 @@ export const galleryRoutes: ArmRoute[] = [
     listsBeneath: true,
     handler: (req): ArmResponse => {
       const sub = visibleSubscription(req, req.params.subscriptionId!);
-      const page = req.ctx.resources.listBySubscription(sub.subscriptionId, GALLERY_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const page = req.ctx.resources.listBySubscription(
+        sub.subscriptionId,
+        GALLERY_TYPE,
+        skipTokenOf(req),
+        req.ctx.config.pageSize,
+      );
       return listResponse(req, { ...page, items: readable(req, page.items) }, view(req));
     },
   },

@@ -28,7 +28,9 @@ export function checkVersionEncryption(
 ): void {
   const incoming = readEncryption(input.targetRegions ?? []);
   throwViolation(incoming.violation);
-  throwViolation(checkEncryption(incoming.regions, { dataDiskLuns: input.dataDiskLuns, subscriptionId: input.subscriptionId }));
+  throwViolation(
+    checkEncryption(incoming.regions, { dataDiskLuns: input.dataDiskLuns, subscriptionId: input.subscriptionId }),
+  );
   for (const id of encryptionSetIds(incoming.regions)) {
     if (!findDiskEncryptionSetById(ctx, id)) {
       const onOsDisk = incoming.regions.some((r) => r.os?.toLowerCase() === id.toLowerCase());

@@ -15,7 +15,13 @@ import { ArmErrors } from "../../errors.js";
 import { isHeld, type OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
-import { findGalleryImage, parentGallery, type GalleryImageBody, type GalleryImageRecord, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
+import {
+  findGalleryImage,
+  parentGallery,
+  type GalleryImageBody,
+  type GalleryImageRecord,
+  type GalleryImageRef,
+} from "../galleryImages/galleryImages.model.js";
 import { resolveVersionSource } from "./galleryImageVersions.sources.js";
 import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
 import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
@@ -83,13 +89,21 @@ export function galleryImageVersionId(ref: GalleryImageVersionRef): string {
   return galleryImageVersionResourceId(ref.subscriptionId, ref.resourceGroup, ref.gallery, ref.image, ref.version);
 }
 
-export function findGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): GalleryImageVersionRecord | undefined {
+export function findGalleryImageVersion(
+  ctx: EmulatorContext,
+  ref: GalleryImageVersionRef,
+): GalleryImageVersionRecord | undefined {
   return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(galleryImageVersionId(ref));
 }
 
 export function getGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): GalleryImageVersionRecord {
   const record = findGalleryImageVersion(ctx, ref);
-  if (!record) throw ArmErrors.resourceNotFound(`Microsoft.Compute/galleries/${ref.gallery}/images/${ref.image}/versions`, ref.version, ref.resourceGroup);
+  if (!record)
+    throw ArmErrors.resourceNotFound(
+      `Microsoft.Compute/galleries/${ref.gallery}/images/${ref.image}/versions`,
+      ref.version,
+      ref.resourceGroup,
+    );
   return record;
 }
 
@@ -99,13 +113,19 @@ export interface VersionViewOptions {
 }
 
 /** The version's ARM JSON at `now`, with the defaults Compute fills in and the state derived from the clock. */
-export function galleryImageVersionView(record: GalleryImageVersionRecord, now: number, options: VersionViewOptions = {}) {
+export function galleryImageVersionView(
+  record: GalleryImageVersionRecord,
+  now: number,
+  options: VersionViewOptions = {},
+) {
   const { publishingProfile, storageProfile, safetyProfile, publishedDate } = record.body.properties;
   const given = publishingProfile.targetRegions ?? [];
-  const targetRegions = effectiveTargetRegions({ location: record.body.location, publishingProfile }).map((region, index) => {
-    const encryption = given[index]?.encryption;
-    return encryption === undefined ? region : { ...region, encryption };
-  });
+  const targetRegions = effectiveTargetRegions({ location: record.body.location, publishingProfile }).map(
+    (region, index) => {
+      const encryption = given[index]?.encryption;
+      return encryption === undefined ? region : { ...region, encryption };
+    },
+  );
   const { replicaCount, storageAccountType } = profileReplication(publishingProfile);
   return {
     id: record.body.id,
@@ -121,13 +141,17 @@ export function galleryImageVersionView(record: GalleryImageVersionRecord, now: 
         publishedDate,
         ...(publishingProfile.endOfLifeDate !== undefined ? { endOfLifeDate: publishingProfile.endOfLifeDate } : {}),
         storageAccountType,
-        ...(publishingProfile.replicationMode !== undefined ? { replicationMode: publishingProfile.replicationMode } : {}),
+        ...(publishingProfile.replicationMode !== undefined
+          ? { replicationMode: publishingProfile.replicationMode }
+          : {}),
       },
       storageProfile,
       safetyProfile: {
         allowDeletionOfReplicatedLocations: safetyProfile.allowDeletionOfReplicatedLocations ?? false,
         reportedForPolicyViolation: false,
-        ...(safetyProfile.blockDeletionBeforeEndOfLife !== undefined ? { blockDeletionBeforeEndOfLife: safetyProfile.blockDeletionBeforeEndOfLife } : {}),
+        ...(safetyProfile.blockDeletionBeforeEndOfLife !== undefined
+          ? { blockDeletionBeforeEndOfLife: safetyProfile.blockDeletionBeforeEndOfLife }
+          : {}),
       },
       provisioningState: provisioningStateOf(record.state.operation, now),
       ...(options.expandReplication ? { replicationStatus: replicationStatusAt(record.state.replication, now) } : {}),
@@ -162,8 +186,10 @@ function parents(ctx: EmulatorContext, ref: GalleryImageVersionRef) {
 
 function requireSource(ctx: EmulatorContext, id: string, location: string, target: string): VersionSource {
   const source = resolveVersionSource(ctx, id, location);
-  if (!source || normalizeLocation(source.location) !== normalizeLocation(location)) throw ArmErrors.versionSourceNotFound(id, target);
-  if (source.unusableBecause) throw ArmErrors.versionSourceUnusable(source.unusableBecause.code, source.unusableBecause.message, target);
+  if (!source || normalizeLocation(source.location) !== normalizeLocation(location))
+    throw ArmErrors.versionSourceNotFound(id, target);
+  if (source.unusableBecause)
+    throw ArmErrors.versionSourceUnusable(source.unusableBecause.code, source.unusableBecause.message, target);
   return source;
 }
 
@@ -189,20 +215,33 @@ function resolveStorage(
     return {
       source: input.source?.id ? { id: input.source.id } : { virtualMachineId: directId },
       osDiskImage: { sizeInGB: source.osDiskSizeGB ?? DEFAULT_OS_DISK_GB, hostCaching: osCaching },
-      dataDiskImages: source.dataDisks.map((disk) => ({ lun: disk.lun, sizeInGB: disk.sizeGB, hostCaching: dataCaching(disk.lun) })),
+      dataDiskImages: source.dataDisks.map((disk) => ({
+        lun: disk.lun,
+        sizeInGB: disk.sizeGB,
+        hostCaching: dataCaching(disk.lun),
+      })),
     };
   }
   const osSourceId = input.osDiskImage?.source?.id;
   if (!osSourceId) {
-    throw ArmErrors.invalidParameter(`${PROPERTIES}.storageProfile.osDiskImage`, `Required parameter '${PROPERTIES}.storageProfile.osDiskImage' is missing (null).`);
+    throw ArmErrors.invalidParameter(
+      `${PROPERTIES}.storageProfile.osDiskImage`,
+      `Required parameter '${PROPERTIES}.storageProfile.osDiskImage' is missing (null).`,
+    );
   }
   const osSource = requireSource(ctx, osSourceId, location, `${PROPERTIES}.storageProfile.osDiskImage.source.id`);
   checkAgainstDefinition(definition, osSource);
   return {
-    osDiskImage: { sizeInGB: osSource.osDiskSizeGB ?? DEFAULT_OS_DISK_GB, hostCaching: osCaching, source: { id: osSourceId } },
+    osDiskImage: {
+      sizeInGB: osSource.osDiskSizeGB ?? DEFAULT_OS_DISK_GB,
+      hostCaching: osCaching,
+      source: { id: osSourceId },
+    },
     dataDiskImages: (input.dataDiskImages ?? []).map((disk, index) => {
       const id = disk.source?.id;
-      const source = id ? requireSource(ctx, id, location, `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`) : undefined;
+      const source = id
+        ? requireSource(ctx, id, location, `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`)
+        : undefined;
       const sizeInGB = source?.osDiskSizeGB ?? source?.dataDisks[0]?.sizeGB ?? 0;
       return { lun: disk.lun, sizeInGB, hostCaching: disk.hostCaching ?? "None", ...(id ? { source: { id } } : {}) };
     }),
@@ -223,7 +262,9 @@ function replicatedImage(location: string, storage: StoredStorageProfile): Repli
  */
 function storedForUpdateCheck(existing: GalleryImageVersionRecord, now: number): GalleryImageVersionProperties {
   const { publishingProfile, storageProfile, safetyProfile } = existing.body.properties;
-  const replicated = existing.state.replication.filter((plan) => holdsReplicas(plan, now)).map((plan) => ({ name: plan.region }));
+  const replicated = existing.state.replication
+    .filter((plan) => holdsReplicas(plan, now))
+    .map((plan) => ({ name: plan.region }));
   return {
     publishingProfile: { ...publishingProfile, targetRegions: replicated },
     storageProfile: storageProfile as GalleryImageVersionProperties["storageProfile"],
@@ -245,18 +286,25 @@ function write(
   const now = ctx.clock.now();
   const startedAt = options.startedAt ?? now;
   const { gallery, image } = parents(ctx, ref);
-  if (input.location !== gallery.body.location) throw ArmErrors.locationDiffersFromGallery("gallery image version", input.location, gallery.body.location);
+  if (input.location !== gallery.body.location)
+    throw ArmErrors.locationDiffersFromGallery("gallery image version", input.location, gallery.body.location);
   const existing = findGalleryImageVersion(ctx, ref);
   if (existing) {
     const operation = existing.state.operation;
-    if (operation?.kind === "Delete" && isInFlight(operation, now)) throw ArmErrors.versionMarkedForDeletion(ref.version);
+    if (operation?.kind === "Delete" && isInFlight(operation, now))
+      throw ArmErrors.versionMarkedForDeletion(ref.version);
     if (isInFlight(operation, now)) throw ArmErrors.operationInProgress(nestedName(ref));
   }
 
   const properties = parseProperties(galleryImageVersionPropertiesShape, input.properties, "properties");
   // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
-  const keepsEndOfLife = existing !== undefined && sameInstant(properties.publishingProfile?.endOfLifeDate, existing.body.properties.publishingProfile.endOfLifeDate);
-  const [violation] = validateImageVersionRules(properties, { location: input.location, now: new Date(keepsEndOfLife ? 0 : now) });
+  const keepsEndOfLife =
+    existing !== undefined &&
+    sameInstant(properties.publishingProfile?.endOfLifeDate, existing.body.properties.publishingProfile.endOfLifeDate);
+  const [violation] = validateImageVersionRules(properties, {
+    location: input.location,
+    now: new Date(keepsEndOfLife ? 0 : now),
+  });
   throwViolation(violation);
 
   let storage: StoredStorageProfile;
@@ -276,8 +324,12 @@ function write(
   });
 
   const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });
-  const replication = planReplication(existing?.state.replication ?? [], targets, replicatedImage(input.location, storage), startedAt, (region) =>
-    ctx.faults.replicationFailure(galleryImageVersionId(ref), region),
+  const replication = planReplication(
+    existing?.state.replication ?? [],
+    targets,
+    replicatedImage(input.location, storage),
+    startedAt,
+    (region) => ctx.faults.replicationFailure(galleryImageVersionId(ref), region),
   );
   const endsAt = Math.max(startedAt, replicationEndsAt(replication));
   const failures = failedRegions(replication);
@@ -290,7 +342,11 @@ function write(
     endsAt - now,
     error && { code: error.code, message: error.message },
   );
-  const tracked = { ...begun.tracked, startedAt, endsAt: isHeld(begun.operation) ? begun.operation.endsAt : Math.max(now, endsAt) };
+  const tracked = {
+    ...begun.tracked,
+    startedAt,
+    endsAt: isHeld(begun.operation) ? begun.operation.endsAt : Math.max(now, endsAt),
+  };
   const body: GalleryImageVersionBody = {
     id,
     name: existing?.name ?? ref.version,
@@ -345,11 +401,17 @@ export function putGalleryImageVersion(
 }
 
 /** PATCH: the sent profiles over the stored ones, then the same rules as an update by PUT. */
-export function patchGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef, rawBody: unknown): WriteResult<GalleryImageVersionRecord> {
+export function patchGalleryImageVersion(
+  ctx: EmulatorContext,
+  ref: GalleryImageVersionRef,
+  rawBody: unknown,
+): WriteResult<GalleryImageVersionRecord> {
   const body = requireObjectBody(rawBody);
   parents(ctx, ref);
   const existing = getGalleryImageVersion(ctx, ref);
-  const patch = (body.properties ?? {}) as Partial<Record<"publishingProfile" | "storageProfile" | "safetyProfile", Record<string, unknown>>>;
+  const patch = (body.properties ?? {}) as Partial<
+    Record<"publishingProfile" | "storageProfile" | "safetyProfile", Record<string, unknown>>
+  >;
   const stored = existing.body.properties;
   const properties = {
     publishingProfile: { ...stored.publishingProfile, ...definedEntries(patch.publishingProfile ?? {}) },
@@ -369,8 +431,14 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
   const existing = getGalleryImageVersion(ctx, ref);
   const now = ctx.clock.now();
   const running = existing.state.operation;
-  const durationMs = running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
-  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location }, "Delete", durationMs);
+  const durationMs =
+    running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
+    "Delete",
+    durationMs,
+  );
   ctx.resources.put({
     ...existing,
     parentKey: image.id,
@@ -394,7 +462,10 @@ export interface NewGalleryImageVersion extends GalleryImageVersionRef {
 }
 
 /** Creates a version as a PUT would (same rules), for the demo seed and tests. */
-export function createGalleryImageVersion(ctx: EmulatorContext, input: NewGalleryImageVersion): GalleryImageVersionRecord {
+export function createGalleryImageVersion(
+  ctx: EmulatorContext,
+  input: NewGalleryImageVersion,
+): GalleryImageVersionRecord {
   const { location, tags, properties, startedAt, ...ref } = input;
   const gallery = parentGallery(ctx, ref);
   const body = { location: location ?? gallery.body.location, ...(tags ? { tags } : {}), properties };

@@ -11,7 +11,11 @@ import type { VersionSource } from "./versionSource.js";
  * Another gallery image version as a source. It can be used in any region where its replication has completed,
  * so its location is the requested one when a replica is there, and its own region otherwise.
  */
-function resolveGalleryImageVersion(ctx: EmulatorContext, id: string, wantedLocation: string): VersionSource | undefined {
+function resolveGalleryImageVersion(
+  ctx: EmulatorContext,
+  id: string,
+  wantedLocation: string,
+): VersionSource | undefined {
   const parsed = parseResourceId(id);
   if (parsed?.kind !== "galleryImageVersion") return undefined;
   const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(parsed.id);
@@ -20,7 +24,9 @@ function resolveGalleryImageVersion(ctx: EmulatorContext, id: string, wantedLoca
   if (!definition) return undefined;
   const now = ctx.clock.now();
   const replicatedHere = record.state.replication.some(
-    (plan) => normalizeLocation(plan.region) === normalizeLocation(wantedLocation) && regionStatusAt(plan, now).state === "Completed",
+    (plan) =>
+      normalizeLocation(plan.region) === normalizeLocation(wantedLocation) &&
+      regionStatusAt(plan, now).state === "Completed",
   );
   const { osType, osState, hyperVGeneration, architecture } = definition.body.properties;
   const storage = record.body.properties.storageProfile;
@@ -38,6 +44,12 @@ function resolveGalleryImageVersion(ctx: EmulatorContext, id: string, wantedLoca
 }
 
 /** Any source of an image version: gallery image versions here, managed images, VMs, disks and snapshots from sources/versionSources.ts. */
-export function resolveVersionSource(ctx: EmulatorContext, id: string, versionLocation: string): VersionSource | undefined {
-  return parseResourceId(id)?.kind === "galleryImageVersion" ? resolveGalleryImageVersion(ctx, id, versionLocation) : resolveComputeSource(ctx, id);
+export function resolveVersionSource(
+  ctx: EmulatorContext,
+  id: string,
+  versionLocation: string,
+): VersionSource | undefined {
+  return parseResourceId(id)?.kind === "galleryImageVersion"
+    ? resolveGalleryImageVersion(ctx, id, versionLocation)
+    : resolveComputeSource(ctx, id);
 }

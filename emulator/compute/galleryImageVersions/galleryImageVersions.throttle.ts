@@ -2,7 +2,11 @@ import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import { GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
 import { isInFlight } from "../shared/provisioning.js";
-import type { GalleryImageVersionBody, GalleryImageVersionState, StoredStorageProfile } from "./galleryImageVersions.model.js";
+import type {
+  GalleryImageVersionBody,
+  GalleryImageVersionState,
+  StoredStorageProfile,
+} from "./galleryImageVersions.model.js";
 
 /**
  * Compute throttles a source that many new versions are still copying: past this many creations replicating
@@ -19,10 +23,16 @@ export function checkSourceThrottle(ctx: EmulatorContext, storage: StoredStorage
   const sourceId = sourceIdOf(storage);
   if (!sourceId) return;
   const now = ctx.clock.now();
-  const replicating = ctx.resources.allOfType<GalleryImageVersionBody, GalleryImageVersionState>(GALLERY_IMAGE_VERSION_TYPE).filter((version) => {
-    const operation = version.state.operation;
-    return operation?.kind === "Create" && isInFlight(operation, now) && sourceIdOf(version.body.properties.storageProfile)?.toLowerCase() === sourceId.toLowerCase();
-  });
+  const replicating = ctx.resources
+    .allOfType<GalleryImageVersionBody, GalleryImageVersionState>(GALLERY_IMAGE_VERSION_TYPE)
+    .filter((version) => {
+      const operation = version.state.operation;
+      return (
+        operation?.kind === "Create" &&
+        isInFlight(operation, now) &&
+        sourceIdOf(version.body.properties.storageProfile)?.toLowerCase() === sourceId.toLowerCase()
+      );
+    });
   if (replicating.length < MAX_REPLICATING_VERSIONS_PER_SOURCE) return;
   const firstDone = Math.min(...replicating.map((version) => version.state.operation!.endsAt));
   throw ArmErrors.tooManyRequestsOnSource(sourceId, Math.max(1, Math.ceil((firstDone - now) / 1000)));

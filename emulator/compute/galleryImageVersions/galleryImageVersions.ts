@@ -88,7 +88,11 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     handler: (req): ArmResponse => {
       requireLinkedSources(req);
       const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body);
-      return { status: 200, body: galleryImageVersionView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
+      return {
+        status: 200,
+        body: galleryImageVersionView(record, req.ctx.clock.now()),
+        headers: galleryLroHeaders(req, operation, "PATCH"),
+      };
     },
   },
   {
@@ -98,7 +102,9 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     action: READ,
     handler: (req): ArmResponse => ({
       status: 200,
-      body: galleryImageVersionView(getGalleryImageVersion(req.ctx, refOf(req)), req.ctx.clock.now(), { expandReplication: expandsReplication(req) }),
+      body: galleryImageVersionView(getGalleryImageVersion(req.ctx, refOf(req)), req.ctx.clock.now(), {
+        expandReplication: expandsReplication(req),
+      }),
     }),
   },
   {
@@ -121,7 +127,12 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
       const ref = imageRefOf(req);
       parentGallery(req.ctx, ref);
       const image = getGalleryImage(req.ctx, ref);
-      const page = req.ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(image.id, GALLERY_IMAGE_VERSION_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const page = req.ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(
+        image.id,
+        GALLERY_IMAGE_VERSION_TYPE,
+        skipTokenOf(req),
+        req.ctx.config.pageSize,
+      );
       const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
       const now = req.ctx.clock.now();
       const expand = expandsReplication(req);

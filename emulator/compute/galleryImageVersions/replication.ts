@@ -73,17 +73,27 @@ export function oversizedDataDiskDetails(sizeGB: number): string {
 
 function failureFor(region: string, image: ReplicatedImage): RegionReplicationPlan["failure"] {
   const oversized = image.dataDiskSizesGB.find((size) => size > MAX_DATA_DISK_GB);
-  return oversized === undefined ? undefined : { afterMs: baseMs(region, image), details: oversizedDataDiskDetails(oversized) };
+  return oversized === undefined
+    ? undefined
+    : { afterMs: baseMs(region, image), details: oversizedDataDiskDetails(oversized) };
 }
 
 /** A failure fault injection wants in a region (see emulator/faults): its details, and when it strikes. */
 export type InjectedReplicationFailure = (region: string) => { details: string; afterMs?: number } | undefined;
 
-function freshPlan(target: EffectiveTargetRegion, image: ReplicatedImage, now: number, injected?: InjectedReplicationFailure): RegionReplicationPlan {
+function freshPlan(
+  target: EffectiveTargetRegion,
+  image: ReplicatedImage,
+  now: number,
+  injected?: InjectedReplicationFailure,
+): RegionReplicationPlan {
   const injectedFailure = injected?.(target.name);
   const failure =
     failureFor(target.name, image) ??
-    (injectedFailure && { afterMs: injectedFailure.afterMs ?? baseMs(target.name, image), details: injectedFailure.details });
+    (injectedFailure && {
+      afterMs: injectedFailure.afterMs ?? baseMs(target.name, image),
+      details: injectedFailure.details,
+    });
   return {
     region: target.name,
     replicaCount: target.regionalReplicaCount,
@@ -111,7 +121,8 @@ export function planReplication(
     if (!before) return freshPlan(target, image, now, injected);
     const status = regionStatusAt(before, now);
     if (status.state === "Failed") return freshPlan(target, image, now, injected);
-    const unchanged = before.replicaCount === target.regionalReplicaCount && before.storageAccountType === target.storageAccountType;
+    const unchanged =
+      before.replicaCount === target.regionalReplicaCount && before.storageAccountType === target.storageAccountType;
     if (unchanged) return { ...before, region: target.name };
     if (status.state !== "Completed") return freshPlan(target, image, now, injected);
     const addedReplicas = Math.max(1, target.regionalReplicaCount - before.replicaCount);
@@ -131,7 +142,12 @@ export function regionStatusAt(plan: RegionReplicationPlan, now: number): Region
   const elapsed = Math.max(0, now - plan.startedAt);
   const progressAt = (ms: number) => Math.min(99, Math.floor((ms / Math.max(1, plan.durationMs)) * 100));
   if (plan.failure && elapsed >= plan.failure.afterMs) {
-    return { region: plan.region, state: "Failed", details: plan.failure.details, progress: progressAt(plan.failure.afterMs) };
+    return {
+      region: plan.region,
+      state: "Failed",
+      details: plan.failure.details,
+      progress: progressAt(plan.failure.afterMs),
+    };
   }
   if (elapsed >= plan.durationMs) return { region: plan.region, state: "Completed", details: "", progress: 100 };
   return { region: plan.region, state: "Replicating", details: "", progress: progressAt(elapsed) };
@@ -149,7 +165,12 @@ export function replicationStatusAt(plans: readonly RegionReplicationPlan[], now
 
 /** When every region has finished (completed or failed). */
 export function replicationEndsAt(plans: readonly RegionReplicationPlan[]): number {
-  return Math.max(0, ...plans.map((plan) => plan.startedAt + (plan.failure ? Math.min(plan.failure.afterMs, plan.durationMs) : plan.durationMs)));
+  return Math.max(
+    0,
+    ...plans.map(
+      (plan) => plan.startedAt + (plan.failure ? Math.min(plan.failure.afterMs, plan.durationMs) : plan.durationMs),
+    ),
+  );
 }
 
 /** The failed regions with their details, for the error of the version's operation. */

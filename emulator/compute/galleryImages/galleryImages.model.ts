@@ -11,11 +11,24 @@ import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
-import { definedEntries, findGallery, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
+import {
+  definedEntries,
+  findGallery,
+  type GalleryRecord,
+  type GalleryRef,
+  type WriteResult,
+} from "../galleries/galleries.model.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
-import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requiredLocation, requireResourceGroup } from "../shared/names.js";
+import {
+  canonicalLocation,
+  GALLERY_IMAGE_TYPE,
+  GALLERY_TYPE,
+  GALLERY_IMAGE_VERSION_TYPE,
+  requiredLocation,
+  requireResourceGroup,
+} from "../shared/names.js";
 import {
   assertNoOperationInFlight,
   beginOperation,
@@ -70,7 +83,14 @@ export function galleryImageView(record: GalleryImageRecord, now: number) {
   };
 }
 
-function store(ctx: EmulatorContext, gallery: GalleryRecord, body: GalleryImageBody, state: TrackedState, existing?: GalleryImageRecord, goneAt?: number) {
+function store(
+  ctx: EmulatorContext,
+  gallery: GalleryRecord,
+  body: GalleryImageBody,
+  state: TrackedState,
+  existing?: GalleryImageRecord,
+  goneAt?: number,
+) {
   // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
   if (!existing) ctx.resources.remove(body.id);
   ctx.resources.put({
@@ -108,7 +128,11 @@ function write(
   const sentEndOfLife = (input.properties as { endOfLifeDate?: unknown } | undefined)?.endOfLifeDate;
   const keepsEndOfLife = existing !== undefined && sameInstant(sentEndOfLife, existing.body.properties.endOfLifeDate);
   const judgedAt = keepsEndOfLife ? 0 : now;
-  const properties = parseProperties(makeGalleryImagePropertiesSchema(() => new Date(judgedAt)), input.properties, "properties");
+  const properties = parseProperties(
+    makeGalleryImagePropertiesSchema(() => new Date(judgedAt)),
+    input.properties,
+    "properties",
+  );
   if (existing) {
     throwViolation(checkImageDefinitionUpdate(existing.body.properties, properties));
     assertNoOperationInFlight(ctx, existing, nestedName(ref));
@@ -116,7 +140,9 @@ function write(
   const siblings = ctx.resources
     .listChildren(gallery.id, GALLERY_IMAGE_TYPE)
     .items.map((r) => ({ name: r.name, identifier: (r.body as GalleryImageBody).properties.identifier }));
-  throwViolation(findIdentifierConflict({ name: existing?.name ?? ref.image, identifier: properties.identifier }, siblings));
+  throwViolation(
+    findIdentifierConflict({ name: existing?.name ?? ref.image, identifier: properties.identifier }, siblings),
+  );
   if (!existing) {
     checkQuotaForOneMore(ctx, "imageDefinitions", GALLERY_IMAGE_TYPE, ref.subscriptionId, input.location);
   }
@@ -128,12 +154,22 @@ function write(
     existing ? "Update" : "Create",
     resourceOperationMs(ctx),
   );
-  store(ctx, gallery, { id, name, type: GALLERY_IMAGE_TYPE, location: input.location, ...stringTags(input.tags), properties }, { operation: tracked }, existing);
+  store(
+    ctx,
+    gallery,
+    { id, name, type: GALLERY_IMAGE_TYPE, location: input.location, ...stringTags(input.tags), properties },
+    { operation: tracked },
+    existing,
+  );
   return { record: findGalleryImage(ctx, ref)!, created: !existing, operation };
 }
 
 /** PUT: creates the definition (201) or updates it (200) when only updatable properties change. */
-export function putGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef, rawBody: unknown): WriteResult<GalleryImageRecord> {
+export function putGalleryImage(
+  ctx: EmulatorContext,
+  ref: GalleryImageRef,
+  rawBody: unknown,
+): WriteResult<GalleryImageRecord> {
   throwViolation(checkImageDefinitionName(ref.image, ref.gallery));
   const body = requireObjectBody(rawBody);
   const requested = requiredLocation(body.location);
@@ -144,18 +180,29 @@ export function putGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef, rawB
   if (existing && existing.body.location !== location) {
     throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
   }
-  if (location !== gallery.body.location) throw ArmErrors.locationDiffersFromGallery("gallery image", location, gallery.body.location);
+  if (location !== gallery.body.location)
+    throw ArmErrors.locationDiffersFromGallery("gallery image", location, gallery.body.location);
   return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
 }
 
 /** PATCH: the sent properties over the stored ones, then the same rules as PUT. */
-export function patchGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef, rawBody: unknown): WriteResult<GalleryImageRecord> {
+export function patchGalleryImage(
+  ctx: EmulatorContext,
+  ref: GalleryImageRef,
+  rawBody: unknown,
+): WriteResult<GalleryImageRecord> {
   const body = requireObjectBody(rawBody);
   const gallery = parentGallery(ctx, ref);
   const existing = getGalleryImage(ctx, ref);
   const patch = (body.properties ?? {}) as Record<string, unknown>;
   const properties = { ...existing.body.properties, ...definedEntries(patch) };
-  return write(ctx, ref, { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties }, existing, gallery);
+  return write(
+    ctx,
+    ref,
+    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
+    existing,
+    gallery,
+  );
 }
 
 /** DELETE: refused while versions remain. */
@@ -165,9 +212,16 @@ export function deleteGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): 
   assertNoOperationInFlight(ctx, existing, nestedName(ref));
   const versions = ctx.resources.listChildren(existing.id, GALLERY_IMAGE_VERSION_TYPE, "", 5).items;
   if (versions.length > 0) {
-    throw ArmErrors.cannotDeleteResource(versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions/${v.name}`));
+    throw ArmErrors.cannotDeleteResource(
+      versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions/${v.name}`),
+    );
   }
-  const { operation, tracked } = beginOperation(ctx, { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location }, "Delete", resourceOperationMs(ctx));
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
+    "Delete",
+    resourceOperationMs(ctx),
+  );
   store(ctx, gallery, existing.body, { operation: tracked }, existing, tracked.endsAt);
   return operation;
 }
@@ -184,5 +238,9 @@ export interface NewGalleryImage extends GalleryImageRef {
 export function createGalleryImage(ctx: EmulatorContext, input: NewGalleryImage): GalleryImageRecord {
   const { location, tags, properties, ...ref } = input;
   const gallery = parentGallery(ctx, ref);
-  return putGalleryImage(ctx, ref, { location: location ?? gallery.body.location, ...(tags ? { tags } : {}), properties }).record;
+  return putGalleryImage(ctx, ref, {
+    location: location ?? gallery.body.location,
+    ...(tags ? { tags } : {}),
+    properties,
+  }).record;
 }

@@ -17,14 +17,19 @@ import { galleryLroHeaders, type TrackedState } from "../shared/provisioning.js"
 
 /** Microsoft.Compute/galleries/images (image definitions): routes and thin handlers over galleryImages.model.ts. */
 
-const GALLERY_PATH = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}";
+const GALLERY_PATH =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}";
 const IMAGE_PATH = `${GALLERY_PATH}/images/{galleryImageName}`;
 const READ = "Microsoft.Compute/galleries/images/read";
 const WRITE = "Microsoft.Compute/galleries/images/write";
 
 function galleryRefOf(req: ArmRequest): GalleryRef {
   visibleSubscription(req, req.params.subscriptionId!);
-  return { subscriptionId: req.params.subscriptionId!, resourceGroup: req.params.resourceGroupName!, gallery: req.params.galleryName! };
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    gallery: req.params.galleryName!,
+  };
 }
 
 function refOf(req: ArmRequest): GalleryImageRef {
@@ -41,7 +46,11 @@ export const galleryImageRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, created, operation } = putGalleryImage(req.ctx, refOf(req), req.body);
-      return { status: created ? 201 : 200, body: galleryImageView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PUT") };
+      return {
+        status: created ? 201 : 200,
+        body: galleryImageView(record, req.ctx.clock.now()),
+        headers: galleryLroHeaders(req, operation, "PUT"),
+      };
     },
   },
   {
@@ -51,7 +60,11 @@ export const galleryImageRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       const { record, operation } = patchGalleryImage(req.ctx, refOf(req), req.body);
-      return { status: 200, body: galleryImageView(record, req.ctx.clock.now()), headers: galleryLroHeaders(req, operation, "PATCH") };
+      return {
+        status: 200,
+        body: galleryImageView(record, req.ctx.clock.now()),
+        headers: galleryLroHeaders(req, operation, "PATCH"),
+      };
     },
   },
   {
@@ -59,7 +72,10 @@ export const galleryImageRoutes: ArmRoute[] = [
     method: "GET",
     path: IMAGE_PATH,
     action: READ,
-    handler: (req): ArmResponse => ({ status: 200, body: galleryImageView(getGalleryImage(req.ctx, refOf(req)), req.ctx.clock.now()) }),
+    handler: (req): ArmResponse => ({
+      status: 200,
+      body: galleryImageView(getGalleryImage(req.ctx, refOf(req)), req.ctx.clock.now()),
+    }),
   },
   {
     ...base,
@@ -79,7 +95,12 @@ export const galleryImageRoutes: ArmRoute[] = [
     listsBeneath: true,
     handler: (req): ArmResponse => {
       const gallery = parentGallery(req.ctx, galleryRefOf(req));
-      const page = req.ctx.resources.listChildren<GalleryImageBody, TrackedState>(gallery.id, GALLERY_IMAGE_TYPE, skipTokenOf(req), req.ctx.config.pageSize);
+      const page = req.ctx.resources.listChildren<GalleryImageBody, TrackedState>(
+        gallery.id,
+        GALLERY_IMAGE_TYPE,
+        skipTokenOf(req),
+        req.ctx.config.pageSize,
+      );
       const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
       const now = req.ctx.clock.now();
       return listResponse(req, { ...page, items }, (r) => galleryImageView(r, now));

@@ -28,15 +28,27 @@ export function enumValue<T extends string>(value: unknown, allowed: readonly T[
 /** The JSON object of a request; ARM answers a missing or non-object body as undeserializable content. */
 export function requireObjectBody(body: unknown): ResourceBody {
   if (body === undefined || body === null) throw ArmErrors.missingRequestContent();
-  if (!isPlainObject(body)) throw ArmErrors.invalidRequestContent(`Unexpected JSON token ${Array.isArray(body) ? "StartArray" : typeof body}; expected an object.`);
+  if (!isPlainObject(body))
+    throw ArmErrors.invalidRequestContent(
+      `Unexpected JSON token ${Array.isArray(body) ? "StartArray" : typeof body}; expected an object.`,
+    );
   if (body.location !== undefined && typeof body.location !== "string") {
-    throw ArmErrors.invalidRequestContent(`Error converting value ${JSON.stringify(body.location)} to type 'System.String'. Path 'location'.`);
+    throw ArmErrors.invalidRequestContent(
+      `Error converting value ${JSON.stringify(body.location)} to type 'System.String'. Path 'location'.`,
+    );
   }
-  if (body.tags !== undefined && (!isPlainObject(body.tags) || Object.values(body.tags).some((v) => typeof v !== "string"))) {
-    throw ArmErrors.invalidRequestContent("Error converting value to type 'System.Collections.Generic.IDictionary`2[System.String,System.String]'. Path 'tags'.");
+  if (
+    body.tags !== undefined &&
+    (!isPlainObject(body.tags) || Object.values(body.tags).some((v) => typeof v !== "string"))
+  ) {
+    throw ArmErrors.invalidRequestContent(
+      "Error converting value to type 'System.Collections.Generic.IDictionary`2[System.String,System.String]'. Path 'tags'.",
+    );
   }
   if (body.properties !== undefined && body.properties !== null && !isPlainObject(body.properties)) {
-    throw ArmErrors.invalidRequestContent(`Error converting value ${JSON.stringify(body.properties)} to type 'Properties'. Path 'properties'.`);
+    throw ArmErrors.invalidRequestContent(
+      `Error converting value ${JSON.stringify(body.properties)} to type 'Properties'. Path 'properties'.`,
+    );
   }
   return body as ResourceBody;
 }
@@ -61,7 +73,9 @@ export function parseProperties<S extends z.ZodType>(schema: S, value: unknown, 
     throw ArmErrors.invalidRequestContent(`${first.message}. Path '${path}'.`);
   }
   const [violation] = violationsFromZodError(result.error, targetPrefix);
-  throw violation ? ArmErrors.fromViolation(violation) : new ArmError(400, "InvalidParameter", "The request is invalid.");
+  throw violation
+    ? ArmErrors.fromViolation(violation)
+    : new ArmError(400, "InvalidParameter", "The request is invalid.");
 }
 
 export function stringTags(tags: Record<string, string> | undefined): { tags?: Record<string, string> } {

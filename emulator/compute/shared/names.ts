@@ -32,7 +32,11 @@ export const DISK_ENCRYPTION_SET_TYPE = "Microsoft.Compute/diskEncryptionSets";
 export const MANAGED_IMAGE_TYPE = "Microsoft.Compute/images";
 
 /** The resource group a write goes to; ARM answers ResourceGroupNotFound before the provider sees the request. */
-export function requireResourceGroup(ctx: EmulatorContext, subscriptionId: string, resourceGroup: string): ResourceRecord {
+export function requireResourceGroup(
+  ctx: EmulatorContext,
+  subscriptionId: string,
+  resourceGroup: string,
+): ResourceRecord {
   const group = ctx.resources.get(resourceGroupId(subscriptionId, resourceGroup));
   if (!group) throw ArmErrors.resourceGroupNotFound(resourceGroup);
   return group;

@@ -20,7 +20,11 @@ export interface TrackedState {
   operation?: TrackedOperation;
 }
 
-const RUNNING_STATE: Record<OperationKind, ProvisioningState> = { Create: "Creating", Update: "Updating", Delete: "Deleting" };
+const RUNNING_STATE: Record<OperationKind, ProvisioningState> = {
+  Create: "Creating",
+  Update: "Updating",
+  Delete: "Deleting",
+};
 
 /** Creating/Updating/Deleting until the operation's end, then Succeeded or Failed, judged by the emulator's clock. */
 export function provisioningStateOf(operation: TrackedOperation | undefined, now: number): ProvisioningState {
@@ -70,7 +74,11 @@ export function resourceOperationMs(ctx: EmulatorContext): number {
  * Compute refuses a second write while one is running on the same resource. `displayName` is the name as ARM
  * prints it (`gallery/image/1.0.0` for nested resources).
  */
-export function assertNoOperationInFlight(ctx: EmulatorContext, record: { state: TrackedState }, displayName: string): void {
+export function assertNoOperationInFlight(
+  ctx: EmulatorContext,
+  record: { state: TrackedState },
+  displayName: string,
+): void {
   const operation = record.state.operation;
   if (isInFlight(operation, ctx.clock.now())) throw ArmErrors.operationInProgress(displayName);
 }
@@ -80,7 +88,11 @@ export function assertNoOperationInFlight(ctx: EmulatorContext, record: { state:
  * Azure-AsyncOperation: SDK pollers read a PATCH's final result from Location when present, and Compute's
  * Location is the operation monitor, not the resource, so the resource must be read from the request URL.
  */
-export function lroHeaders(origin: string, operation: OperationRecord, method: "PUT" | "PATCH" | "DELETE"): Record<string, string> {
+export function lroHeaders(
+  origin: string,
+  operation: OperationRecord,
+  method: "PUT" | "PATCH" | "DELETE",
+): Record<string, string> {
   const headers = asyncOperationHeaders(origin, operation);
   if (method === "PATCH") return { "Azure-AsyncOperation": headers["Azure-AsyncOperation"]! };
   return headers;
@@ -91,7 +103,11 @@ export function lroHeaders(origin: string, operation: OperationRecord, method: "
  * Python's recorded galleries sessions): PUT (201/200) and PATCH (200) carry Azure-AsyncOperation alone, DELETE
  * (202) adds Location, the operation's monitor; image versions add Retry-After (retryAfter.ts).
  */
-export function galleryLroHeaders(req: ArmRequest, operation: OperationRecord, method: "PUT" | "PATCH" | "DELETE"): Record<string, string> {
+export function galleryLroHeaders(
+  req: ArmRequest,
+  operation: OperationRecord,
+  method: "PUT" | "PATCH" | "DELETE",
+): Record<string, string> {
   const { "Azure-AsyncOperation": asyncOperation, Location: monitor } = asyncOperationHeaders(req.origin, operation);
   return {
     "Azure-AsyncOperation": asyncOperation!,

@@ -6,7 +6,14 @@ import type { TrackedState } from "../shared/provisioning.js";
 import type { StoredSharingProfile } from "./gallerySharing.profile.js";
 import type { GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
 import type { GalleryImageVersionRecord } from "../galleryImageVersions/galleryImageVersions.model.js";
-import { isInRegion, listSharedImages, listSharedVersions, regionOf, sharedImageView, sharedVersionView } from "./sharedGalleries.model.js";
+import {
+  isInRegion,
+  listSharedImages,
+  listSharedVersions,
+  regionOf,
+  sharedImageView,
+  sharedVersionView,
+} from "./sharedGalleries.model.js";
 import { GALLERY_TYPE } from "../shared/names.js";
 
 /**
@@ -23,9 +30,17 @@ export const CommunityErrors = {
   galleryNotFound: (publicName: string) =>
     new ArmError(404, "ResourceNotFound", `The community gallery '${publicName}' was not found.`),
   imageNotFound: (publicName: string, image: string) =>
-    new ArmError(404, "ResourceNotFound", `The community gallery image '${image}' was not found in community gallery '${publicName}'.`),
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The community gallery image '${image}' was not found in community gallery '${publicName}'.`,
+    ),
   versionNotFound: (publicName: string, image: string, version: string) =>
-    new ArmError(404, "ResourceNotFound", `The community gallery image version '${version}' was not found in '${publicName}/${image}'.`),
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The community gallery image version '${version}' was not found in '${publicName}/${image}'.`,
+    ),
 };
 
 export interface CommunityGallery {
@@ -41,9 +56,9 @@ function communityInfoOf(gallery: GalleryRecord) {
 /** The gallery whose community sharing is enabled under this public name, in any region. */
 export function findCommunityGallery(ctx: EmulatorContext, publicName: string): GalleryRecord | undefined {
   const wanted = publicName.toLowerCase();
-  return ctx.resources.allOfType<GalleryBody, TrackedState>(GALLERY_TYPE).find((g) =>
-    communityInfoOf(g)?.publicNames.some((n) => n.toLowerCase() === wanted),
-  );
+  return ctx.resources
+    .allOfType<GalleryBody, TrackedState>(GALLERY_TYPE)
+    .find((g) => communityInfoOf(g)?.publicNames.some((n) => n.toLowerCase() === wanted));
 }
 
 /** The community gallery with this public name that shows in `location`. */
@@ -54,13 +69,23 @@ export function getCommunityGallery(ctx: EmulatorContext, publicName: string, lo
   return { publicName: name, gallery };
 }
 
-export function getCommunityImage(ctx: EmulatorContext, community: CommunityGallery, image: string): GalleryImageRecord {
+export function getCommunityImage(
+  ctx: EmulatorContext,
+  community: CommunityGallery,
+  image: string,
+): GalleryImageRecord {
   const found = listSharedImages(ctx, community.gallery).find((i) => i.name.toLowerCase() === image.toLowerCase());
   if (!found) throw CommunityErrors.imageNotFound(community.publicName, image);
   return found;
 }
 
-export function getCommunityVersion(ctx: EmulatorContext, community: CommunityGallery, image: GalleryImageRecord, version: string, location: string) {
+export function getCommunityVersion(
+  ctx: EmulatorContext,
+  community: CommunityGallery,
+  image: GalleryImageRecord,
+  version: string,
+  location: string,
+) {
   const found = listSharedVersions(ctx, image, location).find((v) => v.name.toLowerCase() === version.toLowerCase());
   if (!found) throw CommunityErrors.versionNotFound(community.publicName, image.name, version);
   return found;
@@ -90,7 +115,12 @@ export function communityGalleryView(community: CommunityGallery, location: stri
 }
 
 /** The image as a direct share shows it, named by the community path. */
-export function communityImageView(community: CommunityGallery, image: GalleryImageRecord, location: string, apiVersion: string) {
+export function communityImageView(
+  community: CommunityGallery,
+  image: GalleryImageRecord,
+  location: string,
+  apiVersion: string,
+) {
   const { properties } = sharedImageView(community.gallery, image, location);
   const { artifactTags, ...rest } = properties;
   return {

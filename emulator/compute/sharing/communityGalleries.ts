@@ -16,7 +16,8 @@ import { GALLERY_API_VERSIONS } from "../shared/names.js";
 
 /** Microsoft.Compute/locations/communityGalleries: routes and thin handlers over communityGalleries.model.ts. */
 
-const BASE = "/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/communityGalleries/{publicGalleryName}";
+const BASE =
+  "/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/communityGalleries/{publicGalleryName}";
 const base = {
   resourceType: "Microsoft.Compute/locations/communityGalleries",
   apiVersions: GALLERY_API_VERSIONS.filter((v) => v >= "2021-07-01"),
@@ -35,7 +36,10 @@ function paged<T>(req: ArmRequest, items: T[], keyOf: (t: T) => string): ArmResp
   const page = pageOf(items, keyOf, skipTokenOf(req), req.ctx.config.pageSize);
   return {
     status: 200,
-    body: { value: page.items, ...(page.continueAfter !== undefined ? { nextLink: nextLink(req, page.continueAfter) } : {}) },
+    body: {
+      value: page.items,
+      ...(page.continueAfter !== undefined ? { nextLink: nextLink(req, page.continueAfter) } : {}),
+    },
   };
 }
 
@@ -44,7 +48,10 @@ export const communityGalleryRoutes: ArmRoute[] = [
     ...base,
     method: "GET",
     path: BASE,
-    handler: (req) => ({ status: 200, body: communityGalleryView(communityOf(req), req.params.location!, req.apiVersion) }),
+    handler: (req) => ({
+      status: 200,
+      body: communityGalleryView(communityOf(req), req.params.location!, req.apiVersion),
+    }),
   },
   {
     ...base,
@@ -52,7 +59,9 @@ export const communityGalleryRoutes: ArmRoute[] = [
     path: `${BASE}/images`,
     handler: (req) => {
       const community = communityOf(req);
-      const views = listCommunityImages(req.ctx, community.gallery).map((i) => communityImageView(community, i, req.params.location!, req.apiVersion));
+      const views = listCommunityImages(req.ctx, community.gallery).map((i) =>
+        communityImageView(community, i, req.params.location!, req.apiVersion),
+      );
       return paged(req, views, (v) => v.name.toLowerCase());
     },
   },
@@ -75,7 +84,9 @@ export const communityGalleryRoutes: ArmRoute[] = [
       const image = getCommunityImage(req.ctx, community, req.params.galleryImageName!);
       const location = req.params.location!;
       const now = req.ctx.clock.now();
-      const views = listCommunityVersions(req.ctx, image, location).map((v) => communityVersionView(community, image, v, location, now, req.apiVersion));
+      const views = listCommunityVersions(req.ctx, image, location).map((v) =>
+        communityVersionView(community, image, v, location, now, req.apiVersion),
+      );
       return paged(req, views, (v) => v.name.toLowerCase());
     },
   },
@@ -88,7 +99,10 @@ export const communityGalleryRoutes: ArmRoute[] = [
       const image = getCommunityImage(req.ctx, community, req.params.galleryImageName!);
       const location = req.params.location!;
       const version = getCommunityVersion(req.ctx, community, image, req.params.galleryImageVersionName!, location);
-      return { status: 200, body: communityVersionView(community, image, version, location, req.ctx.clock.now(), req.apiVersion) };
+      return {
+        status: 200,
+        body: communityVersionView(community, image, version, location, req.ctx.clock.now(), req.apiVersion),
+      };
     },
   },
 ];

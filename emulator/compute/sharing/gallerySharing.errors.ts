@@ -18,7 +18,12 @@ export const SharingErrors = {
     ),
 
   groupsNotAllowed: (operationType: string) =>
-    new ArmError(400, "InvalidParameter", `Parameter 'sharingUpdate.groups' is not allowed when operationType is '${operationType}'.`, "sharingUpdate.groups"),
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `Parameter 'sharingUpdate.groups' is not allowed when operationType is '${operationType}'.`,
+      "sharingUpdate.groups",
+    ),
 
   limitExceeded: (type: SharingGroupType, galleryName: string, requested: number) =>
     new ArmError(
@@ -37,13 +42,25 @@ export const SharingErrors = {
     ),
 
   sharedGalleryNotFound: (uniqueName: string) =>
-    new ArmError(404, "ResourceNotFound", `The shared gallery '${uniqueName}' was not found or is not shared with this subscription or tenant.`),
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The shared gallery '${uniqueName}' was not found or is not shared with this subscription or tenant.`,
+    ),
 
   sharedImageNotFound: (uniqueName: string, image: string) =>
-    new ArmError(404, "ResourceNotFound", `The shared gallery image '${image}' was not found in shared gallery '${uniqueName}'.`),
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The shared gallery image '${image}' was not found in shared gallery '${uniqueName}'.`,
+    ),
 
   sharedVersionNotFound: (uniqueName: string, image: string, version: string) =>
-    new ArmError(404, "ResourceNotFound", `The shared gallery image version '${version}' was not found in '${uniqueName}/${image}'.`),
+    new ArmError(
+      404,
+      "ResourceNotFound",
+      `The shared gallery image version '${version}' was not found in '${uniqueName}/${image}'.`,
+    ),
 
   /**
    * A VM's sharedGalleryImageId naming a gallery that does not exist or is not shared with the VM's subscription or

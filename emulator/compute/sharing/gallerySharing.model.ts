@@ -13,7 +13,13 @@ import {
   type SharingProfileGroup,
   type StoredSharingProfile,
 } from "./gallerySharing.profile.js";
-import { assertNoOperationInFlight, beginOperation, isInFlight, resourceOperationMs, type TrackedState } from "../shared/provisioning.js";
+import {
+  assertNoOperationInFlight,
+  beginOperation,
+  isInFlight,
+  resourceOperationMs,
+  type TrackedState,
+} from "../shared/provisioning.js";
 
 /** `POST {gallery}/share`: the model of a gallery's direct sharing (Add, Remove, Reset, EnableCommunity). */
 
@@ -39,11 +45,14 @@ function canonical<T extends string>(values: readonly T[], value: unknown): T | 
 /** Reads the request body as the service binds a SharingUpdate, refusing what it refuses. */
 export function parseSharingUpdate(raw: unknown): SharingUpdate {
   if (raw === undefined || raw === null) throw ArmErrors.missingRequestContent();
-  if (typeof raw !== "object" || Array.isArray(raw)) throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
+  if (typeof raw !== "object" || Array.isArray(raw))
+    throw ArmErrors.invalidRequestContent("Unexpected JSON token; expected an object.");
   const body = raw as { operationType?: unknown; groups?: unknown };
-  if (body.operationType === undefined || body.operationType === null) throw SharingErrors.missingParameter("sharingUpdate.operationType");
+  if (body.operationType === undefined || body.operationType === null)
+    throw SharingErrors.missingParameter("sharingUpdate.operationType");
   const operationType = canonical(SHARING_UPDATE_OPERATIONS, body.operationType);
-  if (!operationType) throw SharingErrors.invalidEnum("sharingUpdate.operationType", body.operationType, SHARING_UPDATE_OPERATIONS);
+  if (!operationType)
+    throw SharingErrors.invalidEnum("sharingUpdate.operationType", body.operationType, SHARING_UPDATE_OPERATIONS);
 
   const rawGroups = body.groups ?? undefined;
   if (operationType === "Reset" || operationType === "EnableCommunity") {
@@ -68,7 +77,11 @@ export function parseSharingUpdate(raw: unknown): SharingUpdate {
 }
 
 /** The sharing profile after an update, within the service's limits. */
-export function nextSharingProfile(current: StoredSharingProfile | undefined, update: SharingUpdate, gallery: { name: string }): StoredSharingProfile {
+export function nextSharingProfile(
+  current: StoredSharingProfile | undefined,
+  update: SharingUpdate,
+  gallery: { name: string },
+): StoredSharingProfile {
   switch (update.operationType) {
     case "Reset":
       return { permissions: "Private" };
@@ -79,7 +92,10 @@ export function nextSharingProfile(current: StoredSharingProfile | undefined, up
       const prefix = info.publicNamePrefix!;
       // The public name is made once: enabling again keeps the name consumers already use.
       const publicNames = info.publicNames.length > 0 ? info.publicNames : [communityPublicName(prefix, randomUUID())];
-      return { permissions: "Community", communityGalleryInfo: { ...info, communityGalleryEnabled: true, publicNames } };
+      return {
+        permissions: "Community",
+        communityGalleryInfo: { ...info, communityGalleryEnabled: true, publicNames },
+      };
     }
     case "Add":
     case "Remove": {
@@ -128,7 +144,11 @@ export function shareGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
  * What the share's Location answers: nothing yet while the operation runs, then the update that was applied.
  * A share older than the gallery's last write is no longer known, as the service keeps only the latest.
  */
-export function shareOutcome(ctx: EmulatorContext, ref: GalleryRef, operationId: string | undefined): { running: boolean; update?: SharingUpdate } {
+export function shareOutcome(
+  ctx: EmulatorContext,
+  ref: GalleryRef,
+  operationId: string | undefined,
+): { running: boolean; update?: SharingUpdate } {
   const gallery = getGallery(ctx, ref);
   const state = gallery.state as SharingState;
   const last = state.lastShare;

@@ -54,12 +54,20 @@ export function sharingProfileView(profile: StoredSharingProfile | undefined, wi
 
 /** Whether a gallery GET asked for the sharing groups. */
 export function wantsSharingGroups(query: Record<string, string>): boolean {
-  const entry = (name: string) => Object.entries(query).find(([k]) => k.toLowerCase() === name)?.[1]?.toLowerCase() ?? "";
-  return entry("$select").split(",").includes("permissions") || entry("$expand").split(",").includes("sharingprofile/groups");
+  const entry = (name: string) =>
+    Object.entries(query)
+      .find(([k]) => k.toLowerCase() === name)?.[1]
+      ?.toLowerCase() ?? "";
+  return (
+    entry("$select").split(",").includes("permissions") || entry("$expand").split(",").includes("sharingprofile/groups")
+  );
 }
 
 /** Whether the gallery is shared directly with a subscription, or with the tenant that subscription belongs to. */
-export function isSharedWith(profile: StoredSharingProfile | undefined, target: { subscriptionId?: string; tenantId?: string }): boolean {
+export function isSharedWith(
+  profile: StoredSharingProfile | undefined,
+  target: { subscriptionId?: string; tenantId?: string },
+): boolean {
   const has = (type: SharingGroupType, id: string | undefined) =>
     id !== undefined && sharedIds(profile, type).some((x) => x.toLowerCase() === id.toLowerCase());
   return has("Subscriptions", target.subscriptionId) || has("AADTenants", target.tenantId);

@@ -26,14 +26,27 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
 
   it("shares a gallery with another tenant's subscription, which then lists it read-only through sharedGalleries", async () => {
     expect((await collect(lee.sharedGalleries.list("westeurope"))).map((g) => g.name)).not.toContain(UNIQUE);
-    await expect(fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    await expect(
+      fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY),
+    ).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
 
-    const update = await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
+    const update = await fx.client.gallerySharingProfile.update(
+      RG,
+      GALLERY,
+      { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] },
+      FAST_POLL,
+    );
     expect(update.operationType).toBe("Add");
     expect(update.groups).toEqual([{ type: "Subscriptions", ids: [FABRIKAM] }]);
 
-    const withGroups = await fx.em.fetch(`/subscriptions/${PROD}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}?api-version=2025-03-03&$select=Permissions`, { as: ADMIN });
-    expect((await withGroups.json()).properties.sharingProfile).toEqual({ permissions: "Groups", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] });
+    const withGroups = await fx.em.fetch(
+      `/subscriptions/${PROD}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}?api-version=2025-03-03&$select=Permissions`,
+      { as: ADMIN },
+    );
+    expect((await withGroups.json()).properties.sharingProfile).toEqual({
+      permissions: "Groups",
+      groups: [{ type: "Subscriptions", ids: [FABRIKAM] }],
+    });
     expect((await fx.client.galleries.get(RG, GALLERY)).sharingProfile).toEqual({ permissions: "Groups" });
 
     const shared = await collect(lee.sharedGalleries.list("westeurope"));
@@ -50,17 +63,34 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
     expect((await lee.sharedGalleries.get("westeurope", UNIQUE.toLowerCase())).name).toBe(UNIQUE);
 
     // Still read-only through RBAC: the share grants no role on the gallery itself.
-    await expect(fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY)).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    await expect(
+      fx.em.compute(LEE, PROD, DEMO_TENANTS.contoso.tenantId).galleries.get(RG, GALLERY),
+    ).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
 
-    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Remove", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(
+      RG,
+      GALLERY,
+      { operationType: "Remove", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] },
+      FAST_POLL,
+    );
     expect(await collect(lee.sharedGalleries.list("westeurope"))).toEqual([]);
-    await expect(lee.sharedGalleries.get("westeurope", UNIQUE)).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
+    await expect(lee.sharedGalleries.get("westeurope", UNIQUE)).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceNotFound",
+    });
   });
 
   it("shares with a tenant, listed with sharedTo=tenant, and Reset makes the gallery private again", async () => {
-    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "AADTenants", ids: [DEMO_TENANTS.fabrikam.tenantId] }] }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(
+      RG,
+      GALLERY,
+      { operationType: "Add", groups: [{ type: "AADTenants", ids: [DEMO_TENANTS.fabrikam.tenantId] }] },
+      FAST_POLL,
+    );
     expect(await collect(lee.sharedGalleries.list("westeurope"))).toEqual([]);
-    expect((await collect(lee.sharedGalleries.list("westeurope", { sharedTo: "tenant" }))).map((g) => g.name)).toEqual([UNIQUE]);
+    expect((await collect(lee.sharedGalleries.list("westeurope", { sharedTo: "tenant" }))).map((g) => g.name)).toEqual([
+      UNIQUE,
+    ]);
 
     await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
     expect(await collect(lee.sharedGalleries.list("westeurope", { sharedTo: "tenant" }))).toEqual([]);
@@ -68,14 +98,23 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
   });
 
   it("keeps the shared groups when the gallery itself is updated", async () => {
-    await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] }, FAST_POLL);
+    await fx.client.gallerySharingProfile.update(
+      RG,
+      GALLERY,
+      { operationType: "Add", groups: [{ type: "Subscriptions", ids: [FABRIKAM] }] },
+      FAST_POLL,
+    );
     await fx.client.galleries.update(RG, GALLERY, { description: "Still shared" }, FAST_POLL);
     expect((await collect(lee.sharedGalleries.list("westeurope"))).map((g) => g.name)).toEqual([UNIQUE]);
     await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "Reset" }, FAST_POLL);
   });
 
   it("answers 202 with the operation, and the Location with the update once the operation ends", async () => {
-    const res = await fx.em.fetch(SHARE, { method: "POST", as: ADMIN, body: JSON.stringify({ operationType: "Add", groups: [{ type: "Subscriptions", ids: [guid(1)] }] }) });
+    const res = await fx.em.fetch(SHARE, {
+      method: "POST",
+      as: ADMIN,
+      body: JSON.stringify({ operationType: "Add", groups: [{ type: "Subscriptions", ids: [guid(1)] }] }),
+    });
     expect(res.status).toBe(202);
     expect(res.headers.get("azure-asyncoperation")).toMatch(/\/capsOperations\//);
     const location = res.headers.get("location")!;
@@ -92,9 +131,15 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
     expect((await post({ operationType: "Add", groups: [{ type: "Subscriptions", ids: thirty }] })).status).toBe(202);
     const over = await post({ operationType: "Add", groups: [{ type: "Subscriptions", ids: [guid(999)] }] });
     expect(over.status).toBe(400);
-    expect((await over.json()).error).toMatchObject({ code: "InvalidParameter", message: expect.stringContaining("at most 30 subscriptions") });
+    expect((await over.json()).error).toMatchObject({
+      code: "InvalidParameter",
+      message: expect.stringContaining("at most 30 subscriptions"),
+    });
 
-    const sixTenants = await post({ operationType: "Add", groups: [{ type: "AADTenants", ids: Array.from({ length: 6 }, (_, i) => guid(200 + i)) }] });
+    const sixTenants = await post({
+      operationType: "Add",
+      groups: [{ type: "AADTenants", ids: Array.from({ length: 6 }, (_, i) => guid(200 + i)) }],
+    });
     expect(sixTenants.status).toBe(400);
     expect((await sixTenants.json()).error.message).toContain("at most 5 tenants");
 
@@ -116,6 +161,9 @@ describe("direct sharing: POST {gallery}/share and the consumer's sharedGallerie
       { method: "POST", as: PUBLISHER, body: JSON.stringify({ operationType: "Reset" }) },
     );
     expect(res.status).toBe(403);
-    expect((await res.json()).error).toMatchObject({ code: "AuthorizationFailed", message: expect.stringContaining("Microsoft.Compute/galleries/share/action") });
+    expect((await res.json()).error).toMatchObject({
+      code: "AuthorizationFailed",
+      message: expect.stringContaining("Microsoft.Compute/galleries/share/action"),
+    });
   });
 });

@@ -7,14 +7,19 @@ import { GALLERY_API_VERSIONS, GALLERY_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/galleries/share (GallerySharingProfile_Update): routes and thin handlers. */
 
-const SHARE_PATH = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}/share";
+const SHARE_PATH =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}/share";
 const SHARE_ACTION = "Microsoft.Compute/galleries/share/action";
 /** Direct sharing came with 2020-09-30. */
 const SHARE_API_VERSIONS = GALLERY_API_VERSIONS.filter((v) => v >= "2020-09-30");
 
 function refOf(req: ArmRequest): GalleryRef {
   visibleSubscription(req, req.params.subscriptionId!);
-  return { subscriptionId: req.params.subscriptionId!, resourceGroup: req.params.resourceGroupName!, gallery: req.params.galleryName! };
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    gallery: req.params.galleryName!,
+  };
 }
 
 function shareLocation(req: ArmRequest, operationId: string): string {
@@ -41,7 +46,11 @@ export const gallerySharingRoutes: ArmRoute[] = [
       return {
         status: 202,
         body: update,
-        headers: { "Azure-AsyncOperation": headers["Azure-AsyncOperation"]!, Location: shareLocation(req, operation.operationId), "Retry-After": "1" },
+        headers: {
+          "Azure-AsyncOperation": headers["Azure-AsyncOperation"]!,
+          Location: shareLocation(req, operation.operationId),
+          "Retry-After": "1",
+        },
       };
     },
   },
@@ -56,7 +65,11 @@ export const gallerySharingRoutes: ArmRoute[] = [
       `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Compute/galleries/${params.galleryName}`,
     handler: (req): ArmResponse => {
       const outcome = shareOutcome(req.ctx, refOf(req), req.query.operationId);
-      if (outcome.running) return { status: 202, headers: { Location: `${req.origin}${req.path}?${new URLSearchParams(req.query)}`, "Retry-After": "1" } };
+      if (outcome.running)
+        return {
+          status: 202,
+          headers: { Location: `${req.origin}${req.path}?${new URLSearchParams(req.query)}`, "Retry-After": "1" },
+        };
       return { status: 200, body: outcome.update ?? {} };
     },
   },

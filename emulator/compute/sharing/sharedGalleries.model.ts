@@ -28,7 +28,9 @@ export interface SharedGalleryScope {
 }
 
 function targetOf(scope: SharedGalleryScope) {
-  return scope.sharedTo === "tenant" ? { tenantId: scope.subscription.tenantId } : { subscriptionId: scope.subscription.subscriptionId };
+  return scope.sharedTo === "tenant"
+    ? { tenantId: scope.subscription.tenantId }
+    : { subscriptionId: scope.subscription.subscriptionId };
 }
 
 function sharingOf(gallery: GalleryRecord): StoredSharingProfile | undefined {
@@ -52,7 +54,10 @@ export function isInRegion(ctx: EmulatorContext, gallery: GalleryRecord, locatio
 }
 
 function versionsOf(ctx: EmulatorContext, image: GalleryImageRecord): GalleryImageVersionRecord[] {
-  return ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(image.id, GALLERY_IMAGE_VERSION_TYPE).items;
+  return ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(
+    image.id,
+    GALLERY_IMAGE_VERSION_TYPE,
+  ).items;
 }
 
 function versionRegions(version: GalleryImageVersionRecord): string[] {
@@ -75,10 +80,13 @@ export function listSharedGalleries(ctx: EmulatorContext, scope: SharedGallerySc
 
 /** One shared gallery by its unique name; not found when it is not shared with the scope. */
 export function getSharedGallery(ctx: EmulatorContext, scope: SharedGalleryScope, uniqueName: string): GalleryRecord {
-  const gallery = listSharedGalleries(ctx, scope).find((g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase());
+  const gallery = listSharedGalleries(ctx, scope).find(
+    (g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase(),
+  );
   if (!gallery) {
     // The default scope is the subscription; a gallery shared only with the tenant is found through the tenant too.
-    const viaTenant = scope.sharedTo === "subscription" ? listSharedGalleries(ctx, { ...scope, sharedTo: "tenant" }) : [];
+    const viaTenant =
+      scope.sharedTo === "subscription" ? listSharedGalleries(ctx, { ...scope, sharedTo: "tenant" }) : [];
     const found = viaTenant.find((g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase());
     if (found) return found;
     throw SharingErrors.sharedGalleryNotFound(uniqueName);
@@ -90,11 +98,15 @@ export function getSharedGallery(ctx: EmulatorContext, scope: SharedGalleryScope
  * The gallery with this unique name when it is shared directly with the subscription or its tenant, in any region:
  * what a VM's `imageReference.sharedGalleryImageId` names. The VM's region is judged by its versions, not here.
  */
-export function findGallerySharedWith(ctx: EmulatorContext, subscription: Subscription, uniqueName: string): GalleryRecord | undefined {
+export function findGallerySharedWith(
+  ctx: EmulatorContext,
+  subscription: Subscription,
+  uniqueName: string,
+): GalleryRecord | undefined {
   const target = { subscriptionId: subscription.subscriptionId, tenantId: subscription.tenantId };
-  return ctx.resources.allOfType<GalleryBody, TrackedState>(GALLERY_TYPE).find(
-    (g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase() && isSharedWith(sharingOf(g), target),
-  );
+  return ctx.resources
+    .allOfType<GalleryBody, TrackedState>(GALLERY_TYPE)
+    .find((g) => uniqueNameOf(g).toLowerCase() === uniqueName.toLowerCase() && isSharedWith(sharingOf(g), target));
 }
 
 export function listSharedImages(ctx: EmulatorContext, gallery: GalleryRecord): GalleryImageRecord[] {
@@ -111,16 +123,28 @@ export function getSharedImage(ctx: EmulatorContext, gallery: GalleryRecord, ima
  * The versions of a shared image replicated to the scope's region. A shared gallery is a regional proxy: a version
  * shows there once its copy in that region has Completed, so a consumer's `latest` is what Compute deploys.
  */
-export function listSharedVersions(ctx: EmulatorContext, image: GalleryImageRecord, location: string): GalleryImageVersionRecord[] {
+export function listSharedVersions(
+  ctx: EmulatorContext,
+  image: GalleryImageRecord,
+  location: string,
+): GalleryImageVersionRecord[] {
   const region = regionOf(location);
   const now = ctx.clock.now();
   return versionsOf(ctx, image).filter((v) => {
     const plan = v.state.replication?.find((p) => sameRegion(p.region, region));
-    return plan ? regionStatusAt(plan, now).state === "Completed" : versionRegions(v).some((r) => sameRegion(r, region));
+    return plan
+      ? regionStatusAt(plan, now).state === "Completed"
+      : versionRegions(v).some((r) => sameRegion(r, region));
   });
 }
 
-export function getSharedVersion(ctx: EmulatorContext, gallery: GalleryRecord, image: GalleryImageRecord, version: string, location: string) {
+export function getSharedVersion(
+  ctx: EmulatorContext,
+  gallery: GalleryRecord,
+  image: GalleryImageRecord,
+  version: string,
+  location: string,
+) {
   const found = listSharedVersions(ctx, image, location).find((v) => v.name.toLowerCase() === version.toLowerCase());
   if (!found) throw SharingErrors.sharedVersionNotFound(uniqueNameOf(gallery), image.name, version);
   return found;
@@ -161,7 +185,13 @@ export function sharedImageView(gallery: GalleryRecord, image: GalleryImageRecor
   };
 }
 
-export function sharedVersionView(gallery: GalleryRecord, image: GalleryImageRecord, version: GalleryImageVersionRecord, location: string, now: number) {
+export function sharedVersionView(
+  gallery: GalleryRecord,
+  image: GalleryImageRecord,
+  version: GalleryImageVersionRecord,
+  location: string,
+  now: number,
+) {
   const full = galleryImageVersionView(version, now);
   const { storageProfile, publishingProfile } = full.properties;
   return {
@@ -173,8 +203,15 @@ export function sharedVersionView(gallery: GalleryRecord, image: GalleryImageRec
       ...(publishingProfile.endOfLifeDate !== undefined ? { endOfLifeDate: publishingProfile.endOfLifeDate } : {}),
       excludeFromLatest: publishingProfile.excludeFromLatest,
       storageProfile: {
-        osDiskImage: { diskSizeGB: storageProfile.osDiskImage.sizeInGB, hostCaching: storageProfile.osDiskImage.hostCaching },
-        dataDiskImages: storageProfile.dataDiskImages.map((d) => ({ lun: d.lun, diskSizeGB: d.sizeInGB, hostCaching: d.hostCaching })),
+        osDiskImage: {
+          diskSizeGB: storageProfile.osDiskImage.sizeInGB,
+          hostCaching: storageProfile.osDiskImage.hostCaching,
+        },
+        dataDiskImages: storageProfile.dataDiskImages.map((d) => ({
+          lun: d.lun,
+          diskSizeGB: d.sizeInGB,
+          hostCaching: d.hostCaching,
+        })),
       },
       artifactTags: {},
     },

@@ -36,7 +36,10 @@ function paged<T>(req: ArmRequest, items: T[], keyOf: (t: T) => string): ArmResp
   const page = pageOf(items, keyOf, skipTokenOf(req), req.ctx.config.pageSize);
   return {
     status: 200,
-    body: { value: page.items, ...(page.continueAfter !== undefined ? { nextLink: nextLink(req, page.continueAfter) } : {}) },
+    body: {
+      value: page.items,
+      ...(page.continueAfter !== undefined ? { nextLink: nextLink(req, page.continueAfter) } : {}),
+    },
   };
 }
 
@@ -57,7 +60,10 @@ export const sharedGalleryRoutes: ArmRoute[] = [
     path: `${BASE}/{galleryUniqueName}`,
     handler: (req) => {
       const scope = scopeOf(req);
-      return { status: 200, body: sharedGalleryView(getSharedGallery(req.ctx, scope, req.params.galleryUniqueName!), scope.location) };
+      return {
+        status: 200,
+        body: sharedGalleryView(getSharedGallery(req.ctx, scope, req.params.galleryUniqueName!), scope.location),
+      };
     },
   },
   {
@@ -78,7 +84,10 @@ export const sharedGalleryRoutes: ArmRoute[] = [
     handler: (req) => {
       const scope = scopeOf(req);
       const gallery = getSharedGallery(req.ctx, scope, req.params.galleryUniqueName!);
-      return { status: 200, body: sharedImageView(gallery, getSharedImage(req.ctx, gallery, req.params.galleryImageName!), scope.location) };
+      return {
+        status: 200,
+        body: sharedImageView(gallery, getSharedImage(req.ctx, gallery, req.params.galleryImageName!), scope.location),
+      };
     },
   },
   {
@@ -90,7 +99,9 @@ export const sharedGalleryRoutes: ArmRoute[] = [
       const gallery = getSharedGallery(req.ctx, scope, req.params.galleryUniqueName!);
       const image = getSharedImage(req.ctx, gallery, req.params.galleryImageName!);
       const now = req.ctx.clock.now();
-      const views = listSharedVersions(req.ctx, image, scope.location).map((v) => sharedVersionView(gallery, image, v, scope.location, now));
+      const views = listSharedVersions(req.ctx, image, scope.location).map((v) =>
+        sharedVersionView(gallery, image, v, scope.location, now),
+      );
       return paged(req, views, (v) => v.name.toLowerCase());
     },
   },

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { computeNameRule, DISK_RP_API_VERSIONS, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./lifecycle.js";
+import {
+  computeNameRule,
+  DISK_RP_API_VERSIONS,
+  type ComputeRecord,
+  type ComputeResourceType,
+  type WriteInput,
+} from "./lifecycle.js";
 import { isPlainObject as isObject } from "../shared/body.js";
 import { DISK_ENCRYPTION_SET_TYPE } from "../shared/names.js";
 
@@ -10,7 +16,11 @@ import { DISK_ENCRYPTION_SET_TYPE } from "../shared/names.js";
  * versions to name one; the emulator holds no keys and encrypts nothing.
  */
 
-const ENCRYPTION_TYPES = ["EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys", "ConfidentialVmEncryptedWithCustomerKey"] as const;
+const ENCRYPTION_TYPES = [
+  "EncryptionAtRestWithCustomerKey",
+  "EncryptionAtRestWithPlatformAndCustomerKeys",
+  "ConfidentialVmEncryptedWithCustomerKey",
+] as const;
 
 export interface DiskEncryptionSetProperties {
   encryptionType: (typeof ENCRYPTION_TYPES)[number];
@@ -24,13 +34,21 @@ function build(input: WriteInput<DiskEncryptionSetProperties, object>) {
   const raw = isObject(input.body.properties) ? input.body.properties : undefined;
   if (!raw) throw ArmErrors.requiredParameterMissing("properties");
   const activeKey = isObject(raw.activeKey) ? raw.activeKey : undefined;
-  if (typeof activeKey?.keyUrl !== "string" || activeKey.keyUrl === "") throw ArmErrors.requiredParameterMissing("activeKey.keyUrl");
-  const sourceVault = isObject(activeKey.sourceVault) && typeof activeKey.sourceVault.id === "string" ? { id: activeKey.sourceVault.id } : undefined;
+  if (typeof activeKey?.keyUrl !== "string" || activeKey.keyUrl === "")
+    throw ArmErrors.requiredParameterMissing("activeKey.keyUrl");
+  const sourceVault =
+    isObject(activeKey.sourceVault) && typeof activeKey.sourceVault.id === "string"
+      ? { id: activeKey.sourceVault.id }
+      : undefined;
   const given = raw.encryptionType;
-  const encryptionType = given === undefined ? "EncryptionAtRestWithCustomerKey" : ENCRYPTION_TYPES.find((t) => typeof given === "string" && t.toLowerCase() === given.toLowerCase());
+  const encryptionType =
+    given === undefined
+      ? "EncryptionAtRestWithCustomerKey"
+      : ENCRYPTION_TYPES.find((t) => typeof given === "string" && t.toLowerCase() === given.toLowerCase());
   if (!encryptionType) throw ArmErrors.invalidParameterValue("encryptionType");
   const identity = isObject(input.body.identity) ? input.body.identity : { type: "SystemAssigned" };
-  const principalId = (input.existing?.body.identity as { principalId?: string } | undefined)?.principalId ?? randomUUID();
+  const principalId =
+    (input.existing?.body.identity as { principalId?: string } | undefined)?.principalId ?? randomUUID();
   return {
     properties: {
       encryptionType,

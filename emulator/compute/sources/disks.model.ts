@@ -16,10 +16,29 @@ import { DISK_TYPE, SNAPSHOT_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/disks and snapshots: what a managed disk or snapshot carries, and the checks of a PUT. */
 
-
-export const DISK_SKUS = ["Standard_LRS", "Premium_LRS", "StandardSSD_LRS", "UltraSSD_LRS", "Premium_ZRS", "StandardSSD_ZRS", "PremiumV2_LRS"] as const;
+export const DISK_SKUS = [
+  "Standard_LRS",
+  "Premium_LRS",
+  "StandardSSD_LRS",
+  "UltraSSD_LRS",
+  "Premium_ZRS",
+  "StandardSSD_ZRS",
+  "PremiumV2_LRS",
+] as const;
 export const SNAPSHOT_SKUS = ["Standard_LRS", "Premium_LRS", "Standard_ZRS"] as const;
-const CREATE_OPTIONS = ["Empty", "Attach", "FromImage", "Import", "Copy", "Restore", "Upload", "CopyStart", "ImportSecure", "UploadPreparedSecure", "CopyFromSanSnapshot"] as const;
+const CREATE_OPTIONS = [
+  "Empty",
+  "Attach",
+  "FromImage",
+  "Import",
+  "Copy",
+  "Restore",
+  "Upload",
+  "CopyStart",
+  "ImportSecure",
+  "UploadPreparedSecure",
+  "CopyFromSanSnapshot",
+] as const;
 /** The largest managed disk (Ultra and Premium SSD v2 go to 64 TiB; the others to 32 TiB). */
 const MAX_DISK_SIZE_GB = 65_536;
 
@@ -58,16 +77,26 @@ function diskSize(value: unknown, parameter: string): number | undefined {
 /** The disk or snapshot a Copy or Restore reads from; Azure answers NotFound for a missing one. */
 function sourceOf(ctx: EmulatorContext, id: string): DiskRecord {
   const parsed = parseResourceId(id);
-  if (!parsed || (parsed.kind !== "disk" && parsed.kind !== "snapshot")) throw ArmErrors.invalidParameterValue("creationData.sourceResourceId");
+  if (!parsed || (parsed.kind !== "disk" && parsed.kind !== "snapshot"))
+    throw ArmErrors.invalidParameterValue("creationData.sourceResourceId");
   const record = ctx.resources.get(parsed.id);
   if (!record) {
-    throw ArmErrors.computeResourceNotFound(parsed.kind === "disk" ? DISK_TYPE : SNAPSHOT_TYPE, parsed.name, parsed.resourceGroup!, "creationData.sourceResourceId");
+    throw ArmErrors.computeResourceNotFound(
+      parsed.kind === "disk" ? DISK_TYPE : SNAPSHOT_TYPE,
+      parsed.name,
+      parsed.resourceGroup!,
+      "creationData.sourceResourceId",
+    );
   }
   return record as DiskRecord;
 }
 
 /** Validates a disk or snapshot PUT: creationData, size (required for empty disks, else taken from the source), OS facts. */
-function buildDiskProperties(ctx: EmulatorContext, input: WriteInput<DiskProperties, object>, skus: readonly string[]): Built<DiskProperties, object> {
+function buildDiskProperties(
+  ctx: EmulatorContext,
+  input: WriteInput<DiskProperties, object>,
+  skus: readonly string[],
+): Built<DiskProperties, object> {
   const raw = isObject(input.body.properties) ? input.body.properties : undefined;
   if (!raw) throw ArmErrors.requiredParameterMissing("properties");
   const creation = raw.creationData;
@@ -78,7 +107,8 @@ function buildDiskProperties(ctx: EmulatorContext, input: WriteInput<DiskPropert
   const creationData: DiskCreationData = { createOption };
   let inherited: Partial<DiskProperties> = {};
   if (createOption === "Copy" || createOption === "Restore" || createOption === "CopyStart") {
-    if (typeof creation.sourceResourceId !== "string") throw ArmErrors.requiredParameterMissing("creationData.sourceResourceId");
+    if (typeof creation.sourceResourceId !== "string")
+      throw ArmErrors.requiredParameterMissing("creationData.sourceResourceId");
     const source = sourceOf(ctx, creation.sourceResourceId);
     creationData.sourceResourceId = source.id;
     const { osType, hyperVGeneration, supportedCapabilities, diskSizeGB } = source.body.properties;
@@ -88,8 +118,13 @@ function buildDiskProperties(ctx: EmulatorContext, input: WriteInput<DiskPropert
     creationData.sourceUri = creation.sourceUri;
     if (typeof creation.storageAccountId === "string") creationData.storageAccountId = creation.storageAccountId;
   } else if (createOption === "FromImage") {
-    const reference = isObject(creation.galleryImageReference) ? creation.galleryImageReference : isObject(creation.imageReference) ? creation.imageReference : undefined;
-    if (!reference || typeof reference.id !== "string") throw ArmErrors.requiredParameterMissing("creationData.imageReference");
+    const reference = isObject(creation.galleryImageReference)
+      ? creation.galleryImageReference
+      : isObject(creation.imageReference)
+        ? creation.imageReference
+        : undefined;
+    if (!reference || typeof reference.id !== "string")
+      throw ArmErrors.requiredParameterMissing("creationData.imageReference");
     const key = isObject(creation.galleryImageReference) ? "galleryImageReference" : "imageReference";
     creationData[key] = { id: reference.id, ...(typeof reference.lun === "number" ? { lun: reference.lun } : {}) };
   }
@@ -102,19 +137,27 @@ function buildDiskProperties(ctx: EmulatorContext, input: WriteInput<DiskPropert
   if (diskSizeGB === undefined) throw ArmErrors.requiredParameterMissing("diskSizeGB");
 
   const osType = enumValue(raw.osType, OS_TYPES, "osType") ?? inherited.osType;
-  const hyperVGeneration = enumValue(raw.hyperVGeneration, HYPERV_GENERATIONS, "hyperVGeneration") ?? inherited.hyperVGeneration;
+  const hyperVGeneration =
+    enumValue(raw.hyperVGeneration, HYPERV_GENERATIONS, "hyperVGeneration") ?? inherited.hyperVGeneration;
   const capabilities = isObject(raw.supportedCapabilities) ? raw.supportedCapabilities : undefined;
-  const architecture = enumValue(capabilities?.architecture, ARCHITECTURES, "supportedCapabilities.architecture") ?? inherited.supportedCapabilities?.architecture;
+  const architecture =
+    enumValue(capabilities?.architecture, ARCHITECTURES, "supportedCapabilities.architecture") ??
+    inherited.supportedCapabilities?.architecture;
 
   const rawSku = isObject(input.body.sku) ? input.body.sku : undefined;
-  const skuName = enumValue(rawSku?.name, skus, "sku.name") ?? (input.existing?.body.sku as { name?: string } | undefined)?.name ?? "Standard_LRS";
+  const skuName =
+    enumValue(rawSku?.name, skus, "sku.name") ??
+    (input.existing?.body.sku as { name?: string } | undefined)?.name ??
+    "Standard_LRS";
   const managedBy = input.existing?.body.managedBy;
 
   return {
     properties: {
       ...(osType ? { osType } : {}),
       ...(hyperVGeneration ? { hyperVGeneration } : {}),
-      ...(capabilities || architecture ? { supportedCapabilities: { ...(capabilities ?? {}), ...(architecture ? { architecture } : {}) } } : {}),
+      ...(capabilities || architecture
+        ? { supportedCapabilities: { ...(capabilities ?? {}), ...(architecture ? { architecture } : {}) } }
+        : {}),
       creationData,
       diskSizeGB,
       diskSizeBytes: diskSizeGB * 1024 ** 3,
@@ -122,7 +165,10 @@ function buildDiskProperties(ctx: EmulatorContext, input: WriteInput<DiskPropert
       timeCreated: input.existing?.body.properties.timeCreated ?? new Date(ctx.clock.now()).toISOString(),
       ...(typeof raw.incremental === "boolean" ? { incremental: raw.incremental } : {}),
     },
-    extra: { sku: { name: skuName, tier: skuName.startsWith("Premium") ? "Premium" : "Standard" }, ...(managedBy ? { managedBy } : {}) },
+    extra: {
+      sku: { name: skuName, tier: skuName.startsWith("Premium") ? "Premium" : "Standard" },
+      ...(managedBy ? { managedBy } : {}),
+    },
   };
 }
 

@@ -4,13 +4,18 @@ import { sameLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { DiskRecord } from "./disks.model.js";
-import { CRP_API_VERSIONS, computeNameRule, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./lifecycle.js";
+import {
+  CRP_API_VERSIONS,
+  computeNameRule,
+  type ComputeRecord,
+  type ComputeResourceType,
+  type WriteInput,
+} from "./lifecycle.js";
 import type { VirtualMachineRecord } from "./virtualMachines.model.js";
 import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
 import { DISK_TYPE, SNAPSHOT_TYPE, VIRTUAL_MACHINE_TYPE, MANAGED_IMAGE_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/images (managed images): what one carries, and the checks of a PUT. */
-
 
 interface SubResource {
   id: string;
@@ -43,27 +48,47 @@ export interface ManagedImageProperties {
 export type ManagedImageRecord = ComputeRecord<ManagedImageProperties>;
 
 /** A disk or snapshot an image disk is made from: it must exist, in the image's region. */
-function diskSource(ctx: EmulatorContext, value: unknown, kind: "managedDisk" | "snapshot", parameter: string, location: string): DiskRecord | undefined {
+function diskSource(
+  ctx: EmulatorContext,
+  value: unknown,
+  kind: "managedDisk" | "snapshot",
+  parameter: string,
+  location: string,
+): DiskRecord | undefined {
   if (!isObject(value)) return undefined;
   const parsed = typeof value.id === "string" ? parseResourceId(value.id) : undefined;
   const expected = kind === "managedDisk" ? "disk" : "snapshot";
   if (!parsed || parsed.kind !== expected) throw ArmErrors.invalidParameterValue(`${parameter}.${kind}.id`);
   const record = ctx.resources.get(parsed.id) as DiskRecord | undefined;
   if (!record) {
-    throw ArmErrors.computeResourceNotFound(kind === "managedDisk" ? DISK_TYPE : SNAPSHOT_TYPE, parsed.name, parsed.resourceGroup!, `${parameter}.${kind}.id`);
+    throw ArmErrors.computeResourceNotFound(
+      kind === "managedDisk" ? DISK_TYPE : SNAPSHOT_TYPE,
+      parsed.name,
+      parsed.resourceGroup!,
+      `${parameter}.${kind}.id`,
+    );
   }
   if (!sameLocation(record.body.location, location)) throw ArmErrors.invalidParameterValue(`${parameter}.${kind}.id`);
   return record;
 }
 
 /** One image disk: exactly one of managedDisk, snapshot or blobUri; its size defaults to the source's. */
-function imageDisk(ctx: EmulatorContext, raw: Raw, parameter: string, location: string): ImageDisk & { source?: DiskRecord } {
+function imageDisk(
+  ctx: EmulatorContext,
+  raw: Raw,
+  parameter: string,
+  location: string,
+): ImageDisk & { source?: DiskRecord } {
   const given = ["managedDisk", "snapshot", "blobUri"].filter((k) => raw[k] !== undefined && raw[k] !== null);
   if (given.length !== 1) throw ArmErrors.invalidParameterValue(parameter);
-  const source = diskSource(ctx, raw.managedDisk, "managedDisk", parameter, location) ?? diskSource(ctx, raw.snapshot, "snapshot", parameter, location);
-  if (raw.blobUri !== undefined && typeof raw.blobUri !== "string") throw ArmErrors.invalidParameterValue(`${parameter}.blobUri`);
+  const source =
+    diskSource(ctx, raw.managedDisk, "managedDisk", parameter, location) ??
+    diskSource(ctx, raw.snapshot, "snapshot", parameter, location);
+  if (raw.blobUri !== undefined && typeof raw.blobUri !== "string")
+    throw ArmErrors.invalidParameterValue(`${parameter}.blobUri`);
   const size = raw.diskSizeGB;
-  if (size !== undefined && (typeof size !== "number" || !Number.isInteger(size) || size < 1)) throw ArmErrors.invalidParameterValue(`${parameter}.diskSizeGB`);
+  if (size !== undefined && (typeof size !== "number" || !Number.isInteger(size) || size < 1))
+    throw ArmErrors.invalidParameterValue(`${parameter}.diskSizeGB`);
   const diskSizeGB = (size as number | undefined) ?? source?.body.properties.diskSizeGB;
   return {
     ...(raw.managedDisk ? { managedDisk: { id: source!.id } } : {}),
@@ -76,7 +101,12 @@ function imageDisk(ctx: EmulatorContext, raw: Raw, parameter: string, location: 
   };
 }
 
-function fromStorageProfile(ctx: EmulatorContext, raw: Raw, location: string, requestedGeneration?: ManagedImageProperties["hyperVGeneration"]): ManagedImageProperties {
+function fromStorageProfile(
+  ctx: EmulatorContext,
+  raw: Raw,
+  location: string,
+  requestedGeneration?: ManagedImageProperties["hyperVGeneration"],
+): ManagedImageProperties {
   const profile = raw.storageProfile;
   if (!isObject(profile)) throw ArmErrors.requiredParameterMissing("storageProfile");
   const rawOs = profile.osDisk;
@@ -93,7 +123,8 @@ function fromStorageProfile(ctx: EmulatorContext, raw: Raw, location: string, re
   const dataDisks = rawData.map((d, i): ImageDataDisk => {
     const parameter = `storageProfile.dataDisks[${i}]`;
     if (!isObject(d)) throw ArmErrors.invalidParameterValue(parameter);
-    if (typeof d.lun !== "number" || !Number.isInteger(d.lun) || d.lun < 0 || d.lun > 63) throw ArmErrors.invalidParameterValue(`${parameter}.lun`);
+    if (typeof d.lun !== "number" || !Number.isInteger(d.lun) || d.lun < 0 || d.lun > 63)
+      throw ArmErrors.invalidParameterValue(`${parameter}.lun`);
     if (luns.has(d.lun)) throw ArmErrors.invalidParameterValue(`${parameter}.lun`);
     luns.add(d.lun);
     const { source: _source, ...disk } = imageDisk(ctx, d, parameter, location);
@@ -114,7 +145,13 @@ function fromVirtualMachine(ctx: EmulatorContext, value: Raw, location: string):
   const parsed = typeof value.id === "string" ? parseResourceId(value.id) : undefined;
   if (!parsed || parsed.kind !== "virtualMachine") throw ArmErrors.invalidParameterValue("sourceVirtualMachine.id");
   const vm = ctx.resources.get(parsed.id) as VirtualMachineRecord | undefined;
-  if (!vm) throw ArmErrors.computeResourceNotFound(VIRTUAL_MACHINE_TYPE, parsed.name, parsed.resourceGroup!, "sourceVirtualMachine.id");
+  if (!vm)
+    throw ArmErrors.computeResourceNotFound(
+      VIRTUAL_MACHINE_TYPE,
+      parsed.name,
+      parsed.resourceGroup!,
+      "sourceVirtualMachine.id",
+    );
   if (!sameLocation(vm.body.location, location)) throw ArmErrors.invalidParameterValue("sourceVirtualMachine.id");
   if (!vm.state.generalized) throw ArmErrors.virtualMachineNotGeneralized("Create Image", vm.name);
   const { osDisk, dataDisks = [] } = vm.body.properties.storageProfile;
@@ -129,7 +166,9 @@ function fromVirtualMachine(ctx: EmulatorContext, value: Raw, location: string):
         ...(osDisk.vhd ? { blobUri: osDisk.vhd.uri } : {}),
         ...(osDisk.caching ? { caching: osDisk.caching } : {}),
         ...(osDisk.diskSizeGB !== undefined ? { diskSizeGB: osDisk.diskSizeGB } : {}),
-        ...(osDisk.managedDisk?.storageAccountType ? { storageAccountType: osDisk.managedDisk.storageAccountType } : {}),
+        ...(osDisk.managedDisk?.storageAccountType
+          ? { storageAccountType: osDisk.managedDisk.storageAccountType }
+          : {}),
       },
       dataDisks: dataDisks.map((d) => ({
         lun: d.lun,

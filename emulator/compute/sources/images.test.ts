@@ -6,20 +6,38 @@ import { FAST_POLL } from "../../testing/harness.js";
 const SUB = EMPTY_SEED.subscriptionId;
 const ADMIN = EMPTY_SEED.admin.upn;
 const RG = "rg-managed-images";
-const id = (type: string, name: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/${type}/${name}`;
+const id = (type: string, name: string) =>
+  `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/${type}/${name}`;
 
 describe("managed images through @azure/arm-compute", () => {
   const fx = computeFixture({ resourceGroups: { [RG]: "northeurope" } });
 
   beforeAll(async () => {
-    await fx.client.disks.createOrUpdate(RG, "os", { location: "northeurope", osType: "Windows", hyperVGeneration: "V2", creationData: { createOption: "Empty" }, diskSizeGB: 127 }, FAST_POLL);
+    await fx.client.disks.createOrUpdate(
+      RG,
+      "os",
+      {
+        location: "northeurope",
+        osType: "Windows",
+        hyperVGeneration: "V2",
+        creationData: { createOption: "Empty" },
+        diskSizeGB: 127,
+      },
+      FAST_POLL,
+    );
   });
 
   it("creates an image from a managed disk, taking its size and generation, and lists it", async () => {
     const image = await fx.client.images.createOrUpdate(
       RG,
       "win-golden",
-      { location: "North Europe", tags: { team: "platform" }, storageProfile: { osDisk: { osType: "Windows", osState: "Generalized", managedDisk: { id: id("disks", "os") } } } },
+      {
+        location: "North Europe",
+        tags: { team: "platform" },
+        storageProfile: {
+          osDisk: { osType: "Windows", osState: "Generalized", managedDisk: { id: id("disks", "os") } },
+        },
+      },
       FAST_POLL,
     );
     expect(image).toMatchObject({
@@ -27,7 +45,10 @@ describe("managed images through @azure/arm-compute", () => {
       tags: { team: "platform" },
       hyperVGeneration: "V2",
       provisioningState: "Succeeded",
-      storageProfile: { osDisk: { osType: "Windows", osState: "Generalized", diskSizeGB: 127, managedDisk: { id: id("disks", "os") } }, dataDisks: [] },
+      storageProfile: {
+        osDisk: { osType: "Windows", osState: "Generalized", diskSizeGB: 127, managedDisk: { id: id("disks", "os") } },
+        dataDisks: [],
+      },
     });
     const names: string[] = [];
     for await (const i of fx.client.images.list()) names.push(i.name!);
@@ -42,7 +63,12 @@ describe("managed images through @azure/arm-compute", () => {
         location: "northeurope",
         hardwareProfile: { vmSize: "Standard_D2s_v5" },
         storageProfile: {
-          imageReference: { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter-g2", version: "latest" },
+          imageReference: {
+            publisher: "MicrosoftWindowsServer",
+            offer: "WindowsServer",
+            sku: "2022-datacenter-g2",
+            version: "latest",
+          },
           osDisk: { createOption: "FromImage" },
           dataDisks: [{ lun: 2, createOption: "Empty", diskSizeGB: 32 }],
         },
@@ -65,14 +91,22 @@ describe("managed images through @azure/arm-compute", () => {
 
   it("answers missing and malformed parts with Azure's codes", async () => {
     const put = (properties: unknown) =>
-      fx.em.fetch(`${id("images", "broken")}?api-version=2026-04-01`, { method: "PUT", as: ADMIN, body: JSON.stringify({ location: "northeurope", properties }) });
-    const noOsType = await put({ storageProfile: { osDisk: { osState: "Generalized", managedDisk: { id: id("disks", "os") } } } });
+      fx.em.fetch(`${id("images", "broken")}?api-version=2026-04-01`, {
+        method: "PUT",
+        as: ADMIN,
+        body: JSON.stringify({ location: "northeurope", properties }),
+      });
+    const noOsType = await put({
+      storageProfile: { osDisk: { osState: "Generalized", managedDisk: { id: id("disks", "os") } } },
+    });
     expect((await noOsType.json()).error).toEqual({
       code: "InvalidParameter",
       message: "Required parameter 'storageProfile.osDisk.osType' is missing (null).",
       target: "storageProfile.osDisk.osType",
     });
-    const missingDisk = await put({ storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", managedDisk: { id: id("disks", "gone") } } } });
+    const missingDisk = await put({
+      storageProfile: { osDisk: { osType: "Linux", osState: "Generalized", managedDisk: { id: id("disks", "gone") } } },
+    });
     expect(missingDisk.status).toBe(404);
     expect((await missingDisk.json()).error.code).toBe("NotFound");
     const duplicateLun = await put({
@@ -84,7 +118,10 @@ describe("managed images through @azure/arm-compute", () => {
         ],
       },
     });
-    expect((await duplicateLun.json()).error).toMatchObject({ code: "InvalidParameter", target: "storageProfile.dataDisks[1].lun" });
+    expect((await duplicateLun.json()).error).toMatchObject({
+      code: "InvalidParameter",
+      target: "storageProfile.dataDisks[1].lun",
+    });
     const oldApi = await fx.em.fetch(`${id("images", "x")}?api-version=2015-01-01`, { as: ADMIN });
     expect((await oldApi.json()).error.code).toBe("InvalidApiVersionParameter");
   });

@@ -102,7 +102,8 @@ export function getComputeResource<P, S>(ctx: EmulatorContext, type: ComputeReso
 /** The resource's ARM JSON at the emulator's now. */
 export function computeView<P, S>(ctx: EmulatorContext, type: ComputeResourceType<P, S>, record: ComputeRecord<P, S>) {
   const { id, name, location, tags, properties, type: _type, ...extra } = record.body;
-  const provisioningState = record.goneAt !== undefined ? "Deleting" : provisioningStateOf(record.state.operation, ctx.clock.now());
+  const provisioningState =
+    record.goneAt !== undefined ? "Deleting" : provisioningStateOf(record.state.operation, ctx.clock.now());
   return {
     id,
     name,
@@ -148,7 +149,10 @@ export function putComputeResource<P, S>(
   caller?: Caller,
 ): { record: ComputeRecord<P, S>; created: boolean; operation: OperationRecord } {
   if (!type.nameRule.pattern.test(ref.name)) throw ArmErrors.invalidEntityName(type.nameParameter, type.nameRule.text);
-  const body = requireObjectBody(rawBody) as Record<string, unknown> & { location?: string; tags?: Record<string, string> };
+  const body = requireObjectBody(rawBody) as Record<string, unknown> & {
+    location?: string;
+    tags?: Record<string, string>;
+  };
   const requested = requiredLocation(body.location);
   throwViolation(checkLocationAvailable(requested, type.type));
   const location = canonicalLocation(requested)!;
@@ -189,7 +193,11 @@ export function putComputeResource<P, S>(
 }
 
 /** DELETE: the resource reads as Deleting until the operation ends; a missing one answers 204, as ARM does. */
-export function deleteComputeResource<P, S>(ctx: EmulatorContext, type: ComputeResourceType<P, S>, ref: ComputeRef): OperationRecord | undefined {
+export function deleteComputeResource<P, S>(
+  ctx: EmulatorContext,
+  type: ComputeResourceType<P, S>,
+  ref: ComputeRef,
+): OperationRecord | undefined {
   requireResourceGroup(ctx, ref.subscriptionId, ref.resourceGroup);
   const existing = findComputeResource(ctx, type, ref);
   if (!existing || existing.goneAt !== undefined) return undefined;
@@ -222,7 +230,11 @@ export function updateComputeRecord<P, S>(
 
 export function refOf(req: ArmRequest, nameParameter: string): ComputeRef {
   visibleSubscription(req, req.params.subscriptionId!);
-  return { subscriptionId: req.params.subscriptionId!, resourceGroup: req.params.resourceGroupName!, name: req.params[nameParameter]! };
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    name: req.params[nameParameter]!,
+  };
 }
 
 /** PUT, GET, DELETE and the two lists of a compute type, with Azure's RBAC action names. */
@@ -232,7 +244,8 @@ export function computeResourceRoutes<P, S>(type: ComputeResourceType<P, S>): Ar
   const read = `${type.type}/read`;
   const base = { resourceType: type.type, apiVersions: type.apiVersions } as const;
   const view = (req: ArmRequest) => (r: ResourceRecord) => computeView(req.ctx, type, r as ComputeRecord<P, S>);
-  const readable = (req: ArmRequest, items: ResourceRecord[]) => items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, read, r.id));
+  const readable = (req: ArmRequest, items: ResourceRecord[]) =>
+    items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, read, r.id));
   return [
     {
       ...base,
@@ -240,7 +253,13 @@ export function computeResourceRoutes<P, S>(type: ComputeResourceType<P, S>): Ar
       path: itemPath,
       action: `${type.type}/write`,
       handler: (req): ArmResponse => {
-        const { record, created, operation } = putComputeResource(req.ctx, type, refOf(req, type.nameParameter), req.body, req.caller);
+        const { record, created, operation } = putComputeResource(
+          req.ctx,
+          type,
+          refOf(req, type.nameParameter),
+          req.body,
+          req.caller,
+        );
         const status = created ? (type.createdStatus ?? 201) : 200;
         return { status, body: computeView(req.ctx, type, record), headers: lroHeaders(req.origin, operation, "PUT") };
       },
@@ -276,7 +295,13 @@ export function computeResourceRoutes<P, S>(type: ComputeResourceType<P, S>): Ar
       handler: (req): ArmResponse => {
         const sub = visibleSubscription(req, req.params.subscriptionId!);
         requireResourceGroup(req.ctx, sub.subscriptionId, req.params.resourceGroupName!);
-        const page = req.ctx.resources.listByResourceGroup(sub.subscriptionId, req.params.resourceGroupName!, type.type, skipTokenOf(req), req.ctx.config.pageSize);
+        const page = req.ctx.resources.listByResourceGroup(
+          sub.subscriptionId,
+          req.params.resourceGroupName!,
+          type.type,
+          skipTokenOf(req),
+          req.ctx.config.pageSize,
+        );
         return listResponse(req, { ...page, items: readable(req, page.items) }, view(req));
       },
     },
@@ -288,7 +313,12 @@ export function computeResourceRoutes<P, S>(type: ComputeResourceType<P, S>): Ar
       listsBeneath: true,
       handler: (req): ArmResponse => {
         const sub = visibleSubscription(req, req.params.subscriptionId!);
-        const page = req.ctx.resources.listBySubscription(sub.subscriptionId, type.type, skipTokenOf(req), req.ctx.config.pageSize);
+        const page = req.ctx.resources.listBySubscription(
+          sub.subscriptionId,
+          type.type,
+          skipTokenOf(req),
+          req.ctx.config.pageSize,
+        );
         return listResponse(req, { ...page, items: readable(req, page.items) }, view(req));
       },
     },
@@ -298,20 +328,64 @@ export function computeResourceRoutes<P, S>(type: ComputeResourceType<P, S>): Ar
 /** Compute's name rule for images, disks and snapshots (and, at 64 characters, virtual machines). */
 export function computeNameRule(maxLength: number): { pattern: RegExp; text: string } {
   const rest = maxLength - 1;
-  return { pattern: new RegExp(`^[^_\\W][\\w\\-._]{0,${rest}}(?<![-.])$`), text: `^[^_\\W][\\w-._]{0,${rest}}(?<![-.])$` };
+  return {
+    pattern: new RegExp(`^[^_\\W][\\w\\-._]{0,${rest}}(?<![-.])$`),
+    text: `^[^_\\W][\\w-._]{0,${rest}}(?<![-.])$`,
+  };
 }
 
 /** The api-versions of Microsoft.Compute's CRP types (images, virtual machines), through the one SDK 25 sends. */
 export const CRP_API_VERSIONS = [
-  "2017-03-30", "2017-12-01", "2018-04-01", "2018-06-01", "2018-10-01", "2019-03-01", "2019-07-01", "2019-12-01",
-  "2020-06-01", "2020-12-01", "2021-03-01", "2021-04-01", "2021-07-01", "2021-11-01", "2022-03-01", "2022-08-01",
-  "2022-11-01", "2023-03-01", "2023-07-01", "2023-09-01", "2024-03-01", "2024-07-01", "2024-11-01", "2025-04-01",
-  "2025-11-01", "2026-04-01",
+  "2017-03-30",
+  "2017-12-01",
+  "2018-04-01",
+  "2018-06-01",
+  "2018-10-01",
+  "2019-03-01",
+  "2019-07-01",
+  "2019-12-01",
+  "2020-06-01",
+  "2020-12-01",
+  "2021-03-01",
+  "2021-04-01",
+  "2021-07-01",
+  "2021-11-01",
+  "2022-03-01",
+  "2022-08-01",
+  "2022-11-01",
+  "2023-03-01",
+  "2023-07-01",
+  "2023-09-01",
+  "2024-03-01",
+  "2024-07-01",
+  "2024-11-01",
+  "2025-04-01",
+  "2025-11-01",
+  "2026-04-01",
 ] as const;
 
 /** The api-versions of Microsoft.Compute's disk RP (disks, snapshots), through the one SDK 25 sends. */
 export const DISK_RP_API_VERSIONS = [
-  "2017-03-30", "2018-04-01", "2018-06-01", "2018-09-30", "2019-03-01", "2019-07-01", "2019-11-01", "2020-05-01",
-  "2020-06-30", "2020-09-30", "2020-12-01", "2021-04-01", "2021-08-01", "2021-12-01", "2022-03-02", "2022-07-02",
-  "2023-01-02", "2023-04-02", "2023-10-02", "2024-03-02", "2025-01-02", "2026-03-02",
+  "2017-03-30",
+  "2018-04-01",
+  "2018-06-01",
+  "2018-09-30",
+  "2019-03-01",
+  "2019-07-01",
+  "2019-11-01",
+  "2020-05-01",
+  "2020-06-30",
+  "2020-09-30",
+  "2020-12-01",
+  "2021-04-01",
+  "2021-08-01",
+  "2021-12-01",
+  "2022-03-02",
+  "2022-07-02",
+  "2023-01-02",
+  "2023-04-02",
+  "2023-10-02",
+  "2024-03-02",
+  "2025-01-02",
+  "2026-03-02",
 ] as const;

@@ -44,13 +44,23 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
       osDiskSizeGB: 64,
       dataDisks: [],
     });
-    expect(resolve(id("snapshots", "os-snap"))).toMatchObject({ kind: "snapshot", osType: "Linux", hyperVGeneration: "V2", osDiskSizeGB: 64 });
+    expect(resolve(id("snapshots", "os-snap"))).toMatchObject({
+      kind: "snapshot",
+      osType: "Linux",
+      hyperVGeneration: "V2",
+      osDiskSizeGB: 64,
+    });
     expect(resolve(id("snapshots", "os-snap"))?.osState).toBeUndefined();
     expect(resolve(id("disks", "missing"))).toBeUndefined();
   });
 
   it("describes a managed image with its OS state and data disks", async () => {
-    await fx.client.disks.createOrUpdate(RG, "data-1", { location: "westus", creationData: { createOption: "Empty" }, diskSizeGB: 128 }, FAST_POLL);
+    await fx.client.disks.createOrUpdate(
+      RG,
+      "data-1",
+      { location: "westus", creationData: { createOption: "Empty" }, diskSizeGB: 128 },
+      FAST_POLL,
+    );
     await fx.client.images.createOrUpdate(
       RG,
       "golden",
@@ -85,7 +95,9 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
         storageProfile: {
           imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server-gen2", version: "latest" },
           osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "Premium_LRS" } },
-          dataDisks: [{ lun: 0, createOption: "Empty", diskSizeGB: 256, managedDisk: { storageAccountType: "StandardSSD_LRS" } }],
+          dataDisks: [
+            { lun: 0, createOption: "Empty", diskSizeGB: 256, managedDisk: { storageAccountType: "StandardSSD_LRS" } },
+          ],
         },
         osProfile: linuxProfile,
       },
@@ -116,13 +128,29 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
     await fx.client.virtualMachines.createOrUpdate(
       RG,
       "ephemeral",
-      { ...base, storageProfile: { imageReference: image, osDisk: { createOption: "FromImage", caching: "ReadOnly", diffDiskSettings: { option: "Local" } } } },
+      {
+        ...base,
+        storageProfile: {
+          imageReference: image,
+          osDisk: { createOption: "FromImage", caching: "ReadOnly", diffDiskSettings: { option: "Local" } },
+        },
+      },
       FAST_POLL,
     );
     await fx.client.virtualMachines.createOrUpdate(
       RG,
       "unmanaged",
-      { ...base, storageProfile: { imageReference: image, osDisk: { createOption: "FromImage", name: "os", vhd: { uri: "https://sa.blob.core.windows.net/vhds/os.vhd" } } } },
+      {
+        ...base,
+        storageProfile: {
+          imageReference: image,
+          osDisk: {
+            createOption: "FromImage",
+            name: "os",
+            vhd: { uri: "https://sa.blob.core.windows.net/vhds/os.vhd" },
+          },
+        },
+      },
       FAST_POLL,
     );
     const ultra = await fx.client.virtualMachines.createOrUpdate(
@@ -134,7 +162,9 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
         storageProfile: {
           imageReference: image,
           osDisk: { createOption: "FromImage" },
-          dataDisks: [{ lun: 0, createOption: "Empty", diskSizeGB: 64, managedDisk: { storageAccountType: "UltraSSD_LRS" } }],
+          dataDisks: [
+            { lun: 0, createOption: "Empty", diskSizeGB: 64, managedDisk: { storageAccountType: "UltraSSD_LRS" } },
+          ],
         },
       },
       FAST_POLL,
@@ -151,7 +181,11 @@ describe("resolveComputeSource: what an image version reads from images, disks, 
   });
 
   it("leaves gallery image versions and other ids to others", () => {
-    expect(resolve(`/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/g/images/i/versions/1.0.0`)).toBeUndefined();
+    expect(
+      resolve(
+        `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/g/images/i/versions/1.0.0`,
+      ),
+    ).toBeUndefined();
     expect(resolve("not an id")).toBeUndefined();
   });
 });

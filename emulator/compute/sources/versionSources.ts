@@ -28,13 +28,18 @@ export const resolveComputeSource: VersionSourceResolver = (ctx, id) => {
     case "snapshot":
       return fromDiskOrSnapshot(ctx.resources.get<ComputeBody<DiskProperties>>(parsed.id), "snapshot");
     case "virtualMachine":
-      return fromVirtualMachine(ctx, ctx.resources.get<ComputeBody<VirtualMachineProperties>, VirtualMachineState>(parsed.id));
+      return fromVirtualMachine(
+        ctx,
+        ctx.resources.get<ComputeBody<VirtualMachineProperties>, VirtualMachineState>(parsed.id),
+      );
     default:
       return undefined;
   }
 };
 
-function fromManagedImage(record: ResourceRecord<ComputeBody<ManagedImageProperties>> | undefined): VersionSource | undefined {
+function fromManagedImage(
+  record: ResourceRecord<ComputeBody<ManagedImageProperties>> | undefined,
+): VersionSource | undefined {
   if (!record) return undefined;
   const properties = record.body.properties;
   const osDisk = properties.storageProfile.osDisk;
@@ -59,7 +64,10 @@ function fromManagedImage(record: ResourceRecord<ComputeBody<ManagedImagePropert
  * Disks and snapshots carry no OS state: the service takes the image definition's, so osState stays unset.
  * A disk with no osType is a data disk; as an OS disk source it has none to compare.
  */
-function fromDiskOrSnapshot(record: ResourceRecord<ComputeBody<DiskProperties>> | undefined, kind: "disk" | "snapshot"): VersionSource | undefined {
+function fromDiskOrSnapshot(
+  record: ResourceRecord<ComputeBody<DiskProperties>> | undefined,
+  kind: "disk" | "snapshot",
+): VersionSource | undefined {
   if (!record) return undefined;
   const properties = record.body.properties;
   return {
@@ -82,7 +90,9 @@ function fromVirtualMachine(
   const properties = record.body.properties;
   const state = record.state;
   const { osDisk, dataDisks = [] } = properties.storageProfile;
-  const osDiskRecord = osDisk.managedDisk?.id ? ctx.resources.get<ComputeBody<DiskProperties>>(osDisk.managedDisk.id) : undefined;
+  const osDiskRecord = osDisk.managedDisk?.id
+    ? ctx.resources.get<ComputeBody<DiskProperties>>(osDisk.managedDisk.id)
+    : undefined;
   const osDiskProperties = osDiskRecord?.body.properties;
   return {
     id: record.id,

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { CRP_API_VERSIONS, computeNameRule, type Built, type ComputeRecord, type ComputeResourceType, type WriteInput } from "./lifecycle.js";
+import {
+  CRP_API_VERSIONS,
+  computeNameRule,
+  type Built,
+  type ComputeRecord,
+  type ComputeResourceType,
+  type WriteInput,
+} from "./lifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 import { type Raw, isPlainObject as isObject } from "../shared/body.js";
@@ -13,7 +20,6 @@ import { VIRTUAL_MACHINE_SCALE_SET_TYPE } from "../shared/names.js";
  * networking and upgrades are not modelled.
  */
 
-
 /** A scale set reaches 1,000 instances from a gallery or Marketplace image, 600 from a managed image. */
 export const MAX_INSTANCES = { galleryOrPlatformImage: 1000, managedImage: 600 } as const;
 
@@ -24,7 +30,10 @@ export interface ScaleSetProperties {
   orchestrationMode: string;
   upgradePolicy: { mode: string };
   virtualMachineProfile: {
-    storageProfile: { imageReference: ImageReference; osDisk: { osType: string; createOption: "FromImage"; caching: string; diskSizeGB: number } };
+    storageProfile: {
+      imageReference: ImageReference;
+      osDisk: { osType: string; createOption: "FromImage"; caching: string; diskSizeGB: number };
+    };
     osProfile?: Record<string, unknown>;
   };
   timeCreated: string;
@@ -38,13 +47,17 @@ export type ScaleSetRecord = ComputeRecord<ScaleSetProperties, ScaleSetState>;
 
 function capacityOf(sku: Raw | undefined, existing: ScaleSetRecord | undefined): number {
   const given = sku?.capacity;
-  if (given === undefined || given === null) return ((existing?.body.sku as { capacity?: number } | undefined)?.capacity) ?? 0;
-  if (typeof given !== "number" || !Number.isInteger(given) || given < 0) throw ArmErrors.invalidParameterValue("sku.capacity");
+  if (given === undefined || given === null)
+    return (existing?.body.sku as { capacity?: number } | undefined)?.capacity ?? 0;
+  if (typeof given !== "number" || !Number.isInteger(given) || given < 0)
+    throw ArmErrors.invalidParameterValue("sku.capacity");
   return given;
 }
 
 function instanceLimit(image: ResolvedImage): number {
-  return image.reference.id && /\/providers\/Microsoft\.Compute\/images\//i.test(image.reference.id) ? MAX_INSTANCES.managedImage : MAX_INSTANCES.galleryOrPlatformImage;
+  return image.reference.id && /\/providers\/Microsoft\.Compute\/images\//i.test(image.reference.id)
+    ? MAX_INSTANCES.managedImage
+    : MAX_INSTANCES.galleryOrPlatformImage;
 }
 
 /** As for a VM: a Specialized image brings its accounts (no osProfile), a Generalized one needs them. */
@@ -52,17 +65,24 @@ function osProfileOf(given: Raw | undefined, image: ResolvedImage): Record<strin
   if (given && image.osState === "Specialized") throw ArmErrors.parameterNotAllowed("osProfile");
   if (!given && image.osState === "Generalized") throw ArmErrors.requiredParameterMissing("osProfile");
   if (!given) return undefined;
-  if (typeof given.adminUsername !== "string" || given.adminUsername === "") throw ArmErrors.requiredParameterMissing("osProfile.adminUsername");
+  if (typeof given.adminUsername !== "string" || given.adminUsername === "")
+    throw ArmErrors.requiredParameterMissing("osProfile.adminUsername");
   // Azure never returns the admin password; it is not kept.
   const { adminPassword: _password, customData: _customData, ...kept } = given;
   return kept;
 }
 
-function build(ctx: EmulatorContext, input: WriteInput<ScaleSetProperties, ScaleSetState>): Built<ScaleSetProperties, ScaleSetState> {
+function build(
+  ctx: EmulatorContext,
+  input: WriteInput<ScaleSetProperties, ScaleSetState>,
+): Built<ScaleSetProperties, ScaleSetState> {
   const raw = isObject(input.body.properties) ? input.body.properties : undefined;
   if (!raw) throw ArmErrors.requiredParameterMissing("properties");
   const sku = isObject(input.body.sku) ? input.body.sku : undefined;
-  const skuName = typeof sku?.name === "string" && sku.name !== "" ? sku.name : (input.existing?.body.sku as { name?: string } | undefined)?.name;
+  const skuName =
+    typeof sku?.name === "string" && sku.name !== ""
+      ? sku.name
+      : (input.existing?.body.sku as { name?: string } | undefined)?.name;
   if (!skuName) throw ArmErrors.requiredParameterMissing("sku.name");
   const capacity = capacityOf(sku, input.existing);
 
@@ -71,18 +91,29 @@ function build(ctx: EmulatorContext, input: WriteInput<ScaleSetProperties, Scale
   const reference = storage && isObject(storage.imageReference) ? storage.imageReference : undefined;
   if (!reference) throw ArmErrors.requiredParameterMissing("virtualMachineProfile.storageProfile.imageReference");
   const plan = isObject(input.body.plan) ? (input.body.plan as Record<string, string>) : undefined;
-  const image = resolveImageReference(ctx, { reference, location: input.location, vmId: input.id, caller: input.caller, ...(plan ? { plan } : {}) });
+  const image = resolveImageReference(ctx, {
+    reference,
+    location: input.location,
+    vmId: input.id,
+    caller: input.caller,
+    ...(plan ? { plan } : {}),
+  });
 
   const existing = input.existing;
-  if (existing && existing.state.osState !== image.osState) throw ArmErrors.scaleSetOsStateChange(input.ref.name, existing.state.osState, image.osState);
+  if (existing && existing.state.osState !== image.osState)
+    throw ArmErrors.scaleSetOsStateChange(input.ref.name, existing.state.osState, image.osState);
   const limit = instanceLimit(image);
   if (capacity > limit) throw ArmErrors.scaleSetCapacityExceeded(input.ref.name, limit);
 
   const givenOsProfile = isObject(profile!.osProfile) ? profile!.osProfile : undefined;
   // An update that leaves osProfile out keeps the one the scale set was created with.
-  const osProfile = existing && !givenOsProfile ? existing.body.properties.virtualMachineProfile.osProfile : osProfileOf(givenOsProfile, image);
+  const osProfile =
+    existing && !givenOsProfile
+      ? existing.body.properties.virtualMachineProfile.osProfile
+      : osProfileOf(givenOsProfile, image);
   const osDiskRaw = isObject(storage!.osDisk) ? storage!.osDisk : {};
-  const upgradePolicy = isObject(raw.upgradePolicy) && typeof raw.upgradePolicy.mode === "string" ? raw.upgradePolicy.mode : "Manual";
+  const upgradePolicy =
+    isObject(raw.upgradePolicy) && typeof raw.upgradePolicy.mode === "string" ? raw.upgradePolicy.mode : "Manual";
 
   return {
     properties: {
@@ -92,7 +123,12 @@ function build(ctx: EmulatorContext, input: WriteInput<ScaleSetProperties, Scale
       virtualMachineProfile: {
         storageProfile: {
           imageReference: image.reference,
-          osDisk: { osType: image.osType, createOption: "FromImage", caching: typeof osDiskRaw.caching === "string" ? osDiskRaw.caching : "ReadWrite", diskSizeGB: image.osDiskSizeGB },
+          osDisk: {
+            osType: image.osType,
+            createOption: "FromImage",
+            caching: typeof osDiskRaw.caching === "string" ? osDiskRaw.caching : "ReadWrite",
+            diskSizeGB: image.osDiskSizeGB,
+          },
         },
         ...(osProfile ? { osProfile } : {}),
       },

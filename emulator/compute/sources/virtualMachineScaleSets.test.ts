@@ -10,7 +10,8 @@ const RG = "rg-images";
 const SS_RG = "rg-scalesets";
 
 const osProfile = { computerNamePrefix: "web", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" };
-const compute = (type: string, name: string, rg = RG) => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/${type}/${name}`;
+const compute = (type: string, name: string, rg = RG) =>
+  `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/${type}/${name}`;
 const definition = (name: string) => compute("galleries", `Images/images/${name}`);
 
 function scaleSet(imageId: string, capacity: number, withOsProfile = true): VirtualMachineScaleSet {
@@ -33,7 +34,8 @@ describe("virtual machine scale sets created from gallery images", () => {
     await fx.publish(RG, "Images", name, "1.0.0", { location: "westus", sourceId });
   }
 
-  const put = (name: string, body: VirtualMachineScaleSet) => fx.settle(fx.client.virtualMachineScaleSets.createOrUpdate(SS_RG, name, body, FAST_POLL));
+  const put = (name: string, body: VirtualMachineScaleSet) =>
+    fx.settle(fx.client.virtualMachineScaleSets.createOrUpdate(SS_RG, name, body, FAST_POLL));
 
   beforeAll(async () => {
     await fx.gallery(RG, "Images", { location: "westus" });
@@ -45,8 +47,14 @@ describe("virtual machine scale sets created from gallery images", () => {
   it("creates, reads and deletes a scale set from a gallery definition's latest version", async () => {
     const created = await put("web", scaleSet(definition("ubuntu"), 3));
     expect(created).toMatchObject({ provisioningState: "Succeeded", sku: { name: "Standard_D2s_v5", capacity: 3 } });
-    expect(created.virtualMachineProfile?.storageProfile?.imageReference).toMatchObject({ id: definition("ubuntu"), exactVersion: "1.0.0" });
-    expect(created.virtualMachineProfile?.osProfile).toMatchObject({ computerNamePrefix: "web", adminUsername: "azureuser" });
+    expect(created.virtualMachineProfile?.storageProfile?.imageReference).toMatchObject({
+      id: definition("ubuntu"),
+      exactVersion: "1.0.0",
+    });
+    expect(created.virtualMachineProfile?.osProfile).toMatchObject({
+      computerNamePrefix: "web",
+      adminUsername: "azureuser",
+    });
     expect(created.virtualMachineProfile?.osProfile?.adminPassword).toBeUndefined();
     expect((await fx.client.virtualMachineScaleSets.get(SS_RG, "web")).uniqueId).toBe(created.uniqueId);
     await fx.settle(fx.client.virtualMachineScaleSets.delete(SS_RG, "web", FAST_POLL));
@@ -54,22 +62,32 @@ describe("virtual machine scale sets created from gallery images", () => {
   });
 
   it("applies a VM's osProfile rules: required for a Generalized image, refused for a Specialized one", async () => {
-    await expect(put("bare", scaleSet(definition("ubuntu"), 1, false))).rejects.toMatchObject({ statusCode: 400, message: "Required parameter 'osProfile' is missing (null)." });
-    await expect(put("special", scaleSet(definition("appliance"), 1))).rejects.toMatchObject({ statusCode: 400, message: "Parameter 'osProfile' is not allowed." });
+    await expect(put("bare", scaleSet(definition("ubuntu"), 1, false))).rejects.toMatchObject({
+      statusCode: 400,
+      message: "Required parameter 'osProfile' is missing (null).",
+    });
+    await expect(put("special", scaleSet(definition("appliance"), 1))).rejects.toMatchObject({
+      statusCode: 400,
+      message: "Parameter 'osProfile' is not allowed.",
+    });
     expect((await put("special", scaleSet(definition("appliance"), 2, false))).provisioningState).toBe("Succeeded");
   });
 
   it("allows 1,000 instances from a gallery image and 600 from a managed image, refusing one more", async () => {
-    expect((await put("big", scaleSet(definition("ubuntu"), MAX_INSTANCES.galleryOrPlatformImage))).sku?.capacity).toBe(1000);
+    expect((await put("big", scaleSet(definition("ubuntu"), MAX_INSTANCES.galleryOrPlatformImage))).sku?.capacity).toBe(
+      1000,
+    );
     await expect(put("big", scaleSet(definition("ubuntu"), 1001))).rejects.toMatchObject({
       statusCode: 409,
       code: "OperationNotAllowed",
-      message: "Unable to create or update Virtual Machine Scale Set 'big' as it exceeds the total limit of '1000' Virtual Machine instances.",
+      message:
+        "Unable to create or update Virtual Machine Scale Set 'big' as it exceeds the total limit of '1000' Virtual Machine instances.",
     });
     expect((await put("managed", scaleSet(compute("images", "golden"), 600))).sku?.capacity).toBe(600);
     await expect(put("managed", scaleSet(compute("images", "golden"), 601))).rejects.toMatchObject({
       statusCode: 409,
-      message: "Unable to create or update Virtual Machine Scale Set 'managed' as it exceeds the total limit of '600' Virtual Machine instances.",
+      message:
+        "Unable to create or update Virtual Machine Scale Set 'managed' as it exceeds the total limit of '600' Virtual Machine instances.",
     });
   });
 
@@ -78,12 +96,14 @@ describe("virtual machine scale sets created from gallery images", () => {
     await expect(put("switch", scaleSet(definition("appliance"), 2, false))).rejects.toMatchObject({
       statusCode: 409,
       code: "OperationNotAllowed",
-      message: "Cannot update Virtual Machine Scale Set switch as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized.",
+      message:
+        "Cannot update Virtual Machine Scale Set switch as the current OS state of the VM Scale Set is Generalized which is different from the updated gallery image OS state which is Specialized.",
     });
     await expect(put("special", scaleSet(definition("ubuntu"), 2))).rejects.toMatchObject({
       statusCode: 409,
       code: "OperationNotAllowed",
-      message: "Cannot update Virtual Machine Scale Set special as the current OS state of the VM Scale Set is Specialized which is different from the updated gallery image OS state which is Generalized.",
+      message:
+        "Cannot update Virtual Machine Scale Set special as the current OS state of the VM Scale Set is Specialized which is different from the updated gallery image OS state which is Generalized.",
     });
     // Another Generalized image is a valid swap, and the stored osProfile stays when the update leaves it out.
     const swapped = await put("switch", scaleSet(compute("images", "golden"), 4, false));

@@ -25,36 +25,49 @@ const DETAILS = {
   publicNamePrefix: "ContosoEU",
 };
 
-const vmPath = (name: string) => `/subscriptions/${FABRIKAM}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${name}?api-version=2024-07-01`;
+const vmPath = (name: string) =>
+  `/subscriptions/${FABRIKAM}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${name}?api-version=2024-07-01`;
 const validatePath = (name: string) =>
   `/subscriptions/${FABRIKAM}/resourcegroups/${VM_RG}/providers/Microsoft.Resources/deployments/${name}/validate?api-version=2025-04-01`;
 
 const vm = (location: string, communityGalleryImageId: string) => vmFromImage(location, { communityGalleryImageId });
-const deployment = (location: string, communityGalleryImageId: string) => deploymentOfVm(location, { communityGalleryImageId });
+const deployment = (location: string, communityGalleryImageId: string) =>
+  deploymentOfVm(location, { communityGalleryImageId });
 
 describe("VMs and deployment validation from a community gallery image (communityGalleryImageId)", () => {
   const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });
   let publicName: string;
-  const imageId = (version?: string) => `/CommunityGalleries/${publicName}/Images/${IMAGE}${version ? `/Versions/${version}` : ""}`;
+  const imageId = (version?: string) =>
+    `/CommunityGalleries/${publicName}/Images/${IMAGE}${version ? `/Versions/${version}` : ""}`;
   const call = async (method: string, path: string, body: unknown) => {
     const res = await fx.em.fetch(path, { method, as: LEE, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   };
 
   beforeAll(async () => {
-    await fx.client.galleries.update(RG, GALLERY, { sharingProfile: { permissions: "Community", communityGalleryInfo: DETAILS } }, FAST_POLL);
+    await fx.client.galleries.update(
+      RG,
+      GALLERY,
+      { sharingProfile: { permissions: "Community", communityGalleryInfo: DETAILS } },
+      FAST_POLL,
+    );
     await fx.client.gallerySharingProfile.update(RG, GALLERY, { operationType: "EnableCommunity" }, FAST_POLL);
     publicName = (await fx.client.galleries.get(RG, GALLERY)).sharingProfile!.communityGalleryInfo!.publicNames![0]!;
   });
 
   it("creates a VM from latest in the VM's region, the version the community listing calls latest there, with no share or role", async () => {
-    const listed = await collect(fx.em.compute(LEE, FABRIKAM).communityGalleryImageVersions.list("northeurope", publicName, IMAGE));
+    const listed = await collect(
+      fx.em.compute(LEE, FABRIKAM).communityGalleryImageVersions.list("northeurope", publicName, IMAGE),
+    );
     const expected = listed
       .filter((v) => !v.excludeFromLatest)
       .sort((a, b) => b.publishedDate!.getTime() - a.publishedDate!.getTime())[0]!.name;
     const created = await call("PUT", vmPath("vm-community-latest"), vm("northeurope", imageId()));
     expect(created.status).toBeLessThan(300);
-    expect(created.body.properties.storageProfile.imageReference).toEqual({ communityGalleryImageId: imageId(), exactVersion: expected });
+    expect(created.body.properties.storageProfile.imageReference).toEqual({
+      communityGalleryImageId: imageId(),
+      exactVersion: expected,
+    });
   });
 
   it("refuses a region the image was never replicated to, and a public name or image that does not exist", async () => {
@@ -63,13 +76,27 @@ describe("VMs and deployment validation from a community gallery image (communit
     expect(eastus.body.error).toMatchObject({ code: "GalleryImageNotFound" });
     expect(eastus.body.error.message).toContain(`${imageId("latest")} is not available in eastus region`);
 
-    const unknown = await call("PUT", vmPath("vm-community-unknown"), vm("northeurope", `/CommunityGalleries/NoSuch-${publicName.slice(-36)}/Images/${IMAGE}`));
+    const unknown = await call(
+      "PUT",
+      vmPath("vm-community-unknown"),
+      vm("northeurope", `/CommunityGalleries/NoSuch-${publicName.slice(-36)}/Images/${IMAGE}`),
+    );
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toMatchObject({ code: "GalleryImageNotFound", target: "imageReference.communityGalleryImageId" });
+    expect(unknown.body.error).toMatchObject({
+      code: "GalleryImageNotFound",
+      target: "imageReference.communityGalleryImageId",
+    });
 
-    const malformed = await call("PUT", vmPath("vm-community-bad"), vm("northeurope", `/CommunityGalleries/${publicName}/${IMAGE}`));
+    const malformed = await call(
+      "PUT",
+      vmPath("vm-community-bad"),
+      vm("northeurope", `/CommunityGalleries/${publicName}/${IMAGE}`),
+    );
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error).toMatchObject({ code: "InvalidParameter", target: "imageReference.communityGalleryImageId" });
+    expect(malformed.body.error).toMatchObject({
+      code: "InvalidParameter",
+      target: "imageReference.communityGalleryImageId",
+    });
   });
 
   it("validates a deployment from the community image: accepted where replicated, refused elsewhere, never created", async () => {

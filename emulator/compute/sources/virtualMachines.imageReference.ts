@@ -54,13 +54,17 @@ const DEFAULT_OS_DISK_GB: Record<OsType, number> = { Linux: 30, Windows: 127 };
  * image, named by its definition or a version, is checked for reading versions, as Azure reports it.
  */
 function requireLinkedAccess(ctx: EmulatorContext, req: ImageReferenceRequest, scope: ParsedResourceId) {
-  const action = scope.kind === "managedImage" ? "Microsoft.Compute/images/read" : "Microsoft.Compute/galleries/images/versions/read";
+  const action =
+    scope.kind === "managedImage"
+      ? "Microsoft.Compute/images/read"
+      : "Microsoft.Compute/galleries/images/versions/read";
   if (req.caller) requireLinkedRead(ctx, req.caller, writeOn(req.vmId), [scope.id], () => action);
 }
 
 export function resolveImageReference(ctx: EmulatorContext, req: ImageReferenceRequest): ResolvedImage {
   const { reference } = req;
-  if (typeof reference.sharedGalleryImageId === "string" && reference.sharedGalleryImageId !== "") return fromSharedGallery(ctx, req, reference.sharedGalleryImageId);
+  if (typeof reference.sharedGalleryImageId === "string" && reference.sharedGalleryImageId !== "")
+    return fromSharedGallery(ctx, req, reference.sharedGalleryImageId);
   if (typeof reference.communityGalleryImageId === "string" && reference.communityGalleryImageId !== "") {
     return fromCommunityGallery(ctx, req, reference.communityGalleryImageId);
   }
@@ -118,21 +122,35 @@ function planText(plan: Record<string, string | undefined> | undefined): string 
   return JSON.stringify({ name, publisher, product, ...(promotionCode !== undefined ? { promotionCode } : {}) });
 }
 
-function samePlan(vmPlan: Record<string, string> | undefined, imagePlan: DefinitionBody["properties"]["purchasePlan"]): boolean {
+function samePlan(
+  vmPlan: Record<string, string> | undefined,
+  imagePlan: DefinitionBody["properties"]["purchasePlan"],
+): boolean {
   if (!vmPlan || !imagePlan) return !vmPlan && !imagePlan;
   const eq = (a?: string, b?: string) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
-  return eq(vmPlan.name, imagePlan.name) && eq(vmPlan.publisher, imagePlan.publisher) && eq(vmPlan.product, imagePlan.product);
+  return (
+    eq(vmPlan.name, imagePlan.name) &&
+    eq(vmPlan.publisher, imagePlan.publisher) &&
+    eq(vmPlan.product, imagePlan.product)
+  );
 }
 
 /**
  * The version a gallery reference resolves to in the VM's region: the named one once it has Completed there, or
  * latest there. `referenceId` is what the caller named, so errors quote it as Compute does.
  */
-function resolveVersion(ctx: EmulatorContext, req: ImageReferenceRequest, definitionId: string, versionName: string | undefined, referenceId: string): VersionFacts {
+function resolveVersion(
+  ctx: EmulatorContext,
+  req: ImageReferenceRequest,
+  definitionId: string,
+  versionName: string | undefined,
+  referenceId: string,
+): VersionFacts {
   const versions = versionsOf(ctx, definitionId);
   if (versionName !== undefined) {
     const version = versions.find((v) => v.name.toLowerCase() === versionName.toLowerCase());
-    if (!version || !availableIn(version, req.location)) throw ArmErrors.galleryImageNotAvailableInRegion(referenceId, req.location);
+    if (!version || !availableIn(version, req.location))
+      throw ArmErrors.galleryImageNotAvailableInRegion(referenceId, req.location);
     return version;
   }
   const { latest } = resolveLatest(versions, req.location, new Date(ctx.clock.now()));
@@ -150,7 +168,13 @@ function fromGallery(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: P
   const definitionId = parsed.kind === "galleryImageVersion" ? parentOf(parsed.id)! : parsed.id;
   const definition = ctx.resources.get<DefinitionBody>(definitionId);
   if (!definition) throw ArmErrors.galleryImageNotAvailableInRegion(parsed.id, req.location);
-  const version = resolveVersion(ctx, req, definitionId, parsed.kind === "galleryImageVersion" ? parsed.galleryImageVersion! : undefined, parsed.kind === "galleryImageVersion" ? parsed.id : definition.id);
+  const version = resolveVersion(
+    ctx,
+    req,
+    definitionId,
+    parsed.kind === "galleryImageVersion" ? parsed.galleryImageVersion! : undefined,
+    parsed.kind === "galleryImageVersion" ? parsed.id : definition.id,
+  );
   return fromVersion(req, definition.body, version, { id: parsed.id, exactVersion: version.name });
 }
 
@@ -161,7 +185,11 @@ const SHARED_GALLERY_IMAGE_ID = /^\/SharedGalleries\/([^/]+)\/Images\/([^/]+)(?:
  * An image of a gallery shared directly with the VM's subscription or its tenant. The share, not a role on the
  * gallery, grants the read, so there is no linked-access check; the region and latest rules are a gallery image's.
  */
-function fromSharedGallery(ctx: EmulatorContext, req: ImageReferenceRequest, sharedGalleryImageId: string): ResolvedImage {
+function fromSharedGallery(
+  ctx: EmulatorContext,
+  req: ImageReferenceRequest,
+  sharedGalleryImageId: string,
+): ResolvedImage {
   const match = SHARED_GALLERY_IMAGE_ID.exec(sharedGalleryImageId);
   if (!match) throw ArmErrors.invalidParameterValue("imageReference.sharedGalleryImageId");
   const [, uniqueName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
@@ -169,7 +197,9 @@ function fromSharedGallery(ctx: EmulatorContext, req: ImageReferenceRequest, sha
   const subscription = ctx.directory.subscription(subscriptionId);
   const gallery = subscription ? findGallerySharedWith(ctx, subscription, uniqueName) : undefined;
   const definition = gallery
-    ? ctx.resources.listChildren<DefinitionBody>(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
+    ? ctx.resources
+        .listChildren<DefinitionBody>(gallery.id, GALLERY_IMAGE_TYPE)
+        .items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
     : undefined;
   if (!definition) throw SharingErrors.sharedGalleryImageNotFound(sharedGalleryImageId, subscriptionId);
   const latest = versionName === undefined || versionName.toLowerCase() === "latest";
@@ -184,13 +214,19 @@ const COMMUNITY_GALLERY_IMAGE_ID = /^\/CommunityGalleries\/([^/]+)\/Images\/([^/
  * An image of a community gallery: public, so neither a share nor a role is checked; the region and latest rules
  * are a gallery image's, as for a direct share.
  */
-function fromCommunityGallery(ctx: EmulatorContext, req: ImageReferenceRequest, communityGalleryImageId: string): ResolvedImage {
+function fromCommunityGallery(
+  ctx: EmulatorContext,
+  req: ImageReferenceRequest,
+  communityGalleryImageId: string,
+): ResolvedImage {
   const match = COMMUNITY_GALLERY_IMAGE_ID.exec(communityGalleryImageId);
   if (!match) throw ArmErrors.invalidParameterValue("imageReference.communityGalleryImageId");
   const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
   const gallery = findCommunityGallery(ctx, publicName);
   const definition = gallery
-    ? ctx.resources.listChildren<DefinitionBody>(gallery.id, GALLERY_IMAGE_TYPE).items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
+    ? ctx.resources
+        .listChildren<DefinitionBody>(gallery.id, GALLERY_IMAGE_TYPE)
+        .items.find((i) => i.name.toLowerCase() === imageName.toLowerCase())
     : undefined;
   if (!definition) throw SharingErrors.communityGalleryImageNotFound(communityGalleryImageId);
   const latest = versionName === undefined || versionName.toLowerCase() === "latest";
@@ -198,9 +234,15 @@ function fromCommunityGallery(ctx: EmulatorContext, req: ImageReferenceRequest, 
   return fromVersion(req, definition.body, version, { communityGalleryImageId, exactVersion: version.name });
 }
 
-function fromVersion(req: ImageReferenceRequest, definition: DefinitionBody, version: VersionFacts, reference: ImageReference): ResolvedImage {
+function fromVersion(
+  req: ImageReferenceRequest,
+  definition: DefinitionBody,
+  version: VersionFacts,
+  reference: ImageReference,
+): ResolvedImage {
   const image = definition.properties;
-  if (!samePlan(req.plan, image.purchasePlan)) throw ArmErrors.purchasePlanMismatch(req.vmId, planText(req.plan), planText(image.purchasePlan));
+  if (!samePlan(req.plan, image.purchasePlan))
+    throw ArmErrors.purchasePlanMismatch(req.vmId, planText(req.plan), planText(image.purchasePlan));
   return {
     reference,
     osType: image.osType,
@@ -216,7 +258,13 @@ function fromVersion(req: ImageReferenceRequest, definition: DefinitionBody, ver
 function fromManagedImage(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
   requireLinkedAccess(ctx, req, parsed);
   const image = ctx.resources.get(parsed.id) as ManagedImageRecord | undefined;
-  if (!image) throw ArmErrors.computeResourceNotFound(MANAGED_IMAGE_TYPE, parsed.name, parsed.resourceGroup!, "imageReference.id");
+  if (!image)
+    throw ArmErrors.computeResourceNotFound(
+      MANAGED_IMAGE_TYPE,
+      parsed.name,
+      parsed.resourceGroup!,
+      "imageReference.id",
+    );
   // A managed image is regional: VMs are created from it only in its own region.
   if (!sameLocation(image.body.location, req.location)) throw ArmErrors.invalidParameterValue("imageReference.id");
   const { osDisk, dataDisks } = image.body.properties.storageProfile;

@@ -20,7 +20,6 @@ import { DISK_TYPE, VIRTUAL_MACHINE_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/virtualMachines: what a VM carries, the checks of a PUT, and the disks it creates. */
 
-
 type OsType = (typeof OS_TYPES)[number];
 
 export interface ImageReference {
@@ -70,7 +69,11 @@ export interface VirtualMachineDataDisk {
 export interface VirtualMachineProperties {
   vmId: string;
   hardwareProfile: { vmSize: string };
-  storageProfile: { imageReference?: ImageReference; osDisk: VirtualMachineOsDisk; dataDisks?: VirtualMachineDataDisk[] };
+  storageProfile: {
+    imageReference?: ImageReference;
+    osDisk: VirtualMachineOsDisk;
+    dataDisks?: VirtualMachineDataDisk[];
+  };
   osProfile?: Record<string, unknown>;
   networkProfile?: unknown;
   additionalCapabilities?: { ultraSSDEnabled?: boolean };
@@ -88,14 +91,18 @@ export type VirtualMachineRecord = ComputeRecord<VirtualMachineProperties, Virtu
 
 function sizeGB(value: unknown, parameter: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65_536) throw ArmErrors.invalidParameterValue(parameter);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65_536)
+    throw ArmErrors.invalidParameterValue(parameter);
   return value;
 }
 
 function managedDiskOf(value: unknown, parameter: string): ManagedDiskParameters | undefined {
   if (!isObject(value)) return undefined;
   const storageAccountType = enumValue(value.storageAccountType, DISK_SKUS, `${parameter}.storageAccountType`);
-  return { ...(typeof value.id === "string" ? { id: value.id } : {}), ...(storageAccountType ? { storageAccountType } : {}) };
+  return {
+    ...(typeof value.id === "string" ? { id: value.id } : {}),
+    ...(storageAccountType ? { storageAccountType } : {}),
+  };
 }
 
 function vhdOf(value: unknown, parameter: string): { uri: string } | undefined {
@@ -105,14 +112,27 @@ function vhdOf(value: unknown, parameter: string): { uri: string } | undefined {
 }
 
 /** An existing managed disk a VM attaches: it must exist, in the VM's region, and not belong to another VM. */
-function attachable(ctx: EmulatorContext, id: string | undefined, parameter: string, location: string, vmId: string): DiskRecord {
+function attachable(
+  ctx: EmulatorContext,
+  id: string | undefined,
+  parameter: string,
+  location: string,
+  vmId: string,
+): DiskRecord {
   const parsed = id ? parseResourceId(id) : undefined;
   if (!parsed || parsed.kind !== "disk") throw ArmErrors.requiredParameterMissing(`${parameter}.managedDisk.id`);
   const disk = ctx.resources.get(parsed.id) as DiskRecord | undefined;
-  if (!disk) throw ArmErrors.computeResourceNotFound(DISK_TYPE, parsed.name, parsed.resourceGroup!, `${parameter}.managedDisk.id`);
+  if (!disk)
+    throw ArmErrors.computeResourceNotFound(
+      DISK_TYPE,
+      parsed.name,
+      parsed.resourceGroup!,
+      `${parameter}.managedDisk.id`,
+    );
   if (!sameLocation(disk.body.location, location)) throw ArmErrors.invalidParameterValue(`${parameter}.managedDisk.id`);
   const owner = disk.body.managedBy;
-  if (typeof owner === "string" && owner.toLowerCase() !== vmId.toLowerCase()) throw ArmErrors.diskAttached(disk.name, owner);
+  if (typeof owner === "string" && owner.toLowerCase() !== vmId.toLowerCase())
+    throw ArmErrors.diskAttached(disk.name, owner);
   return disk;
 }
 
@@ -123,7 +143,10 @@ function generatedDiskName(vmName: string, role: string): string {
 
 interface PlannedDisk {
   name: string;
-  properties: Pick<DiskProperties, "osType" | "hyperVGeneration" | "supportedCapabilities" | "creationData" | "diskSizeGB">;
+  properties: Pick<
+    DiskProperties,
+    "osType" | "hyperVGeneration" | "supportedCapabilities" | "creationData" | "diskSizeGB"
+  >;
   sku: string;
 }
 
@@ -138,19 +161,37 @@ interface BuiltVm {
 
 type VmWriteInput = WriteInput<VirtualMachineProperties, VirtualMachineState>;
 
-function buildOsDisk(ctx: EmulatorContext, raw: Raw, input: VmWriteInput, image: ResolvedImage | undefined, plan: BuiltVm) {
+function buildOsDisk(
+  ctx: EmulatorContext,
+  raw: Raw,
+  input: VmWriteInput,
+  image: ResolvedImage | undefined,
+  plan: BuiltVm,
+) {
   const osDiskRaw = isObject(raw.osDisk) ? raw.osDisk : {};
-  const createOption = enumValue(osDiskRaw.createOption, ["FromImage", "Attach", "Empty"] as const, "storageProfile.osDisk.createOption") ?? (image ? "FromImage" : undefined);
+  const createOption =
+    enumValue(
+      osDiskRaw.createOption,
+      ["FromImage", "Attach", "Empty"] as const,
+      "storageProfile.osDisk.createOption",
+    ) ?? (image ? "FromImage" : undefined);
   if (!createOption) throw ArmErrors.requiredParameterMissing("storageProfile.osDisk.createOption");
   if (createOption === "Empty") throw ArmErrors.invalidParameterValue("storageProfile.osDisk.createOption");
   if (createOption === "FromImage" && !image) throw ArmErrors.requiredParameterMissing("storageProfile.imageReference");
   const vhd = vhdOf(osDiskRaw.vhd, "storageProfile.osDisk.vhd");
   const managedDisk = managedDiskOf(osDiskRaw.managedDisk, "storageProfile.osDisk.managedDisk");
   const diffDiskSettings = isObject(osDiskRaw.diffDiskSettings) ? osDiskRaw.diffDiskSettings : undefined;
-  const ephemeral = diffDiskSettings !== undefined && enumValue(diffDiskSettings.option, ["Local"] as const, "storageProfile.osDisk.diffDiskSettings.option") === "Local";
-  if (ephemeral && createOption !== "FromImage") throw ArmErrors.invalidParameterValue("storageProfile.osDisk.diffDiskSettings");
+  const ephemeral =
+    diffDiskSettings !== undefined &&
+    enumValue(diffDiskSettings.option, ["Local"] as const, "storageProfile.osDisk.diffDiskSettings.option") === "Local";
+  if (ephemeral && createOption !== "FromImage")
+    throw ArmErrors.invalidParameterValue("storageProfile.osDisk.diffDiskSettings");
   const requestedSize = sizeGB(osDiskRaw.diskSizeGB, "storageProfile.osDisk.diskSizeGB");
-  const deleteOption = enumValue(osDiskRaw.deleteOption, ["Delete", "Detach"] as const, "storageProfile.osDisk.deleteOption");
+  const deleteOption = enumValue(
+    osDiskRaw.deleteOption,
+    ["Delete", "Detach"] as const,
+    "storageProfile.osDisk.deleteOption",
+  );
   const caching = typeof osDiskRaw.caching === "string" ? osDiskRaw.caching : ephemeral ? "ReadOnly" : "ReadWrite";
   const common = { caching, ...(deleteOption ? { deleteOption } : {}) };
 
@@ -158,7 +199,17 @@ function buildOsDisk(ctx: EmulatorContext, raw: Raw, input: VmWriteInput, image:
     if (vhd) {
       const osType = enumValue(osDiskRaw.osType, OS_TYPES, "storageProfile.osDisk.osType");
       if (!osType) throw ArmErrors.requiredParameterMissing("storageProfile.osDisk.osType");
-      return { osDisk: { osType, name: String(osDiskRaw.name ?? input.ref.name), createOption, vhd, ...common, ...(requestedSize ? { diskSizeGB: requestedSize } : {}) } as VirtualMachineOsDisk, generalized: false };
+      return {
+        osDisk: {
+          osType,
+          name: String(osDiskRaw.name ?? input.ref.name),
+          createOption,
+          vhd,
+          ...common,
+          ...(requestedSize ? { diskSizeGB: requestedSize } : {}),
+        } as VirtualMachineOsDisk,
+        generalized: false,
+      };
     }
     const disk = attachable(ctx, managedDisk?.id, "storageProfile.osDisk", input.location, input.id);
     const osType = disk.body.properties.osType ?? enumValue(osDiskRaw.osType, OS_TYPES, "storageProfile.osDisk.osType");
@@ -182,14 +233,18 @@ function buildOsDisk(ctx: EmulatorContext, raw: Raw, input: VmWriteInput, image:
 
   const resolved = image!;
   const diskSizeGB = Math.max(requestedSize ?? 0, resolved.osDiskSizeGB);
-  if (requestedSize !== undefined && requestedSize < resolved.osDiskSizeGB) throw ArmErrors.invalidParameterValue("storageProfile.osDisk.diskSizeGB");
+  if (requestedSize !== undefined && requestedSize < resolved.osDiskSizeGB)
+    throw ArmErrors.invalidParameterValue("storageProfile.osDisk.diskSizeGB");
   plan.state.hyperVGeneration = resolved.hyperVGeneration;
   plan.state.architecture = resolved.architecture;
   const name = typeof osDiskRaw.name === "string" ? osDiskRaw.name : generatedDiskName(input.ref.name, "OsDisk_1");
   const osDisk: VirtualMachineOsDisk = { osType: resolved.osType, name, createOption, ...common, diskSizeGB };
   if (ephemeral) {
     // An ephemeral OS disk is no managed disk resource: it lives and dies with the VM on the host.
-    osDisk.diffDiskSettings = { option: "Local", ...(typeof diffDiskSettings!.placement === "string" ? { placement: diffDiskSettings!.placement } : {}) };
+    osDisk.diffDiskSettings = {
+      option: "Local",
+      ...(typeof diffDiskSettings!.placement === "string" ? { placement: diffDiskSettings!.placement } : {}),
+    };
   } else if (vhd) {
     osDisk.vhd = vhd;
   } else {
@@ -211,28 +266,56 @@ function buildOsDisk(ctx: EmulatorContext, raw: Raw, input: VmWriteInput, image:
   return { osDisk, generalized: false };
 }
 
-function buildDataDisks(ctx: EmulatorContext, raw: Raw, input: VmWriteInput, image: ResolvedImage | undefined, plan: BuiltVm): VirtualMachineDataDisk[] {
+function buildDataDisks(
+  ctx: EmulatorContext,
+  raw: Raw,
+  input: VmWriteInput,
+  image: ResolvedImage | undefined,
+  plan: BuiltVm,
+): VirtualMachineDataDisk[] {
   const list = raw.dataDisks ?? [];
   if (!Array.isArray(list)) throw ArmErrors.invalidParameterValue("storageProfile.dataDisks");
   const luns = new Set<number>();
   return list.map((d, i): VirtualMachineDataDisk => {
     const parameter = `storageProfile.dataDisks[${i}]`;
     if (!isObject(d)) throw ArmErrors.invalidParameterValue(parameter);
-    if (typeof d.lun !== "number" || !Number.isInteger(d.lun) || d.lun < 0 || d.lun > 63) throw ArmErrors.requiredParameterMissing(`${parameter}.lun`);
+    if (typeof d.lun !== "number" || !Number.isInteger(d.lun) || d.lun < 0 || d.lun > 63)
+      throw ArmErrors.requiredParameterMissing(`${parameter}.lun`);
     if (luns.has(d.lun)) throw ArmErrors.invalidParameterValue(`${parameter}.lun`);
     luns.add(d.lun);
-    const createOption = enumValue(d.createOption, ["FromImage", "Attach", "Empty"] as const, `${parameter}.createOption`);
+    const createOption = enumValue(
+      d.createOption,
+      ["FromImage", "Attach", "Empty"] as const,
+      `${parameter}.createOption`,
+    );
     if (!createOption) throw ArmErrors.requiredParameterMissing(`${parameter}.createOption`);
     const managedDisk = managedDiskOf(d.managedDisk, `${parameter}.managedDisk`);
     const vhd = vhdOf(d.vhd, `${parameter}.vhd`);
     const deleteOption = enumValue(d.deleteOption, ["Delete", "Detach"] as const, `${parameter}.deleteOption`);
-    const common = { lun: d.lun, caching: typeof d.caching === "string" ? d.caching : "None", ...(deleteOption ? { deleteOption } : {}) };
+    const common = {
+      lun: d.lun,
+      caching: typeof d.caching === "string" ? d.caching : "None",
+      ...(deleteOption ? { deleteOption } : {}),
+    };
     if (createOption === "Attach") {
-      if (vhd) return { ...common, name: String(d.name ?? `${input.ref.name}-${d.lun}`), createOption, vhd, ...(d.diskSizeGB ? { diskSizeGB: sizeGB(d.diskSizeGB, `${parameter}.diskSizeGB`) } : {}) };
+      if (vhd)
+        return {
+          ...common,
+          name: String(d.name ?? `${input.ref.name}-${d.lun}`),
+          createOption,
+          vhd,
+          ...(d.diskSizeGB ? { diskSizeGB: sizeGB(d.diskSizeGB, `${parameter}.diskSizeGB`) } : {}),
+        };
       const disk = attachable(ctx, managedDisk?.id, parameter, input.location, input.id);
       plan.attachedDiskIds.push(disk.id);
       const sku = (disk.body.sku as { name?: ManagedDiskParameters["storageAccountType"] } | undefined)?.name;
-      return { ...common, name: disk.name, createOption, diskSizeGB: disk.body.properties.diskSizeGB, managedDisk: { id: disk.id, ...(sku ? { storageAccountType: sku } : {}) } };
+      return {
+        ...common,
+        name: disk.name,
+        createOption,
+        diskSizeGB: disk.body.properties.diskSizeGB,
+        managedDisk: { id: disk.id, ...(sku ? { storageAccountType: sku } : {}) },
+      };
     }
     const fromImage = createOption === "FromImage" ? image?.dataDisks.find((x) => x.lun === d.lun) : undefined;
     if (createOption === "FromImage" && !fromImage) throw ArmErrors.invalidParameterValue(`${parameter}.lun`);
@@ -246,26 +329,44 @@ function buildDataDisks(ctx: EmulatorContext, raw: Raw, input: VmWriteInput, ima
     plan.newDisks.push({
       name,
       sku: storageAccountType,
-      properties: { creationData: fromImage ? { ...image!.diskCreationData, ...(image!.diskCreationData.galleryImageReference ? { galleryImageReference: { id: image!.diskCreationData.galleryImageReference.id, lun: d.lun } } : {}) } : { createOption: "Empty" }, diskSizeGB },
+      properties: {
+        creationData: fromImage
+          ? {
+              ...image!.diskCreationData,
+              ...(image!.diskCreationData.galleryImageReference
+                ? { galleryImageReference: { id: image!.diskCreationData.galleryImageReference.id, lun: d.lun } }
+                : {}),
+            }
+          : { createOption: "Empty" },
+        diskSizeGB,
+      },
     });
     return { ...common, name, createOption, diskSizeGB, managedDisk: { id, storageAccountType } };
   });
 }
 
 /** Gallery and managed images decide whether the request must, or must not, carry an osProfile. */
-function checkOsProfile(raw: Raw, image: ResolvedImage | undefined, attached: boolean): Record<string, unknown> | undefined {
+function checkOsProfile(
+  raw: Raw,
+  image: ResolvedImage | undefined,
+  attached: boolean,
+): Record<string, unknown> | undefined {
   const given = isObject(raw.osProfile) ? raw.osProfile : undefined;
   const specialized = attached || image?.osState === "Specialized";
   if (given && specialized) throw ArmErrors.parameterNotAllowed("osProfile");
   if (!given && !specialized) throw ArmErrors.requiredParameterMissing("osProfile");
   if (!given) return undefined;
-  if (typeof given.adminUsername !== "string" || given.adminUsername === "") throw ArmErrors.requiredParameterMissing("osProfile.adminUsername");
+  if (typeof given.adminUsername !== "string" || given.adminUsername === "")
+    throw ArmErrors.requiredParameterMissing("osProfile.adminUsername");
   // Azure never returns the admin password; it is not kept.
   const { adminPassword: _password, customData: _customData, ...kept } = given;
   return kept;
 }
 
-function buildVirtualMachine(ctx: EmulatorContext, input: VmWriteInput): { properties: VirtualMachineProperties; extra?: Record<string, unknown>; state: VirtualMachineState } & BuiltVm {
+function buildVirtualMachine(
+  ctx: EmulatorContext,
+  input: VmWriteInput,
+): { properties: VirtualMachineProperties; extra?: Record<string, unknown>; state: VirtualMachineState } & BuiltVm {
   const raw = isObject(input.body.properties) ? input.body.properties : undefined;
   if (!raw) throw ArmErrors.requiredParameterMissing("properties");
   const hardware = isObject(raw.hardwareProfile) ? raw.hardwareProfile : undefined;
@@ -284,9 +385,16 @@ function buildVirtualMachine(ctx: EmulatorContext, input: VmWriteInput): { prope
   const osDiskRaw = isObject(storage.osDisk) ? storage.osDisk : {};
   const attaching = typeof osDiskRaw.createOption === "string" && osDiskRaw.createOption.toLowerCase() === "attach";
   const vmPlan = planOf(input.body.plan)?.plan;
-  const image = !attaching && isObject(storage.imageReference)
-    ? resolveImageReference(ctx, { reference: storage.imageReference, location: input.location, vmId: input.id, caller: input.caller, plan: vmPlan })
-    : undefined;
+  const image =
+    !attaching && isObject(storage.imageReference)
+      ? resolveImageReference(ctx, {
+          reference: storage.imageReference,
+          location: input.location,
+          vmId: input.id,
+          caller: input.caller,
+          plan: vmPlan,
+        })
+      : undefined;
 
   const plan: BuiltVm = { properties: undefined as never, state: {}, newDisks: [], attachedDiskIds: [] };
   const { osDisk } = buildOsDisk(ctx, storage, input, image, plan);
@@ -308,7 +416,10 @@ function buildVirtualMachine(ctx: EmulatorContext, input: VmWriteInput): { prope
 
 function planOf(value: unknown): { plan: Record<string, string> } | undefined {
   if (!isObject(value)) return undefined;
-  const plan = Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const plan = Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   return { plan };
 }
 
@@ -333,7 +444,12 @@ function createVmDisks(ctx: EmulatorContext, vm: VirtualMachineRecord, built: Bu
         location: vm.body.location,
         managedBy: vm.id,
         sku: { name: disk.sku, tier: disk.sku.startsWith("Premium") ? "Premium" : "Standard" },
-        properties: { ...disk.properties, diskSizeBytes: disk.properties.diskSizeGB * 1024 ** 3, uniqueId: randomUUID(), timeCreated: now },
+        properties: {
+          ...disk.properties,
+          diskSizeBytes: disk.properties.diskSizeGB * 1024 ** 3,
+          uniqueId: randomUUID(),
+          timeCreated: now,
+        },
       },
       state: {},
     });
@@ -373,7 +489,12 @@ export const virtualMachineType: ComputeResourceType<VirtualMachineProperties, V
   nameRule: computeNameRule(64),
   build: (ctx, input) => {
     const built = buildVirtualMachine(ctx, input);
-    return { properties: built.properties, state: built.state, extra: built.extra, then: (record) => createVmDisks(ctx, record, built) };
+    return {
+      properties: built.properties,
+      state: built.state,
+      extra: built.extra,
+      then: (record) => createVmDisks(ctx, record, built),
+    };
   },
   afterDelete: releaseVmDisks,
 };

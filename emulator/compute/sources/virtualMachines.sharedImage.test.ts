@@ -22,19 +22,26 @@ const LEE = "lee@fabrikam.onmicrosoft.com";
 const VM_RG = "rg-fabrikam-images";
 
 const sharedId = (version: string) => `/SharedGalleries/${UNIQUE}/Images/${IMAGE}/Versions/${version}`;
-const vmPath = (name: string) => `/subscriptions/${FABRIKAM}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${name}?api-version=2024-07-01`;
+const vmPath = (name: string) =>
+  `/subscriptions/${FABRIKAM}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${name}?api-version=2024-07-01`;
 const validatePath = (name: string) =>
   `/subscriptions/${FABRIKAM}/resourcegroups/${VM_RG}/providers/Microsoft.Resources/deployments/${name}/validate?api-version=2025-04-01`;
 
 const vm = (location: string, sharedGalleryImageId: string) => vmFromImage(location, { sharedGalleryImageId });
-const deployment = (location: string, sharedGalleryImageId: string) => deploymentOfVm(location, { sharedGalleryImageId });
+const deployment = (location: string, sharedGalleryImageId: string) =>
+  deploymentOfVm(location, { sharedGalleryImageId });
 
 describe("VMs and deployment validation from a directly shared gallery image (sharedGalleryImageId)", () => {
   const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });
   let lee: ComputeManagementClient;
 
   const share = (operationType: "Add" | "Remove", type: "Subscriptions" | "AADTenants", id: string) =>
-    fx.client.gallerySharingProfile.update(GALLERY_RG, GALLERY, { operationType, groups: [{ type, ids: [id] }] }, FAST_POLL);
+    fx.client.gallerySharingProfile.update(
+      GALLERY_RG,
+      GALLERY,
+      { operationType, groups: [{ type, ids: [id] }] },
+      FAST_POLL,
+    );
   const put = async (name: string, body: unknown) => {
     const res = await fx.em.fetch(vmPath(name), { method: "PUT", as: LEE, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
@@ -45,7 +52,9 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
   };
   /** The versions lee sees in a region, newest first (the shared listing shows those targeting it). */
   const versionsIn = async (region: string): Promise<SharedGalleryImageVersion[]> =>
-    (await collect(lee.sharedGalleryImageVersions.list(region, UNIQUE, IMAGE))).sort((a, b) => b.publishedDate!.getTime() - a.publishedDate!.getTime());
+    (await collect(lee.sharedGalleryImageVersions.list(region, UNIQUE, IMAGE))).sort(
+      (a, b) => b.publishedDate!.getTime() - a.publishedDate!.getTime(),
+    );
 
   /** The versions targeting a region, newest first, with their replication state there as the owner reads it. */
   const statesIn = async (region: string) => {
@@ -54,8 +63,12 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
       owned
         .sort((a, b) => b.publishingProfile!.publishedDate!.getTime() - a.publishingProfile!.publishedDate!.getTime())
         .map(async (v) => {
-          const full = await fx.client.galleryImageVersions.get(GALLERY_RG, GALLERY, IMAGE, v.name!, { expand: "ReplicationStatus" });
-          const state = full.replicationStatus?.summary?.find((r) => r.region?.replace(/\s/g, "").toLowerCase() === region)?.state;
+          const full = await fx.client.galleryImageVersions.get(GALLERY_RG, GALLERY, IMAGE, v.name!, {
+            expand: "ReplicationStatus",
+          });
+          const state = full.replicationStatus?.summary?.find(
+            (r) => r.region?.replace(/\s/g, "").toLowerCase() === region,
+          )?.state;
           return { name: v.name!, state, excluded: full.publishingProfile?.excludeFromLatest === true };
         }),
     ).then((states) => states.filter((v) => v.state !== undefined));
@@ -71,7 +84,10 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
   it("refuses an image of a gallery not shared with the VM's subscription, as it refuses one that does not exist", async () => {
     const notShared = await put("vm-not-shared", vm("northeurope", sharedId("latest")));
     expect(notShared.status).toBe(404);
-    expect(notShared.body.error).toMatchObject({ code: "GalleryImageNotFound", target: "imageReference.sharedGalleryImageId" });
+    expect(notShared.body.error).toMatchObject({
+      code: "GalleryImageNotFound",
+      target: "imageReference.sharedGalleryImageId",
+    });
     expect(notShared.body.error.message).toContain(sharedId("latest"));
     expect(notShared.body.error.message).toContain(FABRIKAM);
 
@@ -97,7 +113,10 @@ describe("VMs and deployment validation from a directly shared gallery image (sh
 
     const created = await put("vm-shared-exact", vm("northeurope", sharedId(completed!.name)));
     expect(created.status).toBeLessThan(300);
-    expect(created.body.properties.storageProfile.imageReference).toEqual({ sharedGalleryImageId: sharedId(completed!.name), exactVersion: completed!.name });
+    expect(created.body.properties.storageProfile.imageReference).toEqual({
+      sharedGalleryImageId: sharedId(completed!.name),
+      exactVersion: completed!.name,
+    });
   });
 
   it("resolves latest in the VM's region, like a gallery image id without a version", async () => {

@@ -12,7 +12,8 @@ const VM_RG = "rg-vms";
 const API = "api-version=2026-04-01";
 
 const linuxProfile = { computerName: "web", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" };
-const compute = (type: string, name: string, rg = RG) => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/${type}/${name}`;
+const compute = (type: string, name: string, rg = RG) =>
+  `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/${type}/${name}`;
 const definition = (name: string) => compute("galleries", `Images/images/${name}`);
 const version = (image: string, name: string) => `${definition(image)}/versions/${name}`;
 
@@ -29,8 +30,19 @@ function vmBody(location: string, imageId: string, extra: Partial<VirtualMachine
 describe("virtual machines created from gallery images", () => {
   const fx = computeFixture({ resourceGroups: { [RG]: "westus", [VM_RG]: "westus" }, stepSeconds: 600 });
 
-  const publish = (image: string, name: string, sourceId: string, regions: string[], options: { excludeFromLatest?: boolean } = {}) =>
-    fx.publish(RG, "Images", image, name, { location: "westus", sourceId, regions, publishingProfile: { excludeFromLatest: options.excludeFromLatest } });
+  const publish = (
+    image: string,
+    name: string,
+    sourceId: string,
+    regions: string[],
+    options: { excludeFromLatest?: boolean } = {},
+  ) =>
+    fx.publish(RG, "Images", image, name, {
+      location: "westus",
+      sourceId,
+      regions,
+      publishingProfile: { excludeFromLatest: options.excludeFromLatest },
+    });
   const defineImage = (name: string, osState: "Generalized" | "Specialized", extra: Record<string, unknown> = {}) =>
     fx.defineImage(RG, "Images", name, { location: "westus", osState, ...extra });
   const createVm = (client: ComputeManagementClient, name: string, body: VirtualMachine, rg = VM_RG) =>
@@ -51,7 +63,9 @@ describe("virtual machines created from gallery images", () => {
     await defineImage("appliance", "Specialized");
     await publish("appliance", "1.0.0", await fx.marketplaceVm(RG, "builder", "westus"), ["westus"]);
 
-    await defineImage("marketplace", "Generalized", { purchasePlan: { name: "pro", publisher: "contoso", product: "appliance" } });
+    await defineImage("marketplace", "Generalized", {
+      purchasePlan: { name: "pro", publisher: "contoso", product: "appliance" },
+    });
     await publish("marketplace", "1.0.0", golden, ["westus"]);
     await fx.em.advance(24 * 3600);
   });
@@ -87,9 +101,13 @@ describe("virtual machines created from gallery images", () => {
     await expect(createVm(fx.client, "vm-b", vmBody("northeurope", definition("ubuntu")))).rejects.toMatchObject({
       statusCode: 404,
       code: "GalleryImageNotFound",
-      message: expect.stringContaining(`The gallery image ${definition("ubuntu")} is not available in northeurope region.`),
+      message: expect.stringContaining(
+        `The gallery image ${definition("ubuntu")} is not available in northeurope region.`,
+      ),
     });
-    await expect(createVm(fx.client, "vm-c", vmBody("westus", version("ubuntu", "9.9.9")))).rejects.toMatchObject({ code: "GalleryImageNotFound" });
+    await expect(createVm(fx.client, "vm-c", vmBody("westus", version("ubuntu", "9.9.9")))).rejects.toMatchObject({
+      code: "GalleryImageNotFound",
+    });
   });
 
   it("refuses a definition none of whose versions may be latest", async () => {
@@ -106,11 +124,17 @@ describe("virtual machines created from gallery images", () => {
       code: "InvalidParameter",
       message: "Parameter 'osProfile' is not allowed.",
     });
-    const specialized = await createVm(fx.client, "appliance-1", vmBody("westus", definition("appliance"), { osProfile: undefined }));
+    const specialized = await createVm(
+      fx.client,
+      "appliance-1",
+      vmBody("westus", definition("appliance"), { osProfile: undefined }),
+    );
     expect(specialized.osProfile).toBeUndefined();
     expect(specialized.storageProfile?.imageReference?.exactVersion).toBe("1.0.0");
 
-    await expect(createVm(fx.client, "vm-f", vmBody("westus", definition("ubuntu"), { osProfile: undefined }))).rejects.toMatchObject({
+    await expect(
+      createVm(fx.client, "vm-f", vmBody("westus", definition("ubuntu"), { osProfile: undefined })),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: "InvalidParameter",
       message: "Required parameter 'osProfile' is missing (null).",
@@ -125,7 +149,9 @@ describe("virtual machines created from gallery images", () => {
     });
     await expect(createVm(fx.client, "vm-h", vmBody("westus", definition("marketplace")))).rejects.toMatchObject({
       statusCode: 400,
-      message: expect.stringContaining(`has a different plan ['null'] than the parent gallery image plan ['{"name":"pro","publisher":"contoso","product":"appliance"}']`),
+      message: expect.stringContaining(
+        `has a different plan ['null'] than the parent gallery image plan ['{"name":"pro","publisher":"contoso","product":"appliance"}']`,
+      ),
     });
     const vm = await createVm(fx.client, "licensed", vmBody("westus", definition("marketplace"), withPlan));
     expect(vm.plan).toEqual(withPlan.plan);
@@ -134,17 +160,20 @@ describe("virtual machines created from gallery images", () => {
   it("answers LinkedAuthorizationFailed when the caller may create VMs but not read the image", async () => {
     const grant = async (scope: string, roleId: string) => {
       const name = crypto.randomUUID();
-      const res = await fx.em.fetch(`${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, {
-        method: "PUT",
-        as: ADMIN,
-        body: JSON.stringify({
-          properties: {
-            roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`,
-            principalId: EMPTY_SEED.user.objectId,
-            principalType: "User",
-          },
-        }),
-      });
+      const res = await fx.em.fetch(
+        `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`,
+        {
+          method: "PUT",
+          as: ADMIN,
+          body: JSON.stringify({
+            properties: {
+              roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`,
+              principalId: EMPTY_SEED.user.objectId,
+              principalType: "User",
+            },
+          }),
+        },
+      );
       expect(res.status).toBe(201);
     };
     const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
@@ -169,7 +198,12 @@ describe("virtual machines created from gallery images", () => {
     const otherSubscription = "00000000-0000-4000-8000-00000000b002";
     const directory = fx.em.emulator.ctx.directory;
     directory.addTenant({ tenantId: otherTenant, displayName: "Fabrikam", defaultDomain: "fabrikam.onmicrosoft.com" });
-    directory.addSubscription({ subscriptionId: otherSubscription, tenantId: otherTenant, displayName: "Fabrikam images", state: "Enabled" });
+    directory.addSubscription({
+      subscriptionId: otherSubscription,
+      tenantId: otherTenant,
+      displayName: "Fabrikam images",
+      state: "Enabled",
+    });
     const foreign = `/subscriptions/${otherSubscription}/resourceGroups/rg/providers/Microsoft.Compute/galleries/Shared/images/ubuntu`;
     await expect(createVm(fx.client, "foreign", vmBody("westus", foreign))).rejects.toMatchObject({
       statusCode: 403,
@@ -182,15 +216,24 @@ describe("virtual machines created from gallery images", () => {
 
   it("refuses malformed VM bodies with Azure's codes over raw HTTP", async () => {
     const put = (name: string, body: unknown) =>
-      fx.em.fetch(`${compute("virtualMachines", name, VM_RG)}?${API}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
+      fx.em.fetch(`${compute("virtualMachines", name, VM_RG)}?${API}`, {
+        method: "PUT",
+        as: ADMIN,
+        body: JSON.stringify(body),
+      });
     const noSize = await put("vm-i", { location: "westus", properties: { storageProfile: {} } });
     expect(noSize.status).toBe(400);
-    expect(await noSize.json()).toMatchObject({ error: { code: "InvalidParameter", target: "hardwareProfile.vmSize" } });
+    expect(await noSize.json()).toMatchObject({
+      error: { code: "InvalidParameter", target: "hardwareProfile.vmSize" },
+    });
     const badName = await put("-bad-", { location: "westus", properties: {} });
     expect((await badName.json()).error).toMatchObject({ code: "InvalidParameter", target: "vmName" });
     const nowhere = await put("vm-j", { location: "atlantis", properties: {} });
     expect((await nowhere.json()).error.code).toBe("LocationNotAvailableForResourceType");
-    const badId = await put("vm-k", vmBody("westus", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z"));
+    const badId = await put(
+      "vm-k",
+      vmBody("westus", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z"),
+    );
     expect(badId.status).toBe(400);
   });
 });

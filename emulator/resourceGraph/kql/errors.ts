@@ -42,11 +42,17 @@ export const KqlErrors = {
     new KqlError({ code: "SEM0219", message: `Function '${name}': expects ${expected} argument(s).` }),
 
   unknownTable: (name: string) =>
-    new KqlError({ code: "DisallowedLogicalTableName", message: `Table ${name} is invalid, unsupported or disallowed.` }),
+    new KqlError({
+      code: "DisallowedLogicalTableName",
+      message: `Table ${name} is invalid, unsupported or disallowed.`,
+    }),
 
   /** A query over the emulator's bounds on length, nesting or size (see limits.ts): refused before it can run long. */
   limitExceeded: (message: string) => new KqlError({ code: "LimitsExceeded", message }),
 
   unresolvedName: (operator: string, name: string) =>
-    new KqlError({ code: "SEM0100", message: `'${operator}' operator: Failed to resolve scalar expression named '${name}'` }),
+    new KqlError({
+      code: "SEM0100",
+      message: `'${operator}' operator: Failed to resolve scalar expression named '${name}'`,
+    }),
 };

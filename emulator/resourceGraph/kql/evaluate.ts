@@ -73,9 +73,14 @@ function applyOperator(table: Table, op: Operator): Table {
     case "project":
       return projectRows(table, op.columns, "project");
     case "project-away": {
-      for (const name of op.names) if (!table.columns.includes(name)) throw KqlErrors.unresolvedName("project-away", name);
+      for (const name of op.names)
+        if (!table.columns.includes(name)) throw KqlErrors.unresolvedName("project-away", name);
       const columns = table.columns.filter((c) => !op.names.includes(c));
-      return projectRows(table, columns.map((name) => ({ name, expr: { kind: "column", name, at: { line: 1, column: 0 } } })), "project-away");
+      return projectRows(
+        table,
+        columns.map((name) => ({ name, expr: { kind: "column", name, at: { line: 1, column: 0 } } })),
+        "project-away",
+      );
     }
     case "sort":
       return { columns: table.columns, rows: sortRows(table, op.keys, "order") };
@@ -128,7 +133,10 @@ function sortRows(table: Table, keys: SortKey[], operator: string): Row[] {
 
 function summarize(table: Table, op: Extract<Operator, { kind: "summarize" }>): Table {
   const by = op.by.map((b) => ({ name: b.name, fn: compile(b.expr, table.columns, "summarize") }));
-  const aggregates = op.aggregates.map((a) => ({ ...a, value: a.arg ? compile(a.arg, table.columns, "summarize") : undefined }));
+  const aggregates = op.aggregates.map((a) => ({
+    ...a,
+    value: a.arg ? compile(a.arg, table.columns, "summarize") : undefined,
+  }));
   const groups = new Map<string, { keys: unknown[]; rows: Row[] }>();
   for (const row of table.rows) {
     const keys = by.map((b) => b.fn(row) ?? null);
@@ -143,7 +151,8 @@ function summarize(table: Table, op: Extract<Operator, { kind: "summarize" }>): 
     const out: Row = newRow();
     by.forEach((b, i) => (out[b.name] = g.keys[i]));
     for (const a of aggregates) {
-      out[a.name] = a.fn === "count" ? g.rows.length : new Set(g.rows.map((r) => JSON.stringify(a.value!(r) ?? null))).size;
+      out[a.name] =
+        a.fn === "count" ? g.rows.length : new Set(g.rows.map((r) => JSON.stringify(a.value!(r) ?? null))).size;
     }
     return out;
   });
@@ -170,7 +179,10 @@ function compile(expr: Expr, columns: string[], operator: string): Compiled {
       return (row) => member(target(row), key);
     }
     case "call":
-      return compileCall(expr.name, expr.args.map((a) => compile(a, columns, operator)));
+      return compileCall(
+        expr.name,
+        expr.args.map((a) => compile(a, columns, operator)),
+      );
     case "in": {
       const left = compile(expr.left, columns, operator);
       const list = expr.list.map((e) => compile(e, columns, operator));
@@ -205,7 +217,8 @@ function compileBinary(op: string, left: Compiled, right: Compiled): Compiled {
 }
 
 function binaryTest(op: string): (a: unknown, b: unknown) => boolean {
-  const ci = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) => f(text(a).toLowerCase(), text(b).toLowerCase());
+  const ci = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) =>
+    f(text(a).toLowerCase(), text(b).toLowerCase());
   const cs = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) => f(text(a), text(b));
   switch (op) {
     case "==":
@@ -251,7 +264,11 @@ function hasTerm(haystack: string, needle: string): boolean {
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     const before = haystack[at - 1];
     const after = haystack[at + needle.length];
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+    if (
+      (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
+      (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+    )
+      return true;
   }
   return false;
 }
@@ -280,7 +297,8 @@ function compileCall(name: string, args: Compiled[]): Compiled {
   const f = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!f) throw KqlErrors.unknownFunction(name);
   const [min, max] = f.arity;
-  if (args.length < min || args.length > max) throw KqlErrors.wrongArgumentCount(name, min === max ? String(min) : `${min}-${max}`);
+  if (args.length < min || args.length > max)
+    throw KqlErrors.wrongArgumentCount(name, min === max ? String(min) : `${min}-${max}`);
   return (row) => f.fn(...args.map((a) => a(row)));
 }
 
@@ -289,7 +307,8 @@ function member(value: unknown, key: string | number): unknown {
     if (!Array.isArray(value)) return null;
     return value[key < 0 ? value.length + key : key] ?? null;
   }
-  if (value && typeof value === "object" && !Array.isArray(value)) return Object.hasOwn(value, key) ? ((value as Row)[key] ?? null) : null;
+  if (value && typeof value === "object" && !Array.isArray(value))
+    return Object.hasOwn(value, key) ? ((value as Row)[key] ?? null) : null;
   return null;
 }
 

@@ -8,11 +8,51 @@ const D = "microsoft.compute/galleries/images";
 const V = "microsoft.compute/galleries/images/versions";
 
 const rows: Row[] = [
-  { id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA", name: "GalA", type: G, location: "westeurope", resourceGroup: "rg-a", properties: { provisioningState: "Succeeded", sharingProfile: { permissions: "Private" } }, tags: { team: "platform" } },
-  { id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA/images/ubuntu-22", name: "ubuntu-22", type: D, location: "westeurope", resourceGroup: "rg-a", properties: { osType: "Linux", identifier: { publisher: "Contoso", offer: "ubuntu", sku: "22_04" } }, tags: null },
-  { id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA/images/win-2022", name: "win-2022", type: D, location: "westeurope", resourceGroup: "rg-a", properties: { osType: "Windows", identifier: { publisher: "Contoso", offer: "windows", sku: "2022" } }, tags: null },
-  { id: "/subscriptions/s2/resourceGroups/rg-b/providers/Microsoft.Compute/galleries/GalB", name: "GalB", type: G, location: "eastus", resourceGroup: "rg-b", properties: { provisioningState: "Creating" }, tags: null },
-  { id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA/images/ubuntu-22/versions/1.0.0", name: "1.0.0", type: V, location: "westeurope", resourceGroup: "rg-a", properties: { publishingProfile: { replicaCount: 2 } }, tags: null },
+  {
+    id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA",
+    name: "GalA",
+    type: G,
+    location: "westeurope",
+    resourceGroup: "rg-a",
+    properties: { provisioningState: "Succeeded", sharingProfile: { permissions: "Private" } },
+    tags: { team: "platform" },
+  },
+  {
+    id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA/images/ubuntu-22",
+    name: "ubuntu-22",
+    type: D,
+    location: "westeurope",
+    resourceGroup: "rg-a",
+    properties: { osType: "Linux", identifier: { publisher: "Contoso", offer: "ubuntu", sku: "22_04" } },
+    tags: null,
+  },
+  {
+    id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA/images/win-2022",
+    name: "win-2022",
+    type: D,
+    location: "westeurope",
+    resourceGroup: "rg-a",
+    properties: { osType: "Windows", identifier: { publisher: "Contoso", offer: "windows", sku: "2022" } },
+    tags: null,
+  },
+  {
+    id: "/subscriptions/s2/resourceGroups/rg-b/providers/Microsoft.Compute/galleries/GalB",
+    name: "GalB",
+    type: G,
+    location: "eastus",
+    resourceGroup: "rg-b",
+    properties: { provisioningState: "Creating" },
+    tags: null,
+  },
+  {
+    id: "/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Compute/galleries/GalA/images/ubuntu-22/versions/1.0.0",
+    name: "1.0.0",
+    type: V,
+    location: "westeurope",
+    resourceGroup: "rg-a",
+    properties: { publishingProfile: { replicaCount: 2 } },
+    tags: null,
+  },
 ];
 const resources: Table = { columns: ["id", "name", "type", "location", "resourceGroup", "properties", "tags"], rows };
 
@@ -62,8 +102,14 @@ describe("KQL subset: where", () => {
   });
 
   it("combines with and, or, not() and parentheses", () => {
-    expect(names(`resources | where (type == '${G}' or type == '${V}') and not(location == 'eastus')`)).toEqual(["GalA", "1.0.0"]);
-    expect(names(`resources | where type == '${G}' or type == '${V}' and location == 'eastus'`)).toEqual(["GalA", "GalB"]);
+    expect(names(`resources | where (type == '${G}' or type == '${V}') and not(location == 'eastus')`)).toEqual([
+      "GalA",
+      "1.0.0",
+    ]);
+    expect(names(`resources | where type == '${G}' or type == '${V}' and location == 'eastus'`)).toEqual([
+      "GalA",
+      "GalB",
+    ]);
   });
 
   it("reads dynamic properties with dots and brackets, and compares numbers", () => {
@@ -91,16 +137,33 @@ describe("KQL subset: shaping", () => {
   });
 
   it("project keeps, renames and names dotted paths; project-away drops", () => {
-    const t = run(`resources | where name == 'GalA' | project name, region = location, properties.sharingProfile.permissions`);
+    const t = run(
+      `resources | where name == 'GalA' | project name, region = location, properties.sharingProfile.permissions`,
+    );
     expect(t.columns).toEqual(["name", "region", "properties_sharingProfile_permissions"]);
     expect(t.rows).toEqual([{ name: "GalA", region: "westeurope", properties_sharingProfile_permissions: "Private" }]);
-    expect(run("resources | project-away properties, tags").columns).toEqual(["id", "name", "type", "location", "resourceGroup"]);
+    expect(run("resources | project-away properties, tags").columns).toEqual([
+      "id",
+      "name",
+      "type",
+      "location",
+      "resourceGroup",
+    ]);
   });
 
   it("order by and sort by sort ascending or descending (descending by default)", () => {
-    expect(names("resources | where type =~ 'microsoft.compute/galleries' | order by name asc")).toEqual(["GalA", "GalB"]);
+    expect(names("resources | where type =~ 'microsoft.compute/galleries' | order by name asc")).toEqual([
+      "GalA",
+      "GalB",
+    ]);
     expect(names("resources | where type =~ 'microsoft.compute/galleries' | sort by name")).toEqual(["GalB", "GalA"]);
-    expect(names("resources | order by location asc, name desc")).toEqual(["GalB", "win-2022", "ubuntu-22", "GalA", "1.0.0"]);
+    expect(names("resources | order by location asc, name desc")).toEqual([
+      "GalB",
+      "win-2022",
+      "ubuntu-22",
+      "GalA",
+      "1.0.0",
+    ]);
   });
 
   it("top n by, limit and take", () => {
@@ -148,8 +211,14 @@ describe("KQL subset: errors", () => {
   });
 
   it("names unknown functions, tables and columns", () => {
-    expect(failure("resources | where todynamic(name) == 1")).toEqual({ code: "UnknownFunction", message: "Unknown function: 'todynamic'." });
-    expect(failure("resources | summarize cout() by type")).toEqual({ code: "UnknownFunction", message: "Unknown function: 'cout'." });
+    expect(failure("resources | where todynamic(name) == 1")).toEqual({
+      code: "UnknownFunction",
+      message: "Unknown function: 'todynamic'.",
+    });
+    expect(failure("resources | summarize cout() by type")).toEqual({
+      code: "UnknownFunction",
+      message: "Unknown function: 'cout'.",
+    });
     expect(failure("resources | where nmae == 'x'")).toEqual({
       code: "SEM0100",
       message: "'where' operator: Failed to resolve scalar expression named 'nmae'",
@@ -158,6 +227,9 @@ describe("KQL subset: errors", () => {
   });
 
   it("rejects an unterminated string", () => {
-    expect(failure("resources | where name == 'x")).toMatchObject({ code: "ParserFailure", characterPositionInLine: 26 });
+    expect(failure("resources | where name == 'x")).toMatchObject({
+      code: "ParserFailure",
+      characterPositionInLine: 26,
+    });
   });
 });

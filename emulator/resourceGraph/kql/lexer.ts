@@ -11,9 +11,39 @@ export interface Token extends SourcePosition {
 }
 
 // Tabular operators whose names contain a dash; read as one word so `project-away` is not `project - away`.
-const DASHED_WORDS = new Set(["project-away", "project-rename", "project-keep", "project-reorder", "mv-expand", "mv-apply", "make-series"]);
+const DASHED_WORDS = new Set([
+  "project-away",
+  "project-rename",
+  "project-keep",
+  "project-reorder",
+  "mv-expand",
+  "mv-apply",
+  "make-series",
+]);
 
-const PUNCTUATION = ["==", "!=", "=~", "!~", "<=", ">=", "|", "(", ")", "[", "]", ",", ".", "=", "<", ">", "-", "+", "*", "/", "%"];
+const PUNCTUATION = [
+  "==",
+  "!=",
+  "=~",
+  "!~",
+  "<=",
+  ">=",
+  "|",
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  ".",
+  "=",
+  "<",
+  ">",
+  "-",
+  "+",
+  "*",
+  "/",
+  "%",
+];
 
 const isWordStart = (c: string) => /[A-Za-z_]/.test(c);
 const isWordPart = (c: string) => /[A-Za-z0-9_]/.test(c);
@@ -63,13 +93,14 @@ export function tokenize(source: string): Token[] {
       tokens.push({ kind: "word", text, ...at(start) });
       continue;
     }
-    if ((c === "'" || c === '"') || (c === "@" && (source[i + 1] === "'" || source[i + 1] === '"'))) {
+    if (c === "'" || c === '"' || (c === "@" && (source[i + 1] === "'" || source[i + 1] === '"'))) {
       const verbatim = c === "@";
       const quote = verbatim ? source[i + 1]! : c;
       i += verbatim ? 2 : 1;
       let value = "";
       for (;;) {
-        if (i >= source.length || source[i] === "\n") throw KqlErrors.parserFailure(at(start), source.slice(start, i), quote);
+        if (i >= source.length || source[i] === "\n")
+          throw KqlErrors.parserFailure(at(start), source.slice(start, i), quote);
         const ch = source[i]!;
         if (ch === quote) {
           i++;

@@ -18,7 +18,9 @@ export const MAX_EXPRESSION_NODES = 10_000;
 
 export function checkQueryLength(source: string): void {
   if (source.length > MAX_QUERY_LENGTH) {
-    throw KqlErrors.limitExceeded(`The query is ${source.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`);
+    throw KqlErrors.limitExceeded(
+      `The query is ${source.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`,
+    );
   }
 }
 

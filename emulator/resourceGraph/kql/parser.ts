@@ -3,10 +3,26 @@ import { KqlErrors } from "./errors.js";
 import { type Token, tokenize } from "./lexer.js";
 import { checkExpressionSize, checkQueryLength, MAX_NESTING } from "./limits.js";
 
-const OPERATORS = ["where", "filter", "extend", "project", "project-away", "order", "sort", "top", "limit", "take", "summarize", "count", "distinct"];
+const OPERATORS = [
+  "where",
+  "filter",
+  "extend",
+  "project",
+  "project-away",
+  "order",
+  "sort",
+  "top",
+  "limit",
+  "take",
+  "summarize",
+  "count",
+  "distinct",
+];
 
 const STRING_OPERATORS = new Set(
-  ["contains", "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs"].flatMap((op) => [op, `!${op}`]),
+  ["contains", "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs"].flatMap(
+    (op) => [op, `!${op}`],
+  ),
 );
 const COMPARISONS = new Set(["==", "!=", "=~", "!~", "<", "<=", ">", ">="]);
 const IN_OPERATORS = new Set(["in", "in~", "!in", "!in~"]);
@@ -153,7 +169,8 @@ class Parser {
   // Expressions, loosest binding first: or, and, comparisons and string operators, postfix access, primaries.
 
   private expr(): Expr {
-    if (++this.nesting > MAX_NESTING) throw KqlErrors.limitExceeded(`The query nests expressions more than ${MAX_NESTING} levels deep.`);
+    if (++this.nesting > MAX_NESTING)
+      throw KqlErrors.limitExceeded(`The query nests expressions more than ${MAX_NESTING} levels deep.`);
     let left = this.and();
     while (this.isWord("or")) {
       this.next();
@@ -204,7 +221,8 @@ class Parser {
         this.next();
         const key = this.peek();
         if (key.kind === "string") expr = { kind: "member", target: expr, key: String(this.next().value) };
-        else if (key.kind === "number" || (key.kind === "punct" && key.text === "-")) expr = { kind: "member", target: expr, key: this.signedInteger() };
+        else if (key.kind === "number" || (key.kind === "punct" && key.text === "-"))
+          expr = { kind: "member", target: expr, key: this.signedInteger() };
         else throw this.unexpected("string or integer index");
         this.expectPunct("]");
       } else {

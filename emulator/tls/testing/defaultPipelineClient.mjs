@@ -50,6 +50,8 @@ try {
 } catch (e) {
   // fetch reports network and TLS failures as "fetch failed" with the reason in `cause`.
   const cause = e?.cause?.message ? `: ${e.cause.message}` : "";
-  console.error(JSON.stringify({ name: e?.name, code: e?.code ?? e?.cause?.code, message: `${e?.message ?? e}${cause}` }));
+  console.error(
+    JSON.stringify({ name: e?.name, code: e?.code ?? e?.cause?.code, message: `${e?.message ?? e}${cause}` }),
+  );
   process.exit(1);
 }

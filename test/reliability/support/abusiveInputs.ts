@@ -13,14 +13,19 @@ export function deploymentBody(template: Record<string, unknown>): string {
   return JSON.stringify({ properties: { mode: "Incremental", template } });
 }
 
-const NO_RESOURCES = { $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", contentVersion: "1.0.0.0" };
+const NO_RESOURCES = {
+  $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  contentVersion: "1.0.0.0",
+};
 
 /** A template whose only resource is named by `expression`, so validation evaluates it. */
 export function templateNaming(expression: string, variables: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ...NO_RESOURCES,
     variables,
-    resources: [{ type: "Microsoft.Storage/storageAccounts", apiVersion: "2023-01-01", name: expression, location: "westeurope" }],
+    resources: [
+      { type: "Microsoft.Storage/storageAccounts", apiVersion: "2023-01-01", name: expression, location: "westeurope" },
+    ],
   };
 }
 
@@ -37,19 +42,35 @@ export function doublingTemplate(doublings: number, seedLength = 64): Record<str
 }
 
 /** A template with `count` of one section (parameters, variables, resources, outputs). */
-export function templateWith(section: "parameters" | "variables" | "resources" | "outputs", count: number): Record<string, unknown> {
+export function templateWith(
+  section: "parameters" | "variables" | "resources" | "outputs",
+  count: number,
+): Record<string, unknown> {
   const entries = Array.from({ length: count }, (_, i) => i);
   switch (section) {
     case "parameters":
-      return { ...NO_RESOURCES, parameters: Object.fromEntries(entries.map((i) => [`p${i}`, { type: "string", defaultValue: "x" }])), resources: [] };
+      return {
+        ...NO_RESOURCES,
+        parameters: Object.fromEntries(entries.map((i) => [`p${i}`, { type: "string", defaultValue: "x" }])),
+        resources: [],
+      };
     case "variables":
       return { ...NO_RESOURCES, variables: Object.fromEntries(entries.map((i) => [`v${i}`, "x"])), resources: [] };
     case "outputs":
-      return { ...NO_RESOURCES, outputs: Object.fromEntries(entries.map((i) => [`o${i}`, { type: "string", value: "x" }])), resources: [] };
+      return {
+        ...NO_RESOURCES,
+        outputs: Object.fromEntries(entries.map((i) => [`o${i}`, { type: "string", value: "x" }])),
+        resources: [],
+      };
     case "resources":
       return {
         ...NO_RESOURCES,
-        resources: entries.map((i) => ({ type: "Microsoft.Storage/storageAccounts", apiVersion: "2023-01-01", name: `sa${i}`, location: "westeurope" })),
+        resources: entries.map((i) => ({
+          type: "Microsoft.Storage/storageAccounts",
+          apiVersion: "2023-01-01",
+          name: `sa${i}`,
+          location: "westeurope",
+        })),
       };
   }
 }
@@ -70,4 +91,12 @@ export function kqlOrTerms(terms: number): string {
 }
 
 /** Names that an object literal answers from Object.prototype. */
-export const PROTOTYPE_KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "__defineGetter__", "isPrototypeOf"] as const;
+export const PROTOTYPE_KEYS = [
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "__defineGetter__",
+  "isPrototypeOf",
+] as const;

@@ -76,7 +76,12 @@ const WRONG_TYPES: unknown[] = [
 ];
 
 /** Locations a create refuses (an update by PATCH does not read the location). */
-const INVALID_LOCATIONS: unknown[] = [{ location: "nowhere-land" }, { location: "" }, { location: "\u0000westeurope" }, {}];
+const INVALID_LOCATIONS: unknown[] = [
+  { location: "nowhere-land" },
+  { location: "" },
+  { location: "\u0000westeurope" },
+  {},
+];
 
 const WRONG_GALLERY_PROPERTIES: unknown[] = [
   { description: 5 },
@@ -93,10 +98,25 @@ const WRONG_DEFINITION_PROPERTIES: unknown[] = [
   { identifier: { publisher: 1, offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized" },
   { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Plan9", osState: "Generalized" },
   { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Linux", osState: 3 },
-  { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized", hyperVGeneration: "V9" },
+  {
+    identifier: { publisher: "p", offer: "o", sku: "s" },
+    osType: "Linux",
+    osState: "Generalized",
+    hyperVGeneration: "V9",
+  },
   { identifier: { publisher: "p".repeat(200), offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized" },
-  { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized", endOfLifeDate: "yesterday" },
-  { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized", recommended: { vCPUs: { min: "one" } } },
+  {
+    identifier: { publisher: "p", offer: "o", sku: "s" },
+    osType: "Linux",
+    osState: "Generalized",
+    endOfLifeDate: "yesterday",
+  },
+  {
+    identifier: { publisher: "p", offer: "o", sku: "s" },
+    osType: "Linux",
+    osState: "Generalized",
+    recommended: { vCPUs: { min: "one" } },
+  },
 ];
 
 /** Names no resource type accepts: path tricks, control and invisible characters, reserved characters, 10,000 characters. */
@@ -127,7 +147,15 @@ const HOSTILE_NAMES = [
   "%E2%82%AC".repeat(3_400),
 ];
 
-const API_VERSION_FAULTS = ["", "api-version=", "api-version=2099-01-01", "api-version=latest", "api-version=%00", "apiversion=2025-12-03", "api-version=2025-12-03'--"];
+const API_VERSION_FAULTS = [
+  "",
+  "api-version=",
+  "api-version=2099-01-01",
+  "api-version=latest",
+  "api-version=%00",
+  "apiversion=2025-12-03",
+  "api-version=2025-12-03'--",
+];
 
 /**
  * Generates `count` malformed requests from a seeded generator: bad JSON, wrong types, oversized bodies, hostile
@@ -142,7 +170,10 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
   const image = `${gallery}/images/${t.image}`;
   const json = { "Content-Type": "application/json" };
   const auth = { Authorization: t.authorization };
-  const validDefinition = { location: "westeurope", properties: { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized" } };
+  const validDefinition = {
+    location: "westeurope",
+    properties: { identifier: { publisher: "p", offer: "o", sku: "s" }, osType: "Linux", osState: "Generalized" },
+  };
   const newName = () => `fuzz${Math.floor(random() * 1e9)}`;
 
   const makers: (() => HostileRequest)[] = [
@@ -154,7 +185,14 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
         ["PUT", `${gallery}/images/${newName()}?${GALLERY_API}`],
         ["PUT", `${image}/versions/1.0.${Math.floor(random() * 1000)}?${GALLERY_API}`],
       ] as const);
-      return { category: "bad JSON", method, path, headers: { ...auth, ...json }, body: pick(BAD_JSON), expect401: false };
+      return {
+        category: "bad JSON",
+        method,
+        path,
+        headers: { ...auth, ...json },
+        body: pick(BAD_JSON),
+        expect401: false,
+      };
     },
     () => {
       const [method, path] = pick([
@@ -164,7 +202,14 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
         ["PUT", `${gallery}/images/${newName()}?${GALLERY_API}`],
       ] as const);
       const body = method === "PUT" && random() < 0.2 ? pick(INVALID_LOCATIONS) : pick(WRONG_TYPES);
-      return { category: "wrong types", method, path, headers: { ...auth, ...json }, body: JSON.stringify(body), expect401: false };
+      return {
+        category: "wrong types",
+        method,
+        path,
+        headers: { ...auth, ...json },
+        body: JSON.stringify(body),
+        expect401: false,
+      };
     },
     () => ({
       category: "wrong property types",
@@ -193,7 +238,14 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
         ["GET", `${gallery}/images/${name}?${GALLERY_API}`, undefined],
         ["DELETE", `${sub}/resourceGroups/${name}?${RG_API}`, undefined],
       ] as const);
-      return { category: "hostile name", method, path, headers: { ...auth, ...json }, ...(body ? { body: JSON.stringify(body) } : {}), expect401: false };
+      return {
+        category: "hostile name",
+        method,
+        path,
+        headers: { ...auth, ...json },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        expect401: false,
+      };
     },
     () => {
       const [method, path, body] = pick([
@@ -204,7 +256,14 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
         ["PUT", `${gallery}/images/${newName()}`, validDefinition],
       ] as const);
       const query = pick(API_VERSION_FAULTS);
-      return { category: "api-version", method, path: query ? `${path}?${query}` : path, headers: { ...auth, ...json }, ...(body ? { body: JSON.stringify(body) } : {}), expect401: false };
+      return {
+        category: "api-version",
+        method,
+        path: query ? `${path}?${query}` : path,
+        headers: { ...auth, ...json },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        expect401: false,
+      };
     },
     () => {
       const token = pick(t.tokens);
@@ -217,17 +276,31 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
         ["GET", `${gallery}?${GALLERY_API}`, undefined],
         ["GET", `${sub}/resourcegroups?${RG_API}`, undefined],
         ["PUT", `${gallery}/images/${newName()}?${GALLERY_API}`, validDefinition],
-        ["PUT", `${sub}/providers/Microsoft.Authorization/roleAssignments/${crypto.randomUUID()}?api-version=2022-04-01`, { properties: { roleDefinitionId: "x", principalId: "y" } }],
+        [
+          "PUT",
+          `${sub}/providers/Microsoft.Authorization/roleAssignments/${crypto.randomUUID()}?api-version=2022-04-01`,
+          { properties: { roleDefinitionId: "x", principalId: "y" } },
+        ],
       ] as const);
       const headers: Record<string, string> = { ...json };
       if (token.authorization !== undefined) headers.Authorization = token.authorization;
       const fullPath = method === "DELETE" && !path.includes("?") ? `${path}?${GALLERY_API}` : path;
-      return { category: `token: ${token.name}`, method, path: fullPath, headers, ...(body ? { body: JSON.stringify(body) } : {}), expect401: true };
+      return {
+        category: `token: ${token.name}`,
+        method,
+        path: fullPath,
+        headers,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        expect401: true,
+      };
     },
     () => ({
       category: "method not allowed",
       method: pick(["POST", "PATCH"]),
-      path: pick([`${sub}/resourceGroups/${t.resourceGroup}/providers/Microsoft.Compute/galleries?${GALLERY_API}`, `${sub}/locations?${RG_API}`]),
+      path: pick([
+        `${sub}/resourceGroups/${t.resourceGroup}/providers/Microsoft.Compute/galleries?${GALLERY_API}`,
+        `${sub}/locations?${RG_API}`,
+      ]),
       headers: { ...auth, ...json },
       body: "{}",
       expect401: false,
@@ -250,7 +323,10 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
       category: "content type",
       method: "PUT",
       path: `${galleries}/${newName()}?${GALLERY_API}`,
-      headers: { ...auth, "Content-Type": pick(["text/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) },
+      headers: {
+        ...auth,
+        "Content-Type": pick(["text/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]),
+      },
       body: pick(["<gallery location='westeurope'/>", "location=westeurope&tags=x", "--x\r\n\r\n--x--"]),
       expect401: false,
     }),
@@ -300,12 +376,54 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
     },
     () =>
       pick<HostileRequest>([
-        { category: "nesting", method: "POST", path: validate, headers: { ...auth, ...json }, body: `{"properties":{"mode":"Incremental","template":${deepJson(10_000)}}}`, expect401: false },
-        { category: "nesting", method: "POST", path: validate, headers: { ...auth, ...json }, body: deploymentBody(templateNaming(nestedConcat(pick([3_000, 5_000])))), expect401: false },
-        { category: "nesting", method: "POST", path: graphQuery, headers: { ...auth, ...json }, body: kql(kqlNestedParens(5_000)), expect401: false },
-        { category: "nesting", method: "POST", path: graphQuery, headers: { ...auth, ...json }, body: kql(kqlNestedNot(3_000)), expect401: false },
-        { category: "nesting", method: "POST", path: graphQuery, headers: { ...auth, ...json }, body: kql(kqlOrTerms(20_000)), expect401: false },
-        { category: "nesting", method: "PUT", path: `${galleries}/${newName()}?${GALLERY_API}`, headers: { ...auth, ...json }, body: `{"location":"westeurope","tags":{"a":${deepJson(1_000)}}}`, expect401: false },
+        {
+          category: "nesting",
+          method: "POST",
+          path: validate,
+          headers: { ...auth, ...json },
+          body: `{"properties":{"mode":"Incremental","template":${deepJson(10_000)}}}`,
+          expect401: false,
+        },
+        {
+          category: "nesting",
+          method: "POST",
+          path: validate,
+          headers: { ...auth, ...json },
+          body: deploymentBody(templateNaming(nestedConcat(pick([3_000, 5_000])))),
+          expect401: false,
+        },
+        {
+          category: "nesting",
+          method: "POST",
+          path: graphQuery,
+          headers: { ...auth, ...json },
+          body: kql(kqlNestedParens(5_000)),
+          expect401: false,
+        },
+        {
+          category: "nesting",
+          method: "POST",
+          path: graphQuery,
+          headers: { ...auth, ...json },
+          body: kql(kqlNestedNot(3_000)),
+          expect401: false,
+        },
+        {
+          category: "nesting",
+          method: "POST",
+          path: graphQuery,
+          headers: { ...auth, ...json },
+          body: kql(kqlOrTerms(20_000)),
+          expect401: false,
+        },
+        {
+          category: "nesting",
+          method: "PUT",
+          path: `${galleries}/${newName()}?${GALLERY_API}`,
+          headers: { ...auth, ...json },
+          body: `{"location":"westeurope","tags":{"a":${deepJson(1_000)}}}`,
+          expect401: false,
+        },
       ]),
     () => ({
       category: "expansion",
@@ -318,19 +436,70 @@ export function hostileRequests(count: number, random: () => number, t: FuzzTarg
     () => ({
       category: "content type",
       method: pick(["PUT", "PATCH"]),
-      path: pick([`${sub}/resourceGroups/${newName()}?${RG_API}`, `${galleries}/${newName()}?${GALLERY_API}`, `${gallery}?${GALLERY_API}`]),
+      path: pick([
+        `${sub}/resourceGroups/${newName()}?${RG_API}`,
+        `${galleries}/${newName()}?${GALLERY_API}`,
+        `${gallery}?${GALLERY_API}`,
+      ]),
       headers: { ...auth, "Content-Type": pick(["application/x-www-form-urlencoded", "text/plain;charset=UTF-8"]) },
       body: pick(["location=westeurope", '{"location":"westeurope"}']),
       expect401: false,
     }),
     () =>
       pick<HostileRequest>([
-        { category: "control surface", method: "POST", path: "/_emulator/clock", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: '{"advanceSeconds":86400}', expect401: false },
-        { category: "control surface", method: "POST", path: "/_emulator/clock", headers: { "Content-Type": "text/plain" }, body: '{"advanceSeconds":86400}', expect401: false },
-        { category: "control surface", method: "POST", path: "/_emulator/clock", headers: json, body: pick(['{"advanceSeconds":1e300}', '{"advanceSeconds":-5}', '{"advanceSeconds":"60"}', "[60]", '{"advanceSeconds":1e999}']), expect401: false },
-        { category: "control surface", method: "PUT", path: "/_emulator/faults", headers: { ...json, Origin: "null" }, body: '{"rules":[]}', expect401: false },
-        { category: "control surface", method: "PUT", path: "/_emulator/faults", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "rules=all", expect401: false },
-        { category: "control surface", method: "DELETE", path: "/_emulator/faults", headers: { Origin: "http://localhost.evil.example" }, expect401: false },
+        {
+          category: "control surface",
+          method: "POST",
+          path: "/_emulator/clock",
+          headers: { "Content-Type": "text/plain", Origin: "https://evil.example" },
+          body: '{"advanceSeconds":86400}',
+          expect401: false,
+        },
+        {
+          category: "control surface",
+          method: "POST",
+          path: "/_emulator/clock",
+          headers: { "Content-Type": "text/plain" },
+          body: '{"advanceSeconds":86400}',
+          expect401: false,
+        },
+        {
+          category: "control surface",
+          method: "POST",
+          path: "/_emulator/clock",
+          headers: json,
+          body: pick([
+            '{"advanceSeconds":1e300}',
+            '{"advanceSeconds":-5}',
+            '{"advanceSeconds":"60"}',
+            "[60]",
+            '{"advanceSeconds":1e999}',
+          ]),
+          expect401: false,
+        },
+        {
+          category: "control surface",
+          method: "PUT",
+          path: "/_emulator/faults",
+          headers: { ...json, Origin: "null" },
+          body: '{"rules":[]}',
+          expect401: false,
+        },
+        {
+          category: "control surface",
+          method: "PUT",
+          path: "/_emulator/faults",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "rules=all",
+          expect401: false,
+        },
+        {
+          category: "control surface",
+          method: "DELETE",
+          path: "/_emulator/faults",
+          headers: { Origin: "http://localhost.evil.example" },
+          expect401: false,
+        },
       ]),
   );
 
@@ -346,6 +515,8 @@ let oversized: Buffer | undefined;
  * buffer shared by every case, so ten thousand cases do not hold gigabytes.
  */
 export function oversizedBody(): Buffer {
-  oversized ??= Buffer.from(JSON.stringify({ location: "westeurope", properties: { description: "x".repeat(4 * 1024 * 1024 + 10) } }));
+  oversized ??= Buffer.from(
+    JSON.stringify({ location: "westeurope", properties: { description: "x".repeat(4 * 1024 * 1024 + 10) } }),
+  );
   return oversized;
 }

@@ -28,27 +28,53 @@ export async function hostileTokens(em: TestEmulator, who: string): Promise<Host
     { name: "garbage segments", authorization: bearer("e30.e30.e30") },
     { name: "expired", authorization: bearer(await tokens.sign(payload, -120)) },
     { name: "other audience", authorization: bearer(await em.token(who, "https://graph.microsoft.com")) },
-    { name: "other issuer", authorization: bearer(await tokens.sign({ ...payload, iss: "https://sts.example.invalid/evil/v2.0" }, 3600)) },
-    { name: "unknown principal", authorization: bearer(await tokens.sign({ ...payload, oid: "11111111-2222-4333-8444-555555555555", sub: "x" }, 3600)) },
+    {
+      name: "other issuer",
+      authorization: bearer(await tokens.sign({ ...payload, iss: "https://sts.example.invalid/evil/v2.0" }, 3600)),
+    },
+    {
+      name: "unknown principal",
+      authorization: bearer(
+        await tokens.sign({ ...payload, oid: "11111111-2222-4333-8444-555555555555", sub: "x" }, 3600),
+      ),
+    },
     {
       name: "wrongly signed",
       authorization: bearer(
         await new SignJWT({ ...payload })
-          .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: (JSON.parse(Buffer.from(header, "base64url").toString()) as { kid: string }).kid })
+          .setProtectedHeader({
+            alg: "RS256",
+            typ: "JWT",
+            kid: (JSON.parse(Buffer.from(header, "base64url").toString()) as { kid: string }).kid,
+          })
           .setIssuedAt(now)
           .setNotBefore(now - 60)
           .setExpirationTime(now + 3600)
           .sign(strangerKey),
       ),
     },
-    { name: "alg none", authorization: bearer(`${b64({ alg: "none", typ: "JWT" })}.${b64({ ...payload, iat: now, nbf: now - 60, exp: now + 3600 })}.`) },
+    {
+      name: "alg none",
+      authorization: bearer(
+        `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...payload, iat: now, nbf: now - 60, exp: now + 3600 })}.`,
+      ),
+    },
     {
       name: "HS256",
       authorization: bearer(
-        await new SignJWT({ ...payload }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setIssuedAt(now).setExpirationTime(now + 3600).sign(new TextEncoder().encode("secret")),
+        await new SignJWT({ ...payload })
+          .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+          .setIssuedAt(now)
+          .setExpirationTime(now + 3600)
+          .sign(new TextEncoder().encode("secret")),
       ),
     },
-    { name: "tampered payload", authorization: bearer(`${header}.${b64({ ...payload, iat: now, nbf: now - 60, exp: now + 3600, oid: "00000000-0000-4000-8000-0000000000a2" })}.${signature}`) },
+    {
+      name: "tampered payload",
+      authorization: bearer(
+        `${header}.${b64({ ...payload, iat: now, nbf: now - 60, exp: now + 3600, oid: "00000000-0000-4000-8000-0000000000a2" })}.${signature}`,
+      ),
+    },
     { name: "signature stripped", authorization: bearer(`${header}.${valid.split(".")[1]}.`) },
   ];
 }
