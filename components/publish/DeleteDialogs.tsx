@@ -16,14 +16,10 @@ import { Dialog } from "@/components/ui/Dialog";
 import { toAzureError, type AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
-import {
-  deleteGallery,
-  deleteImageDefinition,
-  deleteImageVersion,
-  invalidateAfterPublish,
-} from "@/lib/publish/mutations";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
-import { imageQueries } from "@/lib/queries/galleryImages";
+import { deleteGallery } from "@/lib/queries/galleries";
+import { deleteImageVersion, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
+import { invalidateAfterPublish } from "@/lib/queries/publish";
 
 function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
