@@ -25,6 +25,7 @@ import {
 } from "../galleryImages/galleryImages.model.js";
 import { resolveCommunitySource, resolveVersionSource } from "./galleryImageVersions.sources.js";
 import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
+import { resolveVhd } from "./galleryImageVersions.vhd.js";
 import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
 import {
   failedRegions,
@@ -304,26 +305,44 @@ function resolveStorage(
       })),
     };
   }
-  const osSourceId = input.osDiskImage?.source?.id;
-  if (!osSourceId) {
-    throw ArmErrors.invalidParameter(
-      `${PROPERTIES}.storageProfile.osDiskImage`,
-      `Required parameter '${PROPERTIES}.storageProfile.osDiskImage' is missing (null).`,
-    );
-  }
-  const osSource = requireSource(ctx, osSourceId, location, `${PROPERTIES}.storageProfile.osDiskImage.source.id`);
-  checkAgainstDefinition(definition, osSource);
-  return {
-    osDiskImage: {
-      sizeInGB: osSource.osDiskSizeGB ?? DEFAULT_OS_DISK_GB,
+  const osSource = input.osDiskImage?.source;
+  const osSourceId = osSource?.id;
+  const osDiskPath = `${PROPERTIES}.storageProfile.osDiskImage`;
+  let osDisk: StoredStorageProfile["osDiskImage"];
+  if (osSource?.uri !== undefined && osSourceId === undefined) {
+    const vhd = resolveVhd(ctx, { ...osSource, uri: osSource.uri }, location, definition, osDiskPath, true);
+    osDisk = {
+      sizeInGB: vhd.sizeGB,
+      hostCaching: osCaching,
+      source: { storageAccountId: osSource.storageAccountId!, uri: osSource.uri },
+    };
+  } else if (osSourceId) {
+    const source = requireSource(ctx, osSourceId, location, `${osDiskPath}.source.id`);
+    checkAgainstDefinition(definition, source);
+    osDisk = {
+      sizeInGB: source.osDiskSizeGB ?? DEFAULT_OS_DISK_GB,
       hostCaching: osCaching,
       source: { id: osSourceId },
-    },
+    };
+  } else {
+    throw ArmErrors.invalidParameter(osDiskPath, `Required parameter '${osDiskPath}' is missing (null).`);
+  }
+  return {
+    osDiskImage: osDisk,
     dataDiskImages: (input.dataDiskImages ?? []).map((disk, index) => {
+      const diskPath = `${PROPERTIES}.storageProfile.dataDiskImages[${index}]`;
       const id = disk.source?.id;
-      const source = id
-        ? requireSource(ctx, id, location, `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`)
-        : undefined;
+      const uri = disk.source?.uri;
+      if (uri !== undefined && id === undefined) {
+        const vhd = resolveVhd(ctx, { ...disk.source, uri }, location, definition, diskPath, false);
+        return {
+          lun: disk.lun,
+          sizeInGB: vhd.sizeGB,
+          hostCaching: disk.hostCaching ?? "None",
+          source: { storageAccountId: disk.source!.storageAccountId!, uri },
+        };
+      }
+      const source = id ? requireSource(ctx, id, location, `${diskPath}.source.id`) : undefined;
       const sizeInGB = source?.osDiskSizeGB ?? source?.dataDisks[0]?.sizeGB ?? 0;
       return { lun: disk.lun, sizeInGB, hostCaching: disk.hostCaching ?? "None", ...(id ? { source: { id } } : {}) };
     }),
