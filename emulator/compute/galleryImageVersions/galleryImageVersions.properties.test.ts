@@ -312,4 +312,64 @@ describe("image version properties through @azure/arm-compute", () => {
       (await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.0.0")).safetyProfile?.reportedForPolicyViolation,
     ).toBe(false);
   });
+
+  // After GalleryImageVersion_Create_WithCommunityImageVersionAsSource.
+  it("creates a version from a community gallery's image version", async () => {
+    await fx.gallery(RG, "Public", { location: "westeurope" });
+    await fx.defineImage(RG, "Public", IMAGE, { location: "westeurope", hyperVGeneration: "V2" });
+    await fx.publish(RG, "Public", IMAGE, "1.0.0", { location: "westeurope", sourceId: source });
+    await fx.settle(
+      fx.client.galleries.update(
+        RG,
+        "Public",
+        {
+          sharingProfile: {
+            permissions: "Community",
+            communityGalleryInfo: {
+              publisherUri: "https://contoso.example",
+              publisherContact: "images@contoso.example",
+              eula: "https://contoso.example/eula",
+              publicNamePrefix: "Contoso",
+            },
+          },
+        },
+        FAST_POLL,
+      ),
+    );
+    await fx.settle(
+      fx.client.gallerySharingProfile.update(RG, "Public", { operationType: "EnableCommunity" }, FAST_POLL),
+    );
+    const publicName = (await fx.client.galleries.get(RG, "Public")).sharingProfile!.communityGalleryInfo!
+      .publicNames![0]!;
+    const communityGalleryImageId = `/CommunityGalleries/${publicName}/Images/${IMAGE}/Versions/1.0.0`;
+    const created = await fx.settle(
+      fx.client.galleryImageVersions.createOrUpdate(
+        RG,
+        GALLERY,
+        IMAGE,
+        "5.0.0",
+        { location: "westeurope", storageProfile: { source: { communityGalleryImageId } } },
+        FAST_POLL,
+      ),
+    );
+    expect(created.storageProfile?.source?.communityGalleryImageId).toBe(communityGalleryImageId);
+    expect(created.storageProfile?.dataDiskImages?.map((d) => d.sizeInGB)).toEqual([16]);
+    await expect(
+      fx.settle(
+        fx.client.galleryImageVersions.createOrUpdate(
+          RG,
+          GALLERY,
+          IMAGE,
+          "5.0.1",
+          {
+            location: "westeurope",
+            storageProfile: {
+              source: { communityGalleryImageId: `/CommunityGalleries/${publicName}/Images/none/Versions/1.0.0` },
+            },
+          },
+          FAST_POLL,
+        ),
+      ),
+    ).rejects.toMatchObject({ statusCode: 404, code: "NotFound" });
+  });
 });
