@@ -167,6 +167,57 @@ describe("image version properties through @azure/arm-compute", () => {
     }
   });
 
+  it("answers every wrongly typed new property with Compute's 400, never a 500", async () => {
+    const bodies: unknown[] = [
+      { publishingProfile: { targetRegions: [{ name: "westeurope", additionalReplicaSets: "x" }] } },
+      {
+        publishingProfile: {
+          targetRegions: [{ name: "westeurope", additionalReplicaSets: [{ regionalReplicaCount: 0 }] }],
+        },
+      },
+      {
+        publishingProfile: {
+          targetRegions: [{ name: "westeurope", additionalReplicaSets: [{ storageAccountType: "Gold" }] }],
+        },
+      },
+      { publishingProfile: { targetExtendedLocations: {} } },
+      { publishingProfile: { targetExtendedLocations: [{ name: 1, extendedLocation: { name: "z" } }] } },
+      {
+        publishingProfile: {
+          targetExtendedLocations: [{ name: "westus", extendedLocation: { name: "z", type: "Cloud" } }],
+        },
+      },
+      {
+        publishingProfile: {
+          targetExtendedLocations: [
+            { name: "westus", extendedLocation: { name: "z" }, extendedLocationReplicaCount: "two" },
+          ],
+        },
+      },
+      { securityProfile: "x" },
+      { securityProfile: { uefiSettings: { signatureTemplateNames: "MicrosoftWindowsTemplate" } } },
+      { securityProfile: { uefiSettings: { additionalSignatures: { kek: { type: "x509", value: ["k"] } } } } },
+      { securityProfile: { uefiSettings: { additionalSignatures: { db: [{ type: "x509", value: [] }] } } } },
+      { securityProfile: { uefiSettings: { additionalSignatures: { dbx: [{ type: "x509", value: [1] }] } } } },
+      { storageProfile: { source: { communityGalleryImageId: 5 } } },
+      {
+        storageProfile: {
+          osDiskImage: { source: { storageAccountId: 5, uri: "https://a.blob.core.windows.net/c/b" } },
+        },
+      },
+      { storageProfile: { osDiskImage: { source: { storageAccountId: "x", uri: "not a uri" } } } },
+    ];
+    for (const properties of bodies) {
+      const res = await raw("PUT", `${versionPath("9.9.8")}?${API}`, {
+        location: "westeurope",
+        properties: { storageProfile: { source: { id: source } }, ...(properties as object) },
+      });
+      const text = await res.text();
+      expect([400, 404], `${JSON.stringify(properties)} -> ${text}`).toContain(res.status);
+      expect(JSON.parse(text).error.code).toBeTruthy();
+    }
+  });
+
   // After GalleryImageVersion_Update_WithoutSourceId: the CLI's update PUTs the version without its source.
   it("keeps the stored source on a PUT without one, and the stored encryption on a PATCH without it", async () => {
     await create("2.0.0", {
