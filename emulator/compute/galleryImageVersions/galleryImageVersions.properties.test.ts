@@ -422,5 +422,23 @@ describe("image version properties through @azure/arm-compute", () => {
         ),
       ),
     ).rejects.toMatchObject({ statusCode: 404, code: "NotFound" });
+
+    // The version's tags reach consumers as artifactTags.
+    await fx.settle(
+      fx.client.galleryImageVersions.createOrUpdate(
+        RG,
+        "Public",
+        IMAGE,
+        "1.0.1",
+        {
+          location: "westeurope",
+          tags: { channel: "stable" },
+          storageProfile: { source: { id: source } },
+        },
+        FAST_POLL,
+      ),
+    );
+    const community = await fx.client.communityGalleryImageVersions.get("westeurope", publicName, IMAGE, "1.0.1");
+    expect(community.artifactTags).toEqual({ channel: "stable" });
   });
 });
