@@ -454,6 +454,9 @@ export const ArmErrors = {
 
   faultRuleNotFound: (name: string) => new ArmError(404, "NotFound", `There is no fault rule named '${name}'.`),
 
+  controlTargetNotFound: (resourceId: string) =>
+    new ArmError(404, "NotFound", `There is no resource '${resourceId}'.`, "resourceId"),
+
   internal: (requestId: string) =>
     new ArmError(
       500,

@@ -11,6 +11,7 @@ import {
   DEMO_TENANTS,
   DEMO_USERS,
 } from "./demoIdentities.js";
+import { REVIEW_GALLERY } from "./demoVersionProperties.js";
 
 const PROD = demoSubscriptionId("contosoProduction");
 const DEV = demoSubscriptionId("contosoDevelopment");
@@ -95,7 +96,8 @@ describe("demo seed", () => {
     const galleries = (
       await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
     ).flat();
-    expect(galleries.map((g) => g.name).sort()).toEqual(DEMO_GALLERIES.map((g) => g.name).sort());
+    // The catalogue's galleries, and the one demoVersionProperties.ts adds for versions under review.
+    expect(galleries.map((g) => g.name).sort()).toEqual([...DEMO_GALLERIES.map((g) => g.name), REVIEW_GALLERY].sort());
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
     let definitions = 0;
@@ -275,6 +277,7 @@ describe("demo seed", () => {
       "contoso_eu_images",
       "contoso_linux_images",
       "contoso_prod_images",
+      REVIEW_GALLERY,
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { StoredSharingProfile } from "./gallerySharing.profile.js";
 import type { GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
 import type { GalleryImageVersionRecord } from "../galleryImageVersions/galleryImageVersions.model.js";
 import {
+  artifactTagsOf,
   isInRegion,
   listSharedImages,
   listSharedVersions,
@@ -99,7 +100,7 @@ export function communityGalleryView(community: CommunityGallery, location: stri
     type: "Microsoft.Compute/Locations/CommunityGallery",
     identifier: { uniqueId: `/CommunityGalleries/${community.publicName}` },
     properties: {
-      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags: {} } : {}),
+      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags: artifactTagsOf(community.gallery) } : {}),
       ...(apiVersion >= COMMUNITY_METADATA_SINCE
         ? {
             communityMetadata: {
