@@ -316,7 +316,7 @@ export const ArmErrors = {
     ),
 
   locationDiffersFromGallery: (
-    kind: "gallery image" | "gallery image version",
+    kind: string,
     location: string,
     galleryLocation: string,
   ) =>

@@ -17,6 +17,10 @@ import { communityGalleryRoutes } from "./compute/sharing/communityGalleries.js"
 import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
+import { galleryScriptRoutes } from "./compute/galleryScripts/galleryScripts.js";
+import { galleryScriptVersionRoutes } from "./compute/galleryScriptVersions/galleryScriptVersions.js";
+import { galleryInVMAccessControlProfileRoutes } from "./compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.js";
+import { galleryInVMAccessControlProfileVersionRoutes } from "./compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -38,4 +42,8 @@ export const armRoutes: ArmRoute[] = [
   ...sharedGalleryRoutes,
   ...communityGalleryRoutes,
   ...activityLogRoutes,
+  ...galleryScriptRoutes,
+  ...galleryScriptVersionRoutes,
+  ...galleryInVMAccessControlProfileRoutes,
+  ...galleryInVMAccessControlProfileVersionRoutes,
 ];
