@@ -10,7 +10,10 @@ import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
-import { getProfile, type ProfileRef } from "../galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
+import {
+  getProfile,
+  type ProfileRef,
+} from "../galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import {
   artifactLocation,
@@ -38,7 +41,10 @@ function nestedName(ref: ProfileVersionRef): string {
 
 function find(ctx: EmulatorContext, ref: ProfileVersionRef) {
   const profile = getProfile(ctx, ref);
-  return { profile, record: ctx.resources.get(`${profile.body.id}/versions/${ref.version}`) as ArtifactRecord | undefined };
+  return {
+    profile,
+    record: ctx.resources.get(`${profile.body.id}/versions/${ref.version}`) as ArtifactRecord | undefined,
+  };
 }
 
 export function getProfileVersion(ctx: EmulatorContext, ref: ProfileVersionRef): ArtifactRecord {
@@ -150,7 +156,12 @@ export function patchProfileVersion(ctx: EmulatorContext, ref: ProfileVersionRef
   const existing = getProfileVersion(ctx, ref);
   const { publishedDate: _published, ...stored } = existing.body.properties as unknown as StoredProfileVersion;
   const properties = { ...stored, ...definedEntries((body.properties ?? {}) as Record<string, unknown>) };
-  return write(ctx, ref, { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties }, existing);
+  return write(
+    ctx,
+    ref,
+    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
+    existing,
+  );
 }
 
 export function deleteProfileVersion(ctx: EmulatorContext, ref: ProfileVersionRef): OperationRecord {

@@ -41,7 +41,10 @@ function nestedName(ref: GalleryScriptVersionRef): string {
 
 export function findGalleryScriptVersion(ctx: EmulatorContext, ref: GalleryScriptVersionRef) {
   const script = getGalleryScript(ctx, ref);
-  return { script, record: ctx.resources.get(`${script.body.id}/versions/${ref.version}`) as ArtifactRecord | undefined };
+  return {
+    script,
+    record: ctx.resources.get(`${script.body.id}/versions/${ref.version}`) as ArtifactRecord | undefined,
+  };
 }
 
 export function getGalleryScriptVersion(ctx: EmulatorContext, ref: GalleryScriptVersionRef): ArtifactRecord {
@@ -159,12 +162,19 @@ export function patchGalleryScriptVersion(ctx: EmulatorContext, ref: GalleryScri
   const body = requireObjectBody(rawBody);
   const existing = getGalleryScriptVersion(ctx, ref);
   const stored = existing.body.properties as unknown as StoredScriptVersion;
-  const patch = (body.properties ?? {}) as Partial<Record<"publishingProfile" | "safetyProfile", Record<string, unknown>>>;
+  const patch = (body.properties ?? {}) as Partial<
+    Record<"publishingProfile" | "safetyProfile", Record<string, unknown>>
+  >;
   const properties = {
     publishingProfile: { ...stored.publishingProfile, ...definedEntries(patch.publishingProfile ?? {}) },
     safetyProfile: { ...stored.safetyProfile, ...definedEntries(patch.safetyProfile ?? {}) },
   };
-  return write(ctx, ref, { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties }, existing);
+  return write(
+    ctx,
+    ref,
+    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
+    existing,
+  );
 }
 
 export function deleteGalleryScriptVersion(ctx: EmulatorContext, ref: GalleryScriptVersionRef): OperationRecord {

@@ -41,7 +41,8 @@ export function findGalleryScript(ctx: EmulatorContext, ref: GalleryScriptRef): 
 
 export function getGalleryScript(ctx: EmulatorContext, ref: GalleryScriptRef): ArtifactRecord {
   const record = findGalleryScript(ctx, ref);
-  if (!record) throw ArmErrors.resourceNotFound(`${GALLERY_TYPE}/${ref.gallery}/scripts`, ref.script, ref.resourceGroup);
+  if (!record)
+    throw ArmErrors.resourceNotFound(`${GALLERY_TYPE}/${ref.gallery}/scripts`, ref.script, ref.resourceGroup);
   return record;
 }
 
@@ -72,7 +73,8 @@ function write(
     input.properties,
     "properties",
   );
-  if (existing) throwViolation(checkGalleryScriptUpdate(existing.body.properties as GalleryScriptProperties, properties));
+  if (existing)
+    throwViolation(checkGalleryScriptUpdate(existing.body.properties as GalleryScriptProperties, properties));
   return writeArtifact(ctx, {
     parent: gallery,
     type: GALLERY_SCRIPT_TYPE,
