@@ -132,6 +132,23 @@ describe("in-VM access control profiles and versions through @azure/arm-compute"
     );
     expect(versions.map((v) => v.name)).toEqual(["1.0.0"]);
 
+    const graph = await fx.em.fetch("/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01", {
+      method: "POST",
+      as: ADMIN,
+      body: JSON.stringify({
+        query:
+          "resources | where type startswith 'microsoft.compute/galleries/invmaccesscontrolprofiles' | project name, type, properties",
+      }),
+    });
+    const rows = (
+      (await graph.json()) as { data: { name: string; type: string; properties: Record<string, unknown> }[] }
+    ).data;
+    expect(rows.map((r) => [r.type, r.name]).sort()).toEqual([
+      ["microsoft.compute/galleries/invmaccesscontrolprofiles", "imds"],
+      ["microsoft.compute/galleries/invmaccesscontrolprofiles/versions", "1.0.0"],
+    ]);
+    expect(rows.find((r) => r.name === "1.0.0")?.properties).toMatchObject({ mode: "Enforce", defaultAccess: "Deny" });
+
     const blocked = await fx.em.fetch(`${profilePath("imds")}?${API}`, { method: "DELETE", as: ADMIN });
     expect(blocked.status).toBe(409);
     expect((await blocked.json()).error.code).toBe("CannotDeleteResource");

@@ -140,6 +140,23 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
     const versions = await collect(fx.client.galleryScriptVersions.listByGalleryScript(RG, GALLERY, "configure"));
     expect(versions.map((v) => v.name)).toEqual(["1.0.0"]);
 
+    const graph = await fx.em.fetch("/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01", {
+      method: "POST",
+      as: ADMIN,
+      body: JSON.stringify({
+        query:
+          "resources | where type startswith 'microsoft.compute/galleries/scripts' | project name, type, properties",
+      }),
+    });
+    const rows = (
+      (await graph.json()) as { data: { name: string; type: string; properties: Record<string, unknown> }[] }
+    ).data;
+    expect(rows.map((r) => [r.type, r.name]).sort()).toEqual([
+      ["microsoft.compute/galleries/scripts", "configure"],
+      ["microsoft.compute/galleries/scripts/versions", "1.0.0"],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("sig=secret");
+
     const blocked = await fx.em.fetch(`${scriptPath("configure")}?${API}`, { method: "DELETE", as: ADMIN });
     expect(blocked.status).toBe(409);
     expect((await blocked.json()).error.code).toBe("CannotDeleteResource");
