@@ -17,6 +17,7 @@ import { communityGalleryRoutes } from "./compute/sharing/communityGalleries.js"
 import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
+import { sharedGalleryInviteRoutes } from "./compute/sharing/sharedGalleryInvites.js";
 import { galleryScriptRoutes } from "./compute/galleryScripts/galleryScripts.js";
 import { galleryScriptVersionRoutes } from "./compute/galleryScriptVersions/galleryScriptVersions.js";
 import { galleryInVMAccessControlProfileRoutes } from "./compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.js";
@@ -46,4 +47,5 @@ export const armRoutes: ArmRoute[] = [
   ...galleryScriptVersionRoutes,
   ...galleryInVMAccessControlProfileRoutes,
   ...galleryInVMAccessControlProfileVersionRoutes,
+  ...sharedGalleryInviteRoutes,
 ];
