@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
+import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
 
 /**
@@ -14,4 +15,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoRoleAssignments(ctx);
   seedDemoGalleriesAndDefinitions(ctx, seededAt);
   seedDemoVersions(ctx, seededAt);
+  seedDemoScriptsAndProfiles(ctx, seededAt);
 }

@@ -2,7 +2,7 @@ import { effectiveTargetRegions, type TargetRegionInput } from "../../../lib/gal
 import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import type { OperationRecord } from "../../operations.js";
+import { isHeld, type OperationRecord } from "../../operations.js";
 import { listResponse, skipTokenOf } from "../../paging.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
@@ -142,7 +142,11 @@ export function writeArtifact(ctx: EmulatorContext, write: ArtifactWrite): Write
     parentKey: parent.id,
     location: write.location,
     body,
-    state: { operation: { ...tracked, startedAt }, ...(replication ? { replication } : {}) } as Record<string, unknown>,
+    state: {
+      // The operation store's clock is the emulator's; a seeded write's clock may stand in the past.
+      operation: { ...tracked, startedAt, endsAt: isHeld(operation) ? operation.endsAt : now + durationMs },
+      ...(replication ? { replication } : {}),
+    } as Record<string, unknown>,
     createdAt: existing?.createdAt ?? (write.startedAt !== undefined ? startedAt : undefined),
   });
   return {
