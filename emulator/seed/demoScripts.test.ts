@@ -28,4 +28,25 @@ describe("the demo's scripts and in-VM access control profiles", () => {
     expect(profile).toMatchObject({ mode: "Audit", defaultAccess: "Deny" });
     expect(profile.replicationStatus?.aggregatedState).toBe("Completed");
   });
+
+  it("lets a Reader of the subscription read scripts and profiles but not write them (AuthorizationFailed)", async () => {
+    const alex = fx.em.compute("alex@contoso.onmicrosoft.com", DEV);
+    const scripts = await collect(alex.galleryScripts.listByGallery("rg-images-dev", "contoso_automation"));
+    expect(scripts.map((s) => s.name)).toEqual(["join-domain"]);
+    expect((await alex.galleryScripts.get("rg-images-dev", "contoso_automation", "join-domain")).name).toBe(
+      "join-domain",
+    );
+    await expect(
+      alex.galleryInVMAccessControlProfiles.createOrUpdate("rg-images-dev", "contoso_automation", "imds", {
+        location: "westus2",
+        properties: { osType: "Linux", applicableHostEndpoint: "IMDS" },
+      }),
+    ).rejects.toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    const res = await fx.em.fetch(
+      `/subscriptions/${DEV}/resourceGroups/rg-images-dev/providers/Microsoft.Compute/galleries/contoso_automation/scripts/join-domain?api-version=2025-12-03`,
+      { method: "DELETE", as: "alex@contoso.onmicrosoft.com" },
+    );
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).toContain("Microsoft.Compute/galleries/scripts/delete");
+  });
 });
