@@ -33,7 +33,7 @@ import {
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
-} from "./replication.js";
+} from "../shared/replication.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";

@@ -13,7 +13,7 @@ import {
   replicationStatusAt,
   failedRegions,
   type RegionReplicationPlan,
-} from "../galleryImageVersions/replication.js";
+} from "./replication.js";
 import { requireObjectBody, stringTags, throwViolation } from "./body.js";
 import { canonicalLocation, GALLERY_API_VERSIONS, requiredLocation } from "./names.js";
 import {
