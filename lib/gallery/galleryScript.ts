@@ -16,6 +16,9 @@ import { invalidParameter, type RuleViolation } from "./violation";
  * (GalleryScriptProperties, GalleryScriptVersionPublishingProfile, ScriptSource, GalleryScriptParameter).
  */
 
+/** GalleryArtifactPublishingProfileBase.storageAccountStrategy (2025-03-03). */
+export const STORAGE_ACCOUNT_STRATEGIES = ["PreferStandard_ZRS", "DefaultStandard_LRS"] as const;
+
 export const SCRIPT_PARAMETER_TYPES = ["String", "Int", "Double", "Boolean", "Enum"] as const;
 export type ScriptParameterType = (typeof SCRIPT_PARAMETER_TYPES)[number];
 
@@ -108,6 +111,12 @@ export const galleryScriptVersionPropertiesShape = z.object({
         `${VERSION}.publishingProfile.storageAccountType`,
       ).optional(),
       replicationMode: azureEnum(REPLICATION_MODES, `${VERSION}.publishingProfile.replicationMode`).optional(),
+      storageAccountStrategy: azureEnum(
+        STORAGE_ACCOUNT_STRATEGIES,
+        `${VERSION}.publishingProfile.storageAccountStrategy`,
+      ).optional(),
+      // Edge zones are kept as sent: the emulator models no extended locations for scripts.
+      targetExtendedLocations: z.array(z.record(z.string(), z.unknown())).optional(),
     },
     required(`${VERSION}.publishingProfile`),
   ),

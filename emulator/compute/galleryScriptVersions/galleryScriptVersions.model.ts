@@ -80,6 +80,12 @@ export function galleryScriptVersionView(record: ArtifactRecord, now: number, ex
         ...(publishingProfile.replicationMode !== undefined
           ? { replicationMode: publishingProfile.replicationMode }
           : {}),
+        ...(publishingProfile.storageAccountStrategy !== undefined
+          ? { storageAccountStrategy: publishingProfile.storageAccountStrategy }
+          : {}),
+        ...(publishingProfile.targetExtendedLocations !== undefined
+          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations }
+          : {}),
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: safetyProfile?.allowDeletionOfReplicatedLocations ?? false },
       provisioningState: provisioningStateOf(record.state.operation, now),

@@ -131,12 +131,21 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
         GALLERY,
         "configure",
         "1.0.0",
-        { publishingProfile: { source: { scriptLink: SCRIPT_LINK }, excludeFromLatest: true } },
+        {
+          publishingProfile: {
+            source: { scriptLink: SCRIPT_LINK },
+            excludeFromLatest: true,
+            storageAccountStrategy: "DefaultStandard_LRS",
+          },
+        },
         FAST_POLL,
       ),
       60,
     );
-    expect(updated.properties?.publishingProfile.excludeFromLatest).toBe(true);
+    expect(updated.properties?.publishingProfile).toMatchObject({
+      excludeFromLatest: true,
+      storageAccountStrategy: "DefaultStandard_LRS",
+    });
     const versions = await collect(fx.client.galleryScriptVersions.listByGalleryScript(RG, GALLERY, "configure"));
     expect(versions.map((v) => v.name)).toEqual(["1.0.0"]);
 
