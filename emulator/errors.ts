@@ -315,11 +315,7 @@ export const ArmErrors = {
       "galleryName",
     ),
 
-  locationDiffersFromGallery: (
-    kind: "gallery image" | "gallery image version",
-    location: string,
-    galleryLocation: string,
-  ) =>
+  locationDiffersFromGallery: (kind: string, location: string, galleryLocation: string) =>
     new ArmError(
       400,
       "InvalidParameter",

@@ -18,6 +18,11 @@ import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
 import { storageAccountRoutes } from "./storage/storageAccounts.js";
+import { sharedGalleryInviteRoutes } from "./compute/sharing/sharedGalleryInvites.js";
+import { galleryScriptRoutes } from "./compute/galleryScripts/galleryScripts.js";
+import { galleryScriptVersionRoutes } from "./compute/galleryScriptVersions/galleryScriptVersions.js";
+import { galleryInVMAccessControlProfileRoutes } from "./compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.js";
+import { galleryInVMAccessControlProfileVersionRoutes } from "./compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -40,4 +45,9 @@ export const armRoutes: ArmRoute[] = [
   ...communityGalleryRoutes,
   ...activityLogRoutes,
   ...storageAccountRoutes,
+  ...galleryScriptRoutes,
+  ...galleryScriptVersionRoutes,
+  ...galleryInVMAccessControlProfileRoutes,
+  ...galleryInVMAccessControlProfileVersionRoutes,
+  ...sharedGalleryInviteRoutes,
 ];

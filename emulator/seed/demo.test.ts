@@ -1,6 +1,7 @@
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { DEMO_AUTOMATION_GALLERY } from "./demoScripts.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, demoSubscriptionId } from "./demoData.js";
 import {
   DEMO_PASSWORD,
@@ -96,8 +97,11 @@ describe("demo seed", () => {
     const galleries = (
       await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
     ).flat();
-    // The catalogue's galleries, and the one demoVersionProperties.ts adds for versions under review.
-    expect(galleries.map((g) => g.name).sort()).toEqual([...DEMO_GALLERIES.map((g) => g.name), REVIEW_GALLERY].sort());
+    // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, and the gallery of
+    // scripts and access control profiles (demoScripts.ts).
+    expect(galleries.map((g) => g.name).sort()).toEqual(
+      [...DEMO_GALLERIES.map((g) => g.name), REVIEW_GALLERY, DEMO_AUTOMATION_GALLERY].sort(),
+    );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
     let definitions = 0;

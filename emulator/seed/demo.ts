@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
+import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
 import { seedDemoVersionProperties } from "./demoVersionProperties.js";
 
@@ -16,4 +17,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoGalleriesAndDefinitions(ctx, seededAt);
   seedDemoVersions(ctx, seededAt);
   seedDemoVersionProperties(ctx, seededAt);
+  seedDemoScriptsAndProfiles(ctx, seededAt);
 }

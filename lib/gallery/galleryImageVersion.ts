@@ -61,7 +61,7 @@ const targetRegionSchema = z.object({
     .optional(),
 });
 
-const targetExtendedLocationSchema = z.object({
+export const targetExtendedLocationSchema = z.object({
   name: z.string({ error: () => "Required parameter 'targetExtendedLocations.name' is missing (null)." }),
   extendedLocation: z.object({
     name: z.string({

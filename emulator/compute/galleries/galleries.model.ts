@@ -198,14 +198,19 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
   return { record: findGallery(ctx, ref)!, created: false, operation };
 }
 
-/** DELETE: refused while definitions remain; otherwise the gallery is Deleting until the operation ends. */
+/** The gallery's nested resource types that block its deletion, by their last type segment. */
+const NESTED_GALLERY_TYPES = ["images", "scripts", "inVMAccessControlProfiles"] as const;
+
+/** DELETE: refused while definitions, scripts or in-VM access control profiles remain; otherwise the gallery is Deleting until the operation ends. */
 export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationRecord {
   const existing = getGallery(ctx, ref);
   assertNoOperationInFlight(ctx, existing, existing.name);
-  const children = ctx.resources.listChildren(existing.id, `${GALLERY_TYPE}/images`, "", 5).items;
-  if (children.length > 0) {
-    throw ArmErrors.cannotDeleteResource(children.map((c) => `${GALLERY_TYPE}/${existing.name}/images/${c.name}`));
-  }
+  const children = NESTED_GALLERY_TYPES.flatMap((type) =>
+    ctx.resources
+      .listChildren(existing.id, `${GALLERY_TYPE}/${type}`, "", 5)
+      .items.map((c) => `${GALLERY_TYPE}/${existing.name}/${type}/${c.name}`),
+  );
+  if (children.length > 0) throw ArmErrors.cannotDeleteResource(children.slice(0, 5));
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location },

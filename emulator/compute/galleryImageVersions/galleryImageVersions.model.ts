@@ -35,7 +35,7 @@ import {
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
-} from "./replication.js";
+} from "../shared/replication.js";
 import { isPlainObject, parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";

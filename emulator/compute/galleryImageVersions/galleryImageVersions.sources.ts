@@ -3,7 +3,7 @@ import { normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import type { GalleryImageBody } from "../galleryImages/galleryImages.model.js";
 import type { GalleryImageVersionBody, GalleryImageVersionState } from "./galleryImageVersions.model.js";
-import { regionStatusAt } from "./replication.js";
+import { regionStatusAt } from "../shared/replication.js";
 import { findCommunityGallery } from "../sharing/communityGalleries.model.js";
 import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
 import { resolveComputeSource } from "../sources/versionSources.js";

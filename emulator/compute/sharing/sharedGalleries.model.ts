@@ -10,7 +10,7 @@ import {
   type GalleryImageVersionRecord,
   type GalleryImageVersionState,
 } from "../galleryImageVersions/galleryImageVersions.model.js";
-import { regionStatusAt } from "../galleryImageVersions/replication.js";
+import { regionStatusAt } from "../shared/replication.js";
 import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
 import type { TrackedState } from "../shared/provisioning.js";
 
