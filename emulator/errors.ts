@@ -316,7 +316,7 @@ export const ArmErrors = {
     ),
 
   locationDiffersFromGallery: (
-    kind: "gallery image" | "gallery image version",
+    kind: "gallery image" | "gallery image version" | "gallery application" | "gallery application version",
     location: string,
     galleryLocation: string,
   ) =>

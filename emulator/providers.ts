@@ -17,6 +17,8 @@ import { communityGalleryRoutes } from "./compute/sharing/communityGalleries.js"
 import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
+import { galleryApplicationRoutes } from "./compute/galleryApplications/galleryApplications.js";
+import { galleryApplicationVersionRoutes } from "./compute/galleryApplicationVersions/galleryApplicationVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -38,4 +40,6 @@ export const armRoutes: ArmRoute[] = [
   ...sharedGalleryRoutes,
   ...communityGalleryRoutes,
   ...activityLogRoutes,
+  ...galleryApplicationRoutes,
+  ...galleryApplicationVersionRoutes,
 ];

@@ -4,7 +4,15 @@ import {
   type GalleryImageVersionRecord,
   galleryImageVersionView,
 } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
-import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
+import {
+  GALLERY_APPLICATION_TYPE,
+  GALLERY_APPLICATION_VERSION_TYPE,
+  GALLERY_IMAGE_TYPE,
+  GALLERY_IMAGE_VERSION_TYPE,
+  GALLERY_TYPE,
+} from "../compute/shared/names.js";
+import { galleryApplicationView } from "../compute/galleryApplications/galleryApplications.model.js";
+import { galleryApplicationVersionView } from "../compute/galleryApplicationVersions/galleryApplicationVersions.model.js";
 import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
 import { type ArmResourceBody, isOfType, type ResourceRecord } from "../store/resources.js";
 
@@ -26,6 +34,8 @@ const VIEWS = new Map<string, View>([
   viewOf(GALLERY_TYPE, galleryView),
   viewOf(GALLERY_IMAGE_TYPE, galleryImageView),
   viewOf(GALLERY_IMAGE_VERSION_TYPE, (r: GalleryImageVersionRecord, now) => galleryImageVersionView(r, now)),
+  viewOf(GALLERY_APPLICATION_TYPE, galleryApplicationView),
+  viewOf(GALLERY_APPLICATION_VERSION_TYPE, galleryApplicationVersionView),
 ]);
 
 /**

@@ -198,14 +198,16 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
   return { record: findGallery(ctx, ref)!, created: false, operation };
 }
 
-/** DELETE: refused while definitions remain; otherwise the gallery is Deleting until the operation ends. */
+/** DELETE: refused while definitions or applications remain; otherwise the gallery is Deleting until the operation ends. */
 export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationRecord {
   const existing = getGallery(ctx, ref);
   assertNoOperationInFlight(ctx, existing, existing.name);
-  const children = ctx.resources.listChildren(existing.id, `${GALLERY_TYPE}/images`, "", 5).items;
-  if (children.length > 0) {
-    throw ArmErrors.cannotDeleteResource(children.map((c) => `${GALLERY_TYPE}/${existing.name}/images/${c.name}`));
-  }
+  const children = ["images", "applications"].flatMap((kind) =>
+    ctx.resources
+      .listChildren(existing.id, `${GALLERY_TYPE}/${kind}`, "", 5)
+      .items.map((c) => `${GALLERY_TYPE}/${existing.name}/${kind}/${c.name}`),
+  );
+  if (children.length > 0) throw ArmErrors.cannotDeleteResource(children);
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location },

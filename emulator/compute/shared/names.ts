@@ -51,3 +51,6 @@ export function requiredLocation(location: string | undefined): string {
   if (location === undefined || location.trim() === "") throw ArmErrors.missingLocation();
   return location;
 }
+
+export const GALLERY_APPLICATION_TYPE = "Microsoft.Compute/galleries/applications";
+export const GALLERY_APPLICATION_VERSION_TYPE = "Microsoft.Compute/galleries/applications/versions";
