@@ -143,7 +143,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
 
     const done = await fx.settle(poller);
     expect(done.provisioningState).toBe("Succeeded");
-    expect(done.publishingProfile).toMatchObject({
+    expect(done.publishingProfile!).toMatchObject({
       source: { defaultConfigurationLink: "https://contosoapps.blob.core.windows.net/c/cfg.json" },
       manageActions: { update: "./update.sh" },
       settings: { scriptBehaviorAfterReboot: "Rerun" },
@@ -157,7 +157,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
         { name: "North Europe", regionalReplicaCount: 2 },
       ],
     });
-    expect(done.publishingProfile.publishedDate).toBeInstanceOf(Date);
+    expect(done.publishingProfile!.publishedDate).toBeInstanceOf(Date);
     const completed = await fx.client.galleryApplicationVersions.get(RG, GALLERY, "tools", "1.0.0", {
       expand: "ReplicationStatus",
     });
@@ -166,16 +166,16 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
 
     // Dropping a replicated region needs allowDeletionOfReplicatedLocations, as for image versions.
     await expect(
-      fx.client.galleryApplicationVersions
-        .update(
+      fx.settle(
+        fx.client.galleryApplicationVersions.update(
           RG,
           GALLERY,
           "tools",
           "1.0.0",
           { publishingProfile: publishingProfile({ targetRegions: [{ name: "westeurope" }] }) },
           FAST_POLL,
-        )
-        .then((p) => fx.settle(p)),
+        ),
+      ),
     ).rejects.toMatchObject({ statusCode: 409, code: "OperationNotAllowed" });
     const narrowed = await fx.settle(
       fx.client.galleryApplicationVersions.update(
@@ -190,8 +190,8 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
         FAST_POLL,
       ),
     );
-    expect(narrowed.publishingProfile.targetRegions?.map((r) => r.name)).toEqual(["West Europe"]);
-    expect(narrowed.publishingProfile.excludeFromLatest).toBe(true);
+    expect(narrowed.publishingProfile!.targetRegions?.map((r) => r.name)).toEqual(["West Europe"]);
+    expect(narrowed.publishingProfile!.excludeFromLatest).toBe(true);
 
     const versions = await collect(fx.client.galleryApplicationVersions.listByGalleryApplication(RG, GALLERY, "tools"));
     expect(versions.map((v) => v.name)).toEqual(["1.0.0"]);
