@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { seedDemoApplications } from "./demoApplications.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
 
@@ -14,4 +15,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoRoleAssignments(ctx);
   seedDemoGalleriesAndDefinitions(ctx, seededAt);
   seedDemoVersions(ctx, seededAt);
+  seedDemoApplications(ctx, seededAt);
 }
