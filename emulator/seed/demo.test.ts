@@ -1,3 +1,4 @@
+import { DEMO_APPLICATIONS_GALLERY } from "./demoApplications.js";
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
@@ -95,7 +96,10 @@ describe("demo seed", () => {
     const galleries = (
       await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
     ).flat();
-    expect(galleries.map((g) => g.name).sort()).toEqual(DEMO_GALLERIES.map((g) => g.name).sort());
+    // The image catalogue's galleries, and the VM Applications' own (demoApplications.ts).
+    expect(galleries.map((g) => g.name).sort()).toEqual(
+      [...DEMO_GALLERIES.map((g) => g.name), DEMO_APPLICATIONS_GALLERY].sort(),
+    );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
     let definitions = 0;
@@ -275,6 +279,7 @@ describe("demo seed", () => {
       "contoso_eu_images",
       "contoso_linux_images",
       "contoso_prod_images",
+      DEMO_APPLICATIONS_GALLERY,
     ]);
   });
 
