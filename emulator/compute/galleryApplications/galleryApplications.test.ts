@@ -32,7 +32,7 @@ function publishingProfile(extra: Record<string, unknown> = {}) {
 }
 
 describe("gallery applications and versions through @azure/arm-compute", () => {
-  const fx = computeFixture({ lroSeconds: 2, resourceGroups: { [RG]: "westeurope" } });
+  const fx = computeFixture({ lroSeconds: 2, pageSize: 2, resourceGroups: { [RG]: "westeurope" } });
 
   beforeAll(async () => {
     await fx.gallery(RG, GALLERY, { location: "westeurope" });
@@ -391,5 +391,44 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
       provisioningState: "Succeeded",
       publishingProfile: { source: { mediaLink: MEDIA } },
     });
+  });
+
+  it("pages applications and versions with nextLink", async () => {
+    for (const name of ["paged-a", "paged-b", "paged-c"]) {
+      await fx.settle(
+        fx.client.galleryApplications.createOrUpdate(
+          RG,
+          GALLERY,
+          name,
+          { location: "westeurope", supportedOSType: "Linux" },
+          FAST_POLL,
+        ),
+      );
+    }
+    for (const version of ["1.0.0", "1.0.1", "1.0.2"]) {
+      await fx.settle(
+        fx.client.galleryApplicationVersions.createOrUpdate(
+          RG,
+          GALLERY,
+          "paged-a",
+          version,
+          { location: "westeurope", publishingProfile: publishingProfile() },
+          FAST_POLL,
+        ),
+      );
+    }
+    const firstPage = await fx.em.fetch(
+      `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/applications?${API}`,
+      { as: ADMIN },
+    );
+    const page = (await firstPage.json()) as { value: unknown[]; nextLink?: string };
+    expect(page.value).toHaveLength(2);
+    expect(page.nextLink).toBeDefined();
+    const apps = await collect(fx.client.galleryApplications.listByGallery(RG, GALLERY));
+    expect(apps.map((a) => a.name)).toEqual(expect.arrayContaining(["paged-a", "paged-b", "paged-c"]));
+    const versions = await collect(
+      fx.client.galleryApplicationVersions.listByGalleryApplication(RG, GALLERY, "paged-a"),
+    );
+    expect(versions.map((v) => v.name).sort()).toEqual(["1.0.0", "1.0.1", "1.0.2"]);
   });
 });
