@@ -13,7 +13,7 @@ import { isHeld, type OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
 import {
-  getGalleryApplication,
+  findGalleryApplication,
   type GalleryApplicationRecord,
   type GalleryApplicationRef,
 } from "../galleryApplications/galleryApplications.model.js";
@@ -74,12 +74,9 @@ function nestedName(ref: GalleryApplicationVersionRef): string {
 
 /** The application a version request names; ARM answers ParentResourceNotFound for a missing gallery or application. */
 function parentApplication(ctx: EmulatorContext, ref: GalleryApplicationVersionRef): GalleryApplicationRecord {
-  parentGallery(ctx, ref);
-  try {
-    return getGalleryApplication(ctx, ref);
-  } catch {
-    throw ArmErrors.parentNotFound(`${ref.gallery}/${ref.application}`);
-  }
+  const application = findGalleryApplication(ctx, ref);
+  if (!application) throw ArmErrors.parentNotFound(`${ref.gallery}/${ref.application}`);
+  return application;
 }
 
 export function findGalleryApplicationVersion(
