@@ -240,6 +240,8 @@ export function DeleteImageVersionButton({
   const arm = useArm();
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // When the dialog was opened: whether the end of life is still ahead is judged then, not on every render.
+  const [openedAt, setOpenedAt] = useState(0);
   const operation = useOperation();
   const id = versionIdOf(path);
   async function confirm() {
@@ -252,12 +254,18 @@ export function DeleteImageVersionButton({
   }
   return (
     <>
-      <DeleteButton label="Delete image version" onClick={() => setOpen(true)} />
+      <DeleteButton
+        label="Delete image version"
+        onClick={() => {
+          setOpenedAt(Date.now());
+          setOpen(true);
+        }}
+      />
       <Dialog open={open} onClose={() => setOpen(false)} title={`Delete image version ${path.versionName}?`}>
         <p>
           Its replicas in every target region are deleted; VMs can no longer be created from it. This cannot be undone.
         </p>
-        {blockedUntil && blockedUntil.getTime() > Date.now() && (
+        {blockedUntil && blockedUntil.getTime() > openedAt && (
           <p className="mt-2 font-semibold text-amber-900">
             Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)});
             the service will refuse.

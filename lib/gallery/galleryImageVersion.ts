@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
-import {
-  hasAvailabilityZones,
-  isKnownRegion,
-  locationNotAvailable,
-  normalizeLocation,
-  regionDisplayName,
-} from "./regions";
+import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation } from "./regions";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
 import { effectiveTargetRegions } from "./replication";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";

@@ -2,7 +2,6 @@ import { listResponse, skipTokenOf } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
 import { linkedIdsAt, requireLinkedRead } from "../../authorization/linkedAccess.js";
-import type { ResourceRecord } from "../../store/resources.js";
 import {
   deleteGalleryImageVersion,
   galleryImageVersionView,
