@@ -399,6 +399,24 @@ export const ArmErrors = {
       "imageReference",
     ),
 
+  /** Chosen by analogy with GalleryImageNotFound (docs/azure-error-fidelity.md, VM Applications). */
+  galleryApplicationVersionNotFound: (packageReferenceId: string, target: string) =>
+    new ArmError(
+      404,
+      "GalleryApplicationVersionNotFound",
+      `The gallery application version ${packageReferenceId} could not be found.`,
+      target,
+    ),
+
+  galleryApplicationVersionNotAvailableInRegion: (packageReferenceId: string, region: string, target: string) =>
+    new ArmError(
+      404,
+      "GalleryApplicationVersionNotFound",
+      `The gallery application version ${packageReferenceId} is not available in ${region} region. Please contact ` +
+        "the application owner to replicate to this region, or change your requested region.",
+      target,
+    ),
+
   linkedAuthorizationFailed: (
     client: string,
     objectId: string,

@@ -23,6 +23,8 @@ import { galleryScriptRoutes } from "./compute/galleryScripts/galleryScripts.js"
 import { galleryScriptVersionRoutes } from "./compute/galleryScriptVersions/galleryScriptVersions.js";
 import { galleryInVMAccessControlProfileRoutes } from "./compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.js";
 import { galleryInVMAccessControlProfileVersionRoutes } from "./compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.js";
+import { galleryApplicationRoutes } from "./compute/galleryApplications/galleryApplications.js";
+import { galleryApplicationVersionRoutes } from "./compute/galleryApplicationVersions/galleryApplicationVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -50,4 +52,6 @@ export const armRoutes: ArmRoute[] = [
   ...galleryInVMAccessControlProfileRoutes,
   ...galleryInVMAccessControlProfileVersionRoutes,
   ...sharedGalleryInviteRoutes,
+  ...galleryApplicationRoutes,
+  ...galleryApplicationVersionRoutes,
 ];

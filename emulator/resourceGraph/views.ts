@@ -4,7 +4,15 @@ import {
   type GalleryImageVersionRecord,
   galleryImageVersionView,
 } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
-import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
+import {
+  GALLERY_APPLICATION_TYPE,
+  GALLERY_APPLICATION_VERSION_TYPE,
+  GALLERY_IMAGE_TYPE,
+  GALLERY_IMAGE_VERSION_TYPE,
+  GALLERY_TYPE,
+} from "../compute/shared/names.js";
+import { galleryApplicationView } from "../compute/galleryApplications/galleryApplications.model.js";
+import { galleryApplicationVersionView } from "../compute/galleryApplicationVersions/galleryApplicationVersions.model.js";
 import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
 import { galleryScriptView } from "../compute/galleryScripts/galleryScripts.model.js";
 import { galleryScriptVersionView } from "../compute/galleryScriptVersions/galleryScriptVersions.model.js";
@@ -41,6 +49,8 @@ const VIEWS = new Map<string, View>([
   viewOf(GALLERY_SCRIPT_VERSION_TYPE, (r: ArtifactRecord, now) => galleryScriptVersionView(r, now)),
   viewOf(GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE, (r: ArtifactRecord, now) => profileView(r, now)),
   viewOf(GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE, (r: ArtifactRecord, now) => profileVersionView(r, now)),
+  viewOf(GALLERY_APPLICATION_TYPE, galleryApplicationView),
+  viewOf(GALLERY_APPLICATION_VERSION_TYPE, galleryApplicationVersionView),
 ]);
 
 /**

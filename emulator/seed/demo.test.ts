@@ -1,3 +1,4 @@
+import { DEMO_APPLICATIONS_GALLERY } from "./demoApplications.js";
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
@@ -97,10 +98,10 @@ describe("demo seed", () => {
     const galleries = (
       await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
     ).flat();
-    // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, and the gallery of
-    // scripts and access control profiles (demoScripts.ts).
+    // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, the gallery of
+    // scripts and access control profiles (demoScripts.ts), and the VM Applications' own (demoApplications.ts).
     expect(galleries.map((g) => g.name).sort()).toEqual(
-      [...DEMO_GALLERIES.map((g) => g.name), REVIEW_GALLERY, DEMO_AUTOMATION_GALLERY].sort(),
+      [...DEMO_GALLERIES.map((g) => g.name), REVIEW_GALLERY, DEMO_AUTOMATION_GALLERY, DEMO_APPLICATIONS_GALLERY].sort(),
     );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
@@ -282,6 +283,7 @@ describe("demo seed", () => {
       "contoso_linux_images",
       "contoso_prod_images",
       REVIEW_GALLERY,
+      DEMO_APPLICATIONS_GALLERY,
     ]);
   });
 

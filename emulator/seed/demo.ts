@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { seedDemoApplications } from "./demoApplications.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
 import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
@@ -18,4 +19,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoVersions(ctx, seededAt);
   seedDemoVersionProperties(ctx, seededAt);
   seedDemoScriptsAndProfiles(ctx, seededAt);
+  seedDemoApplications(ctx, seededAt);
 }

@@ -199,9 +199,9 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
 }
 
 /** The gallery's nested resource types that block its deletion, by their last type segment. */
-const NESTED_GALLERY_TYPES = ["images", "scripts", "inVMAccessControlProfiles"] as const;
+const NESTED_GALLERY_TYPES = ["images", "applications", "scripts", "inVMAccessControlProfiles"] as const;
 
-/** DELETE: refused while definitions, scripts or in-VM access control profiles remain; otherwise the gallery is Deleting until the operation ends. */
+/** DELETE: refused while definitions, applications, scripts or in-VM access control profiles remain; otherwise the gallery is Deleting until the operation ends. */
 export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationRecord {
   const existing = getGallery(ctx, ref);
   assertNoOperationInFlight(ctx, existing, existing.name);
