@@ -17,6 +17,7 @@ import { communityGalleryRoutes } from "./compute/sharing/communityGalleries.js"
 import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
+import { softDeletedVersionRoutes } from "./compute/galleryImageVersions/softDeletedVersions.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -38,4 +39,5 @@ export const armRoutes: ArmRoute[] = [
   ...sharedGalleryRoutes,
   ...communityGalleryRoutes,
   ...activityLogRoutes,
+  ...softDeletedVersionRoutes,
 ];
