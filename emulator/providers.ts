@@ -18,6 +18,7 @@ import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
 import { softDeletedVersionRoutes } from "./compute/galleryImageVersions/softDeletedVersions.js";
+import { userAssignedIdentityRoutes } from "./managedIdentity/userAssignedIdentities.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -40,4 +41,5 @@ export const armRoutes: ArmRoute[] = [
   ...communityGalleryRoutes,
   ...activityLogRoutes,
   ...softDeletedVersionRoutes,
+  ...userAssignedIdentityRoutes,
 ];
