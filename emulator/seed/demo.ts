@@ -1,6 +1,7 @@
 import type { EmulatorContext } from "../context.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
+import { seedDemoSoftDelete } from "./demoSoftDelete.js";
 
 /**
  * The `demo` seed: two tenants, four subscriptions, the personas, and a catalogue of galleries, image
@@ -14,4 +15,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoRoleAssignments(ctx);
   seedDemoGalleriesAndDefinitions(ctx, seededAt);
   seedDemoVersions(ctx, seededAt);
+  seedDemoSoftDelete(ctx, seededAt);
 }
