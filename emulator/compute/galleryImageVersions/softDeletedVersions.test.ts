@@ -62,6 +62,21 @@ describe("soft-deleted image versions through @azure/arm-compute", () => {
     });
   });
 
+  it("keeps soft-deleted versions out of Resource Graph", async () => {
+    const res = await fx.em.fetch("/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01", {
+      method: "POST",
+      as: ADMIN,
+      body: JSON.stringify({
+        subscriptions: [SUB],
+        query: `resources | where type contains 'galleries' and resourceGroup == '${RG.toLowerCase()}' | project name, type`,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const rows = ((await res.json()) as { data: { name: string; type: string }[] }).data;
+    expect(rows.filter((r) => r.type.endsWith("/versions")).map((r) => r.name)).toEqual(["1.0.1"]);
+    expect(rows.some((r) => r.type.includes("softdeleted"))).toBe(false);
+  });
+
   it("deletes for good in a gallery without soft delete", async () => {
     await publish("2.0.0", PLAIN);
     await remove("2.0.0", PLAIN);
