@@ -340,6 +340,22 @@ export const ArmErrors = {
         "You can only retry the Delete operation (or wait for an ongoing one to complete).",
     ),
 
+  versionSoftDeleted: (versionName: string) =>
+    new ArmError(
+      409,
+      "OperationNotAllowed",
+      `The 'Create Gallery Image Version' operation is not allowed on ${versionName} since a soft-deleted version of ` +
+        "that name exists. Restore it with 'restore': true, or create the version once it has been purged.",
+    ),
+
+  versionNotSoftDeleted: (versionName: string) =>
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `Gallery image version ${versionName} is not soft-deleted, so it cannot be restored.`,
+      "properties.restore",
+    ),
+
   versionSourceUnusable: (code: string, message: string, target: string) => new ArmError(400, code, message, target),
 
   replicationFailed: (failures: { region: string; details: string }[]) =>

@@ -25,6 +25,8 @@ import { galleryInVMAccessControlProfileRoutes } from "./compute/galleryInVMAcce
 import { galleryInVMAccessControlProfileVersionRoutes } from "./compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.js";
 import { galleryApplicationRoutes } from "./compute/galleryApplications/galleryApplications.js";
 import { galleryApplicationVersionRoutes } from "./compute/galleryApplicationVersions/galleryApplicationVersions.js";
+import { softDeletedVersionRoutes } from "./compute/galleryImageVersions/softDeletedVersions.js";
+import { userAssignedIdentityRoutes } from "./managedIdentity/userAssignedIdentities.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -54,4 +56,6 @@ export const armRoutes: ArmRoute[] = [
   ...sharedGalleryInviteRoutes,
   ...galleryApplicationRoutes,
   ...galleryApplicationVersionRoutes,
+  ...softDeletedVersionRoutes,
+  ...userAssignedIdentityRoutes,
 ];

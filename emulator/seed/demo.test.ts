@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
 import { DEMO_AUTOMATION_GALLERY } from "./demoScripts.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, demoSubscriptionId } from "./demoData.js";
+import { DEMO_RECOVERABLE_GALLERY } from "./demoSoftDelete.js";
 import {
   DEMO_PASSWORD,
   DEMO_PERSONA_USERS,
@@ -99,9 +100,16 @@ describe("demo seed", () => {
       await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
     ).flat();
     // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, the gallery of
-    // scripts and access control profiles (demoScripts.ts), and the VM Applications' own (demoApplications.ts).
+    // scripts and access control profiles (demoScripts.ts), the VM Applications' own (demoApplications.ts), and the one with soft delete on
+    // (demoSoftDelete.ts).
     expect(galleries.map((g) => g.name).sort()).toEqual(
-      [...DEMO_GALLERIES.map((g) => g.name), REVIEW_GALLERY, DEMO_AUTOMATION_GALLERY, DEMO_APPLICATIONS_GALLERY].sort(),
+      [
+        ...DEMO_GALLERIES.map((g) => g.name),
+        REVIEW_GALLERY,
+        DEMO_AUTOMATION_GALLERY,
+        DEMO_APPLICATIONS_GALLERY,
+        DEMO_RECOVERABLE_GALLERY.gallery,
+      ].sort(),
     );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
@@ -115,6 +123,23 @@ describe("demo seed", () => {
       definitions += images.length;
     }
     expect(definitions).toBe(40);
+  });
+
+  it("holds a gallery with soft delete on, a system-assigned identity and one soft-deleted version", async () => {
+    const g = DEMO_RECOVERABLE_GALLERY;
+    const client = em.compute(ADMIN, DEV);
+    const gallery = await client.galleries.get(g.resourceGroup, g.gallery);
+    expect(gallery.softDeletePolicy?.isSoftDeleteEnabled).toBe(true);
+    expect(gallery.identity?.type).toBe("SystemAssigned");
+    expect(gallery.identity?.principalId).toBeDefined();
+    const live = await collect(
+      client.galleryImageVersions.listByGalleryImage(g.resourceGroup, g.gallery, g.definition),
+    );
+    expect(live.map((v) => v.name)).toEqual([g.liveVersion]);
+    const kept = await collect(
+      client.softDeletedResource.listByArtifactName(g.resourceGroup, g.gallery, "Images", g.definition),
+    );
+    expect(kept.map((v) => v.name)).toEqual([g.softDeletedVersion]);
   });
 
   it("holds 300 versions over at least eight regions, newest widely replicated and older ones in the source region", async () => {

@@ -4,6 +4,7 @@ import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalog
 import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
 import { seedDemoVersionProperties } from "./demoVersionProperties.js";
+import { seedDemoSoftDelete } from "./demoSoftDelete.js";
 
 /**
  * The `demo` seed: two tenants, four subscriptions, the personas, and a catalogue of galleries, image
@@ -20,4 +21,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoVersionProperties(ctx, seededAt);
   seedDemoScriptsAndProfiles(ctx, seededAt);
   seedDemoApplications(ctx, seededAt);
+  seedDemoSoftDelete(ctx, seededAt);
 }

@@ -48,6 +48,7 @@ import {
   type TrackedState,
 } from "../shared/provisioning.js";
 import type { VersionSource } from "./versionSource.js";
+import { findSoftDeletedVersion, keepSoftDeleted, takeBackSoftDeleted } from "./softDeletedVersions.model.js";
 
 /** Microsoft.Compute/galleries/images/versions: the model (validation, sources, replication, views). */
 
@@ -504,7 +505,59 @@ export function putGalleryImageVersion(
   if (existing && existing.body.location !== location) {
     throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
   }
+  const restore = restoreFlag(body.properties);
+  if (restore) return restoreVersion(ctx, ref, location, existing);
+  if (!existing && findSoftDeletedVersion(ctx, galleryImageVersionId(ref)))
+    throw ArmErrors.versionSoftDeleted(ref.version);
   return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, options);
+}
+
+/** `properties.restore`, the one property of a restore request; anything but a boolean is Azure's InvalidParameter. */
+function restoreFlag(properties: unknown): boolean {
+  if (properties === null || typeof properties !== "object" || !Object.hasOwn(properties, "restore")) return false;
+  const restore = (properties as { restore?: unknown }).restore;
+  if (typeof restore !== "boolean")
+    throw ArmErrors.invalidParameter("properties.restore", "The value of parameter restore is invalid.");
+  return restore;
+}
+
+/**
+ * PUT with `restore: true`: the soft-deleted version comes back as it was deleted (sources, regions, publishedDate),
+ * with an update operation for the restore. Only a soft-deleted version can be restored.
+ */
+function restoreVersion(
+  ctx: EmulatorContext,
+  ref: GalleryImageVersionRef,
+  location: string,
+  existing: GalleryImageVersionRecord | undefined,
+): WriteResult<GalleryImageVersionRecord> {
+  const { image } = parents(ctx, ref);
+  const id = galleryImageVersionId(ref);
+  const kept = findSoftDeletedVersion(ctx, id);
+  if (existing || !kept) throw ArmErrors.versionNotSoftDeleted(ref.version);
+  if (kept.body.location !== location)
+    throw ArmErrors.invalidResourceLocation(nestedName(ref), kept.body.location, location, ref.resourceGroup);
+  const version = takeBackSoftDeleted(ctx, kept);
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: version.body.id, subscriptionId: image.subscriptionId, location },
+    "Update",
+    resourceOperationMs(ctx),
+  );
+  ctx.resources.remove(version.body.id);
+  ctx.resources.put({
+    id: version.body.id,
+    type: GALLERY_IMAGE_VERSION_TYPE,
+    name: version.body.name,
+    subscriptionId: image.subscriptionId,
+    resourceGroup: image.resourceGroup,
+    parentKey: image.id,
+    location,
+    body: version.body,
+    state: { ...version.state, operation: tracked } satisfies GalleryImageVersionState,
+    createdAt: version.createdAt,
+  });
+  return { record: findGalleryImageVersion(ctx, ref)!, created: false, operation };
 }
 
 /** PATCH: the sent profiles over the stored ones, then the same rules as an update by PUT. */
@@ -553,7 +606,7 @@ function keepStoredEncryption(incoming: unknown, stored: readonly { name: string
  * repeated delete is the retry the service allows, finishing when the first one does.
  */
 export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): OperationRecord {
-  const { image } = parents(ctx, ref);
+  const { gallery, image } = parents(ctx, ref);
   const existing = getGalleryImageVersion(ctx, ref);
   const now = ctx.clock.now();
   const running = existing.state.operation;
@@ -571,6 +624,7 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
     state: { ...existing.state, operation: tracked },
     goneAt: tracked.endsAt,
   });
+  if (gallery.body.properties.softDeletePolicy?.isSoftDeleteEnabled) keepSoftDeleted(ctx, existing, tracked.endsAt);
   return operation;
 }
 

@@ -1,4 +1,4 @@
-import { communityGalleryImageId } from "../../../lib/gallery/community.js";
+import { COMMUNITY_DISCLAIMER_URI, communityGalleryImageId } from "../../../lib/gallery/community.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmError } from "../../errors.js";
 import type { GalleryBody, GalleryRecord } from "../galleries/galleries.model.js";
@@ -26,6 +26,11 @@ import { GALLERY_TYPE } from "../shared/names.js";
 /** Galleries answer with `disclaimer` and `artifactTags` since 2022-08-03 and with `communityMetadata` since 2023-07-03. */
 const ARTIFACT_TAGS_SINCE = "2022-08-03";
 const COMMUNITY_METADATA_SINCE = "2023-07-03";
+
+/** `disclaimer` where the api-version has it (with artifactTags). */
+function disclaimerFor(apiVersion: string) {
+  return apiVersion >= ARTIFACT_TAGS_SINCE ? { disclaimer: COMMUNITY_DISCLAIMER_URI } : {};
+}
 
 export const CommunityErrors = {
   galleryNotFound: (publicName: string) =>
@@ -101,6 +106,7 @@ export function communityGalleryView(community: CommunityGallery, location: stri
     identifier: { uniqueId: `/CommunityGalleries/${community.publicName}` },
     properties: {
       ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags: artifactTagsOf(community.gallery) } : {}),
+      ...disclaimerFor(apiVersion),
       ...(apiVersion >= COMMUNITY_METADATA_SINCE
         ? {
             communityMetadata: {
@@ -129,7 +135,11 @@ export function communityImageView(
     location: regionOf(location),
     type: "Microsoft.Compute/Locations/CommunityGalleryImage",
     identifier: { uniqueId: communityGalleryImageId(community.publicName, image.name) },
-    properties: { ...rest, ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}) },
+    properties: {
+      ...rest,
+      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}),
+      ...disclaimerFor(apiVersion),
+    },
   };
 }
 
@@ -148,7 +158,11 @@ export function communityVersionView(
     location: regionOf(location),
     type: "Microsoft.Compute/Locations/CommunityGalleryImageVersion",
     identifier: { uniqueId: communityGalleryImageId(community.publicName, image.name, version.name) },
-    properties: { ...rest, ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}) },
+    properties: {
+      ...rest,
+      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}),
+      ...disclaimerFor(apiVersion),
+    },
   };
 }
 
