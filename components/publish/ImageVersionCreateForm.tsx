@@ -225,8 +225,8 @@ function VersionForm({
             <SelectField
               name="properties.publishingProfile.storageAccountType"
               label="Default storage type"
-              hint={`${replicationDefaults().storageAccountType} when empty.`}
-              placeholder={`Default (${replicationDefaults().storageAccountType})`}
+              hint="When empty, each region's storage follows the storage strategy below."
+              placeholder="Default (by strategy)"
               choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
                 value: type,
                 label:
