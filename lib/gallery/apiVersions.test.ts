@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { apiVersionDefaults, regionStorage, SDK_GALLERY_API_VERSION, withDefinitionDefaults } from "./apiVersions";
+import {
+  apiVersionDefaults,
+  effectiveDefinitionSecurity,
+  GEN1_MEANING,
+  regionStorage,
+  SDK_GALLERY_API_VERSION,
+  withDefinitionDefaults,
+} from "./apiVersions";
 
 describe("defaults by api-version", () => {
   it("keep Gen1, no security type and Standard_LRS before 2025-03-03", () => {
@@ -69,5 +76,29 @@ describe("storage per region", () => {
       reason: "Set for this region.",
     });
     expect(regionStorage("eastus", { profileType: "Premium_LRS" }).storageAccountType).toBe("Premium_LRS");
+  });
+});
+
+describe("what a definition form's choices amount to", () => {
+  it("shows Gen2 + TrustedLaunchSupported for what is left empty at the SDK's api-version", () => {
+    expect(effectiveDefinitionSecurity({})).toEqual({
+      hyperVGeneration: "V2",
+      securityType: "TrustedLaunchSupported",
+      defaulted: { hyperVGeneration: true, securityType: true },
+      meaning: "Standard and Trusted Launch VMs can use it.",
+    });
+  });
+
+  it("keeps what is chosen, Standard included, and says nothing is added on an old api-version", () => {
+    expect(effectiveDefinitionSecurity({ securityType: "Standard" })).toMatchObject({
+      hyperVGeneration: "V2",
+      securityType: "Standard",
+      defaulted: { hyperVGeneration: true, securityType: false },
+    });
+    expect(effectiveDefinitionSecurity({}, "2024-03-03")).toEqual({
+      hyperVGeneration: "V1",
+      defaulted: { hyperVGeneration: true, securityType: false },
+      meaning: GEN1_MEANING,
+    });
   });
 });

@@ -158,3 +158,36 @@ export function withStorageDefaults<T extends StorageDefaultsInput>(
   }
   return { ...profile, ...apiVersionDefaults(apiVersion).storage };
 }
+
+export interface EffectiveDefinitionSecurity {
+  hyperVGeneration: "V1" | "V2";
+  /** The SecurityType feature the definition will carry, if any. */
+  securityType?: string;
+  /** Which of these came from the api-version's defaults rather than the caller. */
+  defaulted: { hyperVGeneration: boolean; securityType: boolean };
+  /** Which VM security types can use the image. */
+  meaning: string;
+}
+
+/** What a definition created with these choices (either may be left out) will be, at an api-version. */
+export function effectiveDefinitionSecurity(
+  chosen: { hyperVGeneration?: string; securityType?: string },
+  apiVersion?: string,
+): EffectiveDefinitionSecurity {
+  const features = chosen.securityType ? [{ name: "SecurityType", value: chosen.securityType }] : [];
+  const effective = withDefinitionDefaults(
+    { ...(chosen.hyperVGeneration ? { hyperVGeneration: chosen.hyperVGeneration } : {}), features },
+    apiVersion,
+  );
+  const securityType = effective.features?.find((f) => f.name === "SecurityType")?.value;
+  return {
+    hyperVGeneration: effective.hyperVGeneration,
+    ...(securityType ? { securityType } : {}),
+    defaulted: { hyperVGeneration: !chosen.hyperVGeneration, securityType: !chosen.securityType && !!securityType },
+    meaning: securityType
+      ? (SECURITY_TYPE_MEANING[securityType] ?? "")
+      : effective.hyperVGeneration === "V1"
+        ? GEN1_MEANING
+        : "No security type: Azure treats it as Standard, so only Standard VMs can use it.",
+  };
+}
