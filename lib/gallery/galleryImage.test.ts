@@ -43,6 +43,11 @@ describe("image definition properties", () => {
     expect(messages({ ...valid, features: [{ name: "SecurityType", value: "Secure" }] })).toHaveLength(1);
   });
 
+  it("keeps known feature names and values in their canonical casing", () => {
+    const parsed = schema.parse({ ...valid, features: [{ name: "securitytype", value: "trustedlaunch" }] });
+    expect(parsed.features).toEqual([{ name: "SecurityType", value: "TrustedLaunch" }]);
+  });
+
   it("binds enum values case-insensitively and stores the canonical casing", () => {
     expect(schema.parse({ ...valid, osType: "windows", hyperVGeneration: "v2", architecture: "ARM64" })).toMatchObject({
       osType: "Windows",

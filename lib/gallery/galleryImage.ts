@@ -62,6 +62,17 @@ const featureSchema = z
         message: `The value '${feature.value}' of feature '${feature.name}' is invalid. Allowed values are ${allowed.map((v) => `'${v}'`).join(", ")}.`,
       });
     }
+  })
+  // Known names and listed values are bound without regard to case and kept in their canonical casing, as enums are
+  // (consumers compare SecurityType values exactly).
+  .transform((feature) => {
+    const known = Object.entries(KNOWN_FEATURE_VALUES).find(
+      ([name]) => name.toLowerCase() === feature.name.toLowerCase(),
+    );
+    if (!known) return feature;
+    const [name, allowed] = known;
+    const value = allowed.find((candidate) => candidate.toLowerCase() === feature.value.toLowerCase()) ?? feature.value;
+    return { ...feature, name, value };
   });
 
 export function minGreaterThanMaxMessage(property: string): string {
