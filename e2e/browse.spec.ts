@@ -9,6 +9,8 @@ test.use({ storageState: storageStateOf("platform-admin") });
 test("a platform admin goes from the galleries overview down to one version, every page accessible", async ({
   page,
 }) => {
+  // Four pages and four axe scans in one journey: twice the budget of a one-page test.
+  test.setTimeout(120_000);
   const admin = await seededUser("platform-admin");
   const overview = new GalleriesPage(page);
   await overview.goto();

@@ -315,11 +315,7 @@ export const ArmErrors = {
       "galleryName",
     ),
 
-  locationDiffersFromGallery: (
-    kind: "gallery image" | "gallery image version",
-    location: string,
-    galleryLocation: string,
-  ) =>
+  locationDiffersFromGallery: (kind: string, location: string, galleryLocation: string) =>
     new ArmError(
       400,
       "InvalidParameter",
@@ -342,6 +338,22 @@ export const ArmErrors = {
       "OperationNotAllowed",
       `The 'Update Gallery Image Version' operation is not allowed on ${versionName} since it is marked for deletion. ` +
         "You can only retry the Delete operation (or wait for an ongoing one to complete).",
+    ),
+
+  versionSoftDeleted: (versionName: string) =>
+    new ArmError(
+      409,
+      "OperationNotAllowed",
+      `The 'Create Gallery Image Version' operation is not allowed on ${versionName} since a soft-deleted version of ` +
+        "that name exists. Restore it with 'restore': true, or create the version once it has been purged.",
+    ),
+
+  versionNotSoftDeleted: (versionName: string) =>
+    new ArmError(
+      400,
+      "InvalidParameter",
+      `Gallery image version ${versionName} is not soft-deleted, so it cannot be restored.`,
+      "properties.restore",
     ),
 
   versionSourceUnusable: (code: string, message: string, target: string) => new ArmError(400, code, message, target),
@@ -403,6 +415,24 @@ export const ArmErrors = {
       "imageReference",
     ),
 
+  /** Chosen by analogy with GalleryImageNotFound (docs/azure-error-fidelity.md, VM Applications). */
+  galleryApplicationVersionNotFound: (packageReferenceId: string, target: string) =>
+    new ArmError(
+      404,
+      "GalleryApplicationVersionNotFound",
+      `The gallery application version ${packageReferenceId} could not be found.`,
+      target,
+    ),
+
+  galleryApplicationVersionNotAvailableInRegion: (packageReferenceId: string, region: string, target: string) =>
+    new ArmError(
+      404,
+      "GalleryApplicationVersionNotFound",
+      `The gallery application version ${packageReferenceId} is not available in ${region} region. Please contact ` +
+        "the application owner to replicate to this region, or change your requested region.",
+      target,
+    ),
+
   linkedAuthorizationFailed: (
     client: string,
     objectId: string,
@@ -453,6 +483,9 @@ export const ArmErrors = {
     ),
 
   faultRuleNotFound: (name: string) => new ArmError(404, "NotFound", `There is no fault rule named '${name}'.`),
+
+  controlTargetNotFound: (resourceId: string) =>
+    new ArmError(404, "NotFound", `There is no resource '${resourceId}'.`, "resourceId"),
 
   internal: (requestId: string) =>
     new ArmError(

@@ -39,3 +39,8 @@ export function pageOf<T>(
   const slice = rest.slice(0, limit);
   return { items: slice, continueAfter: rest.length > limit ? keyOf(slice[slice.length - 1]!) : undefined };
 }
+
+/** One page of an in-memory list, as ARM answers a list: `value` and, when more follow, `nextLink`. */
+export function pagedListResponse<T>(req: ArmRequest, items: T[], keyOf: (t: T) => string): ArmResponse {
+  return listResponse(req, pageOf(items, keyOf, skipTokenOf(req), req.ctx.config.pageSize), (item) => item);
+}

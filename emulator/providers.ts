@@ -17,6 +17,16 @@ import { communityGalleryRoutes } from "./compute/sharing/communityGalleries.js"
 import { sharedGalleryRoutes } from "./compute/sharing/sharedGalleries.js";
 import { activityLogRoutes } from "./activityLog/routes.js";
 import { deploymentRoutes } from "./resources/deployments.js";
+import { storageAccountRoutes } from "./storage/storageAccounts.js";
+import { sharedGalleryInviteRoutes } from "./compute/sharing/sharedGalleryInvites.js";
+import { galleryScriptRoutes } from "./compute/galleryScripts/galleryScripts.js";
+import { galleryScriptVersionRoutes } from "./compute/galleryScriptVersions/galleryScriptVersions.js";
+import { galleryInVMAccessControlProfileRoutes } from "./compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.js";
+import { galleryInVMAccessControlProfileVersionRoutes } from "./compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.js";
+import { galleryApplicationRoutes } from "./compute/galleryApplications/galleryApplications.js";
+import { galleryApplicationVersionRoutes } from "./compute/galleryApplicationVersions/galleryApplicationVersions.js";
+import { softDeletedVersionRoutes } from "./compute/galleryImageVersions/softDeletedVersions.js";
+import { userAssignedIdentityRoutes } from "./managedIdentity/userAssignedIdentities.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -38,4 +48,14 @@ export const armRoutes: ArmRoute[] = [
   ...sharedGalleryRoutes,
   ...communityGalleryRoutes,
   ...activityLogRoutes,
+  ...storageAccountRoutes,
+  ...galleryScriptRoutes,
+  ...galleryScriptVersionRoutes,
+  ...galleryInVMAccessControlProfileRoutes,
+  ...galleryInVMAccessControlProfileVersionRoutes,
+  ...sharedGalleryInviteRoutes,
+  ...galleryApplicationRoutes,
+  ...galleryApplicationVersionRoutes,
+  ...softDeletedVersionRoutes,
+  ...userAssignedIdentityRoutes,
 ];

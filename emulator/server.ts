@@ -8,6 +8,8 @@ import type { EmulatorContext } from "./context.js";
 import { emulatorApi } from "./emulatorApi.js";
 import { FaultInjector } from "./faults/injector.js";
 import { registerFaultRoutes } from "./faults/routes.js";
+import { registerPolicyViolationRoutes } from "./compute/galleryImageVersions/policyViolations.routes.js";
+import { registerVhdBlobRoutes } from "./storage/vhdBlobs.routes.js";
 import { ArmErrors } from "./errors.js";
 import { TokenService } from "./identity/tokens.js";
 import { OperationStore, operationRoutes } from "./operations.js";
@@ -128,6 +130,8 @@ function buildServer(ctx: EmulatorContext, router: ArmRouter): FastifyInstance {
     control.addHook("onRequest", stageControlSurface);
     emulatorApi(control, ctx);
     registerFaultRoutes(control, ctx.faults);
+    registerPolicyViolationRoutes(control, ctx);
+    registerVhdBlobRoutes(control, ctx);
   });
   registerCloudMetadata(app);
   registerIdentity(app, ctx);

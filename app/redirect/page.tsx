@@ -20,6 +20,8 @@ export default function RedirectBridgePage() {
         <div role="alert">
           <h1 className="text-lg font-semibold">Sign-in could not be completed</h1>
           <p className="mt-2 text-sm text-slate-600">{failure}</p>
+          {/* A full page load, not client navigation: MSAL starts afresh after a redirect that failed. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a className="mt-4 inline-block text-brand-700 underline" href="/">
             Back to Gallerist
           </a>

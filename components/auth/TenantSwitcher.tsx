@@ -32,6 +32,8 @@ export function TenantSwitcher() {
   const switchTo = (tenantId: string) => {
     const home = tenantId.toLowerCase() === homeTenantOf(account).toLowerCase();
     selectTenant(window.localStorage, account.homeAccountId, home ? undefined : tenantId);
+    // A full page load, so every client and cached query is rebuilt for the new tenant.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/");
   };
 

@@ -2,7 +2,7 @@
 
 import type { GalleryImage } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
 import { useArm } from "@/components/layout/ArmContext";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -67,10 +67,9 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
   const [region, setRegion] = useState("");
   const effectiveRegion = region || usable[0] || others[0] || "";
   const subscriptions = useQuery(subscriptionQueries.list(arm));
-  const [subscriptionId, setSubscriptionId] = useState("");
-  useEffect(() => {
-    if (!subscriptionId && subscriptions.data?.[0]) setSubscriptionId(subscriptions.data[0].subscriptionId);
-  }, [subscriptionId, subscriptions.data]);
+  const [chosenSubscriptionId, setSubscriptionId] = useState("");
+  // Until the user picks one, the first subscription they can see.
+  const subscriptionId = chosenSubscriptionId || subscriptions.data?.[0]?.subscriptionId || "";
   const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
   const [resourceGroup, setResourceGroup] = useState("");
   const [vmName, setVmName] = useState("vm-01");

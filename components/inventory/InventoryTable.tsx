@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useArm } from "@/components/layout/ArmContext";
+import { InventoryFailures } from "@/components/inventory/InventoryFailures";
 import { useGalleryInventory } from "@/components/inventory/useGalleryInventory";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
@@ -104,16 +105,7 @@ export function InventoryTable() {
           instead. Image versions are listed on each definition&apos;s page.
         </p>
       )}
-      {(state?.failures ?? []).map((failure) => (
-        <div key={failure.scope} className="mt-3">
-          <ErrorPanel
-            error={failure.error}
-            title={`${failure.scope} could not be listed`}
-            onRetry={() => inventory.retry(failure.subscriptionId)}
-            retrying={failure.retrying === true}
-          />
-        </div>
-      ))}
+      <InventoryFailures inventory={inventory} />
       {inventory.loading && <Spinner label={`Loading the inventory… ${rows.length} so far`} className="mt-3" />}
       <div className="mt-4">
         <DataTable

@@ -16,14 +16,10 @@ import { Dialog } from "@/components/ui/Dialog";
 import { toAzureError, type AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
-import {
-  deleteGallery,
-  deleteImageDefinition,
-  deleteImageVersion,
-  invalidateAfterPublish,
-} from "@/lib/publish/mutations";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
-import { imageQueries } from "@/lib/queries/galleryImages";
+import { deleteGallery } from "@/lib/queries/galleries";
+import { deleteImageVersion, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
+import { invalidateAfterPublish } from "@/lib/queries/publish";
 
 function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
@@ -240,6 +236,8 @@ export function DeleteImageVersionButton({
   const arm = useArm();
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // When the dialog was opened: whether the end of life is still ahead is judged then, not on every render.
+  const [openedAt, setOpenedAt] = useState(0);
   const operation = useOperation();
   const id = versionIdOf(path);
   async function confirm() {
@@ -252,12 +250,18 @@ export function DeleteImageVersionButton({
   }
   return (
     <>
-      <DeleteButton label="Delete image version" onClick={() => setOpen(true)} />
+      <DeleteButton
+        label="Delete image version"
+        onClick={() => {
+          setOpenedAt(Date.now());
+          setOpen(true);
+        }}
+      />
       <Dialog open={open} onClose={() => setOpen(false)} title={`Delete image version ${path.versionName}?`}>
         <p>
           Its replicas in every target region are deleted; VMs can no longer be created from it. This cannot be undone.
         </p>
-        {blockedUntil && blockedUntil.getTime() > Date.now() && (
+        {blockedUntil && blockedUntil.getTime() > openedAt && (
           <p className="mt-2 font-semibold text-amber-900">
             Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)});
             the service will refuse.

@@ -19,7 +19,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
-import { createGallery } from "@/lib/publish/mutations";
+import { createGallery } from "@/lib/queries/galleries";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { locationQueries } from "@/lib/queries/locations";
 import { createResourceGroup } from "@/lib/queries/resourceGroups";

@@ -24,7 +24,7 @@ import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { tagRowsOf } from "@/lib/publish/formRules";
 import { galleryUpdateSchema, type GalleryUpdateOutput, type GalleryUpdateValues } from "@/lib/publish/galleryForm";
-import { updateGallery } from "@/lib/publish/mutations";
+import { updateGallery } from "@/lib/queries/galleries";
 import { galleryQueries } from "@/lib/queries/galleries";
 
 const FIXED = "Fixed when the gallery is created; to change it, create a new gallery and move its definitions.";

@@ -33,7 +33,7 @@ import {
   type ImageDefinitionCreateOutput,
   type ImageDefinitionCreateValues,
 } from "@/lib/publish/imageDefinitionForm";
-import { createImageDefinition } from "@/lib/publish/mutations";
+import { createImageDefinition } from "@/lib/queries/galleryImages";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";

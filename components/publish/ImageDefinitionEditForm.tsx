@@ -28,7 +28,7 @@ import {
   type ImageDefinitionUpdateOutput,
   type ImageDefinitionUpdateValues,
 } from "@/lib/publish/imageDefinitionForm";
-import { updateImageDefinition } from "@/lib/publish/mutations";
+import { updateImageDefinition } from "@/lib/queries/galleryImages";
 import { imageQueries } from "@/lib/queries/galleryImages";
 
 type DefinitionPath = GalleryPath & { imageName: string };

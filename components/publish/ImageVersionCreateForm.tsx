@@ -42,7 +42,7 @@ import {
   type ImageVersionCreateOutput,
   type ImageVersionCreateValues,
 } from "@/lib/publish/imageVersionForm";
-import { createImageVersion } from "@/lib/publish/mutations";
+import { createImageVersion } from "@/lib/queries/galleryImageVersions";
 import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";

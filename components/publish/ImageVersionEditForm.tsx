@@ -32,7 +32,7 @@ import {
   type ImageVersionUpdateOutput,
   type ImageVersionUpdateValues,
 } from "@/lib/publish/imageVersionForm";
-import { updateImageVersion } from "@/lib/publish/mutations";
+import { updateImageVersion } from "@/lib/queries/galleryImageVersions";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 
 type VersionPath = GalleryPath & { imageName: string; versionName: string };

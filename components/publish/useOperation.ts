@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
-import { invalidateAfterPublish, type Operation } from "@/lib/publish/mutations";
+import type { Operation } from "@/lib/queries/lro";
+import { invalidateAfterPublish } from "@/lib/queries/publish";
 
 export type OperationState =
   | { phase: "idle" }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { InventoryFailures } from "@/components/inventory/InventoryFailures";
 import { useGalleryInventory } from "@/components/inventory/useGalleryInventory";
 import { useArm } from "@/components/layout/ArmContext";
 import { accessHref, shareHref } from "@/components/sharing/scopeLabels";
@@ -86,16 +87,7 @@ export function ScopePicker({ purpose }: { purpose: keyof typeof PURPOSE }) {
       {inventory.error !== null && (
         <ErrorPanel error={inventory.error} title="The galleries could not be listed" onRetry={inventory.refetch} />
       )}
-      {(inventory.state?.failures ?? []).map((failure) => (
-        <div key={failure.scope} className="mt-3">
-          <ErrorPanel
-            error={failure.error}
-            title={`${failure.scope} could not be listed`}
-            onRetry={() => inventory.retry(failure.subscriptionId)}
-            retrying={failure.retrying === true}
-          />
-        </div>
-      ))}
+      <InventoryFailures inventory={inventory} />
       <Card>
         <label htmlFor={filterId} className="block text-sm font-medium text-slate-900">
           Filter galleries and image definitions

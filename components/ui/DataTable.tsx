@@ -13,6 +13,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { startTransition, useDeferredValue, useId, useRef, useState, type ReactNode } from "react";
 
 declare module "@tanstack/react-table" {
+  // A declaration merge must repeat the interface's type parameters, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData, TValue> {
     /** Right-align numbers. */
     numeric?: boolean;
@@ -47,6 +49,7 @@ export function DataTable<T>({
 }: {
   data: T[];
   // Column value types differ per column; TanStack types them per column helper.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
   caption: string;
   getRowId: (row: T) => string;

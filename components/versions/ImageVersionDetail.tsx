@@ -11,7 +11,6 @@ import { useSubscriptionName } from "@/components/galleries/useSubscriptionName"
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate, formatDateTime, isPast } from "@/components/ui/format";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { PropertyList } from "@/components/ui/PropertyList";

@@ -113,6 +113,10 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
   const previous = useRef<(GalleryImageVersion[] | undefined)[]>([]);
 
+  // The previous render's rows keep their identity when unchanged, so the tables below don't re-render: the ref is
+  // read and written during render on purpose, and only this hook reads it.
+  /* eslint-disable react-hooks/refs */
+  const before = previous.current;
   const result = lists.map((list, index) => {
     const versions = listed[index]!;
     if (list.isError) return { listError: list.error, detailErrors: [], complete: true };
@@ -120,7 +124,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
     const mine = versions.map((version) => detailOf.get(idOf(version)));
     return {
       versions: stable(
-        previous.current[index],
+        before[index],
         versions.map((version, i) => mine[i]?.data ?? cached.get(idOf(version)) ?? version),
       ),
       detailErrors: versions.flatMap((version, i) => (mine[i]?.isError ? [{ version, error: mine[i]!.error }] : [])),
@@ -128,6 +132,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
     };
   });
   previous.current = result.map((definition) => definition.versions);
+  /* eslint-enable react-hooks/refs */
   return result;
 }
 

@@ -15,6 +15,7 @@ interface Event {
   status: { value: string };
   subStatus: { value: string };
   operationName: { value: string; localizedValue: string };
+  resourceType: { value: string };
   caller: string;
   resourceId: string;
   correlationId: string;
@@ -108,9 +109,7 @@ describe("Activity Log: every ARM write recorded, read through eventtypes/manage
       `${GALLERY_ID}/providers/Microsoft.Authorization/roleAssignments/6f0e2a2e-0000-4000-8000-000000000001`,
     );
     const byGroup = await events(`eventTimestamp ge '${since}' and resourceGroupName eq '${RG.toUpperCase()}'`);
-    expect(
-      new Set(byGroup.map((e) => (e as unknown as { resourceType: { value: string } }).resourceType.value)),
-    ).toEqual(
+    expect(new Set(byGroup.map((e) => e.resourceType.value))).toEqual(
       new Set([
         "Microsoft.Resources/subscriptions/resourceGroups",
         "Microsoft.Compute/galleries",

@@ -35,7 +35,10 @@ export function parseEventFilter(filter: string | undefined, subscriptionId: str
   for (const clause of filter.split(/\s+and\s+/i)) {
     const m = CLAUSE.exec(clause);
     if (!m) throw ActivityLogErrors.badFilter(`'${clause.trim()}' is not of the form <field> eq|ge|le '<value>'.`);
-    const [, rawField, rawOp, value] = m as unknown as [string, string, string, string];
+    // CLAUSE has no optional group: a match holds all three.
+    const rawField = m[1]!;
+    const rawOp = m[2]!;
+    const value = m[3]!;
     const field = rawField.toLowerCase();
     const op = rawOp.toLowerCase();
     if (field === "eventtimestamp") {

@@ -125,7 +125,7 @@ describe("fault injection (/_emulator/faults)", () => {
       method: "PUT",
       body: JSON.stringify({ pathPattern: "**/galleries/steady", latencyMs: 300 }),
     });
-    let started = performance.now();
+    const started = performance.now();
     expect((await getGallery("steady")).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     // The resource group is not matched: the rule fires for the gallery call only (no timing bound, which a busy

@@ -4,6 +4,7 @@ import { RESOURCE_GROUP_TYPE } from "../resources/resourceGroups.js";
 import type { ResourceRecord } from "../store/resources.js";
 import type { Row } from "./kql/evaluate.js";
 import { readableRows } from "./rbacFilter.js";
+import { isSoftDeletedType } from "../compute/galleryImageVersions/softDeletedVersions.model.js";
 import { armView, viewChangesAt } from "./views.js";
 
 /** The Resource Graph tables the emulator serves. */
@@ -149,7 +150,11 @@ export class GraphIndex {
     );
     this.tenantOf = (subscriptionId) => tenants.get(subscriptionId) ?? "";
     // Role assignments and role definitions belong to Resource Graph's authorizationresources table.
-    const rows = this.ctx.resources.everyResource().map((record) => this.indexRecord(record, now));
+    // Soft-deleted image versions are kept beside the definition but are not resources Resource Graph shows.
+    const rows = this.ctx.resources
+      .everyResource()
+      .filter((record) => !isSoftDeletedType(record.type))
+      .map((record) => this.indexRecord(record, now));
     rows.push(
       ...this.ctx.directory
         .subscriptions()

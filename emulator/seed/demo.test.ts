@@ -1,7 +1,10 @@
+import { DEMO_APPLICATIONS_GALLERY } from "./demoApplications.js";
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing/harness.js";
+import { DEMO_AUTOMATION_GALLERY } from "./demoScripts.js";
 import { DEMO_DEFINITIONS, DEMO_GALLERIES, demoSubscriptionId } from "./demoData.js";
+import { DEMO_RECOVERABLE_GALLERY } from "./demoSoftDelete.js";
 import {
   DEMO_PASSWORD,
   DEMO_PERSONA_USERS,
@@ -11,6 +14,7 @@ import {
   DEMO_TENANTS,
   DEMO_USERS,
 } from "./demoIdentities.js";
+import { REVIEW_GALLERY } from "./demoVersionProperties.js";
 
 const PROD = demoSubscriptionId("contosoProduction");
 const DEV = demoSubscriptionId("contosoDevelopment");
@@ -95,7 +99,18 @@ describe("demo seed", () => {
     const galleries = (
       await Promise.all(owners.map(([who, sub]) => collect(em.compute(who, sub).galleries.list())))
     ).flat();
-    expect(galleries.map((g) => g.name).sort()).toEqual(DEMO_GALLERIES.map((g) => g.name).sort());
+    // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, the gallery of
+    // scripts and access control profiles (demoScripts.ts), the VM Applications' own (demoApplications.ts), and the one with soft delete on
+    // (demoSoftDelete.ts).
+    expect(galleries.map((g) => g.name).sort()).toEqual(
+      [
+        ...DEMO_GALLERIES.map((g) => g.name),
+        REVIEW_GALLERY,
+        DEMO_AUTOMATION_GALLERY,
+        DEMO_APPLICATIONS_GALLERY,
+        DEMO_RECOVERABLE_GALLERY.gallery,
+      ].sort(),
+    );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
 
     let definitions = 0;
@@ -108,6 +123,23 @@ describe("demo seed", () => {
       definitions += images.length;
     }
     expect(definitions).toBe(40);
+  });
+
+  it("holds a gallery with soft delete on, a system-assigned identity and one soft-deleted version", async () => {
+    const g = DEMO_RECOVERABLE_GALLERY;
+    const client = em.compute(ADMIN, DEV);
+    const gallery = await client.galleries.get(g.resourceGroup, g.gallery);
+    expect(gallery.softDeletePolicy?.isSoftDeleteEnabled).toBe(true);
+    expect(gallery.identity?.type).toBe("SystemAssigned");
+    expect(gallery.identity?.principalId).toBeDefined();
+    const live = await collect(
+      client.galleryImageVersions.listByGalleryImage(g.resourceGroup, g.gallery, g.definition),
+    );
+    expect(live.map((v) => v.name)).toEqual([g.liveVersion]);
+    const kept = await collect(
+      client.softDeletedResource.listByArtifactName(g.resourceGroup, g.gallery, "Images", g.definition),
+    );
+    expect(kept.map((v) => v.name)).toEqual([g.softDeletedVersion]);
   });
 
   it("holds 300 versions over at least eight regions, newest widely replicated and older ones in the source region", async () => {
@@ -275,6 +307,8 @@ describe("demo seed", () => {
       "contoso_eu_images",
       "contoso_linux_images",
       "contoso_prod_images",
+      REVIEW_GALLERY,
+      DEMO_APPLICATIONS_GALLERY,
     ]);
   });
 

@@ -1,6 +1,10 @@
 import type { EmulatorContext } from "../context.js";
+import { seedDemoApplications } from "./demoApplications.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
+import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
+import { seedDemoVersionProperties } from "./demoVersionProperties.js";
+import { seedDemoSoftDelete } from "./demoSoftDelete.js";
 
 /**
  * The `demo` seed: two tenants, four subscriptions, the personas, and a catalogue of galleries, image
@@ -14,4 +18,8 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoRoleAssignments(ctx);
   seedDemoGalleriesAndDefinitions(ctx, seededAt);
   seedDemoVersions(ctx, seededAt);
+  seedDemoVersionProperties(ctx, seededAt);
+  seedDemoScriptsAndProfiles(ctx, seededAt);
+  seedDemoApplications(ctx, seededAt);
+  seedDemoSoftDelete(ctx, seededAt);
 }

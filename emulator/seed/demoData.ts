@@ -161,7 +161,7 @@ export interface VersionTwist {
   startedMinutesAgo?: number;
   /**
    * Adds a data disk of this size (GB) from a source of its own. Large disks replicate for hours (see
-   * compute/galleryImageVersions/replication.ts); over 1 TB the service fails the replication.
+   * compute/shared/replication.ts); over 1 TB the service fails the replication.
    */
   dataDiskGB?: number;
   /** Replaces the regions this version targets besides its source region. */

@@ -2,7 +2,7 @@ import { BUILT_IN_ROLE_IDS } from "../authorization/builtInRoles.js";
 import type { EmulatorContext } from "../context.js";
 import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
 import { DEMO_ROLE_ASSIGNMENTS } from "./demoAccess.js";
-import { DEMO_RESOURCE_GROUPS, demoSubscriptionId } from "./demoData.js";
+import { DEMO_RESOURCE_GROUPS, type DemoResourceGroup, demoSubscriptionId } from "./demoData.js";
 import {
   DEMO_GROUPS,
   DEMO_PASSWORD,
@@ -57,27 +57,30 @@ export function seedDemoDirectory(ctx: EmulatorContext): void {
 
 /** The resource groups the galleries and their image sources live in, stored as Microsoft.Resources stores them. */
 export function seedDemoResourceGroups(ctx: EmulatorContext): void {
-  for (const group of DEMO_RESOURCE_GROUPS) {
-    const subscriptionId = demoSubscriptionId(group.subscription);
-    const id = resourceGroupId(subscriptionId, group.name);
-    ctx.resources.put({
+  for (const group of DEMO_RESOURCE_GROUPS) seedDemoResourceGroup(ctx, group);
+}
+
+/** One demo resource group, for seed modules that keep their resources apart from the catalogue's groups. */
+export function seedDemoResourceGroup(ctx: EmulatorContext, group: DemoResourceGroup): void {
+  const subscriptionId = demoSubscriptionId(group.subscription);
+  const id = resourceGroupId(subscriptionId, group.name);
+  ctx.resources.put({
+    id,
+    type: RESOURCE_GROUP_TYPE,
+    name: group.name,
+    subscriptionId,
+    resourceGroup: group.name,
+    parentKey: `/subscriptions/${subscriptionId}`,
+    location: group.location,
+    body: {
       id,
-      type: RESOURCE_GROUP_TYPE,
       name: group.name,
-      subscriptionId,
-      resourceGroup: group.name,
-      parentKey: `/subscriptions/${subscriptionId}`,
+      type: RESOURCE_GROUP_TYPE,
       location: group.location,
-      body: {
-        id,
-        name: group.name,
-        type: RESOURCE_GROUP_TYPE,
-        location: group.location,
-        ...(group.tags ? { tags: group.tags } : {}),
-      },
-      state: {},
-    });
-  }
+      ...(group.tags ? { tags: group.tags } : {}),
+    },
+    state: {},
+  });
 }
 
 /** Every role assignment of the demo, with its fixed GUID, as made by the tenant's platform admin. */

@@ -13,6 +13,13 @@ export interface CommunityPublisherInfo {
   publicNamePrefix?: string;
 }
 
+/**
+ * The `disclaimer` every community gallery, image and version carries. No field of the gallery API sets it (the
+ * spec's CommunityGalleryInfo has none): it is the service's, Microsoft's notice that community images are the
+ * publisher's and not Microsoft's. The emulator points at Learn's page on community galleries, which holds it.
+ */
+export const COMMUNITY_DISCLAIMER_URI = "https://learn.microsoft.com/azure/virtual-machines/share-gallery-community";
+
 export const COMMUNITY_INFO_PATH = "gallery.properties.sharingProfile.communityGalleryInfo";
 
 /** The fields EnableCommunity needs, in the order the portal asks for them. */

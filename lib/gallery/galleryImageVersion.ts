@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
-import {
-  hasAvailabilityZones,
-  isKnownRegion,
-  locationNotAvailable,
-  normalizeLocation,
-  regionDisplayName,
-} from "./regions";
+import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation } from "./regions";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
 import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
 import { effectiveTargetRegions } from "./replication";
@@ -15,6 +9,19 @@ import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "
 export const STORAGE_ACCOUNT_TYPES = ["Standard_LRS", "Standard_ZRS", "Premium_LRS", "PremiumV2_LRS"] as const;
 export const REPLICATION_MODES = ["Full", "Shallow"] as const;
 export const HOST_CACHING_TYPES = ["None", "ReadOnly", "ReadWrite"] as const;
+export const EDGE_ZONE_STORAGE_ACCOUNT_TYPES = [
+  "Standard_LRS",
+  "Standard_ZRS",
+  "StandardSSD_LRS",
+  "Premium_LRS",
+] as const;
+export const EXTENDED_LOCATION_TYPES = ["EdgeZone", "Unknown"] as const;
+export const UEFI_SIGNATURE_TEMPLATE_NAMES = [
+  "NoSignatureTemplate",
+  "MicrosoftUefiCertificateAuthorityTemplate",
+  "MicrosoftWindowsTemplate",
+] as const;
+export const UEFI_KEY_TYPES = ["sha256", "x509"] as const;
 export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
 
 /** The service's bounds for replicaCount and regionalReplicaCount. */
@@ -39,6 +46,71 @@ const targetRegionSchema = z.object({
   ).optional(),
   excludeFromLatest: z.boolean().optional(),
   encryption: z.unknown().optional(),
+  additionalReplicaSets: z
+    .array(
+      z.object({
+        storageAccountType: azureEnum(
+          STORAGE_ACCOUNT_TYPES,
+          `${PROPERTIES}.publishingProfile.targetRegions.additionalReplicaSets.storageAccountType`,
+        ).optional(),
+        regionalReplicaCount: replicaCount(
+          "properties.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount",
+          `${PROPERTIES}.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount`,
+        ).optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const targetExtendedLocationSchema = z.object({
+  name: z.string({ error: () => "Required parameter 'targetExtendedLocations.name' is missing (null)." }),
+  extendedLocation: z.object({
+    name: z.string({
+      error: () => "Required parameter 'targetExtendedLocations.extendedLocation.name' is missing (null).",
+    }),
+    type: azureEnum(
+      EXTENDED_LOCATION_TYPES,
+      `${PROPERTIES}.publishingProfile.targetExtendedLocations.extendedLocation.type`,
+    ).optional(),
+  }),
+  extendedLocationReplicaCount: replicaCount(
+    "properties.publishingProfile.targetExtendedLocations.extendedLocationReplicaCount",
+    `${PROPERTIES}.publishingProfile.targetExtendedLocations.extendedLocationReplicaCount`,
+  ).optional(),
+  storageAccountType: azureEnum(
+    EDGE_ZONE_STORAGE_ACCOUNT_TYPES,
+    `${PROPERTIES}.publishingProfile.targetExtendedLocations.storageAccountType`,
+  ).optional(),
+  encryption: z.unknown().optional(),
+});
+
+const uefiKeySchema = (path: string) =>
+  z.object({
+    type: azureEnum(UEFI_KEY_TYPES, `${PROPERTIES}.securityProfile.uefiSettings.additionalSignatures.${path}.type`),
+    value: z.array(z.string()).min(1, {
+      error: () =>
+        `Required parameter '${PROPERTIES}.securityProfile.uefiSettings.additionalSignatures.${path}.value' is missing (null).`,
+    }),
+  });
+
+const securityProfileSchema = z.object({
+  uefiSettings: z
+    .object({
+      signatureTemplateNames: z
+        .array(
+          azureEnum(UEFI_SIGNATURE_TEMPLATE_NAMES, `${PROPERTIES}.securityProfile.uefiSettings.signatureTemplateNames`),
+        )
+        .optional(),
+      additionalSignatures: z
+        .object({
+          pk: uefiKeySchema("pk").optional(),
+          kek: z.array(uefiKeySchema("kek")).optional(),
+          db: z.array(uefiKeySchema("db")).optional(),
+          dbx: z.array(uefiKeySchema("dbx")).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 const diskSourceSchema = z.object({
@@ -67,11 +139,18 @@ export const galleryImageVersionPropertiesShape = z.object({
       excludeFromLatest: z.boolean().optional(),
       endOfLifeDate: azureDate("properties.publishingProfile.endOfLifeDate").optional(),
       replicationMode: azureEnum(REPLICATION_MODES, `${PROPERTIES}.publishingProfile.replicationMode`).optional(),
+      targetExtendedLocations: z.array(targetExtendedLocationSchema).optional(),
     })
     .optional(),
   storageProfile: z.object(
     {
-      source: z.object({ id: z.string().optional(), virtualMachineId: z.string().optional() }).optional(),
+      source: z
+        .object({
+          id: z.string().optional(),
+          virtualMachineId: z.string().optional(),
+          communityGalleryImageId: z.string().optional(),
+        })
+        .optional(),
       osDiskImage: z
         .object({
           hostCaching: azureEnum(HOST_CACHING_TYPES, `${PROPERTIES}.storageProfile.osDiskImage.hostCaching`).optional(),
@@ -99,6 +178,7 @@ export const galleryImageVersionPropertiesShape = z.object({
       blockDeletionBeforeEndOfLife: z.boolean().optional(),
     })
     .optional(),
+  securityProfile: securityProfileSchema.optional(),
 });
 
 export type GalleryImageVersionProperties = z.output<typeof galleryImageVersionPropertiesShape>;
@@ -109,6 +189,11 @@ export interface ImageVersionContext {
   /** The version's own location: its source region. */
   location: string;
   now: Date;
+  /**
+   * The version exists already: a body without any source keeps the stored one (the Azure CLI's
+   * `az sig image-version update` strips the source on purpose; example GalleryImageVersion_Update_WithoutSourceId).
+   */
+  updating?: boolean;
 }
 
 /**
@@ -159,16 +244,33 @@ function checkSourceKind(
   );
 }
 
+/** Whether a storage profile names any source at all (a body without one updates a version and keeps its source). */
+export function namesAnySource(storage: StorageProfile | undefined): boolean {
+  const hasDiskSource = (disk: { source?: { id?: string; uri?: string } } | undefined) =>
+    disk?.source?.id !== undefined || disk?.source?.uri !== undefined;
+  return (
+    storage?.source?.id !== undefined ||
+    storage?.source?.virtualMachineId !== undefined ||
+    storage?.source?.communityGalleryImageId !== undefined ||
+    hasDiskSource(storage?.osDiskImage) ||
+    (storage?.dataDiskImages ?? []).some(hasDiskSource)
+  );
+}
+
 /** Rules on where a version comes from: one source type, of the right kinds, with distinct disks. */
-export function validateStorageProfile(storage: StorageProfile): RuleViolation[] {
+export function validateStorageProfile(storage: StorageProfile, updating = false): RuleViolation[] {
+  if (updating && !namesAnySource(storage)) return [];
   const violations: RuleViolation[] = [];
   const sourceId = storage.source?.id;
   const virtualMachineId = storage.source?.virtualMachineId;
+  const communityGalleryImageId = storage.source?.communityGalleryImageId;
   const osDiskSource = storage.osDiskImage?.source?.id;
+  const osDiskVhd = storage.osDiskImage?.source?.uri;
   const dataDisks = storage.dataDiskImages ?? [];
   const dataDiskSources = dataDisks.flatMap((disk, index) => (disk.source?.id ? [{ id: disk.source.id, index }] : []));
-  const directSources = [sourceId, virtualMachineId].filter((id) => id !== undefined).length;
-  const diskSources = (osDiskSource ? 1 : 0) + dataDiskSources.length;
+  const dataDiskVhds = dataDisks.filter((disk) => disk.source?.uri !== undefined).length;
+  const directSources = [sourceId, virtualMachineId, communityGalleryImageId].filter((id) => id !== undefined).length;
+  const diskSources = (osDiskSource || osDiskVhd ? 1 : 0) + dataDiskSources.length + dataDiskVhds;
 
   if (directSources > 1 || (directSources === 1 && diskSources > 0) || directSources + diskSources === 0) {
     return [invalidParameter(EXACTLY_ONE_SOURCE_MESSAGE, `${PROPERTIES}.storageProfile.source`)];
@@ -323,7 +425,7 @@ export function validateImageVersionRules(
   context: ImageVersionContext,
 ): RuleViolation[] {
   return [
-    ...validateStorageProfile(properties.storageProfile),
+    ...validateStorageProfile(properties.storageProfile, context.updating),
     ...validatePublishingProfile(properties.publishingProfile, context),
   ];
 }

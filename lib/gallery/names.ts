@@ -115,3 +115,12 @@ export function suggestNextVersionName(existing: readonly string[]): string | un
   if (major < MAX_VERSION_PART) return formatVersionName({ major: major + 1, minor: 0, patch: 0 });
   return undefined;
 }
+
+/** Gallery scripts and in-VM access control profiles follow the image definition's naming rule under their own parameter. */
+export function checkGalleryArtifactName(name: string, parameter: string): RuleViolation | undefined {
+  if (IMAGE_DEFINITION_NAME.test(name)) return undefined;
+  return invalidParameter(
+    `The entity name '${parameter}' is invalid according to its validation rule: ${ENTITY_NAME_RULE}.`,
+    parameter,
+  );
+}

@@ -4,6 +4,8 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, galleryPathOf } from "@/lib/azure/routeParams";
 import { collect } from "@/lib/queries/collect";
+import type { GalleryPath } from "@/lib/azure/routeParams";
+import { computeOf, POLL, type Operation, type Tags } from "@/lib/queries/lro";
 
 function pathOf(id: string) {
   const path = galleryPathOf(id);
@@ -38,3 +40,35 @@ export const galleryQueries = {
       },
     }),
 };
+
+// Writes: long-running operations, tracked by useOperation, which invalidates after them (lib/queries/publish.ts).
+
+export function createGallery(
+  arm: ArmClients,
+  path: GalleryPath,
+  body: { location: string; description?: string | undefined; tags: Tags },
+): Operation<Gallery> {
+  return computeOf(arm, path).galleries.createOrUpdate(
+    path.resourceGroupName,
+    path.galleryName,
+    { location: body.location, tags: body.tags, ...(body.description ? { description: body.description } : {}) },
+    POLL,
+  );
+}
+
+export function updateGallery(
+  arm: ArmClients,
+  path: GalleryPath,
+  body: { description: string; tags: Tags },
+): Operation<Gallery> {
+  return computeOf(arm, path).galleries.update(
+    path.resourceGroupName,
+    path.galleryName,
+    { description: body.description, tags: body.tags },
+    POLL,
+  );
+}
+
+export function deleteGallery(arm: ArmClients, path: GalleryPath): Operation<void> {
+  return computeOf(arm, path).galleries.delete(path.resourceGroupName, path.galleryName, POLL);
+}

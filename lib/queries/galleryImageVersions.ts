@@ -5,6 +5,9 @@ import { toAzureError } from "@/lib/azure/errors";
 import { imageIdOf, galleryPathOf, versionIdOf } from "@/lib/azure/routeParams";
 import { createLimiter } from "@/lib/inventory/limiter";
 import { collect } from "@/lib/queries/collect";
+import type { GalleryPath } from "@/lib/azure/routeParams";
+import type { GalleryImageVersionProperties, PublishingProfile } from "@/lib/gallery/galleryImageVersion";
+import { computeOf, isoDateAsDate, POLL, type Operation, type Tags } from "@/lib/queries/lro";
 
 /** How often a version that is still replicating (or being created/updated) is read again. */
 export const REPLICATION_POLL_MS = 3_000;
@@ -85,3 +88,67 @@ export const versionQueries = {
     });
   },
 };
+
+// Writes: long-running operations, tracked by useOperation, which invalidates after them (lib/queries/publish.ts).
+
+function publishingProfileModel(profile: PublishingProfile | undefined): GalleryImageVersion["publishingProfile"] {
+  if (!profile) return undefined;
+  const { endOfLifeDate, ...rest } = profile;
+  return {
+    ...(rest as NonNullable<GalleryImageVersion["publishingProfile"]>),
+    ...(endOfLifeDate ? { endOfLifeDate: isoDateAsDate(endOfLifeDate) } : {}),
+  };
+}
+
+export function createImageVersion(
+  arm: ArmClients,
+  path: GalleryPath & { imageName: string; versionName: string },
+  body: { location: string; properties: GalleryImageVersionProperties; tags: Tags },
+): Operation<GalleryImageVersion> {
+  const { publishingProfile, storageProfile, safetyProfile } = body.properties;
+  return computeOf(arm, path).galleryImageVersions.createOrUpdate(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    path.versionName,
+    {
+      location: body.location,
+      tags: body.tags,
+      publishingProfile: publishingProfileModel(publishingProfile),
+      storageProfile: storageProfile as GalleryImageVersion["storageProfile"],
+      ...(safetyProfile ? { safetyProfile } : {}),
+    },
+    POLL,
+  );
+}
+
+export function updateImageVersion(
+  arm: ArmClients,
+  path: GalleryPath & { imageName: string; versionName: string },
+  body: { publishingProfile: PublishingProfile; safetyProfile?: { allowDeletionOfReplicatedLocations: boolean } },
+): Operation<GalleryImageVersion> {
+  return computeOf(arm, path).galleryImageVersions.update(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    path.versionName,
+    {
+      publishingProfile: publishingProfileModel(body.publishingProfile),
+      ...(body.safetyProfile ? { safetyProfile: body.safetyProfile } : {}),
+    },
+    POLL,
+  );
+}
+
+export function deleteImageVersion(
+  arm: ArmClients,
+  path: GalleryPath & { imageName: string; versionName: string },
+): Operation<void> {
+  return computeOf(arm, path).galleryImageVersions.delete(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    path.versionName,
+    POLL,
+  );
+}

@@ -4,6 +4,9 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, galleryPathOf } from "@/lib/azure/routeParams";
 import { collect } from "@/lib/queries/collect";
+import type { GalleryPath } from "@/lib/azure/routeParams";
+import type { GalleryImageProperties } from "@/lib/gallery/galleryImage";
+import { computeOf, isoDateAsDate, POLL, type Operation, type Tags } from "@/lib/queries/lro";
 
 export const imageQueries = {
   all: () => ["galleryImages"] as const,
@@ -37,3 +40,46 @@ export const imageQueries = {
       },
     }),
 };
+
+// Writes: long-running operations, tracked by useOperation, which invalidates after them (lib/queries/publish.ts).
+
+/** The SDK's model of a definition from the body the shared schema accepted (dates as Date). */
+function galleryImageModel(properties: Partial<GalleryImageProperties>): Omit<GalleryImage, "location"> {
+  const { endOfLifeDate, ...rest } = properties;
+  return {
+    ...(rest as Omit<GalleryImage, "location">),
+    ...(endOfLifeDate ? { endOfLifeDate: isoDateAsDate(endOfLifeDate) } : {}),
+  };
+}
+
+export function createImageDefinition(
+  arm: ArmClients,
+  path: GalleryPath & { imageName: string },
+  body: { location: string; properties: GalleryImageProperties; tags: Tags },
+): Operation<GalleryImage> {
+  return computeOf(arm, path).galleryImages.createOrUpdate(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    { location: body.location, tags: body.tags, ...galleryImageModel(body.properties) },
+    POLL,
+  );
+}
+
+export function updateImageDefinition(
+  arm: ArmClients,
+  path: GalleryPath & { imageName: string },
+  body: { properties: Partial<GalleryImageProperties>; tags: Tags },
+): Operation<GalleryImage> {
+  return computeOf(arm, path).galleryImages.update(
+    path.resourceGroupName,
+    path.galleryName,
+    path.imageName,
+    { tags: body.tags, ...galleryImageModel(body.properties) },
+    POLL,
+  );
+}
+
+export function deleteImageDefinition(arm: ArmClients, path: GalleryPath & { imageName: string }): Operation<void> {
+  return computeOf(arm, path).galleryImages.delete(path.resourceGroupName, path.galleryName, path.imageName, POLL);
+}

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { publishQueryRoots } from "@/lib/publish/queryRoots";
+import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { limitUsage, type GalleryLimitKind, type LimitUsage } from "@/lib/gallery/limits";

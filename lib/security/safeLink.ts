@@ -28,6 +28,8 @@ export function safeHref(value: string | null | undefined): string | undefined {
  * control but tab and line breaks, and the line and paragraph separators are shown as their code points, so
  * what the resource holds is what the user reads.
  */
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE_CONTROLS = /[\p{Cf}\p{Zl}\p{Zp}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 export function visibleText(value: string): string {

@@ -15,11 +15,13 @@ import { canonicalLocation, GALLERY_TYPE, requiredLocation, requireResourceGroup
 import {
   assertNoOperationInFlight,
   beginOperation,
+  isInFlight,
   provisioningStateOf,
   resourceOperationMs,
   type TrackedState,
 } from "../shared/provisioning.js";
 import { keptSharing, sharingProfileView, type StoredSharingProfile } from "../sharing/gallerySharing.profile.js";
+import { identityView, resolveIdentity, type StoredIdentity } from "../../managedIdentity/resourceIdentity.js";
 
 /** Microsoft.Compute/galleries: the model (validation, state, views). Handlers and the demo seed both go through it. */
 
@@ -60,10 +62,16 @@ type GalleryProperties = z.output<typeof galleryPropertiesSchema>;
 
 export interface GalleryBody extends ArmResourceBody {
   location: string;
+  identity?: StoredIdentity;
   properties: GalleryProperties;
 }
 
-export type GalleryRecord = ResourceRecord<GalleryBody, TrackedState>;
+/** The gallery's last share (gallerySharing.model.ts keeps it), from which sharingStatus is derived. */
+interface GalleryState extends TrackedState {
+  lastShare?: { operationId: string };
+}
+
+export type GalleryRecord = ResourceRecord<GalleryBody, GalleryState>;
 
 export interface WriteResult<R> {
   record: R;
@@ -81,7 +89,7 @@ export function galleryUniqueName(subscriptionId: string, name: string): string 
 }
 
 export function findGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord | undefined {
-  return ctx.resources.get<GalleryBody, TrackedState>(galleryId(ref));
+  return ctx.resources.get<GalleryBody, GalleryState>(galleryId(ref));
 }
 
 export function getGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord {
@@ -99,6 +107,7 @@ export function galleryView(record: GalleryRecord, now: number, options: { shari
     type: GALLERY_TYPE,
     location: record.body.location,
     ...stringTags(record.body.tags),
+    ...identityView(record.body.identity),
     properties: {
       ...(description !== undefined ? { description } : {}),
       identifier: { uniqueName: galleryUniqueName(record.subscriptionId, record.name) },
@@ -107,9 +116,28 @@ export function galleryView(record: GalleryRecord, now: number, options: { shari
         options.sharingGroups ?? false,
       ),
       ...(softDeletePolicy ? { softDeletePolicy } : {}),
+      ...sharingStatusOf(record, now),
       provisioningState: provisioningStateOf(record.state.operation, now),
     },
   };
+}
+
+/**
+ * sharingStatus, once the gallery has been shared: InProgress while its last share runs, then Succeeded. The
+ * emulator shares a gallery from its home region only, so the summary holds that one region.
+ */
+function sharingStatusOf(record: GalleryRecord, now: number) {
+  const share = record.state.lastShare;
+  if (!share) return {};
+  const running = record.state.operation?.operationId === share.operationId && isInFlight(record.state.operation, now);
+  const state = running ? "InProgress" : "Succeeded";
+  return { sharingStatus: { aggregatedState: state, summary: [{ region: record.body.location, state }] } };
+}
+
+/** A PUT's or PATCH's identity over the stored one; `None` leaves the gallery without one. */
+function identityOf(ctx: EmulatorContext, id: string, ref: GalleryRef, raw: unknown, existing?: GalleryRecord) {
+  const resolved = resolveIdentity(ctx, id, ref.subscriptionId, raw, existing?.body.identity);
+  return resolved?.type === "None" ? undefined : resolved;
 }
 
 function store(
@@ -120,6 +148,8 @@ function store(
   existing?: GalleryRecord,
   goneAt?: number,
 ) {
+  // The last share outlives later writes: sharingStatus still reports it.
+  const lastShare = existing?.state.lastShare;
   // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
   if (!existing) ctx.resources.remove(body.id);
   ctx.resources.put({
@@ -131,7 +161,7 @@ function store(
     parentKey: resourceGroupId(ref.subscriptionId, existing?.resourceGroup ?? ref.resourceGroup),
     location: body.location,
     body,
-    state: state as Record<string, unknown>,
+    state: { ...(lastShare ? { lastShare } : {}), ...state } as Record<string, unknown>,
     createdAt: existing?.createdAt,
     goneAt,
   });
@@ -164,13 +194,22 @@ export function putGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unkno
 
   const id = existing?.body.id ?? galleryId(ref);
   const name = existing?.name ?? ref.gallery;
+  const identity = identityOf(ctx, id, ref, body.identity, existing);
   const { operation, tracked } = beginOperation(
     ctx,
     { id, subscriptionId: ref.subscriptionId, location },
     existing ? "Update" : "Create",
     resourceOperationMs(ctx),
   );
-  const stored: GalleryBody = { id, name, type: GALLERY_TYPE, location, ...stringTags(body.tags), properties };
+  const stored: GalleryBody = {
+    id,
+    name,
+    type: GALLERY_TYPE,
+    location,
+    ...stringTags(body.tags),
+    ...(identity ? { identity } : {}),
+    properties,
+  };
   store(ctx, ref, stored, { operation: tracked }, existing);
   return { record: findGallery(ctx, ref)!, created: !existing, operation };
 }
@@ -187,6 +226,9 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
     ...definedEntries(patch),
     ...keptSharing(existing.body.properties.sharingProfile as StoredSharingProfile | undefined, patch.sharingProfile),
   };
+  const { identity: _stored, ...kept } = existing.body;
+  const identity =
+    body.identity === undefined ? existing.body.identity : identityOf(ctx, existing.id, ref, body.identity, existing);
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location },
@@ -194,18 +236,24 @@ export function patchGallery(ctx: EmulatorContext, ref: GalleryRef, rawBody: unk
     resourceOperationMs(ctx),
   );
   const tags = body.tags ?? existing.body.tags;
-  store(ctx, ref, { ...existing.body, ...stringTags(tags), properties }, { operation: tracked }, existing);
+  const patched = { ...kept, ...stringTags(tags), ...(identity ? { identity } : {}), properties };
+  store(ctx, ref, patched, { operation: tracked }, existing);
   return { record: findGallery(ctx, ref)!, created: false, operation };
 }
 
-/** DELETE: refused while definitions remain; otherwise the gallery is Deleting until the operation ends. */
+/** The gallery's nested resource types that block its deletion, by their last type segment. */
+const NESTED_GALLERY_TYPES = ["images", "applications", "scripts", "inVMAccessControlProfiles"] as const;
+
+/** DELETE: refused while definitions, applications, scripts or in-VM access control profiles remain; otherwise the gallery is Deleting until the operation ends. */
 export function deleteGallery(ctx: EmulatorContext, ref: GalleryRef): OperationRecord {
   const existing = getGallery(ctx, ref);
   assertNoOperationInFlight(ctx, existing, existing.name);
-  const children = ctx.resources.listChildren(existing.id, `${GALLERY_TYPE}/images`, "", 5).items;
-  if (children.length > 0) {
-    throw ArmErrors.cannotDeleteResource(children.map((c) => `${GALLERY_TYPE}/${existing.name}/images/${c.name}`));
-  }
+  const children = NESTED_GALLERY_TYPES.flatMap((type) =>
+    ctx.resources
+      .listChildren(existing.id, `${GALLERY_TYPE}/${type}`, "", 5)
+      .items.map((c) => `${GALLERY_TYPE}/${existing.name}/${type}/${c.name}`),
+  );
+  if (children.length > 0) throw ArmErrors.cannotDeleteResource(children.slice(0, 5));
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: ref.subscriptionId, location: existing.body.location },

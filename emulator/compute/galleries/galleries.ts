@@ -14,6 +14,8 @@ import {
 import { GALLERY_API_VERSIONS, GALLERY_TYPE, requireResourceGroup } from "../shared/names.js";
 import { galleryLroHeaders } from "../shared/provisioning.js";
 import { wantsSharingGroups } from "../sharing/gallerySharing.profile.js";
+import { requireLinkedRead } from "../../authorization/linkedAccess.js";
+import { ASSIGN_USER_ASSIGNED_IDENTITY, userAssignedIdsIn } from "../../managedIdentity/resourceIdentity.js";
 
 /** Microsoft.Compute/galleries: routes and thin handlers over galleries.model.ts. */
 
@@ -41,6 +43,17 @@ function readable(req: ArmRequest, items: ResourceRecord[]): ResourceRecord[] {
   return items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
 }
 
+/** ARM's linked access check on the user-assigned identities a write names: the caller must be able to assign them. */
+function requireAssignableIdentities(req: ArmRequest): void {
+  requireLinkedRead(
+    req.ctx,
+    req.caller,
+    { action: WRITE, scope: req.path },
+    userAssignedIdsIn(req.body),
+    () => ASSIGN_USER_ASSIGNED_IDENTITY,
+  );
+}
+
 const base = { resourceType: GALLERY_TYPE, apiVersions: GALLERY_API_VERSIONS } as const;
 
 export const galleryRoutes: ArmRoute[] = [
@@ -50,6 +63,7 @@ export const galleryRoutes: ArmRoute[] = [
     path: GALLERY_PATH,
     action: WRITE,
     handler: (req): ArmResponse => {
+      requireAssignableIdentities(req);
       const { record, created, operation } = putGallery(req.ctx, refOf(req), req.body);
       return {
         status: created ? 201 : 200,
@@ -64,6 +78,7 @@ export const galleryRoutes: ArmRoute[] = [
     path: GALLERY_PATH,
     action: WRITE,
     handler: (req): ArmResponse => {
+      requireAssignableIdentities(req);
       const { record, operation } = patchGallery(req.ctx, refOf(req), req.body);
       return {
         status: 200,

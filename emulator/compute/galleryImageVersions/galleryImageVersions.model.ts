@@ -9,6 +9,7 @@ import {
 } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { withStorageDefaults } from "../../../lib/gallery/apiVersions.js";
+import { securityTypeOf, validationsProfileAt } from "../../../lib/gallery/versionValidation.js";
 import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
 import { checkLocationAvailable, normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
@@ -23,8 +24,9 @@ import {
   type GalleryImageRecord,
   type GalleryImageRef,
 } from "../galleryImages/galleryImages.model.js";
-import { resolveVersionSource } from "./galleryImageVersions.sources.js";
+import { resolveCommunitySource, resolveVersionSource } from "./galleryImageVersions.sources.js";
 import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
+import { resolveVhd } from "./galleryImageVersions.vhd.js";
 import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
 import {
   failedRegions,
@@ -34,8 +36,8 @@ import {
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
-} from "./replication.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+} from "../shared/replication.js";
+import { isPlainObject, parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_VERSION_TYPE, requiredLocation } from "../shared/names.js";
@@ -47,6 +49,7 @@ import {
   type TrackedState,
 } from "../shared/provisioning.js";
 import type { VersionSource } from "./versionSource.js";
+import { findSoftDeletedVersion, keepSoftDeleted, takeBackSoftDeleted } from "./softDeletedVersions.model.js";
 
 /** Microsoft.Compute/galleries/images/versions: the model (validation, sources, replication, views). */
 
@@ -65,7 +68,7 @@ interface DiskSource {
 }
 
 export interface StoredStorageProfile {
-  source?: { id?: string; virtualMachineId?: string };
+  source?: { id?: string; virtualMachineId?: string; communityGalleryImageId?: string };
   osDiskImage: { sizeInGB: number; hostCaching: string; source?: DiskSource };
   dataDiskImages: { lun: number; sizeInGB: number; hostCaching: string; source?: DiskSource }[];
 }
@@ -76,12 +79,21 @@ export interface GalleryImageVersionBody extends ArmResourceBody {
     publishingProfile: PublishingProfile & { targetRegions?: { name: string; encryption?: unknown }[] };
     storageProfile: StoredStorageProfile;
     safetyProfile: { allowDeletionOfReplicatedLocations?: boolean; blockDeletionBeforeEndOfLife?: boolean };
+    securityProfile?: GalleryImageVersionProperties["securityProfile"];
     publishedDate: string;
   };
 }
 
+/** A report against a version (Microsoft's, in Azure; the emulator's control surface, here). */
+export interface PolicyViolation {
+  category: string;
+  details: string;
+}
+
 export interface GalleryImageVersionState extends TrackedState {
   replication: RegionReplicationPlan[];
+  /** Read-only for ARM clients: set through `/_emulator/policyViolations` to rehearse a flagged version. */
+  policyViolations?: PolicyViolation[];
 }
 
 export type GalleryImageVersionRecord = ResourceRecord<GalleryImageVersionBody, GalleryImageVersionState>;
@@ -111,6 +123,44 @@ export function getGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVe
 export interface VersionViewOptions {
   /** `$expand=ReplicationStatus`: add `properties.replicationStatus`. */
   expandReplication?: boolean;
+  /** `$expand=UefiSettings`: show `securityProfile.uefiSettings` (a write's response always does). */
+  expandUefiSettings?: boolean;
+  /** `$expand=ValidationProfile`: add `properties.validationsProfile`; needs the version's definition. */
+  validationOf?: GalleryImageRecord;
+}
+
+function extendedLocationView(location: NonNullable<PublishingProfile["targetExtendedLocations"]>[number]) {
+  return {
+    name: location.name,
+    extendedLocation: { name: location.extendedLocation.name, type: location.extendedLocation.type ?? "EdgeZone" },
+    extendedLocationReplicaCount: location.extendedLocationReplicaCount ?? 1,
+    storageAccountType: location.storageAccountType ?? "Standard_LRS",
+    ...(location.encryption !== undefined ? { encryption: location.encryption } : {}),
+  };
+}
+
+function securityProfileView(
+  profile: GalleryImageVersionBody["properties"]["securityProfile"],
+  expandUefiSettings: boolean,
+) {
+  if (!profile?.uefiSettings || !expandUefiSettings) return {};
+  return { securityProfile: { uefiSettings: profile.uefiSettings } };
+}
+
+function validationsView(record: GalleryImageVersionRecord, definition: GalleryImageRecord, now: number) {
+  const replication = replicationStatusAt(record.state.replication, now);
+  const { identifier, features } = definition.body.properties;
+  return validationsProfileAt(
+    {
+      securityType: securityTypeOf(features),
+      identifier,
+      version: record.body.name,
+      publishedDate: record.body.properties.publishedDate,
+      replicatedAt:
+        replication.aggregatedState === "Completed" ? replicationEndsAt(record.state.replication) : undefined,
+    },
+    now,
+  );
 }
 
 /** The version's ARM JSON at `now`, with the defaults Compute fills in and the state derived from the clock. */
@@ -119,14 +169,26 @@ export function galleryImageVersionView(
   now: number,
   options: VersionViewOptions = {},
 ) {
-  const { publishingProfile, storageProfile, safetyProfile, publishedDate } = record.body.properties;
+  const { publishingProfile, storageProfile, safetyProfile, securityProfile, publishedDate } = record.body.properties;
   const given = publishingProfile.targetRegions ?? [];
   const targetRegions = effectiveTargetRegions({ location: record.body.location, publishingProfile }).map(
     (region, index) => {
-      const encryption = given[index]?.encryption;
-      return encryption === undefined ? region : { ...region, encryption };
+      const { encryption, additionalReplicaSets } = given[index] ?? {};
+      return {
+        ...region,
+        ...(encryption !== undefined ? { encryption } : {}),
+        ...(additionalReplicaSets !== undefined
+          ? {
+              additionalReplicaSets: additionalReplicaSets.map((set) => ({
+                storageAccountType: set.storageAccountType ?? "Standard_LRS",
+                regionalReplicaCount: set.regionalReplicaCount ?? 1,
+              })),
+            }
+          : {}),
+      };
     },
   );
+  const policyViolations = record.state.policyViolations ?? [];
   const { replicaCount } = profileReplication(publishingProfile);
   return {
     id: record.body.id,
@@ -147,17 +209,23 @@ export function galleryImageVersionView(
         ...(publishingProfile.replicationMode !== undefined
           ? { replicationMode: publishingProfile.replicationMode }
           : {}),
+        ...(publishingProfile.targetExtendedLocations !== undefined
+          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations.map(extendedLocationView) }
+          : {}),
       },
       storageProfile,
       safetyProfile: {
         allowDeletionOfReplicatedLocations: safetyProfile.allowDeletionOfReplicatedLocations ?? false,
-        reportedForPolicyViolation: false,
+        reportedForPolicyViolation: policyViolations.length > 0,
+        ...(policyViolations.length > 0 ? { policyViolations } : {}),
         ...(safetyProfile.blockDeletionBeforeEndOfLife !== undefined
           ? { blockDeletionBeforeEndOfLife: safetyProfile.blockDeletionBeforeEndOfLife }
           : {}),
       },
+      ...securityProfileView(securityProfile, options.expandUefiSettings ?? false),
       provisioningState: provisioningStateOf(record.state.operation, now),
       ...(options.expandReplication ? { replicationStatus: replicationStatusAt(record.state.replication, now) } : {}),
+      ...(options.validationOf ? { validationsProfile: validationsView(record, options.validationOf, now) } : {}),
     },
   };
 }
@@ -210,6 +278,22 @@ function resolveStorage(
 ): StoredStorageProfile {
   const dataCaching = (lun: number) => input.dataDiskImages?.find((disk) => disk.lun === lun)?.hostCaching ?? "None";
   const osCaching = input.osDiskImage?.hostCaching ?? "ReadWrite";
+  const communityId = input.source?.communityGalleryImageId;
+  if (communityId) {
+    const source = resolveCommunitySource(ctx, communityId, location);
+    if (!source)
+      throw ArmErrors.versionSourceNotFound(communityId, `${PROPERTIES}.storageProfile.source.communityGalleryImageId`);
+    checkAgainstDefinition(definition, source);
+    return {
+      source: { communityGalleryImageId: communityId },
+      osDiskImage: { sizeInGB: source.osDiskSizeGB ?? DEFAULT_OS_DISK_GB, hostCaching: osCaching },
+      dataDiskImages: source.dataDisks.map((disk) => ({
+        lun: disk.lun,
+        sizeInGB: disk.sizeGB,
+        hostCaching: dataCaching(disk.lun),
+      })),
+    };
+  }
   const directId = input.source?.id ?? input.source?.virtualMachineId;
   if (directId) {
     const target = `${PROPERTIES}.storageProfile.source.${input.source?.id ? "id" : "virtualMachineId"}`;
@@ -225,26 +309,44 @@ function resolveStorage(
       })),
     };
   }
-  const osSourceId = input.osDiskImage?.source?.id;
-  if (!osSourceId) {
-    throw ArmErrors.invalidParameter(
-      `${PROPERTIES}.storageProfile.osDiskImage`,
-      `Required parameter '${PROPERTIES}.storageProfile.osDiskImage' is missing (null).`,
-    );
-  }
-  const osSource = requireSource(ctx, osSourceId, location, `${PROPERTIES}.storageProfile.osDiskImage.source.id`);
-  checkAgainstDefinition(definition, osSource);
-  return {
-    osDiskImage: {
-      sizeInGB: osSource.osDiskSizeGB ?? DEFAULT_OS_DISK_GB,
+  const osSource = input.osDiskImage?.source;
+  const osSourceId = osSource?.id;
+  const osDiskPath = `${PROPERTIES}.storageProfile.osDiskImage`;
+  let osDisk: StoredStorageProfile["osDiskImage"];
+  if (osSource?.uri !== undefined && osSourceId === undefined) {
+    const vhd = resolveVhd(ctx, { ...osSource, uri: osSource.uri }, location, definition, osDiskPath, true);
+    osDisk = {
+      sizeInGB: vhd.sizeGB,
+      hostCaching: osCaching,
+      source: { storageAccountId: osSource.storageAccountId!, uri: osSource.uri },
+    };
+  } else if (osSourceId) {
+    const source = requireSource(ctx, osSourceId, location, `${osDiskPath}.source.id`);
+    checkAgainstDefinition(definition, source);
+    osDisk = {
+      sizeInGB: source.osDiskSizeGB ?? DEFAULT_OS_DISK_GB,
       hostCaching: osCaching,
       source: { id: osSourceId },
-    },
+    };
+  } else {
+    throw ArmErrors.invalidParameter(osDiskPath, `Required parameter '${osDiskPath}' is missing (null).`);
+  }
+  return {
+    osDiskImage: osDisk,
     dataDiskImages: (input.dataDiskImages ?? []).map((disk, index) => {
+      const diskPath = `${PROPERTIES}.storageProfile.dataDiskImages[${index}]`;
       const id = disk.source?.id;
-      const source = id
-        ? requireSource(ctx, id, location, `${PROPERTIES}.storageProfile.dataDiskImages[${index}].source.id`)
-        : undefined;
+      const uri = disk.source?.uri;
+      if (uri !== undefined && id === undefined) {
+        const vhd = resolveVhd(ctx, { ...disk.source, uri }, location, definition, diskPath, false);
+        return {
+          lun: disk.lun,
+          sizeInGB: vhd.sizeGB,
+          hostCaching: disk.hostCaching ?? "None",
+          source: { storageAccountId: disk.source!.storageAccountId!, uri },
+        };
+      }
+      const source = id ? requireSource(ctx, id, location, `${diskPath}.source.id`) : undefined;
       const sizeInGB = source?.osDiskSizeGB ?? source?.dataDisks[0]?.sizeGB ?? 0;
       return { lun: disk.lun, sizeInGB, hostCaching: disk.hostCaching ?? "None", ...(id ? { source: { id } } : {}) };
     }),
@@ -317,6 +419,7 @@ function write(
   const [violation] = validateImageVersionRules(properties, {
     location: input.location,
     now: new Date(keepsEndOfLife ? 0 : now),
+    updating: existing !== undefined,
   });
   throwViolation(violation);
 
@@ -370,6 +473,7 @@ function write(
       publishingProfile: properties.publishingProfile ?? {},
       storageProfile: storage,
       safetyProfile: properties.safetyProfile ?? {},
+      ...definedEntries({ securityProfile: properties.securityProfile ?? existing?.body.properties.securityProfile }),
       publishedDate: existing?.body.properties.publishedDate ?? new Date(startedAt).toISOString(),
     },
   };
@@ -384,7 +488,11 @@ function write(
     parentKey: image.id,
     location: input.location,
     body,
-    state: { operation: tracked, replication } satisfies GalleryImageVersionState,
+    state: {
+      operation: tracked,
+      replication,
+      ...definedEntries({ policyViolations: existing?.state.policyViolations }),
+    } satisfies GalleryImageVersionState,
     createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
   });
   return { record: findGalleryImageVersion(ctx, ref)!, created: !existing, operation: begun.operation };
@@ -410,7 +518,59 @@ export function putGalleryImageVersion(
   if (existing && existing.body.location !== location) {
     throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
   }
+  const restore = restoreFlag(body.properties);
+  if (restore) return restoreVersion(ctx, ref, location, existing);
+  if (!existing && findSoftDeletedVersion(ctx, galleryImageVersionId(ref)))
+    throw ArmErrors.versionSoftDeleted(ref.version);
   return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, options);
+}
+
+/** `properties.restore`, the one property of a restore request; anything but a boolean is Azure's InvalidParameter. */
+function restoreFlag(properties: unknown): boolean {
+  if (properties === null || typeof properties !== "object" || !Object.hasOwn(properties, "restore")) return false;
+  const restore = (properties as { restore?: unknown }).restore;
+  if (typeof restore !== "boolean")
+    throw ArmErrors.invalidParameter("properties.restore", "The value of parameter restore is invalid.");
+  return restore;
+}
+
+/**
+ * PUT with `restore: true`: the soft-deleted version comes back as it was deleted (sources, regions, publishedDate),
+ * with an update operation for the restore. Only a soft-deleted version can be restored.
+ */
+function restoreVersion(
+  ctx: EmulatorContext,
+  ref: GalleryImageVersionRef,
+  location: string,
+  existing: GalleryImageVersionRecord | undefined,
+): WriteResult<GalleryImageVersionRecord> {
+  const { image } = parents(ctx, ref);
+  const id = galleryImageVersionId(ref);
+  const kept = findSoftDeletedVersion(ctx, id);
+  if (existing || !kept) throw ArmErrors.versionNotSoftDeleted(ref.version);
+  if (kept.body.location !== location)
+    throw ArmErrors.invalidResourceLocation(nestedName(ref), kept.body.location, location, ref.resourceGroup);
+  const version = takeBackSoftDeleted(ctx, kept);
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: version.body.id, subscriptionId: image.subscriptionId, location },
+    "Update",
+    resourceOperationMs(ctx),
+  );
+  ctx.resources.remove(version.body.id);
+  ctx.resources.put({
+    id: version.body.id,
+    type: GALLERY_IMAGE_VERSION_TYPE,
+    name: version.body.name,
+    subscriptionId: image.subscriptionId,
+    resourceGroup: image.resourceGroup,
+    parentKey: image.id,
+    location,
+    body: version.body,
+    state: { ...version.state, operation: tracked } satisfies GalleryImageVersionState,
+    createdAt: version.createdAt,
+  });
+  return { record: findGalleryImageVersion(ctx, ref)!, created: false, operation };
 }
 
 /** PATCH: the sent profiles over the stored ones, then the same rules as an update by PUT. */
@@ -424,13 +584,18 @@ export function patchGalleryImageVersion(
   parents(ctx, ref);
   const existing = getGalleryImageVersion(ctx, ref);
   const patch = (body.properties ?? {}) as Partial<
-    Record<"publishingProfile" | "storageProfile" | "safetyProfile", Record<string, unknown>>
+    Record<"publishingProfile" | "storageProfile" | "safetyProfile" | "securityProfile", Record<string, unknown>>
   >;
   const stored = existing.body.properties;
+  const publishingProfile = { ...stored.publishingProfile, ...definedEntries(patch.publishingProfile ?? {}) };
   const properties = {
-    publishingProfile: { ...stored.publishingProfile, ...definedEntries(patch.publishingProfile ?? {}) },
+    publishingProfile: {
+      ...publishingProfile,
+      targetRegions: keepStoredEncryption(publishingProfile.targetRegions, stored.publishingProfile.targetRegions),
+    },
     storageProfile: patch.storageProfile ?? stored.storageProfile,
     safetyProfile: { ...stored.safetyProfile, ...definedEntries(patch.safetyProfile ?? {}) },
+    ...definedEntries({ securityProfile: patch.securityProfile ?? stored.securityProfile }),
   };
   return write(
     ctx,
@@ -441,12 +606,26 @@ export function patchGalleryImageVersion(
 }
 
 /**
+ * A PATCH's target regions, each without `encryption` taking the stored region's: the service keeps a region's
+ * encryption unless the PATCH names it (example GalleryImageVersion_Update_WithoutSourceId).
+ */
+function keepStoredEncryption(incoming: unknown, stored: readonly { name: string; encryption?: unknown }[] = []) {
+  if (!Array.isArray(incoming)) return incoming;
+  return incoming.map((region: unknown) => {
+    if (!isPlainObject(region) || region.encryption !== undefined || typeof region.name !== "string") return region;
+    const name = normalizeLocation(region.name);
+    const encryption = stored.find((s) => normalizeLocation(s.name) === name)?.encryption;
+    return encryption === undefined ? region : { ...region, encryption };
+  });
+}
+
+/**
  * DELETE: the version is Deleting until the operation ends; updates meanwhile are refused. Unlike other writes a
  * delete is accepted while replication runs (it cancels it: the documented way out of a stuck region), and a
  * repeated delete is the retry the service allows, finishing when the first one does.
  */
 export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImageVersionRef): OperationRecord {
-  const { image } = parents(ctx, ref);
+  const { gallery, image } = parents(ctx, ref);
   const existing = getGalleryImageVersion(ctx, ref);
   const now = ctx.clock.now();
   const running = existing.state.operation;
@@ -464,6 +643,7 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
     state: { ...existing.state, operation: tracked },
     goneAt: tracked.endsAt,
   });
+  if (gallery.body.properties.softDeletePolicy?.isSoftDeleteEnabled) keepSoftDeleted(ctx, existing, tracked.endsAt);
   return operation;
 }
 
@@ -499,4 +679,22 @@ export function createGalleryImageVersion(
 /** The definition a version belongs to, for callers that hold only a version record. */
 export function definitionOf(ctx: EmulatorContext, record: GalleryImageVersionRecord): GalleryImageRecord | undefined {
   return record.parentKey ? ctx.resources.get<GalleryImageBody, TrackedState>(record.parentKey) : undefined;
+}
+
+export const POLICY_VIOLATION_CATEGORIES = ["Other", "ImageFlaggedUnsafe", "CopyrightValidation", "IpTheft"] as const;
+
+/**
+ * Reports (or, with an empty list, clears) policy violations against a version: what Microsoft does to a flagged
+ * image in Azure, done here by the emulator's control surface. Undefined when the version does not exist.
+ */
+export function reportPolicyViolations(
+  ctx: EmulatorContext,
+  versionId: string,
+  violations: PolicyViolation[],
+): GalleryImageVersionRecord | undefined {
+  const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
+  if (record?.type !== GALLERY_IMAGE_VERSION_TYPE || (record.goneAt !== undefined && record.goneAt <= ctx.clock.now()))
+    return undefined;
+  ctx.resources.put({ ...record, state: { ...record.state, policyViolations: violations } });
+  return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
 }

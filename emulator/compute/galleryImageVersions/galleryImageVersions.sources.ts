@@ -3,7 +3,9 @@ import { normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import type { GalleryImageBody } from "../galleryImages/galleryImages.model.js";
 import type { GalleryImageVersionBody, GalleryImageVersionState } from "./galleryImageVersions.model.js";
-import { regionStatusAt } from "./replication.js";
+import { regionStatusAt } from "../shared/replication.js";
+import { findCommunityGallery } from "../sharing/communityGalleries.model.js";
+import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
 import { resolveComputeSource } from "../sources/versionSources.js";
 import type { VersionSource } from "./versionSource.js";
 
@@ -41,6 +43,35 @@ function resolveGalleryImageVersion(
     osDiskSizeGB: storage.osDiskImage.sizeInGB,
     dataDisks: storage.dataDiskImages.map((disk) => ({ lun: disk.lun, sizeGB: disk.sizeInGB })),
   };
+}
+
+/** `/CommunityGalleries/{publicGalleryName}/Images/{image}/Versions/{version}`, as Compute spells a community version's id. */
+const COMMUNITY_VERSION_ID = /^\/CommunityGalleries\/([^/]+)\/Images\/([^/]+)\/Versions\/([^/]+)\/?$/i;
+
+/**
+ * A version of a community gallery's image as a source: public, so no role is checked; otherwise it is the
+ * underlying gallery image version, usable where it has replicated.
+ */
+export function resolveCommunitySource(
+  ctx: EmulatorContext,
+  communityGalleryImageId: string,
+  wantedLocation: string,
+): VersionSource | undefined {
+  const match = COMMUNITY_VERSION_ID.exec(communityGalleryImageId);
+  if (!match) return undefined;
+  const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string];
+  const gallery = findCommunityGallery(ctx, publicName);
+  const definition = gallery
+    ? ctx.resources
+        .listChildren<GalleryImageBody>(gallery.id, GALLERY_IMAGE_TYPE)
+        .items.find((image) => image.name.toLowerCase() === imageName.toLowerCase())
+    : undefined;
+  const version = definition
+    ? ctx.resources
+        .listChildren<GalleryImageVersionBody, GalleryImageVersionState>(definition.id, GALLERY_IMAGE_VERSION_TYPE)
+        .items.find((v) => v.name.toLowerCase() === versionName.toLowerCase())
+    : undefined;
+  return version ? resolveGalleryImageVersion(ctx, version.id, wantedLocation) : undefined;
 }
 
 /** Any source of an image version: gallery image versions here, managed images, VMs, disks and snapshots from sources/versionSources.ts. */

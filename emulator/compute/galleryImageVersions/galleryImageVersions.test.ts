@@ -4,7 +4,7 @@ import { EMPTY_SEED } from "../../seed/wellKnown.js";
 import { collect, computeFixture } from "../../testing/computeFixture.js";
 import { FAST_POLL } from "../../testing/harness.js";
 import { createGalleryImageVersion, versionsWithReplication } from "./galleryImageVersions.model.js";
-import { REMOTE_REGION_BASE_MS } from "./replication.js";
+import { REMOTE_REGION_BASE_MS } from "../shared/replication.js";
 
 const SUB = EMPTY_SEED.subscriptionId;
 const ADMIN = EMPTY_SEED.admin.upn;

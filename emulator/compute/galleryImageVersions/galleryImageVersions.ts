@@ -2,7 +2,6 @@ import { listResponse, skipTokenOf } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
 import { linkedIdsAt, requireLinkedRead } from "../../authorization/linkedAccess.js";
-import type { ResourceRecord } from "../../store/resources.js";
 import {
   deleteGalleryImageVersion,
   galleryImageVersionView,
@@ -12,8 +11,14 @@ import {
   type GalleryImageVersionBody,
   type GalleryImageVersionRef,
   type GalleryImageVersionState,
+  type VersionViewOptions,
 } from "./galleryImageVersions.model.js";
-import { getGalleryImage, parentGallery, type GalleryImageRef } from "../galleryImages/galleryImages.model.js";
+import {
+  getGalleryImage,
+  parentGallery,
+  type GalleryImageRecord,
+  type GalleryImageRef,
+} from "../galleryImages/galleryImages.model.js";
 import { GALLERY_API_VERSIONS, GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
 import { galleryLroHeaders } from "../shared/provisioning.js";
 
@@ -39,10 +44,19 @@ function refOf(req: ArmRequest): GalleryImageVersionRef {
   return { ...imageRefOf(req), version: req.params.galleryImageVersionName! };
 }
 
-/** `$expand=ReplicationStatus`, matched as ARM matches query values: without regard to case. */
-function expandsReplication(req: ArmRequest): boolean {
+/** The parts of `$expand` (ReplicationStatus, UefiSettings, ValidationProfile), matched as ARM matches query values: without regard to case. */
+function expandsOf(req: ArmRequest): Set<string> {
   const expand = Object.entries(req.query).find(([key]) => key.toLowerCase() === "$expand")?.[1] ?? "";
-  return expand.split(",").some((part) => part.trim().toLowerCase() === "replicationstatus");
+  return new Set(expand.split(",").map((part) => part.trim().toLowerCase()));
+}
+
+function viewOptions(req: ArmRequest, definition: GalleryImageRecord): VersionViewOptions {
+  const expand = expandsOf(req);
+  return {
+    expandReplication: expand.has("replicationstatus"),
+    expandUefiSettings: expand.has("uefisettings"),
+    ...(expand.has("validationprofile") ? { validationOf: definition } : {}),
+  };
 }
 
 const base = { resourceType: GALLERY_IMAGE_VERSION_TYPE, apiVersions: GALLERY_API_VERSIONS } as const;
@@ -77,7 +91,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
       });
       return {
         status: created ? 201 : 200,
-        body: galleryImageVersionView(record, req.ctx.clock.now()),
+        body: galleryImageVersionView(record, req.ctx.clock.now(), { expandUefiSettings: true }),
         headers: galleryLroHeaders(req, operation, "PUT"),
       };
     },
@@ -92,7 +106,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
       const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body, req.apiVersion);
       return {
         status: 200,
-        body: galleryImageVersionView(record, req.ctx.clock.now()),
+        body: galleryImageVersionView(record, req.ctx.clock.now(), { expandUefiSettings: true }),
         headers: galleryLroHeaders(req, operation, "PATCH"),
       };
     },
@@ -102,12 +116,12 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     method: "GET",
     path: VERSION_PATH,
     action: READ,
-    handler: (req): ArmResponse => ({
-      status: 200,
-      body: galleryImageVersionView(getGalleryImageVersion(req.ctx, refOf(req)), req.ctx.clock.now(), {
-        expandReplication: expandsReplication(req),
-      }),
-    }),
+    handler: (req): ArmResponse => {
+      const ref = refOf(req);
+      const record = getGalleryImageVersion(req.ctx, ref);
+      const definition = getGalleryImage(req.ctx, ref);
+      return { status: 200, body: galleryImageVersionView(record, req.ctx.clock.now(), viewOptions(req, definition)) };
+    },
   },
   {
     ...base,
@@ -137,10 +151,8 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
       );
       const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, READ, r.id));
       const now = req.ctx.clock.now();
-      const expand = expandsReplication(req);
-      return listResponse(req, { ...page, items }, (r) =>
-        galleryImageVersionView(r, now, { expandReplication: expand }),
-      );
+      const options = viewOptions(req, image);
+      return listResponse(req, { ...page, items }, (r) => galleryImageVersionView(r, now, options));
     },
   },
 ];

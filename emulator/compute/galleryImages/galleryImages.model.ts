@@ -30,6 +30,7 @@ import {
   requiredLocation,
   requireResourceGroup,
 } from "../shared/names.js";
+import { refuseDeleteWhileSoftDeleted } from "../galleryImageVersions/softDeletedVersions.model.js";
 import {
   assertNoOperationInFlight,
   beginOperation,
@@ -231,6 +232,7 @@ export function deleteGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): 
       versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions/${v.name}`),
     );
   }
+  refuseDeleteWhileSoftDeleted(ctx, existing.id, gallery.name);
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },

@@ -7,6 +7,8 @@ import { ArmError, ArmErrors } from "../../errors.js";
 export interface ResourceBody {
   location?: string;
   tags?: Record<string, string>;
+  /** A managed identity, for the types that have one (emulator/managedIdentity/resourceIdentity.ts). */
+  identity?: unknown;
   properties?: unknown;
 }
 

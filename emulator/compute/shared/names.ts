@@ -36,3 +36,11 @@ export function requiredLocation(location: string | undefined): string {
   if (location === undefined || location.trim() === "") throw ArmErrors.missingLocation();
   return location;
 }
+
+export const GALLERY_SCRIPT_TYPE = "Microsoft.Compute/galleries/scripts";
+export const GALLERY_SCRIPT_VERSION_TYPE = "Microsoft.Compute/galleries/scripts/versions";
+export const GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE = "Microsoft.Compute/galleries/inVMAccessControlProfiles";
+export const GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE =
+  "Microsoft.Compute/galleries/inVMAccessControlProfiles/versions";
+export const GALLERY_APPLICATION_TYPE = "Microsoft.Compute/galleries/applications";
+export const GALLERY_APPLICATION_VERSION_TYPE = "Microsoft.Compute/galleries/applications/versions";

@@ -1,4 +1,4 @@
-import { communityGalleryImageId } from "../../../lib/gallery/community.js";
+import { COMMUNITY_DISCLAIMER_URI, communityGalleryImageId } from "../../../lib/gallery/community.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmError } from "../../errors.js";
 import type { GalleryBody, GalleryRecord } from "../galleries/galleries.model.js";
@@ -7,6 +7,7 @@ import type { StoredSharingProfile } from "./gallerySharing.profile.js";
 import type { GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
 import type { GalleryImageVersionRecord } from "../galleryImageVersions/galleryImageVersions.model.js";
 import {
+  artifactTagsOf,
   isInRegion,
   listSharedImages,
   listSharedVersions,
@@ -25,6 +26,11 @@ import { GALLERY_TYPE } from "../shared/names.js";
 /** Galleries answer with `disclaimer` and `artifactTags` since 2022-08-03 and with `communityMetadata` since 2023-07-03. */
 const ARTIFACT_TAGS_SINCE = "2022-08-03";
 const COMMUNITY_METADATA_SINCE = "2023-07-03";
+
+/** `disclaimer` where the api-version has it (with artifactTags). */
+function disclaimerFor(apiVersion: string) {
+  return apiVersion >= ARTIFACT_TAGS_SINCE ? { disclaimer: COMMUNITY_DISCLAIMER_URI } : {};
+}
 
 export const CommunityErrors = {
   galleryNotFound: (publicName: string) =>
@@ -99,7 +105,8 @@ export function communityGalleryView(community: CommunityGallery, location: stri
     type: "Microsoft.Compute/Locations/CommunityGallery",
     identifier: { uniqueId: `/CommunityGalleries/${community.publicName}` },
     properties: {
-      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags: {} } : {}),
+      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags: artifactTagsOf(community.gallery) } : {}),
+      ...disclaimerFor(apiVersion),
       ...(apiVersion >= COMMUNITY_METADATA_SINCE
         ? {
             communityMetadata: {
@@ -128,7 +135,11 @@ export function communityImageView(
     location: regionOf(location),
     type: "Microsoft.Compute/Locations/CommunityGalleryImage",
     identifier: { uniqueId: communityGalleryImageId(community.publicName, image.name) },
-    properties: { ...rest, ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}) },
+    properties: {
+      ...rest,
+      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}),
+      ...disclaimerFor(apiVersion),
+    },
   };
 }
 
@@ -147,7 +158,11 @@ export function communityVersionView(
     location: regionOf(location),
     type: "Microsoft.Compute/Locations/CommunityGalleryImageVersion",
     identifier: { uniqueId: communityGalleryImageId(community.publicName, image.name, version.name) },
-    properties: { ...rest, ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}) },
+    properties: {
+      ...rest,
+      ...(apiVersion >= ARTIFACT_TAGS_SINCE ? { artifactTags } : {}),
+      ...disclaimerFor(apiVersion),
+    },
   };
 }
 

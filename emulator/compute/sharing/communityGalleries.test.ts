@@ -2,6 +2,7 @@ import type { ComputeManagementClient } from "@azure/arm-compute";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANTS } from "../../seed/demoIdentities.js";
 import { collect, computeFixture } from "../../testing/computeFixture.js";
+import { COMMUNITY_DISCLAIMER_URI } from "../../../lib/gallery/community.js";
 import { FAST_POLL } from "../../testing/harness.js";
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
@@ -121,24 +122,30 @@ describe("community galleries: publisher details, EnableCommunity and the public
       },
     });
     expect(community.communityMetadata).not.toHaveProperty("publicNamePrefix");
+    // CommunityGallery_Get, CommunityGalleryImage_Get, CommunityGalleryImageVersion_Get: each carries the disclaimer.
+    expect(community.disclaimer).toBe(COMMUNITY_DISCLAIMER_URI);
 
     const images = await collect(lee.communityGalleryImages.list("westeurope", publicName));
     const owned = await collect(fx.client.galleryImages.listByGallery(RG, GALLERY));
     expect(images.map((i) => i.name).sort()).toEqual(owned.map((i) => i.name).sort());
     const image = images[0]!;
     expect(image.uniqueId).toBe(`/CommunityGalleries/${publicName}/Images/${image.name}`);
-    expect((await lee.communityGalleryImages.get("westeurope", publicName, image.name!)).identifier?.publisher).toBe(
-      "Contoso",
-    );
+    const communityImage = await lee.communityGalleryImages.get("westeurope", publicName, image.name!);
+    expect(communityImage.identifier?.publisher).toBe("Contoso");
+    expect(communityImage.disclaimer).toBe(COMMUNITY_DISCLAIMER_URI);
 
     const versions = await collect(lee.communityGalleryImageVersions.list("westeurope", publicName, image.name!));
     expect(versions.length).toBeGreaterThan(0);
     const version = versions[0]!;
     expect(version.uniqueId).toBe(`/CommunityGalleries/${publicName}/Images/${image.name}/Versions/${version.name}`);
-    expect(
-      (await lee.communityGalleryImageVersions.get("westeurope", publicName, image.name!, version.name!)).storageProfile
-        ?.osDiskImage?.diskSizeGB,
-    ).toBeGreaterThan(0);
+    const communityVersion = await lee.communityGalleryImageVersions.get(
+      "westeurope",
+      publicName,
+      image.name!,
+      version.name!,
+    );
+    expect(communityVersion.storageProfile?.osDiskImage?.diskSizeGB).toBeGreaterThan(0);
+    expect(communityVersion.disclaimer).toBe(COMMUNITY_DISCLAIMER_URI);
   });
 
   it("lists versions only where they are replicated, and is not found in a region the gallery does not reach", async () => {

@@ -1,6 +1,6 @@
-import { pageOf, nextLink, skipTokenOf } from "../../paging.js";
+import { pagedListResponse } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
-import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
+import type { ArmRequest, ArmRoute } from "../../router.js";
 import {
   communityGalleryView,
   communityImageView,
@@ -32,17 +32,6 @@ function communityOf(req: ArmRequest): CommunityGallery {
   return getCommunityGallery(req.ctx, req.params.publicGalleryName!, req.params.location!);
 }
 
-function paged<T>(req: ArmRequest, items: T[], keyOf: (t: T) => string): ArmResponse {
-  const page = pageOf(items, keyOf, skipTokenOf(req), req.ctx.config.pageSize);
-  return {
-    status: 200,
-    body: {
-      value: page.items,
-      ...(page.continueAfter !== undefined ? { nextLink: nextLink(req, page.continueAfter) } : {}),
-    },
-  };
-}
-
 export const communityGalleryRoutes: ArmRoute[] = [
   {
     ...base,
@@ -62,7 +51,7 @@ export const communityGalleryRoutes: ArmRoute[] = [
       const views = listCommunityImages(req.ctx, community.gallery).map((i) =>
         communityImageView(community, i, req.params.location!, req.apiVersion),
       );
-      return paged(req, views, (v) => v.name.toLowerCase());
+      return pagedListResponse(req, views, (v) => v.name.toLowerCase());
     },
   },
   {
@@ -87,7 +76,7 @@ export const communityGalleryRoutes: ArmRoute[] = [
       const views = listCommunityVersions(req.ctx, image, location).map((v) =>
         communityVersionView(community, image, v, location, now, req.apiVersion),
       );
-      return paged(req, views, (v) => v.name.toLowerCase());
+      return pagedListResponse(req, views, (v) => v.name.toLowerCase());
     },
   },
   {

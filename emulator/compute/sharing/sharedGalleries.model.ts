@@ -10,7 +10,7 @@ import {
   type GalleryImageVersionRecord,
   type GalleryImageVersionState,
 } from "../galleryImageVersions/galleryImageVersions.model.js";
-import { regionStatusAt } from "../galleryImageVersions/replication.js";
+import { regionStatusAt } from "../shared/replication.js";
 import { canonicalLocation, GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
 import type { TrackedState } from "../shared/provisioning.js";
 
@@ -150,6 +150,14 @@ export function getSharedVersion(
   return found;
 }
 
+/**
+ * `artifactTags`: the spec says only "the artifact tags of a shared gallery resource"; the emulator shows the
+ * publisher's ARM tags of the gallery, definition or version (docs/azure-error-fidelity.md).
+ */
+export function artifactTagsOf(record: { body: { tags?: Record<string, string> } }): Record<string, string> {
+  return { ...(record.body.tags ?? {}) };
+}
+
 /** Views in the service's shape: name is the unique name, identifier.uniqueId the shared path. */
 export function sharedGalleryView(gallery: GalleryRecord, location: string) {
   const uniqueName = uniqueNameOf(gallery);
@@ -157,7 +165,7 @@ export function sharedGalleryView(gallery: GalleryRecord, location: string) {
     name: uniqueName,
     location: regionOf(location),
     identifier: { uniqueId: `/SharedGalleries/${uniqueName}` },
-    properties: { artifactTags: {} },
+    properties: { artifactTags: artifactTagsOf(gallery) },
   };
 }
 
@@ -180,7 +188,7 @@ export function sharedImageView(gallery: GalleryRecord, image: GalleryImageRecor
       ...(p.purchasePlan !== undefined ? { purchasePlan: p.purchasePlan } : {}),
       ...(p.privacyStatementUri !== undefined ? { privacyStatementUri: p.privacyStatementUri } : {}),
       ...(p.eula !== undefined ? { eula: p.eula } : {}),
-      artifactTags: {},
+      artifactTags: artifactTagsOf(image),
     },
   };
 }
@@ -213,7 +221,7 @@ export function sharedVersionView(
           hostCaching: d.hostCaching,
         })),
       },
-      artifactTags: {},
+      artifactTags: artifactTagsOf(version),
     },
   };
 }

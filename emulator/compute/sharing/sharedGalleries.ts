@@ -1,6 +1,6 @@
-import { pageOf, nextLink, skipTokenOf } from "../../paging.js";
+import { pagedListResponse } from "../../paging.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
-import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
+import type { ArmRequest, ArmRoute } from "../../router.js";
 import { SharingErrors } from "./gallerySharing.errors.js";
 import {
   getSharedGallery,
@@ -32,17 +32,6 @@ function scopeOf(req: ArmRequest): SharedGalleryScope {
   return { subscription, location: req.params.location!, sharedTo: sharedTo ? "tenant" : "subscription" };
 }
 
-function paged<T>(req: ArmRequest, items: T[], keyOf: (t: T) => string): ArmResponse {
-  const page = pageOf(items, keyOf, skipTokenOf(req), req.ctx.config.pageSize);
-  return {
-    status: 200,
-    body: {
-      value: page.items,
-      ...(page.continueAfter !== undefined ? { nextLink: nextLink(req, page.continueAfter) } : {}),
-    },
-  };
-}
-
 export const sharedGalleryRoutes: ArmRoute[] = [
   {
     ...base,
@@ -51,7 +40,7 @@ export const sharedGalleryRoutes: ArmRoute[] = [
     handler: (req) => {
       const scope = scopeOf(req);
       const views = listSharedGalleries(req.ctx, scope).map((g) => sharedGalleryView(g, scope.location));
-      return paged(req, views, (v) => v.name.toLowerCase());
+      return pagedListResponse(req, views, (v) => v.name.toLowerCase());
     },
   },
   {
@@ -74,7 +63,7 @@ export const sharedGalleryRoutes: ArmRoute[] = [
       const scope = scopeOf(req);
       const gallery = getSharedGallery(req.ctx, scope, req.params.galleryUniqueName!);
       const views = listSharedImages(req.ctx, gallery).map((i) => sharedImageView(gallery, i, scope.location));
-      return paged(req, views, (v) => v.name.toLowerCase());
+      return pagedListResponse(req, views, (v) => v.name.toLowerCase());
     },
   },
   {
@@ -102,7 +91,7 @@ export const sharedGalleryRoutes: ArmRoute[] = [
       const views = listSharedVersions(req.ctx, image, scope.location).map((v) =>
         sharedVersionView(gallery, image, v, scope.location, now),
       );
-      return paged(req, views, (v) => v.name.toLowerCase());
+      return pagedListResponse(req, views, (v) => v.name.toLowerCase());
     },
   },
   {

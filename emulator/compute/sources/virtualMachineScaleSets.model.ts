@@ -1,3 +1,8 @@
+import {
+  checkApplicationProfile,
+  SCALE_SET_APPLICATION_LINK,
+  type VmGalleryApplication,
+} from "../galleryApplicationVersions/applicationProfile.js";
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -35,6 +40,7 @@ export interface ScaleSetProperties {
       osDisk: { osType: string; createOption: "FromImage"; caching: string; diskSizeGB: number };
     };
     osProfile?: Record<string, unknown>;
+    applicationProfile?: { galleryApplications: VmGalleryApplication[] };
   };
   timeCreated: string;
 }
@@ -112,6 +118,13 @@ function build(
       ? existing.body.properties.virtualMachineProfile.osProfile
       : osProfileOf(givenOsProfile, image);
   const osDiskRaw = isObject(storage!.osDisk) ? storage!.osDisk : {};
+  const applicationProfile =
+    checkApplicationProfile(
+      ctx,
+      profile!.applicationProfile,
+      { location: input.location, osType: image.osType },
+      "virtualMachineProfile.applicationProfile",
+    ) ?? existing?.body.properties.virtualMachineProfile.applicationProfile;
   const upgradePolicy =
     isObject(raw.upgradePolicy) && typeof raw.upgradePolicy.mode === "string" ? raw.upgradePolicy.mode : "Manual";
 
@@ -131,6 +144,7 @@ function build(
           },
         },
         ...(osProfile ? { osProfile } : {}),
+        ...(applicationProfile ? { applicationProfile } : {}),
       },
       timeCreated: existing?.body.properties.timeCreated ?? new Date(ctx.clock.now()).toISOString(),
     },
@@ -143,6 +157,7 @@ export const virtualMachineScaleSetType: ComputeResourceType<ScaleSetProperties,
   links: [
     "properties.virtualMachineProfile.storageProfile.osDisk.managedDisk.diskEncryptionSet.id",
     "properties.virtualMachineProfile.storageProfile.dataDisks[].managedDisk.diskEncryptionSet.id",
+    SCALE_SET_APPLICATION_LINK,
   ],
   type: VIRTUAL_MACHINE_SCALE_SET_TYPE,
   collection: "virtualMachineScaleSets",

@@ -192,7 +192,9 @@ function fromSharedGallery(
 ): ResolvedImage {
   const match = SHARED_GALLERY_IMAGE_ID.exec(sharedGalleryImageId);
   if (!match) throw ArmErrors.invalidParameterValue("imageReference.sharedGalleryImageId");
-  const [, uniqueName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
+  const uniqueName = match[1]!;
+  const imageName = match[2]!;
+  const versionName = match[3];
   const subscriptionId = parseResourceId(req.vmId)!.subscriptionId;
   const subscription = ctx.directory.subscription(subscriptionId);
   const gallery = subscription ? findGallerySharedWith(ctx, subscription, uniqueName) : undefined;
@@ -221,7 +223,9 @@ function fromCommunityGallery(
 ): ResolvedImage {
   const match = COMMUNITY_GALLERY_IMAGE_ID.exec(communityGalleryImageId);
   if (!match) throw ArmErrors.invalidParameterValue("imageReference.communityGalleryImageId");
-  const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
+  const publicName = match[1]!;
+  const imageName = match[2]!;
+  const versionName = match[3];
   const gallery = findCommunityGallery(ctx, publicName);
   const definition = gallery
     ? ctx.resources

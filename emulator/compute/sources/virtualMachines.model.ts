@@ -1,3 +1,8 @@
+import {
+  checkApplicationProfile,
+  VM_APPLICATION_LINK,
+  type VmGalleryApplication,
+} from "../galleryApplicationVersions/applicationProfile.js";
 import { randomUUID } from "node:crypto";
 import { parseResourceId } from "../../../lib/azure/resourceId.js";
 import { OS_TYPES } from "../../../lib/gallery/galleryImage.js";
@@ -77,6 +82,7 @@ export interface VirtualMachineProperties {
   osProfile?: Record<string, unknown>;
   networkProfile?: unknown;
   additionalCapabilities?: { ultraSSDEnabled?: boolean };
+  applicationProfile?: { galleryApplications: VmGalleryApplication[] };
   timeCreated: string;
 }
 
@@ -374,8 +380,20 @@ function buildVirtualMachine(
   if (!vmSize) throw ArmErrors.requiredParameterMissing("hardwareProfile.vmSize");
 
   if (input.existing) {
-    // An update may resize the VM or change its tags; the disks and the OS it was provisioned with stay.
-    const properties = { ...input.existing.body.properties, hardwareProfile: { vmSize } };
+    // An update may resize the VM, change its tags or its VM applications; the disks and the OS it was provisioned with stay.
+    const stored = input.existing.body.properties;
+    const applicationProfile =
+      checkApplicationProfile(
+        ctx,
+        raw.applicationProfile,
+        { location: input.location, osType: stored.storageProfile.osDisk.osType },
+        "applicationProfile",
+      ) ?? stored.applicationProfile;
+    const properties = {
+      ...stored,
+      hardwareProfile: { vmSize },
+      ...(applicationProfile ? { applicationProfile } : {}),
+    };
     const { operation: _op, ...state } = input.existing.state;
     return { properties, state, newDisks: [], attachedDiskIds: [], extra: planOf(input.existing.body.plan) };
   }
@@ -401,6 +419,12 @@ function buildVirtualMachine(
   const dataDisks = buildDataDisks(ctx, storage, input, image, plan);
   const osProfile = checkOsProfile(raw, image, attaching);
   const additional = isObject(raw.additionalCapabilities) ? raw.additionalCapabilities : undefined;
+  const applicationProfile = checkApplicationProfile(
+    ctx,
+    raw.applicationProfile,
+    { location: input.location, osType: osDisk.osType },
+    "applicationProfile",
+  );
 
   const properties: VirtualMachineProperties = {
     vmId: randomUUID(),
@@ -409,6 +433,7 @@ function buildVirtualMachine(
     ...(osProfile ? { osProfile: { computerName: input.ref.name, ...osProfile } } : {}),
     ...(raw.networkProfile !== undefined ? { networkProfile: raw.networkProfile } : {}),
     ...(additional ? { additionalCapabilities: { ultraSSDEnabled: additional.ultraSSDEnabled === true } } : {}),
+    ...(applicationProfile ? { applicationProfile } : {}),
     timeCreated: new Date(ctx.clock.now()).toISOString(),
   };
   return { ...plan, properties, extra: planOf(input.body.plan) };
@@ -481,6 +506,7 @@ export const virtualMachineType: ComputeResourceType<VirtualMachineProperties, V
   links: [
     "properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id",
     "properties.storageProfile.dataDisks[].managedDisk.diskEncryptionSet.id",
+    VM_APPLICATION_LINK,
   ],
   type: VIRTUAL_MACHINE_TYPE,
   collection: "virtualMachines",

@@ -9,6 +9,8 @@ import {
 /**
  * Replication of an image version to its target regions, as a plan per region stored with the version and
  * read against the clock: nothing runs in the background, so moving the clock is all it takes to finish it.
+ * Script versions and in-VM access control profile versions replicate the same way (shared/galleryArtifacts.ts),
+ * as artifacts of 0 GB.
  *
  * Durations (emulated time), chosen so that small images replicate in minutes and large ones in hours, as the
  * seed documents describe:

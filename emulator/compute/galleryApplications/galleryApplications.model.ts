@@ -1,0 +1,222 @@
+import {
+  checkApplicationName,
+  checkApplicationUpdate,
+  galleryApplicationPropertiesShape,
+  validateApplicationRules,
+  type GalleryApplicationProperties,
+} from "../../../lib/gallery/galleryApplication.js";
+import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import type { OperationRecord } from "../../operations.js";
+import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
+import { definedEntries, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
+import { parentGallery } from "../galleryImages/galleryImages.model.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { sameInstant } from "../shared/dates.js";
+import {
+  canonicalLocation,
+  GALLERY_APPLICATION_TYPE,
+  GALLERY_APPLICATION_VERSION_TYPE,
+  GALLERY_TYPE,
+  requiredLocation,
+} from "../shared/names.js";
+import {
+  assertNoOperationInFlight,
+  beginOperation,
+  resourceOperationMs,
+  type TrackedState,
+} from "../shared/provisioning.js";
+
+/** Microsoft.Compute/galleries/applications (VM Applications): the model (validation, state, views). */
+
+export interface GalleryApplicationRef extends GalleryRef {
+  application: string;
+}
+
+export interface GalleryApplicationBody extends ArmResourceBody {
+  location: string;
+  properties: GalleryApplicationProperties;
+}
+
+export type GalleryApplicationRecord = ResourceRecord<GalleryApplicationBody, TrackedState>;
+
+export function galleryApplicationId(gallery: GalleryRecord, application: string): string {
+  return `${gallery.body.id}/applications/${application}`;
+}
+
+export function findGalleryApplication(
+  ctx: EmulatorContext,
+  ref: GalleryApplicationRef,
+): GalleryApplicationRecord | undefined {
+  const gallery = parentGallery(ctx, ref);
+  return ctx.resources.get<GalleryApplicationBody, TrackedState>(galleryApplicationId(gallery, ref.application));
+}
+
+export function getGalleryApplication(ctx: EmulatorContext, ref: GalleryApplicationRef): GalleryApplicationRecord {
+  const record = findGalleryApplication(ctx, ref);
+  if (!record)
+    throw ArmErrors.resourceNotFound(`${GALLERY_TYPE}/${ref.gallery}/applications`, ref.application, ref.resourceGroup);
+  return record;
+}
+
+/**
+ * The application's ARM JSON. GalleryApplicationProperties has no provisioningState (the spec's examples show
+ * none), so the running operation shows only through the LRO.
+ */
+export function galleryApplicationView(record: GalleryApplicationRecord) {
+  return {
+    id: record.body.id,
+    name: record.body.name,
+    type: GALLERY_APPLICATION_TYPE,
+    location: record.body.location,
+    ...stringTags(record.body.tags),
+    properties: record.body.properties,
+  };
+}
+
+function nestedName(ref: GalleryApplicationRef): string {
+  return `${ref.gallery}/${ref.application}`;
+}
+
+function write(
+  ctx: EmulatorContext,
+  ref: GalleryApplicationRef,
+  input: { location: string; tags?: Record<string, string>; properties: unknown },
+  existing: GalleryApplicationRecord | undefined,
+  gallery: GalleryRecord,
+): WriteResult<GalleryApplicationRecord> {
+  const now = ctx.clock.now();
+  const properties = parseProperties(galleryApplicationPropertiesShape, input.properties, "properties");
+  // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
+  const keepsEndOfLife =
+    existing !== undefined && sameInstant(properties.endOfLifeDate, existing.body.properties.endOfLifeDate);
+  const [violation] = validateApplicationRules(properties, new Date(keepsEndOfLife ? 0 : now));
+  throwViolation(violation);
+  if (existing) {
+    throwViolation(checkApplicationUpdate(existing.body.properties, properties));
+    assertNoOperationInFlight(ctx, existing, nestedName(ref));
+  }
+  const id = existing?.body.id ?? galleryApplicationId(gallery, ref.application);
+  const name = existing?.name ?? ref.application;
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id, subscriptionId: gallery.subscriptionId, location: input.location },
+    existing ? "Update" : "Create",
+    resourceOperationMs(ctx),
+  );
+  const body: GalleryApplicationBody = {
+    id,
+    name,
+    type: GALLERY_APPLICATION_TYPE,
+    location: input.location,
+    ...stringTags(input.tags),
+    properties,
+  };
+  store(ctx, gallery, body, { operation: tracked }, existing);
+  return { record: findGalleryApplication(ctx, ref)!, created: !existing, operation };
+}
+
+function store(
+  ctx: EmulatorContext,
+  gallery: GalleryRecord,
+  body: GalleryApplicationBody,
+  state: TrackedState,
+  existing?: GalleryApplicationRecord,
+  goneAt?: number,
+) {
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(body.id);
+  ctx.resources.put({
+    id: body.id,
+    type: GALLERY_APPLICATION_TYPE,
+    name: body.name,
+    subscriptionId: gallery.subscriptionId,
+    resourceGroup: gallery.resourceGroup,
+    parentKey: gallery.id,
+    location: body.location,
+    body,
+    state: state as Record<string, unknown>,
+    createdAt: existing?.createdAt,
+    goneAt,
+  });
+}
+
+/** PUT: creates the application (201) or updates it (200); supportedOSType is fixed at creation. */
+export function putGalleryApplication(
+  ctx: EmulatorContext,
+  ref: GalleryApplicationRef,
+  rawBody: unknown,
+): WriteResult<GalleryApplicationRecord> {
+  throwViolation(checkApplicationName(ref.application, ref.gallery));
+  const body = requireObjectBody(rawBody);
+  const requested = requiredLocation(body.location);
+  throwViolation(checkLocationAvailable(requested, GALLERY_APPLICATION_TYPE));
+  const location = canonicalLocation(requested)!;
+  const gallery = parentGallery(ctx, ref);
+  const existing = findGalleryApplication(ctx, ref);
+  if (existing && existing.body.location !== location) {
+    throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
+  }
+  if (location !== gallery.body.location)
+    throw ArmErrors.locationDiffersFromGallery("gallery application", location, gallery.body.location);
+  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
+}
+
+/** PATCH: the sent properties over the stored ones, then the same rules as PUT. */
+export function patchGalleryApplication(
+  ctx: EmulatorContext,
+  ref: GalleryApplicationRef,
+  rawBody: unknown,
+): WriteResult<GalleryApplicationRecord> {
+  const body = requireObjectBody(rawBody);
+  const gallery = parentGallery(ctx, ref);
+  const existing = getGalleryApplication(ctx, ref);
+  const patch = (body.properties ?? {}) as Record<string, unknown>;
+  const properties = { ...existing.body.properties, ...definedEntries(patch) };
+  return write(
+    ctx,
+    ref,
+    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
+    existing,
+    gallery,
+  );
+}
+
+/** DELETE: refused while versions remain, as for image definitions. */
+export function deleteGalleryApplication(ctx: EmulatorContext, ref: GalleryApplicationRef): OperationRecord {
+  const gallery = parentGallery(ctx, ref);
+  const existing = getGalleryApplication(ctx, ref);
+  assertNoOperationInFlight(ctx, existing, nestedName(ref));
+  const versions = ctx.resources.listChildren(existing.id, GALLERY_APPLICATION_VERSION_TYPE, "", 5).items;
+  if (versions.length > 0) {
+    throw ArmErrors.cannotDeleteResource(
+      versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/applications/${existing.name}/versions/${v.name}`),
+    );
+  }
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
+    "Delete",
+    resourceOperationMs(ctx),
+  );
+  store(ctx, gallery, existing.body, { operation: tracked }, existing, tracked.endsAt);
+  return operation;
+}
+
+export interface NewGalleryApplication extends GalleryApplicationRef {
+  tags?: Record<string, string>;
+  /** The `properties` of the PUT body (supportedOSType, description, customActions, …). */
+  properties: Record<string, unknown>;
+}
+
+/** Creates an application as a PUT would, for the demo seed and tests. */
+export function createGalleryApplication(ctx: EmulatorContext, input: NewGalleryApplication): GalleryApplicationRecord {
+  const { tags, properties, ...ref } = input;
+  const gallery = parentGallery(ctx, ref);
+  return putGalleryApplication(ctx, ref, {
+    location: gallery.body.location,
+    ...(tags ? { tags } : {}),
+    properties,
+  }).record;
+}

@@ -1,0 +1,44 @@
+import { visibleSubscription } from "../../resources/subscriptions.js";
+import type { ArmRequest, ArmRoute } from "../../router.js";
+import { parentGallery } from "../galleryImages/galleryImages.model.js";
+import { artifactRoutes } from "../shared/galleryArtifacts.js";
+import { GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE } from "../shared/names.js";
+import {
+  deleteProfile,
+  getProfile,
+  patchProfile,
+  profileView,
+  putProfile,
+  type ProfileRef,
+} from "./galleryInVMAccessControlProfiles.model.js";
+
+/** Microsoft.Compute/galleries/inVMAccessControlProfiles: routes and thin handlers. */
+
+export const PROFILE_PATH =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}/inVMAccessControlProfiles/{inVMAccessControlProfileName}";
+
+export function profileRefOf(req: ArmRequest): ProfileRef {
+  visibleSubscription(req, req.params.subscriptionId!);
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    gallery: req.params.galleryName!,
+    profile: req.params.inVMAccessControlProfileName!,
+  };
+}
+
+export const galleryInVMAccessControlProfileRoutes: ArmRoute[] = artifactRoutes({
+  type: GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE,
+  path: PROFILE_PATH,
+  actions: {
+    read: "Microsoft.Compute/galleries/inVMAccessControlProfiles/read",
+    write: "Microsoft.Compute/galleries/inVMAccessControlProfiles/write",
+    delete: "Microsoft.Compute/galleries/inVMAccessControlProfiles/delete",
+  },
+  put: (req) => putProfile(req.ctx, profileRefOf(req), req.body),
+  patch: (req) => patchProfile(req.ctx, profileRefOf(req), req.body),
+  get: (req) => getProfile(req.ctx, profileRefOf(req)),
+  remove: (req) => deleteProfile(req.ctx, profileRefOf(req)),
+  parentId: (req) => parentGallery(req.ctx, profileRefOf(req)).id,
+  view: (record, now) => profileView(record, now),
+});

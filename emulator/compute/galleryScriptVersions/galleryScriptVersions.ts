@@ -1,0 +1,36 @@
+import type { ArmRoute } from "../../router.js";
+import { getGalleryScript } from "../galleryScripts/galleryScripts.model.js";
+import { galleryScriptRefOf, SCRIPT_PATH } from "../galleryScripts/galleryScripts.js";
+import { artifactRoutes, expandsReplication } from "../shared/galleryArtifacts.js";
+import { GALLERY_SCRIPT_VERSION_TYPE } from "../shared/names.js";
+import {
+  deleteGalleryScriptVersion,
+  galleryScriptVersionView,
+  getGalleryScriptVersion,
+  patchGalleryScriptVersion,
+  putGalleryScriptVersion,
+  type GalleryScriptVersionRef,
+} from "./galleryScriptVersions.model.js";
+import type { ArmRequest } from "../../router.js";
+
+/** Microsoft.Compute/galleries/scripts/versions: routes and thin handlers over galleryScriptVersions.model.ts. */
+
+function refOf(req: ArmRequest): GalleryScriptVersionRef {
+  return { ...galleryScriptRefOf(req), version: req.params.galleryScriptVersionName! };
+}
+
+export const galleryScriptVersionRoutes: ArmRoute[] = artifactRoutes({
+  type: GALLERY_SCRIPT_VERSION_TYPE,
+  path: `${SCRIPT_PATH}/versions/{galleryScriptVersionName}`,
+  actions: {
+    read: "Microsoft.Compute/galleries/scripts/versions/read",
+    write: "Microsoft.Compute/galleries/scripts/versions/write",
+    delete: "Microsoft.Compute/galleries/scripts/versions/delete",
+  },
+  put: (req) => putGalleryScriptVersion(req.ctx, refOf(req), req.body),
+  patch: (req) => patchGalleryScriptVersion(req.ctx, refOf(req), req.body),
+  get: (req) => getGalleryScriptVersion(req.ctx, refOf(req)),
+  remove: (req) => deleteGalleryScriptVersion(req.ctx, refOf(req)),
+  parentId: (req) => getGalleryScript(req.ctx, galleryScriptRefOf(req)).id,
+  view: (record, now, req) => galleryScriptVersionView(record, now, expandsReplication(req)),
+});

@@ -1,0 +1,274 @@
+import { effectiveTargetRegions, type TargetRegionInput } from "../../../lib/gallery/replication.js";
+import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import { isHeld, type OperationRecord } from "../../operations.js";
+import { listResponse, skipTokenOf } from "../../paging.js";
+import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
+import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
+import type { WriteResult } from "../galleries/galleries.model.js";
+import {
+  planReplication,
+  replicationEndsAt,
+  replicationStatusAt,
+  failedRegions,
+  type RegionReplicationPlan,
+} from "./replication.js";
+import { requireObjectBody, stringTags, throwViolation } from "./body.js";
+import { canonicalLocation, GALLERY_API_VERSIONS, requiredLocation } from "./names.js";
+import {
+  assertNoOperationInFlight,
+  beginOperation,
+  galleryLroHeaders,
+  resourceOperationMs,
+  type TrackedState,
+} from "./provisioning.js";
+
+/**
+ * The storage, operations and routes that gallery scripts, in-VM access control profiles and their versions share:
+ * each is a child of a gallery (or of one of those), lives in its gallery's region, is written by a long-running
+ * PUT/PATCH/DELETE and listed by its parent. What differs (the properties' rules and the view) stays in each family.
+ */
+
+export interface ArtifactBody extends ArmResourceBody {
+  location: string;
+  properties: Record<string, unknown>;
+}
+
+export interface ArtifactState extends TrackedState {
+  /** Versions only: their replication to their target regions, read against the clock. */
+  replication?: RegionReplicationPlan[];
+}
+
+export type ArtifactRecord = ResourceRecord<ArtifactBody, ArtifactState>;
+
+/** The parent's record, or ARM's ParentResourceNotFound. */
+export function requireParent(ctx: EmulatorContext, parentId: string, parentName: string): ArtifactRecord {
+  const parent = ctx.resources.get<ArtifactBody, ArtifactState>(parentId);
+  if (!parent) throw ArmErrors.parentNotFound(parentName);
+  return parent;
+}
+
+/** The location of a PUT: required, known, unchanged on update and the same as the gallery's. */
+export function artifactLocation(
+  rawLocation: string | undefined,
+  options: {
+    type: string;
+    kind: string;
+    galleryLocation: string;
+    existing?: ArtifactRecord;
+    nestedName: string;
+    resourceGroup: string;
+  },
+): string {
+  const requested = requiredLocation(rawLocation);
+  throwViolation(checkLocationAvailable(requested, options.type));
+  const location = canonicalLocation(requested)!;
+  if (options.existing && options.existing.body.location !== location) {
+    throw ArmErrors.invalidResourceLocation(
+      options.nestedName,
+      options.existing.body.location,
+      location,
+      options.resourceGroup,
+    );
+  }
+  if (location !== options.galleryLocation)
+    throw ArmErrors.locationDiffersFromGallery(options.kind, location, options.galleryLocation);
+  return location;
+}
+
+export interface ArtifactWrite {
+  parent: ResourceRecord;
+  type: string;
+  name: string;
+  nestedName: string;
+  location: string;
+  tags?: Record<string, string>;
+  properties: Record<string, unknown>;
+  existing?: ArtifactRecord;
+  /** Versions: the regions to replicate to (`targetRegions` / `targetLocations`); the operation ends with them. */
+  targetRegions?: readonly TargetRegionInput[];
+  /** The demo seed backdates a version so that it is already replicated, or half-way. */
+  startedAt?: number;
+}
+
+/** Stores a create or update with its tracked operation (and replication plan, for versions). */
+export function writeArtifact(ctx: EmulatorContext, write: ArtifactWrite): WriteResult<ArtifactRecord> {
+  const { parent, existing } = write;
+  if (existing) assertNoOperationInFlight(ctx, existing, write.nestedName);
+  const now = ctx.clock.now();
+  const startedAt = write.startedAt ?? now;
+  const id = existing?.body.id ?? `${parent.body.id}/${segmentOf(write.type)}/${write.name}`;
+  let replication: RegionReplicationPlan[] | undefined;
+  let durationMs = resourceOperationMs(ctx);
+  let error: ReturnType<typeof ArmErrors.replicationFailed> | undefined;
+  if (write.targetRegions !== undefined) {
+    const targets = effectiveTargetRegions({
+      location: write.location,
+      publishingProfile: { targetRegions: write.targetRegions },
+    });
+    // A script or a rule set is a small file: replication takes each region's base time.
+    const artifact = { sourceLocation: write.location, osDiskSizeGB: 0, dataDiskSizesGB: [] };
+    replication = planReplication(existing?.state.replication ?? [], targets, artifact, startedAt, (region) =>
+      ctx.faults.replicationFailure(id, region),
+    );
+    durationMs = Math.max(0, Math.max(startedAt, replicationEndsAt(replication)) - now);
+    const failures = failedRegions(replication);
+    if (failures.length > 0) error = ArmErrors.replicationFailed(failures);
+  }
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id, subscriptionId: parent.subscriptionId, location: write.location },
+    existing ? "Update" : "Create",
+    durationMs,
+    error && { code: error.code, message: error.message },
+  );
+  const body: ArtifactBody = {
+    id,
+    name: existing?.name ?? write.name,
+    type: write.type,
+    location: write.location,
+    ...stringTags(write.tags),
+    properties: write.properties,
+  };
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(id);
+  ctx.resources.put({
+    id,
+    type: write.type,
+    name: body.name,
+    subscriptionId: parent.subscriptionId,
+    resourceGroup: parent.resourceGroup,
+    parentKey: parent.id,
+    location: write.location,
+    body,
+    state: {
+      // The operation store's clock is the emulator's; a seeded write's clock may stand in the past.
+      operation: { ...tracked, startedAt, endsAt: isHeld(operation) ? operation.endsAt : now + durationMs },
+      ...(replication ? { replication } : {}),
+    } as Record<string, unknown>,
+    createdAt: existing?.createdAt ?? (write.startedAt !== undefined ? startedAt : undefined),
+  });
+  return {
+    record: ctx.resources.get<ArtifactBody, ArtifactState>(id)!,
+    created: !existing,
+    operation,
+  };
+}
+
+function segmentOf(type: string): string {
+  return type.split("/").at(-1)!;
+}
+
+/** DELETE: refused while children of `childType` remain (Azure's CannotDeleteResource), else Deleting until done. */
+export function deleteArtifact(
+  ctx: EmulatorContext,
+  existing: ArtifactRecord,
+  options: { nestedName: string; childType?: string; childPrefix?: string },
+): OperationRecord {
+  assertNoOperationInFlight(ctx, existing, options.nestedName);
+  if (options.childType) {
+    const children = ctx.resources.listChildren(existing.id, options.childType, "", 5).items;
+    if (children.length > 0)
+      throw ArmErrors.cannotDeleteResource(children.map((child) => `${options.childPrefix}/${child.name}`));
+  }
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
+    "Delete",
+    resourceOperationMs(ctx),
+  );
+  ctx.resources.put({ ...existing, state: { ...existing.state, operation: tracked }, goneAt: tracked.endsAt });
+  return operation;
+}
+
+/** The merged PATCH body of a resource whose `properties` merge one level deep. */
+export function patchedBody(
+  existing: ArtifactRecord,
+  rawBody: unknown,
+): { location: string; tags?: Record<string, string>; properties: Record<string, unknown> } {
+  const body = requireObjectBody(rawBody);
+  const patch = (body.properties ?? {}) as Record<string, unknown>;
+  const stored = existing.body.properties;
+  const properties = { ...stored };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined && value !== null) properties[key] = value;
+  return { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties };
+}
+
+/** `$expand=ReplicationStatus`, matched as ARM matches query values: without regard to case. */
+export function expandsReplication(req: ArmRequest): boolean {
+  const expand = Object.entries(req.query).find(([key]) => key.toLowerCase() === "$expand")?.[1] ?? "";
+  return expand.split(",").some((part) => part.trim().toLowerCase() === "replicationstatus");
+}
+
+export function replicationStatusOf(record: ArtifactRecord, now: number) {
+  return replicationStatusAt(record.state.replication ?? [], now);
+}
+
+export interface ArtifactRouteSpec {
+  type: string;
+  /** The resource's path; the list is its parent's path plus the last segment. */
+  path: string;
+  actions: { read: string; write: string; delete: string };
+  put: (req: ArmRequest) => WriteResult<ArtifactRecord>;
+  patch: (req: ArmRequest) => WriteResult<ArtifactRecord>;
+  get: (req: ArmRequest) => ArtifactRecord;
+  remove: (req: ArmRequest) => OperationRecord;
+  /** The parent's id, after checking it exists, for the list. */
+  parentId: (req: ArmRequest) => string;
+  view: (record: ArtifactRecord, now: number, req: ArmRequest) => unknown;
+}
+
+/** PUT, PATCH, GET, DELETE and the list of one gallery artifact type, with their RBAC actions. */
+export function artifactRoutes(spec: ArtifactRouteSpec): ArmRoute[] {
+  const base = { resourceType: spec.type, apiVersions: GALLERY_API_VERSIONS } as const;
+  const written =
+    (method: "PUT" | "PATCH", write: (req: ArmRequest) => WriteResult<ArtifactRecord>) =>
+    (req: ArmRequest): ArmResponse => {
+      const { record, created, operation } = write(req);
+      return {
+        status: created ? 201 : 200,
+        body: spec.view(record, req.ctx.clock.now(), req),
+        headers: galleryLroHeaders(req, operation, method),
+      };
+    };
+  return [
+    { ...base, method: "PUT", path: spec.path, action: spec.actions.write, handler: written("PUT", spec.put) },
+    { ...base, method: "PATCH", path: spec.path, action: spec.actions.write, handler: written("PATCH", spec.patch) },
+    {
+      ...base,
+      method: "GET",
+      path: spec.path,
+      action: spec.actions.read,
+      handler: (req): ArmResponse => ({ status: 200, body: spec.view(spec.get(req), req.ctx.clock.now(), req) }),
+    },
+    {
+      ...base,
+      method: "DELETE",
+      path: spec.path,
+      action: spec.actions.delete,
+      handler: (req): ArmResponse => {
+        const operation = spec.remove(req);
+        return { status: 202, headers: galleryLroHeaders(req, operation, "DELETE") };
+      },
+    },
+    {
+      ...base,
+      method: "GET",
+      path: spec.path.slice(0, spec.path.lastIndexOf("/")),
+      action: spec.actions.read,
+      listsBeneath: true,
+      handler: (req): ArmResponse => {
+        const page = req.ctx.resources.listChildren<ArtifactBody, ArtifactState>(
+          spec.parentId(req),
+          spec.type,
+          skipTokenOf(req),
+          req.ctx.config.pageSize,
+        );
+        const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, spec.actions.read, r.id));
+        const now = req.ctx.clock.now();
+        return listResponse(req, { ...page, items }, (r) => spec.view(r, now, req));
+      },
+    },
+  ];
+}
