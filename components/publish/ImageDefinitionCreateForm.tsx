@@ -23,6 +23,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/galleryImage";
+import { apiVersionDefaults, effectiveDefinitionSecurity, SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import {
   DISALLOWABLE_DISK_TYPES,
@@ -46,9 +47,9 @@ export const EMPTY_DEFINITION: ImageDefinitionCreateValues = {
     identifier: { publisher: "", offer: "", sku: "" },
     osType: "",
     osState: "",
-    hyperVGeneration: "V2",
+    hyperVGeneration: "",
     architecture: "x64",
-    securityType: "TrustedLaunch",
+    securityType: "",
     description: "",
     eula: "",
     privacyStatementUri: "",
@@ -190,15 +191,18 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
               <SelectField
                 name="properties.hyperVGeneration"
                 label="Hyper-V generation"
+                placeholder={`Default (${apiVersionDefaults(SDK_GALLERY_API_VERSION).hyperVGeneration})`}
                 choices={choices(HYPERV_GENERATIONS)}
               />
               <SelectField name="properties.architecture" label="Architecture" choices={choices(ARCHITECTURES)} />
               <SelectField
                 name="properties.securityType"
                 label="Security type"
-                hint="Trusted launch and confidential VMs need Hyper-V generation V2."
+                placeholder="Default (by generation)"
+                hint="Trusted launch and confidential VMs need Hyper-V generation V2. A choice is sent as made."
                 choices={choices(PICKABLE_SECURITY_TYPES)}
               />
+              <EffectiveSecurity />
             </Group>
             <FeaturesEditor />
             <RecommendedConfiguration />
@@ -298,5 +302,23 @@ function FeaturesEditor() {
         Add feature
       </button>
     </fieldset>
+  );
+}
+
+/** What the chosen generation and security type amount to at the api-version the dashboard sends. */
+function EffectiveSecurity() {
+  const { watch } = useFormContext();
+  const hyperVGeneration = (watch("properties.hyperVGeneration") as string) || undefined;
+  const securityType = (watch("properties.securityType") as string) || undefined;
+  const effective = effectiveDefinitionSecurity({ hyperVGeneration, securityType }, SDK_GALLERY_API_VERSION);
+  const generation = `Generation ${effective.hyperVGeneration === "V2" ? "2" : "1"}${effective.defaulted.hyperVGeneration ? " (default)" : ""}`;
+  const security = effective.securityType
+    ? `SecurityType ${effective.securityType}${effective.defaulted.securityType ? " (default)" : ""}`
+    : "no SecurityType";
+  return (
+    <p className="text-sm text-slate-700 sm:col-span-2" aria-live="polite" data-testid="effective-security">
+      <span className="font-medium">Will be created as:</span> {generation}, {security}, at api-version{" "}
+      {SDK_GALLERY_API_VERSION}. {effective.meaning}
+    </p>
   );
 }

@@ -33,6 +33,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { apiVersionDefaults, SDK_GALLERY_API_VERSION, STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { replicationDefaults } from "@/lib/gallery/replication";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
@@ -62,6 +63,7 @@ function emptyVersion(location: string, name: string): ImageVersionCreateValues 
         ],
         replicaCount: Number.NaN,
         storageAccountType: "",
+        storageAccountStrategy: "",
         excludeFromLatest: false,
         endOfLifeDate: "",
         replicationMode: "",
@@ -210,7 +212,7 @@ function VersionForm({
           </Group>
           <SourcePicker candidates={candidates} loading={subscriptions.isPending || sourceRows.isPending} />
           {sourceRows.isError && <ErrorPanel error={sourceRows.error} title="The sources could not be listed" />}
-          <TargetRegionsEditor sourceRegion={location} />
+          <TargetRegionsEditor sourceRegion={location} showEffectiveStorage />
           <Group
             legend="Replication defaults"
             description="Used by target regions that set no count or storage type of their own."
@@ -225,8 +227,8 @@ function VersionForm({
             <SelectField
               name="properties.publishingProfile.storageAccountType"
               label="Default storage type"
-              hint={`${replicationDefaults().storageAccountType} when empty.`}
-              placeholder={`Default (${replicationDefaults().storageAccountType})`}
+              hint="When empty, each region's storage follows the storage strategy below."
+              placeholder="Default (by strategy)"
               choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
                 value: type,
                 label:
@@ -235,6 +237,13 @@ function VersionForm({
                     : type,
                 disabled: type === "Standard_ZRS" && !hasAvailabilityZones(location),
               }))}
+            />
+            <SelectField
+              name="properties.publishingProfile.storageAccountStrategy"
+              label="Storage strategy"
+              hint={`Used where no storage type is set. ${defaultStrategyHint()}`}
+              placeholder={`Default (${defaultStrategy()})`}
+              choices={STORAGE_ACCOUNT_STRATEGIES.map((strategy) => ({ value: strategy, label: strategy }))}
             />
             <SelectField
               name="properties.publishingProfile.replicationMode"
@@ -280,4 +289,14 @@ function VersionForm({
       </form>
     </FormProvider>
   );
+}
+
+/** The storage default of the api-version the dashboard sends: a strategy, or a type for every region. */
+function defaultStrategy(): string {
+  const storage = apiVersionDefaults(SDK_GALLERY_API_VERSION).storage;
+  return "storageAccountStrategy" in storage ? storage.storageAccountStrategy : storage.storageAccountType;
+}
+
+function defaultStrategyHint(): string {
+  return `At api-version ${SDK_GALLERY_API_VERSION} the default is ${defaultStrategy()}: Standard_ZRS in regions with availability zones, Standard_LRS elsewhere; each region below shows what it gets. Neither can be combined with a default storage type, nor changed later.`;
 }

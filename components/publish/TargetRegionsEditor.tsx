@@ -5,6 +5,7 @@ import { useFieldArray, useFormContext } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { asNumber, FieldMessage, inputClass, useFieldError } from "@/components/publish/fields";
 import { STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { regionStorage, SDK_GALLERY_API_VERSION, type StorageChoice } from "@/lib/gallery/apiVersions";
 import { AZURE_REGIONS, hasAvailabilityZones, regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
 
@@ -18,11 +19,16 @@ const NAME = "properties.publishingProfile.targetRegions";
 export function TargetRegionsEditor({
   sourceRegion,
   replicatedRegions = [],
+  showEffectiveStorage = false,
 }: {
   sourceRegion: string;
   replicatedRegions?: readonly string[];
+  /** Under each storage type, what the region gets and why (the create form, where defaults still apply). */
+  showEffectiveStorage?: boolean;
 }) {
   const { register, watch } = useFormContext();
+  const profileType = (watch("properties.publishingProfile.storageAccountType") as string | undefined) || undefined;
+  const strategy = (watch("properties.publishingProfile.storageAccountStrategy") as string | undefined) || undefined;
   const { fields, append, remove } = useFieldArray({ name: NAME });
   const rows = (watch(NAME) ?? []) as TargetRegionRow[];
   const [toAdd, setToAdd] = useState("");
@@ -110,6 +116,12 @@ export function TargetRegionsEditor({
                       </select>
                     )}
                   </RowInput>
+                  {showEffectiveStorage && (
+                    <EffectiveStorage
+                      region={name}
+                      choice={{ regionType: rows[index]?.storageAccountType || undefined, profileType, strategy }}
+                    />
+                  )}
                 </td>
                 <td className="py-2 pr-2">
                   <input
@@ -199,4 +211,13 @@ function RowInput({
 function RowError({ name }: { name: string }) {
   const id = useId();
   return <FieldMessage id={id} error={useFieldError(name)} />;
+}
+
+function EffectiveStorage({ region, choice }: { region: string; choice: StorageChoice }) {
+  const effective = regionStorage(region, choice, SDK_GALLERY_API_VERSION);
+  return (
+    <span className="mt-1 block text-xs text-slate-600" data-testid={`effective-storage-${region}`}>
+      {effective.storageAccountType}: {effective.reason}
+    </span>
+  );
 }

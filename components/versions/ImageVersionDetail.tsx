@@ -195,7 +195,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
                 { label: "Exclude from latest", value: profile?.excludeFromLatest ? "Yes" : "No" },
                 { label: "Source region", value: regionDisplayName(v.location) },
                 { label: "Default replica count", value: replication.replicaCount },
-                { label: "Default storage", value: replication.storageAccountType },
+                { label: "Default storage", value: replication.storage },
                 { label: "Replication mode", value: replication.replicationMode },
                 { label: "Provisioning state", value: <StateBadge state={v.provisioningState} /> },
                 {

@@ -25,10 +25,11 @@ const version: GalleryImageVersion = {
 describe("regionReplications", () => {
   it("joins target regions with their status whatever way ARM spells the region", () => {
     const regions = regionReplications(version);
+    // Regions without a storage type of their own take the 2025-12-03 default, PreferStandard_ZRS: both have zones.
     expect(regions.map((r) => [r.displayName, r.replicaCount, r.storageAccountType, r.state, r.label])).toEqual([
       ["West Europe", 3, "Standard_ZRS", "Completed", "Completed"],
-      ["East US", 2, "Standard_LRS", "Replicating", "Replicating 42%"],
-      ["Japan East", 2, "Standard_LRS", "Failed", "Failed"],
+      ["East US", 2, "Standard_ZRS", "Replicating", "Replicating 42%"],
+      ["Japan East", 2, "Standard_ZRS", "Failed", "Failed"],
     ]);
     expect(regions[1]!.excludeFromLatest).toBe(true);
   });

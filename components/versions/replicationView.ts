@@ -1,5 +1,6 @@
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
+import { regionStorage } from "@/lib/gallery/apiVersions";
 import {
   effectiveTargetRegions,
   findRegionalStatus,
@@ -57,7 +58,10 @@ export function regionReplications(version: GalleryImageVersion, now: Date = new
       region: name,
       displayName: regionDisplayName(name),
       replicaCount: target?.regionalReplicaCount ?? fallback.replicaCount,
-      storageAccountType: target?.storageAccountType ?? fallback.storageAccountType,
+      storageAccountType:
+        target?.storageAccountType ??
+        regionStorage(name, { profileType: profile?.storageAccountType, strategy: profile?.storageAccountStrategy })
+          .storageAccountType,
       excludeFromLatest: target ? target.excludeFromLatest : (profile?.excludeFromLatest ?? false),
       state,
       progress: readiness.progress,

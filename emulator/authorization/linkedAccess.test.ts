@@ -68,6 +68,8 @@ describe("linked access: a write that names another resource needs read on it (L
           location,
           osType: "Linux",
           osState: "Generalized",
+          // The sources below are Gen1 managed images; the api-version's default would be Gen2.
+          hyperVGeneration: "V1",
           identifier: { publisher: "Contoso", offer: name, sku: name },
         },
         FAST_POLL,

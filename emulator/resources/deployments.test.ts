@@ -45,10 +45,15 @@ describe("POST …/deployments/{name}/validate", () => {
     await fx.gallery(RG, "Images", { location: "westus" });
     const publish = (image: string, name: string, sourceId: string, regions: string[]) =>
       fx.publish(RG, "Images", image, name, { location: "westus", sourceId, regions });
-    await fx.defineImage(RG, "Images", "ubuntu", { location: "westus" });
+    // The sources are Gen1 managed images; the definitions say so (the api-version's default is Gen2).
+    await fx.defineImage(RG, "Images", "ubuntu", { location: "westus", hyperVGeneration: "V1" });
     await publish("ubuntu", "1.0.0", golden, ["westus", "eastus"]);
     await publish("ubuntu", "2.0.0", golden, ["westus"]);
-    await fx.defineImage(RG, "Images", "appliance", { location: "westus", osState: "Specialized" });
+    await fx.defineImage(RG, "Images", "appliance", {
+      location: "westus",
+      osState: "Specialized",
+      hyperVGeneration: "V1",
+    });
     await publish("appliance", "1.0.0", await fx.marketplaceVm(RG, "builder", "westus"), ["westus"]);
     await fx.em.advance(24 * 3600);
   });

@@ -9,6 +9,13 @@ import { type DemoVersion, expandReleasePlan } from "./demoVersions.js";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The catalogue was published with an api-version from before 2025-03-03: its definitions keep the generation they
+ * state and no SecurityType, its versions Standard_LRS, as the e2e specs and the consumer views expect. Newer
+ * defaults are shown by definitions and versions created through the dashboard (which sends 2025-12-03).
+ */
+const DEMO_CATALOGUE_API_VERSION = "2024-03-03";
+
 /** Definitions and galleries read as created this long before their oldest version. */
 const CREATED_BEFORE_FIRST_VERSION_MS = 7 * DAY_MS;
 const DEFINITION_WITHOUT_VERSIONS_AGE_MS = 14 * DAY_MS;
@@ -71,6 +78,7 @@ export function seedDemoGalleriesAndDefinitions(ctx: EmulatorContext, seededAt: 
       gallery: g.name,
       image: d.name,
       properties: definitionProperties(d, seededAt),
+      apiVersion: DEMO_CATALOGUE_API_VERSION,
     });
   }
 }
@@ -112,6 +120,7 @@ export function seedDemoVersions(ctx: EmulatorContext, seededAt: number): void {
         version: v.name,
         properties: versionProperties(v, profiles.get(v.name)!, seededAt),
         startedAt: publishedAt,
+        apiVersion: DEMO_CATALOGUE_API_VERSION,
       });
     }
   }

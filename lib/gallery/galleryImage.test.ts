@@ -5,6 +5,7 @@ import {
   checkImageEndOfLifeDate,
   checkSourceCompatibility,
   makeGalleryImagePropertiesSchema,
+  SECURITY_TYPES,
   sourceIncompatibilities,
 } from "./galleryImage";
 import { violationsFromZodError } from "./schemaParts";
@@ -23,8 +24,28 @@ function messages(input: unknown): string[] {
 }
 
 describe("image definition properties", () => {
-  it("applies the service's defaults: V1 and x64", () => {
-    expect(schema.parse(valid)).toMatchObject({ hyperVGeneration: "V1", architecture: "x64" });
+  it("defaults the architecture to x64 and leaves the generation to the api-version's defaults", () => {
+    const parsed = schema.parse(valid);
+    expect(parsed.architecture).toBe("x64");
+    expect(parsed.hyperVGeneration).toBeUndefined();
+  });
+
+  it("accepts every SecurityType value and disk controller lists, and refuses others", () => {
+    for (const value of SECURITY_TYPES) {
+      expect(messages({ ...valid, features: [{ name: "SecurityType", value }] })).toEqual([]);
+    }
+    for (const value of ["SCSI", "NVMe", "SCSI, NVMe", "SCSI,NVMe", "nvme,scsi"]) {
+      expect(messages({ ...valid, features: [{ name: "DiskControllerTypes", value }] })).toEqual([]);
+    }
+    expect(messages({ ...valid, features: [{ name: "DiskControllerTypes", value: "SCSI,SCSI" }] })).toHaveLength(1);
+    expect(messages({ ...valid, features: [{ name: "DiskControllerTypes", value: "IDE" }] })).toHaveLength(1);
+    expect(messages({ ...valid, features: [{ name: "IsHibernateSupported", value: "yes" }] })).toHaveLength(1);
+    expect(messages({ ...valid, features: [{ name: "SecurityType", value: "Secure" }] })).toHaveLength(1);
+  });
+
+  it("keeps known feature names and values in their canonical casing", () => {
+    const parsed = schema.parse({ ...valid, features: [{ name: "securitytype", value: "trustedlaunch" }] });
+    expect(parsed.features).toEqual([{ name: "SecurityType", value: "TrustedLaunch" }]);
   });
 
   it("binds enum values case-insensitively and stores the canonical casing", () => {
@@ -106,6 +127,27 @@ describe("immutable properties", () => {
       message: "Changing property 'galleryImage.properties.hyperVGeneration' is not allowed.",
       target: "galleryImage.properties.hyperVGeneration",
     });
+  });
+
+  it("refuses a change of features unless the update sets allowUpdateImage", () => {
+    const withFeatures = { ...stored, features: [{ name: "SecurityType", value: "TrustedLaunchSupported" }] };
+    const upgraded = [{ name: "SecurityType", value: "TrustedLaunch", startsAtVersion: "2.0.0" }];
+    expect(checkImageDefinitionUpdate(withFeatures, { ...valid, features: upgraded })).toEqual({
+      status: 409,
+      code: "PropertyChangeNotAllowed",
+      message: "Changing property 'galleryImage.properties.features' is not allowed.",
+      target: "galleryImage.properties.features",
+    });
+    expect(
+      checkImageDefinitionUpdate(withFeatures, { ...valid, features: upgraded, allowUpdateImage: true }),
+    ).toBeUndefined();
+    // The same features in another order or casing are no change.
+    expect(
+      checkImageDefinitionUpdate(withFeatures, {
+        ...valid,
+        features: [{ name: "securitytype", value: "trustedlaunchsupported" }],
+      }),
+    ).toBeUndefined();
   });
 
   it("lists every changed immutable property, identifier parts included", () => {

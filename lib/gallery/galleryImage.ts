@@ -21,6 +21,9 @@ export const SECURITY_TYPES = [
 export type HyperVGeneration = (typeof HYPERV_GENERATIONS)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
 
+/** The disk controllers a DiskControllerTypes feature lists, comma-separated ("SCSI, NVMe" or "SCSI,NVMe"). */
+export const DISK_CONTROLLER_TYPES = ["SCSI", "NVMe"] as const;
+
 /** Features whose values the service checks; other feature names are passed through as given. */
 export const KNOWN_FEATURE_VALUES: Record<string, readonly string[]> = {
   SecurityType: SECURITY_TYPES,
@@ -29,23 +32,48 @@ export const KNOWN_FEATURE_VALUES: Record<string, readonly string[]> = {
   DiskControllerTypes: ["SCSI", "NVMe", "SCSI, NVMe"],
 };
 
+/** A DiskControllerTypes value: each listed controller known, none twice, spaces around commas ignored. */
+function isDiskControllerList(value: string): boolean {
+  const listed = value.split(",").map((part) => part.trim().toLowerCase());
+  const known = DISK_CONTROLLER_TYPES.map((type) => type.toLowerCase());
+  return listed.every((part) => known.includes(part)) && new Set(listed).size === listed.length;
+}
+
+function isAllowedFeatureValue(name: string, value: string, allowed: readonly string[]): boolean {
+  if (name.toLowerCase() === "diskcontrollertypes") return isDiskControllerList(value);
+  return allowed.some((candidate) => candidate.toLowerCase() === value.toLowerCase());
+}
+
 const PROPERTIES = "galleryImage.properties";
 
 const rangeSchema = (path: string) =>
   z.object({ min: azureInt(`properties.${path}.min`).optional(), max: azureInt(`properties.${path}.max`).optional() });
 
-const featureSchema = z.object({ name: z.string(), value: z.string() }).superRefine((feature, context) => {
-  const allowed = Object.entries(KNOWN_FEATURE_VALUES).find(
-    ([name]) => name.toLowerCase() === feature.name.toLowerCase(),
-  )?.[1];
-  if (allowed && !allowed.some((value) => value.toLowerCase() === feature.value.toLowerCase())) {
-    context.addIssue({
-      code: "custom",
-      path: ["value"],
-      message: `The value '${feature.value}' of feature '${feature.name}' is invalid. Allowed values are ${allowed.map((v) => `'${v}'`).join(", ")}.`,
-    });
-  }
-});
+const featureSchema = z
+  .object({ name: z.string(), value: z.string(), startsAtVersion: z.string().optional() })
+  .superRefine((feature, context) => {
+    const allowed = Object.entries(KNOWN_FEATURE_VALUES).find(
+      ([name]) => name.toLowerCase() === feature.name.toLowerCase(),
+    )?.[1];
+    if (allowed && !isAllowedFeatureValue(feature.name, feature.value, allowed)) {
+      context.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `The value '${feature.value}' of feature '${feature.name}' is invalid. Allowed values are ${allowed.map((v) => `'${v}'`).join(", ")}.`,
+      });
+    }
+  })
+  // Known names and listed values are bound without regard to case and kept in their canonical casing, as enums are
+  // (consumers compare SecurityType values exactly).
+  .transform((feature) => {
+    const known = Object.entries(KNOWN_FEATURE_VALUES).find(
+      ([name]) => name.toLowerCase() === feature.name.toLowerCase(),
+    );
+    if (!known) return feature;
+    const [name, allowed] = known;
+    const value = allowed.find((candidate) => candidate.toLowerCase() === feature.value.toLowerCase()) ?? feature.value;
+    return { ...feature, name, value };
+  });
 
 export function minGreaterThanMaxMessage(property: string): string {
   return `The minimum value of ${property} must not be greater than the maximum value of ${property}.`;
@@ -56,7 +84,8 @@ function galleryImagePropertiesShape() {
     identifier: galleryImageIdentifierSchema,
     osType: azureEnum(OS_TYPES, `${PROPERTIES}.osType`),
     osState: azureEnum(OS_STATES, `${PROPERTIES}.osState`),
-    hyperVGeneration: azureEnum(HYPERV_GENERATIONS, `${PROPERTIES}.hyperVGeneration`).default("V1"),
+    // No default here: the service's default depends on the api-version (apiVersions.ts).
+    hyperVGeneration: azureEnum(HYPERV_GENERATIONS, `${PROPERTIES}.hyperVGeneration`).optional(),
     architecture: azureEnum(ARCHITECTURES, `${PROPERTIES}.architecture`).default("x64"),
     description: z.string().optional(),
     eula: z.string().optional(),
@@ -72,6 +101,8 @@ function galleryImagePropertiesShape() {
     disallowed: z.object({ diskTypes: z.array(z.string()).optional() }).optional(),
     purchasePlan: z.object({ name: z.string(), publisher: z.string(), product: z.string() }).optional(),
     features: z.array(featureSchema).optional(),
+    // Write-only (not returned): the caller's consent to change features on an update (2024-03-03 and later).
+    allowUpdateImage: z.boolean().optional(),
   });
 }
 
@@ -153,10 +184,37 @@ export function changedImmutableImageProperties(
   );
 }
 
-/** The 409 PropertyChangeNotAllowed for the first immutable property an update would change. */
-export function checkImageDefinitionUpdate(stored: ImmutableView, incoming: ImmutableView): RuleViolation | undefined {
+export interface ImageFeature {
+  name: string;
+  value: string;
+  startsAtVersion?: string;
+}
+
+function featureKey(feature: ImageFeature): string {
+  return [feature.name, feature.value.replace(/\s+/g, ""), feature.startsAtVersion ?? ""].join("|").toLowerCase();
+}
+
+/** Whether two feature lists differ (order, case and spaces in values aside). */
+export function featuresDiffer(stored: readonly ImageFeature[] = [], incoming: readonly ImageFeature[] = []): boolean {
+  const a = stored.map(featureKey).sort();
+  const b = incoming.map(featureKey).sort();
+  return a.length !== b.length || a.some((key, index) => key !== b[index]);
+}
+
+/**
+ * The 409 PropertyChangeNotAllowed for the first immutable property an update would change; features count as
+ * immutable unless the update sets allowUpdateImage.
+ */
+export function checkImageDefinitionUpdate(
+  stored: ImmutableView & { features?: readonly ImageFeature[] },
+  incoming: ImmutableView & { features?: readonly ImageFeature[]; allowUpdateImage?: boolean },
+): RuleViolation | undefined {
   const [changed] = changedImmutableImageProperties(stored, incoming);
-  return changed === undefined ? undefined : propertyChangeNotAllowed(`${PROPERTIES}.${changed}`);
+  if (changed !== undefined) return propertyChangeNotAllowed(`${PROPERTIES}.${changed}`);
+  if (incoming.allowUpdateImage !== true && featuresDiffer(stored.features, incoming.features)) {
+    return propertyChangeNotAllowed(`${PROPERTIES}.features`);
+  }
+  return undefined;
 }
 
 /** What the service knows about a version's source that must match its image definition. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
 import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation } from "./regions";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
+import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
 import { effectiveTargetRegions } from "./replication";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
@@ -130,6 +131,10 @@ export const galleryImageVersionPropertiesShape = z.object({
       storageAccountType: azureEnum(
         STORAGE_ACCOUNT_TYPES,
         `${PROPERTIES}.publishingProfile.storageAccountType`,
+      ).optional(),
+      storageAccountStrategy: azureEnum(
+        STORAGE_ACCOUNT_STRATEGIES,
+        `${PROPERTIES}.publishingProfile.storageAccountStrategy`,
       ).optional(),
       excludeFromLatest: z.boolean().optional(),
       endOfLifeDate: azureDate("properties.publishingProfile.endOfLifeDate").optional(),
@@ -345,6 +350,9 @@ export function validateStorageProfile(storage: StorageProfile, updating = false
 
 export const DUPLICATE_REGIONS_MESSAGE = "Duplicate regions are not allowed in target publishing regions.";
 export const ZRS_NOT_SUPPORTED_MESSAGE = "ZRS storage account type is not supported in this region.";
+/** The spec: storageAccountStrategy "Cannot be specified along with storageAccountType"; the wording is ours. */
+export const STRATEGY_WITH_TYPE_MESSAGE =
+  "Parameters 'storageAccountType' and 'storageAccountStrategy' cannot both be specified in the publishing profile; a target region's storageAccountType may override the strategy.";
 
 /** Rules on where a version replicates to, relative to its own location (the source region). */
 export function validatePublishingProfile(
@@ -354,6 +362,11 @@ export function validatePublishingProfile(
   const violations: RuleViolation[] = [];
   const regionsTarget = `${PROPERTIES}.publishingProfile.targetRegions`;
   const regions = profile?.targetRegions ?? [];
+  if (profile?.storageAccountType !== undefined && profile.storageAccountStrategy !== undefined) {
+    violations.push(
+      invalidParameter(STRATEGY_WITH_TYPE_MESSAGE, `${PROPERTIES}.publishingProfile.storageAccountStrategy`),
+    );
+  }
 
   regions.forEach((region, index) => {
     if (!isKnownRegion(region.name))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
 import { OS_TYPES } from "./galleryImage";
 import {
   STORAGE_ACCOUNT_TYPES,
@@ -21,9 +22,6 @@ import { invalidParameter, type RuleViolation } from "./violation";
  * Gallery scripts (Microsoft.Compute/galleries/scripts) and their versions, as GalleryRP 2025-03-03 defines them
  * (GalleryScriptProperties, GalleryScriptVersionPublishingProfile, ScriptSource, GalleryScriptParameter).
  */
-
-/** GalleryArtifactPublishingProfileBase.storageAccountStrategy (2025-03-03). */
-export const STORAGE_ACCOUNT_STRATEGIES = ["PreferStandard_ZRS", "DefaultStandard_LRS"] as const;
 
 export const SCRIPT_PARAMETER_TYPES = ["String", "Int", "Double", "Boolean", "Enum"] as const;
 export type ScriptParameterType = (typeof SCRIPT_PARAMETER_TYPES)[number];

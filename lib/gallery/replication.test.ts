@@ -64,8 +64,11 @@ describe("region readiness", () => {
 
 describe("effective target regions", () => {
   it("is the version's own location alone when no target region is given, with the service's defaults", () => {
-    expect(effectiveTargetRegions({ location: "westeurope" })).toEqual([
+    expect(effectiveTargetRegions({ location: "westeurope" }, "2024-03-03")).toEqual([
       { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false },
+    ]);
+    expect(effectiveTargetRegions({ location: "westeurope" }, "2025-03-03")).toEqual([
+      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_ZRS", excludeFromLatest: false },
     ]);
     expect(
       effectiveTargetRegions({ location: "westeurope", publishingProfile: { targetRegions: [] } }).map(
@@ -94,19 +97,28 @@ describe("effective target regions", () => {
 });
 
 describe("replication defaults", () => {
-  it("are one replica on Standard_LRS with Full replication, for the newest and for any older api-version", () => {
-    const expected = { replicaCount: 1, storageAccountType: "Standard_LRS", replicationMode: "Full" };
-    expect(replicationDefaults()).toEqual(expected);
-    expect(replicationDefaults("2019-03-01")).toEqual(expected);
-    expect(replicationDefaults("2025-03-03")).toEqual(expected);
+  it("are one replica with Full replication; storage Standard_LRS before 2025-03-03, PreferStandard_ZRS from it", () => {
+    expect(replicationDefaults("2019-03-01")).toEqual({
+      replicaCount: 1,
+      replicationMode: "Full",
+      storage: { storageAccountType: "Standard_LRS" },
+    });
+    expect(replicationDefaults("2024-03-03").storage).toEqual({ storageAccountType: "Standard_LRS" });
+    expect(replicationDefaults("2025-03-03").storage).toEqual({ storageAccountStrategy: "PreferStandard_ZRS" });
+    expect(replicationDefaults()).toEqual(replicationDefaults("2025-12-03"));
   });
 
   it("fill in only what the profile leaves out", () => {
-    expect(profileReplication(undefined)).toEqual(replicationDefaults());
+    expect(profileReplication(undefined, "2024-03-03")).toEqual({
+      replicaCount: 1,
+      storage: "Standard_LRS",
+      replicationMode: "Full",
+    });
     expect(profileReplication({ replicaCount: 4, replicationMode: "Shallow" })).toEqual({
       replicaCount: 4,
-      storageAccountType: "Standard_LRS",
+      storage: "PreferStandard_ZRS",
       replicationMode: "Shallow",
     });
+    expect(profileReplication({ storageAccountType: "Premium_LRS" }).storage).toBe("Premium_LRS");
   });
 });

@@ -1,4 +1,5 @@
-import type { REPLICATION_MODES, StorageAccountType } from "./galleryImageVersion";
+import { apiVersionDefaults, regionStorage, type ApiVersionDefaults } from "./apiVersions";
+import type { REPLICATION_MODES } from "./galleryImageVersion";
 import { normalizeLocation, regionDisplayName } from "./regions";
 import { REPLICATION_FIX } from "./troubleshooting";
 
@@ -117,23 +118,14 @@ export function regionReadiness(
 /** What the service fills in for the replication settings a publishing profile leaves out. */
 export interface ReplicationDefaults {
   replicaCount: number;
-  storageAccountType: StorageAccountType;
   replicationMode: (typeof REPLICATION_MODES)[number];
+  /** Storage is chosen per region: see regionStorage in apiVersions.ts. */
+  storage: ApiVersionDefaults["storage"];
 }
 
-/**
- * The defaults by the api-version that introduced them, oldest first. An API version that changes a default adds a
- * row here; every reader (forms, tables, consumer views, the emulator) goes through replicationDefaults.
- */
-const REPLICATION_DEFAULTS_SINCE: readonly { since: string; defaults: ReplicationDefaults }[] = [
-  { since: "", defaults: { replicaCount: 1, storageAccountType: "Standard_LRS", replicationMode: "Full" } },
-];
-
-/** The replication defaults for an api-version (ISO dates compare as strings); the newest when none is given. */
+/** The replication defaults for an api-version; the SDK's when none is given. */
 export function replicationDefaults(apiVersion?: string): ReplicationDefaults {
-  // The first row holds since "", so one always applies.
-  return REPLICATION_DEFAULTS_SINCE.filter((row) => apiVersion === undefined || row.since <= apiVersion).at(-1)!
-    .defaults;
+  return { replicaCount: 1, replicationMode: "Full", storage: apiVersionDefaults(apiVersion).storage };
 }
 
 /** The target region fields the rules read; the zod body, the SDK's TargetRegion and Resource Graph rows all fit. */
@@ -149,6 +141,7 @@ export interface PublishingProfileInput {
   targetRegions?: readonly TargetRegionInput[];
   replicaCount?: number;
   storageAccountType?: string;
+  storageAccountStrategy?: string;
   replicationMode?: string;
 }
 
@@ -158,15 +151,22 @@ export interface ReplicatedVersion {
   publishingProfile?: PublishingProfileInput;
 }
 
-/** A publishing profile's version-wide replica count, storage type and replication mode, defaults filled in. */
+/**
+ * A publishing profile's version-wide replica count, storage and replication mode, defaults filled in. Storage is
+ * either a type for every region or a strategy that each region reads against its zones.
+ */
 export function profileReplication(
   profile: PublishingProfileInput | undefined,
   apiVersion?: string,
-): { replicaCount: number; storageAccountType: string; replicationMode: string } {
+): { replicaCount: number; storage: string; replicationMode: string } {
   const defaults = replicationDefaults(apiVersion);
+  const fallback =
+    "storageAccountStrategy" in defaults.storage
+      ? defaults.storage.storageAccountStrategy
+      : defaults.storage.storageAccountType;
   return {
     replicaCount: profile?.replicaCount ?? defaults.replicaCount,
-    storageAccountType: profile?.storageAccountType ?? defaults.storageAccountType,
+    storage: profile?.storageAccountType ?? profile?.storageAccountStrategy ?? fallback,
     replicationMode: profile?.replicationMode ?? defaults.replicationMode,
   };
 }
@@ -181,18 +181,27 @@ export interface EffectiveTargetRegion {
 
 /**
  * The target regions a version replicates to: the given ones, or the version's location alone, each with its own
- * replica count and storage type or else the profile's, or else the service's defaults for the api-version.
+ * replica count and storage type or else the profile's, or else what the storage strategy (given or the
+ * api-version's default) picks for that region.
  */
 export function effectiveTargetRegions(version: ReplicatedVersion, apiVersion?: string): EffectiveTargetRegion[] {
   const profile = version.publishingProfile;
-  const { replicaCount, storageAccountType } = profileReplication(profile, apiVersion);
+  const { replicaCount } = profileReplication(profile, apiVersion);
   const regions: readonly TargetRegionInput[] = profile?.targetRegions?.length
     ? profile.targetRegions
     : [{ name: version.location }];
   return regions.map((region) => ({
     name: regionDisplayName(region.name),
     regionalReplicaCount: region.regionalReplicaCount ?? replicaCount,
-    storageAccountType: region.storageAccountType ?? storageAccountType,
+    storageAccountType: regionStorage(
+      region.name,
+      {
+        regionType: region.storageAccountType,
+        profileType: profile?.storageAccountType,
+        strategy: profile?.storageAccountStrategy,
+      },
+      apiVersion,
+    ).storageAccountType,
     excludeFromLatest: region.excludeFromLatest ?? false,
   }));
 }

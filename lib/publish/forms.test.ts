@@ -126,6 +126,15 @@ describe("create image definition form", () => {
     });
   });
 
+  it("sends Standard as SecurityType=Standard, and leaves generation and security type out when left to the default", () => {
+    const standard = schema.safeParse(definitionValues({ securityType: "Standard" }));
+    expect(standard.data?.properties.features).toEqual([{ name: "SecurityType", value: "Standard" }]);
+    const defaults = schema.safeParse(definitionValues({ hyperVGeneration: "", securityType: "" }));
+    expect(defaults.success).toBe(true);
+    expect(defaults.data?.properties.hyperVGeneration).toBeUndefined();
+    expect(defaults.data?.properties.features).toBeUndefined();
+  });
+
   it("puts each broken rule on its own field at once", () => {
     const errors = fieldErrors(
       schema.safeParse({

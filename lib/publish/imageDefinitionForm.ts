@@ -46,7 +46,10 @@ export interface ImageDefinitionPropertiesValues {
   osState: string;
   hyperVGeneration: string;
   architecture: string;
-  /** Folded into `features` as SecurityType; "Standard" adds nothing, as Standard is what no feature means. */
+  /**
+   * Folded into `features` as SecurityType, every value sent as chosen (Standard too: from 2025-03-03 a Gen2
+   * definition without one becomes TrustedLaunchSupported). "" leaves it to the api-version's default.
+   */
   securityType: string;
   description: string;
   eula: string;
@@ -72,7 +75,7 @@ export function imageDefinitionPropertiesBody(values: ImageDefinitionPropertiesV
   const cleaned = (withoutBlanks(rest) ?? {}) as Record<string, unknown>;
   const allFeatures = [
     ...features.map((feature) => ({ name: feature.name.trim(), value: feature.value.trim() })),
-    ...(securityType && securityType !== "Standard" ? [{ name: "SecurityType", value: securityType }] : []),
+    ...(securityType ? [{ name: "SecurityType", value: securityType }] : []),
   ];
   const diskTypes = disallowed.diskTypes || [];
   return {

@@ -26,6 +26,8 @@ export interface PublishingProfileValues {
   targetRegions: TargetRegionRow[];
   replicaCount?: number;
   storageAccountType: string;
+  /** PreferStandard_ZRS or DefaultStandard_LRS; "" leaves it to the api-version (create form only). */
+  storageAccountStrategy?: string;
   excludeFromLatest: boolean;
   endOfLifeDate: string;
   replicationMode: string;

@@ -110,7 +110,7 @@ export function galleryApplicationVersionView(
   options: { expandReplication?: boolean } = {},
 ) {
   const { publishingProfile, safetyProfile, publishedDate } = record.body.properties;
-  const { replicaCount, storageAccountType } = profileReplication(publishingProfile);
+  const { replicaCount } = profileReplication(publishingProfile);
   const { targetRegions: _given, ...rest } = publishingProfile;
   return {
     id: record.body.id,
@@ -126,7 +126,7 @@ export function galleryApplicationVersionView(
         replicaCount,
         excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
         publishedDate,
-        storageAccountType,
+        storageAccountType: publishingProfile.storageAccountType ?? "Standard_LRS",
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: safetyProfile.allowDeletionOfReplicatedLocations ?? false },
       provisioningState: provisioningStateOf(record.state.operation, now),

@@ -8,6 +8,7 @@ import {
   type PublishingProfile,
 } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
+import { withStorageDefaults } from "../../../lib/gallery/apiVersions.js";
 import { securityTypeOf, validationsProfileAt } from "../../../lib/gallery/versionValidation.js";
 import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
 import { checkLocationAvailable, normalizeLocation } from "../../../lib/gallery/regions.js";
@@ -188,7 +189,7 @@ export function galleryImageVersionView(
     },
   );
   const policyViolations = record.state.policyViolations ?? [];
-  const { replicaCount, storageAccountType } = profileReplication(publishingProfile);
+  const { replicaCount } = profileReplication(publishingProfile);
   return {
     id: record.body.id,
     name: record.body.name,
@@ -202,7 +203,9 @@ export function galleryImageVersionView(
         excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
         publishedDate,
         ...(publishingProfile.endOfLifeDate !== undefined ? { endOfLifeDate: publishingProfile.endOfLifeDate } : {}),
-        storageAccountType,
+        ...(publishingProfile.storageAccountStrategy !== undefined
+          ? { storageAccountStrategy: publishingProfile.storageAccountStrategy }
+          : { storageAccountType: publishingProfile.storageAccountType ?? "Standard_LRS" }),
         ...(publishingProfile.replicationMode !== undefined
           ? { replicationMode: publishingProfile.replicationMode }
           : {}),
@@ -377,6 +380,8 @@ function storedForUpdateCheck(existing: GalleryImageVersionRecord, now: number):
 interface WriteOptions {
   /** Backdates replication (the demo seed's versions that are already replicated, or half-way). */
   startedAt?: number;
+  /** The request's api-version, whose defaults a new version gets; the SDK's when not given. */
+  apiVersion?: string;
 }
 
 function write(
@@ -398,7 +403,15 @@ function write(
     if (isInFlight(operation, now)) throw ArmErrors.operationInProgress(nestedName(ref));
   }
 
-  const properties = parseProperties(galleryImageVersionPropertiesShape, input.properties, "properties");
+  const parsed = parseProperties(galleryImageVersionPropertiesShape, input.properties, "properties");
+  const properties = {
+    ...parsed,
+    publishingProfile: withStorageDefaults(
+      parsed.publishingProfile ?? {},
+      options.apiVersion,
+      existing?.body.properties.publishingProfile,
+    ),
+  };
   // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
   const keepsEndOfLife =
     existing !== undefined &&
@@ -565,6 +578,7 @@ export function patchGalleryImageVersion(
   ctx: EmulatorContext,
   ref: GalleryImageVersionRef,
   rawBody: unknown,
+  apiVersion?: string,
 ): WriteResult<GalleryImageVersionRecord> {
   const body = requireObjectBody(rawBody);
   parents(ctx, ref);
@@ -583,7 +597,12 @@ export function patchGalleryImageVersion(
     safetyProfile: { ...stored.safetyProfile, ...definedEntries(patch.safetyProfile ?? {}) },
     ...definedEntries({ securityProfile: patch.securityProfile ?? stored.securityProfile }),
   };
-  return write(ctx, ref, { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties });
+  return write(
+    ctx,
+    ref,
+    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
+    { apiVersion },
+  );
 }
 
 /**
@@ -639,6 +658,8 @@ export interface NewGalleryImageVersion extends GalleryImageVersionRef {
    * emulator's now: long enough ago and it is Completed everywhere.
    */
   startedAt?: number;
+  /** The api-version whose defaults apply; the SDK's when not given. */
+  apiVersion?: string;
 }
 
 /** Creates a version as a PUT would (same rules), for the demo seed and tests. */
@@ -646,10 +667,13 @@ export function createGalleryImageVersion(
   ctx: EmulatorContext,
   input: NewGalleryImageVersion,
 ): GalleryImageVersionRecord {
-  const { location, tags, properties, startedAt, ...ref } = input;
+  const { location, tags, properties, startedAt, apiVersion, ...ref } = input;
   const gallery = parentGallery(ctx, ref);
   const body = { location: location ?? gallery.body.location, ...(tags ? { tags } : {}), properties };
-  return putGalleryImageVersion(ctx, ref, body, startedAt !== undefined ? { startedAt } : {}).record;
+  return putGalleryImageVersion(ctx, ref, body, {
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(apiVersion !== undefined ? { apiVersion } : {}),
+  }).record;
 }
 
 /** The definition a version belongs to, for callers that hold only a version record. */

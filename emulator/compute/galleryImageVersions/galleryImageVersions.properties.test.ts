@@ -42,7 +42,12 @@ describe("image version properties through @azure/arm-compute", () => {
 
   beforeAll(async () => {
     await fx.gallery(RG, GALLERY, { location: "westeurope" });
-    await fx.defineImage(RG, GALLERY, IMAGE, { location: "westeurope", hyperVGeneration: "V2" });
+    // Standard, stated: from 2025-03-03 a Gen2 definition without SecurityType is TrustedLaunchSupported.
+    await fx.defineImage(RG, GALLERY, IMAGE, {
+      location: "westeurope",
+      hyperVGeneration: "V2",
+      features: [{ name: "SecurityType", value: "Standard" }],
+    });
     await fx.defineImage(RG, GALLERY, TL_IMAGE, {
       location: "westeurope",
       hyperVGeneration: "V2",

@@ -85,16 +85,18 @@ describe("image versions and replication through @azure/arm-compute", () => {
     expect(completed.replicationStatus).toMatchObject({ aggregatedState: "Completed" });
     expect(completed.replicationStatus!.summary!.every((s) => s.progress === 100)).toBe(true);
 
-    // The defaults Compute fills in, and what it reports about the source's disks.
+    // The defaults Compute fills in at 2025-12-03 (PreferStandard_ZRS: both regions have zones), and what it
+    // reports about the source's disks.
     expect(completed.publishingProfile).toMatchObject({
       replicaCount: 1,
-      storageAccountType: "Standard_LRS",
+      storageAccountStrategy: "PreferStandard_ZRS",
       excludeFromLatest: false,
     });
+    expect(completed.publishingProfile?.storageAccountType).toBeUndefined();
     expect(completed.publishingProfile?.publishedDate).toBeInstanceOf(Date);
     expect(completed.publishingProfile?.targetRegions).toEqual([
-      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false },
-      { name: "North Europe", regionalReplicaCount: 2, storageAccountType: "Standard_LRS", excludeFromLatest: false },
+      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_ZRS", excludeFromLatest: false },
+      { name: "North Europe", regionalReplicaCount: 2, storageAccountType: "Standard_ZRS", excludeFromLatest: false },
     ]);
     expect(completed.storageProfile).toMatchObject({
       source: { id: source },
@@ -121,7 +123,7 @@ describe("image versions and replication through @azure/arm-compute", () => {
       ),
     );
     expect(version.publishingProfile?.targetRegions).toEqual([
-      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS", excludeFromLatest: false },
+      { name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_ZRS", excludeFromLatest: false },
     ]);
   });
 

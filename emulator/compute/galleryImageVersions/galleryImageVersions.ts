@@ -86,7 +86,9 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       requireLinkedSources(req);
-      const { record, created, operation } = putGalleryImageVersion(req.ctx, refOf(req), req.body);
+      const { record, created, operation } = putGalleryImageVersion(req.ctx, refOf(req), req.body, {
+        apiVersion: req.apiVersion,
+      });
       return {
         status: created ? 201 : 200,
         body: galleryImageVersionView(record, req.ctx.clock.now(), { expandUefiSettings: true }),
@@ -101,7 +103,7 @@ export const galleryImageVersionRoutes: ArmRoute[] = [
     action: WRITE,
     handler: (req): ArmResponse => {
       requireLinkedSources(req);
-      const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body);
+      const { record, operation } = patchGalleryImageVersion(req.ctx, refOf(req), req.body, req.apiVersion);
       return {
         status: 200,
         body: galleryImageVersionView(record, req.ctx.clock.now(), { expandUefiSettings: true }),

@@ -4,6 +4,7 @@ import {
   makeGalleryImagePropertiesSchema,
   type GalleryImageProperties,
 } from "../../../lib/gallery/galleryImage.js";
+import { withDefinitionDefaults } from "../../../lib/gallery/apiVersions.js";
 import { findIdentifierConflict } from "../../../lib/gallery/identifier.js";
 import { checkImageDefinitionName } from "../../../lib/gallery/names.js";
 import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
@@ -46,7 +47,7 @@ export interface GalleryImageRef extends GalleryRef {
 
 export interface GalleryImageBody extends ArmResourceBody {
   location: string;
-  properties: GalleryImageProperties;
+  properties: Omit<GalleryImageProperties, "allowUpdateImage">;
 }
 
 export type GalleryImageRecord = ResourceRecord<GalleryImageBody, TrackedState>;
@@ -123,21 +124,32 @@ function write(
   input: { location: string; tags?: Record<string, string>; properties: unknown },
   existing: GalleryImageRecord | undefined,
   gallery: GalleryRecord,
+  apiVersion?: string,
 ): WriteResult<GalleryImageRecord> {
   const now = ctx.clock.now();
   // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
   const sentEndOfLife = (input.properties as { endOfLifeDate?: unknown } | undefined)?.endOfLifeDate;
   const keepsEndOfLife = existing !== undefined && sameInstant(sentEndOfLife, existing.body.properties.endOfLifeDate);
   const judgedAt = keepsEndOfLife ? 0 : now;
-  const properties = parseProperties(
+  const parsed = parseProperties(
     makeGalleryImagePropertiesSchema(() => new Date(judgedAt)),
     input.properties,
     "properties",
   );
+  // An update that leaves out the generation or the features keeps the stored ones (they took their defaults at
+  // creation); a new definition gets the defaults of the request's api-version.
+  const sent = existing
+    ? {
+        ...parsed,
+        hyperVGeneration: parsed.hyperVGeneration ?? existing.body.properties.hyperVGeneration,
+        features: parsed.features ?? existing.body.properties.features,
+      }
+    : withDefinitionDefaults(parsed, apiVersion);
   if (existing) {
-    throwViolation(checkImageDefinitionUpdate(existing.body.properties, properties));
+    throwViolation(checkImageDefinitionUpdate(existing.body.properties, sent));
     assertNoOperationInFlight(ctx, existing, nestedName(ref));
   }
+  const { allowUpdateImage: _consent, ...properties } = sent;
   const siblings = ctx.resources
     .listChildren(gallery.id, GALLERY_IMAGE_TYPE)
     .items.map((r) => ({ name: r.name, identifier: (r.body as GalleryImageBody).properties.identifier }));
@@ -170,6 +182,7 @@ export function putGalleryImage(
   ctx: EmulatorContext,
   ref: GalleryImageRef,
   rawBody: unknown,
+  apiVersion?: string,
 ): WriteResult<GalleryImageRecord> {
   throwViolation(checkImageDefinitionName(ref.image, ref.gallery));
   const body = requireObjectBody(rawBody);
@@ -183,7 +196,7 @@ export function putGalleryImage(
   }
   if (location !== gallery.body.location)
     throw ArmErrors.locationDiffersFromGallery("gallery image", location, gallery.body.location);
-  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
+  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery, apiVersion);
 }
 
 /** PATCH: the sent properties over the stored ones, then the same rules as PUT. */
@@ -191,6 +204,7 @@ export function patchGalleryImage(
   ctx: EmulatorContext,
   ref: GalleryImageRef,
   rawBody: unknown,
+  apiVersion?: string,
 ): WriteResult<GalleryImageRecord> {
   const body = requireObjectBody(rawBody);
   const gallery = parentGallery(ctx, ref);
@@ -203,6 +217,7 @@ export function patchGalleryImage(
     { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
     existing,
     gallery,
+    apiVersion,
   );
 }
 
@@ -234,15 +249,18 @@ export interface NewGalleryImage extends GalleryImageRef {
   tags?: Record<string, string>;
   /** The `properties` of the PUT body (identifier, osType, osState, …). */
   properties: Record<string, unknown>;
+  /** The api-version whose defaults apply; the SDK's when not given. */
+  apiVersion?: string;
 }
 
 /** Creates an image definition as a PUT would, for the demo seed and tests. */
 export function createGalleryImage(ctx: EmulatorContext, input: NewGalleryImage): GalleryImageRecord {
-  const { location, tags, properties, ...ref } = input;
+  const { location, tags, properties, apiVersion, ...ref } = input;
   const gallery = parentGallery(ctx, ref);
-  return putGalleryImage(ctx, ref, {
-    location: location ?? gallery.body.location,
-    ...(tags ? { tags } : {}),
-    properties,
-  }).record;
+  return putGalleryImage(
+    ctx,
+    ref,
+    { location: location ?? gallery.body.location, ...(tags ? { tags } : {}), properties },
+    apiVersion,
+  ).record;
 }

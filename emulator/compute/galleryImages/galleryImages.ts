@@ -45,7 +45,7 @@ export const galleryImageRoutes: ArmRoute[] = [
     path: IMAGE_PATH,
     action: WRITE,
     handler: (req): ArmResponse => {
-      const { record, created, operation } = putGalleryImage(req.ctx, refOf(req), req.body);
+      const { record, created, operation } = putGalleryImage(req.ctx, refOf(req), req.body, req.apiVersion);
       return {
         status: created ? 201 : 200,
         body: galleryImageView(record, req.ctx.clock.now()),
@@ -59,7 +59,7 @@ export const galleryImageRoutes: ArmRoute[] = [
     path: IMAGE_PATH,
     action: WRITE,
     handler: (req): ArmResponse => {
-      const { record, operation } = patchGalleryImage(req.ctx, refOf(req), req.body);
+      const { record, operation } = patchGalleryImage(req.ctx, refOf(req), req.body, req.apiVersion);
       return {
         status: 200,
         body: galleryImageView(record, req.ctx.clock.now()),

@@ -61,7 +61,7 @@ export function getGalleryScriptVersion(ctx: EmulatorContext, ref: GalleryScript
 /** The version's ARM JSON at `now`, with Compute's defaults; `replicationStatus` with `$expand=ReplicationStatus`. */
 export function galleryScriptVersionView(record: ArtifactRecord, now: number, expandReplication = false) {
   const { publishingProfile, safetyProfile, publishedDate } = record.body.properties as unknown as StoredScriptVersion;
-  const { replicaCount, storageAccountType } = profileReplication(publishingProfile);
+  const { replicaCount } = profileReplication(publishingProfile);
   return {
     id: record.body.id,
     name: record.body.name,
@@ -76,7 +76,9 @@ export function galleryScriptVersionView(record: ArtifactRecord, now: number, ex
         excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
         publishedDate,
         ...(publishingProfile.endOfLifeDate !== undefined ? { endOfLifeDate: publishingProfile.endOfLifeDate } : {}),
-        storageAccountType,
+        ...(publishingProfile.storageAccountStrategy === undefined
+          ? { storageAccountType: publishingProfile.storageAccountType ?? "Standard_LRS" }
+          : {}),
         ...(publishingProfile.replicationMode !== undefined
           ? { replicationMode: publishingProfile.replicationMode }
           : {}),

@@ -121,7 +121,8 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
     const completed = (await after.json()) as GalleryScriptVersion;
     expect(regionStates(completed)).toEqual({ "West Europe": "Completed", "North Europe": "Completed" });
     expect(done.properties?.publishingProfile.targetRegions).toEqual([
-      expect.objectContaining({ name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" }),
+      // No storage given: PreferStandard_ZRS, and West Europe has zones.
+      expect.objectContaining({ name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_ZRS" }),
       expect.objectContaining({ name: "North Europe", regionalReplicaCount: 2 }),
     ]);
 

@@ -4,22 +4,7 @@ import { ArmErrors } from "../../errors.js";
 import { resourceGroupId } from "../../resources/resourceGroups.js";
 import type { ResourceRecord } from "../../store/resources.js";
 
-/** The api-versions of Microsoft.Compute that serve galleries, image definitions and image versions. */
-export const GALLERY_API_VERSIONS = [
-  "2019-03-01",
-  "2019-07-01",
-  "2019-12-01",
-  "2020-09-30",
-  "2021-07-01",
-  "2021-10-01",
-  "2022-01-03",
-  "2022-03-03",
-  "2022-08-03",
-  "2023-07-03",
-  "2024-03-03",
-  "2025-03-03",
-  "2025-12-03",
-] as const;
+export { GALLERY_API_VERSIONS } from "../../../lib/gallery/apiVersions.js";
 
 export const GALLERY_TYPE = "Microsoft.Compute/galleries";
 export const GALLERY_IMAGE_TYPE = "Microsoft.Compute/galleries/images";

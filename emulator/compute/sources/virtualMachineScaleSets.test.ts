@@ -30,7 +30,8 @@ describe("virtual machine scale sets created from gallery images", () => {
   const fx = computeFixture({ resourceGroups: { [RG]: "westus", [SS_RG]: "westus" }, stepSeconds: 600 });
 
   async function defineAndPublish(name: string, osState: "Generalized" | "Specialized", sourceId: string) {
-    await fx.defineImage(RG, "Images", name, { location: "westus", osState });
+    // V1, as the Gen1 sources published here (from 2025-03-03 a definition defaults to V2).
+    await fx.defineImage(RG, "Images", name, { location: "westus", osState, hyperVGeneration: "V1" });
     await fx.publish(RG, "Images", name, "1.0.0", { location: "westus", sourceId });
   }
 

@@ -44,7 +44,8 @@ describe("virtual machines created from gallery images", () => {
       publishingProfile: { excludeFromLatest: options.excludeFromLatest },
     });
   const defineImage = (name: string, osState: "Generalized" | "Specialized", extra: Record<string, unknown> = {}) =>
-    fx.defineImage(RG, "Images", name, { location: "westus", osState, ...extra });
+    // V1: the managed image "golden" they are published from is Gen1 (from 2025-03-03 a definition defaults to V2).
+    fx.defineImage(RG, "Images", name, { location: "westus", osState, hyperVGeneration: "V1", ...extra });
   const createVm = (client: ComputeManagementClient, name: string, body: VirtualMachine, rg = VM_RG) =>
     fx.settle(client.virtualMachines.createOrUpdate(rg, name, body, FAST_POLL));
 
