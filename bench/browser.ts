@@ -31,6 +31,20 @@ export interface BrowserFigures {
   replicationReads: number;
   /** Keystroke to updated rows (next frame), one per keystroke. */
   keystrokeMs: number[];
+  /** The page's JS heap in use with every version in the table, after a garbage collection. */
+  heapBytes: number;
+}
+
+/** The page's JS heap in use after a full garbage collection (Chromium's DevTools protocol). */
+export async function usedHeapBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -45,7 +59,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Signs in through MSAL's redirect and the emulator's one-click sign-in page. */
-async function signIn(page: Page, baseUrl: string, upn: string) {
+export async function signIn(page: Page, baseUrl: string, upn: string) {
   await page.goto(`${baseUrl}/`);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page
@@ -121,6 +135,7 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
     );
     const renderMs = Date.now() - t0;
     const rowsInDom = await table.locator("tbody tr[data-index]").count();
+    const heapBytes = await usedHeapBytes(page);
 
     // Again from the gallery page, the list already read: what rendering 10,000 versions costs by itself.
     await page.waitForLoadState("networkidle");
@@ -156,7 +171,16 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
       const expected = names.filter((name) => name.includes(typed)).length;
       keystrokeMs.push(await timedKeystroke(page, key, expected));
     }
-    return { versions: VERSION_COUNT, firstRowsMs, renderMs, warmRenderMs, rowsInDom, replicationReads, keystrokeMs };
+    return {
+      versions: VERSION_COUNT,
+      firstRowsMs,
+      renderMs,
+      warmRenderMs,
+      rowsInDom,
+      replicationReads,
+      keystrokeMs,
+      heapBytes,
+    };
   } finally {
     await browser.close();
     await stopChild(next);

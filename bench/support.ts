@@ -8,6 +8,8 @@ import { freePort, startEmulator, stopChild, waitForHttp } from "../scripts/proc
 
 export interface BenchEmulator {
   url: string;
+  /** The emulator's data directory (its TLS CA is `tls/ca.pem` there when EMULATOR_TLS=1). */
+  dataDir: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startBenchEmulator(seed: string, env: Record<string, strin
   }
   return {
     url,
+    dataDir: join(workDir, "data"),
     child,
     async stop() {
       await stopChild(child);
