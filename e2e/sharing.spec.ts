@@ -183,15 +183,17 @@ test.describe("platform admin", () => {
     const access = page.getByRole("table", { name: /^Role assignments that apply/ });
     const megan = access.getByRole("row").filter({ hasText: "Megan Bowen" });
     await expect(megan).toContainText("Owner");
-    await expect(megan).toContainText("Inherited from subscription");
+    await expect(megan).toContainText(`Inherited from subscription '${SHARED.subscription}'`);
     const pipeline = access.getByRole("row").filter({ hasText: "contoso-image-pipeline" });
     await expect(pipeline).toContainText("Compute Gallery Artifacts Publisher");
-    await expect(pipeline).toContainText("Inherited from resource group 'rg-shared-images'");
+    await expect(pipeline).toContainText(
+      `Inherited from resource group 'rg-shared-images' in '${SHARED.subscription}'`,
+    );
     await expect(access.getByRole("row").filter({ hasText: "Image Consumers" })).toContainText("This gallery");
     // Inherited assignments cannot be removed here.
     await expect(megan.getByRole("button")).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, "access panel");
-    await pipeline.getByRole("link", { name: "resource group 'rg-shared-images'" }).click();
+    await pipeline.getByRole("link", { name: `resource group 'rg-shared-images' in '${SHARED.subscription}'` }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("resource group 'rg-shared-images'");
     await expect(
       page

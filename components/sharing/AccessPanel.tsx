@@ -17,6 +17,7 @@ import { levelOfScope } from "@/lib/access/accessNote";
 import { AzureError } from "@/lib/azure/errors";
 import { parseResourceId } from "@/lib/azure/resourceId";
 import { graphQueries } from "@/lib/queries/graph";
+import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
 import { sharingQueries, useRemoveAssignment, type ScopeAssignment } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { SafeText } from "@/components/ui/SafeText";
@@ -31,6 +32,7 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
   const capabilities = useCapabilities(scopeId);
   const assignments = useQuery(sharingQueries.assignments(arm, scopeId));
   const roles = useQuery(sharingQueries.roles(arm, scopeId));
+  const subscriptionName = useSubscriptionNames();
   const principalIds = [...new Set((assignments.data ?? []).map((a) => a.principalId.toLowerCase()))];
   const principals = useQuery(graphQueries.byIds(clients.graph, principalIds));
   const [removing, setRemoving] = useState<ScopeAssignment>();
@@ -113,7 +115,7 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
                         <>
                           Inherited from{" "}
                           <Link href={accessHref(a.scope)} className="text-brand-700 hover:underline">
-                            {scopeLabel(a.scope)}
+                            {scopeLabel(a.scope, subscriptionName)}
                           </Link>
                         </>
                       )}

@@ -2,15 +2,16 @@ import { levelOfScope } from "@/lib/access/accessNote";
 import { parseResourceId } from "@/lib/azure/resourceId";
 
 /** "gallery 'contoso_images'", "resource group 'rg-images'", "subscription 'c000…'" for a scope id. */
-export function scopeLabel(scopeId: string): string {
+export function scopeLabel(scopeId: string, subscriptionName?: (subscriptionId: string) => string): string {
   const parsed = parseResourceId(scopeId);
   const level = levelOfScope(scopeId);
   if (level === "root") return "the tenant root";
-  const name =
-    parsed?.galleryImageVersion ??
-    parsed?.galleryImage ??
-    parsed?.gallery ??
-    (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
+  // A subscription is known to people by its name; its id only where the name cannot be read.
+  const subscription = parsed?.subscriptionId && (subscriptionName?.(parsed.subscriptionId) ?? parsed.subscriptionId);
+  if (level === "subscription") return `subscription '${subscription ?? scopeId}'`;
+  if (level === "resource group")
+    return `resource group '${parsed?.resourceGroup}'${subscriptionName && subscription ? ` in '${subscription}'` : ""}`;
+  const name = parsed?.galleryImageVersion ?? parsed?.galleryImage ?? parsed?.gallery;
   return `${level} '${name ?? scopeId}'`;
 }
 

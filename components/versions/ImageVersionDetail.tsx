@@ -19,6 +19,7 @@ import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { ResourceTags } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
+import { LazyReplicationMap } from "@/components/versions/LazyReplicationMap";
 import { regionReplications, type RegionReplication } from "@/components/versions/replicationView";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
@@ -222,13 +223,18 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
             title="Replication"
             description="A region is usable for deployments only once its replication is Completed."
           >
-            <DataTable
-              data={regions}
-              columns={regionColumns(path.versionName)}
-              caption={`Replication of ${path.versionName} per region`}
-              getRowId={(row) => row.region}
-              empty="This version has no target regions."
-            />
+            <div className="grid items-start gap-4 xl:grid-cols-2">
+              <DataTable
+                data={regions}
+                columns={regionColumns(path.versionName)}
+                caption={`Replication of ${path.versionName} per region`}
+                getRowId={(row) => row.region}
+                empty="This version has no target regions."
+              />
+              {regions.length > 0 && (
+                <LazyReplicationMap regions={regions} caption={`Target regions of ${path.versionName}`} />
+              )}
+            </div>
           </Section>
 
           <Section title="Source">

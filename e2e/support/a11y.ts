@@ -1,8 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-/** Fails on any serious or critical axe violation of the page as it is now. */
+/**
+ * Fails on any serious or critical axe violation of the page as it is now, and unless the page has exactly one
+ * `h1` (axe asks for at least one; a page with two has no one title for screen readers to announce).
+ */
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  expect(await page.locator("h1").count(), `one h1 on ${label}`).toBe(1);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccessPanel } from "@/components/sharing/AccessPanel";
+import { LazyAccessPanel } from "@/components/sharing/LazySharingPanels";
 import { PageHeader } from "@/components/ui/Section";
 import { ScopePicker } from "@/components/sharing/ScopePicker";
 import { scopeLabel } from "@/components/sharing/scopeLabels";
@@ -19,7 +19,7 @@ export default async function AccessPage({ searchParams }: Props) {
         title={scopeLabel(scope)}
         subtitle={<span className="break-all font-mono text-xs">{scope}</span>}
       />
-      <AccessPanel scopeId={scope} />
+      <LazyAccessPanel scopeId={scope} />
     </>
   );
 }

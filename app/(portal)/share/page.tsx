@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ShareWizard } from "@/components/sharing/ShareWizard";
+import { LazyShareWizard } from "@/components/sharing/LazySharingPanels";
 
 export const metadata: Metadata = { title: "Grant access" };
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Grant access" };
 export default function SharePage() {
   return (
     <Suspense>
-      <ShareWizard />
+      <LazyShareWizard />
     </Suspense>
   );
 }
