@@ -93,10 +93,9 @@ async function timedKeystroke(page: Page, key: string, expectedRows: number): Pr
   return page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke);
 }
 
-export async function benchBrowser(log: (line: string) => void, distDir: string): Promise<BrowserFigures> {
-  const seed = `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSION_COUNT}`;
-  log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start (${distDir})…`);
-  const emulator = await startBenchEmulator(seed, { EMULATOR_LATENCY_MS: String(BROWSER_LATENCY_MS) });
+/** The emulator (its own process), `next start` of the production build and Chromium, with the scale seed's admin signed in. */
+export async function startSignedInWorld(seed: string, latencyMs: number) {
+  const emulator = await startBenchEmulator(seed, { EMULATOR_LATENCY_MS: String(latencyMs) });
   const port: number = await freePort();
   const next: ChildProcess = startNext({
     mode: "start",
@@ -105,13 +104,29 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
     stdio: "ignore",
   });
   const browser = await launchChromium();
+  const stop = async () => {
+    await browser.close();
+    await stopChild(next);
+    await emulator.stop();
+  };
   try {
     await waitForHttp(`http://127.0.0.1:${port}/redirect`, { child: next, name: "The dashboard" });
     // localhost, not 127.0.0.1: MSAL needs a secure context.
     const baseUrl = `http://localhost:${port}`;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, baseUrl, SCALE_SEED.admin.upn);
+    return { emulator, baseUrl, page, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
+export async function benchBrowser(log: (line: string) => void, distDir: string): Promise<BrowserFigures> {
+  const seed = `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSION_COUNT}`;
+  log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start (${distDir})…`);
+  const { baseUrl, page, stop } = await startSignedInWorld(seed, BROWSER_LATENCY_MS);
+  try {
     const definitionId = galleryImageResourceId(
       SCALE_SEED.subscriptionId(1),
       SCALE_SEED.resourceGroup,
@@ -182,8 +197,6 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
       heapBytes,
     };
   } finally {
-    await browser.close();
-    await stopChild(next);
-    await emulator.stop();
+    await stop();
   }
 }

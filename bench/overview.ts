@@ -7,12 +7,8 @@
  *   - the emulator's resident memory with that seed, after serving both.
  */
 import { readFileSync } from "node:fs";
-import type { ChildProcess } from "node:child_process";
-import { SCALE_SEED } from "../emulator/seed/scale.js";
-import { freePort, startNext, stopChild, waitForHttp } from "../scripts/processes.mjs";
-import { launchChromium, signIn, usedHeapBytes } from "./browser.js";
+import { startSignedInWorld, usedHeapBytes } from "./browser.js";
 import { INVENTORY_SCALE } from "./inventory.js";
-import { startBenchEmulator } from "./support.js";
 
 export interface OverviewFigures {
   /** Navigation (signed in) to the first gallery row of the overview. */
@@ -37,20 +33,8 @@ export async function benchOverview(log: (line: string) => void): Promise<Overvi
   const seed = `scale:subscriptions=${S.subscriptions},galleries=${S.galleries},definitions=${S.definitions},versions=0`;
   const rows = S.subscriptions * S.galleries * (1 + S.definitions);
   log(`  starting the emulator (EMULATOR_SEED=${seed}, EMULATOR_LATENCY_MS=${S.latencyMs}) and next start…`);
-  const emulator = await startBenchEmulator(seed, { EMULATOR_LATENCY_MS: String(S.latencyMs) });
-  const port: number = await freePort();
-  const next: ChildProcess = startNext({
-    mode: "start",
-    port,
-    emulatorPort: Number(new URL(emulator.url).port),
-    stdio: "ignore",
-  });
-  const browser = await launchChromium();
+  const { emulator, baseUrl, page, stop } = await startSignedInWorld(seed, S.latencyMs);
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/redirect`, { child: next, name: "The dashboard" });
-    const baseUrl = `http://localhost:${port}`;
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, baseUrl, SCALE_SEED.admin.upn);
     const galleries = page.getByRole("table", { name: "Galleries" });
     await galleries.getByRole("row").nth(1).waitFor({ timeout: 120_000 });
 
@@ -80,8 +64,6 @@ export async function benchOverview(log: (line: string) => void): Promise<Overvi
       emulatorRssBytes: rssBytes(emulator.child.pid!),
     };
   } finally {
-    await browser.close();
-    await stopChild(next);
-    await emulator.stop();
+    await stop();
   }
 }
