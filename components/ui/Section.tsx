@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SectionNav } from "@/components/ui/SectionNav";
 
 export function Section({
   title,
@@ -11,9 +12,14 @@ export function Section({
   actions?: ReactNode;
   children: ReactNode;
 }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const id = `section-${slug}`;
+  // The section's own id is the deep link (#versions); SectionNav lists the page's sections by data-section.
   return (
-    <section aria-labelledby={id} className="mt-6">
+    <section id={slug} data-section={title} aria-labelledby={id} className="mt-6">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id={id} className="text-base font-semibold text-slate-900">
@@ -51,6 +57,7 @@ export function PageHeader({
         {badges}
       </div>
       {subtitle && <div className="mt-1 text-sm text-slate-600">{subtitle}</div>}
+      <SectionNav />
     </header>
   );
 }
