@@ -406,5 +406,5 @@ export function explainArmError(error: ArmErrorLike): ErrorExplanation {
       (candidate.pattern === undefined || candidate.pattern.test(error.message ?? "")),
   );
   if (!entry) return FALLBACK;
-  return { title: entry.title, cause: entry.cause, fix: entry.fix };
+  return { title: entry.title, cause: entry.cause, fix: entry.fix, ...(entry.link ? { link: entry.link } : {}) };
 }
