@@ -28,6 +28,7 @@ import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { GalleryActions } from "@/components/publish/PublishActions";
+import { GalleryRecycleBin } from "@/components/recycleBin/GalleryRecycleBin";
 
 interface DefinitionRow {
   image: GalleryImage;
@@ -181,6 +182,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           </>
         )}
       </Section>
+      {gallery.data && <GalleryRecycleBin galleryId={id} />}
       {gallery.data && <LazySharingPanels resourceId={id} />}
     </>
   );

@@ -19,6 +19,11 @@ export const SOFT_DELETE_SUMMARY =
   `Deleted image versions are kept for ${SOFT_DELETE_RETENTION_DAYS} days and can be restored until then; ` +
   "definitions and the gallery itself are deleted at once.";
 
+/** Whether a gallery keeps deleted versions: only an explicit `true` turns soft delete on. */
+export function isSoftDeleteEnabled(policy: { isSoftDeleteEnabled?: boolean } | undefined): boolean {
+  return policy?.isSoftDeleteEnabled === true;
+}
+
 /** When a version soft-deleted at `softDeletedTime` is purged. */
 export function purgeTimeOf(softDeletedTime: Date): Date {
   return new Date(softDeletedTime.getTime() + SOFT_DELETE_RETENTION_MS);
