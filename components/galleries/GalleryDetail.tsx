@@ -6,6 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { GalleryIdentityAndSharing } from "@/components/galleries/GalleryIdentityAndSharing";
 import { sharingLabel } from "@/components/galleries/sharing";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -182,6 +183,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           </>
         )}
       </Section>
+      {gallery.data && <GalleryIdentityAndSharing galleryId={id} />}
       {gallery.data && <GalleryRecycleBin galleryId={id} />}
       {gallery.data && <LazySharingPanels resourceId={id} />}
     </>
