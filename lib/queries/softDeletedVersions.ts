@@ -1,4 +1,4 @@
-import type { GallerySoftDeletedResource } from "@azure/arm-compute";
+import type { GalleryImageVersion, GallerySoftDeletedResource } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
@@ -7,7 +7,6 @@ import { SOFT_DELETED_ARTIFACT_TYPE } from "@/lib/gallery/softDelete";
 import { collect } from "@/lib/queries/collect";
 import { computeOf, POLL, type Operation } from "@/lib/queries/lro";
 import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
-import type { GalleryImageVersion } from "@azure/arm-compute";
 
 /** A soft-deleted image version as the recycle bins show it. */
 export interface SoftDeletedVersion {
