@@ -23,6 +23,7 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 import { regionsToSearch, sharedImageHref } from "@/lib/consumer/sharedGalleries";
+import { SharedGalleryInvites } from "@/components/consumer/SharedGalleryInvites";
 import { CommunityGalleryLookup } from "@/components/consumer/CommunityGalleryLookup";
 import { SharedGallerySearch } from "@/components/consumer/SharedGallerySearch";
 import { SafeText } from "@/components/ui/SafeText";
@@ -302,6 +303,7 @@ export function ImagesICanUse() {
         )}
       </div>
       {subscriptionIds[0] && <CommunityGalleryLookup subscriptionId={subscriptionIds[0]} />}
+      {subscriptions.data && <SharedGalleryInvites subscriptions={subscriptions.data} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { GalleryIdentityAndSharing } from "@/components/galleries/GalleryIdentityAndSharing";
 import { sharingLabel } from "@/components/galleries/sharing";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -28,6 +29,7 @@ import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { GalleryActions } from "@/components/publish/PublishActions";
+import { GalleryRecycleBin } from "@/components/recycleBin/GalleryRecycleBin";
 
 interface DefinitionRow {
   image: GalleryImage;
@@ -181,6 +183,8 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           </>
         )}
       </Section>
+      {gallery.data && <GalleryIdentityAndSharing galleryId={id} />}
+      {gallery.data && <GalleryRecycleBin galleryId={id} />}
       {gallery.data && <LazySharingPanels resourceId={id} />}
     </>
   );

@@ -9,6 +9,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { useOperation, type OperationState } from "@/components/publish/useOperation";
+import { DefinitionSoftDeleteNotice, VersionSoftDeleteNotice } from "@/components/recycleBin/SoftDeleteNotice";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
@@ -162,6 +163,7 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
           <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />
         ) : (
           <>
+            <DefinitionSoftDeleteNotice galleryId={galleryIdOf(path)} />
             <p>
               {count > 0
                 ? `Azure deletes an image definition only when it has no versions. Its ${count} ${count === 1 ? "version goes" : "versions go"} first, one by one, with their replicas in every region; then the definition.`
@@ -260,9 +262,8 @@ export function DeleteImageVersionButton({
         }}
       />
       <Dialog open={open} onClose={() => setOpen(false)} title={`Delete image version ${path.versionName}?`}>
-        <p>
-          Its replicas in every target region are deleted; VMs can no longer be created from it. This cannot be undone.
-        </p>
+        <p>Its replicas in every target region are deleted; VMs can no longer be created from it.</p>
+        <VersionSoftDeleteNotice galleryId={galleryIdOf(path)} openedAt={openedAt} />
         {blockedUntil && blockedUntil.getTime() > openedAt && (
           <p className="mt-2 font-semibold text-amber-900">
             Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)});

@@ -11,6 +11,7 @@ import type { CreatableSubscription, UnavailableSubscription } from "@/component
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { Group, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
+import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
@@ -64,6 +65,7 @@ export function GalleryCreateForm({
       location: "",
       description: "",
       tags: [],
+      softDeleteEnabled: false,
     },
   });
   const subscriptionId = form.watch("subscriptionId");
@@ -101,7 +103,12 @@ export function GalleryCreateForm({
       }
     }
     const outcome = await operation.run(`Creating gallery ${values.name}`, () =>
-      createGallery(arm, path, { location: values.location, description: values.description, tags: values.tags }),
+      createGallery(arm, path, {
+        location: values.location,
+        description: values.description,
+        tags: values.tags,
+        softDeleteEnabled: values.softDeleteEnabled,
+      }),
     );
     if (outcome.ok) {
       router.push(pageHref(galleryIdOf(path)));
@@ -209,6 +216,9 @@ export function GalleryCreateForm({
               />
               <div className="sm:col-span-2">
                 <TextAreaField name="description" label="Description" />
+              </div>
+              <div className="sm:col-span-2">
+                <SoftDeleteField />
               </div>
             </Group>
             <TagsEditor />

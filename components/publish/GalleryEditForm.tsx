@@ -8,11 +8,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { GalleryIdentityFields } from "@/components/galleries/GalleryIdentityFields";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { Group, ReadOnlyField, TagsEditor, TextAreaField } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
+import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -21,7 +23,9 @@ import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { galleryIdentityChoiceOf, sameIdentityChoice } from "@/lib/gallery/galleryIdentity";
 import { regionDisplayName } from "@/lib/gallery/regions";
+import { isSoftDeleteEnabled } from "@/lib/gallery/softDelete";
 import { tagRowsOf } from "@/lib/publish/formRules";
 import { galleryUpdateSchema, type GalleryUpdateOutput, type GalleryUpdateValues } from "@/lib/publish/galleryForm";
 import { updateGallery } from "@/lib/queries/galleries";
@@ -29,7 +33,7 @@ import { galleryQueries } from "@/lib/queries/galleries";
 
 const FIXED = "Fixed when the gallery is created; to change it, create a new gallery and move its definitions.";
 
-/** Edit a gallery: only its description and tags can change. */
+/** Edit a gallery: its description, tags, soft delete policy and managed identity can change. */
 export function GalleryEditForm({ path }: { path: GalleryPath }) {
   const arm = useArm();
   const subscriptionName = useSubscriptionName(path.subscriptionId);
@@ -53,17 +57,34 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
   const router = useRouter();
   const operation = useOperation();
   const [refusal, setRefusal] = useState<AzureError>();
+  const currentIdentity = galleryIdentityChoiceOf(gallery.identity);
   const form = useForm<GalleryUpdateValues, unknown, GalleryUpdateOutput>({
     resolver: zodResolver(galleryUpdateSchema),
     // As the user types, not on blur: an error appearing on blur moves the submit button under a pressed mouse.
     mode: "onChange",
-    defaultValues: { description: gallery.description ?? "", tags: tagRowsOf(gallery.tags) },
+    defaultValues: {
+      description: gallery.description ?? "",
+      tags: tagRowsOf(gallery.tags),
+      softDeleteEnabled: isSoftDeleteEnabled(gallery.softDeletePolicy),
+      systemAssigned: currentIdentity.systemAssigned,
+      userAssignedIdentities: currentIdentity.userAssignedIds.map((id) => ({ id })),
+    },
   });
   async function onSubmit(values: GalleryUpdateOutput) {
     setRefusal(undefined);
-    const outcome = await operation.run(`Updating gallery ${path.galleryName}`, () => updateGallery(arm, path, values));
+    const identity = {
+      systemAssigned: values.systemAssigned,
+      userAssignedIds: values.userAssignedIdentities.map((row) => row.id),
+    };
+    const body = { ...values, identity: sameIdentityChoice(identity, currentIdentity) ? undefined : identity };
+    const outcome = await operation.run(`Updating gallery ${path.galleryName}`, () => updateGallery(arm, path, body));
     if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["description", "tags"]))
+    else if (
+      !outcome.accepted &&
+      !placeServerError(form, outcome.error, ["description", "tags"], {
+        "identity.userAssignedIdentities": "userAssignedIdentities",
+      })
+    )
       setRefusal(outcome.error);
   }
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
@@ -85,7 +106,11 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
           <div className="sm:col-span-2">
             <TextAreaField name="description" label="Description" />
           </div>
+          <div className="sm:col-span-2">
+            <SoftDeleteField />
+          </div>
         </Group>
+        <GalleryIdentityFields current={gallery.identity} />
         <TagsEditor />
         {refusal && <ErrorPanel error={refusal} title="The gallery could not be updated" />}
         <OperationStatus state={operation.state} />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { explainArmError, type ErrorExplanation } from "@/lib/gallery/troubleshooting";
 
@@ -45,7 +46,17 @@ export function ErrorPanel({
         <dt className="font-semibold">Cause</dt>
         <dd>{explanation.cause}</dd>
         <dt className="font-semibold">Fix</dt>
-        <dd>{explanation.fix}</dd>
+        <dd>
+          {explanation.fix}
+          {explanation.link && (
+            <>
+              {" "}
+              <Link href={explanation.link.href} className="font-medium underline">
+                {explanation.link.label}
+              </Link>
+            </>
+          )}
+        </dd>
         {azure.target && (
           <>
             <dt className="font-semibold">Target</dt>

@@ -1,3 +1,5 @@
+import { SOFT_DELETE_RETENTION_DAYS } from "./softDelete";
+
 /**
  * The troubleshooting catalogue: for an error the service returned, the cause in plain words and the fix to
  * show. One code can cover several causes, so entries may also match on the message.
@@ -12,6 +14,8 @@ export interface ErrorExplanation {
   title: string;
   cause: string;
   fix: string;
+  /** A page of the dashboard where the fix is done. */
+  link?: { label: string; href: string };
 }
 
 interface CatalogueEntry extends ErrorExplanation {
@@ -54,6 +58,19 @@ const CATALOGUE: CatalogueEntry[] = [
     title: "Region not available",
     cause: "The region is misspelled, or your subscription has no access to it.",
     fix: "Check the region's spelling against the list of regions you can use; if it is missing, request access to the region.",
+  },
+  {
+    // Before the generic nested-resources entry: Compute names the soft-deleted versions among the nested ids.
+    pattern: /nested resources.*softDeletedArtifactTypes\//is,
+    title: "Soft-deleted versions remain",
+    cause:
+      `The gallery keeps deleted image versions for ${SOFT_DELETE_RETENTION_DAYS} days (soft delete is on), and a ` +
+      "definition (or its gallery) cannot be deleted while it still holds soft-deleted versions. The API has no purge.",
+    fix:
+      "Wait until the versions are purged (the recycle bin shows when), or turn soft delete off in the gallery's " +
+      "settings, restore each version from the recycle bin and delete it again: with soft delete off, it is deleted " +
+      "for good. Then delete the definition.",
+    link: { label: "Open the recycle bin", href: "/recycle-bin" },
   },
   {
     pattern: /nested resources/i,
@@ -389,5 +406,5 @@ export function explainArmError(error: ArmErrorLike): ErrorExplanation {
       (candidate.pattern === undefined || candidate.pattern.test(error.message ?? "")),
   );
   if (!entry) return FALLBACK;
-  return { title: entry.title, cause: entry.cause, fix: entry.fix };
+  return { title: entry.title, cause: entry.cause, fix: entry.fix, ...(entry.link ? { link: entry.link } : {}) };
 }

@@ -37,12 +37,18 @@ describe("create gallery form", () => {
     location: "eastus",
     description: "",
     tags: [{ key: "env", value: "prod" }],
+    softDeleteEnabled: true,
   };
 
   it("accepts a valid gallery and turns tags into the body's object", () => {
     const result = makeGalleryCreateSchema().safeParse(valid);
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ name: "team_images", description: undefined, tags: { env: "prod" } });
+    expect(result.data).toMatchObject({
+      name: "team_images",
+      description: undefined,
+      tags: { env: "prod" },
+      softDeleteEnabled: true,
+    });
   });
 
   it("shows the service's name rules on the name, and ARM's trailing-character error", () => {
@@ -71,7 +77,7 @@ describe("create gallery form", () => {
   it("checks tags as ARM does", () => {
     const errors = fieldErrors(
       galleryUpdateSchema.safeParse({
-        description: "x",
+        ...galleryUpdate,
         tags: [
           { key: "a/b", value: "1" },
           { key: "", value: "2" },
@@ -81,7 +87,35 @@ describe("create gallery form", () => {
     expect(errors["tags.0.key"]).toMatch(/reserved characters/);
     expect(errors["tags.1.key"]).toMatch(/needs a name/);
   });
+
+  it("takes user-assigned identities by resource id, each once", () => {
+    const builder =
+      "/subscriptions/s1/resourceGroups/rg-identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/builder";
+    const result = galleryUpdateSchema.safeParse({
+      ...galleryUpdate,
+      userAssignedIdentities: [{ id: ` ${builder} ` }],
+    });
+    expect(result.data?.userAssignedIdentities).toEqual([{ id: builder }]);
+    const errors = fieldErrors(
+      galleryUpdateSchema.safeParse({
+        ...galleryUpdate,
+        userAssignedIdentities: [{ id: builder }, { id: builder.toUpperCase() }, { id: "builder" }, { id: "" }],
+      }),
+    );
+    expect(errors["userAssignedIdentities.1.id"]).toBe("Already in the list.");
+    expect(errors["userAssignedIdentities.2.id"]).toMatch(/named by its resource id/);
+    expect(errors["userAssignedIdentities.3.id"]).toMatch(/Enter the resource id/);
+    expect(errors["userAssignedIdentities.0.id"]).toBeUndefined();
+  });
 });
+
+const galleryUpdate = {
+  description: "x",
+  tags: [],
+  softDeleteEnabled: false,
+  systemAssigned: true,
+  userAssignedIdentities: [],
+};
 
 function definitionValues(
   overrides: Partial<ImageDefinitionCreateValues["properties"]> = {},

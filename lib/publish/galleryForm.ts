@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkUserAssignedIdentityId, sameIdentityId } from "@/lib/gallery/galleryIdentity";
 import { checkGalleryQuota } from "@/lib/gallery/limits";
 import { checkGalleryName } from "@/lib/gallery/names";
 import { checkLocationAvailable } from "@/lib/gallery/regions";
@@ -15,6 +16,8 @@ export interface GalleryCreateValues {
   location: string;
   description: string;
   tags: TagRow[];
+  /** `softDeletePolicy.isSoftDeleteEnabled`. */
+  softDeleteEnabled: boolean;
 }
 
 export interface GalleryCreateContext {
@@ -33,6 +36,7 @@ export function makeGalleryCreateSchema(context: GalleryCreateContext = {}) {
       location: ruleString((value) => checkLocationAvailable(value, GALLERY_TYPE), "Choose a region."),
       description: z.string().transform((value) => value.trim() || undefined),
       tags: tagRowsSchema,
+      softDeleteEnabled: z.boolean(),
     })
     .superRefine((values, zod) => {
       const used = values.location ? context.galleriesIn?.(values.subscriptionId, values.location) : undefined;
@@ -46,12 +50,39 @@ export type GalleryCreateOutput = z.output<ReturnType<typeof makeGalleryCreateSc
 export interface GalleryUpdateValues {
   description: string;
   tags: TagRow[];
+  softDeleteEnabled: boolean;
+  systemAssigned: boolean;
+  /** Objects, not strings: react-hook-form's field arrays key their rows by object. */
+  userAssignedIdentities: { id: string }[];
 }
 
-/** A gallery update may change only its description (and tags); name, region and group are fixed. */
-export const galleryUpdateSchema = z.object({
-  description: z.string().transform((value) => value.trim()),
-  tags: tagRowsSchema,
-});
+/**
+ * A gallery update may change its description, tags, soft delete policy and managed identity; name, region and group
+ * are fixed. Two rows naming one identity would be one entry of the map the service takes.
+ */
+export const galleryUpdateSchema = z
+  .object({
+    description: z.string().transform((value) => value.trim()),
+    tags: tagRowsSchema,
+    softDeleteEnabled: z.boolean(),
+    systemAssigned: z.boolean(),
+    userAssignedIdentities: z.array(
+      z.object({
+        id: ruleString(checkUserAssignedIdentityId, "Enter the resource id of a user-assigned identity.").transform(
+          (value) => value.trim(),
+        ),
+      }),
+    ),
+  })
+  .superRefine((values, zod) => {
+    values.userAssignedIdentities.forEach((row, index) => {
+      if (values.userAssignedIdentities.slice(0, index).some((earlier) => sameIdentityId(earlier.id, row.id)))
+        zod.addIssue({
+          code: "custom",
+          path: ["userAssignedIdentities", index, "id"],
+          message: "Already in the list.",
+        });
+    });
+  });
 
 export type GalleryUpdateOutput = z.output<typeof galleryUpdateSchema>;

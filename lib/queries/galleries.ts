@@ -4,6 +4,7 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, galleryPathOf } from "@/lib/azure/routeParams";
 import { collect } from "@/lib/queries/collect";
+import { galleryIdentityBody, type GalleryIdentityChoice } from "@/lib/gallery/galleryIdentity";
 import type { GalleryPath } from "@/lib/azure/routeParams";
 import { computeOf, POLL, type Operation, type Tags } from "@/lib/queries/lro";
 
@@ -46,12 +47,18 @@ export const galleryQueries = {
 export function createGallery(
   arm: ArmClients,
   path: GalleryPath,
-  body: { location: string; description?: string | undefined; tags: Tags },
+  body: { location: string; description?: string | undefined; tags: Tags; softDeleteEnabled: boolean },
 ): Operation<Gallery> {
   return computeOf(arm, path).galleries.createOrUpdate(
     path.resourceGroupName,
     path.galleryName,
-    { location: body.location, tags: body.tags, ...(body.description ? { description: body.description } : {}) },
+    {
+      location: body.location,
+      tags: body.tags,
+      ...(body.description ? { description: body.description } : {}),
+      // Sent either way, so the gallery holds the choice the form showed rather than the service's default.
+      softDeletePolicy: { isSoftDeleteEnabled: body.softDeleteEnabled },
+    },
     POLL,
   );
 }
@@ -59,12 +66,18 @@ export function createGallery(
 export function updateGallery(
   arm: ArmClients,
   path: GalleryPath,
-  body: { description: string; tags: Tags },
+  body: { description: string; tags: Tags; softDeleteEnabled: boolean; identity?: GalleryIdentityChoice | undefined },
 ): Operation<Gallery> {
   return computeOf(arm, path).galleries.update(
     path.resourceGroupName,
     path.galleryName,
-    { description: body.description, tags: body.tags },
+    {
+      description: body.description,
+      tags: body.tags,
+      softDeletePolicy: { isSoftDeleteEnabled: body.softDeleteEnabled },
+      // Only a changed identity is sent: the PATCH then leaves a gallery's identity as it is.
+      ...(body.identity ? { identity: galleryIdentityBody(body.identity) } : {}),
+    },
     POLL,
   );
 }

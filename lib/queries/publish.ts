@@ -5,8 +5,9 @@ import { imageQueries } from "@/lib/queries/galleryImages";
 import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 
 /**
- * After any publish operation: every gallery, definition and version list and detail, the limits usage and the
- * source list may have changed. The query keys start with each resource's `.all()`, so one call reaches them all.
+ * After any publish operation: every gallery, definition and version list and detail, the limits usage, the
+ * source list and the recycle bins may have changed. The query keys start with each resource's `.all()`, so one
+ * call reaches them all.
  */
 export async function invalidateAfterPublish(queryClient: QueryClient): Promise<void> {
   noteVersionListWrite();
@@ -17,6 +18,7 @@ export async function invalidateAfterPublish(queryClient: QueryClient): Promise<
       versionQueries.all(),
       publishQueryRoots.galleryUsage,
       publishQueryRoots.versionSources,
+      publishQueryRoots.softDeletedVersions,
     ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
 }

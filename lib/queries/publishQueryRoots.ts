@@ -6,4 +6,5 @@
 export const publishQueryRoots = {
   versionSources: ["versionSources"] as const,
   galleryUsage: ["galleryUsage"] as const,
+  softDeletedVersions: ["softDeletedVersions"] as const,
 };

@@ -643,7 +643,9 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
     state: { ...existing.state, operation: tracked },
     goneAt: tracked.endsAt,
   });
-  if (gallery.body.properties.softDeletePolicy?.isSoftDeleteEnabled) keepSoftDeleted(ctx, existing, tracked.endsAt);
+  // Kept from when the delete ends on this context's clock: the operation store keeps its own (real) clock, which a
+  // seed's back-dated context does not move.
+  if (gallery.body.properties.softDeletePolicy?.isSoftDeleteEnabled) keepSoftDeleted(ctx, existing, now + durationMs);
   return operation;
 }
 
