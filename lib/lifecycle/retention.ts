@@ -159,7 +159,7 @@ export function planRetention(input: RetentionInput): RetentionPlan {
       const selected = deleteReasons(version, input.policy, now);
       const kept = keepReasons(version, rank, consumers, input.policy, now);
       const action = selected.length > 0 && kept.length === 0 ? "delete" : "keep";
-      if (selected.length === 0) kept.push({ code: "notSelected", text: "no rule selects it" });
+      if (selected.length === 0 && kept.length === 0) kept.push({ code: "notSelected", text: "no rule selects it" });
       decisions.push({
         version,
         action,
