@@ -9,6 +9,7 @@ import {
   type RetentionPolicy,
 } from "@/lib/lifecycle/retention";
 import { armRetentionExecutor, parseRetentionScope, readRetentionInventory } from "@/lib/lifecycle/retentionArm";
+import { retentionPolicySchema } from "@/lib/lifecycle/retentionForm";
 
 /**
  * `gallerist retention plan|apply`: the dashboard's retention engine, headless, so a nightly pipeline applies the
@@ -44,8 +45,8 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-function days(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
+function count(value: string | undefined, flag: string): number {
+  if (value === undefined) return Number.NaN;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, not '${value}'.`);
   return Number(value);
 }
@@ -71,16 +72,13 @@ export function parseRetentionCommand(argv: readonly string[]): RetentionCommand
   if (!values.scope || !parseRetentionScope(values.scope))
     throw new UsageError("--scope must be an image definition, gallery or subscription resource id.");
   if (values.output !== "table" && values.output !== "json") throw new UsageError("--output is table or json.");
-  const policy: RetentionPolicy = {
-    ...(values.keep !== undefined ? { keepNewest: days(values.keep, "--keep") } : {}),
-    ...(values["older-than"] !== undefined ? { olderThanDays: days(values["older-than"], "--older-than") } : {}),
-    ...(values["end-of-life-after"] !== undefined
-      ? { endOfLifeAfterDays: days(values["end-of-life-after"], "--end-of-life-after") }
-      : {}),
-    ...(values["keep-excluded-from-latest"] ? { keepExcludedFromLatest: true } : {}),
-  };
-  if (policy.olderThanDays === undefined && policy.endOfLifeAfterDays === undefined)
-    throw new UsageError("Give --older-than or --end-of-life-after: without a rule nothing is selected.");
+  const policy = retentionPolicySchema.safeParse({
+    keepNewest: count(values.keep, "--keep"),
+    olderThanDays: count(values["older-than"], "--older-than"),
+    endOfLifeAfterDays: count(values["end-of-life-after"], "--end-of-life-after"),
+    keepExcludedFromLatest: values["keep-excluded-from-latest"] ?? false,
+  });
+  if (!policy.success) throw new UsageError(policy.error.issues.map((i) => i.message).join(" "));
   let endOfLife: Date | undefined;
   if (values["set-end-of-life"] !== undefined) {
     if (mode !== "apply") throw new UsageError("--set-end-of-life is for apply.");
@@ -93,7 +91,7 @@ export function parseRetentionCommand(argv: readonly string[]): RetentionCommand
   return {
     mode,
     scope: values.scope,
-    policy,
+    policy: policy.data,
     output: values.output,
     ...(endOfLife ? { endOfLife } : {}),
     ...(values["arm-endpoint"] ? { armEndpoint: values["arm-endpoint"] } : {}),

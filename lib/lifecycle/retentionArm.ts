@@ -1,4 +1,4 @@
-import type { Gallery, GalleryImageVersion } from "@azure/arm-compute";
+import type { GalleryImageVersion } from "@azure/arm-compute";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { galleryImageResourceId, parseResourceId } from "@/lib/azure/resourceId";
@@ -9,7 +9,7 @@ import { effectiveTargetRegions, type RegionalReplicationStatus } from "@/lib/ga
 import { normalizeLocation } from "@/lib/gallery/regions";
 import { collect } from "@/lib/queries/collect";
 import type { RetentionExecutor, RetentionVersion } from "@/lib/lifecycle/retention";
-import { type GalleryReach, type ImageConsumer, ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
+import { galleryReachOf, type ImageConsumer, ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
 /**
  * Reading what the retention engine decides over, and carrying out its plan, through ARM: the same code for the
@@ -38,14 +38,6 @@ export interface RetentionInventory {
 /** Version reads in flight at once. */
 const READ_CONCURRENCY = 6;
 const API_SUBSCRIPTIONS = "/subscriptions?api-version=2022-12-01";
-
-function reachOf(gallery: Gallery): GalleryReach {
-  return {
-    id: gallery.id!,
-    ...(gallery.identifier?.uniqueName ? { uniqueName: gallery.identifier.uniqueName } : {}),
-    publicNames: gallery.sharingProfile?.communityGalleryInfo?.publicNames ?? [],
-  };
-}
 
 function sizeGBOf(version: GalleryImageVersion): number {
   const storage = version.storageProfile;
@@ -180,7 +172,7 @@ export async function readRetentionInventory(
     const subscriptionIds = options.subscriptionIds ?? (await readableSubscriptions(arm));
     const [versionLists, usages] = await Promise.all([
       Promise.all(definitionIds.map((id) => definitionVersions(arm, id, limit, options.now))),
-      Promise.all(galleries.map((gallery) => readImageUsage(arm, subscriptionIds, reachOf(gallery)))),
+      Promise.all(galleries.map((gallery) => readImageUsage(arm, subscriptionIds, galleryReachOf(gallery)))),
     ]);
     const consumers: ImageConsumer[] = usages.flatMap((usage) => [...usage.consumers]);
     return { versions: versionLists.flat(), usage: new ImageUsage(consumers, subscriptionIds.length) };

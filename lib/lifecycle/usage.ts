@@ -1,3 +1,4 @@
+import type { Gallery } from "@azure/arm-compute";
 import type { ArmClients } from "@/lib/azure/clients";
 import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 import { galleryImageResourceId, galleryImageVersionResourceId, parseResourceId } from "@/lib/azure/resourceId";
@@ -39,6 +40,15 @@ export interface GalleryReach {
   uniqueName?: string;
   /** `sharingProfile.communityGalleryInfo.publicNames`: how a community gallery is named. */
   publicNames?: readonly string[];
+}
+
+/** How consumers name the gallery: its id, the unique name a direct share uses, a community gallery's public names. */
+export function galleryReachOf(gallery: Gallery): GalleryReach {
+  return {
+    id: gallery.id!,
+    ...(gallery.identifier?.uniqueName ? { uniqueName: gallery.identifier.uniqueName } : {}),
+    publicNames: gallery.sharingProfile?.communityGalleryInfo?.publicNames ?? [],
+  };
 }
 
 /** A row of the usage query. */

@@ -42,6 +42,7 @@ describe("gallerist retention (CLI) against the emulator with a service principa
     return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, ...args], {
         env: {
+          NODE_ENV: "test",
           PATH: process.env.PATH,
           AZURE_TENANT_ID: SP.tenantId,
           AZURE_CLIENT_ID: SP.appId,
