@@ -4,6 +4,7 @@
  *      (a) Resource Graph, (b) bounded ARM fan-out, (c) the sequential per-subscription loop (see inventory.ts).
  *   2. In Chromium against the production build: a definition with 10,000 versions, and filter keystrokes.
  *   3. First-load JS of each route of that build, gzipped.
+ *   4. Lifecycle: "in use by" for 10,000 VMs across 200 subscriptions, a retention dry run over 10,000 versions.
  * The production build goes to its own directory (GALLERIST_DIST_DIR, default .next-bench) so a running
  * `next start` elsewhere in the checkout is not disturbed; it is rebuilt only when sources changed.
  */
@@ -18,6 +19,7 @@ const { loadavg } = await import("node:os");
 const { benchInventory, INVENTORY_SCALE } = await import("./inventory.js");
 const { benchBrowser } = await import("./browser.js");
 const { firstLoadJs } = await import("./bundleSize.js");
+const { benchLifecycle, LIFECYCLE_SCALE } = await import("./lifecycle.js");
 const { fmtMs, mark } = await import("./support.js");
 
 const TARGETS = { completeMs: 2000, speedup: 10, firstRowsMs: 1000, keystrokeMs: 50, overviewKb: 250 };
@@ -37,6 +39,8 @@ log(`  production build in ${distDir} (rebuilt only if sources changed)…`);
 await ensureBuild(log);
 const browser = await benchBrowser(log, distDir);
 const sizes = firstLoadJs(join(ROOT, distDir));
+console.log("\n4. Lifecycle");
+const lifecycle = await benchLifecycle(log);
 
 const s = INVENTORY_SCALE;
 const rows = [
@@ -79,4 +83,16 @@ console.log("\n== First-load JS per route (gzipped)");
 for (const size of sizes) console.log(`   ${(size.gzipBytes / 1024).toFixed(1).padStart(7)} KB  ${size.route}`);
 const overview = sizes.find((x) => x.route === "/");
 if (overview) console.log(`   overview (/) ≤ 250 KB ${mark(overview.gzipBytes / 1024 <= TARGETS.overviewKb)}`);
+const lu = LIFECYCLE_SCALE.usage;
+console.log(
+  `\n== In use by: ${lifecycle.usage.consumers.toLocaleString("en")} VMs and scale sets across ${lifecycle.usage.subscriptions} subscriptions, EMULATOR_LATENCY_MS=${lu.latencyMs}`,
+);
+console.log(
+  `   one Resource Graph query, paged: ${fmtMs(lifecycle.usage.completeMs)}   target ≤ 2 s ${mark(lifecycle.usage.completeMs <= TARGETS.completeMs)}`,
+);
+const lr = lifecycle.retention;
+console.log(`\n== Retention dry run over a gallery of ${lr.versions.toLocaleString("en")} versions (no added latency)`);
+console.log(
+  `   reading versions and usage: ${fmtMs(lr.readMs)}; planning: ${fmtMs(lr.planMs)} (${lr.toDelete.toLocaleString("en")} to delete); complete: ${fmtMs(lr.completeMs)}   target ≤ 2 s ${mark(lr.completeMs <= TARGETS.completeMs)}`,
+);
 console.log(`\n(benchmark took ${fmtMs(performance.now() - started)})`);

@@ -117,8 +117,8 @@ async function definitionVersions(
 ): Promise<RetentionVersion[]> {
   const p = galleryPathOf(definitionId)!;
   const client = arm.compute(p.subscriptionId);
-  const listed = await collect(
-    client.galleryImageVersions.listByGalleryImage(p.resourceGroupName, p.galleryName, p.imageName!),
+  const listed = await limit(() =>
+    collect(client.galleryImageVersions.listByGalleryImage(p.resourceGroupName, p.galleryName, p.imageName!)),
   );
   const versions = await Promise.all(
     listed.map((version) =>
