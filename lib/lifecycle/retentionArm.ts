@@ -8,6 +8,7 @@ import { type LatestCandidate, resolveLatest } from "@/lib/gallery/latest";
 import { effectiveTargetRegions, type RegionalReplicationStatus } from "@/lib/gallery/replication";
 import { normalizeLocation } from "@/lib/gallery/regions";
 import { collect } from "@/lib/queries/collect";
+import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 import type { RetentionExecutor, RetentionVersion } from "@/lib/lifecycle/retention";
 import { galleryReachOf, type ImageConsumer, ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
@@ -108,18 +109,106 @@ export function retentionVersionOf(
   };
 }
 
-/** The definition's versions as the engine sees them: listed, with replication read for those still settling. */
+function definitionIdOf(versionId: string): string {
+  return versionId.slice(0, versionId.toLowerCase().lastIndexOf("/versions/"));
+}
+
+/** A Resource Graph row of an image version, in the SDK's shape (dates as Date), as its GET would read. */
+function versionFromGraphRow(row: GraphVersionRow): GalleryImageVersion {
+  const { publishingProfile = {}, storageProfile, safetyProfile, provisioningState } = row.properties;
+  const { publishedDate, endOfLifeDate, ...rest } = publishingProfile;
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    ...(provisioningState ? { provisioningState } : {}),
+    publishingProfile: {
+      ...rest,
+      ...(publishedDate ? { publishedDate: new Date(publishedDate) } : {}),
+      ...(endOfLifeDate ? { endOfLifeDate: new Date(endOfLifeDate) } : {}),
+    },
+    storageProfile: storageProfile ?? {},
+    ...(safetyProfile ? { safetyProfile } : {}),
+  } as GalleryImageVersion;
+}
+
+interface GraphVersionRow {
+  id: string;
+  name: string;
+  location: string;
+  properties: {
+    publishingProfile?: Record<string, unknown> & { publishedDate?: string; endOfLifeDate?: string };
+    storageProfile?: GalleryImageVersion["storageProfile"];
+    safetyProfile?: GalleryImageVersion["safetyProfile"];
+    provisioningState?: GalleryImageVersion["provisioningState"];
+  };
+}
+
+/** The id prefix of the versions in a scope, as Resource Graph spells ids. */
+function versionPrefix(scope: RetentionScope): string {
+  if (scope.kind === "definition") return `${scope.id}/versions/`;
+  if (scope.kind === "gallery") return `${scope.id}/images/`;
+  return `${scope.id}/`;
+}
+
+/**
+ * Every version in the scope, by definition: one Resource Graph query, paged, rather than a list per definition (a
+ * gallery of 10,000 versions is 200 pages of ARM's lists but 10 of Resource Graph's). When Resource Graph cannot
+ * answer, the definitions are listed through ARM instead.
+ */
+async function listedVersions(
+  arm: ArmClients,
+  scope: RetentionScope,
+  definitionIds: () => Promise<string[]>,
+  limit: Limiter,
+): Promise<Map<string, GalleryImageVersion[]>> {
+  const byDefinition = new Map<string, GalleryImageVersion[]>();
+  const add = (definitionId: string, version: GalleryImageVersion) => {
+    const key = definitionId.toLowerCase();
+    byDefinition.set(key, [...(byDefinition.get(key) ?? []), version]);
+  };
+  const prefix = versionPrefix(scope);
+  if (!/^[\w./() -]+$/.test(prefix)) throw new Error(`'${scope.id}' cannot be part of a Resource Graph query.`);
+  const query =
+    "resources | where type =~ 'microsoft.compute/galleries/images/versions' " +
+    `and id startswith '${prefix}' | project id, name, location, properties`;
+  try {
+    const rows = await queryResourceGraph<GraphVersionRow>(arm, [parseResourceId(scope.id)!.subscriptionId], query);
+    for (const row of rows) {
+      const version = versionFromGraphRow(row);
+      add(definitionIdOf(row.id), version);
+    }
+    return byDefinition;
+  } catch {
+    // Resource Graph throttled past its budget, failed or refused: the lists answer the same, more slowly.
+    byDefinition.clear();
+  }
+  await Promise.all(
+    (await definitionIds()).map(async (definitionId) => {
+      const p = galleryPathOf(definitionId)!;
+      const listed = await limit(() =>
+        collect(
+          arm
+            .compute(p.subscriptionId)
+            .galleryImageVersions.listByGalleryImage(p.resourceGroupName, p.galleryName, p.imageName!),
+        ),
+      );
+      for (const version of listed) add(definitionId, version);
+    }),
+  );
+  return byDefinition;
+}
+
+/** A definition's versions as the engine sees them, with replication read for those still settling. */
 async function definitionVersions(
   arm: ArmClients,
   definitionId: string,
+  listed: readonly GalleryImageVersion[],
   limit: Limiter,
   now: Date,
 ): Promise<RetentionVersion[]> {
   const p = galleryPathOf(definitionId)!;
   const client = arm.compute(p.subscriptionId);
-  const listed = await limit(() =>
-    collect(client.galleryImageVersions.listByGalleryImage(p.resourceGroupName, p.galleryName, p.imageName!)),
-  );
   const versions = await Promise.all(
     listed.map((version) =>
       version.provisioningState === "Succeeded"
@@ -158,22 +247,27 @@ export async function readRetentionInventory(
       scope.kind === "subscription"
         ? await collect(client.galleries.list())
         : [await client.galleries.get(parsed.resourceGroup!, parsed.gallery!)];
-    const definitionIds: string[] = [];
-    for (const gallery of galleries) {
-      const g = galleryPathOf(gallery.id!)!;
-      if (scope.kind === "definition") {
-        definitionIds.push(scope.id);
-        continue;
+    const definitionIds = async () => {
+      if (scope.kind === "definition") return [scope.id];
+      const ids: string[] = [];
+      for (const gallery of galleries) {
+        const g = galleryPathOf(gallery.id!)!;
+        const images = await collect(client.galleryImages.listByGallery(g.resourceGroupName, g.galleryName));
+        for (const image of images)
+          ids.push(galleryImageResourceId(g.subscriptionId, g.resourceGroupName, g.galleryName, image.name!));
       }
-      const images = await collect(client.galleryImages.listByGallery(g.resourceGroupName, g.galleryName));
-      for (const image of images)
-        definitionIds.push(galleryImageResourceId(g.subscriptionId, g.resourceGroupName, g.galleryName, image.name!));
-    }
+      return ids;
+    };
     const subscriptionIds = options.subscriptionIds ?? (await readableSubscriptions(arm));
-    const [versionLists, usages] = await Promise.all([
-      Promise.all(definitionIds.map((id) => definitionVersions(arm, id, limit, options.now))),
+    const [listed, usages] = await Promise.all([
+      listedVersions(arm, scope, definitionIds, limit),
       Promise.all(galleries.map((gallery) => readImageUsage(arm, subscriptionIds, galleryReachOf(gallery)))),
     ]);
+    const versionLists = await Promise.all(
+      [...listed.values()].map((versions) =>
+        definitionVersions(arm, definitionIdOf(versions[0]!.id!), versions, limit, options.now),
+      ),
+    );
     const consumers: ImageConsumer[] = usages.flatMap((usage) => [...usage.consumers]);
     return { versions: versionLists.flat(), usage: new ImageUsage(consumers, subscriptionIds.length) };
   } catch (error) {
