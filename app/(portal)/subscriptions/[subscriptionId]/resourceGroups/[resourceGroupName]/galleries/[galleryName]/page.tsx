@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { GalleryDetail } from "@/components/galleries/GalleryDetail";
-import { GalleryImageUsage } from "@/components/lifecycle/GalleryImageUsage";
+import { LazyGalleryImageUsage } from "@/components/lifecycle/LazyLifecyclePanels";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 type Props = { params: Promise<GalleryRouteParams> };
@@ -14,7 +14,7 @@ export default async function GalleryPage({ params }: Props) {
   return (
     <>
       <GalleryDetail path={path} />
-      <GalleryImageUsage path={path} />
+      <LazyGalleryImageUsage path={path} />
     </>
   );
 }
