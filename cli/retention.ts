@@ -24,7 +24,7 @@ export const RETENTION_USAGE = `Usage: gallerist retention plan|apply --scope <i
   --older-than <days>            delete versions published more than <days> ago
   --end-of-life-after <days>     delete versions whose end of life passed <days> or more ago
   --keep-excluded-from-latest    keep versions excluded from latest
-  --set-end-of-life [<date>]     apply: set an end of life (default now) instead of deleting
+  --set-end-of-life <date|now>   apply: set this end of life (ISO 8601) instead of deleting
   --output table|json            default table
   --arm-endpoint <url>           default $ARM_ENDPOINT or https://management.azure.com
 
@@ -82,10 +82,7 @@ export function parseRetentionCommand(argv: readonly string[]): RetentionCommand
   let endOfLife: Date | undefined;
   if (values["set-end-of-life"] !== undefined) {
     if (mode !== "apply") throw new UsageError("--set-end-of-life is for apply.");
-    endOfLife =
-      values["set-end-of-life"] === "" || values["set-end-of-life"] === "now"
-        ? new Date()
-        : new Date(values["set-end-of-life"]);
+    endOfLife = values["set-end-of-life"] === "now" ? new Date() : new Date(values["set-end-of-life"]);
     if (Number.isNaN(endOfLife.getTime())) throw new UsageError("--set-end-of-life takes an ISO 8601 date.");
   }
   return {

@@ -118,6 +118,38 @@ describe("gallerist retention (CLI) against the emulator with a service principa
     expect(refused.stderr).toContain("invalid_client");
   });
 
+  it("apply --set-end-of-life sets the plan's versions' end of life instead of deleting them", async () => {
+    const date = "2030-01-01T00:00:00.000Z";
+    const { code, stdout } = await gallerist([
+      "retention",
+      "apply",
+      "--scope",
+      SCOPE,
+      ...POLICY,
+      "--set-end-of-life",
+      date,
+      "--output",
+      "json",
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as PlanJson;
+    expect(result.outcomes!.map((o) => `${o.name} ${o.status}`).sort()).toEqual([
+      "0.9.0 endOfLifeSet",
+      "1.1.0 endOfLifeSet",
+    ]);
+    const client = em.compute("megan@contoso.onmicrosoft.com", PROD);
+    for (const name of ["0.9.0", "1.1.0"]) {
+      const version = await client.galleryImageVersions.get(
+        DEMO_LIFECYCLE_RESOURCE_GROUP,
+        DEMO_LIFECYCLE_GALLERY,
+        DEMO_LIFECYCLE_DEFINITION,
+        name,
+      );
+      expect(version.publishingProfile!.endOfLifeDate!.toISOString()).toBe(date);
+    }
+    expect(await versionNames()).toEqual(DEMO_LIFECYCLE_VERSIONS.map((v) => v.name));
+  });
+
   it("apply exits non-zero when a deletion fails, reporting it, and deletes the rest", async () => {
     await em.fetch("/_emulator/faults", {
       method: "PUT",
