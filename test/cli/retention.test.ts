@@ -35,7 +35,8 @@ interface PlanJson {
   outcomes?: { name: string; status: string; error?: string }[];
 }
 
-describe("gallerist retention (CLI) against the emulator with a service principal", () => {
+// Each test starts the CLI (tsx compiling it) once or more: on a loaded machine that outlasts the default 30 s.
+describe("gallerist retention (CLI) against the emulator with a service principal", { timeout: 180_000 }, () => {
   let em: TestEmulator;
 
   function gallerist(args: string[], secret: string = SP.secret) {
