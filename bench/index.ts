@@ -7,6 +7,7 @@
  *   2. In Chromium against the production build: a definition with 10,000 versions, and filter keystrokes; the
  *      overview and the inventory at 200 subscriptions (overview.ts); the JS heap of both pages, the emulator's RSS.
  *   3. First-load JS of each route of that build, gzipped.
+ *   4. Lifecycle: "in use by" for 10,000 VMs across 200 subscriptions, a retention dry run over 10,000 versions.
  * At the end, the figures table that docs/performance.md shows, as printed here.
  * The production build goes to its own directory (GALLERIST_DIST_DIR, default .next-bench) so a running
  * `next start` elsewhere in the checkout is not disturbed; it is rebuilt only when sources changed.
@@ -24,6 +25,7 @@ const { benchBrowser, BROWSER_LATENCY_MS } = await import("./browser.js");
 const { benchOverview } = await import("./overview.js");
 const { azInstalled, benchAzLoop } = await import("./azLoop.js");
 const { firstLoadJs } = await import("./bundleSize.js");
+const { benchLifecycle, LIFECYCLE_SCALE } = await import("./lifecycle.js");
 const { fmtMs, mark } = await import("./support.js");
 
 const TARGETS = {
@@ -57,6 +59,8 @@ await ensureBuild(log);
 const browser = await benchBrowser(log, distDir);
 const overview = await benchOverview(log);
 const sizes = firstLoadJs(join(ROOT, distDir));
+console.log("\n4. Lifecycle");
+const lifecycle = await benchLifecycle(log);
 
 const s = INVENTORY_SCALE;
 const rows = [
@@ -135,6 +139,18 @@ for (const size of sizes)
   console.log(
     `   ${(size.gzipBytes / 1024).toFixed(1).padStart(7)} KB ${mark(size.gzipBytes / 1024 <= TARGETS.routeKb)}  ${size.route}`,
   );
+const lu = LIFECYCLE_SCALE.usage;
+console.log(
+  `\n== In use by: ${lifecycle.usage.consumers.toLocaleString("en")} VMs and scale sets across ${lifecycle.usage.subscriptions} subscriptions, EMULATOR_LATENCY_MS=${lu.latencyMs}`,
+);
+console.log(
+  `   one Resource Graph query, paged: ${fmtMs(lifecycle.usage.completeMs)}   target ≤ 2 s ${mark(lifecycle.usage.completeMs <= TARGETS.completeMs)}`,
+);
+const lr = lifecycle.retention;
+console.log(`\n== Retention dry run over a gallery of ${lr.versions.toLocaleString("en")} versions (no added latency)`);
+console.log(
+  `   reading versions and usage: ${fmtMs(lr.readMs)}; planning: ${fmtMs(lr.planMs)} (${lr.toDelete.toLocaleString("en")} to delete); complete: ${fmtMs(lr.completeMs)}   target ≤ 2 s ${mark(lr.completeMs <= TARGETS.completeMs)}`,
+);
 const largest = sizes.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a), sizes[0]!);
 const figures: [string, string, string][] = [
   [
@@ -163,6 +179,8 @@ const figures: [string, string, string][] = [
     "≤ 150 MB",
   ],
   ["Emulator RSS at the scale seed", `${mb(overview.emulatorRssBytes).toFixed(0)} MB`, "≤ 500 MB"],
+  ["In use by: 10,000 VMs, 200 subscriptions", fmtMs(lifecycle.usage.completeMs), "≤ 2 s"],
+  [`Retention dry run, ${lr.versions.toLocaleString("en")} versions`, fmtMs(lr.completeMs), "≤ 2 s"],
   [`Largest first-load JS (${largest?.route})`, `${((largest?.gzipBytes ?? 0) / 1024).toFixed(0)} KB`, "≤ 250 KB"],
 ];
 console.log(

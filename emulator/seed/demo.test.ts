@@ -1,3 +1,4 @@
+import { DEMO_LIFECYCLE_GALLERY } from "./demoLifecycle.js";
 import { DEMO_APPLICATIONS_GALLERY } from "./demoApplications.js";
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -101,7 +102,7 @@ describe("demo seed", () => {
     ).flat();
     // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, the gallery of
     // scripts and access control profiles (demoScripts.ts), the VM Applications' own (demoApplications.ts), and the one with soft delete on
-    // (demoSoftDelete.ts).
+    // (demoSoftDelete.ts), and the one with VMs and scale sets using it (demoLifecycle.ts).
     expect(galleries.map((g) => g.name).sort()).toEqual(
       [
         ...DEMO_GALLERIES.map((g) => g.name),
@@ -109,6 +110,7 @@ describe("demo seed", () => {
         DEMO_AUTOMATION_GALLERY,
         DEMO_APPLICATIONS_GALLERY,
         DEMO_RECOVERABLE_GALLERY.gallery,
+        DEMO_LIFECYCLE_GALLERY,
       ].sort(),
     );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
@@ -303,13 +305,16 @@ describe("demo seed", () => {
       description: "no",
     });
     expect(await statusOf(refused)).toBe(403);
-    expect((await collect(client.galleries.list())).map((g) => g.name).sort()).toEqual([
-      "contoso_eu_images",
-      "contoso_linux_images",
-      "contoso_prod_images",
-      REVIEW_GALLERY,
-      DEMO_APPLICATIONS_GALLERY,
-    ]);
+    expect((await collect(client.galleries.list())).map((g) => g.name).sort()).toEqual(
+      [
+        "contoso_eu_images",
+        "contoso_linux_images",
+        "contoso_prod_images",
+        REVIEW_GALLERY,
+        DEMO_APPLICATIONS_GALLERY,
+        DEMO_LIFECYCLE_GALLERY,
+      ].sort(),
+    );
   });
 
   it("consumer sees only what was shared: one gallery through a group, one definition of another gallery", async () => {

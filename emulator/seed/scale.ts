@@ -7,7 +7,13 @@ import {
 import { makeGalleryImagePropertiesSchema } from "../../lib/gallery/galleryImage.js";
 import { findRegion } from "../../lib/gallery/regions.js";
 import { BUILT_IN_ROLE_IDS } from "../authorization/builtInRoles.js";
-import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE, GALLERY_TYPE } from "../compute/shared/names.js";
+import {
+  GALLERY_IMAGE_TYPE,
+  GALLERY_IMAGE_VERSION_TYPE,
+  GALLERY_TYPE,
+  VIRTUAL_MACHINE_SCALE_SET_TYPE,
+  VIRTUAL_MACHINE_TYPE,
+} from "../compute/shared/names.js";
 import type { EmulatorContext } from "../context.js";
 import { warmResourceGraph } from "../resourceGraph/query.js";
 import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
@@ -30,9 +36,14 @@ export interface ScaleSpec {
   galleries: number;
   definitions: number;
   versions: number;
+  /**
+   * VMs per subscription, each made from the first subscription's first definition (every tenth a scale set; half
+   * pinned to a version, half following latest): what the usage benchmark joins.
+   */
+  vms: number;
 }
 
-export const SCALE_DEFAULTS: ScaleSpec = { subscriptions: 200, galleries: 5, definitions: 10, versions: 3 };
+export const SCALE_DEFAULTS: ScaleSpec = { subscriptions: 200, galleries: 5, definitions: 10, versions: 3, vms: 0 };
 
 export const SCALE_SEED = {
   tenantId: EMPTY_SEED.tenantId,
@@ -227,7 +238,49 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
         }
       }
     }
+    seedScaleVms(ctx, spec, subscriptionId, rgId, location);
   }
   warmResourceGraph(ctx);
   return spec;
+}
+
+/** The subscription's VMs and scale sets, stored as the Compute models store them once created from the image. */
+function seedScaleVms(ctx: EmulatorContext, spec: ScaleSpec, subscriptionId: string, rgId: string, location: string) {
+  if (spec.vms === 0 || spec.galleries === 0 || spec.definitions === 0) return;
+  const S = SCALE_SEED;
+  const rg = S.resourceGroup;
+  const definitionId = galleryImageResourceId(S.subscriptionId(1), rg, S.galleryName(1), S.definitionName(1));
+  const newest = S.versionName(Math.max(spec.versions, 1));
+  for (let i = 1; i <= spec.vms; i++) {
+    const scaleSet = i % 10 === 0;
+    const type = scaleSet ? VIRTUAL_MACHINE_SCALE_SET_TYPE : VIRTUAL_MACHINE_TYPE;
+    const name = `${scaleSet ? "vmss" : "vm"}-${String(i).padStart(4, "0")}`;
+    const id = `${rgId}/providers/${type}/${name}`;
+    const pinned = S.versionName(((i - 1) % Math.max(spec.versions, 1)) + 1);
+    const imageReference =
+      i % 2 === 0
+        ? { id: `${definitionId}/versions/${pinned}`, exactVersion: pinned }
+        : { id: definitionId, exactVersion: newest };
+    const storageProfile = { imageReference, osDisk: { osType: "Linux", createOption: "FromImage", diskSizeGB: 30 } };
+    ctx.resources.put({
+      id,
+      type,
+      name,
+      subscriptionId,
+      resourceGroup: rg,
+      parentKey: rgId,
+      location,
+      body: {
+        id,
+        name,
+        type,
+        location,
+        ...(scaleSet ? { sku: { name: "Standard_D2s_v5", tier: "Standard", capacity: 2 } } : {}),
+        properties: scaleSet
+          ? { virtualMachineProfile: { storageProfile } }
+          : { hardwareProfile: { vmSize: "Standard_D2s_v5" }, storageProfile },
+      },
+      state: {},
+    });
+  }
 }

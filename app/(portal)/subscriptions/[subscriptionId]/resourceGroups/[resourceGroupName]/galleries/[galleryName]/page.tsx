@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { GalleryDetail } from "@/components/galleries/GalleryDetail";
+import { LazyGalleryImageUsage } from "@/components/lifecycle/LazyLifecyclePanels";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 type Props = { params: Promise<GalleryRouteParams> };
@@ -9,5 +10,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GalleryPage({ params }: Props) {
-  return <GalleryDetail path={galleryPathFromParams(await params)} />;
+  const path = galleryPathFromParams(await params);
+  return (
+    <>
+      <GalleryDetail path={path} />
+      <LazyGalleryImageUsage path={path} />
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConsumerDefinitionPanels } from "@/components/consumer/ConsumerPanels";
 import { ImageDefinitionDetail } from "@/components/images/ImageDefinitionDetail";
+import { LazyInUseBy } from "@/components/lifecycle/LazyLifecyclePanels";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 type Props = { params: Promise<GalleryRouteParams & { imageName: string }> };
@@ -17,6 +18,7 @@ export default async function ImageDefinitionPage({ params }: Props) {
     <>
       <ImageDefinitionDetail path={definition} />
       <ConsumerDefinitionPanels path={definition} />
+      <LazyInUseBy path={definition} />
     </>
   );
 }

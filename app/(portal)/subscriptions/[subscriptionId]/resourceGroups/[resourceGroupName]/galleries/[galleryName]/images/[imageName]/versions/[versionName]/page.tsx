@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConsumerVersionPanels } from "@/components/consumer/ConsumerPanels";
 import { ImageVersionDetail } from "@/components/versions/ImageVersionDetail";
+import { LazyInUseBy } from "@/components/lifecycle/LazyLifecyclePanels";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 type Props = { params: Promise<GalleryRouteParams & { imageName: string; versionName: string }> };
@@ -17,6 +18,7 @@ export default async function ImageVersionPage({ params }: Props) {
     <>
       <ImageVersionDetail path={version} />
       <ConsumerVersionPanels path={version} />
+      <LazyInUseBy path={version} />
     </>
   );
 }
