@@ -1,17 +1,23 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 
 /**
- * The CLI's credential. `@azure/identity`'s DefaultAzureCredential (environment service principal, managed
- * identity, Azure CLI login) when that package is installed; otherwise a service principal from the same
- * environment variables EnvironmentCredential reads (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
- * AZURE_AUTHORITY_HOST), which is also how a pipeline reaches the emulator.
+ * The CLI's credential: `@azure/identity`'s DefaultAzureCredential against Azure; against the emulator's loopback
+ * http endpoint, a service principal from the variables EnvironmentCredential reads (AZURE_TENANT_ID,
+ * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST), which is how a pipeline reaches the emulator.
  */
 
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
-/** Read through a variable so the CLI builds without the optional package and picks it up once installed. */
-const IDENTITY_PACKAGE = "@azure/identity";
+
+function isLoopbackHttp(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The dashboard asks for ARM's delegated `user_impersonation` scope; an application (and the Azure CLI) asks for
@@ -65,17 +71,21 @@ export function servicePrincipalCredential(
   };
 }
 
-/** DefaultAzureCredential when @azure/identity is installed, else the environment's service principal. */
+/**
+ * DefaultAzureCredential (environment service principal, workload or managed identity, Azure CLI login), except
+ * when AZURE_AUTHORITY_HOST is the emulator's plain-http loopback endpoint: MSAL refuses an http authority and asks
+ * Azure's instance discovery first, so there the environment's service principal signs in with client credentials.
+ */
 export async function defaultCredential(env: Env = process.env): Promise<TokenCredential> {
-  const identity = await import(IDENTITY_PACKAGE).catch(() => undefined);
-  if (identity?.DefaultAzureCredential) {
-    const authorityHost = env.AZURE_AUTHORITY_HOST;
-    return withDefaultScope(new identity.DefaultAzureCredential(authorityHost ? { authorityHost } : {}));
+  const authorityHost = env.AZURE_AUTHORITY_HOST;
+  if (!authorityHost || !isLoopbackHttp(authorityHost)) {
+    const { DefaultAzureCredential } = await import("@azure/identity");
+    return withDefaultScope(new DefaultAzureCredential(authorityHost ? { authorityHost } : {}));
   }
   const { AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: clientSecret } = env;
   if (!tenantId || !clientId || !clientSecret)
     throw new Error(
-      "No credential: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (a service principal), or install @azure/identity for DefaultAzureCredential.",
+      "No credential for the emulator: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (a service principal).",
     );
   return withDefaultScope(
     servicePrincipalCredential({
