@@ -24,6 +24,14 @@ export const FEATURE_LABELS: Record<UpgradableFeature, string> = {
   IsHibernateSupported: "Hibernation",
 };
 
+/** What a version without the feature gets: the platform's behaviour when the definition does not name it. */
+export const BEHAVIOUR_WITHOUT_FEATURE: Record<UpgradableFeature, string> = {
+  SecurityType: "Standard",
+  DiskControllerTypes: "SCSI",
+  IsAcceleratedNetworkSupported: "False",
+  IsHibernateSupported: "False",
+};
+
 export function featureValuesOf(name: UpgradableFeature): readonly string[] {
   return KNOWN_FEATURE_VALUES[name] ?? [];
 }
@@ -54,6 +62,15 @@ export function featureValueAt(
   return effectiveFeatures(features, versionName).find((feature) => sameName(feature.name, name))?.value;
 }
 
+/** A feature's value for a version, or the behaviour a version without it gets. */
+export function featureBehaviourAt(
+  features: readonly { name?: string; value?: string; startsAtVersion?: string }[] | undefined,
+  name: UpgradableFeature,
+  versionName: string | undefined,
+): string {
+  return featureValueAt(features, name, versionName) ?? BEHAVIOUR_WITHOUT_FEATURE[name];
+}
+
 /** A requested change of one feature: its new value, from `startsAtVersion` on (every version when empty). */
 export interface FeatureChange {
   name: UpgradableFeature;
@@ -81,11 +98,10 @@ export function checkStartsAtVersion(value: string | undefined): string | undefi
 }
 
 export interface FeatureEffect {
-  name: string;
-  /** The value the version has before the change, or undefined when it has none. */
-  before?: string;
-  /** The value it has after, or undefined when it has none. */
-  after?: string;
+  name: UpgradableFeature;
+  /** The version's value before the change (BEHAVIOUR_WITHOUT_FEATURE when the definition did not name it). */
+  before: string;
+  after: string;
 }
 
 export interface VersionFeatureImpact {
@@ -98,7 +114,7 @@ export interface VersionFeatureImpact {
 
 /**
  * For each existing version, newest first: which changed features it gains and which it keeps as published. A
- * version keeps a feature when its value before and after are the same, typically because it is older than the
+ * version keeps a feature when its behaviour before and after is the same, typically because it is older than the
  * change's `startsAtVersion`.
  */
 export function featureChangeImpact(
@@ -113,14 +129,10 @@ export function featureChangeImpact(
       const gains: FeatureEffect[] = [];
       const keeps: FeatureEffect[] = [];
       for (const change of changes) {
-        const before = featureValueAt(stored, change.name, version);
-        const after = featureValueAt(next, change.name, version);
-        const effect = {
-          name: change.name,
-          ...(before !== undefined ? { before } : {}),
-          ...(after !== undefined ? { after } : {}),
-        };
-        if ((before ?? "").toLowerCase() === (after ?? "").toLowerCase()) keeps.push(effect);
+        const before = featureBehaviourAt(stored, change.name, version);
+        const after = featureBehaviourAt(next, change.name, version);
+        const effect = { name: change.name, before, after };
+        if (before.replace(/\s+/g, "").toLowerCase() === after.replace(/\s+/g, "").toLowerCase()) keeps.push(effect);
         else gains.push(effect);
       }
       return { version, gains, keeps };
