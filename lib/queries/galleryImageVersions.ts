@@ -75,6 +75,27 @@ export const versionQueries = {
       refetchInterval: (query) => (isVersionSettling(query.state.data) ? REPLICATION_POLL_MS : false),
     }),
   /**
+   * One version with `$expand=ValidationProfile`: the platform's validation results and the image's provenance. Read
+   * apart from the replication read, since ARM documents `$expand` as one value.
+   */
+  validation: (arm: ArmClients, id: string) =>
+    queryOptions({
+      queryKey: [...versionQueries.all(), "validation", id.toLowerCase()] as const,
+      queryFn: async (): Promise<GalleryImageVersion> => {
+        const p = galleryPathOf(id);
+        if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
+        try {
+          return await arm
+            .compute(p.subscriptionId)
+            .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+              expand: "ValidationProfile",
+            });
+        } catch (error) {
+          throw toAzureError(error, versionIdOf({ ...p, imageName: p.imageName, versionName: p.versionName }));
+        }
+      },
+    }),
+  /**
    * The detail read for version tables: queued behind the page-wide limit, and settled versions stay cached.
    * Table cells use it directly, so only the rows on screen are read.
    */
