@@ -16,11 +16,19 @@ const { ROOT, ensureBuild } = await import("../scripts/processes.mjs");
 const { join } = await import("node:path");
 const { loadavg } = await import("node:os");
 const { benchInventory, INVENTORY_SCALE } = await import("./inventory.js");
-const { benchBrowser } = await import("./browser.js");
+const { benchBrowser, BROWSER_LATENCY_MS } = await import("./browser.js");
 const { firstLoadJs } = await import("./bundleSize.js");
 const { fmtMs, mark } = await import("./support.js");
 
-const TARGETS = { completeMs: 2000, speedup: 10, firstRowsMs: 1000, keystrokeMs: 50, overviewKb: 250 };
+const TARGETS = {
+  completeMs: 2000,
+  speedup: 10,
+  firstRowsMs: 1000,
+  versionFirstRowsMs: 500,
+  versionAllMs: 2000,
+  keystrokeMs: 50,
+  overviewKb: 250,
+};
 const log = (line: string) => console.log(line);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const started = performance.now();
@@ -62,9 +70,14 @@ console.log(
   `   target: complete ≤ 2 s ${mark(inv.resourceGraph.completeMs <= TARGETS.completeMs)}   ≥ 10× faster than (c) ${mark(ratio(inv.resourceGraph.completeMs) >= TARGETS.speedup)}   first rows ≤ 1 s ${mark(inv.resourceGraph.firstRowMs <= TARGETS.firstRowsMs)}   (Resource Graph)`,
 );
 
-console.log(`\n== Definition with ${browser.versions.toLocaleString("en")} versions, Chromium, production build`);
 console.log(
-  `   page load → first version rows: ${fmtMs(browser.firstRowsMs)}; → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.renderMs)} (reading the list: 200 nextLink pages of 50)`,
+  `\n== Definition with ${browser.versions.toLocaleString("en")} versions, Chromium, production build, EMULATOR_LATENCY_MS=${BROWSER_LATENCY_MS}`,
+);
+console.log(
+  `   page load → first version rows: ${fmtMs(browser.firstRowsMs)}; → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.renderMs)} (the list read through Resource Graph, 1,000 rows a page)`,
+);
+console.log(
+  `   target: first rows ≤ 500 ms ${mark(browser.firstRowsMs <= TARGETS.versionFirstRowsMs)}   all rows ≤ 2 s ${mark(browser.renderMs <= TARGETS.versionAllMs)}`,
 );
 console.log(
   `   link from the gallery page, list already read → all ${browser.versions.toLocaleString("en")} in the table: ${fmtMs(browser.warmRenderMs)}`,

@@ -17,7 +17,7 @@ import { toAzureError, type AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { deleteGallery } from "@/lib/queries/galleries";
-import { deleteImageVersion, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
 import { invalidateAfterPublish } from "@/lib/queries/publish";
 
@@ -107,7 +107,9 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
   const operation = useOperation();
   const id = imageIdOf(path);
   const versions = useQuery({ ...versionQueries.list(arm, id), enabled: open });
-  const list = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
+  const list = [...((isListComplete(versions) && versions.data) || [])].sort((a, b) =>
+    compareVersionNames(b.name ?? "", a.name ?? ""),
+  );
   const count = list.length;
   const checkboxId = useId();
 
@@ -154,7 +156,7 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
         onClose={() => !running && setOpen(false)}
         title={`Delete image definition ${path.imageName}?`}
       >
-        {versions.isPending ? (
+        {!versions.isError && !isListComplete(versions) ? (
           <Spinner label="Checking its versions…" />
         ) : versions.isError ? (
           <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />

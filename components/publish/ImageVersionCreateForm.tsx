@@ -45,7 +45,7 @@ import {
 import { createImageVersion } from "@/lib/queries/galleryImageVersions";
 import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
@@ -94,7 +94,7 @@ export function ImageVersionCreateForm({ path }: { path: GalleryPath & { imageNa
       {versions.isError && (
         <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />
       )}
-      {image.data && versions.data ? (
+      {image.data && versions.data && isListComplete(versions) ? (
         <VersionForm
           path={path}
           definition={{

@@ -18,7 +18,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { pageHref } from "@/lib/azure/routeParams";
 import { parseResourceId } from "@/lib/azure/resourceId";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { sharingQueries, useAssignRole } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { describeRole, type Audience } from "@/lib/sharing/roles";
@@ -191,7 +191,7 @@ function useGrantCounts(scopeId: string) {
   const images = useQuery({ ...imageQueries.list(arm, scopeId), enabled: kind === "gallery" });
   const imageIds = kind === "gallery" ? (images.data ?? []).map((i) => i.id ?? "") : [scopeId];
   const versions = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
-  const loading = (kind === "gallery" && images.isPending) || versions.some((v) => v.isPending);
+  const loading = (kind === "gallery" && images.isPending) || versions.some((v) => !v.isError && !isListComplete(v));
   return loading
     ? undefined
     : grantCounts(

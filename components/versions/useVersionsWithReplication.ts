@@ -9,7 +9,7 @@ import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation } from "@/lib/gallery/regions";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 
 export interface DefinitionVersions {
   /** The list read failed; its error. */
@@ -128,7 +128,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
         versions.map((version, i) => mine[i]?.data ?? cached.get(idOf(version)) ?? version),
       ),
       detailErrors: versions.flatMap((version, i) => (mine[i]?.isError ? [{ version, error: mine[i]!.error }] : [])),
-      complete: probesSettled && mine.every((detail) => !detail?.isPending),
+      complete: isListComplete(list) && probesSettled && mine.every((detail) => !detail?.isPending),
     };
   });
   previous.current = result.map((definition) => definition.versions);

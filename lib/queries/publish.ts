@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { galleryQueries } from "@/lib/queries/galleries";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 
@@ -9,6 +9,7 @@ import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
  * source list may have changed. The query keys start with each resource's `.all()`, so one call reaches them all.
  */
 export async function invalidateAfterPublish(queryClient: QueryClient): Promise<void> {
+  noteVersionListWrite();
   await Promise.all(
     [
       galleryQueries.all(),
