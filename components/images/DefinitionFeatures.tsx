@@ -16,7 +16,6 @@ import { Tag } from "@/components/ui/StateBadge";
 import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import {
-  describeFeature,
   FEATURE_LABELS,
   featureBehaviourAt,
   featureChangeImpact,
@@ -55,6 +54,7 @@ export function DefinitionFeatures({ path }: { path: DefinitionPath }) {
   const [saved, setSaved] = useState(false);
   const formId = useId();
   if (!image.data) return null;
+  // The list itself is the definition's "Features" property above; this section changes it.
   const features = image.data.features ?? [];
   return (
     <Section
@@ -76,8 +76,10 @@ export function DefinitionFeatures({ path }: { path: DefinitionPath }) {
       }
     >
       <Card>
-        <p className="text-sm" data-testid="definition-features">
-          {features.length ? features.map(describeFeature).join(", ") : "No features are set."}
+        <p className="text-sm">
+          {features.some((feature) => feature.startsAtVersion)
+            ? "Some features start at a later version: the versions table marks the versions that keep their old behaviour."
+            : "Every feature applies to every version."}
         </p>
         {saved && (
           <p role="status" className="mt-2 text-sm text-emerald-800">
