@@ -102,7 +102,9 @@ test("features upgraded from a version on: newer versions gain them, older ones 
   // The older version's own page says which features are not its.
   await older.getByRole("link", { name: "12.4.0" }).click();
   const trust = page.getByRole("region", { name: "Features and trust" });
-  await expect(trust).toContainText("not for 12.4.0, which keeps the behaviour it was published with");
+  await expect(trust).toContainText("not for 12.4.0, which keeps the behaviour it was published with", {
+    timeout: 30_000,
+  });
   await expect(trust).toContainText("No validation applies");
 });
 
@@ -125,7 +127,8 @@ test("a flagged version: badges on the definition and version pages, a warning i
 
   await page.goto(`${REVIEW}/${FLAGGED_IMAGE}/versions/1.0.0`);
   const trust = page.getByRole("region", { name: "Features and trust" });
-  await expect(trust).toContainText("ImageFlaggedUnsafe");
+  // The panel waits for three reads (version, definition, validations profile).
+  await expect(trust).toContainText("ImageFlaggedUnsafe", { timeout: 30_000 });
   await expect(trust).toContainText("A malware scan of the OS disk found a known rootkit signature.");
   await expect(trust).toContainText("source_image_publisher=Contoso");
   await expect(page.getByTestId("snippet-warning")).toBeVisible();
@@ -133,7 +136,7 @@ test("a flagged version: badges on the definition and version pages, a warning i
 
   await page.goto(`${REVIEW}/${TRUSTED_LAUNCH_SUPPORTED_IMAGE}/versions/1.0.0`);
   const validated = page.getByRole("region", { name: "Features and trust" });
-  await expect(validated).toContainText("Validation passed");
+  await expect(validated).toContainText("Validation passed", { timeout: 30_000 });
   await expect(validated).toContainText("TrustedLaunchValidation v1.0: Succeeded");
   await expect(page.getByTestId("snippet-warning")).toHaveCount(0);
 });
