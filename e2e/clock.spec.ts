@@ -106,7 +106,7 @@ test("publish end to end: gallery (keyboard only), definition, version, replicat
   await expect(versionForm.field("Source resource id")).toHaveValue(/\/images\//);
   await versionForm.addRegion("westus3");
   await versionForm.field("Storage type in West US 3").selectOption("Standard_ZRS");
-  await versionForm.form.getByLabel("VMs created at once in West US 3").fill("45");
+  await versionForm.form.getByLabel("VMs created at once in West US 3").fill("120");
   await expect(versionForm.form.getByLabel("Recommended replicas in West US 3")).toHaveText("3");
   await versionForm.form.getByRole("button", { name: "Apply the recommended replica counts" }).click();
   await expect(versionForm.field("Replicas in West US 3")).toHaveValue("3");

@@ -26,6 +26,7 @@ export function ConsumerDefinitionPanels({ path }: { path: GalleryPath & { image
         <DeployPanel
           image={{ ...image.data, id: image.data.id ?? id, name: image.data.name ?? path.imageName }}
           versions={versions}
+          galleryVersions={definition?.versions}
         />
       )}
     </>
@@ -52,6 +53,7 @@ export function ConsumerVersionPanels({ path }: { path: GalleryPath & { imageNam
           image={{ ...image.data, id: image.data.id ?? imageIdOf(path), name: image.data.name ?? path.imageName }}
           versions={versions}
           version={{ ...candidate, id: v.id ?? id }}
+          galleryVersions={definition?.versions}
         />
       )}
     </>

@@ -1,9 +1,10 @@
 "use client";
 
-import type { GalleryImage } from "@azure/arm-compute";
+import type { GalleryImage, GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import { useVersionTrust } from "@/components/trust/useVersionTrust";
 import { useArm } from "@/components/layout/ArmContext";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Card, Section } from "@/components/ui/Section";
@@ -12,6 +13,7 @@ import type { DeploymentSpec } from "@/lib/consumer/armTemplate";
 import { deploySnippets, SNIPPET_KINDS, SNIPPET_LABELS } from "@/lib/consumer/snippets";
 import { requiredSecurityType } from "@/lib/consumer/securityType";
 import { checkRegion, type ConsumerVersion, type ImageChoice } from "@/lib/consumer/usability";
+import { effectiveFeatures } from "@/lib/gallery/features";
 import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
@@ -38,13 +40,15 @@ export interface DeployPanelProps {
   version?: ConsumerVersion & { id: string };
   /** The id that means latest; the definition's id unless the image is a shared gallery's (`…/Versions/latest`). */
   latestId?: string;
+  /** The gallery's versions as ARM returns them, where the user can read them: their trust signals warn in snippets. */
+  galleryVersions?: readonly GalleryImageVersion[];
 }
 
 /**
  * Deploy snippets and the deployment check for one image: the exact version or `latest`, in the region the user
  * picks. Regions where the choice cannot be deployed get the reason instead of a snippet.
  */
-export function DeployPanel({ image, versions, version, latestId = image.id }: DeployPanelProps) {
+export function DeployPanel({ image, versions, version, latestId = image.id, galleryVersions }: DeployPanelProps) {
   const arm = useArm();
   const ids = {
     choice: useId(),
@@ -77,7 +81,13 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
   const [adminUsername, setAdminUsername] = useState("azureuser");
 
   const osState = image.osState === "Specialized" ? "Specialized" : "Generalized";
-  const securityType = requiredSecurityType(image.features);
+  const check = checkRegion(choice, effectiveRegion, now);
+  const resolvedName = check.usable ? check.version : undefined;
+  // A feature added from a later version (startsAtVersion) is not the resolved version's to claim.
+  const securityType = requiredSecurityType(effectiveFeatures(image.features, resolvedName));
+  const resolved = galleryVersions?.find((v) => v.name === resolvedName);
+  const trust = useVersionTrust(resolved ? [resolved] : [], image.features).get(resolvedName ?? "");
+  const warnings = trust?.warnings ?? [];
   const spec: DeploymentSpec = {
     imageId: choice.kind === "version" ? version!.id : latestId,
     osType: image.osType === "Windows" ? "Windows" : "Linux",
@@ -89,7 +99,12 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
     vmSize,
     adminUsername,
   };
-  const result = deploySnippets(choice, { ...spec, resourceGroup: spec.resourceGroup || "my-resource-group" }, now);
+  const result = deploySnippets(
+    choice,
+    { ...spec, resourceGroup: spec.resourceGroup || "my-resource-group" },
+    now,
+    (name) => (name === resolvedName ? warnings : []),
+  );
 
   return (
     <Section
@@ -201,6 +216,21 @@ export function DeployPanel({ image, versions, version, latestId = image.id }: D
               </>
             )}
           </p>
+          {warnings.length > 0 && (
+            <div
+              role="alert"
+              data-testid="snippet-warning"
+              className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            >
+              <p className="font-semibold">Check before deploying version {result.resolvedVersion}</p>
+              <ul className="mt-1 list-disc pl-5">
+                {warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+              <p className="mt-1">Each snippet below carries this warning.</p>
+            </div>
+          )}
           {SNIPPET_KINDS.map((kind) => (
             <section
               key={kind}

@@ -1,6 +1,9 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
+import { useArm } from "@/components/layout/ArmContext";
+import { useVersionTrust } from "@/components/trust/useVersionTrust";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Section } from "@/components/ui/Section";
@@ -9,6 +12,8 @@ import { Tag } from "@/components/ui/StateBadge";
 import { latestCandidate } from "@/components/versions/domainAdapters";
 import { useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { latestByRegion, type LatestInRegion } from "@/lib/consumer/usability";
+import type { VersionTrust } from "@/lib/gallery/trust";
+import { imageQueries } from "@/lib/queries/galleryImages";
 import { SafeText } from "@/components/ui/SafeText";
 
 const REASON_LABEL = {
@@ -20,7 +25,10 @@ const REASON_LABEL = {
   notReplicated: "Not replicated yet",
 } as const;
 
-const column = createColumnHelper<LatestInRegion>();
+/** A region's latest, with the trust signals of the version it resolves to. */
+type LatestRow = LatestInRegion & { trust?: VersionTrust };
+
+const column = createColumnHelper<LatestRow>();
 const columns = [
   column.accessor("displayName", {
     header: "Region",
@@ -34,9 +42,15 @@ const columns = [
       const row = info.row.original;
       if (!row.latest) return <Tag tone="warn">No version</Tag>;
       return (
-        <span className="inline-flex items-center gap-2">
+        <span className="inline-flex flex-wrap items-center gap-2">
           <span className="font-mono">{row.latest}</span>
           {row.latestIsPastEndOfLife && <Tag tone="warn">past end of life</Tag>}
+          {row.trust?.warnings.map((warning) => (
+            <span key={warning} className="basis-full text-xs text-amber-900">
+              <Tag tone="warn">check first</Tag> {warning} latest still resolves to it: exclude it from latest or
+              publish a newer version.
+            </span>
+          ))}
         </span>
       );
     },
@@ -66,11 +80,22 @@ const columns = [
  * and why each newer version is not it there. Users of the portal and `az` trip over exactly this.
  */
 export function LatestByRegion({ definitionId }: { definitionId: string }) {
+  const arm = useArm();
+  const image = useQuery(imageQueries.detail(arm, definitionId));
   const [definition] = useVersionsWithReplication([definitionId]);
-  const rows =
+  const resolutions =
     definition?.versions && definition.complete
       ? latestByRegion(definition.versions.map(latestCandidate), new Date())
       : undefined;
+  const latestNames = new Set((resolutions ?? []).map((row) => row.latest));
+  const trust = useVersionTrust(
+    (definition?.versions ?? []).filter((version) => latestNames.has(version.name)),
+    image.data?.features,
+  );
+  const rows: LatestRow[] | undefined = resolutions?.map((row) => ({
+    ...row,
+    ...(row.latest && trust.get(row.latest) ? { trust: trust.get(row.latest) } : {}),
+  }));
   return (
     <Section
       title="Latest in each region"

@@ -30,6 +30,8 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { ImageDefinitionActions } from "@/components/publish/PublishActions";
+import { VersionFeaturesCell } from "@/components/trust/VersionFeaturesCell";
+import { describeFeature } from "@/lib/gallery/features";
 
 interface VersionRow {
   id: string;
@@ -82,6 +84,11 @@ const columns = [
     id: "state",
     header: "Replication",
     cell: (info) => <ReplicationStateCell version={info.row.original.version} />,
+  }),
+  column.display({
+    id: "trust",
+    header: "Features and trust",
+    cell: (info) => <VersionFeaturesCell version={info.row.original.version} />,
   }),
 ];
 
@@ -167,7 +174,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               },
               {
                 label: "Features",
-                value: img.features?.length ? img.features.map((f) => `${f.name}=${f.value}`).join(", ") : "—",
+                value: img.features?.length ? img.features.map(describeFeature).join(", ") : "—",
               },
               {
                 label: `Latest in ${regionDisplayName(img.location)}`,

@@ -22,6 +22,7 @@ import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { describeFeature } from "@/lib/gallery/features";
 import { tagRowsOf } from "@/lib/publish/formRules";
 import {
   makeImageDefinitionUpdateSchema,
@@ -116,7 +117,7 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
-  const features = image.features?.map((f) => `${f.name}=${f.value}`).join(", ");
+  const features = image.features?.map(describeFeature).join(", ");
   return (
     <FormProvider {...form}>
       <form
@@ -140,7 +141,7 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
           <ReadOnlyField
             label="Features"
             value={features}
-            reason="Set when the definition is created; versions and VMs rely on them."
+            reason="Changed with “Change features” on the definition's page (allowUpdateImage, from a start version on), not here."
           />
         </Group>
         <RecommendedConfiguration />

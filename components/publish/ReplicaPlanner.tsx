@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/publish/buttonClass";
 import { inputClass } from "@/components/publish/fields";
 import { replicationDefaults } from "@/lib/gallery/replication";
 import { regionDisplayName } from "@/lib/gallery/regions";
-import { planReplicas, SCALE_SET_INSTANCES_PER_REPLICA, VMS_PER_REPLICA } from "@/lib/gallery/replicaPlanner";
+import { planReplicas, REPLICA_GUIDANCE } from "@/lib/gallery/replicaPlanner";
 import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
 
 const REGIONS = "properties.publishingProfile.targetRegions";
@@ -14,8 +14,13 @@ const REGIONS = "properties.publishingProfile.targetRegions";
 interface Demand {
   vms: string;
   scaleSets: string;
-  instances: string;
 }
+
+const NO_DEMAND: Demand = { vms: "", scaleSets: "" };
+const DEMAND_LABELS: Record<keyof Demand, string> = {
+  vms: "VMs created at once",
+  scaleSets: "Scale sets created at once",
+};
 
 const whole = (value: string) => {
   const n = Number(value);
@@ -23,9 +28,9 @@ const whole = (value: string) => {
 };
 
 /**
- * The seed's guidance as a calculator: per target region, how many VMs start at once and how many scale sets
- * deploy at once. It recommends replicas (one per 20 concurrent VMs, one per scale set of up to 600 instances)
- * and shows what the storage costs: regions × replicas × image size, for the plan and for the form as it is.
+ * Microsoft's current replica guidance (REPLICA_GUIDANCE) as a calculator: per target region, how many VMs and scale
+ * sets are created at once. It recommends replicas and shows what the storage costs: regions × replicas × image size,
+ * for the plan and for the form as it is.
  */
 export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefined }) {
   const { watch, setValue } = useFormContext();
@@ -33,21 +38,14 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
   const defaultCount = watch("properties.publishingProfile.replicaCount") as number | undefined;
   const [demand, setDemand] = useState<Record<string, Demand>>({});
   const [sizeText, setSizeText] = useState("");
+  const [production, setProduction] = useState(false);
   const id = useId();
   const size = sizeText !== "" ? whole(sizeText) : (imageSizeGB ?? 0);
 
   const plan = planReplicas(
     rows.map((row) => {
-      const d = demand[row.name] ?? { vms: "", scaleSets: "", instances: "" };
-      const scaleSets = whole(d.scaleSets);
-      return {
-        region: row.name,
-        concurrentVMs: whole(d.vms),
-        scaleSetInstances: Array.from(
-          { length: scaleSets },
-          () => whole(d.instances) || SCALE_SET_INSTANCES_PER_REPLICA,
-        ),
-      };
+      const d = demand[row.name] ?? NO_DEMAND;
+      return { region: row.name, concurrentVMs: whole(d.vms), concurrentScaleSets: whole(d.scaleSets), production };
     }),
     size,
   );
@@ -64,7 +62,7 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
   const update = (region: string, key: keyof Demand, value: string) =>
     setDemand((current) => ({
       ...current,
-      [region]: { ...(current[region] ?? { vms: "", scaleSets: "", instances: "" }), [key]: value },
+      [region]: { ...(current[region] ?? NO_DEMAND), [key]: value },
     }));
 
   return (
@@ -72,10 +70,19 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
       <h2 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
         Replica planner
       </h2>
-      <p className="mb-3 text-xs text-slate-600">
-        One replica per {VMS_PER_REPLICA} VMs created at the same time, and one per scale set deployment of up to{" "}
-        {SCALE_SET_INSTANCES_PER_REPLICA} instances. Over-provision for large images.
+      <p className="mb-3 text-xs text-slate-600" data-testid="replica-guidance">
+        One replica per {REPLICA_GUIDANCE.vmsPerReplica} VMs created at the same time, and one per scale set created at
+        the same time; over-provision for large images. Source:{" "}
+        <a className="text-brand-700 underline" href={REPLICA_GUIDANCE.source} target="_blank" rel="noreferrer">
+          {REPLICA_GUIDANCE.sourceTitle}
+        </a>{" "}
+        (until 2023 it said one per {REPLICA_GUIDANCE.previousVmsPerReplica} VMs, as its &ldquo;Best practices&rdquo;
+        still do).
       </p>
+      <label className="mb-3 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={production} onChange={(event) => setProduction(event.target.checked)} />
+        Production image: at least {REPLICA_GUIDANCE.productionMinimum} replicas per region
+      </label>
       <div className="mb-3 flex flex-col gap-1">
         <label htmlFor={`${id}-size`} className="text-xs font-medium text-slate-700">
           Image size (GB)
@@ -111,9 +118,6 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
               Scale sets at once
             </th>
             <th scope="col" className="font-medium">
-              Instances per scale set
-            </th>
-            <th scope="col" className="font-medium">
               Recommended
             </th>
           </tr>
@@ -121,21 +125,21 @@ export function ReplicaPlanner({ imageSizeGB }: { imageSizeGB: number | undefine
         <tbody>
           {plan.regions.map((recommendation) => {
             const display = regionDisplayName(recommendation.region);
-            const d = demand[recommendation.region] ?? { vms: "", scaleSets: "", instances: "" };
+            const d = demand[recommendation.region] ?? NO_DEMAND;
             return (
               <tr key={recommendation.region} className="border-t border-slate-100">
                 <th scope="row" className="py-1.5 pr-2 text-left font-medium">
                   {display}
                 </th>
-                {(["vms", "scaleSets", "instances"] as const).map((key) => (
+                {(["vms", "scaleSets"] as const).map((key) => (
                   <td key={key} className="py-1.5 pr-2">
                     <input
                       type="number"
                       min={0}
                       inputMode="numeric"
                       className={`${inputClass} min-w-14 px-1.5`}
-                      aria-label={`${{ vms: "VMs created at once", scaleSets: "Scale sets deployed at once", instances: "Instances per scale set" }[key]} in ${display}`}
-                      placeholder={key === "instances" ? String(SCALE_SET_INSTANCES_PER_REPLICA) : "0"}
+                      aria-label={`${DEMAND_LABELS[key]} in ${display}`}
+                      placeholder="0"
                       value={d[key]}
                       onChange={(event) => update(recommendation.region, key, event.target.value)}
                     />

@@ -5,6 +5,7 @@ import { communityGalleryImageId } from "@/lib/gallery/community";
 import { compareVersionNames } from "@/lib/gallery/names";
 import type { DeploymentSpec, OsState, OsType } from "./armTemplate";
 import { requiredSecurityType } from "./securityType";
+import { effectiveFeatures } from "@/lib/gallery/features";
 
 /**
  * A community gallery opened by public name in one region: its publisher details, its images and the versions
@@ -18,7 +19,10 @@ export interface CommunityImageRead {
   publisher?: string;
   offer?: string;
   sku?: string;
+  /** The security type `latest` requires of a VM. */
   securityType?: DeploymentSpec["securityType"];
+  /** The definition's features, each perhaps from a start version on. */
+  features: { name?: string; value?: string; startsAtVersion?: string }[];
   /** Newest first; only the versions replicated to the region. */
   versions: { name: string; publishedDate?: Date; excludeFromLatest: boolean; endOfLifeDate?: Date }[];
   /** What `latest` deploys in the region: the newest version not excluded from latest. */
@@ -49,7 +53,8 @@ function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImage
       endOfLifeDate: v.endOfLifeDate,
     }))
     .sort((a, b) => compareVersionNames(b.name, a.name));
-  const securityType = requiredSecurityType(image.features);
+  const latest = sorted.find((v) => !v.excludeFromLatest)?.name;
+  const securityType = requiredSecurityType(effectiveFeatures(image.features, latest));
   return {
     name: image.name ?? "",
     osType: image.osType === "Windows" ? "Windows" : "Linux",
@@ -58,8 +63,9 @@ function imageRead(image: CommunityGalleryImage, versions: CommunityGalleryImage
     offer: image.identifier?.offer,
     sku: image.identifier?.sku,
     ...(securityType ? { securityType } : {}),
+    features: image.features ?? [],
     versions: sorted,
-    latest: sorted.find((v) => !v.excludeFromLatest)?.name,
+    latest,
   };
 }
 
@@ -98,11 +104,13 @@ export function communityDeploymentSpec(
   image: CommunityImageRead,
   version: string | undefined,
 ): DeploymentSpec {
+  // The security type of the version deployed: a SecurityType from a later start version is not its to claim.
+  const securityType = requiredSecurityType(effectiveFeatures(image.features, version ?? image.latest));
   return {
     imageId: communityGalleryImageId(gallery.publicName, image.name, version ?? "latest"),
     osType: image.osType,
     osState: image.osState,
-    ...(image.securityType ? { securityType: image.securityType } : {}),
+    ...(securityType ? { securityType } : {}),
     location: gallery.location,
     resourceGroup: "my-resource-group",
     vmName: "vm-01",

@@ -268,3 +268,27 @@ describe("snippets for an image of a community gallery", () => {
     expect(terraformSnippet({ ...community, osState: "Specialized" })).toContain("deploys the ARM template");
   });
 });
+
+describe("snippets of a version with warnings", () => {
+  const warning = "Version 1.0.5 is reported for a policy violation (flagged unsafe).";
+  const result = deploySnippets({ kind: "version", version: replicated }, linux, now, (version) =>
+    version === "1.0.5" ? [warning] : [],
+  );
+
+  it("carries the warning in every snippet, as a comment or the template's metadata", () => {
+    if (!result.ok) throw new Error(result.reason);
+    for (const kind of ["azureCli", "powershell", "terraform"] as const) {
+      expect(result.snippets[kind].startsWith(`# WARNING: ${warning}\n`)).toBe(true);
+    }
+    expect(result.snippets.bicep.startsWith(`// WARNING: ${warning}\n`)).toBe(true);
+    const template = JSON.parse(result.snippets.armTemplate);
+    expect(template.metadata).toEqual({ warnings: [warning] });
+    expect(template.resources).toEqual(armTemplate(linux).resources);
+  });
+
+  it("leaves the snippets of a version without warnings as they are", () => {
+    const plain = deploySnippets({ kind: "version", version: replicated }, linux, now, () => []);
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(plain.snippets.azureCli).toBe(azureCliSnippet(linux));
+  });
+});

@@ -323,15 +323,36 @@ export type DeploySnippets =
   | { ok: false; reason: string };
 
 /**
- * The five snippets for the choice in the spec's region, or why there are none: a region where the version (or
- * `latest`) cannot be deployed gets no snippet, since the service would refuse it.
+ * A snippet that carries warnings about the version it deploys (a policy report, a failed validation), in the
+ * snippet itself so that they travel with a copy: comments where the language has them, the template's `metadata`
+ * in an ARM template.
  */
-export function deploySnippets(choice: ImageChoice, spec: DeploymentSpec, now: Date): DeploySnippets {
+export function withWarnings(kind: SnippetKind, snippet: string, warnings: readonly string[]): string {
+  if (warnings.length === 0) return snippet;
+  if (kind === "armTemplate") {
+    const { $schema, contentVersion, ...rest } = JSON.parse(snippet) as Record<string, unknown>;
+    return `${JSON.stringify({ $schema, contentVersion, metadata: { warnings }, ...rest }, null, 2)}\n`;
+  }
+  const comment = kind === "bicep" ? "//" : "#";
+  return `${warnings.map((warning) => `${comment} WARNING: ${warning}`).join("\n")}\n${snippet}`;
+}
+
+/**
+ * The five snippets for the choice in the spec's region, or why there are none: a region where the version (or
+ * `latest`) cannot be deployed gets no snippet, since the service would refuse it. `warningsOf` gives the warnings
+ * about the version the choice resolves to.
+ */
+export function deploySnippets(
+  choice: ImageChoice,
+  spec: DeploymentSpec,
+  now: Date,
+  warningsOf: (version: string) => readonly string[] = () => [],
+): DeploySnippets {
   const check = checkRegion(choice, spec.location, now);
   if (!check.usable) return { ok: false, reason: check.reason };
-  const snippets = Object.fromEntries(SNIPPET_KINDS.map((kind) => [kind, SNIPPET_GENERATORS[kind](spec)])) as Record<
-    SnippetKind,
-    string
-  >;
+  const warnings = warningsOf(check.version);
+  const snippets = Object.fromEntries(
+    SNIPPET_KINDS.map((kind) => [kind, withWarnings(kind, SNIPPET_GENERATORS[kind](spec), warnings)]),
+  ) as Record<SnippetKind, string>;
   return { ok: true, snippets, resolvedVersion: check.version, pastEndOfLife: check.pastEndOfLife };
 }

@@ -129,6 +129,20 @@ async function* versionListPages(
   }
 }
 
+async function readValidation(arm: ArmClients, id: string): Promise<GalleryImageVersion> {
+  const p = galleryPathOf(id);
+  if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
+  try {
+    return await arm
+      .compute(p.subscriptionId)
+      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+        expand: "ValidationProfile",
+      });
+  } catch (error) {
+    throw toAzureError(error, versionIdOf({ ...p, imageName: p.imageName, versionName: p.versionName }));
+  }
+}
+
 export const versionQueries = {
   all: () => ["galleryImageVersions"] as const,
   /**
@@ -170,6 +184,17 @@ export const versionQueries = {
         }
       },
       refetchInterval: (query) => (isVersionSettling(query.state.data) ? REPLICATION_POLL_MS : false),
+    }),
+  /**
+   * One version with `$expand=ValidationProfile`: the platform's validation results and the image's provenance. Read
+   * apart from the replication read, since ARM documents `$expand` as one value, and queued behind the same page-wide
+   * limit so that a table's trust badges do not crowd out the reads that decide latest.
+   */
+  validation: (arm: ArmClients, id: string) =>
+    queryOptions({
+      queryKey: [...versionQueries.all(), "validation", id.toLowerCase()] as const,
+      queryFn: (context): Promise<GalleryImageVersion> =>
+        limitReplicationReads(() => readValidation(arm, id), context.signal),
     }),
   /**
    * The detail read for version tables: queued behind the page-wide limit, and settled versions stay cached.

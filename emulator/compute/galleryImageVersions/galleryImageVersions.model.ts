@@ -10,6 +10,7 @@ import {
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { withStorageDefaults } from "../../../lib/gallery/apiVersions.js";
 import { securityTypeOf, validationsProfileAt } from "../../../lib/gallery/versionValidation.js";
+import { effectiveFeatures } from "../../../lib/gallery/features.js";
 import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
 import { checkLocationAvailable, normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
@@ -152,7 +153,8 @@ function validationsView(record: GalleryImageVersionRecord, definition: GalleryI
   const { identifier, features } = definition.body.properties;
   return validationsProfileAt(
     {
-      securityType: securityTypeOf(features),
+      // A SecurityType added with startsAtVersion asks for validation only from that version on.
+      securityType: securityTypeOf(effectiveFeatures(features, record.body.name)),
       identifier,
       version: record.body.name,
       publishedDate: record.body.properties.publishedDate,

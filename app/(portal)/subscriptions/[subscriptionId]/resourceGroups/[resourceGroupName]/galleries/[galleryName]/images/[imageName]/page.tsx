@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConsumerDefinitionPanels } from "@/components/consumer/ConsumerPanels";
+import { DefinitionFeatures } from "@/components/images/DefinitionFeatures";
 import { ImageDefinitionDetail } from "@/components/images/ImageDefinitionDetail";
 import { LazyInUseBy } from "@/components/lifecycle/LazyLifecyclePanels";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
@@ -17,6 +18,7 @@ export default async function ImageDefinitionPage({ params }: Props) {
   return (
     <>
       <ImageDefinitionDetail path={definition} />
+      <DefinitionFeatures path={definition} />
       <ConsumerDefinitionPanels path={definition} />
       <LazyInUseBy path={definition} />
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConsumerVersionPanels } from "@/components/consumer/ConsumerPanels";
+import { VersionTrustPanel } from "@/components/trust/VersionTrustPanel";
 import { ImageVersionDetail } from "@/components/versions/ImageVersionDetail";
 import { LazyInUseBy } from "@/components/lifecycle/LazyLifecyclePanels";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
@@ -17,6 +18,7 @@ export default async function ImageVersionPage({ params }: Props) {
   return (
     <>
       <ImageVersionDetail path={version} />
+      <VersionTrustPanel path={version} />
       <ConsumerVersionPanels path={version} />
       <LazyInUseBy path={version} />
     </>
