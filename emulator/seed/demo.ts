@@ -5,6 +5,7 @@ import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
 import { seedDemoVersionProperties } from "./demoVersionProperties.js";
 import { seedDemoSoftDelete } from "./demoSoftDelete.js";
+import { seedDemoPublishOptions } from "./demoPublishOptions.js";
 
 /**
  * The `demo` seed: two tenants, four subscriptions, the personas, and a catalogue of galleries, image
@@ -22,4 +23,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoScriptsAndProfiles(ctx, seededAt);
   seedDemoApplications(ctx, seededAt);
   seedDemoSoftDelete(ctx, seededAt);
+  seedDemoPublishOptions(ctx, seededAt);
 }

@@ -6,6 +6,7 @@ import {
   checkEncryptionUpdate,
   CONFIDENTIAL_ENCRYPTION_TYPE_TARGET,
   DIRECT_SHARED_ENCRYPTION_MESSAGE,
+  encryptionSetFits,
   encryptionSetIds,
   OS_DISK_ENCRYPTION_TARGET,
   readEncryption,
@@ -191,5 +192,15 @@ describe("direct shared galleries", () => {
     expect(checkDirectSharedEncryption(plain, "Groups")).toBeUndefined();
     expect(checkDirectSharedEncryption(encrypted, "Private")).toBeUndefined();
     expect(checkDirectSharedEncryption(encrypted, undefined)).toBeUndefined();
+  });
+});
+
+describe("which disk encryption sets fit which disk", () => {
+  it("keeps confidential sets for the secure VM disk and at-rest sets for the OS and data disks", () => {
+    expect(encryptionSetFits("ConfidentialVmEncryptedWithCustomerKey", "confidential")).toBe(true);
+    expect(encryptionSetFits("EncryptionAtRestWithCustomerKey", "confidential")).toBe(false);
+    expect(encryptionSetFits("EncryptionAtRestWithPlatformAndCustomerKeys", "disk")).toBe(true);
+    expect(encryptionSetFits(undefined, "disk")).toBe(true);
+    expect(encryptionSetFits("ConfidentialVmEncryptedWithCustomerKey", "disk")).toBe(false);
   });
 });

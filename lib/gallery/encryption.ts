@@ -292,3 +292,29 @@ export function encryptionSetIds(regions: readonly RegionEncryption[]): string[]
 export function diskEncryptionSetNotFound(id: string, target: string): RuleViolation {
   return invalidParameter(`The disk encryption set ${id} was not found.`, target);
 }
+
+/** The encryption types a disk encryption set can have (DiskRP's DiskEncryptionSetType). */
+export const DISK_ENCRYPTION_SET_TYPES = [
+  "EncryptionAtRestWithCustomerKey",
+  "EncryptionAtRestWithPlatformAndCustomerKeys",
+  "ConfidentialVmEncryptedWithCustomerKey",
+] as const;
+
+/**
+ * Which sets a disk of a version can name: a confidential VM's secure set must be of type
+ * ConfidentialVmEncryptedWithCustomerKey, and the OS and data disks' sets must be one of the at-rest types.
+ */
+export function encryptionSetFits(encryptionType: string | undefined, use: "disk" | "confidential"): boolean {
+  const confidential =
+    (encryptionType ?? "EncryptionAtRestWithCustomerKey").toLowerCase() === "confidentialvmencryptedwithcustomerkey";
+  return use === "confidential" ? confidential : !confidential;
+}
+
+export function encryptionSetTypeMismatch(id: string, encryptionType: string, target: string): RuleViolation {
+  return invalidParameter(
+    target === SECURE_VM_DISK_ENCRYPTION_SET_TARGET
+      ? `The disk encryption set ${id} has encryption type ${encryptionType}; a confidential VM's secure disk encryption set must be ConfidentialVmEncryptedWithCustomerKey.`
+      : `The disk encryption set ${id} has encryption type ${encryptionType}, which is for confidential VMs; use a set of type EncryptionAtRestWithCustomerKey or EncryptionAtRestWithPlatformAndCustomerKeys.`,
+    target,
+  );
+}

@@ -5,7 +5,10 @@ import {
   checkEncryptionUpdate,
   diskEncryptionSetNotFound,
   encryptionSetIds,
+  encryptionSetFits,
+  encryptionSetTypeMismatch,
   encryptionTargetOf,
+  SECURE_VM_DISK_ENCRYPTION_SET_TARGET,
   readEncryption,
   type RegionEncryptionInput,
 } from "../../../lib/gallery/encryption.js";
