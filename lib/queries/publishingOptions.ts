@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
+import { galleryPathOf } from "@/lib/azure/routeParams";
 import { encryptionSetFits } from "@/lib/gallery/encryption";
 import { sameLocation } from "@/lib/gallery/regions";
 
@@ -99,3 +100,23 @@ export const publishingOptionQueries = {
       enabled: storageAccountId !== "",
     }),
 };
+
+/** A version's UEFI settings: the service returns them only with `$expand=UefiSettings`. */
+export const versionUefiSettingsQuery = (arm: ArmClients, id: string) =>
+  queryOptions({
+    queryKey: ["versionUefiSettings", id.toLowerCase()] as const,
+    queryFn: async () => {
+      const p = galleryPathOf(id);
+      if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
+      try {
+        const version = await arm
+          .compute(p.subscriptionId)
+          .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+            expand: "UefiSettings",
+          });
+        return version.securityProfile?.uefiSettings ?? null;
+      } catch (error) {
+        throw toAzureError(error, id);
+      }
+    },
+  });
