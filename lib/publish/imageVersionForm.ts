@@ -124,12 +124,13 @@ export interface ImageVersionCreateValues {
   tags: TagRow[];
 }
 
-function encryptionBody(encryption: RegionEncryptionValues | undefined, dataDiskLuns: readonly number[]) {
+function encryptionBody(encryption: Partial<RegionEncryptionValues> | undefined, dataDiskLuns: readonly number[]) {
   if (!encryption) return undefined;
-  const os = encryption.osDiskEncryptionSetId.trim();
-  const data = encryption.dataDiskEncryptionSetId.trim();
-  const type = encryption.confidentialVMEncryptionType;
-  const secure = encryption.secureVMDiskEncryptionSetId.trim();
+  // Rows added after the form opened hold only the fields their controls registered.
+  const os = (encryption.osDiskEncryptionSetId ?? "").trim();
+  const data = (encryption.dataDiskEncryptionSetId ?? "").trim();
+  const type = encryption.confidentialVMEncryptionType ?? "";
+  const secure = (encryption.secureVMDiskEncryptionSetId ?? "").trim();
   const osDiskImage = {
     ...(os ? { diskEncryptionSetId: os } : {}),
     ...(type || secure
@@ -198,16 +199,19 @@ function uefiKeyBody(row: UefiKeyRow) {
 export function uefiSettingsBody(settings: UefiSettingsValues | undefined) {
   if (!settings) return undefined;
   const filled = (row: UefiKeyRow) => row.type !== "" || row.values.trim() !== "";
+  // A checkbox group reads as an array once a box is ticked; react-hook-form gives `false` for none ticked.
+  const ticked: unknown = settings.signatureTemplateNames;
+  const templates = Array.isArray(ticked) ? (ticked as string[]) : [];
   const lists = (["kek", "db", "dbx"] as const).flatMap((key) => {
-    const rows = settings[key].filter(filled);
+    const rows = (settings[key] ?? []).filter(filled);
     return rows.length > 0 ? [[key, rows.map(uefiKeyBody)] as const] : [];
   });
   const additionalSignatures = {
-    ...(filled(settings.pk) ? { pk: uefiKeyBody(settings.pk) } : {}),
+    ...(settings.pk && filled(settings.pk) ? { pk: uefiKeyBody(settings.pk) } : {}),
     ...Object.fromEntries(lists),
   };
   const body = {
-    ...(settings.signatureTemplateNames.length > 0 ? { signatureTemplateNames: settings.signatureTemplateNames } : {}),
+    ...(templates.length > 0 ? { signatureTemplateNames: templates } : {}),
     ...(Object.keys(additionalSignatures).length > 0 ? { additionalSignatures } : {}),
   };
   return Object.keys(body).length > 0 ? body : undefined;

@@ -106,7 +106,10 @@ describe("the version form's publishing options", () => {
 
   it("puts a region left without the OS disk's set on that region's field", () => {
     const form = values();
-    form.properties.publishingProfile.targetRegions[1]!.encryption = emptyRegionEncryption();
+    // A region added in the form holds only the fields its controls registered.
+    form.properties.publishingProfile.targetRegions[1]!.encryption = {
+      osDiskEncryptionSetId: "",
+    } as unknown as ReturnType<typeof emptyRegionEncryption>;
     const errors = fieldErrors(makeImageVersionCreateSchema(context).safeParse(form));
     expect(errors["properties.publishingProfile.targetRegions.1.encryption.osDiskEncryptionSetId"]).toContain(
       "A disk encryption set is required for disk",
