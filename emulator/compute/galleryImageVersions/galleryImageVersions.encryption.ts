@@ -44,8 +44,12 @@ export function checkVersionEncryption(
   throwViolation(checkDirectSharedEncryption(incoming.regions, input.sharingPermissions));
   for (const region of incoming.regions) {
     for (const id of encryptionSetIds([region])) {
-      if (!findDiskEncryptionSetById(ctx, id))
-        throwViolation(diskEncryptionSetNotFound(id, encryptionTargetOf(region, id)));
+      const set = findDiskEncryptionSetById(ctx, id);
+      const target = encryptionTargetOf(region, id);
+      if (!set) throwViolation(diskEncryptionSetNotFound(id, target));
+      const type = set!.body.properties.encryptionType;
+      const use = target === SECURE_VM_DISK_ENCRYPTION_SET_TARGET ? "confidential" : "disk";
+      if (!encryptionSetFits(type, use)) throwViolation(encryptionSetTypeMismatch(id, type, target));
     }
   }
   if (input.stored) throwViolation(checkEncryptionUpdate(readEncryption(input.stored).regions, incoming.regions));
