@@ -21,6 +21,8 @@ const ACCOUNT_ID = `/subscriptions/${O.subscriptionId}/resourceGroups/${O.resour
 const VHD_URI = `https://${O.storageAccount}.blob.core.windows.net/vhds/${O.blobs[0].name}`;
 
 test.describe.configure({ mode: "serial" });
+// A long form, axe twice and a walk with Tab through it: more than the default minute on a small machine.
+test.setTimeout(240_000);
 
 async function openForm(page: Page, gallery: string, definition: string): Promise<CreateVersionPage> {
   await page.goto("/");

@@ -15,6 +15,7 @@ import {
   DEMO_USERS,
 } from "./demoIdentities.js";
 import { REVIEW_GALLERY } from "./demoVersionProperties.js";
+import { DEMO_PUBLISH_OPTIONS } from "./demoPublishOptions.js";
 
 const PROD = demoSubscriptionId("contosoProduction");
 const DEV = demoSubscriptionId("contosoDevelopment");
@@ -101,7 +102,7 @@ describe("demo seed", () => {
     ).flat();
     // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, the gallery of
     // scripts and access control profiles (demoScripts.ts), the VM Applications' own (demoApplications.ts), and the one with soft delete on
-    // (demoSoftDelete.ts).
+    // (demoSoftDelete.ts), and the two of the publishing options (demoPublishOptions.ts).
     expect(galleries.map((g) => g.name).sort()).toEqual(
       [
         ...DEMO_GALLERIES.map((g) => g.name),
@@ -109,6 +110,8 @@ describe("demo seed", () => {
         DEMO_AUTOMATION_GALLERY,
         DEMO_APPLICATIONS_GALLERY,
         DEMO_RECOVERABLE_GALLERY.gallery,
+        DEMO_PUBLISH_OPTIONS.gallery,
+        DEMO_PUBLISH_OPTIONS.directSharedGallery,
       ].sort(),
     );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
@@ -303,13 +306,17 @@ describe("demo seed", () => {
       description: "no",
     });
     expect(await statusOf(refused)).toBe(403);
-    expect((await collect(client.galleries.list())).map((g) => g.name).sort()).toEqual([
-      "contoso_eu_images",
-      "contoso_linux_images",
-      "contoso_prod_images",
-      REVIEW_GALLERY,
-      DEMO_APPLICATIONS_GALLERY,
-    ]);
+    expect((await collect(client.galleries.list())).map((g) => g.name).sort()).toEqual(
+      [
+        "contoso_eu_images",
+        "contoso_linux_images",
+        "contoso_prod_images",
+        REVIEW_GALLERY,
+        DEMO_APPLICATIONS_GALLERY,
+        DEMO_PUBLISH_OPTIONS.gallery,
+        DEMO_PUBLISH_OPTIONS.directSharedGallery,
+      ].sort(),
+    );
   });
 
   it("consumer sees only what was shared: one gallery through a group, one definition of another gallery", async () => {
