@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/publish/buttonClass";
 import {
   CheckboxField,
   Group,
+  SERVER_ERROR_PREFIX,
   NumberField,
   ReadOnlyField,
   SelectField,
@@ -21,7 +22,10 @@ import {
 } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
+import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
+import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
 import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
+import { admitsUefiSettings, UefiSettingsEditor } from "@/components/publish/UefiSettingsEditor";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
@@ -31,13 +35,18 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
-import { imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
+import { securityTypeOf } from "@/lib/gallery/versionValidation";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { apiVersionDefaults, SDK_GALLERY_API_VERSION, STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { replicationDefaults } from "@/lib/gallery/replication";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
 import {
+  emptyRegionEncryption,
+  emptyUefiSettings,
+  encryptionFieldOfError,
   makeImageVersionCreateSchema,
   type ImageVersionCreateOutput,
   type ImageVersionCreateValues,
@@ -47,6 +56,7 @@ import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/que
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
+import { galleryQueries } from "@/lib/queries/galleries";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 const FIELDS = ["name", "properties", "tags"] as const;
@@ -59,8 +69,16 @@ function emptyVersion(location: string, name: string): ImageVersionCreateValues 
       sourceMode: "source",
       publishingProfile: {
         targetRegions: [
-          { name: location, regionalReplicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false },
+          {
+            name: location,
+            regionalReplicaCount: Number.NaN,
+            storageAccountType: "",
+            excludeFromLatest: false,
+            encryption: emptyRegionEncryption(),
+            additionalReplicaSets: [],
+          },
         ],
+        targetExtendedLocations: [],
         replicaCount: Number.NaN,
         storageAccountType: "",
         storageAccountStrategy: "",
@@ -68,8 +86,13 @@ function emptyVersion(location: string, name: string): ImageVersionCreateValues 
         endOfLifeDate: "",
         replicationMode: "",
       },
-      storageProfile: { source: { id: "" }, osDiskImage: { hostCaching: "", source: { id: "" } }, dataDiskImages: [] },
+      storageProfile: {
+        source: { id: "", communityGalleryImageId: "" },
+        osDiskImage: { hostCaching: "", source: { id: "", storageAccountId: "", uri: "" } },
+        dataDiskImages: [],
+      },
       safetyProfile: { blockDeletionBeforeEndOfLife: false },
+      securityProfile: { uefiSettings: emptyUefiSettings() },
     },
     tags: [],
   };
@@ -82,6 +105,7 @@ export function ImageVersionCreateForm({ path }: { path: GalleryPath & { imageNa
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const image = useQuery(imageQueries.detail(arm, imageId));
   const versions = useQuery(versionQueries.list(arm, imageId));
+  const gallery = useQuery(galleryQueries.detail(arm, galleryIdOf(path)));
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Create image version" }]} />
@@ -94,19 +118,23 @@ export function ImageVersionCreateForm({ path }: { path: GalleryPath & { imageNa
       {versions.isError && (
         <ErrorPanel error={versions.error} title="The versions of this definition could not be listed" />
       )}
-      {image.data && versions.data && isListComplete(versions) ? (
+      {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
+      {image.data && versions.data && isListComplete(versions) && gallery.data ? (
         <VersionForm
           path={path}
           definition={{
             osType: image.data.osType ?? "",
             osState: image.data.osState ?? "",
             hyperVGeneration: image.data.hyperVGeneration ?? "V1",
+            architecture: image.data.architecture ?? "x64",
+            features: (image.data.features ?? []).map((f) => ({ name: f.name ?? "", value: f.value ?? "" })),
             location: image.data.location,
           }}
+          sharingPermissions={gallery.data.sharingProfile?.permissions}
           existing={versions.data.map((v) => v.name ?? "")}
         />
       ) : (
-        !image.isError && !versions.isError && <Spinner label="Loading the image definition…" />
+        !image.isError && !versions.isError && !gallery.isError && <Spinner label="Loading the image definition…" />
       )}
     </>
   );
@@ -115,10 +143,12 @@ export function ImageVersionCreateForm({ path }: { path: GalleryPath & { imageNa
 function VersionForm({
   path,
   definition,
+  sharingPermissions,
   existing,
 }: {
   path: GalleryPath & { imageName: string };
-  definition: { osType: string; osState: string; hyperVGeneration: string; location: string };
+  definition: SourceDefinitionTraits & { hyperVGeneration: string; location: string };
+  sharingPermissions: string | undefined;
   existing: string[];
 }) {
   const arm = useArm();
@@ -138,6 +168,7 @@ function VersionForm({
   const usageRef = useRef<UsageIndex | undefined>(undefined);
   usageRef.current = usage.data;
   const location = definition.location;
+  const definitionSecurityType = securityTypeOf(definition.features);
   const suggested = suggestNextVersionName(existing) ?? "";
 
   const schema = useMemo(
@@ -148,8 +179,11 @@ function VersionForm({
         existingVersionNames: existing,
         versionsInRegion: () => usageRef.current?.at(path.subscriptionId, location).usages.imageVersions.used,
         findSource: (id) => candidatesRef.current.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase()),
+        subscriptionId: path.subscriptionId,
+        definitionSecurityType,
+        sharingPermissions,
       }),
-    [location, existing, path.subscriptionId],
+    [location, existing, path.subscriptionId, definitionSecurityType, sharingPermissions],
   );
   const form = useForm<ImageVersionCreateValues, unknown, ImageVersionCreateOutput>({
     resolver: zodResolver(schema),
@@ -158,10 +192,11 @@ function VersionForm({
     defaultValues: emptyVersion(location, suggested),
   });
 
-  const [mode, sourceId, osDiskId] = form.watch([
+  const [mode, sourceId, osDiskId, dataDisks] = form.watch([
     "properties.sourceMode",
     "properties.storageProfile.source.id",
     "properties.storageProfile.osDiskImage.source.id",
+    "properties.storageProfile.dataDiskImages",
   ]);
   const chosen = candidates.find(
     (candidate) => candidate.id.toLowerCase() === (mode === "source" ? sourceId : osDiskId).toLowerCase(),
@@ -177,8 +212,22 @@ function VersionForm({
       { untilAccepted: true },
     );
     if (outcome.ok) router.push(pageHref(versionIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageVersionName: "name" }))
+    else if (outcome.accepted) return;
+    else if (placeEncryptionError(outcome.error)) return;
+    else if (!placeServerError(form, outcome.error, FIELDS, { galleryImageVersionName: "name" }))
       setRefusal(outcome.error);
+  }
+
+  /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
+  function placeEncryptionError(error: AzureError): boolean {
+    const field = encryptionFieldOfError(error, form.getValues("properties.publishingProfile.targetRegions"));
+    if (!field) return false;
+    form.setError(
+      field as Parameters<typeof form.setError>[0],
+      { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
+      { shouldFocus: true },
+    );
+    return true;
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
@@ -207,12 +256,31 @@ function VersionForm({
             <ReadOnlyField
               label="Image definition"
               value={`${definition.osType} · ${definition.osState} · Hyper-V ${definition.hyperVGeneration}`}
-              reason="Only sources with this OS type, OS state and generation can be used."
+              reason="Only sources with this OS type, OS state, generation, architecture, security type and disk controller can be used."
+            />
+            <ReadOnlyField
+              label="Architecture and security type"
+              value={`${definition.architecture ?? "x64"} · ${definitionSecurityType ?? "Standard"}`}
+              reason="Trusted Launch and confidential sources need a definition whose security type holds them."
             />
           </Group>
-          <SourcePicker candidates={candidates} loading={subscriptions.isPending || sourceRows.isPending} />
+          <SourcePicker
+            candidates={candidates}
+            loading={subscriptions.isPending || sourceRows.isPending}
+            subscriptionId={path.subscriptionId}
+            location={location}
+            definition={definition}
+          />
           {sourceRows.isError && <ErrorPanel error={sourceRows.error} title="The sources could not be listed" />}
           <TargetRegionsEditor sourceRegion={location} showEffectiveStorage />
+          <RegionOptionsEditor
+            subscriptionId={path.subscriptionId}
+            definitionSecurityType={definitionSecurityType}
+            sharingPermissions={sharingPermissions}
+            hasDataDisks={mode === "disks" && dataDisks.length > 0}
+          />
+          <EdgeZonesEditor />
+          {admitsUefiSettings(definitionSecurityType) && <UefiSettingsEditor />}
           <Group
             legend="Replication defaults"
             description="Used by target regions that set no count or storage type of their own."

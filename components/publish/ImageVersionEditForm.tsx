@@ -11,22 +11,34 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { CheckboxField, Group, NumberField, ReadOnlyField, TextField } from "@/components/publish/fields";
+import {
+  CheckboxField,
+  Group,
+  NumberField,
+  ReadOnlyField,
+  SERVER_ERROR_PREFIX,
+  TextField,
+} from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
 import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
+import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
+import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
-import { pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { securityTypeOf } from "@/lib/gallery/versionValidation";
 import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
+  emptyRegionEncryption,
+  encryptionFieldOfError,
   makeImageVersionUpdateSchema,
   removedTargetRegionsOf,
   type ImageVersionUpdateOutput,
@@ -34,6 +46,8 @@ import {
 } from "@/lib/publish/imageVersionForm";
 import { updateImageVersion } from "@/lib/queries/galleryImageVersions";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { galleryQueries } from "@/lib/queries/galleries";
+import { imageQueries } from "@/lib/queries/galleryImages";
 
 type VersionPath = GalleryPath & { imageName: string; versionName: string };
 
@@ -44,13 +58,33 @@ const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0,
 function storedProperties(version: GalleryImageVersion): GalleryImageVersionProperties {
   const storage = version.storageProfile;
   const sourceId = storage?.source?.id ?? storage?.source?.virtualMachineId;
+  const community = storage?.source?.communityGalleryImageId;
+  const osDisk = storage?.osDiskImage?.source;
   return {
     publishingProfile: {
       targetRegions: (version.publishingProfile?.targetRegions ?? []).map((region) => ({ name: region.name })),
     },
     storageProfile: sourceId
       ? { source: { id: sourceId } }
-      : { osDiskImage: { source: { id: storage?.osDiskImage?.source?.id ?? "" } } },
+      : community
+        ? { source: { communityGalleryImageId: community } }
+        : osDisk?.uri
+          ? { osDiskImage: { source: { storageAccountId: osDisk.storageAccountId, uri: osDisk.uri } } }
+          : { osDiskImage: { source: { id: osDisk?.id ?? "" } } },
+  };
+}
+
+type StoredRegion = NonNullable<NonNullable<GalleryImageVersion["publishingProfile"]>["targetRegions"]>[number];
+
+/** A stored region's encryption as the form holds it (one set for the data disks: the first one's). */
+function encryptionRow(region: StoredRegion) {
+  const encryption = region.encryption;
+  return {
+    ...emptyRegionEncryption(),
+    osDiskEncryptionSetId: encryption?.osDiskImage?.diskEncryptionSetId ?? "",
+    dataDiskEncryptionSetId: encryption?.dataDiskImages?.[0]?.diskEncryptionSetId ?? "",
+    confidentialVMEncryptionType: encryption?.osDiskImage?.securityProfile?.confidentialVMEncryptionType ?? "",
+    secureVMDiskEncryptionSetId: encryption?.osDiskImage?.securityProfile?.secureVMDiskEncryptionSetId ?? "",
   };
 }
 
@@ -59,6 +93,8 @@ export function ImageVersionEditForm({ path }: { path: VersionPath }) {
   const arm = useArm();
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const version = useQuery(versionQueries.detail(arm, versionIdOf(path)));
+  const image = useQuery(imageQueries.detail(arm, imageIdOf(path)));
+  const gallery = useQuery(galleryQueries.detail(arm, galleryIdOf(path)));
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
@@ -68,12 +104,33 @@ export function ImageVersionEditForm({ path }: { path: VersionPath }) {
         subtitle={`${path.imageName} in ${path.galleryName}`}
       />
       {version.isError && <ErrorPanel error={version.error} title="The image version could not be read" />}
-      {version.data ? <Form path={path} version={version.data} /> : !version.isError && <Spinner label="Loading…" />}
+      {image.isError && <ErrorPanel error={image.error} title="The image definition could not be read" />}
+      {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
+      {version.data && image.data && gallery.data ? (
+        <Form
+          path={path}
+          version={version.data}
+          definitionSecurityType={securityTypeOf(image.data.features)}
+          sharingPermissions={gallery.data.sharingProfile?.permissions}
+        />
+      ) : (
+        !version.isError && !image.isError && !gallery.isError && <Spinner label="Loading…" />
+      )}
     </>
   );
 }
 
-function Form({ path, version }: { path: VersionPath; version: GalleryImageVersion }) {
+function Form({
+  path,
+  version,
+  definitionSecurityType,
+  sharingPermissions,
+}: {
+  path: VersionPath;
+  version: GalleryImageVersion;
+  definitionSecurityType: string | undefined;
+  sharingPermissions: string | undefined;
+}) {
   const arm = useArm();
   const router = useRouter();
   const operation = useOperation();
@@ -82,9 +139,23 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
   const profile = version.publishingProfile;
   const stored = useMemo(() => storedProperties(version), [version]);
   const storedEndOfLife = dateOnly(profile?.endOfLifeDate);
+  const dataDiskLuns = useMemo(
+    () => (version.storageProfile?.dataDiskImages ?? []).map((disk) => disk.lun),
+    [version.storageProfile?.dataDiskImages],
+  );
   const schema = useMemo(
-    () => makeImageVersionUpdateSchema({ location, now: () => new Date(), stored, storedEndOfLife }),
-    [location, stored, storedEndOfLife],
+    () =>
+      makeImageVersionUpdateSchema({
+        location,
+        now: () => new Date(),
+        stored,
+        storedEndOfLife,
+        dataDiskLuns,
+        subscriptionId: path.subscriptionId,
+        definitionSecurityType,
+        sharingPermissions,
+      }),
+    [location, stored, storedEndOfLife, dataDiskLuns, path.subscriptionId, definitionSecurityType, sharingPermissions],
   );
   const regions = [...(profile?.targetRegions ?? [])].sort(
     (a, b) => Number(sameLocation(b.name, location)) - Number(sameLocation(a.name, location)),
@@ -101,6 +172,17 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
             regionalReplicaCount: region.regionalReplicaCount ?? Number.NaN,
             storageAccountType: region.storageAccountType ?? "",
             excludeFromLatest: region.excludeFromLatest ?? false,
+            encryption: encryptionRow(region),
+            additionalReplicaSets: (region.additionalReplicaSets ?? []).map((set) => ({
+              storageAccountType: set.storageAccountType ?? "",
+              regionalReplicaCount: set.regionalReplicaCount ?? Number.NaN,
+            })),
+          })),
+          targetExtendedLocations: (profile?.targetExtendedLocations ?? []).map((zone) => ({
+            name: zone.name ?? "",
+            edgeZone: zone.extendedLocation?.name ?? "",
+            extendedLocationReplicaCount: zone.extendedLocationReplicaCount ?? Number.NaN,
+            storageAccountType: zone.storageAccountType ?? "",
           })),
           replicaCount: profile?.replicaCount ?? Number.NaN,
           storageAccountType: profile?.storageAccountType ?? "",
@@ -126,8 +208,21 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
       { untilAccepted: true },
     );
     if (outcome.ok) router.push(pageHref(versionIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "confirmRemoval"]))
-      setRefusal(outcome.error);
+    else if (outcome.accepted) return;
+    else if (placeEncryptionError(outcome.error)) return;
+    else if (!placeServerError(form, outcome.error, ["properties", "confirmRemoval"])) setRefusal(outcome.error);
+  }
+
+  /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
+  function placeEncryptionError(error: AzureError): boolean {
+    const field = encryptionFieldOfError(error, form.getValues("properties.publishingProfile.targetRegions"));
+    if (!field) return false;
+    form.setError(
+      field as Parameters<typeof form.setError>[0],
+      { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
+      { shouldFocus: true },
+    );
+    return true;
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
@@ -135,6 +230,8 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
     version.storageProfile?.source?.id ??
     version.storageProfile?.source?.virtualMachineId ??
     version.storageProfile?.osDiskImage?.source?.id;
+  const otherSource =
+    version.storageProfile?.source?.communityGalleryImageId ?? version.storageProfile?.osDiskImage?.source?.uri;
   return (
     <FormProvider {...form}>
       <form
@@ -152,7 +249,7 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
             />
             <ReadOnlyField
               label="Source"
-              value={source ? `${sourceKind(source)}: ${source.split("/").pop()}` : "—"}
+              value={source ? `${sourceKind(source)}: ${source.split("/").pop()}` : (otherSource ?? "—")}
               reason={FIXED}
             />
             <ReadOnlyField
@@ -166,6 +263,13 @@ function Form({ path, version }: { path: VersionPath; version: GalleryImageVersi
             sourceRegion={location}
             replicatedRegions={stored.publishingProfile?.targetRegions?.map((r) => r.name) ?? []}
           />
+          <RegionOptionsEditor
+            subscriptionId={path.subscriptionId}
+            definitionSecurityType={definitionSecurityType}
+            sharingPermissions={sharingPermissions}
+            hasDataDisks={dataDiskLuns.length > 0}
+          />
+          <EdgeZonesEditor />
           {removed.length > 0 && (
             <div
               role="group"

@@ -3,7 +3,10 @@
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
+import { CommunitySourcePicker } from "@/components/publish/CommunitySourcePicker";
 import { asNumber, FieldMessage, inputClass, TextField, useFieldError } from "@/components/publish/fields";
+import { VhdSourcePicker } from "@/components/publish/VhdSourcePicker";
+import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { HOST_CACHING_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { SourceMode } from "@/lib/publish/imageVersionForm";
@@ -24,11 +27,25 @@ function describe(candidate: SourceCandidate): string {
 }
 
 /**
- * Where the version comes from: a managed image, VM or other gallery version as a whole, or an OS disk (and data
- * disks) from managed disks and snapshots. Sources the definition cannot take are listed, not selectable, each
- * with the reason; a resource id can also be typed (a source the list does not show).
+ * Where the version comes from: a managed image, VM or other gallery version as a whole, an OS disk (and data
+ * disks) from managed disks and snapshots, a VHD blob, or a community gallery's image version. Sources the
+ * definition cannot take are listed, not selectable, each with the reason; a resource id can also be typed (a
+ * source the list does not show).
  */
-export function SourcePicker({ candidates, loading }: { candidates: readonly SourceCandidate[]; loading: boolean }) {
+export function SourcePicker({
+  candidates,
+  loading,
+  subscriptionId,
+  location,
+  definition,
+}: {
+  candidates: readonly SourceCandidate[];
+  loading: boolean;
+  /** The gallery's subscription, region and definition: where VHDs and community images are looked for. */
+  subscriptionId: string;
+  location: string;
+  definition: SourceDefinitionTraits;
+}) {
   const { register, watch, setValue } = useFormContext();
   const mode = watch("properties.sourceMode") as SourceMode;
   const [filter, setFilter] = useState("");
@@ -61,6 +78,14 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
         <label className="flex items-center gap-2">
           <input type="radio" value="disks" {...register("properties.sourceMode")} />
           Managed disks or snapshots
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" value="vhd" {...register("properties.sourceMode")} />
+          VHD in a storage account
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" value="community" {...register("properties.sourceMode")} />
+          Community gallery image
         </label>
       </div>
       {mode === "source" ? (
@@ -166,8 +191,12 @@ export function SourcePicker({ candidates, loading }: { candidates: readonly Sou
             />
           </div>
         </>
-      ) : (
+      ) : mode === "disks" ? (
         <DiskSources candidates={candidates} />
+      ) : mode === "vhd" ? (
+        <VhdSourcePicker subscriptionId={subscriptionId} location={location} definition={definition} />
+      ) : (
+        <CommunitySourcePicker subscriptionId={subscriptionId} location={location} definition={definition} />
       )}
       <div className="mt-3 max-w-xs">
         <label htmlFor={`${id}-caching`} className="text-sm font-medium text-slate-800">

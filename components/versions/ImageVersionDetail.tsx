@@ -30,6 +30,7 @@ import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { ImageVersionActions } from "@/components/publish/PublishActions";
 import { SafeText } from "@/components/ui/SafeText";
+import { VersionPublishingOptions } from "@/components/versions/VersionPublishingOptions";
 
 const regionColumn = createColumnHelper<RegionReplication>();
 
@@ -264,6 +265,8 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
               />
             </Card>
           </Section>
+
+          <VersionPublishingOptions version={v} />
 
           <Section title="Disks">
             <DataTable

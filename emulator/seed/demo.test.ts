@@ -16,6 +16,7 @@ import {
   DEMO_USERS,
 } from "./demoIdentities.js";
 import { REVIEW_GALLERY } from "./demoVersionProperties.js";
+import { DEMO_PUBLISH_OPTIONS } from "./demoPublishOptions.js";
 
 const PROD = demoSubscriptionId("contosoProduction");
 const DEV = demoSubscriptionId("contosoDevelopment");
@@ -102,7 +103,8 @@ describe("demo seed", () => {
     ).flat();
     // The catalogue's galleries, the one demoVersionProperties.ts adds for versions under review, the gallery of
     // scripts and access control profiles (demoScripts.ts), the VM Applications' own (demoApplications.ts), and the one with soft delete on
-    // (demoSoftDelete.ts), and the one with VMs and scale sets using it (demoLifecycle.ts).
+    // (demoSoftDelete.ts), the one with VMs and scale sets using it (demoLifecycle.ts), and the two of the
+    // publishing options (demoPublishOptions.ts).
     expect(galleries.map((g) => g.name).sort()).toEqual(
       [
         ...DEMO_GALLERIES.map((g) => g.name),
@@ -111,6 +113,8 @@ describe("demo seed", () => {
         DEMO_APPLICATIONS_GALLERY,
         DEMO_RECOVERABLE_GALLERY.gallery,
         DEMO_LIFECYCLE_GALLERY,
+        DEMO_PUBLISH_OPTIONS.gallery,
+        DEMO_PUBLISH_OPTIONS.directSharedGallery,
       ].sort(),
     );
     expect(new Set(galleries.map((g) => g.location)).size).toBeGreaterThanOrEqual(5);
@@ -313,6 +317,8 @@ describe("demo seed", () => {
         REVIEW_GALLERY,
         DEMO_APPLICATIONS_GALLERY,
         DEMO_LIFECYCLE_GALLERY,
+        DEMO_PUBLISH_OPTIONS.gallery,
+        DEMO_PUBLISH_OPTIONS.directSharedGallery,
       ].sort(),
     );
   });

@@ -6,6 +6,7 @@ import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } fr
 import { seedDemoVersionProperties } from "./demoVersionProperties.js";
 import { seedDemoSoftDelete } from "./demoSoftDelete.js";
 import { seedDemoLifecycle } from "./demoLifecycle.js";
+import { seedDemoPublishOptions } from "./demoPublishOptions.js";
 
 /**
  * The `demo` seed: two tenants, four subscriptions, the personas, and a catalogue of galleries, image
@@ -24,4 +25,5 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoApplications(ctx, seededAt);
   seedDemoSoftDelete(ctx, seededAt);
   seedDemoLifecycle(ctx, seededAt);
+  seedDemoPublishOptions(ctx, seededAt);
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkConfidentialEncryption,
+  checkDirectSharedEncryption,
   checkEncryption,
   checkEncryptionUpdate,
+  CONFIDENTIAL_ENCRYPTION_TYPE_TARGET,
+  DIRECT_SHARED_ENCRYPTION_MESSAGE,
+  encryptionSetFits,
   encryptionSetIds,
+  OS_DISK_ENCRYPTION_TARGET,
   readEncryption,
+  SECURE_VM_DISK_ENCRYPTION_SET_TARGET,
   type RegionEncryptionInput,
 } from "./encryption";
 
@@ -111,5 +118,89 @@ describe("image version encryption rules", () => {
       { name: "eastus", encryption: { osDiskImage: { diskEncryptionSetId: des("k").toUpperCase() } } },
     ]).regions;
     expect(encryptionSetIds(regions)).toEqual([des("k")]);
+  });
+});
+
+describe("confidential VM encryption", () => {
+  const cvm = (securityProfile: Record<string, unknown>, extra: Record<string, unknown> = {}) => [
+    { name: "westeurope", encryption: { osDiskImage: { securityProfile, ...extra } } },
+  ];
+
+  it("reads the type and the secure VM set, and lists that set for the existence check", () => {
+    const read = readEncryption(
+      cvm({ confidentialVMEncryptionType: "encryptedwithcmk", secureVMDiskEncryptionSetId: des("cvm") }),
+    );
+    expect(read.violation).toBeUndefined();
+    expect(read.regions[0]?.confidential).toEqual({
+      type: "EncryptedWithCmk",
+      secureVMDiskEncryptionSetId: des("cvm"),
+    });
+    expect(encryptionSetIds(read.regions)).toEqual([des("cvm")]);
+  });
+
+  it("refuses an unknown type and a set without a type", () => {
+    expect(readEncryption(cvm({ confidentialVMEncryptionType: "Encrypted" })).violation?.target).toBe(
+      CONFIDENTIAL_ENCRYPTION_TYPE_TARGET,
+    );
+    expect(readEncryption(cvm({ secureVMDiskEncryptionSetId: des("cvm") })).violation?.message).toBe(
+      `Required parameter '${CONFIDENTIAL_ENCRYPTION_TYPE_TARGET}' is missing (null).`,
+    );
+  });
+
+  it("needs a confidential definition, and a set exactly when the key is the customer's", () => {
+    const regions = (profile: Record<string, unknown>) => readEncryption(cvm(profile)).regions;
+    const pmk = regions({ confidentialVMEncryptionType: "EncryptedWithPmk" });
+    expect(checkConfidentialEncryption(pmk, "ConfidentialVM")).toBeUndefined();
+    expect(checkConfidentialEncryption(pmk, "TrustedLaunchAndConfidentialVMSupported")).toBeUndefined();
+    expect(checkConfidentialEncryption(pmk, "TrustedLaunch")?.target).toBe(CONFIDENTIAL_ENCRYPTION_TYPE_TARGET);
+    expect(checkConfidentialEncryption(pmk, undefined)?.message).toContain("this one is Standard");
+    expect(
+      checkConfidentialEncryption(regions({ confidentialVMEncryptionType: "EncryptedWithCmk" }), "ConfidentialVM")
+        ?.target,
+    ).toBe(SECURE_VM_DISK_ENCRYPTION_SET_TARGET);
+    expect(
+      checkConfidentialEncryption(
+        regions({ confidentialVMEncryptionType: "EncryptedWithPmk", secureVMDiskEncryptionSetId: des("cvm") }),
+        "ConfidentialVM",
+      )?.target,
+    ).toBe(SECURE_VM_DISK_ENCRYPTION_SET_TARGET);
+  });
+
+  it("holds the secure VM set to the gallery's subscription", () => {
+    const read = readEncryption(
+      cvm({ confidentialVMEncryptionType: "EncryptedWithCmk", secureVMDiskEncryptionSetId: des("cvm", "other") }),
+    );
+    expect(checkEncryption(read.regions, { dataDiskLuns: [], subscriptionId: SUB })?.target).toBe(
+      SECURE_VM_DISK_ENCRYPTION_SET_TARGET,
+    );
+  });
+});
+
+describe("direct shared galleries", () => {
+  const encrypted = readEncryption([
+    { name: "westeurope", encryption: { osDiskImage: { diskEncryptionSetId: des("west") } } },
+  ]).regions;
+  const plain = readEncryption([{ name: "westeurope" }]).regions;
+
+  it("hold no version encrypted with a customer key", () => {
+    expect(checkDirectSharedEncryption(encrypted, "Groups")).toEqual({
+      status: 400,
+      code: "InvalidParameter",
+      message: DIRECT_SHARED_ENCRYPTION_MESSAGE,
+      target: OS_DISK_ENCRYPTION_TARGET,
+    });
+    expect(checkDirectSharedEncryption(plain, "Groups")).toBeUndefined();
+    expect(checkDirectSharedEncryption(encrypted, "Private")).toBeUndefined();
+    expect(checkDirectSharedEncryption(encrypted, undefined)).toBeUndefined();
+  });
+});
+
+describe("which disk encryption sets fit which disk", () => {
+  it("keeps confidential sets for the secure VM disk and at-rest sets for the OS and data disks", () => {
+    expect(encryptionSetFits("ConfidentialVmEncryptedWithCustomerKey", "confidential")).toBe(true);
+    expect(encryptionSetFits("EncryptionAtRestWithCustomerKey", "confidential")).toBe(false);
+    expect(encryptionSetFits("EncryptionAtRestWithPlatformAndCustomerKeys", "disk")).toBe(true);
+    expect(encryptionSetFits(undefined, "disk")).toBe(true);
+    expect(encryptionSetFits("ConfidentialVmEncryptedWithCustomerKey", "disk")).toBe(false);
   });
 });

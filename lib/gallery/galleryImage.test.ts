@@ -7,6 +7,8 @@ import {
   makeGalleryImagePropertiesSchema,
   SECURITY_TYPES,
   sourceIncompatibilities,
+  type ImageSourceTraits,
+  type SourceDefinitionTraits,
 } from "./galleryImage";
 import { violationsFromZodError } from "./schemaParts";
 
@@ -194,5 +196,47 @@ describe("source compatibility", () => {
     expect(
       checkSourceCompatibility({ osType: "Linux", osState: "Generalized" }, { id, hyperVGeneration: "V2" })?.message,
     ).toContain("['V1']");
+  });
+});
+
+describe("source compatibility: architecture, security type and disk controller", () => {
+  const id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/disks/os";
+  const standard = { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2" };
+  const properties = (definition: SourceDefinitionTraits, source: Omit<ImageSourceTraits, "id">) =>
+    sourceIncompatibilities(definition, { id, ...source }).map((reason) => reason.property);
+
+  it("takes x64 for a definition without an architecture and refuses an Arm64 source", () => {
+    expect(properties(standard, { architecture: "Arm64" })).toEqual(["architecture"]);
+    expect(properties({ ...standard, architecture: "Arm64" }, { architecture: "arm64" })).toEqual([]);
+    expect(checkSourceCompatibility(standard, { id, architecture: "Arm64" })?.message).toBe(
+      `The resource with id '${id}' has a different architecture ['Arm64'] than the parent gallery image architecture ['x64']`,
+    );
+  });
+
+  it("lets a Standard source into any definition but a Trusted Launch or confidential one only where it fits", () => {
+    const trustedLaunch = { ...standard, features: [{ name: "SecurityType", value: "TrustedLaunch" }] };
+    const supported = { ...standard, features: [{ name: "securitytype", value: "TrustedLaunchSupported" }] };
+    const both = {
+      ...standard,
+      features: [{ name: "SecurityType", value: "TrustedLaunchAndConfidentialVMSupported" }],
+    };
+    expect(properties(trustedLaunch, { securityType: "Standard" })).toEqual([]);
+    expect(properties(standard, { securityType: "TrustedLaunch" })).toEqual(["securityType"]);
+    expect(properties(supported, { securityType: "TrustedLaunch" })).toEqual([]);
+    expect(properties(trustedLaunch, { securityType: "ConfidentialVM_DiskEncryptedWithCustomerKey" })).toEqual([
+      "securityType",
+    ]);
+    expect(properties(both, { securityType: "ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey" })).toEqual([]);
+    const [reason] = sourceIncompatibilities(standard, { id, securityType: "TrustedLaunch" });
+    expect(reason?.explanation).toBe(
+      "The source is Trusted Launch (TrustedLaunch), but the image definition's security type is Standard; it needs one of TrustedLaunch, TrustedLaunchSupported, TrustedLaunchAndConfidentialVMSupported.",
+    );
+  });
+
+  it("refuses an NVMe-only source for a definition without NVMe in DiskControllerTypes", () => {
+    const nvme = { ...standard, features: [{ name: "DiskControllerTypes", value: "SCSI, NVMe" }] };
+    expect(properties(standard, { diskControllerTypes: "NVMe" })).toEqual(["diskControllerTypes"]);
+    expect(properties(standard, { diskControllerTypes: "SCSI, NVMe" })).toEqual([]);
+    expect(properties(nvme, { diskControllerTypes: "NVMe" })).toEqual([]);
   });
 });

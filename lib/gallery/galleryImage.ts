@@ -223,10 +223,24 @@ export interface ImageSourceTraits {
   osType?: string;
   osState?: string;
   hyperVGeneration?: string;
+  architecture?: string;
+  /** The source's own security type: a VM's or disk's `securityProfile.securityType`, a version's definition's. */
+  securityType?: string;
+  /** The controllers the source's OS disk supports, as its `supportedCapabilities.diskControllerTypes` lists them. */
+  diskControllerTypes?: string;
+}
+
+/** The definition's side of the comparison: its fixed properties and its features. */
+export interface SourceDefinitionTraits {
+  osType: string;
+  osState: string;
+  hyperVGeneration?: string;
+  architecture?: string;
+  features?: readonly { name: string; value: string }[];
 }
 
 export interface SourceIncompatibility {
-  property: "osType" | "osState" | "hyperVGeneration";
+  property: "osType" | "osState" | "hyperVGeneration" | "architecture" | "securityType" | "diskControllerTypes";
   definitionValue: string;
   sourceValue: string;
   /** Plain words for a form that explains why a source cannot be picked. */
@@ -235,12 +249,44 @@ export interface SourceIncompatibility {
 }
 
 /**
- * Why a source cannot become a version of this definition: every mismatch of OS type, OS state and Hyper-V
- * generation, each with the service's 400. An empty list means the source is compatible. Unknown traits of the
- * source are not held against it.
+ * The VM security family a source's security type binds it to (a disk's ConfidentialVM_* types included). A
+ * "…Supported" value (a source version's definition) also runs as Standard, so it binds to nothing.
+ */
+function securityFamily(value: string): "TrustedLaunch" | "ConfidentialVM" | "Standard" {
+  const lower = value.toLowerCase();
+  if (lower.endsWith("supported")) return "Standard";
+  if (lower.startsWith("confidentialvm")) return "ConfidentialVM";
+  if (lower.startsWith("trustedlaunch")) return "TrustedLaunch";
+  return "Standard";
+}
+
+/** The definition's SecurityType values that can hold an image of a source of each family. */
+const HOLDS_SECURITY_FAMILY: Record<"TrustedLaunch" | "ConfidentialVM", readonly string[]> = {
+  TrustedLaunch: ["TrustedLaunch", "TrustedLaunchSupported", "TrustedLaunchAndConfidentialVMSupported"],
+  ConfidentialVM: ["ConfidentialVM", "ConfidentialVMSupported", "TrustedLaunchAndConfidentialVMSupported"],
+};
+
+function featureValue(features: SourceDefinitionTraits["features"], name: string): string | undefined {
+  return features?.find((feature) => feature.name.toLowerCase() === name.toLowerCase())?.value;
+}
+
+function controllerList(value: string): string[] {
+  return value
+    .split(",")
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== "");
+}
+
+/**
+ * Why a source cannot become a version of this definition: every mismatch of OS type, OS state, Hyper-V
+ * generation, architecture, security type and disk controller, each with the service's 400. An empty list means
+ * the source is compatible. Unknown traits of the source are not held against it. A Standard source may go into
+ * any definition of its generation (Trusted Launch images are made from Gen2 Standard VMs); a Trusted Launch or
+ * confidential source needs a definition whose SecurityType holds that family; a source that boots from NVMe only
+ * needs a definition whose DiskControllerTypes lists NVMe (without the feature, a definition is SCSI only).
  */
 export function sourceIncompatibilities(
-  definition: { osType: string; osState: string; hyperVGeneration?: string },
+  definition: SourceDefinitionTraits,
   source: ImageSourceTraits,
 ): SourceIncompatibility[] {
   const reasons: SourceIncompatibility[] = [];
@@ -279,11 +325,53 @@ export function sourceIncompatibilities(
       ),
     });
   }
+  const architecture = definition.architecture ?? "x64";
+  if (differs(source.architecture, architecture)) {
+    reasons.push({
+      property: "architecture",
+      definitionValue: architecture,
+      sourceValue: source.architecture!,
+      explanation: `The source is built for ${source.architecture}, but the image definition is for ${architecture} images.`,
+      violation: invalidParameter(
+        `The resource with id '${source.id}' has a different architecture ['${source.architecture}'] than the parent gallery image architecture ['${architecture}']`,
+      ),
+    });
+  }
+  const definitionSecurity = featureValue(definition.features, "SecurityType") ?? "Standard";
+  const sourceFamily = source.securityType ? securityFamily(source.securityType) : "Standard";
+  if (
+    sourceFamily !== "Standard" &&
+    !HOLDS_SECURITY_FAMILY[sourceFamily].some((value) => value.toLowerCase() === definitionSecurity.toLowerCase())
+  ) {
+    reasons.push({
+      property: "securityType",
+      definitionValue: definitionSecurity,
+      sourceValue: source.securityType!,
+      explanation: `The source is ${sourceFamily === "TrustedLaunch" ? "Trusted Launch" : "confidential"} (${source.securityType}), but the image definition's security type is ${definitionSecurity}; it needs one of ${HOLDS_SECURITY_FAMILY[sourceFamily].join(", ")}.`,
+      violation: invalidParameter(
+        `The resource with id '${source.id}' has security type ['${source.securityType}'] which the parent gallery image security type ['${definitionSecurity}'] does not support.`,
+      ),
+    });
+  }
+  const sourceControllers = source.diskControllerTypes ? controllerList(source.diskControllerTypes) : [];
+  const definitionControllers = controllerList(featureValue(definition.features, "DiskControllerTypes") ?? "SCSI");
+  if (sourceControllers.length > 0 && !sourceControllers.some((type) => definitionControllers.includes(type))) {
+    const definitionValue = featureValue(definition.features, "DiskControllerTypes") ?? "SCSI";
+    reasons.push({
+      property: "diskControllerTypes",
+      definitionValue,
+      sourceValue: source.diskControllerTypes!,
+      explanation: `The source's OS disk supports ${source.diskControllerTypes} only, but the image definition's disk controllers are ${definitionValue}; add NVMe to its DiskControllerTypes feature first.`,
+      violation: invalidParameter(
+        `The resource with id '${source.id}' supports disk controller types ['${source.diskControllerTypes}'] but the parent gallery image supports ['${definitionValue}'].`,
+      ),
+    });
+  }
   return reasons;
 }
 
 export function checkSourceCompatibility(
-  definition: { osType: string; osState: string; hyperVGeneration?: string },
+  definition: SourceDefinitionTraits,
   source: ImageSourceTraits,
 ): RuleViolation | undefined {
   return sourceIncompatibilities(definition, source)[0]?.violation;

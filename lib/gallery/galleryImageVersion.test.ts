@@ -8,6 +8,8 @@ import {
 } from "../azure/resourceId";
 import {
   checkImageVersionUpdate,
+  checkUefiSettings,
+  DUPLICATE_EDGE_ZONES_MESSAGE,
   makeGalleryImageVersionPropertiesSchema,
   removedTargetRegions,
   validateImageVersionRules,
@@ -289,5 +291,57 @@ describe("updates", () => {
         "westeurope",
       ),
     ).toBeUndefined();
+  });
+});
+
+describe("edge zones", () => {
+  const edge = (name: string, zone: string) => ({ name, extendedLocation: { name: zone, type: "EdgeZone" as const } });
+
+  it("accepts distinct edge zones in known regions", () => {
+    expect(
+      messages(
+        body({
+          publishingProfile: {
+            targetExtendedLocations: [edge("westus", "microsoftlosangeles1"), edge("eastus", "microsoftnewyork1")],
+          },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses an unknown region, a blank zone and the same zone twice", () => {
+    const violations = validateImageVersionRules(
+      body({
+        publishingProfile: {
+          targetExtendedLocations: [
+            edge("atlantis", "zone1"),
+            edge("westus", " "),
+            edge("westus", "microsoftlosangeles1"),
+            edge("West US", "MicrosoftLosAngeles1"),
+          ],
+        },
+      }),
+      context,
+    );
+    expect(violations.map((violation) => violation.target)).toEqual([
+      "galleryImageVersion.properties.publishingProfile.targetExtendedLocations[0].name",
+      "galleryImageVersion.properties.publishingProfile.targetExtendedLocations[1].extendedLocation.name",
+      "galleryImageVersion.properties.publishingProfile.targetExtendedLocations[3].extendedLocation.name",
+    ]);
+    expect(violations[2]?.message).toBe(DUPLICATE_EDGE_ZONES_MESSAGE);
+  });
+});
+
+describe("UEFI settings", () => {
+  const uefi = { uefiSettings: { signatureTemplateNames: ["MicrosoftUefiCertificateAuthorityTemplate" as const] } };
+
+  it("are taken by definitions Trusted Launch or confidential VMs can boot, not by Standard ones", () => {
+    expect(checkUefiSettings(uefi, "TrustedLaunch")).toBeUndefined();
+    expect(checkUefiSettings(uefi, "ConfidentialVMSupported")).toBeUndefined();
+    expect(checkUefiSettings(uefi, "Standard")?.target).toBe(
+      "galleryImageVersion.properties.securityProfile.uefiSettings",
+    );
+    expect(checkUefiSettings(uefi, undefined)?.message).toContain("this one is Standard");
+    expect(checkUefiSettings(undefined, "Standard")).toBeUndefined();
   });
 });

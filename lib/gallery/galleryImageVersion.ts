@@ -427,7 +427,57 @@ export function validateImageVersionRules(
   return [
     ...validateStorageProfile(properties.storageProfile, context.updating),
     ...validatePublishingProfile(properties.publishingProfile, context),
+    ...validateTargetExtendedLocations(properties.publishingProfile),
   ];
+}
+
+/**
+ * UEFI settings (extra Secure Boot keys and signature templates) only matter to VMs that boot with Secure Boot:
+ * Trusted Launch and confidential VMs. A definition whose SecurityType admits neither cannot take them. The
+ * service's words are not published; ours are recorded in docs/azure-error-fidelity.md ("Publishing options").
+ */
+export function checkUefiSettings(
+  securityProfile: GalleryImageVersionProperties["securityProfile"],
+  definitionSecurityType: string | undefined,
+): RuleViolation | undefined {
+  if (!securityProfile?.uefiSettings) return undefined;
+  const security = definitionSecurityType ?? "Standard";
+  if (security.toLowerCase() !== "standard") return undefined;
+  return invalidParameter(
+    `UEFI settings need an image definition with security type TrustedLaunch or ConfidentialVM (or one that supports them); this one is ${security}.`,
+    `${PROPERTIES}.securityProfile.uefiSettings`,
+  );
+}
+
+export const DUPLICATE_EDGE_ZONES_MESSAGE = "Duplicate edge zones are not allowed in target extended locations.";
+
+/** Edge zones: each in a known region, each named, none twice. */
+export function validateTargetExtendedLocations(profile: PublishingProfile | undefined): RuleViolation[] {
+  const target = `${PROPERTIES}.publishingProfile.targetExtendedLocations`;
+  const locations = profile?.targetExtendedLocations ?? [];
+  const violations: RuleViolation[] = [];
+  locations.forEach((location, index) => {
+    if (!isKnownRegion(location.name))
+      violations.push({
+        ...locationNotAvailable(location.name, VERSION_RESOURCE_TYPE),
+        target: `${target}[${index}].name`,
+      });
+    if (location.extendedLocation.name.trim() === "")
+      violations.push(
+        invalidParameter(
+          "Required parameter 'targetExtendedLocations.extendedLocation.name' is missing (null).",
+          `${target}[${index}].extendedLocation.name`,
+        ),
+      );
+  });
+  const key = (location: (typeof locations)[number]) =>
+    `${normalizeLocation(location.name)}|${location.extendedLocation.name.trim().toLowerCase()}`;
+  const duplicate = locations.findIndex((location, position) =>
+    locations.slice(0, position).some((earlier) => key(earlier) === key(location)),
+  );
+  if (duplicate >= 0)
+    violations.push(invalidParameter(DUPLICATE_EDGE_ZONES_MESSAGE, `${target}[${duplicate}].extendedLocation.name`));
+  return violations;
 }
 
 export const DATA_DISK_CHANGE_MESSAGE =

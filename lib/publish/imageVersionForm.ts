@@ -4,17 +4,82 @@ import {
   removedTargetRegions,
   type GalleryImageVersionProperties,
 } from "@/lib/gallery/galleryImageVersion";
+import {
+  checkConfidentialEncryption,
+  checkDirectSharedEncryption,
+  checkEncryption,
+  CONFIDENTIAL_ENCRYPTION_TYPE_TARGET,
+  DATA_DISK_ENCRYPTION_TARGET,
+  OS_DISK_ENCRYPTION_TARGET,
+  readEncryption,
+  SECURE_VM_DISK_ENCRYPTION_SET_TARGET,
+} from "@/lib/gallery/encryption";
+import { checkUefiSettings } from "@/lib/gallery/galleryImageVersion";
 import { checkGalleryQuota } from "@/lib/gallery/limits";
+import type { RuleViolation } from "@/lib/gallery/violation";
 import { checkImageVersionName, parseVersionName } from "@/lib/gallery/names";
 import { withoutBlanks, ruleString, tagRowsSchema, type TagRow } from "@/lib/publish/formRules";
 import type { SourceCandidate } from "@/lib/queries/versionSources";
+
+/** A region's encryption as the form holds it: "" where nothing is chosen. */
+export interface RegionEncryptionValues {
+  osDiskEncryptionSetId: string;
+  /** One set for every data disk of the version (the form's data disk rows give their LUNs). */
+  dataDiskEncryptionSetId: string;
+  confidentialVMEncryptionType: string;
+  secureVMDiskEncryptionSetId: string;
+}
+
+export interface AdditionalReplicaSetRow {
+  storageAccountType: string;
+  regionalReplicaCount?: number;
+}
 
 export interface TargetRegionRow {
   name: string;
   regionalReplicaCount?: number;
   storageAccountType: string;
   excludeFromLatest: boolean;
+  encryption?: RegionEncryptionValues;
+  additionalReplicaSets?: AdditionalReplicaSetRow[];
 }
+
+/** One edge zone: `name` is its home region, `edgeZone` the extended location's name. */
+export interface EdgeZoneRow {
+  name: string;
+  edgeZone: string;
+  extendedLocationReplicaCount?: number;
+  storageAccountType: string;
+}
+
+export interface UefiKeyRow {
+  type: string;
+  /** One value a line: a SHA-256 hash or a base64 X.509 certificate. */
+  values: string;
+}
+
+export interface UefiSettingsValues {
+  signatureTemplateNames: string[];
+  pk: UefiKeyRow;
+  kek: UefiKeyRow[];
+  db: UefiKeyRow[];
+  dbx: UefiKeyRow[];
+}
+
+export const emptyRegionEncryption = (): RegionEncryptionValues => ({
+  osDiskEncryptionSetId: "",
+  dataDiskEncryptionSetId: "",
+  confidentialVMEncryptionType: "",
+  secureVMDiskEncryptionSetId: "",
+});
+
+export const emptyUefiSettings = (): UefiSettingsValues => ({
+  signatureTemplateNames: [],
+  pk: { type: "", values: "" },
+  kek: [],
+  db: [],
+  dbx: [],
+});
 
 export interface DataDiskRow {
   lun?: number;
@@ -31,20 +96,26 @@ export interface PublishingProfileValues {
   excludeFromLatest: boolean;
   endOfLifeDate: string;
   replicationMode: string;
+  targetExtendedLocations?: EdgeZoneRow[];
 }
 
-/** "source": an image, VM or other version as a whole; "disks": an OS disk (and data disks) from disks/snapshots. */
-export type SourceMode = "source" | "disks";
+/**
+ * "source": an image, VM or other version as a whole; "disks": an OS disk (and data disks) from disks/snapshots;
+ * "vhd": an OS disk from a VHD blob in a storage account; "community": a community gallery's image version.
+ */
+export type SourceMode = "source" | "disks" | "vhd" | "community";
 
 export interface ImageVersionCreatePropertiesValues {
   sourceMode: SourceMode;
   publishingProfile: PublishingProfileValues;
   storageProfile: {
-    source: { id: string };
-    osDiskImage: { hostCaching: string; source: { id: string } };
+    source: { id: string; communityGalleryImageId?: string };
+    osDiskImage: { hostCaching: string; source: { id: string; storageAccountId?: string; uri?: string } };
     dataDiskImages: DataDiskRow[];
   };
   safetyProfile: { blockDeletionBeforeEndOfLife: boolean };
+  /** Sent only for definitions Trusted Launch or confidential VMs boot (the form shows it for those). */
+  securityProfile?: { uefiSettings: UefiSettingsValues };
 }
 
 export interface ImageVersionCreateValues {
@@ -53,48 +124,231 @@ export interface ImageVersionCreateValues {
   tags: TagRow[];
 }
 
-function publishingProfileBody(profile: PublishingProfileValues) {
-  const { targetRegions, ...rest } = profile;
+function encryptionBody(encryption: Partial<RegionEncryptionValues> | undefined, dataDiskLuns: readonly number[]) {
+  if (!encryption) return undefined;
+  // Rows added after the form opened hold only the fields their controls registered.
+  const os = (encryption.osDiskEncryptionSetId ?? "").trim();
+  const data = (encryption.dataDiskEncryptionSetId ?? "").trim();
+  const type = encryption.confidentialVMEncryptionType ?? "";
+  const secure = (encryption.secureVMDiskEncryptionSetId ?? "").trim();
+  const osDiskImage = {
+    ...(os ? { diskEncryptionSetId: os } : {}),
+    ...(type || secure
+      ? {
+          securityProfile: {
+            ...(type ? { confidentialVMEncryptionType: type } : {}),
+            ...(secure ? { secureVMDiskEncryptionSetId: secure } : {}),
+          },
+        }
+      : {}),
+  };
+  const body = {
+    ...(Object.keys(osDiskImage).length > 0 ? { osDiskImage } : {}),
+    ...(data && dataDiskLuns.length > 0
+      ? { dataDiskImages: dataDiskLuns.map((lun) => ({ lun, diskEncryptionSetId: data })) }
+      : {}),
+  };
+  return Object.keys(body).length > 0 ? body : undefined;
+}
+
+function targetRegionBody(region: TargetRegionRow, dataDiskLuns: readonly number[]) {
+  const { encryption, additionalReplicaSets, ...rest } = region;
+  const encrypted = encryptionBody(encryption, dataDiskLuns);
+  const sets = (additionalReplicaSets ?? []).map((set) => withoutBlanks(set) ?? {});
+  return {
+    ...((withoutBlanks(rest) ?? {}) as object),
+    ...(encrypted ? { encryption: encrypted } : {}),
+    ...(sets.length > 0 ? { additionalReplicaSets: sets } : {}),
+  };
+}
+
+function edgeZoneBody(row: EdgeZoneRow) {
+  return {
+    name: row.name,
+    extendedLocation: { name: row.edgeZone.trim(), type: "EdgeZone" },
+    ...((withoutBlanks({
+      extendedLocationReplicaCount: row.extendedLocationReplicaCount,
+      storageAccountType: row.storageAccountType,
+    }) ?? {}) as object),
+  };
+}
+
+function publishingProfileBody(profile: PublishingProfileValues, dataDiskLuns: readonly number[] = []) {
+  const { targetRegions, targetExtendedLocations, ...rest } = profile;
   return {
     ...((withoutBlanks(rest) ?? {}) as object),
     // Rows stay at their index, so the service's `targetRegions[i]` targets land on the row the user sees.
-    targetRegions: targetRegions.map((region) => withoutBlanks(region) ?? {}),
+    targetRegions: targetRegions.map((region) => targetRegionBody(region, dataDiskLuns)),
+    ...(targetExtendedLocations && targetExtendedLocations.length > 0
+      ? { targetExtendedLocations: targetExtendedLocations.map(edgeZoneBody) }
+      : {}),
   };
+}
+
+function uefiKeyBody(row: UefiKeyRow) {
+  return {
+    type: row.type,
+    value: row.values
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  };
+}
+
+/** The UEFI settings to send, or nothing when no template is ticked and no key given. */
+export function uefiSettingsBody(settings: UefiSettingsValues | undefined) {
+  if (!settings) return undefined;
+  const filled = (row: UefiKeyRow) => row.type !== "" || row.values.trim() !== "";
+  // A checkbox group reads as an array once a box is ticked; react-hook-form gives `false` for none ticked.
+  const ticked: unknown = settings.signatureTemplateNames;
+  const templates = Array.isArray(ticked) ? (ticked as string[]) : [];
+  const lists = (["kek", "db", "dbx"] as const).flatMap((key) => {
+    const rows = (settings[key] ?? []).filter(filled);
+    return rows.length > 0 ? [[key, rows.map(uefiKeyBody)] as const] : [];
+  });
+  const additionalSignatures = {
+    ...(settings.pk && filled(settings.pk) ? { pk: uefiKeyBody(settings.pk) } : {}),
+    ...Object.fromEntries(lists),
+  };
+  const body = {
+    ...(templates.length > 0 ? { signatureTemplateNames: templates } : {}),
+    ...(Object.keys(additionalSignatures).length > 0 ? { additionalSignatures } : {}),
+  };
+  return Object.keys(body).length > 0 ? body : undefined;
+}
+
+function storageBody(values: ImageVersionCreatePropertiesValues) {
+  const { storageProfile } = values;
+  const hostCaching = storageProfile.osDiskImage.hostCaching || undefined;
+  const caching = hostCaching ? { hostCaching } : {};
+  switch (values.sourceMode) {
+    case "source":
+      return {
+        ...(storageProfile.source.id ? { source: { id: storageProfile.source.id.trim() } } : {}),
+        ...(hostCaching ? { osDiskImage: caching } : {}),
+      };
+    case "community": {
+      const id = storageProfile.source.communityGalleryImageId?.trim();
+      return {
+        ...(id ? { source: { communityGalleryImageId: id } } : {}),
+        ...(hostCaching ? { osDiskImage: caching } : {}),
+      };
+    }
+    case "vhd": {
+      const { storageAccountId = "", uri = "" } = storageProfile.osDiskImage.source;
+      const source = withoutBlanks({ storageAccountId: storageAccountId.trim(), uri: uri.trim() });
+      return source || hostCaching ? { osDiskImage: { ...caching, ...(source ? { source } : {}) } } : {};
+    }
+    case "disks":
+      return {
+        ...(storageProfile.osDiskImage.source.id || hostCaching
+          ? {
+              osDiskImage: {
+                ...caching,
+                ...(storageProfile.osDiskImage.source.id
+                  ? { source: { id: storageProfile.osDiskImage.source.id.trim() } }
+                  : {}),
+              },
+            }
+          : {}),
+        ...(storageProfile.dataDiskImages.length > 0
+          ? { dataDiskImages: storageProfile.dataDiskImages.map((disk) => withoutBlanks(disk) ?? {}) }
+          : {}),
+      };
+  }
+}
+
+/** The LUNs of the data disks the form itself names (disks mode): where a region's data-disk set applies. */
+function formDataDiskLuns(values: ImageVersionCreatePropertiesValues): number[] {
+  if (values.sourceMode !== "disks") return [];
+  return values.storageProfile.dataDiskImages
+    .map((disk) => disk.lun)
+    .filter((lun): lun is number => typeof lun === "number" && Number.isInteger(lun));
 }
 
 /** The PUT body's `properties` for the form's values: only the source mode chosen is sent. */
 export function imageVersionPropertiesBody(values: ImageVersionCreatePropertiesValues): Record<string, unknown> {
-  const { publishingProfile, storageProfile, safetyProfile } = values;
-  const hostCaching = storageProfile.osDiskImage.hostCaching || undefined;
-  const storage =
-    values.sourceMode === "source"
-      ? {
-          ...(storageProfile.source.id ? { source: { id: storageProfile.source.id.trim() } } : {}),
-          ...(hostCaching ? { osDiskImage: { hostCaching } } : {}),
-        }
-      : {
-          ...(storageProfile.osDiskImage.source.id || hostCaching
-            ? {
-                osDiskImage: {
-                  ...(hostCaching ? { hostCaching } : {}),
-                  ...(storageProfile.osDiskImage.source.id
-                    ? { source: { id: storageProfile.osDiskImage.source.id.trim() } }
-                    : {}),
-                },
-              }
-            : {}),
-          ...(storageProfile.dataDiskImages.length > 0
-            ? { dataDiskImages: storageProfile.dataDiskImages.map((disk) => withoutBlanks(disk) ?? {}) }
-            : {}),
-        };
+  const { publishingProfile, safetyProfile } = values;
+  const uefiSettings = uefiSettingsBody(values.securityProfile?.uefiSettings);
   return {
-    publishingProfile: publishingProfileBody(publishingProfile),
-    storageProfile: storage,
+    publishingProfile: publishingProfileBody(publishingProfile, formDataDiskLuns(values)),
+    storageProfile: storageBody(values),
     ...(safetyProfile.blockDeletionBeforeEndOfLife ? { safetyProfile: { blockDeletionBeforeEndOfLife: true } } : {}),
+    ...(uefiSettings ? { securityProfile: { uefiSettings } } : {}),
   };
 }
 
-export interface ImageVersionCreateContext {
+const ENCRYPTION_FIELDS: Record<string, keyof RegionEncryptionValues> = {
+  [OS_DISK_ENCRYPTION_TARGET.toLowerCase()]: "osDiskEncryptionSetId",
+  [DATA_DISK_ENCRYPTION_TARGET.toLowerCase()]: "dataDiskEncryptionSetId",
+  [CONFIDENTIAL_ENCRYPTION_TYPE_TARGET.toLowerCase()]: "confidentialVMEncryptionType",
+  [SECURE_VM_DISK_ENCRYPTION_SET_TARGET.toLowerCase()]: "secureVMDiskEncryptionSetId",
+};
+
+/**
+ * The form field of an encryption error: its target names the disk but not the region, so the row is the one the
+ * message names (by region or by the set it quotes), else the first that sets that disk. Undefined for any other
+ * error.
+ */
+export function encryptionFieldOfError(
+  error: { target?: string; message?: string },
+  rows: readonly TargetRegionRow[],
+): string | undefined {
+  const field = error.target ? ENCRYPTION_FIELDS[error.target.toLowerCase()] : undefined;
+  if (!field) return undefined;
+  const message = (error.message ?? "").toLowerCase();
+  const value = (row: TargetRegionRow) => (row.encryption?.[field] ?? "").trim().toLowerCase();
+  const index = [
+    rows.findIndex((row) => message.includes(`target region '${row.name.toLowerCase()}'`)),
+    rows.findIndex((row) => value(row) !== "" && message.includes(value(row))),
+    rows.findIndex((row) => value(row) !== ""),
+  ].find((candidate) => candidate >= 0);
+  return `properties.publishingProfile.targetRegions.${index ?? 0}.encryption.${field}`;
+}
+
+export interface PublishingRulesContext {
+  /** The gallery's subscription: disk encryption sets must be in it. */
+  subscriptionId?: string;
+  /** The definition's SecurityType feature: confidential encryption and UEFI settings depend on it. */
+  definitionSecurityType?: string;
+  /** The gallery's sharingProfile.permissions: a directly shared gallery holds no encrypted versions. */
+  sharingPermissions?: string;
+}
+
+/** Encryption and UEFI rules of lib/gallery on a body the form built, each on the form field it concerns. */
+function publishingOptionIssues(
+  body: Record<string, unknown>,
+  rows: readonly TargetRegionRow[],
+  context: PublishingRulesContext,
+  dataDiskLuns: readonly number[] | undefined,
+): { path: (string | number)[]; message: string }[] {
+  const profile = body.publishingProfile as { targetRegions?: { name: string; encryption?: unknown }[] } | undefined;
+  const read = readEncryption(profile?.targetRegions ?? []);
+  const violations: (RuleViolation | undefined)[] = [
+    read.violation,
+    read.violation || dataDiskLuns === undefined || context.subscriptionId === undefined
+      ? undefined
+      : checkEncryption(read.regions, { dataDiskLuns, subscriptionId: context.subscriptionId }),
+    checkConfidentialEncryption(read.regions, context.definitionSecurityType),
+    checkDirectSharedEncryption(read.regions, context.sharingPermissions),
+  ];
+  const issues = violations.flatMap((violation) => {
+    if (!violation) return [];
+    const field = encryptionFieldOfError(violation, rows);
+    return [{ path: (field ?? "properties.publishingProfile.targetRegions").split("."), message: violation.message }];
+  });
+  const uefi = checkUefiSettings(
+    body.securityProfile as Parameters<typeof checkUefiSettings>[0],
+    context.definitionSecurityType,
+  );
+  if (uefi) issues.push({ path: ["properties", "securityProfile", "uefiSettings"], message: uefi.message });
+  return issues.map((issue) => ({
+    ...issue,
+    path: issue.path.map((part) => (/^\d+$/.test(String(part)) ? Number(part) : part)),
+  }));
+}
+
+export interface ImageVersionCreateContext extends PublishingRulesContext {
   /** The version's location: its gallery's region, which is also the source region. */
   location: string;
   now: () => Date;
@@ -129,6 +383,12 @@ export function makeImageVersionCreateSchema(context: ImageVersionCreateContext)
             zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
           return z.NEVER;
         }
+        const body = imageVersionPropertiesBody(values);
+        const luns = formDataDiskLuns(values);
+        for (const issue of publishingOptionIssues(body, values.publishingProfile.targetRegions, context, luns)) {
+          // The form's own paths start below `properties`, which is this field.
+          zod.addIssue({ code: "custom", message: issue.message, path: issue.path.slice(1) });
+        }
         const storage = parsed.data.storageProfile;
         const chosen = [
           { id: storage.source?.id, path: ["storageProfile", "source", "id"] },
@@ -155,7 +415,9 @@ export interface ImageVersionUpdateValues {
   confirmRemoval: boolean;
 }
 
-export interface ImageVersionUpdateContext {
+export interface ImageVersionUpdateContext extends PublishingRulesContext {
+  /** The stored version's data disk LUNs: a region's data-disk set applies to each. */
+  dataDiskLuns?: readonly number[];
   location: string;
   now: () => Date;
   stored: GalleryImageVersionProperties;
@@ -178,10 +440,10 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
       confirmRemoval: z.boolean(),
     })
     .transform((values, zod) => {
-      const profile = publishingProfileBody({ ...values.properties.publishingProfile, replicationMode: "" }) as Record<
-        string,
-        unknown
-      >;
+      const profile = publishingProfileBody(
+        { ...values.properties.publishingProfile, replicationMode: "" },
+        context.dataDiskLuns,
+      ) as Record<string, unknown>;
       if (values.properties.publishingProfile.endOfLifeDate === context.storedEndOfLife) delete profile.endOfLifeDate;
       const body = { publishingProfile: profile, storageProfile: context.stored.storageProfile };
       const parsed = shared.safeParse(body);
@@ -194,6 +456,14 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
           });
         return z.NEVER;
       }
+      const issues = publishingOptionIssues(
+        body,
+        values.properties.publishingProfile.targetRegions,
+        context,
+        context.dataDiskLuns,
+      );
+      for (const issue of issues) zod.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      if (issues.length > 0) return z.NEVER;
       const removed = removedTargetRegions(context.stored, parsed.data, context.location);
       if (removed.length > 0 && !values.confirmRemoval) {
         zod.addIssue({

@@ -176,3 +176,31 @@ describe("UsageIndex", () => {
     expect(index.all()).toHaveLength(2);
   });
 });
+
+describe("sourceCandidates: architecture, security type and disk controller", () => {
+  const disk = (name: string, properties: Record<string, unknown>): SourceRow => ({
+    id: `${RG}/disks/${name}`,
+    name,
+    type: "microsoft.compute/disks",
+    location: "eastus",
+    subscriptionId: "s1",
+    resourceGroup: "rg",
+    properties: { osType: "Linux", hyperVGeneration: "V2", diskSizeGB: 30, ...properties },
+  });
+  const candidates = sourceCandidates(
+    [
+      disk("arm", { supportedCapabilities: { architecture: "Arm64" } }),
+      disk("tl", { securityProfile: { securityType: "TrustedLaunch" } }),
+      disk("nvme", { supportedCapabilities: { architecture: "x64", diskControllerTypes: "NVMe" } }),
+    ],
+    { osType: "Linux", osState: "Generalized", hyperVGeneration: "V2", features: [] },
+    "eastus",
+  );
+  const reasons = (name: string) => candidates.find((candidate) => candidate.name === name)!.reasons;
+
+  it("reads them from the disk's Resource Graph row and says why each cannot be used", () => {
+    expect(reasons("arm")).toEqual(["The source is built for Arm64, but the image definition is for x64 images."]);
+    expect(reasons("tl")[0]).toContain("The source is Trusted Launch (TrustedLaunch)");
+    expect(reasons("nvme")[0]).toContain("supports NVMe only");
+  });
+});

@@ -2,7 +2,11 @@ import { queryOptions } from "@tanstack/react-query";
 import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
-import { sourceIncompatibilities, type ImageSourceTraits } from "@/lib/gallery/galleryImage";
+import {
+  sourceIncompatibilities,
+  type ImageSourceTraits,
+  type SourceDefinitionTraits,
+} from "@/lib/gallery/galleryImage";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
 import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 
@@ -85,10 +89,13 @@ function diskSizes(disks: unknown, key: string): (number | undefined)[] {
   return Array.isArray(disks) ? disks.map((disk) => num(at(disk, key))) : [];
 }
 
-export interface DefinitionTraits {
-  osType: string;
-  osState: string;
-  hyperVGeneration?: string;
+export type DefinitionTraits = SourceDefinitionTraits;
+
+function featureOf(properties: Json, name: string): string | undefined {
+  const features = at(properties, "features");
+  if (!Array.isArray(features)) return undefined;
+  const found = features.find((feature) => str(at(feature, "name"))?.toLowerCase() === name.toLowerCase());
+  return str(at(found, "value"));
 }
 
 /**
@@ -133,6 +140,9 @@ export function sourceCandidates(
           id: row.id,
           osType: str(at(osDisk, "osType")),
           hyperVGeneration: str(at(disk?.properties, "hyperVGeneration")),
+          architecture: str(at(disk?.properties, "supportedCapabilities", "architecture")),
+          securityType: str(at(p, "securityProfile", "securityType")),
+          diskControllerTypes: str(at(disk?.properties, "supportedCapabilities", "diskControllerTypes")),
         };
         sizeGB = sum([
           num(at(osDisk, "diskSizeGB")) ?? num(at(disk?.properties, "diskSizeGB")),
@@ -142,7 +152,14 @@ export function sourceCandidates(
       }
       case "disk":
       case "snapshot":
-        traits = { id: row.id, osType: str(at(p, "osType")), hyperVGeneration: str(at(p, "hyperVGeneration")) };
+        traits = {
+          id: row.id,
+          osType: str(at(p, "osType")),
+          hyperVGeneration: str(at(p, "hyperVGeneration")),
+          architecture: str(at(p, "supportedCapabilities", "architecture")),
+          securityType: str(at(p, "securityProfile", "securityType")),
+          diskControllerTypes: str(at(p, "supportedCapabilities", "diskControllerTypes")),
+        };
         sizeGB = num(at(p, "diskSizeGB"));
         hasOs = traits.osType !== undefined;
         break;
@@ -153,6 +170,8 @@ export function sourceCandidates(
           osType: str(at(parent?.properties, "osType")),
           osState: str(at(parent?.properties, "osState")),
           hyperVGeneration: str(at(parent?.properties, "hyperVGeneration")) ?? (parent ? "V1" : undefined),
+          architecture: str(at(parent?.properties, "architecture")) ?? (parent ? "x64" : undefined),
+          securityType: featureOf(parent?.properties, "SecurityType"),
         };
         sizeGB = sum([
           num(at(p, "storageProfile", "osDiskImage", "sizeInGB")),

@@ -1,10 +1,14 @@
 import {
+  checkConfidentialEncryption,
+  checkDirectSharedEncryption,
   checkEncryption,
   checkEncryptionUpdate,
-  DATA_DISK_ENCRYPTION_TARGET,
   diskEncryptionSetNotFound,
   encryptionSetIds,
-  OS_DISK_ENCRYPTION_TARGET,
+  encryptionSetFits,
+  encryptionSetTypeMismatch,
+  encryptionTargetOf,
+  SECURE_VM_DISK_ENCRYPTION_SET_TARGET,
   readEncryption,
   type RegionEncryptionInput,
 } from "../../../lib/gallery/encryption.js";
@@ -14,7 +18,8 @@ import { findDiskEncryptionSetById } from "../sources/diskEncryptionSets.model.j
 
 /**
  * A version's `targetRegions[].encryption` against lib/gallery's rules and the disk encryption sets that exist:
- * the request's rules first, then that each set is there, then (on update) that no data-disk encryption is added.
+ * the request's rules first (confidential encryption and direct sharing included), then that each set is there,
+ * then (on update) that no data-disk encryption is added.
  */
 export function checkVersionEncryption(
   ctx: EmulatorContext,
@@ -24,6 +29,10 @@ export function checkVersionEncryption(
     dataDiskLuns: readonly number[];
     /** The stored regions of the version an update changes. */
     stored?: readonly RegionEncryptionInput[];
+    /** The definition's SecurityType feature: confidential encryption needs a confidential one. */
+    definitionSecurityType?: string;
+    /** The gallery's sharingProfile.permissions: a directly shared gallery holds no encrypted versions. */
+    sharingPermissions?: string;
   },
 ): void {
   const incoming = readEncryption(input.targetRegions ?? []);
@@ -31,10 +40,16 @@ export function checkVersionEncryption(
   throwViolation(
     checkEncryption(incoming.regions, { dataDiskLuns: input.dataDiskLuns, subscriptionId: input.subscriptionId }),
   );
-  for (const id of encryptionSetIds(incoming.regions)) {
-    if (!findDiskEncryptionSetById(ctx, id)) {
-      const onOsDisk = incoming.regions.some((r) => r.os?.toLowerCase() === id.toLowerCase());
-      throwViolation(diskEncryptionSetNotFound(id, onOsDisk ? OS_DISK_ENCRYPTION_TARGET : DATA_DISK_ENCRYPTION_TARGET));
+  throwViolation(checkConfidentialEncryption(incoming.regions, input.definitionSecurityType));
+  throwViolation(checkDirectSharedEncryption(incoming.regions, input.sharingPermissions));
+  for (const region of incoming.regions) {
+    for (const id of encryptionSetIds([region])) {
+      const set = findDiskEncryptionSetById(ctx, id);
+      const target = encryptionTargetOf(region, id);
+      if (!set) throwViolation(diskEncryptionSetNotFound(id, target));
+      const type = set!.body.properties.encryptionType;
+      const use = target === SECURE_VM_DISK_ENCRYPTION_SET_TARGET ? "confidential" : "disk";
+      if (!encryptionSetFits(type, use)) throwViolation(encryptionSetTypeMismatch(id, type, target));
     }
   }
   if (input.stored) throwViolation(checkEncryptionUpdate(readEncryption(input.stored).regions, incoming.regions));

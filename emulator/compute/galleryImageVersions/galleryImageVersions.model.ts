@@ -2,6 +2,7 @@ import { galleryImageVersionResourceId } from "../../../lib/azure/resourceId.js"
 import { checkSourceCompatibility } from "../../../lib/gallery/galleryImage.js";
 import {
   checkImageVersionUpdate,
+  checkUefiSettings,
   galleryImageVersionPropertiesShape,
   validateImageVersionRules,
   type GalleryImageVersionProperties,
@@ -267,8 +268,8 @@ function requireSource(ctx: EmulatorContext, id: string, location: string, targe
 }
 
 function checkAgainstDefinition(definition: GalleryImageRecord, source: VersionSource): void {
-  const { osType, osState, hyperVGeneration } = definition.body.properties;
-  throwViolation(checkSourceCompatibility({ osType, osState, hyperVGeneration }, source));
+  const { osType, osState, hyperVGeneration, architecture, features } = definition.body.properties;
+  throwViolation(checkSourceCompatibility({ osType, osState, hyperVGeneration, architecture, features }, source));
 }
 
 /** Resolves the version's sources and records the disks they give, as Compute reports them in storageProfile. */
@@ -418,6 +419,7 @@ function write(
   const keepsEndOfLife =
     existing !== undefined &&
     sameInstant(properties.publishingProfile?.endOfLifeDate, existing.body.properties.publishingProfile.endOfLifeDate);
+  throwViolation(checkUefiSettings(properties.securityProfile, securityTypeOf(image.body.properties.features)));
   const [violation] = validateImageVersionRules(properties, {
     location: input.location,
     now: new Date(keepsEndOfLife ? 0 : now),
@@ -439,6 +441,8 @@ function write(
     targetRegions: properties.publishingProfile?.targetRegions,
     dataDiskLuns: storage.dataDiskImages.map((disk) => disk.lun),
     stored: existing?.body.properties.publishingProfile.targetRegions,
+    definitionSecurityType: securityTypeOf(image.body.properties.features),
+    sharingPermissions: (gallery.body.properties.sharingProfile as { permissions?: string } | undefined)?.permissions,
   });
 
   const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });

@@ -133,9 +133,10 @@ describe("image version properties through @azure/arm-compute", () => {
         dbx: [{ type: "sha256", value: ["dbxValue"] }],
       },
     };
-    await create("1.2.0", { securityProfile: { uefiSettings } });
-    expect((await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.2.0")).securityProfile).toBeUndefined();
-    const expanded = await fx.client.galleryImageVersions.get(RG, GALLERY, IMAGE, "1.2.0", {
+    // UEFI settings need a definition Trusted Launch or confidential VMs boot (lib/gallery's checkUefiSettings).
+    await create("1.2.0", { securityProfile: { uefiSettings } }, TL_IMAGE);
+    expect((await fx.client.galleryImageVersions.get(RG, GALLERY, TL_IMAGE, "1.2.0")).securityProfile).toBeUndefined();
+    const expanded = await fx.client.galleryImageVersions.get(RG, GALLERY, TL_IMAGE, "1.2.0", {
       expand: "UefiSettings",
     });
     expect(expanded.securityProfile?.uefiSettings).toEqual(uefiSettings);

@@ -30,7 +30,8 @@ function resolveGalleryImageVersion(
       normalizeLocation(plan.region) === normalizeLocation(wantedLocation) &&
       regionStatusAt(plan, now).state === "Completed",
   );
-  const { osType, osState, hyperVGeneration, architecture } = definition.body.properties;
+  const { osType, osState, hyperVGeneration, architecture, features } = definition.body.properties;
+  const securityType = features?.find((feature) => feature.name.toLowerCase() === "securitytype")?.value;
   const storage = record.body.properties.storageProfile;
   return {
     id: record.id,
@@ -40,6 +41,7 @@ function resolveGalleryImageVersion(
     osState,
     hyperVGeneration,
     architecture,
+    ...(securityType ? { securityType } : {}),
     osDiskSizeGB: storage.osDiskImage.sizeInGB,
     dataDisks: storage.dataDiskImages.map((disk) => ({ lun: disk.lun, sizeGB: disk.sizeInGB })),
   };

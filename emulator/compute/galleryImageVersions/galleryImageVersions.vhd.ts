@@ -37,10 +37,7 @@ export function resolveVhd(
   const blob = findVhdBlob(account, source.uri);
   if (!blob) throw ArmErrors.versionSourceNotFound(source.uri, `${diskPath}.source.uri`);
   if (isOsDisk && blob.osType) {
-    const { osType, osState, hyperVGeneration } = definition.body.properties;
-    throwViolation(
-      checkSourceCompatibility({ osType, osState, hyperVGeneration }, { id: source.uri, osType: blob.osType }),
-    );
+    throwViolation(checkSourceCompatibility(definition.body.properties, { id: source.uri, osType: blob.osType }));
   }
   return { sizeGB: blob.sizeGB };
 }

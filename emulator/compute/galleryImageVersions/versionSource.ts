@@ -14,6 +14,10 @@ export interface VersionSource {
   osState?: "Generalized" | "Specialized";
   hyperVGeneration?: "V1" | "V2";
   architecture?: "x64" | "Arm64";
+  /** A source version's definition's SecurityType feature. */
+  securityType?: string;
+  /** A disk's `supportedCapabilities.diskControllerTypes` ("SCSI, NVMe", "NVMe"). */
+  diskControllerTypes?: string;
   osDiskSizeGB?: number;
   dataDisks: { lun: number; sizeGB: number; sourceId?: string }[];
   /**

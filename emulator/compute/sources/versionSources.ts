@@ -77,6 +77,9 @@ function fromDiskOrSnapshot(
     osType: properties.osType as OsType,
     hyperVGeneration: properties.hyperVGeneration as HyperVGeneration,
     architecture: properties.supportedCapabilities?.architecture as Architecture,
+    ...(typeof properties.supportedCapabilities?.diskControllerTypes === "string"
+      ? { diskControllerTypes: properties.supportedCapabilities.diskControllerTypes }
+      : {}),
     osDiskSizeGB: properties.diskSizeGB,
     dataDisks: [],
   };

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { DIRECT_SHARED_ENCRYPTION_MESSAGE } from "@/lib/gallery/encryption";
+import {
+  emptyRegionEncryption,
+  emptyUefiSettings,
+  encryptionFieldOfError,
+  imageVersionPropertiesBody,
+  makeImageVersionCreateSchema,
+  type ImageVersionCreatePropertiesValues,
+  type ImageVersionCreateValues,
+  type TargetRegionRow,
+} from "./imageVersionForm";
+
+const SUB = "00000000-0000-0000-0000-000000000001";
+const des = (name: string, sub = SUB) =>
+  `/subscriptions/${sub}/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
+const ACCOUNT = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/vhds`;
+const URI = "https://vhds.blob.core.windows.net/vhds/ubuntu.vhd";
+
+function region(name: string, extra: Partial<TargetRegionRow> = {}): TargetRegionRow {
+  return {
+    name,
+    regionalReplicaCount: Number.NaN,
+    storageAccountType: "",
+    excludeFromLatest: false,
+    encryption: emptyRegionEncryption(),
+    additionalReplicaSets: [],
+    ...extra,
+  };
+}
+
+function values(properties: Partial<ImageVersionCreatePropertiesValues> = {}): ImageVersionCreateValues {
+  return {
+    name: "1.0.0",
+    properties: {
+      sourceMode: "vhd",
+      publishingProfile: {
+        targetRegions: [
+          region("westeurope", { encryption: { ...emptyRegionEncryption(), osDiskEncryptionSetId: des("west") } }),
+          region("northeurope", { encryption: { ...emptyRegionEncryption(), osDiskEncryptionSetId: des("north") } }),
+        ],
+        replicaCount: Number.NaN,
+        storageAccountType: "",
+        excludeFromLatest: false,
+        endOfLifeDate: "",
+        replicationMode: "",
+        targetExtendedLocations: [
+          { name: "westus", edgeZone: "microsoftlosangeles1", extendedLocationReplicaCount: 2, storageAccountType: "" },
+        ],
+      },
+      storageProfile: {
+        source: { id: "", communityGalleryImageId: "" },
+        osDiskImage: { hostCaching: "", source: { id: "", storageAccountId: ACCOUNT, uri: URI } },
+        dataDiskImages: [],
+      },
+      safetyProfile: { blockDeletionBeforeEndOfLife: false },
+      ...properties,
+    },
+    tags: [],
+  };
+}
+
+const context = {
+  location: "westeurope",
+  now: () => new Date("2026-01-01T00:00:00Z"),
+  existingVersionNames: [],
+  subscriptionId: SUB,
+  definitionSecurityType: "TrustedLaunchAndConfidentialVMSupported",
+};
+
+function fieldErrors(result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return Object.fromEntries(
+    (result.error?.issues ?? []).map((issue) => [issue.path.map(String).join("."), issue.message]),
+  );
+}
+
+describe("the version form's publishing options", () => {
+  it("sends a VHD source, per-region sets, an edge zone and additional replica sets as the API spells them", () => {
+    const form = values();
+    form.properties.publishingProfile.targetRegions[0]!.additionalReplicaSets = [
+      { storageAccountType: "PremiumV2_LRS", regionalReplicaCount: 3 },
+    ];
+    const result = makeImageVersionCreateSchema(context).safeParse(form);
+    expect(result.success).toBe(true);
+    const body = imageVersionPropertiesBody(form.properties);
+    expect(body.storageProfile).toEqual({ osDiskImage: { source: { storageAccountId: ACCOUNT, uri: URI } } });
+    expect(body.publishingProfile).toMatchObject({
+      targetRegions: [
+        {
+          name: "westeurope",
+          excludeFromLatest: false,
+          encryption: { osDiskImage: { diskEncryptionSetId: des("west") } },
+          additionalReplicaSets: [{ storageAccountType: "PremiumV2_LRS", regionalReplicaCount: 3 }],
+        },
+        { name: "northeurope", encryption: { osDiskImage: { diskEncryptionSetId: des("north") } } },
+      ],
+      targetExtendedLocations: [
+        {
+          name: "westus",
+          extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" },
+          extendedLocationReplicaCount: 2,
+        },
+      ],
+    });
+  });
+
+  it("puts a region left without the OS disk's set on that region's field", () => {
+    const form = values();
+    // A region added in the form holds only the fields its controls registered.
+    form.properties.publishingProfile.targetRegions[1]!.encryption = {
+      osDiskEncryptionSetId: "",
+    } as unknown as ReturnType<typeof emptyRegionEncryption>;
+    const errors = fieldErrors(makeImageVersionCreateSchema(context).safeParse(form));
+    expect(errors["properties.publishingProfile.targetRegions.1.encryption.osDiskEncryptionSetId"]).toContain(
+      "A disk encryption set is required for disk",
+    );
+  });
+
+  it("refuses encryption in a directly shared gallery and confidential encryption in a Trusted Launch definition", () => {
+    const shared = fieldErrors(
+      makeImageVersionCreateSchema({ ...context, sharingPermissions: "Groups" }).safeParse(values()),
+    );
+    expect(shared["properties.publishingProfile.targetRegions.0.encryption.osDiskEncryptionSetId"]).toBe(
+      DIRECT_SHARED_ENCRYPTION_MESSAGE,
+    );
+    const form = values();
+    form.properties.publishingProfile.targetRegions[0]!.encryption!.confidentialVMEncryptionType = "EncryptedWithPmk";
+    const trusted = fieldErrors(
+      makeImageVersionCreateSchema({ ...context, definitionSecurityType: "TrustedLaunch" }).safeParse(form),
+    );
+    expect(trusted["properties.publishingProfile.targetRegions.0.encryption.confidentialVMEncryptionType"]).toContain(
+      "this one is TrustedLaunch",
+    );
+  });
+
+  it("sends a community image as the source and UEFI keys one value a line", () => {
+    const uefi = emptyUefiSettings();
+    uefi.signatureTemplateNames = ["MicrosoftUefiCertificateAuthorityTemplate"];
+    uefi.db = [{ type: "sha256", values: "aa11\n\n bb22 \n" }];
+    const form = values({
+      sourceMode: "community",
+      storageProfile: {
+        source: { id: "", communityGalleryImageId: "/CommunityGalleries/pub-1/Images/ubuntu/Versions/1.0.0" },
+        osDiskImage: { hostCaching: "", source: { id: "" } },
+        dataDiskImages: [],
+      },
+      securityProfile: { uefiSettings: uefi },
+    });
+    const body = imageVersionPropertiesBody(form.properties);
+    expect(body.storageProfile).toEqual({
+      source: { communityGalleryImageId: "/CommunityGalleries/pub-1/Images/ubuntu/Versions/1.0.0" },
+    });
+    expect(body.securityProfile).toEqual({
+      uefiSettings: {
+        signatureTemplateNames: ["MicrosoftUefiCertificateAuthorityTemplate"],
+        additionalSignatures: { db: [{ type: "sha256", value: ["aa11", "bb22"] }] },
+      },
+    });
+    const standard = fieldErrors(
+      makeImageVersionCreateSchema({ ...context, definitionSecurityType: "Standard" }).safeParse(form),
+    );
+    expect(standard["properties.securityProfile.uefiSettings"]).toContain("this one is Standard");
+  });
+
+  it("places the service's encryption errors on the row its message names", () => {
+    const rows = values().properties.publishingProfile.targetRegions;
+    expect(
+      encryptionFieldOfError(
+        {
+          target:
+            "galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId",
+          message: `The disk encryption set ${des("north")} was not found.`,
+        },
+        rows,
+      ),
+    ).toBe("properties.publishingProfile.targetRegions.1.encryption.osDiskEncryptionSetId");
+    expect(encryptionFieldOfError({ target: "galleryImageVersion.properties.storageProfile" }, rows)).toBeUndefined();
+  });
+});

@@ -1,0 +1,122 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
+import { galleryPathOf } from "@/lib/azure/routeParams";
+import { encryptionSetFits } from "@/lib/gallery/encryption";
+import { sameLocation } from "@/lib/gallery/regions";
+
+/**
+ * What the version form's publishing options pick from: the disk encryption sets of the gallery's subscription
+ * (sets must be in it), its storage accounts, and the VHD blobs of one account.
+ */
+
+export interface EncryptionSetChoice {
+  id: string;
+  name: string;
+  location: string;
+  resourceGroup: string;
+  encryptionType: string;
+}
+
+export interface StorageAccountChoice {
+  id: string;
+  name: string;
+  location: string;
+}
+
+export interface VhdBlobChoice {
+  container: string;
+  name: string;
+  sizeGB: number;
+  osType?: string;
+  uri: string;
+}
+
+/** Storage accounts are Microsoft.Storage's; no installed SDK covers them, so the REST client lists them. */
+export const STORAGE_API_VERSION = "2023-05-01";
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The sets one disk of a version in one region can name: the region's, of the type that disk needs. */
+export function encryptionSetsFor(
+  sets: readonly EncryptionSetChoice[],
+  region: string,
+  use: "disk" | "confidential",
+): EncryptionSetChoice[] {
+  return sets
+    .filter((set) => sameLocation(set.location, region) && encryptionSetFits(set.encryptionType, use))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const publishingOptionQueries = {
+  encryptionSets: (arm: ArmClients, subscriptionId: string) =>
+    queryOptions({
+      queryKey: ["diskEncryptionSets", subscriptionId.toLowerCase()] as const,
+      queryFn: async (): Promise<EncryptionSetChoice[]> => {
+        try {
+          const sets = await collect(arm.compute(subscriptionId).diskEncryptionSets.list());
+          return sets.map((set) => ({
+            id: set.id ?? "",
+            name: set.name ?? "",
+            location: set.location,
+            resourceGroup: (set.id ?? "").split("/")[4] ?? "",
+            encryptionType: set.encryptionType ?? "EncryptionAtRestWithCustomerKey",
+          }));
+        } catch (error) {
+          throw toAzureError(error, `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/diskEncryptionSets`);
+        }
+      },
+    }),
+  storageAccounts: (arm: ArmClients, subscriptionId: string) =>
+    queryOptions({
+      queryKey: ["storageAccounts", subscriptionId.toLowerCase()] as const,
+      queryFn: async (): Promise<StorageAccountChoice[]> => {
+        const accounts = await arm.rest.listAll<{ id: string; name: string; location: string }>(
+          `/subscriptions/${subscriptionId}/providers/Microsoft.Storage/storageAccounts?api-version=${STORAGE_API_VERSION}`,
+        );
+        return accounts
+          .map(({ id, name, location }) => ({ id, name, location }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      },
+    }),
+  /**
+   * An account's VHD blobs from the emulator's blob registry. Against Azure, listing blobs is the storage data
+   * plane's (another token audience and the account's network rules): the form takes the blob's URI as typed there.
+   */
+  emulatorBlobs: (arm: ArmClients, storageAccountId: string) =>
+    queryOptions({
+      queryKey: ["vhdBlobs", storageAccountId.toLowerCase()] as const,
+      queryFn: async (): Promise<VhdBlobChoice[]> => {
+        const answer = await arm.rest.request<{ value?: VhdBlobChoice[] }>(
+          "GET",
+          `/_emulator/blobs?storageAccountId=${encodeURIComponent(storageAccountId)}`,
+        );
+        return answer.value ?? [];
+      },
+      enabled: storageAccountId !== "",
+    }),
+};
+
+/** A version's UEFI settings: the service returns them only with `$expand=UefiSettings`. */
+export const versionUefiSettingsQuery = (arm: ArmClients, id: string) =>
+  queryOptions({
+    queryKey: ["versionUefiSettings", id.toLowerCase()] as const,
+    queryFn: async () => {
+      const p = galleryPathOf(id);
+      if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
+      try {
+        const version = await arm
+          .compute(p.subscriptionId)
+          .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+            expand: "UefiSettings",
+          });
+        return version.securityProfile?.uefiSettings ?? null;
+      } catch (error) {
+        throw toAzureError(error, id);
+      }
+    },
+  });
