@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  availabilityText,
   checkSizeCompatibility,
   type ImageFacts,
   recommendedRangesText,
   type ResourceSkuLike,
   sizeAvailabilityIn,
+  sizeOptions,
   vmSizeCapabilities,
 } from "./vmSizes";
 
@@ -220,5 +222,29 @@ describe("checkSizeCompatibility", () => {
     expect(result.advice[0]!.message).toBe("2 vCPUs is outside the recommended 4–16 vCPUs.");
     expect(recommendedRangesText(image)).toBe("4–16 vCPUs, at least 16 GB memory");
     expect(recommendedRangesText(gen2Scsi)).toBeUndefined();
+  });
+});
+
+describe("sizeOptions", () => {
+  it("keeps the sizes offered in the region, compatible and available first", () => {
+    const skus = [
+      sku("Standard_D2s_v6", { vCPUs: "2", HyperVGenerations: "V2", DiskControllerTypes: "NVMe" }),
+      sku("Standard_D4s_v5", { vCPUs: "4", HyperVGenerations: "V1,V2" }),
+      sku("Standard_D2s_v5", { vCPUs: "2", HyperVGenerations: "V1,V2" }),
+      sku(
+        "Standard_E2s_v5",
+        { vCPUs: "2", HyperVGenerations: "V1,V2" },
+        { restrictions: [{ type: "Location", values: ["westeurope"], reasonCode: "NotAvailableForSubscription" }] },
+      ),
+      sku("Standard_D2s_v5", { vCPUs: "2" }, { locations: ["eastus"] }),
+    ];
+    const options = sizeOptions(skus, "westeurope", gen2Scsi);
+    expect(options.map((o) => [o.size.name, o.availability, o.compatibility.compatible])).toEqual([
+      ["Standard_D2s_v5", "Available", true],
+      ["Standard_D4s_v5", "Available", true],
+      ["Standard_E2s_v5", "NotAvailableForSubscription", true],
+      ["Standard_D2s_v6", "Available", false],
+    ]);
+    expect(availabilityText(options[2]!.availability)).toMatch(/restricted/);
   });
 });

@@ -337,3 +337,50 @@ export function recommendedRangesText(image: ImageFacts): string | undefined {
   ].filter((p): p is string => p !== undefined);
   return parts.length > 0 ? parts.join(", ") : undefined;
 }
+
+export interface SizeOption {
+  size: VmSizeCapabilities;
+  availability: SizeAvailability;
+  compatibility: SizeCompatibility;
+}
+
+const AVAILABILITY_TEXT: Record<Exclude<SizeAvailability, "Available">, string> = {
+  NotOffered: "Not offered in this region.",
+  NotAvailableForSubscription: "Not available to this subscription in this region (restricted).",
+  QuotaId: "Not available to this subscription's offer in this region (restricted).",
+};
+
+export function availabilityText(availability: SizeAvailability): string | undefined {
+  return availability === "Available" ? undefined : AVAILABILITY_TEXT[availability];
+}
+
+/**
+ * The sizes offered in a region, each judged against the image: deployable and compatible first, then the
+ * restricted, then the incompatible, each group by vCPUs, memory and name.
+ */
+export function sizeOptions(
+  skus: readonly ResourceSkuLike[],
+  region: string,
+  image: ImageFacts,
+  vm: VmRequest = {},
+): SizeOption[] {
+  const rank = (o: SizeOption) => (o.availability !== "Available" ? 1 : 0) + (o.compatibility.compatible ? 0 : 2);
+  return skus
+    .filter((sku) => sku.resourceType === undefined || sku.resourceType === "virtualMachines")
+    .map((sku) => {
+      const size = vmSizeCapabilities(sku);
+      return {
+        size,
+        availability: sizeAvailabilityIn(sku, region),
+        compatibility: checkSizeCompatibility(size, image, vm),
+      };
+    })
+    .filter((o) => o.availability !== "NotOffered")
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.size.vCPUs ?? 0) - (b.size.vCPUs ?? 0) ||
+        (a.size.memoryGB ?? 0) - (b.size.memoryGB ?? 0) ||
+        a.size.name.localeCompare(b.size.name),
+    );
+}
