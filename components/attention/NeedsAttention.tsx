@@ -21,6 +21,7 @@ const KIND_LABELS: Record<AttentionItem["kind"], string> = {
   policyViolation: "Flagged",
   validationFailed: "Validation failed",
   limitNearlyReached: "Near a limit",
+  purgeSoon: "Purge soon",
 };
 
 function ItemRow({ item }: { item: AttentionItem }) {
@@ -58,6 +59,10 @@ export function NeedsAttention() {
     ...attentionQueries.versions(arm, ids),
     enabled: subscriptions.isSuccess && ids.length > 0,
   });
+  const softDeleted = useQuery({
+    ...attentionQueries.softDeleted(arm, ids),
+    enabled: subscriptions.isSuccess && ids.length > 0,
+  });
   const usage = useQuery({
     ...usageQueries.bySubscriptions(arm, ids),
     enabled: subscriptions.isSuccess && ids.length > 0,
@@ -67,7 +72,10 @@ export function NeedsAttention() {
   if (subscriptions.isError)
     body = <ErrorPanel error={subscriptions.error} title="Subscriptions could not be listed" />;
   else if (versions.isError) body = <ErrorPanel error={versions.error} title="Image versions could not be checked" />;
-  else if (subscriptions.isPending || (ids.length > 0 && (versions.isPending || usage.isPending)))
+  else if (
+    subscriptions.isPending ||
+    (ids.length > 0 && (versions.isPending || usage.isPending || softDeleted.isPending))
+  )
     body = <Spinner label="Checking galleries…" />;
   else {
     const nameOf = (id: string) =>
@@ -75,6 +83,7 @@ export function NeedsAttention() {
     const items = needsAttention({
       now: new Date(),
       versions: versions.data ?? [],
+      softDeleted: softDeleted.data ?? [],
       usage: (usage.data?.all() ?? []).map((u) => ({ ...u, subscriptionName: nameOf(u.subscriptionId) })),
     });
     body =
@@ -86,7 +95,10 @@ export function NeedsAttention() {
       ) : (
         <ul aria-label="Items needing attention">
           {items.map((item) => (
-            <ItemRow key={`${item.kind}|${item.resourceId}|${item.regions?.join(",") ?? ""}`} item={item} />
+            <ItemRow
+              key={`${item.kind}|${item.resourceId}|${item.where}|${item.regions?.join(",") ?? ""}`}
+              item={item}
+            />
           ))}
         </ul>
       );
@@ -95,10 +107,15 @@ export function NeedsAttention() {
   return (
     <Section
       title="Needs attention"
-      description="Across every gallery you can read: failed or slow replication, latest past end of life, flagged versions, limits above 80%."
+      description="Across every gallery you can read: failed or slow replication, latest past end of life, flagged versions, soft-deleted versions about to be purged, limits above 80%."
     >
       <Card>
         {body}
+        {softDeleted.isError && (
+          <p className="mt-2 text-sm text-slate-600">
+            Soft-deleted versions could not be listed, so purges are not checked.
+          </p>
+        )}
         {usage.isError && (
           <p className="mt-2 text-sm text-slate-600">
             Usage against the limits could not be counted, so limits are not checked.

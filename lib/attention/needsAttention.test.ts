@@ -147,6 +147,31 @@ describe("needsAttention", () => {
   });
 });
 
+describe("soft-deleted versions", () => {
+  const deleted = (softDeletedTime: string) => ({
+    id: "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/softDeletedArtifactTypes/Images/artifacts/ubuntu/versions/1.0.0",
+    name: "1.0.0",
+    softDeletedTime,
+  });
+
+  it("lists a version within two days of its purge, linking to its definition", () => {
+    const items = needsAttention({ now, versions: [], softDeleted: [deleted("2026-05-26T00:00:00Z")] });
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: "purgeSoon",
+        resourceId: DEF,
+        where: "g/ubuntu/1.0.0",
+        title: "Soft-deleted; purged for good on 2026-06-02 00:00 UTC unless restored.",
+      }),
+    ]);
+  });
+
+  it("says nothing while the purge is further off or once it has happened", () => {
+    expect(needsAttention({ now, versions: [], softDeleted: [deleted("2026-05-29T00:00:00Z")] })).toEqual([]);
+    expect(needsAttention({ now, versions: [], softDeleted: [deleted("2026-05-20T00:00:00Z")] })).toEqual([]);
+  });
+});
+
 describe("versionsToExpand", () => {
   it("reads replication only of versions not Succeeded", () => {
     const running = version("2.0.0", { provisioningState: "Creating" });

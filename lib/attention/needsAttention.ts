@@ -4,6 +4,7 @@ import { resolveLatest, type LatestCandidate } from "@/lib/gallery/latest";
 import type { GalleryLimitKind, LimitUsage } from "@/lib/gallery/limits";
 import { regionDisplayName, normalizeLocation } from "@/lib/gallery/regions";
 import { effectiveTargetRegions, regionReadiness, type RegionalReplicationStatus } from "@/lib/gallery/replication";
+import { purgeTimeOf } from "@/lib/gallery/softDelete";
 import { REPLICATION_FIX } from "@/lib/gallery/troubleshooting";
 import type { ExecutedValidation } from "@/lib/gallery/versionValidation";
 
@@ -50,9 +51,21 @@ export interface AttentionUsage {
  */
 export type VersionUsageLookup = (versionId: string) => { virtualMachines: number; scaleSets: number } | undefined;
 
+/** A soft-deleted image version (GallerySoftDeletedResource) of a gallery with soft delete on. */
+export interface SoftDeletedVersion {
+  /** `…/galleries/{g}/softDeletedArtifactTypes/Images/artifacts/{definition}/versions/{version}` */
+  id: string;
+  name: string;
+  softDeletedTime: string;
+}
+
+/** A soft-deleted version is listed this long before it is purged. */
+export const PURGE_WARNING_MS = 2 * 24 * 60 * 60 * 1000;
+
 export interface AttentionInput {
   now: Date;
   versions: readonly AttentionVersion[];
+  softDeleted?: readonly SoftDeletedVersion[];
   usage?: readonly AttentionUsage[];
   versionUsage?: VersionUsageLookup;
 }
@@ -64,7 +77,8 @@ export type AttentionKind =
   | "inUsePastEndOfLife"
   | "policyViolation"
   | "validationFailed"
-  | "limitNearlyReached";
+  | "limitNearlyReached"
+  | "purgeSoon";
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -260,6 +274,31 @@ function limitItems(usage: readonly AttentionUsage[]): AttentionItem[] {
   );
 }
 
+/** The definition a soft-deleted version belongs to: its page is where it is restored. */
+function definitionOfSoftDeleted(id: string): string {
+  return id.replace(/\/softDeletedArtifactTypes\/Images\/artifacts\/([^/]+)\/versions\/[^/]+$/i, "/images/$1");
+}
+
+function purgeItems(softDeleted: readonly SoftDeletedVersion[], now: Date): AttentionItem[] {
+  return softDeleted.flatMap((version): AttentionItem[] => {
+    const deletedAt = parseIsoDate(version.softDeletedTime);
+    if (!deletedAt) return [];
+    const purgeAt = purgeTimeOf(deletedAt);
+    if (purgeAt.getTime() - now.getTime() > PURGE_WARNING_MS || purgeAt.getTime() <= now.getTime()) return [];
+    const definitionId = definitionOfSoftDeleted(version.id);
+    return [
+      {
+        kind: "purgeSoon",
+        severity: "warning",
+        title: `Soft-deleted; purged for good on ${purgeAt.toISOString().slice(0, 16).replace("T", " ")} UTC unless restored.`,
+        resourceId: definitionId,
+        where: `${whereOf(definitionId)}/${version.name}`,
+        fix: "Restore the version from its definition's soft-deleted versions if it is still needed; otherwise nothing to do.",
+      },
+    ];
+  });
+}
+
 const ORDER: Record<AttentionItem["severity"], number> = { error: 0, warning: 1 };
 
 /** Every item that needs a person, errors first, then by where they are. */
@@ -269,6 +308,7 @@ export function needsAttention(input: AttentionInput): AttentionItem[] {
     ...latestItems(input.versions, input.now),
     ...(input.versionUsage ? inUseItems(input.versions, input.now, input.versionUsage) : []),
     ...limitItems(input.usage ?? []),
+    ...purgeItems(input.softDeleted ?? [], input.now),
   ];
   return items.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.where.localeCompare(b.where));
 }

@@ -14,13 +14,18 @@ describe("needs attention against the demo seed", () => {
   });
   afterAll(() => em.close());
 
+  async function subscriptionsOf(upn: string) {
+    const arm = createArmClients(em.url, em.credential(upn));
+    return (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map((s) => s.subscriptionId);
+  }
+
   async function itemsOf(upn: string) {
     const arm = createArmClients(em.url, em.credential(upn));
-    const subscriptions = (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map(
-      (s) => s.subscriptionId,
-    );
-    const versions = await new QueryClient().fetchQuery(attentionQueries.versions(arm, subscriptions));
-    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions });
+    const subscriptions = await subscriptionsOf(upn);
+    const queries = new QueryClient();
+    const versions = await queries.fetchQuery(attentionQueries.versions(arm, subscriptions));
+    const softDeleted = await queries.fetchQuery(attentionQueries.softDeleted(arm, subscriptions));
+    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted });
   }
 
   it("lists the demo's failed replication, read with $expand=ReplicationStatus, for the platform admin", async () => {
@@ -33,6 +38,20 @@ describe("needs attention against the demo seed", () => {
         title: expect.stringMatching(/^Replication failed in East US\. .*2048/),
       }),
     );
+  });
+
+  it("lists the demo's soft-deleted version once its purge is less than two days away", async () => {
+    const admin = DEMO_PERSONA_USERS["platform-admin"].upn;
+    expect((await itemsOf(admin)).some((i) => i.kind === "purgeSoon")).toBe(false);
+    // Purged seven days after its softDeletedTime.
+    const [deleted] = await new QueryClient().fetchQuery(
+      attentionQueries.softDeleted(createArmClients(em.url, em.credential(admin)), await subscriptionsOf(admin)),
+    );
+    const untilPurge = Date.parse(deleted!.softDeletedTime) + 7 * 24 * 3600_000 - em.emulator.ctx.clock.now();
+    await em.advance((untilPurge - 24 * 3600_000) / 1000);
+    expect((await itemsOf(admin)).filter((i) => i.kind === "purgeSoon")).toEqual([
+      expect.objectContaining({ where: expect.stringMatching(/^contoso_recoverable_images\/.+\/1\.0\.0$/) }),
+    ]);
   });
 
   it("shows a consumer only what Resource Graph lets them read", async () => {

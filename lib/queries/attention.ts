@@ -3,7 +3,7 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { queryResourceGraph, RESOURCE_GRAPH_PATH } from "@/lib/azure/resourceGraph";
 import { galleryPathOf } from "@/lib/azure/routeParams";
-import { type AttentionVersion, versionsToExpand } from "@/lib/attention/needsAttention";
+import { type AttentionVersion, type SoftDeletedVersion, versionsToExpand } from "@/lib/attention/needsAttention";
 import { mapWithConcurrency } from "@/lib/consumer/concurrency";
 import type { ReplicationState } from "@/lib/gallery/replication";
 
@@ -42,6 +42,41 @@ async function withReplication(arm: ArmClients, version: AttentionVersion): Prom
   }
 }
 
+/** Galleries and their definitions, to find the definitions of galleries with soft delete on. */
+export const SOFT_DELETE_SCOPE_QUERY = [
+  "resources",
+  "| where type in~ ('microsoft.compute/galleries', 'microsoft.compute/galleries/images')",
+  "| project id, type, properties",
+  "| order by id asc",
+].join("\n");
+
+interface ScopeRow {
+  id: string;
+  type: string;
+  properties?: { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
+}
+
+/**
+ * The soft-deleted versions of one definition. A listing that fails (no read on the gallery's soft-deleted
+ * artifacts, an api-version the region lacks) leaves that definition out: the section is advice, not an audit.
+ */
+async function softDeletedOf(arm: ArmClients, definitionId: string): Promise<SoftDeletedVersion[]> {
+  const p = galleryPathOf(definitionId);
+  if (!p?.imageName) return [];
+  const found: SoftDeletedVersion[] = [];
+  try {
+    for await (const version of arm
+      .compute(p.subscriptionId)
+      .softDeletedResource.listByArtifactName(p.resourceGroupName, p.galleryName, "Images", p.imageName)) {
+      if (version.id && version.name && version.softDeletedTime)
+        found.push({ id: version.id, name: version.name, softDeletedTime: version.softDeletedTime });
+    }
+  } catch {
+    return [];
+  }
+  return found;
+}
+
 export const attentionQueries = {
   all: () => ["attention"] as const,
   versions: (arm: ArmClients, subscriptionIds: readonly string[]) =>
@@ -58,6 +93,28 @@ export const attentionQueries = {
         return mapWithConcurrency(versions, EXPAND_CONCURRENCY, (v) =>
           expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
         );
+      },
+      enabled: subscriptionIds.length > 0,
+    }),
+  /** Soft-deleted versions, listed per definition of the galleries with soft delete on (the API lists no wider). */
+  softDeleted: (arm: ArmClients, subscriptionIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...attentionQueries.all(), "softDeleted", [...subscriptionIds].map((s) => s.toLowerCase()).sort()],
+      queryFn: async (): Promise<SoftDeletedVersion[]> => {
+        let rows: ScopeRow[];
+        try {
+          rows = await queryResourceGraph<ScopeRow>(arm, subscriptionIds, SOFT_DELETE_SCOPE_QUERY);
+        } catch (error) {
+          throw toAzureError(error, RESOURCE_GRAPH_PATH);
+        }
+        const galleries = rows
+          .filter((r) => r.type.toLowerCase() === "microsoft.compute/galleries")
+          .filter((r) => r.properties?.softDeletePolicy?.isSoftDeleteEnabled === true)
+          .map((r) => `${r.id.toLowerCase()}/images/`);
+        const definitions = rows
+          .filter((r) => r.type.toLowerCase() === "microsoft.compute/galleries/images")
+          .filter((r) => galleries.some((g) => r.id.toLowerCase().startsWith(g)));
+        return (await mapWithConcurrency(definitions, EXPAND_CONCURRENCY, (d) => softDeletedOf(arm, d.id))).flat();
       },
       enabled: subscriptionIds.length > 0,
     }),

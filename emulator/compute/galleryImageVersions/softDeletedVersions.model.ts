@@ -1,3 +1,4 @@
+import { SOFT_DELETE_RETENTION_MS } from "../../../lib/gallery/softDelete.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { ResourceRecord } from "../../store/resources.js";
@@ -16,8 +17,6 @@ import type {
  */
 
 export const SOFT_DELETED_VERSION_TYPE = "Microsoft.Compute/galleries/softDeletedArtifactTypes/artifacts/versions";
-/** Azure keeps a soft-deleted image version for 7 days. */
-export const SOFT_DELETE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface SoftDeletedBody {
   id: string;
