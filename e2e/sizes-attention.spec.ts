@@ -43,7 +43,8 @@ test("the overview lists the demo's failed replication with where it is and the 
   const failed = items
     .getByRole("listitem")
     .filter({ hasText: "contoso_prod_images/sql2022-ws2022-enterprise/16.5.0" });
-  await expect(failed).toContainText("Replication failed");
+  // Resource Graph, then the versions not Succeeded read again: allow for a loaded machine.
+  await expect(failed).toContainText("Replication failed", { timeout: 45_000 });
   await expect(failed).toContainText("Replication failed in East US.");
   await expect(failed).toContainText("run the create or update of the version again");
   await expectNoSeriousA11yViolations(page, "overview with needs attention");

@@ -55,12 +55,8 @@ export function NeedsAttention() {
   const arm = useArm();
   const subscriptions = useQuery(subscriptionQueries.list(arm));
   const ids = (subscriptions.data ?? []).map((s) => s.subscriptionId);
-  const versions = useQuery({
-    ...attentionQueries.versions(arm, ids),
-    enabled: subscriptions.isSuccess && ids.length > 0,
-  });
-  const softDeleted = useQuery({
-    ...attentionQueries.softDeleted(arm, ids),
+  const scan = useQuery({
+    ...attentionQueries.scan(arm, ids),
     enabled: subscriptions.isSuccess && ids.length > 0,
   });
   const usage = useQuery({
@@ -71,19 +67,16 @@ export function NeedsAttention() {
   let body: React.ReactNode;
   if (subscriptions.isError)
     body = <ErrorPanel error={subscriptions.error} title="Subscriptions could not be listed" />;
-  else if (versions.isError) body = <ErrorPanel error={versions.error} title="Image versions could not be checked" />;
-  else if (
-    subscriptions.isPending ||
-    (ids.length > 0 && (versions.isPending || usage.isPending || softDeleted.isPending))
-  )
+  else if (scan.isError) body = <ErrorPanel error={scan.error} title="Image versions could not be checked" />;
+  else if (subscriptions.isPending || (ids.length > 0 && (scan.isPending || usage.isPending)))
     body = <Spinner label="Checking galleries…" />;
   else {
     const nameOf = (id: string) =>
       subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName;
     const items = needsAttention({
       now: new Date(),
-      versions: versions.data ?? [],
-      softDeleted: softDeleted.data ?? [],
+      versions: scan.data?.versions ?? [],
+      softDeleted: scan.data?.softDeleted ?? [],
       usage: (usage.data?.all() ?? []).map((u) => ({ ...u, subscriptionName: nameOf(u.subscriptionId) })),
     });
     body =
@@ -111,11 +104,6 @@ export function NeedsAttention() {
     >
       <Card>
         {body}
-        {softDeleted.isError && (
-          <p className="mt-2 text-sm text-slate-600">
-            Soft-deleted versions could not be listed, so purges are not checked.
-          </p>
-        )}
         {usage.isError && (
           <p className="mt-2 text-sm text-slate-600">
             Usage against the limits could not be counted, so limits are not checked.

@@ -22,9 +22,7 @@ describe("needs attention against the demo seed", () => {
   async function itemsOf(upn: string) {
     const arm = createArmClients(em.url, em.credential(upn));
     const subscriptions = await subscriptionsOf(upn);
-    const queries = new QueryClient();
-    const versions = await queries.fetchQuery(attentionQueries.versions(arm, subscriptions));
-    const softDeleted = await queries.fetchQuery(attentionQueries.softDeleted(arm, subscriptions));
+    const { versions, softDeleted } = await new QueryClient().fetchQuery(attentionQueries.scan(arm, subscriptions));
     return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted });
   }
 
@@ -44,8 +42,10 @@ describe("needs attention against the demo seed", () => {
     const admin = DEMO_PERSONA_USERS["platform-admin"].upn;
     expect((await itemsOf(admin)).some((i) => i.kind === "purgeSoon")).toBe(false);
     // Purged seven days after its softDeletedTime.
-    const [deleted] = await new QueryClient().fetchQuery(
-      attentionQueries.softDeleted(createArmClients(em.url, em.credential(admin)), await subscriptionsOf(admin)),
+    const {
+      softDeleted: [deleted],
+    } = await new QueryClient().fetchQuery(
+      attentionQueries.scan(createArmClients(em.url, em.credential(admin)), await subscriptionsOf(admin)),
     );
     const untilPurge = Date.parse(deleted!.softDeletedTime) + 7 * 24 * 3600_000 - em.emulator.ctx.clock.now();
     await em.advance((untilPurge - 24 * 3600_000) / 1000);

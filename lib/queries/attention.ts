@@ -8,19 +8,32 @@ import { mapWithConcurrency } from "@/lib/consumer/concurrency";
 import type { ReplicationState } from "@/lib/gallery/replication";
 
 /**
- * Every image version the user can read, as Resource Graph has them. Resource Graph carries no replication
- * status, so the few versions not Succeeded (replicating, or failed) are read again with $expand=ReplicationStatus.
+ * One Resource Graph query for every gallery, image definition and image version the user can read: the versions
+ * for the rules, the galleries and definitions to find where soft-deleted versions may be.
  */
-export const ATTENTION_VERSIONS_QUERY = [
+export const ATTENTION_QUERY = [
   "resources",
-  "| where type =~ 'microsoft.compute/galleries/images/versions'",
-  "| project id, name, location, subscriptionId, properties",
+  "| where type in~ ('microsoft.compute/galleries', 'microsoft.compute/galleries/images', 'microsoft.compute/galleries/images/versions')",
+  "| project id, name, type, location, subscriptionId, properties",
   "| order by id asc",
 ].join("\n");
 
-/** Version reads in flight at once while replication states are read. */
-const EXPAND_CONCURRENCY = 6;
+const GALLERY = "microsoft.compute/galleries";
+const DEFINITION = "microsoft.compute/galleries/images";
+const VERSION = "microsoft.compute/galleries/images/versions";
 
+type Row = AttentionVersion & {
+  type: string;
+  properties?: AttentionVersion["properties"] & { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
+};
+
+/** ARM reads in flight at once (replication states, soft-deleted listings). */
+const READ_CONCURRENCY = 6;
+
+/**
+ * A version read again with $expand=ReplicationStatus, which Resource Graph does not carry; only versions not
+ * Succeeded (replicating, or failed) need it.
+ */
 async function withReplication(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
   const p = galleryPathOf(version.id);
   if (!p?.imageName || !p.versionName) return version;
@@ -42,23 +55,9 @@ async function withReplication(arm: ArmClients, version: AttentionVersion): Prom
   }
 }
 
-/** Galleries and their definitions, to find the definitions of galleries with soft delete on. */
-export const SOFT_DELETE_SCOPE_QUERY = [
-  "resources",
-  "| where type in~ ('microsoft.compute/galleries', 'microsoft.compute/galleries/images')",
-  "| project id, type, properties",
-  "| order by id asc",
-].join("\n");
-
-interface ScopeRow {
-  id: string;
-  type: string;
-  properties?: { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
-}
-
 /**
- * The soft-deleted versions of one definition. A listing that fails (no read on the gallery's soft-deleted
- * artifacts, an api-version the region lacks) leaves that definition out: the section is advice, not an audit.
+ * The soft-deleted versions of one definition (the service lists them per definition only). A listing that fails
+ * leaves that definition out: the section is advice, not an audit.
  */
 async function softDeletedOf(arm: ArmClients, definitionId: string): Promise<SoftDeletedVersion[]> {
   const p = galleryPathOf(definitionId);
@@ -77,44 +76,39 @@ async function softDeletedOf(arm: ArmClients, definitionId: string): Promise<Sof
   return found;
 }
 
+export interface AttentionScan {
+  versions: AttentionVersion[];
+  softDeleted: SoftDeletedVersion[];
+}
+
 export const attentionQueries = {
   all: () => ["attention"] as const,
-  versions: (arm: ArmClients, subscriptionIds: readonly string[]) =>
+  scan: (arm: ArmClients, subscriptionIds: readonly string[]) =>
     queryOptions({
-      queryKey: [...attentionQueries.all(), "versions", [...subscriptionIds].map((s) => s.toLowerCase()).sort()],
-      queryFn: async (): Promise<AttentionVersion[]> => {
-        let versions: AttentionVersion[];
+      queryKey: [...attentionQueries.all(), "scan", [...subscriptionIds].map((s) => s.toLowerCase()).sort()],
+      queryFn: async (): Promise<AttentionScan> => {
+        let rows: Row[];
         try {
-          versions = await queryResourceGraph<AttentionVersion>(arm, subscriptionIds, ATTENTION_VERSIONS_QUERY);
+          rows = await queryResourceGraph<Row>(arm, subscriptionIds, ATTENTION_QUERY);
         } catch (error) {
           throw toAzureError(error, RESOURCE_GRAPH_PATH);
         }
-        const expand = new Set(versionsToExpand(versions));
-        return mapWithConcurrency(versions, EXPAND_CONCURRENCY, (v) =>
-          expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
+        const ofType = (type: string) => rows.filter((r) => r.type.toLowerCase() === type);
+        const versions: AttentionVersion[] = ofType(VERSION).map(({ type: _type, ...version }) => version);
+        const softDeleteGalleries = ofType(GALLERY)
+          .filter((g) => g.properties?.softDeletePolicy?.isSoftDeleteEnabled === true)
+          .map((g) => `${g.id.toLowerCase()}/images/`);
+        const definitions = ofType(DEFINITION).filter((d) =>
+          softDeleteGalleries.some((g) => d.id.toLowerCase().startsWith(g)),
         );
-      },
-      enabled: subscriptionIds.length > 0,
-    }),
-  /** Soft-deleted versions, listed per definition of the galleries with soft delete on (the API lists no wider). */
-  softDeleted: (arm: ArmClients, subscriptionIds: readonly string[]) =>
-    queryOptions({
-      queryKey: [...attentionQueries.all(), "softDeleted", [...subscriptionIds].map((s) => s.toLowerCase()).sort()],
-      queryFn: async (): Promise<SoftDeletedVersion[]> => {
-        let rows: ScopeRow[];
-        try {
-          rows = await queryResourceGraph<ScopeRow>(arm, subscriptionIds, SOFT_DELETE_SCOPE_QUERY);
-        } catch (error) {
-          throw toAzureError(error, RESOURCE_GRAPH_PATH);
-        }
-        const galleries = rows
-          .filter((r) => r.type.toLowerCase() === "microsoft.compute/galleries")
-          .filter((r) => r.properties?.softDeletePolicy?.isSoftDeleteEnabled === true)
-          .map((r) => `${r.id.toLowerCase()}/images/`);
-        const definitions = rows
-          .filter((r) => r.type.toLowerCase() === "microsoft.compute/galleries/images")
-          .filter((r) => galleries.some((g) => r.id.toLowerCase().startsWith(g)));
-        return (await mapWithConcurrency(definitions, EXPAND_CONCURRENCY, (d) => softDeletedOf(arm, d.id))).flat();
+        const expand = new Set(versionsToExpand(versions));
+        const [expanded, softDeleted] = await Promise.all([
+          mapWithConcurrency(versions, READ_CONCURRENCY, (v) =>
+            expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
+          ),
+          mapWithConcurrency(definitions, READ_CONCURRENCY, (d) => softDeletedOf(arm, d.id)),
+        ]);
+        return { versions: expanded, softDeleted: softDeleted.flat() };
       },
       enabled: subscriptionIds.length > 0,
     }),
