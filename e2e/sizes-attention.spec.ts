@@ -11,6 +11,8 @@ import { seededSubscription, storageStateOf } from "./support/emulator";
 test.use({ storageState: storageStateOf("platform-admin") });
 
 test("the deploy panel marks an NVMe-only size incompatible with a SCSI image and says why", async ({ page }) => {
+  // A production build on a shared two-core machine: the page, its versions and the sizes take a while.
+  test.slow();
   const { subscriptionId } = await seededSubscription("Contoso Shared Services");
   await page.goto(
     `/subscriptions/${subscriptionId}/resourceGroups/rg-shared-images/galleries/contoso_shared_images/images/base-ubuntu-2204-gen2`,
@@ -37,6 +39,7 @@ test("the deploy panel marks an NVMe-only size incompatible with a SCSI image an
 });
 
 test("the overview lists the demo's failed replication with where it is and the fix", async ({ page }) => {
+  test.slow();
   await page.goto("/");
   const attention = page.getByRole("region", { name: "Needs attention" });
   const items = attention.getByRole("list", { name: "Items needing attention" });
