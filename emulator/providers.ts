@@ -27,6 +27,7 @@ import { galleryApplicationRoutes } from "./compute/galleryApplications/galleryA
 import { galleryApplicationVersionRoutes } from "./compute/galleryApplicationVersions/galleryApplicationVersions.js";
 import { softDeletedVersionRoutes } from "./compute/galleryImageVersions/softDeletedVersions.js";
 import { userAssignedIdentityRoutes } from "./managedIdentity/userAssignedIdentities.js";
+import { skuRoutes } from "./compute/skus/skus.js";
 
 /** Every ARM operation the emulator serves, by resource provider. Order matters only where paths overlap. */
 export const armRoutes: ArmRoute[] = [
@@ -58,4 +59,5 @@ export const armRoutes: ArmRoute[] = [
   ...galleryApplicationVersionRoutes,
   ...softDeletedVersionRoutes,
   ...userAssignedIdentityRoutes,
+  ...skuRoutes,
 ];

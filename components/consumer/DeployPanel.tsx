@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
 import { useVersionTrust } from "@/components/trust/useVersionTrust";
+import { VmSizePicker } from "@/components/consumer/VmSizePicker";
 import { useArm } from "@/components/layout/ArmContext";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Card, Section } from "@/components/ui/Section";
@@ -186,7 +187,16 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
             <input id={ids.name} className={control} value={vmName} onChange={(e) => setVmName(e.target.value)} />
           </Field>
           <Field label="VM size" id={ids.size}>
-            <input id={ids.size} className={control} value={vmSize} onChange={(e) => setVmSize(e.target.value)} />
+            <VmSizePicker
+              id={ids.size}
+              className={control}
+              value={vmSize}
+              onChange={setVmSize}
+              subscriptionId={subscriptionId}
+              region={effectiveRegion}
+              image={image}
+              vm={securityType ? { securityType } : {}}
+            />
           </Field>
           {osState === "Generalized" && (
             <Field label="Administrator user name" id={ids.admin}>

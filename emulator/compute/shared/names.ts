@@ -44,3 +44,6 @@ export const GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE =
   "Microsoft.Compute/galleries/inVMAccessControlProfiles/versions";
 export const GALLERY_APPLICATION_TYPE = "Microsoft.Compute/galleries/applications";
 export const GALLERY_APPLICATION_VERSION_TYPE = "Microsoft.Compute/galleries/applications/versions";
+export const RESOURCE_SKU_TYPE = "Microsoft.Compute/skus";
+/** The api-versions of `GET …/providers/Microsoft.Compute/skus`; @azure/arm-compute's resourceSkus.list sends 2021-07-01. */
+export const SKU_API_VERSIONS = ["2017-03-30", "2017-09-01", "2019-04-01", "2021-07-01"] as const;

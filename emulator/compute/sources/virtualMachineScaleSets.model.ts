@@ -17,6 +17,7 @@ import {
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import type { ImageReference } from "./virtualMachines.model.js";
 import { type Raw, isPlainObject as isObject } from "../shared/body.js";
+import { requireBootableSize } from "../skus/vmSizeCheck.js";
 import { VIRTUAL_MACHINE_SCALE_SET_TYPE } from "../shared/names.js";
 
 /**
@@ -103,6 +104,18 @@ function build(
     vmId: input.id,
     caller: input.caller,
     ...(plan ? { plan } : {}),
+  });
+
+  const security = isObject(profile!.securityProfile) ? profile!.securityProfile : {};
+  requireBootableSize({
+    resourceId: input.id,
+    vmSize: skuName,
+    location: input.location,
+    image,
+    vm: {
+      ...(typeof security.securityType === "string" ? { securityType: security.securityType } : {}),
+      ...(typeof storage!.diskControllerType === "string" ? { diskControllerType: storage!.diskControllerType } : {}),
+    },
   });
 
   const existing = input.existing;

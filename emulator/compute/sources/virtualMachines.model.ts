@@ -21,6 +21,7 @@ import {
 } from "./lifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
+import { requireBootableSize } from "../skus/vmSizeCheck.js";
 import { DISK_TYPE, VIRTUAL_MACHINE_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/virtualMachines: what a VM carries, the checks of a PUT, and the disks it creates. */
@@ -413,6 +414,19 @@ function buildVirtualMachine(
           plan: vmPlan,
         })
       : undefined;
+  if (image) {
+    const security = isObject(raw.securityProfile) ? raw.securityProfile : {};
+    requireBootableSize({
+      resourceId: input.id,
+      vmSize,
+      location: input.location,
+      image,
+      vm: {
+        ...(typeof security.securityType === "string" ? { securityType: security.securityType } : {}),
+        ...(typeof storage.diskControllerType === "string" ? { diskControllerType: storage.diskControllerType } : {}),
+      },
+    });
+  }
 
   const plan: BuiltVm = { properties: undefined as never, state: {}, newDisks: [], attachedDiskIds: [] };
   const { osDisk } = buildOsDisk(ctx, storage, input, image, plan);

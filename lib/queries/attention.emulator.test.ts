@@ -1,0 +1,61 @@
+import { QueryClient } from "@tanstack/react-query";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PERSONA_USERS } from "@/emulator/seed/demoIdentities";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
+import { needsAttention } from "@/lib/attention/needsAttention";
+import { createArmClients } from "@/lib/azure/clients";
+import { attentionQueries } from "@/lib/queries/attention";
+import type { Subscription } from "@/lib/queries/subscriptions";
+
+describe("needs attention against the demo seed", () => {
+  let em: TestEmulator;
+  beforeAll(async () => {
+    em = await startTestEmulator({ seed: "demo" });
+  });
+  afterAll(() => em.close());
+
+  async function subscriptionsOf(upn: string) {
+    const arm = createArmClients(em.url, em.credential(upn));
+    return (await arm.rest.listAll<Subscription>("/subscriptions?api-version=2022-12-01")).map((s) => s.subscriptionId);
+  }
+
+  async function itemsOf(upn: string) {
+    const arm = createArmClients(em.url, em.credential(upn));
+    const subscriptions = await subscriptionsOf(upn);
+    const { versions, softDeleted } = await new QueryClient().fetchQuery(attentionQueries.scan(arm, subscriptions));
+    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted });
+  }
+
+  it("lists the demo's failed replication, read with $expand=ReplicationStatus, for the platform admin", async () => {
+    const items = await itemsOf(DEMO_PERSONA_USERS["platform-admin"].upn);
+    const failed = items.filter((i) => i.kind === "replicationFailed");
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        where: "contoso_prod_images/sql2022-ws2022-enterprise/16.5.0",
+        regions: ["eastus"],
+        title: expect.stringMatching(/^Replication failed in East US\. .*2048/),
+      }),
+    );
+  });
+
+  it("lists the demo's soft-deleted version once its purge is less than two days away", async () => {
+    const admin = DEMO_PERSONA_USERS["platform-admin"].upn;
+    expect((await itemsOf(admin)).some((i) => i.kind === "purgeSoon")).toBe(false);
+    // Purged seven days after its softDeletedTime.
+    const {
+      softDeleted: [deleted],
+    } = await new QueryClient().fetchQuery(
+      attentionQueries.scan(createArmClients(em.url, em.credential(admin)), await subscriptionsOf(admin)),
+    );
+    const untilPurge = Date.parse(deleted!.softDeletedTime) + 7 * 24 * 3600_000 - em.emulator.ctx.clock.now();
+    await em.advance((untilPurge - 24 * 3600_000) / 1000);
+    expect((await itemsOf(admin)).filter((i) => i.kind === "purgeSoon")).toEqual([
+      expect.objectContaining({ where: expect.stringMatching(/^contoso_recoverable_images\/.+\/1\.0\.0$/) }),
+    ]);
+  });
+
+  it("shows a consumer only what Resource Graph lets them read", async () => {
+    const items = await itemsOf(DEMO_PERSONA_USERS.consumer.upn);
+    expect(items.some((i) => i.where.startsWith("contoso_prod_images/"))).toBe(false);
+  });
+});

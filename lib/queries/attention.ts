@@ -1,0 +1,115 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ArmClients } from "@/lib/azure/clients";
+import { toAzureError } from "@/lib/azure/errors";
+import { queryResourceGraph, RESOURCE_GRAPH_PATH } from "@/lib/azure/resourceGraph";
+import { galleryPathOf } from "@/lib/azure/routeParams";
+import { type AttentionVersion, type SoftDeletedVersion, versionsToExpand } from "@/lib/attention/needsAttention";
+import { mapWithConcurrency } from "@/lib/consumer/concurrency";
+import type { ReplicationState } from "@/lib/gallery/replication";
+
+/**
+ * One Resource Graph query for every gallery, image definition and image version the user can read: the versions
+ * for the rules, the galleries and definitions to find where soft-deleted versions may be.
+ */
+export const ATTENTION_QUERY = [
+  "resources",
+  "| where type in~ ('microsoft.compute/galleries', 'microsoft.compute/galleries/images', 'microsoft.compute/galleries/images/versions')",
+  "| project id, name, type, location, subscriptionId, properties",
+  "| order by id asc",
+].join("\n");
+
+const GALLERY = "microsoft.compute/galleries";
+const DEFINITION = "microsoft.compute/galleries/images";
+const VERSION = "microsoft.compute/galleries/images/versions";
+
+type Row = AttentionVersion & {
+  type: string;
+  properties?: AttentionVersion["properties"] & { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
+};
+
+/** ARM reads in flight at once (replication states, soft-deleted listings). */
+const READ_CONCURRENCY = 6;
+
+/**
+ * A version read again with $expand=ReplicationStatus, which Resource Graph does not carry; only versions not
+ * Succeeded (replicating, or failed) need it.
+ */
+async function withReplication(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+  const p = galleryPathOf(version.id);
+  if (!p?.imageName || !p.versionName) return version;
+  try {
+    const read = await arm
+      .compute(p.subscriptionId)
+      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+        expand: "ReplicationStatus",
+      });
+    const summary = (read.replicationStatus?.summary ?? []).flatMap((r) =>
+      r.region && r.state
+        ? [{ region: r.region, state: r.state as ReplicationState, details: r.details, progress: r.progress }]
+        : [],
+    );
+    return { ...version, properties: { ...version.properties, replicationStatus: { summary } } };
+  } catch {
+    // Deleted since Resource Graph indexed it, or not readable: the rules still see its provisioningState.
+    return version;
+  }
+}
+
+/**
+ * The soft-deleted versions of one definition (the service lists them per definition only). A listing that fails
+ * leaves that definition out: the section is advice, not an audit.
+ */
+async function softDeletedOf(arm: ArmClients, definitionId: string): Promise<SoftDeletedVersion[]> {
+  const p = galleryPathOf(definitionId);
+  if (!p?.imageName) return [];
+  const found: SoftDeletedVersion[] = [];
+  try {
+    for await (const version of arm
+      .compute(p.subscriptionId)
+      .softDeletedResource.listByArtifactName(p.resourceGroupName, p.galleryName, "Images", p.imageName)) {
+      if (version.id && version.name && version.softDeletedTime)
+        found.push({ id: version.id, name: version.name, softDeletedTime: version.softDeletedTime });
+    }
+  } catch {
+    return [];
+  }
+  return found;
+}
+
+export interface AttentionScan {
+  versions: AttentionVersion[];
+  softDeleted: SoftDeletedVersion[];
+}
+
+export const attentionQueries = {
+  all: () => ["attention"] as const,
+  scan: (arm: ArmClients, subscriptionIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...attentionQueries.all(), "scan", [...subscriptionIds].map((s) => s.toLowerCase()).sort()],
+      queryFn: async (): Promise<AttentionScan> => {
+        let rows: Row[];
+        try {
+          rows = await queryResourceGraph<Row>(arm, subscriptionIds, ATTENTION_QUERY);
+        } catch (error) {
+          throw toAzureError(error, RESOURCE_GRAPH_PATH);
+        }
+        const ofType = (type: string) => rows.filter((r) => r.type.toLowerCase() === type);
+        const versions: AttentionVersion[] = ofType(VERSION).map(({ type: _type, ...version }) => version);
+        const softDeleteGalleries = ofType(GALLERY)
+          .filter((g) => g.properties?.softDeletePolicy?.isSoftDeleteEnabled === true)
+          .map((g) => `${g.id.toLowerCase()}/images/`);
+        const definitions = ofType(DEFINITION).filter((d) =>
+          softDeleteGalleries.some((g) => d.id.toLowerCase().startsWith(g)),
+        );
+        const expand = new Set(versionsToExpand(versions));
+        const [expanded, softDeleted] = await Promise.all([
+          mapWithConcurrency(versions, READ_CONCURRENCY, (v) =>
+            expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
+          ),
+          mapWithConcurrency(definitions, READ_CONCURRENCY, (d) => softDeletedOf(arm, d.id)),
+        ]);
+        return { versions: expanded, softDeleted: softDeleted.flat() };
+      },
+      enabled: subscriptionIds.length > 0,
+    }),
+};
