@@ -12,14 +12,13 @@ import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatDate, formatDateTime, isPast } from "@/components/ui/format";
-import { ProgressBar } from "@/components/ui/ProgressBar";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { ResourceTags } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { regionReplications, type RegionReplication } from "@/components/versions/replicationView";
+import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { pageHref, imageIdOf, galleryPathOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
@@ -28,67 +27,6 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { ImageVersionActions } from "@/components/publish/PublishActions";
-import { SafeText } from "@/components/ui/SafeText";
-
-const regionColumn = createColumnHelper<RegionReplication>();
-
-function regionColumns(versionName: string) {
-  return [
-    regionColumn.accessor("displayName", {
-      header: "Region",
-      meta: { rowHeader: true },
-      cell: (info) => <SafeText value={info.getValue()} />,
-    }),
-    regionColumn.accessor("replicaCount", { header: "Replicas", meta: { numeric: true } }),
-    regionColumn.accessor("storageAccountType", { header: "Storage" }),
-    regionColumn.accessor("excludeFromLatest", {
-      header: "Exclude from latest",
-      cell: (i) => (i.getValue() ? "Yes" : "No"),
-    }),
-    regionColumn.accessor("progress", {
-      header: "Replication",
-      cell: (info) => {
-        const r = info.row.original;
-        return (
-          <div className="flex min-w-56 items-center gap-2">
-            <ProgressBar
-              value={r.progress}
-              tone={r.tone}
-              label={`Replication of ${versionName} to ${r.displayName}`}
-              valueText={r.label}
-            />
-            <span className="w-28 shrink-0 text-xs text-slate-700">{r.label}</span>
-          </div>
-        );
-      },
-    }),
-    regionColumn.display({
-      id: "guidance",
-      header: "For a deployer",
-      cell: (info) => {
-        const { readiness, state, excludeFromLatest } = info.row.original;
-        return (
-          <div className="max-w-md text-xs text-slate-700">
-            <StateBadge
-              state={state}
-              label={readiness.usable ? "Usable" : readiness.kind === "stalled" ? "Stalled" : state}
-            />
-            <p className="mt-1">{readiness.summary}</p>
-            {readiness.usable && excludeFromLatest && (
-              <p className="mt-1">Excluded from latest here: deploy it by its exact version.</p>
-            )}
-            {readiness.fix && (
-              <p className="mt-1">
-                <span className="font-semibold">Fix: </span>
-                {readiness.fix}
-              </p>
-            )}
-          </div>
-        );
-      },
-    }),
-  ];
-}
 
 interface DiskRow {
   id: string;
@@ -127,7 +65,6 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
     siblings?.versions && siblings.complete && image.data
       ? latestIn(siblings.versions, image.data.location).latest === path.versionName
       : false;
-  const regions = v ? regionReplications(v) : [];
   const profile = v?.publishingProfile;
   const replication = profileReplication(profile);
   const storage = v?.storageProfile;
@@ -222,13 +159,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
             title="Replication"
             description="A region is usable for deployments only once its replication is Completed."
           >
-            <DataTable
-              data={regions}
-              columns={regionColumns(path.versionName)}
-              caption={`Replication of ${path.versionName} per region`}
-              getRowId={(row) => row.region}
-              empty="This version has no target regions."
-            />
+            <RegionReplicationTable version={v} versionName={path.versionName} />
           </Section>
 
           <Section title="Source">
