@@ -28,6 +28,7 @@ import { galleryQueries } from "@/lib/queries/galleries";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { GalleryActions } from "@/components/publish/PublishActions";
+import { GalleryArtifactSections, GalleryContentsSummary } from "@/components/applications/GalleryArtifactSections";
 
 interface DefinitionRow {
   image: GalleryImage;
@@ -158,6 +159,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
         </Card>
       )}
 
+      {gallery.data && <GalleryContentsSummary path={path} />}
       <Section
         title="Image definitions"
         description="Each definition groups the versions of one image: OS, generation, architecture and identifier."
@@ -181,6 +183,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
           </>
         )}
       </Section>
+      {gallery.data && <GalleryArtifactSections path={path} />}
       {gallery.data && <LazySharingPanels resourceId={id} />}
     </>
   );

@@ -10,22 +10,25 @@ import { regionReplications } from "@/components/versions/replicationView";
 import type { ArmClients } from "@/lib/azure/clients";
 
 /** The `$expand=ReplicationStatus` read of one version: image versions' by default, application versions' too. */
-export type ReplicationRead<K extends QueryKey> = (
+export type ReplicationRead<T extends ReplicatedArtifactVersion, K extends QueryKey> = (
   arm: ArmClients,
   id: string,
-) => UseQueryOptions<ReplicatedArtifactVersion, Error, ReplicatedArtifactVersion, K>;
+) => UseQueryOptions<T, Error, T, K>;
 
-interface CellProps<K extends QueryKey> {
-  version: ReplicatedArtifactVersion;
+interface CellProps<T extends ReplicatedArtifactVersion, K extends QueryKey> {
+  version: T;
   /** The version's replication read (versionQueries.replication for image versions). */
-  read: ReplicationRead<K>;
+  read: ReplicationRead<T, K>;
 }
 
 /**
  * A version row's replication, read by the row's own cells when they are rendered: in a virtualized table that
  * is exactly the rows on screen, and an arriving read re-renders its row's cells, not 10,000 rows.
  */
-function useReplication<K extends QueryKey>(version: ReplicatedArtifactVersion, read: ReplicationRead<K>) {
+function useReplication<T extends ReplicatedArtifactVersion, K extends QueryKey>(
+  version: T,
+  read: ReplicationRead<T, K>,
+) {
   const replication = useQuery(read(useArm(), version.id ?? ""));
   return {
     version: replication.data ?? version,
@@ -34,7 +37,10 @@ function useReplication<K extends QueryKey>(version: ReplicatedArtifactVersion, 
   };
 }
 
-export function ReplicationRegionsCell<K extends QueryKey>({ version, read }: CellProps<K>) {
+export function ReplicationRegionsCell<T extends ReplicatedArtifactVersion, K extends QueryKey>({
+  version,
+  read,
+}: CellProps<T, K>) {
   const replication = useReplication(version, read);
   if (!replication.settled) return <Spinner label="Reading replication…" />;
   if (replication.error)
@@ -46,7 +52,10 @@ export function ReplicationRegionsCell<K extends QueryKey>({ version, read }: Ce
   return <RegionBars regions={regionReplications(replication.version)} versionName={version.name ?? ""} />;
 }
 
-export function ReplicationStateCell<K extends QueryKey>({ version, read }: CellProps<K>) {
+export function ReplicationStateCell<T extends ReplicatedArtifactVersion, K extends QueryKey>({
+  version,
+  read,
+}: CellProps<T, K>) {
   const v = useReplication(version, read).version;
   return (
     <span className="flex flex-col items-start gap-1">
