@@ -138,7 +138,8 @@ function applicationModel(properties: Partial<GalleryApplicationProperties>): Om
   };
 }
 
-export function createApplication(
+/** PUT: creates the application or replaces every property of it (supportedOSType stays as created). */
+export function putApplication(
   arm: ArmClients,
   path: ApplicationPath,
   body: { location: string; properties: GalleryApplicationProperties; tags: Tags },
@@ -148,20 +149,6 @@ export function createApplication(
     path.galleryName,
     path.applicationName,
     { location: body.location, tags: body.tags, ...applicationModel(body.properties) },
-    POLL,
-  );
-}
-
-export function updateApplication(
-  arm: ArmClients,
-  path: ApplicationPath,
-  body: { properties: Partial<GalleryApplicationProperties>; tags: Tags },
-): Operation<GalleryApplication> {
-  return computeOf(arm, path).galleryApplications.update(
-    path.resourceGroupName,
-    path.galleryName,
-    path.applicationName,
-    { tags: body.tags, ...applicationModel(body.properties) },
     POLL,
   );
 }
