@@ -9,6 +9,8 @@ export function scopeLabel(scopeId: string): string {
   const name =
     parsed?.galleryImageVersion ??
     parsed?.galleryImage ??
+    parsed?.galleryApplicationVersion ??
+    parsed?.galleryApplication ??
     parsed?.gallery ??
     (level === "resource group" ? parsed?.resourceGroup : parsed?.subscriptionId);
   return `${level} '${name ?? scopeId}'`;
