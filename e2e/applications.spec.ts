@@ -36,6 +36,7 @@ function wizardStep(page: Page, n: number, name: string) {
 }
 
 test("the gallery page lists applications, scripts and access control profiles with counts", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, admin.upn);
   await page.goto(GALLERY_URL);
   const contents = page.getByRole("navigation", { name: "Gallery contents" });
