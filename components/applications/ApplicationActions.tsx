@@ -9,7 +9,6 @@ import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { DeleteButton, DeleteFooter } from "@/components/publish/DeleteDialogs";
 import { useOperation } from "@/components/publish/useOperation";
-import { shareHref } from "@/components/sharing/scopeLabels";
 import { Dialog } from "@/components/ui/Dialog";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
@@ -49,11 +48,6 @@ export function ApplicationActions({ path }: { path: ApplicationPath }) {
       {allows(`${APPLICATION}/write`) && (
         <Link href={`${pageHref(id)}/edit`} className={linkButton}>
           Edit
-        </Link>
-      )}
-      {allows("Microsoft.Authorization/roleAssignments/write") && (
-        <Link href={shareHref(id)} className={linkButton}>
-          Share
         </Link>
       )}
       {allows(`${APPLICATION}/delete`) && <DeleteApplicationButton path={path} />}
