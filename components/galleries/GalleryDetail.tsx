@@ -30,6 +30,7 @@ import { imageQueries } from "@/lib/queries/galleryImages";
 import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { GalleryActions } from "@/components/publish/PublishActions";
 import { GalleryRecycleBin } from "@/components/recycleBin/GalleryRecycleBin";
+import { GalleryArtifactSections, GalleryContentsSummary } from "@/components/applications/GalleryArtifactSections";
 
 interface DefinitionRow {
   image: GalleryImage;
@@ -160,6 +161,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
         </Card>
       )}
 
+      {gallery.data && <GalleryContentsSummary path={path} />}
       <Section
         title="Image definitions"
         description="Each definition groups the versions of one image: OS, generation, architecture and identifier."
@@ -185,6 +187,7 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
       </Section>
       {gallery.data && <GalleryIdentityAndSharing galleryId={id} />}
       {gallery.data && <GalleryRecycleBin galleryId={id} />}
+      {gallery.data && <GalleryArtifactSections path={path} />}
       {gallery.data && <LazySharingPanels resourceId={id} />}
     </>
   );

@@ -49,6 +49,38 @@ const columns = [
       return count;
     },
   }),
+  column.accessor((row) => (typeof row.otherArtifacts === "object" ? row.otherArtifacts.applications : -1), {
+    id: "applications",
+    header: "VM applications",
+    meta: { numeric: true },
+    cell: (info) => {
+      const other = info.row.original.otherArtifacts;
+      if (other === "loading") return <Spinner label="" className="justify-end" />;
+      if (other === "unknown") return <span title="Listed on the gallery's page">—</span>;
+      return other.applications;
+    },
+  }),
+  column.accessor(
+    (row) =>
+      typeof row.otherArtifacts === "object"
+        ? row.otherArtifacts.scripts + row.otherArtifacts.accessControlProfiles
+        : -1,
+    {
+      id: "scriptsAndProfiles",
+      header: "Scripts and access profiles",
+      meta: { numeric: true },
+      cell: (info) => {
+        const other = info.row.original.otherArtifacts;
+        if (other === "loading") return <Spinner label="" className="justify-end" />;
+        if (other === "unknown") return <span title="Listed on the gallery's page">—</span>;
+        return (
+          <span title={`${other.scripts} scripts, ${other.accessControlProfiles} in-VM access control profiles`}>
+            {other.scripts} · {other.accessControlProfiles}
+          </span>
+        );
+      },
+    },
+  ),
   column.accessor("sharing", {
     header: "Sharing",
     cell: (info) => <Tag tone={info.getValue() === "Private (RBAC)" ? "neutral" : "brand"}>{info.getValue()}</Tag>,

@@ -27,6 +27,7 @@ import { latestIn, useVersionsWithReplication } from "@/components/versions/useV
 import { pageHref, imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { ImageDefinitionActions } from "@/components/publish/PublishActions";
@@ -78,12 +79,12 @@ const columns = [
   column.display({
     id: "regions",
     header: "Target regions",
-    cell: (info) => <ReplicationRegionsCell version={info.row.original.version} />,
+    cell: (info) => <ReplicationRegionsCell version={info.row.original.version} read={versionQueries.replication} />,
   }),
   column.accessor((row) => row.version.replicationStatus?.aggregatedState ?? row.version.provisioningState ?? "", {
     id: "state",
     header: "Replication",
-    cell: (info) => <ReplicationStateCell version={info.row.original.version} />,
+    cell: (info) => <ReplicationStateCell version={info.row.original.version} read={versionQueries.replication} />,
   }),
   column.display({
     id: "trust",

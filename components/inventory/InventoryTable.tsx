@@ -20,6 +20,10 @@ const KIND_LABEL: Record<InventoryKind, string> = {
   gallery: "Gallery",
   definition: "Image definition",
   version: "Image version",
+  application: "VM application",
+  applicationVersion: "Application version",
+  script: "Script",
+  accessControlProfile: "In-VM access control profile",
 };
 
 interface InventoryRow extends InventoryItem {
@@ -57,6 +61,20 @@ function pathOf(item: InventoryItem): string {
     .join("/");
 }
 
+/** ", 2 VM applications, 1 script" for the kinds beyond images that the inventory holds. */
+function otherCounts(count: (kind: InventoryKind) => number): string {
+  const kinds: [InventoryKind, string][] = [
+    ["application", "VM applications"],
+    ["applicationVersion", "application versions"],
+    ["script", "scripts"],
+    ["accessControlProfile", "in-VM access control profiles"],
+  ];
+  return kinds
+    .filter(([kind]) => count(kind) > 0)
+    .map(([kind, label]) => `, ${count(kind)} ${label}`)
+    .join("");
+}
+
 /**
  * Every gallery, image definition and image version in every subscription the user can read, in one table:
  * one Resource Graph query (ARM listing per subscription when Resource Graph refuses), rows appearing as pages
@@ -85,7 +103,7 @@ export function InventoryTable() {
         title="Inventory"
         subtitle={
           subscriptions.data &&
-          `${count("gallery")} galleries, ${count("definition")} image definitions, ${count("version")} image versions in ${subscriptions.data.length} subscriptions` +
+          `${count("gallery")} galleries, ${count("definition")} image definitions, ${count("version")} image versions${otherCounts(count)} in ${subscriptions.data.length} subscriptions` +
             (state?.source === "resourceGraph"
               ? " · from Resource Graph"
               : state?.source === "armListing"
@@ -102,7 +120,8 @@ export function InventoryTable() {
       {state?.fallbackReason && (
         <p className="mt-2 text-sm text-slate-600">
           Resource Graph answered {state.fallbackReason.code} ({state.fallbackReason.message}); listed per subscription
-          instead. Image versions are listed on each definition&apos;s page.
+          instead. Image versions are listed on each definition&apos;s page; applications, scripts and access control
+          profiles on each gallery&apos;s page.
         </p>
       )}
       <InventoryFailures inventory={inventory} />

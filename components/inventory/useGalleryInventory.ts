@@ -8,7 +8,7 @@ import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { type InventoryChunk, relistSubscription } from "@/lib/inventory/inventory";
 import type { InventoryItem } from "@/lib/inventory/item";
-import { applyChunk, definitionCounts, type InventoryState } from "@/lib/inventory/state";
+import { applyChunk, countsPerGallery, definitionCounts, type InventoryState } from "@/lib/inventory/state";
 import { inventoryQueries } from "@/lib/queries/inventory";
 import type { Subscription } from "@/lib/queries/subscriptions";
 
@@ -23,6 +23,11 @@ export interface InventoryGalleryRow {
   sharing: string;
   /** "loading" until every definition of the gallery has arrived. */
   definitionCount: number | "loading";
+  /**
+   * VM applications, scripts and in-VM access control profiles, counted from Resource Graph; "unknown" when the
+   * inventory was listed through ARM, which lists only galleries and definitions.
+   */
+  otherArtifacts: { applications: number; scripts: number; accessControlProfiles: number } | "loading" | "unknown";
 }
 
 export interface GalleryInventory {
@@ -83,7 +88,11 @@ export function useGalleryInventory(subscriptions: readonly Subscription[]): Gal
 
   const rows = useMemo(() => {
     const names = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s]));
-    const counts = definitionCounts(state?.items ?? []);
+    const items = state?.items ?? [];
+    const counts = definitionCounts(items);
+    const applications = countsPerGallery(items, "application");
+    const scripts = countsPerGallery(items, "script");
+    const profiles = countsPerGallery(items, "accessControlProfile");
     return (state?.items ?? [])
       .filter((item) => item.kind === "gallery")
       .map((item): InventoryGalleryRow => {
@@ -101,6 +110,16 @@ export function useGalleryInventory(subscriptions: readonly Subscription[]): Gal
             state?.listed.has(item.galleryKey) || (!loading && !state?.retrying.has(item.subscriptionId))
               ? (counts.get(item.galleryKey) ?? 0)
               : "loading",
+          otherArtifacts:
+            state?.source === "armListing"
+              ? "unknown"
+              : loading
+                ? "loading"
+                : {
+                    applications: applications.get(item.galleryKey) ?? 0,
+                    scripts: scripts.get(item.galleryKey) ?? 0,
+                    accessControlProfiles: profiles.get(item.galleryKey) ?? 0,
+                  },
         };
       });
   }, [state, subscriptions, loading]);

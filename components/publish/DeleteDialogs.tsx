@@ -22,7 +22,7 @@ import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/querie
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
 import { invalidateAfterPublish } from "@/lib/queries/publish";
 
-function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
+export function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <button type="button" className={buttonClass.secondary} onClick={onClick}>
       {label}
@@ -283,7 +283,7 @@ export function DeleteImageVersionButton({
 }
 
 /** The foot of every delete dialog: the operation's progress or refusal, then Cancel and the destructive action. */
-function DeleteFooter(props: {
+export function DeleteFooter(props: {
   state: OperationState;
   onCancel: () => void;
   cancelDisabled?: boolean;

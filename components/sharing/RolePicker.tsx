@@ -12,14 +12,17 @@ export function RolePicker({
   onAudience,
   value,
   onChange,
+  scope = "images",
 }: {
   roles: RoleChoice[];
+  /** What is shared: a VM application's consumers need other roles than an image's. */
+  scope?: "images" | "applications";
   audience: Audience;
   onAudience: (a: Audience) => void;
   value: string | undefined;
   onChange: (roleId: string) => void;
 }) {
-  const ordered = orderRoles(roles, audience);
+  const ordered = orderRoles(roles, audience, scope);
   return (
     <div className="space-y-4">
       <fieldset>
@@ -33,6 +36,13 @@ export function RolePicker({
           ))}
         </div>
       </fieldset>
+      {scope === "applications" && (
+        <p role="note" className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
+          A reader of a VM application can see it and its versions and install any version on the VMs and scale sets
+          they deploy (applicationProfile); they cannot change, replicate or share it. Compute Gallery Image Reader does
+          not include applications.
+        </p>
+      )}
       <RoleGroup title="Recommended" roles={ordered.recommended} value={value} onChange={onChange} />
       {ordered.custom.length > 0 && (
         <RoleGroup title="Custom roles" roles={ordered.custom} value={value} onChange={onChange} />

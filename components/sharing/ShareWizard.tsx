@@ -17,12 +17,20 @@ import { Card, PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { pageHref } from "@/lib/azure/routeParams";
 import { parseResourceId } from "@/lib/azure/resourceId";
+import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { sharingQueries, useAssignRole } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { describeRole, type Audience } from "@/lib/sharing/roles";
-import { grantCounts, scopeOptions, SHARE_MATRIX, shareScopeKindOf } from "@/lib/sharing/shareMatrix";
+import {
+  grantCounts,
+  grantCountsText,
+  scopeOptions,
+  SHARE_MATRIX,
+  shareScopeKindOf,
+  type ShareScopeKind,
+} from "@/lib/sharing/shareMatrix";
 import { SafeText } from "@/components/ui/SafeText";
 import { visibleText } from "@/lib/security/safeLink";
 
@@ -50,7 +58,10 @@ export function ShareWizard() {
   if (!origin) return <ScopePicker purpose="share" />;
   if (options.length === 0) {
     return (
-      <ErrorPanel error={new Error(`'${origin}' is not a gallery or image definition.`)} title="Nothing to share" />
+      <ErrorPanel
+        error={new Error(`'${origin}' is not a gallery, image definition or VM application.`)}
+        title="Nothing to share"
+      />
     );
   }
   const ready = [Boolean(scopeId), Boolean(principal), Boolean(roleId), true][step - 1];
@@ -60,7 +71,7 @@ export function ShareWizard() {
       <PageHeader
         kind="Grant access"
         title={scopeLabel(origin)}
-        subtitle="Share a gallery or an image definition through Azure RBAC."
+        subtitle="Share a gallery, an image definition or a VM application through Azure RBAC."
       />
       <nav aria-label="Steps" className="mb-4">
         <ol className="flex flex-wrap gap-2 text-sm">
@@ -126,7 +137,7 @@ function ScopeStep({
   value,
   onChange,
 }: {
-  options: { id: string; kind: "gallery" | "galleryImage" | "galleryImageVersion" }[];
+  options: { id: string; kind: ShareScopeKind }[];
   value: string;
   onChange: (id: string) => void;
 }) {
@@ -182,21 +193,42 @@ function RoleStep(props: {
   const roles = useQuery(sharingQueries.roles(arm, props.scopeId));
   if (roles.isPending) return <Spinner label="Loading roles…" />;
   if (roles.isError) return <ErrorPanel error={roles.error} title="The roles could not be listed" />;
-  return <RolePicker roles={roles.data} {...props} />;
+  return (
+    <RolePicker
+      roles={roles.data}
+      scope={shareScopeKindOf(props.scopeId) === "galleryApplication" ? "applications" : "images"}
+      {...props}
+    />
+  );
 }
 
 function useGrantCounts(scopeId: string) {
   const arm = useArm();
   const kind = shareScopeKindOf(scopeId) ?? "gallery";
   const images = useQuery({ ...imageQueries.list(arm, scopeId), enabled: kind === "gallery" });
-  const imageIds = kind === "gallery" ? (images.data ?? []).map((i) => i.id ?? "") : [scopeId];
+  const applications = useQuery({ ...applicationQueries.list(arm, scopeId), enabled: kind === "gallery" });
+  const imageIds =
+    kind === "gallery" ? (images.data ?? []).map((i) => i.id ?? "") : kind === "galleryApplication" ? [] : [scopeId];
+  const applicationIds =
+    kind === "gallery"
+      ? (applications.data ?? []).map((a) => a.id ?? "")
+      : kind === "galleryApplication"
+        ? [scopeId]
+        : [];
   const versions = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
-  const loading = (kind === "gallery" && images.isPending) || versions.some((v) => !v.isError && !isListComplete(v));
+  const applicationVersions = useQueries({
+    queries: applicationIds.map((id) => applicationVersionQueries.list(arm, id)),
+  });
+  const loading =
+    (kind === "gallery" && (images.isPending || applications.isPending)) ||
+    versions.some((v) => !v.isError && !isListComplete(v)) ||
+    applicationVersions.some((v) => v.isPending);
   return loading
     ? undefined
     : grantCounts(
         kind,
         versions.map((v) => v.data?.length ?? 0),
+        applicationVersions.map((v) => v.data?.length ?? 0),
       );
 }
 
@@ -235,13 +267,7 @@ function ReviewStep({
           {SHARE_MATRIX[kind].label}: {scopeLabel(scopeId)}
         </dd>
         <dt className="font-semibold">They gain</dt>
-        <dd data-testid="grant-counts">
-          {counts ? (
-            `${counts.definitions} image definition${counts.definitions === 1 ? "" : "s"} and ${counts.versions} version${counts.versions === 1 ? "" : "s"}`
-          ) : (
-            <Spinner />
-          )}
-        </dd>
+        <dd data-testid="grant-counts">{counts ? grantCountsText(counts) : <Spinner />}</dd>
       </dl>
       {capabilities.data && !capabilities.data.assignRoles && (
         <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">

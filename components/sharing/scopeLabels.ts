@@ -11,7 +11,12 @@ export function scopeLabel(scopeId: string, subscriptionName?: (subscriptionId: 
   if (level === "subscription") return `subscription '${subscription ?? scopeId}'`;
   if (level === "resource group")
     return `resource group '${parsed?.resourceGroup}'${subscriptionName && subscription ? ` in '${subscription}'` : ""}`;
-  const name = parsed?.galleryImageVersion ?? parsed?.galleryImage ?? parsed?.gallery;
+  const name =
+    parsed?.galleryImageVersion ??
+    parsed?.galleryImage ??
+    parsed?.galleryApplicationVersion ??
+    parsed?.galleryApplication ??
+    parsed?.gallery;
   return `${level} '${name ?? scopeId}'`;
 }
 

@@ -12,15 +12,13 @@ import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { formatDate, formatDateTime, isPast } from "@/components/ui/format";
-import { ProgressBar } from "@/components/ui/ProgressBar";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { ResourceTags } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { LazyReplicationMap } from "@/components/versions/LazyReplicationMap";
-import { regionReplications, type RegionReplication } from "@/components/versions/replicationView";
+import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { pageHref, imageIdOf, galleryPathOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
@@ -31,66 +29,6 @@ import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVer
 import { ImageVersionActions } from "@/components/publish/PublishActions";
 import { SafeText } from "@/components/ui/SafeText";
 import { VersionPublishingOptions } from "@/components/versions/VersionPublishingOptions";
-
-const regionColumn = createColumnHelper<RegionReplication>();
-
-function regionColumns(versionName: string) {
-  return [
-    regionColumn.accessor("displayName", {
-      header: "Region",
-      meta: { rowHeader: true },
-      cell: (info) => <SafeText value={info.getValue()} />,
-    }),
-    regionColumn.accessor("replicaCount", { header: "Replicas", meta: { numeric: true } }),
-    regionColumn.accessor("storageAccountType", { header: "Storage" }),
-    regionColumn.accessor("excludeFromLatest", {
-      header: "Exclude from latest",
-      cell: (i) => (i.getValue() ? "Yes" : "No"),
-    }),
-    regionColumn.accessor("progress", {
-      header: "Replication",
-      cell: (info) => {
-        const r = info.row.original;
-        return (
-          <div className="flex min-w-56 items-center gap-2">
-            <ProgressBar
-              value={r.progress}
-              tone={r.tone}
-              label={`Replication of ${versionName} to ${r.displayName}`}
-              valueText={r.label}
-            />
-            <span className="w-28 shrink-0 text-xs text-slate-700">{r.label}</span>
-          </div>
-        );
-      },
-    }),
-    regionColumn.display({
-      id: "guidance",
-      header: "For a deployer",
-      cell: (info) => {
-        const { readiness, state, excludeFromLatest } = info.row.original;
-        return (
-          <div className="max-w-md text-xs text-slate-700">
-            <StateBadge
-              state={state}
-              label={readiness.usable ? "Usable" : readiness.kind === "stalled" ? "Stalled" : state}
-            />
-            <p className="mt-1">{readiness.summary}</p>
-            {readiness.usable && excludeFromLatest && (
-              <p className="mt-1">Excluded from latest here: deploy it by its exact version.</p>
-            )}
-            {readiness.fix && (
-              <p className="mt-1">
-                <span className="font-semibold">Fix: </span>
-                {readiness.fix}
-              </p>
-            )}
-          </div>
-        );
-      },
-    }),
-  ];
-}
 
 interface DiskRow {
   id: string;
@@ -129,7 +67,6 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
     siblings?.versions && siblings.complete && image.data
       ? latestIn(siblings.versions, image.data.location).latest === path.versionName
       : false;
-  const regions = v ? regionReplications(v) : [];
   const profile = v?.publishingProfile;
   const replication = profileReplication(profile);
   const storage = v?.storageProfile;
@@ -224,18 +161,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
             title="Replication"
             description="A region is usable for deployments only once its replication is Completed."
           >
-            <div className="grid items-start gap-4 xl:grid-cols-2">
-              <DataTable
-                data={regions}
-                columns={regionColumns(path.versionName)}
-                caption={`Replication of ${path.versionName} per region`}
-                getRowId={(row) => row.region}
-                empty="This version has no target regions."
-              />
-              {regions.length > 0 && (
-                <LazyReplicationMap regions={regions} caption={`Target regions of ${path.versionName}`} />
-              )}
-            </div>
+            <RegionReplicationTable version={v} versionName={path.versionName} />
           </Section>
 
           <Section title="Source">

@@ -1,25 +1,47 @@
 "use client";
 
-import type { GalleryImageVersion } from "@azure/arm-compute";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useArm } from "@/components/layout/ArmContext";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { RegionBars } from "@/components/versions/RegionBars";
+import type { ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
 import { regionReplications } from "@/components/versions/replicationView";
-import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import type { ArmClients } from "@/lib/azure/clients";
+
+/** The `$expand=ReplicationStatus` read of one version: image versions' by default, application versions' too. */
+export type ReplicationRead<T extends ReplicatedArtifactVersion, K extends QueryKey> = (
+  arm: ArmClients,
+  id: string,
+) => UseQueryOptions<T, Error, T, K>;
+
+interface CellProps<T extends ReplicatedArtifactVersion, K extends QueryKey> {
+  version: T;
+  /** The version's replication read (versionQueries.replication for image versions). */
+  read: ReplicationRead<T, K>;
+}
 
 /**
  * A version row's replication, read by the row's own cells when they are rendered: in a virtualized table that
  * is exactly the rows on screen, and an arriving read re-renders its row's cells, not 10,000 rows.
  */
-function useReplication(version: GalleryImageVersion) {
-  const read = useQuery(versionQueries.replication(useArm(), version.id ?? ""));
-  return { version: read.data ?? version, settled: read.data !== undefined || read.isError, error: read.error };
+function useReplication<T extends ReplicatedArtifactVersion, K extends QueryKey>(
+  version: T,
+  read: ReplicationRead<T, K>,
+) {
+  const replication = useQuery(read(useArm(), version.id ?? ""));
+  return {
+    version: replication.data ?? version,
+    settled: replication.data !== undefined || replication.isError,
+    error: replication.error,
+  };
 }
 
-export function ReplicationRegionsCell({ version }: { version: GalleryImageVersion }) {
-  const replication = useReplication(version);
+export function ReplicationRegionsCell<T extends ReplicatedArtifactVersion, K extends QueryKey>({
+  version,
+  read,
+}: CellProps<T, K>) {
+  const replication = useReplication(version, read);
   if (!replication.settled) return <Spinner label="Reading replication…" />;
   if (replication.error)
     return (
@@ -30,8 +52,11 @@ export function ReplicationRegionsCell({ version }: { version: GalleryImageVersi
   return <RegionBars regions={regionReplications(replication.version)} versionName={version.name ?? ""} />;
 }
 
-export function ReplicationStateCell({ version }: { version: GalleryImageVersion }) {
-  const v = useReplication(version).version;
+export function ReplicationStateCell<T extends ReplicatedArtifactVersion, K extends QueryKey>({
+  version,
+  read,
+}: CellProps<T, K>) {
+  const v = useReplication(version, read).version;
   return (
     <span className="flex flex-col items-start gap-1">
       <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} />

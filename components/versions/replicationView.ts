@@ -1,4 +1,3 @@
-import type { GalleryImageVersion } from "@azure/arm-compute";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import { regionStorage } from "@/lib/gallery/apiVersions";
 import {
@@ -8,7 +7,7 @@ import {
   regionReadiness,
   type RegionReadiness,
 } from "@/lib/gallery/replication";
-import { regionalStatuses } from "@/components/versions/domainAdapters";
+import { regionalStatuses, type ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
 
 export type RegionTone = "success" | "progress" | "failure" | "unknown";
 
@@ -40,7 +39,7 @@ const TONE: Record<RegionReadiness["kind"], RegionTone> = {
  * matching region names the way ARM does ("West Europe" = "westeurope"). Regions with a status but no longer a
  * target are kept: their replicas still exist until removed.
  */
-export function regionReplications(version: GalleryImageVersion, now: Date = new Date()): RegionReplication[] {
+export function regionReplications(version: ReplicatedArtifactVersion, now: Date = new Date()): RegionReplication[] {
   const profile = version.publishingProfile;
   const summary = regionalStatuses(version);
   const targets = effectiveTargetRegions(version);

@@ -4,7 +4,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
-import { latestCandidate } from "@/components/versions/domainAdapters";
+import { latestCandidate, type ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
 import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
 import { compareVersionNames } from "@/lib/gallery/names";
@@ -137,6 +137,6 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
 }
 
 /** `latest` as a deployment to `region` resolves it (the definition's own region when no other is in mind). */
-export function latestIn(versions: GalleryImageVersion[], region: string): LatestResolution {
+export function latestIn(versions: readonly ReplicatedArtifactVersion[], region: string): LatestResolution {
   return resolveLatest(versions.map(latestCandidate), region);
 }

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import { seedDemoApplications } from "./demoApplications.js";
+import { seedDemoApplicationPackages } from "./demoApplicationPackages.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
 import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
 import { seedDemoDirectory, seedDemoResourceGroups, seedDemoRoleAssignments } from "./demoDirectory.js";
@@ -23,6 +24,7 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoVersionProperties(ctx, seededAt);
   seedDemoScriptsAndProfiles(ctx, seededAt);
   seedDemoApplications(ctx, seededAt);
+  seedDemoApplicationPackages(ctx, seededAt);
   seedDemoSoftDelete(ctx, seededAt);
   seedDemoLifecycle(ctx, seededAt);
   seedDemoPublishOptions(ctx, seededAt);

@@ -32,6 +32,8 @@ const LEVELS: Record<string, string> = {
   gallery: "gallery",
   galleryImage: "image definition",
   galleryImageVersion: "image version",
+  galleryApplication: "VM application",
+  galleryApplicationVersion: "application version",
 };
 
 export function levelOfScope(scope: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   diskResourceId,
   galleryImageVersionResourceId,
+  galleryApplicationVersionResourceId,
   galleryResourceId,
   managedImageResourceId,
   parentOf,
@@ -116,5 +117,23 @@ describe("dashboard routes", () => {
     expect(resourceIdFromRoutePath(routePathFromResourceId(id)!)).toBe(id);
     expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourceGroups/rg/images/i`)).toBeUndefined();
     expect(routePathFromResourceId(diskResourceId(sub, "rg", "d"))).toBeUndefined();
+  });
+
+  it("addresses applications, scripts and access control profiles and their versions like image versions", () => {
+    const application = galleryApplicationVersionResourceId(sub, "rg", "apps", "agent", "1.2.0");
+    const route = `/subscriptions/${sub}/resourceGroups/rg/galleries/apps/applications/agent/versions/1.2.0`;
+    expect(parseResourceId(application)).toMatchObject({
+      kind: "galleryApplicationVersion",
+      gallery: "apps",
+      galleryApplication: "agent",
+      galleryApplicationVersion: "1.2.0",
+    });
+    expect(routePathFromResourceId(application)).toBe(route);
+    expect(resourceIdFromRoutePath(route)).toBe(application);
+    const profile = `${galleryResourceId(sub, "rg", "g")}/inVMAccessControlProfiles/p/versions/1.0.0`;
+    expect(parseResourceId(profile.toLowerCase())?.kind).toBe("galleryInVMAccessControlProfileVersion");
+    expect(resourceIdFromRoutePath(routePathFromResourceId(profile)!)).toBe(profile);
+    expect(parseResourceId(`${galleryResourceId(sub, "rg", "g")}/scripts/s`)?.kind).toBe("galleryScript");
+    expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourceGroups/rg/galleries/g/widgets/w`)).toBeUndefined();
   });
 });

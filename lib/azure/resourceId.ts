@@ -10,6 +10,12 @@ export type ArmResourceKind =
   | "gallery"
   | "galleryImage"
   | "galleryImageVersion"
+  | "galleryApplication"
+  | "galleryApplicationVersion"
+  | "galleryScript"
+  | "galleryScriptVersion"
+  | "galleryInVMAccessControlProfile"
+  | "galleryInVMAccessControlProfileVersion"
   | "managedImage"
   | "disk"
   | "snapshot"
@@ -34,12 +40,17 @@ export interface ParsedResourceId {
   gallery?: string;
   galleryImage?: string;
   galleryImageVersion?: string;
+  galleryApplication?: string;
+  galleryApplicationVersion?: string;
 }
 
 const CANONICAL_TYPES: Record<string, string> = {
   galleries: "galleries",
   images: "images",
   versions: "versions",
+  applications: "applications",
+  scripts: "scripts",
+  invmaccesscontrolprofiles: "inVMAccessControlProfiles",
   disks: "disks",
   snapshots: "snapshots",
   virtualmachines: "virtualMachines",
@@ -55,17 +66,32 @@ function segmentsOf(id: string): string[] {
   return id.split("/").filter((segment) => segment.length > 0);
 }
 
+/** The gallery artifacts below a gallery (type path below `galleries/{g}`) and their kinds, artifact then version. */
+const GALLERY_ARTIFACTS: Record<string, readonly [ArmResourceKind, ArmResourceKind]> = {
+  images: ["galleryImage", "galleryImageVersion"],
+  applications: ["galleryApplication", "galleryApplicationVersion"],
+  scripts: ["galleryScript", "galleryScriptVersion"],
+  invmaccesscontrolprofiles: ["galleryInVMAccessControlProfile", "galleryInVMAccessControlProfileVersion"],
+};
+
+const GALLERY_KINDS = new Set<ArmResourceKind>(["gallery", ...Object.values(GALLERY_ARTIFACTS).flat()]);
+
+/** Whether a kind is a gallery or something in one (an artifact or its version), which has a dashboard page. */
+export function isGalleryKind(kind: ArmResourceKind | undefined): boolean {
+  return kind !== undefined && GALLERY_KINDS.has(kind);
+}
+
 function kindOf(provider: string | undefined, types: readonly string[]): ArmResourceKind {
-  const path = types.map((type) => type.toLowerCase()).join("/");
+  const lower = types.map((type) => type.toLowerCase());
+  const path = lower.join("/");
   if (provider?.toLowerCase() === "microsoft.authorization" && path === "roleassignments") return "roleAssignment";
   if (provider?.toLowerCase() !== "microsoft.compute") return "other";
+  const artifact = lower[0] === "galleries" ? GALLERY_ARTIFACTS[lower[1] ?? ""] : undefined;
+  if (artifact && lower.length === 2) return artifact[0];
+  if (artifact && lower.length === 3 && lower[2] === "versions") return artifact[1];
   switch (path) {
     case "galleries":
       return "gallery";
-    case "galleries/images":
-      return "galleryImage";
-    case "galleries/images/versions":
-      return "galleryImageVersion";
     case "images":
       return "managedImage";
     case "disks":
@@ -128,11 +154,11 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
     names,
     name: names.at(-1)!,
   };
-  if (kind === "gallery" || kind === "galleryImage" || kind === "galleryImageVersion") {
-    parsed.gallery = names[0];
-    if (kind !== "gallery") parsed.galleryImage = names[1];
-    if (kind === "galleryImageVersion") parsed.galleryImageVersion = names[2];
-  }
+  if (isGalleryKind(kind)) parsed.gallery = names[0];
+  if (kind === "galleryImage" || kind === "galleryImageVersion") parsed.galleryImage = names[1];
+  if (kind === "galleryImageVersion") parsed.galleryImageVersion = names[2];
+  if (kind === "galleryApplication" || kind === "galleryApplicationVersion") parsed.galleryApplication = names[1];
+  if (kind === "galleryApplicationVersion") parsed.galleryApplicationVersion = names[2];
   return parsed;
 }
 
@@ -169,6 +195,25 @@ export function galleryImageVersionResourceId(
   version: string,
 ): string {
   return `${galleryImageResourceId(subscriptionId, resourceGroup, gallery, image)}/versions/${version}`;
+}
+
+export function galleryApplicationResourceId(
+  subscriptionId: string,
+  resourceGroup: string,
+  gallery: string,
+  application: string,
+): string {
+  return `${galleryResourceId(subscriptionId, resourceGroup, gallery)}/applications/${application}`;
+}
+
+export function galleryApplicationVersionResourceId(
+  subscriptionId: string,
+  resourceGroup: string,
+  gallery: string,
+  application: string,
+  version: string,
+): string {
+  return `${galleryApplicationResourceId(subscriptionId, resourceGroup, gallery, application)}/versions/${version}`;
 }
 
 export function managedImageResourceId(subscriptionId: string, resourceGroup: string, name: string): string {
@@ -227,11 +272,13 @@ export function scopeChain(id: string): string[] {
   return chain;
 }
 
-const ROUTE_TYPES = ["galleries", "images", "versions"] as const;
+/** The type segments a dashboard URL may hold below a resource group: a gallery, an artifact in it, a version of that. */
+const ROUTE_ARTIFACTS = ["images", "applications", "scripts", "inVMAccessControlProfiles"] as const;
 
 /**
  * The dashboard's URL for an id: ARM's path without `providers/Microsoft.Compute`, each name URI-encoded
- * (`/subscriptions/{s}/resourceGroups/{rg}/galleries/{g}/images/{i}/versions/{v}`).
+ * (`/subscriptions/{s}/resourceGroups/{rg}/galleries/{g}/images/{i}/versions/{v}`, and likewise for
+ * applications, scripts and inVMAccessControlProfiles).
  */
 export function routePathFromResourceId(id: string): string | undefined {
   const parsed = parseResourceId(id);
@@ -240,9 +287,8 @@ export function routePathFromResourceId(id: string): string | undefined {
   if (parsed.kind === "subscription") return `/subscriptions/${encode(parsed.subscriptionId)}`;
   const group = `/subscriptions/${encode(parsed.subscriptionId)}/resourceGroups/${encode(parsed.resourceGroup!)}`;
   if (parsed.kind === "resourceGroup") return group;
-  if (parsed.kind !== "gallery" && parsed.kind !== "galleryImage" && parsed.kind !== "galleryImageVersion")
-    return undefined;
-  return group + parsed.names.map((name, index) => `/${ROUTE_TYPES[index]}/${encode(name)}`).join("");
+  if (!isGalleryKind(parsed.kind)) return undefined;
+  return group + parsed.names.map((name, index) => `/${parsed.types[index]}/${encode(name)}`).join("");
 }
 
 /** The ARM id for a dashboard URL made by routePathFromResourceId. */
@@ -253,15 +299,14 @@ export function resourceIdFromRoutePath(path: string): string | undefined {
   if (segments.length === 2) return subscriptionResourceId(subscriptionId!);
   if (groupsSegment?.toLowerCase() !== "resourcegroups" || resourceGroup === undefined) return undefined;
   if (rest.length === 0) return resourceGroupResourceId(subscriptionId!, resourceGroup);
-  if (rest.length % 2 !== 0 || rest.length > ROUTE_TYPES.length * 2) return undefined;
-  const names: string[] = [];
-  for (let index = 0; index < rest.length; index += 2) {
-    if (rest[index]!.toLowerCase() !== ROUTE_TYPES[index / 2]) return undefined;
-    names.push(rest[index + 1]!);
-  }
+  if (rest.length % 2 !== 0 || rest.length > 6 || rest[0]!.toLowerCase() !== "galleries") return undefined;
+  const artifact = rest[2] && ROUTE_ARTIFACTS.find((type) => type.toLowerCase() === rest[2]!.toLowerCase());
+  if (rest.length >= 4 && !artifact) return undefined;
+  if (rest.length === 6 && rest[4]!.toLowerCase() !== "versions") return undefined;
+  const types = ["galleries", artifact, "versions"].slice(0, rest.length / 2);
   return computeId(
     subscriptionId!,
     resourceGroup,
-    names.map((name, index) => `${ROUTE_TYPES[index]}/${name}`).join("/"),
+    types.map((type, index) => `${type}/${rest[index * 2 + 1]}`).join("/"),
   );
 }

@@ -1,4 +1,6 @@
 import {
+  galleryApplicationResourceId,
+  galleryApplicationVersionResourceId,
   galleryImageResourceId,
   galleryImageVersionResourceId,
   galleryResourceId,
@@ -16,6 +18,8 @@ export interface GalleryPath {
   resourceGroupName: string;
   galleryName: string;
   imageName?: string;
+  /** A gallery application's name (VM Applications); its versions use versionName too. */
+  applicationName?: string;
   versionName?: string;
 }
 
@@ -25,6 +29,8 @@ export interface GalleryRouteParams {
   resourceGroupName: string;
   galleryName: string;
   imageName?: string;
+  /** A gallery application's name (VM Applications); its versions use versionName too. */
+  applicationName?: string;
   versionName?: string;
 }
 
@@ -42,6 +48,7 @@ export function galleryPathFromParams(params: GalleryRouteParams): GalleryPath {
     resourceGroupName: decodeParam(params.resourceGroupName),
     galleryName: decodeParam(params.galleryName),
     ...(params.imageName ? { imageName: decodeParam(params.imageName) } : {}),
+    ...(params.applicationName ? { applicationName: decodeParam(params.applicationName) } : {}),
     ...(params.versionName ? { versionName: decodeParam(params.versionName) } : {}),
   };
 }
@@ -64,6 +71,20 @@ export function versionIdOf(p: GalleryPath & { imageName: string; versionName: s
   );
 }
 
+export function applicationIdOf(p: GalleryPath & { applicationName: string }): string {
+  return galleryApplicationResourceId(p.subscriptionId, p.resourceGroupName, p.galleryName, p.applicationName);
+}
+
+export function applicationVersionIdOf(p: GalleryPath & { applicationName: string; versionName: string }): string {
+  return galleryApplicationVersionResourceId(
+    p.subscriptionId,
+    p.resourceGroupName,
+    p.galleryName,
+    p.applicationName,
+    p.versionName,
+  );
+}
+
 /** The names in a gallery, image definition or image version id; undefined for any other id. */
 export function galleryPathOf(id: string): GalleryPath | undefined {
   const parsed = parseResourceId(id);
@@ -74,6 +95,8 @@ export function galleryPathOf(id: string): GalleryPath | undefined {
     galleryName: parsed.gallery,
     ...(parsed.galleryImage ? { imageName: parsed.galleryImage } : {}),
     ...(parsed.galleryImageVersion ? { versionName: parsed.galleryImageVersion } : {}),
+    ...(parsed.galleryApplication ? { applicationName: parsed.galleryApplication } : {}),
+    ...(parsed.galleryApplicationVersion ? { versionName: parsed.galleryApplicationVersion } : {}),
   };
 }
 

@@ -22,6 +22,10 @@ export const APPLICATION_VERSION_RESOURCE_TYPE = "Microsoft.Compute/galleries/ap
 export const SCRIPT_BEHAVIORS_AFTER_REBOOT = ["None", "Rerun"] as const;
 /** "VM Applications overview": the install, remove and update commands are at most 4096 characters each. */
 export const MAX_MANAGE_ACTION_LENGTH = 4096;
+/** UserArtifactSettings: packageFileName and configFileName are "limited to 4096 characters" (GalleryRP.json). */
+export const MAX_SETTINGS_FILE_NAME_LENGTH = 4096;
+export const MANAGE_ACTIONS = ["install", "remove", "update"] as const;
+export type ManageAction = (typeof MANAGE_ACTIONS)[number];
 
 const PROPERTIES = "galleryApplicationVersion.properties";
 const PROFILE = `${PROPERTIES}.publishingProfile`;
@@ -31,7 +35,14 @@ const requiredString = (path: string) => z.string({ error: () => requiredParamet
 const replicaCount = (jsonPath: string, parameter: string) =>
   azureInt(jsonPath, { min: MIN_REPLICA_COUNT, max: MAX_REPLICA_COUNT, parameter });
 
-function manageAction(name: "install" | "remove" | "update") {
+function settingsFileName(name: "packageFileName" | "configFileName") {
+  const path = `${PROFILE}.settings.${name}`;
+  return z.string().refine((value) => value.length <= MAX_SETTINGS_FILE_NAME_LENGTH, {
+    error: () => `The length of '${path}' must not exceed ${MAX_SETTINGS_FILE_NAME_LENGTH} characters.`,
+  });
+}
+
+function manageAction(name: ManageAction) {
   const path = `${PROFILE}.manageActions.${name}`;
   return requiredString(path).refine((command) => command.length <= MAX_MANAGE_ACTION_LENGTH, {
     error: () => `The length of '${path}' must not exceed ${MAX_MANAGE_ACTION_LENGTH} characters.`,
@@ -90,8 +101,8 @@ export const galleryApplicationVersionPropertiesShape = z.object({
       ),
       settings: z
         .object({
-          packageFileName: z.string().optional(),
-          configFileName: z.string().optional(),
+          packageFileName: settingsFileName("packageFileName").optional(),
+          configFileName: settingsFileName("configFileName").optional(),
           scriptBehaviorAfterReboot: azureEnum(
             SCRIPT_BEHAVIORS_AFTER_REBOOT,
             `${PROFILE}.settings.scriptBehaviorAfterReboot`,
@@ -153,5 +164,32 @@ export function checkApplicationVersionUpdate(
       `Removing replicated locations ${removed.map((region) => `'${region}'`).join(", ")} from a gallery application version is not allowed ` +
       "unless safetyProfile.allowDeletionOfReplicatedLocations is set to true.",
     target: `${PROFILE}.targetRegions`,
+  };
+}
+
+/**
+ * What the VM Application agent does with the package, per OS ("VM Applications overview"): it downloads the
+ * package and the configuration into one directory, named after the application (or packageFileName /
+ * configFileName), without their extensions; the commands run there, in cmd on Windows and in a shell on Linux.
+ * The examples rename the download first, the step most first versions miss.
+ */
+export function manageActionHints(
+  osType: string | undefined,
+  names: { application: string; packageFileName?: string | undefined },
+): Record<ManageAction, string> & { where: string } {
+  const file = names.packageFileName || names.application;
+  if (osType === "Linux") {
+    return {
+      where: `The package is downloaded as '${file}' and the commands run in a shell (bash) in its directory, as root.`,
+      install: `e.g. mv ${file} ${file}.tar.gz && tar -xzf ${file}.tar.gz && ./install.sh`,
+      remove: `e.g. ./uninstall.sh (or rm -rf /opt/${names.application})`,
+      update: "e.g. ./upgrade.sh; when empty, the old version's remove then this version's install run instead.",
+    };
+  }
+  return {
+    where: `The package is downloaded as '${file}' and the commands run in cmd.exe in its directory, as SYSTEM.`,
+    install: `e.g. move .\\${file} .\\${file}.msi & msiexec /i ${file}.msi /qn /l*v install.log`,
+    remove: `e.g. msiexec /x ${file}.msi /qn`,
+    update: `e.g. msiexec /i ${file}.msi /qn REINSTALL=ALL; when empty, the old version's remove then this version's install run instead.`,
   };
 }

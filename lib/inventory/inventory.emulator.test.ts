@@ -9,7 +9,7 @@ import { AzureError } from "@/lib/azure/errors";
 import { type InventoryChunk, relistSubscription, streamInventory } from "@/lib/inventory/inventory";
 import { INVENTORY_QUERY } from "@/lib/inventory/kql";
 import { resourceGraphPages } from "@/lib/azure/resourceGraph";
-import { applyChunk, EMPTY_INVENTORY } from "@/lib/inventory/state";
+import { applyChunk, countsPerGallery, EMPTY_INVENTORY } from "@/lib/inventory/state";
 import type { ArmTransport } from "@/lib/azure/transport";
 import type { Subscription } from "@/lib/queries/subscriptions";
 
@@ -93,13 +93,27 @@ describe("inventory against the demo seed", () => {
     const graph = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
     const listing = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     const byId = new Map(listing.state.items.map((i) => [i.id.toLowerCase(), i]));
-    for (const item of graph.state.items.filter((i) => i.kind !== "version")) {
+    // ARM listing reads galleries and their definitions only; Resource Graph also returns versions and the other artifacts.
+    for (const item of graph.state.items.filter((i) => i.kind === "gallery" || i.kind === "definition")) {
       const other = byId.get(item.id.toLowerCase())!;
       expect({ ...item, resourceGroup: item.resourceGroup.toLowerCase() }).toEqual({
         ...other,
         resourceGroup: other.resourceGroup.toLowerCase(),
       });
     }
+  });
+
+  it("counts a gallery's VM applications, scripts and access control profiles from Resource Graph", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const { transport } = recordingTransport(em, upn);
+    const { state } = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
+    const apps = state.items.filter((i) => i.kind === "application" && /\/galleries\/contoso_vm_apps\//i.test(i.id));
+    expect(apps.map((i) => i.name).sort()).toEqual(["log-shipper", "monitoring-agent"]);
+    expect(countsPerGallery(state.items, "application").get(apps[0]!.galleryKey)).toBe(2);
+    expect(state.items.some((i) => i.kind === "applicationVersion" && i.name === "1.2.0")).toBe(true);
+    expect(state.items.some((i) => i.kind === "script")).toBe(true);
+    expect(state.items.some((i) => i.kind === "accessControlProfile")).toBe(true);
   });
 
   it("falls back to ARM listing when Resource Graph throttles beyond the wait it allows, losing and repeating nothing", async () => {

@@ -1,11 +1,13 @@
 import { parseResourceId } from "@/lib/azure/resourceId";
 
 /**
- * One row of the inventory: a gallery, an image definition or an image version, in the same shape whether it came
+ * One row of the inventory: a gallery, an image definition or version, or another artifact of a gallery (a VM
+ * application or its version, a script, an in-VM access control profile), in the same shape whether it came
  * from a Resource Graph row or from an ARM list. Only what the overview shows and filters on; the detail pages
  * read the full resource.
  */
-export type InventoryKind = "gallery" | "definition" | "version";
+export type InventoryKind =
+  "gallery" | "definition" | "version" | "application" | "applicationVersion" | "script" | "accessControlProfile";
 
 export interface InventoryItem {
   kind: InventoryKind;
@@ -34,11 +36,19 @@ export interface InventoryItem {
 export const GALLERY_TYPE = "microsoft.compute/galleries";
 export const DEFINITION_TYPE = "microsoft.compute/galleries/images";
 export const VERSION_TYPE = "microsoft.compute/galleries/images/versions";
+export const APPLICATION_TYPE = "microsoft.compute/galleries/applications";
+export const APPLICATION_VERSION_TYPE = "microsoft.compute/galleries/applications/versions";
+export const SCRIPT_TYPE = "microsoft.compute/galleries/scripts";
+export const ACCESS_CONTROL_PROFILE_TYPE = "microsoft.compute/galleries/invmaccesscontrolprofiles";
 
 const KIND_OF_TYPE: Record<string, InventoryKind> = {
   [GALLERY_TYPE]: "gallery",
   [DEFINITION_TYPE]: "definition",
   [VERSION_TYPE]: "version",
+  [APPLICATION_TYPE]: "application",
+  [APPLICATION_VERSION_TYPE]: "applicationVersion",
+  [SCRIPT_TYPE]: "script",
+  [ACCESS_CONTROL_PROFILE_TYPE]: "accessControlProfile",
 };
 
 /** The id up to (and including) the `/{segment}/{name}` pair, lower-cased. */
@@ -84,7 +94,7 @@ function toItem(r: ResourceFields): InventoryItem | undefined {
     location: (r.location ?? "").toLowerCase(),
     galleryKey: prefixKey(r.id, "galleries"),
   };
-  if (kind !== "gallery") item.definitionKey = prefixKey(r.id, "images");
+  if (kind === "definition" || kind === "version") item.definitionKey = prefixKey(r.id, "images");
   const optional = {
     description: r.description,
     osType: r.osType,

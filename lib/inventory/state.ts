@@ -1,6 +1,6 @@
 import type { AzureError } from "@/lib/azure/errors";
 import type { InventoryChunk, InventorySource } from "@/lib/inventory/inventory";
-import type { InventoryItem } from "@/lib/inventory/item";
+import type { InventoryItem, InventoryKind } from "@/lib/inventory/item";
 
 export interface InventoryFailure {
   /** The collection that could not be listed, as the error names it. */
@@ -96,10 +96,14 @@ function unseen(state: InventoryState, items: InventoryItem[]): InventoryItem[] 
   });
 }
 
+/** Items of a kind per gallery (by gallery key). */
+export function countsPerGallery(items: readonly InventoryItem[], kind: InventoryKind): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) if (item.kind === kind) counts.set(item.galleryKey, (counts.get(item.galleryKey) ?? 0) + 1);
+  return counts;
+}
+
 /** Image definitions per gallery (by gallery key). */
 export function definitionCounts(items: readonly InventoryItem[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items)
-    if (item.kind === "definition") counts.set(item.galleryKey, (counts.get(item.galleryKey) ?? 0) + 1);
-  return counts;
+  return countsPerGallery(items, "definition");
 }

@@ -14,11 +14,13 @@ import { computeOf, isoDateAsDate, POLL, type Operation, type Tags } from "@/lib
 export const REPLICATION_POLL_MS = 3_000;
 
 /**
- * True while a version's state can still change on its own: replication under way, a delete running, or a
+ * True while a version's state (an image or application version's) can still change on its own: replication under way, a delete running, or a
  * create/update whose replication has not reached a final state. A Creating version whose regions are all
  * Completed or Failed is about to settle, and is not worth polling for.
  */
-export function isVersionSettling(version: GalleryImageVersion | undefined): boolean {
+export function isVersionSettling(
+  version: Pick<GalleryImageVersion, "provisioningState" | "replicationStatus"> | undefined,
+): boolean {
   if (!version) return false;
   const provisioning = (version.provisioningState ?? "").toLowerCase();
   if (provisioning === "deleting") return true;

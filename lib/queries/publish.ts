@@ -1,12 +1,14 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { galleryQueries } from "@/lib/queries/galleries";
+import { galleryContentQueries } from "@/lib/queries/galleryContents";
+import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
 import { noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 
 /**
- * After any publish operation: every gallery, definition and version list and detail, the limits usage, the
- * source list and the recycle bins may have changed. The query keys start with each resource's `.all()`, so one
+ * After any publish operation: every gallery, definition, application and version list and detail, the limits usage,
+ * the source list and the recycle bins may have changed. The query keys start with each resource's `.all()`, so one
  * call reaches them all.
  */
 export async function invalidateAfterPublish(queryClient: QueryClient): Promise<void> {
@@ -16,6 +18,9 @@ export async function invalidateAfterPublish(queryClient: QueryClient): Promise<
       galleryQueries.all(),
       imageQueries.all(),
       versionQueries.all(),
+      applicationQueries.all(),
+      applicationVersionQueries.all(),
+      galleryContentQueries.all(),
       publishQueryRoots.galleryUsage,
       publishQueryRoots.versionSources,
       publishQueryRoots.softDeletedVersions,

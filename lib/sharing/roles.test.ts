@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRole, orderRoles, type RoleChoice } from "@/lib/sharing/roles";
-import { grantCounts, scopeOptions, SHARE_MATRIX } from "@/lib/sharing/shareMatrix";
+import { grantCounts, grantCountsText, scopeOptions, SHARE_MATRIX } from "@/lib/sharing/shareMatrix";
 import { explainAssignmentError, scopesAtAndAbove } from "@/lib/sharing/assignmentErrors";
 import { asObjectId, principalFromGraph } from "@/lib/sharing/principals";
 import { AzureError } from "@/lib/azure/errors";
@@ -47,6 +47,7 @@ describe("what a role allows, in words", () => {
     ]);
     expect(describeRole(READER.permissions)).toEqual([
       "See the gallery, its image definitions and versions",
+      "See VM applications and their versions, and install them on VMs and scale sets",
       "Read every other kind of resource at this scope",
     ]);
     const contributor = describeRole(CONTRIBUTOR.permissions);
@@ -64,6 +65,15 @@ describe("what a role allows, in words", () => {
     expect(ordered.custom.map((r) => r.roleName)).toEqual(["Image deployer"]);
     expect(ordered.other.map((r) => r.roleName)).toEqual(["Contributor"]);
   });
+
+  it("recommends Reader to an application's consumers: Compute Gallery Image Reader covers images only", () => {
+    const ordered = orderRoles([CONTRIBUTOR, READER, IMAGE_READER], "consumers", "applications");
+    expect(ordered.recommended.map((r) => r.roleName)).toEqual(["Reader"]);
+    expect(ordered.recommended[0]?.why).toMatch(/covers images only/);
+    expect(describeRole(IMAGE_READER.permissions)).not.toContain(
+      "See VM applications and their versions, and install them on VMs and scale sets",
+    );
+  });
 });
 
 describe("share matrix and counts", () => {
@@ -72,13 +82,21 @@ describe("share matrix and counts", () => {
       { id: GALLERY, kind: "gallery" },
       { id: `${GALLERY}/images/ubuntu`, kind: "galleryImage" },
     ]);
+    expect(scopeOptions(`${GALLERY}/applications/agent/versions/1.0.0`)).toEqual([
+      { id: GALLERY, kind: "gallery" },
+      { id: `${GALLERY}/applications/agent`, kind: "galleryApplication" },
+    ]);
     expect(SHARE_MATRIX.galleryImage.doesNotSee).toContain("the gallery itself");
     expect(SHARE_MATRIX.galleryImageVersion.warning).toMatch(/discouraged/);
   });
 
   it("counts the definitions and versions a grantee gains", () => {
-    expect(grantCounts("gallery", [3, 0, 5])).toEqual({ definitions: 3, versions: 8 });
-    expect(grantCounts("galleryImage", [4])).toEqual({ definitions: 1, versions: 4 });
+    expect(grantCounts("gallery", [3, 0, 5])).toEqual({ definitions: 3, applications: 0, versions: 8 });
+    expect(grantCounts("galleryImage", [4])).toEqual({ definitions: 1, applications: 0, versions: 4 });
+    const withApplications = grantCounts("gallery", [2], [3, 1]);
+    expect(grantCountsText(withApplications)).toBe("1 image definition, 2 VM applications and 6 versions");
+    expect(grantCountsText(grantCounts("galleryApplication", [], [2]))).toBe("1 VM application and 2 versions");
+    expect(grantCountsText(grantCounts("gallery", [5, 1]))).toBe("2 image definitions and 6 versions");
   });
 });
 

@@ -38,6 +38,30 @@ export const RECOMMENDED_ROLES: Record<Audience, { guid: string; why: string }[]
   ],
 };
 
+/**
+ * For a VM application (or a whole gallery shared with application users) consumers need
+ * Microsoft.Compute/galleries/applications/read and applications/versions/read: a VM or scale set whose
+ * applicationProfile names a version is refused without them. Compute Gallery Image Reader grants only the images'
+ * actions, so Reader is the narrowest built-in role that lets them install the application.
+ */
+export const APPLICATION_CONSUMER_ROLES: { guid: string; why: string }[] = [
+  {
+    guid: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+    why: "The narrowest built-in role that reads the application and its versions, which a VM or scale set installing it needs. Compute Gallery Image Reader covers images only.",
+  },
+];
+
+/** The recommendations for an audience at a scope: applications change what consumers need. */
+export function recommendedRoles(audience: Audience, scope: "images" | "applications" = "images") {
+  if (audience === "consumers" && scope === "applications") return APPLICATION_CONSUMER_ROLES;
+  if (audience === "publishers" && scope === "applications")
+    return RECOMMENDED_ROLES.publishers.map((role) => ({
+      ...role,
+      why: "Publishes applications and their versions (and image definitions) without the right to share or grant access.",
+    }));
+  return RECOMMENDED_ROLES[audience];
+}
+
 /** The built-in roles that may grant access at a scope, in the order an admin is most likely to hold them. */
 export const ROLES_THAT_ASSIGN = ["Owner", "User Access Administrator", "Role Based Access Control Administrator"];
 
@@ -68,6 +92,21 @@ const STATEMENTS: { text: string; actions: string[]; unless?: string[] }[] = [
       "Microsoft.Compute/galleries/images/write",
       "Microsoft.Compute/galleries/images/versions/write",
       "Microsoft.Compute/galleries/images/versions/delete",
+    ],
+  },
+  {
+    text: "See VM applications and their versions, and install them on VMs and scale sets",
+    actions: [
+      "Microsoft.Compute/galleries/applications/read",
+      "Microsoft.Compute/galleries/applications/versions/read",
+    ],
+  },
+  {
+    text: "Create, change and delete VM applications and their versions",
+    actions: [
+      "Microsoft.Compute/galleries/applications/write",
+      "Microsoft.Compute/galleries/applications/versions/write",
+      "Microsoft.Compute/galleries/applications/versions/delete",
     ],
   },
   {
@@ -109,9 +148,13 @@ export interface OrderedRoles {
 }
 
 /** Recommended roles for the audience first, then custom roles, then every other built-in role, by name. */
-export function orderRoles(roles: readonly RoleChoice[], audience: Audience): OrderedRoles {
+export function orderRoles(
+  roles: readonly RoleChoice[],
+  audience: Audience,
+  scope: "images" | "applications" = "images",
+): OrderedRoles {
   const byGuid = new Map(roles.map((r) => [r.name.toLowerCase(), r]));
-  const recommended = RECOMMENDED_ROLES[audience].flatMap(({ guid, why }) => {
+  const recommended = recommendedRoles(audience, scope).flatMap(({ guid, why }) => {
     const role = byGuid.get(guid);
     return role ? [{ ...role, why }] : [];
   });

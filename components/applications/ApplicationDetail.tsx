@@ -1,0 +1,327 @@
+"use client";
+
+import type { GalleryApplicationCustomAction, GalleryApplicationVersion } from "@azure/arm-compute";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { AccessNote } from "@/components/access/AccessNote";
+import { ResourceError } from "@/components/access/NoAccess";
+import { ApplicationActions } from "@/components/applications/ApplicationActions";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate, isPast } from "@/components/ui/format";
+import { GroupedErrors } from "@/components/ui/GroupedErrors";
+import { PropertyList } from "@/components/ui/PropertyList";
+import { ResourceIdField } from "@/components/ui/ResourceIdField";
+import { SafeLink } from "@/components/ui/SafeLink";
+import { ResourceTags, SafeText } from "@/components/ui/SafeText";
+import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { Tag } from "@/components/ui/StateBadge";
+import { ReplicationRegionsCell, ReplicationStateCell } from "@/components/versions/ReplicationCells";
+import { latestIn } from "@/components/versions/useVersionsWithReplication";
+import { applicationIdOf, pageHref } from "@/lib/azure/routeParams";
+import { compareVersionNames } from "@/lib/gallery/names";
+import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
+import { effectiveTargetRegions } from "@/lib/gallery/replication";
+import { applicationQueries, applicationVersionQueries, type ApplicationPath } from "@/lib/queries/galleryApplications";
+
+export function EndOfLifeValue({ date }: { date: Date | undefined }) {
+  if (!date) return <>—</>;
+  return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : <>{formatDate(date)}</>;
+}
+
+/** The versions of an application, each with its replication status once its `$expand` read arrived. */
+export function useApplicationVersions(applicationId: string) {
+  const arm = useArm();
+  const list = useQuery(applicationVersionQueries.list(arm, applicationId));
+  const details = useQueries({
+    queries: (list.data ?? []).map((version) => applicationVersionQueries.replication(arm, version.id ?? "")),
+  });
+  const versions = (list.data ?? []).map((version, index) => details[index]?.data ?? version);
+  return {
+    list,
+    versions,
+    detailErrors: (list.data ?? []).flatMap((version, index) =>
+      details[index]?.isError ? [{ name: version.name ?? "", error: details[index]!.error }] : [],
+    ),
+    complete: list.data !== undefined && details.every((detail) => !detail.isPending),
+  };
+}
+
+interface VersionRow {
+  id: string;
+  name: string;
+  version: GalleryApplicationVersion;
+  isLatest: boolean;
+}
+
+const column = createColumnHelper<VersionRow>();
+const versionColumns = [
+  column.accessor("name", {
+    header: "Version",
+    meta: { rowHeader: true },
+    sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
+    cell: (info) => (
+      <span className="inline-flex items-center gap-2">
+        <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
+          {info.getValue()}
+        </Link>
+        {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
+      </span>
+    ),
+  }),
+  column.accessor((row) => row.version.publishingProfile?.publishedDate?.getTime() ?? 0, {
+    id: "published",
+    header: "Published",
+    cell: (info) => formatDate(info.row.original.version.publishingProfile?.publishedDate),
+  }),
+  column.accessor((row) => row.version.publishingProfile?.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
+    id: "endOfLife",
+    header: "End of life",
+    cell: (info) => <EndOfLifeValue date={info.row.original.version.publishingProfile?.endOfLifeDate} />,
+  }),
+  column.accessor((row) => Boolean(row.version.publishingProfile?.excludeFromLatest), {
+    id: "excludeFromLatest",
+    header: "Exclude from latest",
+    cell: (info) => (info.getValue() ? "Yes" : "No"),
+  }),
+  column.display({
+    id: "links",
+    header: "Package and configuration",
+    cell: (info) => {
+      const source = info.row.original.version.publishingProfile?.source;
+      return (
+        <span className="flex flex-col gap-1 text-xs">
+          <SafeLink href={source?.mediaLink}>Package</SafeLink>
+          {source?.defaultConfigurationLink ? (
+            <SafeLink href={source.defaultConfigurationLink}>Default configuration</SafeLink>
+          ) : (
+            <span className="text-slate-600">No default configuration</span>
+          )}
+        </span>
+      );
+    },
+  }),
+  column.display({
+    id: "regions",
+    header: "Target regions",
+    cell: (info) => (
+      <ReplicationRegionsCell version={info.row.original.version} read={applicationVersionQueries.replication} />
+    ),
+  }),
+  column.accessor((row) => row.version.replicationStatus?.aggregatedState ?? row.version.provisioningState ?? "", {
+    id: "state",
+    header: "Replication",
+    cell: (info) => (
+      <ReplicationStateCell version={info.row.original.version} read={applicationVersionQueries.replication} />
+    ),
+  }),
+];
+
+interface LatestRow {
+  region: string;
+  displayName: string;
+  latest: string | undefined;
+  pastEndOfLife: boolean;
+}
+
+const latestColumn = createColumnHelper<LatestRow>();
+const latestColumns = [
+  latestColumn.accessor("displayName", { header: "Region", meta: { rowHeader: true } }),
+  latestColumn.accessor((row) => row.latest ?? "", {
+    id: "latest",
+    header: "`latest` resolves to",
+    sortingFn: (a, b) => compareVersionNames(a.original.latest ?? "0.0.0", b.original.latest ?? "0.0.0"),
+    cell: (info) => {
+      const row = info.row.original;
+      if (!row.latest) return <span className="text-slate-600">No version is usable here yet</span>;
+      return (
+        <span className="font-mono">
+          {row.latest}
+          {row.pastEndOfLife && <Tag tone="warn">past end of life</Tag>}
+        </span>
+      );
+    },
+  }),
+];
+
+interface CustomActionRow {
+  id: string;
+  action: GalleryApplicationCustomAction;
+}
+
+const actionColumn = createColumnHelper<CustomActionRow>();
+export const customActionColumns = [
+  actionColumn.accessor((row) => row.action.name, { id: "name", header: "Action", meta: { rowHeader: true } }),
+  actionColumn.accessor((row) => row.action.script, {
+    id: "script",
+    header: "Script",
+    enableSorting: false,
+    cell: (info) => <code className="break-all font-mono text-xs">{info.getValue()}</code>,
+  }),
+  actionColumn.accessor((row) => row.action.description ?? "", {
+    id: "description",
+    header: "Description",
+    enableSorting: false,
+    cell: (info) => <SafeText value={info.getValue()} />,
+  }),
+  actionColumn.display({
+    id: "parameters",
+    header: "Parameters",
+    cell: (info) => {
+      const parameters = info.row.original.action.parameters ?? [];
+      if (parameters.length === 0) return "—";
+      return (
+        <ul className="space-y-1 text-xs">
+          {parameters.map((parameter) => (
+            <li key={parameter.name}>
+              <span className="font-mono">{parameter.name}</span> ({parameter.type ?? "String"}
+              {parameter.required ? ", required" : ""}
+              {parameter.defaultValue ? `, default ${parameter.defaultValue}` : ""})
+            </li>
+          ))}
+        </ul>
+      );
+    },
+  }),
+];
+
+export function CustomActionsTable({
+  actions,
+  caption,
+}: {
+  actions: GalleryApplicationCustomAction[] | undefined;
+  caption: string;
+}) {
+  return (
+    <DataTable
+      data={(actions ?? []).map((action) => ({ id: action.name, action }))}
+      columns={customActionColumns}
+      caption={caption}
+      getRowId={(row) => row.id}
+      empty="No custom actions."
+    />
+  );
+}
+
+export function ApplicationDetail({ path }: { path: ApplicationPath }) {
+  const arm = useArm();
+  const id = applicationIdOf(path);
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const application = useQuery(applicationQueries.detail(arm, id));
+  const { list, versions, detailErrors, complete } = useApplicationVersions(id);
+  const app = application.data;
+  const regions = [
+    ...new Set(versions.flatMap((version) => effectiveTargetRegions(version).map((t) => normalizeLocation(t.name)))),
+  ].sort();
+  const latestRows: LatestRow[] = complete
+    ? regions.map((region) => {
+        const resolution = latestIn(versions, region);
+        return {
+          region,
+          displayName: regionDisplayName(region),
+          latest: resolution.latest,
+          pastEndOfLife: resolution.latestIsPastEndOfLife,
+        };
+      })
+    : [];
+  const latestHere = complete && app ? latestIn(versions, app.location).latest : undefined;
+  const rows: VersionRow[] = versions.map((version) => ({
+    id: version.id ?? "",
+    name: version.name ?? "",
+    version,
+    isLatest: latestHere === version.name,
+  }));
+
+  return (
+    <>
+      <Breadcrumbs items={armCrumbs(path, subscriptionName)} />
+      <PageHeader
+        kind="VM application"
+        title={path.applicationName}
+        badges={app?.supportedOSType && <Tag tone="neutral">{app.supportedOSType}</Tag>}
+        subtitle={app?.description && <SafeText value={app.description} />}
+      />
+      {application.isPending && <Spinner label="Loading VM application…" />}
+      {application.isError && (
+        <ResourceError error={application.error} scopeId={id} title="This VM application could not be read" />
+      )}
+      {app && <AccessNote scopeId={id} />}
+      {app && <ApplicationActions path={path} />}
+      {app && (
+        <Card>
+          <PropertyList
+            columns={3}
+            items={[
+              { label: "Supported OS", value: app.supportedOSType },
+              { label: "Region", value: regionDisplayName(app.location) },
+              { label: "End of life", value: <EndOfLifeValue date={app.endOfLifeDate} /> },
+              { label: "EULA", value: app.eula ? <SafeLink href={app.eula} /> : "—" },
+              {
+                label: "Privacy statement",
+                value: app.privacyStatementUri ? <SafeLink href={app.privacyStatementUri} /> : "—",
+              },
+              { label: "Release notes", value: app.releaseNoteUri ? <SafeLink href={app.releaseNoteUri} /> : "—" },
+              { label: "Tags", value: <ResourceTags tags={app.tags} />, wide: true },
+              { label: "Resource id", value: <ResourceIdField id={app.id ?? id} />, wide: true },
+            ]}
+          />
+        </Card>
+      )}
+      {app && (
+        <Section
+          title="Custom actions"
+          description="Actions a VM owner can run on an installed application; versions may define their own."
+        >
+          <CustomActionsTable actions={app.customActions} caption={`Custom actions of ${path.applicationName}`} />
+        </Section>
+      )}
+      <Section
+        title="Application versions"
+        description="Replication is read per version and refreshed every few seconds while any region is still replicating."
+      >
+        {list.isError ? (
+          <ErrorPanel error={list.error} title="The versions of this application could not be listed" />
+        ) : (
+          <>
+            <GroupedErrors
+              failures={detailErrors}
+              describe={(names) => `The replication status of ${names} could not be read`}
+            />
+            <DataTable
+              data={rows}
+              columns={versionColumns}
+              caption={`Versions of ${path.applicationName}`}
+              getRowId={(row) => row.id}
+              initialSorting={[{ id: "name", desc: true }]}
+              empty={list.isPending ? "Loading…" : "No versions have been published to this application yet."}
+            />
+          </>
+        )}
+      </Section>
+      <Section
+        title="Latest per region"
+        description="What a VM or scale set that asks for 'latest' gets in each region: the highest version replicated there and not excluded from latest."
+      >
+        {!complete ? (
+          <Spinner label="Reading replication…" />
+        ) : (
+          <DataTable
+            data={latestRows}
+            columns={latestColumns}
+            caption={`Latest version of ${path.applicationName} per region`}
+            getRowId={(row) => row.region}
+            empty="No version targets any region yet."
+          />
+        )}
+      </Section>
+      {app && <LazySharingPanels resourceId={id} />}
+    </>
+  );
+}
