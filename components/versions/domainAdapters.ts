@@ -7,7 +7,7 @@ function replicationState(value: string | undefined): ReplicationState {
   return (REPLICATION_STATES as readonly string[]).includes(value ?? "") ? (value as ReplicationState) : "Unknown";
 }
 
-export function regionalStatuses(version: GalleryImageVersion): RegionalReplicationStatus[] {
+export function regionalStatuses(version: Pick<GalleryImageVersion, "replicationStatus">): RegionalReplicationStatus[] {
   return (version.replicationStatus?.summary ?? [])
     .filter((s) => s.region)
     .map((s) => ({

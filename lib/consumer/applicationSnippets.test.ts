@@ -130,11 +130,26 @@ describe("Terraform", () => {
 });
 
 describe("snippets per region", () => {
-  it("gives every snippet in a replicated region and the reason elsewhere", () => {
-    const ok = applicationSnippets(vm, ["eastus", "westeurope"]);
+  const version = {
+    name: "2.1.0",
+    location: "eastus",
+    publishingProfile: { targetRegions: [{ name: "eastus" }, { name: "westeurope" }, { name: "northeurope" }] },
+    replicationStatus: {
+      summary: [
+        { region: "East US", state: "Completed" as const, progress: 100 },
+        { region: "West Europe", state: "Completed" as const, progress: 100 },
+        { region: "North Europe", state: "Replicating" as const, progress: 40 },
+      ],
+    },
+  };
+  const now = new Date("2026-06-01T00:00:00Z");
+
+  it("gives every snippet where replication has completed, and the reason elsewhere", () => {
+    const ok = applicationSnippets(vm, version, now);
     expect(ok.ok && Object.keys(ok.snippets)).toEqual(["azureCli", "powershell", "bicep", "armTemplate", "terraform"]);
-    const refused = applicationSnippets({ ...vm, location: "northeurope" }, ["eastus"]);
-    expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.reason).toMatch(/not completed replication to northeurope.*usable now in eastus/);
+    const replicating = applicationSnippets({ ...vm, location: "northeurope" }, version, now);
+    expect(!replicating.ok && replicating.reason).toMatch(/still replicating to North Europe \(40%\)/);
+    const untargeted = applicationSnippets({ ...vm, location: "japaneast" }, version, now);
+    expect(!untargeted.ok && untargeted.reason).toMatch(/not one of its target regions/);
   });
 });

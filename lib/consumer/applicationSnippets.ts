@@ -9,6 +9,7 @@ import {
   VM_API_VERSION,
   type VmGalleryApplication,
 } from "./armTemplate";
+import { checkRegion, type ConsumerVersion } from "./usability";
 
 /**
  * Snippets that add one VM Application version to a VM or a scale set, in the forms people use: the Azure CLI and
@@ -428,29 +429,23 @@ export const APPLICATION_SNIPPET_GENERATORS: Record<ApplicationSnippetKind, (spe
   };
 
 export type ApplicationSnippets =
-  | { ok: true; snippets: Record<ApplicationSnippetKind, string> }
+  | { ok: true; snippets: Record<ApplicationSnippetKind, string>; pastEndOfLife: boolean }
   | { ok: false; reason: string };
 
 /**
  * The snippets for the spec's region, or why there are none: Compute refuses a VM whose application version has
- * not completed replication to the VM's region (GalleryApplicationVersionNotAvailableInRegion).
+ * not completed replication to the VM's region (GalleryApplicationVersionNotAvailableInRegion), the same rule as
+ * for an image version.
  */
 export function applicationSnippets(
   spec: ApplicationDeploymentSpec,
-  replicatedRegions: readonly string[],
-  regionName: (region: string) => string = (region) => region,
+  version: ConsumerVersion,
+  now: Date,
 ): ApplicationSnippets {
-  if (!replicatedRegions.includes(spec.location)) {
-    const usable = replicatedRegions.map(regionName).join(", ");
-    return {
-      ok: false,
-      reason: `This version has not completed replication to ${regionName(spec.location)}, so Compute would refuse a VM there that uses it. ${
-        usable ? `It is usable now in ${usable}.` : "It is usable in no region yet."
-      }`,
-    };
-  }
+  const check = checkRegion({ kind: "version", version }, spec.location, now);
+  if (!check.usable) return { ok: false, reason: check.reason };
   const snippets = Object.fromEntries(
     APPLICATION_SNIPPET_KINDS.map((kind) => [kind, APPLICATION_SNIPPET_GENERATORS[kind](spec)]),
   ) as Record<ApplicationSnippetKind, string>;
-  return { ok: true, snippets };
+  return { ok: true, snippets, pastEndOfLife: check.pastEndOfLife };
 }
