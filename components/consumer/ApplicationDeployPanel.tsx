@@ -106,7 +106,11 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
     ...(configurationReference.trim() ? { configurationReference: configurationReference.trim() } : {}),
     ...(treatFailure ? { treatFailureAsDeploymentFailure: true } : {}),
   };
-  const result = applicationSnippets({ ...spec, resourceGroup: spec.resourceGroup || "my-resource-group" }, version, now);
+  const result = applicationSnippets(
+    { ...spec, resourceGroup: spec.resourceGroup || "my-resource-group" },
+    version,
+    now,
+  );
 
   return (
     <Section
@@ -191,7 +195,11 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           <Field label="VM size" id={ids.size}>
             <input id={ids.size} className={control} value={vmSize} onChange={(e) => setVmSize(e.target.value)} />
           </Field>
-          <Field label="Administrator user name" id={ids.admin} hint="For the new VM of the Bicep, ARM and Terraform snippets.">
+          <Field
+            label="Administrator user name"
+            id={ids.admin}
+            hint="For the new VM of the Bicep, ARM and Terraform snippets."
+          >
             <input
               id={ids.admin}
               className={control}
@@ -249,7 +257,10 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           The check validates a new VM from the {osType} Marketplace image that installs this version (the ARM template
           below, as a VM).
         </p>
-        <DeploymentCheck spec={applicationVmSpec({ ...spec, target: "virtualMachine" })} subscriptionId={subscriptionId} />
+        <DeploymentCheck
+          spec={applicationVmSpec({ ...spec, target: "virtualMachine" })}
+          subscriptionId={subscriptionId}
+        />
       </Card>
 
       {result.ok ? (

@@ -35,7 +35,9 @@ export function ConsumerApplicationVersionPanels({ path }: { path: GalleryArtifa
   const arm = useArm();
   const id = galleryArtifactId(path);
   const version = useQuery(consumerApplicationQueries.version(arm, id));
-  const application = useQuery(consumerApplicationQueries.application(arm, galleryArtifactId({ ...path, versionName: undefined })));
+  const application = useQuery(
+    consumerApplicationQueries.application(arm, galleryArtifactId({ ...path, versionName: undefined })),
+  );
   if (version.isError) return <ErrorPanel error={version.error} title="The application version could not be read" />;
   if (application.isError) return <ErrorPanel error={application.error} title="The application could not be read" />;
   if (!version.data || !application.data) return <Spinner label="Reading the application version…" />;

@@ -146,7 +146,12 @@ export function ApplicationsICanUse() {
           <label htmlFor={ids.os} className="text-xs font-medium text-slate-700">
             OS type
           </label>
-          <select id={ids.os} className={control} value={filters.osType ?? ""} onChange={(e) => set("osType")(e.target.value)}>
+          <select
+            id={ids.os}
+            className={control}
+            value={filters.osType ?? ""}
+            onChange={(e) => set("osType")(e.target.value)}
+          >
             <option value="">Any</option>
             {osTypes.map((o) => (
               <option key={o} value={o}>
@@ -189,9 +194,9 @@ export function ApplicationsICanUse() {
         <p className="mt-3 text-xs text-slate-600" role="status">
           {visible.length} of {all.length} applications · listed through{" "}
           {applications.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
-          {applications.data.fallbackReason && ` (Resource Graph answered ${applications.data.fallbackReason.code})`}. The
-          region filter keeps applications with a version targeting the region; open a version to see where it is usable
-          now.
+          {applications.data.fallbackReason && ` (Resource Graph answered ${applications.data.fallbackReason.code})`}.
+          The region filter keeps applications with a version targeting the region; open a version to see where it is
+          usable now.
         </p>
       )}
       {applications.data?.failures.map((failure) => (

@@ -78,7 +78,9 @@ describe("PowerShell", () => {
   it("adds the application to the VM object and updates the VM", () => {
     const snippet = applicationPowershellSnippet(withOptions);
     expect(snippet).toContain("New-AzVmGalleryApplication -PackageReferenceId $packageId -ConfigReferenceId");
-    expect(snippet).toContain("Add-AzVmGalleryApplication -VM $vm -GalleryApplication $app -Order 2 -TreatFailureAsDeploymentFailure");
+    expect(snippet).toContain(
+      "Add-AzVmGalleryApplication -VM $vm -GalleryApplication $app -Order 2 -TreatFailureAsDeploymentFailure",
+    );
     expect(snippet).toContain("Update-AzVM");
   });
 
@@ -92,7 +94,9 @@ describe("PowerShell", () => {
 describe("ARM template and Bicep", () => {
   it("declares a VM from the OS's Marketplace image with applicationProfile.galleryApplications", () => {
     const vmResource = resourceOf(withOptions, "Microsoft.Compute/virtualMachines");
-    expect(vmResource.properties.applicationProfile).toEqual({ galleryApplications: [galleryApplicationEntry(withOptions)] });
+    expect(vmResource.properties.applicationProfile).toEqual({
+      galleryApplications: [galleryApplicationEntry(withOptions)],
+    });
     expect((vmResource.properties.storageProfile as { imageReference: unknown }).imageReference).toMatchObject({
       publisher: "Canonical",
     });

@@ -102,7 +102,9 @@ export function applicationAzureCliSnippet(spec: ApplicationDeploymentSpec): str
   const command = lines.join(" \\\n  ");
   // A scale set's instances pick up the new model when they are updated.
   const upgrade = isScaleSet(spec)
-    ? [`az vmss update-instances --resource-group ${sh(spec.resourceGroup)} --name ${sh(spec.vmName)} --instance-ids '*'`]
+    ? [
+        `az vmss update-instances --resource-group ${sh(spec.resourceGroup)} --name ${sh(spec.vmName)} --instance-ids '*'`,
+      ]
     : [];
   return `${[...notes, command, ...upgrade].join("\n")}\n`;
 }
@@ -209,7 +211,9 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
                   name: "nic",
                   properties: {
                     primary: true,
-                    ipConfigurations: [{ name: "ipconfig1", properties: { subnet: { id: "[parameters('subnetId')]" } } }],
+                    ipConfigurations: [
+                      { name: "ipconfig1", properties: { subnet: { id: "[parameters('subnetId')]" } } },
+                    ],
                   },
                 },
               ],
@@ -362,7 +366,13 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
   const credentials =
     spec.osType === "Windows"
       ? ["  admin_password      = var.admin_password"]
-      : ["", "  admin_ssh_key {", `    username   = ${hcl(spec.adminUsername)}`, '    public_key = file("~/.ssh/id_rsa.pub")', "  }"];
+      : [
+          "",
+          "  admin_ssh_key {",
+          `    username   = ${hcl(spec.adminUsername)}`,
+          '    public_key = file("~/.ssh/id_rsa.pub")',
+          "  }",
+        ];
   return [
     'provider "azurerm" {',
     "  features {}",
@@ -377,7 +387,9 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
     `  name                = ${hcl(spec.vmName)}`,
     `  resource_group_name = ${hcl(spec.resourceGroup)}`,
     `  location            = ${hcl(spec.location)}`,
-    ...(scaleSet ? [`  sku                 = ${hcl(spec.vmSize)}`, "  instances           = 2"] : [`  size                = ${hcl(spec.vmSize)}`]),
+    ...(scaleSet
+      ? [`  sku                 = ${hcl(spec.vmSize)}`, "  instances           = 2"]
+      : [`  size                = ${hcl(spec.vmSize)}`]),
     `  admin_username      = ${hcl(spec.adminUsername)}`,
     ...credentials,
     ...(scaleSet ? [] : ["  network_interface_ids = [var.network_interface_id]"]),
@@ -419,14 +431,16 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
   ].join("\n");
 }
 
-export const APPLICATION_SNIPPET_GENERATORS: Record<ApplicationSnippetKind, (spec: ApplicationDeploymentSpec) => string> =
-  {
-    azureCli: applicationAzureCliSnippet,
-    powershell: applicationPowershellSnippet,
-    bicep: applicationBicepSnippet,
-    armTemplate: applicationArmTemplateSnippet,
-    terraform: applicationTerraformSnippet,
-  };
+export const APPLICATION_SNIPPET_GENERATORS: Record<
+  ApplicationSnippetKind,
+  (spec: ApplicationDeploymentSpec) => string
+> = {
+  azureCli: applicationAzureCliSnippet,
+  powershell: applicationPowershellSnippet,
+  bicep: applicationBicepSnippet,
+  armTemplate: applicationArmTemplateSnippet,
+  terraform: applicationTerraformSnippet,
+};
 
 export type ApplicationSnippets =
   | { ok: true; snippets: Record<ApplicationSnippetKind, string>; pastEndOfLife: boolean }

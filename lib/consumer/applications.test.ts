@@ -14,13 +14,19 @@ const version = (application: string, name: string, regions: string[], endOfLife
   name,
   location: "eastus",
   properties: {
-    publishingProfile: { targetRegions: regions.map((r) => ({ name: r })), ...(endOfLifeDate ? { endOfLifeDate } : {}) },
+    publishingProfile: {
+      targetRegions: regions.map((r) => ({ name: r })),
+      ...(endOfLifeDate ? { endOfLifeDate } : {}),
+    },
   },
 });
 
 describe("applications the user can use", () => {
   const rows = buildApplicationInventory(
-    [app("monitoring-agent", { supportedOSType: "Windows", description: "Agent" }), app("log-shipper", { supportedOSType: "Linux" })],
+    [
+      app("monitoring-agent", { supportedOSType: "Windows", description: "Agent" }),
+      app("log-shipper", { supportedOSType: "Linux" }),
+    ],
     [
       version("log-shipper", "2.0.0", ["eastus"], "2026-01-01T00:00:00Z"),
       version("log-shipper", "2.1.0", ["East US", "westeurope"]),
