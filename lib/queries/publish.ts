@@ -16,6 +16,7 @@ export async function invalidateAfterPublish(queryClient: QueryClient): Promise<
       versionQueries.all(),
       publishQueryRoots.galleryUsage,
       publishQueryRoots.versionSources,
+      publishQueryRoots.galleryArtifacts,
     ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
 }
