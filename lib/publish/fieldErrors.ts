@@ -1,7 +1,15 @@
 import { explainArmError, type ArmErrorLike, type ErrorExplanation } from "@/lib/gallery/troubleshooting";
 
 /** The property-path prefixes ARM puts on targets, which the forms' value shapes leave out. */
-const RESOURCE_PREFIXES = ["galleryImageVersion.", "galleryImage.", "gallery."];
+const RESOURCE_PREFIXES = [
+  "galleryImageVersion.",
+  "galleryImage.",
+  "gallery.",
+  "galleryScriptVersion.",
+  "galleryScript.",
+  "galleryInVMAccessControlProfileVersion.",
+  "galleryInVMAccessControlProfile.",
+];
 
 /** Codes whose field is always the same, whatever target the service sends. */
 const FIELD_BY_CODE: Record<string, string> = {
