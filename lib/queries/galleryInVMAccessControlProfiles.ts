@@ -84,12 +84,13 @@ export const accessControlProfileQueries = {
       queryKey: [...accessControlProfileQueries.all(), "version", id.toLowerCase()] as const,
       queryFn: async (): Promise<InVMAccessControlProfileVersionJson> => {
         profilePath(id, true);
-        return arm.rest.request<InVMAccessControlProfileVersionJson>("GET", `${id}?api-version=${SDK_GALLERY_API_VERSION}`);
+        return arm.rest.request<InVMAccessControlProfileVersionJson>(
+          "GET",
+          `${id}?api-version=${SDK_GALLERY_API_VERSION}`,
+        );
       },
       refetchInterval: (query) =>
-        query.state.data?.properties.replicationStatus?.summary?.some((r) => r.state === "Replicating")
-          ? 5_000
-          : false,
+        query.state.data?.properties.replicationStatus?.summary?.some((r) => r.state === "Replicating") ? 5_000 : false,
     }),
 };
 

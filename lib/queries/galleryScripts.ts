@@ -56,7 +56,9 @@ export const scriptQueries = {
       queryFn: async (): Promise<GalleryScript> => {
         const p = scriptPath(id, false);
         try {
-          return await arm.compute(p.subscriptionId).galleryScripts.get(p.resourceGroupName, p.galleryName, p.artifactName);
+          return await arm
+            .compute(p.subscriptionId)
+            .galleryScripts.get(p.resourceGroupName, p.galleryName, p.artifactName);
         } catch (error) {
           throw toAzureError(error, id);
         }
@@ -90,9 +92,7 @@ export const scriptQueries = {
         );
       },
       refetchInterval: (query) =>
-        query.state.data?.properties.replicationStatus?.summary?.some((r) => r.state === "Replicating")
-          ? 5_000
-          : false,
+        query.state.data?.properties.replicationStatus?.summary?.some((r) => r.state === "Replicating") ? 5_000 : false,
     }),
 };
 
@@ -160,4 +160,3 @@ export function deleteGalleryScriptVersion(
     .compute(path.subscriptionId)
     .galleryScriptVersions.delete(path.resourceGroupName, path.galleryName, path.artifactName, path.versionName, POLL);
 }
-
