@@ -8,7 +8,12 @@ import type { RegionalReplicationStatus } from "@/lib/gallery/replication";
 export interface ReplicatedArtifactVersion {
   name: string;
   location: string;
-  targetRegions?: { name: string; regionalReplicaCount?: number; storageAccountType?: string; excludeFromLatest?: boolean }[];
+  targetRegions?: {
+    name: string;
+    regionalReplicaCount?: number;
+    storageAccountType?: string;
+    excludeFromLatest?: boolean;
+  }[];
   replicaCount?: number;
   storageAccountType?: string;
   storageAccountStrategy?: string;

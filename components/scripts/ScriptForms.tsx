@@ -105,7 +105,11 @@ export function ScriptForm({
     setRefusal(undefined);
     const path: GalleryArtifactPath = { ...gallery, collection: "scripts", artifactName: values.name };
     const outcome = await operation.run(`${editing ? "Updating" : "Creating"} gallery script ${values.name}`, () =>
-      putGalleryScript(arm, path, { location, properties: values.properties as GalleryScriptProperties, tags: values.tags }),
+      putGalleryScript(arm, path, {
+        location,
+        properties: values.properties as GalleryScriptProperties,
+        tags: values.tags,
+      }),
     );
     if (outcome.ok) router.push(galleryArtifactHref(path));
     else if (!outcome.accepted && !placeArtifactError(form, outcome.error, { galleryScriptName: "name" }))
@@ -113,7 +117,11 @@ export function ScriptForm({
   }
 
   const busy = operation.state.phase === "submitting" || operation.state.phase === "running" || !location;
-  const scriptPath: GalleryArtifactPath | undefined = stored && { ...gallery, collection: "scripts", artifactName: stored.name };
+  const scriptPath: GalleryArtifactPath | undefined = stored && {
+    ...gallery,
+    collection: "scripts",
+    artifactName: stored.name,
+  };
   return (
     <>
       <Breadcrumbs
@@ -150,7 +158,12 @@ export function ScriptForm({
               hint="The OS the script runs on. Fixed after creation."
               choices={choices(OS_TYPES)}
             />
-            <TextField name="properties.endOfLifeDate" label="End-of-life date" type="date" hint="Must be in the future." />
+            <TextField
+              name="properties.endOfLifeDate"
+              label="End-of-life date"
+              type="date"
+              hint="Must be in the future."
+            />
           </Group>
           <Group legend="Publishing information">
             <TextAreaField name="properties.description" label="Description" />
@@ -159,7 +172,9 @@ export function ScriptForm({
             <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
           </Group>
           <TagsEditor />
-          {refusal && <ErrorPanel error={refusal} title={`The gallery script could not be ${editing ? "updated" : "created"}`} />}
+          {refusal && (
+            <ErrorPanel error={refusal} title={`The gallery script could not be ${editing ? "updated" : "created"}`} />
+          )}
           <OperationStatus state={operation.state} />
           <SubmitRow
             label={editing ? "Save gallery script" : "Create gallery script"}
@@ -192,7 +207,11 @@ function ParametersEditor() {
             <li key={field.id} className="rounded border border-slate-200 p-3">
               <div className="grid gap-3 sm:grid-cols-3">
                 <TextField name={`${at}.name`} label={`Parameter ${index + 1} name`} required />
-                <SelectField name={`${at}.type`} label={`Parameter ${index + 1} type`} choices={choices(SCRIPT_PARAMETER_TYPES)} />
+                <SelectField
+                  name={`${at}.type`}
+                  label={`Parameter ${index + 1} type`}
+                  choices={choices(SCRIPT_PARAMETER_TYPES)}
+                />
                 <TextField name={`${at}.defaultValue`} label={`Parameter ${index + 1} default value`} />
                 {(type === "Int" || type === "Double") && (
                   <>
@@ -222,7 +241,11 @@ function ParametersEditor() {
           );
         })}
       </ol>
-      <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={() => append({ ...EMPTY_SCRIPT_PARAMETER })}>
+      <button
+        type="button"
+        className={`${buttonClass.secondary} mt-3`}
+        onClick={() => append({ ...EMPTY_SCRIPT_PARAMETER })}
+      >
         Add parameter
       </button>
     </fieldset>
@@ -244,7 +267,8 @@ export function ScriptVersionForm({ script, stored }: { script: GalleryArtifactP
     ...scriptQueries.versions(arm, `${galleryIdOf(script)}/scripts/${script.artifactName}`),
     enabled: !stored,
   });
-  if (stored) return <ScriptVersionFormLoaded script={script} stored={stored} location={stored.location} existing={[]} />;
+  if (stored)
+    return <ScriptVersionFormLoaded script={script} stored={stored} location={stored.location} existing={[]} />;
   if (gallery.isError) return <ErrorPanel error={gallery.error} title="The gallery could not be read" />;
   if (versions.isError) return <ErrorPanel error={versions.error} title="The script's versions could not be listed" />;
   if (!gallery.data?.location || !versions.data) return <Spinner label="Reading the gallery and its versions…" />;
@@ -310,7 +334,10 @@ function ScriptVersionFormLoaded({
   return (
     <>
       <Breadcrumbs
-        items={[...artifactCrumbs({ ...script, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName), { label: editing ? "Edit" : "Create version" }]}
+        items={[
+          ...artifactCrumbs({ ...script, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName),
+          { label: editing ? "Edit" : "Create version" },
+        ]}
       />
       <PageHeader kind="Script version" title={title} subtitle={`Of gallery script ${script.artifactName}`} />
       <FormProvider {...form}>
@@ -368,7 +395,9 @@ function ScriptVersionFormLoaded({
             />
           </Group>
           <TagsEditor />
-          {refusal && <ErrorPanel error={refusal} title={`The script version could not be ${editing ? "updated" : "created"}`} />}
+          {refusal && (
+            <ErrorPanel error={refusal} title={`The script version could not be ${editing ? "updated" : "created"}`} />
+          )}
           <OperationStatus state={operation.state} />
           <SubmitRow
             label={editing ? "Save script version" : "Create script version"}

@@ -81,7 +81,9 @@ export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
       <PageHeader kind="Gallery script" title={path.artifactName} subtitle={`In gallery ${path.galleryName}`} />
       {script.isError && <ErrorPanel error={script.error} title="The script could not be read" />}
       <Toolbar label="Gallery script actions">
-        {allows(`${SCRIPTS}/write`) && <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit gallery script</LinkButton>}
+        {allows(`${SCRIPTS}/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit gallery script</LinkButton>
+        )}
         {allows(`${SCRIPTS}/versions/write`) && (
           <LinkButton href={`${galleryArtifactHref(path)}/new-version`}>Create script version</LinkButton>
         )}
@@ -181,13 +183,19 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
             <PropertyList
               items={[
                 { label: "State", value: <StateBadge state={version.data.properties.provisioningState} /> },
-                { label: "Script link", value: <span className="break-all font-mono text-xs">{profile.source.scriptLink}</span>, wide: true },
+                {
+                  label: "Script link",
+                  value: <span className="break-all font-mono text-xs">{profile.source.scriptLink}</span>,
+                  wide: true,
+                },
                 { label: "Published", value: profile.publishedDate ? formatDate(profile.publishedDate) : undefined },
                 { label: "End of life", value: profile.endOfLifeDate ? formatDate(profile.endOfLifeDate) : undefined },
                 { label: "Excluded from latest", value: profile.excludeFromLatest ? "Yes" : "No" },
                 {
                   label: "Removing replicated regions",
-                  value: version.data.properties.safetyProfile?.allowDeletionOfReplicatedLocations ? "Allowed" : "Blocked",
+                  value: version.data.properties.safetyProfile?.allowDeletionOfReplicatedLocations
+                    ? "Allowed"
+                    : "Blocked",
                 },
               ]}
             />
