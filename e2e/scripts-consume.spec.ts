@@ -264,7 +264,7 @@ test.describe("as the platform admin", () => {
     await versionForm.getByRole("button", { name: "Add query parameter" }).click();
     await versionForm.getByLabel("Privilege 1 query parameter 1 name").fill("api-version");
     await versionForm.getByLabel("Privilege 1 query parameter 1 value").fill("2018-02-01");
-    await versionForm.getByRole("button", { name: "Add role" }).click();
+    await versionForm.getByRole("button", { name: "Add role", exact: true }).click();
     await versionForm.getByLabel("Role 1 name (required)").fill("token-reader");
     await versionForm.getByLabel("Role 1 privileges (required)").fill("token, metadata");
     await expect(
