@@ -158,6 +158,8 @@ async function useApplication(page: Page) {
 
 test.describe("as the platform admin", () => {
   test.use({ storageState: storageStateOf("platform-admin") });
+  // Each test fills two forms and runs axe on five pages: more than the default minute on a busy two-core machine.
+  test.slow();
 
   async function galleryUrl() {
     const { subscriptionId } = await seededSubscription(DEVELOPMENT);
