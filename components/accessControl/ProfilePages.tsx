@@ -14,6 +14,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
@@ -67,7 +68,7 @@ export function ProfilesList({ gallery }: { gallery: GalleryPath }) {
             cells: [
               p.properties?.osType ?? "—",
               p.properties?.applicableHostEndpoint ?? "—",
-              p.properties?.description ?? "",
+              <SafeText key="description" value={p.properties?.description} />,
             ],
           }))}
         />
@@ -126,7 +127,7 @@ export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
               { label: "Host endpoint", value: p.applicableHostEndpoint },
               { label: "State", value: <StateBadge state={p.provisioningState} /> },
               { label: "Region", value: regionDisplayName(profile.data?.location ?? "") },
-              { label: "Description", value: p.description, wide: true },
+              { label: "Description", value: <SafeText value={p.description} />, wide: true },
             ]}
           />
         </Card>
@@ -156,7 +157,7 @@ export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
 }
 
 function RulesView({ rules }: { rules: AccessControlRules }) {
-  const list = (items: string[]) => (items.length ? items.join(", ") : "—");
+  const list = (items: string[]) => <SafeText value={items.length ? items.join(", ") : "—"} />;
   return (
     <PropertyList
       columns={1}

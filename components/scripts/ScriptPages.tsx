@@ -15,6 +15,8 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { SafeLink } from "@/components/ui/SafeLink";
+import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
@@ -57,7 +59,10 @@ export function ScriptsList({ gallery }: { gallery: GalleryPath }) {
             name: s.name ?? "",
             href: galleryArtifactHref({ ...gallery, collection: "scripts", artifactName: s.name ?? "" }),
             provisioningState: s.properties?.provisioningState,
-            cells: [s.properties?.supportedOSType ?? "—", s.properties?.description ?? ""],
+            cells: [
+              s.properties?.supportedOSType ?? "—",
+              <SafeText key="description" value={s.properties?.description} />,
+            ],
           }))}
         />
       )}
@@ -111,10 +116,10 @@ export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
               { label: "State", value: <StateBadge state={p.provisioningState} /> },
               { label: "Region", value: regionDisplayName(script.data?.location ?? "") },
               { label: "End of life", value: p.endOfLifeDate ? formatDate(p.endOfLifeDate.toISOString()) : undefined },
-              { label: "Description", value: p.description, wide: true },
-              { label: "EULA", value: p.eula, wide: true },
-              { label: "Privacy statement", value: p.privacyStatementUri },
-              { label: "Release notes", value: p.releaseNoteUri },
+              { label: "Description", value: <SafeText value={p.description} />, wide: true },
+              { label: "EULA", value: <SafeText value={p.eula} />, wide: true },
+              { label: "Privacy statement", value: p.privacyStatementUri && <SafeLink href={p.privacyStatementUri} /> },
+              { label: "Release notes", value: p.releaseNoteUri && <SafeLink href={p.releaseNoteUri} /> },
             ]}
           />
         </Card>
@@ -224,14 +229,18 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
                         </th>
                         <td className="px-3 py-2">{parameter.type ?? "String"}</td>
                         <td className="px-3 py-2">{parameter.required ? "Yes" : "No"}</td>
-                        <td className="px-3 py-2">{parameter.defaultValue ?? "—"}</td>
+                        <td className="px-3 py-2">
+                          <SafeText value={parameter.defaultValue ?? "—"} />
+                        </td>
                         <td className="px-3 py-2">
                           {parameter.enumValues?.join(", ") ??
                             (parameter.minValue !== undefined || parameter.maxValue !== undefined
                               ? `${parameter.minValue ?? "…"} to ${parameter.maxValue ?? "…"}`
                               : "—")}
                         </td>
-                        <td className="px-3 py-2">{parameter.description ?? ""}</td>
+                        <td className="px-3 py-2">
+                          <SafeText value={parameter.description} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
