@@ -58,8 +58,8 @@ test("lee sees the directly shared gallery's images, marked as such, and gets sn
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`${world.baseUrl}/`);
   await new Portal(page).signIn(LEE);
-  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Images I can use" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Images I can use" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "What I can use" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "What I can use" })).toBeVisible();
 
   const table = page.getByRole("table", { name: "Images I can use" });
   const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: IMAGE, exact: true }) });

@@ -85,8 +85,8 @@ test("finds an image by filter, copies every snippet and checks the deployment i
 
 async function findCopyAndCheck(page: Page) {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Images I can use" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Images I can use" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "What I can use" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "What I can use" })).toBeVisible();
   // Shared at the gallery and at one definition of another gallery: both are listed.
   await expect(imagesTable(page).getByRole("link", { name: "golden-ws2022-iis", exact: true })).toBeVisible();
   await expect(imagesTable(page).getByRole("link", { name: "base-ws2022-g2", exact: true })).toBeVisible();

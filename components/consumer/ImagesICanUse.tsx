@@ -8,7 +8,6 @@ import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
-import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { pageHref } from "@/lib/azure/routeParams";
@@ -155,7 +154,7 @@ function FilterSelect({
 
 /**
  * Every image definition (and its versions) the signed-in user may read, across subscriptions and tenants the
- * token reaches, with the filters a consumer picks an image by.
+ * token reaches, with the filters a consumer picks an image by. Shown by WhatICanUse when the type is images.
  */
 export function ImagesICanUse() {
   const arm = useArm();
@@ -186,11 +185,6 @@ export function ImagesICanUse() {
 
   return (
     <>
-      <PageHeader
-        kind="Consumer"
-        title="Images I can use"
-        subtitle="Every image definition and version you can read, in every subscription you can reach."
-      />
       {subscriptions.isError && (
         <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
       )}

@@ -23,7 +23,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="hidden text-sm text-slate-300 sm:inline">Azure Compute Gallery</span>
           <nav aria-label="Portal">
             <Link href="/images" className="text-sm text-slate-100 hover:underline">
-              Images I can use
+              What I can use
             </Link>
             <Link href="/inventory" className="ml-4 text-sm text-slate-100 hover:underline">
               Inventory

@@ -9,7 +9,7 @@ import { regionStorage, SDK_GALLERY_API_VERSION, type StorageChoice } from "@/li
 import { AZURE_REGIONS, hasAvailabilityZones, regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
 
-const NAME = "properties.publishingProfile.targetRegions";
+const DEFAULT_NAME = "properties.publishingProfile.targetRegions";
 
 /**
  * Target regions with their replica count, storage type and exclusion from latest. The source region (the
@@ -20,8 +20,11 @@ export function TargetRegionsEditor({
   sourceRegion,
   replicatedRegions = [],
   showEffectiveStorage = false,
+  name: NAME = DEFAULT_NAME,
 }: {
   sourceRegion: string;
+  /** The rows' field: an image or script version's target regions, or a profile version's `properties.targetLocations`. */
+  name?: string;
   replicatedRegions?: readonly string[];
   /** Under each storage type, what the region gets and why (the create form, where defaults still apply). */
   showEffectiveStorage?: boolean;

@@ -27,7 +27,6 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { ImageVersionActions } from "@/components/publish/PublishActions";
-import { SafeText } from "@/components/ui/SafeText";
 import { VersionPublishingOptions } from "@/components/versions/VersionPublishingOptions";
 
 interface DiskRow {

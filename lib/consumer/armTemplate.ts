@@ -24,6 +24,18 @@ export interface DeploymentSpec {
   vmName: string;
   vmSize: string;
   adminUsername: string;
+  /** VM Applications installed at deployment (`applicationProfile.galleryApplications`), in install order. */
+  galleryApplications?: VmGalleryApplication[];
+}
+
+/** One entry of `applicationProfile.galleryApplications` (Compute's VMGalleryApplication). */
+export interface VmGalleryApplication {
+  /** The application version id. */
+  packageReferenceId: string;
+  order?: number;
+  /** A blob that replaces the version's default configuration on this VM. */
+  configurationReference?: string;
+  treatFailureAsDeploymentFailure?: boolean;
 }
 
 export const VM_API_VERSION = "2024-07-01";
@@ -47,6 +59,16 @@ export function isCommunityGalleryImageId(imageId: string): boolean {
 /** Whether the id is not an ARM id but a shared or community gallery's proxy id, which tools take apart from ARM ids. */
 export function isProxyImageId(imageId: string): boolean {
   return isSharedGalleryImageId(imageId) || isCommunityGalleryImageId(imageId);
+}
+
+/** A Marketplace image as `az vm create --image` takes it: `publisher:offer:sku:version`. */
+export function marketplaceImageOf(
+  imageId: string,
+): { publisher: string; offer: string; sku: string; version: string } | undefined {
+  const parts = imageId.split(":");
+  if (parts.length !== 4 || parts.some((part) => part === "" || part.includes("/"))) return undefined;
+  const [publisher, offer, sku, version] = parts as [string, string, string, string];
+  return { publisher, offer, sku, version };
 }
 
 /** The imageReference property Compute reads this kind of image id from. */
@@ -152,7 +174,9 @@ export function armTemplate(spec: DeploymentSpec): ArmTemplate {
         properties: {
           hardwareProfile: { vmSize: "[parameters('vmSize')]" },
           storageProfile: {
-            imageReference: { [imageReferenceProperty(spec.imageId)]: "[variables('imageId')]" },
+            imageReference: marketplaceImageOf(spec.imageId) ?? {
+              [imageReferenceProperty(spec.imageId)]: "[variables('imageId')]",
+            },
             osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "Premium_LRS" } },
           },
           ...(needsAdminCredentials(spec) ? { osProfile: osProfile(spec) } : {}),
@@ -165,6 +189,9 @@ export function armTemplate(spec: DeploymentSpec): ArmTemplate {
               }
             : {}),
           networkProfile: { networkInterfaces: [{ id: nicId }] },
+          ...(spec.galleryApplications?.length
+            ? { applicationProfile: { galleryApplications: spec.galleryApplications as unknown as Json[] } }
+            : {}),
         },
       },
     ],

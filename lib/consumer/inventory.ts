@@ -74,7 +74,8 @@ const str = (value: unknown): string | undefined => (typeof value === "string" &
 const obj = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-function toVersion(resource: ArmResourceJson, now: Date): InventoryVersion {
+/** A version row (image or application version): their publishingProfile shares these properties. */
+export function toVersion(resource: ArmResourceJson, now: Date): InventoryVersion {
   const profile = obj(resource.properties?.publishingProfile);
   const targetRegions = Array.isArray(profile.targetRegions)
     ? profile.targetRegions.flatMap((target) => {

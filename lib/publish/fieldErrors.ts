@@ -7,6 +7,10 @@ const RESOURCE_PREFIXES = [
   "galleryApplicationVersion.",
   "galleryApplication.",
   "gallery.",
+  "galleryScriptVersion.",
+  "galleryScript.",
+  "galleryInVMAccessControlProfileVersion.",
+  "galleryInVMAccessControlProfile.",
 ];
 
 /** Codes whose field is always the same, whatever target the service sends. */

@@ -24,6 +24,7 @@ export async function invalidateAfterPublish(queryClient: QueryClient): Promise<
       publishQueryRoots.galleryUsage,
       publishQueryRoots.versionSources,
       publishQueryRoots.softDeletedVersions,
+      publishQueryRoots.galleryArtifacts,
     ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
 }

@@ -7,4 +7,6 @@ export const publishQueryRoots = {
   versionSources: ["versionSources"] as const,
   galleryUsage: ["galleryUsage"] as const,
   softDeletedVersions: ["softDeletedVersions"] as const,
+  /** Applications, scripts and in-VM access control profiles, with their versions. */
+  galleryArtifacts: ["galleryArtifacts"] as const,
 };

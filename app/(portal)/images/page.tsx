@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ImagesICanUse } from "@/components/consumer/ImagesICanUse";
+import { WhatICanUse } from "@/components/consumer/WhatICanUse";
 
-export const metadata: Metadata = { title: "Images I can use" };
+export const metadata: Metadata = { title: "What I can use" };
 
-export default function ImagesPage() {
-  return <ImagesICanUse />;
+export default function WhatICanUsePage() {
+  return <WhatICanUse />;
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ApplicationVersionDetail } from "@/components/applications/ApplicationVersionDetail";
+import { ConsumerApplicationVersionPanels } from "@/components/consumer/ApplicationVersionPanels";
+import { artifactPathFromParams } from "@/lib/azure/artifactRouteParams";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
 type Props = { params: Promise<GalleryRouteParams & { applicationName: string; versionName: string }> };
@@ -9,11 +11,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${path.versionName} · ${path.applicationName}` };
 }
 
+/** The version as its publisher sees it, then where it can be used and how (what a consumer of it needs). */
 export default async function ApplicationVersionPage({ params }: Props) {
-  const path = galleryPathFromParams(await params);
+  const p = await params;
+  const path = galleryPathFromParams(p);
+  const artifact = artifactPathFromParams(p, "applications", p.applicationName, p.versionName);
   return (
-    <ApplicationVersionDetail
-      path={{ ...path, applicationName: path.applicationName!, versionName: path.versionName! }}
-    />
+    <>
+      <ApplicationVersionDetail
+        path={{ ...path, applicationName: path.applicationName!, versionName: path.versionName! }}
+      />
+      <ConsumerApplicationVersionPanels path={{ ...artifact, versionName: artifact.versionName! }} />
+    </>
   );
 }

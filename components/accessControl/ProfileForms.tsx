@@ -1,0 +1,516 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
+import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { buttonClass } from "@/components/publish/buttonClass";
+import {
+  CheckboxField,
+  FieldMessage,
+  Group,
+  PairInput,
+  ReadOnlyField,
+  SelectField,
+  TagsEditor,
+  TextAreaField,
+  TextField,
+  useFieldError,
+} from "@/components/publish/fields";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
+import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
+import type { AzureError } from "@/lib/azure/errors";
+import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { OS_TYPES } from "@/lib/gallery/galleryImage";
+import {
+  ACCESS_CONTROL_MODES,
+  ENDPOINT_ACCESS,
+  HOST_ENDPOINTS,
+  type InVMAccessControlProfileProperties,
+  type InVMAccessControlProfileVersionProperties,
+} from "@/lib/gallery/inVMAccessControl";
+import { suggestNextVersionName } from "@/lib/gallery/names";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { tagRowsOf } from "@/lib/publish/formRules";
+import {
+  EMPTY_PROFILE,
+  emptyProfileVersion,
+  makeAccessControlProfileSchema,
+  makeAccessControlProfileVersionSchema,
+  profileVersionValuesOf,
+  type AccessControlProfileOutput,
+  type AccessControlProfileValues,
+  type AccessControlProfileVersionOutput,
+  type AccessControlProfileVersionValues,
+} from "@/lib/publish/galleryArtifactForms";
+import { galleryQueries } from "@/lib/queries/galleries";
+import {
+  accessControlProfileQueries,
+  putAccessControlProfile,
+  putAccessControlProfileVersion,
+} from "@/lib/queries/galleryInVMAccessControlProfiles";
+
+const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+
+const MODE_HINTS: Record<string, string> = {
+  Audit: "Requests the rules would deny are logged, not blocked.",
+  Enforce: "Requests the rules deny are blocked.",
+  Disabled: "The rules are not applied.",
+};
+
+function SubmitRow({ label, busy, cancelHref }: { label: string; busy: boolean; cancelHref: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <button type="submit" className={buttonClass.primary} disabled={busy}>
+        {label}
+      </button>
+      <Link href={cancelHref} className={buttonClass.link}>
+        Cancel
+      </Link>
+    </div>
+  );
+}
+
+type StoredProfile = {
+  name: string;
+  location: string;
+  properties: InVMAccessControlProfileProperties;
+  tags?: Record<string, string>;
+};
+
+/** Create an in-VM access control profile, or edit one (`stored`): OS type, host endpoint, description. */
+export function ProfileForm({ gallery, stored }: { gallery: GalleryPath; stored?: StoredProfile }) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const subscriptionName = useSubscriptionName(gallery.subscriptionId);
+  const galleryData = useQuery({ ...galleryQueries.detail(arm, galleryIdOf(gallery)), enabled: !stored });
+  const location = stored?.location ?? galleryData.data?.location ?? "";
+  const [refusal, setRefusal] = useState<AzureError>();
+  const schema = useMemo(() => makeAccessControlProfileSchema(stored ? { stored: stored.properties } : {}), [stored]);
+  const form = useForm<AccessControlProfileValues, unknown, AccessControlProfileOutput>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: stored
+      ? {
+          name: stored.name,
+          properties: {
+            osType: stored.properties.osType,
+            applicableHostEndpoint: stored.properties.applicableHostEndpoint,
+            description: stored.properties.description ?? "",
+          },
+          tags: tagRowsOf(stored.tags),
+        }
+      : EMPTY_PROFILE,
+  });
+  const editing = stored !== undefined;
+  const title = editing ? `Edit access control profile ${stored.name}` : "Create access control profile";
+  const profilePath: GalleryArtifactPath | undefined = stored && {
+    ...gallery,
+    collection: "inVMAccessControlProfiles",
+    artifactName: stored.name,
+  };
+
+  async function onSubmit(values: AccessControlProfileOutput) {
+    setRefusal(undefined);
+    const path: GalleryArtifactPath = {
+      ...gallery,
+      collection: "inVMAccessControlProfiles",
+      artifactName: values.name,
+    };
+    const outcome = await operation.run(
+      `${editing ? "Updating" : "Creating"} access control profile ${values.name}`,
+      () => putAccessControlProfile(arm, path, { location, properties: values.properties, tags: values.tags }),
+    );
+    if (outcome.ok) router.push(galleryArtifactHref(path));
+    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, { inVMAccessControlProfileName: "name" }))
+      setRefusal(outcome.error);
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running" || !location;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          ...(profilePath ? artifactCrumbs(profilePath, subscriptionName) : armCrumbs(gallery, subscriptionName)),
+          { label: editing ? "Edit" : "Create access control profile" },
+        ]}
+      />
+      <PageHeader kind="In-VM access control profile" title={title} subtitle={`In gallery ${gallery.galleryName}`} />
+      {galleryData.isError && <ErrorPanel error={galleryData.error} title="The gallery could not be read" />}
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
+          <Group
+            legend="Basics"
+            description="The OS type and host endpoint say what the profile guards; both are fixed after creation."
+          >
+            {editing ? (
+              <ReadOnlyField label="Profile name" value={stored.name} reason="The name is part of the profile's id." />
+            ) : (
+              <TextField
+                name="name"
+                label="Profile name"
+                required
+                hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
+              />
+            )}
+            <ReadOnlyField
+              label="Region"
+              value={location ? regionDisplayName(location) : <Spinner />}
+              reason="A profile is created in its gallery's region."
+            />
+            <SelectField
+              name="properties.osType"
+              label="OS type"
+              required
+              placeholder="Choose an OS type"
+              choices={choices(OS_TYPES)}
+            />
+            <SelectField
+              name="properties.applicableHostEndpoint"
+              label="Host endpoint"
+              required
+              placeholder="Choose an endpoint"
+              hint="WireServer (168.63.129.16, the guest agent's channel) or IMDS (the instance metadata service)."
+              choices={choices(HOST_ENDPOINTS)}
+            />
+            <TextAreaField name="properties.description" label="Description" />
+          </Group>
+          <TagsEditor />
+          {refusal && (
+            <ErrorPanel
+              error={refusal}
+              title={`The access control profile could not be ${editing ? "updated" : "created"}`}
+            />
+          )}
+          <OperationStatus state={operation.state} />
+          <SubmitRow
+            label={editing ? "Save access control profile" : "Create access control profile"}
+            busy={busy}
+            cancelHref={profilePath ? galleryArtifactHref(profilePath) : pageHref(galleryIdOf(gallery))}
+          />
+        </form>
+      </FormProvider>
+    </>
+  );
+}
+
+const RULES = "properties.rules";
+
+function RowList({
+  legend,
+  description,
+  name,
+  addLabel,
+  empty,
+  children,
+}: {
+  legend: string;
+  description: string;
+  name: string;
+  addLabel: string;
+  empty: () => object;
+  children: (index: number) => React.ReactNode;
+}) {
+  const { fields, append, remove } = useFieldArray({ name });
+  const error = useFieldError(name);
+  return (
+    <fieldset className="rounded-lg border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-semibold text-slate-900">{legend}</legend>
+      <p className="mb-2 text-xs text-slate-600">{description}</p>
+      <ol className="space-y-3">
+        {fields.map((field, index) => (
+          <li key={field.id} className="rounded border border-slate-200 p-3">
+            <div className="grid gap-3 sm:grid-cols-3">{children(index)}</div>
+            <button
+              type="button"
+              className={`${buttonClass.secondary} mt-2`}
+              onClick={() => remove(index)}
+              aria-label={`Remove ${legend.toLowerCase().replace(/s$/, "")} ${index + 1}`}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={() => append(empty())}>
+        {addLabel}
+      </button>
+      <FieldMessage id={`${name}-error`} error={error} />
+    </fieldset>
+  );
+}
+
+function QueryParameters({ privilege }: { privilege: number }) {
+  const { register } = useFormContext();
+  const name = `${RULES}.privileges.${privilege}.queryParameters`;
+  const { fields, append, remove } = useFieldArray({ name });
+  return (
+    <div className="sm:col-span-3">
+      <p className="text-xs font-medium text-slate-700">Query parameters of privilege {privilege + 1}</p>
+      <ul className="mt-1 space-y-2">
+        {fields.map((field, index) => (
+          <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+            <PairInput
+              name={`${name}.${index}.key`}
+              label={`Privilege ${privilege + 1} query parameter ${index + 1} name`}
+              register={register}
+            />
+            <PairInput
+              name={`${name}.${index}.value`}
+              label={`Privilege ${privilege + 1} query parameter ${index + 1} value`}
+              register={register}
+            />
+            <button
+              type="button"
+              className={`${buttonClass.secondary} mt-6`}
+              onClick={() => remove(index)}
+              aria-label={`Remove query parameter ${index + 1} of privilege ${privilege + 1}`}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={() => append({ key: "", value: "" })}>
+        Add query parameter
+      </button>
+    </div>
+  );
+}
+
+/** Privileges (endpoint paths), roles (sets of privileges), identities (who), role assignments (who gets which role). */
+function RulesEditor() {
+  return (
+    <fieldset className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold text-slate-900">Rules</legend>
+      <p className="text-xs text-slate-600">
+        Roles refer to privileges, and role assignments to roles and identities, by name; every name must be defined
+        here. Requests no rule allows get the default access.
+      </p>
+      <RowList
+        legend="Privileges"
+        description="An endpoint path (starting with /) and the query parameters a request must carry."
+        name={`${RULES}.privileges`}
+        addLabel="Add privilege"
+        empty={() => ({ name: "", path: "", queryParameters: [] })}
+      >
+        {(i) => (
+          <>
+            <TextField name={`${RULES}.privileges.${i}.name`} label={`Privilege ${i + 1} name`} required />
+            <TextField
+              name={`${RULES}.privileges.${i}.path`}
+              label={`Privilege ${i + 1} path`}
+              required
+              placeholder="/metadata/identity/oauth2/token"
+            />
+            <QueryParameters privilege={i} />
+          </>
+        )}
+      </RowList>
+      <RowList
+        legend="Roles"
+        description="A named set of privileges."
+        name={`${RULES}.roles`}
+        addLabel="Add role"
+        empty={() => ({ name: "", privileges: "" })}
+      >
+        {(i) => (
+          <>
+            <TextField name={`${RULES}.roles.${i}.name`} label={`Role ${i + 1} name`} required />
+            <TextField
+              name={`${RULES}.roles.${i}.privileges`}
+              label={`Role ${i + 1} privileges`}
+              required
+              hint="Privilege names, comma-separated."
+            />
+          </>
+        )}
+      </RowList>
+      <RowList
+        legend="Identities"
+        description="Who a request comes from inside the VM: at least one of user, group, executable path or process name."
+        name={`${RULES}.identities`}
+        addLabel="Add identity"
+        empty={() => ({ name: "", userName: "", groupName: "", exePath: "", processName: "" })}
+      >
+        {(i) => (
+          <>
+            <TextField name={`${RULES}.identities.${i}.name`} label={`Identity ${i + 1} name`} required />
+            <TextField name={`${RULES}.identities.${i}.userName`} label={`Identity ${i + 1} user name`} />
+            <TextField name={`${RULES}.identities.${i}.groupName`} label={`Identity ${i + 1} group name`} />
+            <TextField name={`${RULES}.identities.${i}.exePath`} label={`Identity ${i + 1} executable path`} />
+            <TextField name={`${RULES}.identities.${i}.processName`} label={`Identity ${i + 1} process name`} />
+          </>
+        )}
+      </RowList>
+      <RowList
+        legend="Role assignments"
+        description="Gives a role to identities."
+        name={`${RULES}.roleAssignments`}
+        addLabel="Add role assignment"
+        empty={() => ({ role: "", identities: "" })}
+      >
+        {(i) => (
+          <>
+            <TextField name={`${RULES}.roleAssignments.${i}.role`} label={`Role assignment ${i + 1} role`} required />
+            <TextField
+              name={`${RULES}.roleAssignments.${i}.identities`}
+              label={`Role assignment ${i + 1} identities`}
+              required
+              hint="Identity names, comma-separated."
+            />
+          </>
+        )}
+      </RowList>
+    </fieldset>
+  );
+}
+
+function ModeHint() {
+  const { watch } = useFormContext<AccessControlProfileVersionValues>();
+  const mode = watch("properties.mode");
+  return (
+    <p className="self-end text-xs text-slate-600" aria-live="polite">
+      {MODE_HINTS[mode] ?? ""}
+    </p>
+  );
+}
+
+type StoredProfileVersion = {
+  name: string;
+  location: string;
+  properties: InVMAccessControlProfileVersionProperties;
+  tags?: Record<string, string>;
+};
+
+/** Create a profile version, or edit one (`stored`): mode, default access, rules, target locations. */
+export function ProfileVersionForm({
+  profile,
+  stored,
+}: {
+  profile: GalleryArtifactPath;
+  stored?: StoredProfileVersion;
+}) {
+  const arm = useArm();
+  const gallery = useQuery({ ...galleryQueries.detail(arm, galleryIdOf(profile)), enabled: !stored });
+  const versions = useQuery({
+    ...accessControlProfileQueries.versions(arm, galleryArtifactId({ ...profile, versionName: undefined })),
+    enabled: !stored,
+  });
+  if (stored)
+    return <ProfileVersionFormLoaded profile={profile} stored={stored} location={stored.location} existing={[]} />;
+  if (gallery.isError) return <ErrorPanel error={gallery.error} title="The gallery could not be read" />;
+  if (versions.isError) return <ErrorPanel error={versions.error} title="The profile's versions could not be listed" />;
+  if (!gallery.data?.location || !versions.data) return <Spinner label="Reading the gallery and its versions…" />;
+  return (
+    <ProfileVersionFormLoaded
+      profile={profile}
+      location={gallery.data.location}
+      existing={versions.data.map((v) => v.name)}
+    />
+  );
+}
+
+function ProfileVersionFormLoaded({
+  profile,
+  stored,
+  location,
+  existing,
+}: {
+  profile: GalleryArtifactPath;
+  stored?: StoredProfileVersion;
+  location: string;
+  existing: string[];
+}) {
+  const arm = useArm();
+  const router = useRouter();
+  const operation = useOperation();
+  const subscriptionName = useSubscriptionName(profile.subscriptionId);
+  const [refusal, setRefusal] = useState<AzureError>();
+  const schema = useMemo(() => makeAccessControlProfileVersionSchema({ existingVersionNames: existing }), [existing]);
+  const form = useForm<AccessControlProfileVersionValues, unknown, AccessControlProfileVersionOutput>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: stored
+      ? profileVersionValuesOf(stored.name, stored.properties, tagRowsOf(stored.tags))
+      : emptyProfileVersion(location, suggestNextVersionName(existing) ?? ""),
+  });
+  const editing = stored !== undefined;
+  const title = editing ? `Edit profile version ${stored.name}` : "Create profile version";
+
+  async function onSubmit(values: AccessControlProfileVersionOutput) {
+    setRefusal(undefined);
+    const path = { ...profile, versionName: values.name };
+    const outcome = await operation.run(
+      `${editing ? "Updating" : "Creating"} profile version ${values.name}`,
+      () => putAccessControlProfileVersion(arm, path, { location, properties: values.properties, tags: values.tags }),
+      { untilAccepted: true },
+    );
+    if (outcome.ok) router.push(galleryArtifactHref(path));
+    else if (
+      !outcome.accepted &&
+      !placeArtifactError(form, outcome.error, { inVMAccessControlProfileVersionName: "name" })
+    )
+      setRefusal(outcome.error);
+  }
+
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          ...artifactCrumbs({ ...profile, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName),
+          { label: editing ? "Edit" : "Create version" },
+        ]}
+      />
+      <PageHeader kind="Profile version" title={title} subtitle={`Of access control profile ${profile.artifactName}`} />
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
+          <Group legend="Version">
+            {editing ? (
+              <ReadOnlyField label="Version name" value={stored.name} reason="The version number is part of its id." />
+            ) : (
+              <TextField name="name" label="Version name" required hint="Major.Minor.Patch, e.g. 1.0.0." />
+            )}
+            <SelectField name="properties.mode" label="Mode" required choices={choices(ACCESS_CONTROL_MODES)} />
+            <ModeHint />
+            <SelectField
+              name="properties.defaultAccess"
+              label="Default access"
+              required
+              hint="What happens to a request no rule allows."
+              choices={choices(ENDPOINT_ACCESS)}
+            />
+            <CheckboxField name="properties.excludeFromLatest" label="Exclude from latest" />
+          </Group>
+          <RulesEditor />
+          <TargetRegionsEditor sourceRegion={location} name="properties.targetLocations" />
+          <TagsEditor />
+          {refusal && (
+            <ErrorPanel error={refusal} title={`The profile version could not be ${editing ? "updated" : "created"}`} />
+          )}
+          <OperationStatus state={operation.state} />
+          <SubmitRow
+            label={editing ? "Save profile version" : "Create profile version"}
+            busy={busy}
+            cancelHref={galleryArtifactHref({ ...profile, ...(stored ? { versionName: stored.name } : {}) })}
+          />
+        </form>
+      </FormProvider>
+    </>
+  );
+}

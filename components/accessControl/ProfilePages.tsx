@@ -1,0 +1,332 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ProfileForm, ProfileVersionForm } from "@/components/accessControl/ProfileForms";
+import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
+import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
+import { ArtifactTable, LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
+import { DeleteArtifactButton } from "@/components/galleryArtifacts/DeleteArtifactButton";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate } from "@/components/ui/format";
+import { PropertyList } from "@/components/ui/PropertyList";
+import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { SafeText } from "@/components/ui/SafeText";
+import { Spinner } from "@/components/ui/Spinner";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
+import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import type { AccessControlRules, InVMAccessControlProfileProperties } from "@/lib/gallery/inVMAccessControl";
+import { compareVersionNames } from "@/lib/gallery/names";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import {
+  accessControlProfileQueries,
+  deleteAccessControlProfile,
+  deleteAccessControlProfileVersion,
+} from "@/lib/queries/galleryInVMAccessControlProfiles";
+
+const PROFILES = "Microsoft.Compute/galleries/inVMAccessControlProfiles";
+
+/** The in-VM access control profiles of a gallery, with a way to create one. */
+export function ProfilesList({ gallery }: { gallery: GalleryPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(gallery.subscriptionId);
+  const galleryId = galleryIdOf(gallery);
+  const profiles = useQuery(accessControlProfileQueries.list(arm, galleryId));
+  const allows = useAllows(galleryId);
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(gallery, subscriptionName), { label: "Access control profiles" }]} />
+      <PageHeader kind="In-VM access control profiles" title={`Access control profiles of ${gallery.galleryName}`} />
+      <Toolbar label="Access control profile actions">
+        {allows(`${PROFILES}/write`) && (
+          <LinkButton href={`${pageHref(galleryId)}/new-inVMAccessControlProfile`}>
+            Create access control profile
+          </LinkButton>
+        )}
+      </Toolbar>
+      {profiles.isError && <ErrorPanel error={profiles.error} title="The profiles could not be listed" />}
+      {profiles.isPending ? (
+        <Spinner label="Listing the profiles…" />
+      ) : (
+        <ArtifactTable
+          caption="In-VM access control profiles"
+          headers={["OS", "Host endpoint", "Description"]}
+          empty="This gallery holds no access control profile."
+          rows={(profiles.data ?? []).map((p) => ({
+            key: p.id ?? p.name ?? "",
+            name: p.name ?? "",
+            href: galleryArtifactHref({
+              ...gallery,
+              collection: "inVMAccessControlProfiles",
+              artifactName: p.name ?? "",
+            }),
+            provisioningState: p.properties?.provisioningState,
+            cells: [
+              p.properties?.osType ?? "—",
+              p.properties?.applicableHostEndpoint ?? "—",
+              <SafeText key="description" value={p.properties?.description} />,
+            ],
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+/** A profile: what it guards, its versions (mode, default access), and what may be done with it. */
+export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const id = galleryArtifactId(path);
+  const profile = useQuery(accessControlProfileQueries.detail(arm, id));
+  const versions = useQuery(accessControlProfileQueries.versions(arm, id));
+  const allows = useAllows(id);
+  const p = profile.data?.properties;
+  const sorted = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name, a.name));
+  return (
+    <>
+      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
+      <PageHeader
+        kind="In-VM access control profile"
+        title={path.artifactName}
+        subtitle={`In gallery ${path.galleryName}`}
+      />
+      {profile.isError && <ErrorPanel error={profile.error} title="The profile could not be read" />}
+      <Toolbar label="Access control profile actions">
+        {allows(`${PROFILES}/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit access control profile</LinkButton>
+        )}
+        {allows(`${PROFILES}/versions/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/new-version`}>Create profile version</LinkButton>
+        )}
+        {allows(`${PROFILES}/delete`) && (
+          <DeleteArtifactButton
+            kind="access control profile"
+            name={path.artifactName}
+            resourceId={id}
+            start={() => deleteAccessControlProfile(arm, path)}
+            afterHref={`${pageHref(galleryIdOf(path))}/inVMAccessControlProfiles`}
+            consequence="Deleting it cannot be undone."
+            blocker={
+              sorted.length > 0
+                ? `It still has ${sorted.length} ${sorted.length === 1 ? "version" : "versions"}: the service deletes a profile only once its versions are gone. Delete them first.`
+                : undefined
+            }
+          />
+        )}
+      </Toolbar>
+      {p && (
+        <Card>
+          <PropertyList
+            items={[
+              { label: "OS type", value: p.osType },
+              { label: "Host endpoint", value: p.applicableHostEndpoint },
+              { label: "State", value: <StateBadge state={p.provisioningState} /> },
+              { label: "Region", value: regionDisplayName(profile.data?.location ?? "") },
+              { label: "Description", value: <SafeText value={p.description} />, wide: true },
+            ]}
+          />
+        </Card>
+      )}
+      <Section title="Versions">
+        {versions.isError && <ErrorPanel error={versions.error} title="The versions could not be listed" />}
+        <ArtifactTable
+          caption={`Versions of ${path.artifactName}`}
+          headers={["Mode", "Default access", "Published", "Target locations"]}
+          empty="No version yet."
+          rows={sorted.map((v) => ({
+            key: v.id,
+            name: v.name,
+            href: galleryArtifactHref({ ...path, versionName: v.name }),
+            provisioningState: v.properties.provisioningState,
+            cells: [
+              v.properties.mode,
+              v.properties.defaultAccess,
+              v.properties.publishedDate ? formatDate(v.properties.publishedDate) : "—",
+              (v.properties.targetLocations ?? []).map((t) => regionDisplayName(t.name)).join(", "),
+            ],
+          }))}
+        />
+      </Section>
+    </>
+  );
+}
+
+function RulesView({ rules }: { rules: AccessControlRules }) {
+  const list = (items: string[]) => <SafeText value={items.length ? items.join(", ") : "—"} />;
+  return (
+    <PropertyList
+      columns={1}
+      items={[
+        {
+          label: "Privileges",
+          value: list(
+            (rules.privileges ?? []).map(
+              (p) =>
+                `${p.name}: ${p.path}${
+                  p.queryParameters
+                    ? ` (${Object.entries(p.queryParameters)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(", ")})`
+                    : ""
+                }`,
+            ),
+          ),
+        },
+        { label: "Roles", value: list((rules.roles ?? []).map((r) => `${r.name}: ${r.privileges.join(", ")}`)) },
+        {
+          label: "Identities",
+          value: list(
+            (rules.identities ?? []).map(
+              (i) =>
+                `${i.name}: ${[
+                  i.userName && `user ${i.userName}`,
+                  i.groupName && `group ${i.groupName}`,
+                  i.exePath && `executable ${i.exePath}`,
+                  i.processName && `process ${i.processName}`,
+                ]
+                  .filter(Boolean)
+                  .join(", ")}`,
+            ),
+          ),
+        },
+        {
+          label: "Role assignments",
+          value: list((rules.roleAssignments ?? []).map((a) => `${a.role} to ${a.identities.join(", ")}`)),
+        },
+      ]}
+    />
+  );
+}
+
+/** A profile version: mode, default access, rules and replication, and what may be done with it. */
+export function ProfileVersionDetail({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const id = galleryArtifactId(path);
+  const version = useQuery(accessControlProfileQueries.version(arm, id));
+  const allows = useAllows(id);
+  const p = version.data?.properties;
+  return (
+    <>
+      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
+      <PageHeader
+        kind="Profile version"
+        title={`${path.artifactName} ${path.versionName}`}
+        subtitle={`In gallery ${path.galleryName}`}
+      />
+      {version.isError && <ErrorPanel error={version.error} title="The profile version could not be read" />}
+      <Toolbar label="Profile version actions">
+        {allows(`${PROFILES}/versions/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit profile version</LinkButton>
+        )}
+        {allows(`${PROFILES}/versions/delete`) && (
+          <DeleteArtifactButton
+            kind="profile version"
+            name={path.versionName}
+            resourceId={id}
+            start={() => deleteAccessControlProfileVersion(arm, path)}
+            afterHref={galleryArtifactHref({ ...path, versionName: undefined })}
+            consequence="Its replicas in every target location are deleted. This cannot be undone."
+          />
+        )}
+      </Toolbar>
+      {version.isPending && <Spinner label="Reading the version…" />}
+      {version.data && p && (
+        <>
+          <Card>
+            <PropertyList
+              items={[
+                { label: "Mode", value: p.mode },
+                { label: "Default access", value: p.defaultAccess },
+                { label: "State", value: <StateBadge state={p.provisioningState} /> },
+                { label: "Published", value: p.publishedDate ? formatDate(p.publishedDate) : undefined },
+                { label: "Excluded from latest", value: p.excludeFromLatest ? "Yes" : "No" },
+              ]}
+            />
+          </Card>
+          <Section title="Rules">
+            <Card>
+              {p.rules ? (
+                <RulesView rules={p.rules} />
+              ) : (
+                <p className="text-sm">No rules: every request gets the default access.</p>
+              )}
+            </Card>
+          </Section>
+          <Section title="Replication" description="Replicas per target location; a location is usable once Completed.">
+            <Card>
+              <ArtifactReplication
+                version={{
+                  name: version.data.name,
+                  location: version.data.location,
+                  targetRegions: p.targetLocations,
+                  excludeFromLatest: p.excludeFromLatest,
+                  publishedDate: p.publishedDate,
+                  summary: p.replicationStatus?.summary,
+                }}
+              />
+            </Card>
+          </Section>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The edit page of a profile: the form filled with the profile as it is. */
+export function ProfileEdit({ path }: { path: GalleryArtifactPath }) {
+  const arm = useArm();
+  const profile = useQuery(accessControlProfileQueries.detail(arm, galleryArtifactId(path)));
+  if (profile.isError) return <ErrorPanel error={profile.error} title="The profile could not be read" />;
+  if (!profile.data?.properties) return <Spinner label="Reading the profile…" />;
+  const { osType, applicableHostEndpoint, description } = profile.data.properties;
+  return (
+    <ProfileForm
+      gallery={path}
+      stored={{
+        name: path.artifactName,
+        location: profile.data.location,
+        properties: {
+          osType: osType as InVMAccessControlProfileProperties["osType"],
+          applicableHostEndpoint,
+          ...(description !== undefined ? { description } : {}),
+        },
+        ...(profile.data.tags ? { tags: profile.data.tags } : {}),
+      }}
+    />
+  );
+}
+
+/** The edit page of a profile version. */
+export function ProfileVersionEdit({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
+  const arm = useArm();
+  const version = useQuery({
+    ...accessControlProfileQueries.version(arm, galleryArtifactId(path)),
+    refetchInterval: false,
+  });
+  if (version.isError) return <ErrorPanel error={version.error} title="The profile version could not be read" />;
+  if (!version.data) return <Spinner label="Reading the profile version…" />;
+  const { mode, defaultAccess, rules, targetLocations, excludeFromLatest } = version.data.properties;
+  return (
+    <ProfileVersionForm
+      profile={{ ...path, versionName: undefined }}
+      stored={{
+        name: path.versionName,
+        location: version.data.location,
+        properties: {
+          mode,
+          defaultAccess,
+          ...(rules ? { rules } : {}),
+          ...(targetLocations ? { targetLocations } : {}),
+          ...(excludeFromLatest !== undefined ? { excludeFromLatest } : {}),
+        },
+        ...(version.data.tags ? { tags: version.data.tags } : {}),
+      }}
+    />
+  );
+}

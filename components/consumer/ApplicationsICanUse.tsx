@@ -1,0 +1,221 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { useId, useMemo, useState } from "react";
+import { useArm } from "@/components/layout/ArmContext";
+import { DataTable } from "@/components/ui/DataTable";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate } from "@/components/ui/format";
+import { SafeText } from "@/components/ui/SafeText";
+import { Spinner } from "@/components/ui/Spinner";
+import { Tag } from "@/components/ui/StateBadge";
+import { galleryArtifactHref, galleryArtifactPathOf } from "@/lib/azure/artifactRoutes";
+import { type ApplicationFilters, filterApplications, type InventoryApplication } from "@/lib/consumer/applications";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { consumerApplicationQueries } from "@/lib/queries/consumerApplications";
+import { subscriptionQueries } from "@/lib/queries/subscriptions";
+
+type Row = InventoryApplication & { subscriptionName: string };
+
+const column = createColumnHelper<Row>();
+const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
+/** Versions linked per row; the rest are counted. */
+const SHOWN_VERSIONS = 3;
+
+const versionHref = (id: string) => {
+  const path = galleryArtifactPathOf(id);
+  return path ? galleryArtifactHref(path) : "/";
+};
+
+const columns = [
+  column.accessor("name", {
+    header: "Application",
+    meta: { rowHeader: true },
+    cell: (info) => (
+      <span className="flex flex-col">
+        <span className="font-medium text-slate-900">{info.getValue()}</span>
+        <SafeText value={info.row.original.description} className="text-xs text-slate-600" />
+      </span>
+    ),
+  }),
+  column.accessor("supportedOSType", { header: "OS" }),
+  column.accessor((row) => row.versions[0]?.name ?? "", {
+    id: "versions",
+    header: "Versions",
+    enableSorting: false,
+    cell: (info) => {
+      const { versions, name } = info.row.original;
+      if (versions.length === 0) return <span className="text-slate-600">None</span>;
+      return (
+        <ul className="flex flex-col items-start gap-1">
+          {versions.slice(0, SHOWN_VERSIONS).map((v) => (
+            <li key={v.id} className="flex items-center gap-1">
+              <Link
+                href={versionHref(v.id)}
+                className="font-mono text-brand-700 hover:underline"
+                aria-label={`Version ${v.name} of ${name}`}
+              >
+                {v.name}
+              </Link>
+              {v.excludeFromLatest && <Tag tone="neutral">excluded from latest</Tag>}
+              {v.pastEndOfLife && <Tag tone="warn">past end of life</Tag>}
+            </li>
+          ))}
+          {versions.length > SHOWN_VERSIONS && (
+            <li className="text-xs text-slate-600">and {versions.length - SHOWN_VERSIONS} older</li>
+          )}
+        </ul>
+      );
+    },
+  }),
+  column.accessor((row) => row.regions.length, {
+    id: "regions",
+    header: "Regions",
+    cell: (info) => (
+      <span className="text-xs">{info.row.original.regions.map(regionDisplayName).join(", ") || "—"}</span>
+    ),
+  }),
+  column.accessor((row) => row.endOfLifeDate ?? "", {
+    id: "endOfLife",
+    header: "End of life",
+    cell: (info) => {
+      const app = info.row.original;
+      if (app.pastEndOfLife) return <Tag tone="warn">End of life {formatDate(app.endOfLifeDate!)}</Tag>;
+      return app.endOfLifeDate ? formatDate(app.endOfLifeDate) : "—";
+    },
+  }),
+  column.accessor("galleryName", {
+    header: "Gallery",
+    cell: (info) => (
+      <span className="flex flex-col text-xs">
+        <span>{info.getValue()}</span>
+        <span className="text-slate-600">{info.row.original.subscriptionName}</span>
+      </span>
+    ),
+  }),
+];
+
+/** Every VM Application (and its versions) the signed-in user may read, across the subscriptions they reach. */
+export function ApplicationsICanUse() {
+  const arm = useArm();
+  const ids = { text: useId(), os: useId(), region: useId(), eol: useId() };
+  const [filters, setFilters] = useState<ApplicationFilters>({});
+  const subscriptions = useQuery(subscriptionQueries.list(arm));
+  const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
+  const applications = useQuery(consumerApplicationQueries.list(arm, subscriptionIds));
+
+  const names = new Map((subscriptions.data ?? []).map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const all: Row[] = (applications.data?.applications ?? []).map((app) => ({
+    ...app,
+    subscriptionName: names.get(app.subscriptionId.toLowerCase()) ?? app.subscriptionId,
+  }));
+  const visible = filterApplications(all, filters);
+  const osTypes = [...new Set(all.map((a) => a.supportedOSType).filter(Boolean))].sort();
+  const regions = [...new Set(all.flatMap((a) => a.regions))].sort();
+  const set = (key: "text" | "osType" | "region") => (value: string) =>
+    setFilters((f) => ({ ...f, [key]: value || undefined }));
+
+  return (
+    <>
+      {subscriptions.isError && (
+        <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
+      )}
+      {applications.isError && <ErrorPanel error={applications.error} title="The applications could not be listed" />}
+      <form
+        role="search"
+        aria-label="Filter applications"
+        className="mt-4 flex flex-wrap items-end gap-3"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.text} className="text-xs font-medium text-slate-700">
+            Search
+          </label>
+          <input
+            id={ids.text}
+            type="search"
+            className={control}
+            value={filters.text ?? ""}
+            onChange={(e) => set("text")(e.target.value)}
+            placeholder="Name, gallery, description"
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.os} className="text-xs font-medium text-slate-700">
+            OS type
+          </label>
+          <select
+            id={ids.os}
+            className={control}
+            value={filters.osType ?? ""}
+            onChange={(e) => set("osType")(e.target.value)}
+          >
+            <option value="">Any</option>
+            {osTypes.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.region} className="text-xs font-medium text-slate-700">
+            Region
+          </label>
+          <select
+            id={ids.region}
+            className={control}
+            value={filters.region ?? ""}
+            onChange={(e) => set("region")(e.target.value)}
+          >
+            <option value="">Any</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {regionDisplayName(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-1.5">
+          <input
+            id={ids.eol}
+            type="checkbox"
+            checked={filters.hideEndOfLife ?? false}
+            onChange={(e) => setFilters((f) => ({ ...f, hideEndOfLife: e.target.checked }))}
+          />
+          <label htmlFor={ids.eol} className="text-sm text-slate-700">
+            Hide end of life
+          </label>
+        </div>
+      </form>
+      {applications.data && (
+        <p className="mt-3 text-xs text-slate-600" role="status">
+          {visible.length} of {all.length} applications · listed through{" "}
+          {applications.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
+          {applications.data.fallbackReason && ` (Resource Graph answered ${applications.data.fallbackReason.code})`}.
+          The region filter keeps applications with a version targeting the region; open a version to see where it is
+          usable now.
+        </p>
+      )}
+      {applications.data?.failures.map((failure) => (
+        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
+      ))}
+      <div className="mt-3">
+        {(subscriptions.isPending || applications.isFetching) && !applications.data ? (
+          <Spinner label="Finding the applications you can use…" />
+        ) : (
+          <DataTable
+            data={visible}
+            columns={columns}
+            caption="Applications I can use"
+            getRowId={(row) => row.id}
+            empty="No application matches these filters."
+            initialSorting={[{ id: "name", desc: false }]}
+          />
+        )}
+      </div>
+    </>
+  );
+}

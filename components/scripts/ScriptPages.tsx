@@ -1,0 +1,317 @@
+"use client";
+
+import type { GalleryScriptProperties } from "@/lib/gallery/galleryScript";
+import { useQuery } from "@tanstack/react-query";
+import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
+import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
+import { ArtifactTable, LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
+import { DeleteArtifactButton } from "@/components/galleryArtifacts/DeleteArtifactButton";
+import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
+import { useArm } from "@/components/layout/ArmContext";
+import { ScriptForm, ScriptVersionForm } from "@/components/scripts/ScriptForms";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { formatDate } from "@/components/ui/format";
+import { PropertyList } from "@/components/ui/PropertyList";
+import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { SafeLink } from "@/components/ui/SafeLink";
+import { SafeText } from "@/components/ui/SafeText";
+import { Spinner } from "@/components/ui/Spinner";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
+import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { compareVersionNames } from "@/lib/gallery/names";
+import { regionDisplayName } from "@/lib/gallery/regions";
+import { deleteGalleryScript, deleteGalleryScriptVersion, scriptQueries } from "@/lib/queries/galleryScripts";
+
+const SCRIPTS = "Microsoft.Compute/galleries/scripts";
+
+const isoDate = (value: Date | string | undefined) =>
+  value === undefined ? undefined : typeof value === "string" ? value : value.toISOString();
+
+/** The scripts of a gallery, with a way to create one. */
+export function ScriptsList({ gallery }: { gallery: GalleryPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(gallery.subscriptionId);
+  const galleryId = galleryIdOf(gallery);
+  const scripts = useQuery(scriptQueries.list(arm, galleryId));
+  const allows = useAllows(galleryId);
+  return (
+    <>
+      <Breadcrumbs items={[...armCrumbs(gallery, subscriptionName), { label: "Scripts" }]} />
+      <PageHeader kind="Gallery scripts" title={`Scripts of ${gallery.galleryName}`} />
+      <Toolbar label="Script actions">
+        {allows(`${SCRIPTS}/write`) && (
+          <LinkButton href={`${pageHref(galleryId)}/new-script`}>Create gallery script</LinkButton>
+        )}
+      </Toolbar>
+      {scripts.isError && <ErrorPanel error={scripts.error} title="The scripts could not be listed" />}
+      {scripts.isPending ? (
+        <Spinner label="Listing the scripts…" />
+      ) : (
+        <ArtifactTable
+          caption="Gallery scripts"
+          headers={["Supported OS", "Description"]}
+          empty="This gallery holds no script."
+          rows={(scripts.data ?? []).map((s) => ({
+            key: s.id ?? s.name ?? "",
+            name: s.name ?? "",
+            href: galleryArtifactHref({ ...gallery, collection: "scripts", artifactName: s.name ?? "" }),
+            provisioningState: s.properties?.provisioningState,
+            cells: [
+              s.properties?.supportedOSType ?? "—",
+              <SafeText key="description" value={s.properties?.description} />,
+            ],
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+/** A gallery script: its properties, its versions with their replication, and what may be done with it. */
+export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const id = galleryArtifactId(path);
+  const script = useQuery(scriptQueries.detail(arm, id));
+  const versions = useQuery(scriptQueries.versions(arm, id));
+  const allows = useAllows(id);
+  const p = script.data?.properties;
+  const sorted = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
+  return (
+    <>
+      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
+      <PageHeader kind="Gallery script" title={path.artifactName} subtitle={`In gallery ${path.galleryName}`} />
+      {script.isError && <ErrorPanel error={script.error} title="The script could not be read" />}
+      <Toolbar label="Gallery script actions">
+        {allows(`${SCRIPTS}/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit gallery script</LinkButton>
+        )}
+        {allows(`${SCRIPTS}/versions/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/new-version`}>Create script version</LinkButton>
+        )}
+        {allows(`${SCRIPTS}/delete`) && (
+          <DeleteArtifactButton
+            kind="gallery script"
+            name={path.artifactName}
+            resourceId={id}
+            start={() => deleteGalleryScript(arm, path)}
+            afterHref={`${pageHref(galleryIdOf(path))}/scripts`}
+            consequence="Deleting it cannot be undone."
+            blocker={
+              sorted.length > 0
+                ? `It still has ${sorted.length} ${sorted.length === 1 ? "version" : "versions"}: the service deletes a script only once its versions are gone. Delete them first.`
+                : undefined
+            }
+          />
+        )}
+      </Toolbar>
+      {p && (
+        <Card>
+          <PropertyList
+            items={[
+              { label: "Supported OS", value: p.supportedOSType },
+              { label: "State", value: <StateBadge state={p.provisioningState} /> },
+              { label: "Region", value: regionDisplayName(script.data?.location ?? "") },
+              { label: "End of life", value: p.endOfLifeDate ? formatDate(p.endOfLifeDate.toISOString()) : undefined },
+              { label: "Description", value: <SafeText value={p.description} />, wide: true },
+              { label: "EULA", value: <SafeText value={p.eula} />, wide: true },
+              { label: "Privacy statement", value: p.privacyStatementUri && <SafeLink href={p.privacyStatementUri} /> },
+              { label: "Release notes", value: p.releaseNoteUri && <SafeLink href={p.releaseNoteUri} /> },
+            ]}
+          />
+        </Card>
+      )}
+      <Section title="Versions">
+        {versions.isError && <ErrorPanel error={versions.error} title="The versions could not be listed" />}
+        <ArtifactTable
+          caption={`Versions of ${path.artifactName}`}
+          headers={["Published", "Target regions", "Excluded from latest"]}
+          empty="No version yet."
+          rows={sorted.map((v) => ({
+            key: v.id ?? v.name ?? "",
+            name: v.name ?? "",
+            href: galleryArtifactHref({ ...path, versionName: v.name ?? "" }),
+            provisioningState: v.properties?.provisioningState,
+            cells: [
+              v.properties?.publishingProfile.publishedDate
+                ? formatDate(v.properties.publishingProfile.publishedDate.toISOString())
+                : "—",
+              (v.properties?.publishingProfile.targetRegions ?? []).map((t) => regionDisplayName(t.name)).join(", "),
+              v.properties?.publishingProfile.excludeFromLatest ? "Yes" : "No",
+            ],
+          }))}
+        />
+      </Section>
+    </>
+  );
+}
+
+/** A script version: source and parameters, replication per region, and what may be done with it. */
+export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
+  const arm = useArm();
+  const subscriptionName = useSubscriptionName(path.subscriptionId);
+  const id = galleryArtifactId(path);
+  const version = useQuery(scriptQueries.version(arm, id));
+  const allows = useAllows(id);
+  const profile = version.data?.properties.publishingProfile;
+  return (
+    <>
+      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
+      <PageHeader
+        kind="Script version"
+        title={`${path.artifactName} ${path.versionName}`}
+        subtitle={`In gallery ${path.galleryName}`}
+      />
+      {version.isError && <ErrorPanel error={version.error} title="The script version could not be read" />}
+      <Toolbar label="Script version actions">
+        {allows(`${SCRIPTS}/versions/write`) && (
+          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit script version</LinkButton>
+        )}
+        {allows(`${SCRIPTS}/versions/delete`) && (
+          <DeleteArtifactButton
+            kind="script version"
+            name={path.versionName}
+            resourceId={id}
+            start={() => deleteGalleryScriptVersion(arm, path)}
+            afterHref={galleryArtifactHref({ ...path, versionName: undefined })}
+            consequence="Its replicas in every target region are deleted. This cannot be undone."
+          />
+        )}
+      </Toolbar>
+      {version.isPending && <Spinner label="Reading the version…" />}
+      {version.data && profile && (
+        <>
+          <Card>
+            <PropertyList
+              items={[
+                { label: "State", value: <StateBadge state={version.data.properties.provisioningState} /> },
+                {
+                  label: "Script link",
+                  value: <span className="break-all font-mono text-xs">{profile.source.scriptLink}</span>,
+                  wide: true,
+                },
+                { label: "Published", value: profile.publishedDate ? formatDate(profile.publishedDate) : undefined },
+                { label: "End of life", value: profile.endOfLifeDate ? formatDate(profile.endOfLifeDate) : undefined },
+                { label: "Excluded from latest", value: profile.excludeFromLatest ? "Yes" : "No" },
+                {
+                  label: "Removing replicated regions",
+                  value: version.data.properties.safetyProfile?.allowDeletionOfReplicatedLocations
+                    ? "Allowed"
+                    : "Blocked",
+                },
+              ]}
+            />
+          </Card>
+          <Section title="Parameters">
+            {(profile.source.parameters ?? []).length === 0 ? (
+              <p className="text-sm text-slate-700">The script takes no parameter.</p>
+            ) : (
+              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+                <table className="w-full text-sm">
+                  <caption className="sr-only">Parameters of the script</caption>
+                  <thead className="bg-slate-50 text-left text-xs text-slate-700">
+                    <tr>
+                      {["Name", "Type", "Required", "Default", "Range or values", "Description"].map((h) => (
+                        <th key={h} scope="col" className="px-3 py-2 font-medium">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {(profile.source.parameters ?? []).map((parameter) => (
+                      <tr key={parameter.name} className="border-t border-slate-100">
+                        <th scope="row" className="px-3 py-2 text-left font-mono text-xs">
+                          {parameter.name}
+                        </th>
+                        <td className="px-3 py-2">{parameter.type ?? "String"}</td>
+                        <td className="px-3 py-2">{parameter.required ? "Yes" : "No"}</td>
+                        <td className="px-3 py-2">
+                          <SafeText value={parameter.defaultValue ?? "—"} />
+                        </td>
+                        <td className="px-3 py-2">
+                          {parameter.enumValues?.join(", ") ??
+                            (parameter.minValue !== undefined || parameter.maxValue !== undefined
+                              ? `${parameter.minValue ?? "…"} to ${parameter.maxValue ?? "…"}`
+                              : "—")}
+                        </td>
+                        <td className="px-3 py-2">
+                          <SafeText value={parameter.description} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+          <Section title="Replication" description="Replicas per target region; a region is usable once Completed.">
+            <Card>
+              <ArtifactReplication
+                version={{
+                  name: version.data.name,
+                  location: version.data.location,
+                  targetRegions: profile.targetRegions,
+                  replicaCount: profile.replicaCount,
+                  storageAccountType: profile.storageAccountType,
+                  storageAccountStrategy: profile.storageAccountStrategy,
+                  excludeFromLatest: profile.excludeFromLatest,
+                  publishedDate: profile.publishedDate,
+                  summary: version.data.properties.replicationStatus?.summary,
+                }}
+              />
+            </Card>
+          </Section>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The edit page of a script: the form filled with the script as it is. */
+export function ScriptEdit({ path }: { path: GalleryArtifactPath }) {
+  const arm = useArm();
+  const script = useQuery(scriptQueries.detail(arm, galleryArtifactId(path)));
+  if (script.isError) return <ErrorPanel error={script.error} title="The script could not be read" />;
+  if (!script.data?.properties) return <Spinner label="Reading the script…" />;
+  const { provisioningState: _state, endOfLifeDate, ...properties } = script.data.properties;
+  const stored: GalleryScriptProperties = {
+    ...properties,
+    supportedOSType: properties.supportedOSType as GalleryScriptProperties["supportedOSType"],
+    ...(endOfLifeDate ? { endOfLifeDate: isoDate(endOfLifeDate) } : {}),
+  };
+  return (
+    <ScriptForm
+      gallery={path}
+      stored={{
+        name: path.artifactName,
+        location: script.data.location,
+        properties: stored,
+        ...(script.data.tags ? { tags: script.data.tags } : {}),
+      }}
+    />
+  );
+}
+
+/** The edit page of a script version. */
+export function ScriptVersionEdit({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
+  const arm = useArm();
+  const version = useQuery({ ...scriptQueries.version(arm, galleryArtifactId(path)), refetchInterval: false });
+  if (version.isError) return <ErrorPanel error={version.error} title="The script version could not be read" />;
+  if (!version.data) return <Spinner label="Reading the script version…" />;
+  const { publishingProfile, safetyProfile } = version.data.properties;
+  return (
+    <ScriptVersionForm
+      script={{ ...path, versionName: undefined }}
+      stored={{
+        name: path.versionName,
+        location: version.data.location,
+        properties: { publishingProfile, ...(safetyProfile ? { safetyProfile } : {}) },
+        ...(version.data.tags ? { tags: version.data.tags } : {}),
+      }}
+    />
+  );
+}

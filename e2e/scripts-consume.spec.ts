@@ -1,0 +1,294 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { emulatorUrl, seededSubscription, storageStateOf } from "./support/emulator";
+
+/**
+ * Issue 17, items 4 and 5. As the consumer: "What I can use" filtered to applications, an application version's
+ * usable regions, a snippet that adds it to a VM, and the deployment check. As the platform admin: a gallery script
+ * with a version, and an in-VM access control profile (created with the keyboard only) with a version. The demo's
+ * log-shipper 2.1.0 (contoso_vm_apps, Contoso Production) has replicated to East US and West Europe only.
+ */
+const PRODUCTION = "Contoso Production";
+const DEVELOPMENT = "Contoso Development";
+const APPLICATION = "log-shipper";
+const VERSION = "2.1.0";
+/** A resource group the consumer may deploy into, made for this spec. */
+const WORKLOAD_RG = "rg-consumer-apps";
+const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+const CONFIG = "https://contosoapps.blob.core.windows.net/config/log-shipper-web.json";
+
+interface Info {
+  users: { upn: string; objectId: string; persona?: string }[];
+  servicePrincipals: { appId: string; secret?: string; tenantId: string; displayName: string }[];
+}
+
+/** ARM as the seed's automation service principal (Owner of the Contoso subscriptions), by client credentials. */
+async function automationArm() {
+  const info = (await (await fetch(`${emulatorUrl()}/_emulator/info`)).json()) as Info;
+  const sp = info.servicePrincipals.find((s) => s.displayName === "contoso-automation")!;
+  const token = await fetch(`${emulatorUrl()}/${sp.tenantId}/oauth2/v2.0/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: sp.appId,
+      client_secret: sp.secret!,
+      scope: "https://management.azure.com/.default",
+    }),
+  });
+  const { access_token } = (await token.json()) as { access_token: string };
+  const consumer = info.users.find((u) => u.persona === "consumer")!;
+  return {
+    consumerObjectId: consumer.objectId,
+    async send(method: string, path: string, body?: unknown) {
+      const response = await fetch(`${emulatorUrl()}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      if (response.status >= 400)
+        throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+    },
+  };
+}
+
+/** Reader on the application and Contributor on a workload resource group, for the consumer; returns the undo. */
+async function grantConsumer(): Promise<() => Promise<void>> {
+  const arm = await automationArm();
+  const { subscriptionId } = await seededSubscription(PRODUCTION);
+  const application = `/subscriptions/${subscriptionId}/resourceGroups/rg-vm-apps/providers/Microsoft.Compute/galleries/contoso_vm_apps/applications/${APPLICATION}`;
+  const group = `/subscriptions/${subscriptionId}/resourceGroups/${WORKLOAD_RG}`;
+  await arm.send("PUT", `${group}?api-version=2021-04-01`, { location: "westeurope" });
+  const assignments: string[] = [];
+  for (const [scope, role] of [
+    [application, READER],
+    [group, CONTRIBUTOR],
+  ] as const) {
+    const assignment = `${scope}/providers/Microsoft.Authorization/roleAssignments/${crypto.randomUUID()}?api-version=2022-04-01`;
+    await arm.send("PUT", assignment, {
+      properties: {
+        roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+        principalId: arm.consumerObjectId,
+        principalType: "User",
+      },
+    });
+    assignments.push(assignment);
+  }
+  return async () => {
+    for (const assignment of assignments) await arm.send("DELETE", assignment);
+  };
+}
+
+test.describe("as the consumer", () => {
+  test.use({ storageState: storageStateOf("consumer"), permissions: ["clipboard-read", "clipboard-write"] });
+
+  test("filters to applications, opens a version, copies a snippet that adds it to a VM and checks the deployment", async ({
+    page,
+  }) => {
+    const revoke = await grantConsumer();
+    try {
+      await useApplication(page);
+    } finally {
+      await revoke();
+    }
+  });
+});
+
+async function useApplication(page: Page) {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "What I can use" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "What I can use" })).toBeVisible();
+  await page.getByRole("radio", { name: "Applications" }).check();
+  const table = page.getByRole("table", { name: "Applications I can use" });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(APPLICATION) }) });
+  await expect(row).toContainText("Linux");
+  await expect(row).toContainText("West Europe");
+  // Shared on its own: the other application of the gallery stays out of sight.
+  await expect(table).not.toContainText("monitoring-agent");
+  await expectNoSeriousA11yViolations(page, "what I can use, applications");
+
+  await row.getByRole("link", { name: `Version ${VERSION} of ${APPLICATION}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${APPLICATION} ${VERSION}` })).toBeVisible();
+  const where = page.getByRole("region", { name: "Where you can deploy it" });
+  await expect(where.getByRole("listitem").filter({ hasText: "West Europe" })).toBeVisible();
+
+  const add = page.getByRole("region", { name: "Add it to a VM or scale set" });
+  await add.getByLabel("Region").selectOption("westeurope");
+  await add.getByLabel("Subscription").selectOption({ label: PRODUCTION });
+  await add.getByLabel("Resource group").fill(WORKLOAD_RG);
+  await add.getByLabel("Install order").fill("1");
+  await add.getByLabel("Configuration override (blob URI)").fill(CONFIG);
+
+  const versionId = `/resourceGroups/rg-vm-apps/providers/Microsoft.Compute/galleries/contoso_vm_apps/applications/${APPLICATION}/versions/${VERSION}`;
+  const cli = add.getByRole("region", { name: "Azure CLI snippet" });
+  await cli.getByRole("button", { name: "Copy Azure CLI snippet" }).click();
+  await expect(cli.getByRole("status")).toHaveText("Copied");
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  expect(command.startsWith(`az vm application set \\\n  --resource-group '${WORKLOAD_RG}'`)).toBe(true);
+  expect(command).toContain(versionId);
+  expect(command).toContain(`--app-config-overrides '${CONFIG}'`);
+  expect(command).toContain("--order-applications");
+
+  const arm = add.getByRole("region", { name: "ARM template snippet" });
+  await arm.getByRole("button", { name: "Copy ARM template snippet" }).click();
+  const template = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
+    resources: { type: string; properties: { applicationProfile?: unknown } }[];
+  };
+  const vm = template.resources.find((r) => r.type === "Microsoft.Compute/virtualMachines")!;
+  expect(vm.properties.applicationProfile).toEqual({
+    galleryApplications: [
+      { packageReferenceId: expect.stringContaining(versionId), order: 1, configurationReference: CONFIG },
+    ],
+  });
+
+  await add.getByRole("button", { name: "Check deployment" }).click();
+  await expect(add.getByText("ARM accepts this deployment in West Europe: validation Succeeded.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "application version page with the consumer's panels");
+
+  // North Europe is not one of the version's regions: no snippet, and ARM refuses the VM there.
+  await add.getByLabel("Region").selectOption("northeurope");
+  await expect(add.getByText("No snippet for North Europe: the service would refuse it.")).toBeVisible();
+  await expect(add.getByRole("button", { name: "Copy Azure CLI snippet" })).toHaveCount(0);
+  await add.getByRole("button", { name: "Check deployment" }).click();
+  const refusal = add.getByRole("alert").filter({ hasText: "ARM refuses this deployment in North Europe" });
+  await expect(refusal).toContainText("GalleryApplicationVersionNotFound");
+  await expect(refusal).toContainText("is not available in northeurope region");
+}
+
+test.describe("as the platform admin", () => {
+  test.use({ storageState: storageStateOf("platform-admin") });
+  // Each test fills two forms and runs axe on five pages: more than the default minute on a busy two-core machine.
+  test.slow();
+
+  async function galleryUrl() {
+    const { subscriptionId } = await seededSubscription(DEVELOPMENT);
+    return `/subscriptions/${subscriptionId}/resourceGroups/rg-images-dev/galleries/contoso_automation`;
+  }
+
+  test("creates a gallery script and a version, with the rules and the service's errors on their fields", async ({
+    page,
+  }) => {
+    await page.goto(`${await galleryUrl()}/scripts`);
+    await expect(page.getByRole("link", { name: "join-domain" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "gallery scripts");
+    await page.getByRole("link", { name: "Create gallery script" }).click();
+    const form = page.getByRole("form", { name: "Create gallery script" });
+
+    // The service's refusal lands on its field, explained, with what was typed kept: join-domain exists as a
+    // Windows script, so a PUT as Linux would change its OS type.
+    await form.getByLabel("Script name (required)").fill("join-domain");
+    await form.getByLabel("Supported OS type (required)").selectOption("Linux");
+    await form.getByLabel("Description").fill("Rotates the logs");
+    await form.getByRole("button", { name: "Create gallery script" }).click();
+    const osType = form.getByLabel("Supported OS type (required)");
+    await expect(
+      form.getByText("The service refused: Changing property 'supportedOSType' is not allowed."),
+    ).toBeVisible();
+    await expect(osType).toBeFocused();
+    await expect(form.getByLabel("Description")).toHaveValue("Rotates the logs");
+    await expectNoSeriousA11yViolations(page, "create gallery script with a refusal");
+
+    await form.getByLabel("Script name (required)").fill("-rotate");
+    await expect(form.getByText(/galleryScriptName/)).toBeVisible();
+    await form.getByLabel("Script name (required)").fill("rotate-logs");
+    await form.getByRole("button", { name: "Create gallery script" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "rotate-logs" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "gallery script");
+
+    await page.getByRole("link", { name: "Create script version" }).click();
+    const versionForm = page.getByRole("form", { name: "Create script version" });
+    await expect(versionForm.getByLabel("Version name (required)")).toHaveValue("1.0.0");
+    await versionForm.getByLabel("Script link (required)").fill("ftp://contoso/rotate.sh");
+    await expect(versionForm.getByText(/scriptLink must be an absolute https or http URI/)).toBeVisible();
+    await versionForm
+      .getByLabel("Script link (required)")
+      .fill("https://contososcripts.blob.core.windows.net/s/rotate.sh");
+    await versionForm.getByRole("button", { name: "Add parameter" }).click();
+    await versionForm.getByLabel("Parameter 1 name (required)").fill("days");
+    await versionForm.getByLabel("Parameter 1 type").selectOption("Int");
+    await versionForm.getByLabel("Parameter 1 minimum value").fill("1");
+    await versionForm.getByLabel("Parameter 1 maximum value").fill("30");
+    await versionForm.getByLabel("Parameter 1 default value").fill("45");
+    await expect(
+      versionForm.getByText("The defaultValue of parameter 'days' is outside its minValue and maxValue."),
+    ).toBeVisible();
+    await versionForm.getByLabel("Parameter 1 default value").fill("7");
+    await expectNoSeriousA11yViolations(page, "create script version");
+    await versionForm.getByRole("button", { name: "Create script version" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "rotate-logs 1.0.0" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Parameters of the script" })).toContainText("1 to 30");
+    await expectNoSeriousA11yViolations(page, "script version");
+  });
+
+  test("creates an access control profile with the keyboard only, then an enforcing version with rules", async ({
+    page,
+  }) => {
+    await page.goto(`${await galleryUrl()}/inVMAccessControlProfiles`);
+    await expectNoSeriousA11yViolations(page, "access control profiles");
+    await page.getByRole("link", { name: "Create access control profile" }).focus();
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("form", { name: "Create access control profile" });
+    await expect(form).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "create access control profile");
+
+    // Keyboard only: Tab from field to field, type, choose options with the arrow keys, submit with Enter.
+    const name = form.getByLabel("Profile name (required)");
+    await name.focus();
+    await page.keyboard.type("imds-lockdown");
+    await page.keyboard.press("Tab");
+    await expect(form.getByLabel("OS type (required)")).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(form.getByLabel("OS type (required)")).toHaveValue("Linux");
+    await page.keyboard.press("Tab");
+    await expect(form.getByLabel("Host endpoint (required)")).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(form.getByLabel("Host endpoint (required)")).toHaveValue("IMDS");
+    await page.keyboard.press("Tab");
+    await expect(form.getByLabel("Description")).toBeFocused();
+    await page.keyboard.type("Only the agent reads the managed identity endpoint.");
+    await name.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: "imds-lockdown" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("IMDS");
+    await expectNoSeriousA11yViolations(page, "access control profile");
+
+    await page.getByRole("link", { name: "Create profile version" }).click();
+    const versionForm = page.getByRole("form", { name: "Create profile version" });
+    await versionForm.getByLabel("Mode (required)").selectOption("Enforce");
+    await expect(versionForm.getByText("Requests the rules deny are blocked.")).toBeVisible();
+    await versionForm.getByLabel("Default access (required)").selectOption("Deny");
+    await versionForm.getByRole("button", { name: "Add privilege" }).click();
+    await versionForm.getByLabel("Privilege 1 name (required)").fill("token");
+    await versionForm.getByLabel("Privilege 1 path (required)").fill("/metadata/identity/oauth2/token");
+    await versionForm.getByRole("button", { name: "Add query parameter" }).click();
+    await versionForm.getByLabel("Privilege 1 query parameter 1 name").fill("api-version");
+    await versionForm.getByLabel("Privilege 1 query parameter 1 value").fill("2018-02-01");
+    await versionForm.getByRole("button", { name: "Add role", exact: true }).click();
+    await versionForm.getByLabel("Role 1 name (required)").fill("token-reader");
+    await versionForm.getByLabel("Role 1 privileges (required)").fill("token, metadata");
+    await expect(
+      versionForm.getByText(
+        "Role 'token-reader' refers to privilege 'metadata', which is not defined in rules.privileges.",
+      ),
+    ).toBeVisible();
+    await versionForm.getByLabel("Role 1 privileges (required)").fill("token");
+    await versionForm.getByRole("button", { name: "Add identity" }).click();
+    await versionForm.getByLabel("Identity 1 name (required)").fill("agent");
+    await versionForm.getByLabel("Identity 1 executable path").fill("/usr/bin/agent");
+    await versionForm.getByRole("button", { name: "Add role assignment" }).click();
+    await versionForm.getByLabel("Role assignment 1 role (required)").fill("token-reader");
+    await versionForm.getByLabel("Role assignment 1 identities (required)").fill("agent");
+    await expectNoSeriousA11yViolations(page, "create profile version");
+    await versionForm.getByRole("button", { name: "Create profile version" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "imds-lockdown 1.0.0" })).toBeVisible();
+    const main = page.getByRole("main");
+    await expect(main).toContainText("Enforce");
+    await expect(main).toContainText("token: /metadata/identity/oauth2/token (api-version=2018-02-01)");
+    await expect(main).toContainText("token-reader to agent");
+    await expectNoSeriousA11yViolations(page, "profile version");
+  });
+});
