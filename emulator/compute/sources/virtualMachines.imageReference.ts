@@ -31,6 +31,8 @@ export interface ResolvedImage {
   osState: "Generalized" | "Specialized";
   hyperVGeneration?: "V1" | "V2";
   architecture?: "x64" | "Arm64";
+  /** The gallery definition's SecurityType feature, which decides the VM security types it allows. */
+  securityType?: string;
   osDiskSizeGB: number;
   dataDisks: { lun: number; sizeGB: number }[];
   /** The creationData of the disks made from the image. */
@@ -112,6 +114,7 @@ type DefinitionBody = ArmResourceBody & {
     hyperVGeneration?: "V1" | "V2";
     architecture?: "x64" | "Arm64";
     purchasePlan?: { name: string; publisher: string; product: string };
+    features?: { name: string; value: string }[];
   };
 };
 
@@ -253,10 +256,16 @@ function fromVersion(
     osState: image.osState,
     hyperVGeneration: image.hyperVGeneration ?? "V1",
     architecture: image.architecture ?? "x64",
+    ...securityTypeOf(image.features),
     osDiskSizeGB: version.osDiskSizeGB ?? DEFAULT_OS_DISK_GB[image.osType],
     dataDisks: version.dataDisks,
     diskCreationData: { createOption: "FromImage", galleryImageReference: { id: version.id } },
   };
+}
+
+function securityTypeOf(features: { name: string; value: string }[] | undefined): { securityType?: string } {
+  const value = features?.find((f) => f.name.toLowerCase() === "securitytype")?.value;
+  return value ? { securityType: value } : {};
 }
 
 function fromManagedImage(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {
