@@ -191,10 +191,13 @@ describe("PUT …/Microsoft.Resources/deployments/{name}", () => {
   });
 
   it("reads a body with comments, as the Azure CLI sends templates, and answers Azure's errors", async () => {
-    const text = JSON.stringify(deployment([vmResource("web-03", definitionId("supported"))]), null, 2).replace(
+    // The CLI's JsonCTemplatePolicy: the body without its template, then `template:` (unquoted) and the file's text.
+    const { template, ...properties } = deployment([vmResource("web-03", definitionId("supported"))]).properties;
+    const file = JSON.stringify(template, null, 2).replace(
       '"resources": [',
-      '// the CLI keeps the template file\'s comments\n"resources": [ /* one VM */',
+      '// the template file\'s comments\n"resources": [ /* one VM */',
     );
+    const text = `${JSON.stringify({ properties }).slice(0, -2)}, template:${file}}}`;
     const path = `/subscriptions/${SUB}/resourcegroups/${VM_RG}/providers/Microsoft.Resources/deployments/jsonc?api-version=2021-04-01`;
     const put = await fx.em.fetch(path, { method: "PUT", as: ADMIN, body: text });
     expect(put.status).toBe(201);
