@@ -41,6 +41,8 @@ interface ExampleCase {
   method: "GET" | "PUT";
   path: string;
   body?: Json;
+  /** PUTs that make the state the example reads, before the clock moves an hour. */
+  setup?: { path: string; body: Json }[];
   status: number;
   /** The property paths of the example's response body. */
   responsePaths: string[];
@@ -117,6 +119,82 @@ const CASES: ExampleCase[] = [
       "properties.provisioningState",
     ],
   },
+  {
+    example: "galleryScriptExamples/GalleryScriptVersion_Get.json",
+    method: "GET",
+    path: `${GALLERY}/scripts/myGalleryScriptName/versions/1.0.0`,
+    setup: [
+      {
+        path: `${GALLERY}/scripts/myGalleryScriptName`,
+        body: { location: "West US", properties: { supportedOSType: "Windows" } },
+      },
+      {
+        path: `${GALLERY}/scripts/myGalleryScriptName/versions/1.0.0`,
+        body: {
+          location: "West US",
+          properties: {
+            publishingProfile: {
+              source: {
+                scriptLink: "https://mystorageaccount.blob.core.windows.net/mycontainer/myScript.ps1",
+                parameters: [
+                  { name: "location", required: true, defaultValue: "westus", type: "String" },
+                  {
+                    name: "numberOfUnits",
+                    required: true,
+                    type: "Int",
+                    defaultValue: "3",
+                    description: "description of the parameter",
+                    minValue: "1",
+                    maxValue: "5",
+                  },
+                  {
+                    name: "typeOfProduct",
+                    required: false,
+                    type: "Enum",
+                    defaultValue: "Fruit",
+                    description: "description of the parameter",
+                    enumValues: ["Fruit", "Vegetable", "Greens", "Nuts"],
+                  },
+                ],
+              },
+              targetRegions: [{ name: "West US", regionalReplicaCount: 2, storageAccountType: "Standard_LRS" }],
+              replicaCount: 2,
+              endOfLifeDate: "2027-07-01T07:00:00+00:00",
+              storageAccountType: "Standard_LRS",
+            },
+            safetyProfile: { allowDeletionOfReplicatedLocations: false },
+          },
+        },
+      },
+    ],
+    status: 200,
+    responsePaths: [
+      "id",
+      "name",
+      "type",
+      "location",
+      "properties.publishingProfile.source.scriptLink",
+      "properties.publishingProfile.source.parameters[].name",
+      "properties.publishingProfile.source.parameters[].required",
+      "properties.publishingProfile.source.parameters[].type",
+      "properties.publishingProfile.source.parameters[].defaultValue",
+      "properties.publishingProfile.source.parameters[].description",
+      "properties.publishingProfile.source.parameters[].minValue",
+      "properties.publishingProfile.source.parameters[].maxValue",
+      "properties.publishingProfile.source.parameters[].enumValues",
+      "properties.publishingProfile.targetRegions[].name",
+      "properties.publishingProfile.targetRegions[].regionalReplicaCount",
+      "properties.publishingProfile.targetRegions[].storageAccountType",
+      "properties.publishingProfile.targetRegions[].excludeFromLatest",
+      "properties.publishingProfile.replicaCount",
+      "properties.publishingProfile.excludeFromLatest",
+      "properties.publishingProfile.publishedDate",
+      "properties.publishingProfile.endOfLifeDate",
+      "properties.publishingProfile.storageAccountType",
+      "properties.safetyProfile.allowDeletionOfReplicatedLocations",
+      "properties.provisioningState",
+    ],
+  },
 ];
 
 describe("Microsoft's gallery API examples (2025-12-03) replayed against the emulator", () => {
@@ -173,6 +251,8 @@ describe("Microsoft's gallery API examples (2025-12-03) replayed against the emu
 
   for (const c of CASES) {
     it(`${c.example}: ${c.method} answers ${c.status} with every property path of the example`, async () => {
+      for (const step of c.setup ?? []) expect((await call("PUT", step.path, step.body)).status).toBeLessThan(300);
+      if (c.setup) await fx.em.advance(3600);
       const res = await call(c.method, c.path, c.body);
       expect(res.status).toBe(c.status);
       const present = pathsOf(res.body);
