@@ -261,6 +261,6 @@ describe("the Azure CLI's gallery application, image version, deployment and com
         await emulator.close();
       }
     },
-    420_000,
+    900_000,
   );
 });
