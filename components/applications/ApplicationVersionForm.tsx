@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { FormErrorSummary, formErrorMessages } from "@/components/ui/FormErrorSummary";
 import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
 import { BlobPicker } from "@/components/applications/BlobPicker";
 import { CustomActionsEditor } from "@/components/applications/CustomActionsEditor";
@@ -143,6 +144,7 @@ function VersionFormBody({
   const router = useRouter();
   const operation = useOperation();
   const [refusal, setRefusal] = useState<AzureError>();
+  const [invalid, setInvalid] = useState<string[]>([]);
   const location = application.location;
   const creating = stored === undefined;
   const suggested = existing ? (suggestNextVersionName(existing) ?? "") : "";
@@ -184,7 +186,13 @@ function VersionFormBody({
     <FormProvider {...form}>
       <form
         noValidate
-        onSubmit={form.handleSubmit(onSubmit)}
+        onSubmit={form.handleSubmit(
+          (values) => {
+            setInvalid([]);
+            return onSubmit(values);
+          },
+          (errors) => setInvalid(formErrorMessages(errors)),
+        )}
         className="mt-4 grid max-w-5xl gap-4"
         aria-label={creating ? "Create application version" : "Edit application version"}
       >
@@ -275,6 +283,7 @@ function VersionFormBody({
           />
         </Group>
         <TagsEditor />
+        <FormErrorSummary messages={invalid} />
         {refusal && <ErrorPanel error={refusal} title="The service refused the application version" />}
         <OperationStatus state={operation.state} />
         <div className="flex items-center gap-3">

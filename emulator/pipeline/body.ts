@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ArmErrors } from "../errors.js";
+import { parseArmJson } from "../http/jsonc.js";
 import { jsonDepthExceeded, MAX_JSON_DEPTH } from "../http/limits.js";
 
 export const REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
- * JSON as ARM parses it (a body without a content type is read as JSON, as ARM clients sometimes omit it; the
+ * JSON as ARM parses it (comments and bare property names allowed, see http/jsonc.ts; a body without a content type is read as JSON, as ARM clients sometimes omit it; the
  * ARM and control-surface stages refuse other media types before parsing), nested at most MAX_JSON_DEPTH deep,
  * and form posts for the identity endpoints.
  */
@@ -22,7 +23,7 @@ export function registerBodyParsers(app: FastifyInstance) {
       );
     }
     try {
-      done(null, JSON.parse(body));
+      done(null, parseArmJson(body));
     } catch (e) {
       done(ArmErrors.invalidRequestContent((e as Error).message));
     }

@@ -6,6 +6,7 @@ import type { Row } from "./kql/evaluate.js";
 import { readableRows } from "./rbacFilter.js";
 import { isSoftDeletedType } from "../compute/galleryImageVersions/softDeletedVersions.model.js";
 import { armView, viewChangesAt } from "./views.js";
+import { DEPLOYMENT_TYPE } from "../resources/deployments.model.js";
 
 /** The Resource Graph tables the emulator serves. */
 export type GraphTable = "resources" | "resourcecontainers";
@@ -150,10 +151,11 @@ export class GraphIndex {
     );
     this.tenantOf = (subscriptionId) => tenants.get(subscriptionId) ?? "";
     // Role assignments and role definitions belong to Resource Graph's authorizationresources table.
-    // Soft-deleted image versions are kept beside the definition but are not resources Resource Graph shows.
+    // Soft-deleted image versions are kept beside the definition but are not resources Resource Graph shows;
+    // nor is a deployment's history.
     const rows = this.ctx.resources
       .everyResource()
-      .filter((record) => !isSoftDeletedType(record.type))
+      .filter((record) => !isSoftDeletedType(record.type) && record.type !== DEPLOYMENT_TYPE)
       .map((record) => this.indexRecord(record, now));
     rows.push(
       ...this.ctx.directory

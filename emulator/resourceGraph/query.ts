@@ -1,5 +1,6 @@
 import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
+import { COMMUNITY_GALLERY_TABLE, communityGalleryRows } from "./communityGalleryResources.js";
 import { GRAPH_TABLES, type GraphTable, RESOURCE_COLUMNS } from "./graphIndex.js";
 import { KqlErrors } from "./kql/errors.js";
 import { evaluateUnshaped, type Row, shapeWindow } from "./kql/evaluate.js";
@@ -49,16 +50,21 @@ export function warmResourceGraph(ctx: EmulatorContext): void {
 /** Runs a query as the caller. Throws KqlError for queries outside the supported subset. */
 export function runQuery(ctx: EmulatorContext, caller: Caller, request: QueryRequest): QueryResponse {
   const parsed = parseQuery(request.query);
-  if (!GRAPH_TABLES.includes(parsed.table as GraphTable)) throw KqlErrors.unknownTable(parsed.table);
+  const community = parsed.table === COMMUNITY_GALLERY_TABLE;
+  if (!community && !GRAPH_TABLES.includes(parsed.table as GraphTable)) throw KqlErrors.unknownTable(parsed.table);
   const now = ctx.clock.now();
   const index = ctx.resourceGraph.index;
   const scopes = scopeSubscriptions(index.subscriptionsOf(caller, now), caller, request);
-  const rows = index.visibleRows(caller, parsed.table as GraphTable, scopes, now);
+  // Community galleries are public: their rows are the same for every caller and belong to no subscription.
+  const rows = () =>
+    community ? communityGalleryRows(ctx, now) : index.visibleRows(caller, parsed.table as GraphTable, scopes, now);
   const top = request.top ?? request.continuation?.top ?? DEFAULT_PAGE_SIZE;
   const skip = request.skip ?? request.continuation?.skip ?? 0;
   const unshaped = ctx.resourceGraph.cachedResult(
-    `${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`,
-    () => evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows }),
+    community
+      ? `${index.generation}|community|${request.query}`
+      : `${index.generation}|${caller.tenantId}|${caller.objectId}|${[...scopes].sort().join(",")}|${request.query}`,
+    () => evaluateUnshaped(parsed, { columns: [...RESOURCE_COLUMNS], rows: rows() }),
   );
   const result = shapeWindow(parsed, unshaped, { skip, top });
 

@@ -83,6 +83,16 @@ export const DeploymentErrors = {
       `The template resource at index '${index}' is not valid: the '${property}' property is missing or is not a string.`,
     ),
 
+  deploymentActive: (deploymentName: string) =>
+    new ArmError(
+      409,
+      "DeploymentActive",
+      `Unable to edit or replace deployment '${deploymentName}': previous deployment from '${deploymentName}' is still active (please see https://aka.ms/arm-deploy for usage details).`,
+    ),
+
+  deploymentNotFound: (deploymentName: string) =>
+    new ArmError(404, "DeploymentNotFound", `Deployment '${deploymentName}' could not be found.`),
+
   unsupportedTemplateLink: () =>
     new ArmError(
       400,

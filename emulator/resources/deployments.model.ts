@@ -100,7 +100,7 @@ function scopeOf(req: ValidateRequest, template: Json, parameters: Map<string, T
   return scope;
 }
 
-interface TemplateResource {
+export interface TemplateResource {
   type: string;
   name: string;
   apiVersion: string;
@@ -200,6 +200,14 @@ function readBody(body: unknown): { template: Json; parameters: Json; mode: stri
 
 /** Validates the deployment; returns the body of ARM's 200, or throws the ArmError ARM would answer. */
 export function validateDeployment(req: ValidateRequest) {
+  return preflightDeployment(req).body;
+}
+
+/**
+ * ARM's preflight of a deployment, which both validate and a deployment's PUT run before anything is created:
+ * the evaluated resources, and the body validate answers.
+ */
+export function preflightDeployment(req: ValidateRequest) {
   const { template, parameters: given, mode } = readBody(req.body);
   checkTemplateCounts(template);
   const parameters = readParameters(template, given);
@@ -224,7 +232,7 @@ export function validateDeployment(req: ValidateRequest) {
     byNamespace.set(namespace!, types);
   }
   const byId = new Map(resources.map((r) => [r.id.toLowerCase(), r]));
-  return {
+  const body = {
     id: `/subscriptions/${req.subscriptionId}/resourceGroups/${req.resourceGroup.name}/providers/${DEPLOYMENT_TYPE}/${req.deploymentName}`,
     name: req.deploymentName,
     type: DEPLOYMENT_TYPE,
@@ -264,4 +272,5 @@ export function validateDeployment(req: ValidateRequest) {
       validatedResources: resources.map((r) => ({ id: r.id })),
     },
   };
+  return { body, resources, mode };
 }

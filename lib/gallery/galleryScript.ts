@@ -91,6 +91,22 @@ export const scriptTargetRegionSchema = z.object({
     `${VERSION}.publishingProfile.targetRegions.storageAccountType`,
   ).optional(),
   excludeFromLatest: z.boolean().optional(),
+  // The spec's TargetRegion: kept and shown as given, like an image version's.
+  encryption: z.unknown().optional(),
+  additionalReplicaSets: z
+    .array(
+      z.object({
+        storageAccountType: azureEnum(
+          STORAGE_ACCOUNT_TYPES,
+          `${VERSION}.publishingProfile.targetRegions.additionalReplicaSets.storageAccountType`,
+        ).optional(),
+        regionalReplicaCount: replicaCount(
+          "properties.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount",
+          `${VERSION}.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount`,
+        ).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const galleryScriptVersionPropertiesShape = z.object({

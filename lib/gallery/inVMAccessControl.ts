@@ -93,6 +93,23 @@ export const targetLocationSchema = z.object({
   }).optional(),
   storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${VERSION}.targetLocations.storageAccountType`).optional(),
   excludeFromLatest: z.boolean().optional(),
+  // The spec's TargetRegion: kept and shown as given, like an image version's.
+  encryption: z.unknown().optional(),
+  additionalReplicaSets: z
+    .array(
+      z.object({
+        storageAccountType: azureEnum(
+          STORAGE_ACCOUNT_TYPES,
+          `${VERSION}.targetLocations.additionalReplicaSets.storageAccountType`,
+        ).optional(),
+        regionalReplicaCount: azureInt("properties.targetLocations.additionalReplicaSets.regionalReplicaCount", {
+          min: MIN_REPLICA_COUNT,
+          max: MAX_REPLICA_COUNT,
+          parameter: `${VERSION}.targetLocations.additionalReplicaSets.regionalReplicaCount`,
+        }).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const inVMAccessControlProfileVersionPropertiesShape = z.object({

@@ -123,16 +123,19 @@ export function putAccessControlProfileVersion(
   path: GalleryArtifactPath & { versionName: string },
   body: { location: string; properties: InVMAccessControlProfileVersionProperties; tags: Tags },
 ): Operation<GalleryInVMAccessControlProfileVersion> {
-  return arm
-    .compute(path.subscriptionId)
-    .galleryInVMAccessControlProfileVersions.createOrUpdate(
-      path.resourceGroupName,
-      path.galleryName,
-      path.artifactName,
-      path.versionName,
-      { location: body.location, tags: body.tags, ...body.properties },
-      POLL,
-    );
+  return arm.compute(path.subscriptionId).galleryInVMAccessControlProfileVersions.createOrUpdate(
+    path.resourceGroupName,
+    path.galleryName,
+    path.artifactName,
+    path.versionName,
+    // The rules type a target location's encryption loosely (the service checks it); the SDK's model is exact.
+    {
+      location: body.location,
+      tags: body.tags,
+      ...(body.properties as Omit<GalleryInVMAccessControlProfileVersion, "location">),
+    },
+    POLL,
+  );
 }
 
 export function deleteAccessControlProfileVersion(

@@ -38,6 +38,7 @@ import {
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
+  targetRegionsView,
 } from "../shared/replication.js";
 import { isPlainObject, parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
@@ -173,24 +174,7 @@ export function galleryImageVersionView(
   options: VersionViewOptions = {},
 ) {
   const { publishingProfile, storageProfile, safetyProfile, securityProfile, publishedDate } = record.body.properties;
-  const given = publishingProfile.targetRegions ?? [];
-  const targetRegions = effectiveTargetRegions({ location: record.body.location, publishingProfile }).map(
-    (region, index) => {
-      const { encryption, additionalReplicaSets } = given[index] ?? {};
-      return {
-        ...region,
-        ...(encryption !== undefined ? { encryption } : {}),
-        ...(additionalReplicaSets !== undefined
-          ? {
-              additionalReplicaSets: additionalReplicaSets.map((set) => ({
-                storageAccountType: set.storageAccountType ?? "Standard_LRS",
-                regionalReplicaCount: set.regionalReplicaCount ?? 1,
-              })),
-            }
-          : {}),
-      };
-    },
-  );
+  const targetRegions = targetRegionsView(record.body.location, publishingProfile);
   const policyViolations = record.state.policyViolations ?? [];
   const { replicaCount } = profileReplication(publishingProfile);
   return {

@@ -1,10 +1,10 @@
+import { targetRegionsView } from "../shared/replication.js";
 import {
   makeInVMAccessControlProfileVersionPropertiesSchema,
   type InVMAccessControlProfileVersionProperties,
 } from "../../../lib/gallery/inVMAccessControl.js";
 import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
-import { effectiveTargetRegions } from "../../../lib/gallery/replication.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
@@ -72,10 +72,7 @@ export function profileVersionView(record: ArtifactRecord, now: number) {
     location: record.body.location,
     ...stringTags(record.body.tags),
     properties: {
-      targetLocations: effectiveTargetRegions({
-        location: record.body.location,
-        publishingProfile: { targetRegions: targetLocations },
-      }),
+      targetLocations: targetRegionsView(record.body.location, { targetRegions: targetLocations }),
       excludeFromLatest: excludeFromLatest ?? false,
       publishedDate,
       mode,

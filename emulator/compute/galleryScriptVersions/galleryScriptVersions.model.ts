@@ -1,10 +1,11 @@
+import { targetRegionsView } from "../shared/replication.js";
 import {
   makeGalleryScriptVersionPropertiesSchema,
   scriptLinkWithoutSas,
   type GalleryScriptVersionProperties,
 } from "../../../lib/gallery/galleryScript.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
-import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
+import { profileReplication } from "../../../lib/gallery/replication.js";
 import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -71,7 +72,7 @@ export function galleryScriptVersionView(record: ArtifactRecord, now: number, ex
     properties: {
       publishingProfile: {
         source: { ...publishingProfile.source, scriptLink: scriptLinkWithoutSas(publishingProfile.source.scriptLink) },
-        targetRegions: effectiveTargetRegions({ location: record.body.location, publishingProfile }),
+        targetRegions: targetRegionsView(record.body.location, publishingProfile),
         replicaCount,
         excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
         publishedDate,

@@ -96,7 +96,14 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
                 { name: "kind", type: "Enum", defaultValue: "Fruit", enumValues: ["Fruit", "Nuts"] },
               ],
             },
-            targetRegions: [{ name: "West Europe" }, { name: "North Europe", regionalReplicaCount: 2 }],
+            targetRegions: [
+              { name: "West Europe" },
+              {
+                name: "North Europe",
+                regionalReplicaCount: 2,
+                additionalReplicaSets: [{ storageAccountType: "PremiumV2_LRS", regionalReplicaCount: 1 }],
+              },
+            ],
           },
           safetyProfile: { allowDeletionOfReplicatedLocations: false },
         },
@@ -123,7 +130,12 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
     expect(done.properties?.publishingProfile.targetRegions).toEqual([
       // No storage given: PreferStandard_ZRS, and West Europe has zones.
       expect.objectContaining({ name: "West Europe", regionalReplicaCount: 1, storageAccountType: "Standard_ZRS" }),
-      expect.objectContaining({ name: "North Europe", regionalReplicaCount: 2 }),
+      expect.objectContaining({
+        name: "North Europe",
+        regionalReplicaCount: 2,
+        // The spec's TargetRegion: direct drive replicas are kept as given.
+        additionalReplicaSets: [{ storageAccountType: "PremiumV2_LRS", regionalReplicaCount: 1 }],
+      }),
     ]);
 
     const updated = await fx.settle(

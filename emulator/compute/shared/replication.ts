@@ -3,7 +3,10 @@ import {
   aggregatedReplicationState,
   type AggregatedReplicationState,
   type EffectiveTargetRegion,
+  effectiveTargetRegions,
+  type PublishingProfileInput,
   type RegionalReplicationStatus,
+  type TargetRegionInput,
 } from "../../../lib/gallery/replication.js";
 
 /**
@@ -184,4 +187,34 @@ export function failedRegions(plans: readonly RegionReplicationPlan[]): { region
 export function holdsReplicas(plan: RegionReplicationPlan, now: number): boolean {
   const status = regionStatusAt(plan, now);
   return status.state === "Completed" || (status.state === "Replicating" && (status.progress ?? 0) > 0);
+}
+
+/** A target region as stored: the replication fields lib/gallery reads, and the ones the view echoes. */
+type StoredTargetRegion = TargetRegionInput & {
+  encryption?: unknown;
+  additionalReplicaSets?: { storageAccountType?: string; regionalReplicaCount?: number }[];
+};
+
+/**
+ * `targetRegions` (or a profile version's `targetLocations`) as a version's GET shows them: the effective
+ * replication of each region (lib/gallery/replication.ts) with the `encryption` and `additionalReplicaSets` the
+ * spec's TargetRegion carries, as given. Image, script and access control profile versions share the type.
+ */
+export function targetRegionsView(location: string, publishingProfile: PublishingProfileInput) {
+  const given = (publishingProfile.targetRegions ?? []) as readonly StoredTargetRegion[];
+  return effectiveTargetRegions({ location, publishingProfile }).map((region, index) => {
+    const { encryption, additionalReplicaSets } = given[index] ?? {};
+    return {
+      ...region,
+      ...(encryption !== undefined ? { encryption } : {}),
+      ...(additionalReplicaSets !== undefined
+        ? {
+            additionalReplicaSets: additionalReplicaSets.map((set) => ({
+              storageAccountType: set.storageAccountType ?? "Standard_LRS",
+              regionalReplicaCount: set.regionalReplicaCount ?? 1,
+            })),
+          }
+        : {}),
+    };
+  });
 }

@@ -53,14 +53,15 @@ export function isInRegion(ctx: EmulatorContext, gallery: GalleryRecord, locatio
   );
 }
 
-function versionsOf(ctx: EmulatorContext, image: GalleryImageRecord): GalleryImageVersionRecord[] {
+export function versionsOf(ctx: EmulatorContext, image: GalleryImageRecord): GalleryImageVersionRecord[] {
   return ctx.resources.listChildren<GalleryImageVersionBody, GalleryImageVersionState>(
     image.id,
     GALLERY_IMAGE_VERSION_TYPE,
   ).items;
 }
 
-function versionRegions(version: GalleryImageVersionRecord): string[] {
+/** The regions a version is published to: its target regions, or its own region when it names none. */
+export function versionRegions(version: GalleryImageVersionRecord): string[] {
   const regions = version.body.properties.publishingProfile.targetRegions?.map((t) => t.name) ?? [];
   return regions.length > 0 ? regions : [version.body.location];
 }

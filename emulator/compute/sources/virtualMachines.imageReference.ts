@@ -33,6 +33,8 @@ export interface ResolvedImage {
   architecture?: "x64" | "Arm64";
   /** The gallery image definition's features (DiskControllerTypes, SecurityType…), which VM sizes are checked against. */
   features?: { name: string; value: string }[];
+  /** The gallery definition's SecurityType feature, which decides the VM security types it allows. */
+  securityType?: string;
   osDiskSizeGB: number;
   dataDisks: { lun: number; sizeGB: number }[];
   /** The creationData of the disks made from the image. */
@@ -257,10 +259,16 @@ function fromVersion(
     hyperVGeneration: image.hyperVGeneration ?? "V1",
     architecture: image.architecture ?? "x64",
     ...(image.features ? { features: image.features } : {}),
+    ...securityTypeOf(image.features),
     osDiskSizeGB: version.osDiskSizeGB ?? DEFAULT_OS_DISK_GB[image.osType],
     dataDisks: version.dataDisks,
     diskCreationData: { createOption: "FromImage", galleryImageReference: { id: version.id } },
   };
+}
+
+function securityTypeOf(features: { name: string; value: string }[] | undefined): { securityType?: string } {
+  const value = features?.find((f) => f.name.toLowerCase() === "securitytype")?.value;
+  return value ? { securityType: value } : {};
 }
 
 function fromManagedImage(ctx: EmulatorContext, req: ImageReferenceRequest, parsed: ParsedResourceId): ResolvedImage {

@@ -20,8 +20,9 @@ import {
   type WriteInput,
 } from "./lifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
-import { type Raw, enumValue, isPlainObject as isObject } from "../shared/body.js";
+import { type Raw, enumValue, isPlainObject as isObject, throwViolation } from "../shared/body.js";
 import { requireBootableSize } from "../skus/vmSizeCheck.js";
+import { checkVmSecurityType, VM_SECURITY_TYPES, type VmSecurityType } from "../../../lib/gallery/vmSecurityType.js";
 import { DISK_TYPE, VIRTUAL_MACHINE_TYPE } from "../shared/names.js";
 
 /** Microsoft.Compute/virtualMachines: what a VM carries, the checks of a PUT, and the disks it creates. */
@@ -84,7 +85,14 @@ export interface VirtualMachineProperties {
   networkProfile?: unknown;
   additionalCapabilities?: { ultraSSDEnabled?: boolean };
   applicationProfile?: { galleryApplications: VmGalleryApplication[] };
+  securityProfile?: VmSecurityProfile;
   timeCreated: string;
+}
+
+export interface VmSecurityProfile {
+  securityType?: VmSecurityType;
+  uefiSettings?: { secureBootEnabled?: boolean; vTpmEnabled?: boolean };
+  encryptionAtHost?: boolean;
 }
 
 /** Facts kept beside the body: whether the VM was generalized, and the OS disk's generation and architecture. */
@@ -352,6 +360,40 @@ function buildDataDisks(
   });
 }
 
+/**
+ * `securityProfile`: securityType and uefiSettings as the VM API types them, and the security type checked against
+ * the image's (lib/gallery/vmSecurityType.ts). A VM without one is a Standard VM.
+ */
+function checkSecurityProfile(raw: Raw, image: ResolvedImage | undefined): VmSecurityProfile | undefined {
+  const given = raw.securityProfile;
+  if (given !== undefined && given !== null && !isObject(given))
+    throw ArmErrors.invalidParameterValue("securityProfile");
+  const profile = isObject(given) ? given : {};
+  const securityType = enumValue(profile.securityType, VM_SECURITY_TYPES, "securityProfile.securityType");
+  const uefi = profile.uefiSettings;
+  if (uefi !== undefined && uefi !== null && !isObject(uefi))
+    throw ArmErrors.invalidParameterValue("securityProfile.uefiSettings");
+  const flag = (value: unknown, name: string) => {
+    if (value === undefined || value === null) return {};
+    if (typeof value !== "boolean") throw ArmErrors.invalidParameterValue(`securityProfile.${name}`);
+    return { [name.split(".").pop()!]: value };
+  };
+  const uefiSettings = isObject(uefi)
+    ? {
+        ...flag(uefi.secureBootEnabled, "uefiSettings.secureBootEnabled"),
+        ...flag(uefi.vTpmEnabled, "uefiSettings.vTpmEnabled"),
+      }
+    : undefined;
+  if (image?.diskCreationData.galleryImageReference)
+    throwViolation(checkVmSecurityType(securityType ?? "Standard", image.securityType, image.hyperVGeneration));
+  if (!isObject(given)) return undefined;
+  return {
+    ...(securityType ? { securityType } : {}),
+    ...(uefiSettings ? { uefiSettings } : {}),
+    ...flag(profile.encryptionAtHost, "encryptionAtHost"),
+  };
+}
+
 /** Gallery and managed images decide whether the request must, or must not, carry an osProfile. */
 function checkOsProfile(
   raw: Raw,
@@ -432,6 +474,7 @@ function buildVirtualMachine(
   const { osDisk } = buildOsDisk(ctx, storage, input, image, plan);
   const dataDisks = buildDataDisks(ctx, storage, input, image, plan);
   const osProfile = checkOsProfile(raw, image, attaching);
+  const securityProfile = checkSecurityProfile(raw, image);
   const additional = isObject(raw.additionalCapabilities) ? raw.additionalCapabilities : undefined;
   const applicationProfile = checkApplicationProfile(
     ctx,
@@ -448,6 +491,7 @@ function buildVirtualMachine(
     ...(raw.networkProfile !== undefined ? { networkProfile: raw.networkProfile } : {}),
     ...(additional ? { additionalCapabilities: { ultraSSDEnabled: additional.ultraSSDEnabled === true } } : {}),
     ...(applicationProfile ? { applicationProfile } : {}),
+    ...(securityProfile ? { securityProfile } : {}),
     timeCreated: new Date(ctx.clock.now()).toISOString(),
   };
   return { ...plan, properties, extra: planOf(input.body.plan) };
