@@ -133,7 +133,11 @@ interface LatestRow {
 
 const latestColumn = createColumnHelper<LatestRow>();
 const latestColumns = [
-  latestColumn.accessor("displayName", { header: "Region", meta: { rowHeader: true } }),
+  latestColumn.accessor("displayName", {
+    header: "Region",
+    meta: { rowHeader: true },
+    cell: (info) => <SafeText value={info.getValue()} />,
+  }),
   latestColumn.accessor((row) => row.latest ?? "", {
     id: "latest",
     header: "`latest` resolves to",

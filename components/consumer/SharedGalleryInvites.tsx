@@ -1,5 +1,6 @@
 "use client";
 
+import { visibleText } from "@/lib/security/safeLink";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useArm } from "@/components/layout/ArmContext";
@@ -72,7 +73,7 @@ export function SharedGalleryInvites({ subscriptions }: { subscriptions: Subscri
           >
             {subscriptions.map((s) => (
               <option key={s.subscriptionId} value={s.subscriptionId}>
-                Subscription {s.displayName}
+                Subscription {visibleText(s.displayName)}
               </option>
             ))}
             <option value={TENANT}>My tenant</option>
