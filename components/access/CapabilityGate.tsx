@@ -30,6 +30,6 @@ export function CapabilityGate({
     return <ErrorPanel error={error} title="Your access could not be checked" onRetry={retry} retrying={retrying} />;
   if (isLoading || !data) return <Spinner label="Checking your access…" />;
   const action = "action" in need ? need.action : ACTION_OF[need.capability](resourceTypeOfScope(scopeId));
-  if (!data.allows(action)) return <NoAccess scopeId={scopeId} action={action} />;
+  if (!data.allows(action)) return <NoAccess scopeId={scopeId} action={action} page />;
   return <>{children}</>;
 }

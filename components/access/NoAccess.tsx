@@ -15,15 +15,27 @@ function roleToAsk(action: string | undefined): string {
  * "You don't have access": the user's role assignments do not reach this resource, or not this action. Says who
  * can change that, since the user cannot see the resource's role assignments themselves.
  */
-export function NoAccess({ scopeId, action, error }: { scopeId: string; action?: string; error?: AzureError }) {
+export function NoAccess({
+  scopeId,
+  action,
+  error,
+  page = false,
+}: {
+  scopeId: string;
+  action?: string;
+  error?: AzureError;
+  /** The whole page (a create page the user may not use): its heading is the page's h1. */
+  page?: boolean;
+}) {
   const level = levelOfScope(scopeId);
+  const Heading = page ? "h1" : "h2";
   return (
     <div
       role="alert"
       data-testid="no-access"
       className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950"
     >
-      <h2 className="text-base font-semibold">You don&apos;t have access</h2>
+      <Heading className="text-base font-semibold">You don&apos;t have access</Heading>
       <p className="mt-1">
         {action
           ? `Your role assignments do not allow this on the ${level}.`
