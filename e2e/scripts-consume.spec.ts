@@ -109,7 +109,8 @@ async function useApplication(page: Page) {
   await expectNoSeriousA11yViolations(page, "what I can use, applications");
 
   await row.getByRole("link", { name: `Version ${VERSION} of ${APPLICATION}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `${APPLICATION} ${VERSION}` })).toBeVisible();
+  // The version's page: the publisher's view (its h1 is the version) with the consumer's panels below.
+  await expect(page.getByRole("heading", { level: 1, name: VERSION, exact: true })).toBeVisible();
   const where = page.getByRole("region", { name: "Where you can deploy it" });
   await expect(where.getByRole("listitem").filter({ hasText: "West Europe" })).toBeVisible();
 

@@ -20,11 +20,12 @@ import { consumerQueries } from "@/lib/queries/consumer";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 import { visibleText } from "@/lib/security/safeLink";
 
-const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
+const control =
+  "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
 
 function Field({ label, children, id }: { label: string; id: string; children: React.ReactNode }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-slate-700">
         {label}
       </label>
@@ -114,7 +115,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
     >
       <Card>
         <form
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
           onSubmit={(e) => e.preventDefault()}
           aria-label="Deployment settings"
         >

@@ -37,7 +37,7 @@ export function VersionUsability({ versionName, usability }: { versionName: stri
         </div>
       )}
       <Card>
-        <div className="grid gap-5 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
           <RegionList title="Deployable now" empty="No region yet: replication has not completed anywhere.">
             {usability.deployable.map((r) => (
               <li key={r.region}>{r.displayName}</li>
@@ -45,7 +45,7 @@ export function VersionUsability({ versionName, usability }: { versionName: stri
           </RegionList>
           <RegionList title="In progress" empty="Nothing still replicating.">
             {usability.inProgress.map((r) => (
-              <li key={r.region} className="flex items-center gap-2">
+              <li key={r.region} className="flex flex-wrap items-center gap-2">
                 <span className="w-40 shrink-0">{r.displayName}</span>
                 <ProgressBar
                   value={r.progress}

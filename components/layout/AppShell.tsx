@@ -16,7 +16,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="theme-fixed border-b border-slate-800 bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
           <Link href="/" className="text-base font-semibold tracking-tight">
             Gallerist
           </Link>

@@ -26,20 +26,19 @@ export function SectionNav() {
   useEffect(() => {
     const main = document.getElementById("main");
     if (!main) return;
-    const update = () => setEntries((current) => (same(current, sectionsOf(main)) ? current : sectionsOf(main)));
+    // A deep link to a section that renders after the first paint (a panel loaded later) still lands on it, once.
+    let pending = window.location.hash.slice(1);
+    const update = () => {
+      setEntries((current) => (same(current, sectionsOf(main)) ? current : sectionsOf(main)));
+      const target = pending ? document.getElementById(pending) : null;
+      if (target) {
+        pending = "";
+        target.scrollIntoView();
+      }
+    };
     update();
     const observer = new MutationObserver(update);
     observer.observe(main, { childList: true, subtree: true });
-    // A deep link to a section that renders after the first paint still lands on it.
-    const target = window.location.hash.slice(1);
-    if (target) {
-      const land = () => document.getElementById(target)?.scrollIntoView();
-      const timer = window.setTimeout(land, 300);
-      return () => {
-        window.clearTimeout(timer);
-        observer.disconnect();
-      };
-    }
     return () => observer.disconnect();
   }, []);
   if (entries.length < 3) return null;

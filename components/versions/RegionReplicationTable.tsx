@@ -83,7 +83,7 @@ export function RegionReplicationTable({
 }) {
   const regions = regionReplications(version);
   return (
-    <div className="grid items-start gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
       <DataTable
         data={regions}
         columns={regionColumns(versionName)}
