@@ -71,7 +71,7 @@ function regionColumns(versionName: string) {
 
 /**
  * A version's target regions, one row each: replicas, storage, exclusion from latest, replication progress and
- * what it means for a deployer, and beside it the same regions on a world map. Image and application versions
+ * what it means for a deployer, and below it the same regions on a world map. Image and application versions
  * replicate alike, so both pages show this table.
  */
 export function RegionReplicationTable({
@@ -83,7 +83,8 @@ export function RegionReplicationTable({
 }) {
   const regions = regionReplications(version);
   return (
-    <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
+    // The table keeps the full width (its deployer column is the widest); the map follows it.
+    <div className="grid grid-cols-1 gap-4">
       <DataTable
         data={regions}
         columns={regionColumns(versionName)}
@@ -91,7 +92,11 @@ export function RegionReplicationTable({
         getRowId={(row) => row.region}
         empty="This version has no target regions."
       />
-      {regions.length > 0 && <LazyReplicationMap regions={regions} caption={`Target regions of ${versionName}`} />}
+      {regions.length > 0 && (
+        <div className="max-w-3xl">
+          <LazyReplicationMap regions={regions} caption={`Target regions of ${versionName}`} />
+        </div>
+      )}
     </div>
   );
 }
