@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { openSnippet } from "./support/snippets";
 import { Portal } from "./pages/portal";
 import { startIsolatedWorld, type IsolatedWorld } from "./support/isolatedWorld";
 
@@ -89,7 +90,7 @@ test("lee sees the directly shared gallery's images, marked as such, and gets sn
   const latestId = `/SharedGalleries/${UNIQUE}/Images/${IMAGE}/Versions/latest`;
   const copied = new Map<string, string>();
   for (const label of ["Azure CLI", "PowerShell", "Bicep", "Terraform (azurerm)", "ARM template"]) {
-    const snippet = deploy.getByRole("region", { name: `${label} snippet` });
+    const snippet = await openSnippet(deploy, label);
     await snippet.getByRole("button", { name: `Copy ${label} snippet` }).click();
     await expect(snippet.getByRole("status")).toHaveText("Copied");
     copied.set(label, await page.evaluate(() => navigator.clipboard.readText()));

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { openSnippet } from "./support/snippets";
 import { emulatorUrl, seededSubscription, storageStateOf } from "./support/emulator";
 
 /**
@@ -113,7 +114,7 @@ async function findCopyAndCheck(page: Page) {
   const versionId = `/resourceGroups/rg-shared-images/providers/Microsoft.Compute/galleries/contoso_shared_images/images/${DEFINITION}/versions/${VERSION}`;
   const copied = new Map<string, string>();
   for (const label of ["Azure CLI", "PowerShell", "Bicep", "Terraform (azurerm)", "ARM template"]) {
-    const snippet = deploy.getByRole("region", { name: `${label} snippet` });
+    const snippet = await openSnippet(deploy, label);
     await snippet.getByRole("button", { name: `Copy ${label} snippet` }).click();
     await expect(snippet.getByRole("status")).toHaveText("Copied");
     const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -143,6 +144,24 @@ async function findCopyAndCheck(page: Page) {
   await expect(refusal).toContainText("InvalidTemplateDeployment");
   await expect(refusal).toContainText("GalleryImageNotFound");
   await expect(refusal).toContainText("is not available in eastus region");
+
+  // One tool's snippet at a time, moved through with the keyboard; the tool last chosen holds after a reload.
+  await deploy.getByLabel("Region").selectOption("westeurope");
+  const tools = deploy.getByRole("tablist", { name: "Deploy with" });
+  await expect(tools.getByRole("tab", { name: "ARM template" })).toHaveAttribute("aria-selected", "true");
+  await expect(deploy.getByRole("tabpanel")).toHaveCount(1);
+  await tools.getByRole("tab", { name: "ARM template" }).focus();
+  await page.keyboard.press("Home");
+  await expect(tools.getByRole("tab", { name: "Azure CLI" })).toBeFocused();
+  await expect(deploy.getByRole("tabpanel", { name: "Azure CLI" })).toContainText("az vm create");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(tools.getByRole("tab", { name: "Terraform (azurerm)" })).toBeFocused();
+  await expect(tools.getByRole("tab", { name: "Terraform (azurerm)" })).toHaveAttribute("aria-selected", "true");
+  await page.reload();
+  await expect(
+    page.getByRole("tablist", { name: "Deploy with" }).getByRole("tab", { name: "Terraform (azurerm)" }),
+  ).toHaveAttribute("aria-selected", "true");
 }
 
 test("shows what latest resolves to in each region and why newer versions are passed over", async ({ page }) => {

@@ -8,6 +8,7 @@ import {
 } from "../emulator/seed/demoVersionProperties";
 import { Portal } from "./pages/portal";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { openSnippet } from "./support/snippets";
 import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
@@ -120,7 +121,7 @@ test("a flagged version: badges on the definition and version pages, a warning i
 
   const warning = page.getByTestId("snippet-warning");
   await expect(warning).toContainText("Version 1.0.0 is reported for a policy violation (flagged unsafe).");
-  await expect(page.getByRole("region", { name: "Azure CLI snippet" })).toContainText(
+  await expect(await openSnippet(page.getByRole("region", { name: "Deploy" }), "Azure CLI")).toContainText(
     "# WARNING: Version 1.0.0 is reported for a policy violation (flagged unsafe).",
   );
   await expectNoSeriousA11yViolations(page, "definition page of a flagged version");

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { openSnippet } from "./support/snippets";
 import { emulatorUrl, seededSubscription, storageStateOf } from "./support/emulator";
 
 /**
@@ -122,7 +123,7 @@ async function useApplication(page: Page) {
   await add.getByLabel("Configuration override (blob URI)").fill(CONFIG);
 
   const versionId = `/resourceGroups/rg-vm-apps/providers/Microsoft.Compute/galleries/contoso_vm_apps/applications/${APPLICATION}/versions/${VERSION}`;
-  const cli = add.getByRole("region", { name: "Azure CLI snippet" });
+  const cli = await openSnippet(add, "Azure CLI");
   await cli.getByRole("button", { name: "Copy Azure CLI snippet" }).click();
   await expect(cli.getByRole("status")).toHaveText("Copied");
   const command = await page.evaluate(() => navigator.clipboard.readText());
@@ -131,7 +132,7 @@ async function useApplication(page: Page) {
   expect(command).toContain(`--app-config-overrides '${CONFIG}'`);
   expect(command).toContain("--order-applications");
 
-  const arm = add.getByRole("region", { name: "ARM template snippet" });
+  const arm = await openSnippet(add, "ARM template");
   await arm.getByRole("button", { name: "Copy ARM template snippet" }).click();
   const template = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
     resources: { type: string; properties: { applicationProfile?: unknown } }[];

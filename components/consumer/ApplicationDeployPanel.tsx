@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import { SnippetTabs } from "@/components/consumer/SnippetTabs";
 import { useArm } from "@/components/layout/ArmContext";
-import { CopyButton } from "@/components/ui/CopyButton";
 import { Card, Section } from "@/components/ui/Section";
 import { Tag } from "@/components/ui/StateBadge";
 import {
@@ -271,21 +271,14 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
               due for replacement.
             </p>
           )}
-          {APPLICATION_SNIPPET_KINDS.map((kind) => (
-            <section
-              key={kind}
-              aria-label={`${APPLICATION_SNIPPET_LABELS[kind]} snippet`}
-              className="rounded-lg border border-slate-200 bg-white shadow-sm"
-            >
-              <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
-                <h3 className="text-sm font-semibold text-slate-900">{APPLICATION_SNIPPET_LABELS[kind]}</h3>
-                <CopyButton value={result.snippets[kind]} label={`Copy ${APPLICATION_SNIPPET_LABELS[kind]} snippet`} />
-              </div>
-              <pre tabIndex={0} className="max-h-80 overflow-auto p-3 font-mono text-xs text-slate-900">
-                <code>{result.snippets[kind]}</code>
-              </pre>
-            </section>
-          ))}
+          <SnippetTabs
+            label="Add it with"
+            snippets={APPLICATION_SNIPPET_KINDS.map((kind) => ({
+              kind,
+              label: APPLICATION_SNIPPET_LABELS[kind],
+              code: result.snippets[kind],
+            }))}
+          />
         </div>
       ) : (
         <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">

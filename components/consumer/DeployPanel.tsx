@@ -4,10 +4,10 @@ import type { GalleryImage, GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import { SnippetTabs } from "@/components/consumer/SnippetTabs";
 import { useVersionTrust } from "@/components/trust/useVersionTrust";
 import { VmSizePicker } from "@/components/consumer/VmSizePicker";
 import { useArm } from "@/components/layout/ArmContext";
-import { CopyButton } from "@/components/ui/CopyButton";
 import { Card, Section } from "@/components/ui/Section";
 import { Tag } from "@/components/ui/StateBadge";
 import type { DeploymentSpec } from "@/lib/consumer/armTemplate";
@@ -239,24 +239,17 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
                   <li key={warning}>{warning}</li>
                 ))}
               </ul>
-              <p className="mt-1">Each snippet below carries this warning.</p>
+              <p className="mt-1">Every snippet below carries this warning.</p>
             </div>
           )}
-          {SNIPPET_KINDS.map((kind) => (
-            <section
-              key={kind}
-              aria-label={`${SNIPPET_LABELS[kind]} snippet`}
-              className="rounded-lg border border-slate-200 bg-white shadow-sm"
-            >
-              <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
-                <h3 className="text-sm font-semibold text-slate-900">{SNIPPET_LABELS[kind]}</h3>
-                <CopyButton value={result.snippets[kind]} label={`Copy ${SNIPPET_LABELS[kind]} snippet`} />
-              </div>
-              <pre tabIndex={0} className="max-h-80 overflow-auto p-3 font-mono text-xs text-slate-900">
-                <code>{result.snippets[kind]}</code>
-              </pre>
-            </section>
-          ))}
+          <SnippetTabs
+            label="Deploy with"
+            snippets={SNIPPET_KINDS.map((kind) => ({
+              kind,
+              label: SNIPPET_LABELS[kind],
+              code: result.snippets[kind],
+            }))}
+          />
         </div>
       ) : (
         <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">

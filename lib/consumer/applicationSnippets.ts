@@ -9,6 +9,7 @@ import {
   VM_API_VERSION,
   type VmGalleryApplication,
 } from "./armTemplate";
+import { SNIPPET_LABELS } from "./snippets";
 import { checkRegion, type ConsumerVersion } from "./usability";
 
 /**
@@ -55,13 +56,8 @@ export interface ApplicationDeploymentSpec {
 export const APPLICATION_SNIPPET_KINDS = ["azureCli", "powershell", "bicep", "armTemplate", "terraform"] as const;
 export type ApplicationSnippetKind = (typeof APPLICATION_SNIPPET_KINDS)[number];
 
-export const APPLICATION_SNIPPET_LABELS: Record<ApplicationSnippetKind, string> = {
-  azureCli: "Azure CLI",
-  powershell: "PowerShell",
-  bicep: "Bicep",
-  armTemplate: "ARM template",
-  terraform: "Terraform (azurerm)",
-};
+/** The same tools as an image's snippets, so the tool the user last chose carries over between them. */
+export const APPLICATION_SNIPPET_LABELS: Record<ApplicationSnippetKind, string> = SNIPPET_LABELS;
 
 const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
