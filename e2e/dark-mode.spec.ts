@@ -40,7 +40,7 @@ test("with the system in dark mode the pages are dark and pass axe, contrast inc
   await expectNoSeriousA11yViolations(page, "definition page in dark mode");
 
   await definition.open(DEMO.replicatingVersion);
-  await expect(page.getByRole("img", { name: /^Map of/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: /^Map of/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "version page in dark mode");
 });
 

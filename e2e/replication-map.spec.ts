@@ -15,7 +15,7 @@ test("the replication map marks each target region with the state the table show
   await page.goto(await versionPath(DEMO.definition, DEMO.replicatingVersion));
   const table = page.getByRole("table", { name: `Replication of ${DEMO.replicatingVersion} per region` });
   await expect(table.getByRole("row")).not.toHaveCount(0);
-  const map = page.getByRole("img", { name: /^Map of \d+ target regions?:/ });
+  const map = page.getByRole("group", { name: /^Map of \d+ target regions?:/ });
   await expect(map).toBeVisible();
   // The land outline arrives in its own chunk; the dots do not wait for it.
   const dots = page.getByTestId("replication-map").locator("g[data-region]");
@@ -33,12 +33,31 @@ test("the replication map marks each target region with the state the table show
     await expect(bar).toHaveAttribute("aria-valuetext", new RegExp(`^${label!.split(" ")[0]}`));
   }
   await expect(map).toHaveAttribute("aria-label", /replicating/);
+
+  // East US and East US 2 (both Virginia) are spread apart: neither dot hides the other, and each is reached with
+  // the keyboard, named with its state, which the caption shows too.
+  const [east, east2] = [map.locator('g[data-region="eastus"]'), map.locator('g[data-region="eastus2"]')];
+  const [a, b] = [
+    (await east.locator("circle").last().boundingBox())!,
+    (await east2.locator("circle").last().boundingBox())!,
+  ];
+  const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  expect(apart, "the East US and East US 2 dots overlap").toBe(true);
+  await east.focus();
+  await page.keyboard.press("Tab");
+  const focused = page.locator(":focus");
+  await expect(focused).toHaveAttribute("role", "img");
+  await expect(focused).toHaveAttribute("aria-label", /^[^:]+: (Completed|Replicating|Failed|Unknown)/);
+  await east2.focus();
+  const eastLabel = (await east2.getAttribute("aria-label"))!;
+  expect(eastLabel).toMatch(/^East US 2: /);
+  await expect(page.getByTestId("replication-map-active")).toHaveText(eastLabel);
   await expectNoSeriousA11yViolations(page, "version page with the replication map");
 });
 
 test("a failed region is red on the map and named in its text equivalent", async ({ page }) => {
   await page.goto(await versionPath("sql2022-ws2022-enterprise", "16.5.0"));
-  const map = page.getByRole("img", { name: /^Map of \d+ target regions?: .*\b1 failed\b/ });
+  const map = page.getByRole("group", { name: /^Map of \d+ target regions?: .*\b1 failed\b/ });
   await expect(map).toBeVisible();
   const dot = page.getByTestId("replication-map").locator("g[data-tone=failure]");
   await expect(dot).toHaveCount(1);

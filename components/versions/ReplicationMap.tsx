@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { RegionReplication, RegionTone } from "@/components/versions/replicationView";
+import { spreadDots } from "@/components/versions/mapLayout";
 import { findRegion } from "@/lib/gallery/regions";
 
 const WIDTH = 640;
@@ -46,13 +47,22 @@ export function mapSummary(regions: RegionReplication[]): string {
   return `Map of ${regions.length} target region${regions.length === 1 ? "" : "s"}: ${parts.join(", ")}.`;
 }
 
+/** Dot radius and the least distance between two dots' centres, in the map's 640 × 320 units. */
+const DOT_RADIUS = 7;
+const DOT_SPACING = 2 * DOT_RADIUS + 3;
+
 /**
- * A version's target regions on a world map (Equal Earth projection), each dot coloured by its replication state
- * and titled with the region and its label. Regions without known coordinates are left off the map (the table
+ * A version's target regions on a world map (Equal Earth projection), each dot coloured by its replication state.
+ * Regions in one place (East US and East US 2, both Virginia) are spread around it, with a line to where they are,
+ * so no dot hides another's state. Each dot is a tab stop named with its region and state, which also show in the
+ * caption while the dot is hovered or focused. Regions without known coordinates are left off the map (the table
  * shows every region).
  */
 export function ReplicationMap({ regions, caption }: { regions: RegionReplication[]; caption: string }) {
   const [land, setLand] = useState<Land>();
+  const [hovered, setHovered] = useState<RegionReplication>();
+  const [focused, setFocused] = useState<RegionReplication>();
+  const active = hovered ?? focused;
   useEffect(() => {
     let live = true;
     void loadLand().then((l) => live && setLand(l));
@@ -62,26 +72,51 @@ export function ReplicationMap({ regions, caption }: { regions: RegionReplicatio
   }, []);
   const projection = useMemo(() => geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: "Sphere" }), []);
   const path = useMemo(() => geoPath(projection), [projection]);
-  const placed = regions.flatMap((r) => {
-    const known = findRegion(r.region);
-    const point = known ? projection([Number(known.longitude), Number(known.latitude)]) : null;
-    return point ? [{ r, x: point[0], y: point[1] }] : [];
-  });
+  const dots = spreadDots(
+    regions.flatMap((r) => {
+      const known = findRegion(r.region);
+      const point = known ? projection([Number(known.longitude), Number(known.latitude)]) : null;
+      return point ? [{ item: r, x: point[0], y: point[1] }] : [];
+    }),
+    DOT_SPACING,
+  );
+  const spread = dots.filter((d) => d.x !== d.anchorX || d.y !== d.anchorY);
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
+        role="group"
         aria-label={mapSummary(regions)}
         className="h-auto w-full"
         data-testid="replication-map"
       >
         <path d={path({ type: "Sphere" }) ?? undefined} className="fill-slate-50 stroke-slate-200" />
         {land && <path d={path(land) ?? undefined} className="fill-slate-200 stroke-slate-300" strokeWidth={0.5} />}
-        {placed.map(({ r, x, y }) => (
-          <g key={r.region} data-region={r.region} data-tone={r.tone}>
+        {spread.map((d) => (
+          <g key={d.item.region} aria-hidden="true" className="stroke-slate-500">
+            <line x1={d.anchorX} y1={d.anchorY} x2={d.x} y2={d.y} strokeWidth={1} />
+            <circle cx={d.anchorX} cy={d.anchorY} r={1.5} className="fill-slate-500" strokeWidth={0} />
+          </g>
+        ))}
+        {dots.map(({ item: r, x, y }) => (
+          <g
+            key={r.region}
+            data-region={r.region}
+            data-tone={r.tone}
+            role="img"
+            aria-label={`${r.displayName}: ${r.label}`}
+            tabIndex={0}
+            className="cursor-default outline-none"
+            onMouseEnter={() => setHovered(r)}
+            onMouseLeave={() => setHovered(undefined)}
+            onFocus={() => setFocused(r)}
+            onBlur={() => setFocused(undefined)}
+          >
             <title>{`${r.displayName}: ${r.label}`}</title>
-            <circle cx={x} cy={y} r={7} className={`${FILL[r.tone]} stroke-white`} strokeWidth={2} />
+            {(focused?.region === r.region || hovered?.region === r.region) && (
+              <circle cx={x} cy={y} r={DOT_RADIUS + 3} className="fill-none stroke-slate-900" strokeWidth={2} />
+            )}
+            <circle cx={x} cy={y} r={DOT_RADIUS} className={`${FILL[r.tone]} stroke-white`} strokeWidth={2} />
           </g>
         ))}
       </svg>
@@ -95,6 +130,10 @@ export function ReplicationMap({ regions, caption }: { regions: RegionReplicatio
             {TONE_WORD[tone]}
           </span>
         ))}
+        {/* What a pointer or keyboard user has on a dot, for sighted users; screen readers hear the dot's name. */}
+        <span aria-hidden="true" data-testid="replication-map-active" className="w-full font-medium text-slate-900">
+          {active ? `${active.displayName}: ${active.label}` : "Hover or tab to a dot for its region and state."}
+        </span>
       </figcaption>
     </figure>
   );
