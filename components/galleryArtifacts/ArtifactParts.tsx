@@ -52,7 +52,7 @@ export function ArtifactTable({
 }) {
   if (rows.length === 0) return <p className="mt-2 text-sm text-slate-700">{empty}</p>;
   return (
-    <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-700">

@@ -209,7 +209,7 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
             {(profile.source.parameters ?? []).length === 0 ? (
               <p className="text-sm text-slate-700">The script takes no parameter.</p>
             ) : (
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+              <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
                 <table className="w-full text-sm">
                   <caption className="sr-only">Parameters of the script</caption>
                   <thead className="bg-slate-50 text-left text-xs text-slate-700">

@@ -79,7 +79,9 @@ export function AccessPanel({ scopeId }: { scopeId: string }) {
           <ErrorPanel error={assignments.error} title="The role assignments could not be listed" />
         ))}
       {assignments.data && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        // relative: the sr-only "Actions" header is absolutely positioned, and without a containing block here it
+        // escapes the scroller and widens the page (by 41 px at 375 px).
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Role assignments that apply to {scopeLabel(scopeId)}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -107,7 +107,7 @@ export function DataTable<T>({
       )}
       <div
         ref={scrollRef}
-        className={`${virtualized ? "max-h-[70vh] overflow-y-auto" : ""} overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm`}
+        className={`${virtualized ? "max-h-[70vh] overflow-y-auto" : ""} relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm`}
       >
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-rowcount={rows.length + 1}>
           <caption className="sr-only">{caption}</caption>

@@ -43,7 +43,7 @@ export function SectionNav() {
   }, []);
   if (entries.length < 3) return null;
   return (
-    <nav aria-label="On this page" className="mt-3 overflow-x-auto border-b border-slate-200 pb-2">
+    <nav aria-label="On this page" className="relative mt-3 overflow-x-auto border-b border-slate-200 pb-2">
       <ul className="flex gap-4 text-sm whitespace-nowrap">
         {entries.map((entry) => (
           <li key={entry.id}>
