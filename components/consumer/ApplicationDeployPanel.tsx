@@ -273,11 +273,9 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           )}
           <SnippetTabs
             label="Add it with"
-            snippets={APPLICATION_SNIPPET_KINDS.map((kind) => ({
-              kind,
-              label: APPLICATION_SNIPPET_LABELS[kind],
-              code: result.snippets[kind],
-            }))}
+            kinds={APPLICATION_SNIPPET_KINDS}
+            labels={APPLICATION_SNIPPET_LABELS}
+            code={result.snippets}
           />
         </div>
       ) : (

@@ -242,14 +242,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
               <p className="mt-1">Every snippet below carries this warning.</p>
             </div>
           )}
-          <SnippetTabs
-            label="Deploy with"
-            snippets={SNIPPET_KINDS.map((kind) => ({
-              kind,
-              label: SNIPPET_LABELS[kind],
-              code: result.snippets[kind],
-            }))}
-          />
+          <SnippetTabs label="Deploy with" kinds={SNIPPET_KINDS} labels={SNIPPET_LABELS} code={result.snippets} />
         </div>
       ) : (
         <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">

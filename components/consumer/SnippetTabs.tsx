@@ -4,12 +4,6 @@ import { type KeyboardEvent, useId, useRef, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { rememberSnippetTool, SNIPPET_TOOL_KEY, snippetToolOf, storedSnippetTool } from "@/lib/consumer/snippetTool";
 
-export interface Snippet {
-  kind: string;
-  label: string;
-  code: string;
-}
-
 const listeners = new Set<() => void>();
 /** The choice made on this page, for a browser that refuses storage. */
 let chosenHere: string | undefined;
@@ -64,14 +58,23 @@ function targetTab(key: string, index: number, count: number): number | undefine
  * the dashboard). The WAI-ARIA tabs pattern: one tab stop, arrows/Home/End move and select, each panel named by
  * its tab.
  */
-export function SnippetTabs({ snippets, label }: { snippets: readonly Snippet[]; label: string }) {
+export function SnippetTabs<K extends string>({
+  label,
+  kinds,
+  labels,
+  code,
+}: {
+  /** The tab list's name. */
+  label: string;
+  kinds: readonly K[];
+  labels: Record<K, string>;
+  code: Record<K, string>;
+}) {
+  const snippets = kinds.map((kind) => ({ kind, label: labels[kind], code: code[kind] }));
   const base = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const stored = useSyncExternalStore(subscribe, readChoice, () => undefined);
-  const selected = snippetToolOf(
-    stored,
-    snippets.map((s) => s.kind),
-  );
+  const selected = snippetToolOf(stored, kinds);
   const tabId = (kind: string) => `${base}-tab-${kind}`;
   const panelId = (kind: string) => `${base}-panel-${kind}`;
 

@@ -8,21 +8,7 @@ import {
   workingTenant,
 } from "@/lib/auth/tenantSelection";
 import type { RuntimeConfig } from "@/lib/azure/runtimeConfig";
-
-/** localStorage's contract over a Map, as Node has no Web Storage. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
+import { memoryStorage } from "@/test/support/memoryStorage";
 
 const CONTOSO = "c0000000-0000-4000-8000-000000000000";
 const FABRIKAM = "fa000000-0000-4000-8000-000000000000";

@@ -3,21 +3,7 @@ import { APPLICATION_SNIPPET_KINDS } from "@/lib/consumer/applicationSnippets";
 import { SNIPPET_KINDS } from "@/lib/consumer/snippets";
 import { rememberSnippetTool, SNIPPET_TOOL_KEY, snippetToolOf, storedSnippetTool } from "@/lib/consumer/snippetTool";
 import { OWN_STORAGE_PREFIX } from "@/lib/security/signOut";
-
-/** localStorage's contract over a Map, as Node has no Web Storage. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
+import { memoryStorage } from "@/test/support/memoryStorage";
 
 /** A browser that refuses storage (blocked site data, a full quota) throws on every call. */
 function refusingStorage(): Storage {

@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forgetOwnStorage } from "@/lib/security/signOut";
-
-/** The Web Storage interface over a Map, as the browser's localStorage behaves. */
-function memoryStorage(entries: Record<string, string>): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, String(v)),
-    removeItem: (k) => void map.delete(k),
-    clear: () => map.clear(),
-  };
-}
+import { memoryStorage } from "@/test/support/memoryStorage";
 
 describe("forgetOwnStorage", () => {
   it("removes every key of ours, however many, and nothing else", () => {
