@@ -19,6 +19,13 @@ test("a definition page lists its sections on top, each a deep link that lands o
   await menu.getByRole("link", { name: "Recent activity", exact: true }).click();
   await expect(page).toHaveURL(/#recent-activity$/);
   await expect(page.getByRole("heading", { name: "Recent activity", level: 2 })).toBeInViewport();
+  // The menu marks the section being read, and focus moves into it, so Tab and a screen reader go on from there.
+  await expect(menu.getByRole("link", { name: "Recent activity", exact: true })).toHaveAttribute(
+    "aria-current",
+    "location",
+  );
+  await expect(menu.locator("[aria-current]")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Recent activity" })).toBeFocused();
 
   // The deep link on its own, in a fresh page: the section renders after sign-in and data, and is still landed on.
   const url = page.url();

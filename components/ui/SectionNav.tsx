@@ -17,12 +17,34 @@ function sectionsOf(main: Element): Entry[] {
 const same = (a: Entry[], b: Entry[]) => a.length === b.length && a.every((e, i) => e.id === b[i]!.id);
 
 /**
+ * The section being read: the hash's section while it is on screen (a short last section, once linked to, counts),
+ * else the last one whose top has passed a quarter of the viewport.
+ */
+function currentSection(entries: Entry[]): string | undefined {
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  const linked = entries.some((e) => e.id === hash) ? document.getElementById(hash) : null;
+  if (linked) {
+    const { top, bottom } = linked.getBoundingClientRect();
+    if (top < window.innerHeight && bottom > 0) return hash;
+  }
+  let current = entries[0]?.id;
+  for (const entry of entries) {
+    const top = document.getElementById(entry.id)?.getBoundingClientRect().top;
+    if (top !== undefined && top <= window.innerHeight / 4) current = entry.id;
+  }
+  return current;
+}
+
+/**
  * "On this page": links to the page's sections, like the portal's blade menu, so a long resource page is one
  * keystroke from its versions, access or deploy snippets, and each has a deep link (`#versions`). It follows the
- * page as panels that load later add their sections. Shown only where a page has three sections or more.
+ * page as panels that load later add their sections. The section being read is marked (aria-current), and
+ * following a link moves focus to its section, so the keyboard and a screen reader go on from there. Shown only
+ * where a page has three sections or more.
  */
 export function SectionNav() {
   const [entries, setEntries] = useState<Entry[]>([]);
+  const [current, setCurrent] = useState<string>();
   useEffect(() => {
     const main = document.getElementById("main");
     if (!main) return;
@@ -41,13 +63,39 @@ export function SectionNav() {
     observer.observe(main, { childList: true, subtree: true });
     return () => observer.disconnect();
   }, []);
+  useEffect(() => {
+    if (entries.length < 3) return;
+    let frame = 0;
+    const follow = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setCurrent(currentSection(entries)));
+    };
+    follow();
+    window.addEventListener("scroll", follow, { passive: true });
+    window.addEventListener("hashchange", follow);
+    window.addEventListener("resize", follow);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("scroll", follow);
+      window.removeEventListener("hashchange", follow);
+      window.removeEventListener("resize", follow);
+    };
+  }, [entries]);
   if (entries.length < 3) return null;
   return (
     <nav aria-label="On this page" className="relative mt-3 overflow-x-auto border-b border-slate-200 pb-2">
       <ul className="flex gap-4 text-sm whitespace-nowrap">
         {entries.map((entry) => (
           <li key={entry.id}>
-            <a href={`#${entry.id}`} className="text-brand-700 hover:underline">
+            <a
+              href={`#${entry.id}`}
+              aria-current={entry.id === current ? "location" : undefined}
+              // The browser scrolls to the section; focus follows it (the section takes focus, tabIndex -1).
+              onClick={() => document.getElementById(entry.id)?.focus({ preventScroll: true })}
+              className={`hover:underline ${
+                entry.id === current ? "font-semibold text-slate-900 underline" : "text-brand-700"
+              }`}
+            >
               {entry.title}
             </a>
           </li>
