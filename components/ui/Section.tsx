@@ -19,8 +19,7 @@ export function Section({
   const id = `section-${slug}`;
   // The section's own id is the deep link (#versions); SectionNav lists the page's sections by data-section.
   return (
-    // tabIndex -1: the section menu moves focus here, so Tab goes on inside the section.
-    <section id={slug} data-section={title} aria-labelledby={id} tabIndex={-1} className="mt-6 focus:outline-none">
+    <section id={slug} data-section={title} aria-labelledby={id} className="mt-6">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id={id} className="text-base font-semibold text-slate-900">

@@ -36,10 +36,22 @@ function currentSection(entries: Entry[]): string | undefined {
 }
 
 /**
+ * The browser scrolls to the linked section; focus follows it there, so Tab goes on inside it and a screen reader
+ * reads it. The section is focusable only until focus leaves it: a click on its text must not focus it later.
+ */
+function focusSection(id: string) {
+  const section = document.getElementById(id);
+  if (!section) return;
+  section.tabIndex = -1;
+  section.addEventListener("blur", () => section.removeAttribute("tabindex"), { once: true });
+  section.focus({ preventScroll: true });
+}
+
+/**
  * "On this page": links to the page's sections, like the portal's blade menu, so a long resource page is one
  * keystroke from its versions, access or deploy snippets, and each has a deep link (`#versions`). It follows the
  * page as panels that load later add their sections. The section being read is marked (aria-current), and
- * following a link moves focus to its section, so the keyboard and a screen reader go on from there. Shown only
+ * following a link moves focus to its section. Shown only
  * where a page has three sections or more.
  */
 export function SectionNav() {
@@ -90,8 +102,7 @@ export function SectionNav() {
             <a
               href={`#${entry.id}`}
               aria-current={entry.id === current ? "location" : undefined}
-              // The browser scrolls to the section; focus follows it (the section takes focus, tabIndex -1).
-              onClick={() => document.getElementById(entry.id)?.focus({ preventScroll: true })}
+              onClick={() => focusSection(entry.id)}
               className={`hover:underline ${
                 entry.id === current ? "font-semibold text-slate-900 underline" : "text-brand-700"
               }`}
