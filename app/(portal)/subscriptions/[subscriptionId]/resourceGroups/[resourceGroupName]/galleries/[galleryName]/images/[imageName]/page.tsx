@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ConsumerDefinitionPanels } from "@/components/consumer/ConsumerPanels";
+import { LazyConsumerDefinitionPanels } from "@/components/consumer/LazyConsumerPanels";
 import { DefinitionFeatures } from "@/components/images/DefinitionFeatures";
 import { ImageDefinitionDetail } from "@/components/images/ImageDefinitionDetail";
 import { LazyInUseBy } from "@/components/lifecycle/LazyLifecyclePanels";
@@ -19,7 +19,7 @@ export default async function ImageDefinitionPage({ params }: Props) {
     <>
       <ImageDefinitionDetail path={definition} />
       <DefinitionFeatures path={definition} />
-      <ConsumerDefinitionPanels path={definition} />
+      <LazyConsumerDefinitionPanels path={definition} />
       <LazyInUseBy path={definition} />
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ConsumerVersionPanels } from "@/components/consumer/ConsumerPanels";
+import { LazyConsumerVersionPanels } from "@/components/consumer/LazyConsumerPanels";
 import { VersionTrustPanel } from "@/components/trust/VersionTrustPanel";
 import { ImageVersionDetail } from "@/components/versions/ImageVersionDetail";
 import { LazyInUseBy } from "@/components/lifecycle/LazyLifecyclePanels";
@@ -19,7 +19,7 @@ export default async function ImageVersionPage({ params }: Props) {
     <>
       <ImageVersionDetail path={version} />
       <VersionTrustPanel path={version} />
-      <ConsumerVersionPanels path={version} />
+      <LazyConsumerVersionPanels path={version} />
       <LazyInUseBy path={version} />
     </>
   );
