@@ -1,4 +1,5 @@
-import { KNOWN_FEATURE_VALUES, type ImageFeature } from "./galleryImage";
+import type { ImageFeature } from "./galleryImage";
+import { KNOWN_FEATURE_VALUES } from "./imageValues";
 import { compareVersionNames, INVALID_VERSION_NAME_MESSAGE, parseVersionName } from "./names";
 
 /**

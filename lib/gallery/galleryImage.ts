@@ -1,36 +1,28 @@
 import { z } from "zod";
 import { galleryImageIdentifierSchema, type GalleryImageIdentifier } from "./identifier";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, END_OF_LIFE_IN_PAST_MESSAGE } from "./schemaParts";
+import {
+  ARCHITECTURES,
+  DISK_CONTROLLER_TYPES,
+  HYPERV_GENERATIONS,
+  KNOWN_FEATURE_VALUES,
+  OS_STATES,
+  OS_TYPES,
+} from "./imageValues";
 import { parseIsoDate } from "./isoDate";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
-export const OS_TYPES = ["Windows", "Linux"] as const;
-export const OS_STATES = ["Generalized", "Specialized"] as const;
-export const HYPERV_GENERATIONS = ["V1", "V2"] as const;
-export const ARCHITECTURES = ["x64", "Arm64"] as const;
-/** The values of the `SecurityType` feature in the gallery API (2023-07-03 and later). */
-export const SECURITY_TYPES = [
-  "Standard",
-  "TrustedLaunch",
-  "ConfidentialVM",
-  "ConfidentialVMSupported",
-  "TrustedLaunchSupported",
-  "TrustedLaunchAndConfidentialVMSupported",
-] as const;
-
-export type HyperVGeneration = (typeof HYPERV_GENERATIONS)[number];
-export type Architecture = (typeof ARCHITECTURES)[number];
-
-/** The disk controllers a DiskControllerTypes feature lists, comma-separated ("SCSI, NVMe" or "SCSI,NVMe"). */
-export const DISK_CONTROLLER_TYPES = ["SCSI", "NVMe"] as const;
-
-/** Features whose values the service checks; other feature names are passed through as given. */
-export const KNOWN_FEATURE_VALUES: Record<string, readonly string[]> = {
-  SecurityType: SECURITY_TYPES,
-  IsAcceleratedNetworkSupported: ["True", "False"],
-  IsHibernateSupported: ["True", "False"],
-  DiskControllerTypes: ["SCSI", "NVMe", "SCSI, NVMe"],
-};
+export {
+  ARCHITECTURES,
+  DISK_CONTROLLER_TYPES,
+  HYPERV_GENERATIONS,
+  KNOWN_FEATURE_VALUES,
+  OS_STATES,
+  OS_TYPES,
+  SECURITY_TYPES,
+  type Architecture,
+  type HyperVGeneration,
+} from "./imageValues";
 
 /** A DiskControllerTypes value: each listed controller known, none twice, spaces around commas ignored. */
 function isDiskControllerList(value: string): boolean {
