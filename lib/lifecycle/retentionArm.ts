@@ -10,7 +10,7 @@ import { normalizeLocation } from "@/lib/gallery/regions";
 import { collect } from "@/lib/queries/collect";
 import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 import type { RetentionExecutor, RetentionVersion } from "@/lib/lifecycle/retention";
-import { galleryReachOf, type ImageConsumer, ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
+import { galleryReachOf, type ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
 /**
  * Reading what the retention engine decides over, and carrying out its plan, through ARM: the same code for the
@@ -259,17 +259,16 @@ export async function readRetentionInventory(
       return ids;
     };
     const subscriptionIds = options.subscriptionIds ?? (await readableSubscriptions(arm));
-    const [listed, usages] = await Promise.all([
+    const [listed, usage] = await Promise.all([
       listedVersions(arm, scope, definitionIds, limit),
-      Promise.all(galleries.map((gallery) => readImageUsage(arm, subscriptionIds, galleryReachOf(gallery)))),
+      readImageUsage(arm, subscriptionIds, galleries.map(galleryReachOf)),
     ]);
     const versionLists = await Promise.all(
       [...listed.values()].map((versions) =>
         definitionVersions(arm, definitionIdOf(versions[0]!.id!), versions, limit, options.now),
       ),
     );
-    const consumers: ImageConsumer[] = usages.flatMap((usage) => [...usage.consumers]);
-    return { versions: versionLists.flat(), usage: new ImageUsage(consumers, subscriptionIds.length) };
+    return { versions: versionLists.flat(), usage };
   } catch (error) {
     throw toAzureError(error, scope.id);
   }
