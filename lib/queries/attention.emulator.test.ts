@@ -22,8 +22,10 @@ describe("needs attention against the demo seed", () => {
   async function itemsOf(upn: string) {
     const arm = createArmClients(em.url, em.credential(upn));
     const subscriptions = await subscriptionsOf(upn);
-    const { versions, softDeleted } = await new QueryClient().fetchQuery(attentionQueries.scan(arm, subscriptions));
-    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted });
+    const { versions, softDeleted, versionUsage } = await new QueryClient().fetchQuery(
+      attentionQueries.scan(arm, subscriptions),
+    );
+    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted, versionUsage });
   }
 
   it("lists the demo's failed replication, read with $expand=ReplicationStatus, for the platform admin", async () => {
@@ -36,6 +38,18 @@ describe("needs attention against the demo seed", () => {
         title: expect.stringMatching(/^Replication failed in East US\. .*2048/),
       }),
     );
+  });
+
+  it("lists the demo's VM on a version past end of life, with the VM, from the usage query", async () => {
+    const items = await itemsOf(DEMO_PERSONA_USERS["platform-admin"].upn);
+    expect(items.filter((i) => i.kind === "inUsePastEndOfLife")).toEqual([
+      expect.objectContaining({
+        where: "contoso_lifecycle_images/web-frontend/1.0.0",
+        title: expect.stringMatching(/still used by 1 VM \(web-legacy-01\)\.$/),
+      }),
+    ]);
+    // 1.1.0 is past its end of life too, but nothing is pinned to it.
+    expect(items.some((i) => i.where === "contoso_lifecycle_images/web-frontend/1.1.0")).toBe(false);
   });
 
   it("lists the demo's soft-deleted version once its purge is less than two days away", async () => {

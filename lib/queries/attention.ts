@@ -6,6 +6,7 @@ import { galleryPathOf } from "@/lib/azure/routeParams";
 import { type AttentionVersion, type SoftDeletedVersion, versionsToExpand } from "@/lib/attention/needsAttention";
 import { mapWithConcurrency } from "@/lib/consumer/concurrency";
 import type { ReplicationState } from "@/lib/gallery/replication";
+import { type GalleryReach, type ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
 /**
  * One Resource Graph query for every gallery, image definition and image version the user can read: the versions
@@ -24,8 +25,45 @@ const VERSION = "microsoft.compute/galleries/images/versions";
 
 type Row = AttentionVersion & {
   type: string;
-  properties?: AttentionVersion["properties"] & { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
+  properties?: AttentionVersion["properties"] & {
+    softDeletePolicy?: { isSoftDeleteEnabled?: boolean };
+    identifier?: { uniqueName?: string };
+    sharingProfile?: { communityGalleryInfo?: { publicNames?: string[] } };
+  };
 };
+
+/** A gallery row as consumers may name it (lib/lifecycle/usage.ts). */
+function reachOf(row: Row): GalleryReach {
+  const uniqueName = row.properties?.identifier?.uniqueName;
+  return {
+    id: row.id,
+    ...(uniqueName ? { uniqueName } : {}),
+    publicNames: row.properties?.sharingProfile?.communityGalleryInfo?.publicNames ?? [],
+  };
+}
+
+/**
+ * What uses the versions that have an end of life, for "in use past end of life": one usage query over the
+ * galleries holding such versions. A failed query leaves the rule out rather than the section.
+ */
+async function usageOfVersionsWithEndOfLife(
+  arm: ArmClients,
+  subscriptionIds: readonly string[],
+  galleries: readonly Row[],
+  versions: readonly AttentionVersion[],
+): Promise<{ versionUsage?: ImageUsage; versionUsageError?: unknown }> {
+  const holding = new Set(
+    versions
+      .filter((v) => v.properties?.publishingProfile?.endOfLifeDate)
+      .map((v) => v.id.toLowerCase().replace(/\/images\/[^/]+\/versions\/[^/]+$/, "")),
+  );
+  const reaches = galleries.filter((g) => holding.has(g.id.toLowerCase())).map(reachOf);
+  try {
+    return { versionUsage: await readImageUsage(arm, subscriptionIds, reaches) };
+  } catch (error) {
+    return { versionUsageError: toAzureError(error, RESOURCE_GRAPH_PATH) };
+  }
+}
 
 /** ARM reads in flight at once (replication states, soft-deleted listings). */
 const READ_CONCURRENCY = 6;
@@ -79,6 +117,9 @@ async function softDeletedOf(arm: ArmClients, definitionId: string): Promise<Sof
 export interface AttentionScan {
   versions: AttentionVersion[];
   softDeleted: SoftDeletedVersion[];
+  /** The VMs and scale sets using versions that have an end of life; undefined when it could not be read. */
+  versionUsage?: ImageUsage;
+  versionUsageError?: unknown;
 }
 
 export const attentionQueries = {
@@ -102,13 +143,14 @@ export const attentionQueries = {
           softDeleteGalleries.some((g) => d.id.toLowerCase().startsWith(g)),
         );
         const expand = new Set(versionsToExpand(versions));
-        const [expanded, softDeleted] = await Promise.all([
+        const [expanded, softDeleted, usage] = await Promise.all([
           mapWithConcurrency(versions, READ_CONCURRENCY, (v) =>
             expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
           ),
           mapWithConcurrency(definitions, READ_CONCURRENCY, (d) => softDeletedOf(arm, d.id)),
+          usageOfVersionsWithEndOfLife(arm, subscriptionIds, ofType(GALLERY), versions),
         ]);
-        return { versions: expanded, softDeleted: softDeleted.flat() };
+        return { versions: expanded, softDeleted: softDeleted.flat(), ...usage };
       },
       enabled: subscriptionIds.length > 0,
     }),
