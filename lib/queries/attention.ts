@@ -5,7 +5,9 @@ import { queryResourceGraph, RESOURCE_GRAPH_PATH } from "@/lib/azure/resourceGra
 import { galleryPathOf } from "@/lib/azure/routeParams";
 import { type AttentionVersion, type SoftDeletedVersion, versionsToExpand } from "@/lib/attention/needsAttention";
 import { mapWithConcurrency } from "@/lib/consumer/concurrency";
+import { compareVersionNames } from "@/lib/gallery/names";
 import type { ReplicationState } from "@/lib/gallery/replication";
+import { securityTypeOf, VALIDATED_SECURITY_TYPES } from "@/lib/gallery/versionValidation";
 import { type GalleryReach, type ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
 /**
@@ -28,6 +30,7 @@ type Row = AttentionVersion & {
   properties?: AttentionVersion["properties"] & {
     softDeletePolicy?: { isSoftDeleteEnabled?: boolean };
     identifier?: { uniqueName?: string };
+    features?: { name?: string; value?: string }[];
     sharingProfile?: { communityGalleryInfo?: { publicNames?: string[] } };
   };
 };
@@ -93,6 +96,55 @@ async function withReplication(arm: ArmClients, version: AttentionVersion): Prom
   }
 }
 
+/** Versions of each definition whose validation is read: the newest, which new VMs and scale sets pick up. */
+export const VALIDATION_READS_PER_DEFINITION = 5;
+
+/**
+ * The versions whose platform validation to read ($expand=ValidationProfile, which Resource Graph does not carry):
+ * the newest of each definition whose SecurityType the platform validates.
+ */
+function versionsToValidate(definitions: readonly Row[], versions: readonly AttentionVersion[]): Set<AttentionVersion> {
+  const validated = new Set(
+    definitions
+      .filter((d) => {
+        const type = securityTypeOf(d.properties?.features);
+        return VALIDATED_SECURITY_TYPES.some((t) => t.toLowerCase() === type?.toLowerCase());
+      })
+      .map((d) => d.id.toLowerCase()),
+  );
+  const byDefinition = new Map<string, AttentionVersion[]>();
+  for (const version of versions) {
+    const definitionId = version.id.replace(/\/versions\/[^/]+$/i, "").toLowerCase();
+    if (!validated.has(definitionId)) continue;
+    byDefinition.set(definitionId, [...(byDefinition.get(definitionId) ?? []), version]);
+  }
+  return new Set(
+    [...byDefinition.values()].flatMap((list) =>
+      list.sort((a, b) => compareVersionNames(b.name, a.name)).slice(0, VALIDATION_READS_PER_DEFINITION),
+    ),
+  );
+}
+
+/** A version read again with $expand=ValidationProfile; unchanged when it cannot be read. */
+async function withValidation(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+  const p = galleryPathOf(version.id);
+  if (!p?.imageName || !p.versionName) return version;
+  try {
+    const read = await arm
+      .compute(p.subscriptionId)
+      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
+        expand: "ValidationProfile",
+      });
+    const executedValidations = (read.validationsProfile?.executedValidations ?? []).map((v) => ({
+      ...(v.type ? { type: v.type } : {}),
+      ...(v.status ? { status: v.status as "Succeeded" | "Failed" } : {}),
+    }));
+    return { ...version, properties: { ...version.properties, validationsProfile: { executedValidations } } };
+  } catch {
+    return version;
+  }
+}
+
 /**
  * The soft-deleted versions of one definition (the service lists them per definition only). A listing that fails
  * leaves that definition out: the section is advice, not an audit.
@@ -143,10 +195,12 @@ export const attentionQueries = {
           softDeleteGalleries.some((g) => d.id.toLowerCase().startsWith(g)),
         );
         const expand = new Set(versionsToExpand(versions));
+        const validate = versionsToValidate(ofType(DEFINITION), versions);
         const [expanded, softDeleted, usage] = await Promise.all([
-          mapWithConcurrency(versions, READ_CONCURRENCY, (v) =>
-            expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
-          ),
+          mapWithConcurrency(versions, READ_CONCURRENCY, async (v) => {
+            const replicated = expand.has(v) ? await withReplication(arm, v) : v;
+            return validate.has(v) ? withValidation(arm, replicated) : replicated;
+          }),
           mapWithConcurrency(definitions, READ_CONCURRENCY, (d) => softDeletedOf(arm, d.id)),
           usageOfVersionsWithEndOfLife(arm, subscriptionIds, ofType(GALLERY), versions),
         ]);

@@ -97,6 +97,8 @@ export interface GalleryImageVersionState extends TrackedState {
   replication: RegionReplicationPlan[];
   /** Read-only for ARM clients: set through `/_emulator/policyViolations` to rehearse a flagged version. */
   policyViolations?: PolicyViolation[];
+  /** Set through `/_emulator/validations` to rehearse a version whose platform validation failed. */
+  validationFailed?: boolean;
 }
 
 export type GalleryImageVersionRecord = ResourceRecord<GalleryImageVersionBody, GalleryImageVersionState>;
@@ -162,6 +164,7 @@ function validationsView(record: GalleryImageVersionRecord, definition: GalleryI
       publishedDate: record.body.properties.publishedDate,
       replicatedAt:
         replication.aggregatedState === "Completed" ? replicationEndsAt(record.state.replication) : undefined,
+      failed: record.state.validationFailed === true,
     },
     now,
   );
@@ -481,7 +484,10 @@ function write(
     state: {
       operation: tracked,
       replication,
-      ...definedEntries({ policyViolations: existing?.state.policyViolations }),
+      ...definedEntries({
+        policyViolations: existing?.state.policyViolations,
+        validationFailed: existing?.state.validationFailed,
+      }),
     } satisfies GalleryImageVersionState,
     createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
   });
@@ -671,6 +677,22 @@ export function createGalleryImageVersion(
 /** The definition a version belongs to, for callers that hold only a version record. */
 export function definitionOf(ctx: EmulatorContext, record: GalleryImageVersionRecord): GalleryImageRecord | undefined {
   return record.parentKey ? ctx.resources.get<GalleryImageBody, TrackedState>(record.parentKey) : undefined;
+}
+
+/**
+ * Makes the version's platform validation fail (or succeed again), as the emulator's control surface rehearses a
+ * version the platform could not validate. Undefined when the version does not exist.
+ */
+export function reportValidationOutcome(
+  ctx: EmulatorContext,
+  versionId: string,
+  failed: boolean,
+): GalleryImageVersionRecord | undefined {
+  const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
+  if (record?.type !== GALLERY_IMAGE_VERSION_TYPE || (record.goneAt !== undefined && record.goneAt <= ctx.clock.now()))
+    return undefined;
+  ctx.resources.put({ ...record, state: { ...record.state, validationFailed: failed } });
+  return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
 }
 
 export const POLICY_VIOLATION_CATEGORIES = ["Other", "ImageFlaggedUnsafe", "CopyrightValidation", "IpTheft"] as const;
