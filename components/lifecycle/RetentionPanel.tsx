@@ -49,17 +49,18 @@ function decisionColumns(action: "delete" | "keep") {
         </Link>
       ),
     }),
-    column.accessor((d) => d.version.definitionId.split("/").pop() ?? "", {
+    column.accessor((d) => `${galleryPathOf(d.version.id)?.galleryName}/${d.version.definitionId.split("/").pop()}`, {
       id: "definition",
       header: "Definition",
-      cell: (info) => (
-        <>
-          <span className="block text-xs text-slate-600">
-            {galleryPathOf(info.row.original.version.id)?.galleryName}
-          </span>
-          {info.getValue()}
-        </>
-      ),
+      cell: (info) => {
+        const [gallery, definition] = info.getValue().split("/");
+        return (
+          <>
+            <span className="block text-xs text-slate-600">{gallery}</span>
+            {definition}
+          </>
+        );
+      },
     }),
     column.accessor((d) => (action === "delete" ? d.deleteReasons : d.keepReasons).map((r) => r.text).join("; "), {
       id: "why",
@@ -224,6 +225,7 @@ function PlanView({
             data={plan.toDelete}
             columns={DELETE_COLUMNS}
             caption="Versions to delete"
+            filterLabel="Filter versions to delete"
             getRowId={(d) => d.version.id}
             empty="Nothing to delete: no version is selected by a rule and free of every protection."
           />
@@ -250,6 +252,7 @@ function PlanView({
             data={plan.toKeep}
             columns={KEEP_COLUMNS}
             caption="Versions kept"
+            filterLabel="Filter versions kept"
             getRowId={(d) => d.version.id}
             empty="No version is kept."
           />
