@@ -1,3 +1,4 @@
+import type { GalleryImageVersion } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
@@ -72,28 +73,39 @@ async function usageOfVersionsWithEndOfLife(
 const READ_CONCURRENCY = 6;
 
 /**
- * A version read again with $expand=ReplicationStatus, which Resource Graph does not carry; only versions not
- * Succeeded (replicating, or failed) need it.
+ * A version read again with an $expand Resource Graph does not carry, its answer merged into the version's
+ * properties. Deleted since Resource Graph indexed it, or not readable: the version as it was, which the rules still
+ * judge by its provisioningState.
  */
-async function withReplication(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+async function readAgain(
+  arm: ArmClients,
+  version: AttentionVersion,
+  expand: "ReplicationStatus" | "ValidationProfile",
+  merge: (read: GalleryImageVersion) => Partial<NonNullable<AttentionVersion["properties"]>>,
+): Promise<AttentionVersion> {
   const p = galleryPathOf(version.id);
   if (!p?.imageName || !p.versionName) return version;
   try {
     const read = await arm
       .compute(p.subscriptionId)
-      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
-        expand: "ReplicationStatus",
-      });
-    const summary = (read.replicationStatus?.summary ?? []).flatMap((r) =>
-      r.region && r.state
-        ? [{ region: r.region, state: r.state as ReplicationState, details: r.details, progress: r.progress }]
-        : [],
-    );
-    return { ...version, properties: { ...version.properties, replicationStatus: { summary } } };
+      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, { expand });
+    return { ...version, properties: { ...version.properties, ...merge(read) } };
   } catch {
-    // Deleted since Resource Graph indexed it, or not readable: the rules still see its provisioningState.
     return version;
   }
+}
+
+/** Replication, for versions not Succeeded (replicating, or failed). */
+function withReplication(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+  return readAgain(arm, version, "ReplicationStatus", (read) => ({
+    replicationStatus: {
+      summary: (read.replicationStatus?.summary ?? []).flatMap((r) =>
+        r.region && r.state
+          ? [{ region: r.region, state: r.state as ReplicationState, details: r.details, progress: r.progress }]
+          : [],
+      ),
+    },
+  }));
 }
 
 /** Versions of each definition whose validation is read: the newest, which new VMs and scale sets pick up. */
@@ -125,24 +137,16 @@ function versionsToValidate(definitions: readonly Row[], versions: readonly Atte
   );
 }
 
-/** A version read again with $expand=ValidationProfile; unchanged when it cannot be read. */
-async function withValidation(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
-  const p = galleryPathOf(version.id);
-  if (!p?.imageName || !p.versionName) return version;
-  try {
-    const read = await arm
-      .compute(p.subscriptionId)
-      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
-        expand: "ValidationProfile",
-      });
-    const executedValidations = (read.validationsProfile?.executedValidations ?? []).map((v) => ({
-      ...(v.type ? { type: v.type } : {}),
-      ...(v.status ? { status: v.status as "Succeeded" | "Failed" } : {}),
-    }));
-    return { ...version, properties: { ...version.properties, validationsProfile: { executedValidations } } };
-  } catch {
-    return version;
-  }
+/** The platform's validation results. */
+function withValidation(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+  return readAgain(arm, version, "ValidationProfile", (read) => ({
+    validationsProfile: {
+      executedValidations: (read.validationsProfile?.executedValidations ?? []).map((v) => ({
+        ...(v.type ? { type: v.type } : {}),
+        ...(v.status ? { status: v.status as "Succeeded" | "Failed" } : {}),
+      })),
+    },
+  }));
 }
 
 /**

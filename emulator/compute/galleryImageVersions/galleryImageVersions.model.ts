@@ -679,36 +679,21 @@ export function definitionOf(ctx: EmulatorContext, record: GalleryImageVersionRe
   return record.parentKey ? ctx.resources.get<GalleryImageBody, TrackedState>(record.parentKey) : undefined;
 }
 
-/**
- * Makes the version's platform validation fail (or succeed again), as the emulator's control surface rehearses a
- * version the platform could not validate. Undefined when the version does not exist.
- */
-export function reportValidationOutcome(
-  ctx: EmulatorContext,
-  versionId: string,
-  failed: boolean,
-): GalleryImageVersionRecord | undefined {
-  const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
-  if (record?.type !== GALLERY_IMAGE_VERSION_TYPE || (record.goneAt !== undefined && record.goneAt <= ctx.clock.now()))
-    return undefined;
-  ctx.resources.put({ ...record, state: { ...record.state, validationFailed: failed } });
-  return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
-}
-
 export const POLICY_VIOLATION_CATEGORIES = ["Other", "ImageFlaggedUnsafe", "CopyrightValidation", "IpTheft"] as const;
 
 /**
- * Reports (or, with an empty list, clears) policy violations against a version: what Microsoft does to a flagged
- * image in Azure, done here by the emulator's control surface. Undefined when the version does not exist.
+ * Changes what the emulator's control surface reports against a version (what Microsoft does in Azure): its policy
+ * violations (an empty list clears the report), or whether its platform validation failed. Undefined when the
+ * version does not exist.
  */
-export function reportPolicyViolations(
+export function reportOnVersion(
   ctx: EmulatorContext,
   versionId: string,
-  violations: PolicyViolation[],
+  report: Pick<GalleryImageVersionState, "policyViolations" | "validationFailed">,
 ): GalleryImageVersionRecord | undefined {
   const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
   if (record?.type !== GALLERY_IMAGE_VERSION_TYPE || (record.goneAt !== undefined && record.goneAt <= ctx.clock.now()))
     return undefined;
-  ctx.resources.put({ ...record, state: { ...record.state, policyViolations: violations } });
+  ctx.resources.put({ ...record, state: { ...record.state, ...report } });
   return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
 }

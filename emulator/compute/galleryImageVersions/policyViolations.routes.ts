@@ -6,8 +6,7 @@ import { isPlainObject } from "../shared/body.js";
 import {
   galleryImageVersionView,
   POLICY_VIOLATION_CATEGORIES,
-  reportPolicyViolations,
-  reportValidationOutcome,
+  reportOnVersion,
   type PolicyViolation,
 } from "./galleryImageVersions.model.js";
 
@@ -68,7 +67,7 @@ export function registerPolicyViolationRoutes(app: FastifyInstance, ctx: Emulato
       );
     }
     const violations = body.policyViolations.map(parseViolation);
-    const record = reportPolicyViolations(ctx, id, violations);
+    const record = reportOnVersion(ctx, id, { policyViolations: violations });
     if (!record) throw ArmErrors.controlTargetNotFound(body.resourceId as string);
     return galleryImageVersionView(record, ctx.clock.now());
   });
@@ -82,7 +81,7 @@ export function registerPolicyViolationRoutes(app: FastifyInstance, ctx: Emulato
     const { body, id } = versionIdOf(req.body);
     if (body.status !== "Failed" && body.status !== "Succeeded")
       throw ArmErrors.invalidParameter("status", "status must be Failed or Succeeded.");
-    const record = reportValidationOutcome(ctx, id, body.status === "Failed");
+    const record = reportOnVersion(ctx, id, { validationFailed: body.status === "Failed" });
     if (!record) throw ArmErrors.controlTargetNotFound(body.resourceId as string);
     return galleryImageVersionView(record, ctx.clock.now());
   });
