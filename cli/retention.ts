@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { ArmClients } from "@/lib/azure/clients";
+import { galleryPathOf } from "@/lib/azure/routeParams";
 import {
   applyRetention,
   planRetention,
@@ -19,7 +20,8 @@ import { retentionPolicySchema } from "@/lib/lifecycle/retentionForm";
 
 export const RETENTION_USAGE = `Usage: gallerist retention plan|apply --scope <id> [options]
 
-  --scope <id>                   an image definition, gallery or subscription resource id
+  --scope <id>|all               an image definition, gallery or subscription resource id, or 'all':
+                                 every gallery this identity can write (delete and write image versions)
   --keep <N>                     keep the newest N versions of each definition
   --older-than <days>            delete versions published more than <days> ago
   --end-of-life-after <days>     delete versions whose end of life passed <days> or more ago
@@ -70,7 +72,7 @@ export function parseRetentionCommand(argv: readonly string[]): RetentionCommand
   const [mode, ...extra] = positionals;
   if ((mode !== "plan" && mode !== "apply") || extra.length > 0) throw new UsageError("Say 'plan' or 'apply'.");
   if (!values.scope || !parseRetentionScope(values.scope))
-    throw new UsageError("--scope must be an image definition, gallery or subscription resource id.");
+    throw new UsageError("--scope must be an image definition, gallery or subscription resource id, or 'all'.");
   if (values.output !== "table" && values.output !== "json") throw new UsageError("--output is table or json.");
   const policy = retentionPolicySchema.safeParse({
     keepNewest: count(values.keep, "--keep"),
@@ -97,12 +99,17 @@ export function parseRetentionCommand(argv: readonly string[]): RetentionCommand
 
 const gib = (n: number) => `${n.toLocaleString("en")} GiB`;
 
-function decisionRow(d: RetentionDecision): string[] {
-  const definition = d.version.definitionId.split("/").pop()!;
+/** `definition version`, or `gallery/definition version` when the plan spans galleries. */
+function versionLabel(id: string, withGallery: boolean): string {
+  const p = galleryPathOf(id)!;
+  return `${withGallery ? `${p.galleryName}/` : ""}${p.imageName} ${p.versionName}`;
+}
+
+function decisionRow(d: RetentionDecision, withGallery: boolean): string[] {
   const why = d.action === "delete" ? d.deleteReasons : d.keepReasons;
   return [
     d.action === "delete" ? "DELETE" : "keep",
-    `${definition} ${d.version.name}`,
+    versionLabel(d.version.id, withGallery),
     `${d.version.regions.length}×${d.replicas}`,
     gib(d.storageGB),
     why.map((r) => r.text).join("; "),
@@ -118,8 +125,10 @@ function table(rows: string[][]): string {
 
 export function formatPlanTable(plan: RetentionPlan): string {
   const header = ["ACTION", "VERSION", "REGIONS×REPLICAS", "STORAGE", "WHY"];
+  const galleries = new Set(plan.decisions.map((d) => galleryPathOf(d.version.id)!.galleryName.toLowerCase()));
+  const rows = plan.decisions.map((d) => decisionRow(d, galleries.size > 1));
   const summary = `${plan.freed.versions} to delete, freeing ${plan.freed.replicas} replicas and ${gib(plan.freed.storageGB)}; ${plan.toKeep.length} kept.`;
-  return `${table([header, ...plan.decisions.map(decisionRow)])}\n\n${summary}`;
+  return `${table([header, ...rows])}\n\n${summary}`;
 }
 
 export function planJson(plan: RetentionPlan) {
@@ -153,11 +162,20 @@ export async function runRetention(command: RetentionCommand, arm: ArmClients, i
   const now = io.now();
   const inventory = await readRetentionInventory(arm, parseRetentionScope(command.scope)!, { now });
   const plan = planRetention({ ...inventory, policy: command.policy, now });
-  const reach = `Usage counted in the ${inventory.usage.subscriptionCount} subscriptions this identity can read; consumers elsewhere are not counted.`;
+  const readOnly = inventory.readOnlyGalleryIds;
+  const reach = [
+    `Usage counted in the ${inventory.usage.subscriptionCount} subscriptions this identity can read; consumers elsewhere are not counted.`,
+    ...(readOnly.length > 0
+      ? [
+          `Left out: ${readOnly.length} ${readOnly.length === 1 ? "gallery" : "galleries"} this identity can read but not write (${readOnly.map((id) => id.split("/").pop()).join(", ")}).`,
+        ]
+      : []),
+  ].join("\n");
+  const scope = { scope: command.scope, galleries: inventory.galleryIds, readOnlyGalleries: readOnly };
   if (command.mode === "plan") {
     io.out(
       command.output === "json"
-        ? JSON.stringify({ scope: command.scope, ...planJson(plan) }, null, 2)
+        ? JSON.stringify({ ...scope, ...planJson(plan) }, null, 2)
         : `${formatPlanTable(plan)}\n${reach}`,
     );
     return 0;
@@ -167,13 +185,11 @@ export async function runRetention(command: RetentionCommand, arm: ArmClients, i
     ...(command.endOfLife ? { endOfLifeDate: command.endOfLife } : {}),
     onProgress: (o, done, total) => {
       if (command.output === "table")
-        io.err(
-          `[${done}/${total}] ${o.id.split("/").slice(-3, -2)[0]} ${o.name}: ${o.status}${o.error ? ` — ${o.error}` : ""}`,
-        );
+        io.err(`[${done}/${total}] ${versionLabel(o.id, true)}: ${o.status}${o.error ? ` — ${o.error}` : ""}`);
     },
   });
   const failed = outcomes.filter((o) => o.status === "failed").length;
-  if (command.output === "json") io.out(JSON.stringify({ scope: command.scope, ...planJson(plan), outcomes }, null, 2));
+  if (command.output === "json") io.out(JSON.stringify({ ...scope, ...planJson(plan), outcomes }, null, 2));
   else io.out(`${formatPlanTable(plan)}\n${reach}\n${outcomes.length - failed} done, ${failed} failed.`);
   return failed > 0 ? 1 : 0;
 }

@@ -63,6 +63,39 @@ test("a version page lists the VMs and scale sets pinned to it; the definition a
   );
 });
 
+test("a dry run over every gallery the user can write, chosen on the retention page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Retention" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a scope");
+  const scope = page.getByRole("form", { name: "Retention scope" });
+  await expect(scope.getByRole("radio", { name: /Every gallery I can write/ })).toBeChecked();
+  await expectNoSeriousA11yViolations(page, "retention scope choice");
+  await scope.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/retention\?scope=all$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("every gallery you can write");
+
+  const policy = page.getByRole("form", { name: "Retention policy" });
+  await policy.getByLabel("Keep the newest").fill("2");
+  await policy.getByLabel("Delete versions older than (days)").fill("90");
+  await policy.getByLabel("Delete versions past end of life for (days)").fill("30");
+  await policy.getByRole("button", { name: "Dry run" }).click();
+  const galleries = page.getByTestId("retention-galleries");
+  await expect(galleries).toContainText(DEMO_LIFECYCLE_GALLERY, { timeout: 60_000 });
+  await expect(galleries).toContainText("contoso_prod_images");
+  // The definition's versions are decided as over the definition alone.
+  await expect(page.getByTestId("retention-summary")).toContainText("versions to delete");
+  await page.getByLabel("Filter versions to delete").fill(`${DEMO_LIFECYCLE_GALLERY}/${DEMO_LIFECYCLE_DEFINITION}`);
+  await page.getByLabel("Filter versions kept").fill(`${DEMO_LIFECYCLE_GALLERY}/${DEMO_LIFECYCLE_DEFINITION}`);
+  const ofLifecycle = (table: string) =>
+    page.getByRole("table", { name: table }).getByRole("rowgroup").last().getByRole("row");
+  await expect(ofLifecycle("Versions to delete")).toHaveCount(2);
+  await expect(ofLifecycle("Versions to delete").filter({ hasText: "1.1.0" })).toContainText("end of life");
+  await expect(ofLifecycle("Versions kept").filter({ hasText: "1.0.0" })).toContainText("in use by 1 VM");
+  await expect(page.getByRole("button", { name: /^Delete \d+ versions$/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "retention dry run over every writable gallery");
+});
+
 test("a dry run over a definition shows what goes and what stays; apply removes exactly those", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page);

@@ -50,6 +50,11 @@ test("the overview lists the demo's failed replication with where it is and the 
   await expect(failed).toContainText("Replication failed", { timeout: 45_000 });
   await expect(failed).toContainText("Replication failed in East US.");
   await expect(failed).toContainText("run the create or update of the version again");
+  const pastEndOfLife = items
+    .getByRole("listitem")
+    .filter({ hasText: "In use past end of life" })
+    .filter({ hasText: "contoso_lifecycle_images/web-frontend/1.0.0" });
+  await expect(pastEndOfLife).toContainText("still used by 1 VM (web-legacy-01).");
   await expectNoSeriousA11yViolations(page, "overview with needs attention");
 
   await failed.getByRole("link", { name: "contoso_prod_images/sql2022-ws2022-enterprise/16.5.0" }).click();

@@ -77,6 +77,7 @@ export function NeedsAttention() {
       now: new Date(),
       versions: scan.data?.versions ?? [],
       softDeleted: scan.data?.softDeleted ?? [],
+      ...(scan.data?.versionUsage ? { versionUsage: scan.data.versionUsage } : {}),
       usage: (usage.data?.all() ?? []).map((u) => ({ ...u, subscriptionName: nameOf(u.subscriptionId) })),
     });
     body =
@@ -100,10 +101,15 @@ export function NeedsAttention() {
   return (
     <Section
       title="Needs attention"
-      description="Across every gallery you can read: failed or slow replication, latest past end of life, flagged versions, soft-deleted versions about to be purged, limits above 80%."
+      description="Across every gallery you can read: failed or slow replication, latest past end of life, versions in use past end of life (counting the VMs and scale sets in subscriptions you can read), flagged or failed-validation versions, soft-deleted versions about to be purged, limits above 80%."
     >
       <Card>
         {body}
+        {scan.data?.versionUsageError !== undefined && (
+          <p className="mt-2 text-sm text-slate-600">
+            What uses each version could not be read, so versions in use past end of life are not checked.
+          </p>
+        )}
         {usage.isError && (
           <p className="mt-2 text-sm text-slate-600">
             Usage against the limits could not be counted, so limits are not checked.

@@ -31,6 +31,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Link href="/recycle-bin" className="ml-4 text-sm text-slate-100 hover:underline">
               Recycle bin
             </Link>
+            <Link href="/retention" className="ml-4 text-sm text-slate-100 hover:underline">
+              Retention
+            </Link>
           </nav>
           {config.mode === "emulator" && (
             <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950">Emulator</span>

@@ -16,7 +16,7 @@ import { ProgressBar } from "@/components/ui/ProgressBar";
 import { Card, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { pageHref } from "@/lib/azure/routeParams";
+import { galleryPathOf, pageHref } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type {
   RetentionAction,
@@ -30,6 +30,7 @@ import {
   retentionPolicySchema,
   type RetentionPolicyValues,
 } from "@/lib/lifecycle/retentionForm";
+import { parseRetentionScope } from "@/lib/lifecycle/retentionArm";
 import { applyRetentionPlan, type RetentionDryRun, retentionQueries } from "@/lib/queries/retention";
 
 const gib = (n: number) => `${n.toLocaleString("en")} GiB`;
@@ -48,7 +49,19 @@ function decisionColumns(action: "delete" | "keep") {
         </Link>
       ),
     }),
-    column.accessor((d) => d.version.definitionId.split("/").pop() ?? "", { id: "definition", header: "Definition" }),
+    column.accessor((d) => `${galleryPathOf(d.version.id)?.galleryName}/${d.version.definitionId.split("/").pop()}`, {
+      id: "definition",
+      header: "Definition",
+      cell: (info) => {
+        const [gallery, definition] = info.getValue().split("/");
+        return (
+          <>
+            <span className="block text-xs text-slate-600">{gallery}</span>
+            {definition}
+          </>
+        );
+      },
+    }),
     column.accessor((d) => (action === "delete" ? d.deleteReasons : d.keepReasons).map((r) => r.text).join("; "), {
       id: "why",
       header: action === "delete" ? "Why it goes" : "Why it stays",
@@ -159,8 +172,30 @@ interface Applied {
   running: boolean;
 }
 
+/** Scope `all`: how many galleries the plan covers, and which the user can read but not write. */
+function GalleriesCovered({
+  galleryIds,
+  readOnlyGalleryIds,
+}: Pick<RetentionDryRun, "galleryIds" | "readOnlyGalleryIds">) {
+  const name = (id: string) => id.split("/").pop();
+  return (
+    <div className="mb-3 text-sm text-slate-700" data-testid="retention-galleries">
+      <p>
+        Over {galleryIds.length} {galleryIds.length === 1 ? "gallery" : "galleries"} you can write
+        {galleryIds.length > 0 ? `: ${galleryIds.map(name).join(", ")}` : ""}.
+      </p>
+      {readOnlyGalleryIds.length > 0 && (
+        <p>
+          Left out, as you can read but not write {readOnlyGalleryIds.length === 1 ? "it" : "them"}:{" "}
+          {readOnlyGalleryIds.map(name).join(", ")}.
+        </p>
+      )}
+    </div>
+  );
+}
+
 function PlanView({
-  dryRun: { plan, subscriptionCount },
+  dryRun: { plan, subscriptionCount, galleryIds, readOnlyGalleryIds },
   scope,
   applied,
   onApply,
@@ -183,10 +218,14 @@ function PlanView({
         }
       >
         <Card>
+          {parseRetentionScope(scope)?.kind === "all" && (
+            <GalleriesCovered galleryIds={galleryIds} readOnlyGalleryIds={readOnlyGalleryIds} />
+          )}
           <DataTable
             data={plan.toDelete}
             columns={DELETE_COLUMNS}
             caption="Versions to delete"
+            filterLabel="Filter versions to delete"
             getRowId={(d) => d.version.id}
             empty="Nothing to delete: no version is selected by a rule and free of every protection."
           />
@@ -204,12 +243,16 @@ function PlanView({
         </Card>
       </Section>
       {applied && <Progress outcomes={applied.outcomes} total={applied.total} running={applied.running} />}
-      <Section title="Kept" description={`${plan.toKeep.length} versions stay in ${scope.split("/").pop()}`}>
+      <Section
+        title="Kept"
+        description={`${plan.toKeep.length} versions stay${parseRetentionScope(scope)?.kind === "all" ? "" : ` in ${scope.split("/").pop()}`}`}
+      >
         <Card>
           <DataTable
             data={plan.toKeep}
             columns={KEEP_COLUMNS}
             caption="Versions kept"
+            filterLabel="Filter versions kept"
             getRowId={(d) => d.version.id}
             empty="No version is kept."
           />
@@ -219,7 +262,7 @@ function PlanView({
   );
 }
 
-/** Retention over a definition, gallery or subscription: the policy, the dry run, and applying it. */
+/** Retention over a definition, gallery, subscription or every gallery the user can write: policy, dry run, apply. */
 export function RetentionPanel({ scope }: { scope: string }) {
   const arm = useArm();
   const queryClient = useQueryClient();

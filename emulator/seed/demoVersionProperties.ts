@@ -3,7 +3,7 @@ import { createGallery } from "../compute/galleries/galleries.model.js";
 import { createGalleryImage } from "../compute/galleryImages/galleryImages.model.js";
 import {
   createGalleryImageVersion,
-  reportPolicyViolations,
+  reportOnVersion,
 } from "../compute/galleryImageVersions/galleryImageVersions.model.js";
 import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
 import { putStorageAccount, putVhdBlob, storageAccountId } from "../storage/storageAccounts.model.js";
@@ -103,7 +103,9 @@ export function seedDemoVersionProperties(ctx: EmulatorContext, seededAt: number
     });
   fromVhd(TRUSTED_LAUNCH_SUPPORTED_IMAGE);
   const flagged = fromVhd(FLAGGED_IMAGE);
-  reportPolicyViolations(ctx, flagged.id, [
-    { category: "ImageFlaggedUnsafe", details: "A malware scan of the OS disk found a known rootkit signature." },
-  ]);
+  reportOnVersion(ctx, flagged.id, {
+    policyViolations: [
+      { category: "ImageFlaggedUnsafe", details: "A malware scan of the OS disk found a known rootkit signature." },
+    ],
+  });
 }

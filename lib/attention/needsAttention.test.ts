@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { limitUsage } from "@/lib/gallery/limits";
+import { type ImageConsumer, ImageUsage } from "@/lib/lifecycle/usage";
 import { type AttentionVersion, needsAttention, versionsToExpand } from "./needsAttention";
 
 const now = new Date("2026-06-01T12:00:00Z");
@@ -111,17 +112,40 @@ describe("needsAttention", () => {
     ]);
   });
 
-  it("reports versions in use past end of life through the usage hook only", () => {
+  it("reports versions in use past end of life, naming their VMs and scale sets, from the usage query", () => {
     const old = version("1.0.0", { publishingProfile: { endOfLifeDate: "2026-01-01" } }, ["westeurope"]);
+    const unused = version("1.5.0", { publishingProfile: { endOfLifeDate: "2026-02-01" } }, ["westeurope"]);
     const newer = version("2.0.0", {}, ["westeurope"]);
-    expect(needsAttention({ now, versions: [old, newer] })).toEqual([]);
-    const items = needsAttention({
-      now,
-      versions: [old, newer],
-      versionUsage: (id) => (id === old.id.toLowerCase() ? { virtualMachines: 3, scaleSets: 1 } : undefined),
+    const consumer = (name: string, type: ImageConsumer["type"], versionId?: string): ImageConsumer => ({
+      id: `/subscriptions/s2/resourceGroups/apps/providers/Microsoft.Compute/${type === "virtualMachine" ? "virtualMachines" : "virtualMachineScaleSets"}/${name}`,
+      name,
+      type,
+      subscriptionId: "s2",
+      resourceGroup: "apps",
+      location: "westeurope",
+      form: "id",
+      definitionId: DEF,
+      ...(versionId ? { versionId } : {}),
     });
-    expect(items).toMatchObject([
-      { kind: "inUsePastEndOfLife", title: "Past end of life and still used by 3 VMs and 1 scale sets." },
+    const pinned = old.id.toUpperCase();
+    const usage = new ImageUsage(
+      [
+        ...["vm-1", "vm-2", "vm-3", "vm-4"].map((n) => consumer(n, "virtualMachine", pinned)),
+        consumer("ss-1", "virtualMachineScaleSet", pinned),
+        consumer("follows-latest", "virtualMachine"),
+        consumer("on-newer", "virtualMachine", newer.id),
+      ],
+      2,
+    );
+    expect(needsAttention({ now, versions: [old, unused, newer] })).toEqual([]);
+    expect(needsAttention({ now, versions: [old, unused, newer], versionUsage: usage })).toMatchObject([
+      {
+        kind: "inUsePastEndOfLife",
+        resourceId: old.id,
+        title:
+          "Past its end of life (2026-01-01) and still used by 4 VMs (vm-1, vm-2, vm-3, and 1 more) and 1 scale set (ss-1).",
+        fix: expect.stringContaining("scale set's model"),
+      },
     ]);
   });
 

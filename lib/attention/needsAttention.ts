@@ -7,6 +7,7 @@ import { effectiveTargetRegions, regionReadiness, type RegionalReplicationStatus
 import { purgeTimeOf } from "@/lib/gallery/softDelete";
 import { REPLICATION_FIX } from "@/lib/gallery/troubleshooting";
 import type { ExecutedValidation } from "@/lib/gallery/versionValidation";
+import { type ImageConsumer, ImageUsage } from "@/lib/lifecycle/usage";
 
 /**
  * What in the galleries a user can read needs a person: regions whose replication failed or runs far longer than
@@ -45,11 +46,10 @@ export interface AttentionUsage {
 }
 
 /**
- * Hook point for "versions in use past end of life": how many VMs and scale sets use a version, by its lower-cased
- * id. The usage query of lib/lifecycle (Resource Graph over VMs' and scale sets' imageReference) fills it; until it
- * is passed the rule reports nothing.
+ * What uses each version, for "versions in use past end of life": the usage query of lib/lifecycle/usage.ts
+ * (Resource Graph over VMs' and scale sets' imageReference). Without it the rule reports nothing.
  */
-export type VersionUsageLookup = (versionId: string) => { virtualMachines: number; scaleSets: number } | undefined;
+export type VersionUsageLookup = Pick<ImageUsage, "ofVersion">;
 
 /** A soft-deleted image version (GallerySoftDeletedResource) of a gallery with soft delete on. */
 export interface SoftDeletedVersion {
@@ -237,19 +237,37 @@ function latestItems(versions: readonly AttentionVersion[], now: Date): Attentio
   return items;
 }
 
-function inUseItems(versions: readonly AttentionVersion[], now: Date, lookup: VersionUsageLookup): AttentionItem[] {
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** "2 VMs (web-01, web-02) and 1 scale set (web-ss)": the names of the first few of each. */
+function consumersText(consumers: readonly ImageConsumer[]): string {
+  const NAMED = 3;
+  const part = (type: ImageConsumer["type"], one: string) => {
+    const names = consumers.filter((c) => c.type === type).map((c) => c.name);
+    if (names.length === 0) return undefined;
+    const more = names.length > NAMED ? `, and ${names.length - NAMED} more` : "";
+    return `${plural(names.length, one)} (${names.slice(0, NAMED).join(", ")}${more})`;
+  };
+  return [part("virtualMachine", "VM"), part("virtualMachineScaleSet", "scale set")].filter(Boolean).join(" and ");
+}
+
+function inUseItems(versions: readonly AttentionVersion[], now: Date, usage: VersionUsageLookup): AttentionItem[] {
   return versions.flatMap((version): AttentionItem[] => {
     if (!pastEndOfLife(version, now)) return [];
-    const usage = lookup(version.id.toLowerCase());
-    if (!usage || usage.virtualMachines + usage.scaleSets === 0) return [];
+    const consumers = usage.ofVersion(version.id);
+    if (consumers.length === 0) return [];
+    const { scaleSets } = ImageUsage.count(consumers);
     return [
       {
         kind: "inUsePastEndOfLife",
         severity: "warning",
-        title: `Past end of life and still used by ${usage.virtualMachines} VMs and ${usage.scaleSets} scale sets.`,
+        title: `Past its end of life (${version.properties!.publishingProfile!.endOfLifeDate!.slice(0, 10)}) and still used by ${consumersText(consumers)}.`,
         resourceId: version.id,
         where: whereOf(version.id),
-        fix: "Move these VMs and scale sets to a supported version (a scale set following latest picks it up on its next reimage).",
+        fix:
+          scaleSets > 0
+            ? "Move these VMs and scale sets to a supported version: update each scale set's model to a newer version (or its definition, to follow latest) and reimage; redeploy the VMs."
+            : "Move these VMs to a supported version (redeploy them from a newer one), or move the end-of-life date if this version is still supported.",
       },
     ];
   });

@@ -37,6 +37,8 @@ export interface ValidatedVersion {
   publishedDate: string;
   /** When replication finished everywhere (epoch ms), or undefined while it runs. */
   replicatedAt: number | undefined;
+  /** The validation's result is Failed (the emulator's control surface sets it). */
+  failed?: boolean;
 }
 
 export function securityTypeOf(features: readonly { name?: string; value?: string }[] | undefined): string | undefined {
@@ -62,7 +64,7 @@ export function validationsProfileAt(version: ValidatedVersion, now: number): Va
     executedValidations: [
       {
         type: TRUSTED_LAUNCH_VALIDATION,
-        status: "Succeeded",
+        status: version.failed ? "Failed" : "Succeeded",
         version: TRUSTED_LAUNCH_VALIDATION_VERSION,
         executionTime,
       },

@@ -1,29 +1,38 @@
-import type { GalleryImageVersion } from "@azure/arm-compute";
+import type { Gallery, GalleryImageVersion } from "@azure/arm-compute";
+import { isActionAllowed } from "@/lib/access/permissions";
 import type { ArmClients } from "@/lib/azure/clients";
-import { toAzureError } from "@/lib/azure/errors";
-import { galleryImageResourceId, parseResourceId } from "@/lib/azure/resourceId";
+import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { galleryImageResourceId, galleryResourceId, parseResourceId } from "@/lib/azure/resourceId";
 import { galleryPathOf } from "@/lib/azure/routeParams";
 import { createLimiter, type Limiter } from "@/lib/inventory/limiter";
 import { type LatestCandidate, resolveLatest } from "@/lib/gallery/latest";
 import { effectiveTargetRegions, type RegionalReplicationStatus } from "@/lib/gallery/replication";
 import { normalizeLocation } from "@/lib/gallery/regions";
+import { readPermissions } from "@/lib/queries/access";
 import { collect } from "@/lib/queries/collect";
 import { queryResourceGraph } from "@/lib/azure/resourceGraph";
 import type { RetentionExecutor, RetentionVersion } from "@/lib/lifecycle/retention";
-import { galleryReachOf, type ImageConsumer, ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
+import { galleryReachOf, type ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
 /**
  * Reading what the retention engine decides over, and carrying out its plan, through ARM: the same code for the
  * dashboard and the headless CLI, which differ only in the credential behind ArmClients.
  */
 
-/** A retention scope: an image definition, a gallery, or a subscription (every gallery in it). */
+/**
+ * A retention scope: an image definition, a gallery, a subscription (every gallery in it), or every gallery the
+ * caller can write (`all`).
+ */
 export interface RetentionScope {
-  kind: "definition" | "gallery" | "subscription";
+  kind: "definition" | "gallery" | "subscription" | "all";
   id: string;
 }
 
+/** The scope of every gallery the caller can write, as the CLI's `--scope` and the page's `?scope=` spell it. */
+export const ALL_WRITABLE_SCOPE = "all";
+
 export function parseRetentionScope(id: string): RetentionScope | undefined {
+  if (id.trim().toLowerCase() === ALL_WRITABLE_SCOPE) return { kind: "all", id: ALL_WRITABLE_SCOPE };
   const parsed = parseResourceId(id);
   if (parsed?.kind === "galleryImage") return { kind: "definition", id: parsed.id };
   if (parsed?.kind === "gallery") return { kind: "gallery", id: parsed.id };
@@ -34,7 +43,17 @@ export function parseRetentionScope(id: string): RetentionScope | undefined {
 export interface RetentionInventory {
   versions: RetentionVersion[];
   usage: ImageUsage;
+  /** The galleries the scope covers. */
+  galleryIds: string[];
+  /** Galleries the caller can read but not write (scope `all`): left out, and said so. */
+  readOnlyGalleryIds: string[];
 }
+
+/** What retention does to versions: delete them, or (the gentler step) write their end of life. */
+const RETENTION_ACTIONS = [
+  "Microsoft.Compute/galleries/images/versions/delete",
+  "Microsoft.Compute/galleries/images/versions/write",
+];
 
 /** Version reads in flight at once. */
 const READ_CONCURRENCY = 6;
@@ -144,11 +163,17 @@ interface GraphVersionRow {
   };
 }
 
-/** The id prefix of the versions in a scope, as Resource Graph spells ids. */
-function versionPrefix(scope: RetentionScope): string {
+/** The id prefix of the versions in a scope, as Resource Graph spells ids; none for `all`, whose galleries vary. */
+function versionPrefix(scope: RetentionScope): string | undefined {
   if (scope.kind === "definition") return `${scope.id}/versions/`;
   if (scope.kind === "gallery") return `${scope.id}/images/`;
-  return `${scope.id}/`;
+  if (scope.kind === "subscription") return `${scope.id}/`;
+  return undefined;
+}
+
+function galleryIdOfVersion(versionId: string): string {
+  const p = galleryPathOf(versionId)!;
+  return galleryResourceId(p.subscriptionId, p.resourceGroupName, p.galleryName);
 }
 
 /**
@@ -159,24 +184,33 @@ function versionPrefix(scope: RetentionScope): string {
 async function listedVersions(
   arm: ArmClients,
   scope: RetentionScope,
+  galleries: readonly Gallery[],
   definitionIds: () => Promise<string[]>,
   limit: Limiter,
 ): Promise<Map<string, GalleryImageVersion[]>> {
   const byDefinition = new Map<string, GalleryImageVersion[]>();
   const add = (definitionId: string, version: GalleryImageVersion) => {
     const key = definitionId.toLowerCase();
-    byDefinition.set(key, [...(byDefinition.get(key) ?? []), version]);
+    const list = byDefinition.get(key);
+    if (list) list.push(version);
+    else byDefinition.set(key, [version]);
   };
   const prefix = versionPrefix(scope);
-  if (!/^[\w./() -]+$/.test(prefix)) throw new Error(`'${scope.id}' cannot be part of a Resource Graph query.`);
+  if (prefix !== undefined && !/^[\w./() -]+$/.test(prefix))
+    throw new Error(`'${scope.id}' cannot be part of a Resource Graph query.`);
   const query =
-    "resources | where type =~ 'microsoft.compute/galleries/images/versions' " +
-    `and id startswith '${prefix}' | project id, name, location, properties`;
+    "resources | where type =~ 'microsoft.compute/galleries/images/versions'" +
+    (prefix ? ` and id startswith '${prefix}'` : "") +
+    " | project id, name, location, properties";
+  const inScope = new Set(galleries.map((g) => g.id!.toLowerCase()));
+  const subscriptionIds = [...new Set(galleries.map((g) => parseResourceId(g.id!)!.subscriptionId.toLowerCase()))];
   try {
-    const rows = await queryResourceGraph<GraphVersionRow>(arm, [parseResourceId(scope.id)!.subscriptionId], query);
+    const rows =
+      subscriptionIds.length > 0 ? await queryResourceGraph<GraphVersionRow>(arm, subscriptionIds, query) : [];
     for (const row of rows) {
-      const version = versionFromGraphRow(row);
-      add(definitionIdOf(row.id), version);
+      // Scope `all` reads every version of the subscriptions: those of galleries the caller cannot write stay out.
+      if (prefix === undefined && !inScope.has(galleryIdOfVersion(row.id).toLowerCase())) continue;
+      add(definitionIdOf(row.id), versionFromGraphRow(row));
     }
     return byDefinition;
   } catch {
@@ -230,9 +264,81 @@ export async function readableSubscriptions(arm: ArmClients): Promise<string[]> 
   return subscriptions.map((s) => s.subscriptionId);
 }
 
+interface GraphGalleryRow {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  properties?: Pick<Gallery, "identifier" | "sharingProfile">;
+}
+
+const GALLERIES_QUERY =
+  "resources | where type =~ 'microsoft.compute/galleries' | project id, name, subscriptionId, properties | order by id asc";
+
+/** Whether the caller may delete versions and write their end of life at a scope; a refusal means no. */
+async function mayApplyRetention(arm: ArmClients, scopeId: string): Promise<boolean> {
+  try {
+    const permissions = await readPermissions(arm, scopeId);
+    return RETENTION_ACTIONS.every((action) => isActionAllowed(permissions, action));
+  } catch (error) {
+    if (error instanceof AzureError && (error.status === 403 || error.status === 404)) return false;
+    throw error;
+  }
+}
+
 /**
- * The versions in the scope and what uses them. `subscriptionIds` bounds the usage query (every subscription the
- * caller can list when not given).
+ * Every gallery the caller can read (Resource Graph) split by whether they may apply retention in it: their
+ * permissions at each subscription first, which cover every gallery in it when they allow it, then at each gallery
+ * of the others (a role assigned at a resource group or gallery does not show at the subscription).
+ */
+export async function writableGalleries(
+  arm: ArmClients,
+  subscriptionIds: readonly string[],
+  limit: Limiter,
+): Promise<{ writable: Gallery[]; readOnly: string[] }> {
+  const rows =
+    subscriptionIds.length > 0 ? await queryResourceGraph<GraphGalleryRow>(arm, subscriptionIds, GALLERIES_QUERY) : [];
+  const subscriptions = [...new Set(rows.map((r) => r.subscriptionId.toLowerCase()))];
+  const wholeSubscription = new Set(
+    (
+      await Promise.all(
+        subscriptions.map(async (s) => ((await limit(() => mayApplyRetention(arm, `/subscriptions/${s}`))) ? s : "")),
+      )
+    ).filter(Boolean),
+  );
+  const allowed = await Promise.all(
+    rows.map((row) =>
+      wholeSubscription.has(row.subscriptionId.toLowerCase()) ? true : limit(() => mayApplyRetention(arm, row.id)),
+    ),
+  );
+  const writable: Gallery[] = [];
+  const readOnly: string[] = [];
+  rows.forEach((row, i) => {
+    if (allowed[i]) writable.push({ id: row.id, name: row.name, location: "", ...row.properties });
+    else readOnly.push(row.id);
+  });
+  return { writable, readOnly };
+}
+
+/** The galleries a scope covers: read through ARM, or for `all` through Resource Graph and the caller's permissions. */
+async function galleriesOf(
+  arm: ArmClients,
+  scope: RetentionScope,
+  subscriptionIds: () => Promise<readonly string[]>,
+  limit: Limiter,
+): Promise<{ writable: Gallery[]; readOnly: string[] }> {
+  if (scope.kind === "all") return writableGalleries(arm, await subscriptionIds(), limit);
+  const parsed = parseResourceId(scope.id)!;
+  const client = arm.compute(parsed.subscriptionId);
+  const writable =
+    scope.kind === "subscription"
+      ? await collect(client.galleries.list())
+      : [await client.galleries.get(parsed.resourceGroup!, parsed.gallery!)];
+  return { writable, readOnly: [] };
+}
+
+/**
+ * The versions in the scope and what uses them. `subscriptionIds` bounds the usage query, and for scope `all` the
+ * galleries (every subscription the caller can list when not given).
  */
 export async function readRetentionInventory(
   arm: ArmClients,
@@ -240,36 +346,41 @@ export async function readRetentionInventory(
   options: { now: Date; subscriptionIds?: readonly string[] },
 ): Promise<RetentionInventory> {
   const limit = createLimiter(READ_CONCURRENCY);
-  const parsed = parseResourceId(scope.id)!;
   try {
-    const client = arm.compute(parsed.subscriptionId);
-    const galleries =
-      scope.kind === "subscription"
-        ? await collect(client.galleries.list())
-        : [await client.galleries.get(parsed.resourceGroup!, parsed.gallery!)];
+    let readable: Promise<readonly string[]> | undefined;
+    const subscriptionIds = () =>
+      options.subscriptionIds ? Promise.resolve(options.subscriptionIds) : (readable ??= readableSubscriptions(arm));
+    const { writable: galleries, readOnly } = await galleriesOf(arm, scope, subscriptionIds, limit);
     const definitionIds = async () => {
       if (scope.kind === "definition") return [scope.id];
-      const ids: string[] = [];
-      for (const gallery of galleries) {
-        const g = galleryPathOf(gallery.id!)!;
-        const images = await collect(client.galleryImages.listByGallery(g.resourceGroupName, g.galleryName));
-        for (const image of images)
-          ids.push(galleryImageResourceId(g.subscriptionId, g.resourceGroupName, g.galleryName, image.name!));
-      }
-      return ids;
+      const lists = await Promise.all(
+        galleries.map(async (gallery) => {
+          const g = galleryPathOf(gallery.id!)!;
+          const images = await limit(() =>
+            collect(arm.compute(g.subscriptionId).galleryImages.listByGallery(g.resourceGroupName, g.galleryName)),
+          );
+          return images.map((image) =>
+            galleryImageResourceId(g.subscriptionId, g.resourceGroupName, g.galleryName, image.name!),
+          );
+        }),
+      );
+      return lists.flat();
     };
-    const subscriptionIds = options.subscriptionIds ?? (await readableSubscriptions(arm));
-    const [listed, usages] = await Promise.all([
-      listedVersions(arm, scope, definitionIds, limit),
-      Promise.all(galleries.map((gallery) => readImageUsage(arm, subscriptionIds, galleryReachOf(gallery)))),
+    const [listed, usage] = await Promise.all([
+      listedVersions(arm, scope, galleries, definitionIds, limit),
+      subscriptionIds().then((ids) => readImageUsage(arm, ids, galleries.map(galleryReachOf))),
     ]);
     const versionLists = await Promise.all(
       [...listed.values()].map((versions) =>
         definitionVersions(arm, definitionIdOf(versions[0]!.id!), versions, limit, options.now),
       ),
     );
-    const consumers: ImageConsumer[] = usages.flatMap((usage) => [...usage.consumers]);
-    return { versions: versionLists.flat(), usage: new ImageUsage(consumers, subscriptionIds.length) };
+    return {
+      versions: versionLists.flat(),
+      usage,
+      galleryIds: galleries.map((g) => g.id!),
+      readOnlyGalleryIds: readOnly,
+    };
   } catch (error) {
     throw toAzureError(error, scope.id);
   }

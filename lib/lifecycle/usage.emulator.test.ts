@@ -198,6 +198,27 @@ describe("in use by: VMs and scale sets joined to gallery versions through Resou
     expect((await usageAs(LEE, { id: gallery.id! })).consumers).toEqual([]);
   });
 
+  it("reads many galleries in one query, named in it or, past 25, by every gallery reference, with the same join", async () => {
+    const owner = arm(MEGAN).compute(PROD);
+    const community = await owner.galleries.get("rg-images-eu", "contoso_eu_images");
+    const reaches: GalleryReach[] = [
+      { id: GALLERY_ID },
+      { id: community.id!, publicNames: community.sharingProfile?.communityGalleryInfo?.publicNames ?? [] },
+    ];
+    const ids = (usage: ImageUsage) => usage.consumers.map((c) => `${c.id}|${c.definitionId}|${c.versionId ?? ""}`);
+    const separately = [...ids(await usageAs(LEE, reaches[0]!)), ...ids(await usageAs(LEE, reaches[1]!))].sort();
+    expect(separately.length).toBeGreaterThan(0);
+    const clients = arm(LEE);
+    const subscriptions = await readableSubscriptions(clients);
+    expect(ids(await readImageUsage(clients, subscriptions, reaches)).sort()).toEqual(separately);
+    const unrelated = Array.from({ length: 30 }, (_, i) => ({
+      id: galleryResourceId(PROD, "rg-nowhere", `gallery_${i}`),
+    }));
+    expect(imageUsageQuery([...reaches, ...unrelated])).not.toContain(GALLERY_ID);
+    expect(ids(await readImageUsage(clients, subscriptions, [...reaches, ...unrelated])).sort()).toEqual(separately);
+    expect((await readImageUsage(clients, subscriptions, [])).consumers).toEqual([]);
+  });
+
   it("refuses to build a query from a name that would end Kusto's string literal", () => {
     expect(() => imageUsageQuery({ id: GALLERY_ID, uniqueName: "x' or true or '" })).toThrow();
   });

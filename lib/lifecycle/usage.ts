@@ -1,7 +1,12 @@
 import type { Gallery } from "@azure/arm-compute";
 import type { ArmClients } from "@/lib/azure/clients";
 import { queryResourceGraph } from "@/lib/azure/resourceGraph";
-import { galleryImageResourceId, galleryImageVersionResourceId, parseResourceId } from "@/lib/azure/resourceId";
+import {
+  galleryImageResourceId,
+  galleryImageVersionResourceId,
+  galleryResourceId,
+  parseResourceId,
+} from "@/lib/azure/resourceId";
 
 /**
  * What uses a gallery's image versions: the virtual machines and scale sets whose
@@ -73,16 +78,34 @@ function literal(value: string): string {
   return `'${value}'`;
 }
 
-/**
- * The Resource Graph query for every VM and scale set whose image reference names something of the gallery, in
- * any of the three forms. The reference's case is the consumer's, so prefixes compare case-insensitively.
- */
-export function imageUsageQuery(gallery: GalleryReach): string {
+/** Past this many galleries, the query selects every gallery reference and the join keeps the galleries' own. */
+const GALLERIES_NAMED_IN_QUERY = 25;
+
+function galleryConditions(gallery: GalleryReach): string[] {
   const conditions = [`imageId startswith ${literal(`${gallery.id}/images/`)}`];
   if (gallery.uniqueName)
     conditions.push(`sharedGalleryImageId startswith ${literal(`/SharedGalleries/${gallery.uniqueName}/Images/`)}`);
   for (const name of gallery.publicNames ?? [])
     conditions.push(`communityGalleryImageId startswith ${literal(`/CommunityGalleries/${name}/Images/`)}`);
+  return conditions;
+}
+
+/**
+ * The Resource Graph query for every VM and scale set whose image reference names something of the galleries, in
+ * any of the three forms. The reference's case is the consumer's, so prefixes compare case-insensitively. Many
+ * galleries (a retention over everything the user can write, needs attention) make one query for every gallery
+ * reference rather than a query too long for Resource Graph.
+ */
+export function imageUsageQuery(galleries: GalleryReach | readonly GalleryReach[]): string {
+  const list = Array.isArray(galleries) ? galleries : [galleries as GalleryReach];
+  const conditions =
+    list.length > GALLERIES_NAMED_IN_QUERY
+      ? [
+          "imageId contains '/providers/Microsoft.Compute/galleries/'",
+          "isnotempty(sharedGalleryImageId)",
+          "isnotempty(communityGalleryImageId)",
+        ]
+      : list.flatMap(galleryConditions);
   return [
     `resources`,
     `| where type in~ ('${VIRTUAL_MACHINE}', '${SCALE_SET}')`,
@@ -97,15 +120,30 @@ export function imageUsageQuery(gallery: GalleryReach): string {
 const GALLERY_IMAGE_REFERENCE =
   /^\/(?:SharedGalleries|CommunityGalleries)\/([^/]+)\/Images\/([^/]+)(?:\/Versions\/([^/]+))?\/?$/i;
 
-/** The definition and (when pinned) version a row's reference names in the gallery; undefined when it names none. */
+/** The galleries by each name a consumer may use for them, lower-cased. */
+class GalleryNames {
+  readonly byId = new Map<string, GalleryReach>();
+  readonly byUniqueName = new Map<string, GalleryReach>();
+  readonly byPublicName = new Map<string, GalleryReach>();
+
+  constructor(galleries: readonly GalleryReach[]) {
+    for (const gallery of galleries) {
+      this.byId.set(gallery.id.toLowerCase(), gallery);
+      if (gallery.uniqueName) this.byUniqueName.set(gallery.uniqueName.toLowerCase(), gallery);
+      for (const name of gallery.publicNames ?? []) this.byPublicName.set(name.toLowerCase(), gallery);
+    }
+  }
+}
+
+/** The definition and (when pinned) version a row's reference names in one of the galleries; undefined when none. */
 function resolveReference(
   row: ImageReferenceRow,
-  gallery: GalleryReach,
+  names: GalleryNames,
 ): Pick<ImageConsumer, "form" | "definitionId" | "versionId"> | undefined {
-  const galleryPath = parseResourceId(gallery.id);
-  if (!galleryPath?.resourceGroup || !galleryPath.gallery) return undefined;
-  const inGallery = (form: ReferenceForm, image: string, version: string | undefined) => {
-    const args = [galleryPath.subscriptionId, galleryPath.resourceGroup!, galleryPath.gallery!, image] as const;
+  const inGallery = (gallery: GalleryReach, form: ReferenceForm, image: string, version: string | undefined) => {
+    const galleryPath = parseResourceId(gallery.id);
+    if (!galleryPath?.resourceGroup || !galleryPath.gallery) return undefined;
+    const args = [galleryPath.subscriptionId, galleryPath.resourceGroup, galleryPath.gallery, image] as const;
     const pinned = version !== undefined && version.toLowerCase() !== "latest";
     return {
       form,
@@ -115,26 +153,31 @@ function resolveReference(
   };
   if (row.imageId) {
     const parsed = parseResourceId(row.imageId);
-    if (!parsed?.galleryImage || parsed.id.toLowerCase().indexOf(`${gallery.id.toLowerCase()}/images/`) !== 0)
-      return undefined;
-    return inGallery("id", parsed.galleryImage, parsed.galleryImageVersion);
+    if (!parsed?.galleryImage || !parsed.resourceGroup || !parsed.gallery) return undefined;
+    const galleryId = galleryResourceId(parsed.subscriptionId, parsed.resourceGroup, parsed.gallery);
+    const gallery = names.byId.get(galleryId.toLowerCase());
+    return gallery && inGallery(gallery, "id", parsed.galleryImage, parsed.galleryImageVersion);
   }
   const shared = row.sharedGalleryImageId ? GALLERY_IMAGE_REFERENCE.exec(row.sharedGalleryImageId) : null;
-  if (shared && gallery.uniqueName?.toLowerCase() === shared[1]!.toLowerCase())
-    return inGallery("sharedGalleryImageId", shared[2]!, shared[3]);
+  const sharedGallery = shared && names.byUniqueName.get(shared[1]!.toLowerCase());
+  if (sharedGallery) return inGallery(sharedGallery, "sharedGalleryImageId", shared[2]!, shared[3]);
   const community = row.communityGalleryImageId ? GALLERY_IMAGE_REFERENCE.exec(row.communityGalleryImageId) : null;
-  if (community && (gallery.publicNames ?? []).some((name) => name.toLowerCase() === community[1]!.toLowerCase()))
-    return inGallery("communityGalleryImageId", community[2]!, community[3]);
+  const communityGallery = community && names.byPublicName.get(community[1]!.toLowerCase());
+  if (communityGallery) return inGallery(communityGallery, "communityGalleryImageId", community[2]!, community[3]);
   return undefined;
 }
 
-/** The query's rows as consumers of the gallery's definitions and versions. */
-export function joinImageUsage(rows: readonly ImageReferenceRow[], gallery: GalleryReach): ImageConsumer[] {
+/** The query's rows as consumers of the galleries' definitions and versions. */
+export function joinImageUsage(
+  rows: readonly ImageReferenceRow[],
+  galleries: GalleryReach | readonly GalleryReach[],
+): ImageConsumer[] {
+  const names = new GalleryNames(Array.isArray(galleries) ? galleries : [galleries as GalleryReach]);
   const consumers: ImageConsumer[] = [];
   for (const row of rows) {
     const type = row.type.toLowerCase();
     if (type !== VIRTUAL_MACHINE && type !== SCALE_SET) continue;
-    const reference = resolveReference(row, gallery);
+    const reference = resolveReference(row, names);
     if (!reference) continue;
     consumers.push({
       id: row.id,
@@ -202,17 +245,18 @@ export class ImageUsage {
 }
 
 /**
- * The gallery's consumers in the subscriptions given (those the caller can list): one Resource Graph query,
+ * The galleries' consumers in the subscriptions given (those the caller can list): one Resource Graph query,
  * paged, over all of them.
  */
 export async function readImageUsage(
   arm: ArmClients,
   subscriptionIds: readonly string[],
-  gallery: GalleryReach,
+  galleries: GalleryReach | readonly GalleryReach[],
 ): Promise<ImageUsage> {
+  const none = Array.isArray(galleries) && galleries.length === 0;
   const rows =
-    subscriptionIds.length > 0
-      ? await queryResourceGraph<ImageReferenceRow>(arm, subscriptionIds, imageUsageQuery(gallery))
+    subscriptionIds.length > 0 && !none
+      ? await queryResourceGraph<ImageReferenceRow>(arm, subscriptionIds, imageUsageQuery(galleries))
       : [];
-  return new ImageUsage(joinImageUsage(rows, gallery), subscriptionIds.length);
+  return new ImageUsage(joinImageUsage(rows, galleries), subscriptionIds.length);
 }

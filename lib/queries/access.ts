@@ -25,20 +25,23 @@ function scopePath(scopeId: string) {
   return scopeId === "/" ? "" : scopeId.replace(/\/+$/, "");
 }
 
+/** The caller's own permissions at a scope (`{scope}/providers/Microsoft.Authorization/permissions`). */
+export async function readPermissions(arm: ArmClients, scopeId: string): Promise<Permission[]> {
+  const path = `${scopePath(scopeId)}/providers/Microsoft.Authorization/permissions`;
+  try {
+    return await arm.rest.listAll<Permission>(`${path}?api-version=${AUTHORIZATION_API_VERSION}`);
+  } catch (error) {
+    throw toAzureError(error, scopeId);
+  }
+}
+
 export const accessQueries = {
   all: () => ["access"] as const,
   /** The caller's own permissions at a scope: any signed-in caller may ask, the answer is empty without access. */
   permissions: (arm: ArmClients, scopeId: string) =>
     queryOptions({
       queryKey: [...accessQueries.all(), "permissions", scopeId.toLowerCase()] as const,
-      queryFn: async (): Promise<Permission[]> => {
-        const path = `${scopePath(scopeId)}/providers/Microsoft.Authorization/permissions`;
-        try {
-          return await arm.rest.listAll<Permission>(`${path}?api-version=${AUTHORIZATION_API_VERSION}`);
-        } catch (error) {
-          throw toAzureError(error, scopeId);
-        }
-      },
+      queryFn: () => readPermissions(arm, scopeId),
       staleTime: 5 * 60_000,
     }),
   /**

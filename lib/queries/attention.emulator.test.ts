@@ -1,11 +1,19 @@
 import { QueryClient } from "@tanstack/react-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PERSONA_USERS } from "@/emulator/seed/demoIdentities";
+import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "@/emulator/seed/demoIdentities";
+import {
+  REVIEW_GALLERY,
+  REVIEW_RESOURCE_GROUP,
+  TRUSTED_LAUNCH_SUPPORTED_IMAGE,
+} from "@/emulator/seed/demoVersionProperties";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
 import { needsAttention } from "@/lib/attention/needsAttention";
 import { createArmClients } from "@/lib/azure/clients";
+import { galleryImageResourceId } from "@/lib/azure/resourceId";
 import { attentionQueries } from "@/lib/queries/attention";
 import type { Subscription } from "@/lib/queries/subscriptions";
+
+const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 
 describe("needs attention against the demo seed", () => {
   let em: TestEmulator;
@@ -22,8 +30,10 @@ describe("needs attention against the demo seed", () => {
   async function itemsOf(upn: string) {
     const arm = createArmClients(em.url, em.credential(upn));
     const subscriptions = await subscriptionsOf(upn);
-    const { versions, softDeleted } = await new QueryClient().fetchQuery(attentionQueries.scan(arm, subscriptions));
-    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted });
+    const { versions, softDeleted, versionUsage } = await new QueryClient().fetchQuery(
+      attentionQueries.scan(arm, subscriptions),
+    );
+    return needsAttention({ now: new Date(em.emulator.ctx.clock.now()), versions, softDeleted, versionUsage });
   }
 
   it("lists the demo's failed replication, read with $expand=ReplicationStatus, for the platform admin", async () => {
@@ -36,6 +46,18 @@ describe("needs attention against the demo seed", () => {
         title: expect.stringMatching(/^Replication failed in East US\. .*2048/),
       }),
     );
+  });
+
+  it("lists the demo's VM on a version past end of life, with the VM, from the usage query", async () => {
+    const items = await itemsOf(DEMO_PERSONA_USERS["platform-admin"].upn);
+    expect(items.filter((i) => i.kind === "inUsePastEndOfLife")).toEqual([
+      expect.objectContaining({
+        where: "contoso_lifecycle_images/web-frontend/1.0.0",
+        title: expect.stringMatching(/still used by 1 VM \(web-legacy-01\)\.$/),
+      }),
+    ]);
+    // 1.1.0 is past its end of life too, but nothing is pinned to it.
+    expect(items.some((i) => i.where === "contoso_lifecycle_images/web-frontend/1.1.0")).toBe(false);
   });
 
   it("lists the demo's soft-deleted version once its purge is less than two days away", async () => {
@@ -52,6 +74,32 @@ describe("needs attention against the demo seed", () => {
     expect((await itemsOf(admin)).filter((i) => i.kind === "purgeSoon")).toEqual([
       expect.objectContaining({ where: expect.stringMatching(/^contoso_recoverable_images\/.+\/1\.0\.0$/) }),
     ]);
+  });
+
+  it("lists a version whose platform validation failed, read with $expand=ValidationProfile", async () => {
+    const admin = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const versionId = `${galleryImageResourceId(PROD, REVIEW_RESOURCE_GROUP, REVIEW_GALLERY, TRUSTED_LAUNCH_SUPPORTED_IMAGE)}/versions/1.0.0`;
+    const where = `${REVIEW_GALLERY}/${TRUSTED_LAUNCH_SUPPORTED_IMAGE}/1.0.0`;
+    expect((await itemsOf(admin)).some((i) => i.kind === "validationFailed")).toBe(false);
+    const bad = await em.fetch("/_emulator/validations", {
+      method: "PUT",
+      body: JSON.stringify({ resourceId: versionId, status: "Broken" }),
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: "InvalidParameter", target: "status" });
+    const failed = await em.fetch("/_emulator/validations", {
+      method: "PUT",
+      body: JSON.stringify({ resourceId: versionId, status: "Failed" }),
+    });
+    expect(failed.status).toBe(200);
+    expect((await itemsOf(admin)).filter((i) => i.kind === "validationFailed")).toEqual([
+      expect.objectContaining({ where, severity: "error", title: "Failed validation: TrustedLaunchValidation." }),
+    ]);
+    await em.fetch("/_emulator/validations", {
+      method: "PUT",
+      body: JSON.stringify({ resourceId: versionId, status: "Succeeded" }),
+    });
+    expect((await itemsOf(admin)).some((i) => i.kind === "validationFailed")).toBe(false);
   });
 
   it("shows a consumer only what Resource Graph lets them read", async () => {

@@ -1,3 +1,4 @@
+import type { GalleryImageVersion } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
@@ -5,7 +6,10 @@ import { queryResourceGraph, RESOURCE_GRAPH_PATH } from "@/lib/azure/resourceGra
 import { galleryPathOf } from "@/lib/azure/routeParams";
 import { type AttentionVersion, type SoftDeletedVersion, versionsToExpand } from "@/lib/attention/needsAttention";
 import { mapWithConcurrency } from "@/lib/consumer/concurrency";
+import { compareVersionNames } from "@/lib/gallery/names";
 import type { ReplicationState } from "@/lib/gallery/replication";
+import { securityTypeOf, VALIDATED_SECURITY_TYPES } from "@/lib/gallery/versionValidation";
+import { type GalleryReach, type ImageUsage, readImageUsage } from "@/lib/lifecycle/usage";
 
 /**
  * One Resource Graph query for every gallery, image definition and image version the user can read: the versions
@@ -24,35 +28,125 @@ const VERSION = "microsoft.compute/galleries/images/versions";
 
 type Row = AttentionVersion & {
   type: string;
-  properties?: AttentionVersion["properties"] & { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
+  properties?: AttentionVersion["properties"] & {
+    softDeletePolicy?: { isSoftDeleteEnabled?: boolean };
+    identifier?: { uniqueName?: string };
+    features?: { name?: string; value?: string }[];
+    sharingProfile?: { communityGalleryInfo?: { publicNames?: string[] } };
+  };
 };
+
+/** A gallery row as consumers may name it (lib/lifecycle/usage.ts). */
+function reachOf(row: Row): GalleryReach {
+  const uniqueName = row.properties?.identifier?.uniqueName;
+  return {
+    id: row.id,
+    ...(uniqueName ? { uniqueName } : {}),
+    publicNames: row.properties?.sharingProfile?.communityGalleryInfo?.publicNames ?? [],
+  };
+}
+
+/**
+ * What uses the versions that have an end of life, for "in use past end of life": one usage query over the
+ * galleries holding such versions. A failed query leaves the rule out rather than the section.
+ */
+async function usageOfVersionsWithEndOfLife(
+  arm: ArmClients,
+  subscriptionIds: readonly string[],
+  galleries: readonly Row[],
+  versions: readonly AttentionVersion[],
+): Promise<{ versionUsage?: ImageUsage; versionUsageError?: unknown }> {
+  const holding = new Set(
+    versions
+      .filter((v) => v.properties?.publishingProfile?.endOfLifeDate)
+      .map((v) => v.id.toLowerCase().replace(/\/images\/[^/]+\/versions\/[^/]+$/, "")),
+  );
+  const reaches = galleries.filter((g) => holding.has(g.id.toLowerCase())).map(reachOf);
+  try {
+    return { versionUsage: await readImageUsage(arm, subscriptionIds, reaches) };
+  } catch (error) {
+    return { versionUsageError: toAzureError(error, RESOURCE_GRAPH_PATH) };
+  }
+}
 
 /** ARM reads in flight at once (replication states, soft-deleted listings). */
 const READ_CONCURRENCY = 6;
 
 /**
- * A version read again with $expand=ReplicationStatus, which Resource Graph does not carry; only versions not
- * Succeeded (replicating, or failed) need it.
+ * A version read again with an $expand Resource Graph does not carry, its answer merged into the version's
+ * properties. Deleted since Resource Graph indexed it, or not readable: the version as it was, which the rules still
+ * judge by its provisioningState.
  */
-async function withReplication(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+async function readAgain(
+  arm: ArmClients,
+  version: AttentionVersion,
+  expand: "ReplicationStatus" | "ValidationProfile",
+  merge: (read: GalleryImageVersion) => Partial<NonNullable<AttentionVersion["properties"]>>,
+): Promise<AttentionVersion> {
   const p = galleryPathOf(version.id);
   if (!p?.imageName || !p.versionName) return version;
   try {
     const read = await arm
       .compute(p.subscriptionId)
-      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, {
-        expand: "ReplicationStatus",
-      });
-    const summary = (read.replicationStatus?.summary ?? []).flatMap((r) =>
-      r.region && r.state
-        ? [{ region: r.region, state: r.state as ReplicationState, details: r.details, progress: r.progress }]
-        : [],
-    );
-    return { ...version, properties: { ...version.properties, replicationStatus: { summary } } };
+      .galleryImageVersions.get(p.resourceGroupName, p.galleryName, p.imageName, p.versionName, { expand });
+    return { ...version, properties: { ...version.properties, ...merge(read) } };
   } catch {
-    // Deleted since Resource Graph indexed it, or not readable: the rules still see its provisioningState.
     return version;
   }
+}
+
+/** Replication, for versions not Succeeded (replicating, or failed). */
+function withReplication(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+  return readAgain(arm, version, "ReplicationStatus", (read) => ({
+    replicationStatus: {
+      summary: (read.replicationStatus?.summary ?? []).flatMap((r) =>
+        r.region && r.state
+          ? [{ region: r.region, state: r.state as ReplicationState, details: r.details, progress: r.progress }]
+          : [],
+      ),
+    },
+  }));
+}
+
+/** Versions of each definition whose validation is read: the newest, which new VMs and scale sets pick up. */
+export const VALIDATION_READS_PER_DEFINITION = 5;
+
+/**
+ * The versions whose platform validation to read ($expand=ValidationProfile, which Resource Graph does not carry):
+ * the newest of each definition whose SecurityType the platform validates.
+ */
+function versionsToValidate(definitions: readonly Row[], versions: readonly AttentionVersion[]): Set<AttentionVersion> {
+  const validated = new Set(
+    definitions
+      .filter((d) => {
+        const type = securityTypeOf(d.properties?.features);
+        return VALIDATED_SECURITY_TYPES.some((t) => t.toLowerCase() === type?.toLowerCase());
+      })
+      .map((d) => d.id.toLowerCase()),
+  );
+  const byDefinition = new Map<string, AttentionVersion[]>();
+  for (const version of versions) {
+    const definitionId = version.id.replace(/\/versions\/[^/]+$/i, "").toLowerCase();
+    if (!validated.has(definitionId)) continue;
+    byDefinition.set(definitionId, [...(byDefinition.get(definitionId) ?? []), version]);
+  }
+  return new Set(
+    [...byDefinition.values()].flatMap((list) =>
+      list.sort((a, b) => compareVersionNames(b.name, a.name)).slice(0, VALIDATION_READS_PER_DEFINITION),
+    ),
+  );
+}
+
+/** The platform's validation results. */
+function withValidation(arm: ArmClients, version: AttentionVersion): Promise<AttentionVersion> {
+  return readAgain(arm, version, "ValidationProfile", (read) => ({
+    validationsProfile: {
+      executedValidations: (read.validationsProfile?.executedValidations ?? []).map((v) => ({
+        ...(v.type ? { type: v.type } : {}),
+        ...(v.status ? { status: v.status as "Succeeded" | "Failed" } : {}),
+      })),
+    },
+  }));
 }
 
 /**
@@ -79,6 +173,9 @@ async function softDeletedOf(arm: ArmClients, definitionId: string): Promise<Sof
 export interface AttentionScan {
   versions: AttentionVersion[];
   softDeleted: SoftDeletedVersion[];
+  /** The VMs and scale sets using versions that have an end of life; undefined when it could not be read. */
+  versionUsage?: ImageUsage;
+  versionUsageError?: unknown;
 }
 
 export const attentionQueries = {
@@ -102,13 +199,16 @@ export const attentionQueries = {
           softDeleteGalleries.some((g) => d.id.toLowerCase().startsWith(g)),
         );
         const expand = new Set(versionsToExpand(versions));
-        const [expanded, softDeleted] = await Promise.all([
-          mapWithConcurrency(versions, READ_CONCURRENCY, (v) =>
-            expand.has(v) ? withReplication(arm, v) : Promise.resolve(v),
-          ),
+        const validate = versionsToValidate(ofType(DEFINITION), versions);
+        const [expanded, softDeleted, usage] = await Promise.all([
+          mapWithConcurrency(versions, READ_CONCURRENCY, async (v) => {
+            const replicated = expand.has(v) ? await withReplication(arm, v) : v;
+            return validate.has(v) ? withValidation(arm, replicated) : replicated;
+          }),
           mapWithConcurrency(definitions, READ_CONCURRENCY, (d) => softDeletedOf(arm, d.id)),
+          usageOfVersionsWithEndOfLife(arm, subscriptionIds, ofType(GALLERY), versions),
         ]);
-        return { versions: expanded, softDeleted: softDeleted.flat() };
+        return { versions: expanded, softDeleted: softDeleted.flat(), ...usage };
       },
       enabled: subscriptionIds.length > 0,
     }),

@@ -13,10 +13,13 @@ import { armRetentionExecutor, parseRetentionScope, readRetentionInventory } fro
 import { imageUsageQueries } from "@/lib/queries/imageUsage";
 import { invalidateAfterPublish } from "@/lib/queries/publish";
 
-/** A plan, and how far its usage counts reach (the subscriptions the user can read). */
+/** A plan, how far its usage counts reach (the subscriptions the user can read), and the galleries it covers. */
 export interface RetentionDryRun {
   plan: RetentionPlan;
   subscriptionCount: number;
+  galleryIds: string[];
+  /** Scope `all`: galleries the user can read but not write, left out. */
+  readOnlyGalleryIds: string[];
 }
 
 export const retentionQueries = {
@@ -27,13 +30,15 @@ export const retentionQueries = {
       queryKey: [...retentionQueries.all(), scope.toLowerCase(), policy] as const,
       queryFn: async (): Promise<RetentionDryRun> => {
         const parsed = parseRetentionScope(scope);
-        if (!parsed) throw new Error(`'${scope}' is not an image definition, gallery or subscription id.`);
+        if (!parsed) throw new Error(`'${scope}' is not an image definition, gallery or subscription id, or 'all'.`);
         const now = new Date();
         try {
           const inventory = await readRetentionInventory(arm, parsed, { now });
           return {
             plan: planRetention({ ...inventory, policy: policy!, now }),
             subscriptionCount: inventory.usage.subscriptionCount,
+            galleryIds: inventory.galleryIds,
+            readOnlyGalleryIds: inventory.readOnlyGalleryIds,
           };
         } catch (error) {
           throw toAzureError(error, scope);

@@ -10,7 +10,7 @@ import {
 } from "@/emulator/seed/demoLifecycle";
 import { collect } from "@/emulator/testing/computeFixture";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
-import { galleryImageResourceId } from "@/lib/azure/resourceId";
+import { galleryImageResourceId, galleryResourceId } from "@/lib/azure/resourceId";
 
 /**
  * `npx gallerist retention plan|apply` as a pipeline runs it: a child process signing in as the demo's automation
@@ -30,8 +30,16 @@ const SCOPE = galleryImageResourceId(
 const POLICY = ["--keep", "2", "--older-than", "90", "--end-of-life-after", "30"];
 
 interface PlanJson {
+  galleries: string[];
+  readOnlyGalleries: string[];
   freed: { versions: number; replicas: number; storageGB: number };
-  decisions: { name: string; action: string; keepReasons: { code: string }[]; deleteReasons: { code: string }[] }[];
+  decisions: {
+    id: string;
+    name: string;
+    action: string;
+    keepReasons: { code: string }[];
+    deleteReasons: { code: string }[];
+  }[];
   outcomes?: { name: string; status: string; error?: string }[];
 }
 
@@ -39,14 +47,14 @@ interface PlanJson {
 describe("gallerist retention (CLI) against the emulator with a service principal", { timeout: 180_000 }, () => {
   let em: TestEmulator;
 
-  function gallerist(args: string[], secret: string = SP.secret) {
+  function gallerist(args: string[], secret: string = SP.secret, principal: { tenantId: string; appId: string } = SP) {
     return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, ...args], {
         env: {
           NODE_ENV: "test",
           PATH: process.env.PATH,
-          AZURE_TENANT_ID: SP.tenantId,
-          AZURE_CLIENT_ID: SP.appId,
+          AZURE_TENANT_ID: principal.tenantId,
+          AZURE_CLIENT_ID: principal.appId,
           AZURE_CLIENT_SECRET: secret,
           AZURE_AUTHORITY_HOST: em.url,
           ARM_ENDPOINT: em.url,
@@ -109,6 +117,60 @@ describe("gallerist retention (CLI) against the emulator with a service principa
     expect(stdout).toMatch(/^DELETE\s+web-frontend 1\.1\.0\s+2×3\s+90 GiB\s+end of life/m);
     expect(stdout).toContain("2 to delete, freeing 6 replicas and 180 GiB; 6 kept.");
     expect(stdout).toMatch(/Usage counted in the \d+ subscriptions this identity can read/);
+  });
+
+  it("--scope all plans over every gallery the identity can write and leaves out those it can only read", async () => {
+    const lifecycleGallery = galleryResourceId(PROD, DEMO_LIFECYCLE_RESOURCE_GROUP, DEMO_LIFECYCLE_GALLERY);
+    const byOwner = JSON.parse(
+      (await gallerist(["retention", "plan", "--scope", "all", ...POLICY, "--output", "json"])).stdout,
+    ) as PlanJson;
+    const definitionScope = JSON.parse(
+      (await gallerist(["retention", "plan", "--scope", SCOPE, ...POLICY, "--output", "json"])).stdout,
+    ) as PlanJson;
+    expect(byOwner.galleries).toContain(lifecycleGallery);
+    expect(byOwner.readOnlyGalleries).toEqual([]);
+    const decisionsOf = (plan: PlanJson) =>
+      plan.decisions
+        .filter((d) => d.id.startsWith(`${SCOPE}/versions/`))
+        .map((d) => `${d.name} ${d.action}`)
+        .sort();
+    // The same engine over a wider scope decides the definition's versions the same way.
+    expect(decisionsOf(byOwner)).toEqual(decisionsOf(definitionScope));
+    expect(new Set(byOwner.decisions.map((d) => d.id.split("/images/")[0])).size).toBeGreaterThan(1);
+
+    // The image pipeline publishes to rg-images-prod and rg-shared-images; made a Reader of the lifecycle gallery.
+    const pipeline = DEMO_SERVICE_PRINCIPALS.imagePipeline;
+    const assignment = await em.fetch(
+      `${lifecycleGallery}/providers/Microsoft.Authorization/roleAssignments/5e1f0000-0000-4000-8000-000000000018?api-version=2022-04-01`,
+      {
+        method: "PUT",
+        as: "megan@contoso.onmicrosoft.com",
+        body: JSON.stringify({
+          properties: {
+            roleDefinitionId: `/subscriptions/${PROD}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+            principalId: pipeline.objectId,
+            principalType: "ServicePrincipal",
+          },
+        }),
+      },
+    );
+    expect(assignment.status, await assignment.text()).toBeLessThan(300);
+    const asPipeline = await gallerist(
+      ["retention", "plan", "--scope", "all", ...POLICY, "--output", "json"],
+      pipeline.secret,
+      pipeline,
+    );
+    expect(asPipeline.code).toBe(0);
+    const limited = JSON.parse(asPipeline.stdout) as PlanJson;
+    expect(limited.readOnlyGalleries).toEqual([lifecycleGallery]);
+    expect(limited.galleries.length).toBeGreaterThan(0);
+    expect(limited.galleries.every((id) => /\/resourceGroups\/rg-(images-prod|shared-images)\//i.test(id))).toBe(true);
+    expect(limited.decisions.some((d) => d.id.startsWith(lifecycleGallery))).toBe(false);
+    const table = await gallerist(["retention", "plan", "--scope", "all", ...POLICY], pipeline.secret, pipeline);
+    expect(table.stdout).toContain(
+      `Left out: 1 gallery this identity can read but not write (${DEMO_LIFECYCLE_GALLERY}).`,
+    );
+    expect(table.stdout).toMatch(/^(DELETE|keep)\s+\w+\/[\w.-]+ \d/m);
   });
 
   it("exits 2 on bad arguments and 1 when it cannot sign in", async () => {

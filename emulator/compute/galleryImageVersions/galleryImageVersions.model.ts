@@ -97,6 +97,8 @@ export interface GalleryImageVersionState extends TrackedState {
   replication: RegionReplicationPlan[];
   /** Read-only for ARM clients: set through `/_emulator/policyViolations` to rehearse a flagged version. */
   policyViolations?: PolicyViolation[];
+  /** Set through `/_emulator/validations` to rehearse a version whose platform validation failed. */
+  validationFailed?: boolean;
 }
 
 export type GalleryImageVersionRecord = ResourceRecord<GalleryImageVersionBody, GalleryImageVersionState>;
@@ -162,6 +164,7 @@ function validationsView(record: GalleryImageVersionRecord, definition: GalleryI
       publishedDate: record.body.properties.publishedDate,
       replicatedAt:
         replication.aggregatedState === "Completed" ? replicationEndsAt(record.state.replication) : undefined,
+      failed: record.state.validationFailed === true,
     },
     now,
   );
@@ -481,7 +484,10 @@ function write(
     state: {
       operation: tracked,
       replication,
-      ...definedEntries({ policyViolations: existing?.state.policyViolations }),
+      ...definedEntries({
+        policyViolations: existing?.state.policyViolations,
+        validationFailed: existing?.state.validationFailed,
+      }),
     } satisfies GalleryImageVersionState,
     createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
   });
@@ -676,17 +682,18 @@ export function definitionOf(ctx: EmulatorContext, record: GalleryImageVersionRe
 export const POLICY_VIOLATION_CATEGORIES = ["Other", "ImageFlaggedUnsafe", "CopyrightValidation", "IpTheft"] as const;
 
 /**
- * Reports (or, with an empty list, clears) policy violations against a version: what Microsoft does to a flagged
- * image in Azure, done here by the emulator's control surface. Undefined when the version does not exist.
+ * Changes what the emulator's control surface reports against a version (what Microsoft does in Azure): its policy
+ * violations (an empty list clears the report), or whether its platform validation failed. Undefined when the
+ * version does not exist.
  */
-export function reportPolicyViolations(
+export function reportOnVersion(
   ctx: EmulatorContext,
   versionId: string,
-  violations: PolicyViolation[],
+  report: Pick<GalleryImageVersionState, "policyViolations" | "validationFailed">,
 ): GalleryImageVersionRecord | undefined {
   const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
   if (record?.type !== GALLERY_IMAGE_VERSION_TYPE || (record.goneAt !== undefined && record.goneAt <= ctx.clock.now()))
     return undefined;
-  ctx.resources.put({ ...record, state: { ...record.state, policyViolations: violations } });
+  ctx.resources.put({ ...record, state: { ...record.state, ...report } });
   return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
 }

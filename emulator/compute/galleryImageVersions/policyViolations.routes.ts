@@ -6,7 +6,7 @@ import { isPlainObject } from "../shared/body.js";
 import {
   galleryImageVersionView,
   POLICY_VIOLATION_CATEGORIES,
-  reportPolicyViolations,
+  reportOnVersion,
   type PolicyViolation,
 } from "./galleryImageVersions.model.js";
 
@@ -36,6 +36,21 @@ function parseViolation(raw: unknown, index: number): PolicyViolation {
   return { category, details: raw.details };
 }
 
+/** The control body's version id, checked. */
+function versionIdOf(body: unknown): { body: Record<string, unknown>; id: string } {
+  if (!isPlainObject(body) || typeof body.resourceId !== "string") {
+    throw ArmErrors.invalidParameter(
+      "resourceId",
+      "The body must be an object with 'resourceId', a gallery image version's id.",
+    );
+  }
+  const parsed = parseResourceId(body.resourceId);
+  if (parsed?.kind !== "galleryImageVersion") {
+    throw ArmErrors.invalidParameter("resourceId", `'${body.resourceId}' is not a gallery image version's id.`);
+  }
+  return { body, id: parsed.id };
+}
+
 /**
  * `PUT /_emulator/policyViolations` `{resourceId, policyViolations: [{category, details}]}`: reports a gallery image
  * version for policy violations (an empty list clears the report), as Microsoft flags a version in Azure, so the
@@ -44,17 +59,7 @@ function parseViolation(raw: unknown, index: number): PolicyViolation {
  */
 export function registerPolicyViolationRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.put("/_emulator/policyViolations", async (req) => {
-    const body = req.body;
-    if (!isPlainObject(body) || typeof body.resourceId !== "string") {
-      throw ArmErrors.invalidParameter(
-        "resourceId",
-        "The body must be an object with 'resourceId', a gallery image version's id.",
-      );
-    }
-    const parsed = parseResourceId(body.resourceId);
-    if (parsed?.kind !== "galleryImageVersion") {
-      throw ArmErrors.invalidParameter("resourceId", `'${body.resourceId}' is not a gallery image version's id.`);
-    }
+    const { body, id } = versionIdOf(req.body);
     if (!Array.isArray(body.policyViolations) || body.policyViolations.length > MAX_VIOLATIONS) {
       throw ArmErrors.invalidParameter(
         "policyViolations",
@@ -62,8 +67,22 @@ export function registerPolicyViolationRoutes(app: FastifyInstance, ctx: Emulato
       );
     }
     const violations = body.policyViolations.map(parseViolation);
-    const record = reportPolicyViolations(ctx, parsed.id, violations);
-    if (!record) throw ArmErrors.controlTargetNotFound(body.resourceId);
+    const record = reportOnVersion(ctx, id, { policyViolations: violations });
+    if (!record) throw ArmErrors.controlTargetNotFound(body.resourceId as string);
+    return galleryImageVersionView(record, ctx.clock.now());
+  });
+
+  /**
+   * `PUT /_emulator/validations` `{resourceId, status: "Failed" | "Succeeded"}`: the result the version's platform
+   * validation reports once it has run (validationsProfile, $expand=ValidationProfile), so a version that failed
+   * validation can be rehearsed. Answers the version as ARM now shows it.
+   */
+  app.put("/_emulator/validations", async (req) => {
+    const { body, id } = versionIdOf(req.body);
+    if (body.status !== "Failed" && body.status !== "Succeeded")
+      throw ArmErrors.invalidParameter("status", "status must be Failed or Succeeded.");
+    const record = reportOnVersion(ctx, id, { validationFailed: body.status === "Failed" });
+    if (!record) throw ArmErrors.controlTargetNotFound(body.resourceId as string);
     return galleryImageVersionView(record, ctx.clock.now());
   });
 }

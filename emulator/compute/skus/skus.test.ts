@@ -144,6 +144,67 @@ describe("Microsoft.Compute/skus and the VM size checks of VM, scale set and dep
     });
   });
 
+  it("checks a resize by PATCH or PUT as it checks a create, even after the image is gone", async () => {
+    const source = await fx.imageFromBlob(RG, "gen2-resized", REGION, { hyperVGeneration: "V2" });
+    await fx.defineImage(RG, "Images", "resized", { location: REGION, hyperVGeneration: "V2" });
+    await fx.publish(RG, "Images", "resized", "1.0.0", { location: REGION, sourceId: source });
+    await createVm("resized", vmBody("Standard_D2s_v5", definition("resized")));
+    const resize = (vmSize: string) =>
+      fx.settle(fx.client.virtualMachines.update(VM_RG, "resized", { hardwareProfile: { vmSize } }, FAST_POLL));
+    const nvmeOnly = {
+      statusCode: 400,
+      code: "InvalidParameter",
+      message: expect.stringContaining("The VM size 'Standard_D2s_v6' cannot boot with OS image or disk."),
+    };
+    await expect(resize("Standard_D2s_v6")).rejects.toMatchObject(nvmeOnly);
+    await expect(resize("Standard_D2ps_v5")).rejects.toMatchObject({
+      code: "InvalidParameter",
+      message: expect.stringContaining("only supports a CPU Architecture of 'Arm64'"),
+    });
+    await expect(resize("Standard_D8s_v6")).rejects.toMatchObject({ statusCode: 409, code: "SkuNotAvailable" });
+    const bigger = await resize("Standard_E4s_v5");
+    expect(bigger.hardwareProfile?.vmSize).toBe("Standard_E4s_v5");
+    expect((await fx.client.virtualMachines.get(VM_RG, "resized")).hardwareProfile?.vmSize).toBe("Standard_E4s_v5");
+
+    // The definition's versions may be deleted since; the VM's OS disk still needs a compatible size.
+    const stored = await fx.client.virtualMachines.get(VM_RG, "resized");
+    await expect(
+      createVm("resized", { ...stored, hardwareProfile: { vmSize: "Standard_D2s_v6" } }),
+    ).rejects.toMatchObject(nvmeOnly);
+    await fx.settle(fx.client.galleryImageVersions.delete(RG, "Images", "resized", "1.0.0", FAST_POLL));
+    await expect(resize("Standard_D2s_v6")).rejects.toMatchObject(nvmeOnly);
+    // Tags alone are no resize.
+    const tagged = await fx.settle(
+      fx.client.virtualMachines.update(VM_RG, "resized", { tags: { team: "web" } }, FAST_POLL),
+    );
+    expect(tagged).toMatchObject({ tags: { team: "web" }, hardwareProfile: { vmSize: "Standard_E4s_v5" } });
+
+    const nvme = await createVm("nvme-resized", vmBody("Standard_D2s_v6", definition("nvme")));
+    expect(nvme.hardwareProfile?.vmSize).toBe("Standard_D2s_v6");
+    const nvmeBigger = await fx.settle(
+      fx.client.virtualMachines.update(
+        VM_RG,
+        "nvme-resized",
+        { hardwareProfile: { vmSize: "Standard_D4s_v6" } },
+        FAST_POLL,
+      ),
+    );
+    expect(nvmeBigger.hardwareProfile?.vmSize).toBe("Standard_D4s_v6");
+  });
+
+  it("answers a PATCH of a VM that does not exist with ResourceNotFound", async () => {
+    await expect(
+      fx.settle(
+        fx.client.virtualMachines.update(
+          VM_RG,
+          "nowhere",
+          { hardwareProfile: { vmSize: "Standard_E4s_v5" } },
+          FAST_POLL,
+        ),
+      ),
+    ).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
+  });
+
   it("refuses a scale set whose size cannot boot the image", async () => {
     const body: VirtualMachineScaleSet = {
       location: REGION,

@@ -21,7 +21,7 @@ import {
 } from "./lifecycle.js";
 import { type ResolvedImage, resolveImageReference } from "./virtualMachines.imageReference.js";
 import { type Raw, enumValue, isPlainObject as isObject, throwViolation } from "../shared/body.js";
-import { requireBootableSize } from "../skus/vmSizeCheck.js";
+import { requireBootableSize, type SizeCheckRequest } from "../skus/vmSizeCheck.js";
 import { checkVmSecurityType, VM_SECURITY_TYPES, type VmSecurityType } from "../../../lib/gallery/vmSecurityType.js";
 import { DISK_TYPE, VIRTUAL_MACHINE_TYPE } from "../shared/names.js";
 
@@ -100,6 +100,11 @@ export interface VirtualMachineState {
   generalized?: boolean;
   hyperVGeneration?: "V1" | "V2";
   architecture?: "x64" | "Arm64";
+  /**
+   * What the size check of the create read of the image and the request, kept so that a resize is checked by the
+   * same rules: the image may since have been deleted, but the VM's OS disk still boots only on compatible sizes.
+   */
+  bootFacts?: Pick<SizeCheckRequest, "image" | "vm">;
 }
 
 export type VirtualMachineRecord = ComputeRecord<VirtualMachineProperties, VirtualMachineState>;
@@ -438,6 +443,9 @@ function buildVirtualMachine(
       ...(applicationProfile ? { applicationProfile } : {}),
     };
     const { operation: _op, ...state } = input.existing.state;
+    const resized = vmSize.toLowerCase() !== stored.hardwareProfile.vmSize.toLowerCase();
+    if (resized && state.bootFacts)
+      requireBootableSize({ resourceId: input.id, vmSize, location: input.location, ...state.bootFacts });
     return { properties, state, newDisks: [], attachedDiskIds: [], extra: planOf(input.existing.body.plan) };
   }
 
@@ -456,21 +464,30 @@ function buildVirtualMachine(
           plan: vmPlan,
         })
       : undefined;
+  let bootFacts: VirtualMachineState["bootFacts"];
   if (image) {
     const security = isObject(raw.securityProfile) ? raw.securityProfile : {};
-    requireBootableSize({
-      resourceId: input.id,
-      vmSize,
-      location: input.location,
-      image,
+    const { hyperVGeneration, architecture, features } = image;
+    bootFacts = {
+      image: {
+        ...(hyperVGeneration ? { hyperVGeneration } : {}),
+        ...(architecture ? { architecture } : {}),
+        ...(features ? { features } : {}),
+      },
       vm: {
         ...(typeof security.securityType === "string" ? { securityType: security.securityType } : {}),
         ...(typeof storage.diskControllerType === "string" ? { diskControllerType: storage.diskControllerType } : {}),
       },
-    });
+    };
+    requireBootableSize({ resourceId: input.id, vmSize, location: input.location, ...bootFacts });
   }
 
-  const plan: BuiltVm = { properties: undefined as never, state: {}, newDisks: [], attachedDiskIds: [] };
+  const plan: BuiltVm = {
+    properties: undefined as never,
+    state: bootFacts ? { bootFacts } : {},
+    newDisks: [],
+    attachedDiskIds: [],
+  };
   const { osDisk } = buildOsDisk(ctx, storage, input, image, plan);
   const dataDisks = buildDataDisks(ctx, storage, input, image, plan);
   const osProfile = checkOsProfile(raw, image, attaching);
