@@ -525,19 +525,21 @@ function restoreFlag(properties: unknown): boolean {
 }
 
 /**
- * PUT with `restore: true`: the soft-deleted version comes back as it was deleted (sources, regions, publishedDate),
+ * PUT or PATCH with `restore: true` (a PATCH names no location: the kept version's is taken; example
+ * GalleryImageVersion_Update_RestoreSoftDeleted): the soft-deleted version comes back as it was deleted (sources, regions, publishedDate),
  * with an update operation for the restore. Only a soft-deleted version can be restored.
  */
 function restoreVersion(
   ctx: EmulatorContext,
   ref: GalleryImageVersionRef,
-  location: string,
+  requestedLocation: string | undefined,
   existing: GalleryImageVersionRecord | undefined,
 ): WriteResult<GalleryImageVersionRecord> {
   const { image } = parents(ctx, ref);
   const id = galleryImageVersionId(ref);
   const kept = findSoftDeletedVersion(ctx, id);
   if (existing || !kept) throw ArmErrors.versionNotSoftDeleted(ref.version);
+  const location = requestedLocation ?? kept.body.location;
   if (kept.body.location !== location)
     throw ArmErrors.invalidResourceLocation(nestedName(ref), kept.body.location, location, ref.resourceGroup);
   const version = takeBackSoftDeleted(ctx, kept);
@@ -572,6 +574,7 @@ export function patchGalleryImageVersion(
 ): WriteResult<GalleryImageVersionRecord> {
   const body = requireObjectBody(rawBody);
   parents(ctx, ref);
+  if (restoreFlag(body.properties)) return restoreVersion(ctx, ref, undefined, findGalleryImageVersion(ctx, ref));
   const existing = getGalleryImageVersion(ctx, ref);
   const patch = (body.properties ?? {}) as Partial<
     Record<"publishingProfile" | "storageProfile" | "safetyProfile" | "securityProfile", Record<string, unknown>>
