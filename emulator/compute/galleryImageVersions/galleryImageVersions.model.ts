@@ -7,6 +7,7 @@ import {
   validateImageVersionRules,
   type GalleryImageVersionProperties,
   type PublishingProfile,
+  checkImageVersionDeletion,
 } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { withStorageDefaults } from "../../../lib/gallery/apiVersions.js";
@@ -621,6 +622,17 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
   const { gallery, image } = parents(ctx, ref);
   const existing = getGalleryImageVersion(ctx, ref);
   const now = ctx.clock.now();
+  const { safetyProfile, publishingProfile } = existing.body.properties;
+  throwViolation(
+    checkImageVersionDeletion(
+      ref.version,
+      {
+        blockDeletionBeforeEndOfLife: safetyProfile.blockDeletionBeforeEndOfLife,
+        endOfLifeDate: publishingProfile.endOfLifeDate,
+      },
+      now,
+    ),
+  );
   const running = existing.state.operation;
   const durationMs =
     running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
