@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
 import { seedDemoApplications } from "./demoApplications.js";
+import { seedDemoApplicationBlobs } from "./demoApplicationBlobs.js";
 import { seedDemoApplicationPackages } from "./demoApplicationPackages.js";
 import { seedDemoGalleriesAndDefinitions, seedDemoVersions } from "./demoCatalogue.js";
 import { seedDemoScriptsAndProfiles } from "./demoScripts.js";
@@ -23,6 +24,7 @@ export function seedDemo(ctx: EmulatorContext): void {
   seedDemoVersions(ctx, seededAt);
   seedDemoVersionProperties(ctx, seededAt);
   seedDemoScriptsAndProfiles(ctx, seededAt);
+  seedDemoApplicationBlobs(ctx, seededAt);
   seedDemoApplications(ctx, seededAt);
   seedDemoApplicationPackages(ctx, seededAt);
   seedDemoSoftDelete(ctx, seededAt);

@@ -85,6 +85,15 @@ const APPLICATIONS: DemoApplication[] = [
   },
 ];
 
+/** The package each demo version points at; demoApplicationBlobs.ts registers them in the blob registry. */
+export const DEMO_APPLICATION_PACKAGES: readonly string[] = APPLICATIONS.flatMap((app) =>
+  app.versions.map((version) => packageLink(app, version)),
+);
+
+function packageLink(app: DemoApplication, version: DemoApplicationVersion): string {
+  return `${PACKAGES}/${app.name}/${version.name}/${app.packageFileName}`;
+}
+
 export function seedDemoApplications(ctx: EmulatorContext, seededAt: number): void {
   const subscriptionId = demoSubscriptionId(SUBSCRIPTION);
   const ref = { subscriptionId, resourceGroup: DEMO_APPLICATIONS_RESOURCE_GROUP, gallery: DEMO_APPLICATIONS_GALLERY };
@@ -110,7 +119,7 @@ export function seedDemoApplications(ctx: EmulatorContext, seededAt: number): vo
         startedAt,
         properties: {
           publishingProfile: {
-            source: { mediaLink: `${PACKAGES}/${app.name}/${version.name}/${app.packageFileName}` },
+            source: { mediaLink: packageLink(app, version) },
             manageActions: { install: app.install, remove: app.remove, ...(app.update ? { update: app.update } : {}) },
             settings: { packageFileName: app.packageFileName, scriptBehaviorAfterReboot: "None" },
             targetRegions: version.regions,

@@ -206,6 +206,19 @@ export function findVhdBlob(account: StorageAccountRecord, uri: string): VhdBlob
   return account.state.blobs.find((b) => b.container === parsed.container && b.name === parsed.blob);
 }
 
+/**
+ * The registered blob a blob URI names, in the account its host names (account names are global, so the URI alone
+ * finds it, as a SAS URI reaches a blob without ARM); undefined when the URI is not a blob URI or nothing is there.
+ */
+export function findBlobByUri(ctx: EmulatorContext, uri: string): VhdBlob | undefined {
+  const parsed = parseBlobUri(uri);
+  if (!parsed) return undefined;
+  const account = ctx.resources
+    .allOfType<StorageAccountBody, StorageAccountState>(STORAGE_ACCOUNT_TYPE)
+    .find((r) => r.goneAt === undefined && r.name.toLowerCase() === parsed.account);
+  return account ? findVhdBlob(account, uri) : undefined;
+}
+
 /** `https://{account}.blob.core.windows.net/{container}/{blob}` (a SAS query is allowed and ignored). */
 export function parseBlobUri(uri: string): { account: string; container: string; blob: string } | undefined {
   let url: URL;

@@ -93,6 +93,11 @@ export interface ComputeFixture {
   ): Promise<string>;
   /** A VM from the Marketplace's Ubuntu, for specialized sources; returns its id. */
   marketplaceVm(resourceGroup: string, name: string, location: string): Promise<string>;
+  /**
+   * A blob in the emulator's blob registry at `uri` (https://{account}.blob.core.windows.net/{container}/{blob},
+   * a query ignored), its storage account made in `resourceGroup` when missing: an application package, say.
+   */
+  blob(resourceGroup: string, location: string, uri: string, sizeGB?: number): Promise<void>;
 }
 
 /** Reads a paged list to the end. */
@@ -237,6 +242,27 @@ export function computeFixture(options: ComputeFixtureOptions = {}): ComputeFixt
         ),
       );
       return fixture.id("images", name, resourceGroup);
+    },
+    async blob(resourceGroup, location, uri, sizeGB = 1) {
+      const { em } = running();
+      const url = new URL(uri);
+      const account = url.hostname.split(".")[0]!;
+      const [container, ...blob] = decodeURIComponent(url.pathname).slice(1).split("/");
+      const accountId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Storage/storageAccounts/${account}`;
+      const exists = await em.fetch(`${accountId}?api-version=2023-05-01`, { as });
+      if (exists.status === 404) {
+        const created = await em.fetch(`${accountId}?api-version=2023-05-01`, {
+          method: "PUT",
+          as,
+          body: JSON.stringify({ location, sku: { name: "Standard_LRS" }, kind: "StorageV2" }),
+        });
+        if (!created.ok) throw new Error(`storage account ${account}: ${created.status} ${await created.text()}`);
+      }
+      const registered = await em.fetch("/_emulator/blobs", {
+        method: "PUT",
+        body: JSON.stringify({ storageAccountId: accountId, container, blob: blob.join("/"), sizeGB }),
+      });
+      if (!registered.ok) throw new Error(`blob ${uri}: ${registered.status} ${await registered.text()}`);
     },
     async marketplaceVm(resourceGroup, name, location) {
       const body: VirtualMachine = {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseResourceId, sameResourceId, type ArmResourceKind } from "../azure/resourceId";
 import { hasAvailabilityZones, isKnownRegion, locationNotAvailable, normalizeLocation } from "./regions";
 import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } from "./schemaParts";
+import { parseIsoDate } from "./isoDate";
 import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
 import { effectiveTargetRegions } from "./replication";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
@@ -524,6 +525,44 @@ export function checkImageVersionUpdate(
     };
   }
   return undefined;
+}
+
+/** What decides whether `safetyProfile.blockDeletionBeforeEndOfLife` still protects a version. */
+export interface DeletionProtection {
+  blockDeletionBeforeEndOfLife?: boolean;
+  endOfLifeDate?: string;
+}
+
+/**
+ * Whether a version may not be deleted yet: blockDeletionBeforeEndOfLife is set and its end of life has not passed
+ * at `now` (epoch ms). A version with no end of life never reaches it, so stays protected until the flag is cleared.
+ */
+export function deletionBlockedUntilEndOfLife(version: DeletionProtection, now: number): boolean {
+  if (version.blockDeletionBeforeEndOfLife !== true) return false;
+  const endOfLife = version.endOfLifeDate ? parseIsoDate(version.endOfLifeDate) : undefined;
+  return !endOfLife || endOfLife.getTime() > now;
+}
+
+/**
+ * The DELETE of a protected version: 409 OperationNotAllowed, naming the date and how to lift the block. No public
+ * record of Azure's wording was found (docs/azure-error-fidelity.md).
+ */
+export function checkImageVersionDeletion(
+  name: string,
+  version: DeletionProtection,
+  now: number,
+): RuleViolation | undefined {
+  if (!deletionBlockedUntilEndOfLife(version, now)) return undefined;
+  const until = version.endOfLifeDate ? `its end of life date ${version.endOfLifeDate}` : "an end of life date";
+  return {
+    status: 409,
+    code: "OperationNotAllowed",
+    message:
+      `Gallery image version '${name}' cannot be deleted before ${until} because ` +
+      "safetyProfile.blockDeletionBeforeEndOfLife is true. Set blockDeletionBeforeEndOfLife to false, or delete " +
+      "the version after its end of life date.",
+    target: `${PROPERTIES}.safetyProfile.blockDeletionBeforeEndOfLife`,
+  };
 }
 
 /** Regions the stored version replicates to that the update leaves out (display names). */

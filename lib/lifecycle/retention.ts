@@ -1,4 +1,5 @@
 import { compareVersionNames } from "@/lib/gallery/names";
+import { deletionBlockedUntilEndOfLife } from "@/lib/gallery/galleryImageVersion";
 import { parseIsoDate } from "@/lib/gallery/isoDate";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { ImageConsumer } from "@/lib/lifecycle/usage";
@@ -123,7 +124,7 @@ function keepReasons(
     reasons.push({ code: "latest", text: `latest in ${version.latestIn.map(regionDisplayName).join(", ")}` });
   if (consumers.length > 0) reasons.push({ code: "inUse", text: usageText(consumers) });
   const endOfLife = version.endOfLifeDate ? parseIsoDate(version.endOfLifeDate) : undefined;
-  if (version.blockDeletionBeforeEndOfLife && (!endOfLife || endOfLife.getTime() > now))
+  if (deletionBlockedUntilEndOfLife(version, now))
     reasons.push({
       code: "protected",
       text: endOfLife

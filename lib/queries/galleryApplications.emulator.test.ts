@@ -80,7 +80,9 @@ describe("gallery application queries against the demo seed", () => {
     expect(stored.customActions?.[0]?.parameters?.[0]?.type).toBe("LogOutputBlob");
 
     const values = applicationVersionValuesOf(undefined, "eastus", "1.0.0");
-    values.properties.publishingProfile.source.mediaLink = "https://contosoapppackages.blob.core.windows.net/p/a.tgz";
+    // A package the demo seed registers: a version's mediaLink must name a blob the service can read.
+    values.properties.publishingProfile.source.mediaLink =
+      "https://contosoapppackages.blob.core.windows.net/packages/log-shipper/2.3.0/log-shipper.tar.gz";
     values.properties.publishingProfile.manageActions = { install: "./install.sh", remove: "./remove.sh", update: "" };
     values.properties.publishingProfile.targetRegions.push({
       name: "westus2",

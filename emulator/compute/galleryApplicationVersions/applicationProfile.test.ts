@@ -63,6 +63,7 @@ describe("VMs and scale sets with gallery applications", () => {
 
   beforeAll(async () => {
     await fx.gallery(RG, GALLERY, { location: "westus" });
+    await fx.blob(RG, "westus", MEDIA);
     await application("linux-agent", "Linux");
     await application("win-agent", "Windows");
     await fx.settle(version("linux-agent", "1.0.0", ["westus"]));

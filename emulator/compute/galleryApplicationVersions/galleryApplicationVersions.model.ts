@@ -28,6 +28,7 @@ import {
   type ReplicatedImage,
 } from "../shared/replication.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { requireReadablePackage } from "./galleryApplicationVersions.packages.js";
 import { sameInstant } from "../shared/dates.js";
 import { canonicalLocation, GALLERY_APPLICATION_VERSION_TYPE, requiredLocation } from "../shared/names.js";
 import {
@@ -176,6 +177,7 @@ function write(
     now: new Date(keepsEndOfLife ? 0 : now),
   });
   throwViolation(violation);
+  requireReadablePackage(ctx, properties.publishingProfile.source);
   if (existing) {
     const replicated = existing.state.replication.filter((plan) => holdsReplicas(plan, now)).map((plan) => plan.region);
     throwViolation(checkApplicationVersionUpdate(replicated, properties, input.location));

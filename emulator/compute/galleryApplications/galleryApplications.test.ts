@@ -10,6 +10,7 @@ const RG = "rg-apps";
 const GALLERY = "Apps";
 const API = "api-version=2025-12-03";
 const MEDIA = "https://contosoapps.blob.core.windows.net/packages/agent.zip?sv=2024-01-01&sig=abc";
+const CONFIG = "https://contosoapps.blob.core.windows.net/config/cfg.json";
 
 function appPath(app: string) {
   return `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${GALLERY}/applications/${app}`;
@@ -36,6 +37,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
 
   beforeAll(async () => {
     await fx.gallery(RG, GALLERY, { location: "westeurope" });
+    for (const blob of [MEDIA, CONFIG]) await fx.blob(RG, "westeurope", blob);
   });
 
   it("creates, reads, lists, updates and deletes an application with typed custom actions", async () => {
@@ -113,7 +115,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
         publishingProfile: publishingProfile({
           source: {
             mediaLink: MEDIA,
-            defaultConfigurationLink: "https://contosoapps.blob.core.windows.net/c/cfg.json",
+            defaultConfigurationLink: CONFIG,
           },
           manageActions: { install: "./install.sh", remove: "./remove.sh", update: "./update.sh" },
           settings: { packageFileName: "tools.tgz", configFileName: "tools.json", scriptBehaviorAfterReboot: "Rerun" },
@@ -144,7 +146,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
     const done = await fx.settle(poller);
     expect(done.provisioningState).toBe("Succeeded");
     expect(done.publishingProfile!).toMatchObject({
-      source: { defaultConfigurationLink: "https://contosoapps.blob.core.windows.net/c/cfg.json" },
+      source: { defaultConfigurationLink: CONFIG },
       manageActions: { update: "./update.sh" },
       settings: { scriptBehaviorAfterReboot: "Rerun" },
       advancedSettings: { timeout: "300" },
@@ -352,6 +354,60 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
       expect({ path, body, status: answer.status, code: answer.error.code }).toEqual({ path, body, status, code });
       if (message) expect(answer.error.message).toMatch(message);
     }
+  });
+
+  it("refuses a package or configuration that is not a readable blob, naming the link without its SAS", async () => {
+    await fx.settle(
+      fx.client.galleryApplications.createOrUpdate(
+        RG,
+        GALLERY,
+        "unreadable",
+        { location: "westeurope", supportedOSType: "Linux" },
+        FAST_POLL,
+      ),
+    );
+    const create = (source: { mediaLink: string; defaultConfigurationLink?: string }) =>
+      fx.settle(
+        fx.client.galleryApplicationVersions.createOrUpdate(
+          RG,
+          GALLERY,
+          "unreadable",
+          "1.0.0",
+          { location: "westeurope", publishingProfile: { ...publishingProfile(), source } },
+          FAST_POLL,
+        ),
+      );
+    const missing = "https://contosoapps.blob.core.windows.net/packages/missing.zip";
+    await expect(create({ mediaLink: `${missing}?sv=2024-01-01&sig=secret` })).rejects.toMatchObject({
+      statusCode: 400,
+      code: "InvalidParameter",
+      message: `The SAS is not valid for source uri ${missing}.`,
+    });
+    await expect(
+      create({ mediaLink: "https://nosuchaccount.blob.core.windows.net/packages/agent.zip" }),
+    ).rejects.toMatchObject({ statusCode: 400, code: "InvalidParameter" });
+    const raw = await fx.em.fetch(`${appPath("unreadable")}/versions/1.0.0?${API}`, {
+      method: "PUT",
+      as: ADMIN,
+      body: JSON.stringify({
+        location: "westeurope",
+        properties: {
+          publishingProfile: {
+            ...publishingProfile(),
+            source: { mediaLink: MEDIA, defaultConfigurationLink: missing },
+          },
+        },
+      }),
+    });
+    expect(raw.status).toBe(400);
+    expect((await raw.json()).error).toMatchObject({
+      code: "InvalidParameter",
+      target: "galleryApplicationVersion.properties.publishingProfile.source.defaultConfigurationLink",
+    });
+
+    await fx.blob(RG, "westeurope", missing);
+    const created = await create({ mediaLink: missing });
+    expect(created.provisioningState).toBe("Succeeded");
   });
 
   it("lists applications in Resource Graph's resources table", async () => {

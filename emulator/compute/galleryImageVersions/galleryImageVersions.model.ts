@@ -7,6 +7,7 @@ import {
   validateImageVersionRules,
   type GalleryImageVersionProperties,
   type PublishingProfile,
+  checkImageVersionDeletion,
 } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { withStorageDefaults } from "../../../lib/gallery/apiVersions.js";
@@ -531,19 +532,21 @@ function restoreFlag(properties: unknown): boolean {
 }
 
 /**
- * PUT with `restore: true`: the soft-deleted version comes back as it was deleted (sources, regions, publishedDate),
+ * PUT or PATCH with `restore: true` (a PATCH names no location: the kept version's is taken; example
+ * GalleryImageVersion_Update_RestoreSoftDeleted): the soft-deleted version comes back as it was deleted (sources, regions, publishedDate),
  * with an update operation for the restore. Only a soft-deleted version can be restored.
  */
 function restoreVersion(
   ctx: EmulatorContext,
   ref: GalleryImageVersionRef,
-  location: string,
+  requestedLocation: string | undefined,
   existing: GalleryImageVersionRecord | undefined,
 ): WriteResult<GalleryImageVersionRecord> {
   const { image } = parents(ctx, ref);
   const id = galleryImageVersionId(ref);
   const kept = findSoftDeletedVersion(ctx, id);
   if (existing || !kept) throw ArmErrors.versionNotSoftDeleted(ref.version);
+  const location = requestedLocation ?? kept.body.location;
   if (kept.body.location !== location)
     throw ArmErrors.invalidResourceLocation(nestedName(ref), kept.body.location, location, ref.resourceGroup);
   const version = takeBackSoftDeleted(ctx, kept);
@@ -578,6 +581,7 @@ export function patchGalleryImageVersion(
 ): WriteResult<GalleryImageVersionRecord> {
   const body = requireObjectBody(rawBody);
   parents(ctx, ref);
+  if (restoreFlag(body.properties)) return restoreVersion(ctx, ref, undefined, findGalleryImageVersion(ctx, ref));
   const existing = getGalleryImageVersion(ctx, ref);
   const patch = (body.properties ?? {}) as Partial<
     Record<"publishingProfile" | "storageProfile" | "safetyProfile" | "securityProfile", Record<string, unknown>>
@@ -624,6 +628,17 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
   const { gallery, image } = parents(ctx, ref);
   const existing = getGalleryImageVersion(ctx, ref);
   const now = ctx.clock.now();
+  const { safetyProfile, publishingProfile } = existing.body.properties;
+  throwViolation(
+    checkImageVersionDeletion(
+      ref.version,
+      {
+        blockDeletionBeforeEndOfLife: safetyProfile.blockDeletionBeforeEndOfLife,
+        endOfLifeDate: publishingProfile.endOfLifeDate,
+      },
+      now,
+    ),
+  );
   const running = existing.state.operation;
   const durationMs =
     running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
