@@ -37,6 +37,8 @@ export interface ValidatedVersion {
   publishedDate: string;
   /** When replication finished everywhere (epoch ms), or undefined while it runs. */
   replicatedAt: number | undefined;
+  /** What the Trusted Launch validation finds when it runs: Succeeded unless the emulator was told otherwise. */
+  outcome?: ExecutedValidation["status"];
 }
 
 export function securityTypeOf(features: readonly { name?: string; value?: string }[] | undefined): string | undefined {
@@ -62,7 +64,7 @@ export function validationsProfileAt(version: ValidatedVersion, now: number): Va
     executedValidations: [
       {
         type: TRUSTED_LAUNCH_VALIDATION,
-        status: "Succeeded",
+        status: version.outcome ?? "Succeeded",
         version: TRUSTED_LAUNCH_VALIDATION_VERSION,
         executionTime,
       },

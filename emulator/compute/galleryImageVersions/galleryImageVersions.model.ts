@@ -10,7 +10,11 @@ import {
 } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { withStorageDefaults } from "../../../lib/gallery/apiVersions.js";
-import { securityTypeOf, validationsProfileAt } from "../../../lib/gallery/versionValidation.js";
+import {
+  securityTypeOf,
+  validationsProfileAt,
+  type ExecutedValidation,
+} from "../../../lib/gallery/versionValidation.js";
 import { effectiveFeatures } from "../../../lib/gallery/features.js";
 import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
 import { checkLocationAvailable, normalizeLocation } from "../../../lib/gallery/regions.js";
@@ -97,6 +101,8 @@ export interface GalleryImageVersionState extends TrackedState {
   replication: RegionReplicationPlan[];
   /** Read-only for ARM clients: set through `/_emulator/policyViolations` to rehearse a flagged version. */
   policyViolations?: PolicyViolation[];
+  /** Read-only for ARM clients: a Trusted Launch validation that fails, set to rehearse an untrusted version. */
+  validationOutcome?: ExecutedValidation["status"];
 }
 
 export type GalleryImageVersionRecord = ResourceRecord<GalleryImageVersionBody, GalleryImageVersionState>;
@@ -162,6 +168,7 @@ function validationsView(record: GalleryImageVersionRecord, definition: GalleryI
       publishedDate: record.body.properties.publishedDate,
       replicatedAt:
         replication.aggregatedState === "Completed" ? replicationEndsAt(record.state.replication) : undefined,
+      outcome: record.state.validationOutcome,
     },
     now,
   );
@@ -481,7 +488,10 @@ function write(
     state: {
       operation: tracked,
       replication,
-      ...definedEntries({ policyViolations: existing?.state.policyViolations }),
+      ...definedEntries({
+        policyViolations: existing?.state.policyViolations,
+        validationOutcome: existing?.state.validationOutcome,
+      }),
     } satisfies GalleryImageVersionState,
     createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
   });
@@ -684,9 +694,31 @@ export function reportPolicyViolations(
   versionId: string,
   violations: PolicyViolation[],
 ): GalleryImageVersionRecord | undefined {
+  return updateVersionState(ctx, versionId, { policyViolations: violations });
+}
+
+/** The control surface's change to a live version's state; undefined when the version does not exist. */
+function updateVersionState(
+  ctx: EmulatorContext,
+  versionId: string,
+  change: Pick<GalleryImageVersionState, "policyViolations" | "validationOutcome">,
+): GalleryImageVersionRecord | undefined {
   const record = ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
   if (record?.type !== GALLERY_IMAGE_VERSION_TYPE || (record.goneAt !== undefined && record.goneAt <= ctx.clock.now()))
     return undefined;
-  ctx.resources.put({ ...record, state: { ...record.state, policyViolations: violations } });
+  ctx.resources.put({ ...record, state: { ...record.state, ...change } });
   return ctx.resources.get<GalleryImageVersionBody, GalleryImageVersionState>(versionId);
+}
+
+/**
+ * Sets what the version's Trusted Launch validation finds when it runs (it still runs on the emulator's clock after
+ * replication): what the platform reports in Azure, chosen here so a failed validation can be rehearsed. Undefined
+ * when the version does not exist.
+ */
+export function setValidationOutcome(
+  ctx: EmulatorContext,
+  versionId: string,
+  outcome: ExecutedValidation["status"],
+): GalleryImageVersionRecord | undefined {
+  return updateVersionState(ctx, versionId, { validationOutcome: outcome });
 }
