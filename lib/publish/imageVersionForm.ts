@@ -217,6 +217,35 @@ export function uefiSettingsBody(settings: UefiSettingsValues | undefined) {
   return Object.keys(body).length > 0 ? body : undefined;
 }
 
+/** Stored UEFI settings (as `$expand=UefiSettings` gives them) as the form holds them. */
+export function uefiSettingsValues(
+  stored:
+    | {
+        signatureTemplateNames?: readonly string[];
+        additionalSignatures?: {
+          pk?: { type?: string; value?: readonly string[] };
+          kek?: readonly { type?: string; value?: readonly string[] }[];
+          db?: readonly { type?: string; value?: readonly string[] }[];
+          dbx?: readonly { type?: string; value?: readonly string[] }[];
+        };
+      }
+    | null
+    | undefined,
+): UefiSettingsValues {
+  const row = (key: { type?: string; value?: readonly string[] } | undefined): UefiKeyRow => ({
+    type: key?.type ?? "",
+    values: (key?.value ?? []).join("\n"),
+  });
+  const signatures = stored?.additionalSignatures;
+  return {
+    signatureTemplateNames: [...(stored?.signatureTemplateNames ?? [])],
+    pk: row(signatures?.pk),
+    kek: (signatures?.kek ?? []).map(row),
+    db: (signatures?.db ?? []).map(row),
+    dbx: (signatures?.dbx ?? []).map(row),
+  };
+}
+
 function storageBody(values: ImageVersionCreatePropertiesValues) {
   const { storageProfile } = values;
   const hostCaching = storageProfile.osDiskImage.hostCaching || undefined;
@@ -410,6 +439,8 @@ export type ImageVersionCreateOutput = z.output<ReturnType<typeof makeImageVersi
 export interface ImageVersionUpdateValues {
   properties: {
     publishingProfile: Omit<PublishingProfileValues, "replicationMode">;
+    /** Held only for definitions that take UEFI settings; sent only when changed. */
+    securityProfile?: { uefiSettings: UefiSettingsValues };
   };
   /** Set by the explicit confirmation a removal of replicated regions needs. */
   confirmRemoval: boolean;
@@ -423,6 +454,16 @@ export interface ImageVersionUpdateContext extends PublishingRulesContext {
   stored: GalleryImageVersionProperties;
   /** The stored end-of-life date as the form shows it (yyyy-MM-dd): unchanged, it is not sent again. */
   storedEndOfLife: string;
+  /** The stored UEFI settings as the form shows them: unchanged, they are not sent again. */
+  storedUefiSettings?: UefiSettingsValues;
+}
+
+/** The UEFI settings an update sends: undefined when unchanged, `{}` when every template and key was removed. */
+function uefiSettingsUpdate(values: UefiSettingsValues | undefined, stored: UefiSettingsValues | undefined) {
+  if (!values) return undefined;
+  const body = uefiSettingsBody(values);
+  if (JSON.stringify(body) === JSON.stringify(uefiSettingsBody(stored))) return undefined;
+  return body ?? {};
 }
 
 /**
@@ -445,7 +486,15 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
         context.dataDiskLuns,
       ) as Record<string, unknown>;
       if (values.properties.publishingProfile.endOfLifeDate === context.storedEndOfLife) delete profile.endOfLifeDate;
-      const body = { publishingProfile: profile, storageProfile: context.stored.storageProfile };
+      const uefiSettings = uefiSettingsUpdate(
+        values.properties.securityProfile?.uefiSettings,
+        context.storedUefiSettings,
+      );
+      const body = {
+        publishingProfile: profile,
+        storageProfile: context.stored.storageProfile,
+        ...(uefiSettings ? { securityProfile: { uefiSettings } } : {}),
+      };
       const parsed = shared.safeParse(body);
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
@@ -475,6 +524,7 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
       }
       return {
         publishingProfile: parsed.data.publishingProfile!,
+        ...(parsed.data.securityProfile ? { securityProfile: parsed.data.securityProfile } : {}),
         ...(removed.length > 0 ? { safetyProfile: { allowDeletionOfReplicatedLocations: true } } : {}),
         removedRegions: removed,
       };
