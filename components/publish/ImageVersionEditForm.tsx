@@ -38,6 +38,7 @@ import { securityTypeOf } from "@/lib/gallery/versionValidation";
 import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
+  dataDiskKey,
   emptyRegionEncryption,
   encryptionFieldOfError,
   makeImageVersionUpdateSchema,
@@ -80,13 +81,15 @@ function storedProperties(version: GalleryImageVersion): GalleryImageVersionProp
 
 type StoredRegion = NonNullable<NonNullable<GalleryImageVersion["publishingProfile"]>["targetRegions"]>[number];
 
-/** A stored region's encryption as the form holds it (one set for the data disks: the first one's). */
+/** A stored region's encryption as the form holds it. */
 function encryptionRow(region: StoredRegion) {
   const encryption = region.encryption;
   return {
     ...emptyRegionEncryption(),
     osDiskEncryptionSetId: encryption?.osDiskImage?.diskEncryptionSetId ?? "",
-    dataDiskEncryptionSetId: encryption?.dataDiskImages?.[0]?.diskEncryptionSetId ?? "",
+    dataDisks: Object.fromEntries(
+      (encryption?.dataDiskImages ?? []).map((disk) => [dataDiskKey(disk.lun), disk.diskEncryptionSetId ?? ""]),
+    ),
     confidentialVMEncryptionType: encryption?.osDiskImage?.securityProfile?.confidentialVMEncryptionType ?? "",
     secureVMDiskEncryptionSetId: encryption?.osDiskImage?.securityProfile?.secureVMDiskEncryptionSetId ?? "",
   };
@@ -296,7 +299,7 @@ function Form({
             subscriptionId={path.subscriptionId}
             definitionSecurityType={definitionSecurityType}
             sharingPermissions={sharingPermissions}
-            hasDataDisks={dataDiskLuns.length > 0}
+            dataDiskLuns={dataDiskLuns}
           />
           <EdgeZonesEditor />
           {storedUefiSettings && <UefiSettingsEditor />}

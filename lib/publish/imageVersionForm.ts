@@ -24,8 +24,8 @@ import type { SourceCandidate } from "@/lib/queries/versionSources";
 /** A region's encryption as the form holds it: "" where nothing is chosen. */
 export interface RegionEncryptionValues {
   osDiskEncryptionSetId: string;
-  /** One set for every data disk of the version (the form's data disk rows give their LUNs). */
-  dataDiskEncryptionSetId: string;
+  /** A set per data disk, keyed `lun{N}` (an object key, not an index: LUNs need not start at 0 or be dense). */
+  dataDisks: Record<string, string>;
   confidentialVMEncryptionType: string;
   secureVMDiskEncryptionSetId: string;
 }
@@ -68,7 +68,7 @@ export interface UefiSettingsValues {
 
 export const emptyRegionEncryption = (): RegionEncryptionValues => ({
   osDiskEncryptionSetId: "",
-  dataDiskEncryptionSetId: "",
+  dataDisks: {},
   confidentialVMEncryptionType: "",
   secureVMDiskEncryptionSetId: "",
 });
@@ -124,11 +124,17 @@ export interface ImageVersionCreateValues {
   tags: TagRow[];
 }
 
+/** The form's key of a data disk's set within a region's encryption. */
+export const dataDiskKey = (lun: number) => `lun${lun}`;
+
 function encryptionBody(encryption: Partial<RegionEncryptionValues> | undefined, dataDiskLuns: readonly number[]) {
   if (!encryption) return undefined;
   // Rows added after the form opened hold only the fields their controls registered.
   const os = (encryption.osDiskEncryptionSetId ?? "").trim();
-  const data = (encryption.dataDiskEncryptionSetId ?? "").trim();
+  const dataDisks = dataDiskLuns.flatMap((lun) => {
+    const id = (encryption.dataDisks?.[dataDiskKey(lun)] ?? "").trim();
+    return id ? [{ lun, diskEncryptionSetId: id }] : [];
+  });
   const type = encryption.confidentialVMEncryptionType ?? "";
   const secure = (encryption.secureVMDiskEncryptionSetId ?? "").trim();
   const osDiskImage = {
@@ -144,9 +150,7 @@ function encryptionBody(encryption: Partial<RegionEncryptionValues> | undefined,
   };
   const body = {
     ...(Object.keys(osDiskImage).length > 0 ? { osDiskImage } : {}),
-    ...(data && dataDiskLuns.length > 0
-      ? { dataDiskImages: dataDiskLuns.map((lun) => ({ lun, diskEncryptionSetId: data })) }
-      : {}),
+    ...(dataDisks.length > 0 ? { dataDiskImages: dataDisks } : {}),
   };
   return Object.keys(body).length > 0 ? body : undefined;
 }
@@ -287,8 +291,21 @@ function storageBody(values: ImageVersionCreatePropertiesValues) {
   }
 }
 
-/** The LUNs of the data disks the form itself names (disks mode): where a region's data-disk set applies. */
-function formDataDiskLuns(values: ImageVersionCreatePropertiesValues): number[] {
+/**
+ * The LUNs of the new version's data disks, where a region's data-disk sets apply: the form's own rows (disks mode),
+ * or those of the image, VM or version chosen as the source, when the picker knows it.
+ */
+export function versionDataDiskLuns(
+  values: {
+    sourceMode: SourceMode;
+    storageProfile: { source: { id: string }; dataDiskImages: readonly Pick<DataDiskRow, "lun">[] };
+  },
+  findSource?: (id: string) => Pick<SourceCandidate, "dataDiskLuns"> | undefined,
+): number[] {
+  if (values.sourceMode === "source") {
+    const id = values.storageProfile.source.id.trim();
+    return (id ? findSource?.(id)?.dataDiskLuns : undefined) ?? [];
+  }
   if (values.sourceMode !== "disks") return [];
   return values.storageProfile.dataDiskImages
     .map((disk) => disk.lun)
@@ -296,23 +313,32 @@ function formDataDiskLuns(values: ImageVersionCreatePropertiesValues): number[] 
 }
 
 /** The PUT body's `properties` for the form's values: only the source mode chosen is sent. */
-export function imageVersionPropertiesBody(values: ImageVersionCreatePropertiesValues): Record<string, unknown> {
+export function imageVersionPropertiesBody(
+  values: ImageVersionCreatePropertiesValues,
+  dataDiskLuns: readonly number[] = versionDataDiskLuns(values),
+): Record<string, unknown> {
   const { publishingProfile, safetyProfile } = values;
   const uefiSettings = uefiSettingsBody(values.securityProfile?.uefiSettings);
   return {
-    publishingProfile: publishingProfileBody(publishingProfile, formDataDiskLuns(values)),
+    publishingProfile: publishingProfileBody(publishingProfile, dataDiskLuns),
     storageProfile: storageBody(values),
     ...(safetyProfile.blockDeletionBeforeEndOfLife ? { safetyProfile: { blockDeletionBeforeEndOfLife: true } } : {}),
     ...(uefiSettings ? { securityProfile: { uefiSettings } } : {}),
   };
 }
 
-const ENCRYPTION_FIELDS: Record<string, keyof RegionEncryptionValues> = {
+const ENCRYPTION_FIELDS: Record<string, Exclude<keyof RegionEncryptionValues, "dataDisks">> = {
   [OS_DISK_ENCRYPTION_TARGET.toLowerCase()]: "osDiskEncryptionSetId",
-  [DATA_DISK_ENCRYPTION_TARGET.toLowerCase()]: "dataDiskEncryptionSetId",
   [CONFIDENTIAL_ENCRYPTION_TYPE_TARGET.toLowerCase()]: "confidentialVMEncryptionType",
   [SECURE_VM_DISK_ENCRYPTION_SET_TARGET.toLowerCase()]: "secureVMDiskEncryptionSetId",
 };
+
+/** A data disk's field named by an error: the LUN its message quotes ("LUN 1", "lun [1]"), else the first one set. */
+function dataDiskFieldOf(message: string, row: TargetRegionRow | undefined): string {
+  const quoted = /\blun\s*\[?(\d+)/i.exec(message)?.[1];
+  const set = Object.entries(row?.encryption?.dataDisks ?? {}).find(([, id]) => (id ?? "").trim() !== "")?.[0];
+  return `dataDisks.${quoted !== undefined ? dataDiskKey(Number(quoted)) : (set ?? dataDiskKey(0))}`;
+}
 
 /**
  * The form field of an encryption error: its target names the disk but not the region, so the row is the one the
@@ -323,16 +349,31 @@ export function encryptionFieldOfError(
   error: { target?: string; message?: string },
   rows: readonly TargetRegionRow[],
 ): string | undefined {
-  const field = error.target ? ENCRYPTION_FIELDS[error.target.toLowerCase()] : undefined;
-  if (!field) return undefined;
+  const target = error.target?.toLowerCase();
+  const dataDisk = target === DATA_DISK_ENCRYPTION_TARGET.toLowerCase();
+  const field = target ? ENCRYPTION_FIELDS[target] : undefined;
+  if (!field && !dataDisk) return undefined;
   const message = (error.message ?? "").toLowerCase();
-  const value = (row: TargetRegionRow) => (row.encryption?.[field] ?? "").trim().toLowerCase();
+  const value = (row: TargetRegionRow) =>
+    (field
+      ? (row.encryption?.[field] ?? "")
+      : (Object.values(row.encryption?.dataDisks ?? {}).find((id) => message.includes((id ?? "").toLowerCase())) ??
+        Object.values(row.encryption?.dataDisks ?? {}).find((id) => (id ?? "").trim() !== "") ??
+        "")
+    )
+      .trim()
+      .toLowerCase();
   const index = [
-    rows.findIndex((row) => message.includes(`target region '${row.name.toLowerCase()}'`)),
+    rows.findIndex(
+      (row) =>
+        message.includes(`target region '${row.name.toLowerCase()}'`) ||
+        message.includes(`region [${row.name.toLowerCase()}]`),
+    ),
     rows.findIndex((row) => value(row) !== "" && message.includes(value(row))),
     rows.findIndex((row) => value(row) !== ""),
   ].find((candidate) => candidate >= 0);
-  return `properties.publishingProfile.targetRegions.${index ?? 0}.encryption.${field}`;
+  const leaf = field ?? dataDiskFieldOf(error.message ?? "", rows[index ?? 0]);
+  return `properties.publishingProfile.targetRegions.${index ?? 0}.encryption.${leaf}`;
 }
 
 export interface PublishingRulesContext {
@@ -406,14 +447,14 @@ export function makeImageVersionCreateSchema(context: ImageVersionCreateContext)
     properties: z
       .custom<ImageVersionCreatePropertiesValues>((value) => typeof value === "object" && value !== null)
       .transform((values, zod) => {
-        const parsed = shared.safeParse(imageVersionPropertiesBody(values));
+        const luns = versionDataDiskLuns(values, context.findSource);
+        const body = imageVersionPropertiesBody(values, luns);
+        const parsed = shared.safeParse(body);
         if (!parsed.success) {
           for (const issue of parsed.error.issues)
             zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
           return z.NEVER;
         }
-        const body = imageVersionPropertiesBody(values);
-        const luns = formDataDiskLuns(values);
         for (const issue of publishingOptionIssues(body, values.publishingProfile.targetRegions, context, luns)) {
           // The form's own paths start below `properties`, which is this field.
           zod.addIssue({ code: "custom", message: issue.message, path: issue.path.slice(1) });
