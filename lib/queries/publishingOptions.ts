@@ -7,7 +7,8 @@ import { sameLocation } from "@/lib/gallery/regions";
 
 /**
  * What the version form's publishing options pick from: the disk encryption sets of the gallery's subscription
- * (sets must be in it), its storage accounts, and the VHD blobs of one account.
+ * (sets must be in it) and, against the emulator, the VHD blobs of one account (accounts and Azure's blobs:
+ * lib/queries/storageBlobs.ts).
  */
 
 export interface EncryptionSetChoice {
@@ -18,12 +19,6 @@ export interface EncryptionSetChoice {
   encryptionType: string;
 }
 
-export interface StorageAccountChoice {
-  id: string;
-  name: string;
-  location: string;
-}
-
 export interface VhdBlobChoice {
   container: string;
   name: string;
@@ -31,9 +26,6 @@ export interface VhdBlobChoice {
   osType?: string;
   uri: string;
 }
-
-/** Storage accounts are Microsoft.Storage's; no installed SDK covers them, so the REST client lists them. */
-export const STORAGE_API_VERSION = "2023-05-01";
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -71,21 +63,9 @@ export const publishingOptionQueries = {
         }
       },
     }),
-  storageAccounts: (arm: ArmClients, subscriptionId: string) =>
-    queryOptions({
-      queryKey: ["storageAccounts", subscriptionId.toLowerCase()] as const,
-      queryFn: async (): Promise<StorageAccountChoice[]> => {
-        const accounts = await arm.rest.listAll<{ id: string; name: string; location: string }>(
-          `/subscriptions/${subscriptionId}/providers/Microsoft.Storage/storageAccounts?api-version=${STORAGE_API_VERSION}`,
-        );
-        return accounts
-          .map(({ id, name, location }) => ({ id, name, location }))
-          .sort((a, b) => a.name.localeCompare(b.name));
-      },
-    }),
   /**
-   * An account's VHD blobs from the emulator's blob registry. Against Azure, listing blobs is the storage data
-   * plane's (another token audience and the account's network rules): the form takes the blob's URI as typed there.
+   * An account's VHD blobs from the emulator's blob registry, with the size and OS type it registered them with.
+   * Against Azure they are listed through the Blob service (storageQueries.dataPlaneBlobs).
    */
   emulatorBlobs: (arm: ArmClients, storageAccountId: string) =>
     queryOptions({
