@@ -284,7 +284,7 @@ function VersionForm({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor />
+          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
           {admitsUefiSettings(definitionSecurityType) && <UefiSettingsEditor />}
           <Group
             legend="Replication defaults"

@@ -81,8 +81,8 @@ function storedProperties(version: GalleryImageVersion): GalleryImageVersionProp
 
 type StoredRegion = NonNullable<NonNullable<GalleryImageVersion["publishingProfile"]>["targetRegions"]>[number];
 
-/** A stored region's encryption as the form holds it. */
-function encryptionRow(region: StoredRegion) {
+/** A stored region's (or edge zone's) encryption as the form holds it. */
+function encryptionRow(region: Pick<StoredRegion, "encryption">) {
   const encryption = region.encryption;
   return {
     ...emptyRegionEncryption(),
@@ -213,6 +213,7 @@ function Form({
             edgeZone: zone.extendedLocation?.name ?? "",
             extendedLocationReplicaCount: zone.extendedLocationReplicaCount ?? Number.NaN,
             storageAccountType: zone.storageAccountType ?? "",
+            encryption: encryptionRow(zone),
           })),
           replicaCount: profile?.replicaCount ?? Number.NaN,
           storageAccountType: profile?.storageAccountType ?? "",
@@ -301,7 +302,7 @@ function Form({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor />
+          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
           {storedUefiSettings && <UefiSettingsEditor />}
           {removed.length > 0 && (
             <div

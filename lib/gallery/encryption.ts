@@ -53,6 +53,20 @@ export interface RegionEncryptionInput {
   encryption?: unknown;
 }
 
+export interface EdgeZoneEncryptionInput {
+  name?: unknown;
+  extendedLocation?: { name?: unknown };
+  encryption?: unknown;
+}
+
+/** Edge zones (`targetExtendedLocations`) as the encryption rules read regions: named `{home region}/{edge zone}`. */
+export function edgeZoneEncryption(zones: readonly EdgeZoneEncryptionInput[]): RegionEncryptionInput[] {
+  return zones.map((zone) => ({
+    name: `${String(zone.name ?? "")}/${String(zone.extendedLocation?.name ?? "")}`,
+    encryption: zone.encryption,
+  }));
+}
+
 /** The sets a region names, by disk: `os` for the OS disk, the LUN for a data disk. */
 export interface RegionEncryption {
   region: string;

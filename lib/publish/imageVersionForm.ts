@@ -8,6 +8,9 @@ import {
   checkConfidentialEncryption,
   checkDirectSharedEncryption,
   checkEncryption,
+  edgeZoneEncryption,
+  encryptionSetIds,
+  type EdgeZoneEncryptionInput,
   CONFIDENTIAL_ENCRYPTION_TYPE_TARGET,
   DATA_DISK_ENCRYPTION_TARGET,
   OS_DISK_ENCRYPTION_TARGET,
@@ -50,6 +53,8 @@ export interface EdgeZoneRow {
   edgeZone: string;
   extendedLocationReplicaCount?: number;
   storageAccountType: string;
+  /** The zone's own disk encryption sets (of its home region): the OS disk's and each data disk's. */
+  encryption?: Partial<Pick<RegionEncryptionValues, "osDiskEncryptionSetId" | "dataDisks">>;
 }
 
 export interface UefiKeyRow {
@@ -166,7 +171,8 @@ function targetRegionBody(region: TargetRegionRow, dataDiskLuns: readonly number
   };
 }
 
-function edgeZoneBody(row: EdgeZoneRow) {
+function edgeZoneBody(row: EdgeZoneRow, dataDiskLuns: readonly number[]) {
+  const encrypted = encryptionBody(row.encryption, dataDiskLuns);
   return {
     name: row.name,
     extendedLocation: { name: row.edgeZone.trim(), type: "EdgeZone" },
@@ -174,6 +180,7 @@ function edgeZoneBody(row: EdgeZoneRow) {
       extendedLocationReplicaCount: row.extendedLocationReplicaCount,
       storageAccountType: row.storageAccountType,
     }) ?? {}) as object),
+    ...(encrypted ? { encryption: encrypted } : {}),
   };
 }
 
@@ -184,7 +191,7 @@ function publishingProfileBody(profile: PublishingProfileValues, dataDiskLuns: r
     // Rows stay at their index, so the service's `targetRegions[i]` targets land on the row the user sees.
     targetRegions: targetRegions.map((region) => targetRegionBody(region, dataDiskLuns)),
     ...(targetExtendedLocations && targetExtendedLocations.length > 0
-      ? { targetExtendedLocations: targetExtendedLocations.map(edgeZoneBody) }
+      ? { targetExtendedLocations: targetExtendedLocations.map((row) => edgeZoneBody(row, dataDiskLuns)) }
       : {}),
   };
 }
@@ -392,7 +399,9 @@ function publishingOptionIssues(
   context: PublishingRulesContext,
   dataDiskLuns: readonly number[] | undefined,
 ): { path: (string | number)[]; message: string }[] {
-  const profile = body.publishingProfile as { targetRegions?: { name: string; encryption?: unknown }[] } | undefined;
+  const profile = body.publishingProfile as
+    | { targetRegions?: { name: string; encryption?: unknown }[]; targetExtendedLocations?: EdgeZoneEncryptionInput[] }
+    | undefined;
   const read = readEncryption(profile?.targetRegions ?? []);
   const violations: (RuleViolation | undefined)[] = [
     read.violation,
@@ -407,6 +416,7 @@ function publishingOptionIssues(
     const field = encryptionFieldOfError(violation, rows);
     return [{ path: (field ?? "properties.publishingProfile.targetRegions").split("."), message: violation.message }];
   });
+  issues.push(...edgeZoneIssues(profile?.targetExtendedLocations ?? [], context, dataDiskLuns));
   const uefi = checkUefiSettings(
     body.securityProfile as Parameters<typeof checkUefiSettings>[0],
     context.definitionSecurityType,
@@ -416,6 +426,46 @@ function publishingOptionIssues(
     ...issue,
     path: issue.path.map((part) => (/^\d+$/.test(String(part)) ? Number(part) : part)),
   }));
+}
+
+/** The encryption rules on the edge zones' own sets, each on the zone's field (a zone need not match the others). */
+function edgeZoneIssues(
+  zones: readonly EdgeZoneEncryptionInput[],
+  context: PublishingRulesContext,
+  dataDiskLuns: readonly number[] | undefined,
+): { path: string[]; message: string }[] {
+  const read = readEncryption(edgeZoneEncryption(zones));
+  const violation =
+    read.violation ??
+    (dataDiskLuns === undefined || context.subscriptionId === undefined
+      ? undefined
+      : checkEncryption(read.regions, {
+          dataDiskLuns,
+          subscriptionId: context.subscriptionId,
+          sameDisksEverywhere: false,
+        })) ??
+    checkDirectSharedEncryption(read.regions, context.sharingPermissions);
+  if (!violation) return [];
+  const labels = edgeZoneEncryption(zones).map((zone) => zone.name.toLowerCase());
+  const message = violation.message.toLowerCase();
+  const named = labels.findIndex((label) => message.includes(`'${label}'`));
+  const index =
+    named >= 0
+      ? named
+      : Math.max(
+          0,
+          read.regions.findIndex((zone) => encryptionSetIds([zone]).length > 0),
+        );
+  const leaf =
+    violation.target?.toLowerCase() === DATA_DISK_ENCRYPTION_TARGET.toLowerCase()
+      ? dataDiskFieldOf(violation.message, undefined)
+      : "osDiskEncryptionSetId";
+  return [
+    {
+      path: `properties.publishingProfile.targetExtendedLocations.${index}.encryption.${leaf}`.split("."),
+      message: violation.message,
+    },
+  ];
 }
 
 export interface ImageVersionCreateContext extends PublishingRulesContext {

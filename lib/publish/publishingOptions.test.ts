@@ -208,6 +208,25 @@ describe("the version form's publishing options", () => {
     );
   });
 
+  it("encrypts an edge zone with its own set, and refuses it in a directly shared gallery on the zone's field", () => {
+    const form = values();
+    form.properties.publishingProfile.targetExtendedLocations![0]!.encryption = { osDiskEncryptionSetId: des("lax") };
+    const result = makeImageVersionCreateSchema(context).safeParse(form);
+    expect(result.success).toBe(true);
+    const zones = (result.data!.properties.publishingProfile as { targetExtendedLocations: { encryption?: unknown }[] })
+      .targetExtendedLocations;
+    expect(zones[0]!.encryption).toEqual({ osDiskImage: { diskEncryptionSetId: des("lax") } });
+
+    // Only the zone is encrypted: a directly shared gallery refuses it on the zone's own field.
+    for (const region of form.properties.publishingProfile.targetRegions) region.encryption = emptyRegionEncryption();
+    const errors = fieldErrors(
+      makeImageVersionCreateSchema({ ...context, sharingPermissions: "Groups" }).safeParse(form),
+    );
+    expect(errors["properties.publishingProfile.targetExtendedLocations.0.encryption.osDiskEncryptionSetId"]).toBe(
+      DIRECT_SHARED_ENCRYPTION_MESSAGE,
+    );
+  });
+
   it("places the service's encryption errors on the row its message names", () => {
     const rows = values().properties.publishingProfile.targetRegions;
     expect(

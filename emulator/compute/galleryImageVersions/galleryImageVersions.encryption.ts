@@ -10,6 +10,8 @@ import {
   encryptionTargetOf,
   SECURE_VM_DISK_ENCRYPTION_SET_TARGET,
   readEncryption,
+  edgeZoneEncryption,
+  type EdgeZoneEncryptionInput,
   type RegionEncryptionInput,
 } from "../../../lib/gallery/encryption.js";
 import type { EmulatorContext } from "../../context.js";
@@ -47,20 +49,6 @@ export function checkVersionEncryption(
       { sameDisksEverywhere: false },
     );
   }
-}
-
-export interface EdgeZoneEncryptionInput {
-  name?: unknown;
-  extendedLocation?: { name?: unknown };
-  encryption?: unknown;
-}
-
-/** Edge zones as the encryption rules read regions: named `{home region}/{edge zone}`. */
-export function edgeZoneEncryption(zones: readonly EdgeZoneEncryptionInput[]): RegionEncryptionInput[] {
-  return zones.map((zone) => ({
-    name: `${String(zone.name ?? "")}/${String(zone.extendedLocation?.name ?? "")}`,
-    encryption: zone.encryption,
-  }));
 }
 
 function checkRegionsEncryption(
