@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { galleryPathOf } from "@/lib/azure/routeParams";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { encryptionSetFits } from "@/lib/gallery/encryption";
 import { sameLocation } from "@/lib/gallery/regions";
 
@@ -81,10 +82,13 @@ export const publishingOptionQueries = {
     }),
 };
 
-/** A version's UEFI settings: the service returns them only with `$expand=UefiSettings`. */
+/**
+ * A version's UEFI settings: the service returns them only with `$expand=UefiSettings`. Keyed under the versions'
+ * root, so the invalidation after a publish or an edit reaches it.
+ */
 export const versionUefiSettingsQuery = (arm: ArmClients, id: string) =>
   queryOptions({
-    queryKey: ["versionUefiSettings", id.toLowerCase()] as const,
+    queryKey: [...versionQueries.all(), "uefiSettings", id.toLowerCase()] as const,
     queryFn: async () => {
       const p = galleryPathOf(id);
       if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);
