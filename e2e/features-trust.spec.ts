@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import {
+  FAILED_VALIDATION_IMAGE,
   FLAGGED_IMAGE,
   REVIEW_GALLERY,
   REVIEW_RESOURCE_GROUP,
@@ -36,7 +37,8 @@ const versionRow = (page: Page, table: string, version: string) =>
   page
     .getByRole("table", { name: table })
     .getByRole("row")
-    .filter({ has: page.getByRole("rowheader", { name: version, exact: true }) });
+    // The row header gains a "latest" badge once the row's reads settle: match the version name at its start.
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${version.replaceAll(".", "\\.")}(\\s|$)`) }) });
 
 test("features upgraded from a version on: newer versions gain them, older ones are marked as keeping theirs", async ({
   page,
@@ -140,4 +142,30 @@ test("a flagged version: badges on the definition and version pages, a warning i
   await expect(validated).toContainText("Validation passed", { timeout: 30_000 });
   await expect(validated).toContainText("TrustedLaunchValidation v1.0: Succeeded");
   await expect(page.getByTestId("snippet-warning")).toHaveCount(0);
+});
+
+test("a version that failed Trusted Launch validation: warned on its definition, and both untrusted versions badged in What I can use", async ({
+  page,
+}) => {
+  await open(page, `${REVIEW}/${FAILED_VALIDATION_IMAGE}`);
+  // Validation reads queue behind the page's replication reads: slow when two worlds share two cores.
+  await expect(versionRow(page, `Versions of ${FAILED_VALIDATION_IMAGE}`, "1.0.0")).toContainText("Validation failed", {
+    timeout: 90_000,
+  });
+  const failure = "Version 1.0.0 failed the platform's validation (TrustedLaunchValidation).";
+  const latest = page.getByRole("table", { name: "What latest resolves to in each region" });
+  await expect(latest.getByText(failure).first()).toBeVisible();
+  await expect(page.getByTestId("snippet-warning")).toContainText(failure);
+  await expect(page.getByRole("region", { name: "Azure CLI snippet" })).toContainText(`# WARNING: ${failure}`);
+  await expectNoSeriousA11yViolations(page, "definition page of a version that failed validation");
+
+  await page.goto("/images");
+  await page.getByRole("searchbox", { name: "Search" }).fill("UbuntuReview");
+  const images = page.getByRole("table", { name: "Images I can use" });
+  const row = (image: string) =>
+    images.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${image}`) }) });
+  await expect(row(FAILED_VALIDATION_IMAGE)).toContainText("Validation failed", { timeout: 90_000 });
+  await expect(row(FLAGGED_IMAGE)).toContainText("Policy violation: flagged unsafe");
+  await expect(row(TRUSTED_LAUNCH_SUPPORTED_IMAGE)).toContainText("Validation passed");
+  await expectNoSeriousA11yViolations(page, "images I can use with trust badges");
 });

@@ -47,7 +47,10 @@ async function expectKeyboardReachable(page: Page, first: Locator, controls: Loc
   expect([...reached].sort(), "controls reached with Tab").toEqual(controls.map((_, index) => String(index)).sort());
 }
 
-test("publish from a VHD with per-region encryption and an edge zone, and read it back", async ({ page }) => {
+test("publish from a VHD with per-region encryption, an edge zone and UEFI settings, read it back and edit them", async ({
+  page,
+  world,
+}) => {
   const form = await openForm(page, O.gallery, O.definition);
   await form.field("Version number (required)").fill("1.0.0");
   await form.form.getByRole("radio", { name: "VHD in a storage account" }).check();
@@ -94,6 +97,7 @@ test("publish from a VHD with per-region encryption and an edge zone, and read i
     form.form.getByRole("button", { name: "Create image version" }),
   ]);
 
+  await form.form.getByRole("checkbox", { name: "MicrosoftUefiCertificateAuthorityTemplate" }).check();
   await form.form.getByRole("button", { name: "Create image version" }).click();
   await expect(form.heading()).toHaveText("1.0.0", { timeout: 30_000 });
   const options = page.getByRole("region", { name: "Publishing options" });
@@ -102,7 +106,25 @@ test("publish from a VHD with per-region encryption and an edge zone, and read i
   await expect(options).toContainText("Encryption in North EuropeOS disk: des-northeurope");
   await expect(options).toContainText("Additional replica sets in West Europe2 × PremiumV2_LRS");
   await expect(options).toContainText("Edge zone microsoftlosangeles1EdgeZone in West US · 2 × Standard_LRS");
+  await expect(options).toContainText("UEFI signature templatesMicrosoftUefiCertificateAuthorityTemplate");
   await expectNoSeriousA11yViolations(page, "image version page with publishing options");
+
+  // The edit form shows the version's UEFI settings and changes them once replication has finished.
+  await world.advanceClock(24 * 3600);
+  await page.goto(`${galleryUrl(O.gallery)}/images/${O.definition}/versions/1.0.0/edit`);
+  const edit = page.getByRole("form", { name: "Edit image version 1.0.0" });
+  await expect(edit.getByRole("checkbox", { name: "MicrosoftUefiCertificateAuthorityTemplate" })).toBeChecked({
+    timeout: 30_000,
+  });
+  await expect(edit.getByLabel("OS disk encryption set in North Europe")).toHaveValue(desId("des-northeurope"));
+  await edit.getByRole("checkbox", { name: "MicrosoftWindowsTemplate" }).check();
+  await expectNoSeriousA11yViolations(page, "edit image version form with UEFI settings");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.heading()).toHaveText("1.0.0", { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Publishing options" })).toContainText(
+    "UEFI signature templatesMicrosoftUefiCertificateAuthorityTemplate, MicrosoftWindowsTemplate",
+    { timeout: 30_000 },
+  );
 });
 
 test("a directly shared gallery warns that it cannot hold encrypted versions, and refuses one", async ({ page }) => {

@@ -26,6 +26,7 @@ import { SharedGalleryInvites } from "@/components/consumer/SharedGalleryInvites
 import { CommunityGalleryLookup } from "@/components/consumer/CommunityGalleryLookup";
 import { SharedGallerySearch } from "@/components/consumer/SharedGallerySearch";
 import { SafeText } from "@/components/ui/SafeText";
+import { NewestVersionTrust } from "@/components/trust/NewestVersionTrust";
 
 type Row = InventoryImage & { subscriptionName: string; href: string };
 
@@ -84,6 +85,11 @@ const columns = [
         </span>
       );
     },
+  }),
+  column.display({
+    id: "trust",
+    header: "Newest version's trust",
+    cell: (info) => <NewestVersionTrust image={info.row.original} />,
   }),
   column.accessor((row) => row.regions.length, {
     id: "regions",

@@ -1,6 +1,8 @@
 "use client";
 
-import { useFieldArray } from "react-hook-form";
+import { useQuery } from "@tanstack/react-query";
+import { useFieldArray, useFormContext } from "react-hook-form";
+import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { NumberField, SelectField, TextField } from "@/components/publish/fields";
 import {
@@ -8,17 +10,30 @@ import {
   MAX_REPLICA_COUNT,
   MIN_REPLICA_COUNT,
 } from "@/lib/gallery/galleryImageVersion";
-import { AZURE_REGIONS } from "@/lib/gallery/regions";
-import type { EdgeZoneRow } from "@/lib/publish/imageVersionForm";
+import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
+import { dataDiskKey, type EdgeZoneRow } from "@/lib/publish/imageVersionForm";
+import { encryptionSetsFor, publishingOptionQueries, type EncryptionSetChoice } from "@/lib/queries/publishingOptions";
 
 const NAME = "properties.publishingProfile.targetExtendedLocations";
 
 /**
  * Edge zones (`targetExtendedLocations`): Azure Extended Zones the version is replicated to, each named with its
- * home region, with its own replica count and storage type (Standard_LRS when empty).
+ * home region, with its own replica count, storage type (Standard_LRS when empty) and disk encryption sets (those of
+ * the gallery's subscription in the home region).
  */
-export function EdgeZonesEditor() {
+export function EdgeZonesEditor({
+  subscriptionId,
+  dataDiskLuns,
+}: {
+  subscriptionId: string;
+  /** The LUNs of the version's data disks the form knows of: each may have its own set in each zone. */
+  dataDiskLuns: readonly number[];
+}) {
+  const arm = useArm();
   const { fields, append, remove } = useFieldArray({ name: NAME });
+  const { watch } = useFormContext();
+  const zones = (watch(NAME) ?? []) as EdgeZoneRow[];
+  const sets = useQuery(publishingOptionQueries.encryptionSets(arm, subscriptionId));
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Edge zones</legend>
@@ -55,6 +70,12 @@ export function EdgeZonesEditor() {
             >
               Remove
             </button>
+            <ZoneEncryption
+              index={index}
+              homeRegion={zones[index]?.name ?? ""}
+              sets={sets.data ?? []}
+              dataDiskLuns={dataDiskLuns}
+            />
           </li>
         ))}
       </ul>
@@ -73,5 +94,47 @@ export function EdgeZonesEditor() {
         Add edge zone
       </button>
     </fieldset>
+  );
+}
+
+function ZoneEncryption({
+  index,
+  homeRegion,
+  sets,
+  dataDiskLuns,
+}: {
+  index: number;
+  homeRegion: string;
+  sets: readonly EncryptionSetChoice[];
+  dataDiskLuns: readonly number[];
+}) {
+  const choices = encryptionSetsFor(sets, homeRegion, "disk").map((set) => ({
+    value: set.id,
+    label: `${set.name} (${set.resourceGroup})`,
+  }));
+  const base = `${NAME}.${index}.encryption`;
+  const hint =
+    choices.length === 0
+      ? `No disk encryption set of this subscription is in ${regionDisplayName(homeRegion)}.`
+      : undefined;
+  return (
+    <div className="grid gap-2 sm:col-span-5 sm:grid-cols-2">
+      <SelectField
+        name={`${base}.osDiskEncryptionSetId`}
+        label={`Edge zone ${index + 1} OS disk encryption set`}
+        placeholder="None (platform-managed key)"
+        choices={choices}
+        hint={hint}
+      />
+      {dataDiskLuns.map((lun) => (
+        <SelectField
+          key={lun}
+          name={`${base}.dataDisks.${dataDiskKey(lun)}`}
+          label={`Edge zone ${index + 1} data disk LUN ${lun} encryption set`}
+          placeholder="None (platform-managed key)"
+          choices={choices}
+        />
+      ))}
+    </div>
   );
 }

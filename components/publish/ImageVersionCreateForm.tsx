@@ -50,6 +50,7 @@ import {
   makeImageVersionCreateSchema,
   type ImageVersionCreateOutput,
   type ImageVersionCreateValues,
+  versionDataDiskLuns,
 } from "@/lib/publish/imageVersionForm";
 import { createImageVersion } from "@/lib/queries/galleryImageVersions";
 import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
@@ -201,6 +202,10 @@ function VersionForm({
   const chosen = candidates.find(
     (candidate) => candidate.id.toLowerCase() === (mode === "source" ? sourceId : osDiskId).toLowerCase(),
   );
+  const dataDiskLuns = versionDataDiskLuns(
+    { sourceMode: mode, storageProfile: { source: { id: sourceId }, dataDiskImages: dataDisks } },
+    () => chosen,
+  );
 
   async function onSubmit(values: ImageVersionCreateOutput) {
     setRefusal(undefined);
@@ -277,9 +282,9 @@ function VersionForm({
             subscriptionId={path.subscriptionId}
             definitionSecurityType={definitionSecurityType}
             sharingPermissions={sharingPermissions}
-            hasDataDisks={mode === "disks" && dataDisks.length > 0}
+            dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor />
+          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
           {admitsUefiSettings(definitionSecurityType) && <UefiSettingsEditor />}
           <Group
             legend="Replication defaults"

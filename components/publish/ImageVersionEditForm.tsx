@@ -26,6 +26,7 @@ import { useOperation } from "@/components/publish/useOperation";
 import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
+import { admitsUefiSettings, UefiSettingsEditor } from "@/components/publish/UefiSettingsEditor";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -37,13 +38,17 @@ import { securityTypeOf } from "@/lib/gallery/versionValidation";
 import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
+  dataDiskKey,
   emptyRegionEncryption,
   encryptionFieldOfError,
   makeImageVersionUpdateSchema,
   removedTargetRegionsOf,
   type ImageVersionUpdateOutput,
   type ImageVersionUpdateValues,
+  type UefiSettingsValues,
+  uefiSettingsValues,
 } from "@/lib/publish/imageVersionForm";
+import { versionUefiSettingsQuery } from "@/lib/queries/publishingOptions";
 import { updateImageVersion } from "@/lib/queries/galleryImageVersions";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { galleryQueries } from "@/lib/queries/galleries";
@@ -76,13 +81,15 @@ function storedProperties(version: GalleryImageVersion): GalleryImageVersionProp
 
 type StoredRegion = NonNullable<NonNullable<GalleryImageVersion["publishingProfile"]>["targetRegions"]>[number];
 
-/** A stored region's encryption as the form holds it (one set for the data disks: the first one's). */
-function encryptionRow(region: StoredRegion) {
+/** A stored region's (or edge zone's) encryption as the form holds it. */
+function encryptionRow(region: Pick<StoredRegion, "encryption">) {
   const encryption = region.encryption;
   return {
     ...emptyRegionEncryption(),
     osDiskEncryptionSetId: encryption?.osDiskImage?.diskEncryptionSetId ?? "",
-    dataDiskEncryptionSetId: encryption?.dataDiskImages?.[0]?.diskEncryptionSetId ?? "",
+    dataDisks: Object.fromEntries(
+      (encryption?.dataDiskImages ?? []).map((disk) => [dataDiskKey(disk.lun), disk.diskEncryptionSetId ?? ""]),
+    ),
     confidentialVMEncryptionType: encryption?.osDiskImage?.securityProfile?.confidentialVMEncryptionType ?? "",
     secureVMDiskEncryptionSetId: encryption?.osDiskImage?.securityProfile?.secureVMDiskEncryptionSetId ?? "",
   };
@@ -95,6 +102,14 @@ export function ImageVersionEditForm({ path }: { path: VersionPath }) {
   const version = useQuery(versionQueries.detail(arm, versionIdOf(path)));
   const image = useQuery(imageQueries.detail(arm, imageIdOf(path)));
   const gallery = useQuery(galleryQueries.detail(arm, galleryIdOf(path)));
+  const definitionSecurityType = securityTypeOf(image.data?.features);
+  const takesUefi = image.data !== undefined && admitsUefiSettings(definitionSecurityType);
+  const uefi = useQuery({ ...versionUefiSettingsQuery(arm, versionIdOf(path)), enabled: takesUefi });
+  const uefiReady = !takesUefi || uefi.isSuccess;
+  const storedUefiSettings = useMemo(
+    () => (takesUefi && uefi.isSuccess ? uefiSettingsValues(uefi.data) : undefined),
+    [takesUefi, uefi.isSuccess, uefi.data],
+  );
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Edit" }]} />
@@ -106,15 +121,17 @@ export function ImageVersionEditForm({ path }: { path: VersionPath }) {
       {version.isError && <ErrorPanel error={version.error} title="The image version could not be read" />}
       {image.isError && <ErrorPanel error={image.error} title="The image definition could not be read" />}
       {gallery.isError && <ErrorPanel error={gallery.error} title="The gallery could not be read" />}
-      {version.data && image.data && gallery.data ? (
+      {uefi.isError && <ErrorPanel error={uefi.error} title="The version's UEFI settings could not be read" />}
+      {version.data && image.data && gallery.data && uefiReady ? (
         <Form
           path={path}
           version={version.data}
-          definitionSecurityType={securityTypeOf(image.data.features)}
+          definitionSecurityType={definitionSecurityType}
           sharingPermissions={gallery.data.sharingProfile?.permissions}
+          storedUefiSettings={storedUefiSettings}
         />
       ) : (
-        !version.isError && !image.isError && !gallery.isError && <Spinner label="Loading…" />
+        !version.isError && !image.isError && !gallery.isError && !uefi.isError && <Spinner label="Loading…" />
       )}
     </>
   );
@@ -125,11 +142,14 @@ function Form({
   version,
   definitionSecurityType,
   sharingPermissions,
+  storedUefiSettings,
 }: {
   path: VersionPath;
   version: GalleryImageVersion;
   definitionSecurityType: string | undefined;
   sharingPermissions: string | undefined;
+  /** For definitions that take UEFI settings: the version's, read with `$expand=UefiSettings`. */
+  storedUefiSettings: UefiSettingsValues | undefined;
 }) {
   const arm = useArm();
   const router = useRouter();
@@ -154,8 +174,18 @@ function Form({
         subscriptionId: path.subscriptionId,
         definitionSecurityType,
         sharingPermissions,
+        storedUefiSettings,
       }),
-    [location, stored, storedEndOfLife, dataDiskLuns, path.subscriptionId, definitionSecurityType, sharingPermissions],
+    [
+      location,
+      stored,
+      storedEndOfLife,
+      dataDiskLuns,
+      path.subscriptionId,
+      definitionSecurityType,
+      sharingPermissions,
+      storedUefiSettings,
+    ],
   );
   const regions = [...(profile?.targetRegions ?? [])].sort(
     (a, b) => Number(sameLocation(b.name, location)) - Number(sameLocation(a.name, location)),
@@ -183,12 +213,14 @@ function Form({
             edgeZone: zone.extendedLocation?.name ?? "",
             extendedLocationReplicaCount: zone.extendedLocationReplicaCount ?? Number.NaN,
             storageAccountType: zone.storageAccountType ?? "",
+            encryption: encryptionRow(zone),
           })),
           replicaCount: profile?.replicaCount ?? Number.NaN,
           storageAccountType: profile?.storageAccountType ?? "",
           excludeFromLatest: profile?.excludeFromLatest ?? false,
           endOfLifeDate: storedEndOfLife,
         },
+        ...(storedUefiSettings ? { securityProfile: { uefiSettings: storedUefiSettings } } : {}),
       },
       confirmRemoval: false,
     },
@@ -204,6 +236,7 @@ function Form({
         updateImageVersion(arm, path, {
           publishingProfile: values.publishingProfile,
           ...(values.safetyProfile ? { safetyProfile: values.safetyProfile } : {}),
+          ...(values.securityProfile ? { securityProfile: values.securityProfile } : {}),
         }),
       { untilAccepted: true },
     );
@@ -267,9 +300,10 @@ function Form({
             subscriptionId={path.subscriptionId}
             definitionSecurityType={definitionSecurityType}
             sharingPermissions={sharingPermissions}
-            hasDataDisks={dataDiskLuns.length > 0}
+            dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor />
+          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          {storedUefiSettings && <UefiSettingsEditor />}
           {removed.length > 0 && (
             <div
               role="group"

@@ -14,7 +14,7 @@ import {
 } from "@/lib/gallery/encryption";
 import { MAX_REPLICA_COUNT, MIN_REPLICA_COUNT, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
-import type { AdditionalReplicaSetRow, TargetRegionRow } from "@/lib/publish/imageVersionForm";
+import { dataDiskKey, type AdditionalReplicaSetRow, type TargetRegionRow } from "@/lib/publish/imageVersionForm";
 import { encryptionSetsFor, publishingOptionQueries, type EncryptionSetChoice } from "@/lib/queries/publishingOptions";
 
 const REGIONS = "properties.publishingProfile.targetRegions";
@@ -33,13 +33,13 @@ export function RegionOptionsEditor({
   subscriptionId,
   definitionSecurityType,
   sharingPermissions,
-  hasDataDisks,
+  dataDiskLuns,
 }: {
   subscriptionId: string;
   definitionSecurityType: string | undefined;
   sharingPermissions: string | undefined;
-  /** Whether the version's data disks are known to the form (a data-disk set applies to each). */
-  hasDataDisks: boolean;
+  /** The LUNs of the version's data disks the form knows of: each may have its own set in each region. */
+  dataDiskLuns: readonly number[];
 }) {
   const arm = useArm();
   const { watch } = useFormContext();
@@ -69,7 +69,7 @@ export function RegionOptionsEditor({
             region={row.name}
             sets={sets.data ?? []}
             confidential={admitsConfidentialVMs(definitionSecurityType)}
-            hasDataDisks={hasDataDisks}
+            dataDiskLuns={dataDiskLuns}
             confidentialType={row.encryption?.confidentialVMEncryptionType ?? ""}
           />
         ))}
@@ -90,14 +90,14 @@ function RegionOptions({
   region,
   sets,
   confidential,
-  hasDataDisks,
+  dataDiskLuns,
   confidentialType,
 }: {
   index: number;
   region: string;
   sets: readonly EncryptionSetChoice[];
   confidential: boolean;
-  hasDataDisks: boolean;
+  dataDiskLuns: readonly number[];
   confidentialType: string;
 }) {
   const base = `${REGIONS}.${index}`;
@@ -114,15 +114,15 @@ function RegionOptions({
           choices={diskSets}
           hint={diskSets.length === 0 ? `No disk encryption set of this subscription is in ${display}.` : undefined}
         />
-        {hasDataDisks && (
+        {dataDiskLuns.map((lun) => (
           <SelectField
-            name={`${base}.encryption.dataDiskEncryptionSetId`}
-            label={`Data disks encryption set in ${display}`}
+            key={lun}
+            name={`${base}.encryption.dataDisks.${dataDiskKey(lun)}`}
+            label={`Data disk LUN ${lun} encryption set in ${display}`}
             placeholder="None (platform-managed key)"
             choices={diskSets}
-            hint="Used for every data disk of the version."
           />
-        )}
+        ))}
         {confidential && (
           <SelectField
             name={`${base}.encryption.confidentialVMEncryptionType`}

@@ -10,6 +10,24 @@ import { versionUefiSettingsQuery } from "@/lib/queries/publishingOptions";
 
 const setName = (id: string | undefined) => (id ? id.split("/").pop() : undefined);
 
+type Encryption = NonNullable<
+  NonNullable<GalleryImageVersion["publishingProfile"]>["targetRegions"]
+>[number]["encryption"];
+
+/** A region's or edge zone's disk encryption sets, by disk. */
+function encryptionSummary(encryption: Encryption): string[] {
+  const os = encryption?.osDiskImage;
+  return [
+    os?.diskEncryptionSetId ? `OS disk: ${setName(os.diskEncryptionSetId)}` : "",
+    ...(encryption?.dataDiskImages ?? []).map(
+      (disk) => `LUN ${disk.lun}: ${setName(disk.diskEncryptionSetId) ?? "platform key"}`,
+    ),
+    os?.securityProfile?.confidentialVMEncryptionType
+      ? `Confidential VM: ${os.securityProfile.confidentialVMEncryptionType}${os.securityProfile.secureVMDiskEncryptionSetId ? ` with ${setName(os.securityProfile.secureVMDiskEncryptionSetId)}` : ""}`
+      : "",
+  ].filter(Boolean);
+}
+
 /**
  * The publishing options a version was made with, as the service reports them: a VHD or community source, each
  * region's encryption and additional replica sets, edge zones, and UEFI settings. Nothing shows when none is set.
@@ -31,16 +49,7 @@ export function VersionPublishingOptions({ version }: { version: GalleryImageVer
   }
   for (const region of regions) {
     const display = regionDisplayName(region.name);
-    const os = region.encryption?.osDiskImage;
-    const encryption = [
-      os?.diskEncryptionSetId ? `OS disk: ${setName(os.diskEncryptionSetId)}` : "",
-      ...(region.encryption?.dataDiskImages ?? []).map(
-        (disk) => `LUN ${disk.lun}: ${setName(disk.diskEncryptionSetId) ?? "platform key"}`,
-      ),
-      os?.securityProfile?.confidentialVMEncryptionType
-        ? `Confidential VM: ${os.securityProfile.confidentialVMEncryptionType}${os.securityProfile.secureVMDiskEncryptionSetId ? ` with ${setName(os.securityProfile.secureVMDiskEncryptionSetId)}` : ""}`
-        : "",
-    ].filter(Boolean);
+    const encryption = encryptionSummary(region.encryption);
     if (encryption.length > 0) items.push({ label: `Encryption in ${display}`, value: encryption.join("; ") });
     if (region.additionalReplicaSets?.length) {
       items.push({
@@ -52,9 +61,10 @@ export function VersionPublishingOptions({ version }: { version: GalleryImageVer
     }
   }
   for (const zone of edgeZones) {
+    const encryption = encryptionSummary(zone.encryption);
     items.push({
       label: `Edge zone ${zone.extendedLocation?.name ?? ""}`,
-      value: `${zone.extendedLocation?.type ?? "EdgeZone"} in ${regionDisplayName(zone.name ?? "")} · ${zone.extendedLocationReplicaCount ?? 1} × ${zone.storageAccountType ?? "Standard_LRS"}`,
+      value: `${zone.extendedLocation?.type ?? "EdgeZone"} in ${regionDisplayName(zone.name ?? "")} · ${zone.extendedLocationReplicaCount ?? 1} × ${zone.storageAccountType ?? "Standard_LRS"}${encryption.length > 0 ? ` · ${encryption.join("; ")}` : ""}`,
     });
   }
   const settings = uefi.data;

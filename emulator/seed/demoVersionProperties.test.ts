@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeFixture } from "../testing/computeFixture.js";
 import { DEMO_SUBSCRIPTIONS } from "./demoIdentities.js";
 import {
+  FAILED_VALIDATION_IMAGE,
   FLAGGED_IMAGE,
   REVIEW_GALLERY,
   REVIEW_RESOURCE_GROUP,
@@ -12,7 +13,7 @@ import {
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const ADMIN = "megan@contoso.onmicrosoft.com";
 
-describe("demo seed: VHD blobs, a validated Trusted Launch Supported version and a flagged version", () => {
+describe("demo seed: VHD blobs, a validated and a failed Trusted Launch Supported version, and a flagged version", () => {
   const fx = computeFixture({ seed: "demo", as: ADMIN, subscriptionId: PROD });
 
   it("holds the validated and the flagged versions, made from a registered VHD", async () => {
@@ -27,6 +28,17 @@ describe("demo seed: VHD blobs, a validated Trusted Launch Supported version and
     expect(validated.storageProfile?.osDiskImage?.source?.uri).toContain(
       `https://${VHD_ACCOUNT}.blob.core.windows.net/`,
     );
+
+    const failed = await fx.client.galleryImageVersions.get(
+      REVIEW_RESOURCE_GROUP,
+      REVIEW_GALLERY,
+      FAILED_VALIDATION_IMAGE,
+      "1.0.0",
+      { expand: "ValidationProfile" },
+    );
+    expect(failed.validationsProfile?.executedValidations).toEqual([
+      expect.objectContaining({ type: "TrustedLaunchValidation", status: "Failed" }),
+    ]);
 
     const flagged = await fx.client.galleryImageVersions.get(
       REVIEW_RESOURCE_GROUP,

@@ -13,8 +13,8 @@ import { DEMO_SUBSCRIPTIONS } from "./demoIdentities.js";
 /**
  * Demo data for image versions' newer properties, in a resource group and gallery of their own so that the other
  * demo galleries (and what e2e reads from them) stay as they are: a storage account with VHD blobs, a Trusted
- * Launch Supported definition whose version made from a VHD has its validation result, and a version reported for
- * a policy violation.
+ * Launch Supported definition whose version made from a VHD has its validation result, one whose version failed the
+ * Trusted Launch validation, and a version reported for a policy violation.
  */
 
 const SUBSCRIPTION = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
@@ -29,6 +29,7 @@ export const VHD_BLOBS = [
 ] as const;
 export const TRUSTED_LAUNCH_SUPPORTED_IMAGE = "ubuntu-2404-tl-supported";
 export const FLAGGED_IMAGE = "ubuntu-2404-flagged";
+export const FAILED_VALIDATION_IMAGE = "ubuntu-2404-tl-failed";
 
 const vhdUri = (blob: string) => `https://${VHD_ACCOUNT}.blob.core.windows.net/vhds/${blob}`;
 
@@ -80,6 +81,7 @@ export function seedDemoVersionProperties(ctx: EmulatorContext, seededAt: number
     });
   definition(TRUSTED_LAUNCH_SUPPORTED_IMAGE, "24_04-tl-supported", "TrustedLaunchSupported");
   definition(FLAGGED_IMAGE, "24_04-flagged");
+  definition(FAILED_VALIDATION_IMAGE, "24_04-tl-failed", "TrustedLaunchSupported");
 
   const publishedAt = seededAt - 2 * DAY_MS;
   const fromVhd = (image: string) =>
@@ -102,6 +104,7 @@ export function seedDemoVersionProperties(ctx: EmulatorContext, seededAt: number
       },
     });
   fromVhd(TRUSTED_LAUNCH_SUPPORTED_IMAGE);
+  reportOnVersion(ctx, fromVhd(FAILED_VALIDATION_IMAGE).id, { validationFailed: true });
   const flagged = fromVhd(FLAGGED_IMAGE);
   reportOnVersion(ctx, flagged.id, {
     policyViolations: [

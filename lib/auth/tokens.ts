@@ -5,14 +5,21 @@ export class SignInRequiredError extends Error {
   override name = "SignInRequiredError";
 }
 
+/** The identity provider wants the user to sign in or consent, and the caller asked for no redirect. */
+export class InteractionRequiredError extends Error {
+  override name = "InteractionRequiredError";
+}
+
 /**
  * Silent first (cache, then refresh token), interactive only when the identity provider demands it. The
- * interactive path is a redirect, so the returned promise never settles: the page is navigating away.
+ * interactive path is a redirect, so the returned promise never settles: the page is navigating away. With
+ * `interactive: false` (a form that must keep what was typed) it throws InteractionRequiredError instead.
  */
 export async function acquireAccessToken(
   instance: IPublicClientApplication,
   scopes: string[],
   tenant?: TokenTenant,
+  { interactive = true }: { interactive?: boolean } = {},
 ): Promise<AccessToken> {
   const signedIn: AccountInfo | null = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
   if (!signedIn) throw new SignInRequiredError("Sign in to call Azure.");
@@ -27,6 +34,11 @@ export async function acquireAccessToken(
       expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
     };
   } catch (error) {
+    if (error instanceof InteractionRequiredAuthError && !interactive) {
+      throw new InteractionRequiredError(
+        `Azure wants you to sign in again or consent to ${scopes.join(" ")}: ${error.errorMessage || error.message}`,
+      );
+    }
     if (error instanceof InteractionRequiredAuthError) {
       await instance.acquireTokenRedirect({ scopes, account, ...authority });
       return new Promise<AccessToken>(() => {});

@@ -16,6 +16,8 @@ export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
 /** Scopes the dashboard requests; one resource per token, as Entra requires. */
 export const ARM_SCOPE = `${ARM_AUDIENCE}/user_impersonation`;
 export const GRAPH_SCOPES = [`${GRAPH_AUDIENCE}/User.ReadBasic.All`];
+/** Azure Storage's data plane (listing blobs): a token of its own audience. */
+export const STORAGE_SCOPE = "https://storage.azure.com/user_impersonation";
 
 /** The host of the https-shaped authority MSAL is given in emulator mode; never contacted (see msal-local-idp.md). */
 export const EMULATOR_AUTHORITY_HOST = "login.emulator.local";

@@ -78,6 +78,31 @@ describe("images I can use", () => {
     expect(images[1]).toMatchObject({ architecture: "x64", hyperVGeneration: "V2" });
   });
 
+  it("keeps the trust inputs a row carries: policy reports of each version and the definition's features", () => {
+    const tl = definition(shared, "tl", {
+      osType: "Linux",
+      features: [{ name: "SecurityType", value: "TrustedLaunchSupported", startsAtVersion: "2.0.0" }],
+    });
+    const flagged = {
+      ...version(tl.id, "2.0.0", ["northeurope"]),
+      properties: {
+        publishingProfile: { targetRegions: [{ name: "northeurope" }] },
+        safetyProfile: {
+          reportedForPolicyViolation: true,
+          policyViolations: [{ category: "ImageFlaggedUnsafe", details: "rootkit" }],
+        },
+      },
+    };
+    const [row] = buildInventory([tl], [flagged, version(tl.id, "1.0.0", ["northeurope"])], now);
+    expect(row!.features).toEqual([
+      { name: "SecurityType", value: "TrustedLaunchSupported", startsAtVersion: "2.0.0" },
+    ]);
+    expect(row!.versions.map((v) => v.safetyProfile)).toEqual([
+      { reportedForPolicyViolation: true, policyViolations: [{ category: "ImageFlaggedUnsafe", details: "rootkit" }] },
+      undefined,
+    ]);
+  });
+
   it("flags end of life on definitions and versions", () => {
     expect(images[2]!.pastEndOfLife).toBe(true);
     expect(images[1]!.versions.map((v) => v.pastEndOfLife)).toEqual([false, true]);

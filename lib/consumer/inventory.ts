@@ -41,6 +41,11 @@ export interface InventoryVersion {
   pastEndOfLife: boolean;
   excludeFromLatest: boolean;
   targetRegions: string[];
+  /** Policy reports as the row carries them (lib/gallery/trust reads them); the validation needs a read of its own. */
+  safetyProfile?: {
+    reportedForPolicyViolation?: boolean;
+    policyViolations?: { category?: string; details?: string }[];
+  };
 }
 
 export interface InventoryImage {
@@ -59,6 +64,8 @@ export interface InventoryImage {
   offer: string;
   sku: string;
   description: string;
+  /** The definition's features: which security type (so which validation) applies to a version. */
+  features?: { name?: string; value?: string; startsAtVersion?: string }[];
   endOfLifeDate?: string;
   pastEndOfLife: boolean;
   access: ImageAccess;
@@ -85,6 +92,7 @@ export function toVersion(resource: ArmResourceJson, now: Date): InventoryVersio
     : [];
   const endOfLifeDate = str(profile.endOfLifeDate);
   const publishedDate = str(profile.publishedDate);
+  const safety = obj(resource.properties?.safetyProfile);
   return {
     id: resource.id,
     name: resource.name,
@@ -95,6 +103,19 @@ export function toVersion(resource: ArmResourceJson, now: Date): InventoryVersio
     targetRegions: effectiveTargetRegions({ location: resource.location, publishingProfile: { targetRegions } }).map(
       (region) => normalizeLocation(region.name),
     ),
+    ...(safety.reportedForPolicyViolation === true
+      ? {
+          safetyProfile: {
+            reportedForPolicyViolation: true,
+            policyViolations: Array.isArray(safety.policyViolations)
+              ? safety.policyViolations.map((violation) => ({
+                  category: str(obj(violation).category),
+                  details: str(obj(violation).details),
+                }))
+              : [],
+          },
+        }
+      : {}),
   };
 }
 
@@ -142,6 +163,15 @@ export function buildInventory(
       offer: str(identifier.offer) ?? "",
       sku: str(identifier.sku) ?? "",
       description: str(p.description) ?? "",
+      ...(Array.isArray(p.features)
+        ? {
+            features: p.features.map((feature) => ({
+              name: str(obj(feature).name),
+              value: str(obj(feature).value),
+              startsAtVersion: str(obj(feature).startsAtVersion),
+            })),
+          }
+        : {}),
       ...(endOfLifeDate ? { endOfLifeDate } : {}),
       pastEndOfLife: isPastEndOfLife(endOfLifeDate, now),
       access,

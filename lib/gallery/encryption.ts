@@ -53,6 +53,20 @@ export interface RegionEncryptionInput {
   encryption?: unknown;
 }
 
+export interface EdgeZoneEncryptionInput {
+  name?: unknown;
+  extendedLocation?: { name?: unknown };
+  encryption?: unknown;
+}
+
+/** Edge zones (`targetExtendedLocations`) as the encryption rules read regions: named `{home region}/{edge zone}`. */
+export function edgeZoneEncryption(zones: readonly EdgeZoneEncryptionInput[]): RegionEncryptionInput[] {
+  return zones.map((zone) => ({
+    name: `${String(zone.name ?? "")}/${String(zone.extendedLocation?.name ?? "")}`,
+    encryption: zone.encryption,
+  }));
+}
+
 /** The sets a region names, by disk: `os` for the OS disk, the LUN for a data disk. */
 export interface RegionEncryption {
   region: string;
@@ -146,11 +160,12 @@ function encrypted(region: RegionEncryption, disk: "os" | number): string | unde
 
 /**
  * The request's encryption rules: LUNs unique per region and among the version's data disks, the same disks
- * encrypted in every region, and every set in the gallery's subscription.
+ * encrypted in every region (not asked of edge zones: `sameDisksEverywhere` false), and every set in the gallery's
+ * subscription.
  */
 export function checkEncryption(
   regions: readonly RegionEncryption[],
-  context: { dataDiskLuns: readonly number[]; subscriptionId: string },
+  context: { dataDiskLuns: readonly number[]; subscriptionId: string; sameDisksEverywhere?: boolean },
 ): RuleViolation | undefined {
   for (const region of regions) {
     const seen = new Set<number>();
@@ -170,7 +185,7 @@ export function checkEncryption(
     }
   }
   const disks: ("os" | number)[] = ["os", ...new Set(regions.flatMap((r) => r.dataDisks.map((d) => d.lun)))];
-  for (const disk of disks) {
+  for (const disk of context.sameDisksEverywhere === false ? [] : disks) {
     const using = regions.find((r) => encrypted(r, disk) !== undefined);
     const missing = using && regions.find((r) => encrypted(r, disk) === undefined);
     if (using && missing) {

@@ -268,6 +268,7 @@ const candidate = (reasons: string[]): SourceCandidate => ({
   traits: { id: IMAGE_ID },
   sizeGB: 30,
   hasOs: true,
+  dataDiskLuns: [],
   reasons,
 });
 

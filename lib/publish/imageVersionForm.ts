@@ -8,6 +8,9 @@ import {
   checkConfidentialEncryption,
   checkDirectSharedEncryption,
   checkEncryption,
+  edgeZoneEncryption,
+  encryptionSetIds,
+  type EdgeZoneEncryptionInput,
   CONFIDENTIAL_ENCRYPTION_TYPE_TARGET,
   DATA_DISK_ENCRYPTION_TARGET,
   OS_DISK_ENCRYPTION_TARGET,
@@ -24,8 +27,8 @@ import type { SourceCandidate } from "@/lib/queries/versionSources";
 /** A region's encryption as the form holds it: "" where nothing is chosen. */
 export interface RegionEncryptionValues {
   osDiskEncryptionSetId: string;
-  /** One set for every data disk of the version (the form's data disk rows give their LUNs). */
-  dataDiskEncryptionSetId: string;
+  /** A set per data disk, keyed `lun{N}` (an object key, not an index: LUNs need not start at 0 or be dense). */
+  dataDisks: Record<string, string>;
   confidentialVMEncryptionType: string;
   secureVMDiskEncryptionSetId: string;
 }
@@ -50,6 +53,8 @@ export interface EdgeZoneRow {
   edgeZone: string;
   extendedLocationReplicaCount?: number;
   storageAccountType: string;
+  /** The zone's own disk encryption sets (of its home region): the OS disk's and each data disk's. */
+  encryption?: Partial<Pick<RegionEncryptionValues, "osDiskEncryptionSetId" | "dataDisks">>;
 }
 
 export interface UefiKeyRow {
@@ -68,7 +73,7 @@ export interface UefiSettingsValues {
 
 export const emptyRegionEncryption = (): RegionEncryptionValues => ({
   osDiskEncryptionSetId: "",
-  dataDiskEncryptionSetId: "",
+  dataDisks: {},
   confidentialVMEncryptionType: "",
   secureVMDiskEncryptionSetId: "",
 });
@@ -124,11 +129,17 @@ export interface ImageVersionCreateValues {
   tags: TagRow[];
 }
 
+/** The form's key of a data disk's set within a region's encryption. */
+export const dataDiskKey = (lun: number) => `lun${lun}`;
+
 function encryptionBody(encryption: Partial<RegionEncryptionValues> | undefined, dataDiskLuns: readonly number[]) {
   if (!encryption) return undefined;
   // Rows added after the form opened hold only the fields their controls registered.
   const os = (encryption.osDiskEncryptionSetId ?? "").trim();
-  const data = (encryption.dataDiskEncryptionSetId ?? "").trim();
+  const dataDisks = dataDiskLuns.flatMap((lun) => {
+    const id = (encryption.dataDisks?.[dataDiskKey(lun)] ?? "").trim();
+    return id ? [{ lun, diskEncryptionSetId: id }] : [];
+  });
   const type = encryption.confidentialVMEncryptionType ?? "";
   const secure = (encryption.secureVMDiskEncryptionSetId ?? "").trim();
   const osDiskImage = {
@@ -144,9 +155,7 @@ function encryptionBody(encryption: Partial<RegionEncryptionValues> | undefined,
   };
   const body = {
     ...(Object.keys(osDiskImage).length > 0 ? { osDiskImage } : {}),
-    ...(data && dataDiskLuns.length > 0
-      ? { dataDiskImages: dataDiskLuns.map((lun) => ({ lun, diskEncryptionSetId: data })) }
-      : {}),
+    ...(dataDisks.length > 0 ? { dataDiskImages: dataDisks } : {}),
   };
   return Object.keys(body).length > 0 ? body : undefined;
 }
@@ -162,7 +171,8 @@ function targetRegionBody(region: TargetRegionRow, dataDiskLuns: readonly number
   };
 }
 
-function edgeZoneBody(row: EdgeZoneRow) {
+function edgeZoneBody(row: EdgeZoneRow, dataDiskLuns: readonly number[]) {
+  const encrypted = encryptionBody(row.encryption, dataDiskLuns);
   return {
     name: row.name,
     extendedLocation: { name: row.edgeZone.trim(), type: "EdgeZone" },
@@ -170,6 +180,7 @@ function edgeZoneBody(row: EdgeZoneRow) {
       extendedLocationReplicaCount: row.extendedLocationReplicaCount,
       storageAccountType: row.storageAccountType,
     }) ?? {}) as object),
+    ...(encrypted ? { encryption: encrypted } : {}),
   };
 }
 
@@ -180,7 +191,7 @@ function publishingProfileBody(profile: PublishingProfileValues, dataDiskLuns: r
     // Rows stay at their index, so the service's `targetRegions[i]` targets land on the row the user sees.
     targetRegions: targetRegions.map((region) => targetRegionBody(region, dataDiskLuns)),
     ...(targetExtendedLocations && targetExtendedLocations.length > 0
-      ? { targetExtendedLocations: targetExtendedLocations.map(edgeZoneBody) }
+      ? { targetExtendedLocations: targetExtendedLocations.map((row) => edgeZoneBody(row, dataDiskLuns)) }
       : {}),
   };
 }
@@ -215,6 +226,35 @@ export function uefiSettingsBody(settings: UefiSettingsValues | undefined) {
     ...(Object.keys(additionalSignatures).length > 0 ? { additionalSignatures } : {}),
   };
   return Object.keys(body).length > 0 ? body : undefined;
+}
+
+/** Stored UEFI settings (as `$expand=UefiSettings` gives them) as the form holds them. */
+export function uefiSettingsValues(
+  stored:
+    | {
+        signatureTemplateNames?: readonly string[];
+        additionalSignatures?: {
+          pk?: { type?: string; value?: readonly string[] };
+          kek?: readonly { type?: string; value?: readonly string[] }[];
+          db?: readonly { type?: string; value?: readonly string[] }[];
+          dbx?: readonly { type?: string; value?: readonly string[] }[];
+        };
+      }
+    | null
+    | undefined,
+): UefiSettingsValues {
+  const row = (key: { type?: string; value?: readonly string[] } | undefined): UefiKeyRow => ({
+    type: key?.type ?? "",
+    values: (key?.value ?? []).join("\n"),
+  });
+  const signatures = stored?.additionalSignatures;
+  return {
+    signatureTemplateNames: [...(stored?.signatureTemplateNames ?? [])],
+    pk: row(signatures?.pk),
+    kek: (signatures?.kek ?? []).map(row),
+    db: (signatures?.db ?? []).map(row),
+    dbx: (signatures?.dbx ?? []).map(row),
+  };
 }
 
 function storageBody(values: ImageVersionCreatePropertiesValues) {
@@ -258,8 +298,21 @@ function storageBody(values: ImageVersionCreatePropertiesValues) {
   }
 }
 
-/** The LUNs of the data disks the form itself names (disks mode): where a region's data-disk set applies. */
-function formDataDiskLuns(values: ImageVersionCreatePropertiesValues): number[] {
+/**
+ * The LUNs of the new version's data disks, where a region's data-disk sets apply: the form's own rows (disks mode),
+ * or those of the image, VM or version chosen as the source, when the picker knows it.
+ */
+export function versionDataDiskLuns(
+  values: {
+    sourceMode: SourceMode;
+    storageProfile: { source: { id: string }; dataDiskImages: readonly Pick<DataDiskRow, "lun">[] };
+  },
+  findSource?: (id: string) => Pick<SourceCandidate, "dataDiskLuns"> | undefined,
+): number[] {
+  if (values.sourceMode === "source") {
+    const id = values.storageProfile.source.id.trim();
+    return (id ? findSource?.(id)?.dataDiskLuns : undefined) ?? [];
+  }
   if (values.sourceMode !== "disks") return [];
   return values.storageProfile.dataDiskImages
     .map((disk) => disk.lun)
@@ -267,23 +320,32 @@ function formDataDiskLuns(values: ImageVersionCreatePropertiesValues): number[] 
 }
 
 /** The PUT body's `properties` for the form's values: only the source mode chosen is sent. */
-export function imageVersionPropertiesBody(values: ImageVersionCreatePropertiesValues): Record<string, unknown> {
+export function imageVersionPropertiesBody(
+  values: ImageVersionCreatePropertiesValues,
+  dataDiskLuns: readonly number[] = versionDataDiskLuns(values),
+): Record<string, unknown> {
   const { publishingProfile, safetyProfile } = values;
   const uefiSettings = uefiSettingsBody(values.securityProfile?.uefiSettings);
   return {
-    publishingProfile: publishingProfileBody(publishingProfile, formDataDiskLuns(values)),
+    publishingProfile: publishingProfileBody(publishingProfile, dataDiskLuns),
     storageProfile: storageBody(values),
     ...(safetyProfile.blockDeletionBeforeEndOfLife ? { safetyProfile: { blockDeletionBeforeEndOfLife: true } } : {}),
     ...(uefiSettings ? { securityProfile: { uefiSettings } } : {}),
   };
 }
 
-const ENCRYPTION_FIELDS: Record<string, keyof RegionEncryptionValues> = {
+const ENCRYPTION_FIELDS: Record<string, Exclude<keyof RegionEncryptionValues, "dataDisks">> = {
   [OS_DISK_ENCRYPTION_TARGET.toLowerCase()]: "osDiskEncryptionSetId",
-  [DATA_DISK_ENCRYPTION_TARGET.toLowerCase()]: "dataDiskEncryptionSetId",
   [CONFIDENTIAL_ENCRYPTION_TYPE_TARGET.toLowerCase()]: "confidentialVMEncryptionType",
   [SECURE_VM_DISK_ENCRYPTION_SET_TARGET.toLowerCase()]: "secureVMDiskEncryptionSetId",
 };
+
+/** A data disk's field named by an error: the LUN its message quotes ("LUN 1", "lun [1]"), else the first one set. */
+function dataDiskFieldOf(message: string, row: TargetRegionRow | undefined): string {
+  const quoted = /\blun\s*\[?(\d+)/i.exec(message)?.[1];
+  const set = Object.entries(row?.encryption?.dataDisks ?? {}).find(([, id]) => (id ?? "").trim() !== "")?.[0];
+  return `dataDisks.${quoted !== undefined ? dataDiskKey(Number(quoted)) : (set ?? dataDiskKey(0))}`;
+}
 
 /**
  * The form field of an encryption error: its target names the disk but not the region, so the row is the one the
@@ -294,16 +356,31 @@ export function encryptionFieldOfError(
   error: { target?: string; message?: string },
   rows: readonly TargetRegionRow[],
 ): string | undefined {
-  const field = error.target ? ENCRYPTION_FIELDS[error.target.toLowerCase()] : undefined;
-  if (!field) return undefined;
+  const target = error.target?.toLowerCase();
+  const dataDisk = target === DATA_DISK_ENCRYPTION_TARGET.toLowerCase();
+  const field = target ? ENCRYPTION_FIELDS[target] : undefined;
+  if (!field && !dataDisk) return undefined;
   const message = (error.message ?? "").toLowerCase();
-  const value = (row: TargetRegionRow) => (row.encryption?.[field] ?? "").trim().toLowerCase();
+  const value = (row: TargetRegionRow) =>
+    (field
+      ? (row.encryption?.[field] ?? "")
+      : (Object.values(row.encryption?.dataDisks ?? {}).find((id) => message.includes((id ?? "").toLowerCase())) ??
+        Object.values(row.encryption?.dataDisks ?? {}).find((id) => (id ?? "").trim() !== "") ??
+        "")
+    )
+      .trim()
+      .toLowerCase();
   const index = [
-    rows.findIndex((row) => message.includes(`target region '${row.name.toLowerCase()}'`)),
+    rows.findIndex(
+      (row) =>
+        message.includes(`target region '${row.name.toLowerCase()}'`) ||
+        message.includes(`region [${row.name.toLowerCase()}]`),
+    ),
     rows.findIndex((row) => value(row) !== "" && message.includes(value(row))),
     rows.findIndex((row) => value(row) !== ""),
   ].find((candidate) => candidate >= 0);
-  return `properties.publishingProfile.targetRegions.${index ?? 0}.encryption.${field}`;
+  const leaf = field ?? dataDiskFieldOf(error.message ?? "", rows[index ?? 0]);
+  return `properties.publishingProfile.targetRegions.${index ?? 0}.encryption.${leaf}`;
 }
 
 export interface PublishingRulesContext {
@@ -322,7 +399,9 @@ function publishingOptionIssues(
   context: PublishingRulesContext,
   dataDiskLuns: readonly number[] | undefined,
 ): { path: (string | number)[]; message: string }[] {
-  const profile = body.publishingProfile as { targetRegions?: { name: string; encryption?: unknown }[] } | undefined;
+  const profile = body.publishingProfile as
+    | { targetRegions?: { name: string; encryption?: unknown }[]; targetExtendedLocations?: EdgeZoneEncryptionInput[] }
+    | undefined;
   const read = readEncryption(profile?.targetRegions ?? []);
   const violations: (RuleViolation | undefined)[] = [
     read.violation,
@@ -337,6 +416,7 @@ function publishingOptionIssues(
     const field = encryptionFieldOfError(violation, rows);
     return [{ path: (field ?? "properties.publishingProfile.targetRegions").split("."), message: violation.message }];
   });
+  issues.push(...edgeZoneIssues(profile?.targetExtendedLocations ?? [], context, dataDiskLuns));
   const uefi = checkUefiSettings(
     body.securityProfile as Parameters<typeof checkUefiSettings>[0],
     context.definitionSecurityType,
@@ -346,6 +426,46 @@ function publishingOptionIssues(
     ...issue,
     path: issue.path.map((part) => (/^\d+$/.test(String(part)) ? Number(part) : part)),
   }));
+}
+
+/** The encryption rules on the edge zones' own sets, each on the zone's field (a zone need not match the others). */
+function edgeZoneIssues(
+  zones: readonly EdgeZoneEncryptionInput[],
+  context: PublishingRulesContext,
+  dataDiskLuns: readonly number[] | undefined,
+): { path: string[]; message: string }[] {
+  const read = readEncryption(edgeZoneEncryption(zones));
+  const violation =
+    read.violation ??
+    (dataDiskLuns === undefined || context.subscriptionId === undefined
+      ? undefined
+      : checkEncryption(read.regions, {
+          dataDiskLuns,
+          subscriptionId: context.subscriptionId,
+          sameDisksEverywhere: false,
+        })) ??
+    checkDirectSharedEncryption(read.regions, context.sharingPermissions);
+  if (!violation) return [];
+  const labels = edgeZoneEncryption(zones).map((zone) => zone.name.toLowerCase());
+  const message = violation.message.toLowerCase();
+  const named = labels.findIndex((label) => message.includes(`'${label}'`));
+  const index =
+    named >= 0
+      ? named
+      : Math.max(
+          0,
+          read.regions.findIndex((zone) => encryptionSetIds([zone]).length > 0),
+        );
+  const leaf =
+    violation.target?.toLowerCase() === DATA_DISK_ENCRYPTION_TARGET.toLowerCase()
+      ? dataDiskFieldOf(violation.message, undefined)
+      : "osDiskEncryptionSetId";
+  return [
+    {
+      path: `properties.publishingProfile.targetExtendedLocations.${index}.encryption.${leaf}`.split("."),
+      message: violation.message,
+    },
+  ];
 }
 
 export interface ImageVersionCreateContext extends PublishingRulesContext {
@@ -377,14 +497,14 @@ export function makeImageVersionCreateSchema(context: ImageVersionCreateContext)
     properties: z
       .custom<ImageVersionCreatePropertiesValues>((value) => typeof value === "object" && value !== null)
       .transform((values, zod) => {
-        const parsed = shared.safeParse(imageVersionPropertiesBody(values));
+        const luns = versionDataDiskLuns(values, context.findSource);
+        const body = imageVersionPropertiesBody(values, luns);
+        const parsed = shared.safeParse(body);
         if (!parsed.success) {
           for (const issue of parsed.error.issues)
             zod.addIssue({ code: "custom", message: issue.message, path: issue.path as (string | number)[] });
           return z.NEVER;
         }
-        const body = imageVersionPropertiesBody(values);
-        const luns = formDataDiskLuns(values);
         for (const issue of publishingOptionIssues(body, values.publishingProfile.targetRegions, context, luns)) {
           // The form's own paths start below `properties`, which is this field.
           zod.addIssue({ code: "custom", message: issue.message, path: issue.path.slice(1) });
@@ -410,6 +530,8 @@ export type ImageVersionCreateOutput = z.output<ReturnType<typeof makeImageVersi
 export interface ImageVersionUpdateValues {
   properties: {
     publishingProfile: Omit<PublishingProfileValues, "replicationMode">;
+    /** Held only for definitions that take UEFI settings; sent only when changed. */
+    securityProfile?: { uefiSettings: UefiSettingsValues };
   };
   /** Set by the explicit confirmation a removal of replicated regions needs. */
   confirmRemoval: boolean;
@@ -423,6 +545,16 @@ export interface ImageVersionUpdateContext extends PublishingRulesContext {
   stored: GalleryImageVersionProperties;
   /** The stored end-of-life date as the form shows it (yyyy-MM-dd): unchanged, it is not sent again. */
   storedEndOfLife: string;
+  /** The stored UEFI settings as the form shows them: unchanged, they are not sent again. */
+  storedUefiSettings?: UefiSettingsValues;
+}
+
+/** The UEFI settings an update sends: undefined when unchanged, `{}` when every template and key was removed. */
+function uefiSettingsUpdate(values: UefiSettingsValues | undefined, stored: UefiSettingsValues | undefined) {
+  if (!values) return undefined;
+  const body = uefiSettingsBody(values);
+  if (JSON.stringify(body) === JSON.stringify(uefiSettingsBody(stored))) return undefined;
+  return body ?? {};
 }
 
 /**
@@ -445,7 +577,15 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
         context.dataDiskLuns,
       ) as Record<string, unknown>;
       if (values.properties.publishingProfile.endOfLifeDate === context.storedEndOfLife) delete profile.endOfLifeDate;
-      const body = { publishingProfile: profile, storageProfile: context.stored.storageProfile };
+      const uefiSettings = uefiSettingsUpdate(
+        values.properties.securityProfile?.uefiSettings,
+        context.storedUefiSettings,
+      );
+      const body = {
+        publishingProfile: profile,
+        storageProfile: context.stored.storageProfile,
+        ...(uefiSettings ? { securityProfile: { uefiSettings } } : {}),
+      };
       const parsed = shared.safeParse(body);
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
@@ -475,6 +615,7 @@ export function makeImageVersionUpdateSchema(context: ImageVersionUpdateContext)
       }
       return {
         publishingProfile: parsed.data.publishingProfile!,
+        ...(parsed.data.securityProfile ? { securityProfile: parsed.data.securityProfile } : {}),
         ...(removed.length > 0 ? { safetyProfile: { allowDeletionOfReplicatedLocations: true } } : {}),
         removedRegions: removed,
       };

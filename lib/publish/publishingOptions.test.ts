@@ -162,6 +162,71 @@ describe("the version form's publishing options", () => {
     expect(standard["properties.securityProfile.uefiSettings"]).toContain("this one is Standard");
   });
 
+  it("encrypts each data disk of an image source with its own set per region, by the source's LUNs", () => {
+    const IMAGE = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/images/with-data`;
+    const form = values({
+      sourceMode: "source",
+      storageProfile: {
+        source: { id: IMAGE },
+        osDiskImage: { hostCaching: "", source: { id: "" } },
+        dataDiskImages: [],
+      },
+    });
+    const [west, north] = form.properties.publishingProfile.targetRegions;
+    west!.encryption!.dataDisks = { lun0: des("west-data0"), lun3: des("west-data3") };
+    north!.encryption!.dataDisks = { lun0: des("north-data0") };
+    const withLuns = { ...context, findSource: () => ({ dataDiskLuns: [0, 3], reasons: [] }) as never };
+    // North Europe leaves LUN 3 without the set West Europe gives it: refused on North Europe's LUN 3 field.
+    const errors = fieldErrors(makeImageVersionCreateSchema(withLuns).safeParse(form));
+    expect(errors["properties.publishingProfile.targetRegions.1.encryption.dataDisks.lun3"]).toContain(
+      "A disk encryption set is required for disk 'LUN 3' in target region 'northeurope'",
+    );
+    north!.encryption!.dataDisks.lun3 = des("north-data3");
+    const result = makeImageVersionCreateSchema(withLuns).safeParse(form);
+    expect(result.success).toBe(true);
+    const regions = (result.data!.properties.publishingProfile as { targetRegions: { encryption?: unknown }[] })
+      .targetRegions;
+    expect(regions.map((region) => region.encryption)).toEqual([
+      {
+        osDiskImage: { diskEncryptionSetId: des("west") },
+        dataDiskImages: [
+          { lun: 0, diskEncryptionSetId: des("west-data0") },
+          { lun: 3, diskEncryptionSetId: des("west-data3") },
+        ],
+      },
+      {
+        osDiskImage: { diskEncryptionSetId: des("north") },
+        dataDiskImages: [
+          { lun: 0, diskEncryptionSetId: des("north-data0") },
+          { lun: 3, diskEncryptionSetId: des("north-data3") },
+        ],
+      },
+    ]);
+    // Without the source's LUNs (a typed id the picker does not know), no data disk set is sent.
+    expect(imageVersionPropertiesBody(form.properties).publishingProfile).not.toHaveProperty(
+      "targetRegions.0.encryption.dataDiskImages",
+    );
+  });
+
+  it("encrypts an edge zone with its own set, and refuses it in a directly shared gallery on the zone's field", () => {
+    const form = values();
+    form.properties.publishingProfile.targetExtendedLocations![0]!.encryption = { osDiskEncryptionSetId: des("lax") };
+    const result = makeImageVersionCreateSchema(context).safeParse(form);
+    expect(result.success).toBe(true);
+    const zones = (result.data!.properties.publishingProfile as { targetExtendedLocations: { encryption?: unknown }[] })
+      .targetExtendedLocations;
+    expect(zones[0]!.encryption).toEqual({ osDiskImage: { diskEncryptionSetId: des("lax") } });
+
+    // Only the zone is encrypted: a directly shared gallery refuses it on the zone's own field.
+    for (const region of form.properties.publishingProfile.targetRegions) region.encryption = emptyRegionEncryption();
+    const errors = fieldErrors(
+      makeImageVersionCreateSchema({ ...context, sharingPermissions: "Groups" }).safeParse(form),
+    );
+    expect(errors["properties.publishingProfile.targetExtendedLocations.0.encryption.osDiskEncryptionSetId"]).toBe(
+      DIRECT_SHARED_ENCRYPTION_MESSAGE,
+    );
+  });
+
   it("places the service's encryption errors on the row its message names", () => {
     const rows = values().properties.publishingProfile.targetRegions;
     expect(
@@ -174,6 +239,16 @@ describe("the version form's publishing options", () => {
         rows,
       ),
     ).toBe("properties.publishingProfile.targetRegions.1.encryption.osDiskEncryptionSetId");
+    expect(
+      encryptionFieldOfError(
+        {
+          target:
+            "galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages.diskEncryptionSetId",
+          message: `Cannot specify new data disk image encryption lun [2] with a disk encryption set in region [northeurope] for update gallery image version request.`,
+        },
+        rows,
+      ),
+    ).toBe("properties.publishingProfile.targetRegions.1.encryption.dataDisks.lun2");
     expect(encryptionFieldOfError({ target: "galleryImageVersion.properties.storageProfile" }, rows)).toBeUndefined();
   });
 });

@@ -229,7 +229,7 @@ export function createImageVersion(
   path: GalleryPath & { imageName: string; versionName: string },
   body: { location: string; properties: GalleryImageVersionProperties; tags: Tags },
 ): Operation<GalleryImageVersion> {
-  const { publishingProfile, storageProfile, safetyProfile } = body.properties;
+  const { publishingProfile, storageProfile, safetyProfile, securityProfile } = body.properties;
   return computeOf(arm, path).galleryImageVersions.createOrUpdate(
     path.resourceGroupName,
     path.galleryName,
@@ -241,6 +241,7 @@ export function createImageVersion(
       publishingProfile: publishingProfileModel(publishingProfile),
       storageProfile: storageProfile as GalleryImageVersion["storageProfile"],
       ...(safetyProfile ? { safetyProfile } : {}),
+      ...(securityProfile ? { securityProfile: securityProfile as GalleryImageVersion["securityProfile"] } : {}),
     },
     POLL,
   );
@@ -249,7 +250,11 @@ export function createImageVersion(
 export function updateImageVersion(
   arm: ArmClients,
   path: GalleryPath & { imageName: string; versionName: string },
-  body: { publishingProfile: PublishingProfile; safetyProfile?: { allowDeletionOfReplicatedLocations: boolean } },
+  body: {
+    publishingProfile: PublishingProfile;
+    safetyProfile?: { allowDeletionOfReplicatedLocations: boolean };
+    securityProfile?: GalleryImageVersionProperties["securityProfile"];
+  },
 ): Operation<GalleryImageVersion> {
   return computeOf(arm, path).galleryImageVersions.update(
     path.resourceGroupName,
@@ -259,6 +264,9 @@ export function updateImageVersion(
     {
       publishingProfile: publishingProfileModel(body.publishingProfile),
       ...(body.safetyProfile ? { safetyProfile: body.safetyProfile } : {}),
+      ...(body.securityProfile
+        ? { securityProfile: body.securityProfile as GalleryImageVersion["securityProfile"] }
+        : {}),
     },
     POLL,
   );

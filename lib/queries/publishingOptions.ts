@@ -2,12 +2,14 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
 import { galleryPathOf } from "@/lib/azure/routeParams";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { encryptionSetFits } from "@/lib/gallery/encryption";
 import { sameLocation } from "@/lib/gallery/regions";
 
 /**
  * What the version form's publishing options pick from: the disk encryption sets of the gallery's subscription
- * (sets must be in it), its storage accounts, and the VHD blobs of one account.
+ * (sets must be in it) and, against the emulator, the VHD blobs of one account (accounts and Azure's blobs:
+ * lib/queries/storageBlobs.ts).
  */
 
 export interface EncryptionSetChoice {
@@ -18,12 +20,6 @@ export interface EncryptionSetChoice {
   encryptionType: string;
 }
 
-export interface StorageAccountChoice {
-  id: string;
-  name: string;
-  location: string;
-}
-
 export interface VhdBlobChoice {
   container: string;
   name: string;
@@ -31,9 +27,6 @@ export interface VhdBlobChoice {
   osType?: string;
   uri: string;
 }
-
-/** Storage accounts are Microsoft.Storage's; no installed SDK covers them, so the REST client lists them. */
-export const STORAGE_API_VERSION = "2023-05-01";
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -71,21 +64,9 @@ export const publishingOptionQueries = {
         }
       },
     }),
-  storageAccounts: (arm: ArmClients, subscriptionId: string) =>
-    queryOptions({
-      queryKey: ["storageAccounts", subscriptionId.toLowerCase()] as const,
-      queryFn: async (): Promise<StorageAccountChoice[]> => {
-        const accounts = await arm.rest.listAll<{ id: string; name: string; location: string }>(
-          `/subscriptions/${subscriptionId}/providers/Microsoft.Storage/storageAccounts?api-version=${STORAGE_API_VERSION}`,
-        );
-        return accounts
-          .map(({ id, name, location }) => ({ id, name, location }))
-          .sort((a, b) => a.name.localeCompare(b.name));
-      },
-    }),
   /**
-   * An account's VHD blobs from the emulator's blob registry. Against Azure, listing blobs is the storage data
-   * plane's (another token audience and the account's network rules): the form takes the blob's URI as typed there.
+   * An account's VHD blobs from the emulator's blob registry, with the size and OS type it registered them with.
+   * Against Azure they are listed through the Blob service (storageQueries.dataPlaneBlobs).
    */
   emulatorBlobs: (arm: ArmClients, storageAccountId: string) =>
     queryOptions({
@@ -101,10 +82,13 @@ export const publishingOptionQueries = {
     }),
 };
 
-/** A version's UEFI settings: the service returns them only with `$expand=UefiSettings`. */
+/**
+ * A version's UEFI settings: the service returns them only with `$expand=UefiSettings`. Keyed under the versions'
+ * root, so the invalidation after a publish or an edit reaches it.
+ */
 export const versionUefiSettingsQuery = (arm: ArmClients, id: string) =>
   queryOptions({
-    queryKey: ["versionUefiSettings", id.toLowerCase()] as const,
+    queryKey: [...versionQueries.all(), "uefiSettings", id.toLowerCase()] as const,
     queryFn: async () => {
       const p = galleryPathOf(id);
       if (!p?.imageName || !p.versionName) throw new Error(`'${id}' is not an image version id.`);

@@ -2,12 +2,14 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { subscriptionResourceId } from "@/lib/azure/resourceId";
+import { listBlobsFromDataPlane, type DataPlaneBlob } from "@/lib/storage/blobService";
 
 /**
- * Storage accounts and their blobs, for the application version form's package and configuration picker. The
- * accounts come from ARM (Microsoft.Storage/storageAccounts/read). Blobs are data plane, which a management token
- * cannot list: against the emulator they come from its blob registry (`GET /_emulator/blobs`, the stand-in for
- * `az storage blob list`); against Azure the user enters the blob's URL (with a SAS token where the blob is private).
+ * Storage accounts and their blobs, for the blob pickers (application packages, VHD sources). The accounts come from
+ * ARM (Microsoft.Storage/storageAccounts/read). Blobs are data plane, which a management token cannot list: against
+ * the emulator they come from its blob registry (`GET /_emulator/blobs`, the stand-in for `az storage blob list`);
+ * against Azure from the account's Blob service with a storage token (lib/storage/blobService.ts), and where that
+ * is refused the user enters the blob's URL.
  */
 
 export const STORAGE_API_VERSION = "2023-05-01";
@@ -60,6 +62,22 @@ export const storageQueries = {
           throw toAzureError(error, path);
         }
       },
+    }),
+  /**
+   * An account's blobs through Azure Storage's data plane, those whose names end in one of `suffixes`; `token`
+   * gives a token for https://storage.azure.com. Not retried: a refusal (no data role, no CORS rule) stays one.
+   */
+  dataPlaneBlobs: (
+    account: Pick<StorageAccountSummary, "id" | "blobEndpoint">,
+    token: () => Promise<string>,
+    suffixes: readonly string[] = [],
+  ) =>
+    queryOptions({
+      queryKey: [...storageQueries.all(), "dataPlaneBlobs", account.id.toLowerCase(), [...suffixes]] as const,
+      queryFn: async ({ signal }): Promise<DataPlaneBlob[]> =>
+        listBlobsFromDataPlane(account.blobEndpoint, await token(), { suffixes, signal, resourceId: account.id }),
+      retry: false,
+      enabled: account.id !== "",
     }),
   /** An account's blobs from the emulator's registry; `emulatorUrl` is the emulator's base URL. */
   emulatorBlobs: (emulatorUrl: string, accountId: string) =>

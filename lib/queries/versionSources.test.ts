@@ -97,6 +97,8 @@ describe("sourceCandidates", () => {
   it("offers compatible sources in the version's region, with their size", () => {
     expect(byName("img-linux").reasons).toEqual([]);
     expect(byName("img-linux").sizeGB).toBe(40);
+    // Its data disks' LUNs: where the version form offers a disk encryption set per region.
+    expect(byName("img-linux").dataDiskLuns).toEqual([0]);
     expect(byName("1.0.0")).toMatchObject({
       reasons: [],
       label: "g/linux-def/1.0.0",

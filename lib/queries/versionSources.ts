@@ -58,6 +58,8 @@ export interface SourceCandidate {
   sizeGB: number | undefined;
   /** For disks and snapshots: whether it carries an OS (a disk without osType is a data disk). */
   hasOs: boolean;
+  /** The LUNs of an image's, VM's or version's data disks: the new version's data disks, encrypted per LUN. */
+  dataDiskLuns: number[];
   /** Why it cannot become a version of this definition in this region; empty when it can. */
   reasons: string[];
 }
@@ -87,6 +89,10 @@ function sum(values: (number | undefined)[]): number | undefined {
 
 function diskSizes(disks: unknown, key: string): (number | undefined)[] {
   return Array.isArray(disks) ? disks.map((disk) => num(at(disk, key))) : [];
+}
+
+function lunsOf(disks: unknown): number[] {
+  return Array.isArray(disks) ? disks.flatMap((disk) => num(at(disk, "lun")) ?? []) : [];
 }
 
 export type DefinitionTraits = SourceDefinitionTraits;
@@ -121,6 +127,7 @@ export function sourceCandidates(
     let available = normalizeLocation(row.location) === normalizeLocation(location);
     let label = row.name;
     let hasOs = true;
+    let dataDiskLuns: number[] = [];
     switch (kind) {
       case "managedImage": {
         const osDisk = at(p, "storageProfile", "osDisk");
@@ -131,6 +138,7 @@ export function sourceCandidates(
           hyperVGeneration: str(at(p, "hyperVGeneration")),
         };
         sizeGB = sum([num(at(osDisk, "diskSizeGB")), ...diskSizes(at(p, "storageProfile", "dataDisks"), "diskSizeGB")]);
+        dataDiskLuns = lunsOf(at(p, "storageProfile", "dataDisks"));
         break;
       }
       case "virtualMachine": {
@@ -148,6 +156,7 @@ export function sourceCandidates(
           num(at(osDisk, "diskSizeGB")) ?? num(at(disk?.properties, "diskSizeGB")),
           ...diskSizes(at(p, "storageProfile", "dataDisks"), "diskSizeGB"),
         ]);
+        dataDiskLuns = lunsOf(at(p, "storageProfile", "dataDisks"));
         break;
       }
       case "disk":
@@ -177,6 +186,7 @@ export function sourceCandidates(
           num(at(p, "storageProfile", "osDiskImage", "sizeInGB")),
           ...diskSizes(at(p, "storageProfile", "dataDiskImages"), "sizeInGB"),
         ]);
+        dataDiskLuns = lunsOf(at(p, "storageProfile", "dataDiskImages"));
         const regions = at(p, "publishingProfile", "targetRegions");
         const names = Array.isArray(regions) ? regions.map((region) => String(at(region, "name") ?? "")) : [];
         available = [row.location, ...names].some((name) => normalizeLocation(name) === normalizeLocation(location));
@@ -204,6 +214,7 @@ export function sourceCandidates(
       traits,
       sizeGB,
       hasOs,
+      dataDiskLuns,
       reasons,
     });
   }

@@ -431,6 +431,7 @@ function write(
     stored: existing?.body.properties.publishingProfile.targetRegions,
     definitionSecurityType: securityTypeOf(image.body.properties.features),
     sharingPermissions: (gallery.body.properties.sharingProfile as { permissions?: string } | undefined)?.permissions,
+    edgeZones: properties.publishingProfile?.targetExtendedLocations,
   });
 
   const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });

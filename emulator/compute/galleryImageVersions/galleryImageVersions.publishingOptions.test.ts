@@ -178,4 +178,45 @@ describe("image version publishing options", () => {
     });
     expect(twice?.message).toBe("Duplicate edge zones are not allowed in target extended locations.");
   });
+
+  it("encrypts an edge zone with its own set, checked as a region's: it must exist and suit the disk", async () => {
+    const zone = (set: string) => ({
+      name: "westus",
+      extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" as const },
+      encryption: { osDiskImage: { diskEncryptionSetId: desId(set) } },
+    });
+    const missing = await refusal("private", "trusted", {
+      publishingProfile: { targetExtendedLocations: [zone("des-gone")] },
+    });
+    expect(missing).toMatchObject({
+      statusCode: 400,
+      message: `The disk encryption set ${desId("des-gone")} was not found.`,
+    });
+    const confidentialSet = await refusal("private", "trusted", {
+      publishingProfile: { targetExtendedLocations: [zone("des-cvm")] },
+    });
+    expect(confidentialSet?.message).toContain("which is for confidential VMs");
+    const directShared = await refusal("direct", "standard", {
+      publishingProfile: { targetExtendedLocations: [zone("des-cmk")] },
+    });
+    expect(directShared?.message).toBe(DIRECT_SHARED_ENCRYPTION_MESSAGE);
+
+    const created = await fx.settle(
+      fx.client.galleryImageVersions.createOrUpdate(
+        RG,
+        "private",
+        "trusted",
+        "2.0.0",
+        {
+          location: LOCATION,
+          storageProfile: { osDiskImage: { source: { id: source } } },
+          publishingProfile: { targetExtendedLocations: [zone("des-cmk")] },
+        },
+        FAST_POLL,
+      ),
+    );
+    expect(created.publishingProfile?.targetExtendedLocations?.[0]?.encryption).toEqual({
+      osDiskImage: { diskEncryptionSetId: desId("des-cmk") },
+    });
+  });
 });
