@@ -182,5 +182,12 @@ async function addToVmAsConsumer(page: Page, application: string) {
   expect(command).toContain(`/galleries/${GALLERY}/applications/${application}/versions/1.0.0`);
   await add.getByRole("button", { name: "Check deployment" }).click();
   await expect(add.getByText("ARM accepts this deployment in West US 2: validation Succeeded.")).toBeVisible();
+  await expect(add.getByRole("status").filter({ hasText: "ARM accepts" })).toContainText("virtualMachines/vm-01");
+  // The same for a scale set: ARM validates the scale set of the ARM template snippet.
+  await add.getByLabel("Add to").selectOption("virtualMachineScaleSet");
+  await add.getByRole("button", { name: "Check deployment" }).click();
+  await expect(add.getByRole("status").filter({ hasText: "ARM accepts" })).toContainText(
+    "virtualMachineScaleSets/vm-01",
+  );
   await expectNoSeriousA11yViolations(page, "application version page as the consumer");
 }

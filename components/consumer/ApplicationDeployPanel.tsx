@@ -13,8 +13,8 @@ import {
   APPLICATION_TARGET_LABELS,
   type ApplicationDeploymentSpec,
   type ApplicationTarget,
+  applicationCheckedDeployment,
   applicationSnippets,
-  applicationVmSpec,
 } from "@/lib/consumer/applicationSnippets";
 import { checkRegion, type ConsumerVersion } from "@/lib/consumer/usability";
 import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
@@ -254,13 +254,10 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           </div>
         </form>
         <p className="mt-3 text-xs text-slate-600">
-          The check validates a new VM from the {osType} Marketplace image that installs this version (the ARM template
-          below, as a VM).
+          The check validates the ARM template below: a new {target === "virtualMachine" ? "VM" : "scale set"} from the{" "}
+          {osType} Marketplace image that installs this version.
         </p>
-        <DeploymentCheck
-          spec={applicationVmSpec({ ...spec, target: "virtualMachine" })}
-          subscriptionId={subscriptionId}
-        />
+        <DeploymentCheck deployment={applicationCheckedDeployment(spec)} subscriptionId={subscriptionId} />
       </Card>
 
       {result.ok ? (

@@ -10,7 +10,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Card, Section } from "@/components/ui/Section";
 import { Tag } from "@/components/ui/StateBadge";
-import type { DeploymentSpec } from "@/lib/consumer/armTemplate";
+import { checkedDeployment, type DeploymentSpec } from "@/lib/consumer/armTemplate";
 import { deploySnippets, SNIPPET_KINDS, SNIPPET_LABELS } from "@/lib/consumer/snippets";
 import { requiredSecurityType } from "@/lib/consumer/securityType";
 import { checkRegion, type ConsumerVersion, type ImageChoice } from "@/lib/consumer/usability";
@@ -210,7 +210,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
             </Field>
           )}
         </form>
-        <DeploymentCheck spec={spec} subscriptionId={subscriptionId} />
+        <DeploymentCheck deployment={checkedDeployment(spec)} subscriptionId={subscriptionId} />
       </Card>
 
       {result.ok ? (

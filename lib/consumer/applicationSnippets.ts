@@ -1,12 +1,17 @@
 import {
   armTemplate,
   type ArmTemplate,
+  type CheckedDeployment,
   DEPLOYMENT_TEMPLATE_SCHEMA,
   type DeploymentSpec,
   marketplaceImageOf,
   NETWORK_API_VERSION,
   type OsType,
+  SUBNET_ID,
+  validationParameters,
+  virtualNetworkResource,
   VM_API_VERSION,
+  VNET_ID,
   type VmGalleryApplication,
 } from "./armTemplate";
 import { checkRegion, type ConsumerVersion } from "./usability";
@@ -179,18 +184,20 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
       vmssName: { type: "string", defaultValue: spec.vmName },
       location: { type: "string", defaultValue: spec.location },
       vmSize: { type: "string", defaultValue: spec.vmSize },
-      subnetId: { type: "string", metadata: { description: "The subnet the instances join." } },
       adminUsername: { type: "string", defaultValue: spec.adminUsername },
       ...(spec.osType === "Windows"
         ? { adminPassword: { type: "securestring" } }
         : { adminPublicKey: { type: "string" } }),
     },
+    variables: { vnetName: "[concat(parameters('vmssName'), '-vnet')]" },
     resources: [
+      virtualNetworkResource(),
       {
         type: "Microsoft.Compute/virtualMachineScaleSets",
         apiVersion: VM_API_VERSION,
         name: "[parameters('vmssName')]",
         location: "[parameters('location')]",
+        dependsOn: [VNET_ID],
         sku: { name: "[parameters('vmSize')]", capacity: 2 },
         properties: {
           orchestrationMode: "Uniform",
@@ -211,9 +218,7 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
                   name: "nic",
                   properties: {
                     primary: true,
-                    ipConfigurations: [
-                      { name: "ipconfig1", properties: { subnet: { id: "[parameters('subnetId')]" } } },
-                    ],
+                    ipConfigurations: [{ name: "ipconfig1", properties: { subnet: { id: SUBNET_ID } } }],
                   },
                 },
               ],
@@ -229,6 +234,16 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
 /** The ARM template of a new VM (with its network) or scale set that installs the application. */
 export function applicationArmTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
   return isScaleSet(spec) ? scaleSetTemplate(spec) : armTemplate(applicationVmSpec(spec));
+}
+
+/** What the deployment check validates: the ARM template snippet, a VM or a scale set. */
+export function applicationCheckedDeployment(spec: ApplicationDeploymentSpec): CheckedDeployment {
+  return {
+    location: spec.location,
+    resourceGroup: spec.resourceGroup,
+    template: applicationArmTemplate(spec),
+    parameters: (random) => validationParameters(applicationVmSpec(spec), random),
+  };
 }
 
 export function applicationArmTemplateSnippet(spec: ApplicationDeploymentSpec): string {
@@ -275,6 +290,18 @@ function bicepCredentials(spec: ApplicationDeploymentSpec, indent: string): stri
   ];
 }
 
+/** The Bicep of the ARM template's virtual network (virtualNetworkResource). */
+const bicepVirtualNetwork = [
+  `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
+  "  name: '${vmName}-vnet'",
+  "  location: location",
+  "  properties: {",
+  "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
+  "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
+  "  }",
+  "}",
+];
+
 export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string {
   const params = [
     `param location string = ${bicepString(spec.location)}`,
@@ -286,7 +313,8 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
   if (isScaleSet(spec)) {
     return [
       ...params,
-      "param subnetId string",
+      "",
+      ...bicepVirtualNetwork,
       "",
       `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@${VM_API_VERSION}' = {`,
       "  name: vmName",
@@ -306,7 +334,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
       ...bicepCredentials(spec, "        "),
       "      }",
       "      networkProfile: {",
-      "        networkInterfaceConfigurations: [ { name: 'nic', properties: { primary: true, ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: subnetId } } } ] } } ]",
+      "        networkInterfaceConfigurations: [ { name: 'nic', properties: { primary: true, ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: vnet.properties.subnets[0].id } } } ] } } ]",
       "      }",
       ...bicepApplicationProfile(spec, "      "),
       "    }",
@@ -318,14 +346,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
   return [
     ...params,
     "",
-    `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
-    "  name: '${vmName}-vnet'",
-    "  location: location",
-    "  properties: {",
-    "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
-    "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
-    "  }",
-    "}",
+    ...bicepVirtualNetwork,
     "",
     `resource nic 'Microsoft.Network/networkInterfaces@${NETWORK_API_VERSION}' = {`,
     "  name: '${vmName}-nic'",
