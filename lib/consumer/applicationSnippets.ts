@@ -5,7 +5,6 @@ import {
   DEPLOYMENT_TEMPLATE_SCHEMA,
   type DeploymentSpec,
   marketplaceImageOf,
-  NETWORK_API_VERSION,
   type OsType,
   SUBNET_ID,
   validationParameters,
@@ -14,6 +13,7 @@ import {
   VNET_ID,
   type VmGalleryApplication,
 } from "./armTemplate";
+import { BICEP_VIRTUAL_NETWORK, BICEP_VM_NETWORK, bicepString, hcl, ps, sh } from "./snippetSyntax";
 import { checkRegion, type ConsumerVersion } from "./usability";
 
 /**
@@ -67,11 +67,6 @@ export const APPLICATION_SNIPPET_LABELS: Record<ApplicationSnippetKind, string> 
   armTemplate: "ARM template",
   terraform: "Terraform (azurerm)",
 };
-
-const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const bicepString = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-const hcl = (value: string) => JSON.stringify(value);
 
 /** The `applicationProfile.galleryApplications` entry of the spec, with only the properties the user set. */
 export function galleryApplicationEntry(spec: ApplicationDeploymentSpec): VmGalleryApplication {
@@ -290,18 +285,6 @@ function bicepCredentials(spec: ApplicationDeploymentSpec, indent: string): stri
   ];
 }
 
-/** The Bicep of the ARM template's virtual network (virtualNetworkResource). */
-const bicepVirtualNetwork = [
-  `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
-  "  name: '${vmName}-vnet'",
-  "  location: location",
-  "  properties: {",
-  "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
-  "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
-  "  }",
-  "}",
-];
-
 export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string {
   const params = [
     `param location string = ${bicepString(spec.location)}`,
@@ -314,7 +297,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
     return [
       ...params,
       "",
-      ...bicepVirtualNetwork,
+      ...BICEP_VIRTUAL_NETWORK,
       "",
       `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@${VM_API_VERSION}' = {`,
       "  name: vmName",
@@ -346,15 +329,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
   return [
     ...params,
     "",
-    ...bicepVirtualNetwork,
-    "",
-    `resource nic 'Microsoft.Network/networkInterfaces@${NETWORK_API_VERSION}' = {`,
-    "  name: '${vmName}-nic'",
-    "  location: location",
-    "  properties: {",
-    "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]",
-    "  }",
-    "}",
+    ...BICEP_VM_NETWORK,
     "",
     `resource vm 'Microsoft.Compute/virtualMachines@${VM_API_VERSION}' = {`,
     "  name: vmName",
