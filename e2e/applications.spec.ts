@@ -2,15 +2,20 @@ import { expect, type Page } from "@playwright/test";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import { Portal } from "./pages/portal";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { automationArm } from "./support/automation";
 import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
- * VM Applications end to end, in a private world because it moves the emulator's clock: the demo gallery lists its
- * applications, a new application is created with the keyboard only, and the version form takes a storage
- * account's blob and counts its commands as typed (its submission in the browser is issue 17's open defect).
+ * VM Applications end to end (issue 17), in a private world because it moves the emulator's clock: the demo gallery
+ * lists its applications; a new application is created with the keyboard only, a version published from a storage
+ * account's blob to two regions replicates as the clock moves, the application is shared with the consumer through
+ * the wizard, and the consumer copies a snippet that adds it to a VM and has ARM validate that VM.
  */
 
 const admin = DEMO_PERSONA_USERS["platform-admin"];
+const consumer = DEMO_PERSONA_USERS.consumer;
+/** A resource group the consumer may deploy into, made for this spec. */
+const WORKLOAD_RG = "rg-consumer-app-e2e";
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction;
 const GALLERY = "contoso_vm_apps";
 const GALLERY_URL = `/subscriptions/${PROD.subscriptionId}/resourceGroups/rg-vm-apps/galleries/${GALLERY}`;
@@ -56,10 +61,12 @@ test("the gallery page lists applications, scripts and access control profiles w
   await expectNoSeriousA11yViolations(page, "application version page");
 });
 
-test("create an application with the keyboard only; the version form picks the package blob and counts commands as typed", async ({
+test("publish: an application (keyboard only), a version from a blob to two regions replicated as the clock moves, shared through the wizard; the consumer adds it to a VM and checks the deployment", async ({
   page,
+  browser,
+  world,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const name = `e2e-app-${Date.now().toString(36)}`;
   await signIn(page, admin.upn);
 
@@ -100,7 +107,87 @@ test("create an application with the keyboard only; the version form picks the p
   await page.getByRole("button", { name: "Add region" }).click();
   await expect(page.getByRole("rowheader", { name: /West US 2/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "create application version form");
-  // Not yet here: submitting the version. In Chromium the form's zod transform receives no properties and throws
-  // (see issue 17's note); replication, sharing and the ordered delete are covered by
-  // lib/queries/galleryApplications.emulator.test.ts until it is fixed.
+  await page.getByRole("button", { name: "Create application version" }).click();
+
+  // 3. Replication to both regions completes as the emulator's clock moves; the page follows it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("1.0.0", { timeout: 30_000 });
+  const replication = page.getByRole("table", { name: "Replication of 1.0.0 per region" });
+  const bars = ["East US", "West US 2"].map((region) =>
+    replication.getByRole("progressbar", { name: `Replication of 1.0.0 to ${region}` }),
+  );
+  for (const bar of bars) await expect(bar).toHaveAttribute("aria-valuetext", /^Replicating/);
+  await expectNoSeriousA11yViolations(page, "new application version page");
+  await world.advanceClock(6 * 3600);
+  for (const bar of bars) await expect(bar).toHaveAttribute("aria-valuetext", "Completed", { timeout: 30_000 });
+  await expect(page.getByText("Replication Completed")).toBeVisible();
+
+  // 4. Shared with the consumer persona through the wizard, at the application's scope.
+  await page.getByRole("link", { name: name, exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await page.getByRole("link", { name: "Grant access" }).click();
+  await expect(page.getByRole("heading", { name: "Step 1 of 4: Scope" })).toBeVisible();
+  await page.getByRole("radio", { name: new RegExp(`VM application '${name}'`) }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Step 2 of 4: Who" })).toBeVisible();
+  await page.getByLabel(/Search users, groups and service principals/).fill(consumer.displayName.split(" ")[0]!);
+  await page.getByRole("radio", { name: new RegExp(consumer.displayName) }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Step 3 of 4: Role" })).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "A reader of a VM application" })).toBeVisible();
+  await page.getByRole("radio", { name: "Reader", exact: true }).check();
+  await expectNoSeriousA11yViolations(page, "sharing wizard for an application, role step");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Step 4 of 4: Review" })).toBeVisible();
+  await page.getByRole("button", { name: "Assign role" }).click();
+  await expect(page.getByRole("status")).toContainText(`${consumer.displayName} now has Reader`);
+
+  // 5. The consumer finds it, copies a snippet that adds it to a VM, and has ARM validate that VM.
+  const undo = await (
+    await automationArm(world.emulatorUrl)
+  ).workloadGroupForConsumer(PROD.subscriptionId, WORKLOAD_RG, "westus2");
+  const context = await browser.newContext({
+    baseURL: world.baseUrl,
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  try {
+    await addToVmAsConsumer(await context.newPage(), name);
+  } finally {
+    await context.close();
+    await undo();
+  }
 });
+
+async function addToVmAsConsumer(page: Page, application: string) {
+  await signIn(page, consumer.upn);
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "What I can use" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "What I can use" })).toBeVisible();
+  await page.getByRole("radio", { name: "Applications" }).check();
+  const table = page.getByRole("table", { name: "Applications I can use" });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(application) }) });
+  await expect(row).toContainText("West US 2");
+  await row.getByRole("link", { name: `Version 1.0.0 of ${application}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "1.0.0", exact: true })).toBeVisible();
+  const where = page.getByRole("region", { name: "Where you can deploy it" });
+  await expect(where.getByRole("listitem").filter({ hasText: "West US 2" })).toBeVisible();
+
+  const add = page.getByRole("region", { name: "Add it to a VM or scale set" });
+  await add.getByLabel("Region").selectOption("westus2");
+  await add.getByLabel("Subscription").selectOption({ label: PROD.displayName });
+  await add.getByLabel("Resource group").fill(WORKLOAD_RG);
+  const cli = add.getByRole("region", { name: "Azure CLI snippet" });
+  await cli.getByRole("button", { name: "Copy Azure CLI snippet" }).click();
+  await expect(cli.getByRole("status")).toHaveText("Copied");
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  expect(command.startsWith(`az vm application set \\\n  --resource-group '${WORKLOAD_RG}'`)).toBe(true);
+  expect(command).toContain(`/galleries/${GALLERY}/applications/${application}/versions/1.0.0`);
+  await add.getByRole("button", { name: "Check deployment" }).click();
+  await expect(add.getByText("ARM accepts this deployment in West US 2: validation Succeeded.")).toBeVisible();
+  await expect(add.getByRole("status").filter({ hasText: "ARM accepts" })).toContainText("virtualMachines/vm-01");
+  // The same for a scale set: ARM validates the scale set of the ARM template snippet.
+  await add.getByLabel("Add to").selectOption("virtualMachineScaleSet");
+  await add.getByRole("button", { name: "Check deployment" }).click();
+  await expect(add.getByRole("status").filter({ hasText: "ARM accepts" })).toContainText(
+    "virtualMachineScaleSets/vm-01",
+  );
+  await expectNoSeriousA11yViolations(page, "application version page as the consumer");
+}

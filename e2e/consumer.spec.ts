@@ -1,7 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { automationArm } from "./support/automation";
 import { openSnippet } from "./support/snippets";
-import { emulatorUrl, seededSubscription, storageStateOf } from "./support/emulator";
+import { seededSubscription, storageStateOf } from "./support/emulator";
 
 /**
  * The consumer's path (issue 7): find an image by filter, open a version, copy each snippet, and ask ARM to
@@ -13,58 +14,11 @@ const DEFINITION = "base-ubuntu-2204-arm64";
 const VERSION = "1.0.5";
 /** A resource group the consumer may deploy into, made for this spec (the seed gives the consumer none). */
 const WORKLOAD_RG = "rg-consumer-workloads";
-const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
-
-interface Info {
-  users: { upn: string; objectId: string; persona?: string }[];
-  servicePrincipals: { appId: string; secret?: string; tenantId: string; displayName: string }[];
-}
-
-/** ARM as the seed's automation service principal (Owner of the Contoso subscriptions), by client credentials. */
-async function automationArm() {
-  const info = (await (await fetch(`${emulatorUrl()}/_emulator/info`)).json()) as Info;
-  const sp = info.servicePrincipals.find((s) => s.displayName === "contoso-automation")!;
-  const token = await fetch(`${emulatorUrl()}/${sp.tenantId}/oauth2/v2.0/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: sp.appId,
-      client_secret: sp.secret!,
-      scope: "https://management.azure.com/.default",
-    }),
-  });
-  const { access_token } = (await token.json()) as { access_token: string };
-  const consumer = info.users.find((u) => u.persona === "consumer")!;
-  return {
-    consumerObjectId: consumer.objectId,
-    async send(method: string, path: string, body?: unknown) {
-      const response = await fetch(`${emulatorUrl()}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      if (response.status >= 400)
-        throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    },
-  };
-}
 
 /** Makes the resource group and grants the consumer Contributor on it; returns the undo. */
 async function grantWorkloadGroup(): Promise<() => Promise<void>> {
-  const arm = await automationArm();
   const { subscriptionId } = await seededSubscription(SHARED);
-  const group = `/subscriptions/${subscriptionId}/resourceGroups/${WORKLOAD_RG}`;
-  await arm.send("PUT", `${group}?api-version=2021-04-01`, { location: "westeurope" });
-  const assignment = `${group}/providers/Microsoft.Authorization/roleAssignments/${crypto.randomUUID()}?api-version=2022-04-01`;
-  await arm.send("PUT", assignment, {
-    properties: {
-      roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${CONTRIBUTOR}`,
-      principalId: arm.consumerObjectId,
-      principalType: "User",
-    },
-  });
-  return () => arm.send("DELETE", assignment);
+  return (await automationArm()).workloadGroupForConsumer(subscriptionId, WORKLOAD_RG, "westeurope");
 }
 
 test.use({ storageState: storageStateOf("consumer"), permissions: ["clipboard-read", "clipboard-write"] });

@@ -1,7 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { automationArm, BUILT_IN_ROLES } from "./support/automation";
 import { openSnippet } from "./support/snippets";
-import { emulatorUrl, seededSubscription, storageStateOf } from "./support/emulator";
+import { seededSubscription, storageStateOf } from "./support/emulator";
 
 /**
  * Issue 17, items 4 and 5. As the consumer: "What I can use" filtered to applications, an application version's
@@ -15,69 +16,19 @@ const APPLICATION = "log-shipper";
 const VERSION = "2.1.0";
 /** A resource group the consumer may deploy into, made for this spec. */
 const WORKLOAD_RG = "rg-consumer-apps";
-const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
-const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
 const CONFIG = "https://contosoapps.blob.core.windows.net/config/log-shipper-web.json";
-
-interface Info {
-  users: { upn: string; objectId: string; persona?: string }[];
-  servicePrincipals: { appId: string; secret?: string; tenantId: string; displayName: string }[];
-}
-
-/** ARM as the seed's automation service principal (Owner of the Contoso subscriptions), by client credentials. */
-async function automationArm() {
-  const info = (await (await fetch(`${emulatorUrl()}/_emulator/info`)).json()) as Info;
-  const sp = info.servicePrincipals.find((s) => s.displayName === "contoso-automation")!;
-  const token = await fetch(`${emulatorUrl()}/${sp.tenantId}/oauth2/v2.0/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: sp.appId,
-      client_secret: sp.secret!,
-      scope: "https://management.azure.com/.default",
-    }),
-  });
-  const { access_token } = (await token.json()) as { access_token: string };
-  const consumer = info.users.find((u) => u.persona === "consumer")!;
-  return {
-    consumerObjectId: consumer.objectId,
-    async send(method: string, path: string, body?: unknown) {
-      const response = await fetch(`${emulatorUrl()}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      if (response.status >= 400)
-        throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    },
-  };
-}
 
 /** Reader on the application and Contributor on a workload resource group, for the consumer; returns the undo. */
 async function grantConsumer(): Promise<() => Promise<void>> {
   const arm = await automationArm();
   const { subscriptionId } = await seededSubscription(PRODUCTION);
   const application = `/subscriptions/${subscriptionId}/resourceGroups/rg-vm-apps/providers/Microsoft.Compute/galleries/contoso_vm_apps/applications/${APPLICATION}`;
-  const group = `/subscriptions/${subscriptionId}/resourceGroups/${WORKLOAD_RG}`;
-  await arm.send("PUT", `${group}?api-version=2021-04-01`, { location: "westeurope" });
-  const assignments: string[] = [];
-  for (const [scope, role] of [
-    [application, READER],
-    [group, CONTRIBUTOR],
-  ] as const) {
-    const assignment = `${scope}/providers/Microsoft.Authorization/roleAssignments/${crypto.randomUUID()}?api-version=2022-04-01`;
-    await arm.send("PUT", assignment, {
-      properties: {
-        roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
-        principalId: arm.consumerObjectId,
-        principalType: "User",
-      },
-    });
-    assignments.push(assignment);
-  }
+  const undo = [
+    await arm.grantConsumer(application, BUILT_IN_ROLES.reader),
+    await arm.workloadGroupForConsumer(subscriptionId, WORKLOAD_RG, "westeurope"),
+  ];
   return async () => {
-    for (const assignment of assignments) await arm.send("DELETE", assignment);
+    for (const revoke of undo) await revoke();
   };
 }
 
@@ -196,6 +147,7 @@ test.describe("as the platform admin", () => {
     await form.getByLabel("Script name (required)").fill("rotate-logs");
     await form.getByRole("button", { name: "Create gallery script" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "rotate-logs" })).toBeVisible();
+    await expect(page).toHaveTitle(/rotate-logs/);
     await expectNoSeriousA11yViolations(page, "gallery script");
 
     await page.getByRole("link", { name: "Create script version" }).click();

@@ -2,12 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { useMemo } from "react";
+import { useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { ArtifactFormFrame, useArtifactSubmit } from "@/components/galleryArtifacts/ArtifactFormFrame";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
-import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -24,15 +22,10 @@ import {
   TextField,
   useFieldError,
 } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
-import { useOperation } from "@/components/publish/useOperation";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { OS_TYPES } from "@/lib/gallery/galleryImage";
 import {
@@ -71,19 +64,6 @@ const MODE_HINTS: Record<string, string> = {
   Disabled: "The rules are not applied.",
 };
 
-function SubmitRow({ label, busy, cancelHref }: { label: string; busy: boolean; cancelHref: string }) {
-  return (
-    <div className="flex items-center gap-3">
-      <button type="submit" className={buttonClass.primary} disabled={busy}>
-        {label}
-      </button>
-      <Link href={cancelHref} className={buttonClass.link}>
-        Cancel
-      </Link>
-    </div>
-  );
-}
-
 type StoredProfile = {
   name: string;
   location: string;
@@ -94,12 +74,9 @@ type StoredProfile = {
 /** Create an in-VM access control profile, or edit one (`stored`): OS type, host endpoint, description. */
 export function ProfileForm({ gallery, stored }: { gallery: GalleryPath; stored?: StoredProfile }) {
   const arm = useArm();
-  const router = useRouter();
-  const operation = useOperation();
   const subscriptionName = useSubscriptionName(gallery.subscriptionId);
   const galleryData = useQuery({ ...galleryQueries.detail(arm, galleryIdOf(gallery)), enabled: !stored });
   const location = stored?.location ?? galleryData.data?.location ?? "";
-  const [refusal, setRefusal] = useState<AzureError>();
   const schema = useMemo(() => makeAccessControlProfileSchema(stored ? { stored: stored.properties } : {}), [stored]);
   const form = useForm<AccessControlProfileValues, unknown, AccessControlProfileOutput>({
     resolver: zodResolver(schema),
@@ -116,6 +93,7 @@ export function ProfileForm({ gallery, stored }: { gallery: GalleryPath; stored?
         }
       : EMPTY_PROFILE,
   });
+  const submission = useArtifactSubmit(form, { inVMAccessControlProfileName: "name" });
   const editing = stored !== undefined;
   const title = editing ? `Edit access control profile ${stored.name}` : "Create access control profile";
   const profilePath: GalleryArtifactPath | undefined = stored && {
@@ -125,86 +103,73 @@ export function ProfileForm({ gallery, stored }: { gallery: GalleryPath; stored?
   };
 
   async function onSubmit(values: AccessControlProfileOutput) {
-    setRefusal(undefined);
     const path: GalleryArtifactPath = {
       ...gallery,
       collection: "inVMAccessControlProfiles",
       artifactName: values.name,
     };
-    const outcome = await operation.run(
-      `${editing ? "Updating" : "Creating"} access control profile ${values.name}`,
-      () => putAccessControlProfile(arm, path, { location, properties: values.properties, tags: values.tags }),
+    await submission.submit(`${editing ? "Updating" : "Creating"} access control profile ${values.name}`, path, () =>
+      putAccessControlProfile(arm, path, { location, properties: values.properties, tags: values.tags }),
     );
-    if (outcome.ok) router.push(galleryArtifactHref(path));
-    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, { inVMAccessControlProfileName: "name" }))
-      setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running" || !location;
+  const busy = submission.busy || !location;
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          ...(profilePath ? artifactCrumbs(profilePath, subscriptionName) : armCrumbs(gallery, subscriptionName)),
-          { label: editing ? "Edit" : "Create access control profile" },
-        ]}
-      />
-      <PageHeader kind="In-VM access control profile" title={title} subtitle={`In gallery ${gallery.galleryName}`} />
-      {galleryData.isError && <ErrorPanel error={galleryData.error} title="The gallery could not be read" />}
-      <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
-          <Group
-            legend="Basics"
-            description="The OS type and host endpoint say what the profile guards; both are fixed after creation."
-          >
-            {editing ? (
-              <ReadOnlyField label="Profile name" value={stored.name} reason="The name is part of the profile's id." />
-            ) : (
-              <TextField
-                name="name"
-                label="Profile name"
-                required
-                hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-              />
-            )}
-            <ReadOnlyField
-              label="Region"
-              value={location ? regionDisplayName(location) : <Spinner />}
-              reason="A profile is created in its gallery's region."
-            />
-            <SelectField
-              name="properties.osType"
-              label="OS type"
-              required
-              placeholder="Choose an OS type"
-              choices={choices(OS_TYPES)}
-            />
-            <SelectField
-              name="properties.applicableHostEndpoint"
-              label="Host endpoint"
-              required
-              placeholder="Choose an endpoint"
-              hint="WireServer (168.63.129.16, the guest agent's channel) or IMDS (the instance metadata service)."
-              choices={choices(HOST_ENDPOINTS)}
-            />
-            <TextAreaField name="properties.description" label="Description" />
-          </Group>
-          <TagsEditor />
-          {refusal && (
-            <ErrorPanel
-              error={refusal}
-              title={`The access control profile could not be ${editing ? "updated" : "created"}`}
-            />
-          )}
-          <OperationStatus state={operation.state} />
-          <SubmitRow
-            label={editing ? "Save access control profile" : "Create access control profile"}
-            busy={busy}
-            cancelHref={profilePath ? galleryArtifactHref(profilePath) : pageHref(galleryIdOf(gallery))}
+    <ArtifactFormFrame
+      crumbs={[
+        ...(profilePath ? artifactCrumbs(profilePath, subscriptionName) : armCrumbs(gallery, subscriptionName)),
+        { label: editing ? "Edit" : "Create access control profile" },
+      ]}
+      kind="In-VM access control profile"
+      title={title}
+      subtitle={`In gallery ${gallery.galleryName}`}
+      form={form}
+      onSubmit={onSubmit}
+      submission={submission}
+      noun="access control profile"
+      editing={editing}
+      busy={busy}
+      cancelHref={profilePath ? galleryArtifactHref(profilePath) : pageHref(galleryIdOf(gallery))}
+      before={galleryData.isError && <ErrorPanel error={galleryData.error} title="The gallery could not be read" />}
+    >
+      <Group
+        legend="Basics"
+        description="The OS type and host endpoint say what the profile guards; both are fixed after creation."
+      >
+        {editing ? (
+          <ReadOnlyField label="Profile name" value={stored.name} reason="The name is part of the profile's id." />
+        ) : (
+          <TextField
+            name="name"
+            label="Profile name"
+            required
+            hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
           />
-        </form>
-      </FormProvider>
-    </>
+        )}
+        <ReadOnlyField
+          label="Region"
+          value={location ? regionDisplayName(location) : <Spinner />}
+          reason="A profile is created in its gallery's region."
+        />
+        <SelectField
+          name="properties.osType"
+          label="OS type"
+          required
+          placeholder="Choose an OS type"
+          choices={choices(OS_TYPES)}
+        />
+        <SelectField
+          name="properties.applicableHostEndpoint"
+          label="Host endpoint"
+          required
+          placeholder="Choose an endpoint"
+          hint="WireServer (168.63.129.16, the guest agent's channel) or IMDS (the instance metadata service)."
+          choices={choices(HOST_ENDPOINTS)}
+        />
+        <TextAreaField name="properties.description" label="Description" />
+      </Group>
+      <TagsEditor />
+    </ArtifactFormFrame>
   );
 }
 
@@ -437,10 +402,7 @@ function ProfileVersionFormLoaded({
   existing: string[];
 }) {
   const arm = useArm();
-  const router = useRouter();
-  const operation = useOperation();
   const subscriptionName = useSubscriptionName(profile.subscriptionId);
-  const [refusal, setRefusal] = useState<AzureError>();
   const schema = useMemo(() => makeAccessControlProfileVersionSchema({ existingVersionNames: existing }), [existing]);
   const form = useForm<AccessControlProfileVersionValues, unknown, AccessControlProfileVersionOutput>({
     resolver: zodResolver(schema),
@@ -449,68 +411,58 @@ function ProfileVersionFormLoaded({
       ? profileVersionValuesOf(stored.name, stored.properties, tagRowsOf(stored.tags))
       : emptyProfileVersion(location, suggestNextVersionName(existing) ?? ""),
   });
+  const submission = useArtifactSubmit(form, { inVMAccessControlProfileVersionName: "name" });
   const editing = stored !== undefined;
   const title = editing ? `Edit profile version ${stored.name}` : "Create profile version";
 
   async function onSubmit(values: AccessControlProfileVersionOutput) {
-    setRefusal(undefined);
     const path = { ...profile, versionName: values.name };
-    const outcome = await operation.run(
+    await submission.submit(
       `${editing ? "Updating" : "Creating"} profile version ${values.name}`,
+      path,
       () => putAccessControlProfileVersion(arm, path, { location, properties: values.properties, tags: values.tags }),
       { untilAccepted: true },
     );
-    if (outcome.ok) router.push(galleryArtifactHref(path));
-    else if (
-      !outcome.accepted &&
-      !placeArtifactError(form, outcome.error, { inVMAccessControlProfileVersionName: "name" })
-    )
-      setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  const busy = submission.busy;
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          ...artifactCrumbs({ ...profile, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName),
-          { label: editing ? "Edit" : "Create version" },
-        ]}
-      />
-      <PageHeader kind="Profile version" title={title} subtitle={`Of access control profile ${profile.artifactName}`} />
-      <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
-          <Group legend="Version">
-            {editing ? (
-              <ReadOnlyField label="Version name" value={stored.name} reason="The version number is part of its id." />
-            ) : (
-              <TextField name="name" label="Version name" required hint="Major.Minor.Patch, e.g. 1.0.0." />
-            )}
-            <SelectField name="properties.mode" label="Mode" required choices={choices(ACCESS_CONTROL_MODES)} />
-            <ModeHint />
-            <SelectField
-              name="properties.defaultAccess"
-              label="Default access"
-              required
-              hint="What happens to a request no rule allows."
-              choices={choices(ENDPOINT_ACCESS)}
-            />
-            <CheckboxField name="properties.excludeFromLatest" label="Exclude from latest" />
-          </Group>
-          <RulesEditor />
-          <TargetRegionsEditor sourceRegion={location} name="properties.targetLocations" />
-          <TagsEditor />
-          {refusal && (
-            <ErrorPanel error={refusal} title={`The profile version could not be ${editing ? "updated" : "created"}`} />
-          )}
-          <OperationStatus state={operation.state} />
-          <SubmitRow
-            label={editing ? "Save profile version" : "Create profile version"}
-            busy={busy}
-            cancelHref={galleryArtifactHref({ ...profile, ...(stored ? { versionName: stored.name } : {}) })}
-          />
-        </form>
-      </FormProvider>
-    </>
+    <ArtifactFormFrame
+      crumbs={[
+        ...artifactCrumbs({ ...profile, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName),
+        { label: editing ? "Edit" : "Create version" },
+      ]}
+      kind="Profile version"
+      title={title}
+      subtitle={`Of access control profile ${profile.artifactName}`}
+      form={form}
+      onSubmit={onSubmit}
+      submission={submission}
+      noun="profile version"
+      editing={editing}
+      busy={busy}
+      cancelHref={galleryArtifactHref({ ...profile, ...(stored ? { versionName: stored.name } : {}) })}
+    >
+      <Group legend="Version">
+        {editing ? (
+          <ReadOnlyField label="Version name" value={stored.name} reason="The version number is part of its id." />
+        ) : (
+          <TextField name="name" label="Version name" required hint="Major.Minor.Patch, e.g. 1.0.0." />
+        )}
+        <SelectField name="properties.mode" label="Mode" required choices={choices(ACCESS_CONTROL_MODES)} />
+        <ModeHint />
+        <SelectField
+          name="properties.defaultAccess"
+          label="Default access"
+          required
+          hint="What happens to a request no rule allows."
+          choices={choices(ENDPOINT_ACCESS)}
+        />
+        <CheckboxField name="properties.excludeFromLatest" label="Exclude from latest" />
+      </Group>
+      <RulesEditor />
+      <TargetRegionsEditor sourceRegion={location} name="properties.targetLocations" />
+      <TagsEditor />
+    </ArtifactFormFrame>
   );
 }

@@ -5,7 +5,11 @@ import { ProfileForm, ProfileVersionForm } from "@/components/accessControl/Prof
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
 import { ArtifactTable, LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
-import { DeleteArtifactButton } from "@/components/galleryArtifacts/DeleteArtifactButton";
+import {
+  ArtifactToolbar,
+  ArtifactVersionToolbar,
+  type ArtifactKind,
+} from "@/components/galleryArtifacts/ArtifactToolbars";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -28,7 +32,12 @@ import {
   deleteAccessControlProfileVersion,
 } from "@/lib/queries/galleryInVMAccessControlProfiles";
 
-const PROFILES = "Microsoft.Compute/galleries/inVMAccessControlProfiles";
+const PROFILE: ArtifactKind = {
+  resourceType: "Microsoft.Compute/galleries/inVMAccessControlProfiles",
+  noun: "access control profile",
+  shortNoun: "profile",
+  versionNoun: "profile version",
+};
 
 /** The in-VM access control profiles of a gallery, with a way to create one. */
 export function ProfilesList({ gallery }: { gallery: GalleryPath }) {
@@ -42,7 +51,7 @@ export function ProfilesList({ gallery }: { gallery: GalleryPath }) {
       <Breadcrumbs items={[...armCrumbs(gallery, subscriptionName), { label: "Access control profiles" }]} />
       <PageHeader kind="In-VM access control profiles" title={`Access control profiles of ${gallery.galleryName}`} />
       <Toolbar label="Access control profile actions">
-        {allows(`${PROFILES}/write`) && (
+        {allows(`${PROFILE.resourceType}/write`) && (
           <LinkButton href={`${pageHref(galleryId)}/new-inVMAccessControlProfile`}>
             Create access control profile
           </LinkButton>
@@ -84,7 +93,6 @@ export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
   const id = galleryArtifactId(path);
   const profile = useQuery(accessControlProfileQueries.detail(arm, id));
   const versions = useQuery(accessControlProfileQueries.versions(arm, id));
-  const allows = useAllows(id);
   const p = profile.data?.properties;
   const sorted = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name, a.name));
   return (
@@ -96,29 +104,12 @@ export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
         subtitle={`In gallery ${path.galleryName}`}
       />
       {profile.isError && <ErrorPanel error={profile.error} title="The profile could not be read" />}
-      <Toolbar label="Access control profile actions">
-        {allows(`${PROFILES}/write`) && (
-          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit access control profile</LinkButton>
-        )}
-        {allows(`${PROFILES}/versions/write`) && (
-          <LinkButton href={`${galleryArtifactHref(path)}/new-version`}>Create profile version</LinkButton>
-        )}
-        {allows(`${PROFILES}/delete`) && (
-          <DeleteArtifactButton
-            kind="access control profile"
-            name={path.artifactName}
-            resourceId={id}
-            start={() => deleteAccessControlProfile(arm, path)}
-            afterHref={`${pageHref(galleryIdOf(path))}/inVMAccessControlProfiles`}
-            consequence="Deleting it cannot be undone."
-            blocker={
-              sorted.length > 0
-                ? `It still has ${sorted.length} ${sorted.length === 1 ? "version" : "versions"}: the service deletes a profile only once its versions are gone. Delete them first.`
-                : undefined
-            }
-          />
-        )}
-      </Toolbar>
+      <ArtifactToolbar
+        kind={PROFILE}
+        path={path}
+        versionCount={sorted.length}
+        deleteArtifact={() => deleteAccessControlProfile(arm, path)}
+      />
       {p && (
         <Card>
           <PropertyList
@@ -209,7 +200,6 @@ export function ProfileVersionDetail({ path }: { path: GalleryArtifactPath & { v
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const id = galleryArtifactId(path);
   const version = useQuery(accessControlProfileQueries.version(arm, id));
-  const allows = useAllows(id);
   const p = version.data?.properties;
   return (
     <>
@@ -220,21 +210,12 @@ export function ProfileVersionDetail({ path }: { path: GalleryArtifactPath & { v
         subtitle={`In gallery ${path.galleryName}`}
       />
       {version.isError && <ErrorPanel error={version.error} title="The profile version could not be read" />}
-      <Toolbar label="Profile version actions">
-        {allows(`${PROFILES}/versions/write`) && (
-          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit profile version</LinkButton>
-        )}
-        {allows(`${PROFILES}/versions/delete`) && (
-          <DeleteArtifactButton
-            kind="profile version"
-            name={path.versionName}
-            resourceId={id}
-            start={() => deleteAccessControlProfileVersion(arm, path)}
-            afterHref={galleryArtifactHref({ ...path, versionName: undefined })}
-            consequence="Its replicas in every target location are deleted. This cannot be undone."
-          />
-        )}
-      </Toolbar>
+      <ArtifactVersionToolbar
+        kind={PROFILE}
+        path={path}
+        deleteVersion={() => deleteAccessControlProfileVersion(arm, path)}
+        consequence="Its replicas in every target location are deleted. This cannot be undone."
+      />
       {version.isPending && <Spinner label="Reading the version…" />}
       {version.data && p && (
         <>

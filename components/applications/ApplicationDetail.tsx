@@ -3,7 +3,6 @@
 import type { GalleryApplicationCustomAction, GalleryApplicationVersion } from "@azure/arm-compute";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import { ApplicationActions } from "@/components/applications/ApplicationActions";
@@ -14,7 +13,6 @@ import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { formatDate, isPast } from "@/components/ui/format";
 import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
@@ -23,18 +21,13 @@ import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { ReplicationRegionsCell, ReplicationStateCell } from "@/components/versions/ReplicationCells";
 import { latestIn } from "@/components/versions/useVersionsWithReplication";
-import { applicationIdOf, pageHref } from "@/lib/azure/routeParams";
+import { EndOfLifeValue, versionColumns, type VersionRow } from "@/components/versions/versionColumns";
+import { applicationIdOf } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
 import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { applicationQueries, applicationVersionQueries, type ApplicationPath } from "@/lib/queries/galleryApplications";
-
-export function EndOfLifeValue({ date }: { date: Date | undefined }) {
-  if (!date) return <>—</>;
-  return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : <>{formatDate(date)}</>;
-}
 
 /** The versions of an application, each with its replication status once its `$expand` read arrived. */
 export function useApplicationVersions(applicationId: string) {
@@ -54,43 +47,9 @@ export function useApplicationVersions(applicationId: string) {
   };
 }
 
-interface VersionRow {
-  id: string;
-  name: string;
-  version: GalleryApplicationVersion;
-  isLatest: boolean;
-}
-
-const column = createColumnHelper<VersionRow>();
-const versionColumns = [
-  column.accessor("name", {
-    header: "Version",
-    meta: { rowHeader: true },
-    sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
-    cell: (info) => (
-      <span className="inline-flex items-center gap-2">
-        <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
-          {info.getValue()}
-        </Link>
-        {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
-      </span>
-    ),
-  }),
-  column.accessor((row) => row.version.publishingProfile?.publishedDate?.getTime() ?? 0, {
-    id: "published",
-    header: "Published",
-    cell: (info) => formatDate(info.row.original.version.publishingProfile?.publishedDate),
-  }),
-  column.accessor((row) => row.version.publishingProfile?.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
-    id: "endOfLife",
-    header: "End of life",
-    cell: (info) => <EndOfLifeValue date={info.row.original.version.publishingProfile?.endOfLifeDate} />,
-  }),
-  column.accessor((row) => Boolean(row.version.publishingProfile?.excludeFromLatest), {
-    id: "excludeFromLatest",
-    header: "Exclude from latest",
-    cell: (info) => (info.getValue() ? "Yes" : "No"),
-  }),
+const { column, leading, replication } = versionColumns(applicationVersionQueries.replication);
+const tableColumns = [
+  ...leading,
   column.display({
     id: "links",
     header: "Package and configuration",
@@ -108,20 +67,7 @@ const versionColumns = [
       );
     },
   }),
-  column.display({
-    id: "regions",
-    header: "Target regions",
-    cell: (info) => (
-      <ReplicationRegionsCell version={info.row.original.version} read={applicationVersionQueries.replication} />
-    ),
-  }),
-  column.accessor((row) => row.version.replicationStatus?.aggregatedState ?? row.version.provisioningState ?? "", {
-    id: "state",
-    header: "Replication",
-    cell: (info) => (
-      <ReplicationStateCell version={info.row.original.version} read={applicationVersionQueries.replication} />
-    ),
-  }),
+  ...replication,
 ];
 
 interface LatestRow {
@@ -236,7 +182,7 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
       })
     : [];
   const latestHere = complete && app ? latestIn(versions, app.location).latest : undefined;
-  const rows: VersionRow[] = versions.map((version) => ({
+  const rows: VersionRow<GalleryApplicationVersion>[] = versions.map((version) => ({
     id: version.id ?? "",
     name: version.name ?? "",
     version,
@@ -300,7 +246,7 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
             />
             <DataTable
               data={rows}
-              columns={versionColumns}
+              columns={tableColumns}
               caption={`Versions of ${path.applicationName}`}
               getRowId={(row) => row.id}
               initialSorting={[{ id: "name", desc: true }]}

@@ -4,12 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import { ApplicationVersionActions } from "@/components/applications/ApplicationActions";
-import {
-  CustomActionsTable,
-  EndOfLifeValue,
-  useApplicationVersions,
-} from "@/components/applications/ApplicationDetail";
+import { CustomActionsTable, useApplicationVersions } from "@/components/applications/ApplicationDetail";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { EndOfLifeValue } from "@/components/versions/versionColumns";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";

@@ -19,8 +19,9 @@ import { useCapabilities } from "@/components/access/useCapabilities";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { highestVersionName } from "@/lib/gallery/names";
 import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
-import { galleryContentQueries } from "@/lib/queries/galleryContents";
 import { imageQueries } from "@/lib/queries/galleryImages";
+import { accessControlProfileQueries } from "@/lib/queries/galleryInVMAccessControlProfiles";
+import { scriptQueries } from "@/lib/queries/galleryScripts";
 
 interface ApplicationRow {
   id: string;
@@ -142,8 +143,8 @@ export function GalleryContentsSummary({ path }: { path: GalleryPath }) {
   const summary = [
     { kind: "images" as const, query: useQuery(imageQueries.list(arm, galleryId)) },
     { kind: "applications" as const, query: useQuery(applicationQueries.list(arm, galleryId)) },
-    { kind: "scripts" as const, query: useQuery(galleryContentQueries.scripts(arm, galleryId)) },
-    { kind: "profiles" as const, query: useQuery(galleryContentQueries.inVMAccessControlProfiles(arm, galleryId)) },
+    { kind: "scripts" as const, query: useQuery(scriptQueries.list(arm, galleryId)) },
+    { kind: "profiles" as const, query: useQuery(accessControlProfileQueries.list(arm, galleryId)) },
   ];
   return (
     <nav aria-label="Gallery contents" className="mt-4">
@@ -165,8 +166,8 @@ export function GalleryArtifactSections({ path }: { path: GalleryPath }) {
   const arm = useArm();
   const galleryId = galleryIdOf(path);
   const applications = useQuery(applicationQueries.list(arm, galleryId));
-  const scripts = useQuery(galleryContentQueries.scripts(arm, galleryId));
-  const profiles = useQuery(galleryContentQueries.inVMAccessControlProfiles(arm, galleryId));
+  const scripts = useQuery(scriptQueries.list(arm, galleryId));
+  const profiles = useQuery(accessControlProfileQueries.list(arm, galleryId));
   const versionLists = useQueries({
     queries: (applications.data ?? []).map((application) => applicationVersionQueries.list(arm, application.id ?? "")),
   });

@@ -1,10 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import {
+  deployControl,
+  DeployField,
+  DeploymentTargetFields,
+  NoSnippet,
+  useDeploymentTarget,
+} from "@/components/consumer/DeploymentTarget";
 import { SnippetTabs } from "@/components/consumer/SnippetTabs";
-import { useArm } from "@/components/layout/ArmContext";
 import { Card, Section } from "@/components/ui/Section";
 import { Tag } from "@/components/ui/StateBadge";
 import {
@@ -13,32 +18,10 @@ import {
   APPLICATION_TARGET_LABELS,
   type ApplicationDeploymentSpec,
   type ApplicationTarget,
+  applicationCheckedDeployment,
   applicationSnippets,
-  applicationVmSpec,
 } from "@/lib/consumer/applicationSnippets";
 import { checkRegion, type ConsumerVersion } from "@/lib/consumer/usability";
-import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
-import { consumerQueries } from "@/lib/queries/consumer";
-import { subscriptionQueries } from "@/lib/queries/subscriptions";
-import { visibleText } from "@/lib/security/safeLink";
-
-const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
-
-function Field({ label, id, hint, children }: { label: string; id: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export interface ApplicationDeployPanelProps {
   versionId: string;
@@ -49,16 +32,11 @@ export interface ApplicationDeployPanelProps {
 
 /**
  * Snippets that add one application version to a VM or scale set, with its install order and a configuration
- * override, and the deployment check of a VM that installs it, in the region the user picks.
+ * override, and the deployment check of a VM or scale set that installs it, in the region the user picks.
  */
 export function ApplicationDeployPanel({ versionId, version, osType }: ApplicationDeployPanelProps) {
-  const arm = useArm();
   const ids = {
     target: useId(),
-    region: useId(),
-    subscription: useId(),
-    group: useId(),
-    groups: useId(),
     name: useId(),
     size: useId(),
     admin: useId(),
@@ -67,20 +45,9 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
     failure: useId(),
   };
   const now = new Date();
-  const usable = AZURE_REGIONS.filter((r) => checkRegion({ kind: "version", version }, r.name, now).usable).map(
-    (r) => r.name,
-  );
-  const others = AZURE_REGIONS.filter((r) => r.regionCategory === "Recommended" && !usable.includes(r.name)).map(
-    (r) => r.name,
-  );
+  const deployTarget = useDeploymentTarget((region) => checkRegion({ kind: "version", version }, region, now).usable);
+  const { region: effectiveRegion, subscriptionId } = deployTarget;
   const [target, setTarget] = useState<ApplicationTarget>("virtualMachine");
-  const [region, setRegion] = useState("");
-  const effectiveRegion = region || usable[0] || others[0] || "";
-  const subscriptions = useQuery(subscriptionQueries.list(arm));
-  const [chosenSubscriptionId, setSubscriptionId] = useState("");
-  const subscriptionId = chosenSubscriptionId || subscriptions.data?.[0]?.subscriptionId || "";
-  const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
-  const [resourceGroup, setResourceGroup] = useState("");
   const [vmName, setVmName] = useState("vm-01");
   const [vmSize, setVmSize] = useState("Standard_D2s_v5");
   const [adminUsername, setAdminUsername] = useState("azureuser");
@@ -98,7 +65,7 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
     osType,
     target,
     location: effectiveRegion,
-    resourceGroup: resourceGroup || groups.data?.[0]?.name || "",
+    resourceGroup: deployTarget.resourceGroup,
     vmName,
     vmSize,
     adminUsername,
@@ -123,10 +90,10 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           onSubmit={(e) => e.preventDefault()}
           aria-label="Application deployment settings"
         >
-          <Field label="Add to" id={ids.target}>
+          <DeployField label="Add to" id={ids.target}>
             <select
               id={ids.target}
-              className={control}
+              className={deployControl}
               value={target}
               onChange={(e) => setTarget(e.target.value as ApplicationTarget)}
             >
@@ -136,82 +103,35 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
                 </option>
               ))}
             </select>
-          </Field>
-          <Field label="Region" id={ids.region}>
-            <select
-              id={ids.region}
-              className={control}
-              value={effectiveRegion}
-              onChange={(e) => setRegion(e.target.value)}
-            >
-              <optgroup label="Usable now">
-                {usable.map((r) => (
-                  <option key={r} value={r}>
-                    {regionDisplayName(r)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label="Not usable">
-                {others.map((r) => (
-                  <option key={r} value={r}>
-                    {regionDisplayName(r)}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          </Field>
-          <Field label="Subscription" id={ids.subscription}>
-            <select
-              id={ids.subscription}
-              className={control}
-              value={subscriptionId}
-              onChange={(e) => setSubscriptionId(e.target.value)}
-            >
-              {(subscriptions.data ?? []).map((s) => (
-                <option key={s.subscriptionId} value={s.subscriptionId}>
-                  {visibleText(s.displayName)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Resource group" id={ids.group}>
-            <input
-              id={ids.group}
-              list={ids.groups}
-              className={control}
-              value={resourceGroup}
-              placeholder={groups.data?.[0]?.name ?? "my-resource-group"}
-              onChange={(e) => setResourceGroup(e.target.value)}
-            />
-            <datalist id={ids.groups}>
-              {(groups.data ?? []).map((g) => (
-                <option key={g.name} value={g.name} />
-              ))}
-            </datalist>
-          </Field>
-          <Field label={target === "virtualMachine" ? "VM name" : "Scale set name"} id={ids.name}>
-            <input id={ids.name} className={control} value={vmName} onChange={(e) => setVmName(e.target.value)} />
-          </Field>
-          <Field label="VM size" id={ids.size}>
-            <input id={ids.size} className={control} value={vmSize} onChange={(e) => setVmSize(e.target.value)} />
-          </Field>
-          <Field
+          </DeployField>
+          <DeploymentTargetFields target={deployTarget} />
+          <DeployField label={target === "virtualMachine" ? "VM name" : "Scale set name"} id={ids.name}>
+            <input id={ids.name} className={deployControl} value={vmName} onChange={(e) => setVmName(e.target.value)} />
+          </DeployField>
+          <DeployField label="VM size" id={ids.size}>
+            <input id={ids.size} className={deployControl} value={vmSize} onChange={(e) => setVmSize(e.target.value)} />
+          </DeployField>
+          <DeployField
             label="Administrator user name"
             id={ids.admin}
             hint="For the new VM of the Bicep, ARM and Terraform snippets."
           >
             <input
               id={ids.admin}
-              className={control}
+              className={deployControl}
               value={adminUsername}
               aria-describedby={`${ids.admin}-hint`}
               onChange={(e) => setAdminUsername(e.target.value)}
             />
-          </Field>
-          <Field label="Install order" id={ids.order} hint="Among the VM's applications, lowest first; empty for none.">
+          </DeployField>
+          <DeployField
+            label="Install order"
+            id={ids.order}
+            hint="Among the VM's applications, lowest first; empty for none."
+          >
             <input
               id={ids.order}
-              className={control}
+              className={deployControl}
               inputMode="numeric"
               value={order}
               aria-invalid={Boolean(orderError)}
@@ -223,9 +143,9 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
                 {orderError}
               </p>
             )}
-          </Field>
+          </DeployField>
           <div className="sm:col-span-2">
-            <Field
+            <DeployField
               label="Configuration override (blob URI)"
               id={ids.config}
               hint="Replaces the version's default configuration on this VM; the VM must be able to read the blob."
@@ -233,13 +153,13 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
               <input
                 id={ids.config}
                 type="url"
-                className={`${control} w-full`}
+                className={deployControl}
                 value={configurationReference}
                 aria-describedby={`${ids.config}-hint`}
                 placeholder="https://account.blob.core.windows.net/config/app.json"
                 onChange={(e) => setConfigurationReference(e.target.value)}
               />
-            </Field>
+            </DeployField>
           </div>
           <div className="flex items-center gap-2 self-end pb-1.5 sm:col-span-2">
             <input
@@ -254,13 +174,10 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           </div>
         </form>
         <p className="mt-3 text-xs text-slate-600">
-          The check validates a new VM from the {osType} Marketplace image that installs this version (the ARM template
-          below, as a VM).
+          The check validates the ARM template below: a new {target === "virtualMachine" ? "VM" : "scale set"} from the{" "}
+          {osType} Marketplace image that installs this version.
         </p>
-        <DeploymentCheck
-          spec={applicationVmSpec({ ...spec, target: "virtualMachine" })}
-          subscriptionId={subscriptionId}
-        />
+        <DeploymentCheck deployment={applicationCheckedDeployment(spec)} subscriptionId={subscriptionId} />
       </Card>
 
       {result.ok ? (
@@ -279,12 +196,7 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
           />
         </div>
       ) : (
-        <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">
-            No snippet for {regionDisplayName(effectiveRegion)}: the service would refuse it.
-          </p>
-          <p className="mt-1">{result.reason}</p>
-        </div>
+        <NoSnippet region={effectiveRegion} reason={result.reason} />
       )}
     </Section>
   );

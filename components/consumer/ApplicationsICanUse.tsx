@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -20,7 +21,6 @@ import { subscriptionQueries } from "@/lib/queries/subscriptions";
 type Row = InventoryApplication & { subscriptionName: string };
 
 const column = createColumnHelper<Row>();
-const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
 /** Versions linked per row; the rest are counted. */
 const SHOWN_VERSIONS = 3;
 
@@ -100,7 +100,6 @@ const columns = [
 /** Every VM Application (and its versions) the signed-in user may read, across the subscriptions they reach. */
 export function ApplicationsICanUse() {
   const arm = useArm();
-  const ids = { text: useId(), os: useId(), region: useId(), eol: useId() };
   const [filters, setFilters] = useState<ApplicationFilters>({});
   const subscriptions = useQuery(subscriptionQueries.list(arm));
   const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
@@ -123,73 +122,21 @@ export function ApplicationsICanUse() {
         <ErrorPanel error={subscriptions.error} title="Your subscriptions could not be listed" />
       )}
       {applications.isError && <ErrorPanel error={applications.error} title="The applications could not be listed" />}
-      <form
-        role="search"
-        aria-label="Filter applications"
-        className="mt-4 flex flex-wrap items-end gap-3"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.text} className="text-xs font-medium text-slate-700">
-            Search
-          </label>
-          <input
-            id={ids.text}
-            type="search"
-            className={control}
-            value={filters.text ?? ""}
-            onChange={(e) => set("text")(e.target.value)}
-            placeholder="Name, gallery, description"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.os} className="text-xs font-medium text-slate-700">
-            OS type
-          </label>
-          <select
-            id={ids.os}
-            className={control}
-            value={filters.osType ?? ""}
-            onChange={(e) => set("osType")(e.target.value)}
-          >
-            <option value="">Any</option>
-            {osTypes.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.region} className="text-xs font-medium text-slate-700">
-            Region
-          </label>
-          <select
-            id={ids.region}
-            className={control}
-            value={filters.region ?? ""}
-            onChange={(e) => set("region")(e.target.value)}
-          >
-            <option value="">Any</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {regionDisplayName(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pb-1.5">
-          <input
-            id={ids.eol}
-            type="checkbox"
-            checked={filters.hideEndOfLife ?? false}
-            onChange={(e) => setFilters((f) => ({ ...f, hideEndOfLife: e.target.checked }))}
-          />
-          <label htmlFor={ids.eol} className="text-sm text-slate-700">
-            Hide end of life
-          </label>
-        </div>
-      </form>
+      <FilterForm label="Filter applications">
+        <SearchFilter value={filters.text ?? ""} onChange={set("text")} placeholder="Name, gallery, description" />
+        <FilterSelect label="OS type" value={filters.osType ?? ""} options={osTypes} onChange={set("osType")} />
+        <FilterSelect
+          label="Region"
+          value={filters.region ?? ""}
+          options={regions}
+          onChange={set("region")}
+          display={regionDisplayName}
+        />
+        <HideEndOfLifeFilter
+          checked={filters.hideEndOfLife ?? false}
+          onChange={(hide) => setFilters((f) => ({ ...f, hideEndOfLife: hide }))}
+        />
+      </FilterForm>
       {applications.data && (
         <p className="mt-3 text-xs text-slate-600" role="status">
           {visible.length} of {all.length} applications · listed through{" "}

@@ -15,6 +15,7 @@ import {
   type CommunityGalleryRead,
   type CommunityImageRead,
 } from "@/lib/consumer/communityGalleries";
+import { checkedDeployment } from "@/lib/consumer/armTemplate";
 import { SNIPPET_GENERATORS, SNIPPET_KINDS, SNIPPET_LABELS, type SnippetKind } from "@/lib/consumer/snippets";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
@@ -253,7 +254,10 @@ function CommunityImage({
               ))}
             </select>
           </div>
-          <DeploymentCheck spec={spec} subscriptionId={groups.data?.length ? subscriptionId : ""} />
+          <DeploymentCheck
+            deployment={checkedDeployment(spec)}
+            subscriptionId={groups.data?.length ? subscriptionId : ""}
+          />
         </details>
       )}
     </li>

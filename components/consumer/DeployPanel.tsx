@@ -1,38 +1,26 @@
 "use client";
 
 import type { GalleryImage, GalleryImageVersion } from "@azure/arm-compute";
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import {
+  deployControl,
+  DeployField,
+  DeploymentTargetFields,
+  NoSnippet,
+  useDeploymentTarget,
+} from "@/components/consumer/DeploymentTarget";
 import { SnippetTabs } from "@/components/consumer/SnippetTabs";
 import { useVersionTrust } from "@/components/trust/useVersionTrust";
 import { VmSizePicker } from "@/components/consumer/VmSizePicker";
-import { useArm } from "@/components/layout/ArmContext";
 import { Card, Section } from "@/components/ui/Section";
 import { Tag } from "@/components/ui/StateBadge";
-import type { DeploymentSpec } from "@/lib/consumer/armTemplate";
+import { checkedDeployment, type DeploymentSpec } from "@/lib/consumer/armTemplate";
 import { deploySnippets, SNIPPET_KINDS, SNIPPET_LABELS } from "@/lib/consumer/snippets";
 import { requiredSecurityType } from "@/lib/consumer/securityType";
 import { checkRegion, type ConsumerVersion, type ImageChoice } from "@/lib/consumer/usability";
 import { effectiveFeatures } from "@/lib/gallery/features";
-import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
-import { consumerQueries } from "@/lib/queries/consumer";
-import { subscriptionQueries } from "@/lib/queries/subscriptions";
-import { visibleText } from "@/lib/security/safeLink";
-
-const control =
-  "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
-
-function Field({ label, children, id }: { label: string; id: string; children: React.ReactNode }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
+import { regionDisplayName } from "@/lib/gallery/regions";
 
 export interface DeployPanelProps {
   image: GalleryImage & { id: string; name: string };
@@ -51,33 +39,12 @@ export interface DeployPanelProps {
  * picks. Regions where the choice cannot be deployed get the reason instead of a snippet.
  */
 export function DeployPanel({ image, versions, version, latestId = image.id, galleryVersions }: DeployPanelProps) {
-  const arm = useArm();
-  const ids = {
-    choice: useId(),
-    region: useId(),
-    subscription: useId(),
-    group: useId(),
-    groups: useId(),
-    name: useId(),
-    size: useId(),
-    admin: useId(),
-  };
+  const ids = { choice: useId(), name: useId(), size: useId(), admin: useId() };
   const [useLatest, setUseLatest] = useState(!version);
   const choice: ImageChoice = useLatest || !version ? { kind: "latest", versions } : { kind: "version", version };
   const now = new Date();
-  const usable = AZURE_REGIONS.filter((r) => checkRegion(choice, r.name, now).usable).map((r) => r.name);
-  const others = AZURE_REGIONS.filter((r) => r.regionCategory === "Recommended" && !usable.includes(r.name)).map(
-    (r) => r.name,
-  );
-
-  const [region, setRegion] = useState("");
-  const effectiveRegion = region || usable[0] || others[0] || "";
-  const subscriptions = useQuery(subscriptionQueries.list(arm));
-  const [chosenSubscriptionId, setSubscriptionId] = useState("");
-  // Until the user picks one, the first subscription they can see.
-  const subscriptionId = chosenSubscriptionId || subscriptions.data?.[0]?.subscriptionId || "";
-  const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
-  const [resourceGroup, setResourceGroup] = useState("");
+  const target = useDeploymentTarget((region) => checkRegion(choice, region, now).usable);
+  const { region: effectiveRegion, subscriptionId } = target;
   const [vmName, setVmName] = useState("vm-01");
   const [vmSize, setVmSize] = useState(image.architecture === "Arm64" ? "Standard_D2ps_v5" : "Standard_D2s_v5");
   const [adminUsername, setAdminUsername] = useState("azureuser");
@@ -96,7 +63,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
     osState,
     ...(securityType ? { securityType } : {}),
     location: effectiveRegion,
-    resourceGroup: resourceGroup || groups.data?.[0]?.name || "",
+    resourceGroup: target.resourceGroup,
     vmName,
     vmSize,
     adminUsername,
@@ -120,77 +87,26 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
           aria-label="Deployment settings"
         >
           {version && (
-            <Field label="Image" id={ids.choice}>
+            <DeployField label="Image" id={ids.choice}>
               <select
                 id={ids.choice}
-                className={control}
+                className={deployControl}
                 value={useLatest ? "latest" : "version"}
                 onChange={(e) => setUseLatest(e.target.value === "latest")}
               >
                 <option value="version">This version ({version.name})</option>
                 <option value="latest">Latest of {image.name}</option>
               </select>
-            </Field>
+            </DeployField>
           )}
-          <Field label="Region" id={ids.region}>
-            <select
-              id={ids.region}
-              className={control}
-              value={effectiveRegion}
-              onChange={(e) => setRegion(e.target.value)}
-            >
-              <optgroup label="Usable now">
-                {usable.map((r) => (
-                  <option key={r} value={r}>
-                    {regionDisplayName(r)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label="Not usable">
-                {others.map((r) => (
-                  <option key={r} value={r}>
-                    {regionDisplayName(r)}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          </Field>
-          <Field label="Subscription" id={ids.subscription}>
-            <select
-              id={ids.subscription}
-              className={control}
-              value={subscriptionId}
-              onChange={(e) => setSubscriptionId(e.target.value)}
-            >
-              {(subscriptions.data ?? []).map((s) => (
-                <option key={s.subscriptionId} value={s.subscriptionId}>
-                  {visibleText(s.displayName)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Resource group" id={ids.group}>
-            <input
-              id={ids.group}
-              list={ids.groups}
-              className={control}
-              value={resourceGroup}
-              placeholder={groups.data?.[0]?.name ?? "my-resource-group"}
-              onChange={(e) => setResourceGroup(e.target.value)}
-            />
-            <datalist id={ids.groups}>
-              {(groups.data ?? []).map((g) => (
-                <option key={g.name} value={g.name} />
-              ))}
-            </datalist>
-          </Field>
-          <Field label="VM name" id={ids.name}>
-            <input id={ids.name} className={control} value={vmName} onChange={(e) => setVmName(e.target.value)} />
-          </Field>
-          <Field label="VM size" id={ids.size}>
+          <DeploymentTargetFields target={target} />
+          <DeployField label="VM name" id={ids.name}>
+            <input id={ids.name} className={deployControl} value={vmName} onChange={(e) => setVmName(e.target.value)} />
+          </DeployField>
+          <DeployField label="VM size" id={ids.size}>
             <VmSizePicker
               id={ids.size}
-              className={control}
+              className={deployControl}
               value={vmSize}
               onChange={setVmSize}
               subscriptionId={subscriptionId}
@@ -198,19 +114,19 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
               image={image}
               vm={securityType ? { securityType } : {}}
             />
-          </Field>
+          </DeployField>
           {osState === "Generalized" && (
-            <Field label="Administrator user name" id={ids.admin}>
+            <DeployField label="Administrator user name" id={ids.admin}>
               <input
                 id={ids.admin}
-                className={control}
+                className={deployControl}
                 value={adminUsername}
                 onChange={(e) => setAdminUsername(e.target.value)}
               />
-            </Field>
+            </DeployField>
           )}
         </form>
-        <DeploymentCheck spec={spec} subscriptionId={subscriptionId} />
+        <DeploymentCheck deployment={checkedDeployment(spec)} subscriptionId={subscriptionId} />
       </Card>
 
       {result.ok ? (
@@ -245,12 +161,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
           <SnippetTabs label="Deploy with" kinds={SNIPPET_KINDS} labels={SNIPPET_LABELS} code={result.snippets} />
         </div>
       ) : (
-        <div role="alert" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">
-            No snippet for {regionDisplayName(effectiveRegion)}: the service would refuse it.
-          </p>
-          <p className="mt-1">{result.reason}</p>
-        </div>
+        <NoSnippet region={effectiveRegion} reason={result.reason} />
       )}
     </Section>
   );

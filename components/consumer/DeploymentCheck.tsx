@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useArm } from "@/components/layout/ArmContext";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { armTemplate, type DeploymentSpec, validationParameters } from "@/lib/consumer/armTemplate";
+import type { CheckedDeployment } from "@/lib/consumer/armTemplate";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { validateDeployment, type ValidationOutcome } from "@/lib/queries/consumerDeployments";
 
@@ -65,26 +65,32 @@ function Outcome({ outcome, region }: { outcome: ValidationOutcome; region: stri
  * in the chosen subscription, resource group and region, and shows ARM's answer as it is. Validation creates
  * nothing; the administrator credentials sent are throwaway values made here.
  */
-export function DeploymentCheck({ spec, subscriptionId }: { spec: DeploymentSpec; subscriptionId: string }) {
+export function DeploymentCheck({
+  deployment,
+  subscriptionId,
+}: {
+  deployment: CheckedDeployment;
+  subscriptionId: string;
+}) {
   const arm = useArm();
   const check = useMutation({
-    mutationFn: (s: DeploymentSpec) =>
+    mutationFn: (d: CheckedDeployment) =>
       validateDeployment(arm, {
         subscriptionId,
-        resourceGroup: s.resourceGroup,
+        resourceGroup: d.resourceGroup,
         deploymentName: `gallerist-check-${Date.now()}`,
-        template: armTemplate(s),
-        parameters: validationParameters(s, randomToken),
+        template: d.template,
+        parameters: d.parameters(randomToken),
       }),
   });
-  const ready = subscriptionId !== "" && spec.resourceGroup.trim() !== "";
-  const checkedRegion = check.variables?.location ?? spec.location;
+  const ready = subscriptionId !== "" && deployment.resourceGroup.trim() !== "";
+  const checkedRegion = check.variables?.location ?? deployment.location;
   return (
     <div className="mt-4">
       <button
         type="button"
         disabled={!ready || check.isPending}
-        onClick={() => check.mutate(spec)}
+        onClick={() => check.mutate(deployment)}
         className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-slate-400"
       >
         {check.isPending ? "Checking…" : "Check deployment"}

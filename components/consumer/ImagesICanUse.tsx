@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -125,47 +126,12 @@ const columns = [
   }),
 ];
 
-const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
-  display = (v) => v,
-}: {
-  label: string;
-  value: string;
-  options: string[];
-  onChange: (value: string) => void;
-  display?: (value: string) => string;
-}) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={control}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {display(o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /**
  * Every image definition (and its versions) the signed-in user may read, across subscriptions and tenants the
  * token reaches, with the filters a consumer picks an image by. Shown by WhatICanUse when the type is images.
  */
 export function ImagesICanUse() {
   const arm = useArm();
-  const textId = useId();
-  const eolId = useId();
   const [filters, setFilters] = useState<InventoryFilters>({});
   const subscriptions = useQuery(subscriptionQueries.list(arm));
   const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
@@ -201,25 +167,8 @@ export function ImagesICanUse() {
       )}
       {images.isError && <ErrorPanel error={images.error} title="The images could not be listed" />}
 
-      <form
-        role="search"
-        aria-label="Filter images"
-        className="mt-4 flex flex-wrap items-end gap-3"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={textId} className="text-xs font-medium text-slate-700">
-            Search
-          </label>
-          <input
-            id={textId}
-            type="search"
-            className={control}
-            value={filters.text ?? ""}
-            onChange={(e) => set("text")(e.target.value)}
-            placeholder="Name, identifier, description"
-          />
-        </div>
+      <FilterForm label="Filter images">
+        <SearchFilter value={filters.text ?? ""} onChange={set("text")} placeholder="Name, identifier, description" />
         <FilterSelect label="OS type" value={filters.osType ?? ""} options={options.osType} onChange={set("osType")} />
         <FilterSelect
           label="Architecture"
@@ -242,18 +191,11 @@ export function ImagesICanUse() {
         />
         <FilterSelect label="Offer" value={filters.offer ?? ""} options={options.offer} onChange={set("offer")} />
         <FilterSelect label="SKU" value={filters.sku ?? ""} options={options.sku} onChange={set("sku")} />
-        <div className="flex items-center gap-2 pb-1.5">
-          <input
-            id={eolId}
-            type="checkbox"
-            checked={filters.hideEndOfLife ?? false}
-            onChange={(e) => setFilters((f) => ({ ...f, hideEndOfLife: e.target.checked }))}
-          />
-          <label htmlFor={eolId} className="text-sm text-slate-700">
-            Hide end of life
-          </label>
-        </div>
-      </form>
+        <HideEndOfLifeFilter
+          checked={filters.hideEndOfLife ?? false}
+          onChange={(hide) => setFilters((f) => ({ ...f, hideEndOfLife: hide }))}
+        />
+      </FilterForm>
 
       {images.data && (
         <p className="mt-3 text-xs text-slate-600" role="status">

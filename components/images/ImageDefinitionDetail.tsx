@@ -4,8 +4,6 @@ import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
-import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
 import { useMemo } from "react";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -22,10 +20,9 @@ import { SafeLink } from "@/components/ui/SafeLink";
 import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
-import { ReplicationRegionsCell, ReplicationStateCell } from "@/components/versions/ReplicationCells";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
-import { pageHref, imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
-import { compareVersionNames } from "@/lib/gallery/names";
+import { versionColumns, type VersionRow } from "@/components/versions/versionColumns";
+import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
@@ -34,58 +31,14 @@ import { ImageDefinitionActions } from "@/components/publish/PublishActions";
 import { VersionFeaturesCell } from "@/components/trust/VersionFeaturesCell";
 import { describeFeature } from "@/lib/gallery/features";
 
-interface VersionRow {
-  id: string;
-  name: string;
-  version: GalleryImageVersion;
-  isLatest: boolean;
-}
-
-const column = createColumnHelper<VersionRow>();
-
+// The key named without react-query's data tag, which inference would add and the read's staleTime function lacks.
+const { column, leading, replication } = versionColumns<
+  GalleryImageVersion,
+  readonly ["galleryImageVersions", "detail", string]
+>(versionQueries.replication);
 const columns = [
-  column.accessor("name", {
-    header: "Version",
-    meta: { rowHeader: true },
-    sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
-    cell: (info) => (
-      <span className="inline-flex items-center gap-2">
-        <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
-          {info.getValue()}
-        </Link>
-        {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
-      </span>
-    ),
-  }),
-  column.accessor((row) => row.version.publishingProfile?.publishedDate?.getTime() ?? 0, {
-    id: "published",
-    header: "Published",
-    cell: (info) => formatDate(info.row.original.version.publishingProfile?.publishedDate),
-  }),
-  column.accessor((row) => row.version.publishingProfile?.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
-    id: "endOfLife",
-    header: "End of life",
-    cell: (info) => {
-      const date = info.row.original.version.publishingProfile?.endOfLifeDate;
-      if (!date) return "—";
-      return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : formatDate(date);
-    },
-  }),
-  column.accessor((row) => Boolean(row.version.publishingProfile?.excludeFromLatest), {
-    id: "excludeFromLatest",
-    header: "Exclude from latest",
-    cell: (info) => (info.getValue() ? "Yes" : "No"),
-  }),
-  column.display({
-    id: "regions",
-    header: "Target regions",
-    cell: (info) => <ReplicationRegionsCell version={info.row.original.version} read={versionQueries.replication} />,
-  }),
-  column.accessor((row) => row.version.replicationStatus?.aggregatedState ?? row.version.provisioningState ?? "", {
-    id: "state",
-    header: "Replication",
-    cell: (info) => <ReplicationStateCell version={info.row.original.version} read={versionQueries.replication} />,
-  }),
+  ...leading,
+  ...replication,
   column.display({
     id: "trust",
     header: "Features and trust",
@@ -110,7 +63,7 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
     () => (versions && complete && region ? latestIn(versions, region) : undefined),
     [versions, complete, region],
   );
-  const rows: VersionRow[] = useMemo(
+  const rows: VersionRow<GalleryImageVersion>[] = useMemo(
     () =>
       (versions ?? []).map((version) => ({
         id: version.id ?? "",

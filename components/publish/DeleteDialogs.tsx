@@ -1,26 +1,23 @@
 "use client";
 
-import type { GalleryImageVersion } from "@azure/arm-compute";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { OperationStatus } from "@/components/publish/OperationStatus";
+import { OrderedDeleteProgress, useOrderedDelete } from "@/components/publish/orderedDelete";
 import { useOperation, type OperationState } from "@/components/publish/useOperation";
 import { DefinitionSoftDeleteNotice, VersionSoftDeleteNotice } from "@/components/recycleBin/SoftDeleteNotice";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
-import { StateBadge } from "@/components/ui/StateBadge";
 import { Dialog } from "@/components/ui/Dialog";
-import { toAzureError, type AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { deleteGallery } from "@/lib/queries/galleries";
 import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
-import { invalidateAfterPublish } from "@/lib/queries/publish";
 
 export function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
@@ -90,8 +87,6 @@ export function DeleteGalleryButton({ path }: { path: GalleryPath }) {
   );
 }
 
-type ItemState = { state: "Waiting" | "Deleting" | "Deleted" | "Failed"; error?: AzureError };
-
 /**
  * Delete an image definition. With versions inside, the service refuses; the dialog offers the explicit,
  * confirmed "delete this definition and its N versions", deletes the versions one by one with each one's
@@ -99,62 +94,29 @@ type ItemState = { state: "Waiting" | "Deleting" | "Deleted" | "Failed"; error?:
  */
 export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { imageName: string } }) {
   const arm = useArm();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [confirmed, setConfirmed] = useState(false);
-  const [items, setItems] = useState<Record<string, ItemState>>({});
-  const [running, setRunning] = useState(false);
-  const operation = useOperation();
   const id = imageIdOf(path);
   const versions = useQuery({ ...versionQueries.list(arm, id), enabled: open });
-  const list = [...((isListComplete(versions) && versions.data) || [])].sort((a, b) =>
-    compareVersionNames(b.name ?? "", a.name ?? ""),
-  );
+  const list = ((isListComplete(versions) && versions.data) || [])
+    .map((version) => version.name ?? "")
+    .sort((a, b) => compareVersionNames(b, a));
   const count = list.length;
-  const checkboxId = useId();
-
-  async function deleteVersion(version: GalleryImageVersion): Promise<boolean> {
-    const name = version.name ?? "";
-    setItems((current) => ({ ...current, [name]: { state: "Deleting" } }));
-    try {
-      await deleteImageVersion(arm, { ...path, versionName: name }).pollUntilDone();
-      setItems((current) => ({ ...current, [name]: { state: "Deleted" } }));
-      return true;
-    } catch (caught) {
-      setItems((current) => ({
-        ...current,
-        [name]: { state: "Failed", error: toAzureError(caught, versionIdOf({ ...path, versionName: name })) },
-      }));
-      return false;
-    }
-  }
-
-  async function confirm() {
-    setRunning(true);
-    setItems(Object.fromEntries(list.map((version) => [version.name ?? "", { state: "Waiting" } as ItemState])));
-    for (const version of list) {
-      if (!(await deleteVersion(version))) {
-        await invalidateAfterPublish(queryClient);
-        setRunning(false);
-        return;
-      }
-    }
-    const outcome = await operation.run(
-      `Deleting image definition ${path.imageName}`,
-      () => deleteImageDefinition(arm, path),
-      { resourceId: id },
-    );
-    setRunning(false);
-    if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
-  }
+  const deletion = useOrderedDelete({
+    versionNames: list,
+    deleteVersion: (name) => deleteImageVersion(arm, { ...path, versionName: name }),
+    versionId: (name) => versionIdOf({ ...path, versionName: name }),
+    parentLabel: `Deleting image definition ${path.imageName}`,
+    deleteParent: () => deleteImageDefinition(arm, path),
+    parentId: id,
+    afterHref: pageHref(galleryIdOf(path)),
+  });
 
   return (
     <>
       <DeleteButton label="Delete image definition" onClick={() => setOpen(true)} />
       <Dialog
         open={open}
-        onClose={() => !running && setOpen(false)}
+        onClose={() => !deletion.running && setOpen(false)}
         title={`Delete image definition ${path.imageName}?`}
       >
         {!versions.isError && !isListComplete(versions) ? (
@@ -169,55 +131,17 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
                 ? `Azure deletes an image definition only when it has no versions. Its ${count} ${count === 1 ? "version goes" : "versions go"} first, one by one, with their replicas in every region; then the definition.`
                 : "It has no versions. Deleting it cannot be undone."}
             </p>
-            {count > 0 && (
-              <>
-                <ol
-                  aria-label="Deletion progress"
-                  className="mt-3 max-h-56 space-y-1 overflow-y-auto rounded border border-slate-200 p-2"
-                >
-                  {list.map((version) => {
-                    const item = items[version.name ?? ""];
-                    return (
-                      <li key={version.id} className="flex flex-col">
-                        <span className="flex items-center justify-between gap-2">
-                          <span className="font-mono">{version.name}</span>
-                          {item ? (
-                            <StateBadge
-                              state={item.state === "Deleted" ? "Succeeded" : item.state}
-                              label={item.state}
-                            />
-                          ) : null}
-                        </span>
-                        {item?.error && (
-                          <ErrorPanel error={item.error} title={`Version ${version.name} could not be deleted`} />
-                        )}
-                      </li>
-                    );
-                  })}
-                </ol>
-                <div className="mt-3 flex items-start gap-2">
-                  <input
-                    id={checkboxId}
-                    type="checkbox"
-                    className="mt-0.5 h-4 w-4"
-                    checked={confirmed}
-                    disabled={running}
-                    onChange={(event) => setConfirmed(event.target.checked)}
-                  />
-                  <label htmlFor={checkboxId}>
-                    Delete this definition and its {count} {count === 1 ? "version" : "versions"}
-                  </label>
-                </div>
-              </>
-            )}
+            {count > 0 && <OrderedDeleteProgress deletion={deletion} versionNames={list} what="this definition" />}
           </>
         )}
         <DeleteFooter
-          state={operation.state}
+          state={deletion.operation.state}
           onCancel={() => setOpen(false)}
-          cancelDisabled={running}
-          confirmDisabled={versions.isPending || versions.isError || running || (count > 0 && !confirmed)}
-          onConfirm={confirm}
+          cancelDisabled={deletion.running}
+          confirmDisabled={
+            versions.isPending || versions.isError || deletion.running || (count > 0 && !deletion.confirmed)
+          }
+          onConfirm={deletion.confirm}
           confirmLabel={
             count > 0
               ? `Delete definition and ${count} ${count === 1 ? "version" : "versions"}`

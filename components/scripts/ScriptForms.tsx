@@ -2,12 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { useMemo } from "react";
+import { useFieldArray, useForm, useFormContext } from "react-hook-form";
+import { ArtifactFormFrame, useArtifactSubmit } from "@/components/galleryArtifacts/ArtifactFormFrame";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
-import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -22,15 +20,10 @@ import {
   TextAreaField,
   TextField,
 } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
-import { useOperation } from "@/components/publish/useOperation";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { OS_TYPES } from "@/lib/gallery/galleryImage";
@@ -61,19 +54,6 @@ import { putGalleryScript, putGalleryScriptVersion, scriptQueries } from "@/lib/
 
 const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
-function SubmitRow({ label, busy, cancelHref }: { label: string; busy: boolean; cancelHref: string }) {
-  return (
-    <div className="flex items-center gap-3">
-      <button type="submit" className={buttonClass.primary} disabled={busy}>
-        {label}
-      </button>
-      <Link href={cancelHref} className={buttonClass.link}>
-        Cancel
-      </Link>
-    </div>
-  );
-}
-
 /** Create a gallery script, or edit one (`stored`): every property of GalleryScriptProperties. */
 export function ScriptForm({
   gallery,
@@ -83,12 +63,9 @@ export function ScriptForm({
   stored?: { name: string; location: string; properties: GalleryScriptProperties; tags?: Record<string, string> };
 }) {
   const arm = useArm();
-  const router = useRouter();
-  const operation = useOperation();
   const subscriptionName = useSubscriptionName(gallery.subscriptionId);
   const galleryData = useQuery(galleryQueries.detail(arm, galleryIdOf(gallery)));
   const location = stored?.location ?? galleryData.data?.location ?? "";
-  const [refusal, setRefusal] = useState<AzureError>();
   const schema = useMemo(
     () => makeGalleryScriptSchema({ now: () => new Date(), ...(stored ? { stored: stored.properties } : {}) }),
     [stored],
@@ -98,92 +75,79 @@ export function ScriptForm({
     mode: "onChange",
     defaultValues: stored ? scriptValuesOf(stored.name, stored.properties, tagRowsOf(stored.tags)) : EMPTY_SCRIPT,
   });
+  const submission = useArtifactSubmit(form, { galleryScriptName: "name" });
   const editing = stored !== undefined;
   const title = editing ? `Edit gallery script ${stored.name}` : "Create gallery script";
 
   async function onSubmit(values: GalleryScriptOutput) {
-    setRefusal(undefined);
     const path: GalleryArtifactPath = { ...gallery, collection: "scripts", artifactName: values.name };
-    const outcome = await operation.run(`${editing ? "Updating" : "Creating"} gallery script ${values.name}`, () =>
+    await submission.submit(`${editing ? "Updating" : "Creating"} gallery script ${values.name}`, path, () =>
       putGalleryScript(arm, path, {
         location,
         properties: values.properties as GalleryScriptProperties,
         tags: values.tags,
       }),
     );
-    if (outcome.ok) router.push(galleryArtifactHref(path));
-    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, { galleryScriptName: "name" }))
-      setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running" || !location;
+  const busy = submission.busy || !location;
   const scriptPath: GalleryArtifactPath | undefined = stored && {
     ...gallery,
     collection: "scripts",
     artifactName: stored.name,
   };
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          ...(scriptPath ? artifactCrumbs(scriptPath, subscriptionName) : armCrumbs(gallery, subscriptionName)),
-          { label: editing ? "Edit" : "Create gallery script" },
-        ]}
-      />
-      <PageHeader kind="Gallery script" title={title} subtitle={`In gallery ${gallery.galleryName}`} />
-      {galleryData.isError && <ErrorPanel error={galleryData.error} title="The gallery could not be read" />}
-      <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
-          <Group legend="Basics">
-            {editing ? (
-              <ReadOnlyField label="Script name" value={stored.name} reason="The name is part of the script's id." />
-            ) : (
-              <TextField
-                name="name"
-                label="Script name"
-                required
-                hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-              />
-            )}
-            <ReadOnlyField
-              label="Region"
-              value={location ? regionDisplayName(location) : <Spinner />}
-              reason="A script is created in its gallery's region."
-            />
-            <SelectField
-              name="properties.supportedOSType"
-              label="Supported OS type"
-              required
-              placeholder="Choose an OS type"
-              hint="The OS the script runs on. Fixed after creation."
-              choices={choices(OS_TYPES)}
-            />
-            <TextField
-              name="properties.endOfLifeDate"
-              label="End-of-life date"
-              type="date"
-              hint="Must be in the future."
-            />
-          </Group>
-          <Group legend="Publishing information">
-            <TextAreaField name="properties.description" label="Description" />
-            <TextAreaField name="properties.eula" label="EULA" />
-            <TextField name="properties.privacyStatementUri" label="Privacy statement URI" type="url" />
-            <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
-          </Group>
-          <TagsEditor />
-          {refusal && (
-            <ErrorPanel error={refusal} title={`The gallery script could not be ${editing ? "updated" : "created"}`} />
-          )}
-          <OperationStatus state={operation.state} />
-          <SubmitRow
-            label={editing ? "Save gallery script" : "Create gallery script"}
-            busy={busy}
-            cancelHref={scriptPath ? galleryArtifactHref(scriptPath) : pageHref(galleryIdOf(gallery))}
+    <ArtifactFormFrame
+      crumbs={[
+        ...(scriptPath ? artifactCrumbs(scriptPath, subscriptionName) : armCrumbs(gallery, subscriptionName)),
+        { label: editing ? "Edit" : "Create gallery script" },
+      ]}
+      kind="Gallery script"
+      title={title}
+      subtitle={`In gallery ${gallery.galleryName}`}
+      form={form}
+      onSubmit={onSubmit}
+      submission={submission}
+      noun="gallery script"
+      editing={editing}
+      busy={busy}
+      cancelHref={scriptPath ? galleryArtifactHref(scriptPath) : pageHref(galleryIdOf(gallery))}
+      before={galleryData.isError && <ErrorPanel error={galleryData.error} title="The gallery could not be read" />}
+    >
+      <Group legend="Basics">
+        {editing ? (
+          <ReadOnlyField label="Script name" value={stored.name} reason="The name is part of the script's id." />
+        ) : (
+          <TextField
+            name="name"
+            label="Script name"
+            required
+            hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
           />
-        </form>
-      </FormProvider>
-    </>
+        )}
+        <ReadOnlyField
+          label="Region"
+          value={location ? regionDisplayName(location) : <Spinner />}
+          reason="A script is created in its gallery's region."
+        />
+        <SelectField
+          name="properties.supportedOSType"
+          label="Supported OS type"
+          required
+          placeholder="Choose an OS type"
+          hint="The OS the script runs on. Fixed after creation."
+          choices={choices(OS_TYPES)}
+        />
+        <TextField name="properties.endOfLifeDate" label="End-of-life date" type="date" hint="Must be in the future." />
+      </Group>
+      <Group legend="Publishing information">
+        <TextAreaField name="properties.description" label="Description" />
+        <TextAreaField name="properties.eula" label="EULA" />
+        <TextField name="properties.privacyStatementUri" label="Privacy statement URI" type="url" />
+        <TextField name="properties.releaseNoteUri" label="Release notes URI" type="url" />
+      </Group>
+      <TagsEditor />
+    </ArtifactFormFrame>
   );
 }
 
@@ -293,11 +257,8 @@ function ScriptVersionFormLoaded({
   existing: string[];
 }) {
   const arm = useArm();
-  const router = useRouter();
-  const operation = useOperation();
   const subscriptionName = useSubscriptionName(script.subscriptionId);
   const scriptId = galleryArtifactHref(script);
-  const [refusal, setRefusal] = useState<AzureError>();
   const schema = useMemo(
     () => makeGalleryScriptVersionSchema({ now: () => new Date(), existingVersionNames: existing }),
     [existing],
@@ -309,14 +270,15 @@ function ScriptVersionFormLoaded({
       ? scriptVersionValuesOf(stored.name, stored.properties, tagRowsOf(stored.tags))
       : emptyScriptVersion(location, suggestNextVersionName(existing) ?? ""),
   });
+  const submission = useArtifactSubmit(form, { galleryScriptVersionName: "name" });
   const editing = stored !== undefined;
   const title = editing ? `Edit script version ${stored.name}` : "Create script version";
 
   async function onSubmit(values: GalleryScriptVersionOutput) {
-    setRefusal(undefined);
     const path = { ...script, versionName: values.name };
-    const outcome = await operation.run(
+    await submission.submit(
       `${editing ? "Updating" : "Creating"} script version ${values.name}`,
+      path,
       () =>
         putGalleryScriptVersion(arm, path, {
           location,
@@ -325,87 +287,79 @@ function ScriptVersionFormLoaded({
         }),
       { untilAccepted: true },
     );
-    if (outcome.ok) router.push(galleryArtifactHref(path));
-    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, { galleryScriptVersionName: "name" }))
-      setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running" || !location;
+  const busy = submission.busy || !location;
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          ...artifactCrumbs({ ...script, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName),
-          { label: editing ? "Edit" : "Create version" },
-        ]}
-      />
-      <PageHeader kind="Script version" title={title} subtitle={`Of gallery script ${script.artifactName}`} />
-      <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
-          <Group legend="Version">
-            {editing ? (
-              <ReadOnlyField label="Version name" value={stored.name} reason="The version number is part of its id." />
-            ) : (
-              <TextField name="name" label="Version name" required hint="Major.Minor.Patch, e.g. 1.0.0." />
-            )}
-            <TextField
-              name="properties.publishingProfile.source.scriptLink"
-              label="Script link"
-              type="url"
-              required
-              hint="The https URI of the script's blob (a SAS token is used to read it and not stored)."
-            />
-          </Group>
-          <ParametersEditor />
-          <TargetRegionsEditor sourceRegion={location} />
-          <Group legend="Replication">
-            <NumberField
-              name="properties.publishingProfile.replicaCount"
-              label="Default replica count"
-              min={1}
-              max={100}
-              hint="For regions without their own count."
-            />
-            <SelectField
-              name="properties.publishingProfile.storageAccountType"
-              label="Default storage type"
-              placeholder="Default"
-              choices={choices(STORAGE_ACCOUNT_TYPES)}
-            />
-            <SelectField
-              name="properties.publishingProfile.storageAccountStrategy"
-              label="Storage account strategy"
-              placeholder="Default (by api-version)"
-              choices={choices(STORAGE_ACCOUNT_STRATEGIES)}
-            />
-            <SelectField
-              name="properties.publishingProfile.replicationMode"
-              label="Replication mode"
-              placeholder="Default (Full)"
-              choices={choices(REPLICATION_MODES)}
-            />
-            <CheckboxField name="properties.publishingProfile.excludeFromLatest" label="Exclude from latest" />
-            <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" />
-          </Group>
-          <Group legend="Safety">
-            <CheckboxField
-              name="properties.safetyProfile.allowDeletionOfReplicatedLocations"
-              label="Allow removing regions that hold replicas"
-              hint="Without it the service refuses an update that drops a replicated region."
-            />
-          </Group>
-          <TagsEditor />
-          {refusal && (
-            <ErrorPanel error={refusal} title={`The script version could not be ${editing ? "updated" : "created"}`} />
-          )}
-          <OperationStatus state={operation.state} />
-          <SubmitRow
-            label={editing ? "Save script version" : "Create script version"}
-            busy={busy}
-            cancelHref={stored ? galleryArtifactHref({ ...script, versionName: stored.name }) : scriptId}
-          />
-        </form>
-      </FormProvider>
-    </>
+    <ArtifactFormFrame
+      crumbs={[
+        ...artifactCrumbs({ ...script, ...(stored ? { versionName: stored.name } : {}) }, subscriptionName),
+        { label: editing ? "Edit" : "Create version" },
+      ]}
+      kind="Script version"
+      title={title}
+      subtitle={`Of gallery script ${script.artifactName}`}
+      form={form}
+      onSubmit={onSubmit}
+      submission={submission}
+      noun="script version"
+      editing={editing}
+      busy={busy}
+      cancelHref={stored ? galleryArtifactHref({ ...script, versionName: stored.name }) : scriptId}
+    >
+      <Group legend="Version">
+        {editing ? (
+          <ReadOnlyField label="Version name" value={stored.name} reason="The version number is part of its id." />
+        ) : (
+          <TextField name="name" label="Version name" required hint="Major.Minor.Patch, e.g. 1.0.0." />
+        )}
+        <TextField
+          name="properties.publishingProfile.source.scriptLink"
+          label="Script link"
+          type="url"
+          required
+          hint="The https URI of the script's blob (a SAS token is used to read it and not stored)."
+        />
+      </Group>
+      <ParametersEditor />
+      <TargetRegionsEditor sourceRegion={location} />
+      <Group legend="Replication">
+        <NumberField
+          name="properties.publishingProfile.replicaCount"
+          label="Default replica count"
+          min={1}
+          max={100}
+          hint="For regions without their own count."
+        />
+        <SelectField
+          name="properties.publishingProfile.storageAccountType"
+          label="Default storage type"
+          placeholder="Default"
+          choices={choices(STORAGE_ACCOUNT_TYPES)}
+        />
+        <SelectField
+          name="properties.publishingProfile.storageAccountStrategy"
+          label="Storage account strategy"
+          placeholder="Default (by api-version)"
+          choices={choices(STORAGE_ACCOUNT_STRATEGIES)}
+        />
+        <SelectField
+          name="properties.publishingProfile.replicationMode"
+          label="Replication mode"
+          placeholder="Default (Full)"
+          choices={choices(REPLICATION_MODES)}
+        />
+        <CheckboxField name="properties.publishingProfile.excludeFromLatest" label="Exclude from latest" />
+        <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" />
+      </Group>
+      <Group legend="Safety">
+        <CheckboxField
+          name="properties.safetyProfile.allowDeletionOfReplicatedLocations"
+          label="Allow removing regions that hold replicas"
+          hint="Without it the service refuses an update that drops a replicated region."
+        />
+      </Group>
+      <TagsEditor />
+    </ArtifactFormFrame>
   );
 }

@@ -5,7 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
 import { ArtifactTable, LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
-import { DeleteArtifactButton } from "@/components/galleryArtifacts/DeleteArtifactButton";
+import {
+  ArtifactToolbar,
+  ArtifactVersionToolbar,
+  type ArtifactKind,
+} from "@/components/galleryArtifacts/ArtifactToolbars";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
@@ -25,7 +29,12 @@ import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { deleteGalleryScript, deleteGalleryScriptVersion, scriptQueries } from "@/lib/queries/galleryScripts";
 
-const SCRIPTS = "Microsoft.Compute/galleries/scripts";
+const SCRIPT: ArtifactKind = {
+  resourceType: "Microsoft.Compute/galleries/scripts",
+  noun: "gallery script",
+  shortNoun: "script",
+  versionNoun: "script version",
+};
 
 const isoDate = (value: Date | string | undefined) =>
   value === undefined ? undefined : typeof value === "string" ? value : value.toISOString();
@@ -42,7 +51,7 @@ export function ScriptsList({ gallery }: { gallery: GalleryPath }) {
       <Breadcrumbs items={[...armCrumbs(gallery, subscriptionName), { label: "Scripts" }]} />
       <PageHeader kind="Gallery scripts" title={`Scripts of ${gallery.galleryName}`} />
       <Toolbar label="Script actions">
-        {allows(`${SCRIPTS}/write`) && (
+        {allows(`${SCRIPT.resourceType}/write`) && (
           <LinkButton href={`${pageHref(galleryId)}/new-script`}>Create gallery script</LinkButton>
         )}
       </Toolbar>
@@ -77,7 +86,6 @@ export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
   const id = galleryArtifactId(path);
   const script = useQuery(scriptQueries.detail(arm, id));
   const versions = useQuery(scriptQueries.versions(arm, id));
-  const allows = useAllows(id);
   const p = script.data?.properties;
   const sorted = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
   return (
@@ -85,29 +93,12 @@ export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
       <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
       <PageHeader kind="Gallery script" title={path.artifactName} subtitle={`In gallery ${path.galleryName}`} />
       {script.isError && <ErrorPanel error={script.error} title="The script could not be read" />}
-      <Toolbar label="Gallery script actions">
-        {allows(`${SCRIPTS}/write`) && (
-          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit gallery script</LinkButton>
-        )}
-        {allows(`${SCRIPTS}/versions/write`) && (
-          <LinkButton href={`${galleryArtifactHref(path)}/new-version`}>Create script version</LinkButton>
-        )}
-        {allows(`${SCRIPTS}/delete`) && (
-          <DeleteArtifactButton
-            kind="gallery script"
-            name={path.artifactName}
-            resourceId={id}
-            start={() => deleteGalleryScript(arm, path)}
-            afterHref={`${pageHref(galleryIdOf(path))}/scripts`}
-            consequence="Deleting it cannot be undone."
-            blocker={
-              sorted.length > 0
-                ? `It still has ${sorted.length} ${sorted.length === 1 ? "version" : "versions"}: the service deletes a script only once its versions are gone. Delete them first.`
-                : undefined
-            }
-          />
-        )}
-      </Toolbar>
+      <ArtifactToolbar
+        kind={SCRIPT}
+        path={path}
+        versionCount={sorted.length}
+        deleteArtifact={() => deleteGalleryScript(arm, path)}
+      />
       {p && (
         <Card>
           <PropertyList
@@ -155,7 +146,6 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const id = galleryArtifactId(path);
   const version = useQuery(scriptQueries.version(arm, id));
-  const allows = useAllows(id);
   const profile = version.data?.properties.publishingProfile;
   return (
     <>
@@ -166,21 +156,12 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
         subtitle={`In gallery ${path.galleryName}`}
       />
       {version.isError && <ErrorPanel error={version.error} title="The script version could not be read" />}
-      <Toolbar label="Script version actions">
-        {allows(`${SCRIPTS}/versions/write`) && (
-          <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit script version</LinkButton>
-        )}
-        {allows(`${SCRIPTS}/versions/delete`) && (
-          <DeleteArtifactButton
-            kind="script version"
-            name={path.versionName}
-            resourceId={id}
-            start={() => deleteGalleryScriptVersion(arm, path)}
-            afterHref={galleryArtifactHref({ ...path, versionName: undefined })}
-            consequence="Its replicas in every target region are deleted. This cannot be undone."
-          />
-        )}
-      </Toolbar>
+      <ArtifactVersionToolbar
+        kind={SCRIPT}
+        path={path}
+        deleteVersion={() => deleteGalleryScriptVersion(arm, path)}
+        consequence="Its replicas in every target region are deleted. This cannot be undone."
+      />
       {version.isPending && <Spinner label="Reading the version…" />}
       {version.data && profile && (
         <>

@@ -4,18 +4,19 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmError, type ArmErrorDetail, ArmErrors } from "../errors.js";
 import type { ResourceRecord } from "../store/resources.js";
-import { type VirtualMachineRecord, virtualMachineType } from "../compute/sources/virtualMachines.model.js";
+import type { ComputeRecord, ComputeResourceType } from "../compute/sources/lifecycle.js";
+import { virtualMachineScaleSetType } from "../compute/sources/virtualMachineScaleSets.model.js";
+import { virtualMachineType } from "../compute/sources/virtualMachines.model.js";
 import { DeploymentErrors } from "./deployments.errors.js";
 import { evaluate, type ExpressionScope, type TemplateValue } from "./deployments.expressions.js";
-import { VIRTUAL_MACHINE_TYPE } from "../compute/shared/names.js";
 import { checkTemplateCounts, EvaluationBudget } from "./deployments.limits.js";
 
 /**
  * Preflight validation of a resource-group deployment, as `POST …/deployments/{name}/validate` does it: the
  * template's parameters, variables and expressions are evaluated (see deployments.expressions.ts for the subset),
- * then every Microsoft.Compute/virtualMachines resource goes through the same checks a VM PUT runs (image
- * reference resolved per region, osProfile rules, disks) without creating anything. Other resource types are
- * listed as validated without checks: the emulator has no provider for them.
+ * then every VM and scale set goes through the same checks its PUT runs (image reference resolved per region,
+ * osProfile rules, disks, VM applications) without creating anything. Other resource types are listed as validated
+ * without checks: the emulator has no provider for them.
  */
 
 export const DEPLOYMENT_TYPE = "Microsoft.Resources/deployments";
@@ -142,34 +143,43 @@ function readResources(req: ValidateRequest, template: Json, scope: ExpressionSc
   });
 }
 
-/** What the Compute provider says about one VM of the template; undefined when it would be accepted. */
-function checkVirtualMachine(
+/** The resource types whose provider checks run in preflight, by lower-case type. */
+const PREFLIGHT_CHECKED = new Map<string, ComputeResourceType<unknown, unknown>>(
+  ([virtualMachineType, virtualMachineScaleSetType] as ComputeResourceType<unknown, unknown>[]).map((t) => [
+    t.type.toLowerCase(),
+    t,
+  ]),
+);
+
+/** What the Compute provider says about one VM or scale set of the template; undefined when it would be accepted. */
+function checkComputeResource(
   req: ValidateRequest,
+  provider: ComputeResourceType<unknown, unknown>,
   resource: TemplateResource,
   index: number,
 ): ArmErrorDetail | undefined {
   if (resource.location === undefined) throw DeploymentErrors.resourceMissing(index, "location");
   const region = findRegion(resource.location);
   if (!region) {
-    const violation = locationNotAvailable(resource.location, VIRTUAL_MACHINE_TYPE);
+    const violation = locationNotAvailable(resource.location, provider.type);
     return { code: violation.code, message: violation.message, target: resource.id };
   }
-  if (!req.ctx.authorizer.isAllowed(req.caller, `${VIRTUAL_MACHINE_TYPE}/write`, resource.id)) {
+  if (!req.ctx.authorizer.isAllowed(req.caller, `${provider.type}/write`, resource.id)) {
     // ARM checks the write of every resource in the template before the provider sees it, and answers 403.
     throw ArmErrors.authorizationFailed(
       req.caller.clientName,
       req.caller.objectId,
-      `${VIRTUAL_MACHINE_TYPE}/write`,
+      `${provider.type}/write`,
       resource.id,
     );
   }
   try {
-    virtualMachineType.build(req.ctx, {
+    provider.build(req.ctx, {
       ref: { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup.name, name: resource.name },
       id: resource.id,
       location: region.name,
       body: resource.body,
-      existing: req.ctx.resources.get(resource.id) as VirtualMachineRecord | undefined,
+      existing: req.ctx.resources.get(resource.id) as ComputeRecord<unknown, unknown> | undefined,
       caller: req.caller,
     });
     return undefined;
@@ -216,8 +226,9 @@ export function preflightDeployment(req: ValidateRequest) {
   const trackingId = randomUUID();
 
   const details = resources.flatMap((resource, index) => {
-    if (resource.type.toLowerCase() !== VIRTUAL_MACHINE_TYPE.toLowerCase()) return [];
-    const detail = checkVirtualMachine(req, resource, index);
+    const provider = PREFLIGHT_CHECKED.get(resource.type.toLowerCase());
+    if (!provider) return [];
+    const detail = checkComputeResource(req, provider, resource, index);
     return detail ? [detail] : [];
   });
   if (details.length > 0) throw DeploymentErrors.invalidTemplateDeployment(req.deploymentName, trackingId, details);

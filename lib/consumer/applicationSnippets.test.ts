@@ -108,6 +108,8 @@ describe("ARM template and Bicep", () => {
     const profile = vmss.properties.virtualMachineProfile as Record<string, { imageReference?: unknown }>;
     expect(profile.applicationProfile).toEqual({ galleryApplications: [galleryApplicationEntry(scaleSet)] });
     expect(profile.storageProfile!.imageReference).toMatchObject({ publisher: "MicrosoftWindowsServer" });
+    // Its own network, as the VM's: the template validates and deploys as it is, with no subnet to look up.
+    expect(resourceOf(scaleSet, "Microsoft.Network/virtualNetworks")).toBeDefined();
   });
 
   it("writes the same entry in Bicep", () => {

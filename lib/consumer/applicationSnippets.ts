@@ -1,15 +1,20 @@
 import {
   armTemplate,
   type ArmTemplate,
+  type CheckedDeployment,
   DEPLOYMENT_TEMPLATE_SCHEMA,
   type DeploymentSpec,
   marketplaceImageOf,
-  NETWORK_API_VERSION,
   type OsType,
+  SUBNET_ID,
+  validationParameters,
+  virtualNetworkResource,
   VM_API_VERSION,
+  VNET_ID,
   type VmGalleryApplication,
 } from "./armTemplate";
 import { SNIPPET_LABELS } from "./snippets";
+import { BICEP_VIRTUAL_NETWORK, BICEP_VM_NETWORK, bicepString, hcl, ps, sh } from "./snippetSyntax";
 import { checkRegion, type ConsumerVersion } from "./usability";
 
 /**
@@ -58,11 +63,6 @@ export type ApplicationSnippetKind = (typeof APPLICATION_SNIPPET_KINDS)[number];
 
 /** The same tools as an image's snippets, so the tool the user last chose carries over between them. */
 export const APPLICATION_SNIPPET_LABELS: Record<ApplicationSnippetKind, string> = SNIPPET_LABELS;
-
-const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const bicepString = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-const hcl = (value: string) => JSON.stringify(value);
 
 /** The `applicationProfile.galleryApplications` entry of the spec, with only the properties the user set. */
 export function galleryApplicationEntry(spec: ApplicationDeploymentSpec): VmGalleryApplication {
@@ -175,18 +175,20 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
       vmssName: { type: "string", defaultValue: spec.vmName },
       location: { type: "string", defaultValue: spec.location },
       vmSize: { type: "string", defaultValue: spec.vmSize },
-      subnetId: { type: "string", metadata: { description: "The subnet the instances join." } },
       adminUsername: { type: "string", defaultValue: spec.adminUsername },
       ...(spec.osType === "Windows"
         ? { adminPassword: { type: "securestring" } }
         : { adminPublicKey: { type: "string" } }),
     },
+    variables: { vnetName: "[concat(parameters('vmssName'), '-vnet')]" },
     resources: [
+      virtualNetworkResource(),
       {
         type: "Microsoft.Compute/virtualMachineScaleSets",
         apiVersion: VM_API_VERSION,
         name: "[parameters('vmssName')]",
         location: "[parameters('location')]",
+        dependsOn: [VNET_ID],
         sku: { name: "[parameters('vmSize')]", capacity: 2 },
         properties: {
           orchestrationMode: "Uniform",
@@ -207,9 +209,7 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
                   name: "nic",
                   properties: {
                     primary: true,
-                    ipConfigurations: [
-                      { name: "ipconfig1", properties: { subnet: { id: "[parameters('subnetId')]" } } },
-                    ],
+                    ipConfigurations: [{ name: "ipconfig1", properties: { subnet: { id: SUBNET_ID } } }],
                   },
                 },
               ],
@@ -225,6 +225,16 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
 /** The ARM template of a new VM (with its network) or scale set that installs the application. */
 export function applicationArmTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
   return isScaleSet(spec) ? scaleSetTemplate(spec) : armTemplate(applicationVmSpec(spec));
+}
+
+/** What the deployment check validates: the ARM template snippet, a VM or a scale set. */
+export function applicationCheckedDeployment(spec: ApplicationDeploymentSpec): CheckedDeployment {
+  return {
+    location: spec.location,
+    resourceGroup: spec.resourceGroup,
+    template: applicationArmTemplate(spec),
+    parameters: (random) => validationParameters(applicationVmSpec(spec), random),
+  };
 }
 
 export function applicationArmTemplateSnippet(spec: ApplicationDeploymentSpec): string {
@@ -282,7 +292,8 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
   if (isScaleSet(spec)) {
     return [
       ...params,
-      "param subnetId string",
+      "",
+      ...BICEP_VIRTUAL_NETWORK,
       "",
       `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@${VM_API_VERSION}' = {`,
       "  name: vmName",
@@ -302,7 +313,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
       ...bicepCredentials(spec, "        "),
       "      }",
       "      networkProfile: {",
-      "        networkInterfaceConfigurations: [ { name: 'nic', properties: { primary: true, ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: subnetId } } } ] } } ]",
+      "        networkInterfaceConfigurations: [ { name: 'nic', properties: { primary: true, ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: vnet.properties.subnets[0].id } } } ] } } ]",
       "      }",
       ...bicepApplicationProfile(spec, "      "),
       "    }",
@@ -314,22 +325,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
   return [
     ...params,
     "",
-    `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
-    "  name: '${vmName}-vnet'",
-    "  location: location",
-    "  properties: {",
-    "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
-    "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
-    "  }",
-    "}",
-    "",
-    `resource nic 'Microsoft.Network/networkInterfaces@${NETWORK_API_VERSION}' = {`,
-    "  name: '${vmName}-nic'",
-    "  location: location",
-    "  properties: {",
-    "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]",
-    "  }",
-    "}",
+    ...BICEP_VM_NETWORK,
     "",
     `resource vm 'Microsoft.Compute/virtualMachines@${VM_API_VERSION}' = {`,
     "  name: vmName",

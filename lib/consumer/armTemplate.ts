@@ -117,9 +117,25 @@ function credentialParameters(spec: DeploymentSpec): Record<string, Json> {
   };
 }
 
+/** The template's virtual network (its name in the variable `vnetName`), whose `default` subnet the VMs join. */
+export function virtualNetworkResource(): ArmTemplate {
+  return {
+    type: "Microsoft.Network/virtualNetworks",
+    apiVersion: NETWORK_API_VERSION,
+    name: "[variables('vnetName')]",
+    location: "[parameters('location')]",
+    properties: {
+      addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
+      subnets: [{ name: "default", properties: { addressPrefix: "10.0.0.0/24" } }],
+    },
+  };
+}
+
+export const VNET_ID = "[resourceId('Microsoft.Network/virtualNetworks', variables('vnetName'))]";
+export const SUBNET_ID = "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'default')]";
+
 export function armTemplate(spec: DeploymentSpec): ArmTemplate {
   const nicId = "[resourceId('Microsoft.Network/networkInterfaces', variables('nicName'))]";
-  const vnetId = "[resourceId('Microsoft.Network/virtualNetworks', variables('vnetName'))]";
   return {
     $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
     contentVersion: "1.0.0.0",
@@ -135,31 +151,20 @@ export function armTemplate(spec: DeploymentSpec): ArmTemplate {
       nicName: "[concat(parameters('vmName'), '-nic')]",
     },
     resources: [
-      {
-        type: "Microsoft.Network/virtualNetworks",
-        apiVersion: NETWORK_API_VERSION,
-        name: "[variables('vnetName')]",
-        location: "[parameters('location')]",
-        properties: {
-          addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
-          subnets: [{ name: "default", properties: { addressPrefix: "10.0.0.0/24" } }],
-        },
-      },
+      virtualNetworkResource(),
       {
         type: "Microsoft.Network/networkInterfaces",
         apiVersion: NETWORK_API_VERSION,
         name: "[variables('nicName')]",
         location: "[parameters('location')]",
-        dependsOn: [vnetId],
+        dependsOn: [VNET_ID],
         properties: {
           ipConfigurations: [
             {
               name: "ipconfig1",
               properties: {
                 privateIPAllocationMethod: "Dynamic",
-                subnet: {
-                  id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'default')]",
-                },
+                subnet: { id: SUBNET_ID },
               },
             },
           ],
@@ -206,4 +211,21 @@ export function validationParameters(spec: DeploymentSpec, random: () => string)
   if (!needsAdminCredentials(spec)) return {};
   if (spec.osType === "Windows") return { adminPassword: { value: `Va1!${random()}` } };
   return { adminPublicKey: { value: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ${random()} validation-only` } };
+}
+
+/** A template with its validation parameters, in the region and resource group the check runs in. */
+export interface CheckedDeployment {
+  location: string;
+  resourceGroup: string;
+  template: ArmTemplate;
+  parameters: (random: () => string) => Record<string, { value: string }>;
+}
+
+export function checkedDeployment(spec: DeploymentSpec): CheckedDeployment {
+  return {
+    location: spec.location,
+    resourceGroup: spec.resourceGroup,
+    template: armTemplate(spec),
+    parameters: (random) => validationParameters(spec, random),
+  };
 }

@@ -1,13 +1,13 @@
 import {
   type DeploymentSpec,
   VM_API_VERSION,
-  NETWORK_API_VERSION,
   armTemplate,
   imageReferenceProperty,
   isCommunityGalleryImageId,
   isProxyImageId,
   needsAdminCredentials,
 } from "./armTemplate";
+import { BICEP_VM_NETWORK, bicepString, hcl, ps, sh } from "./snippetSyntax";
 import { checkRegion, type ImageChoice } from "./usability";
 
 /**
@@ -28,13 +28,6 @@ export const SNIPPET_LABELS: Record<SnippetKind, string> = {
   terraform: "Terraform (azurerm)",
   armTemplate: "ARM template",
 };
-
-/** A value inside single quotes in bash and PowerShell (both double a quote differently). */
-const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
-/** Bicep and HCL strings. */
-const bicepString = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-const hcl = (value: string) => JSON.stringify(value);
 
 export function azureCliSnippet(spec: DeploymentSpec): string {
   const lines = [
@@ -133,22 +126,7 @@ export function bicepSnippet(spec: DeploymentSpec): string {
   return [
     ...params,
     "",
-    `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
-    "  name: '${vmName}-vnet'",
-    "  location: location",
-    "  properties: {",
-    "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
-    "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
-    "  }",
-    "}",
-    "",
-    `resource nic 'Microsoft.Network/networkInterfaces@${NETWORK_API_VERSION}' = {`,
-    "  name: '${vmName}-nic'",
-    "  location: location",
-    "  properties: {",
-    "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]",
-    "  }",
-    "}",
+    ...BICEP_VM_NETWORK,
     "",
     `resource vm 'Microsoft.Compute/virtualMachines@${VM_API_VERSION}' = {`,
     "  name: vmName",

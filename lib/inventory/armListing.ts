@@ -1,12 +1,15 @@
 import { ARM_RETRY, type Attempt, type RetryPolicy } from "@/lib/azure/armRetry";
 import { type Clock, realClock } from "@/lib/azure/clock";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import type { ArmTransport } from "@/lib/azure/transport";
 import { type InventoryItem, itemFromArmResource } from "@/lib/inventory/item";
 import { retryDecision } from "@/lib/inventory/retryPolicy";
 import { BoundedScheduler } from "@/lib/inventory/scheduler";
 
 export const GALLERY_API_VERSION = "2024-03-03";
+/** Scripts and in-VM access control profiles exist from 2025-03-03: their lists (and applications') use the SDK's. */
+const ARTIFACT_COLLECTIONS = ["applications", "scripts", "inVMAccessControlProfiles"] as const;
 /**
  * Requests in flight at once. ARM allows about 25 reads/s sustained per subscription and principal, and the fan-out
  * spreads over subscriptions, so the bound is about the client: a browser opens 6 HTTP/1.1 connections per host
@@ -37,8 +40,9 @@ export interface FanOutOptions {
  * requests at a time. Items are reported as each page answers. A transient answer (408, 429, 5xx) or a network
  * failure is sent again after its Retry-After, or after exponential backoff with jitter, at most
  * `retry.maxRetries` times; a 429 holds back every request of that subscription meanwhile. Any other error (403
- * AuthorizationFailed, say) is an answer, reported at once. Image versions are not listed here (one list per
- * definition would cost more requests than the rest together); the definition page lists them.
+ * AuthorizationFailed, say) is an answer, reported at once. Each gallery's applications, scripts and in-VM access
+ * control profiles are listed too. Image and application versions are not (one list per definition would cost more
+ * requests than the rest together); their parents' pages list them.
  */
 export async function fanOutInventory(
   transport: ArmTransport,
@@ -103,6 +107,15 @@ export async function fanOutInventory(
             { subscriptionId: sub, scope: images, container: gallery.galleryKey },
             new URL(`${images}?api-version=${GALLERY_API_VERSION}`, endpoint).href,
           );
+          // The gallery's other artifacts, each its own container: the gallery counts as listed once its
+          // definitions are, as the overview's definition counts read it.
+          for (const collection of ARTIFACT_COLLECTIONS) {
+            const artifacts = `${gallery.id}/${collection}`;
+            listPage(
+              { subscriptionId: sub, scope: artifacts, container: `${gallery.galleryKey}/${collection.toLowerCase()}` },
+              new URL(`${artifacts}?api-version=${SDK_GALLERY_API_VERSION}`, endpoint).href,
+            );
+          }
         }
       },
     };

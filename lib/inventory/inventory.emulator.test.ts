@@ -86,6 +86,19 @@ describe("inventory against the demo seed", () => {
     });
   }
 
+  it("the ARM fan-out lists each gallery's applications, scripts and access control profiles as Resource Graph does", async () => {
+    const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
+    const subscriptions = await subscriptionsOf(em, upn);
+    const { transport } = recordingTransport(em, upn);
+    const graph = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
+    const listing = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
+    expect(listing.state.failures).toEqual([]);
+    for (const kind of ["application", "script", "accessControlProfile"] as const) {
+      expect(idsOf(graph.state.items, kind).length, kind).toBeGreaterThan(0);
+      expect(idsOf(listing.state.items, kind), kind).toEqual(idsOf(graph.state.items, kind));
+    }
+  });
+
   it("a gallery row carries what the overview shows, from either source alike", async () => {
     const upn = DEMO_PERSONA_USERS["platform-admin"].upn;
     const subscriptions = await subscriptionsOf(em, upn);
@@ -93,7 +106,7 @@ describe("inventory against the demo seed", () => {
     const graph = await drain(streamInventory({ transport, endpoint: em.url, subscriptions }));
     const listing = await drain(streamInventory({ transport, endpoint: em.url, subscriptions, source: "armListing" }));
     const byId = new Map(listing.state.items.map((i) => [i.id.toLowerCase(), i]));
-    // ARM listing reads galleries and their definitions only; Resource Graph also returns versions and the other artifacts.
+    // ARM listing reads no versions; Resource Graph returns them with the rest.
     for (const item of graph.state.items.filter((i) => i.kind === "gallery" || i.kind === "definition")) {
       const other = byId.get(item.id.toLowerCase())!;
       expect({ ...item, resourceGroup: item.resourceGroup.toLowerCase() }).toEqual({

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+// The forms run in the browser with zod's interpreted parsers; the compiled ones hid issue 17's submit defect.
+import "@/lib/security/zodWithoutEval";
 import {
   galleryApplicationVersionPropertiesShape,
   manageActionHints,
@@ -143,6 +145,19 @@ describe("application version form", () => {
         "properties.publishingProfile.source.defaultConfigurationLink",
       ]),
     );
+  });
+
+  it("validates the same values again and again, as the browser does on every change", () => {
+    const schema = makeApplicationVersionSchema({ location: "eastus", now, existingVersionNames: [] });
+    const blank = applicationVersionValuesOf(undefined, "eastus", "1.0.0");
+    const missing = [
+      "properties.publishingProfile.source.mediaLink",
+      "properties.publishingProfile.manageActions.install",
+      "properties.publishingProfile.manageActions.remove",
+    ];
+    for (let round = 0; round < 3; round++)
+      expect(issuesOf(schema.safeParse(blank)).map((issue) => issue.path)).toEqual(missing);
+    expect(schema.safeParse(version()).success).toBe(true);
   });
 
   it("refuses removing a replicated region unless deletion of replicated locations is allowed", () => {

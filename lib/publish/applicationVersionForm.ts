@@ -43,11 +43,21 @@ export interface ApplicationVersionValues {
   tags: TagRow[];
 }
 
-const REQUIRED: { path: string[]; message: string }[] = [
-  { path: ["publishingProfile", "source", "mediaLink"], message: "Choose or enter the package's blob." },
-  { path: ["publishingProfile", "manageActions", "install"], message: "Enter the install command." },
-  { path: ["publishingProfile", "manageActions", "remove"], message: "Enter the remove command." },
-];
+/**
+ * The fields the form requires before the service's rules can be checked, with fresh paths on every call: zod's
+ * interpreted parsers (the browser's, see lib/security/zodWithoutEval.ts) prefix an issue's path in place, so a
+ * path shared between parses would come back as `properties.publishingProfile…` and point at nothing.
+ */
+function missingFieldIssues(profile: ApplicationVersionPropertiesValues["publishingProfile"]) {
+  const required = [
+    [profile.source.mediaLink, ["source", "mediaLink"], "Choose or enter the package's blob."],
+    [profile.manageActions.install, ["manageActions", "install"], "Enter the install command."],
+    [profile.manageActions.remove, ["manageActions", "remove"], "Enter the remove command."],
+  ] as const;
+  return required
+    .filter(([value]) => value.trim() === "")
+    .map(([, path, message]) => ({ path: ["publishingProfile", ...path], message }));
+}
 
 /** The PUT body's `properties`: blanks left out; target regions keep their index so the service's targets match rows. */
 export function applicationVersionPropertiesBody(values: ApplicationVersionPropertiesValues): Record<string, unknown> {
@@ -109,10 +119,7 @@ export function makeApplicationVersionSchema(context: ApplicationVersionFormCont
       .custom<ApplicationVersionPropertiesValues>((value) => typeof value === "object" && value !== null)
       .transform((values, zod): GalleryApplicationVersionProperties => {
         const body = applicationVersionPropertiesBody(values);
-        const missing = REQUIRED.filter(({ path }) => {
-          const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], values);
-          return typeof value !== "string" || value.trim() === "";
-        });
+        const missing = missingFieldIssues(values.publishingProfile);
         for (const { path, message } of missing) zod.addIssue({ code: "custom", message, path });
         const parsed = galleryApplicationVersionPropertiesShape.safeParse(body);
         if (!parsed.success) {

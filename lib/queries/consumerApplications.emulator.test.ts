@@ -2,11 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PERSONA_USERS } from "@/emulator/seed/demoIdentities";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
 import { createArmClients } from "@/lib/azure/clients";
-import { validationParameters } from "@/lib/consumer/armTemplate";
 import {
   type ApplicationDeploymentSpec,
-  applicationArmTemplate,
-  applicationVmSpec,
+  type ApplicationTarget,
+  applicationCheckedDeployment,
 } from "@/lib/consumer/applicationSnippets";
 import { listConsumerApplications } from "@/lib/queries/consumerApplications";
 import { validateDeployment } from "@/lib/queries/consumerDeployments";
@@ -63,53 +62,63 @@ describe("VM Applications a user can use, against the demo seed", () => {
     expect((await applicationsOf(adele)).applications).toEqual([]);
   });
 
-  it("validates a VM that installs the version where it has replicated, and reports Compute's refusal elsewhere", async () => {
-    const arm = createArmClients(em.url, em.credential(megan));
-    const spec = (location: string): ApplicationDeploymentSpec => ({
-      packageReferenceId: `${APPS}/log-shipper/versions/2.1.0`,
-      osType: "Linux",
-      target: "virtualMachine",
-      location,
-      resourceGroup: "rg-vm-apps",
-      vmName: "app-check-01",
-      vmSize: "Standard_D2s_v5",
-      adminUsername: "azureuser",
-      order: 1,
-      configurationReference: "https://contosoapps.blob.core.windows.net/config/log-shipper.json",
-    });
-    const request = (location: string) => ({
-      subscriptionId: PRODUCTION,
-      resourceGroup: "rg-vm-apps",
-      deploymentName: `app-check-${location}`,
-      template: applicationArmTemplate(spec(location)),
-      parameters: validationParameters(applicationVmSpec(spec(location)), () => "k"),
-    });
-    const usable = await validateDeployment(arm, request("westeurope"));
-    expect(usable).toMatchObject({ ok: true, status: 200 });
+  it.each<ApplicationTarget>(["virtualMachine", "virtualMachineScaleSet"])(
+    "validates a %s that installs the version where it has replicated, and reports Compute's refusal elsewhere",
+    async (target) => {
+      const arm = createArmClients(em.url, em.credential(megan));
+      const spec = (location: string, packageReferenceId = `${APPS}/log-shipper/versions/2.1.0`) =>
+        ({
+          packageReferenceId,
+          osType: "Linux",
+          target,
+          location,
+          resourceGroup: "rg-vm-apps",
+          vmName: "app-check-01",
+          vmSize: "Standard_D2s_v5",
+          adminUsername: "azureuser",
+          order: 1,
+          configurationReference: "https://contosoapps.blob.core.windows.net/config/log-shipper.json",
+        }) satisfies ApplicationDeploymentSpec;
+      const request = (s: ApplicationDeploymentSpec) => {
+        const deployment = applicationCheckedDeployment(s);
+        return {
+          subscriptionId: PRODUCTION,
+          resourceGroup: deployment.resourceGroup,
+          deploymentName: `app-check-${s.location}`,
+          template: deployment.template,
+          parameters: deployment.parameters(() => "k"),
+        };
+      };
+      const resourceType =
+        target === "virtualMachine" ? "virtualMachines/app-check-01" : "virtualMachineScaleSets/app-check-01";
+      const usable = await validateDeployment(arm, request(spec("westeurope")));
+      expect(usable).toMatchObject({ ok: true, status: 200 });
+      expect(usable.ok && usable.validatedResources).toContain(
+        `/subscriptions/${PRODUCTION}/resourceGroups/rg-vm-apps/providers/Microsoft.Compute/${resourceType}`,
+      );
 
-    const refused = await validateDeployment(arm, request("northeurope"));
-    expect(refused).toMatchObject({
-      ok: false,
-      error: {
-        code: "InvalidTemplateDeployment",
-        details: [
-          {
-            code: "GalleryApplicationVersionNotFound",
-            target: "applicationProfile.galleryApplications[0]",
-            message: expect.stringContaining("is not available in northeurope region"),
-          },
-        ],
-      },
-    });
+      const profile = target === "virtualMachine" ? "applicationProfile" : "virtualMachineProfile.applicationProfile";
+      const refused = await validateDeployment(arm, request(spec("northeurope")));
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: "InvalidTemplateDeployment",
+          details: [
+            {
+              code: "GalleryApplicationVersionNotFound",
+              target: `${profile}.galleryApplications[0]`,
+              message: expect.stringContaining("is not available in northeurope region"),
+            },
+          ],
+        },
+      });
 
-    // A Windows application on the Linux VM of the snippets is refused on its entry.
-    const wrongOs = await validateDeployment(arm, {
-      ...request("westus2"),
-      template: applicationArmTemplate({
-        ...spec("westus2"),
-        packageReferenceId: `${APPS}/monitoring-agent/versions/1.1.0`,
-      }),
-    });
-    expect(wrongOs).toMatchObject({ ok: false, error: { details: [{ code: "InvalidParameter" }] } });
-  });
+      // A Windows application on the Linux VM of the snippets is refused on its entry.
+      const wrongOs = await validateDeployment(
+        arm,
+        request(spec("westus2", `${APPS}/monitoring-agent/versions/1.1.0`)),
+      );
+      expect(wrongOs).toMatchObject({ ok: false, error: { details: [{ code: "InvalidParameter" }] } });
+    },
+  );
 });

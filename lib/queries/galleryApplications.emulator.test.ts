@@ -15,7 +15,7 @@ import {
   putApplication,
   putApplicationVersion,
 } from "@/lib/queries/galleryApplications";
-import { galleryContentQueries } from "@/lib/queries/galleryContents";
+import { scriptQueries } from "@/lib/queries/galleryScripts";
 import { storageQueries } from "@/lib/queries/storageBlobs";
 
 /** The application queries and writes as the dashboard sends them (the forms' output), through the SDK to the emulator. */
@@ -37,7 +37,7 @@ describe("gallery application queries against the demo seed", () => {
   it("lists the gallery's applications, scripts and profiles, and the demo's package blobs", async () => {
     const applications = await run<{ name?: string }[]>(applicationQueries.list(arm, galleryId));
     expect(applications.map((a) => a.name).sort()).toEqual(["log-shipper", "monitoring-agent"]);
-    expect(await run<unknown[]>(galleryContentQueries.scripts(arm, galleryId))).toEqual([]);
+    expect(await run<unknown[]>(scriptQueries.list(arm, galleryId))).toEqual([]);
     const accounts = await run<{ id: string; name: string }[]>(storageQueries.accounts(arm, subscriptionId));
     const packages = accounts.find((account) => account.name === "contosoapppackages")!;
     const blobs = await run<{ uri: string }[]>(storageQueries.emulatorBlobs(em.url, packages.id));

@@ -1,18 +1,15 @@
 import type { GalleryInVMAccessControlProfile, GalleryInVMAccessControlProfileVersion } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
-import { galleryArtifactPathOf, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
+import type { GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import type { ArmClients } from "@/lib/azure/clients";
-import { toAzureError } from "@/lib/azure/errors";
-import { galleryPathOf } from "@/lib/azure/routeParams";
 import { SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import type {
   InVMAccessControlProfileProperties,
   InVMAccessControlProfileVersionProperties,
 } from "@/lib/gallery/inVMAccessControl";
 import type { RegionalReplicationStatus } from "@/lib/gallery/replication";
-import { collect } from "@/lib/queries/collect";
+import { galleryArtifactReads } from "@/lib/queries/galleryArtifactReads";
 import { POLL, type Operation, type Tags } from "@/lib/queries/lro";
-import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 
 /** In-VM access control profiles (Microsoft.Compute/galleries/inVMAccessControlProfiles) and their versions. */
 
@@ -29,68 +26,26 @@ export interface InVMAccessControlProfileVersionJson {
   };
 }
 
-function profilePath(id: string, version: boolean): GalleryArtifactPath {
-  const path = galleryArtifactPathOf(id);
-  if (path?.collection !== "inVMAccessControlProfiles" || (path.versionName !== undefined) !== version)
-    throw new Error(`'${id}' is not an in-VM access control profile${version ? " version" : ""} id.`);
-  return path;
-}
+const reads = galleryArtifactReads<GalleryInVMAccessControlProfile, InVMAccessControlProfileVersionJson>({
+  collection: "inVMAccessControlProfiles",
+  noun: "in-VM access control profile",
+  operations: (compute) => compute.galleryInVMAccessControlProfiles,
+});
 
 export const accessControlProfileQueries = {
-  all: () => [...publishQueryRoots.galleryArtifacts, "inVMAccessControlProfiles"] as const,
-  list: (arm: ArmClients, galleryId: string) =>
-    queryOptions({
-      queryKey: [...accessControlProfileQueries.all(), "list", galleryId.toLowerCase()] as const,
-      queryFn: async (): Promise<GalleryInVMAccessControlProfile[]> => {
-        const p = galleryPathOf(galleryId);
-        if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
-        try {
-          return await collect(
-            arm
-              .compute(p.subscriptionId)
-              .galleryInVMAccessControlProfiles.listByGallery(p.resourceGroupName, p.galleryName),
-          );
-        } catch (error) {
-          throw toAzureError(error, `${galleryId}/inVMAccessControlProfiles`);
-        }
-      },
-    }),
-  detail: (arm: ArmClients, id: string) =>
-    queryOptions({
-      queryKey: [...accessControlProfileQueries.all(), "detail", id.toLowerCase()] as const,
-      queryFn: async (): Promise<GalleryInVMAccessControlProfile> => {
-        const p = profilePath(id, false);
-        try {
-          return await arm
-            .compute(p.subscriptionId)
-            .galleryInVMAccessControlProfiles.get(p.resourceGroupName, p.galleryName, p.artifactName);
-        } catch (error) {
-          throw toAzureError(error, id);
-        }
-      },
-    }),
+  all: reads.all,
+  list: reads.list,
+  detail: reads.detail,
+  version: reads.version,
   versions: (arm: ArmClients, profileId: string) =>
     queryOptions({
-      queryKey: [...accessControlProfileQueries.all(), "versions", profileId.toLowerCase()] as const,
+      queryKey: [...reads.all(), "versions", profileId.toLowerCase()] as const,
       queryFn: async (): Promise<InVMAccessControlProfileVersionJson[]> => {
-        profilePath(profileId, false);
+        reads.pathOf(profileId, false);
         return arm.rest.listAll<InVMAccessControlProfileVersionJson>(
           `${profileId}/versions?api-version=${SDK_GALLERY_API_VERSION}`,
         );
       },
-    }),
-  version: (arm: ArmClients, id: string) =>
-    queryOptions({
-      queryKey: [...accessControlProfileQueries.all(), "version", id.toLowerCase()] as const,
-      queryFn: async (): Promise<InVMAccessControlProfileVersionJson> => {
-        profilePath(id, true);
-        return arm.rest.request<InVMAccessControlProfileVersionJson>(
-          "GET",
-          `${id}?api-version=${SDK_GALLERY_API_VERSION}`,
-        );
-      },
-      refetchInterval: (query) =>
-        query.state.data?.properties.replicationStatus?.summary?.some((r) => r.state === "Replicating") ? 5_000 : false,
     }),
 };
 

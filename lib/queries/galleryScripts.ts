@@ -1,15 +1,13 @@
 import type { GalleryScript, GalleryScriptVersion, GalleryScriptVersionPublishingProfile } from "@azure/arm-compute";
 import { queryOptions } from "@tanstack/react-query";
-import { galleryArtifactPathOf, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
+import type { GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import type { ArmClients } from "@/lib/azure/clients";
 import { toAzureError } from "@/lib/azure/errors";
-import { galleryPathOf } from "@/lib/azure/routeParams";
-import { SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import type { GalleryScriptProperties, GalleryScriptVersionProperties } from "@/lib/gallery/galleryScript";
 import type { RegionalReplicationStatus } from "@/lib/gallery/replication";
 import { collect } from "@/lib/queries/collect";
+import { galleryArtifactReads } from "@/lib/queries/galleryArtifactReads";
 import { isoDateAsDate, POLL, type Operation, type Tags } from "@/lib/queries/lro";
-import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 
 /** Gallery scripts (Microsoft.Compute/galleries/scripts) and their versions: reads and writes. */
 
@@ -26,49 +24,23 @@ export interface GalleryScriptVersionJson {
   };
 }
 
-function scriptPath(id: string, version: boolean): GalleryArtifactPath {
-  const path = galleryArtifactPathOf(id);
-  if (path?.collection !== "scripts" || (path.versionName !== undefined) !== version)
-    throw new Error(`'${id}' is not a gallery script${version ? " version" : ""} id.`);
-  return path;
-}
+const reads = galleryArtifactReads<GalleryScript, GalleryScriptVersionJson>({
+  collection: "scripts",
+  noun: "gallery script",
+  operations: (compute) => compute.galleryScripts,
+  versionQuery: "&$expand=ReplicationStatus",
+});
 
 export const scriptQueries = {
-  all: () => [...publishQueryRoots.galleryArtifacts, "scripts"] as const,
-  list: (arm: ArmClients, galleryId: string) =>
-    queryOptions({
-      queryKey: [...scriptQueries.all(), "list", galleryId.toLowerCase()] as const,
-      queryFn: async (): Promise<GalleryScript[]> => {
-        const p = galleryPathOf(galleryId);
-        if (!p) throw new Error(`'${galleryId}' is not a gallery id.`);
-        try {
-          return await collect(
-            arm.compute(p.subscriptionId).galleryScripts.listByGallery(p.resourceGroupName, p.galleryName),
-          );
-        } catch (error) {
-          throw toAzureError(error, `${galleryId}/scripts`);
-        }
-      },
-    }),
-  detail: (arm: ArmClients, id: string) =>
-    queryOptions({
-      queryKey: [...scriptQueries.all(), "detail", id.toLowerCase()] as const,
-      queryFn: async (): Promise<GalleryScript> => {
-        const p = scriptPath(id, false);
-        try {
-          return await arm
-            .compute(p.subscriptionId)
-            .galleryScripts.get(p.resourceGroupName, p.galleryName, p.artifactName);
-        } catch (error) {
-          throw toAzureError(error, id);
-        }
-      },
-    }),
+  all: reads.all,
+  list: reads.list,
+  detail: reads.detail,
+  version: reads.version,
   versions: (arm: ArmClients, scriptId: string) =>
     queryOptions({
-      queryKey: [...scriptQueries.all(), "versions", scriptId.toLowerCase()] as const,
+      queryKey: [...reads.all(), "versions", scriptId.toLowerCase()] as const,
       queryFn: async (): Promise<GalleryScriptVersion[]> => {
-        const p = scriptPath(scriptId, false);
+        const p = reads.pathOf(scriptId, false);
         try {
           return await collect(
             arm
@@ -79,20 +51,6 @@ export const scriptQueries = {
           throw toAzureError(error, `${scriptId}/versions`);
         }
       },
-    }),
-  /** A version with its replication per region; the SDK's get has no `$expand`, so this one is read as REST. */
-  version: (arm: ArmClients, id: string) =>
-    queryOptions({
-      queryKey: [...scriptQueries.all(), "version", id.toLowerCase()] as const,
-      queryFn: async (): Promise<GalleryScriptVersionJson> => {
-        scriptPath(id, true);
-        return arm.rest.request<GalleryScriptVersionJson>(
-          "GET",
-          `${id}?api-version=${SDK_GALLERY_API_VERSION}&$expand=ReplicationStatus`,
-        );
-      },
-      refetchInterval: (query) =>
-        query.state.data?.properties.replicationStatus?.summary?.some((r) => r.state === "Replicating") ? 5_000 : false,
     }),
 };
 

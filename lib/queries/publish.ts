@@ -1,6 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { galleryQueries } from "@/lib/queries/galleries";
-import { galleryContentQueries } from "@/lib/queries/galleryContents";
 import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
 import { noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { imageQueries } from "@/lib/queries/galleryImages";
@@ -20,7 +19,6 @@ export async function invalidateAfterPublish(queryClient: QueryClient): Promise<
       versionQueries.all(),
       applicationQueries.all(),
       applicationVersionQueries.all(),
-      galleryContentQueries.all(),
       publishQueryRoots.galleryUsage,
       publishQueryRoots.versionSources,
       publishQueryRoots.softDeletedVersions,

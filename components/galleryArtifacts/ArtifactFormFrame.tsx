@@ -1,0 +1,108 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
+import { buttonClass } from "@/components/publish/buttonClass";
+import { OperationStatus } from "@/components/publish/OperationStatus";
+import { useOperation } from "@/components/publish/useOperation";
+import { Breadcrumbs, type Crumb } from "@/components/ui/Breadcrumbs";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { PageHeader } from "@/components/ui/Section";
+import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
+import type { AzureError } from "@/lib/azure/errors";
+import type { Operation } from "@/lib/queries/lro";
+
+/**
+ * The frame the create and edit forms of scripts, profiles and their versions share: the PUT run as an operation,
+ * the service's refusal placed on its field (or shown above the buttons when it names none), the page opened once
+ * it is done, and the page around the form.
+ */
+
+/** Runs a form's PUT; `aliases` maps the service's parameter names (galleryScriptName) to the form's fields. */
+export function useArtifactSubmit<T extends FieldValues, O>(
+  form: UseFormReturn<T, unknown, O>,
+  aliases: Record<string, string>,
+) {
+  const router = useRouter();
+  const operation = useOperation();
+  const [refusal, setRefusal] = useState<AzureError>();
+  async function submit<R>(
+    label: string,
+    path: GalleryArtifactPath,
+    start: () => Operation<R>,
+    options?: { untilAccepted?: boolean },
+  ) {
+    setRefusal(undefined);
+    const outcome = await operation.run(label, start, options);
+    if (outcome.ok) router.push(galleryArtifactHref(path));
+    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, aliases)) setRefusal(outcome.error);
+  }
+  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
+  return { submit, operation, refusal, busy };
+}
+
+export function ArtifactFormFrame<T extends FieldValues, O>({
+  crumbs,
+  kind,
+  title,
+  subtitle,
+  form,
+  onSubmit,
+  submission,
+  noun,
+  editing,
+  busy,
+  cancelHref,
+  before,
+  children,
+}: {
+  crumbs: Crumb[];
+  /** The page header's kind ("Gallery script"). */
+  kind: string;
+  /** The h1, also the form's accessible name. */
+  title: string;
+  subtitle: string;
+  form: UseFormReturn<T, unknown, O>;
+  onSubmit: (values: O) => Promise<void>;
+  submission: Pick<ReturnType<typeof useArtifactSubmit>, "operation" | "refusal">;
+  /** "gallery script": the refusal's title and the submit button's label. */
+  noun: string;
+  editing: boolean;
+  /** Submitting, or not ready to (the location still loading). */
+  busy: boolean;
+  cancelHref: string;
+  /** Between the header and the form (an error reading what the form needs). */
+  before?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <PageHeader kind={kind} title={title} subtitle={subtitle} />
+      {before}
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
+          {children}
+          {submission.refusal && (
+            <ErrorPanel
+              error={submission.refusal}
+              title={`The ${noun} could not be ${editing ? "updated" : "created"}`}
+            />
+          )}
+          <OperationStatus state={submission.operation.state} />
+          <div className="flex items-center gap-3">
+            <button type="submit" className={buttonClass.primary} disabled={busy}>
+              {editing ? `Save ${noun}` : `Create ${noun}`}
+            </button>
+            <Link href={cancelHref} className={buttonClass.link}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </FormProvider>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useOperation } from "@/components/publish/useOperation";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { toAzureError, type AzureError } from "@/lib/azure/errors";
+import type { Operation } from "@/lib/queries/lro";
+import { invalidateAfterPublish } from "@/lib/queries/publish";
+
+/**
+ * Deleting a parent in the service's order (an image definition, a VM application): its versions one by one, each
+ * with its replicas, then the parent; the first failure stops it, so nothing after it is attempted. Shared by the
+ * delete dialogs of definitions and applications.
+ */
+
+type ItemState = { state: "Waiting" | "Deleting" | "Deleted" | "Failed"; error?: AzureError };
+
+export function useOrderedDelete(options: {
+  /** Newest first, as the dialog lists them. */
+  versionNames: readonly string[];
+  deleteVersion: (name: string) => Operation<void>;
+  versionId: (name: string) => string;
+  /** What the operation status says, and the parent's delete. */
+  parentLabel: string;
+  deleteParent: () => Operation<void>;
+  parentId: string;
+  /** Where to go once the parent is gone. */
+  afterHref: string;
+}) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const operation = useOperation();
+  const [items, setItems] = useState<Record<string, ItemState>>({});
+  const [running, setRunning] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+
+  async function deleteVersion(name: string): Promise<boolean> {
+    setItems((current) => ({ ...current, [name]: { state: "Deleting" } }));
+    try {
+      await options.deleteVersion(name).pollUntilDone();
+      setItems((current) => ({ ...current, [name]: { state: "Deleted" } }));
+      return true;
+    } catch (caught) {
+      const error = toAzureError(caught, options.versionId(name));
+      setItems((current) => ({ ...current, [name]: { state: "Failed", error } }));
+      return false;
+    }
+  }
+
+  async function confirm() {
+    setRunning(true);
+    setItems(Object.fromEntries(options.versionNames.map((name) => [name, { state: "Waiting" } as ItemState])));
+    for (const name of options.versionNames) {
+      if (!(await deleteVersion(name))) {
+        await invalidateAfterPublish(queryClient);
+        setRunning(false);
+        return;
+      }
+    }
+    const outcome = await operation.run(options.parentLabel, options.deleteParent, { resourceId: options.parentId });
+    setRunning(false);
+    if (outcome.ok) router.push(options.afterHref);
+  }
+
+  return { items, running, confirmed, setConfirmed, confirm, operation };
+}
+
+/** Each version's progress, then the box that confirms deleting them all (`what`: "this definition"). */
+export function OrderedDeleteProgress({
+  deletion,
+  versionNames,
+  what,
+}: {
+  deletion: ReturnType<typeof useOrderedDelete>;
+  versionNames: readonly string[];
+  what: string;
+}) {
+  const checkboxId = useId();
+  const count = versionNames.length;
+  return (
+    <>
+      <ol
+        aria-label="Deletion progress"
+        className="mt-3 max-h-56 space-y-1 overflow-y-auto rounded border border-slate-200 p-2"
+      >
+        {versionNames.map((name) => {
+          const item = deletion.items[name];
+          return (
+            <li key={name} className="flex flex-col">
+              <span className="flex items-center justify-between gap-2">
+                <span className="font-mono">{name}</span>
+                {item && <StateBadge state={item.state === "Deleted" ? "Succeeded" : item.state} label={item.state} />}
+              </span>
+              {item?.error && <ErrorPanel error={item.error} title={`Version ${name} could not be deleted`} />}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="mt-3 flex items-start gap-2">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          className="mt-0.5 h-4 w-4"
+          checked={deletion.confirmed}
+          disabled={deletion.running}
+          onChange={(event) => deletion.setConfirmed(event.target.checked)}
+        />
+        <label htmlFor={checkboxId}>
+          Delete {what} and its {count} {count === 1 ? "version" : "versions"}
+        </label>
+      </div>
+    </>
+  );
+}

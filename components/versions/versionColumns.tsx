@@ -1,0 +1,83 @@
+"use client";
+
+import type { QueryKey } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { formatDate, isPast } from "@/components/ui/format";
+import { Tag } from "@/components/ui/StateBadge";
+import type { ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
+import {
+  ReplicationRegionsCell,
+  ReplicationStateCell,
+  type ReplicationRead,
+} from "@/components/versions/ReplicationCells";
+import { pageHref } from "@/lib/azure/routeParams";
+import { compareVersionNames } from "@/lib/gallery/names";
+
+/** The columns the version tables of image definitions and VM applications share. */
+
+export interface VersionRow<V> {
+  id: string;
+  name: string;
+  version: V;
+  isLatest: boolean;
+}
+
+/** An end-of-life date, marked once it has passed. */
+export function EndOfLifeValue({ date }: { date: Date | undefined }) {
+  if (!date) return <>—</>;
+  return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : <>{formatDate(date)}</>;
+}
+
+/**
+ * `leading`: the version (linked, `latest` marked), published, end of life, excluded from latest; `replication`:
+ * target regions and state, read per row through `read` as the row is rendered.
+ */
+export function versionColumns<V extends ReplicatedArtifactVersion, K extends QueryKey>(read: ReplicationRead<V, K>) {
+  const column = createColumnHelper<VersionRow<V>>();
+  return {
+    column,
+    leading: [
+      column.accessor("name", {
+        header: "Version",
+        meta: { rowHeader: true },
+        sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
+        cell: (info) => (
+          <span className="inline-flex items-center gap-2">
+            <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
+              {info.getValue()}
+            </Link>
+            {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
+          </span>
+        ),
+      }),
+      column.accessor((row) => row.version.publishingProfile?.publishedDate?.getTime() ?? 0, {
+        id: "published",
+        header: "Published",
+        cell: (info) => formatDate(info.row.original.version.publishingProfile?.publishedDate),
+      }),
+      column.accessor((row) => row.version.publishingProfile?.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
+        id: "endOfLife",
+        header: "End of life",
+        cell: (info) => <EndOfLifeValue date={info.row.original.version.publishingProfile?.endOfLifeDate} />,
+      }),
+      column.accessor((row) => Boolean(row.version.publishingProfile?.excludeFromLatest), {
+        id: "excludeFromLatest",
+        header: "Exclude from latest",
+        cell: (info) => (info.getValue() ? "Yes" : "No"),
+      }),
+    ],
+    replication: [
+      column.display({
+        id: "regions",
+        header: "Target regions",
+        cell: (info) => <ReplicationRegionsCell version={info.row.original.version} read={read} />,
+      }),
+      column.accessor((row) => row.version.replicationStatus?.aggregatedState ?? row.version.provisioningState ?? "", {
+        id: "state",
+        header: "Replication",
+        cell: (info) => <ReplicationStateCell version={info.row.original.version} read={read} />,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+import { NETWORK_API_VERSION } from "./armTemplate";
+
+/** What the image and application snippets write alike: quoted values per language, and the Bicep network. */
+
+/** A value inside single quotes in bash and PowerShell (both double a quote differently). */
+export const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+export const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/** Bicep and HCL strings. */
+export const bicepString = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+export const hcl = (value: string) => JSON.stringify(value);
+
+/** The Bicep of the ARM template's virtual network (armTemplate's virtualNetworkResource), named after `vmName`. */
+export const BICEP_VIRTUAL_NETWORK: readonly string[] = [
+  `resource vnet 'Microsoft.Network/virtualNetworks@${NETWORK_API_VERSION}' = {`,
+  "  name: '${vmName}-vnet'",
+  "  location: location",
+  "  properties: {",
+  "    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }",
+  "    subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ]",
+  "  }",
+  "}",
+];
+
+/** The virtual network and a VM's network interface in its default subnet. */
+export const BICEP_VM_NETWORK: readonly string[] = [
+  ...BICEP_VIRTUAL_NETWORK,
+  "",
+  `resource nic 'Microsoft.Network/networkInterfaces@${NETWORK_API_VERSION}' = {`,
+  "  name: '${vmName}-nic'",
+  "  location: location",
+  "  properties: {",
+  "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]",
+  "  }",
+  "}",
+];
