@@ -267,12 +267,13 @@ export async function readableSubscriptions(arm: ArmClients): Promise<string[]> 
 interface GraphGalleryRow {
   id: string;
   name: string;
+  location: string;
   subscriptionId: string;
   properties?: Pick<Gallery, "identifier" | "sharingProfile">;
 }
 
 const GALLERIES_QUERY =
-  "resources | where type =~ 'microsoft.compute/galleries' | project id, name, subscriptionId, properties | order by id asc";
+  "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, subscriptionId, properties | order by id asc";
 
 /** Whether the caller may delete versions and write their end of life at a scope; a refusal means no. */
 async function mayApplyRetention(arm: ArmClients, scopeId: string): Promise<boolean> {
@@ -313,7 +314,7 @@ export async function writableGalleries(
   const writable: Gallery[] = [];
   const readOnly: string[] = [];
   rows.forEach((row, i) => {
-    if (allowed[i]) writable.push({ id: row.id, name: row.name, location: "", ...row.properties });
+    if (allowed[i]) writable.push({ id: row.id, name: row.name, location: row.location, ...row.properties });
     else readOnly.push(row.id);
   });
   return { writable, readOnly };
