@@ -33,7 +33,7 @@ import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artif
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
-import { OS_TYPES } from "@/lib/gallery/galleryImage";
+import { OS_TYPES } from "@/lib/gallery/imageValues";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import {
   SCRIPT_PARAMETER_TYPES,
