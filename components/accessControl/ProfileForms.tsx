@@ -27,7 +27,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
-import { OS_TYPES } from "@/lib/gallery/galleryImage";
+import { OS_TYPES } from "@/lib/gallery/imageValues";
 import {
   ACCESS_CONTROL_MODES,
   ENDPOINT_ACCESS,

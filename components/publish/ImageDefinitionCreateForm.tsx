@@ -22,7 +22,7 @@ import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
-import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/galleryImage";
+import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/imageValues";
 import { apiVersionDefaults, effectiveDefinitionSecurity, SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import {

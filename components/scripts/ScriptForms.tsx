@@ -26,7 +26,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
-import { OS_TYPES } from "@/lib/gallery/galleryImage";
+import { OS_TYPES } from "@/lib/gallery/imageValues";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import {
   SCRIPT_PARAMETER_TYPES,

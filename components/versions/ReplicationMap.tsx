@@ -8,6 +8,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import type { RegionReplication, RegionTone } from "@/components/versions/replicationView";
 import { spreadDots } from "@/components/versions/mapLayout";
 import { findRegion } from "@/lib/gallery/regions";
+import { visibleText } from "@/lib/security/safeLink";
 
 const WIDTH = 640;
 const HEIGHT = 320;
@@ -36,6 +37,9 @@ async function loadLand(): Promise<Land> {
   }>;
   return feature(topology, topology.objects.land) as unknown as Land;
 }
+
+/** A dot's region and state, as its name, tooltip and caption; a region's name is the resource's text. */
+const dotName = (r: RegionReplication) => visibleText(`${r.displayName}: ${r.label}`);
 
 /** One sentence a screen reader hears for the whole map; the table beside it holds the details. */
 export function mapSummary(regions: RegionReplication[]): string {
@@ -104,7 +108,7 @@ export function ReplicationMap({ regions, caption }: { regions: RegionReplicatio
             data-region={r.region}
             data-tone={r.tone}
             role="img"
-            aria-label={`${r.displayName}: ${r.label}`}
+            aria-label={dotName(r)}
             tabIndex={0}
             className="cursor-default outline-none"
             onMouseEnter={() => setHovered(r)}
@@ -112,7 +116,7 @@ export function ReplicationMap({ regions, caption }: { regions: RegionReplicatio
             onFocus={() => setFocused(r)}
             onBlur={() => setFocused(undefined)}
           >
-            <title>{`${r.displayName}: ${r.label}`}</title>
+            <title>{dotName(r)}</title>
             {(focused?.region === r.region || hovered?.region === r.region) && (
               <circle cx={x} cy={y} r={DOT_RADIUS + 3} className="fill-none stroke-slate-900" strokeWidth={2} />
             )}
@@ -132,7 +136,7 @@ export function ReplicationMap({ regions, caption }: { regions: RegionReplicatio
         ))}
         {/* What a pointer or keyboard user has on a dot, for sighted users; screen readers hear the dot's name. */}
         <span aria-hidden="true" data-testid="replication-map-active" className="w-full font-medium text-slate-900">
-          {active ? `${active.displayName}: ${active.label}` : "Hover or tab to a dot for its region and state."}
+          {active ? dotName(active) : "Hover or tab to a dot for its region and state."}
         </span>
       </figcaption>
     </figure>

@@ -5,11 +5,11 @@ import {
   checkImageEndOfLifeDate,
   checkSourceCompatibility,
   makeGalleryImagePropertiesSchema,
-  SECURITY_TYPES,
   sourceIncompatibilities,
   type ImageSourceTraits,
   type SourceDefinitionTraits,
 } from "./galleryImage";
+import { SECURITY_TYPES } from "./imageValues";
 import { violationsFromZodError } from "./schemaParts";
 
 const now = new Date("2026-01-01T00:00:00Z");

@@ -12,18 +12,6 @@ import {
 import { parseIsoDate } from "./isoDate";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
-export {
-  ARCHITECTURES,
-  DISK_CONTROLLER_TYPES,
-  HYPERV_GENERATIONS,
-  KNOWN_FEATURE_VALUES,
-  OS_STATES,
-  OS_TYPES,
-  SECURITY_TYPES,
-  type Architecture,
-  type HyperVGeneration,
-} from "./imageValues";
-
 /** A DiskControllerTypes value: each listed controller known, none twice, spaces around commas ignored. */
 function isDiskControllerList(value: string): boolean {
   const listed = value.split(",").map((part) => part.trim().toLowerCase());

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
-import { OS_TYPES } from "./galleryImage";
+import { OS_TYPES } from "./imageValues";
 import {
   STORAGE_ACCOUNT_TYPES,
   REPLICATION_MODES,

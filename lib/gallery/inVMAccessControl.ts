@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OS_TYPES } from "./galleryImage";
+import { OS_TYPES } from "./imageValues";
 import { MAX_REPLICA_COUNT, MIN_REPLICA_COUNT, STORAGE_ACCOUNT_TYPES } from "./galleryImageVersion";
 import { azureEnum, azureInt, pathFromTarget, requiredParameterMessage } from "./schemaParts";
 import { invalidParameter, type RuleViolation } from "./violation";

@@ -1,4 +1,4 @@
-import type { Architecture, HyperVGeneration } from "./galleryImage";
+import type { Architecture, HyperVGeneration } from "./imageValues";
 import { sameLocation } from "./regions";
 import type { RuleViolation } from "./violation";
 

@@ -3,8 +3,8 @@ import {
   checkImageEndOfLifeDate,
   makeGalleryImagePropertiesSchema,
   minGreaterThanMaxMessage,
-  SECURITY_TYPES,
 } from "@/lib/gallery/galleryImage";
+import { SECURITY_TYPES } from "@/lib/gallery/imageValues";
 import {
   findIdentifierConflict,
   type GalleryImageIdentifier,

@@ -1,6 +1,6 @@
 import type { ComputeManagementClient, GalleryImage } from "@azure/arm-compute";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SECURITY_TYPES } from "../../../lib/gallery/galleryImage.js";
+import { SECURITY_TYPES } from "../../../lib/gallery/imageValues.js";
 import { STRATEGY_WITH_TYPE_MESSAGE } from "../../../lib/gallery/galleryImageVersion.js";
 import { EMPTY_SEED } from "../../seed/wellKnown.js";
 import { computeFixture } from "../../testing/computeFixture.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseResourceId } from "../../../lib/azure/resourceId.js";
-import { ARCHITECTURES, HYPERV_GENERATIONS, OS_TYPES } from "../../../lib/gallery/galleryImage.js";
+import { ARCHITECTURES, HYPERV_GENERATIONS, OS_TYPES } from "../../../lib/gallery/imageValues.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import {

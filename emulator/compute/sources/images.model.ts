@@ -1,5 +1,5 @@
 import { parseResourceId } from "../../../lib/azure/resourceId.js";
-import { HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "../../../lib/gallery/galleryImage.js";
+import { HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "../../../lib/gallery/imageValues.js";
 import { sameLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";

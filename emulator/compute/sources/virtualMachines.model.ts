@@ -5,7 +5,7 @@ import {
 } from "../galleryApplicationVersions/applicationProfile.js";
 import { randomUUID } from "node:crypto";
 import { parseResourceId } from "../../../lib/azure/resourceId.js";
-import { OS_TYPES } from "../../../lib/gallery/galleryImage.js";
+import { OS_TYPES } from "../../../lib/gallery/imageValues.js";
 import { sameLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
