@@ -1,3 +1,5 @@
+// The browser parses with zod's interpreted parsers (our CSP forbids eval); the forms are tested the same way.
+import "@/lib/security/zodWithoutEval";
 import { describe, expect, it } from "vitest";
 import {
   emptyProfileVersion,
