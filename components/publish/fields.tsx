@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useEffect, useId, type ReactNode } from "react";
 import { get, useFieldArray, useFormContext, type FieldError, type RegisterOptions } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { explainPublishError } from "@/lib/publish/fieldErrors";
@@ -166,7 +166,14 @@ export function SelectField({
   placeholder,
   ...props
 }: FieldProps & { choices: readonly Choice[]; placeholder?: string }) {
-  const { register } = useFormContext();
+  const { register, getValues, setValue } = useFormContext();
+  // Choices that arrive after the field registered (a query's answer) leave the DOM on the placeholder though the
+  // form holds a value: put the form's value back on the select once its option exists.
+  const offered = choices.map((choice) => choice.value).join("\n");
+  useEffect(() => {
+    const value: unknown = getValues(props.name);
+    if (typeof value === "string" && value !== "") setValue(props.name, value);
+  }, [offered, props.name, getValues, setValue]);
   return (
     <FieldShell {...props}>
       {(control) => (
