@@ -18,3 +18,9 @@ export const LazyConsumerVersionPanels = dynamic(
   () => import("@/components/consumer/ConsumerPanels").then((m) => m.ConsumerVersionPanels),
   { ssr: false, loading: () => <Spinner label="Loading the deploy panel…" /> },
 );
+
+/** The same for an application version: where it is usable, and the panel that adds it to a VM or scale set. */
+export const LazyConsumerApplicationVersionPanels = dynamic(
+  () => import("@/components/consumer/ApplicationVersionPanels").then((m) => m.ConsumerApplicationVersionPanels),
+  { ssr: false, loading: () => <Spinner label="Loading the deploy panel…" /> },
+);

@@ -16,3 +16,12 @@ export const LazyGalleryImageUsage = dynamic(
   () => import("@/components/lifecycle/GalleryImageUsage").then((m) => m.GalleryImageUsage),
   { ssr: false, loading: () => <Spinner label="Loading what uses this gallery's images…" /> },
 );
+
+/**
+ * The retention policy, its dry run and apply: the page without a scope (the scope choice) does not need its form
+ * and virtualised tables, and with a scope it reads only after sign-in.
+ */
+export const LazyRetentionPanel = dynamic(
+  () => import("@/components/lifecycle/RetentionPanel").then((m) => m.RetentionPanel),
+  { ssr: false, loading: () => <Spinner label="Loading the retention policy…" /> },
+);

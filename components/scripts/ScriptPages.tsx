@@ -1,6 +1,5 @@
 "use client";
 
-import type { GalleryScriptProperties } from "@/lib/gallery/galleryScript";
 import { useQuery } from "@tanstack/react-query";
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
@@ -13,7 +12,6 @@ import {
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { ScriptForm, ScriptVersionForm } from "@/components/scripts/ScriptForms";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
@@ -35,9 +33,6 @@ const SCRIPT: ArtifactKind = {
   shortNoun: "script",
   versionNoun: "script version",
 };
-
-const isoDate = (value: Date | string | undefined) =>
-  value === undefined ? undefined : typeof value === "string" ? value : value.toISOString();
 
 /** The scripts of a gallery, with a way to create one. */
 export function ScriptsList({ gallery }: { gallery: GalleryPath }) {
@@ -249,50 +244,5 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
         </>
       )}
     </>
-  );
-}
-
-/** The edit page of a script: the form filled with the script as it is. */
-export function ScriptEdit({ path }: { path: GalleryArtifactPath }) {
-  const arm = useArm();
-  const script = useQuery(scriptQueries.detail(arm, galleryArtifactId(path)));
-  if (script.isError) return <ErrorPanel error={script.error} title="The script could not be read" />;
-  if (!script.data?.properties) return <Spinner label="Reading the script…" />;
-  const { provisioningState: _state, endOfLifeDate, ...properties } = script.data.properties;
-  const stored: GalleryScriptProperties = {
-    ...properties,
-    supportedOSType: properties.supportedOSType as GalleryScriptProperties["supportedOSType"],
-    ...(endOfLifeDate ? { endOfLifeDate: isoDate(endOfLifeDate) } : {}),
-  };
-  return (
-    <ScriptForm
-      gallery={path}
-      stored={{
-        name: path.artifactName,
-        location: script.data.location,
-        properties: stored,
-        ...(script.data.tags ? { tags: script.data.tags } : {}),
-      }}
-    />
-  );
-}
-
-/** The edit page of a script version. */
-export function ScriptVersionEdit({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
-  const arm = useArm();
-  const version = useQuery({ ...scriptQueries.version(arm, galleryArtifactId(path)), refetchInterval: false });
-  if (version.isError) return <ErrorPanel error={version.error} title="The script version could not be read" />;
-  if (!version.data) return <Spinner label="Reading the script version…" />;
-  const { publishingProfile, safetyProfile } = version.data.properties;
-  return (
-    <ScriptVersionForm
-      script={{ ...path, versionName: undefined }}
-      stored={{
-        name: path.versionName,
-        location: version.data.location,
-        properties: { publishingProfile, ...(safetyProfile ? { safetyProfile } : {}) },
-        ...(version.data.tags ? { tags: version.data.tags } : {}),
-      }}
-    />
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RetentionPanel } from "@/components/lifecycle/RetentionPanel";
+import { LazyRetentionPanel } from "@/components/lifecycle/LazyLifecyclePanels";
 import { RetentionScopeForm } from "@/components/lifecycle/RetentionScopeForm";
 import { PageHeader } from "@/components/ui/Section";
 import { scopeLabel } from "@/components/sharing/scopeLabels";
@@ -23,7 +23,7 @@ export default async function RetentionPage({ searchParams }: Props) {
         title={all ? "every gallery you can write" : scope ? scopeLabel(scope) : "Choose a scope"}
         subtitle={scope && !all ? <span className="break-all font-mono text-xs">{scope}</span> : undefined}
       />
-      {scope ? <RetentionPanel scope={scope} /> : <RetentionScopeForm />}
+      {scope ? <LazyRetentionPanel scope={scope} /> : <RetentionScopeForm />}
     </>
   );
 }

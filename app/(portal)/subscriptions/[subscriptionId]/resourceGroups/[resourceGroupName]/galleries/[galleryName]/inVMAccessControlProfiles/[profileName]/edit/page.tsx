@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CapabilityGate } from "@/components/access/CapabilityGate";
-import { ProfileEdit } from "@/components/accessControl/ProfilePages";
+import { ProfileEdit } from "@/components/accessControl/ProfileEditPages";
 import { artifactPathFromParams } from "@/lib/azure/artifactRouteParams";
 import { galleryArtifactId } from "@/lib/azure/artifactRoutes";
 import type { GalleryRouteParams } from "@/lib/azure/routeParams";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CapabilityGate } from "@/components/access/CapabilityGate";
-import { ScriptEdit } from "@/components/scripts/ScriptPages";
+import { ScriptEdit } from "@/components/scripts/ScriptEditPages";
 import { artifactPathFromParams } from "@/lib/azure/artifactRouteParams";
 import { galleryArtifactId } from "@/lib/azure/artifactRoutes";
 import type { GalleryRouteParams } from "@/lib/azure/routeParams";

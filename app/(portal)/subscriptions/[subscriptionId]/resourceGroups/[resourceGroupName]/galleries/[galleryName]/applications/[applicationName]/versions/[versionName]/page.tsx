@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ApplicationVersionDetail } from "@/components/applications/ApplicationVersionDetail";
-import { ConsumerApplicationVersionPanels } from "@/components/consumer/ApplicationVersionPanels";
+import { LazyConsumerApplicationVersionPanels } from "@/components/consumer/LazyConsumerPanels";
 import { artifactPathFromParams } from "@/lib/azure/artifactRouteParams";
 import { galleryPathFromParams, type GalleryRouteParams } from "@/lib/azure/routeParams";
 
@@ -21,7 +21,7 @@ export default async function ApplicationVersionPage({ params }: Props) {
       <ApplicationVersionDetail
         path={{ ...path, applicationName: path.applicationName!, versionName: path.versionName! }}
       />
-      <ConsumerApplicationVersionPanels path={{ ...artifact, versionName: artifact.versionName! }} />
+      <LazyConsumerApplicationVersionPanels path={{ ...artifact, versionName: artifact.versionName! }} />
     </>
   );
 }
