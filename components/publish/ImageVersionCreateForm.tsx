@@ -25,7 +25,7 @@ import { OperationStatus } from "@/components/publish/OperationStatus";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
 import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
-import { admitsUefiSettings, UefiSettingsEditor } from "@/components/publish/UefiSettingsEditor";
+import { LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
@@ -38,7 +38,7 @@ import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
-import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { admitsUefiSettings, REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { apiVersionDefaults, SDK_GALLERY_API_VERSION, STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { replicationDefaults } from "@/lib/gallery/replication";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
@@ -285,7 +285,7 @@ function VersionForm({
             dataDiskLuns={dataDiskLuns}
           />
           <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
-          {admitsUefiSettings(definitionSecurityType) && <UefiSettingsEditor />}
+          {admitsUefiSettings(definitionSecurityType) && <LazyUefiSettingsEditor />}
           <Group
             legend="Replication defaults"
             description="Used by target regions that set no count or storage type of their own."

@@ -26,7 +26,7 @@ import { useOperation } from "@/components/publish/useOperation";
 import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import { admitsUefiSettings, UefiSettingsEditor } from "@/components/publish/UefiSettingsEditor";
+import { LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -35,7 +35,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
-import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
+import { admitsUefiSettings, type GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
   dataDiskKey,
@@ -303,7 +303,7 @@ function Form({
             dataDiskLuns={dataDiskLuns}
           />
           <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
-          {storedUefiSettings && <UefiSettingsEditor />}
+          {storedUefiSettings && <LazyUefiSettingsEditor />}
           {removed.length > 0 && (
             <div
               role="group"

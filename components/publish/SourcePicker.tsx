@@ -3,9 +3,8 @@
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { CommunitySourcePicker } from "@/components/publish/CommunitySourcePicker";
 import { asNumber, FieldMessage, inputClass, TextField, useFieldError } from "@/components/publish/fields";
-import { VhdSourcePicker } from "@/components/publish/VhdSourcePicker";
+import { LazyCommunitySourcePicker, LazyVhdSourcePicker } from "@/components/publish/LazyPublishParts";
 import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { HOST_CACHING_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName } from "@/lib/gallery/regions";
@@ -194,9 +193,9 @@ export function SourcePicker({
       ) : mode === "disks" ? (
         <DiskSources candidates={candidates} />
       ) : mode === "vhd" ? (
-        <VhdSourcePicker subscriptionId={subscriptionId} location={location} definition={definition} />
+        <LazyVhdSourcePicker subscriptionId={subscriptionId} location={location} definition={definition} />
       ) : (
-        <CommunitySourcePicker subscriptionId={subscriptionId} location={location} definition={definition} />
+        <LazyCommunitySourcePicker subscriptionId={subscriptionId} location={location} definition={definition} />
       )}
       <div className="mt-3 max-w-xs">
         <label htmlFor={`${id}-caching`} className="text-sm font-medium text-slate-800">

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { FieldMessage, SelectField, TextAreaField, useFieldError } from "@/components/publish/fields";
-import { checkUefiSettings, UEFI_KEY_TYPES, UEFI_SIGNATURE_TEMPLATE_NAMES } from "@/lib/gallery/galleryImageVersion";
+import { UEFI_KEY_TYPES, UEFI_SIGNATURE_TEMPLATE_NAMES } from "@/lib/gallery/galleryImageVersion";
 import type { UefiKeyRow } from "@/lib/publish/imageVersionForm";
 
 const NAME = "properties.securityProfile.uefiSettings";
@@ -15,11 +15,6 @@ const LISTS = [
   { key: "db", label: "Allowed signatures (db)" },
   { key: "dbx", label: "Forbidden signatures (dbx)" },
 ] as const;
-
-/** Whether a definition takes UEFI settings: lib/gallery's rule, asked with a minimal profile. */
-export function admitsUefiSettings(definitionSecurityType: string | undefined): boolean {
-  return checkUefiSettings({ uefiSettings: {} }, definitionSecurityType) === undefined;
-}
 
 /**
  * UEFI settings of a version whose definition Trusted Launch or confidential VMs boot: the signature templates

@@ -8,6 +8,7 @@ import {
 } from "../azure/resourceId";
 import {
   checkImageVersionUpdate,
+  admitsUefiSettings,
   checkUefiSettings,
   DUPLICATE_EDGE_ZONES_MESSAGE,
   makeGalleryImageVersionPropertiesSchema,
@@ -343,5 +344,12 @@ describe("UEFI settings", () => {
     );
     expect(checkUefiSettings(uefi, undefined)?.message).toContain("this one is Standard");
     expect(checkUefiSettings(undefined, "Standard")).toBeUndefined();
+  });
+
+  it("are offered by the forms for the same definitions", () => {
+    expect(admitsUefiSettings("TrustedLaunchSupported")).toBe(true);
+    expect(admitsUefiSettings("ConfidentialVM")).toBe(true);
+    expect(admitsUefiSettings("Standard")).toBe(false);
+    expect(admitsUefiSettings(undefined)).toBe(false);
   });
 });

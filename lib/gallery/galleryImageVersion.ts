@@ -450,6 +450,11 @@ export function checkUefiSettings(
   );
 }
 
+/** Whether a version of a definition of this security type takes UEFI settings: the rule above, asked with none. */
+export function admitsUefiSettings(definitionSecurityType: string | undefined): boolean {
+  return checkUefiSettings({ uefiSettings: {} }, definitionSecurityType) === undefined;
+}
+
 export const DUPLICATE_EDGE_ZONES_MESSAGE = "Duplicate edge zones are not allowed in target extended locations.";
 
 /** Edge zones: each in a known region, each named, none twice. */
