@@ -1,7 +1,6 @@
-import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmRoute } from "../../router.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
-import { artifactRoutes } from "../shared/galleryArtifacts.js";
+import { artifactRoutes, GALLERY_PATH, galleryRefOf } from "../shared/galleryArtifacts.js";
 import { GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE } from "../shared/names.js";
 import {
   deleteProfile,
@@ -14,17 +13,10 @@ import {
 
 /** Microsoft.Compute/galleries/inVMAccessControlProfiles: routes and thin handlers. */
 
-export const PROFILE_PATH =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}/inVMAccessControlProfiles/{inVMAccessControlProfileName}";
+export const PROFILE_PATH = `${GALLERY_PATH}/inVMAccessControlProfiles/{inVMAccessControlProfileName}`;
 
 export function profileRefOf(req: ArmRequest): ProfileRef {
-  visibleSubscription(req, req.params.subscriptionId!);
-  return {
-    subscriptionId: req.params.subscriptionId!,
-    resourceGroup: req.params.resourceGroupName!,
-    gallery: req.params.galleryName!,
-    profile: req.params.inVMAccessControlProfileName!,
-  };
+  return { ...galleryRefOf(req), profile: req.params.inVMAccessControlProfileName! };
 }
 
 export const galleryInVMAccessControlProfileRoutes: ArmRoute[] = artifactRoutes({
@@ -39,6 +31,6 @@ export const galleryInVMAccessControlProfileRoutes: ArmRoute[] = artifactRoutes(
   patch: (req) => patchProfile(req.ctx, profileRefOf(req), req.body),
   get: (req) => getProfile(req.ctx, profileRefOf(req)),
   remove: (req) => deleteProfile(req.ctx, profileRefOf(req)),
-  parentId: (req) => parentGallery(req.ctx, profileRefOf(req)).id,
+  parentId: (req) => parentGallery(req.ctx, galleryRefOf(req)).id,
   view: (record, now) => profileView(record, now),
 });

@@ -1,7 +1,6 @@
-import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { ArmRequest, ArmRoute } from "../../router.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
-import { artifactRoutes } from "../shared/galleryArtifacts.js";
+import { artifactRoutes, GALLERY_PATH, galleryRefOf } from "../shared/galleryArtifacts.js";
 import { GALLERY_SCRIPT_TYPE } from "../shared/names.js";
 import {
   deleteGalleryScript,
@@ -14,18 +13,10 @@ import {
 
 /** Microsoft.Compute/galleries/scripts: routes and thin handlers over galleryScripts.model.ts. */
 
-export const GALLERY_PATH =
-  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}";
 export const SCRIPT_PATH = `${GALLERY_PATH}/scripts/{galleryScriptName}`;
 
 export function galleryScriptRefOf(req: ArmRequest): GalleryScriptRef {
-  visibleSubscription(req, req.params.subscriptionId!);
-  return {
-    subscriptionId: req.params.subscriptionId!,
-    resourceGroup: req.params.resourceGroupName!,
-    gallery: req.params.galleryName!,
-    script: req.params.galleryScriptName!,
-  };
+  return { ...galleryRefOf(req), script: req.params.galleryScriptName! };
 }
 
 export const galleryScriptRoutes: ArmRoute[] = artifactRoutes({
@@ -40,6 +31,6 @@ export const galleryScriptRoutes: ArmRoute[] = artifactRoutes({
   patch: (req) => patchGalleryScript(req.ctx, galleryScriptRefOf(req), req.body),
   get: (req) => getGalleryScript(req.ctx, galleryScriptRefOf(req)),
   remove: (req) => deleteGalleryScript(req.ctx, galleryScriptRefOf(req)),
-  parentId: (req) => parentGallery(req.ctx, galleryScriptRefOf(req)).id,
+  parentId: (req) => parentGallery(req.ctx, galleryRefOf(req)).id,
   view: (record, now) => galleryScriptView(record, now),
 });

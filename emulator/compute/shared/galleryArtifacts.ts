@@ -6,7 +6,8 @@ import { isHeld, type OperationRecord } from "../../operations.js";
 import { listResponse, skipTokenOf } from "../../paging.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
-import type { WriteResult } from "../galleries/galleries.model.js";
+import { visibleSubscription } from "../../resources/subscriptions.js";
+import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import {
   planReplication,
   replicationEndsAt,
@@ -205,25 +206,43 @@ export function replicationStatusOf(record: ArtifactRecord, now: number) {
   return replicationStatusAt(record.state.replication ?? [], now);
 }
 
-export interface ArtifactRouteSpec {
+/** The path of a gallery; every gallery artifact's path starts with it. */
+export const GALLERY_PATH =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/galleries/{galleryName}";
+
+/** The gallery a request's path names, once the caller may see its subscription: each artifact's ref extends it. */
+export function galleryRefOf(req: ArmRequest): GalleryRef {
+  visibleSubscription(req, req.params.subscriptionId!);
+  return {
+    subscriptionId: req.params.subscriptionId!,
+    resourceGroup: req.params.resourceGroupName!,
+    gallery: req.params.galleryName!,
+  };
+}
+
+export interface ArtifactRouteSpec<R extends ResourceRecord = ArtifactRecord> {
   type: string;
   /** The resource's path; the list is its parent's path plus the last segment. */
   path: string;
   actions: { read: string; write: string; delete: string };
-  put: (req: ArmRequest) => WriteResult<ArtifactRecord>;
-  patch: (req: ArmRequest) => WriteResult<ArtifactRecord>;
-  get: (req: ArmRequest) => ArtifactRecord;
+  put: (req: ArmRequest) => WriteResult<R>;
+  patch: (req: ArmRequest) => WriteResult<R>;
+  get: (req: ArmRequest) => R;
   remove: (req: ArmRequest) => OperationRecord;
   /** The parent's id, after checking it exists, for the list. */
   parentId: (req: ArmRequest) => string;
-  view: (record: ArtifactRecord, now: number, req: ArmRequest) => unknown;
+  view: (record: R, now: number, req: ArmRequest) => unknown;
 }
 
-/** PUT, PATCH, GET, DELETE and the list of one gallery artifact type, with their RBAC actions. */
-export function artifactRoutes(spec: ArtifactRouteSpec): ArmRoute[] {
+/**
+ * PUT, PATCH, GET, DELETE and the list of one gallery artifact type, with their RBAC actions. Image definitions,
+ * applications, scripts, profiles and the versions of the last three answer these five requests alike (201/200 with
+ * the LRO headers, 202 on delete, a paged list filtered by the read action): only the model and the view differ.
+ */
+export function artifactRoutes<R extends ResourceRecord = ArtifactRecord>(spec: ArtifactRouteSpec<R>): ArmRoute[] {
   const base = { resourceType: spec.type, apiVersions: GALLERY_API_VERSIONS } as const;
   const written =
-    (method: "PUT" | "PATCH", write: (req: ArmRequest) => WriteResult<ArtifactRecord>) =>
+    (method: "PUT" | "PATCH", write: (req: ArmRequest) => WriteResult<R>) =>
     (req: ArmRequest): ArmResponse => {
       const { record, created, operation } = write(req);
       return {
@@ -259,7 +278,7 @@ export function artifactRoutes(spec: ArtifactRouteSpec): ArmRoute[] {
       action: spec.actions.read,
       listsBeneath: true,
       handler: (req): ArmResponse => {
-        const page = req.ctx.resources.listChildren<ArtifactBody, ArtifactState>(
+        const page = req.ctx.resources.listChildren<R["body"], R["state"]>(
           spec.parentId(req),
           spec.type,
           skipTokenOf(req),
@@ -267,7 +286,7 @@ export function artifactRoutes(spec: ArtifactRouteSpec): ArmRoute[] {
         );
         const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, spec.actions.read, r.id));
         const now = req.ctx.clock.now();
-        return listResponse(req, { ...page, items }, (r) => spec.view(r, now, req));
+        return listResponse(req, { ...page, items }, (r) => spec.view(r as R, now, req));
       },
     },
   ];
