@@ -5,22 +5,21 @@ import {
   validateApplicationRules,
   type GalleryApplicationProperties,
 } from "../../../lib/gallery/galleryApplication.js";
-import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { definedEntries, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
+import {
+  checkLocationInGallery,
+  deleteArtifact,
+  requestedLocation,
+  storeGalleryChild,
+} from "../shared/galleryArtifacts.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
-import {
-  canonicalLocation,
-  GALLERY_APPLICATION_TYPE,
-  GALLERY_APPLICATION_VERSION_TYPE,
-  GALLERY_TYPE,
-  requiredLocation,
-} from "../shared/names.js";
+import { GALLERY_APPLICATION_TYPE, GALLERY_APPLICATION_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
 import {
   assertNoOperationInFlight,
   beginOperation,
@@ -113,33 +112,8 @@ function write(
     ...stringTags(input.tags),
     properties,
   };
-  store(ctx, gallery, body, { operation: tracked }, existing);
+  storeGalleryChild(ctx, gallery, body, { operation: tracked }, existing);
   return { record: findGalleryApplication(ctx, ref)!, created: !existing, operation };
-}
-
-function store(
-  ctx: EmulatorContext,
-  gallery: GalleryRecord,
-  body: GalleryApplicationBody,
-  state: TrackedState,
-  existing?: GalleryApplicationRecord,
-  goneAt?: number,
-) {
-  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
-  if (!existing) ctx.resources.remove(body.id);
-  ctx.resources.put({
-    id: body.id,
-    type: GALLERY_APPLICATION_TYPE,
-    name: body.name,
-    subscriptionId: gallery.subscriptionId,
-    resourceGroup: gallery.resourceGroup,
-    parentKey: gallery.id,
-    location: body.location,
-    body,
-    state: state as Record<string, unknown>,
-    createdAt: existing?.createdAt,
-    goneAt,
-  });
 }
 
 /** PUT: creates the application (201) or updates it (200); supportedOSType is fixed at creation. */
@@ -150,16 +124,16 @@ export function putGalleryApplication(
 ): WriteResult<GalleryApplicationRecord> {
   throwViolation(checkApplicationName(ref.application, ref.gallery));
   const body = requireObjectBody(rawBody);
-  const requested = requiredLocation(body.location);
-  throwViolation(checkLocationAvailable(requested, GALLERY_APPLICATION_TYPE));
-  const location = canonicalLocation(requested)!;
+  const location = requestedLocation(body.location, GALLERY_APPLICATION_TYPE);
   const gallery = parentGallery(ctx, ref);
   const existing = findGalleryApplication(ctx, ref);
-  if (existing && existing.body.location !== location) {
-    throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
-  }
-  if (location !== gallery.body.location)
-    throw ArmErrors.locationDiffersFromGallery("gallery application", location, gallery.body.location);
+  checkLocationInGallery(location, {
+    kind: "gallery application",
+    galleryLocation: gallery.body.location,
+    existing,
+    nestedName: nestedName(ref),
+    resourceGroup: ref.resourceGroup,
+  });
   return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
 }
 
@@ -187,21 +161,11 @@ export function patchGalleryApplication(
 export function deleteGalleryApplication(ctx: EmulatorContext, ref: GalleryApplicationRef): OperationRecord {
   const gallery = parentGallery(ctx, ref);
   const existing = getGalleryApplication(ctx, ref);
-  assertNoOperationInFlight(ctx, existing, nestedName(ref));
-  const versions = ctx.resources.listChildren(existing.id, GALLERY_APPLICATION_VERSION_TYPE, "", 5).items;
-  if (versions.length > 0) {
-    throw ArmErrors.cannotDeleteResource(
-      versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/applications/${existing.name}/versions/${v.name}`),
-    );
-  }
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
-    "Delete",
-    resourceOperationMs(ctx),
-  );
-  store(ctx, gallery, existing.body, { operation: tracked }, existing, tracked.endsAt);
-  return operation;
+  return deleteArtifact(ctx, existing, {
+    nestedName: nestedName(ref),
+    childType: GALLERY_APPLICATION_VERSION_TYPE,
+    childPrefix: `${GALLERY_TYPE}/${gallery.name}/applications/${existing.name}/versions`,
+  });
 }
 
 export interface NewGalleryApplication extends GalleryApplicationRef {

@@ -7,7 +7,6 @@ import {
 import { withDefinitionDefaults } from "../../../lib/gallery/apiVersions.js";
 import { findIdentifierConflict } from "../../../lib/gallery/identifier.js";
 import { checkImageDefinitionName } from "../../../lib/gallery/names.js";
-import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
@@ -19,17 +18,16 @@ import {
   type GalleryRef,
   type WriteResult,
 } from "../galleries/galleries.model.js";
+import {
+  checkLocationInGallery,
+  deleteArtifact,
+  requestedLocation,
+  storeGalleryChild,
+} from "../shared/galleryArtifacts.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
-import {
-  canonicalLocation,
-  GALLERY_IMAGE_TYPE,
-  GALLERY_TYPE,
-  GALLERY_IMAGE_VERSION_TYPE,
-  requiredLocation,
-  requireResourceGroup,
-} from "../shared/names.js";
+import { GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requireResourceGroup } from "../shared/names.js";
 import { refuseDeleteWhileSoftDeleted } from "../galleryImageVersions/softDeletedVersions.model.js";
 import {
   assertNoOperationInFlight,
@@ -83,31 +81,6 @@ export function galleryImageView(record: GalleryImageRecord, now: number) {
     ...stringTags(record.body.tags),
     properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
   };
-}
-
-function store(
-  ctx: EmulatorContext,
-  gallery: GalleryRecord,
-  body: GalleryImageBody,
-  state: TrackedState,
-  existing?: GalleryImageRecord,
-  goneAt?: number,
-) {
-  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
-  if (!existing) ctx.resources.remove(body.id);
-  ctx.resources.put({
-    id: body.id,
-    type: GALLERY_IMAGE_TYPE,
-    name: body.name,
-    subscriptionId: gallery.subscriptionId,
-    resourceGroup: gallery.resourceGroup,
-    parentKey: gallery.id,
-    location: body.location,
-    body,
-    state: state as Record<string, unknown>,
-    createdAt: existing?.createdAt,
-    goneAt,
-  });
 }
 
 function nestedName(ref: GalleryImageRef): string {
@@ -167,7 +140,7 @@ function write(
     existing ? "Update" : "Create",
     resourceOperationMs(ctx),
   );
-  store(
+  storeGalleryChild(
     ctx,
     gallery,
     { id, name, type: GALLERY_IMAGE_TYPE, location: input.location, ...stringTags(input.tags), properties },
@@ -186,16 +159,16 @@ export function putGalleryImage(
 ): WriteResult<GalleryImageRecord> {
   throwViolation(checkImageDefinitionName(ref.image, ref.gallery));
   const body = requireObjectBody(rawBody);
-  const requested = requiredLocation(body.location);
-  throwViolation(checkLocationAvailable(requested, GALLERY_IMAGE_TYPE));
-  const location = canonicalLocation(requested)!;
+  const location = requestedLocation(body.location, GALLERY_IMAGE_TYPE);
   const gallery = parentGallery(ctx, ref);
   const existing = findGalleryImage(ctx, ref);
-  if (existing && existing.body.location !== location) {
-    throw ArmErrors.invalidResourceLocation(nestedName(ref), existing.body.location, location, ref.resourceGroup);
-  }
-  if (location !== gallery.body.location)
-    throw ArmErrors.locationDiffersFromGallery("gallery image", location, gallery.body.location);
+  checkLocationInGallery(location, {
+    kind: "gallery image",
+    galleryLocation: gallery.body.location,
+    existing,
+    nestedName: nestedName(ref),
+    resourceGroup: ref.resourceGroup,
+  });
   return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery, apiVersion);
 }
 
@@ -225,22 +198,12 @@ export function patchGalleryImage(
 export function deleteGalleryImage(ctx: EmulatorContext, ref: GalleryImageRef): OperationRecord {
   const gallery = parentGallery(ctx, ref);
   const existing = getGalleryImage(ctx, ref);
-  assertNoOperationInFlight(ctx, existing, nestedName(ref));
-  const versions = ctx.resources.listChildren(existing.id, GALLERY_IMAGE_VERSION_TYPE, "", 5).items;
-  if (versions.length > 0) {
-    throw ArmErrors.cannotDeleteResource(
-      versions.map((v) => `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions/${v.name}`),
-    );
-  }
-  refuseDeleteWhileSoftDeleted(ctx, existing.id, gallery.name);
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
-    "Delete",
-    resourceOperationMs(ctx),
-  );
-  store(ctx, gallery, existing.body, { operation: tracked }, existing, tracked.endsAt);
-  return operation;
+  return deleteArtifact(ctx, existing, {
+    nestedName: nestedName(ref),
+    childType: GALLERY_IMAGE_VERSION_TYPE,
+    childPrefix: `${GALLERY_TYPE}/${gallery.name}/images/${existing.name}/versions`,
+    refuse: () => refuseDeleteWhileSoftDeleted(ctx, existing.id, gallery.name),
+  });
 }
 
 export interface NewGalleryImage extends GalleryImageRef {

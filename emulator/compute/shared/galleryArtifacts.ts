@@ -50,21 +50,24 @@ export function requireParent(ctx: EmulatorContext, parentId: string, parentName
   return parent;
 }
 
-/** The location of a PUT: required, known, unchanged on update and the same as the gallery's. */
-export function artifactLocation(
-  rawLocation: string | undefined,
+/** The location a PUT asks for: required, a region the type is offered in, in its canonical spelling. */
+export function requestedLocation(rawLocation: string | undefined, type: string): string {
+  const requested = requiredLocation(rawLocation);
+  throwViolation(checkLocationAvailable(requested, type));
+  return canonicalLocation(requested)!;
+}
+
+/** A child of a gallery keeps the location it was created in, and that is its gallery's. */
+export function checkLocationInGallery(
+  location: string,
   options: {
-    type: string;
     kind: string;
     galleryLocation: string;
-    existing?: ArtifactRecord;
+    existing?: { body: { location: string } };
     nestedName: string;
     resourceGroup: string;
   },
-): string {
-  const requested = requiredLocation(rawLocation);
-  throwViolation(checkLocationAvailable(requested, options.type));
-  const location = canonicalLocation(requested)!;
+): void {
   if (options.existing && options.existing.body.location !== location) {
     throw ArmErrors.invalidResourceLocation(
       options.nestedName,
@@ -75,6 +78,15 @@ export function artifactLocation(
   }
   if (location !== options.galleryLocation)
     throw ArmErrors.locationDiffersFromGallery(options.kind, location, options.galleryLocation);
+}
+
+/** The location of a PUT: required, known, unchanged on update and the same as the gallery's. */
+export function artifactLocation(
+  rawLocation: string | undefined,
+  options: Parameters<typeof checkLocationInGallery>[1] & { type: string },
+): string {
+  const location = requestedLocation(rawLocation, options.type);
+  checkLocationInGallery(location, options);
   return location;
 }
 
@@ -132,29 +144,51 @@ export function writeArtifact(ctx: EmulatorContext, write: ArtifactWrite): Write
     ...stringTags(write.tags),
     properties: write.properties,
   };
-  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
-  if (!existing) ctx.resources.remove(id);
-  ctx.resources.put({
-    id,
-    type: write.type,
-    name: body.name,
-    subscriptionId: parent.subscriptionId,
-    resourceGroup: parent.resourceGroup,
-    parentKey: parent.id,
-    location: write.location,
+  storeGalleryChild(
+    ctx,
+    parent,
     body,
-    state: {
+    {
       // The operation store's clock is the emulator's; a seeded write's clock may stand in the past.
       operation: { ...tracked, startedAt, endsAt: isHeld(operation) ? operation.endsAt : now + durationMs },
       ...(replication ? { replication } : {}),
-    } as Record<string, unknown>,
-    createdAt: existing?.createdAt ?? (write.startedAt !== undefined ? startedAt : undefined),
-  });
+    },
+    existing,
+    existing?.createdAt ?? (write.startedAt !== undefined ? startedAt : undefined),
+  );
   return {
     record: ctx.resources.get<ArtifactBody, ArtifactState>(id)!,
     created: !existing,
     operation,
   };
+}
+
+/**
+ * Stores the row of a resource beneath a gallery (or beneath one of its children), filed under its parent for
+ * listing; every family beneath a gallery keeps its rows this way.
+ */
+export function storeGalleryChild(
+  ctx: EmulatorContext,
+  parent: ResourceRecord,
+  body: ArmResourceBody & { location: string },
+  state: TrackedState,
+  existing?: ResourceRecord,
+  createdAt = existing?.createdAt,
+): void {
+  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
+  if (!existing) ctx.resources.remove(body.id);
+  ctx.resources.put({
+    id: body.id,
+    type: body.type,
+    name: body.name,
+    subscriptionId: parent.subscriptionId,
+    resourceGroup: parent.resourceGroup,
+    parentKey: parent.id,
+    location: body.location,
+    body,
+    state: state as Record<string, unknown>,
+    createdAt,
+  });
 }
 
 function segmentOf(type: string): string {
@@ -164,8 +198,14 @@ function segmentOf(type: string): string {
 /** DELETE: refused while children of `childType` remain (Azure's CannotDeleteResource), else Deleting until done. */
 export function deleteArtifact(
   ctx: EmulatorContext,
-  existing: ArtifactRecord,
-  options: { nestedName: string; childType?: string; childPrefix?: string },
+  existing: ResourceRecord<ArmResourceBody & { location: string }, TrackedState>,
+  options: {
+    nestedName: string;
+    childType?: string;
+    childPrefix?: string;
+    /** A family's own refusal, judged once no child stands in the way (image definitions: soft-deleted versions). */
+    refuse?: () => void;
+  },
 ): OperationRecord {
   assertNoOperationInFlight(ctx, existing, options.nestedName);
   if (options.childType) {
@@ -173,6 +213,7 @@ export function deleteArtifact(
     if (children.length > 0)
       throw ArmErrors.cannotDeleteResource(children.map((child) => `${options.childPrefix}/${child.name}`));
   }
+  options.refuse?.();
   const { operation, tracked } = beginOperation(
     ctx,
     { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
