@@ -3,7 +3,6 @@ import {
   makeInVMAccessControlProfileVersionPropertiesSchema,
   type InVMAccessControlProfileVersionProperties,
 } from "../../../lib/gallery/inVMAccessControl.js";
-import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -19,7 +18,7 @@ import {
   artifactLocation,
   deleteArtifact,
   replicationStatusOf,
-  writeArtifact,
+  writeArtifactVersion,
   type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
 import { GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
@@ -92,42 +91,29 @@ function write(
   startedAt?: number,
 ): WriteResult<ArtifactRecord> {
   const { profile } = find(ctx, ref);
-  const now = ctx.clock.now();
   const properties = parseProperties(
     makeInVMAccessControlProfileVersionPropertiesSchema(),
     input.properties,
     "properties",
   );
   // Target locations follow the image version's region rules.
-  const [regionViolation] = validatePublishingProfile(
-    { targetRegions: properties.targetLocations },
-    { location: input.location, now: new Date(now) },
-  );
-  throwViolation(
-    regionViolation && {
-      ...regionViolation,
-      target: regionViolation.target?.replace(
-        "galleryImageVersion.properties.publishingProfile.targetRegions",
-        "galleryInVMAccessControlProfileVersion.properties.targetLocations",
-      ),
-    },
-  );
-  const stored = existing?.body.properties as unknown as StoredProfileVersion | undefined;
-  const body: StoredProfileVersion = {
-    ...properties,
-    publishedDate: stored?.publishedDate ?? new Date(startedAt ?? now).toISOString(),
-  };
-  return writeArtifact(ctx, {
+  return writeArtifactVersion(ctx, {
     parent: profile,
     type: GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE,
     name: ref.version,
     nestedName: nestedName(ref),
     location: input.location,
     tags: input.tags,
-    properties: body as unknown as Record<string, unknown>,
+    properties: properties as unknown as Record<string, unknown>,
     existing,
     targetRegions: properties.targetLocations ?? [],
     startedAt,
+    publishingProfile: { targetRegions: properties.targetLocations },
+    retarget: (target) =>
+      target.replace(
+        "galleryImageVersion.properties.publishingProfile.targetRegions",
+        "galleryInVMAccessControlProfileVersion.properties.targetLocations",
+      ),
   });
 }
 

@@ -204,6 +204,11 @@ describe("in-VM access control profiles and versions through @azure/arm-compute"
         { mode: "Audit", defaultAccess: "Allow", targetLocations: [{ name: "westeurope", regionalReplicaCount: 0 }] },
         "regionalReplicaCount",
       ],
+      // The image version's region rules, reported under the profile version's names.
+      [
+        { mode: "Audit", defaultAccess: "Allow", targetLocations: [{ name: "mars" }] },
+        '"target":"galleryInVMAccessControlProfileVersion.properties.targetLocations[0].name"',
+      ],
     ];
     for (const [properties, mentions] of cases) {
       const res = await put(profilePath("checks", "1.0.0"), { location: "westeurope", properties });

@@ -6,7 +6,6 @@ import {
 } from "../../../lib/gallery/galleryScript.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { profileReplication } from "../../../lib/gallery/replication.js";
-import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
@@ -19,7 +18,7 @@ import {
   artifactLocation,
   deleteArtifact,
   replicationStatusOf,
-  writeArtifact,
+  writeArtifactVersion,
   type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
 import { definedEntries } from "../galleries/galleries.model.js";
@@ -115,32 +114,19 @@ function write(
     input.properties,
     "properties",
   );
-  // Target regions follow the image version's rules (known regions, no duplicates, the version's own region, ZRS).
-  const [regionViolation] = validatePublishingProfile(
-    { ...properties.publishingProfile, endOfLifeDate: undefined },
-    { location: input.location, now: new Date(now) },
-  );
-  throwViolation(
-    regionViolation && {
-      ...regionViolation,
-      target: regionViolation.target?.replace("galleryImageVersion.", "galleryScriptVersion."),
-    },
-  );
-  const body: StoredScriptVersion = {
-    ...properties,
-    publishedDate: stored?.publishedDate ?? new Date(startedAt ?? now).toISOString(),
-  };
-  return writeArtifact(ctx, {
+  return writeArtifactVersion(ctx, {
     parent: script,
     type: GALLERY_SCRIPT_VERSION_TYPE,
     name: ref.version,
     nestedName: nestedName(ref),
     location: input.location,
     tags: input.tags,
-    properties: body as unknown as Record<string, unknown>,
+    properties: properties as unknown as Record<string, unknown>,
     existing,
     targetRegions: properties.publishingProfile.targetRegions ?? [],
     startedAt,
+    publishingProfile: { ...properties.publishingProfile, endOfLifeDate: undefined },
+    retarget: (target) => target.replace("galleryImageVersion.", "galleryScriptVersion."),
   });
 }
 

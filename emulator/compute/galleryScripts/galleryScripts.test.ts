@@ -235,6 +235,11 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
       ],
       [{ publishingProfile: { source: { scriptLink: SCRIPT_LINK }, replicaCount: 0 } }, "replicaCount"],
       [{ publishingProfile: { source: { scriptLink: SCRIPT_LINK }, targetRegions: [{ name: "mars" }] } }, "mars"],
+      // The image version's region rules, reported under the script version's names.
+      [
+        { publishingProfile: { source: { scriptLink: SCRIPT_LINK }, targetRegions: [{ name: "mars" }] } },
+        '"target":"galleryScriptVersion.properties.publishingProfile.targetRegions[0].name"',
+      ],
     ];
     for (const [properties, mentions] of cases) {
       const res = await put(scriptPath("checks", "1.0.0"), { location: "westeurope", properties });

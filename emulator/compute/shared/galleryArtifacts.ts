@@ -1,4 +1,5 @@
 import { effectiveTargetRegions, type TargetRegionInput } from "../../../lib/gallery/replication.js";
+import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -103,6 +104,38 @@ export interface ArtifactWrite {
   targetRegions?: readonly TargetRegionInput[];
   /** The demo seed backdates a version so that it is already replicated, or half-way. */
   startedAt?: number;
+}
+
+/**
+ * Writes a script or profile version: its target regions follow the image version's region rules (known regions, no
+ * duplicates, its own region, ZRS where sent), reported under the version's own property names, and it keeps the
+ * date it was first published. Both families publish to regions alike; only their properties' shape differs.
+ */
+export function writeArtifactVersion(
+  ctx: EmulatorContext,
+  write: ArtifactWrite & {
+    targetRegions: readonly TargetRegionInput[];
+    /** What the region rules judge: the version's publishing profile, or its target regions alone. */
+    publishingProfile: Parameters<typeof validatePublishingProfile>[0];
+    /** The violation's target under the family's own names (e.g. `galleryScriptVersion.properties…`). */
+    retarget: (target: string) => string;
+  },
+): WriteResult<ArtifactRecord> {
+  const now = ctx.clock.now();
+  const [regionViolation] = validatePublishingProfile(write.publishingProfile, {
+    location: write.location,
+    now: new Date(now),
+  });
+  throwViolation(
+    regionViolation && {
+      ...regionViolation,
+      target: regionViolation.target === undefined ? undefined : write.retarget(regionViolation.target),
+    },
+  );
+  const publishedDate =
+    (write.existing?.body.properties.publishedDate as string | undefined) ??
+    new Date(write.startedAt ?? now).toISOString();
+  return writeArtifact(ctx, { ...write, properties: { ...write.properties, publishedDate } });
 }
 
 /** Stores a create or update with its tracked operation (and replication plan, for versions). */
