@@ -35,32 +35,43 @@ const PROPERTIES = "galleryImageVersion.properties";
 const replicaCount = (jsonPath: string, parameter: string) =>
   azureInt(jsonPath, { min: MIN_REPLICA_COUNT, max: MAX_REPLICA_COUNT, parameter });
 
-const targetRegionSchema = z.object({
-  name: z.string({ error: () => "Required parameter 'targetRegions.name' is missing (null)." }),
-  regionalReplicaCount: replicaCount(
-    "properties.publishingProfile.targetRegions.regionalReplicaCount",
-    `${PROPERTIES}.publishingProfile.targetRegions.regionalReplicaCount`,
-  ).optional(),
-  storageAccountType: azureEnum(
-    STORAGE_ACCOUNT_TYPES,
-    `${PROPERTIES}.publishingProfile.targetRegions.storageAccountType`,
-  ).optional(),
-  excludeFromLatest: z.boolean().optional(),
-  encryption: z.unknown().optional(),
-  additionalReplicaSets: z
-    .array(
-      z.object({
-        storageAccountType: azureEnum(
-          STORAGE_ACCOUNT_TYPES,
-          `${PROPERTIES}.publishingProfile.targetRegions.additionalReplicaSets.storageAccountType`,
-        ).optional(),
-        regionalReplicaCount: replicaCount(
-          "properties.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount",
-          `${PROPERTIES}.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount`,
-        ).optional(),
-      }),
-    )
-    .optional(),
+/**
+ * One TargetRegion as GalleryRP defines it. Image, script and in-VM access control profile versions take the same
+ * object with the same replica bounds and storage types, so its rules live here once; each family reports a bad
+ * value under its own JSON path (`json`) and parameter name (`parameter`).
+ */
+export function makeTargetRegionSchema(paths: { json: string; parameter: string; nameError: () => string }) {
+  return z.object({
+    name: z.string({ error: paths.nameError }),
+    regionalReplicaCount: replicaCount(
+      `${paths.json}.regionalReplicaCount`,
+      `${paths.parameter}.regionalReplicaCount`,
+    ).optional(),
+    storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${paths.parameter}.storageAccountType`).optional(),
+    excludeFromLatest: z.boolean().optional(),
+    // The spec's TargetRegion: kept and shown as given.
+    encryption: z.unknown().optional(),
+    additionalReplicaSets: z
+      .array(
+        z.object({
+          storageAccountType: azureEnum(
+            STORAGE_ACCOUNT_TYPES,
+            `${paths.parameter}.additionalReplicaSets.storageAccountType`,
+          ).optional(),
+          regionalReplicaCount: replicaCount(
+            `${paths.json}.additionalReplicaSets.regionalReplicaCount`,
+            `${paths.parameter}.additionalReplicaSets.regionalReplicaCount`,
+          ).optional(),
+        }),
+      )
+      .optional(),
+  });
+}
+
+const targetRegionSchema = makeTargetRegionSchema({
+  json: "properties.publishingProfile.targetRegions",
+  parameter: `${PROPERTIES}.publishingProfile.targetRegions`,
+  nameError: () => "Required parameter 'targetRegions.name' is missing (null).",
 });
 
 export const targetExtendedLocationSchema = z.object({

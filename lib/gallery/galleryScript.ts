@@ -6,6 +6,7 @@ import {
   REPLICATION_MODES,
   MIN_REPLICA_COUNT,
   MAX_REPLICA_COUNT,
+  makeTargetRegionSchema,
   targetExtendedLocationSchema,
 } from "./galleryImageVersion";
 import {
@@ -80,33 +81,10 @@ export const scriptParameterSchema = z.object({
 
 export type ScriptParameter = z.output<typeof scriptParameterSchema>;
 
-export const scriptTargetRegionSchema = z.object({
-  name: z.string(required(`${VERSION}.publishingProfile.targetRegions.name`)),
-  regionalReplicaCount: replicaCount(
-    "properties.publishingProfile.targetRegions.regionalReplicaCount",
-    `${VERSION}.publishingProfile.targetRegions.regionalReplicaCount`,
-  ).optional(),
-  storageAccountType: azureEnum(
-    STORAGE_ACCOUNT_TYPES,
-    `${VERSION}.publishingProfile.targetRegions.storageAccountType`,
-  ).optional(),
-  excludeFromLatest: z.boolean().optional(),
-  // The spec's TargetRegion: kept and shown as given, like an image version's.
-  encryption: z.unknown().optional(),
-  additionalReplicaSets: z
-    .array(
-      z.object({
-        storageAccountType: azureEnum(
-          STORAGE_ACCOUNT_TYPES,
-          `${VERSION}.publishingProfile.targetRegions.additionalReplicaSets.storageAccountType`,
-        ).optional(),
-        regionalReplicaCount: replicaCount(
-          "properties.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount",
-          `${VERSION}.publishingProfile.targetRegions.additionalReplicaSets.regionalReplicaCount`,
-        ).optional(),
-      }),
-    )
-    .optional(),
+export const scriptTargetRegionSchema = makeTargetRegionSchema({
+  json: "properties.publishingProfile.targetRegions",
+  parameter: `${VERSION}.publishingProfile.targetRegions`,
+  nameError: required(`${VERSION}.publishingProfile.targetRegions.name`).error,
 });
 
 export const galleryScriptVersionPropertiesShape = z.object({

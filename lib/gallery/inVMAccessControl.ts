@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OS_TYPES } from "./imageValues";
-import { MAX_REPLICA_COUNT, MIN_REPLICA_COUNT, STORAGE_ACCOUNT_TYPES } from "./galleryImageVersion";
-import { azureEnum, azureInt, pathFromTarget, requiredParameterMessage } from "./schemaParts";
+import { makeTargetRegionSchema } from "./galleryImageVersion";
+import { azureEnum, pathFromTarget, requiredParameterMessage } from "./schemaParts";
 import { invalidParameter, type RuleViolation } from "./violation";
 
 /**
@@ -84,32 +84,10 @@ const rulesSchema = z.object({
 
 export type AccessControlRules = z.output<typeof rulesSchema>;
 
-export const targetLocationSchema = z.object({
-  name: z.string(required(`${VERSION}.targetLocations.name`)),
-  regionalReplicaCount: azureInt("properties.targetLocations.regionalReplicaCount", {
-    min: MIN_REPLICA_COUNT,
-    max: MAX_REPLICA_COUNT,
-    parameter: `${VERSION}.targetLocations.regionalReplicaCount`,
-  }).optional(),
-  storageAccountType: azureEnum(STORAGE_ACCOUNT_TYPES, `${VERSION}.targetLocations.storageAccountType`).optional(),
-  excludeFromLatest: z.boolean().optional(),
-  // The spec's TargetRegion: kept and shown as given, like an image version's.
-  encryption: z.unknown().optional(),
-  additionalReplicaSets: z
-    .array(
-      z.object({
-        storageAccountType: azureEnum(
-          STORAGE_ACCOUNT_TYPES,
-          `${VERSION}.targetLocations.additionalReplicaSets.storageAccountType`,
-        ).optional(),
-        regionalReplicaCount: azureInt("properties.targetLocations.additionalReplicaSets.regionalReplicaCount", {
-          min: MIN_REPLICA_COUNT,
-          max: MAX_REPLICA_COUNT,
-          parameter: `${VERSION}.targetLocations.additionalReplicaSets.regionalReplicaCount`,
-        }).optional(),
-      }),
-    )
-    .optional(),
+export const targetLocationSchema = makeTargetRegionSchema({
+  json: "properties.targetLocations",
+  parameter: `${VERSION}.targetLocations`,
+  nameError: required(`${VERSION}.targetLocations.name`).error,
 });
 
 export const inVMAccessControlProfileVersionPropertiesShape = z.object({
