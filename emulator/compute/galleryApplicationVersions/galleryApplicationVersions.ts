@@ -22,11 +22,6 @@ function refOf(req: ArmRequest): GalleryApplicationVersionRef {
 export const galleryApplicationVersionRoutes: ArmRoute[] = artifactRoutes<GalleryApplicationVersionRecord>({
   type: GALLERY_APPLICATION_VERSION_TYPE,
   path: `${APPLICATION_PATH}/versions/{galleryApplicationVersionName}`,
-  actions: {
-    read: "Microsoft.Compute/galleries/applications/versions/read",
-    write: "Microsoft.Compute/galleries/applications/versions/write",
-    delete: "Microsoft.Compute/galleries/applications/versions/delete",
-  },
   put: (req) => putGalleryApplicationVersion(req.ctx, refOf(req), req.body),
   patch: (req) => patchGalleryApplicationVersion(req.ctx, refOf(req), req.body),
   get: (req) => getGalleryApplicationVersion(req.ctx, refOf(req)),

@@ -23,11 +23,6 @@ export function galleryApplicationRefOf(req: ArmRequest): GalleryApplicationRef 
 export const galleryApplicationRoutes: ArmRoute[] = artifactRoutes<GalleryApplicationRecord>({
   type: GALLERY_APPLICATION_TYPE,
   path: APPLICATION_PATH,
-  actions: {
-    read: "Microsoft.Compute/galleries/applications/read",
-    write: "Microsoft.Compute/galleries/applications/write",
-    delete: "Microsoft.Compute/galleries/applications/delete",
-  },
   put: (req) => putGalleryApplication(req.ctx, galleryApplicationRefOf(req), req.body),
   patch: (req) => patchGalleryApplication(req.ctx, galleryApplicationRefOf(req), req.body),
   get: (req) => getGalleryApplication(req.ctx, galleryApplicationRefOf(req)),

@@ -23,11 +23,6 @@ export function galleryImageRefOf(req: ArmRequest): GalleryImageRef {
 export const galleryImageRoutes: ArmRoute[] = artifactRoutes<GalleryImageRecord>({
   type: GALLERY_IMAGE_TYPE,
   path: IMAGE_PATH,
-  actions: {
-    read: "Microsoft.Compute/galleries/images/read",
-    write: "Microsoft.Compute/galleries/images/write",
-    delete: "Microsoft.Compute/galleries/images/delete",
-  },
   put: (req) => putGalleryImage(req.ctx, galleryImageRefOf(req), req.body, req.apiVersion),
   patch: (req) => patchGalleryImage(req.ctx, galleryImageRefOf(req), req.body, req.apiVersion),
   get: (req) => getGalleryImage(req.ctx, galleryImageRefOf(req)),

@@ -21,11 +21,6 @@ function refOf(req: ArmRequest): ProfileVersionRef {
 export const galleryInVMAccessControlProfileVersionRoutes: ArmRoute[] = artifactRoutes({
   type: GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE,
   path: `${PROFILE_PATH}/versions/{inVMAccessControlProfileVersionName}`,
-  actions: {
-    read: "Microsoft.Compute/galleries/inVMAccessControlProfiles/versions/read",
-    write: "Microsoft.Compute/galleries/inVMAccessControlProfiles/versions/write",
-    delete: "Microsoft.Compute/galleries/inVMAccessControlProfiles/versions/delete",
-  },
   put: (req) => putProfileVersion(req.ctx, refOf(req), req.body),
   patch: (req) => patchProfileVersion(req.ctx, refOf(req), req.body),
   get: (req) => getProfileVersion(req.ctx, refOf(req)),

@@ -22,11 +22,6 @@ export function profileRefOf(req: ArmRequest): ProfileRef {
 export const galleryInVMAccessControlProfileRoutes: ArmRoute[] = artifactRoutes({
   type: GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE,
   path: PROFILE_PATH,
-  actions: {
-    read: "Microsoft.Compute/galleries/inVMAccessControlProfiles/read",
-    write: "Microsoft.Compute/galleries/inVMAccessControlProfiles/write",
-    delete: "Microsoft.Compute/galleries/inVMAccessControlProfiles/delete",
-  },
   put: (req) => putProfile(req.ctx, profileRefOf(req), req.body),
   patch: (req) => patchProfile(req.ctx, profileRefOf(req), req.body),
   get: (req) => getProfile(req.ctx, profileRefOf(req)),

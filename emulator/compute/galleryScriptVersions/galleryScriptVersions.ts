@@ -22,11 +22,6 @@ function refOf(req: ArmRequest): GalleryScriptVersionRef {
 export const galleryScriptVersionRoutes: ArmRoute[] = artifactRoutes({
   type: GALLERY_SCRIPT_VERSION_TYPE,
   path: `${SCRIPT_PATH}/versions/{galleryScriptVersionName}`,
-  actions: {
-    read: "Microsoft.Compute/galleries/scripts/versions/read",
-    write: "Microsoft.Compute/galleries/scripts/versions/write",
-    delete: "Microsoft.Compute/galleries/scripts/versions/delete",
-  },
   put: (req) => putGalleryScriptVersion(req.ctx, refOf(req), req.body),
   patch: (req) => patchGalleryScriptVersion(req.ctx, refOf(req), req.body),
   get: (req) => getGalleryScriptVersion(req.ctx, refOf(req)),

@@ -22,11 +22,6 @@ export function galleryScriptRefOf(req: ArmRequest): GalleryScriptRef {
 export const galleryScriptRoutes: ArmRoute[] = artifactRoutes({
   type: GALLERY_SCRIPT_TYPE,
   path: SCRIPT_PATH,
-  actions: {
-    read: "Microsoft.Compute/galleries/scripts/read",
-    write: "Microsoft.Compute/galleries/scripts/write",
-    delete: "Microsoft.Compute/galleries/scripts/delete",
-  },
   put: (req) => putGalleryScript(req.ctx, galleryScriptRefOf(req), req.body),
   patch: (req) => patchGalleryScript(req.ctx, galleryScriptRefOf(req), req.body),
   get: (req) => getGalleryScript(req.ctx, galleryScriptRefOf(req)),

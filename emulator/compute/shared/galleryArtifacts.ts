@@ -298,7 +298,6 @@ export interface ArtifactRouteSpec<R extends ResourceRecord = ArtifactRecord> {
   type: string;
   /** The resource's path; the list is its parent's path plus the last segment. */
   path: string;
-  actions: { read: string; write: string; delete: string };
   put: (req: ArmRequest) => WriteResult<R>;
   patch: (req: ArmRequest) => WriteResult<R>;
   get: (req: ArmRequest) => R;
@@ -315,6 +314,8 @@ export interface ArtifactRouteSpec<R extends ResourceRecord = ArtifactRecord> {
  */
 export function artifactRoutes<R extends ResourceRecord = ArtifactRecord>(spec: ArtifactRouteSpec<R>): ArmRoute[] {
   const base = { resourceType: spec.type, apiVersions: GALLERY_API_VERSIONS } as const;
+  // ARM names a resource type's RBAC actions after the type: `<type>/read`, `<type>/write`, `<type>/delete`.
+  const actions = { read: `${spec.type}/read`, write: `${spec.type}/write`, delete: `${spec.type}/delete` };
   const written =
     (method: "PUT" | "PATCH", write: (req: ArmRequest) => WriteResult<R>) =>
     (req: ArmRequest): ArmResponse => {
@@ -326,20 +327,20 @@ export function artifactRoutes<R extends ResourceRecord = ArtifactRecord>(spec: 
       };
     };
   return [
-    { ...base, method: "PUT", path: spec.path, action: spec.actions.write, handler: written("PUT", spec.put) },
-    { ...base, method: "PATCH", path: spec.path, action: spec.actions.write, handler: written("PATCH", spec.patch) },
+    { ...base, method: "PUT", path: spec.path, action: actions.write, handler: written("PUT", spec.put) },
+    { ...base, method: "PATCH", path: spec.path, action: actions.write, handler: written("PATCH", spec.patch) },
     {
       ...base,
       method: "GET",
       path: spec.path,
-      action: spec.actions.read,
+      action: actions.read,
       handler: (req): ArmResponse => ({ status: 200, body: spec.view(spec.get(req), req.ctx.clock.now(), req) }),
     },
     {
       ...base,
       method: "DELETE",
       path: spec.path,
-      action: spec.actions.delete,
+      action: actions.delete,
       handler: (req): ArmResponse => {
         const operation = spec.remove(req);
         return { status: 202, headers: galleryLroHeaders(req, operation, "DELETE") };
@@ -349,7 +350,7 @@ export function artifactRoutes<R extends ResourceRecord = ArtifactRecord>(spec: 
       ...base,
       method: "GET",
       path: spec.path.slice(0, spec.path.lastIndexOf("/")),
-      action: spec.actions.read,
+      action: actions.read,
       listsBeneath: true,
       handler: (req): ArmResponse => {
         const page = req.ctx.resources.listChildren<R["body"], R["state"]>(
@@ -358,7 +359,7 @@ export function artifactRoutes<R extends ResourceRecord = ArtifactRecord>(spec: 
           skipTokenOf(req),
           req.ctx.config.pageSize,
         );
-        const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, spec.actions.read, r.id));
+        const items = page.items.filter((r) => req.ctx.authorizer.isAllowed(req.caller, actions.read, r.id));
         const now = req.ctx.clock.now();
         return listResponse(req, { ...page, items }, (r) => spec.view(r as R, now, req));
       },
