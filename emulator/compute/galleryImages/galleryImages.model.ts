@@ -20,6 +20,7 @@ import {
 } from "../galleries/galleries.model.js";
 import {
   checkLocationInGallery,
+  trackedArtifactView,
   deleteArtifact,
   requestedLocation,
   storeGalleryChild,
@@ -32,7 +33,6 @@ import { refuseDeleteWhileSoftDeleted } from "../galleryImageVersions/softDelete
 import {
   assertNoOperationInFlight,
   beginOperation,
-  provisioningStateOf,
   resourceOperationMs,
   type TrackedState,
 } from "../shared/provisioning.js";
@@ -73,14 +73,7 @@ export function parentGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRec
 }
 
 export function galleryImageView(record: GalleryImageRecord, now: number) {
-  return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_IMAGE_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
-    properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
-  };
+  return trackedArtifactView(record, GALLERY_IMAGE_TYPE, now);
 }
 
 function nestedName(ref: GalleryImageRef): string {

@@ -9,9 +9,10 @@ import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, requireObjectBody, throwViolation } from "../shared/body.js";
 import {
   artifactLocation,
+  trackedArtifactView,
   deleteArtifact,
   patchedBody,
   writeArtifact,
@@ -22,7 +23,6 @@ import {
   GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE,
   GALLERY_TYPE,
 } from "../shared/names.js";
-import { provisioningStateOf } from "../shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/inVMAccessControlProfiles: the model (validation, state, view). */
 
@@ -50,14 +50,7 @@ export function getProfile(ctx: EmulatorContext, ref: ProfileRef): ArtifactRecor
 }
 
 export function profileView(record: ArtifactRecord, now: number) {
-  return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
-    properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
-  };
+  return trackedArtifactView(record, GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE, now);
 }
 
 function write(

@@ -10,16 +10,16 @@ import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, requireObjectBody, throwViolation } from "../shared/body.js";
 import {
   artifactLocation,
+  trackedArtifactView,
   deleteArtifact,
   patchedBody,
   writeArtifact,
   type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
 import { GALLERY_SCRIPT_TYPE, GALLERY_SCRIPT_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
-import { provisioningStateOf } from "../shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/scripts: the model (validation, state, view). */
 
@@ -47,14 +47,7 @@ export function getGalleryScript(ctx: EmulatorContext, ref: GalleryScriptRef): A
 }
 
 export function galleryScriptView(record: ArtifactRecord, now: number) {
-  return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_SCRIPT_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
-    properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
-  };
+  return trackedArtifactView(record, GALLERY_SCRIPT_TYPE, now);
 }
 
 function write(

@@ -22,6 +22,7 @@ import {
   assertNoOperationInFlight,
   beginOperation,
   galleryLroHeaders,
+  provisioningStateOf,
   resourceOperationMs,
   type TrackedState,
 } from "./provisioning.js";
@@ -43,6 +44,25 @@ export interface ArtifactState extends TrackedState {
 }
 
 export type ArtifactRecord = ResourceRecord<ArtifactBody, ArtifactState>;
+
+/**
+ * The ARM JSON of a gallery child whose properties are shown as stored, with the provisioning state of its last
+ * operation at `now`: image definitions, scripts and in-VM access control profiles answer alike.
+ */
+export function trackedArtifactView<P extends object>(
+  record: ResourceRecord<ArmResourceBody & { location: string; properties: P }, TrackedState>,
+  type: string,
+  now: number,
+) {
+  return {
+    id: record.body.id,
+    name: record.body.name,
+    type,
+    location: record.body.location,
+    ...stringTags(record.body.tags),
+    properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
+  };
+}
 
 /** The parent's record, or ARM's ParentResourceNotFound. */
 export function requireParent(ctx: EmulatorContext, parentId: string, parentName: string): ArtifactRecord {
