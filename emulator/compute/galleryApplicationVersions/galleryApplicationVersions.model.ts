@@ -9,7 +9,7 @@ import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery/replication.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { isHeld, type OperationRecord } from "../../operations.js";
+import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
 import {
@@ -19,10 +19,8 @@ import {
 } from "../galleryApplications/galleryApplications.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
 import {
-  failedRegions,
+  beginReplicatedWrite,
   holdsReplicas,
-  planReplication,
-  replicationEndsAt,
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
@@ -185,28 +183,16 @@ function write(
 
   const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });
   const id = existing?.body.id ?? `${application.body.id}/versions/${ref.version}`;
-  const replication = planReplication(
-    existing?.state.replication ?? [],
+  const { replication, operation, tracked } = beginReplicatedWrite(ctx, {
+    id,
+    subscriptionId: application.subscriptionId,
+    location: input.location,
+    previous: existing?.state.replication ?? [],
     targets,
-    replicatedPackage(input.location),
+    artifact: replicatedPackage(input.location),
     startedAt,
-    (region) => ctx.faults.replicationFailure(id, region),
-  );
-  const endsAt = Math.max(startedAt, replicationEndsAt(replication));
-  const failures = failedRegions(replication);
-  const error = failures.length > 0 ? ArmErrors.replicationFailed(failures) : undefined;
-  const begun = beginOperation(
-    ctx,
-    { id, subscriptionId: application.subscriptionId, location: input.location },
-    existing ? "Update" : "Create",
-    endsAt - now,
-    error && { code: error.code, message: error.message },
-  );
-  const tracked = {
-    ...begun.tracked,
-    startedAt,
-    endsAt: isHeld(begun.operation) ? begun.operation.endsAt : Math.max(now, endsAt),
-  };
+    updating: existing !== undefined,
+  });
   const body: GalleryApplicationVersionBody = {
     id,
     name: existing?.name ?? ref.version,
@@ -236,7 +222,7 @@ function write(
   return {
     record: findGalleryApplicationVersion(ctx, application, ref.version)!,
     created: !existing,
-    operation: begun.operation,
+    operation,
   };
 }
 

@@ -17,7 +17,7 @@ import { effectiveTargetRegions, profileReplication } from "../../../lib/gallery
 import { checkLocationAvailable, normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { isHeld, type OperationRecord } from "../../operations.js";
+import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { definedEntries, type WriteResult } from "../galleries/galleries.model.js";
 import {
@@ -32,9 +32,8 @@ import { checkVersionEncryption } from "./galleryImageVersions.encryption.js";
 import { resolveVhd } from "./galleryImageVersions.vhd.js";
 import { checkSourceThrottle } from "./galleryImageVersions.throttle.js";
 import {
-  failedRegions,
+  beginReplicatedWrite,
   holdsReplicas,
-  planReplication,
   replicationEndsAt,
   replicationStatusAt,
   type RegionReplicationPlan,
@@ -435,29 +434,17 @@ function write(
   });
 
   const targets = effectiveTargetRegions({ location: input.location, publishingProfile: properties.publishingProfile });
-  const replication = planReplication(
-    existing?.state.replication ?? [],
-    targets,
-    replicatedImage(input.location, storage),
-    startedAt,
-    (region) => ctx.faults.replicationFailure(galleryImageVersionId(ref), region),
-  );
-  const endsAt = Math.max(startedAt, replicationEndsAt(replication));
-  const failures = failedRegions(replication);
-  const error = failures.length > 0 ? ArmErrors.replicationFailed(failures) : undefined;
   const id = existing?.body.id ?? `${image.body.id}/versions/${ref.version}`;
-  const begun = beginOperation(
-    ctx,
-    { id, subscriptionId: image.subscriptionId, location: input.location },
-    existing ? "Update" : "Create",
-    endsAt - now,
-    error && { code: error.code, message: error.message },
-  );
-  const tracked = {
-    ...begun.tracked,
+  const { replication, operation, tracked } = beginReplicatedWrite(ctx, {
+    id,
+    subscriptionId: image.subscriptionId,
+    location: input.location,
+    previous: existing?.state.replication ?? [],
+    targets,
+    artifact: replicatedImage(input.location, storage),
     startedAt,
-    endsAt: isHeld(begun.operation) ? begun.operation.endsAt : Math.max(now, endsAt),
-  };
+    updating: existing !== undefined,
+  });
   const body: GalleryImageVersionBody = {
     id,
     name: existing?.name ?? ref.version,
@@ -493,7 +480,7 @@ function write(
     } satisfies GalleryImageVersionState,
     createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
   });
-  return { record: findGalleryImageVersion(ctx, ref)!, created: !existing, operation: begun.operation };
+  return { record: findGalleryImageVersion(ctx, ref)!, created: !existing, operation };
 }
 
 function locationOf(location: string | undefined): string {

@@ -3,19 +3,13 @@ import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVers
 import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
-import { isHeld, type OperationRecord } from "../../operations.js";
+import type { OperationRecord } from "../../operations.js";
 import { listResponse, skipTokenOf } from "../../paging.js";
 import type { ArmRequest, ArmResponse, ArmRoute } from "../../router.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
-import {
-  planReplication,
-  replicationEndsAt,
-  replicationStatusAt,
-  failedRegions,
-  type RegionReplicationPlan,
-} from "./replication.js";
+import { beginReplicatedWrite, replicationStatusAt, type RegionReplicationPlan } from "./replication.js";
 import { requireObjectBody, stringTags, throwViolation } from "./body.js";
 import { canonicalLocation, GALLERY_API_VERSIONS, requiredLocation } from "./names.js";
 import {
@@ -24,13 +18,15 @@ import {
   galleryLroHeaders,
   provisioningStateOf,
   resourceOperationMs,
+  type TrackedOperation,
   type TrackedState,
 } from "./provisioning.js";
 
 /**
- * The storage, operations and routes that gallery scripts, in-VM access control profiles and their versions share:
- * each is a child of a gallery (or of one of those), lives in its gallery's region, is written by a long-running
- * PUT/PATCH/DELETE and listed by its parent. What differs (the properties' rules and the view) stays in each family.
+ * The storage, operations and routes that gallery scripts, in-VM access control profiles and their versions share
+ * (image definitions and applications, and their versions, use the parts that fit them): each is a child of a gallery
+ * (or of one of those), lives in its gallery's region, is written by a long-running PUT/PATCH/DELETE and listed by its
+ * parent. What differs (the properties' rules and the view) stays in each family.
  */
 
 export interface ArtifactBody extends ArmResourceBody {
@@ -166,8 +162,7 @@ export function writeArtifact(ctx: EmulatorContext, write: ArtifactWrite): Write
   const startedAt = write.startedAt ?? now;
   const id = existing?.body.id ?? `${parent.body.id}/${segmentOf(write.type)}/${write.name}`;
   let replication: RegionReplicationPlan[] | undefined;
-  let durationMs = resourceOperationMs(ctx);
-  let error: ReturnType<typeof ArmErrors.replicationFailed> | undefined;
+  let begun: { operation: OperationRecord; tracked: TrackedOperation };
   if (write.targetRegions !== undefined) {
     const targets = effectiveTargetRegions({
       location: write.location,
@@ -175,20 +170,25 @@ export function writeArtifact(ctx: EmulatorContext, write: ArtifactWrite): Write
     });
     // A script or a rule set is a small file: replication takes each region's base time.
     const artifact = { sourceLocation: write.location, osDiskSizeGB: 0, dataDiskSizesGB: [] };
-    replication = planReplication(existing?.state.replication ?? [], targets, artifact, startedAt, (region) =>
-      ctx.faults.replicationFailure(id, region),
+    ({ replication, ...begun } = beginReplicatedWrite(ctx, {
+      id,
+      subscriptionId: parent.subscriptionId,
+      location: write.location,
+      previous: existing?.state.replication ?? [],
+      targets,
+      artifact,
+      startedAt,
+      updating: existing !== undefined,
+    }));
+  } else {
+    begun = beginOperation(
+      ctx,
+      { id, subscriptionId: parent.subscriptionId, location: write.location },
+      existing ? "Update" : "Create",
+      resourceOperationMs(ctx),
     );
-    durationMs = Math.max(0, Math.max(startedAt, replicationEndsAt(replication)) - now);
-    const failures = failedRegions(replication);
-    if (failures.length > 0) error = ArmErrors.replicationFailed(failures);
   }
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id, subscriptionId: parent.subscriptionId, location: write.location },
-    existing ? "Update" : "Create",
-    durationMs,
-    error && { code: error.code, message: error.message },
-  );
+  const { operation, tracked } = begun;
   const body: ArtifactBody = {
     id,
     name: existing?.name ?? write.name,
@@ -202,8 +202,7 @@ export function writeArtifact(ctx: EmulatorContext, write: ArtifactWrite): Write
     parent,
     body,
     {
-      // The operation store's clock is the emulator's; a seeded write's clock may stand in the past.
-      operation: { ...tracked, startedAt, endsAt: isHeld(operation) ? operation.endsAt : now + durationMs },
+      operation: tracked,
       ...(replication ? { replication } : {}),
     },
     existing,

@@ -1,4 +1,8 @@
 import { normalizeLocation } from "../../../lib/gallery/regions.js";
+import type { EmulatorContext } from "../../context.js";
+import { ArmErrors } from "../../errors.js";
+import { isHeld, type OperationRecord } from "../../operations.js";
+import { beginOperation, type TrackedOperation } from "./provisioning.js";
 import {
   aggregatedReplicationState,
   type AggregatedReplicationState,
@@ -217,4 +221,48 @@ export function targetRegionsView(location: string, publishingProfile: Publishin
         : {}),
     };
   });
+}
+
+/**
+ * Plans a version's replication to its targets and begins the write's operation, which lasts until the last region
+ * is done and fails with the regions that failed. Image, application, script and profile versions all replicate
+ * this way; a write backdated by the demo seed (`startedAt` in the past) keeps its start and ends no earlier than now.
+ */
+export function beginReplicatedWrite(
+  ctx: EmulatorContext,
+  write: {
+    id: string;
+    subscriptionId: string;
+    location: string;
+    previous: readonly RegionReplicationPlan[];
+    targets: readonly EffectiveTargetRegion[];
+    artifact: ReplicatedImage;
+    startedAt: number;
+    updating: boolean;
+  },
+): { replication: RegionReplicationPlan[]; operation: OperationRecord; tracked: TrackedOperation } {
+  const now = ctx.clock.now();
+  const replication = planReplication(write.previous, write.targets, write.artifact, write.startedAt, (region) =>
+    ctx.faults.replicationFailure(write.id, region),
+  );
+  const endsAt = Math.max(write.startedAt, replicationEndsAt(replication));
+  const failures = failedRegions(replication);
+  const error = failures.length > 0 ? ArmErrors.replicationFailed(failures) : undefined;
+  const { operation, tracked } = beginOperation(
+    ctx,
+    { id: write.id, subscriptionId: write.subscriptionId, location: write.location },
+    write.updating ? "Update" : "Create",
+    endsAt - now,
+    error && { code: error.code, message: error.message },
+  );
+  return {
+    replication,
+    operation,
+    // The operation store's clock is the emulator's; a seeded write's clock may stand in the past.
+    tracked: {
+      ...tracked,
+      startedAt: write.startedAt,
+      endsAt: isHeld(operation) ? operation.endsAt : Math.max(now, endsAt),
+    },
+  };
 }
