@@ -20,12 +20,10 @@ import {
   TagsEditor,
   TextField,
 } from "@/components/publish/fields";
-import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
-import { LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
+import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
@@ -356,8 +354,8 @@ function VersionForm({
           </div>
         </div>
         <aside className="grid content-start gap-4">
-          <LimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageVersions"]} />
-          <ReplicaPlanner imageSizeGB={chosen?.sizeGB} />
+          <LazyLimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageVersions"]} />
+          <LazyReplicaPlanner imageSizeGB={chosen?.sizeGB} />
         </aside>
       </form>
     </FormProvider>

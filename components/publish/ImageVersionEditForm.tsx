@@ -23,10 +23,9 @@ import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
-import { ReplicaPlanner } from "@/components/publish/ReplicaPlanner";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import { LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
+import { LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -352,7 +351,7 @@ function Form({
           </div>
         </div>
         <aside>
-          <ReplicaPlanner imageSizeGB={version.storageProfile?.osDiskImage?.sizeInGB} />
+          <LazyReplicaPlanner imageSizeGB={version.storageProfile?.osDiskImage?.sizeInGB} />
         </aside>
       </form>
     </FormProvider>
