@@ -21,9 +21,13 @@ import {
   TextField,
 } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
-import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
+import {
+  LazyEdgeZonesEditor,
+  LazyLimitUsagePanel,
+  LazyReplicaPlanner,
+  LazyUefiSettingsEditor,
+} from "@/components/publish/LazyPublishParts";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
@@ -282,7 +286,7 @@ function VersionForm({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          <LazyEdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
           {admitsUefiSettings(definitionSecurityType) && <LazyUefiSettingsEditor />}
           <Group
             legend="Replication defaults"
