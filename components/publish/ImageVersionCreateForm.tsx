@@ -21,13 +21,9 @@ import {
   TextField,
 } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
+import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import {
-  LazyEdgeZonesEditor,
-  LazyLimitUsagePanel,
-  LazyReplicaPlanner,
-  LazyUefiSettingsEditor,
-} from "@/components/publish/LazyPublishParts";
+import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
@@ -286,7 +282,7 @@ function VersionForm({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <LazyEdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
           {admitsUefiSettings(definitionSecurityType) && <LazyUefiSettingsEditor />}
           <Group
             legend="Replication defaults"

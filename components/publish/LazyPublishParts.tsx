@@ -5,7 +5,7 @@ import { Spinner } from "@/components/ui/Spinner";
 
 /**
  * Parts of the version forms in chunks of their own: those only some versions need (a VHD or community image as the
- * source, UEFI settings for definitions that boot with Secure Boot, edge zones) and the advisory side panels (replica planner,
+ * source, UEFI settings for definitions that boot with Secure Boot) and the advisory side panels (replica planner,
  * quota usage). The new-version page is the form, and these kept its first load over its target
  * (docs/performance.md). They sit under the form's FormProvider, so they render on the client only, like the form.
  */
@@ -32,9 +32,4 @@ export const LazyReplicaPlanner = dynamic(
 export const LazyLimitUsagePanel = dynamic(
   () => import("@/components/publish/LimitUsage").then((m) => m.LimitUsagePanel),
   { ssr: false, loading: () => <Spinner label="Loading quota usage…" /> },
-);
-
-export const LazyEdgeZonesEditor = dynamic(
-  () => import("@/components/publish/EdgeZonesEditor").then((m) => m.EdgeZonesEditor),
-  { ssr: false, loading: () => <Spinner label="Loading edge zones…" /> },
 );
