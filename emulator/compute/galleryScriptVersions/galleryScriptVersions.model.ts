@@ -1,4 +1,4 @@
-import { targetRegionsView } from "../shared/replication.js";
+import { targetExtendedLocationView, targetRegionsView } from "../shared/replication.js";
 import {
   makeGalleryScriptVersionPropertiesSchema,
   scriptLinkWithoutSas,
@@ -6,7 +6,10 @@ import {
 } from "../../../lib/gallery/galleryScript.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import { profileReplication } from "../../../lib/gallery/replication.js";
-import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
+import {
+  validatePublishingProfile,
+  validateTargetExtendedLocations,
+} from "../../../lib/gallery/galleryImageVersion.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
@@ -87,7 +90,7 @@ export function galleryScriptVersionView(record: ArtifactRecord, now: number, ex
           ? { storageAccountStrategy: publishingProfile.storageAccountStrategy }
           : {}),
         ...(publishingProfile.targetExtendedLocations !== undefined
-          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations }
+          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations.map(targetExtendedLocationView) }
           : {}),
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: safetyProfile?.allowDeletionOfReplicatedLocations ?? false },
@@ -115,11 +118,15 @@ function write(
     input.properties,
     "properties",
   );
-  // Target regions follow the image version's rules (known regions, no duplicates, the version's own region, ZRS).
-  const [regionViolation] = validatePublishingProfile(
-    { ...properties.publishingProfile, endOfLifeDate: undefined },
-    { location: input.location, now: new Date(now) },
-  );
+  // Target regions and edge zones follow the image version's rules (known regions, no duplicates, the version's
+  // own region, ZRS).
+  const [regionViolation] = [
+    ...validatePublishingProfile(
+      { ...properties.publishingProfile, endOfLifeDate: undefined },
+      { location: input.location, now: new Date(now) },
+    ),
+    ...validateTargetExtendedLocations(properties.publishingProfile),
+  ];
   throwViolation(
     regionViolation && {
       ...regionViolation,
