@@ -284,7 +284,7 @@ function VersionForm({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          <EdgeZonesEditor encryption={{ subscriptionId: path.subscriptionId, dataDiskLuns }} />
           {admitsUefiSettings(definitionSecurityType) && <UefiSettingsEditor />}
           <Group
             legend="Replication defaults"

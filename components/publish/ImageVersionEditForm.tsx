@@ -39,6 +39,7 @@ import type { GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVe
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
   dataDiskKey,
+  edgeZoneRowOf,
   emptyRegionEncryption,
   encryptionFieldOfError,
   makeImageVersionUpdateSchema,
@@ -209,10 +210,7 @@ function Form({
             })),
           })),
           targetExtendedLocations: (profile?.targetExtendedLocations ?? []).map((zone) => ({
-            name: zone.name ?? "",
-            edgeZone: zone.extendedLocation?.name ?? "",
-            extendedLocationReplicaCount: zone.extendedLocationReplicaCount ?? Number.NaN,
-            storageAccountType: zone.storageAccountType ?? "",
+            ...edgeZoneRowOf(zone),
             encryption: encryptionRow(zone),
           })),
           replicaCount: profile?.replicaCount ?? Number.NaN,
@@ -302,7 +300,7 @@ function Form({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          <EdgeZonesEditor encryption={{ subscriptionId: path.subscriptionId, dataDiskLuns }} />
           {storedUefiSettings && <UefiSettingsEditor />}
           {removed.length > 0 && (
             <div
