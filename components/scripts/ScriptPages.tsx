@@ -17,6 +17,7 @@ import { ScriptForm, ScriptVersionForm } from "@/components/scripts/ScriptForms"
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
+import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { SafeLink } from "@/components/ui/SafeLink";
@@ -186,6 +187,7 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
               ]}
             />
           </Card>
+          <EdgeZonesSection zones={profile.targetExtendedLocations} />
           <Section title="Parameters">
             {(profile.source.parameters ?? []).length === 0 ? (
               <p className="text-sm text-slate-700">The script takes no parameter.</p>
