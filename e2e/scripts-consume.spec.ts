@@ -168,9 +168,23 @@ test.describe("as the platform admin", () => {
       versionForm.getByText("The defaultValue of parameter 'days' is outside its minValue and maxValue."),
     ).toBeVisible();
     await versionForm.getByLabel("Parameter 1 default value").fill("7");
+    // Edge zones: the same zone twice is the service's refusal, on the second zone's name.
+    for (const index of [1, 2]) {
+      await versionForm.getByRole("button", { name: "Add edge zone" }).click();
+      await versionForm.getByLabel(`Edge zone ${index} home region`).selectOption("westus");
+      await versionForm.getByLabel(`Edge zone ${index} name`).fill("microsoftlosangeles1");
+    }
+    await versionForm.getByLabel("Edge zone 1 replicas").fill("2");
     await expectNoSeriousA11yViolations(page, "create script version");
     await versionForm.getByRole("button", { name: "Create script version" }).click();
+    await expect(versionForm.getByText(/Duplicate edge zones are not allowed/)).toBeVisible();
+    await expect(versionForm.getByLabel("Edge zone 2 name")).toBeFocused();
+    await versionForm.getByRole("button", { name: "Remove edge zone 2" }).click();
+    await versionForm.getByRole("button", { name: "Create script version" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "rotate-logs 1.0.0" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Edge zones" })).toContainText(
+      "Edge zone microsoftlosangeles1EdgeZone in West US · 2 × Standard_LRS",
+    );
     await expect(page.getByRole("table", { name: "Parameters of the script" })).toContainText("1 to 30");
     await expectNoSeriousA11yViolations(page, "script version");
   });

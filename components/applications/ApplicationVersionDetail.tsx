@@ -11,6 +11,7 @@ import { useSubscriptionName } from "@/components/galleries/useSubscriptionName"
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { formatDateTime } from "@/components/ui/format";
+import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { SafeLink } from "@/components/ui/SafeLink";
@@ -97,6 +98,7 @@ export function ApplicationVersionDetail({ path }: { path: ApplicationVersionPat
           >
             <RegionReplicationTable version={v} versionName={path.versionName} />
           </Section>
+          <EdgeZonesSection zones={profile.targetExtendedLocations} />
 
           <Section title="Package">
             <Card>

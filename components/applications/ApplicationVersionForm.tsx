@@ -27,6 +27,7 @@ import {
 } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
+import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -236,6 +237,7 @@ function VersionFormBody({
         </Group>
         <CustomActionsEditor name={`${PROFILE}.customActions`} />
         <TargetRegionsEditor sourceRegion={location} {...(replicated ? { replicatedRegions: replicated } : {})} />
+        <EdgeZonesEditor />
         <Group legend="Replication defaults" description="Used by target regions that set no count or storage type.">
           <NumberField
             name={`${PROFILE}.replicaCount`}

@@ -12,28 +12,24 @@ import {
 } from "@/lib/gallery/galleryImageVersion";
 import { AZURE_REGIONS, regionDisplayName } from "@/lib/gallery/regions";
 import { dataDiskKey, type EdgeZoneRow } from "@/lib/publish/imageVersionForm";
-import { encryptionSetsFor, publishingOptionQueries, type EncryptionSetChoice } from "@/lib/queries/publishingOptions";
+import { encryptionSetsFor, publishingOptionQueries } from "@/lib/queries/publishingOptions";
 
 const NAME = "properties.publishingProfile.targetExtendedLocations";
 
 /**
  * Edge zones (`targetExtendedLocations`): Azure Extended Zones the version is replicated to, each named with its
- * home region, with its own replica count, storage type (Standard_LRS when empty) and disk encryption sets (those of
- * the gallery's subscription in the home region).
+ * home region, with its own replica count and storage type (Standard_LRS when empty). Image versions also choose
+ * disk encryption sets per zone (`encryption`); application and script versions have no disks to encrypt.
  */
 export function EdgeZonesEditor({
-  subscriptionId,
-  dataDiskLuns,
+  encryption,
 }: {
-  subscriptionId: string;
-  /** The LUNs of the version's data disks the form knows of: each may have its own set in each zone. */
-  dataDiskLuns: readonly number[];
+  /** Image versions: the gallery's subscription (its sets in each home region) and the data disks' LUNs. */
+  encryption?: { subscriptionId: string; dataDiskLuns: readonly number[] };
 }) {
-  const arm = useArm();
   const { fields, append, remove } = useFieldArray({ name: NAME });
   const { watch } = useFormContext();
   const zones = (watch(NAME) ?? []) as EdgeZoneRow[];
-  const sets = useQuery(publishingOptionQueries.encryptionSets(arm, subscriptionId));
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Edge zones</legend>
@@ -70,12 +66,14 @@ export function EdgeZonesEditor({
             >
               Remove
             </button>
-            <ZoneEncryption
-              index={index}
-              homeRegion={zones[index]?.name ?? ""}
-              sets={sets.data ?? []}
-              dataDiskLuns={dataDiskLuns}
-            />
+            {encryption && (
+              <ZoneEncryption
+                index={index}
+                homeRegion={zones[index]?.name ?? ""}
+                subscriptionId={encryption.subscriptionId}
+                dataDiskLuns={encryption.dataDiskLuns}
+              />
+            )}
           </li>
         ))}
       </ul>
@@ -100,15 +98,17 @@ export function EdgeZonesEditor({
 function ZoneEncryption({
   index,
   homeRegion,
-  sets,
+  subscriptionId,
   dataDiskLuns,
 }: {
   index: number;
   homeRegion: string;
-  sets: readonly EncryptionSetChoice[];
+  subscriptionId: string;
   dataDiskLuns: readonly number[];
 }) {
-  const choices = encryptionSetsFor(sets, homeRegion, "disk").map((set) => ({
+  const arm = useArm();
+  const sets = useQuery(publishingOptionQueries.encryptionSets(arm, subscriptionId));
+  const choices = encryptionSetsFor(sets.data ?? [], homeRegion, "disk").map((set) => ({
     value: set.id,
     label: `${set.name} (${set.resourceGroup})`,
   }));

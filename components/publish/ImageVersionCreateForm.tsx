@@ -282,7 +282,7 @@ function VersionForm({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          <EdgeZonesEditor encryption={{ subscriptionId: path.subscriptionId, dataDiskLuns }} />
           {admitsUefiSettings(definitionSecurityType) && <LazyUefiSettingsEditor />}
           <Group
             legend="Replication defaults"

@@ -38,6 +38,7 @@ import { admitsUefiSettings, type GalleryImageVersionProperties } from "@/lib/ga
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
   dataDiskKey,
+  edgeZoneRowOf,
   emptyRegionEncryption,
   encryptionFieldOfError,
   makeImageVersionUpdateSchema,
@@ -208,10 +209,7 @@ function Form({
             })),
           })),
           targetExtendedLocations: (profile?.targetExtendedLocations ?? []).map((zone) => ({
-            name: zone.name ?? "",
-            edgeZone: zone.extendedLocation?.name ?? "",
-            extendedLocationReplicaCount: zone.extendedLocationReplicaCount ?? Number.NaN,
-            storageAccountType: zone.storageAccountType ?? "",
+            ...edgeZoneRowOf(zone),
             encryption: encryptionRow(zone),
           })),
           replicaCount: profile?.replicaCount ?? Number.NaN,
@@ -301,7 +299,7 @@ function Form({
             sharingPermissions={sharingPermissions}
             dataDiskLuns={dataDiskLuns}
           />
-          <EdgeZonesEditor subscriptionId={path.subscriptionId} dataDiskLuns={dataDiskLuns} />
+          <EdgeZonesEditor encryption={{ subscriptionId: path.subscriptionId, dataDiskLuns }} />
           {storedUefiSettings && <LazyUefiSettingsEditor />}
           {removed.length > 0 && (
             <div

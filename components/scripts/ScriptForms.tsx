@@ -20,6 +20,7 @@ import {
   TextAreaField,
   TextField,
 } from "@/components/publish/fields";
+import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
@@ -323,6 +324,7 @@ function ScriptVersionFormLoaded({
       </Group>
       <ParametersEditor />
       <TargetRegionsEditor sourceRegion={location} />
+      <EdgeZonesEditor />
       <Group legend="Replication">
         <NumberField
           name="properties.publishingProfile.replicaCount"

@@ -15,6 +15,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
+import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { SafeLink } from "@/components/ui/SafeLink";
@@ -181,6 +182,7 @@ export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { ve
               ]}
             />
           </Card>
+          <EdgeZonesSection zones={profile.targetExtendedLocations} />
           <Section title="Parameters">
             {(profile.source.parameters ?? []).length === 0 ? (
               <p className="text-sm text-slate-700">The script takes no parameter.</p>

@@ -2,6 +2,7 @@
 
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
+import { edgeZoneItem } from "@/components/galleryArtifacts/EdgeZones";
 import { useArm } from "@/components/layout/ArmContext";
 import { PropertyList, type Property } from "@/components/ui/PropertyList";
 import { Card, Section } from "@/components/ui/Section";
@@ -60,13 +61,7 @@ export function VersionPublishingOptions({ version }: { version: GalleryImageVer
       });
     }
   }
-  for (const zone of edgeZones) {
-    const encryption = encryptionSummary(zone.encryption);
-    items.push({
-      label: `Edge zone ${zone.extendedLocation?.name ?? ""}`,
-      value: `${zone.extendedLocation?.type ?? "EdgeZone"} in ${regionDisplayName(zone.name ?? "")} · ${zone.extendedLocationReplicaCount ?? 1} × ${zone.storageAccountType ?? "Standard_LRS"}${encryption.length > 0 ? ` · ${encryption.join("; ")}` : ""}`,
-    });
-  }
+  for (const zone of edgeZones) items.push(edgeZoneItem(zone, encryptionSummary(zone.encryption)));
   const settings = uefi.data;
   if (settings?.signatureTemplateNames?.length) {
     items.push({ label: "UEFI signature templates", value: settings.signatureTemplateNames.join(", ") });

@@ -5,7 +5,9 @@ import {
   MIN_REPLICA_COUNT,
   REPLICATION_MODES,
   STORAGE_ACCOUNT_TYPES,
+  targetExtendedLocationSchema,
   validatePublishingProfile,
+  validateTargetExtendedLocations,
 } from "./galleryImageVersion";
 import { azureDate, azureEnum, azureInt, requiredParameterMessage } from "./schemaParts";
 import { normalizeLocation } from "./regions";
@@ -118,6 +120,7 @@ export const galleryApplicationVersionPropertiesShape = z.object({
       excludeFromLatest: z.boolean().optional(),
       endOfLifeDate: azureDate("properties.publishingProfile.endOfLifeDate").optional(),
       replicationMode: azureEnum(REPLICATION_MODES, `${PROFILE}.replicationMode`).optional(),
+      targetExtendedLocations: z.array(targetExtendedLocationSchema).optional(),
     },
     { error: () => requiredParameterMessage(`${PROFILE}`) },
   ),
@@ -127,12 +130,18 @@ export const galleryApplicationVersionPropertiesShape = z.object({
 export type GalleryApplicationVersionProperties = z.output<typeof galleryApplicationVersionPropertiesShape>;
 export type ApplicationPublishingProfile = GalleryApplicationVersionProperties["publishingProfile"];
 
-/** Image versions' target-region rules (known, distinct regions including the source one; ZRS where zoned; EOL ahead). */
+/**
+ * Image versions' target-region rules (known, distinct regions including the source one; ZRS where zoned; EOL
+ * ahead) and edge-zone rules (known home regions, named zones, none twice).
+ */
 export function validateApplicationVersionRules(
   properties: GalleryApplicationVersionProperties,
   context: { location: string; now: Date },
 ): RuleViolation[] {
-  const regionRules = validatePublishingProfile(properties.publishingProfile, context).map((violation) =>
+  const regionRules = [
+    ...validatePublishingProfile(properties.publishingProfile, context),
+    ...validateTargetExtendedLocations(properties.publishingProfile),
+  ].map((violation) =>
     violation.target
       ? { ...violation, target: violation.target.replace(/^galleryImageVersion\./, "galleryApplicationVersion.") }
       : violation,

@@ -469,7 +469,9 @@ export function admitsUefiSettings(definitionSecurityType: string | undefined): 
 export const DUPLICATE_EDGE_ZONES_MESSAGE = "Duplicate edge zones are not allowed in target extended locations.";
 
 /** Edge zones: each in a known region, each named, none twice. */
-export function validateTargetExtendedLocations(profile: PublishingProfile | undefined): RuleViolation[] {
+export function validateTargetExtendedLocations(
+  profile: Pick<PublishingProfile, "targetExtendedLocations"> | undefined,
+): RuleViolation[] {
   const target = `${PROPERTIES}.publishingProfile.targetExtendedLocations`;
   const locations = profile?.targetExtendedLocations ?? [];
   const violations: RuleViolation[] = [];

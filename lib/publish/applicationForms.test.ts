@@ -126,6 +126,49 @@ describe("application version form", () => {
     ]);
   });
 
+  it("sends edge zones as targetExtendedLocations, reads them back, and puts a duplicate zone on its field", () => {
+    const zone = { name: "westus", edgeZone: "microsoftlosangeles1", storageAccountType: "" };
+    const values = version((v) => {
+      v.name = "1.0.1";
+      v.properties.publishingProfile.targetExtendedLocations = [
+        { ...zone, extendedLocationReplicaCount: 2 },
+        { ...zone, edgeZone: "microsoftlosangeles1 ", extendedLocationReplicaCount: Number.NaN },
+      ];
+    });
+    const body = applicationVersionPropertiesBody(values.properties);
+    expect(body.publishingProfile).toMatchObject({
+      targetExtendedLocations: [
+        {
+          name: "westus",
+          extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" },
+          extendedLocationReplicaCount: 2,
+        },
+        { name: "westus", extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" } },
+      ],
+    });
+    expect(issuesOf(create.safeParse(values))).toEqual([
+      {
+        path: "properties.publishingProfile.targetExtendedLocations.1.edgeZone",
+        message: expect.stringContaining("Duplicate edge zones"),
+      },
+    ]);
+    const stored = galleryApplicationVersionPropertiesShape.parse(body);
+    const reread = applicationVersionValuesOf(
+      { location: "eastus", publishingProfile: stored.publishingProfile } as never,
+      "eastus",
+      "",
+    );
+    expect(reread.properties.publishingProfile.targetExtendedLocations[0]).toEqual({
+      name: "westus",
+      edgeZone: "microsoftlosangeles1",
+      extendedLocationReplicaCount: 2,
+      storageAccountType: "",
+    });
+    expect(applicationVersionPropertiesBody(version().properties).publishingProfile).not.toHaveProperty(
+      "targetExtendedLocations",
+    );
+  });
+
   it("checks the service's limits and required commands as the user types", () => {
     const result = create.safeParse(
       version((v) => {

@@ -15,7 +15,7 @@ import {
   type CustomActionRow,
 } from "@/lib/publish/applicationForm";
 import { ruleString, tagRowsOf, tagRowsSchema, withoutBlanks, type TagRow } from "@/lib/publish/formRules";
-import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
+import { edgeZoneRowOf, edgeZonesBody, type EdgeZoneRow, type TargetRegionRow } from "@/lib/publish/imageVersionForm";
 
 /** The publish form of gallery application versions: every property of GalleryApplicationVersionPublishingProfile. */
 
@@ -28,6 +28,7 @@ export interface ApplicationVersionPropertiesValues {
     enableHealthCheck: boolean;
     customActions: CustomActionRow[];
     targetRegions: TargetRegionRow[];
+    targetExtendedLocations: EdgeZoneRow[];
     replicaCount?: number;
     storageAccountType: string;
     replicationMode: string;
@@ -61,8 +62,16 @@ function missingFieldIssues(profile: ApplicationVersionPropertiesValues["publish
 
 /** The PUT body's `properties`: blanks left out; target regions keep their index so the service's targets match rows. */
 export function applicationVersionPropertiesBody(values: ApplicationVersionPropertiesValues): Record<string, unknown> {
-  const { source, manageActions, settings, advancedSettings, customActions, targetRegions, ...rest } =
-    values.publishingProfile;
+  const {
+    source,
+    manageActions,
+    settings,
+    advancedSettings,
+    customActions,
+    targetRegions,
+    targetExtendedLocations,
+    ...rest
+  } = values.publishingProfile;
   const advanced = Object.fromEntries(
     advancedSettings.filter((row) => row.key.trim() !== "").map((row) => [row.key.trim(), row.value]),
   );
@@ -84,6 +93,7 @@ export function applicationVersionPropertiesBody(values: ApplicationVersionPrope
       ...(Object.keys(advanced).length > 0 ? { advancedSettings: advanced } : {}),
       customActions: customActionsBody(customActions),
       targetRegions: targetRegions.map((region) => withoutBlanks(region) ?? {}),
+      ...edgeZonesBody(targetExtendedLocations),
     },
     ...(values.safetyProfile.allowDeletionOfReplicatedLocations
       ? { safetyProfile: { allowDeletionOfReplicatedLocations: true } }
@@ -194,6 +204,7 @@ export function applicationVersionValuesOf(
             excludeFromLatest: region.excludeFromLatest ?? false,
           }),
         ),
+        targetExtendedLocations: (profile?.targetExtendedLocations ?? []).map(edgeZoneRowOf),
         replicaCount: profile?.replicaCount ?? Number.NaN,
         storageAccountType: version ? (profile?.storageAccountType ?? "") : "",
         replicationMode: profile?.replicationMode ?? "",

@@ -44,7 +44,9 @@ export function fieldOfArmError(
     if (alias) return alias[1];
     const prefix = RESOURCE_PREFIXES.find((candidate) => target.startsWith(candidate));
     const path = (prefix ? target.slice(prefix.length) : target).replace(/\[(\d+)\]/g, ".$1");
-    if (path.startsWith("properties.")) return path;
+    // The forms edit an edge zone's `extendedLocation.name` as its row's `edgeZone`.
+    if (path.startsWith("properties."))
+      return path.replace(/(targetExtendedLocations\.\d+)\.extendedLocation\.name$/, "$1.edgeZone");
   }
   return FIELD_BY_MESSAGE.find(({ pattern }) => pattern.test(error.message ?? ""))?.field;
 }

@@ -11,7 +11,9 @@ import {
   makeGalleryScriptSchema,
   makeGalleryScriptVersionSchema,
   profileVersionValuesOf,
+  scriptVersionValuesOf,
 } from "./galleryArtifactForms";
+import { fieldOfArmError } from "./fieldErrors";
 
 const now = () => new Date("2026-06-01T00:00:00Z");
 const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -105,6 +107,41 @@ describe("the script version form", () => {
     ]);
     expect(parsed.properties.publishingProfile.targetRegions).toEqual([{ name: "westus2", excludeFromLatest: false }]);
     expect(issuesOf(schema.safeParse({ ...good, name: "0.9.0" }))).toHaveProperty("name");
+  });
+});
+
+describe("edge zones of script versions", () => {
+  it("sends them as targetExtendedLocations, reads them back, and places the service's zone target on the row", () => {
+    const values = emptyScriptVersion("westus2", "1.0.0");
+    values.properties.publishingProfile.source.scriptLink = "https://s.blob.core.windows.net/c/run.sh";
+    values.properties.publishingProfile.targetExtendedLocations = [
+      {
+        name: "westus",
+        edgeZone: " microsoftlosangeles1 ",
+        extendedLocationReplicaCount: Number.NaN,
+        storageAccountType: "",
+      },
+    ];
+    const parsed = makeGalleryScriptVersionSchema({ now, existingVersionNames: [] }).parse(values);
+    expect(parsed.properties.publishingProfile.targetExtendedLocations).toEqual([
+      { name: "westus", extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" } },
+    ]);
+    const reread = scriptVersionValuesOf("1.0.0", parsed.properties, []);
+    expect(reread.properties.publishingProfile.targetExtendedLocations).toEqual([
+      {
+        name: "westus",
+        edgeZone: "microsoftlosangeles1",
+        extendedLocationReplicaCount: Number.NaN,
+        storageAccountType: "",
+      },
+    ]);
+    expect(
+      fieldOfArmError({
+        code: "InvalidParameter",
+        message: "Duplicate edge zones are not allowed in target extended locations.",
+        target: "galleryScriptVersion.properties.publishingProfile.targetExtendedLocations[1].extendedLocation.name",
+      }),
+    ).toBe("properties.publishingProfile.targetExtendedLocations.1.edgeZone");
   });
 });
 

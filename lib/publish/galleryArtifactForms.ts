@@ -15,7 +15,7 @@ import {
 } from "@/lib/gallery/inVMAccessControl";
 import { checkGalleryArtifactName, checkImageVersionName } from "@/lib/gallery/names";
 import { ruleString, tagRowsSchema, type TagRow, withoutBlanks } from "@/lib/publish/formRules";
-import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
+import { edgeZoneRowOf, edgeZonesBody, type EdgeZoneRow, type TargetRegionRow } from "@/lib/publish/imageVersionForm";
 
 /**
  * The forms of gallery scripts, in-VM access control profiles and their versions: what the inputs hold (strings,
@@ -166,6 +166,7 @@ export interface GalleryScriptVersionValues {
     publishingProfile: {
       source: { scriptLink: string; parameters: ScriptParameterRow[] };
       targetRegions: TargetRegionRow[];
+      targetExtendedLocations: EdgeZoneRow[];
       replicaCount?: number;
       storageAccountType: string;
       storageAccountStrategy: string;
@@ -187,6 +188,7 @@ export function emptyScriptVersion(location: string, name = ""): GalleryScriptVe
         targetRegions: [
           { name: location, regionalReplicaCount: Number.NaN, storageAccountType: "", excludeFromLatest: false },
         ],
+        targetExtendedLocations: [],
         replicaCount: Number.NaN,
         storageAccountType: "",
         storageAccountStrategy: "",
@@ -229,6 +231,7 @@ export function scriptVersionValuesOf(
           storageAccountType: t.storageAccountType ?? "",
           excludeFromLatest: t.excludeFromLatest ?? false,
         })),
+        targetExtendedLocations: (profile.targetExtendedLocations ?? []).map(edgeZoneRowOf),
         replicaCount: profile.replicaCount ?? Number.NaN,
         storageAccountType: profile.storageAccountType ?? "",
         storageAccountStrategy: profile.storageAccountStrategy ?? "",
@@ -246,7 +249,7 @@ export function scriptVersionValuesOf(
 
 /** The `properties` of the PUT body: rows stay at their index, so the service's `[i]` targets land on the row. */
 export function scriptVersionPropertiesBody(values: GalleryScriptVersionValues["properties"]): Record<string, unknown> {
-  const { source, targetRegions, ...rest } = values.publishingProfile;
+  const { source, targetRegions, targetExtendedLocations, ...rest } = values.publishingProfile;
   return {
     publishingProfile: {
       ...((withoutBlanks(rest) ?? {}) as object),
@@ -264,6 +267,7 @@ export function scriptVersionPropertiesBody(values: GalleryScriptVersionValues["
           : {}),
       },
       targetRegions: targetRegions.map((region) => withoutBlanks(region) ?? {}),
+      ...edgeZonesBody(targetExtendedLocations),
     },
     ...(values.safetyProfile.allowDeletionOfReplicatedLocations
       ? { safetyProfile: { allowDeletionOfReplicatedLocations: true } }

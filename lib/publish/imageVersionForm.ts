@@ -1,3 +1,4 @@
+import type { GalleryTargetExtendedLocation } from "@azure/arm-compute";
 import { z } from "zod";
 import {
   makeGalleryImageVersionPropertiesSchema,
@@ -184,15 +185,36 @@ function edgeZoneBody(row: EdgeZoneRow, dataDiskLuns: readonly number[]) {
   };
 }
 
+/**
+ * The publishing profile's `targetExtendedLocations`, left out when there are none. Image, application and script
+ * versions share the property; only image versions encrypt disks per zone (`dataDiskLuns`).
+ */
+export function edgeZonesBody(rows: readonly EdgeZoneRow[] | undefined, dataDiskLuns: readonly number[] = []) {
+  return rows && rows.length > 0 ? { targetExtendedLocations: rows.map((row) => edgeZoneBody(row, dataDiskLuns)) } : {};
+}
+
+/** A stored edge zone as the form's row, without encryption (the image version form adds each zone's sets). */
+export function edgeZoneRowOf(
+  zone: Pick<
+    GalleryTargetExtendedLocation,
+    "name" | "extendedLocation" | "extendedLocationReplicaCount" | "storageAccountType"
+  >,
+): EdgeZoneRow {
+  return {
+    name: zone.name ?? "",
+    edgeZone: zone.extendedLocation?.name ?? "",
+    extendedLocationReplicaCount: zone.extendedLocationReplicaCount ?? Number.NaN,
+    storageAccountType: zone.storageAccountType ?? "",
+  };
+}
+
 function publishingProfileBody(profile: PublishingProfileValues, dataDiskLuns: readonly number[] = []) {
   const { targetRegions, targetExtendedLocations, ...rest } = profile;
   return {
     ...((withoutBlanks(rest) ?? {}) as object),
     // Rows stay at their index, so the service's `targetRegions[i]` targets land on the row the user sees.
     targetRegions: targetRegions.map((region) => targetRegionBody(region, dataDiskLuns)),
-    ...(targetExtendedLocations && targetExtendedLocations.length > 0
-      ? { targetExtendedLocations: targetExtendedLocations.map((row) => edgeZoneBody(row, dataDiskLuns)) }
-      : {}),
+    ...edgeZonesBody(targetExtendedLocations, dataDiskLuns),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
+  targetExtendedLocationView,
 } from "../shared/replication.js";
 import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
 import { requireReadablePackage } from "./galleryApplicationVersions.packages.js";
@@ -110,7 +111,7 @@ export function galleryApplicationVersionView(
 ) {
   const { publishingProfile, safetyProfile, publishedDate } = record.body.properties;
   const { replicaCount } = profileReplication(publishingProfile);
-  const { targetRegions: _given, ...rest } = publishingProfile;
+  const { targetRegions: _given, targetExtendedLocations, ...rest } = publishingProfile;
   return {
     id: record.body.id,
     name: record.body.name,
@@ -126,6 +127,9 @@ export function galleryApplicationVersionView(
         excludeFromLatest: publishingProfile.excludeFromLatest ?? false,
         publishedDate,
         storageAccountType: publishingProfile.storageAccountType ?? "Standard_LRS",
+        ...(targetExtendedLocations !== undefined
+          ? { targetExtendedLocations: targetExtendedLocations.map(targetExtendedLocationView) }
+          : {}),
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: safetyProfile.allowDeletionOfReplicatedLocations ?? false },
       provisioningState: provisioningStateOf(record.state.operation, now),

@@ -214,6 +214,95 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
     );
   });
 
+  it("keeps edge zones (targetExtendedLocations) with their defaults, updates them and refuses duplicates", async () => {
+    await fx.settle(
+      fx.client.galleryApplications.createOrUpdate(
+        RG,
+        GALLERY,
+        "edge",
+        { location: "westeurope", supportedOSType: "Linux" },
+        FAST_POLL,
+      ),
+    );
+    const zone = (edgeZone: string, extra: Record<string, unknown> = {}) => ({
+      name: "westus",
+      extendedLocation: { name: edgeZone, type: "EdgeZone" },
+      ...extra,
+    });
+    const created = await fx.settle(
+      fx.client.galleryApplicationVersions.createOrUpdate(
+        RG,
+        GALLERY,
+        "edge",
+        "1.0.0",
+        {
+          location: "westeurope",
+          publishingProfile: publishingProfile({
+            targetExtendedLocations: [zone("microsoftlosangeles1", { extendedLocationReplicaCount: 2 })],
+          }),
+        },
+        FAST_POLL,
+      ),
+    );
+    expect(created.publishingProfile!.targetExtendedLocations).toEqual([
+      {
+        name: "westus",
+        extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" },
+        extendedLocationReplicaCount: 2,
+        storageAccountType: "Standard_LRS",
+      },
+    ]);
+
+    const updated = await fx.settle(
+      fx.client.galleryApplicationVersions.update(
+        RG,
+        GALLERY,
+        "edge",
+        "1.0.0",
+        {
+          publishingProfile: publishingProfile({
+            targetExtendedLocations: [
+              zone("microsoftlosangeles1"),
+              zone("microsoftnewyork1", { name: "eastus", storageAccountType: "StandardSSD_LRS" }),
+            ],
+          }),
+        },
+        FAST_POLL,
+      ),
+    );
+    const read = await fx.client.galleryApplicationVersions.get(RG, GALLERY, "edge", "1.0.0");
+    for (const version of [updated, read])
+      expect(
+        version.publishingProfile!.targetExtendedLocations?.map((z) => [
+          z.name,
+          z.extendedLocation?.name,
+          z.extendedLocationReplicaCount,
+          z.storageAccountType,
+        ]),
+      ).toEqual([
+        ["westus", "microsoftlosangeles1", 1, "Standard_LRS"],
+        ["eastus", "microsoftnewyork1", 1, "StandardSSD_LRS"],
+      ]);
+
+    const duplicate = await fx.em.fetch(`${appPath("edge")}/versions/1.0.1?${API}`, {
+      method: "PUT",
+      as: ADMIN,
+      body: JSON.stringify({
+        location: "westeurope",
+        properties: {
+          publishingProfile: publishingProfile({
+            targetExtendedLocations: [zone("microsoftlosangeles1"), zone("MicrosoftLosAngeles1")],
+          }),
+        },
+      }),
+    });
+    expect(duplicate.status).toBe(400);
+    expect((await duplicate.json()).error).toMatchObject({
+      code: "InvalidParameter",
+      target: "galleryApplicationVersion.properties.publishingProfile.targetExtendedLocations[1].extendedLocation.name",
+    });
+  });
+
   it("answers malformed and invalid bodies with Azure's errors, never a 500", async () => {
     await fx.settle(
       fx.client.galleryApplications.createOrUpdate(

@@ -38,6 +38,7 @@ import {
   replicationStatusAt,
   type RegionReplicationPlan,
   type ReplicatedImage,
+  targetExtendedLocationView,
   targetRegionsView,
 } from "../shared/replication.js";
 import { isPlainObject, parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
@@ -134,16 +135,6 @@ export interface VersionViewOptions {
   validationOf?: GalleryImageRecord;
 }
 
-function extendedLocationView(location: NonNullable<PublishingProfile["targetExtendedLocations"]>[number]) {
-  return {
-    name: location.name,
-    extendedLocation: { name: location.extendedLocation.name, type: location.extendedLocation.type ?? "EdgeZone" },
-    extendedLocationReplicaCount: location.extendedLocationReplicaCount ?? 1,
-    storageAccountType: location.storageAccountType ?? "Standard_LRS",
-    ...(location.encryption !== undefined ? { encryption: location.encryption } : {}),
-  };
-}
-
 function securityProfileView(
   profile: GalleryImageVersionBody["properties"]["securityProfile"],
   expandUefiSettings: boolean,
@@ -200,7 +191,7 @@ export function galleryImageVersionView(
           ? { replicationMode: publishingProfile.replicationMode }
           : {}),
         ...(publishingProfile.targetExtendedLocations !== undefined
-          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations.map(extendedLocationView) }
+          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations.map(targetExtendedLocationView) }
           : {}),
       },
       storageProfile,

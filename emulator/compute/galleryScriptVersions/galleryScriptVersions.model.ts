@@ -1,4 +1,4 @@
-import { targetRegionsView } from "../shared/replication.js";
+import { targetExtendedLocationView, targetRegionsView } from "../shared/replication.js";
 import {
   makeGalleryScriptVersionPropertiesSchema,
   scriptLinkWithoutSas,
@@ -86,7 +86,7 @@ export function galleryScriptVersionView(record: ArtifactRecord, now: number, ex
           ? { storageAccountStrategy: publishingProfile.storageAccountStrategy }
           : {}),
         ...(publishingProfile.targetExtendedLocations !== undefined
-          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations }
+          ? { targetExtendedLocations: publishingProfile.targetExtendedLocations.map(targetExtendedLocationView) }
           : {}),
       },
       safetyProfile: { allowDeletionOfReplicatedLocations: safetyProfile?.allowDeletionOfReplicatedLocations ?? false },

@@ -195,6 +195,78 @@ describe("gallery scripts and script versions through @azure/arm-compute", () =>
     });
   });
 
+  it("keeps a script version's edge zones (targetExtendedLocations) with their defaults", async () => {
+    await fx.settle(
+      fx.client.galleryScripts.createOrUpdate(
+        RG,
+        GALLERY,
+        "edge",
+        { location: "westeurope", properties: { supportedOSType: "Linux" } },
+        FAST_POLL,
+      ),
+    );
+    const created = await fx.settle(
+      fx.client.galleryScriptVersions.createOrUpdate(
+        RG,
+        GALLERY,
+        "edge",
+        "1.0.0",
+        {
+          location: "westeurope",
+          properties: {
+            publishingProfile: {
+              source: { scriptLink: SCRIPT_LINK },
+              targetExtendedLocations: [
+                { name: "westus", extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" } },
+                {
+                  name: "eastus",
+                  extendedLocation: { name: "microsoftnewyork1" },
+                  extendedLocationReplicaCount: 3,
+                  storageAccountType: "Premium_LRS",
+                },
+              ],
+            },
+          },
+        },
+        FAST_POLL,
+      ),
+    );
+    const read = await fx.client.galleryScriptVersions.get(RG, GALLERY, "edge", "1.0.0");
+    for (const version of [created, read])
+      expect(version.properties!.publishingProfile.targetExtendedLocations).toEqual([
+        {
+          name: "westus",
+          extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" },
+          extendedLocationReplicaCount: 1,
+          storageAccountType: "Standard_LRS",
+        },
+        {
+          name: "eastus",
+          extendedLocation: { name: "microsoftnewyork1", type: "EdgeZone" },
+          extendedLocationReplicaCount: 3,
+          storageAccountType: "Premium_LRS",
+        },
+      ]);
+
+    const unknownRegion = await fx.em.fetch(`${scriptPath("edge", "1.0.1")}?${API}`, {
+      method: "PUT",
+      as: ADMIN,
+      body: JSON.stringify({
+        location: "westeurope",
+        properties: {
+          publishingProfile: {
+            source: { scriptLink: SCRIPT_LINK },
+            targetExtendedLocations: [{ name: "atlantis", extendedLocation: { name: "z" } }],
+          },
+        },
+      }),
+    });
+    expect(unknownRegion.status).toBe(400);
+    expect((await unknownRegion.json()).error.target).toBe(
+      "galleryScriptVersion.properties.publishingProfile.targetExtendedLocations[0].name",
+    );
+  });
+
   it("refuses malformed bodies with Azure's errors, never a 500", async () => {
     const put = (path: string, body: unknown) =>
       fx.em.fetch(`${path}?${API}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });

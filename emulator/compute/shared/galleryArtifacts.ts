@@ -1,5 +1,8 @@
 import { effectiveTargetRegions, type TargetRegionInput } from "../../../lib/gallery/replication.js";
-import { validatePublishingProfile } from "../../../lib/gallery/galleryImageVersion.js";
+import {
+  validatePublishingProfile,
+  validateTargetExtendedLocations,
+} from "../../../lib/gallery/galleryImageVersion.js";
 import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -138,10 +141,12 @@ export function writeArtifactVersion(
   },
 ): WriteResult<ArtifactRecord> {
   const now = ctx.clock.now();
-  const [regionViolation] = validatePublishingProfile(write.publishingProfile, {
-    location: write.location,
-    now: new Date(now),
-  });
+  // Target regions and edge zones follow the image version's rules (known regions, no duplicates, the version's own
+  // region, ZRS).
+  const [regionViolation] = [
+    ...validatePublishingProfile(write.publishingProfile, { location: write.location, now: new Date(now) }),
+    ...validateTargetExtendedLocations(write.publishingProfile),
+  ];
   throwViolation(
     regionViolation && {
       ...regionViolation,

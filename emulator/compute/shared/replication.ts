@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { targetExtendedLocationSchema } from "../../../lib/gallery/galleryImageVersion.js";
 import { normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -264,5 +266,19 @@ export function beginReplicatedWrite(
       startedAt: write.startedAt,
       endsAt: isHeld(operation) ? operation.endsAt : Math.max(now, endsAt),
     },
+  };
+}
+
+/**
+ * An edge zone (`targetExtendedLocations[]`) as a version's GET shows it: type EdgeZone, one replica and
+ * Standard_LRS unless given. Image, application and script versions share GalleryTargetExtendedLocation.
+ */
+export function targetExtendedLocationView(location: z.output<typeof targetExtendedLocationSchema>) {
+  return {
+    name: location.name,
+    extendedLocation: { name: location.extendedLocation.name, type: location.extendedLocation.type ?? "EdgeZone" },
+    extendedLocationReplicaCount: location.extendedLocationReplicaCount ?? 1,
+    storageAccountType: location.storageAccountType ?? "Standard_LRS",
+    ...(location.encryption !== undefined ? { encryption: location.encryption } : {}),
   };
 }
