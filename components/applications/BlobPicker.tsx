@@ -22,11 +22,11 @@ export function BlobPicker({ name, label, subscriptionId }: { name: string; labe
   const [blobPath, setBlobPath] = useState("");
   const { accounts, account, blobs } = useAccountBlobs(subscriptionId, accountId);
   const typed = blobs.isError;
-  const chosen = !typed
-    ? blobUri
-    : account && blobPath.trim()
+  const chosen = typed
+    ? account && blobPath.trim()
       ? `${account.blobEndpoint.replace(/\/?$/, "/")}${blobPath.trim().replace(/^\//, "")}`
-      : "";
+      : ""
+    : blobUri;
 
   return (
     <details className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm sm:col-span-2">
