@@ -174,7 +174,8 @@ async function addToVmAsConsumer(page: Page, application: string) {
   await add.getByLabel("Region").selectOption("westus2");
   await add.getByLabel("Subscription").selectOption({ label: PROD.displayName });
   await add.getByLabel("Resource group").fill(WORKLOAD_RG);
-  const cli = add.getByRole("region", { name: "Azure CLI snippet" });
+  await add.getByRole("tablist", { name: "Add it with" }).getByRole("tab", { name: "Azure CLI" }).click();
+  const cli = add.getByRole("tabpanel", { name: "Azure CLI" });
   await cli.getByRole("button", { name: "Copy Azure CLI snippet" }).click();
   await expect(cli.getByRole("status")).toHaveText("Copied");
   const command = await page.evaluate(() => navigator.clipboard.readText());

@@ -8,7 +8,8 @@ import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
  * The version form's publishing options against the emulator: a version from a VHD, encrypted with a disk
- * encryption set in each region and replicated to an edge zone, read back on the version page. A private world,
+ * encryption set in each region and replicated to an edge zone, read back on the version page; a version from a
+ * managed image with data disks, one LUN encrypted. A private world,
  * so the new version does not change what other specs count.
  */
 
@@ -125,6 +126,29 @@ test("publish from a VHD with per-region encryption, an edge zone and UEFI setti
     "UEFI signature templatesMicrosoftUefiCertificateAuthorityTemplate, MicrosoftWindowsTemplate",
     { timeout: 30_000 },
   );
+});
+
+test("publish a managed image with data disks, LUN 1 encrypted with a set, and read the encryption back", async ({
+  page,
+}) => {
+  const form = await openForm(page, O.gallery, O.definition);
+  await form.field("Version number (required)").fill("1.1.0");
+  await form.form
+    .getByRole("radiogroup", { name: "Compatible sources" })
+    .getByRole("radio", { name: new RegExp(O.dataDiskImage.name) })
+    .check();
+  // Each of the source's LUNs gets its own set field in the region; LUN 0 keeps the platform-managed key.
+  const lun0 = form.field("Data disk LUN 0 encryption set in West Europe");
+  const lun1 = form.field("Data disk LUN 1 encryption set in West Europe");
+  await expect(lun0).toHaveValue("");
+  await lun1.selectOption(desId("des-westeurope"));
+  await form.form.getByRole("button", { name: "Create image version" }).click();
+  await expect(form.heading()).toHaveText("1.1.0", { timeout: 30_000 });
+  const encryption = page.getByRole("region", { name: "Publishing options" });
+  await expect(encryption).toContainText("Encryption in West Europe");
+  await expect(encryption).toContainText("LUN 1: des-westeurope");
+  await expect(encryption).not.toContainText("OS disk:");
+  await expect(encryption).not.toContainText("LUN 0: des-");
 });
 
 test("a directly shared gallery warns that it cannot hold encrypted versions, and refuses one", async ({ page }) => {

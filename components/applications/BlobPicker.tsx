@@ -1,40 +1,32 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { useArm, useRuntimeConfig } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { inputClass } from "@/components/publish/fields";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
-import { storageQueries } from "@/lib/queries/storageBlobs";
+import { BlobListingRefused } from "@/components/storage/BlobListingRefused";
+import { useAccountBlobs } from "@/components/storage/useAccountBlobs";
 
 /**
- * Fills a package or configuration link from a storage account: the subscription's accounts, then (against the
- * emulator) the account's blobs, or (against Azure, where blobs are data plane) a container/blob path typed in.
- * The link field itself stays editable, for a URL with a SAS token.
+ * Fills a package or configuration link from a storage account: the subscription's accounts, then the account's
+ * blobs (the emulator's registry, or Azure's Blob service with the user's storage token), or where they cannot be
+ * listed a container/blob path typed in, with the reason. The link field itself stays editable, for a SAS URL.
  */
 export function BlobPicker({ name, label, subscriptionId }: { name: string; label: string; subscriptionId: string }) {
-  const arm = useArm();
-  const config = useRuntimeConfig();
   const { setValue } = useFormContext();
   const ids = { account: useId(), blob: useId(), path: useId() };
   const [accountId, setAccountId] = useState("");
   const [blobUri, setBlobUri] = useState("");
   const [blobPath, setBlobPath] = useState("");
-  const accounts = useQuery(storageQueries.accounts(arm, subscriptionId));
-  const account = accounts.data?.find((candidate) => candidate.id === accountId);
-  const emulatorUrl = config.mode === "emulator" ? config.emulatorUrl : undefined;
-  const blobs = useQuery({
-    ...storageQueries.emulatorBlobs(emulatorUrl ?? "", accountId),
-    enabled: emulatorUrl !== undefined && accountId !== "",
-  });
-  const chosen = emulatorUrl
-    ? blobUri
-    : account && blobPath.trim()
+  const { accounts, account, blobs } = useAccountBlobs(subscriptionId, accountId);
+  const typed = blobs.isError;
+  const chosen = typed
+    ? account && blobPath.trim()
       ? `${account.blobEndpoint.replace(/\/?$/, "/")}${blobPath.trim().replace(/^\//, "")}`
-      : "";
+      : ""
+    : blobUri;
 
   return (
     <details className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm sm:col-span-2">
@@ -61,7 +53,7 @@ export function BlobPicker({ name, label, subscriptionId }: { name: string; labe
             ))}
           </select>
         </div>
-        {emulatorUrl ? (
+        {!typed ? (
           <div className="flex flex-col gap-1">
             <label htmlFor={ids.blob} className="text-xs font-medium text-slate-700">
               Blob for the {label}
@@ -106,7 +98,13 @@ export function BlobPicker({ name, label, subscriptionId }: { name: string; labe
         </button>
       </div>
       {accounts.isError && <ErrorPanel error={accounts.error} title="The storage accounts could not be listed" />}
-      {blobs.isError && <ErrorPanel error={blobs.error} title="The blobs of this account could not be listed" />}
+      {blobs.isError && (
+        <BlobListingRefused
+          accountName={account?.name ?? accountId}
+          error={blobs.error}
+          instead={`Type the container and blob of the ${label}, or its URL in the field above.`}
+        />
+      )}
       {blobs.isFetching && <Spinner label="Loading blobs…" />}
       <p className="mt-2 text-xs text-slate-600">
         Azure downloads the blob when it replicates the version: a private blob needs a SAS token in the URL (or the

@@ -1,29 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useFormContext } from "react-hook-form";
-import { useArm, useRuntimeConfig } from "@/components/layout/ArmContext";
 import { inputClass, SelectField, TextField } from "@/components/publish/fields";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { sourceIncompatibilities, type SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
-import { publishingOptionQueries } from "@/lib/queries/publishingOptions";
-import { storageQueries } from "@/lib/queries/storageBlobs";
-import { useStorageToken } from "@/components/auth/useStorageToken";
+import { BlobListingRefused } from "@/components/storage/BlobListingRefused";
+import { useAccountBlobs } from "@/components/storage/useAccountBlobs";
 
 const ACCOUNT = "properties.storageProfile.osDiskImage.source.storageAccountId";
 const URI = "properties.storageProfile.osDiskImage.source.uri";
 
-const GIB = 1024 ** 3;
-
-interface VhdBlob {
-  container: string;
-  name: string;
-  uri: string;
-  sizeGB?: number;
-  osType?: string;
-}
+const VHD_SUFFIXES = [".vhd"];
 
 /**
  * A VHD as the OS disk's source: a storage account of the gallery's subscription in the version's region, and a
@@ -40,31 +29,12 @@ export function VhdSourcePicker({
   location: string;
   definition: SourceDefinitionTraits;
 }) {
-  const arm = useArm();
-  const config = useRuntimeConfig();
   const { watch, setValue } = useFormContext();
   const id = useId();
   const accountId = (watch(ACCOUNT) as string | undefined) ?? "";
   const uri = (watch(URI) as string | undefined) ?? "";
-  const storageToken = useStorageToken();
-  const accounts = useQuery(storageQueries.accounts(arm, subscriptionId));
-  const emulator = config.mode === "emulator";
-  const account = accounts.data?.find((candidate) => candidate.id.toLowerCase() === accountId.toLowerCase());
-  const registry = useQuery({
-    ...publishingOptionQueries.emulatorBlobs(arm, accountId),
-    enabled: emulator && accountId !== "",
-  });
-  const dataPlane = useQuery({
-    ...storageQueries.dataPlaneBlobs(account ?? { id: "", blobEndpoint: "" }, storageToken, [".vhd"]),
-    enabled: !emulator && account !== undefined,
-  });
-  const blobs = emulator ? registry : dataPlane;
-  const blobChoices: VhdBlob[] = emulator
-    ? (registry.data ?? [])
-    : (dataPlane.data ?? []).map((blob) => ({
-        ...blob,
-        ...(blob.sizeBytes !== undefined ? { sizeGB: Math.ceil(blob.sizeBytes / GIB) } : {}),
-      }));
+  const { accounts, account, blobs } = useAccountBlobs(subscriptionId, accountId, VHD_SUFFIXES);
+  const blobChoices = blobs.data ?? [];
   const choices = [...(accounts.data ?? [])]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((account) => {
@@ -88,7 +58,7 @@ export function VhdSourcePicker({
         choices={choices}
         hint={`The account holding the VHD, in ${regionDisplayName(location)} (the version's region).`}
       />
-      {accountId !== "" && !(blobs.isError && !emulator) && (
+      {accountId !== "" && !blobs.isError && (
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-blob`} className="text-sm font-medium text-slate-800">
             VHD blob
@@ -117,15 +87,14 @@ export function VhdSourcePicker({
               );
             })}
           </select>
-          {blobs.isError && <ErrorPanel error={blobs.error} title="The blobs could not be listed" />}
         </div>
       )}
-      {!emulator && dataPlane.isError && (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-          The blobs of {account?.name} could not be listed ({dataPlane.error.message}) Type the VHD&apos;s URI below.
-          Listing needs the Storage Blob Data Reader role on the account or container, a CORS rule on the account
-          allowing GET from this site, and network access to it.
-        </p>
+      {blobs.isError && (
+        <BlobListingRefused
+          accountName={account?.name ?? accountId}
+          error={blobs.error}
+          instead="Type the VHD's URI below."
+        />
       )}
       <TextField
         name={URI}

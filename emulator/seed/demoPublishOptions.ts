@@ -2,6 +2,7 @@ import type { EmulatorContext } from "../context.js";
 import { putGallery } from "../compute/galleries/galleries.model.js";
 import { createGalleryImage } from "../compute/galleryImages/galleryImages.model.js";
 import { diskEncryptionSetType } from "../compute/sources/diskEncryptionSets.model.js";
+import { managedImageType } from "../compute/sources/images.model.js";
 import { putComputeResource } from "../compute/sources/lifecycle.js";
 import { RESOURCE_GROUP_TYPE, resourceGroupId } from "../resources/resourceGroups.js";
 import { putStorageAccount, putVhdBlob } from "../storage/storageAccounts.model.js";
@@ -31,6 +32,14 @@ export const DEMO_PUBLISH_OPTIONS = {
     { container: "vhds", name: "ubuntu-24.04-cvm.vhd", sizeGB: 30, osType: "Linux" },
     { container: "vhds", name: "data-128.vhd", sizeGB: 128 },
   ],
+  /** A generalized managed image with two data disks, so each LUN can get its own disk encryption set. */
+  dataDiskImage: {
+    name: "img-ubuntu-2404-data",
+    dataDisks: [
+      { lun: 0, sizeGB: 64 },
+      { lun: 1, sizeGB: 128 },
+    ],
+  },
   /** Disk encryption sets by name: their region and encryption type. */
   encryptionSets: [
     { name: "des-westeurope", location: "westeurope", encryptionType: "EncryptionAtRestWithCustomerKey" },
@@ -76,6 +85,27 @@ export function seedDemoPublishOptions(ctx: EmulatorContext, seededAt: number): 
     { location: LOCATION, sku: { name: "Standard_LRS" }, kind: "StorageV2" },
   );
   for (const blob of o.blobs) putVhdBlob(then, ctx.resources.get(account.id) as typeof account, blob);
+  const vhds = `https://${o.storageAccount}.blob.core.windows.net/vhds`;
+  putComputeResource(
+    then,
+    managedImageType,
+    { ...ref, name: o.dataDiskImage.name },
+    {
+      location: LOCATION,
+      properties: {
+        hyperVGeneration: "V2",
+        storageProfile: {
+          osDisk: { osType: "Linux", osState: "Generalized", blobUri: `${vhds}/${o.blobs[0].name}`, diskSizeGB: 30 },
+          dataDisks: o.dataDiskImage.dataDisks.map(({ lun, sizeGB }) => ({
+            lun,
+            blobUri: `${vhds}/data-${lun}.vhd`,
+            diskSizeGB: sizeGB,
+            caching: "None",
+          })),
+        },
+      },
+    },
+  );
 
   const definition = (gallery: string, image: string, sku: string) =>
     createGalleryImage(then, {

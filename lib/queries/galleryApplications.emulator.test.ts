@@ -16,7 +16,7 @@ import {
   putApplicationVersion,
 } from "@/lib/queries/galleryApplications";
 import { scriptQueries } from "@/lib/queries/galleryScripts";
-import { storageQueries } from "@/lib/queries/storageBlobs";
+import { storageQueries, type StorageAccountSummary } from "@/lib/queries/storageBlobs";
 
 /** The application queries and writes as the dashboard sends them (the forms' output), through the SDK to the emulator. */
 describe("gallery application queries against the demo seed", () => {
@@ -38,9 +38,9 @@ describe("gallery application queries against the demo seed", () => {
     const applications = await run<{ name?: string }[]>(applicationQueries.list(arm, galleryId));
     expect(applications.map((a) => a.name).sort()).toEqual(["log-shipper", "monitoring-agent"]);
     expect(await run<unknown[]>(scriptQueries.list(arm, galleryId))).toEqual([]);
-    const accounts = await run<{ id: string; name: string }[]>(storageQueries.accounts(arm, subscriptionId));
+    const accounts = await run<StorageAccountSummary[]>(storageQueries.accounts(arm, subscriptionId));
     const packages = accounts.find((account) => account.name === "contosoapppackages")!;
-    const blobs = await run<{ uri: string }[]>(storageQueries.emulatorBlobs(em.url, packages.id));
+    const blobs = await run<{ uri: string }[]>(storageQueries.blobs({ kind: "emulator", rest: arm.rest }, packages));
     expect(blobs.map((b) => b.uri)).toContain(
       "https://contosoapppackages.blob.core.windows.net/packages/log-shipper/2.3.0/log-shipper.tar.gz",
     );

@@ -20,14 +20,6 @@ export interface EncryptionSetChoice {
   encryptionType: string;
 }
 
-export interface VhdBlobChoice {
-  container: string;
-  name: string;
-  sizeGB: number;
-  osType?: string;
-  uri: string;
-}
-
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);
@@ -63,22 +55,6 @@ export const publishingOptionQueries = {
           throw toAzureError(error, `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/diskEncryptionSets`);
         }
       },
-    }),
-  /**
-   * An account's VHD blobs from the emulator's blob registry, with the size and OS type it registered them with.
-   * Against Azure they are listed through the Blob service (storageQueries.dataPlaneBlobs).
-   */
-  emulatorBlobs: (arm: ArmClients, storageAccountId: string) =>
-    queryOptions({
-      queryKey: ["vhdBlobs", storageAccountId.toLowerCase()] as const,
-      queryFn: async (): Promise<VhdBlobChoice[]> => {
-        const answer = await arm.rest.request<{ value?: VhdBlobChoice[] }>(
-          "GET",
-          `/_emulator/blobs?storageAccountId=${encodeURIComponent(storageAccountId)}`,
-        );
-        return answer.value ?? [];
-      },
-      enabled: storageAccountId !== "",
     }),
 };
 

@@ -1,15 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ArmClients } from "@/lib/azure/clients";
-import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { toAzureError } from "@/lib/azure/errors";
 import { subscriptionResourceId } from "@/lib/azure/resourceId";
-import { listBlobsFromDataPlane, type DataPlaneBlob } from "@/lib/storage/blobService";
+import { listAccountBlobs, type AccountBlob, type BlobLister } from "@/lib/storage/accountBlobs";
 
 /**
  * Storage accounts and their blobs, for the blob pickers (application packages, VHD sources). The accounts come from
  * ARM (Microsoft.Storage/storageAccounts/read). Blobs are data plane, which a management token cannot list: against
- * the emulator they come from its blob registry (`GET /_emulator/blobs`, the stand-in for `az storage blob list`);
- * against Azure from the account's Blob service with a storage token (lib/storage/blobService.ts), and where that
- * is refused the user enters the blob's URL.
+ * the emulator's blob registry or Azure's Blob service answers them (lib/storage/accountBlobs.ts), and where that is
+ * refused the user enters the blob's URL.
  */
 
 export const STORAGE_API_VERSION = "2023-05-01";
@@ -20,12 +19,6 @@ export interface StorageAccountSummary {
   location: string;
   resourceGroup: string;
   blobEndpoint: string;
-}
-
-export interface BlobSummary {
-  container: string;
-  name: string;
-  uri: string;
 }
 
 interface StorageAccountResource {
@@ -64,40 +57,18 @@ export const storageQueries = {
       },
     }),
   /**
-   * An account's blobs through Azure Storage's data plane, those whose names end in one of `suffixes`; `token`
-   * gives a token for https://storage.azure.com. Not retried: a refusal (no data role, no CORS rule) stays one.
+   * An account's blobs whose names end in one of `suffixes`, from the emulator's registry or Azure's Blob service
+   * (lib/storage/accountBlobs.ts). Not retried: a refusal (no data role, no CORS rule) stays one.
    */
-  dataPlaneBlobs: (
+  blobs: (
+    lister: BlobLister,
     account: Pick<StorageAccountSummary, "id" | "blobEndpoint">,
-    token: () => Promise<string>,
     suffixes: readonly string[] = [],
   ) =>
     queryOptions({
-      queryKey: [...storageQueries.all(), "dataPlaneBlobs", account.id.toLowerCase(), [...suffixes]] as const,
-      queryFn: async ({ signal }): Promise<DataPlaneBlob[]> =>
-        listBlobsFromDataPlane(account.blobEndpoint, await token(), { suffixes, signal, resourceId: account.id }),
+      queryKey: [...storageQueries.all(), "blobs", lister.kind, account.id.toLowerCase(), [...suffixes]] as const,
+      queryFn: ({ signal }): Promise<AccountBlob[]> => listAccountBlobs(lister, account, { suffixes, signal }),
       retry: false,
       enabled: account.id !== "",
-    }),
-  /** An account's blobs from the emulator's registry; `emulatorUrl` is the emulator's base URL. */
-  emulatorBlobs: (emulatorUrl: string, accountId: string) =>
-    queryOptions({
-      queryKey: [...storageQueries.all(), "blobs", accountId.toLowerCase()] as const,
-      queryFn: async ({ signal }): Promise<BlobSummary[]> => {
-        const url = `${emulatorUrl}/_emulator/blobs?storageAccountId=${encodeURIComponent(accountId)}`;
-        const response = await fetch(url, { signal });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-          throw new AzureError({
-            status: response.status,
-            code: body.error?.code ?? `Http${response.status}`,
-            message: body.error?.message ?? `The emulator answered HTTP ${response.status}.`,
-            resourceId: accountId,
-          });
-        }
-        const body = (await response.json()) as { value?: BlobSummary[] };
-        return (body.value ?? []).map(({ container, name, uri }) => ({ container, name, uri }));
-      },
-      enabled: accountId !== "",
     }),
 };

@@ -1,37 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AzureError } from "@/lib/azure/errors";
 import { BLOB_SERVICE_VERSION, listBlobsFromDataPlane, parseEnumerationResults } from "./blobService";
-
-/**
- * The Blob service's List Containers and List Blobs answers, written here in the documented EnumerationResults
- * shape, served by a local stand-in of the account's endpoint that checks what the browser would send.
- */
-const ENDPOINT = "https://contosovhds.blob.core.windows.net/";
-const ACCOUNT = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/contosovhds";
-
-const containers = (names: string[], next = "") =>
-  `<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="${ENDPOINT}"><Containers>${names
-    .map((name) => `<Container><Name>${name}</Name><Properties><Etag>"0x1"</Etag></Properties></Container>`)
-    .join("")}</Containers><NextMarker>${next}</NextMarker></EnumerationResults>`;
-const blobs = (entries: [string, number][]) =>
-  `<?xml version="1.0" encoding="utf-8"?><EnumerationResults ContainerName="x"><Blobs>${entries
-    .map(
-      ([name, size]) =>
-        `<Blob><Name>${name}</Name><Properties><Content-Length>${size}</Content-Length><BlobType>PageBlob</BlobType></Properties></Blob>`,
-    )
-    .join("")}</Blobs><NextMarker /></EnumerationResults>`;
-
-function service(answers: Record<string, { status?: number; body: string }>) {
-  const seen: { url: string; headers: Headers }[] = [];
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    seen.push({ url, headers: new Headers(init?.headers) });
-    const answer = answers[url];
-    if (!answer) return new Response("", { status: 404 });
-    return new Response(answer.body, { status: answer.status ?? 200 });
-  }) as typeof globalThis.fetch;
-  return { fetch, seen };
-}
+import { ACCOUNT, blobs, containers, ENDPOINT, service } from "./blobServiceStandIn";
 
 describe("listing blobs through Azure Storage's data plane", () => {
   it("reads names, sizes and the next page's marker, decoding XML entities", () => {
