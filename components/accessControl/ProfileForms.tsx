@@ -4,7 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useFieldArray, useForm, useFormContext } from "react-hook-form";
-import { ArtifactFormFrame, useArtifactSubmit } from "@/components/galleryArtifacts/ArtifactFormFrame";
+import {
+  ArtifactFormFrame,
+  ArtifactNameAndRegion,
+  useArtifactSubmit,
+} from "@/components/galleryArtifacts/ArtifactFormFrame";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -36,7 +40,6 @@ import {
   type InVMAccessControlProfileVersionProperties,
 } from "@/lib/gallery/inVMAccessControl";
 import { suggestNextVersionName } from "@/lib/gallery/names";
-import { regionDisplayName } from "@/lib/gallery/regions";
 import { tagRowsOf } from "@/lib/publish/formRules";
 import {
   EMPTY_PROFILE,
@@ -136,21 +139,7 @@ export function ProfileForm({ gallery, stored }: { gallery: GalleryPath; stored?
         legend="Basics"
         description="The OS type and host endpoint say what the profile guards; both are fixed after creation."
       >
-        {editing ? (
-          <ReadOnlyField label="Profile name" value={stored.name} reason="The name is part of the profile's id." />
-        ) : (
-          <TextField
-            name="name"
-            label="Profile name"
-            required
-            hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-          />
-        )}
-        <ReadOnlyField
-          label="Region"
-          value={location ? regionDisplayName(location) : <Spinner />}
-          reason="A profile is created in its gallery's region."
-        />
+        <ArtifactNameAndRegion noun="Profile" storedName={editing ? stored.name : undefined} location={location} />
         <SelectField
           name="properties.osType"
           label="OS type"

@@ -6,13 +6,16 @@ import { useState, type ReactNode } from "react";
 import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
 import { buttonClass } from "@/components/publish/buttonClass";
+import { ReadOnlyField, TextField } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs, type Crumb } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
+import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import type { AzureError } from "@/lib/azure/errors";
+import { regionDisplayName } from "@/lib/gallery/regions";
 import type { Operation } from "@/lib/queries/lro";
 
 /**
@@ -103,6 +106,43 @@ export function ArtifactFormFrame<T extends FieldValues, O>({
           </div>
         </form>
       </FormProvider>
+    </>
+  );
+}
+
+/**
+ * A gallery artifact's name (typed on create, fixed once it is part of the id) and its region (the gallery's): the
+ * first fields of every artifact form.
+ */
+export function ArtifactNameAndRegion({
+  noun,
+  storedName,
+  location,
+}: {
+  /** "Script", "Profile": the field's label and the reasons name it. */
+  noun: string;
+  /** The artifact's name when editing; undefined on create. */
+  storedName: string | undefined;
+  location: string | undefined;
+}) {
+  const lower = noun.toLowerCase();
+  return (
+    <>
+      {storedName !== undefined ? (
+        <ReadOnlyField label={`${noun} name`} value={storedName} reason={`The name is part of the ${lower}'s id.`} />
+      ) : (
+        <TextField
+          name="name"
+          label={`${noun} name`}
+          required
+          hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
+        />
+      )}
+      <ReadOnlyField
+        label="Region"
+        value={location ? regionDisplayName(location) : <Spinner />}
+        reason={`A ${lower} is created in its gallery's region.`}
+      />
     </>
   );
 }

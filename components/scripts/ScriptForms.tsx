@@ -4,7 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useFieldArray, useForm, useFormContext } from "react-hook-form";
-import { ArtifactFormFrame, useArtifactSubmit } from "@/components/galleryArtifacts/ArtifactFormFrame";
+import {
+  ArtifactFormFrame,
+  ArtifactNameAndRegion,
+  useArtifactSubmit,
+} from "@/components/galleryArtifacts/ArtifactFormFrame";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -35,7 +39,6 @@ import {
   type GalleryScriptVersionProperties,
 } from "@/lib/gallery/galleryScript";
 import { suggestNextVersionName } from "@/lib/gallery/names";
-import { regionDisplayName } from "@/lib/gallery/regions";
 import { tagRowsOf } from "@/lib/publish/formRules";
 import {
   EMPTY_SCRIPT,
@@ -116,21 +119,7 @@ export function ScriptForm({
       before={galleryData.isError && <ErrorPanel error={galleryData.error} title="The gallery could not be read" />}
     >
       <Group legend="Basics">
-        {editing ? (
-          <ReadOnlyField label="Script name" value={stored.name} reason="The name is part of the script's id." />
-        ) : (
-          <TextField
-            name="name"
-            label="Script name"
-            required
-            hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-          />
-        )}
-        <ReadOnlyField
-          label="Region"
-          value={location ? regionDisplayName(location) : <Spinner />}
-          reason="A script is created in its gallery's region."
-        />
+        <ArtifactNameAndRegion noun="Script" storedName={editing ? stored.name : undefined} location={location} />
         <SelectField
           name="properties.supportedOSType"
           label="Supported OS type"
