@@ -44,6 +44,14 @@ export function noteVersionListWrite(now = Date.now()): void {
   lastWriteAt = now;
 }
 
+/** Rows of the list's first Resource Graph page: enough to fill the table's first screen, and quick to send. */
+const VERSION_LIST_FIRST_PAGE = 100;
+/**
+ * Pages read at once after the first: 10,000 versions are ten pages, and one after another they cost ten round
+ * trips. Below the browser's six connections per host, so replication reads of the rows on screen still go out.
+ */
+const VERSION_LIST_PARALLEL_PAGES = 4;
+
 interface VersionListChunk {
   versions: GalleryImageVersion[];
   /** The rows so far are dropped: Resource Graph failed part-way and ARM's list starts over. */
@@ -103,10 +111,7 @@ async function* versionListPages(
         arm.endpoint,
         [p.subscriptionId],
         versionsOfDefinitionQuery(imageId),
-        {
-          signal,
-          maxThrottleWaitMs: 0,
-        },
+        { signal, maxThrottleWaitMs: 0, firstPageSize: VERSION_LIST_FIRST_PAGE, parallelPages: VERSION_LIST_PARALLEL_PAGES },
       )) {
         yield { versions: rows.map(versionFromResourceRow) };
       }
