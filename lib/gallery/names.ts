@@ -66,12 +66,28 @@ export interface ImageVersionNumber {
 
 const VERSION_NAME = /^(\d+)\.(\d+)\.(\d+)$/;
 
+/**
+ * Sorting 10,000 versions compares names some 150,000 times, and latest filters them too: each name is parsed once
+ * (the result shared, so frozen), not per call. Emptied when full, so a long session's names do not pile up.
+ */
+const parsedNames = new Map<string, ImageVersionNumber | null>();
+const PARSED_NAMES_KEPT = 50_000;
 export function parseVersionName(name: string): ImageVersionNumber | undefined {
+  let parsed = parsedNames.get(name);
+  if (parsed === undefined) {
+    if (parsedNames.size >= PARSED_NAMES_KEPT) parsedNames.clear();
+    parsed = readVersionName(name) ?? null;
+    parsedNames.set(name, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+function readVersionName(name: string): ImageVersionNumber | undefined {
   const match = VERSION_NAME.exec(name);
   if (!match) return undefined;
   const [major, minor, patch] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
   if ([major, minor, patch].some((part) => part > MAX_VERSION_PART)) return undefined;
-  return { major, minor, patch };
+  return Object.freeze({ major, minor, patch });
 }
 
 export function formatVersionName(version: ImageVersionNumber): string {
@@ -86,26 +102,10 @@ export function checkImageVersionName(name: string): RuleViolation | undefined {
   return parseVersionName(name) ? undefined : invalidParameter(INVALID_VERSION_NAME_MESSAGE, "galleryImageVersionName");
 }
 
-/**
- * Sorting 10,000 versions compares names some 150,000 times; each name is parsed once, not per comparison.
- * Emptied when full, so a long session's names do not pile up.
- */
-const parsedNames = new Map<string, ImageVersionNumber | null>();
-const PARSED_NAMES_KEPT = 50_000;
-function parsedVersionName(name: string): ImageVersionNumber | undefined {
-  let parsed = parsedNames.get(name);
-  if (parsed === undefined) {
-    if (parsedNames.size >= PARSED_NAMES_KEPT) parsedNames.clear();
-    parsed = parseVersionName(name) ?? null;
-    parsedNames.set(name, parsed);
-  }
-  return parsed ?? undefined;
-}
-
 /** Orders version names numerically (1.10.0 after 1.9.0); names that do not parse sort first. */
 export function compareVersionNames(a: string, b: string): number {
-  const left = parsedVersionName(a);
-  const right = parsedVersionName(b);
+  const left = parseVersionName(a);
+  const right = parseVersionName(b);
   if (!left || !right) return (left ? 1 : 0) - (right ? 1 : 0);
   return left.major - right.major || left.minor - right.minor || left.patch - right.patch;
 }
