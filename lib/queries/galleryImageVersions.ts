@@ -44,8 +44,11 @@ export function noteVersionListWrite(now = Date.now()): void {
   lastWriteAt = now;
 }
 
-/** Rows of the list's first Resource Graph page: enough to fill the table's first screen, and quick to send. */
-const VERSION_LIST_FIRST_PAGE = 100;
+/**
+ * Rows of the list's first Resource Graph page: enough to fill the table's first screen (about 20 rows), quick to
+ * send, and under DataTable's virtualizing threshold by half, as those rows are all rendered until the rest arrive.
+ */
+const VERSION_LIST_FIRST_PAGE = 50;
 /**
  * Pages read at once after the first: 10,000 versions are ten pages, and one after another they cost ten round
  * trips. Below the browser's six connections per host, so replication reads of the rows on screen still go out.
