@@ -105,7 +105,8 @@ describe("the version list of a definition with thousands of versions", () => {
     expect(seen.at(-1)).toEqual({ rows: VERSIONS, complete: true, newest: true });
   });
 
-  const QUERY = "resources | where type =~ 'microsoft.compute/galleries/images/versions' | order by name asc | project id";
+  const QUERY =
+    "resources | where type =~ 'microsoft.compute/galleries/images/versions' | order by name asc | project id";
   const pages = (options: Parameters<typeof resourceGraphPages>[4]) =>
     resourceGraphPages(arm.unretried, arm.endpoint, [subscriptionId], QUERY, options);
 

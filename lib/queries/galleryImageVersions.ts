@@ -114,7 +114,12 @@ async function* versionListPages(
         arm.endpoint,
         [p.subscriptionId],
         versionsOfDefinitionQuery(imageId),
-        { signal, maxThrottleWaitMs: 0, firstPageSize: VERSION_LIST_FIRST_PAGE, parallelPages: VERSION_LIST_PARALLEL_PAGES },
+        {
+          signal,
+          maxThrottleWaitMs: 0,
+          firstPageSize: VERSION_LIST_FIRST_PAGE,
+          parallelPages: VERSION_LIST_PARALLEL_PAGES,
+        },
       )) {
         yield { versions: rows.map(versionFromResourceRow) };
       }
