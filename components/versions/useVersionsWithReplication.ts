@@ -31,16 +31,29 @@ const KNOWN_FROM_LIST: ReadonlySet<PassedOverReason> = new Set(["excludedGloball
 
 const idOf = (version: GalleryImageVersion) => (version.id ?? "").toLowerCase();
 
-/** A list's versions newest first and the regions they target, computed once per list read (the array is kept by the query). */
-const orders = new WeakMap<GalleryImageVersion[], { newestFirst: GalleryImageVersion[]; regions: Set<string> }>();
-function orderOf(versions: GalleryImageVersion[]) {
+interface ListOrder {
+  newestFirst: GalleryImageVersion[];
+  regions: Set<string>;
+  /** Each version's place in the list, by lower-cased id. */
+  indexOf: Map<string, number>;
+}
+
+/**
+ * A list's versions newest first, the regions they target and where each id sits, computed once per list read
+ * (the array is kept by the query), not per render.
+ */
+const orders = new WeakMap<GalleryImageVersion[], ListOrder>();
+function orderOf(versions: GalleryImageVersion[]): ListOrder {
   let order = orders.get(versions);
   if (!order) {
     const regions = new Set<string>();
-    for (const version of versions) {
+    const indexOf = new Map<string, number>();
+    versions.forEach((version, i) => {
+      indexOf.set(idOf(version), i);
       for (const target of effectiveTargetRegions(version)) regions.add(normalizeLocation(target.name));
-    }
-    order = { newestFirst: [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? "")), regions };
+    });
+    const newestFirst = [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
+    order = { newestFirst, regions, indexOf };
     orders.set(versions, order);
   }
   return order;
@@ -121,14 +134,27 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
     const versions = listed[index]!;
     if (list.isError) return { listError: list.error, detailErrors: [], complete: true };
     if (!list.data) return { detailErrors: [], complete: false };
-    const mine = versions.map((version) => detailOf.get(idOf(version)));
+    // Only the few versions with a read in the cache change: they are put in place by index, so a render costs
+    // what those reads cost, not a lookup per version of 10,000.
+    const { indexOf } = orderOf(versions);
+    const withDetails = versions.slice();
+    for (const [id, detail] of cached) {
+      const i = indexOf.get(id);
+      if (i !== undefined) withDetails[i] = detail;
+    }
+    const detailErrors: DefinitionVersions["detailErrors"] = [];
+    let detailsSettled = true;
+    for (const [id, detail] of detailOf) {
+      const i = indexOf.get(id);
+      if (i === undefined) continue;
+      if (detail.data) withDetails[i] = detail.data;
+      if (detail.isError) detailErrors.push({ version: versions[i]!, error: detail.error });
+      detailsSettled &&= !detail.isPending;
+    }
     return {
-      versions: stable(
-        before[index],
-        versions.map((version, i) => mine[i]?.data ?? cached.get(idOf(version)) ?? version),
-      ),
-      detailErrors: versions.flatMap((version, i) => (mine[i]?.isError ? [{ version, error: mine[i]!.error }] : [])),
-      complete: isListComplete(list) && probesSettled && mine.every((detail) => !detail?.isPending),
+      versions: stable(before[index], withDetails),
+      detailErrors,
+      complete: isListComplete(list) && probesSettled && detailsSettled,
     };
   });
   previous.current = result.map((definition) => definition.versions);

@@ -66,12 +66,28 @@ export interface ImageVersionNumber {
 
 const VERSION_NAME = /^(\d+)\.(\d+)\.(\d+)$/;
 
+/**
+ * Sorting 10,000 versions compares names some 150,000 times, and latest filters them too: each name is parsed once
+ * (the result shared, so frozen), not per call. Emptied when full, so a long session's names do not pile up.
+ */
+const parsedNames = new Map<string, ImageVersionNumber | null>();
+const PARSED_NAMES_KEPT = 50_000;
 export function parseVersionName(name: string): ImageVersionNumber | undefined {
+  let parsed = parsedNames.get(name);
+  if (parsed === undefined) {
+    if (parsedNames.size >= PARSED_NAMES_KEPT) parsedNames.clear();
+    parsed = readVersionName(name) ?? null;
+    parsedNames.set(name, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+function readVersionName(name: string): ImageVersionNumber | undefined {
   const match = VERSION_NAME.exec(name);
   if (!match) return undefined;
   const [major, minor, patch] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
   if ([major, minor, patch].some((part) => part > MAX_VERSION_PART)) return undefined;
-  return { major, minor, patch };
+  return Object.freeze({ major, minor, patch });
 }
 
 export function formatVersionName(version: ImageVersionNumber): string {

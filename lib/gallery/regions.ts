@@ -296,12 +296,22 @@ export const AZURE_REGIONS: readonly AzureRegion[] = ROWS.map(
 
 const BY_NAME = new Map(AZURE_REGIONS.map((region) => [region.name, region]));
 
+/** Latest and replication views normalise every version's target regions per render: a few spellings, 10,000s of calls. */
+const normalizedLocations = new Map<string, string>();
+const NORMALIZED_LOCATIONS_KEPT = 1_000;
+
 /**
  * ARM accepts a location as its name or its display name, in any case and spacing ("West Europe",
  * "westeurope", "WESTEUROPE"), and always answers with the name. Unknown locations are normalised the same way.
  */
 export function normalizeLocation(location: string): string {
-  return location.replace(/\s+/g, "").toLowerCase();
+  let name = normalizedLocations.get(location);
+  if (name === undefined) {
+    if (normalizedLocations.size >= NORMALIZED_LOCATIONS_KEPT) normalizedLocations.clear();
+    name = location.replace(/\s+/g, "").toLowerCase();
+    normalizedLocations.set(location, name);
+  }
+  return name;
 }
 
 export function findRegion(location: string): AzureRegion | undefined {

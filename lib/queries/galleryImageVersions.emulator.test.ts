@@ -3,8 +3,10 @@ import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SCALE_SEED } from "@/emulator/seed/scale";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
+import { ARM_RETRY } from "@/lib/azure/armRetry";
 import { createArmClients, type ArmClients } from "@/lib/azure/clients";
 import { galleryImageResourceId } from "@/lib/azure/resourceId";
+import { ResourceGraphFailed, resourceGraphPages } from "@/lib/azure/resourceGraph";
 import { isListComplete, noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
 
 const VERSIONS = 2_300;
@@ -51,9 +53,10 @@ describe("the version list of a definition with thousands of versions", () => {
   const names = (versions: GalleryImageVersion[]) => versions.map((v) => v.name).sort();
   const read = () => new QueryClient().fetchQuery(versionQueries.list(arm, imageId));
 
-  it("reads every version through Resource Graph, 1,000 rows a page, not through ARM's list", async () => {
+  it("reads every version through Resource Graph, a short first page then 1,000 rows a page, not through ARM's list", async () => {
     let versions: GalleryImageVersion[] = [];
-    expect(await requestsTo(RESOURCE_GRAPH, async () => (versions = await read()))).toBe(3);
+    // 50 + 1,000 + 1,000 + 250.
+    expect(await requestsTo(RESOURCE_GRAPH, async () => (versions = await read()))).toBe(4);
     expect(await requestsTo(ARM_VERSION_LIST, read)).toBe(0);
     expect(versions).toHaveLength(VERSIONS);
     expect(new Set(versions.map((v) => v.id?.toLowerCase())).size).toBe(VERSIONS);
@@ -98,8 +101,38 @@ describe("the version list of a definition with thousands of versions", () => {
       });
     });
     // Newest published first: the first page already holds the version a newest-first table shows on top.
-    expect(seen[0]).toEqual({ rows: 1000, complete: false, newest: true });
+    expect(seen[0]).toEqual({ rows: 50, complete: false, newest: true });
     expect(seen.at(-1)).toEqual({ rows: VERSIONS, complete: true, newest: true });
+  });
+
+  const QUERY =
+    "resources | where type =~ 'microsoft.compute/galleries/images/versions' | order by name asc | project id";
+  const pages = (options: Parameters<typeof resourceGraphPages>[4]) =>
+    resourceGraphPages(arm.unretried, arm.endpoint, [subscriptionId], QUERY, options);
+
+  it("reads the pages after the first several at once by $skip, giving the rows in Resource Graph's order", async () => {
+    const ids = async (options: Parameters<typeof resourceGraphPages>[4]) => {
+      const chunks: string[][] = [];
+      for await (const rows of pages(options)) chunks.push(rows.map((row) => String(row.id)));
+      return chunks;
+    };
+    const followingTokens = (await ids({})).flat();
+    const chunks = await ids({ firstPageSize: 100, parallelPages: 3 });
+    expect(chunks.flat()).toEqual(followingTokens);
+    expect(chunks[0]).toHaveLength(100);
+    expect(new Set(followingTokens).size).toBe(VERSIONS);
+  });
+
+  it("a page read in parallel that fails ends the stream with the rows delivered before it", async () => {
+    const stream = pages({ firstPageSize: 100, parallelPages: 3, transientRetry: { ...ARM_RETRY, maxRetries: 0 } });
+    const first = await stream.next();
+    expect(first.value).toHaveLength(100);
+    // The later pages are asked for only when the stream is read on.
+    await fault(RESOURCE_GRAPH, { status: 503 });
+    const failure = await stream.next().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ResourceGraphFailed);
+    expect((failure as ResourceGraphFailed).delivered).toBe(100);
+    expect((failure as ResourceGraphFailed).error.status).toBe(503);
   });
 
   it("reads ARM's list for a while after this tab wrote, as Resource Graph learns of writes later", async () => {
