@@ -156,7 +156,9 @@ test("a version that failed Trusted Launch validation: warned on its definition,
   const latest = page.getByRole("table", { name: "What latest resolves to in each region" });
   await expect(latest.getByText(failure).first()).toBeVisible();
   await expect(page.getByTestId("snippet-warning")).toContainText(failure);
-  await expect(page.getByRole("region", { name: "Azure CLI snippet" })).toContainText(`# WARNING: ${failure}`);
+  await expect(await openSnippet(page.getByRole("region", { name: "Deploy" }), "Azure CLI")).toContainText(
+    `# WARNING: ${failure}`,
+  );
   await expectNoSeriousA11yViolations(page, "definition page of a version that failed validation");
 
   await page.goto("/images");
