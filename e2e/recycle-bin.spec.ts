@@ -3,12 +3,13 @@ import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIde
 import { DEMO_RECOVERABLE_GALLERY } from "../emulator/seed/demoSoftDelete";
 import { Portal } from "./pages/portal";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { privateWorldTest as test } from "./support/privateWorld";
+import { unsharedWorldTest as test } from "./support/privateWorld";
 
 /**
  * Soft delete and the recycle bins on contoso_recoverable_images (emulator/seed/demoSoftDelete.ts): a version
  * deleted in the dashboard is kept for 7 days, listed in the gallery's recycle bin and the global one, and restored;
- * the gallery's system-assigned identity is turned off and on. A private world: versions and identity change here.
+ * the gallery's system-assigned identity is turned off and on. A world of its own: versions and identity change here,
+ * and the countdowns are read against the browser's clock, which specs that move the emulator's clock would skew.
  */
 
 const admin = DEMO_PERSONA_USERS["platform-admin"];
