@@ -1,7 +1,7 @@
 import type { ArmRequest, ArmRoute } from "../router.js";
 import { existingResourceGroup } from "./resourceGroups.js";
 import { DeploymentErrors } from "./deployments.errors.js";
-import { DEPLOYMENT_TYPE, validateDeployment } from "./deployments.model.js";
+import { DEPLOYMENT_TYPE, validateDeployment, type ValidateRequest } from "./deployments.model.js";
 import { withinTemplateLimits } from "./deployments.limits.js";
 import {
   deploymentId,
@@ -35,6 +35,19 @@ const DEPLOYMENT_PATH =
 const groupScope = (params: Record<string, string>) =>
   `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}`;
 
+/** What a deployment's PUT and its validate take from the request: the same preflight runs for both. */
+function deploymentRequest(req: ArmRequest): ValidateRequest {
+  const subscriptionId = req.params.subscriptionId!;
+  return {
+    ctx: req.ctx,
+    caller: req.caller,
+    subscriptionId,
+    resourceGroup: existingResourceGroup(req, subscriptionId, req.params.resourceGroupName!),
+    deploymentName: req.params.deploymentName!,
+    body: req.body,
+  };
+}
+
 function deploymentOf(req: ArmRequest): DeploymentRecord {
   const group = existingResourceGroup(req, req.params.subscriptionId!, req.params.resourceGroupName!);
   const record = req.ctx.resources.get<DeploymentRecord["body"], DeploymentState>(
@@ -66,18 +79,8 @@ export const deploymentRoutes: ArmRoute[] = [
     action: "Microsoft.Resources/deployments/write",
     scope: groupScope,
     handler: (req) => {
-      const subscriptionId = req.params.subscriptionId!;
-      const resourceGroup = existingResourceGroup(req, subscriptionId, req.params.resourceGroupName!);
-      const record = withinTemplateLimits(() =>
-        runDeployment({
-          ctx: req.ctx,
-          caller: req.caller,
-          subscriptionId,
-          resourceGroup,
-          deploymentName: req.params.deploymentName!,
-          body: req.body,
-        }),
-      );
+      const request = deploymentRequest(req);
+      const record = withinTemplateLimits(() => runDeployment(request));
       const now = req.ctx.clock.now();
       const view = deploymentView(record, now);
       // ARM answers 201 with the deployment Accepted and points at its status, whatever the outcome will be.
@@ -175,20 +178,10 @@ export const deploymentRoutes: ArmRoute[] = [
     resourceType: DEPLOYMENT_TYPE,
     apiVersions: DEPLOYMENT_API_VERSIONS,
     action: "Microsoft.Resources/deployments/validate/action",
-    scope: (params) => `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}`,
+    scope: groupScope,
     handler: (req) => {
-      const subscriptionId = req.params.subscriptionId!;
-      const resourceGroup = existingResourceGroup(req, subscriptionId, req.params.resourceGroupName!);
-      const body = withinTemplateLimits(() =>
-        validateDeployment({
-          ctx: req.ctx,
-          caller: req.caller,
-          subscriptionId,
-          resourceGroup,
-          deploymentName: req.params.deploymentName!,
-          body: req.body,
-        }),
-      );
+      const request = deploymentRequest(req);
+      const body = withinTemplateLimits(() => validateDeployment(request));
       return { status: 200, body };
     },
   },
