@@ -10,6 +10,7 @@ import {
   applicationVmSpec,
   galleryApplicationEntry,
 } from "./applicationSnippets";
+import { blockOf, misalignedAttributes, parseHcl, unresolvedReferences } from "../../test/support/hclShape";
 
 const VERSION_ID =
   "/subscriptions/c0000000-0000-4000-8001-000000000001/resourceGroups/rg-vm-apps/providers/Microsoft.Compute/galleries/contoso_vm_apps/applications/log-shipper/versions/2.1.0";
@@ -124,14 +125,52 @@ describe("ARM template and Bicep", () => {
 
 describe("Terraform", () => {
   it("declares gallery_application on the OS's VM resource", () => {
-    const snippet = applicationTerraformSnippet(withOptions);
-    expect(snippet).toContain('resource "azurerm_linux_virtual_machine" "this"');
-    expect(snippet).toContain("gallery_application {");
-    expect(snippet).toContain(`version_id = "${VERSION_ID}"`);
-    expect(snippet).toContain("order = 2");
-    expect(snippet).toContain(`configuration_blob_uri = "${withOptions.configurationReference}"`);
-    expect(snippet).toContain("treat_failure_as_deployment_failure_enabled = true");
+    const root = parseHcl(applicationTerraformSnippet(withOptions));
+    expect(blockOf(root, "resource", "azurerm_linux_virtual_machine", "this").blocks.at(-1)).toEqual({
+      type: "gallery_application",
+      labels: [],
+      attributes: {
+        version_id: `"${VERSION_ID}"`,
+        order: "2",
+        configuration_blob_uri: `"${withOptions.configurationReference}"`,
+        treat_failure_as_deployment_failure_enabled: "true",
+      },
+      blocks: [],
+    });
     expect(applicationTerraformSnippet(scaleSet)).toContain('resource "azurerm_windows_virtual_machine_scale_set"');
+  });
+
+  it.each([
+    ["a VM", vm],
+    ["a VM with every option", withOptions],
+    ["a scale set", scaleSet],
+    ["a Linux scale set", { ...vm, target: "virtualMachineScaleSet" as const }],
+  ])("applies as written for %s: every reference declared, formatted as terraform fmt", (_, spec) => {
+    const text = applicationTerraformSnippet(spec);
+    const root = parseHcl(text);
+    expect(unresolvedReferences(root)).toEqual([]);
+    expect(misalignedAttributes(text)).toEqual([]);
+    // Nothing to supply but a Windows administrator's password, which Terraform asks for.
+    const variables = root.blocks.filter((block) => block.type === "variable");
+    expect(variables.map((block) => block.labels[0])).toEqual(spec.osType === "Windows" ? ["admin_password"] : []);
+    expect(variables.every((block) => block.attributes.sensitive === "true")).toBe(true);
+    expect(blockOf(root, "data", "azurerm_resource_group", "rg").attributes.name).toBe('"rg-app"');
+  });
+
+  it("puts the scale set's instances in the snippet's own subnet, and the VM's network interface", () => {
+    const scaleSetRoot = parseHcl(applicationTerraformSnippet(scaleSet));
+    const vmss = blockOf(scaleSetRoot, "resource", "azurerm_windows_virtual_machine_scale_set", "this");
+    const nic = vmss.blocks.find((block) => block.type === "network_interface")!;
+    expect(nic.blocks[0]!.attributes.subnet_id).toBe("azurerm_subnet.default.id");
+    expect(scaleSetRoot.blocks.some((block) => block.labels[0] === "azurerm_network_interface")).toBe(false);
+
+    const vmRoot = parseHcl(applicationTerraformSnippet(vm));
+    expect(blockOf(vmRoot, "resource", "azurerm_linux_virtual_machine", "this").attributes.network_interface_ids).toBe(
+      "[azurerm_network_interface.nic.id]",
+    );
+    expect(blockOf(vmRoot, "resource", "azurerm_network_interface", "nic").blocks[0]!.attributes.subnet_id).toBe(
+      "azurerm_subnet.default.id",
+    );
   });
 });
 

@@ -14,7 +14,20 @@ import {
   type VmGalleryApplication,
 } from "./armTemplate";
 import { SNIPPET_LABELS } from "./snippets";
-import { BICEP_VIRTUAL_NETWORK, BICEP_VM_NETWORK, bicepString, hcl, ps, sh } from "./snippetSyntax";
+import {
+  BICEP_VIRTUAL_NETWORK,
+  BICEP_VM_NETWORK,
+  bicepString,
+  hcl,
+  hclAttributes,
+  ps,
+  sh,
+  TERRAFORM_OS_DISK,
+  terraformCredentials,
+  terraformNetwork,
+  terraformPreamble,
+  terraformResourceGroup,
+} from "./snippetSyntax";
 import { checkRegion, type ConsumerVersion } from "./usability";
 
 /**
@@ -349,74 +362,82 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
   ].join("\n");
 }
 
+/**
+ * The Terraform of a new VM or scale set with the application, in the form's resource group (read by name, as the
+ * Bicep and ARM template deploy into it) with its own network, as the other declarative snippets: it applies as it is.
+ */
 export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): string {
   const image = marketplaceImageOf(BASE_IMAGES[spec.osType])!;
   const kind = spec.osType === "Windows" ? "windows" : "linux";
   const scaleSet = isScaleSet(spec);
   const resource = scaleSet ? `azurerm_${kind}_virtual_machine_scale_set` : `azurerm_${kind}_virtual_machine`;
   const entry = galleryApplicationEntry(spec);
-  const credentials =
-    spec.osType === "Windows"
-      ? ["  admin_password      = var.admin_password"]
-      : [
-          "",
-          "  admin_ssh_key {",
-          `    username   = ${hcl(spec.adminUsername)}`,
-          '    public_key = file("~/.ssh/id_rsa.pub")',
-          "  }",
-        ];
+  const credentials = terraformCredentials(spec.osType, spec.adminUsername);
   return [
-    'provider "azurerm" {',
-    "  features {}",
-    "}",
+    ...terraformPreamble(spec.osType === "Windows"),
+    ...terraformResourceGroup(spec.resourceGroup),
     "",
-    ...(spec.osType === "Windows"
-      ? ['variable "admin_password" {', "  type      = string", "  sensitive = true", "}", ""]
-      : []),
-    ...(scaleSet ? ['variable "subnet_id" {', "  type = string", "}", ""] : []),
-    ...(scaleSet ? [] : ['variable "network_interface_id" {', "  type = string", "}", ""]),
+    ...terraformNetwork(spec.vmName, spec.location, { nic: !scaleSet }),
+    "",
     `resource ${hcl(resource)} "this" {`,
-    `  name                = ${hcl(spec.vmName)}`,
-    `  resource_group_name = ${hcl(spec.resourceGroup)}`,
-    `  location            = ${hcl(spec.location)}`,
-    ...(scaleSet
-      ? [`  sku                 = ${hcl(spec.vmSize)}`, "  instances           = 2"]
-      : [`  size                = ${hcl(spec.vmSize)}`]),
-    `  admin_username      = ${hcl(spec.adminUsername)}`,
-    ...credentials,
-    ...(scaleSet ? [] : ["  network_interface_ids = [var.network_interface_id]"]),
+    ...hclAttributes("  ", [
+      ["name", hcl(spec.vmName)],
+      ["resource_group_name", "data.azurerm_resource_group.rg.name"],
+      ["location", hcl(spec.location)],
+      ...(scaleSet
+        ? ([
+            ["sku", hcl(spec.vmSize)],
+            ["instances", "2"],
+          ] as const)
+        : ([
+            ["size", hcl(spec.vmSize)],
+            ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
+          ] as const)),
+      ...credentials.attributes,
+    ]),
+    ...credentials.blocks,
     "",
     "  source_image_reference {",
-    `    publisher = ${hcl(image.publisher)}`,
-    `    offer     = ${hcl(image.offer)}`,
-    `    sku       = ${hcl(image.sku)}`,
-    `    version   = ${hcl(image.version)}`,
+    ...hclAttributes("    ", [
+      ["publisher", hcl(image.publisher)],
+      ["offer", hcl(image.offer)],
+      ["sku", hcl(image.sku)],
+      ["version", hcl(image.version)],
+    ]),
     "  }",
     "",
-    "  os_disk {",
-    '    caching              = "ReadWrite"',
-    '    storage_account_type = "Premium_LRS"',
-    "  }",
+    ...TERRAFORM_OS_DISK,
     ...(scaleSet
       ? [
           "",
           "  network_interface {",
-          '    name    = "nic"',
-          "    primary = true",
+          ...hclAttributes("    ", [
+            ["name", '"nic"'],
+            ["primary", "true"],
+          ]),
+          "",
           "    ip_configuration {",
-          '      name      = "ipconfig1"',
-          "      primary   = true",
-          "      subnet_id = var.subnet_id",
+          ...hclAttributes("      ", [
+            ["name", '"ipconfig1"'],
+            ["primary", "true"],
+            ["subnet_id", "azurerm_subnet.default.id"],
+          ]),
           "    }",
           "  }",
         ]
       : []),
     "",
     "  gallery_application {",
-    `    version_id = ${hcl(entry.packageReferenceId)}`,
-    ...(entry.order !== undefined ? [`    order = ${entry.order}`] : []),
-    ...(entry.configurationReference ? [`    configuration_blob_uri = ${hcl(entry.configurationReference)}`] : []),
-    ...(entry.treatFailureAsDeploymentFailure ? ["    treat_failure_as_deployment_failure_enabled = true"] : []),
+    ...hclAttributes("    ", [
+      ["version_id", hcl(entry.packageReferenceId)],
+      ...(entry.order !== undefined ? ([["order", String(entry.order)]] as const) : []),
+      ...(entry.configurationReference
+        ? ([["configuration_blob_uri", hcl(entry.configurationReference)]] as const)
+        : []),
+      ...(entry.treatFailureAsDeploymentFailure
+        ? ([["treat_failure_as_deployment_failure_enabled", "true"]] as const)
+        : []),
+    ]),
     "  }",
     "}",
     "",

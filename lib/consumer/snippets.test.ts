@@ -9,6 +9,8 @@ import {
   terraformSnippet,
 } from "./snippets";
 import type { ConsumerVersion } from "./usability";
+import { hcl } from "./snippetSyntax";
+import { blockOf, misalignedAttributes, parseHcl, unresolvedReferences } from "../../test/support/hclShape";
 
 const now = new Date("2026-01-01T00:00:00Z");
 const VERSION_ID =
@@ -290,5 +292,41 @@ describe("snippets of a version with warnings", () => {
     const plain = deploySnippets({ kind: "version", version: replicated }, linux, now, () => []);
     if (!plain.ok) throw new Error(plain.reason);
     expect(plain.snippets.azureCli).toBe(azureCliSnippet(linux));
+  });
+});
+
+describe("Terraform applies as written", () => {
+  const sharedSpecialized: DeploymentSpec = {
+    ...specialized,
+    imageId: "/SharedGalleries/c0000000-0000-4000-8001-000000000003-CONTOSO/Images/base/Versions/latest",
+  };
+  const cases = { linux, windows, specialized, sharedSpecialized };
+
+  it.each(Object.entries(cases))("%s: every reference declared, formatted as terraform fmt", (_, spec) => {
+    const text = terraformSnippet(spec);
+    const root = parseHcl(text);
+    expect(unresolvedReferences(root)).toEqual([]);
+    expect(misalignedAttributes(text)).toEqual([]);
+    expect(blockOf(root, "data", "azurerm_resource_group", "rg").attributes.name).toBe('"rg-app"');
+    // Nothing to supply but a Windows administrator's password, which Terraform asks for.
+    const variables = root.blocks.filter((block) => block.type === "variable");
+    expect(variables.map((block) => block.labels[0])).toEqual(spec === windows ? ["admin_password"] : []);
+    expect(variables.every((block) => block.attributes.sensitive === "true")).toBe(true);
+  });
+
+  it("puts the VM's network interface in the snippet's own subnet", () => {
+    const root = parseHcl(terraformSnippet(windows));
+    expect(blockOf(root, "resource", "azurerm_windows_virtual_machine", "vm").attributes.network_interface_ids).toBe(
+      "[azurerm_network_interface.nic.id]",
+    );
+    const nic = blockOf(root, "resource", "azurerm_network_interface", "nic");
+    expect(nic.blocks[0]!.attributes.subnet_id).toBe("azurerm_subnet.default.id");
+    expect(blockOf(root, "resource", "azurerm_subnet", "default").attributes.virtual_network_name).toBe(
+      "azurerm_virtual_network.vnet.name",
+    );
+  });
+
+  it("escapes HCL's template sequences in strings", () => {
+    expect(hcl('a${b}%{c}"')).toBe('"a$${b}%%{c}\\""');
   });
 });

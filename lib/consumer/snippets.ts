@@ -7,7 +7,19 @@ import {
   isProxyImageId,
   needsAdminCredentials,
 } from "./armTemplate";
-import { BICEP_VM_NETWORK, bicepString, hcl, ps, sh } from "./snippetSyntax";
+import {
+  BICEP_VM_NETWORK,
+  bicepString,
+  hcl,
+  hclAttributes,
+  ps,
+  sh,
+  TERRAFORM_OS_DISK,
+  terraformCredentials,
+  terraformNetwork,
+  terraformPreamble,
+  terraformResourceGroup,
+} from "./snippetSyntax";
 import { checkRegion, type ImageChoice } from "./usability";
 
 /**
@@ -178,109 +190,66 @@ function terraformVm(spec: DeploymentSpec): string[] {
     // azurerm_virtual_machine resource, which can leave os_profile out.
     return [
       'resource "azurerm_virtual_machine" "vm" {',
-      `  name                  = ${hcl(spec.vmName)}`,
-      `  location              = ${hcl(spec.location)}`,
-      "  resource_group_name   = data.azurerm_resource_group.rg.name",
-      `  vm_size               = ${hcl(spec.vmSize)}`,
-      "  network_interface_ids = [azurerm_network_interface.nic.id]",
+      ...hclAttributes("  ", [
+        ["name", hcl(spec.vmName)],
+        ["location", hcl(spec.location)],
+        ["resource_group_name", "data.azurerm_resource_group.rg.name"],
+        ["vm_size", hcl(spec.vmSize)],
+        ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
+      ]),
       "",
       "  storage_image_reference {",
       `    id = ${hcl(spec.imageId)}`,
       "  }",
       "",
       "  storage_os_disk {",
-      `    name              = ${hcl(`${spec.vmName}-osdisk`)}`,
-      '    create_option     = "FromImage"',
-      '    managed_disk_type = "Premium_LRS"',
+      ...hclAttributes("    ", [
+        ["name", hcl(`${spec.vmName}-osdisk`)],
+        ["create_option", '"FromImage"'],
+        ["managed_disk_type", '"Premium_LRS"'],
+      ]),
       "  }",
       "}",
     ];
   }
   const kind = spec.osType === "Windows" ? "windows" : "linux";
-  const credentials =
-    spec.osType === "Windows"
-      ? ["  admin_password      = var.admin_password"]
-      : [
-          "",
-          "  admin_ssh_key {",
-          `    username   = ${hcl(spec.adminUsername)}`,
-          '    public_key = file("~/.ssh/id_rsa.pub")',
-          "  }",
-        ];
+  const credentials = terraformCredentials(spec.osType, spec.adminUsername);
   return [
     `resource "azurerm_${kind}_virtual_machine" "vm" {`,
-    `  name                  = ${hcl(spec.vmName)}`,
-    `  location              = ${hcl(spec.location)}`,
-    "  resource_group_name   = data.azurerm_resource_group.rg.name",
-    `  size                  = ${hcl(spec.vmSize)}`,
-    "  network_interface_ids = [azurerm_network_interface.nic.id]",
-    // source_image_id takes gallery ids and a shared or community gallery's /SharedGalleries/… or /CommunityGalleries/… ids alike.
-    `  source_image_id       = ${hcl(spec.imageId)}`,
-    `  admin_username        = ${hcl(spec.adminUsername)}`,
-    ...credentials,
-    ...(spec.securityType === "TrustedLaunch"
-      ? ["  secure_boot_enabled   = true", "  vtpm_enabled          = true"]
-      : []),
+    ...hclAttributes("  ", [
+      ["name", hcl(spec.vmName)],
+      ["location", hcl(spec.location)],
+      ["resource_group_name", "data.azurerm_resource_group.rg.name"],
+      ["size", hcl(spec.vmSize)],
+      ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
+      // source_image_id takes gallery ids and a shared or community gallery's /SharedGalleries/… or /CommunityGalleries/… ids alike.
+      ["source_image_id", hcl(spec.imageId)],
+      ...credentials.attributes,
+      ...(spec.securityType === "TrustedLaunch"
+        ? ([
+            ["secure_boot_enabled", "true"],
+            ["vtpm_enabled", "true"],
+          ] as const)
+        : []),
+    ]),
+    ...credentials.blocks,
     "",
-    "  os_disk {",
-    '    caching              = "ReadWrite"',
-    '    storage_account_type = "Premium_LRS"',
-    "  }",
+    ...TERRAFORM_OS_DISK,
     "}",
   ];
 }
 
 export function terraformSnippet(spec: DeploymentSpec): string {
-  const variables =
-    needsAdminCredentials(spec) && spec.osType === "Windows"
-      ? ['variable "admin_password" {', "  type      = string", "  sensitive = true", "}", ""]
-      : [];
   return [
-    'provider "azurerm" {',
-    "  features {}",
-    "}",
-    "",
-    ...variables,
-    'data "azurerm_resource_group" "rg" {',
-    `  name = ${hcl(spec.resourceGroup)}`,
-    "}",
+    ...terraformPreamble(spec.osType === "Windows" && needsAdminCredentials(spec)),
+    ...terraformResourceGroup(spec.resourceGroup),
     "",
     // The template brings its own network.
-    ...(needsTemplateDeployment(spec) ? [...terraformTemplateDeployment(spec), ""] : terraformNetworkAndVm(spec)),
+    ...(needsTemplateDeployment(spec)
+      ? terraformTemplateDeployment(spec)
+      : [...terraformNetwork(spec.vmName, spec.location, { nic: true }), "", ...terraformVm(spec)]),
+    "",
   ].join("\n");
-}
-
-function terraformNetworkAndVm(spec: DeploymentSpec): string[] {
-  return [
-    'resource "azurerm_virtual_network" "vnet" {',
-    `  name                = ${hcl(`${spec.vmName}-vnet`)}`,
-    `  location            = ${hcl(spec.location)}`,
-    "  resource_group_name = data.azurerm_resource_group.rg.name",
-    '  address_space       = ["10.0.0.0/16"]',
-    "}",
-    "",
-    'resource "azurerm_subnet" "default" {',
-    '  name                 = "default"',
-    "  resource_group_name  = data.azurerm_resource_group.rg.name",
-    "  virtual_network_name = azurerm_virtual_network.vnet.name",
-    '  address_prefixes     = ["10.0.0.0/24"]',
-    "}",
-    "",
-    'resource "azurerm_network_interface" "nic" {',
-    `  name                = ${hcl(`${spec.vmName}-nic`)}`,
-    `  location            = ${hcl(spec.location)}`,
-    "  resource_group_name = data.azurerm_resource_group.rg.name",
-    "",
-    "  ip_configuration {",
-    '    name                          = "ipconfig1"',
-    "    subnet_id                     = azurerm_subnet.default.id",
-    '    private_ip_address_allocation = "Dynamic"',
-    "  }",
-    "}",
-    "",
-    ...terraformVm(spec),
-    "",
-  ];
 }
 
 export function armTemplateSnippet(spec: DeploymentSpec): string {
