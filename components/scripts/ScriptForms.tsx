@@ -250,8 +250,8 @@ function ScriptVersionFormLoaded({
   const subscriptionName = useSubscriptionName(script.subscriptionId);
   const scriptId = galleryArtifactHref(script);
   const schema = useMemo(
-    () => makeGalleryScriptVersionSchema({ now: () => new Date(), existingVersionNames: existing }),
-    [existing],
+    () => makeGalleryScriptVersionSchema({ now: () => new Date(), existingVersionNames: existing, location }),
+    [existing, location],
   );
   const form = useForm<GalleryScriptVersionValues, unknown, GalleryScriptVersionOutput>({
     resolver: zodResolver(schema),

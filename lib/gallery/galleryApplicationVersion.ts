@@ -6,8 +6,8 @@ import {
   REPLICATION_MODES,
   STORAGE_ACCOUNT_TYPES,
   targetExtendedLocationSchema,
-  validatePublishingProfile,
-  validateTargetExtendedLocations,
+  underVersionFamily,
+  validateVersionRegions,
 } from "./galleryImageVersion";
 import { azureDate, azureEnum, azureInt, requiredParameterMessage } from "./schemaParts";
 import { normalizeLocation } from "./regions";
@@ -138,13 +138,10 @@ export function validateApplicationVersionRules(
   properties: GalleryApplicationVersionProperties,
   context: { location: string; now: Date },
 ): RuleViolation[] {
-  const regionRules = [
-    ...validatePublishingProfile(properties.publishingProfile, context),
-    ...validateTargetExtendedLocations(properties.publishingProfile),
-  ].map((violation) =>
-    violation.target
-      ? { ...violation, target: violation.target.replace(/^galleryImageVersion\./, "galleryApplicationVersion.") }
-      : violation,
+  const regionRules = validateVersionRegions(
+    properties.publishingProfile,
+    context,
+    underVersionFamily("galleryApplicationVersion"),
   );
   const actions = checkCustomActions(properties.publishingProfile.customActions, PROFILE);
   return [...regionRules, ...(actions ? [actions] : [])];

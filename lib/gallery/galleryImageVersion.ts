@@ -438,10 +438,29 @@ export function validateImageVersionRules(
 ): RuleViolation[] {
   return [
     ...validateStorageProfile(properties.storageProfile, context.updating),
-    ...validatePublishingProfile(properties.publishingProfile, context),
-    ...validateTargetExtendedLocations(properties.publishingProfile),
+    ...validateVersionRegions(properties.publishingProfile, context),
   ];
 }
+
+/**
+ * Where a version replicates to, by the rules every gallery version follows (images, applications, scripts, access
+ * control profiles): its target regions and end of life (validatePublishingProfile) and its edge zones, each
+ * violation's target under the family's own property names by `retarget` (`galleryImageVersion.properties…` →
+ * `galleryScriptVersion.properties…`). The emulator's writes and the forms call it alike.
+ */
+export function validateVersionRegions(
+  profile: PublishingProfile | undefined,
+  context: Pick<ImageVersionContext, "location" | "now">,
+  retarget: (target: string) => string = (target) => target,
+): RuleViolation[] {
+  return [...validatePublishingProfile(profile, context), ...validateTargetExtendedLocations(profile)].map(
+    (violation) => (violation.target === undefined ? violation : { ...violation, target: retarget(violation.target) }),
+  );
+}
+
+/** `retarget` for a family whose version properties mirror the image version's (`galleryScriptVersion`). */
+export const underVersionFamily = (family: string) => (target: string) =>
+  target.replace(/^galleryImageVersion\./, `${family}.`);
 
 /**
  * UEFI settings (extra Secure Boot keys and signature templates) only matter to VMs that boot with Secure Boot:

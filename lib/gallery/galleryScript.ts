@@ -8,6 +8,8 @@ import {
   MAX_REPLICA_COUNT,
   makeTargetRegionSchema,
   targetExtendedLocationSchema,
+  underVersionFamily,
+  validateVersionRegions,
 } from "./galleryImageVersion";
 import {
   azureDate,
@@ -240,6 +242,21 @@ export function validateScriptVersionRules(properties: GalleryScriptVersionPrope
     ...validateScriptParameters(profile.source.parameters),
     checkEndOfLifeDate(profile.endOfLifeDate, now, `${VERSION}.publishingProfile.endOfLifeDate`),
   ].filter((violation): violation is RuleViolation => violation !== undefined);
+}
+
+/**
+ * A script version's target regions and edge zones, by the image version's rules under the script version's names;
+ * its end of life is validateScriptVersionRules' (an update may keep a date that has passed).
+ */
+export function validateScriptVersionRegions(
+  profile: GalleryScriptVersionProperties["publishingProfile"],
+  context: { location: string; now: Date },
+): RuleViolation[] {
+  return validateVersionRegions(
+    { ...profile, endOfLifeDate: undefined },
+    context,
+    underVersionFamily("galleryScriptVersion"),
+  );
 }
 
 export function makeGalleryScriptVersionPropertiesSchema(now: () => Date) {

@@ -6,8 +6,7 @@ import {
   type GalleryApplicationCustomAction,
   type GalleryApplicationProperties,
 } from "@/lib/gallery/galleryApplication";
-import type { RuleViolation } from "@/lib/gallery/violation";
-import { fieldOfArmError } from "@/lib/publish/fieldErrors";
+import { addViolation } from "@/lib/publish/fieldErrors";
 import { ruleString, tagRowsSchema, withoutBlanks, type TagRow } from "@/lib/publish/formRules";
 
 /** The publish forms of gallery applications (VM Applications): values, bodies and the shared rules. */
@@ -94,12 +93,6 @@ export function addSharedIssues(
 ) {
   for (const issue of issues)
     zod.addIssue({ code: "custom", message: issue.message, path: [...prefix, ...(issue.path as (string | number)[])] });
-}
-
-/** A rule violation on the field its target names, relative to `properties` (where the transform runs). */
-export function addViolation(zod: z.RefinementCtx, violation: RuleViolation) {
-  const field = fieldOfArmError(violation)?.replace(/^properties\.?/, "");
-  zod.addIssue({ code: "custom", message: violation.message, path: field ? field.split(".") : [] });
 }
 
 export interface ApplicationFormContext {

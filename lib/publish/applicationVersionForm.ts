@@ -9,11 +9,11 @@ import {
 import { checkImageVersionName, parseVersionName } from "@/lib/gallery/names";
 import {
   addSharedIssues,
-  addViolation,
   customActionRowsOf,
   customActionsBody,
   type CustomActionRow,
 } from "@/lib/publish/applicationForm";
+import { addViolation } from "@/lib/publish/fieldErrors";
 import { ruleString, tagRowsOf, tagRowsSchema, withoutBlanks, type TagRow } from "@/lib/publish/formRules";
 import { edgeZoneRowOf, edgeZonesBody, type EdgeZoneRow, type TargetRegionRow } from "@/lib/publish/imageVersionForm";
 

@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { explainArmError, type ArmErrorLike, type ErrorExplanation } from "@/lib/gallery/troubleshooting";
+import type { RuleViolation } from "@/lib/gallery/violation";
 
 /** The property-path prefixes ARM puts on targets, which the forms' value shapes leave out. */
 const RESOURCE_PREFIXES = [
@@ -49,6 +51,15 @@ export function fieldOfArmError(
       return path.replace(/(targetExtendedLocations\.\d+)\.extendedLocation\.name$/, "$1.edgeZone");
   }
   return FIELD_BY_MESSAGE.find(({ pattern }) => pattern.test(error.message ?? ""))?.field;
+}
+
+/**
+ * A rule violation of lib/gallery on the form field its target names, as the service's refusal would land, relative
+ * to `properties` (where the forms' transforms run): the form shows the refusal before it is sent.
+ */
+export function addViolation(zod: z.RefinementCtx, violation: RuleViolation) {
+  const field = fieldOfArmError(violation)?.replace(/^properties\.?/, "");
+  zod.addIssue({ code: "custom", message: violation.message, path: field ? field.split(".") : [] });
 }
 
 /** Codes the shared catalogue leaves to its fallback, explained for the form where they happen. */

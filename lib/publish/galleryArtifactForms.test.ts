@@ -49,7 +49,7 @@ describe("the script form", () => {
 
 describe("the script version form", () => {
   const values = emptyScriptVersion("westus2", "1.0.0");
-  const schema = makeGalleryScriptVersionSchema({ now, existingVersionNames: ["0.9.0"] });
+  const schema = makeGalleryScriptVersionSchema({ now, existingVersionNames: ["0.9.0"], location: "westus2" });
 
   it("runs the shared parameter rules and puts them on the parameter's fields", () => {
     const bad = structuredClone(values);
@@ -122,7 +122,7 @@ describe("edge zones of script versions", () => {
         storageAccountType: "",
       },
     ];
-    const parsed = makeGalleryScriptVersionSchema({ now, existingVersionNames: [] }).parse(values);
+    const parsed = makeGalleryScriptVersionSchema({ now, existingVersionNames: [], location: "westus2" }).parse(values);
     expect(parsed.properties.publishingProfile.targetExtendedLocations).toEqual([
       { name: "westus", extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" } },
     ]);
@@ -142,6 +142,42 @@ describe("edge zones of script versions", () => {
         target: "galleryScriptVersion.properties.publishingProfile.targetExtendedLocations[1].extendedLocation.name",
       }),
     ).toBe("properties.publishingProfile.targetExtendedLocations.1.edgeZone");
+  });
+});
+
+describe("region rules of script versions, as the form is filled in", () => {
+  const schema = makeGalleryScriptVersionSchema({ now, existingVersionNames: [], location: "westus2" });
+  const zone = {
+    name: "westus",
+    edgeZone: "microsoftlosangeles1",
+    extendedLocationReplicaCount: 2,
+    storageAccountType: "",
+  };
+  const withZones = (...zones: (typeof zone)[]) => {
+    const values = emptyScriptVersion("westus2", "1.0.0");
+    values.properties.publishingProfile.source.scriptLink = "https://s.blob.core.windows.net/c/run.sh";
+    values.properties.publishingProfile.targetExtendedLocations = zones;
+    return values;
+  };
+
+  it("puts the service's edge-zone refusals on the zone's fields before anything is sent", () => {
+    expect(issuesOf(schema.safeParse(withZones(zone, { ...zone, edgeZone: " MicrosoftLosAngeles1" })))).toEqual({
+      "properties.publishingProfile.targetExtendedLocations.1.edgeZone":
+        "Duplicate edge zones are not allowed in target extended locations.",
+    });
+    expect(issuesOf(schema.safeParse(withZones({ ...zone, edgeZone: "  " })))).toEqual({
+      "properties.publishingProfile.targetExtendedLocations.0.edgeZone":
+        "Required parameter 'targetExtendedLocations.extendedLocation.name' is missing (null).",
+    });
+    expect(schema.safeParse(withZones(zone, { ...zone, name: "eastus" })).success).toBe(true);
+  });
+
+  it("requires the gallery's region among the target regions, as the service does", () => {
+    const values = withZones();
+    values.properties.publishingProfile.targetRegions[0]!.name = "eastus";
+    expect(issuesOf(schema.safeParse(values))).toEqual({
+      "properties.publishingProfile.targetRegions": expect.stringContaining("must contain the location"),
+    });
   });
 });
 

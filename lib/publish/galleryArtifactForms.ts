@@ -3,6 +3,7 @@ import {
   checkGalleryScriptUpdate,
   makeGalleryScriptPropertiesSchema,
   makeGalleryScriptVersionPropertiesSchema,
+  validateScriptVersionRegions,
   type GalleryScriptProperties,
   type GalleryScriptVersionProperties,
 } from "@/lib/gallery/galleryScript";
@@ -14,6 +15,7 @@ import {
   type InVMAccessControlProfileVersionProperties,
 } from "@/lib/gallery/inVMAccessControl";
 import { checkGalleryArtifactName, checkImageVersionName } from "@/lib/gallery/names";
+import { addViolation } from "@/lib/publish/fieldErrors";
 import { ruleString, tagRowsSchema, type TagRow, withoutBlanks } from "@/lib/publish/formRules";
 import { edgeZoneRowOf, edgeZonesBody, type EdgeZoneRow, type TargetRegionRow } from "@/lib/publish/imageVersionForm";
 
@@ -275,10 +277,24 @@ export function scriptVersionPropertiesBody(values: GalleryScriptVersionValues["
   };
 }
 
-export function makeGalleryScriptVersionSchema(context: { now: () => Date; existingVersionNames: readonly string[] }) {
+/** `location`: the version's, its gallery's region, which its target regions must include. */
+export function makeGalleryScriptVersionSchema(context: {
+  now: () => Date;
+  existingVersionNames: readonly string[];
+  location: string;
+}) {
   return z.object({
     name: versionName(context.existingVersionNames),
-    properties: viaShared(scriptVersionPropertiesBody, () => makeGalleryScriptVersionPropertiesSchema(context.now), []),
+    properties: viaShared(
+      scriptVersionPropertiesBody,
+      () =>
+        makeGalleryScriptVersionPropertiesSchema(context.now).superRefine((properties, zod) => {
+          const regions = { location: context.location, now: context.now() };
+          for (const violation of validateScriptVersionRegions(properties.publishingProfile, regions))
+            addViolation(zod, violation);
+        }),
+      [],
+    ),
     tags: tagRowsSchema,
   });
 }

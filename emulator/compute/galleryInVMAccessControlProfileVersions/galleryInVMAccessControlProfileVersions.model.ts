@@ -3,6 +3,7 @@ import {
   makeInVMAccessControlProfileVersionPropertiesSchema,
   type InVMAccessControlProfileVersionProperties,
 } from "../../../lib/gallery/inVMAccessControl.js";
+import { validateVersionRegions } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -108,11 +109,12 @@ function write(
     existing,
     targetRegions: properties.targetLocations ?? [],
     startedAt,
-    publishingProfile: { targetRegions: properties.targetLocations },
-    retarget: (target) =>
-      target.replace(
-        "galleryImageVersion.properties.publishingProfile.targetRegions",
-        "galleryInVMAccessControlProfileVersion.properties.targetLocations",
+    regionRules: (context) =>
+      validateVersionRegions({ targetRegions: properties.targetLocations }, context, (target) =>
+        target.replace(
+          "galleryImageVersion.properties.publishingProfile.targetRegions",
+          "galleryInVMAccessControlProfileVersion.properties.targetLocations",
+        ),
       ),
   });
 }

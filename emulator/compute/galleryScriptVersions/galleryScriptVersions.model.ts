@@ -1,6 +1,7 @@
 import { targetExtendedLocationView, targetRegionsView } from "../shared/replication.js";
 import {
   makeGalleryScriptVersionPropertiesSchema,
+  validateScriptVersionRegions,
   scriptLinkWithoutSas,
   type GalleryScriptVersionProperties,
 } from "../../../lib/gallery/galleryScript.js";
@@ -125,8 +126,7 @@ function write(
     existing,
     targetRegions: properties.publishingProfile.targetRegions ?? [],
     startedAt,
-    publishingProfile: { ...properties.publishingProfile, endOfLifeDate: undefined },
-    retarget: (target) => target.replace("galleryImageVersion.", "galleryScriptVersion."),
+    regionRules: (context) => validateScriptVersionRegions(properties.publishingProfile, context),
   });
 }
 

@@ -1,8 +1,5 @@
 import { effectiveTargetRegions, type TargetRegionInput } from "../../../lib/gallery/replication.js";
-import {
-  validatePublishingProfile,
-  validateTargetExtendedLocations,
-} from "../../../lib/gallery/galleryImageVersion.js";
+import type { RuleViolation } from "../../../lib/gallery/violation.js";
 import { checkLocationAvailable } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -134,25 +131,12 @@ export function writeArtifactVersion(
   ctx: EmulatorContext,
   write: ArtifactWrite & {
     targetRegions: readonly TargetRegionInput[];
-    /** What the region rules judge: the version's publishing profile, or its target regions alone. */
-    publishingProfile: Parameters<typeof validatePublishingProfile>[0];
-    /** The violation's target under the family's own names (e.g. `galleryScriptVersion.properties…`). */
-    retarget: (target: string) => string;
+    /** The family's region rules from lib/gallery (validateVersionRegions under its own names), the first refused. */
+    regionRules: (context: { location: string; now: Date }) => readonly RuleViolation[];
   },
 ): WriteResult<ArtifactRecord> {
   const now = ctx.clock.now();
-  // Target regions and edge zones follow the image version's rules (known regions, no duplicates, the version's own
-  // region, ZRS).
-  const [regionViolation] = [
-    ...validatePublishingProfile(write.publishingProfile, { location: write.location, now: new Date(now) }),
-    ...validateTargetExtendedLocations(write.publishingProfile),
-  ];
-  throwViolation(
-    regionViolation && {
-      ...regionViolation,
-      target: regionViolation.target === undefined ? undefined : write.retarget(regionViolation.target),
-    },
-  );
+  throwViolation(write.regionRules({ location: write.location, now: new Date(now) })[0]);
   const publishedDate =
     (write.existing?.body.properties.publishedDate as string | undefined) ??
     new Date(write.startedAt ?? now).toISOString();
