@@ -3,13 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
-import { ArtifactTable, LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
-import {
-  ArtifactToolbar,
-  ArtifactVersionToolbar,
-  type ArtifactKind,
-} from "@/components/galleryArtifacts/ArtifactToolbars";
-import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { ArtifactListPage, type ArtifactListKind } from "@/components/galleryArtifacts/ArtifactListPage";
+import { ArtifactTable } from "@/components/galleryArtifacts/ArtifactParts";
+import { ArtifactToolbar, ArtifactVersionToolbar } from "@/components/galleryArtifacts/ArtifactToolbars";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -21,7 +17,7 @@ import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
-import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { galleryIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import type { AccessControlRules } from "@/lib/gallery/inVMAccessControl";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
@@ -31,57 +27,42 @@ import {
   deleteAccessControlProfileVersion,
 } from "@/lib/queries/galleryInVMAccessControlProfiles";
 
-const PROFILE: ArtifactKind = {
+const PROFILE: ArtifactListKind = {
   resourceType: "Microsoft.Compute/galleries/inVMAccessControlProfiles",
   noun: "access control profile",
   shortNoun: "profile",
   versionNoun: "profile version",
+  collection: "inVMAccessControlProfiles",
+  title: "Access control profiles",
+  kindLabel: "In-VM access control profiles",
+  itemName: "access control profile",
+  createPage: "new-inVMAccessControlProfile",
 };
 
 /** The in-VM access control profiles of a gallery, with a way to create one. */
 export function ProfilesList({ gallery }: { gallery: GalleryPath }) {
   const arm = useArm();
-  const subscriptionName = useSubscriptionName(gallery.subscriptionId);
-  const galleryId = galleryIdOf(gallery);
-  const profiles = useQuery(accessControlProfileQueries.list(arm, galleryId));
-  const allows = useAllows(galleryId);
+  const profiles = useQuery({
+    ...accessControlProfileQueries.list(arm, galleryIdOf(gallery)),
+    select: (list) =>
+      list.map((p) => ({
+        id: p.id,
+        name: p.name,
+        provisioningState: p.properties?.provisioningState,
+        cells: [
+          p.properties?.osType ?? "—",
+          p.properties?.applicableHostEndpoint ?? "—",
+          <SafeText key="description" value={p.properties?.description} />,
+        ],
+      })),
+  });
   return (
-    <>
-      <Breadcrumbs items={[...armCrumbs(gallery, subscriptionName), { label: "Access control profiles" }]} />
-      <PageHeader kind="In-VM access control profiles" title={`Access control profiles of ${gallery.galleryName}`} />
-      <Toolbar label="Access control profile actions">
-        {allows(`${PROFILE.resourceType}/write`) && (
-          <LinkButton href={`${pageHref(galleryId)}/new-inVMAccessControlProfile`}>
-            Create access control profile
-          </LinkButton>
-        )}
-      </Toolbar>
-      {profiles.isError && <ErrorPanel error={profiles.error} title="The profiles could not be listed" />}
-      {profiles.isPending ? (
-        <Spinner label="Listing the profiles…" />
-      ) : (
-        <ArtifactTable
-          caption="In-VM access control profiles"
-          headers={["OS", "Host endpoint", "Description"]}
-          empty="This gallery holds no access control profile."
-          rows={(profiles.data ?? []).map((p) => ({
-            key: p.id ?? p.name ?? "",
-            name: p.name ?? "",
-            href: galleryArtifactHref({
-              ...gallery,
-              collection: "inVMAccessControlProfiles",
-              artifactName: p.name ?? "",
-            }),
-            provisioningState: p.properties?.provisioningState,
-            cells: [
-              p.properties?.osType ?? "—",
-              p.properties?.applicableHostEndpoint ?? "—",
-              <SafeText key="description" value={p.properties?.description} />,
-            ],
-          }))}
-        />
-      )}
-    </>
+    <ArtifactListPage
+      gallery={gallery}
+      kind={PROFILE}
+      list={profiles}
+      headers={["OS", "Host endpoint", "Description"]}
+    />
   );
 }
 

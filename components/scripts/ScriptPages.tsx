@@ -3,13 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
 import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
-import { ArtifactTable, LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
-import {
-  ArtifactToolbar,
-  ArtifactVersionToolbar,
-  type ArtifactKind,
-} from "@/components/galleryArtifacts/ArtifactToolbars";
-import { armCrumbs } from "@/components/galleries/armCrumbs";
+import { ArtifactListPage, type ArtifactListKind } from "@/components/galleryArtifacts/ArtifactListPage";
+import { ArtifactTable } from "@/components/galleryArtifacts/ArtifactParts";
+import { ArtifactToolbar, ArtifactVersionToolbar } from "@/components/galleryArtifacts/ArtifactToolbars";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -23,56 +19,37 @@ import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
-import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
+import { galleryIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { deleteGalleryScript, deleteGalleryScriptVersion, scriptQueries } from "@/lib/queries/galleryScripts";
 
-const SCRIPT: ArtifactKind = {
+const SCRIPT: ArtifactListKind = {
   resourceType: "Microsoft.Compute/galleries/scripts",
   noun: "gallery script",
   shortNoun: "script",
   versionNoun: "script version",
+  collection: "scripts",
+  title: "Scripts",
+  kindLabel: "Gallery scripts",
+  itemName: "script",
+  createPage: "new-script",
 };
 
 /** The scripts of a gallery, with a way to create one. */
 export function ScriptsList({ gallery }: { gallery: GalleryPath }) {
   const arm = useArm();
-  const subscriptionName = useSubscriptionName(gallery.subscriptionId);
-  const galleryId = galleryIdOf(gallery);
-  const scripts = useQuery(scriptQueries.list(arm, galleryId));
-  const allows = useAllows(galleryId);
-  return (
-    <>
-      <Breadcrumbs items={[...armCrumbs(gallery, subscriptionName), { label: "Scripts" }]} />
-      <PageHeader kind="Gallery scripts" title={`Scripts of ${gallery.galleryName}`} />
-      <Toolbar label="Script actions">
-        {allows(`${SCRIPT.resourceType}/write`) && (
-          <LinkButton href={`${pageHref(galleryId)}/new-script`}>Create gallery script</LinkButton>
-        )}
-      </Toolbar>
-      {scripts.isError && <ErrorPanel error={scripts.error} title="The scripts could not be listed" />}
-      {scripts.isPending ? (
-        <Spinner label="Listing the scripts…" />
-      ) : (
-        <ArtifactTable
-          caption="Gallery scripts"
-          headers={["Supported OS", "Description"]}
-          empty="This gallery holds no script."
-          rows={(scripts.data ?? []).map((s) => ({
-            key: s.id ?? s.name ?? "",
-            name: s.name ?? "",
-            href: galleryArtifactHref({ ...gallery, collection: "scripts", artifactName: s.name ?? "" }),
-            provisioningState: s.properties?.provisioningState,
-            cells: [
-              s.properties?.supportedOSType ?? "—",
-              <SafeText key="description" value={s.properties?.description} />,
-            ],
-          }))}
-        />
-      )}
-    </>
-  );
+  const scripts = useQuery({
+    ...scriptQueries.list(arm, galleryIdOf(gallery)),
+    select: (list) =>
+      list.map((s) => ({
+        id: s.id,
+        name: s.name,
+        provisioningState: s.properties?.provisioningState,
+        cells: [s.properties?.supportedOSType ?? "—", <SafeText key="description" value={s.properties?.description} />],
+      })),
+  });
+  return <ArtifactListPage gallery={gallery} kind={SCRIPT} list={scripts} headers={["Supported OS", "Description"]} />;
 }
 
 /** A gallery script: its properties, its versions with their replication, and what may be done with it. */
