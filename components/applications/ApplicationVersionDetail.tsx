@@ -1,30 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AccessNote } from "@/components/access/AccessNote";
-import { ResourceError } from "@/components/access/NoAccess";
 import { ApplicationVersionActions } from "@/components/applications/ApplicationActions";
 import { CustomActionsTable, useApplicationVersions } from "@/components/applications/ApplicationDetail";
-import { armCrumbs } from "@/components/galleries/armCrumbs";
-import { EndOfLifeValue } from "@/components/versions/versionColumns";
-import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { formatDateTime } from "@/components/ui/format";
 import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { SafeLink } from "@/components/ui/SafeLink";
 import { ResourceTags, SafeText } from "@/components/ui/SafeText";
-import { Card, PageHeader, Section } from "@/components/ui/Section";
-import { Spinner } from "@/components/ui/Spinner";
-import { StateBadge, Tag } from "@/components/ui/StateBadge";
+import { Card, Section } from "@/components/ui/Section";
 import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
+import { VersionFacts, VersionPageHeader } from "@/components/versions/VersionPageHeader";
 import { latestIn } from "@/components/versions/useVersionsWithReplication";
 import { applicationIdOf, applicationVersionIdOf } from "@/lib/azure/routeParams";
-import { profileReplication } from "@/lib/gallery/replication";
-import { regionDisplayName } from "@/lib/gallery/regions";
-import { isVersionSettling } from "@/lib/queries/galleryImageVersions";
 import { applicationVersionQueries, type ApplicationVersionPath } from "@/lib/queries/galleryApplications";
 
 function Command({ value }: { value: string | undefined }) {
@@ -35,62 +24,29 @@ function Command({ value }: { value: string | undefined }) {
 export function ApplicationVersionDetail({ path }: { path: ApplicationVersionPath }) {
   const arm = useArm();
   const id = applicationVersionIdOf(path);
-  const subscriptionName = useSubscriptionName(path.subscriptionId);
   const version = useQuery(applicationVersionQueries.detail(arm, id));
   const siblings = useApplicationVersions(applicationIdOf(path));
   const v = version.data;
   const profile = v?.publishingProfile;
   const isLatest = siblings.complete && v ? latestIn(siblings.versions, v.location).latest === path.versionName : false;
-  const replication = profileReplication(profile);
 
   return (
     <>
-      <Breadcrumbs items={armCrumbs(path, subscriptionName)} />
-      <PageHeader
+      <VersionPageHeader
+        path={path}
         kind="Application version"
-        title={path.versionName}
-        badges={
-          v && (
-            <>
-              {isLatest && <Tag tone="brand">latest</Tag>}
-              <StateBadge
-                state={v.replicationStatus?.aggregatedState ?? "Unknown"}
-                label={`Replication ${v.replicationStatus?.aggregatedState ?? "Unknown"}`}
-              />
-              {isVersionSettling(v) && <Spinner label="Refreshing" />}
-            </>
-          )
-        }
-        subtitle={`${path.applicationName} in ${path.galleryName}`}
+        parentName={path.applicationName}
+        version={version}
+        id={id}
+        isLatest={isLatest}
+        toolbar={<ApplicationVersionActions path={path} />}
       />
-      {version.isPending && <Spinner label="Loading application version…" />}
-      {version.isError && (
-        <ResourceError error={version.error} scopeId={id} title="This application version could not be read" />
-      )}
-      {v && <AccessNote scopeId={id} />}
-      {v && <ApplicationVersionActions path={path} />}
       {v && profile && (
         <>
-          <Card>
-            <PropertyList
-              columns={3}
-              items={[
-                { label: "Published", value: formatDateTime(profile.publishedDate) },
-                { label: "End of life", value: <EndOfLifeValue date={profile.endOfLifeDate} /> },
-                { label: "Exclude from latest", value: profile.excludeFromLatest ? "Yes" : "No" },
-                { label: "Source region", value: regionDisplayName(v.location) },
-                { label: "Default replica count", value: replication.replicaCount },
-                { label: "Default storage", value: replication.storage },
-                { label: "Provisioning state", value: <StateBadge state={v.provisioningState} /> },
-                { label: "Health check", value: profile.enableHealthCheck ? "Reported" : "Not reported" },
-                {
-                  label: "Allow deletion of replicated locations",
-                  value: v.safetyProfile?.allowDeletionOfReplicatedLocations ? "Yes" : "No",
-                },
-                { label: "Tags", value: <ResourceTags tags={v.tags} />, wide: true },
-              ]}
-            />
-          </Card>
+          <VersionFacts
+            version={v}
+            more={[{ label: "Health check", value: profile.enableHealthCheck ? "Reported" : "Not reported" }]}
+          />
 
           <Section
             title="Replication"

@@ -1,31 +1,23 @@
 "use client";
 
-import { AccessNote } from "@/components/access/AccessNote";
-import { ResourceError } from "@/components/access/NoAccess";
 import type { GalleryDiskImage } from "@azure/arm-compute";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { armCrumbs } from "@/components/galleries/armCrumbs";
-import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
-import { formatDate, formatDateTime, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
-import { Card, PageHeader, Section } from "@/components/ui/Section";
-import { ResourceTags } from "@/components/ui/SafeText";
-import { Spinner } from "@/components/ui/Spinner";
-import { StateBadge, Tag } from "@/components/ui/StateBadge";
+import { Card, Section } from "@/components/ui/Section";
+import { StateBadge } from "@/components/ui/StateBadge";
 import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
+import { VersionFacts, VersionPageHeader } from "@/components/versions/VersionPageHeader";
 import { sourceKind } from "@/components/versions/sourceKind";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { pageHref, imageIdOf, galleryPathOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { profileReplication } from "@/lib/gallery/replication";
-import { regionDisplayName } from "@/lib/gallery/regions";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { isVersionSettling, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
 import { ImageVersionActions } from "@/components/publish/PublishActions";
 import { VersionPublishingOptions } from "@/components/versions/VersionPublishingOptions";
 
@@ -57,7 +49,6 @@ const diskColumns = [
 export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: string; versionName: string } }) {
   const arm = useArm();
   const id = versionIdOf(path);
-  const subscriptionName = useSubscriptionName(path.subscriptionId);
   const version = useQuery(versionQueries.detail(arm, id));
   const [siblings] = useVersionsWithReplication([imageIdOf(path)]);
   const image = useQuery(imageQueries.detail(arm, imageIdOf(path)));
@@ -87,74 +78,31 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
 
   return (
     <>
-      <Breadcrumbs items={armCrumbs(path, subscriptionName)} />
-      <PageHeader
+      <VersionPageHeader
+        path={path}
         kind="Image version"
-        title={path.versionName}
-        badges={
-          v && (
-            <>
-              {isLatest && <Tag tone="brand">latest</Tag>}
-              <StateBadge
-                state={v.replicationStatus?.aggregatedState ?? "Unknown"}
-                label={`Replication ${v.replicationStatus?.aggregatedState ?? "Unknown"}`}
-              />
-              {isVersionSettling(v) && <Spinner label="Refreshing" />}
-            </>
-          )
-        }
-        subtitle={`${path.imageName} in ${path.galleryName}`}
+        parentName={path.imageName}
+        version={version}
+        id={id}
+        isLatest={isLatest}
+        toolbar={<ImageVersionActions path={path} />}
       />
-      {version.isPending && <Spinner label="Loading image version…" />}
-      {version.isError && (
-        <ResourceError error={version.error} scopeId={id} title="This image version could not be read" />
-      )}
-      {version.data && <AccessNote scopeId={id} />}
-      {version.data && <ImageVersionActions path={path} />}
       {v && (
         <>
-          <Card>
-            <PropertyList
-              columns={3}
-              items={[
-                { label: "Published", value: formatDateTime(profile?.publishedDate) },
-                {
-                  label: "End of life",
-                  value: profile?.endOfLifeDate ? (
-                    isPast(profile.endOfLifeDate) ? (
-                      <Tag tone="warn">Ended {formatDate(profile.endOfLifeDate)}</Tag>
-                    ) : (
-                      formatDate(profile.endOfLifeDate)
-                    )
-                  ) : (
-                    "—"
-                  ),
-                },
-                { label: "Exclude from latest", value: profile?.excludeFromLatest ? "Yes" : "No" },
-                { label: "Source region", value: regionDisplayName(v.location) },
-                { label: "Default replica count", value: replication.replicaCount },
-                { label: "Default storage", value: replication.storage },
-                { label: "Replication mode", value: replication.replicationMode },
-                { label: "Provisioning state", value: <StateBadge state={v.provisioningState} /> },
-                {
-                  label: "Aggregated replication",
-                  value: <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} />,
-                },
-                {
-                  label: "Allow deletion of replicated locations",
-                  value: v.safetyProfile?.allowDeletionOfReplicatedLocations ? "Yes" : "No",
-                },
-                {
-                  label: "Block deletion before end of life",
-                  value: v.safetyProfile?.blockDeletionBeforeEndOfLife ? "Yes" : "No",
-                },
-                {
-                  label: "Tags",
-                  value: <ResourceTags tags={v.tags} />,
-                },
-              ]}
-            />
-          </Card>
+          <VersionFacts
+            version={v}
+            more={[
+              { label: "Replication mode", value: replication.replicationMode },
+              {
+                label: "Aggregated replication",
+                value: <StateBadge state={v.replicationStatus?.aggregatedState ?? "Unknown"} />,
+              },
+              {
+                label: "Block deletion before end of life",
+                value: v.safetyProfile?.blockDeletionBeforeEndOfLife ? "Yes" : "No",
+              },
+            ]}
+          />
 
           <Section
             title="Replication"
