@@ -2,17 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
-import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
+import { ArtifactPageHeader } from "@/components/galleryArtifacts/ArtifactPageHeader";
 import { ArtifactListPage, type ArtifactListKind } from "@/components/galleryArtifacts/ArtifactListPage";
 import { ArtifactTable } from "@/components/galleryArtifacts/ArtifactParts";
 import { ArtifactToolbar, ArtifactVersionToolbar } from "@/components/galleryArtifacts/ArtifactToolbars";
-import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
-import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { Card, Section } from "@/components/ui/Section";
 import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
@@ -69,7 +67,6 @@ export function ProfilesList({ gallery }: { gallery: GalleryPath }) {
 /** A profile: what it guards, its versions (mode, default access), and what may be done with it. */
 export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
   const arm = useArm();
-  const subscriptionName = useSubscriptionName(path.subscriptionId);
   const id = galleryArtifactId(path);
   const profile = useQuery(accessControlProfileQueries.detail(arm, id));
   const versions = useQuery(accessControlProfileQueries.versions(arm, id));
@@ -77,18 +74,19 @@ export function ProfileDetail({ path }: { path: GalleryArtifactPath }) {
   const sorted = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name, a.name));
   return (
     <>
-      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
-      <PageHeader
-        kind="In-VM access control profile"
-        title={path.artifactName}
-        subtitle={`In gallery ${path.galleryName}`}
-      />
-      {profile.isError && <ErrorPanel error={profile.error} title="The profile could not be read" />}
-      <ArtifactToolbar
-        kind={PROFILE}
+      <ArtifactPageHeader
         path={path}
-        versionCount={sorted.length}
-        deleteArtifact={() => deleteAccessControlProfile(arm, path)}
+        artifact={PROFILE}
+        kind="In-VM access control profile"
+        read={profile}
+        toolbar={
+          <ArtifactToolbar
+            kind={PROFILE}
+            path={path}
+            versionCount={sorted.length}
+            deleteArtifact={() => deleteAccessControlProfile(arm, path)}
+          />
+        }
       />
       {p && (
         <Card>
@@ -177,24 +175,24 @@ function RulesView({ rules }: { rules: AccessControlRules }) {
 /** A profile version: mode, default access, rules and replication, and what may be done with it. */
 export function ProfileVersionDetail({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
   const arm = useArm();
-  const subscriptionName = useSubscriptionName(path.subscriptionId);
   const id = galleryArtifactId(path);
   const version = useQuery(accessControlProfileQueries.version(arm, id));
   const p = version.data?.properties;
   return (
     <>
-      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
-      <PageHeader
-        kind="Profile version"
-        title={`${path.artifactName} ${path.versionName}`}
-        subtitle={`In gallery ${path.galleryName}`}
-      />
-      {version.isError && <ErrorPanel error={version.error} title="The profile version could not be read" />}
-      <ArtifactVersionToolbar
-        kind={PROFILE}
+      <ArtifactPageHeader
         path={path}
-        deleteVersion={() => deleteAccessControlProfileVersion(arm, path)}
-        consequence="Its replicas in every target location are deleted. This cannot be undone."
+        artifact={PROFILE}
+        kind="Profile version"
+        read={version}
+        toolbar={
+          <ArtifactVersionToolbar
+            kind={PROFILE}
+            path={path}
+            deleteVersion={() => deleteAccessControlProfileVersion(arm, path)}
+            consequence="Its replicas in every target location are deleted. This cannot be undone."
+          />
+        }
       />
       {version.isPending && <Spinner label="Reading the version…" />}
       {version.data && p && (

@@ -6,7 +6,6 @@ import { CustomActionsTable, useApplicationVersions } from "@/components/applica
 import { useArm } from "@/components/layout/ArmContext";
 import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
-import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { SafeLink } from "@/components/ui/SafeLink";
 import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Card, Section } from "@/components/ui/Section";
@@ -45,6 +44,7 @@ export function ApplicationVersionDetail({ path }: { path: ApplicationVersionPat
         <>
           <VersionFacts
             version={v}
+            id={id}
             more={[{ label: "Health check", value: profile.enableHealthCheck ? "Reported" : "Not reported" }]}
           />
 
@@ -114,12 +114,6 @@ export function ApplicationVersionDetail({ path }: { path: ApplicationVersionPat
 
           <Section title="Custom actions">
             <CustomActionsTable actions={profile.customActions} caption={`Custom actions of ${path.versionName}`} />
-          </Section>
-
-          <Section title="Resource id">
-            <Card>
-              <ResourceIdField id={v.id ?? id} />
-            </Card>
           </Section>
         </>
       )}

@@ -2,18 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ArtifactReplication } from "@/components/galleryArtifacts/ArtifactReplication";
-import { artifactCrumbs } from "@/components/galleryArtifacts/artifactCrumbs";
+import { ArtifactPageHeader } from "@/components/galleryArtifacts/ArtifactPageHeader";
 import { ArtifactListPage, type ArtifactListKind } from "@/components/galleryArtifacts/ArtifactListPage";
 import { ArtifactTable } from "@/components/galleryArtifacts/ArtifactParts";
 import { ArtifactToolbar, ArtifactVersionToolbar } from "@/components/galleryArtifacts/ArtifactToolbars";
-import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
 import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
-import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { Card, Section } from "@/components/ui/Section";
 import { SafeLink } from "@/components/ui/SafeLink";
 import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
@@ -55,7 +53,6 @@ export function ScriptsList({ gallery }: { gallery: GalleryPath }) {
 /** A gallery script: its properties, its versions with their replication, and what may be done with it. */
 export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
   const arm = useArm();
-  const subscriptionName = useSubscriptionName(path.subscriptionId);
   const id = galleryArtifactId(path);
   const script = useQuery(scriptQueries.detail(arm, id));
   const versions = useQuery(scriptQueries.versions(arm, id));
@@ -63,14 +60,19 @@ export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
   const sorted = [...(versions.data ?? [])].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
   return (
     <>
-      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
-      <PageHeader kind="Gallery script" title={path.artifactName} subtitle={`In gallery ${path.galleryName}`} />
-      {script.isError && <ErrorPanel error={script.error} title="The script could not be read" />}
-      <ArtifactToolbar
-        kind={SCRIPT}
+      <ArtifactPageHeader
         path={path}
-        versionCount={sorted.length}
-        deleteArtifact={() => deleteGalleryScript(arm, path)}
+        artifact={SCRIPT}
+        kind="Gallery script"
+        read={script}
+        toolbar={
+          <ArtifactToolbar
+            kind={SCRIPT}
+            path={path}
+            versionCount={sorted.length}
+            deleteArtifact={() => deleteGalleryScript(arm, path)}
+          />
+        }
       />
       {p && (
         <Card>
@@ -116,24 +118,24 @@ export function ScriptDetail({ path }: { path: GalleryArtifactPath }) {
 /** A script version: source and parameters, replication per region, and what may be done with it. */
 export function ScriptVersionDetail({ path }: { path: GalleryArtifactPath & { versionName: string } }) {
   const arm = useArm();
-  const subscriptionName = useSubscriptionName(path.subscriptionId);
   const id = galleryArtifactId(path);
   const version = useQuery(scriptQueries.version(arm, id));
   const profile = version.data?.properties.publishingProfile;
   return (
     <>
-      <Breadcrumbs items={artifactCrumbs(path, subscriptionName)} />
-      <PageHeader
-        kind="Script version"
-        title={`${path.artifactName} ${path.versionName}`}
-        subtitle={`In gallery ${path.galleryName}`}
-      />
-      {version.isError && <ErrorPanel error={version.error} title="The script version could not be read" />}
-      <ArtifactVersionToolbar
-        kind={SCRIPT}
+      <ArtifactPageHeader
         path={path}
-        deleteVersion={() => deleteGalleryScriptVersion(arm, path)}
-        consequence="Its replicas in every target region are deleted. This cannot be undone."
+        artifact={SCRIPT}
+        kind="Script version"
+        read={version}
+        toolbar={
+          <ArtifactVersionToolbar
+            kind={SCRIPT}
+            path={path}
+            deleteVersion={() => deleteGalleryScriptVersion(arm, path)}
+            consequence="Its replicas in every target region are deleted. This cannot be undone."
+          />
+        }
       />
       {version.isPending && <Spinner label="Reading the version…" />}
       {version.data && profile && (

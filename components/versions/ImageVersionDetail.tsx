@@ -7,7 +7,6 @@ import Link from "next/link";
 import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
 import { PropertyList } from "@/components/ui/PropertyList";
-import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Card, Section } from "@/components/ui/Section";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
@@ -91,6 +90,7 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
         <>
           <VersionFacts
             version={v}
+            id={id}
             more={[
               { label: "Replication mode", value: replication.replicationMode },
               {
@@ -149,12 +149,6 @@ export function ImageVersionDetail({ path }: { path: GalleryPath & { imageName: 
               getRowId={(row) => row.id}
               empty="No disk images reported."
             />
-          </Section>
-
-          <Section title="Resource id">
-            <Card>
-              <ResourceIdField id={v.id ?? id} />
-            </Card>
           </Section>
         </>
       )}

@@ -9,6 +9,7 @@ import { useSubscriptionName } from "@/components/galleries/useSubscriptionName"
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { formatDateTime } from "@/components/ui/format";
 import { PropertyList, type Property } from "@/components/ui/PropertyList";
+import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { ResourceTags } from "@/components/ui/SafeText";
 import { Card, PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
@@ -21,6 +22,7 @@ import { isVersionSettling } from "@/lib/queries/galleryImageVersions";
 
 /** What the top of a version's page reads of an image or application version alike. */
 export interface ReplicatedVersion {
+  id?: string;
   location: string;
   provisioningState?: string;
   replicationStatus?: { aggregatedState?: string };
@@ -89,9 +91,9 @@ export function VersionPageHeader({
 
 /**
  * The facts every replicated version has (published, end of life, latest, where and how it replicates, whether its
- * replicated regions may be dropped, tags), with the family's own (`more`) before the tags.
+ * replicated regions may be dropped, tags, resource id), with the family's own (`more`) before the tags.
  */
-export function VersionFacts({ version, more }: { version: ReplicatedVersion; more: Property[] }) {
+export function VersionFacts({ version, id, more }: { version: ReplicatedVersion; id: string; more: Property[] }) {
   const profile = version.publishingProfile;
   const replication = profileReplication(profile);
   return (
@@ -112,6 +114,7 @@ export function VersionFacts({ version, more }: { version: ReplicatedVersion; mo
           },
           ...more,
           { label: "Tags", value: <ResourceTags tags={version.tags} />, wide: true },
+          { label: "Resource id", value: <ResourceIdField id={version.id ?? id} />, wide: true },
         ]}
       />
     </Card>
