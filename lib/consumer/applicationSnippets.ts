@@ -25,6 +25,7 @@ import {
   TERRAFORM_OS_DISK,
   terraformCredentials,
   terraformNetwork,
+  terraformPlacement,
   terraformPreamble,
   terraformResourceGroup,
 } from "./snippetSyntax";
@@ -381,9 +382,7 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
     "",
     `resource ${hcl(resource)} "this" {`,
     ...hclAttributes("  ", [
-      ["name", hcl(spec.vmName)],
-      ["resource_group_name", "data.azurerm_resource_group.rg.name"],
-      ["location", hcl(spec.location)],
+      ...terraformPlacement(spec.vmName, spec.location),
       ...(scaleSet
         ? ([
             ["sku", hcl(spec.vmSize)],

@@ -63,6 +63,15 @@ export function terraformResourceGroup(name: string): string[] {
 
 const TERRAFORM_GROUP = "data.azurerm_resource_group.rg.name";
 
+/** A resource's name and region, in the resource group of terraformResourceGroup: the first attributes of each. */
+export function terraformPlacement(name: string, location: string): (readonly [string, string])[] {
+  return [
+    ["name", hcl(name)],
+    ["location", hcl(location)],
+    ["resource_group_name", TERRAFORM_GROUP],
+  ];
+}
+
 /**
  * The Terraform of the ARM template's virtual network and `default` subnet (`azurerm_subnet.default`), named after
  * the VM as the Bicep's, in the resource group of terraformResourceGroup; with `nic`, a VM's network interface
@@ -71,12 +80,7 @@ const TERRAFORM_GROUP = "data.azurerm_resource_group.rg.name";
 export function terraformNetwork(vmName: string, location: string, { nic }: { nic: boolean }): string[] {
   return [
     'resource "azurerm_virtual_network" "vnet" {',
-    ...hclAttributes("  ", [
-      ["name", hcl(`${vmName}-vnet`)],
-      ["location", hcl(location)],
-      ["resource_group_name", TERRAFORM_GROUP],
-      ["address_space", '["10.0.0.0/16"]'],
-    ]),
+    ...hclAttributes("  ", [...terraformPlacement(`${vmName}-vnet`, location), ["address_space", '["10.0.0.0/16"]']]),
     "}",
     "",
     'resource "azurerm_subnet" "default" {',
@@ -91,11 +95,7 @@ export function terraformNetwork(vmName: string, location: string, { nic }: { ni
       ? [
           "",
           'resource "azurerm_network_interface" "nic" {',
-          ...hclAttributes("  ", [
-            ["name", hcl(`${vmName}-nic`)],
-            ["location", hcl(location)],
-            ["resource_group_name", TERRAFORM_GROUP],
-          ]),
+          ...hclAttributes("  ", [...terraformPlacement(`${vmName}-nic`, location)]),
           "",
           "  ip_configuration {",
           ...hclAttributes("    ", [

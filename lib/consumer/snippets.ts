@@ -17,6 +17,7 @@ import {
   TERRAFORM_OS_DISK,
   terraformCredentials,
   terraformNetwork,
+  terraformPlacement,
   terraformPreamble,
   terraformResourceGroup,
 } from "./snippetSyntax";
@@ -191,9 +192,7 @@ function terraformVm(spec: DeploymentSpec): string[] {
     return [
       'resource "azurerm_virtual_machine" "vm" {',
       ...hclAttributes("  ", [
-        ["name", hcl(spec.vmName)],
-        ["location", hcl(spec.location)],
-        ["resource_group_name", "data.azurerm_resource_group.rg.name"],
+        ...terraformPlacement(spec.vmName, spec.location),
         ["vm_size", hcl(spec.vmSize)],
         ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
       ]),
@@ -217,9 +216,7 @@ function terraformVm(spec: DeploymentSpec): string[] {
   return [
     `resource "azurerm_${kind}_virtual_machine" "vm" {`,
     ...hclAttributes("  ", [
-      ["name", hcl(spec.vmName)],
-      ["location", hcl(spec.location)],
-      ["resource_group_name", "data.azurerm_resource_group.rg.name"],
+      ...terraformPlacement(spec.vmName, spec.location),
       ["size", hcl(spec.vmSize)],
       ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
       // source_image_id takes gallery ids and a shared or community gallery's /SharedGalleries/… or /CommunityGalleries/… ids alike.
