@@ -392,7 +392,10 @@ function ProfileVersionFormLoaded({
 }) {
   const arm = useArm();
   const subscriptionName = useSubscriptionName(profile.subscriptionId);
-  const schema = useMemo(() => makeAccessControlProfileVersionSchema({ existingVersionNames: existing }), [existing]);
+  const schema = useMemo(
+    () => makeAccessControlProfileVersionSchema({ existingVersionNames: existing, location, now: () => new Date() }),
+    [existing, location],
+  );
   const form = useForm<AccessControlProfileVersionValues, unknown, AccessControlProfileVersionOutput>({
     resolver: zodResolver(schema),
     mode: "onChange",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OS_TYPES } from "./imageValues";
-import { makeTargetRegionSchema } from "./galleryImageVersion";
+import { makeTargetRegionSchema, validateVersionRegions } from "./galleryImageVersion";
 import { azureEnum, pathFromTarget, requiredParameterMessage } from "./schemaParts";
 import { invalidParameter, type RuleViolation } from "./violation";
 
@@ -184,6 +184,16 @@ export function validateAccessControlRules(rules: AccessControlRules | undefined
     });
   });
   return violations.filter((violation): violation is RuleViolation => violation !== undefined);
+}
+
+/** A profile version's target locations, by the image version's target-region rules under the profile's names. */
+export function validateProfileVersionRegions(
+  properties: Pick<InVMAccessControlProfileVersionProperties, "targetLocations">,
+  context: { location: string; now: Date },
+): RuleViolation[] {
+  return validateVersionRegions({ targetRegions: properties.targetLocations }, context, (target) =>
+    target.replace("galleryImageVersion.properties.publishingProfile.targetRegions", `${VERSION}.targetLocations`),
+  );
 }
 
 export function makeInVMAccessControlProfileVersionPropertiesSchema() {

@@ -205,7 +205,7 @@ describe("the access control profile forms", () => {
       identities: [{ name: "agent", userName: "root", groupName: "", exePath: "", processName: "" }],
       roleAssignments: [{ role: "writer", identities: "agent" }],
     };
-    const schema = makeAccessControlProfileVersionSchema({ existingVersionNames: [] });
+    const schema = makeAccessControlProfileVersionSchema({ existingVersionNames: [], location: "westus2", now });
     expect(Object.keys(issuesOf(schema.safeParse(values))).sort()).toEqual([
       "properties.rules.roleAssignments.0.role",
       "properties.rules.roles.0.privileges",
@@ -221,6 +221,19 @@ describe("the access control profile forms", () => {
     });
     // What the service stores reads back into the same values.
     expect(profileVersionValuesOf("1.0.0", parsed.properties, []).properties.rules).toEqual(values.properties.rules);
+  });
+
+  it("judges target locations by the image version's region rules, on the location's field", () => {
+    const schema = makeAccessControlProfileVersionSchema({ existingVersionNames: [], location: "westus2", now });
+    const values = emptyProfileVersion("westus2", "1.0.0");
+    values.properties.targetLocations.push({ ...values.properties.targetLocations[0]!, name: "West US 2" });
+    expect(issuesOf(schema.safeParse(values))).toEqual({
+      "properties.targetLocations.1.name": expect.stringMatching(/duplicate/i),
+    });
+    values.properties.targetLocations = [{ ...values.properties.targetLocations[0]!, name: "eastus" }];
+    expect(issuesOf(schema.safeParse(values))).toEqual({
+      "properties.targetLocations": expect.stringContaining("must contain the location"),
+    });
   });
 
   it("puts the service's item targets on the text field that lists them", () => {

@@ -11,6 +11,7 @@ import {
   checkInVMAccessControlProfileUpdate,
   inVMAccessControlProfilePropertiesSchema,
   makeInVMAccessControlProfileVersionPropertiesSchema,
+  validateProfileVersionRegions,
   type InVMAccessControlProfileProperties,
   type InVMAccessControlProfileVersionProperties,
 } from "@/lib/gallery/inVMAccessControl";
@@ -477,10 +478,23 @@ export function profileVersionPropertiesBody(
   };
 }
 
-export function makeAccessControlProfileVersionSchema(context: { existingVersionNames: readonly string[] }) {
+/** `location`: the version's, its gallery's region, which its target locations must include. */
+export function makeAccessControlProfileVersionSchema(context: {
+  existingVersionNames: readonly string[];
+  location: string;
+  now: () => Date;
+}) {
   return z.object({
     name: versionName(context.existingVersionNames),
-    properties: viaShared(profileVersionPropertiesBody, makeInVMAccessControlProfileVersionPropertiesSchema, []),
+    properties: viaShared(
+      profileVersionPropertiesBody,
+      () =>
+        makeInVMAccessControlProfileVersionPropertiesSchema().superRefine((properties, zod) => {
+          const regions = { location: context.location, now: context.now() };
+          for (const violation of validateProfileVersionRegions(properties, regions)) addViolation(zod, violation);
+        }),
+      [],
+    ),
     tags: tagRowsSchema,
   });
 }

@@ -1,9 +1,9 @@
 import { targetRegionsView } from "../shared/replication.js";
 import {
   makeInVMAccessControlProfileVersionPropertiesSchema,
+  validateProfileVersionRegions,
   type InVMAccessControlProfileVersionProperties,
 } from "../../../lib/gallery/inVMAccessControl.js";
-import { validateVersionRegions } from "../../../lib/gallery/galleryImageVersion.js";
 import { checkImageVersionName } from "../../../lib/gallery/names.js";
 import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
@@ -109,13 +109,7 @@ function write(
     existing,
     targetRegions: properties.targetLocations ?? [],
     startedAt,
-    regionRules: (context) =>
-      validateVersionRegions({ targetRegions: properties.targetLocations }, context, (target) =>
-        target.replace(
-          "galleryImageVersion.properties.publishingProfile.targetRegions",
-          "galleryInVMAccessControlProfileVersion.properties.targetLocations",
-        ),
-      ),
+    regionRules: (context) => validateProfileVersionRegions(properties, context),
   });
 }
 
