@@ -14,21 +14,8 @@ import {
   type VmGalleryApplication,
 } from "./armTemplate";
 import { SNIPPET_LABELS } from "./snippets";
-import {
-  BICEP_VIRTUAL_NETWORK,
-  BICEP_VM_NETWORK,
-  bicepString,
-  hcl,
-  hclAttributes,
-  ps,
-  sh,
-  TERRAFORM_OS_DISK,
-  terraformCredentials,
-  terraformNetwork,
-  terraformPlacement,
-  terraformPreamble,
-  terraformResourceGroup,
-} from "./snippetSyntax";
+import { BICEP_VIRTUAL_NETWORK, BICEP_VM_NETWORK, bicepString, ps, sh } from "./snippetSyntax";
+import { hcl, hclAttributes, terraform } from "./terraformSyntax";
 import { checkRegion, type ConsumerVersion } from "./usability";
 
 /**
@@ -373,16 +360,16 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
   const scaleSet = isScaleSet(spec);
   const resource = scaleSet ? `azurerm_${kind}_virtual_machine_scale_set` : `azurerm_${kind}_virtual_machine`;
   const entry = galleryApplicationEntry(spec);
-  const credentials = terraformCredentials(spec.osType, spec.adminUsername);
+  const credentials = terraform.credentials(spec.osType, spec.adminUsername);
   return [
-    ...terraformPreamble(spec.osType === "Windows"),
-    ...terraformResourceGroup(spec.resourceGroup),
+    ...terraform.preamble(spec.osType === "Windows"),
+    ...terraform.resourceGroup(spec.resourceGroup),
     "",
-    ...terraformNetwork(spec.vmName, spec.location, { nic: !scaleSet }),
+    ...terraform.network(spec.vmName, spec.location, { nic: !scaleSet }),
     "",
     `resource ${hcl(resource)} "this" {`,
     ...hclAttributes("  ", [
-      ...terraformPlacement(spec.vmName, spec.location),
+      ...terraform.placement(spec.vmName, spec.location),
       ...(scaleSet
         ? ([
             ["sku", hcl(spec.vmSize)],
@@ -405,7 +392,7 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
     ]),
     "  }",
     "",
-    ...TERRAFORM_OS_DISK,
+    ...terraform.OS_DISK,
     ...(scaleSet
       ? [
           "",

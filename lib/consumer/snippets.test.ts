@@ -9,7 +9,7 @@ import {
   terraformSnippet,
 } from "./snippets";
 import type { ConsumerVersion } from "./usability";
-import { hcl } from "./snippetSyntax";
+import { hcl } from "./terraformSyntax";
 import { blockOf, misalignedAttributes, parseHcl, unresolvedReferences } from "../../test/support/hclShape";
 
 const now = new Date("2026-01-01T00:00:00Z");

@@ -7,20 +7,8 @@ import {
   isProxyImageId,
   needsAdminCredentials,
 } from "./armTemplate";
-import {
-  BICEP_VM_NETWORK,
-  bicepString,
-  hcl,
-  hclAttributes,
-  ps,
-  sh,
-  TERRAFORM_OS_DISK,
-  terraformCredentials,
-  terraformNetwork,
-  terraformPlacement,
-  terraformPreamble,
-  terraformResourceGroup,
-} from "./snippetSyntax";
+import { BICEP_VM_NETWORK, bicepString, ps, sh } from "./snippetSyntax";
+import { hcl, hclAttributes, terraform } from "./terraformSyntax";
 import { checkRegion, type ImageChoice } from "./usability";
 
 /**
@@ -192,7 +180,7 @@ function terraformVm(spec: DeploymentSpec): string[] {
     return [
       'resource "azurerm_virtual_machine" "vm" {',
       ...hclAttributes("  ", [
-        ...terraformPlacement(spec.vmName, spec.location),
+        ...terraform.placement(spec.vmName, spec.location),
         ["vm_size", hcl(spec.vmSize)],
         ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
       ]),
@@ -212,11 +200,11 @@ function terraformVm(spec: DeploymentSpec): string[] {
     ];
   }
   const kind = spec.osType === "Windows" ? "windows" : "linux";
-  const credentials = terraformCredentials(spec.osType, spec.adminUsername);
+  const credentials = terraform.credentials(spec.osType, spec.adminUsername);
   return [
     `resource "azurerm_${kind}_virtual_machine" "vm" {`,
     ...hclAttributes("  ", [
-      ...terraformPlacement(spec.vmName, spec.location),
+      ...terraform.placement(spec.vmName, spec.location),
       ["size", hcl(spec.vmSize)],
       ["network_interface_ids", "[azurerm_network_interface.nic.id]"],
       // source_image_id takes gallery ids and a shared or community gallery's /SharedGalleries/… or /CommunityGalleries/… ids alike.
@@ -231,20 +219,20 @@ function terraformVm(spec: DeploymentSpec): string[] {
     ]),
     ...credentials.blocks,
     "",
-    ...TERRAFORM_OS_DISK,
+    ...terraform.OS_DISK,
     "}",
   ];
 }
 
 export function terraformSnippet(spec: DeploymentSpec): string {
   return [
-    ...terraformPreamble(spec.osType === "Windows" && needsAdminCredentials(spec)),
-    ...terraformResourceGroup(spec.resourceGroup),
+    ...terraform.preamble(spec.osType === "Windows" && needsAdminCredentials(spec)),
+    ...terraform.resourceGroup(spec.resourceGroup),
     "",
     // The template brings its own network.
     ...(needsTemplateDeployment(spec)
       ? terraformTemplateDeployment(spec)
-      : [...terraformNetwork(spec.vmName, spec.location, { nic: true }), "", ...terraformVm(spec)]),
+      : [...terraform.network(spec.vmName, spec.location, { nic: true }), "", ...terraformVm(spec)]),
     "",
   ].join("\n");
 }
