@@ -107,6 +107,18 @@ async function useApplication(page: Page) {
   const refusal = add.getByRole("alert").filter({ hasText: "ARM refuses this deployment in North Europe" });
   await expect(refusal).toContainText("GalleryApplicationVersionNotFound");
   await expect(refusal).toContainText("is not available in northeurope region");
+
+  // Terraform's scale set applies as copied: its own network in the chosen resource group, nothing to supply.
+  await add.getByLabel("Region").selectOption("westeurope");
+  await add.getByLabel("Add to").selectOption("virtualMachineScaleSet");
+  const terraform = await openSnippet(add, "Terraform (azurerm)");
+  await terraform.getByRole("button", { name: "Copy Terraform (azurerm) snippet" }).click();
+  const hcl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(hcl).toContain('resource "azurerm_linux_virtual_machine_scale_set" "this" {');
+  expect(hcl).toContain(`data "azurerm_resource_group" "rg" {\n  name = "${WORKLOAD_RG}"\n}`);
+  expect(hcl).toContain("subnet_id = azurerm_subnet.default.id");
+  expect(hcl).toContain('resource "azurerm_subnet" "default" {');
+  expect(hcl).not.toMatch(/variable|var\./);
 }
 
 test.describe("as the platform admin", () => {
