@@ -179,7 +179,11 @@ async function addToVmAsConsumer(page: Page, application: string) {
   await cli.getByRole("button", { name: "Copy Azure CLI snippet" }).click();
   await expect(cli.getByRole("status")).toHaveText("Copied");
   const command = await page.evaluate(() => navigator.clipboard.readText());
-  expect(command.startsWith(`az vm application set \\\n  --resource-group '${WORKLOAD_RG}'`)).toBe(true);
+  expect(
+    command.startsWith(
+      `az vm application set \\\n  --subscription '${PROD.subscriptionId}' \\\n  --resource-group '${WORKLOAD_RG}'`,
+    ),
+  ).toBe(true);
   expect(command).toContain(`/galleries/${GALLERY}/applications/${application}/versions/1.0.0`);
   await add.getByRole("button", { name: "Check deployment" }).click();
   await expect(add.getByText("ARM accepts this deployment in West US 2: validation Succeeded.")).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { automationArm } from "./support/automation";
 import { openSnippet } from "./support/snippets";
+import { DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import { seededSubscription, storageStateOf } from "./support/emulator";
 
 /**
@@ -76,7 +77,14 @@ async function findCopyAndCheck(page: Page) {
     expect(text, label).toContain("westeurope");
     copied.set(label, text);
   }
-  expect(copied.get("Azure CLI")!.startsWith(`az vm create \\\n  --resource-group '${WORKLOAD_RG}'`)).toBe(true);
+  // The subscription picked in the form is named: the CLI's current one may be another.
+  const picked = DEMO_SUBSCRIPTIONS.contosoShared.subscriptionId;
+  expect(
+    copied
+      .get("Azure CLI")!
+      .startsWith(`az vm create \\\n  --subscription '${picked}' \\\n  --resource-group '${WORKLOAD_RG}'`),
+  ).toBe(true);
+  expect(copied.get("Terraform (azurerm)")).toContain(`subscription_id = "${picked}"`);
   expect(copied.get("Azure CLI")).toContain("--generate-ssh-keys");
   expect(JSON.parse(copied.get("ARM template")!).parameters.location.defaultValue).toBe("westeurope");
 

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { automationArm, BUILT_IN_ROLES } from "./support/automation";
 import { openSnippet } from "./support/snippets";
+import { DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import { seededSubscription, storageStateOf } from "./support/emulator";
 
 /**
@@ -78,7 +79,12 @@ async function useApplication(page: Page) {
   await cli.getByRole("button", { name: "Copy Azure CLI snippet" }).click();
   await expect(cli.getByRole("status")).toHaveText("Copied");
   const command = await page.evaluate(() => navigator.clipboard.readText());
-  expect(command.startsWith(`az vm application set \\\n  --resource-group '${WORKLOAD_RG}'`)).toBe(true);
+  const picked = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
+  expect(
+    command.startsWith(
+      `az vm application set \\\n  --subscription '${picked}' \\\n  --resource-group '${WORKLOAD_RG}'`,
+    ),
+  ).toBe(true);
   expect(command).toContain(versionId);
   expect(command).toContain(`--app-config-overrides '${CONFIG}'`);
   expect(command).toContain("--order-applications");

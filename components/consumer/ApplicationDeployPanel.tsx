@@ -65,6 +65,7 @@ export function ApplicationDeployPanel({ versionId, version, osType }: Applicati
     osType,
     target,
     location: effectiveRegion,
+    ...(deployTarget.subscriptionId ? { subscriptionId: deployTarget.subscriptionId } : {}),
     resourceGroup: deployTarget.resourceGroup,
     vmName,
     vmSize,

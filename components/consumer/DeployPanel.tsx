@@ -63,6 +63,7 @@ export function DeployPanel({ image, versions, version, latestId = image.id, gal
     osState,
     ...(securityType ? { securityType } : {}),
     location: effectiveRegion,
+    ...(target.subscriptionId ? { subscriptionId: target.subscriptionId } : {}),
     resourceGroup: target.resourceGroup,
     vmName,
     vmSize,

@@ -198,3 +198,23 @@ describe("snippets per region", () => {
     expect(!untargeted.ok && untargeted.reason).toMatch(/not one of its target regions/);
   });
 });
+
+describe("the subscription the user picked", () => {
+  const subscriptionId = "c0000000-0000-4000-8001-000000000002";
+
+  it("is named by every Azure CLI command, PowerShell's context and Terraform's provider", () => {
+    const cli = applicationAzureCliSnippet({ ...scaleSet, subscriptionId });
+    expect(cli).toContain(`az vmss application set \\\n  --subscription '${subscriptionId}' \\\n`);
+    expect(cli).toContain(`az vmss update-instances --subscription '${subscriptionId}' --resource-group 'rg-app'`);
+    expect(applicationPowershellSnippet({ ...vm, subscriptionId }).split("\n")[0]).toBe(
+      `Set-AzContext -Subscription '${subscriptionId}' | Out-Null`,
+    );
+    const root = parseHcl(applicationTerraformSnippet({ ...vm, subscriptionId }));
+    expect(blockOf(root, "provider", "azurerm").attributes.subscription_id).toBe(`"${subscriptionId}"`);
+  });
+
+  it("is left to the tool's current context when none was picked", () => {
+    expect(applicationAzureCliSnippet(scaleSet)).not.toContain("--subscription");
+    expect(applicationPowershellSnippet(vm)).not.toContain("Set-AzContext");
+  });
+});

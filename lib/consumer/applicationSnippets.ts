@@ -14,7 +14,15 @@ import {
   type VmGalleryApplication,
 } from "./armTemplate";
 import { SNIPPET_LABELS } from "./snippets";
-import { BICEP_VIRTUAL_NETWORK, BICEP_VM_NETWORK, bicepString, ps, sh } from "./snippetSyntax";
+import {
+  BICEP_VIRTUAL_NETWORK,
+  BICEP_VM_NETWORK,
+  bicepString,
+  powershellContext,
+  ps,
+  sh,
+  subscriptionOption,
+} from "./snippetSyntax";
 import { hcl, hclAttributes, terraform } from "./terraformSyntax";
 import { checkRegion, type ConsumerVersion } from "./usability";
 
@@ -47,6 +55,8 @@ export interface ApplicationDeploymentSpec {
   target: ApplicationTarget;
   /** Canonical region name. */
   location: string;
+  /** As DeploymentSpec's: named by the CLI, PowerShell and Terraform snippets. */
+  subscriptionId?: string;
   resourceGroup: string;
   /** The VM's or scale set's name. */
   vmName: string;
@@ -81,6 +91,7 @@ export function applicationAzureCliSnippet(spec: ApplicationDeploymentSpec): str
   const group = isScaleSet(spec) ? "vmss" : "vm";
   const lines = [
     `az ${group} application set`,
+    ...subscriptionOption(spec.subscriptionId),
     `--resource-group ${sh(spec.resourceGroup)}`,
     `--name ${sh(spec.vmName)}`,
     `--app-version-ids ${sh(spec.packageReferenceId)}`,
@@ -100,7 +111,13 @@ export function applicationAzureCliSnippet(spec: ApplicationDeploymentSpec): str
   // A scale set's instances pick up the new model when they are updated.
   const upgrade = isScaleSet(spec)
     ? [
-        `az vmss update-instances --resource-group ${sh(spec.resourceGroup)} --name ${sh(spec.vmName)} --instance-ids '*'`,
+        [
+          "az vmss update-instances",
+          ...subscriptionOption(spec.subscriptionId),
+          `--resource-group ${sh(spec.resourceGroup)}`,
+          `--name ${sh(spec.vmName)}`,
+          "--instance-ids '*'",
+        ].join(" "),
       ]
     : [];
   return `${[...notes, command, ...upgrade].join("\n")}\n`;
@@ -114,6 +131,7 @@ export function applicationPowershellSnippet(spec: ApplicationDeploymentSpec): s
   ].join(" ");
   const config = spec.configurationReference ? ` -ConfigReferenceId ${ps(spec.configurationReference)}` : "";
   const lines = [
+    ...powershellContext(spec.subscriptionId),
     `$resourceGroup = ${ps(spec.resourceGroup)}`,
     `$packageId = ${ps(spec.packageReferenceId)}`,
     "",
@@ -362,7 +380,7 @@ export function applicationTerraformSnippet(spec: ApplicationDeploymentSpec): st
   const entry = galleryApplicationEntry(spec);
   const credentials = terraform.credentials(spec.osType, spec.adminUsername);
   return [
-    ...terraform.preamble(spec.osType === "Windows"),
+    ...terraform.preamble(spec.osType === "Windows", spec.subscriptionId),
     ...terraform.resourceGroup(spec.resourceGroup),
     "",
     ...terraform.network(spec.vmName, spec.location, { nic: !scaleSet }),

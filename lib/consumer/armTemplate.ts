@@ -20,6 +20,12 @@ export interface DeploymentSpec {
   securityType?: "TrustedLaunch" | "ConfidentialVM";
   /** The region the user picked, canonical (`westeurope`). */
   location: string;
+  /**
+   * The subscription the user picked for the deployment. The Azure CLI and PowerShell snippets name it (the user's
+   * current one may be another) and Terraform's azurerm 4 provider requires it; Bicep and the ARM template are
+   * deployed into a resource group by a command of the user's, which names it.
+   */
+  subscriptionId?: string;
   resourceGroup: string;
   vmName: string;
   vmSize: string;

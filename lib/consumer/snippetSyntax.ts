@@ -6,6 +6,14 @@ import { NETWORK_API_VERSION } from "./armTemplate";
 export const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 export const ps = (value: string) => `'${value.replace(/'/g, "''")}'`;
 /** Bicep strings. */
+/** The Azure CLI's `--subscription` for a command, when the user picked one (else the CLI's current subscription). */
+export const subscriptionOption = (subscriptionId?: string): string[] =>
+  subscriptionId ? [`--subscription ${sh(subscriptionId)}`] : [];
+
+/** PowerShell's context set to the subscription the user picked, before the commands that deploy into it. */
+export const powershellContext = (subscriptionId?: string): string[] =>
+  subscriptionId ? [`Set-AzContext -Subscription ${ps(subscriptionId)} | Out-Null`] : [];
+
 export const bicepString = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 /** The Bicep of the ARM template's virtual network (armTemplate's virtualNetworkResource), named after `vmName`. */
 export const BICEP_VIRTUAL_NETWORK: readonly string[] = [

@@ -330,3 +330,24 @@ describe("Terraform applies as written", () => {
     expect(hcl('a${b}%{c}"')).toBe('"a$${b}%%{c}\\""');
   });
 });
+
+describe("the subscription the user picked", () => {
+  const subscriptionId = "c0000000-0000-4000-8001-000000000002";
+  const picked: DeploymentSpec = { ...linux, subscriptionId };
+
+  it("is named by the Azure CLI, PowerShell and Terraform's provider", () => {
+    expect(azureCliSnippet(picked)).toContain(`az vm create \\\n  --subscription '${subscriptionId}' \\\n`);
+    expect(powershellSnippet(picked).split("\n")[0]).toBe(`Set-AzContext -Subscription '${subscriptionId}' | Out-Null`);
+    const text = terraformSnippet(picked);
+    expect(blockOf(parseHcl(text), "provider", "azurerm").attributes.subscription_id).toBe(`"${subscriptionId}"`);
+    expect(misalignedAttributes(text)).toEqual([]);
+  });
+
+  it("is left to the tool's current context when none was picked", () => {
+    expect(azureCliSnippet(linux)).not.toContain("--subscription");
+    expect(powershellSnippet(linux)).not.toContain("Set-AzContext");
+    expect(
+      blockOf(parseHcl(terraformSnippet(linux)), "provider", "azurerm").attributes.subscription_id,
+    ).toBeUndefined();
+  });
+});

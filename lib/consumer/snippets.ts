@@ -7,7 +7,7 @@ import {
   isProxyImageId,
   needsAdminCredentials,
 } from "./armTemplate";
-import { BICEP_VM_NETWORK, bicepString, ps, sh } from "./snippetSyntax";
+import { BICEP_VM_NETWORK, bicepString, powershellContext, ps, sh, subscriptionOption } from "./snippetSyntax";
 import { hcl, hclAttributes, terraform } from "./terraformSyntax";
 import { checkRegion, type ImageChoice } from "./usability";
 
@@ -33,6 +33,7 @@ export const SNIPPET_LABELS: Record<SnippetKind, string> = {
 export function azureCliSnippet(spec: DeploymentSpec): string {
   const lines = [
     "az vm create",
+    ...subscriptionOption(spec.subscriptionId),
     `--resource-group ${sh(spec.resourceGroup)}`,
     `--name ${sh(spec.vmName)}`,
     `--location ${spec.location}`,
@@ -54,6 +55,7 @@ export function powershellSnippet(spec: DeploymentSpec): string {
   const proxy = isProxyImageId(spec.imageId);
   const proxyParameter = isCommunityGalleryImageId(spec.imageId) ? "-CommunityGalleryImageId" : "-SharedGalleryImageId";
   const lines = [
+    ...powershellContext(spec.subscriptionId),
     `$resourceGroup = ${ps(spec.resourceGroup)}`,
     `$location = ${ps(spec.location)}`,
     `$vmName = ${ps(spec.vmName)}`,
@@ -226,7 +228,7 @@ function terraformVm(spec: DeploymentSpec): string[] {
 
 export function terraformSnippet(spec: DeploymentSpec): string {
   return [
-    ...terraform.preamble(spec.osType === "Windows" && needsAdminCredentials(spec)),
+    ...terraform.preamble(spec.osType === "Windows" && needsAdminCredentials(spec), spec.subscriptionId),
     ...terraform.resourceGroup(spec.resourceGroup),
     "",
     // The template brings its own network.

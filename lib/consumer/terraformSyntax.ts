@@ -16,11 +16,16 @@ export function hclAttributes(indent: string, attributes: readonly (readonly [st
   return attributes.map(([name, value]) => `${indent}${name.padEnd(width)} = ${value}`);
 }
 
-/** The provider, and the administrator's password as a sensitive variable (asked by `terraform apply`) when needed. */
-function preamble(adminPassword: boolean): string[] {
+/**
+ * The provider, in the subscription picked when known (azurerm 4 refuses to plan without one, from here or
+ * `ARM_SUBSCRIPTION_ID`), and the administrator's password as a sensitive variable (asked by `terraform apply`)
+ * when needed.
+ */
+function preamble(adminPassword: boolean, subscriptionId?: string): string[] {
   return [
     'provider "azurerm" {',
     "  features {}",
+    ...(subscriptionId ? [`  subscription_id = ${hcl(subscriptionId)}`] : []),
     "}",
     "",
     ...(adminPassword ? ['variable "admin_password" {', "  type      = string", "  sensitive = true", "}", ""] : []),
