@@ -5,6 +5,7 @@ import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } fr
 import { parseIsoDate } from "./isoDate";
 import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
 import { effectiveTargetRegions } from "./replication";
+import { checkVhdSources, DATA_DISK_LUN_RANGE } from "./vhdSources";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
 export const STORAGE_ACCOUNT_TYPES = ["Standard_LRS", "Standard_ZRS", "Premium_LRS", "PremiumV2_LRS"] as const;
@@ -172,7 +173,10 @@ export const galleryImageVersionPropertiesShape = z.object({
       dataDiskImages: z
         .array(
           z.object({
-            lun: azureInt("properties.storageProfile.dataDiskImages.lun"),
+            lun: azureInt("properties.storageProfile.dataDiskImages.lun", {
+              ...DATA_DISK_LUN_RANGE,
+              parameter: `${PROPERTIES}.storageProfile.dataDiskImages.lun`,
+            }),
             hostCaching: azureEnum(
               HOST_CACHING_TYPES,
               `${PROPERTIES}.storageProfile.dataDiskImages.hostCaching`,
@@ -357,6 +361,7 @@ export function validateStorageProfile(storage: StorageProfile, updating = false
       ),
     );
   }
+  violations.push(...checkVhdSources(storage));
   return violations;
 }
 
