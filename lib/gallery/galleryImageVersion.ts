@@ -261,9 +261,10 @@ function checkSourceKind(
 }
 
 /** Whether a storage profile names any source at all (a body without one updates a version and keeps its source). */
+const hasDiskSource = (disk: { source?: { id?: string; uri?: string } } | undefined) =>
+  disk?.source?.id !== undefined || disk?.source?.uri !== undefined;
+
 export function namesAnySource(storage: StorageProfile | undefined): boolean {
-  const hasDiskSource = (disk: { source?: { id?: string; uri?: string } } | undefined) =>
-    disk?.source?.id !== undefined || disk?.source?.uri !== undefined;
   return (
     storage?.source?.id !== undefined ||
     storage?.source?.virtualMachineId !== undefined ||
@@ -360,6 +361,14 @@ export function validateStorageProfile(storage: StorageProfile, updating = false
         `${PROPERTIES}.storageProfile.dataDiskImages[${repeatedLun}].lun`,
       ),
     );
+  }
+  // Built from disks, every data disk needs its own source (with a whole source, rows only set a LUN's caching).
+  if (directSources === 0) {
+    const unsourced = dataDisks.findIndex((disk) => !hasDiskSource(disk));
+    if (unsourced >= 0) {
+      const target = `${PROPERTIES}.storageProfile.dataDiskImages[${unsourced}].source`;
+      violations.push(invalidParameter(`Required parameter '${target}' is missing (null).`, target));
+    }
   }
   violations.push(...checkVhdSources(storage));
   return violations;

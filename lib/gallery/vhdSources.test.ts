@@ -92,3 +92,21 @@ describe("VHD sources (OS and data disks)", () => {
     expect(repeated.error?.issues.map((issue) => issue.path)).toEqual([["storageProfile", "dataDiskImages", 1, "lun"]]);
   });
 });
+
+describe("data disks built from disks", () => {
+  it("need a source each", () => {
+    const violations = validateImageVersionRules(
+      {
+        storageProfile: {
+          osDiskImage: { source: { storageAccountId: account("contosovhds"), uri: vhd("os.vhd") } },
+          dataDiskImages: [
+            { lun: 0, source: { storageAccountId: account("contosovhds"), uri: vhd("d.vhd") } },
+            { lun: 1 },
+          ],
+        },
+      },
+      context,
+    );
+    expect(violations.map((v) => v.target)).toEqual([`${DISKS}.dataDiskImages[1].source`]);
+  });
+});

@@ -12,6 +12,8 @@ const PROPERTIES = "galleryImageVersion.properties";
 export const DATA_DISK_LUN_RANGE = { min: 0, max: 63 } as const;
 
 export interface VhdSourceInput {
+  /** A managed disk or snapshot instead of a blob: not a VHD source. */
+  id?: string;
   storageAccountId?: string;
   uri?: string;
 }
@@ -51,8 +53,8 @@ export function checkVhdSource(source: VhdSourceInput | undefined, diskTarget: s
 
 /** The VHD rule on the OS disk and on every data disk whose source is a blob. */
 export function checkVhdSources(storage: {
-  osDiskImage?: { source?: VhdSourceInput & { id?: string } };
-  dataDiskImages?: readonly { source?: VhdSourceInput & { id?: string } }[];
+  osDiskImage?: { source?: VhdSourceInput };
+  dataDiskImages?: readonly { source?: VhdSourceInput }[];
 }): RuleViolation[] {
   return [
     checkVhdSource(storage.osDiskImage?.source, `${PROPERTIES}.storageProfile.osDiskImage`),
