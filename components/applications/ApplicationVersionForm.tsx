@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormErrorSummary, formErrorMessages } from "@/components/ui/FormErrorSummary";
 import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
-import { BlobPicker } from "@/components/applications/BlobPicker";
+import { LazyBlobPicker } from "@/components/applications/LazyApplicationParts";
 import { CustomActionsEditor } from "@/components/applications/CustomActionsEditor";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -278,8 +278,8 @@ function PackageGroup({ subscriptionId }: { subscriptionId: string }) {
         label="Default configuration blob URL"
         type="url"
       />
-      <BlobPicker name={`${PROFILE}.source.mediaLink`} label="package" subscriptionId={subscriptionId} />
-      <BlobPicker
+      <LazyBlobPicker name={`${PROFILE}.source.mediaLink`} label="package" subscriptionId={subscriptionId} />
+      <LazyBlobPicker
         name={`${PROFILE}.source.defaultConfigurationLink`}
         label="configuration"
         subscriptionId={subscriptionId}
