@@ -17,9 +17,9 @@ import {
   NumberField,
   ReadOnlyField,
   SERVER_ERROR_PREFIX,
-  TextField,
 } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
+import { LatestAndEndOfLifeFields } from "@/components/publish/PublishingProfileFields";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
@@ -326,16 +326,7 @@ function Form({
               min={1}
               max={100}
             />
-            <TextField
-              name="properties.publishingProfile.endOfLifeDate"
-              label="End-of-life date"
-              type="date"
-              hint="A new date must be in the future."
-            />
-            <CheckboxField
-              name="properties.publishingProfile.excludeFromLatest"
-              label="Exclude from latest in every region"
-            />
+            <LatestAndEndOfLifeFields deployedAs="deployed" endOfLifeHint="A new date must be in the future." />
           </Group>
           {refusal && <ErrorPanel error={refusal} title="The image version could not be updated" />}
           <OperationStatus state={operation.state} />
