@@ -11,13 +11,7 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import {
-  CheckboxField,
-  Group,
-  NumberField,
-  ReadOnlyField,
-  SERVER_ERROR_PREFIX,
-} from "@/components/publish/fields";
+import { CheckboxField, Group, NumberField, ReadOnlyField, SERVER_ERROR_PREFIX } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { LatestAndEndOfLifeFields } from "@/components/publish/PublishingProfileFields";
 import { placeServerError } from "@/components/publish/serverErrors";
