@@ -7,8 +7,9 @@ import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
- * The version form's publishing options against the emulator: a version from a VHD, encrypted with a disk
- * encryption set in each region and replicated to an edge zone, read back on the version page; a version from a
+ * The version form's publishing options against the emulator: a version from a VHD with a data disk from another
+ * VHD, encrypted with a disk encryption set in each region and replicated to an edge zone, read back on the version
+ * page; a version from a
  * managed image with data disks, one LUN encrypted. A private world,
  * so the new version does not change what other specs count.
  */
@@ -20,6 +21,7 @@ const desId = (name: string) =>
   `/subscriptions/${O.subscriptionId}/resourceGroups/${O.resourceGroup}/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
 const ACCOUNT_ID = `/subscriptions/${O.subscriptionId}/resourceGroups/${O.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${O.storageAccount}`;
 const VHD_URI = `https://${O.storageAccount}.blob.core.windows.net/vhds/${O.blobs[0].name}`;
+const DATA_VHD_URI = `https://${O.storageAccount}.blob.core.windows.net/vhds/${O.blobs[1].name}`;
 
 test.describe.configure({ mode: "serial" });
 // A long form, axe twice and a walk with Tab through it: more than the default minute on a small machine.
@@ -48,7 +50,7 @@ async function expectKeyboardReachable(page: Page, first: Locator, controls: Loc
   expect([...reached].sort(), "controls reached with Tab").toEqual(controls.map((_, index) => String(index)).sort());
 }
 
-test("publish from a VHD with per-region encryption, an edge zone and UEFI settings, read it back and edit them", async ({
+test("publish from VHDs (OS and data disk) with per-region encryption, an edge zone and UEFI settings, read it back and edit them", async ({
   page,
   world,
 }) => {
@@ -58,6 +60,14 @@ test("publish from a VHD with per-region encryption, an edge zone and UEFI setti
   await form.field("Storage account (required)").selectOption(ACCOUNT_ID);
   await form.field("VHD blob").selectOption(VHD_URI);
   await expect(form.field("VHD blob URI (required)")).toHaveValue(VHD_URI);
+  // A data disk from a VHD: the OS disk's account is offered first, the lowest free LUN taken.
+  await form.form.getByRole("button", { name: "Add data disk from a VHD" }).click();
+  await expect(form.field("Data disk 1 storage account (required)")).toHaveValue(ACCOUNT_ID);
+  await expect(form.field("Data disk 1 LUN (required)")).toHaveValue("0");
+  await form.field("Data disk 1 LUN (required)").fill("2");
+  await form.field("Data disk 1 VHD blob").selectOption(DATA_VHD_URI);
+  await expect(form.field("Data disk 1 VHD blob URI (required)")).toHaveValue(DATA_VHD_URI);
+  await form.field("Data disk 1 host caching").selectOption("ReadOnly");
   await form.addRegion("northeurope");
 
   // Only the sets of each region are offered for it; the confidential VM set is not offered for a disk.
@@ -83,12 +93,18 @@ test("publish from a VHD with per-region encryption, an edge zone and UEFI setti
   await expect(west).toHaveValue(desId("des-westeurope"));
   await expect(form.field("Edge zone 1 name")).toHaveValue("microsoftlosangeles1");
   await form.field("OS disk encryption set in North Europe").selectOption(desId("des-northeurope"));
+  // The VHD data disk's LUN gets its own set in each region.
+  await form.field("Data disk LUN 2 encryption set in West Europe").selectOption(desId("des-westeurope"));
+  await form.field("Data disk LUN 2 encryption set in North Europe").selectOption(desId("des-northeurope"));
 
   await expectNoSeriousA11yViolations(page, "create image version form with publishing options");
   await expectKeyboardReachable(page, form.field("Version number (required)"), [
     form.form.getByRole("radio", { name: "VHD in a storage account" }),
     form.field("Storage account (required)"),
     form.field("VHD blob"),
+    form.field("Data disk 1 LUN (required)"),
+    form.field("Data disk 1 VHD blob"),
+    form.form.getByRole("button", { name: "Remove data disk 1" }),
     west,
     form.field("Confidential VM encryption in West Europe"),
     form.field("Replica set 1 storage type in West Europe"),
@@ -103,8 +119,10 @@ test("publish from a VHD with per-region encryption, an edge zone and UEFI setti
   await expect(form.heading()).toHaveText("1.0.0", { timeout: 30_000 });
   const options = page.getByRole("region", { name: "Publishing options" });
   await expect(options).toContainText(VHD_URI);
-  await expect(options).toContainText("Encryption in West EuropeOS disk: des-westeurope");
-  await expect(options).toContainText("Encryption in North EuropeOS disk: des-northeurope");
+  await expect(options).toContainText(`Data disk LUN 2 VHD source${DATA_VHD_URI} in ${O.storageAccount}`);
+  await expect(options).toContainText("Encryption in West EuropeOS disk: des-westeurope; LUN 2: des-westeurope");
+  await expect(page.getByRole("row", { name: /Data disk, LUN 2/ })).toContainText(DATA_VHD_URI);
+  await expect(options).toContainText("Encryption in North EuropeOS disk: des-northeurope; LUN 2: des-northeurope");
   await expect(options).toContainText("Additional replica sets in West Europe2 × PremiumV2_LRS");
   await expect(options).toContainText("Edge zone microsoftlosangeles1EdgeZone in West US · 2 × Standard_LRS");
   await expect(options).toContainText("UEFI signature templatesMicrosoftUefiCertificateAuthorityTemplate");

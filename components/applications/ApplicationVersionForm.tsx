@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormErrorSummary, formErrorMessages } from "@/components/ui/FormErrorSummary";
 import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
-import { BlobPicker } from "@/components/applications/BlobPicker";
+import { LazyBlobPicker } from "@/components/applications/LazyApplicationParts";
 import { CustomActionsEditor } from "@/components/applications/CustomActionsEditor";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -17,7 +17,6 @@ import { buttonClass } from "@/components/publish/buttonClass";
 import {
   CheckboxField,
   Group,
-  NumberField,
   PairInput,
   ReadOnlyField,
   SelectField,
@@ -28,6 +27,7 @@ import {
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
+import { LatestAndEndOfLifeFields, ReplicationDefaultsGroup } from "@/components/publish/PublishingProfileFields";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -44,10 +44,8 @@ import {
   SCRIPT_BEHAVIORS_AFTER_REBOOT,
   type ManageAction,
 } from "@/lib/gallery/galleryApplicationVersion";
-import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
-import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
-import { replicationDefaults } from "@/lib/gallery/replication";
+import { regionDisplayName } from "@/lib/gallery/regions";
 import {
   applicationVersionValuesOf,
   makeApplicationVersionSchema,
@@ -238,46 +236,13 @@ function VersionFormBody({
         <CustomActionsEditor name={`${PROFILE}.customActions`} />
         <TargetRegionsEditor sourceRegion={location} {...(replicated ? { replicatedRegions: replicated } : {})} />
         <EdgeZonesEditor />
-        <Group legend="Replication defaults" description="Used by target regions that set no count or storage type.">
-          <NumberField
-            name={`${PROFILE}.replicaCount`}
-            label="Default replica count"
-            min={1}
-            max={100}
-            hint={`1 to 100; ${replicationDefaults().replicaCount} when empty.`}
-          />
-          <SelectField
-            name={`${PROFILE}.storageAccountType`}
-            label="Default storage type"
-            placeholder="Default (Standard_LRS)"
-            choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
-              value: type,
-              label:
-                type === "Standard_ZRS" && !hasAvailabilityZones(location)
-                  ? `${type} (not in ${regionDisplayName(location)})`
-                  : type,
-              disabled: type === "Standard_ZRS" && !hasAvailabilityZones(location),
-            }))}
-          />
-          <SelectField
-            name={`${PROFILE}.replicationMode`}
-            label="Replication mode"
-            placeholder="Default (Full)"
-            choices={REPLICATION_MODES.map((mode) => ({ value: mode, label: mode }))}
-          />
-        </Group>
+        <ReplicationDefaultsGroup
+          location={location}
+          description="Used by target regions that set no count or storage type."
+          storagePlaceholder="Default (Standard_LRS)"
+        />
         <Group legend="Lifecycle and safety">
-          <CheckboxField
-            name={`${PROFILE}.excludeFromLatest`}
-            label="Exclude from latest in every region"
-            hint="VMs that ask for 'latest' will not get this version; it can still be installed by its number."
-          />
-          <TextField
-            name={`${PROFILE}.endOfLifeDate`}
-            label="End-of-life date"
-            type="date"
-            hint="Must be in the future when set or changed."
-          />
+          <LatestAndEndOfLifeFields deployedAs="installed" endOfLifeHint="Must be in the future when set or changed." />
           <CheckboxField
             name="properties.safetyProfile.allowDeletionOfReplicatedLocations"
             label="Allow removing regions that hold replicas"
@@ -313,8 +278,8 @@ function PackageGroup({ subscriptionId }: { subscriptionId: string }) {
         label="Default configuration blob URL"
         type="url"
       />
-      <BlobPicker name={`${PROFILE}.source.mediaLink`} label="package" subscriptionId={subscriptionId} />
-      <BlobPicker
+      <LazyBlobPicker name={`${PROFILE}.source.mediaLink`} label="package" subscriptionId={subscriptionId} />
+      <LazyBlobPicker
         name={`${PROFILE}.source.defaultConfigurationLink`}
         label="configuration"
         subscriptionId={subscriptionId}

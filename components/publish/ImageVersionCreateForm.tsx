@@ -14,7 +14,6 @@ import {
   CheckboxField,
   Group,
   SERVER_ERROR_PREFIX,
-  NumberField,
   ReadOnlyField,
   SelectField,
   TagsEditor,
@@ -23,6 +22,7 @@ import {
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
+import { LatestAndEndOfLifeFields, ReplicationDefaultsGroup } from "@/components/publish/PublishingProfileFields";
 import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
@@ -36,11 +36,10 @@ import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
-import { admitsUefiSettings, REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { admitsUefiSettings } from "@/lib/gallery/galleryImageVersion";
 import { apiVersionDefaults, SDK_GALLERY_API_VERSION, STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
-import { replicationDefaults } from "@/lib/gallery/replication";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
-import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
+import { regionDisplayName } from "@/lib/gallery/regions";
 import {
   emptyRegionEncryption,
   emptyUefiSettings,
@@ -59,7 +58,6 @@ import { galleryQueries } from "@/lib/queries/galleries";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
 const FIELDS = ["name", "properties", "tags"] as const;
-const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 function emptyVersion(location: string, name: string): ImageVersionCreateValues {
   return {
@@ -284,31 +282,13 @@ function VersionForm({
           />
           <EdgeZonesEditor encryption={{ subscriptionId: path.subscriptionId, dataDiskLuns }} />
           {admitsUefiSettings(definitionSecurityType) && <LazyUefiSettingsEditor />}
-          <Group
-            legend="Replication defaults"
+          <ReplicationDefaultsGroup
+            location={location}
             description="Used by target regions that set no count or storage type of their own."
+            storagePlaceholder="Default (by strategy)"
+            storageHint="When empty, each region's storage follows the storage strategy below."
+            replicationModeHint="Shallow replicates faster, for testing only."
           >
-            <NumberField
-              name="properties.publishingProfile.replicaCount"
-              label="Default replica count"
-              min={1}
-              max={100}
-              hint={`1 to 100; ${replicationDefaults().replicaCount} when empty.`}
-            />
-            <SelectField
-              name="properties.publishingProfile.storageAccountType"
-              label="Default storage type"
-              hint="When empty, each region's storage follows the storage strategy below."
-              placeholder="Default (by strategy)"
-              choices={STORAGE_ACCOUNT_TYPES.map((type) => ({
-                value: type,
-                label:
-                  type === "Standard_ZRS" && !hasAvailabilityZones(location)
-                    ? `${type} (not in ${regionDisplayName(location)})`
-                    : type,
-                disabled: type === "Standard_ZRS" && !hasAvailabilityZones(location),
-              }))}
-            />
             <SelectField
               name="properties.publishingProfile.storageAccountStrategy"
               label="Storage strategy"
@@ -316,26 +296,9 @@ function VersionForm({
               placeholder={`Default (${defaultStrategy()})`}
               choices={STORAGE_ACCOUNT_STRATEGIES.map((strategy) => ({ value: strategy, label: strategy }))}
             />
-            <SelectField
-              name="properties.publishingProfile.replicationMode"
-              label="Replication mode"
-              placeholder="Default (Full)"
-              choices={choices(REPLICATION_MODES)}
-              hint="Shallow replicates faster, for testing only."
-            />
-          </Group>
+          </ReplicationDefaultsGroup>
           <Group legend="Lifecycle">
-            <CheckboxField
-              name="properties.publishingProfile.excludeFromLatest"
-              label="Exclude from latest in every region"
-              hint="VMs that ask for 'latest' will not get this version; it can still be deployed by its number."
-            />
-            <TextField
-              name="properties.publishingProfile.endOfLifeDate"
-              label="End-of-life date"
-              type="date"
-              hint="Must be in the future."
-            />
+            <LatestAndEndOfLifeFields deployedAs="deployed" endOfLifeHint="Must be in the future." />
             <CheckboxField
               name="properties.safetyProfile.blockDeletionBeforeEndOfLife"
               label="Block deletion before the end-of-life date"

@@ -11,15 +11,9 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import {
-  CheckboxField,
-  Group,
-  NumberField,
-  ReadOnlyField,
-  SERVER_ERROR_PREFIX,
-  TextField,
-} from "@/components/publish/fields";
+import { CheckboxField, Group, NumberField, ReadOnlyField, SERVER_ERROR_PREFIX } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
+import { LatestAndEndOfLifeFields } from "@/components/publish/PublishingProfileFields";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
@@ -326,16 +320,7 @@ function Form({
               min={1}
               max={100}
             />
-            <TextField
-              name="properties.publishingProfile.endOfLifeDate"
-              label="End-of-life date"
-              type="date"
-              hint="A new date must be in the future."
-            />
-            <CheckboxField
-              name="properties.publishingProfile.excludeFromLatest"
-              label="Exclude from latest in every region"
-            />
+            <LatestAndEndOfLifeFields deployedAs="deployed" endOfLifeHint="A new date must be in the future." />
           </Group>
           {refusal && <ErrorPanel error={refusal} title="The image version could not be updated" />}
           <OperationStatus state={operation.state} />

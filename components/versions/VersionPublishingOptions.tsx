@@ -30,8 +30,9 @@ function encryptionSummary(encryption: Encryption): string[] {
 }
 
 /**
- * The publishing options a version was made with, as the service reports them: a VHD or community source, each
- * region's encryption and additional replica sets, edge zones, and UEFI settings. Nothing shows when none is set.
+ * The publishing options a version was made with, as the service reports them: VHD sources (OS and data disks) or a
+ * community source, each region's encryption and additional replica sets, edge zones, and UEFI settings. Nothing
+ * shows when none is set.
  */
 export function VersionPublishingOptions({ version }: { version: GalleryImageVersion }) {
   const arm = useArm();
@@ -44,6 +45,18 @@ export function VersionPublishingOptions({ version }: { version: GalleryImageVer
   if (vhd?.uri) {
     items.push({ label: "VHD source", value: <code className="break-all text-xs">{vhd.uri}</code>, wide: true });
     items.push({ label: "Storage account", value: setName(vhd.storageAccountId) ?? "—" });
+  }
+  for (const disk of version.storageProfile?.dataDiskImages ?? []) {
+    if (!disk.source?.uri) continue;
+    items.push({
+      label: `Data disk LUN ${disk.lun} VHD source`,
+      value: (
+        <>
+          <code className="break-all text-xs">{disk.source.uri}</code> in {setName(disk.source.storageAccountId) ?? "—"}
+        </>
+      ),
+      wide: true,
+    });
   }
   if (community) {
     items.push({ label: "Community image source", value: <code className="break-all text-xs">{community}</code> });

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from "../context.js";
-import { parseBlobUri, putStorageAccount, putVhdBlob } from "../storage/storageAccounts.model.js";
+import { parseBlobUri } from "../../lib/storage/blobUri.js";
+import { putStorageAccount, putVhdBlob } from "../storage/storageAccounts.model.js";
 import { DEMO_APPLICATION_PACKAGES } from "./demoApplications.js";
 import { asOf, DAY_MS } from "./demoCatalogue.js";
 import { demoSubscriptionId } from "./demoData.js";

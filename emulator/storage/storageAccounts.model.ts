@@ -1,4 +1,5 @@
 import { checkLocationAvailable } from "../../lib/gallery/regions.js";
+import { parseBlobUri } from "../../lib/storage/blobUri.js";
 import type { EmulatorContext } from "../context.js";
 import { ArmError, ArmErrors } from "../errors.js";
 import { resourceGroupId } from "../resources/resourceGroups.js";
@@ -217,18 +218,4 @@ export function findBlobByUri(ctx: EmulatorContext, uri: string): VhdBlob | unde
     .allOfType<StorageAccountBody, StorageAccountState>(STORAGE_ACCOUNT_TYPE)
     .find((r) => r.goneAt === undefined && r.name.toLowerCase() === parsed.account);
   return account ? findVhdBlob(account, uri) : undefined;
-}
-
-/** `https://{account}.blob.core.windows.net/{container}/{blob}` (a SAS query is allowed and ignored). */
-export function parseBlobUri(uri: string): { account: string; container: string; blob: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return undefined;
-  }
-  const host = /^([a-z0-9]{3,24})\.blob\.core\.windows\.net$/.exec(url.hostname.toLowerCase());
-  const path = /^\/([^/]+)\/(.+)$/.exec(decodeURIComponent(url.pathname));
-  if (url.protocol !== "https:" || !host || !path) return undefined;
-  return { account: host[1]!, container: path[1]!, blob: path[2]! };
 }

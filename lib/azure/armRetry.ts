@@ -1,9 +1,11 @@
-import { retryPolicy, type Pipeline, type PipelinePolicy, type RetryStrategy } from "@azure/core-rest-pipeline";
 import { realClock } from "@/lib/azure/clock";
 import type { AzureError } from "@/lib/azure/errors";
 import type { ArmResponse } from "@/lib/azure/transport";
 
 /**
+ * The SDK-free half of the retry rule, so Resource Graph and Graph calls (on most pages' first load) do not pull the
+ * Azure SDK's HTTP pipeline in with it; the SDK pipeline's policy is lib/azure/armRetryPolicy.ts.
+ *
  * When to send an ARM or Graph call again, and after how long. The SDK's default policy gives up after 3 retries,
  * retries a 429 only when it can read Retry-After, and never retries a failed fetch in the browser (its
  * "REQUEST_SEND_ERROR" is not among the Node system errors it knows). Under sustained throttling that turned a busy
@@ -26,22 +28,17 @@ export const ARM_RETRY = {
   maxDelayMs: 30_000,
 } as const satisfies RetryPolicy;
 
-export const ARM_RETRY_POLICY_NAME = "armRetryPolicy";
-
 /** 408 and 429 ask to come back; a 5xx may pass (but 501 Not Implemented and 505 never will). Other 4xx are answers. */
 export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const TRANSPORT_FAILURES = new Set([
-  "REQUEST_SEND_ERROR",
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ETIMEDOUT",
-  "ESOCKETTIMEDOUT",
-  "ENOTFOUND",
-]);
+
+/** Methods that change nothing, so a request without an answer can be sent again. */
+export function isSafeMethod(method: string | undefined): boolean {
+  return SAFE_METHODS.has((method ?? "").toUpperCase());
+}
 
 /**
  * The wait a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds) or `Retry-After` (delay
@@ -99,34 +96,6 @@ export function outcomeOf(attempt: Attempt, nowMs = Date.now()): AttemptOutcome 
   return { status: response.status, retryAfterMs: retryAfterMsOf({ get: (name) => response.header(name) }, nowMs) };
 }
 
-export function armRetryStrategy(): RetryStrategy {
-  return {
-    name: "armRetryStrategy",
-    retry({ retryCount, response, responseError }) {
-      let delay: number | undefined;
-      if (response) {
-        delay = retryDelayMs({ status: response.status, retryAfterMs: retryAfterMsOf(response.headers) }, retryCount);
-      } else if (responseError && TRANSPORT_FAILURES.has(String(responseError.code))) {
-        delay = retryDelayMs(
-          { noAnswer: true, resendable: SAFE_METHODS.has(responseError.request?.method ?? "") },
-          retryCount,
-        );
-      }
-      return delay === undefined ? { skipStrategy: true } : { retryAfterInMs: delay };
-    },
-  };
-}
-
-export function armRetryPolicy(): PipelinePolicy {
-  return { ...retryPolicy([armRetryStrategy()], { maxRetries: ARM_RETRY.maxRetries }), name: ARM_RETRY_POLICY_NAME };
-}
-
-/** Puts the dashboard's retry policy in place of whatever retry policies the SDK assembled. */
-export function installArmRetryPolicy(pipeline: Pipeline): void {
-  pipeline.removePolicy({ phase: "Retry" });
-  pipeline.addPolicy(armRetryPolicy(), { phase: "Retry" });
-}
-
 /**
  * `fetch` with the same retries as the pipelines, for calls made without the Azure SDK (Microsoft Graph). Returns
  * the last response when retries are exhausted or a Retry-After is too long, so callers read ARM's or Graph's
@@ -137,7 +106,7 @@ export async function fetchWithRetry(
   init: RequestInit = {},
   fetchImpl: typeof fetch = fetch,
 ): Promise<Response> {
-  const resendable = SAFE_METHODS.has((init.method ?? "GET").toUpperCase());
+  const resendable = isSafeMethod(init.method ?? "GET");
   for (let retry = 0; ; retry++) {
     let response: Response;
     try {

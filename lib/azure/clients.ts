@@ -7,7 +7,7 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
-import { installArmRetryPolicy } from "@/lib/azure/armRetry";
+import { installArmRetryPolicy } from "@/lib/azure/armRetryPolicy";
 import { AzureError, rememberErrorBodyPolicy } from "@/lib/azure/errors";
 import { type ArmMethod, type ArmTransport, pipelineTransport } from "@/lib/azure/transport";
 import { ARM_SCOPE } from "@/lib/azure/wellKnown";

@@ -5,6 +5,7 @@ import { azureDate, azureEnum, azureInt, checkEndOfLifeDate, pathFromTarget } fr
 import { parseIsoDate } from "./isoDate";
 import { STORAGE_ACCOUNT_STRATEGIES } from "./apiVersions";
 import { effectiveTargetRegions } from "./replication";
+import { checkVhdSources, DATA_DISK_LUN_RANGE } from "./vhdSources";
 import { invalidParameter, propertyChangeNotAllowed, type RuleViolation } from "./violation";
 
 export const STORAGE_ACCOUNT_TYPES = ["Standard_LRS", "Standard_ZRS", "Premium_LRS", "PremiumV2_LRS"] as const;
@@ -172,7 +173,10 @@ export const galleryImageVersionPropertiesShape = z.object({
       dataDiskImages: z
         .array(
           z.object({
-            lun: azureInt("properties.storageProfile.dataDiskImages.lun"),
+            lun: azureInt("properties.storageProfile.dataDiskImages.lun", {
+              ...DATA_DISK_LUN_RANGE,
+              parameter: `${PROPERTIES}.storageProfile.dataDiskImages.lun`,
+            }),
             hostCaching: azureEnum(
               HOST_CACHING_TYPES,
               `${PROPERTIES}.storageProfile.dataDiskImages.hostCaching`,
@@ -257,9 +261,10 @@ function checkSourceKind(
 }
 
 /** Whether a storage profile names any source at all (a body without one updates a version and keeps its source). */
+const hasDiskSource = (disk: { source?: { id?: string; uri?: string } } | undefined) =>
+  disk?.source?.id !== undefined || disk?.source?.uri !== undefined;
+
 export function namesAnySource(storage: StorageProfile | undefined): boolean {
-  const hasDiskSource = (disk: { source?: { id?: string; uri?: string } } | undefined) =>
-    disk?.source?.id !== undefined || disk?.source?.uri !== undefined;
   return (
     storage?.source?.id !== undefined ||
     storage?.source?.virtualMachineId !== undefined ||
@@ -357,6 +362,15 @@ export function validateStorageProfile(storage: StorageProfile, updating = false
       ),
     );
   }
+  // Built from disks, every data disk needs its own source (with a whole source, rows only set a LUN's caching).
+  if (directSources === 0) {
+    const unsourced = dataDisks.findIndex((disk) => !hasDiskSource(disk));
+    if (unsourced >= 0) {
+      const target = `${PROPERTIES}.storageProfile.dataDiskImages[${unsourced}].source`;
+      violations.push(invalidParameter(`Required parameter '${target}' is missing (null).`, target));
+    }
+  }
+  violations.push(...checkVhdSources(storage));
   return violations;
 }
 

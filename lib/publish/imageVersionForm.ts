@@ -87,10 +87,11 @@ export const emptyUefiSettings = (): UefiSettingsValues => ({
   dbx: [],
 });
 
+/** A data disk: `source.id` (a managed disk or snapshot) in disks mode, a VHD blob of an account in vhd mode. */
 export interface DataDiskRow {
   lun?: number;
   hostCaching: string;
-  source: { id: string };
+  source: { id: string; storageAccountId?: string; uri?: string };
 }
 
 export interface PublishingProfileValues {
@@ -107,7 +108,8 @@ export interface PublishingProfileValues {
 
 /**
  * "source": an image, VM or other version as a whole; "disks": an OS disk (and data disks) from disks/snapshots;
- * "vhd": an OS disk from a VHD blob in a storage account; "community": a community gallery's image version.
+ * "vhd": an OS disk (and data disks) from VHD blobs in storage accounts; "community": a community gallery's image
+ * version.
  */
 export type SourceMode = "source" | "disks" | "vhd" | "community";
 
@@ -297,9 +299,11 @@ function storageBody(values: ImageVersionCreatePropertiesValues) {
       };
     }
     case "vhd": {
-      const { storageAccountId = "", uri = "" } = storageProfile.osDiskImage.source;
-      const source = withoutBlanks({ storageAccountId: storageAccountId.trim(), uri: uri.trim() });
-      return source || hostCaching ? { osDiskImage: { ...caching, ...(source ? { source } : {}) } } : {};
+      const source = vhdSourceBody(storageProfile.osDiskImage.source);
+      return {
+        ...(source || hostCaching ? { osDiskImage: { ...caching, ...(source ? { source } : {}) } } : {}),
+        ...dataDisksBody(storageProfile.dataDiskImages, vhdSourceBody),
+      };
     }
     case "disks":
       return {
@@ -313,16 +317,32 @@ function storageBody(values: ImageVersionCreatePropertiesValues) {
               },
             }
           : {}),
-        ...(storageProfile.dataDiskImages.length > 0
-          ? { dataDiskImages: storageProfile.dataDiskImages.map((disk) => withoutBlanks(disk) ?? {}) }
-          : {}),
+        ...dataDisksBody(storageProfile.dataDiskImages, (source) => withoutBlanks({ id: source.id.trim() })),
       };
   }
 }
 
+function vhdSourceBody(source: { storageAccountId?: string; uri?: string }) {
+  return withoutBlanks({ storageAccountId: (source.storageAccountId ?? "").trim(), uri: (source.uri ?? "").trim() });
+}
+
+/** The rows as `dataDiskImages`, each with the source fields of the mode chosen (rows are kept across modes). */
+function dataDisksBody(rows: readonly DataDiskRow[], sourceBody: (source: DataDiskRow["source"]) => unknown) {
+  if (rows.length === 0) return {};
+  return {
+    dataDiskImages: rows.map((disk) => {
+      const source = sourceBody(disk.source);
+      return {
+        ...((withoutBlanks({ lun: disk.lun, hostCaching: disk.hostCaching }) ?? {}) as object),
+        ...(source ? { source } : {}),
+      };
+    }),
+  };
+}
+
 /**
- * The LUNs of the new version's data disks, where a region's data-disk sets apply: the form's own rows (disks mode),
- * or those of the image, VM or version chosen as the source, when the picker knows it.
+ * The LUNs of the new version's data disks, where a region's data-disk sets apply: the form's own rows (disks and
+ * VHD modes), or those of the image, VM or version chosen as the source, when the picker knows it.
  */
 export function versionDataDiskLuns(
   values: {
@@ -335,7 +355,7 @@ export function versionDataDiskLuns(
     const id = values.storageProfile.source.id.trim();
     return (id ? findSource?.(id)?.dataDiskLuns : undefined) ?? [];
   }
-  if (values.sourceMode !== "disks") return [];
+  if (values.sourceMode !== "disks" && values.sourceMode !== "vhd") return [];
   return values.storageProfile.dataDiskImages
     .map((disk) => disk.lun)
     .filter((lun): lun is number => typeof lun === "number" && Number.isInteger(lun));

@@ -106,6 +106,40 @@ describe("the version form's publishing options", () => {
     });
   });
 
+  it("sends VHD data disks with their LUN, caching and blob, encrypted per LUN, and refuses a blob of another account", () => {
+    const form = values();
+    const DATA_URI = "https://vhds.blob.core.windows.net/vhds/data.vhd";
+    form.properties.storageProfile.dataDiskImages = [
+      { lun: 2, hostCaching: "ReadOnly", source: { id: "", storageAccountId: ACCOUNT, uri: DATA_URI } },
+    ];
+    for (const row of form.properties.publishingProfile.targetRegions)
+      row.encryption!.dataDisks = { lun2: des(row.name === "westeurope" ? "west" : "north") };
+    expect(makeImageVersionCreateSchema(context).safeParse(form).success).toBe(true);
+    const body = imageVersionPropertiesBody(form.properties);
+    expect(body.storageProfile).toEqual({
+      osDiskImage: { source: { storageAccountId: ACCOUNT, uri: URI } },
+      dataDiskImages: [{ lun: 2, hostCaching: "ReadOnly", source: { storageAccountId: ACCOUNT, uri: DATA_URI } }],
+    });
+    expect(body.publishingProfile).toMatchObject({
+      targetRegions: [
+        { encryption: { dataDiskImages: [{ lun: 2, diskEncryptionSetId: des("west") }] } },
+        { encryption: { dataDiskImages: [{ lun: 2, diskEncryptionSetId: des("north") }] } },
+      ],
+    });
+
+    form.properties.storageProfile.dataDiskImages[0]!.source.uri = "https://elsewhere.blob.core.windows.net/vhds/d.vhd";
+    form.properties.storageProfile.dataDiskImages.push({
+      lun: 64,
+      hostCaching: "",
+      source: { id: "", storageAccountId: ACCOUNT, uri: DATA_URI },
+    });
+    const errors = fieldErrors(makeImageVersionCreateSchema(context).safeParse(form));
+    expect(errors["properties.storageProfile.dataDiskImages.0.source.uri"]).toContain(
+      "does not belong to the storage account",
+    );
+    expect(errors["properties.storageProfile.dataDiskImages.1.lun"]).toContain("must be between 0 and 63");
+  });
+
   it("puts a region left without the OS disk's set on that region's field", () => {
     const form = values();
     // A region added in the form holds only the fields its controls registered.

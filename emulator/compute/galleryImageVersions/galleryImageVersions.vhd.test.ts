@@ -169,6 +169,56 @@ describe("VHD blobs in storage accounts as image version sources", () => {
     });
   });
 
+  it("checks each data disk's VHD as it checks the OS disk's, at that disk, and its LUN", async () => {
+    const os = { storageAccountId: accountId(), uri: vhd("ubuntu.vhd") };
+    const dataDisk = (source: { storageAccountId?: string; uri: string }, lun = 0) => [{ lun, source }];
+    const DISK = "galleryImageVersion.properties.storageProfile.dataDiskImages[0]";
+    await expect(
+      fromVhd("4.0.0", os, fx.client, dataDisk({ storageAccountId: accountId(), uri: vhd("nothere.vhd") })),
+    ).rejects.toMatchObject({
+      statusCode: 404,
+      code: "NotFound",
+      message: expect.stringContaining(vhd("nothere.vhd")),
+    });
+    await expect(
+      fromVhd(
+        "4.0.0",
+        os,
+        fx.client,
+        dataDisk({ storageAccountId: accountId(), uri: vhd("data.vhd", "otheraccount") }),
+      ),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      code: "InvalidParameter",
+      message: `The blob uri '${vhd("data.vhd", "otheraccount")}' does not belong to the storage account '${accountId()}'.`,
+    });
+    await expect(fromVhd("4.0.0", os, fx.client, dataDisk({ uri: vhd("data.vhd") }))).rejects.toMatchObject({
+      statusCode: 400,
+      code: "InvalidParameter",
+      message: `Required parameter '${DISK}.source.storageAccountId' is missing (null).`,
+    });
+    await expect(
+      fromVhd(
+        "4.0.0",
+        os,
+        fx.client,
+        dataDisk({ storageAccountId: accountId("missingacct"), uri: vhd("d.vhd", "missingacct") }),
+      ),
+    ).rejects.toMatchObject({ statusCode: 404, code: "NotFound" });
+    await expect(
+      fromVhd("4.0.0", os, fx.client, dataDisk({ storageAccountId: accountId(), uri: vhd("data.vhd") }, 64)),
+    ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("must be between 0 and 63") });
+    // A data disk's osType is not checked against the definition: a Windows VHD may hold data for a Linux image.
+    const version = await fromVhd("4.0.0", os, fx.client, [
+      { lun: 0, source: { storageAccountId: accountId(), uri: vhd("data.vhd") } },
+      { lun: 63, source: { storageAccountId: accountId(), uri: vhd("windows.vhd") } },
+    ]);
+    expect(version.storageProfile?.dataDiskImages).toMatchObject([
+      { lun: 0, sizeInGB: 64, hostCaching: "None", source: { storageAccountId: accountId(), uri: vhd("data.vhd") } },
+      { lun: 63, sizeInGB: 127, source: { uri: vhd("windows.vhd") } },
+    ]);
+  });
+
   it("answers LinkedAuthorizationFailed when the caller may publish but not read the storage account", async () => {
     const grant = async (scope: string, roleId: string) => {
       const res = await fx.em.fetch(

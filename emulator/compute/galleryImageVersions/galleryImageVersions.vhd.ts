@@ -1,8 +1,8 @@
 import { checkSourceCompatibility } from "../../../lib/gallery/galleryImage.js";
 import { normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
-import { ArmError, ArmErrors } from "../../errors.js";
-import { findStorageAccountById, findVhdBlob, parseBlobUri } from "../../storage/storageAccounts.model.js";
+import { ArmErrors } from "../../errors.js";
+import { findStorageAccountById, findVhdBlob } from "../../storage/storageAccounts.model.js";
 import type { GalleryImageRecord } from "../galleryImages/galleryImages.model.js";
 import { throwViolation } from "../shared/body.js";
 
@@ -20,20 +20,11 @@ export function resolveVhd(
   diskPath: string,
   isOsDisk: boolean,
 ): { sizeGB: number } {
-  const accountId = source.storageAccountId;
-  if (accountId === undefined) throw ArmErrors.requiredParameterMissing(`${diskPath}.source.storageAccountId`);
+  // The account named and the URI's account agree (lib/gallery/vhdSources.ts checked both before this).
+  const accountId = source.storageAccountId!;
   const account = findStorageAccountById(ctx, accountId);
   if (!account || normalizeLocation(account.body.location) !== normalizeLocation(location))
     throw ArmErrors.versionSourceNotFound(accountId, `${diskPath}.source.storageAccountId`);
-  const parsed = parseBlobUri(source.uri);
-  if (!parsed || parsed.account !== account.name.toLowerCase()) {
-    throw new ArmError(
-      400,
-      "InvalidParameter",
-      `The blob uri '${source.uri}' does not belong to the storage account '${accountId}'.`,
-      `${diskPath}.source.uri`,
-    );
-  }
   const blob = findVhdBlob(account, source.uri);
   if (!blob) throw ArmErrors.versionSourceNotFound(source.uri, `${diskPath}.source.uri`);
   if (isOsDisk && blob.osType) {

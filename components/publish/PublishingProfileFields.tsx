@@ -1,0 +1,92 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { CheckboxField, Group, NumberField, SelectField, TextField } from "@/components/publish/fields";
+import {
+  MAX_REPLICA_COUNT,
+  MIN_REPLICA_COUNT,
+  REPLICATION_MODES,
+  STORAGE_ACCOUNT_TYPES,
+} from "@/lib/gallery/galleryImageVersion";
+import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
+import { replicationDefaults } from "@/lib/gallery/replication";
+
+const PROFILE = "properties.publishingProfile";
+
+/**
+ * The publishing profile's defaults for target regions that set none of their own: replica count, storage type
+ * (Standard_ZRS not offered where the source region has no zones) and replication mode. Image and application
+ * versions take the same profile; `children` adds what only one of them has (the image's storage strategy).
+ */
+export function ReplicationDefaultsGroup({
+  location,
+  description,
+  storagePlaceholder,
+  storageHint,
+  replicationModeHint,
+  children,
+}: {
+  /** The version's (source) region. */
+  location: string;
+  description: string;
+  storagePlaceholder: string;
+  storageHint?: string;
+  replicationModeHint?: string;
+  children?: ReactNode;
+}) {
+  const zones = hasAvailabilityZones(location);
+  return (
+    <Group legend="Replication defaults" description={description}>
+      <NumberField
+        name={`${PROFILE}.replicaCount`}
+        label="Default replica count"
+        min={MIN_REPLICA_COUNT}
+        max={MAX_REPLICA_COUNT}
+        hint={`${MIN_REPLICA_COUNT} to ${MAX_REPLICA_COUNT}; ${replicationDefaults().replicaCount} when empty.`}
+      />
+      <SelectField
+        name={`${PROFILE}.storageAccountType`}
+        label="Default storage type"
+        {...(storageHint ? { hint: storageHint } : {})}
+        placeholder={storagePlaceholder}
+        choices={STORAGE_ACCOUNT_TYPES.map((type) => {
+          const unavailable = type === "Standard_ZRS" && !zones;
+          return {
+            value: type,
+            label: unavailable ? `${type} (not in ${regionDisplayName(location)})` : type,
+            disabled: unavailable,
+          };
+        })}
+      />
+      {children}
+      <SelectField
+        name={`${PROFILE}.replicationMode`}
+        label="Replication mode"
+        placeholder="Default (Full)"
+        choices={REPLICATION_MODES.map((mode) => ({ value: mode, label: mode }))}
+        {...(replicationModeHint ? { hint: replicationModeHint } : {})}
+      />
+    </Group>
+  );
+}
+
+/** Exclusion from "latest" in every region and the end-of-life date, as image and application versions take them. */
+export function LatestAndEndOfLifeFields({
+  deployedAs,
+  endOfLifeHint,
+}: {
+  /** How a version is used by its number: "deployed" (images), "installed" (applications). */
+  deployedAs: string;
+  endOfLifeHint: string;
+}) {
+  return (
+    <>
+      <CheckboxField
+        name={`${PROFILE}.excludeFromLatest`}
+        label="Exclude from latest in every region"
+        hint={`VMs that ask for 'latest' will not get this version; it can still be ${deployedAs} by its number.`}
+      />
+      <TextField name={`${PROFILE}.endOfLifeDate`} label="End-of-life date" type="date" hint={endOfLifeHint} />
+    </>
+  );
+}
