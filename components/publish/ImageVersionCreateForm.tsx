@@ -15,14 +15,17 @@ import {
   Group,
   SERVER_ERROR_PREFIX,
   ReadOnlyField,
-  SelectField,
   TagsEditor,
   TextField,
 } from "@/components/publish/fields";
 import { OperationStatus } from "@/components/publish/OperationStatus";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import { LatestAndEndOfLifeFields, ReplicationDefaultsGroup } from "@/components/publish/PublishingProfileFields";
+import {
+  LatestAndEndOfLifeFields,
+  ReplicationDefaultsGroup,
+  StorageStrategyField,
+} from "@/components/publish/PublishingProfileFields";
 import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
@@ -37,7 +40,6 @@ import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from 
 import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
 import { admitsUefiSettings } from "@/lib/gallery/galleryImageVersion";
-import { apiVersionDefaults, SDK_GALLERY_API_VERSION, STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { highestVersionName, suggestNextVersionName } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import {
@@ -289,13 +291,7 @@ function VersionForm({
             storageHint="When empty, each region's storage follows the storage strategy below."
             replicationModeHint="Shallow replicates faster, for testing only."
           >
-            <SelectField
-              name="properties.publishingProfile.storageAccountStrategy"
-              label="Storage strategy"
-              hint={`Used where no storage type is set. ${defaultStrategyHint()}`}
-              placeholder={`Default (${defaultStrategy()})`}
-              choices={STORAGE_ACCOUNT_STRATEGIES.map((strategy) => ({ value: strategy, label: strategy }))}
-            />
+            <StorageStrategyField />
           </ReplicationDefaultsGroup>
           <Group legend="Lifecycle">
             <LatestAndEndOfLifeFields deployedAs="deployed" endOfLifeHint="Must be in the future." />
@@ -323,14 +319,4 @@ function VersionForm({
       </form>
     </FormProvider>
   );
-}
-
-/** The storage default of the api-version the dashboard sends: a strategy, or a type for every region. */
-function defaultStrategy(): string {
-  const storage = apiVersionDefaults(SDK_GALLERY_API_VERSION).storage;
-  return "storageAccountStrategy" in storage ? storage.storageAccountStrategy : storage.storageAccountType;
-}
-
-function defaultStrategyHint(): string {
-  return `At api-version ${SDK_GALLERY_API_VERSION} the default is ${defaultStrategy()}: Standard_ZRS in regions with availability zones, Standard_LRS elsewhere; each region below shows what it gets. Neither can be combined with a default storage type, nor changed later.`;
 }

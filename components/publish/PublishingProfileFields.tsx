@@ -8,6 +8,7 @@ import {
   REPLICATION_MODES,
   STORAGE_ACCOUNT_TYPES,
 } from "@/lib/gallery/galleryImageVersion";
+import { apiVersionDefaults, SDK_GALLERY_API_VERSION, STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { hasAvailabilityZones, regionDisplayName } from "@/lib/gallery/regions";
 import { replicationDefaults } from "@/lib/gallery/replication";
 
@@ -67,6 +68,29 @@ export function ReplicationDefaultsGroup({
         {...(replicationModeHint ? { hint: replicationModeHint } : {})}
       />
     </Group>
+  );
+}
+
+/** The storage default of the api-version the dashboard sends: a strategy, or a type for every region. */
+function defaultStrategy(): string {
+  const storage = apiVersionDefaults(SDK_GALLERY_API_VERSION).storage;
+  return "storageAccountStrategy" in storage ? storage.storageAccountStrategy : storage.storageAccountType;
+}
+
+/**
+ * The storage account strategy (image and script versions take one), with the default of the api-version in use:
+ * what an empty field means there, so the user sees what Azure will make of it.
+ */
+export function StorageStrategyField() {
+  const fallback = defaultStrategy();
+  return (
+    <SelectField
+      name={`${PROFILE}.storageAccountStrategy`}
+      label="Storage strategy"
+      hint={`Used where no storage type is set. At api-version ${SDK_GALLERY_API_VERSION} the default is ${fallback}: Standard_ZRS in regions with availability zones, Standard_LRS elsewhere; each region shows what it gets. Neither can be combined with a default storage type, nor changed later.`}
+      placeholder={`Default (${fallback})`}
+      choices={STORAGE_ACCOUNT_STRATEGIES.map((strategy) => ({ value: strategy, label: strategy }))}
+    />
   );
 }
 

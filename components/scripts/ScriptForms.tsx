@@ -17,7 +17,6 @@ import { buttonClass } from "@/components/publish/buttonClass";
 import {
   CheckboxField,
   Group,
-  NumberField,
   ReadOnlyField,
   SelectField,
   TagsEditor,
@@ -25,14 +24,17 @@ import {
   TextField,
 } from "@/components/publish/fields";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
+import {
+  LatestAndEndOfLifeFields,
+  ReplicationDefaultsGroup,
+  StorageStrategyField,
+} from "@/components/publish/PublishingProfileFields";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
-import { STORAGE_ACCOUNT_STRATEGIES } from "@/lib/gallery/apiVersions";
 import { OS_TYPES } from "@/lib/gallery/imageValues";
-import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import {
   SCRIPT_PARAMETER_TYPES,
   type GalleryScriptProperties,
@@ -314,36 +316,16 @@ function ScriptVersionFormLoaded({
       <ParametersEditor />
       <TargetRegionsEditor sourceRegion={location} />
       <EdgeZonesEditor />
-      <Group legend="Replication">
-        <NumberField
-          name="properties.publishingProfile.replicaCount"
-          label="Default replica count"
-          min={1}
-          max={100}
-          hint="For regions without their own count."
-        />
-        <SelectField
-          name="properties.publishingProfile.storageAccountType"
-          label="Default storage type"
-          placeholder="Default"
-          choices={choices(STORAGE_ACCOUNT_TYPES)}
-        />
-        <SelectField
-          name="properties.publishingProfile.storageAccountStrategy"
-          label="Storage account strategy"
-          placeholder="Default (by api-version)"
-          choices={choices(STORAGE_ACCOUNT_STRATEGIES)}
-        />
-        <SelectField
-          name="properties.publishingProfile.replicationMode"
-          label="Replication mode"
-          placeholder="Default (Full)"
-          choices={choices(REPLICATION_MODES)}
-        />
-        <CheckboxField name="properties.publishingProfile.excludeFromLatest" label="Exclude from latest" />
-        <TextField name="properties.publishingProfile.endOfLifeDate" label="End-of-life date" type="date" />
-      </Group>
-      <Group legend="Safety">
+      <ReplicationDefaultsGroup
+        location={location}
+        description="Used by target regions that set no count or storage type of their own."
+        storagePlaceholder="Default (by strategy)"
+        storageHint="When empty, each region's storage follows the storage strategy below."
+      >
+        <StorageStrategyField />
+      </ReplicationDefaultsGroup>
+      <Group legend="Lifecycle and safety">
+        <LatestAndEndOfLifeFields deployedAs="run" endOfLifeHint="Must be in the future when set or changed." />
         <CheckboxField
           name="properties.safetyProfile.allowDeletionOfReplicatedLocations"
           label="Allow removing regions that hold replicas"
