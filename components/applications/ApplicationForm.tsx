@@ -3,7 +3,6 @@
 import type { GalleryApplication } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
@@ -11,9 +10,8 @@ import { CustomActionsEditor } from "@/components/applications/CustomActionsEdit
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -150,7 +148,6 @@ function ApplicationFormBody({
     else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, ALIASES)) setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const verb = creating ? "Create VM application" : "Save changes";
   return (
     <FormProvider {...form}>
@@ -207,21 +204,15 @@ function ApplicationFormBody({
         </Group>
         <CustomActionsEditor name="properties.customActions" />
         <TagsEditor />
-        {refusal && <ErrorPanel error={refusal} title="The service refused the application" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            {verb}
-          </button>
-          <Link
-            href={pageHref(
-              creating ? galleryIdOf(path) : applicationIdOf({ ...path, applicationName: path.applicationName! }),
-            )}
-            className={buttonClass.link}
-          >
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The service refused the application"
+          state={operation.state}
+          submitLabel={verb}
+          cancel={pageHref(
+            creating ? galleryIdOf(path) : applicationIdOf({ ...path, applicationName: path.applicationName! }),
+          )}
+        />
       </form>
     </FormProvider>
   );

@@ -1,16 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { ReadOnlyField, TextField } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs, type Crumb } from "@/components/ui/Breadcrumbs";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
@@ -43,8 +40,7 @@ export function useArtifactSubmit<T extends FieldValues, O>(
     if (outcome.ok) router.push(galleryArtifactHref(path));
     else if (!outcome.accepted && !placeArtifactError(form, outcome.error, aliases)) setRefusal(outcome.error);
   }
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
-  return { submit, operation, refusal, busy };
+  return { submit, operation, refusal, busy: operation.busy };
 }
 
 export function ArtifactFormFrame<T extends FieldValues, O>({
@@ -89,21 +85,14 @@ export function ArtifactFormFrame<T extends FieldValues, O>({
       <FormProvider {...form}>
         <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
           {children}
-          {submission.refusal && (
-            <ErrorPanel
-              error={submission.refusal}
-              title={`The ${noun} could not be ${editing ? "updated" : "created"}`}
-            />
-          )}
-          <OperationStatus state={submission.operation.state} />
-          <div className="flex items-center gap-3">
-            <button type="submit" className={buttonClass.primary} disabled={busy}>
-              {editing ? `Save ${noun}` : `Create ${noun}`}
-            </button>
-            <Link href={cancelHref} className={buttonClass.link}>
-              Cancel
-            </Link>
-          </div>
+          <FormFooter
+            refusal={submission.refusal}
+            refusalTitle={`The ${noun} could not be ${editing ? "updated" : "created"}`}
+            state={submission.operation.state}
+            submitLabel={editing ? `Save ${noun}` : `Create ${noun}`}
+            notReady={busy}
+            cancel={cancelHref}
+          />
         </form>
       </FormProvider>
     </>

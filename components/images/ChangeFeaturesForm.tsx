@@ -6,11 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { CheckboxField, FieldMessage, Group, SelectField, TextField, useFieldError } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { useOperation } from "@/components/publish/useOperation";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Tag } from "@/components/ui/StateBadge";
 import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
@@ -72,7 +70,6 @@ export function ChangeFeaturesForm({
     else if (!outcome.accepted) setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <FormProvider {...form}>
       <form
@@ -108,16 +105,13 @@ export function ChangeFeaturesForm({
           hint="Azure changes features only when the update says so: without it the service answers 409 PropertyChangeNotAllowed."
         />
         <VersionImpact path={path} stored={stored} />
-        {refusal && <ErrorPanel error={refusal} title="The features could not be changed" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save features
-          </button>
-          <button type="button" className={buttonClass.link} onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The features could not be changed"
+          state={operation.state}
+          submitLabel="Save features"
+          cancel={onCancel}
+        />
       </form>
     </FormProvider>
   );

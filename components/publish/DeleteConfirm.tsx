@@ -75,7 +75,6 @@ export function DeleteResourceButton({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const operation = useOperation();
-  const busy = operation.state.phase === "running" || operation.state.phase === "submitting";
   async function confirm() {
     const outcome = await operation.run(`Deleting ${noun} ${name}`, start, { resourceId });
     if (outcome.ok) router.push(afterHref);
@@ -94,7 +93,7 @@ export function DeleteResourceButton({
         <DeleteFooter
           state={operation.state}
           onCancel={() => setOpen(false)}
-          confirmDisabled={busy || blocked}
+          confirmDisabled={operation.busy || blocked}
           onConfirm={confirm}
           confirmLabel={`Delete ${noun}`}
         />

@@ -2,21 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { UnavailableSubscriptions } from "@/components/access/GalleryCreationUnavailable";
 import type { CreatableSubscription, UnavailableSubscription } from "@/components/access/useGalleryCreationAccess";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
 import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
@@ -120,7 +117,6 @@ export function GalleryCreateForm({
     }
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <>
       <FormProvider {...form}>
@@ -222,16 +218,13 @@ export function GalleryCreateForm({
               </div>
             </Group>
             <TagsEditor />
-            {refusal && <ErrorPanel error={refusal} title="The gallery could not be created" />}
-            <OperationStatus state={operation.state} />
-            <div className="flex items-center gap-3">
-              <button type="submit" className={buttonClass.primary} disabled={busy}>
-                Create gallery
-              </button>
-              <Link href="/" className={buttonClass.link}>
-                Cancel
-              </Link>
-            </div>
+            <FormFooter
+              refusal={refusal}
+              refusalTitle="The gallery could not be created"
+              state={operation.state}
+              submitLabel="Create gallery"
+              cancel="/"
+            />
           </div>
           <aside>
             <LimitUsagePanel subscriptionId={subscriptionId} location={location} kinds={["galleries"]} />

@@ -3,7 +3,6 @@
 import type { Gallery } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
@@ -11,9 +10,8 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { GalleryIdentityFields } from "@/components/galleries/GalleryIdentityFields";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, ReadOnlyField, TagsEditor, TextAreaField } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
@@ -87,7 +85,6 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
     )
       setRefusal(outcome.error);
   }
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <FormProvider {...form}>
       <form
@@ -112,16 +109,13 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
         </Group>
         <GalleryIdentityFields current={gallery.identity} />
         <TagsEditor />
-        {refusal && <ErrorPanel error={refusal} title="The gallery could not be updated" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save changes
-          </button>
-          <Link href={pageHref(galleryIdOf(path))} className={buttonClass.link}>
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The gallery could not be updated"
+          state={operation.state}
+          submitLabel="Save changes"
+          cancel={pageHref(galleryIdOf(path))}
+        />
       </form>
     </FormProvider>
   );

@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState } from "react";
 import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
@@ -10,10 +9,10 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
 import { Group, PairInput, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -120,7 +119,6 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
       setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Create image definition" }]} />
@@ -214,16 +212,14 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
               <TextField name="properties.purchasePlan.product" label="Plan product" />
             </Group>
             <TagsEditor />
-            {refusal && <ErrorPanel error={refusal} title="The image definition could not be created" />}
-            <OperationStatus state={operation.state} />
-            <div className="flex items-center gap-3">
-              <button type="submit" className={buttonClass.primary} disabled={busy || !location}>
-                Create image definition
-              </button>
-              <Link href={pageHref(galleryId)} className={buttonClass.link}>
-                Cancel
-              </Link>
-            </div>
+            <FormFooter
+              refusal={refusal}
+              refusalTitle="The image definition could not be created"
+              state={operation.state}
+              submitLabel="Create image definition"
+              notReady={!location}
+              cancel={pageHref(galleryId)}
+            />
           </div>
           <aside>
             <LimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageDefinitions"]} />

@@ -3,17 +3,15 @@
 import type { GalleryImage } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
 import { Group, ReadOnlyField, TagsEditor } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -116,7 +114,6 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
       setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const features = image.features?.map(describeFeature).join(", ");
   return (
     <FormProvider {...form}>
@@ -147,16 +144,13 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
         <RecommendedConfiguration />
         <PublishingInformation endOfLifeHint="A new date must be in the future." />
         <TagsEditor />
-        {refusal && <ErrorPanel error={refusal} title="The image definition could not be updated" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save changes
-          </button>
-          <Link href={pageHref(imageIdOf(path))} className={buttonClass.link}>
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The image definition could not be updated"
+          state={operation.state}
+          submitLabel="Save changes"
+          cancel={pageHref(imageIdOf(path))}
+        />
       </form>
     </FormProvider>
   );

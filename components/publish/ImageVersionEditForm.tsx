@@ -3,14 +3,13 @@
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import {
   CheckboxField,
   Group,
@@ -19,7 +18,6 @@ import {
   SERVER_ERROR_PREFIX,
   TextField,
 } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useOperation } from "@/components/publish/useOperation";
@@ -255,7 +253,6 @@ function Form({
     return true;
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const source =
     version.storageProfile?.source?.id ??
     version.storageProfile?.source?.virtualMachineId ??
@@ -337,16 +334,13 @@ function Form({
               label="Exclude from latest in every region"
             />
           </Group>
-          {refusal && <ErrorPanel error={refusal} title="The image version could not be updated" />}
-          <OperationStatus state={operation.state} />
-          <div className="flex items-center gap-3">
-            <button type="submit" className={buttonClass.primary} disabled={busy}>
-              Save changes
-            </button>
-            <Link href={pageHref(versionIdOf(path))} className={buttonClass.link}>
-              Cancel
-            </Link>
-          </div>
+          <FormFooter
+            refusal={refusal}
+            refusalTitle="The image version could not be updated"
+            state={operation.state}
+            submitLabel="Save changes"
+            cancel={pageHref(versionIdOf(path))}
+          />
         </div>
         <aside>
           <LazyReplicaPlanner imageSizeGB={version.storageProfile?.osDiskImage?.sizeInGB} />
