@@ -21,6 +21,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { applicationIdOf, galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { SUPPORTED_OS_TYPES } from "@/lib/gallery/galleryApplication";
+import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import {
   customActionRowsOf,
@@ -159,12 +160,7 @@ function ApplicationFormBody({
       >
         <Group legend="Application">
           {creating ? (
-            <TextField
-              name="name"
-              label="Name"
-              required
-              hint="Letters, digits, '-', '.' and '_' inside, up to 80 characters; unique in the gallery."
-            />
+            <TextField name="name" label="Name" required hint={`${ENTITY_NAME_HINT} Unique in the gallery.`} />
           ) : (
             <ReadOnlyField label="Name" value={path.applicationName} reason="The name is part of the resource id." />
           )}

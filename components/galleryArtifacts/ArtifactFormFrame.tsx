@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import type { AzureError } from "@/lib/azure/errors";
+import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { Operation } from "@/lib/queries/lro";
 
@@ -120,12 +121,7 @@ export function ArtifactNameAndRegion({
       {storedName !== undefined ? (
         <ReadOnlyField label={`${noun} name`} value={storedName} reason={`The name is part of the ${lower}'s id.`} />
       ) : (
-        <TextField
-          name="name"
-          label={`${noun} name`}
-          required
-          hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-        />
+        <TextField name="name" label={`${noun} name`} required hint={ENTITY_NAME_HINT} />
       )}
       <ReadOnlyField
         label="Region"

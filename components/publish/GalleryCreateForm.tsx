@@ -16,11 +16,12 @@ import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
 import { AzureError, toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
+import { GALLERY_NAME_HINT } from "@/lib/gallery/names";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
 import { createGallery } from "@/lib/queries/galleries";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { locationQueries } from "@/lib/queries/locations";
-import { createResourceGroup } from "@/lib/queries/resourceGroups";
+import { createResourceGroup, RESOURCE_GROUP_NAME_HINT } from "@/lib/queries/resourceGroups";
 import { visibleText } from "@/lib/security/safeLink";
 
 const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;
@@ -187,19 +188,14 @@ export function GalleryCreateForm({
                     name="resourceGroupName"
                     label="New resource group name"
                     required
-                    hint="Created in the gallery's region. Up to 90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period."
+                    hint={`Created in the gallery's region. ${RESOURCE_GROUP_NAME_HINT}`}
                   />
                 )}
               </div>
             </Group>
             <UnavailableSubscriptions items={unavailable} title="Subscriptions not available for a new gallery" />
             <Group legend="Gallery details">
-              <TextField
-                name="name"
-                label="Name"
-                required
-                hint="Unique in the subscription. Up to 80 English letters, digits, underscores and periods; starts and ends with a letter or digit; no dashes."
-              />
+              <TextField name="name" label="Name" required hint={`Unique in the subscription. ${GALLERY_NAME_HINT}`} />
               <SelectField
                 name="location"
                 label="Region"

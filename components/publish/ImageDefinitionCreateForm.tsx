@@ -24,6 +24,8 @@ import { galleryIdOf, imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/
 import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/imageValues";
 import { apiVersionDefaults, effectiveDefinitionSecurity, SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import { regionDisplayName } from "@/lib/gallery/regions";
+import { IDENTIFIER_MAX_LENGTH } from "@/lib/gallery/identifier";
+import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import {
   DISALLOWABLE_DISK_TYPES,
   identifierHint,
@@ -133,12 +135,7 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
         >
           <div className="grid gap-4">
             <Group legend="Basics">
-              <TextField
-                name="name"
-                label="Image definition name"
-                required
-                hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-              />
+              <TextField name="name" label="Image definition name" required hint={ENTITY_NAME_HINT} />
               <ReadOnlyField
                 label="Region"
                 value={location ? regionDisplayName(location) : <Spinner />}
@@ -154,10 +151,20 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
                 name="properties.identifier.publisher"
                 label="Publisher"
                 required
-                hint="Up to 128 characters."
+                hint={`Up to ${IDENTIFIER_MAX_LENGTH.publisher} characters.`}
               />
-              <TextField name="properties.identifier.offer" label="Offer" required hint="Up to 64 characters." />
-              <TextField name="properties.identifier.sku" label="SKU" required hint="Up to 64 characters." />
+              <TextField
+                name="properties.identifier.offer"
+                label="Offer"
+                required
+                hint={`Up to ${IDENTIFIER_MAX_LENGTH.offer} characters.`}
+              />
+              <TextField
+                name="properties.identifier.sku"
+                label="SKU"
+                required
+                hint={`Up to ${IDENTIFIER_MAX_LENGTH.sku} characters.`}
+              />
               {hint && (
                 <p
                   role="note"

@@ -32,7 +32,12 @@ import { Spinner } from "@/components/ui/Spinner";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
-import { admitsUefiSettings, type GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
+import {
+  admitsUefiSettings,
+  MAX_REPLICA_COUNT,
+  MIN_REPLICA_COUNT,
+  type GalleryImageVersionProperties,
+} from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
   dataDiskKey,
@@ -320,8 +325,8 @@ function Form({
             <NumberField
               name="properties.publishingProfile.replicaCount"
               label="Default replica count"
-              min={1}
-              max={100}
+              min={MIN_REPLICA_COUNT}
+              max={MAX_REPLICA_COUNT}
             />
             <TextField
               name="properties.publishingProfile.endOfLifeDate"
