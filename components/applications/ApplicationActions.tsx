@@ -9,7 +9,6 @@ import { buttonClass } from "@/components/publish/buttonClass";
 import { DeleteResourceButton } from "@/components/publish/DeleteConfirm";
 import { OrderedDeleteButton } from "@/components/publish/orderedDelete";
 import { applicationIdOf, applicationVersionIdOf, galleryIdOf, pageHref } from "@/lib/azure/routeParams";
-import { compareVersionNames } from "@/lib/gallery/names";
 import {
   applicationVersionQueries,
   deleteApplication,
@@ -78,16 +77,8 @@ export function DeleteApplicationButton({ path }: { path: ApplicationPath }) {
       noun="VM application"
       shortNoun="application"
       name={path.applicationName}
-      versions={
-        versions.isError
-          ? { pending: false, error: versions.error }
-          : versions.data
-            ? {
-                pending: false,
-                names: versions.data.map((v) => v.name ?? "").sort((a, b) => compareVersionNames(b, a)),
-              }
-            : { pending: true }
-      }
+      versions={versions}
+      complete={versions.isSuccess}
       onOpen={() => setAsked(true)}
       consequence="VMs and scale sets that reference a deleted version can no longer install it."
       deleteVersion={(name) => deleteApplicationVersion(arm, { ...path, versionName: name })}

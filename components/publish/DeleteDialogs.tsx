@@ -11,7 +11,6 @@ import { DefinitionSoftDeleteNotice, VersionSoftDeleteNotice } from "@/component
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
-import { compareVersionNames } from "@/lib/gallery/names";
 import { deleteGallery } from "@/lib/queries/galleries";
 import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
@@ -81,16 +80,8 @@ export function DeleteImageDefinitionButton({ path }: { path: GalleryPath & { im
       noun="image definition"
       shortNoun="definition"
       name={path.imageName}
-      versions={
-        versions.isError
-          ? { pending: false, error: versions.error }
-          : isListComplete(versions) && versions.data
-            ? {
-                pending: false,
-                names: versions.data.map((version) => version.name ?? "").sort((a, b) => compareVersionNames(b, a)),
-              }
-            : { pending: true }
-      }
+      versions={versions}
+      complete={isListComplete(versions)}
       onOpen={() => setAsked(true)}
       notice={<DefinitionSoftDeleteNotice galleryId={galleryIdOf(path)} />}
       deleteVersion={(name) => deleteImageVersion(arm, { ...path, versionName: name })}

@@ -10,6 +10,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { toAzureError, type AzureError } from "@/lib/azure/errors";
+import { compareVersionNames } from "@/lib/gallery/names";
 import type { Operation } from "@/lib/queries/lro";
 import { invalidateAfterPublish } from "@/lib/queries/publish";
 
@@ -76,14 +77,15 @@ const a = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /**
  * The delete button and dialog of a parent with versions (`noun`: "image definition", `shortNoun`: "definition").
- * `versions` is what the dialog found inside, newest first; `onOpen` starts reading them. With versions, the delete
- * needs the explicit "delete it and its N versions" and shows each version's progress.
+ * `versions` is the read of its versions, which `onOpen` starts, and `complete` whether it has read them all. With
+ * versions, the delete needs the explicit "delete it and its N versions" and shows each version's progress.
  */
 export function OrderedDeleteButton({
   noun,
   shortNoun,
   name,
   versions,
+  complete,
   onOpen,
   notice,
   consequence,
@@ -92,7 +94,8 @@ export function OrderedDeleteButton({
   noun: string;
   shortNoun: string;
   name: string;
-  versions: { pending: true } | { pending: false; error: unknown } | { pending: false; error?: never; names: string[] };
+  versions: { isError: boolean; error: unknown; data?: readonly { name?: string }[] | undefined };
+  complete: boolean;
   onOpen: () => void;
   /** Shown above the explanation once the versions are known (what the gallery's soft delete keeps). */
   notice?: ReactNode;
@@ -100,7 +103,8 @@ export function OrderedDeleteButton({
   consequence?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const names = "names" in versions ? versions.names : [];
+  const listed = !versions.isError && complete && versions.data;
+  const names = listed ? listed.map((version) => version.name ?? "").sort((a, b) => compareVersionNames(b, a)) : [];
   const count = names.length;
   const deletion = useOrderedDelete({ ...options, versionNames: names, parentLabel: `Deleting ${noun} ${name}` });
   return (
@@ -113,10 +117,10 @@ export function OrderedDeleteButton({
         }}
       />
       <Dialog open={open} onClose={() => !deletion.running && setOpen(false)} title={`Delete ${noun} ${name}?`}>
-        {versions.pending ? (
-          <Spinner label="Checking its versions…" />
-        ) : "error" in versions ? (
+        {versions.isError ? (
           <ErrorPanel error={versions.error} title={`The versions of this ${shortNoun} could not be listed`} />
+        ) : !listed ? (
+          <Spinner label="Checking its versions…" />
         ) : (
           <>
             {notice}
@@ -132,7 +136,7 @@ export function OrderedDeleteButton({
           state={deletion.operation.state}
           onCancel={() => setOpen(false)}
           cancelDisabled={deletion.running}
-          confirmDisabled={!("names" in versions) || deletion.running || (count > 0 && !deletion.confirmed)}
+          confirmDisabled={!listed || deletion.running || (count > 0 && !deletion.confirmed)}
           onConfirm={deletion.confirm}
           confirmLabel={count > 0 ? `Delete ${shortNoun} and ${versionsWord(count)}` : `Delete ${noun}`}
         />
