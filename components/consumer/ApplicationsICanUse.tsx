@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { ListingStatus } from "@/components/consumer/ListingStatus";
+import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
 import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
@@ -105,10 +107,10 @@ export function ApplicationsICanUse() {
   const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
   const applications = useQuery(consumerApplicationQueries.list(arm, subscriptionIds));
 
-  const names = new Map((subscriptions.data ?? []).map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const subscriptionName = useSubscriptionNames();
   const all: Row[] = (applications.data?.applications ?? []).map((app) => ({
     ...app,
-    subscriptionName: names.get(app.subscriptionId.toLowerCase()) ?? app.subscriptionId,
+    subscriptionName: subscriptionName(app.subscriptionId),
   }));
   const visible = filterApplications(all, filters);
   const osTypes = [...new Set(all.map((a) => a.supportedOSType).filter(Boolean))].sort();
@@ -138,17 +140,14 @@ export function ApplicationsICanUse() {
         />
       </FilterForm>
       {applications.data && (
-        <p className="mt-3 text-xs text-slate-600" role="status">
-          {visible.length} of {all.length} applications · listed through{" "}
-          {applications.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
-          {applications.data.fallbackReason && ` (Resource Graph answered ${applications.data.fallbackReason.code})`}.
-          The region filter keeps applications with a version targeting the region; open a version to see where it is
-          usable now.
-        </p>
+        <ListingStatus
+          listing={applications.data}
+          shown={visible.length}
+          total={all.length}
+          noun="applications"
+          note="The region filter keeps applications with a version targeting the region; open a version to see where it is usable now."
+        />
       )}
-      {applications.data?.failures.map((failure) => (
-        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
-      ))}
       <div className="mt-3">
         {(subscriptions.isPending || applications.isFetching) && !applications.data ? (
           <Spinner label="Finding the applications you can use…" />
