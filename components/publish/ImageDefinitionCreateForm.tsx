@@ -8,10 +8,18 @@ import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
 import { FormFooter } from "@/components/publish/FormFooter";
 import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
-import { Group, PairInput, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
+import {
+  AddRowButton,
+  Group,
+  PairInput,
+  ReadOnlyField,
+  RemoveRowButton,
+  SelectField,
+  TagsEditor,
+  TextField,
+} from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { useOperation } from "@/components/publish/useOperation";
@@ -290,20 +298,13 @@ function FeaturesEditor() {
               label={`Feature ${index + 1} value`}
               register={register}
             />
-            <button
-              type="button"
-              className={`${buttonClass.secondary} mt-6`}
-              onClick={() => remove(index)}
-              aria-label={`Remove feature ${index + 1}`}
-            >
-              Remove
-            </button>
+            <RemoveRowButton label={`Remove feature ${index + 1}`} onClick={() => remove(index)} className="mt-6" />
           </li>
         ))}
       </ul>
-      <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={() => append({ name: "", value: "" })}>
+      <AddRowButton onClick={() => append({ name: "", value: "" })} className="mt-3">
         Add feature
-      </button>
+      </AddRowButton>
     </fieldset>
   );
 }
