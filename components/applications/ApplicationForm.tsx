@@ -4,7 +4,7 @@ import type { GalleryApplication } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { CustomActionsEditor } from "@/components/applications/CustomActionsEditor";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
@@ -13,12 +13,11 @@ import { useArm } from "@/components/layout/ArmContext";
 import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
 import { applicationIdOf, galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { SUPPORTED_OS_TYPES } from "@/lib/gallery/galleryApplication";
 import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
@@ -114,8 +113,6 @@ function ApplicationFormBody({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const creating = stored === undefined;
   const initial = useMemo(() => valuesOf(stored), [stored]);
   const schema = useMemo(
@@ -134,19 +131,18 @@ function ApplicationFormBody({
     defaultValues: initial,
   });
 
+  const { operation, refusal, submit } = useSubmission((error) => placeServerError(form, error, FIELDS, ALIASES));
   async function onSubmit(values: ApplicationOutput) {
-    setRefusal(undefined);
     const target: ApplicationPath = { ...path, applicationName: creating ? values.name : path.applicationName! };
-    const outcome = await operation.run(
+    await submit(
       creating
         ? `Creating VM application ${target.applicationName}`
         : `Updating VM application ${target.applicationName}`,
       // A PUT either way: the form holds every property, so a field emptied here is emptied in Azure too.
       () => putApplication(arm, target, { location, properties: values.properties, tags: values.tags }),
+      () => router.push(pageHref(applicationIdOf(target))),
       { resourceId: applicationIdOf(target) },
     );
-    if (outcome.ok) router.push(pageHref(applicationIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, ALIASES)) setRefusal(outcome.error);
   }
 
   const verb = creating ? "Create VM application" : "Save changes";

@@ -1,17 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
 import { FormFooter } from "@/components/publish/FormFooter";
 import { ReadOnlyField, TextField } from "@/components/publish/fields";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs, type Crumb } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
-import type { AzureError } from "@/lib/azure/errors";
 import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { Operation } from "@/lib/queries/lro";
@@ -28,20 +27,16 @@ export function useArtifactSubmit<T extends FieldValues, O>(
   aliases: Record<string, string>,
 ) {
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
+  const submission = useSubmission((error) => placeArtifactError(form, error, aliases));
   async function submit<R>(
     label: string,
     path: GalleryArtifactPath,
     start: () => Operation<R>,
     options?: { untilAccepted?: boolean },
   ) {
-    setRefusal(undefined);
-    const outcome = await operation.run(label, start, options);
-    if (outcome.ok) router.push(galleryArtifactHref(path));
-    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, aliases)) setRefusal(outcome.error);
+    await submission.submit(label, start, () => router.push(galleryArtifactHref(path)), options);
   }
-  return { submit, operation, refusal, busy: operation.busy };
+  return { submit, operation: submission.operation, refusal: submission.refusal, busy: submission.operation.busy };
 }
 
 export function ArtifactFormFrame<T extends FieldValues, O>({

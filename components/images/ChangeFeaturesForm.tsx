@@ -3,14 +3,13 @@
 import type { GalleryImage } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useArm } from "@/components/layout/ArmContext";
 import { FormFooter } from "@/components/publish/FormFooter";
 import { CheckboxField, FieldMessage, Group, SelectField, TextField, useFieldError } from "@/components/publish/fields";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Tag } from "@/components/ui/StateBadge";
-import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import {
   FEATURE_LABELS,
@@ -52,8 +51,7 @@ export function ChangeFeaturesForm({
   onCancel: () => void;
 }) {
   const arm = useArm();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
+  const { operation, refusal, submit } = useSubmission();
   const stored = storedFeatures(image);
   const form = useForm<FeatureUpgradeValues>({
     resolver: zodResolver(featureUpgradeSchema),
@@ -62,12 +60,12 @@ export function ChangeFeaturesForm({
   });
 
   async function onSubmit(values: FeatureUpgradeValues) {
-    setRefusal(undefined);
-    const outcome = await operation.run(`Changing the features of ${path.imageName}`, () =>
-      updateImageDefinition(arm, path, { properties: featureUpgradeBody(stored, values), tags: image.tags ?? {} }),
+    await submit(
+      `Changing the features of ${path.imageName}`,
+      () =>
+        updateImageDefinition(arm, path, { properties: featureUpgradeBody(stored, values), tags: image.tags ?? {} }),
+      onDone,
     );
-    if (outcome.ok) onDone();
-    else if (!outcome.accepted) setRefusal(outcome.error);
   }
 
   return (

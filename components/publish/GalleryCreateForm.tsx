@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { UnavailableSubscriptions } from "@/components/access/GalleryCreationUnavailable";
 import type { CreatableSubscription, UnavailableSubscription } from "@/components/access/useGalleryCreationAccess";
@@ -13,8 +13,8 @@ import { Group, SelectField, TagsEditor, TextAreaField, TextField } from "@/comp
 import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
-import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { useSubmission } from "@/components/publish/useSubmission";
+import { toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
 import { GALLERY_NAME_HINT } from "@/lib/gallery/names";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
@@ -42,8 +42,6 @@ export function GalleryCreateForm({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const usageRef = useRef<UsageIndex | undefined>(undefined);
   const schema = useMemo(
     () => makeGalleryCreateSchema({ galleriesIn: (s, l) => usageRef.current?.at(s, l).usages.galleries.used }),
@@ -83,6 +81,9 @@ export function GalleryCreateForm({
   const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptionId ? [subscriptionId] : []));
   usageRef.current = usage.data;
 
+  const { operation, refusal, setRefusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, FIELDS, { galleryName: "name", location: "location" }),
+  );
   async function onSubmit(values: GalleryCreateOutput) {
     setRefusal(undefined);
     const path = {
@@ -100,22 +101,17 @@ export function GalleryCreateForm({
         return;
       }
     }
-    const outcome = await operation.run(`Creating gallery ${values.name}`, () =>
-      createGallery(arm, path, {
-        location: values.location,
-        description: values.description,
-        tags: values.tags,
-        softDeleteEnabled: values.softDeleteEnabled,
-      }),
+    await submit(
+      `Creating gallery ${values.name}`,
+      () =>
+        createGallery(arm, path, {
+          location: values.location,
+          description: values.description,
+          tags: values.tags,
+          softDeleteEnabled: values.softDeleteEnabled,
+        }),
+      () => router.push(pageHref(galleryIdOf(path))),
     );
-    if (outcome.ok) {
-      router.push(pageHref(galleryIdOf(path)));
-    } else if (
-      !outcome.accepted &&
-      !placeServerError(form, outcome.error, FIELDS, { galleryName: "name", location: "location" })
-    ) {
-      setRefusal(outcome.error);
-    }
   }
 
   return (

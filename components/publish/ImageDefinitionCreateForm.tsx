@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef } from "react";
 import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -22,12 +22,11 @@ import {
 } from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/imageValues";
 import { apiVersionDefaults, effectiveDefinitionSecurity, SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
@@ -76,13 +75,11 @@ export const EMPTY_DEFINITION: ImageDefinitionCreateValues = {
 export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const galleryId = galleryIdOf(path);
   const gallery = useQuery(galleryQueries.detail(arm, galleryId));
   const definitions = useQuery(imageQueries.list(arm, galleryId));
   const usage = useQuery(usageQueries.bySubscriptions(arm, [path.subscriptionId]));
-  const [refusal, setRefusal] = useState<AzureError>();
   const location = gallery.data?.location ?? "";
   const usageRef = useRef<UsageIndex | undefined>(undefined);
   usageRef.current = usage.data;
@@ -118,15 +115,16 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
     ),
   );
 
+  const { operation, refusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, FIELDS, { galleryImageName: "name" }),
+  );
   async function onSubmit(values: ImageDefinitionCreateOutput) {
-    setRefusal(undefined);
     const target = { ...path, imageName: values.name };
-    const outcome = await operation.run(`Creating image definition ${values.name}`, () =>
-      createImageDefinition(arm, target, { location, properties: values.properties, tags: values.tags }),
+    await submit(
+      `Creating image definition ${values.name}`,
+      () => createImageDefinition(arm, target, { location, properties: values.properties, tags: values.tags }),
+      () => router.push(pageHref(imageIdOf(target))),
     );
-    if (outcome.ok) router.push(pageHref(imageIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageName: "name" }))
-      setRefusal(outcome.error);
   }
 
   return (

@@ -4,7 +4,7 @@ import type { GalleryImage } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -13,12 +13,11 @@ import { FormFooter } from "@/components/publish/FormFooter";
 import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
 import { Group, ReadOnlyField, TagsEditor } from "@/components/publish/fields";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { describeFeature } from "@/lib/gallery/features";
 import { tagRowsOf } from "@/lib/publish/formRules";
@@ -55,8 +54,6 @@ export function ImageDefinitionEditForm({ path }: { path: DefinitionPath }) {
 function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const storedEndOfLife = dateOnly(image.endOfLifeDate);
   const schema = useMemo(
     () =>
@@ -96,8 +93,10 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
     },
   });
 
+  const { operation, refusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, ["properties", "tags"]),
+  );
   async function onSubmit(values: ImageDefinitionUpdateOutput) {
-    setRefusal(undefined);
     const {
       identifier: _identifier,
       osType: _osType,
@@ -106,12 +105,11 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
       architecture: _architecture,
       ...changes
     } = values.properties;
-    const outcome = await operation.run(`Updating image definition ${path.imageName}`, () =>
-      updateImageDefinition(arm, path, { properties: changes, tags: values.tags }),
+    await submit(
+      `Updating image definition ${path.imageName}`,
+      () => updateImageDefinition(arm, path, { properties: changes, tags: values.tags }),
+      () => router.push(pageHref(imageIdOf(path))),
     );
-    if (outcome.ok) router.push(pageHref(imageIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "tags"]))
-      setRefusal(outcome.error);
   }
 
   const features = image.features?.map(describeFeature).join(", ");

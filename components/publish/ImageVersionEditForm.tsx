@@ -4,7 +4,7 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -20,7 +20,7 @@ import {
 } from "@/components/publish/fields";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
 import { LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
@@ -156,8 +156,6 @@ function Form({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const location = version.location;
   const profile = version.publishingProfile;
   const stored = useMemo(() => storedProperties(version), [version]);
@@ -228,9 +226,11 @@ function Form({
   const rows = form.watch("properties.publishingProfile.targetRegions");
   const removed = removedTargetRegionsOf(stored, rows, location);
 
+  const { operation, refusal, submit } = useSubmission(
+    (error) => placeEncryptionError(error) || placeServerError(form, error, ["properties", "confirmRemoval"]),
+  );
   async function onSubmit(values: ImageVersionUpdateOutput) {
-    setRefusal(undefined);
-    const outcome = await operation.run(
+    await submit(
       `Updating image version ${path.versionName}`,
       () =>
         updateImageVersion(arm, path, {
@@ -238,12 +238,9 @@ function Form({
           ...(values.safetyProfile ? { safetyProfile: values.safetyProfile } : {}),
           ...(values.securityProfile ? { securityProfile: values.securityProfile } : {}),
         }),
+      () => router.push(pageHref(versionIdOf(path))),
       { untilAccepted: true },
     );
-    if (outcome.ok) router.push(pageHref(versionIdOf(path)));
-    else if (outcome.accepted) return;
-    else if (placeEncryptionError(outcome.error)) return;
-    else if (!placeServerError(form, outcome.error, ["properties", "confirmRemoval"])) setRefusal(outcome.error);
   }
 
   /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
