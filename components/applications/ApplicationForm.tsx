@@ -18,6 +18,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import { applicationIdOf, galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { SUPPORTED_OS_TYPES } from "@/lib/gallery/galleryApplication";
 import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
@@ -34,7 +35,6 @@ import { applicationQueries, putApplication, type ApplicationPath } from "@/lib/
 
 const FIELDS = ["name", "properties", "tags"] as const;
 const ALIASES = { galleryApplicationName: "name" };
-const dateInput = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 function valuesOf(application: GalleryApplication | undefined): ApplicationValues {
   return {
@@ -45,7 +45,7 @@ function valuesOf(application: GalleryApplication | undefined): ApplicationValue
       eula: application?.eula ?? "",
       privacyStatementUri: application?.privacyStatementUri ?? "",
       releaseNoteUri: application?.releaseNoteUri ?? "",
-      endOfLifeDate: dateInput(application?.endOfLifeDate),
+      endOfLifeDate: dateOnly(application?.endOfLifeDate),
       customActions: customActionRowsOf(application?.customActions),
     },
     tags: tagRowsOf(application?.tags),

@@ -11,6 +11,7 @@ import { DefinitionSoftDeleteNotice, VersionSoftDeleteNotice } from "@/component
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import { deleteGallery } from "@/lib/queries/galleries";
 import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
@@ -117,8 +118,8 @@ export function DeleteImageVersionButton({
       <VersionSoftDeleteNotice galleryId={galleryIdOf(path)} openedAt={openedAt} />
       {blockedUntil && blockedUntil.getTime() > openedAt && (
         <p className="mt-2 font-semibold text-amber-900">
-          Its safety profile blocks deletion before its end-of-life date ({blockedUntil.toISOString().slice(0, 10)});
-          the service will refuse.
+          Its safety profile blocks deletion before its end-of-life date ({dateOnly(blockedUntil)}); the service will
+          refuse.
         </p>
       )}
     </DeleteResourceButton>

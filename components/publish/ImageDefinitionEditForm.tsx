@@ -18,6 +18,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import { imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { describeFeature } from "@/lib/gallery/features";
 import { tagRowsOf } from "@/lib/publish/formRules";
@@ -33,8 +34,6 @@ type DefinitionPath = GalleryPath & { imageName: string };
 
 const fixed = (property: string) =>
   `Fixed at creation: the service answers "Changing property 'galleryImage.properties.${property}' is not allowed." Create a new image definition to change it.`;
-
-const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 /** Edit an image definition: description, EULA, URIs, end of life, recommended configuration and tags. */
 export function ImageDefinitionEditForm({ path }: { path: DefinitionPath }) {

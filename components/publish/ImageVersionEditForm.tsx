@@ -29,6 +29,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
@@ -60,7 +61,6 @@ import { imageQueries } from "@/lib/queries/galleryImages";
 type VersionPath = GalleryPath & { imageName: string; versionName: string };
 
 const FIXED = "Fixed when the version is created (a new source or disks means a new version number).";
-const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 /** What the rules need of the stored version: its regions, and its one source (so the update is judged alone). */
 function storedProperties(version: GalleryImageVersion): GalleryImageVersionProperties {
