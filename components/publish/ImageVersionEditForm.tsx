@@ -10,15 +10,8 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { FormFooter } from "@/components/publish/FormFooter";
-import {
-  CheckboxField,
-  Group,
-  NumberField,
-  ReadOnlyField,
-  SERVER_ERROR_PREFIX,
-  TextField,
-} from "@/components/publish/fields";
-import { placeServerError } from "@/components/publish/serverErrors";
+import { CheckboxField, Group, NumberField, ReadOnlyField, TextField } from "@/components/publish/fields";
+import { placeOnField, placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useSubmission } from "@/components/publish/useSubmission";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
@@ -246,13 +239,7 @@ function Form({
   /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
   function placeEncryptionError(error: AzureError): boolean {
     const field = encryptionFieldOfError(error, form.getValues("properties.publishingProfile.targetRegions"));
-    if (!field) return false;
-    form.setError(
-      field as Parameters<typeof form.setError>[0],
-      { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
-      { shouldFocus: true },
-    );
-    return true;
+    return field !== undefined && placeOnField(form, field, error);
   }
 
   const source =

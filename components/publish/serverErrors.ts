@@ -23,6 +23,15 @@ export function placeServerError<T extends FieldValues, O>(
     !fields.some((known) => field === known || field.startsWith(`${known}.`) || known.startsWith(`${field}.`))
   )
     return false;
+  return placeOnField(form, field, error);
+}
+
+/** Puts ARM's refusal on one field, as placeServerError does once it knows the field; true. */
+export function placeOnField<T extends FieldValues, O>(
+  form: UseFormReturn<T, unknown, O>,
+  field: string,
+  error: AzureError,
+): true {
   form.setError(
     field as Parameters<typeof form.setError>[0],
     { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
