@@ -4,15 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { ListingStatus } from "@/components/consumer/ListingStatus";
+import { ListingStatus, ListingTable } from "@/components/consumer/Listing";
 import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
 import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
-import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
 import { SafeText } from "@/components/ui/SafeText";
-import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { galleryArtifactHref, galleryArtifactPathOf } from "@/lib/azure/artifactRoutes";
 import { type ApplicationFilters, filterApplications, type InventoryApplication } from "@/lib/consumer/applications";
@@ -148,20 +146,17 @@ export function ApplicationsICanUse() {
           note="The region filter keeps applications with a version targeting the region; open a version to see where it is usable now."
         />
       )}
-      <div className="mt-3">
-        {(subscriptions.isPending || applications.isFetching) && !applications.data ? (
-          <Spinner label="Finding the applications you can use…" />
-        ) : (
-          <DataTable
-            data={visible}
-            columns={columns}
-            caption="Applications I can use"
-            getRowId={(row) => row.id}
-            empty="No application matches these filters."
-            initialSorting={[{ id: "name", desc: false }]}
-          />
-        )}
-      </div>
+      <ListingTable
+        finding={
+          (subscriptions.isPending || applications.isFetching) && !applications.data
+            ? "Finding the applications you can use…"
+            : undefined
+        }
+        data={visible}
+        columns={columns}
+        caption="Applications I can use"
+        empty="No application matches these filters."
+      />
     </>
   );
 }

@@ -4,14 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { ListingStatus } from "@/components/consumer/ListingStatus";
+import { ListingFailures, ListingStatus, ListingTable } from "@/components/consumer/Listing";
 import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
 import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
-import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
-import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { pageHref } from "@/lib/azure/routeParams";
 import {
@@ -224,24 +222,17 @@ export function ImagesICanUse() {
         />
       )}
       {shared.isError && <ErrorPanel error={shared.error} title="Directly shared galleries could not be listed" />}
-      {shared.data?.failures.map((failure) => (
-        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
-      ))}
+      {shared.data && <ListingFailures failures={shared.data.failures} />}
 
-      <div className="mt-3">
-        {(subscriptions.isPending || images.isFetching) && !images.data ? (
-          <Spinner label="Finding the images you can use…" />
-        ) : (
-          <DataTable
-            data={visible}
-            columns={columns}
-            caption="Images I can use"
-            getRowId={(row) => row.id}
-            empty="No image matches these filters."
-            initialSorting={[{ id: "name", desc: false }]}
-          />
-        )}
-      </div>
+      <ListingTable
+        finding={
+          (subscriptions.isPending || images.isFetching) && !images.data ? "Finding the images you can use…" : undefined
+        }
+        data={visible}
+        columns={columns}
+        caption="Images I can use"
+        empty="No image matches these filters."
+      />
       {subscriptionIds[0] && <CommunityGalleryLookup subscriptionId={subscriptionIds[0]} />}
       {subscriptions.data && <SharedGalleryInvites subscriptions={subscriptions.data} />}
     </>
