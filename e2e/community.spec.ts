@@ -2,6 +2,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "../emulator/seed/demoIdentities";
 import { Portal } from "./pages/portal";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { openSnippet } from "./support/snippets";
 import { privateWorldTest as test } from "./support/privateWorld";
 
 /**
@@ -73,9 +74,9 @@ test("the admin makes a gallery a community gallery; a user of another tenant op
   const ubuntu = gallery
     .getByRole("listitem")
     .filter({ has: lee.getByRole("heading", { name: "ubuntu-2204-gen2-eu" }) });
-  await ubuntu.getByText("Deploy snippet").click();
-  await ubuntu.getByLabel("Tool").selectOption("bicep");
-  const snippet = ubuntu.getByLabel("Bicep snippet for ubuntu-2204-gen2-eu", { exact: true });
+  // Each image's snippets and deployment check sit in a disclosure; inside it the snippets are tabs.
+  await ubuntu.getByText("Deploy snippets", { exact: true }).click();
+  const snippet = await openSnippet(ubuntu, "Bicep");
   await expect(snippet).toContainText("communityGalleryImageId");
   await expect(snippet).toContainText(`/CommunityGalleries/${publicName}/Images/ubuntu-2204-gen2-eu/Versions/latest`);
   // ARM validates a VM from the community image in the region it was opened in, in lee's own resource group.

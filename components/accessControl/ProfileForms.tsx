@@ -15,11 +15,13 @@ import { useSubscriptionName } from "@/components/galleries/useSubscriptionName"
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import {
+  AddRowButton,
   CheckboxField,
   FieldMessage,
   Group,
   PairInput,
   ReadOnlyField,
+  RemoveRowButton,
   SelectField,
   TagsEditor,
   TextAreaField,
@@ -189,14 +191,11 @@ function RowList({
         {fields.map((field, index) => (
           <li key={field.id} className="rounded border border-slate-200 p-3">
             <div className="grid gap-3 sm:grid-cols-3">{children(index)}</div>
-            <button
-              type="button"
-              className={`${buttonClass.secondary} mt-2`}
+            <RemoveRowButton
+              label={`Remove ${legend.toLowerCase().replace(/s$/, "")} ${index + 1}`}
               onClick={() => remove(index)}
-              aria-label={`Remove ${legend.toLowerCase().replace(/s$/, "")} ${index + 1}`}
-            >
-              Remove
-            </button>
+              className="mt-2"
+            />
           </li>
         ))}
       </ol>
@@ -228,20 +227,17 @@ function QueryParameters({ privilege }: { privilege: number }) {
               label={`Privilege ${privilege + 1} query parameter ${index + 1} value`}
               register={register}
             />
-            <button
-              type="button"
-              className={`${buttonClass.secondary} mt-6`}
+            <RemoveRowButton
+              label={`Remove query parameter ${index + 1} of privilege ${privilege + 1}`}
               onClick={() => remove(index)}
-              aria-label={`Remove query parameter ${index + 1} of privilege ${privilege + 1}`}
-            >
-              Remove
-            </button>
+              className="mt-6"
+            />
           </li>
         ))}
       </ul>
-      <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={() => append({ key: "", value: "" })}>
+      <AddRowButton onClick={() => append({ key: "", value: "" })} className="mt-2">
         Add query parameter
-      </button>
+      </AddRowButton>
     </div>
   );
 }

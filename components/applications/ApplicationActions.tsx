@@ -2,19 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { DeleteButton, DeleteFooter } from "@/components/publish/DeleteDialogs";
-import { OrderedDeleteProgress, useOrderedDelete } from "@/components/publish/orderedDelete";
-import { useOperation } from "@/components/publish/useOperation";
-import { Dialog } from "@/components/ui/Dialog";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { Spinner } from "@/components/ui/Spinner";
+import { DeleteResourceButton } from "@/components/publish/DeleteConfirm";
+import { OrderedDeleteButton } from "@/components/publish/orderedDelete";
 import { applicationIdOf, applicationVersionIdOf, galleryIdOf, pageHref } from "@/lib/azure/routeParams";
-import { compareVersionNames } from "@/lib/gallery/names";
 import {
   applicationVersionQueries,
   deleteApplication,
@@ -75,89 +69,42 @@ export function ApplicationVersionActions({ path }: { path: ApplicationVersionPa
  */
 export function DeleteApplicationButton({ path }: { path: ApplicationPath }) {
   const arm = useArm();
-  const [open, setOpen] = useState(false);
+  const [asked, setAsked] = useState(false);
   const id = applicationIdOf(path);
-  const versions = useQuery({ ...applicationVersionQueries.list(arm, id), enabled: open });
-  const list = (versions.data ?? []).map((v) => v.name ?? "").sort((a, b) => compareVersionNames(b, a));
-  const count = list.length;
-  const deletion = useOrderedDelete({
-    versionNames: list,
-    deleteVersion: (name) => deleteApplicationVersion(arm, { ...path, versionName: name }),
-    versionId: (name) => applicationVersionIdOf({ ...path, versionName: name }),
-    parentLabel: `Deleting VM application ${path.applicationName}`,
-    deleteParent: () => deleteApplication(arm, path),
-    parentId: id,
-    afterHref: pageHref(galleryIdOf(path)),
-  });
-
-  const versionsWord = (n: number) => `${n} ${n === 1 ? "version" : "versions"}`;
+  const versions = useQuery({ ...applicationVersionQueries.list(arm, id), enabled: asked });
   return (
-    <>
-      <DeleteButton label="Delete VM application" onClick={() => setOpen(true)} />
-      <Dialog
-        open={open}
-        onClose={() => !deletion.running && setOpen(false)}
-        title={`Delete VM application ${path.applicationName}?`}
-      >
-        {versions.isPending ? (
-          <Spinner label="Checking its versions…" />
-        ) : versions.isError ? (
-          <ErrorPanel error={versions.error} title="The versions of this application could not be listed" />
-        ) : (
-          <>
-            <p>
-              {count > 0
-                ? `Azure deletes an application only when it has no versions. Its ${versionsWord(count)} go first, one by one, with their replicas in every region; then the application. VMs and scale sets that reference a deleted version can no longer install it.`
-                : "It has no versions. Deleting it cannot be undone."}
-            </p>
-            {count > 0 && <OrderedDeleteProgress deletion={deletion} versionNames={list} what="this application" />}
-          </>
-        )}
-        <DeleteFooter
-          state={deletion.operation.state}
-          onCancel={() => setOpen(false)}
-          cancelDisabled={deletion.running}
-          confirmDisabled={
-            versions.isPending || versions.isError || deletion.running || (count > 0 && !deletion.confirmed)
-          }
-          onConfirm={deletion.confirm}
-          confirmLabel={count > 0 ? `Delete application and ${versionsWord(count)}` : "Delete VM application"}
-        />
-      </Dialog>
-    </>
+    <OrderedDeleteButton
+      noun="VM application"
+      shortNoun="application"
+      name={path.applicationName}
+      versions={versions}
+      complete={versions.isSuccess}
+      onOpen={() => setAsked(true)}
+      consequence="VMs and scale sets that reference a deleted version can no longer install it."
+      deleteVersion={(name) => deleteApplicationVersion(arm, { ...path, versionName: name })}
+      versionId={(name) => applicationVersionIdOf({ ...path, versionName: name })}
+      deleteParent={() => deleteApplication(arm, path)}
+      parentId={id}
+      afterHref={pageHref(galleryIdOf(path))}
+    />
   );
 }
 
 /** Delete one application version, with its replicas in every region. */
 export function DeleteApplicationVersionButton({ path }: { path: ApplicationVersionPath }) {
   const arm = useArm();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const operation = useOperation();
-  async function confirm() {
-    const outcome = await operation.run(
-      `Deleting application version ${path.versionName}`,
-      () => deleteApplicationVersion(arm, path),
-      { resourceId: applicationVersionIdOf(path) },
-    );
-    if (outcome.ok) router.push(pageHref(applicationIdOf(path)));
-  }
   return (
-    <>
-      <DeleteButton label="Delete application version" onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete application version ${path.versionName}?`}>
-        <p>
-          Its replicas in every target region are deleted; VMs and scale sets that name this version can no longer
-          install it, and `latest` moves to the next eligible version. This cannot be undone.
-        </p>
-        <DeleteFooter
-          state={operation.state}
-          onCancel={() => setOpen(false)}
-          confirmDisabled={operation.state.phase === "running" || operation.state.phase === "submitting"}
-          onConfirm={confirm}
-          confirmLabel="Delete application version"
-        />
-      </Dialog>
-    </>
+    <DeleteResourceButton
+      noun="application version"
+      name={path.versionName}
+      resourceId={applicationVersionIdOf(path)}
+      start={() => deleteApplicationVersion(arm, path)}
+      afterHref={pageHref(applicationIdOf(path))}
+    >
+      <p>
+        Its replicas in every target region are deleted; VMs and scale sets that name this version can no longer install
+        it, and `latest` moves to the next eligible version. This cannot be undone.
+      </p>
+    </DeleteResourceButton>
   );
 }

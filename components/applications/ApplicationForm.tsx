@@ -3,26 +3,25 @@
 import type { GalleryApplication } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { CustomActionsEditor } from "@/components/applications/CustomActionsEditor";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import { applicationIdOf, galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { SUPPORTED_OS_TYPES } from "@/lib/gallery/galleryApplication";
+import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import {
   customActionRowsOf,
@@ -36,7 +35,6 @@ import { applicationQueries, putApplication, type ApplicationPath } from "@/lib/
 
 const FIELDS = ["name", "properties", "tags"] as const;
 const ALIASES = { galleryApplicationName: "name" };
-const dateInput = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 function valuesOf(application: GalleryApplication | undefined): ApplicationValues {
   return {
@@ -47,7 +45,7 @@ function valuesOf(application: GalleryApplication | undefined): ApplicationValue
       eula: application?.eula ?? "",
       privacyStatementUri: application?.privacyStatementUri ?? "",
       releaseNoteUri: application?.releaseNoteUri ?? "",
-      endOfLifeDate: dateInput(application?.endOfLifeDate),
+      endOfLifeDate: dateOnly(application?.endOfLifeDate),
       customActions: customActionRowsOf(application?.customActions),
     },
     tags: tagRowsOf(application?.tags),
@@ -115,8 +113,6 @@ function ApplicationFormBody({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const creating = stored === undefined;
   const initial = useMemo(() => valuesOf(stored), [stored]);
   const schema = useMemo(
@@ -135,22 +131,20 @@ function ApplicationFormBody({
     defaultValues: initial,
   });
 
+  const { operation, refusal, submit } = useSubmission((error) => placeServerError(form, error, FIELDS, ALIASES));
   async function onSubmit(values: ApplicationOutput) {
-    setRefusal(undefined);
     const target: ApplicationPath = { ...path, applicationName: creating ? values.name : path.applicationName! };
-    const outcome = await operation.run(
+    await submit(
       creating
         ? `Creating VM application ${target.applicationName}`
         : `Updating VM application ${target.applicationName}`,
       // A PUT either way: the form holds every property, so a field emptied here is emptied in Azure too.
       () => putApplication(arm, target, { location, properties: values.properties, tags: values.tags }),
+      () => router.push(pageHref(applicationIdOf(target))),
       { resourceId: applicationIdOf(target) },
     );
-    if (outcome.ok) router.push(pageHref(applicationIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, ALIASES)) setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const verb = creating ? "Create VM application" : "Save changes";
   return (
     <FormProvider {...form}>
@@ -162,12 +156,7 @@ function ApplicationFormBody({
       >
         <Group legend="Application">
           {creating ? (
-            <TextField
-              name="name"
-              label="Name"
-              required
-              hint="Letters, digits, '-', '.' and '_' inside, up to 80 characters; unique in the gallery."
-            />
+            <TextField name="name" label="Name" required hint={`${ENTITY_NAME_HINT} Unique in the gallery.`} />
           ) : (
             <ReadOnlyField label="Name" value={path.applicationName} reason="The name is part of the resource id." />
           )}
@@ -207,21 +196,15 @@ function ApplicationFormBody({
         </Group>
         <CustomActionsEditor name="properties.customActions" />
         <TagsEditor />
-        {refusal && <ErrorPanel error={refusal} title="The service refused the application" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            {verb}
-          </button>
-          <Link
-            href={pageHref(
-              creating ? galleryIdOf(path) : applicationIdOf({ ...path, applicationName: path.applicationName! }),
-            )}
-            className={buttonClass.link}
-          >
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The service refused the application"
+          state={operation.state}
+          submitLabel={verb}
+          cancel={pageHref(
+            creating ? galleryIdOf(path) : applicationIdOf({ ...path, applicationName: path.applicationName! }),
+          )}
+        />
       </form>
     </FormProvider>
   );

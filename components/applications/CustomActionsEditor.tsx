@@ -2,7 +2,7 @@
 
 import { useFieldArray } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { CheckboxField, SelectField, TextField } from "@/components/publish/fields";
+import { AddRowButton, CheckboxField, SelectField, TextField } from "@/components/publish/fields";
 import { CUSTOM_ACTION_PARAMETER_TYPES } from "@/lib/gallery/galleryApplication";
 import type { CustomActionParameterRow, CustomActionRow } from "@/lib/publish/applicationForm";
 
@@ -54,13 +54,12 @@ export function CustomActionsEditor({ name }: { name: string }) {
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        className={`${buttonClass.secondary} mt-3`}
+      <AddRowButton
         onClick={() => append({ name: "", script: "", description: "", parameters: [] } satisfies CustomActionRow)}
+        className="mt-3"
       >
         Add custom action
-      </button>
+      </AddRowButton>
     </fieldset>
   );
 }
@@ -99,9 +98,9 @@ function Parameters({ name, action }: { name: string; action: number }) {
           );
         })}
       </ul>
-      <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={() => append({ ...emptyParameter })}>
+      <AddRowButton onClick={() => append({ ...emptyParameter })} className="mt-2">
         Add parameter to action {action}
-      </button>
+      </AddRowButton>
     </div>
   );
 }

@@ -7,14 +7,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
-import { DataTable } from "@/components/ui/DataTable";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { formatDate, isPast } from "@/components/ui/format";
+import { descriptionColumn, endOfLifeColumn, versionCountColumn } from "@/components/ui/resourceColumns";
 import { resourceNameColumn } from "@/components/ui/resourceNameColumn";
-import { SafeText } from "@/components/ui/SafeText";
-import { Section } from "@/components/ui/Section";
+import { ResourceTableSection } from "@/components/ui/ResourceTableSection";
+import { sectionAnchor } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import { Tag } from "@/components/ui/StateBadge";
 import { useCapabilities } from "@/components/access/useCapabilities";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { highestVersionName } from "@/lib/gallery/names";
@@ -32,25 +29,11 @@ interface ApplicationRow {
 
 const applicationColumn = createColumnHelper<ApplicationRow>();
 
-function EndOfLife({ date }: { date: Date | undefined }) {
-  if (!date) return <>—</>;
-  return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : <>{formatDate(date)}</>;
-}
-
 const applicationColumns = [
   resourceNameColumn<ApplicationRow>(),
   applicationColumn.accessor((row) => row.application.supportedOSType ?? "", { id: "os", header: "OS" }),
-  applicationColumn.accessor((row) => row.application.description ?? "", {
-    id: "description",
-    header: "Description",
-    enableSorting: false,
-    cell: (info) => <SafeText value={info.getValue()} className="line-clamp-2 max-w-sm text-slate-700" />,
-  }),
-  applicationColumn.accessor((row) => row.application.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
-    id: "endOfLife",
-    header: "End of life",
-    cell: (info) => <EndOfLife date={info.row.original.application.endOfLifeDate} />,
-  }),
+  descriptionColumn<ApplicationRow>((row) => row.application.description),
+  endOfLifeColumn<ApplicationRow>((row) => row.application.endOfLifeDate),
   applicationColumn.accessor((row) => (typeof row.versions === "object" ? (row.versions.highest ?? "") : ""), {
     id: "highest",
     header: "Newest version",
@@ -61,17 +44,7 @@ const applicationColumns = [
       return <span className="font-mono">{v.highest}</span>;
     },
   }),
-  applicationColumn.accessor((row) => (typeof row.versions === "object" ? row.versions.count : -1), {
-    id: "versionCount",
-    header: "Versions",
-    meta: { numeric: true },
-    cell: (info) => {
-      const v = info.row.original.versions;
-      if (v === "loading") return <Spinner />;
-      if (v === "error") return <span title="The versions of this application could not be listed">—</span>;
-      return v.count;
-    },
-  }),
+  versionCountColumn<ApplicationRow>("The versions of this application could not be listed"),
 ];
 
 interface ScriptRow {
@@ -80,21 +53,14 @@ interface ScriptRow {
   script: GalleryScript;
 }
 
-const scriptColumn = createColumnHelper<ScriptRow>();
 const scriptColumns = [
   resourceNameColumn<ScriptRow>(),
-  scriptColumn.accessor((row) => row.script.properties?.supportedOSType ?? "", { id: "os", header: "OS" }),
-  scriptColumn.accessor((row) => row.script.properties?.description ?? "", {
-    id: "description",
-    header: "Description",
-    enableSorting: false,
-    cell: (info) => <SafeText value={info.getValue()} className="line-clamp-2 max-w-sm text-slate-700" />,
+  createColumnHelper<ScriptRow>().accessor((row) => row.script.properties?.supportedOSType ?? "", {
+    id: "os",
+    header: "OS",
   }),
-  scriptColumn.accessor((row) => row.script.properties?.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
-    id: "endOfLife",
-    header: "End of life",
-    cell: (info) => <EndOfLife date={info.row.original.script.properties?.endOfLifeDate} />,
-  }),
+  descriptionColumn<ScriptRow>((row) => row.script.properties?.description),
+  endOfLifeColumn<ScriptRow>((row) => row.script.properties?.endOfLifeDate),
 ];
 
 interface ProfileRow {
@@ -111,12 +77,7 @@ const profileColumns = [
     id: "endpoint",
     header: "Host endpoint",
   }),
-  profileColumn.accessor((row) => row.profile.properties?.description ?? "", {
-    id: "description",
-    header: "Description",
-    enableSorting: false,
-    cell: (info) => <SafeText value={info.getValue()} className="line-clamp-2 max-w-sm text-slate-700" />,
-  }),
+  descriptionColumn<ProfileRow>((row) => row.profile.properties?.description),
 ];
 
 const SECTIONS = {
@@ -125,8 +86,6 @@ const SECTIONS = {
   scripts: { title: "Scripts", one: "script", many: "scripts" },
   profiles: { title: "In-VM access control profiles", one: "access control profile", many: "access control profiles" },
 } as const;
-
-const anchorOf = (title: string) => `#section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
 function countText(query: UseQueryResult<readonly unknown[]>, kind: keyof typeof SECTIONS): ReactNode {
   const { one, many } = SECTIONS[kind];
@@ -151,7 +110,7 @@ export function GalleryContentsSummary({ path }: { path: GalleryPath }) {
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {summary.map(({ kind, query }) => (
           <li key={kind}>
-            <a href={anchorOf(SECTIONS[kind].title)} className="text-brand-700 hover:underline">
+            <a href={sectionAnchor(SECTIONS[kind].title)} className="text-brand-700 hover:underline">
               {countText(query, kind)}
             </a>
           </li>
@@ -188,7 +147,7 @@ export function GalleryArtifactSections({ path }: { path: GalleryPath }) {
   });
   return (
     <>
-      <Section
+      <ResourceTableSection
         title={SECTIONS.applications.title}
         description="Packages installed on VMs and scale sets at deployment, versioned and replicated like images."
         actions={
@@ -198,55 +157,33 @@ export function GalleryArtifactSections({ path }: { path: GalleryPath }) {
             </Link>
           )
         }
-      >
-        {applications.isError ? (
-          <ErrorPanel error={applications.error} title="The applications of this gallery could not be listed" />
-        ) : (
-          <DataTable
-            data={applicationRows}
-            columns={applicationColumns}
-            caption={`VM applications in ${path.galleryName}`}
-            getRowId={(row) => row.id}
-            initialSorting={[{ id: "name", desc: false }]}
-            empty={applications.isPending ? "Loading…" : "This gallery has no VM applications."}
-          />
-        )}
-      </Section>
-      <Section title={SECTIONS.scripts.title} description="Scripts run on VMs, versioned like applications.">
-        {scripts.isError ? (
-          <ErrorPanel error={scripts.error} title="The scripts of this gallery could not be listed" />
-        ) : (
-          <DataTable
-            data={(scripts.data ?? []).map((script) => ({ id: script.id ?? "", name: script.name ?? "", script }))}
-            columns={scriptColumns}
-            caption={`Scripts in ${path.galleryName}`}
-            getRowId={(row) => row.id}
-            initialSorting={[{ id: "name", desc: false }]}
-            empty={scripts.isPending ? "Loading…" : "This gallery has no scripts."}
-          />
-        )}
-      </Section>
-      <Section
+        list={applications}
+        errorTitle="The applications of this gallery could not be listed"
+        data={applicationRows}
+        columns={applicationColumns}
+        caption={`VM applications in ${path.galleryName}`}
+        empty="This gallery has no VM applications."
+      />
+      <ResourceTableSection
+        title={SECTIONS.scripts.title}
+        description="Scripts run on VMs, versioned like applications."
+        list={scripts}
+        errorTitle="The scripts of this gallery could not be listed"
+        data={(scripts.data ?? []).map((script) => ({ id: script.id ?? "", name: script.name ?? "", script }))}
+        columns={scriptColumns}
+        caption={`Scripts in ${path.galleryName}`}
+        empty="This gallery has no scripts."
+      />
+      <ResourceTableSection
         title={SECTIONS.profiles.title}
         description="Rules for the metadata endpoints (WireServer, IMDS) inside VMs."
-      >
-        {profiles.isError ? (
-          <ErrorPanel error={profiles.error} title="The access control profiles of this gallery could not be listed" />
-        ) : (
-          <DataTable
-            data={(profiles.data ?? []).map((profile) => ({
-              id: profile.id ?? "",
-              name: profile.name ?? "",
-              profile,
-            }))}
-            columns={profileColumns}
-            caption={`In-VM access control profiles in ${path.galleryName}`}
-            getRowId={(row) => row.id}
-            initialSorting={[{ id: "name", desc: false }]}
-            empty={profiles.isPending ? "Loading…" : "This gallery has no in-VM access control profiles."}
-          />
-        )}
-      </Section>
+        list={profiles}
+        errorTitle="The access control profiles of this gallery could not be listed"
+        data={(profiles.data ?? []).map((profile) => ({ id: profile.id ?? "", name: profile.name ?? "", profile }))}
+        columns={profileColumns}
+        caption={`In-VM access control profiles in ${path.galleryName}`}
+        empty="This gallery has no in-VM access control profiles."
+      />
     </>
   );
 }

@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { ListingStatus, ListingTable } from "@/components/consumer/Listing";
+import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
 import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
-import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
 import { SafeText } from "@/components/ui/SafeText";
-import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { galleryArtifactHref, galleryArtifactPathOf } from "@/lib/azure/artifactRoutes";
 import { type ApplicationFilters, filterApplications, type InventoryApplication } from "@/lib/consumer/applications";
@@ -105,10 +105,10 @@ export function ApplicationsICanUse() {
   const subscriptionIds = useMemo(() => (subscriptions.data ?? []).map((s) => s.subscriptionId), [subscriptions.data]);
   const applications = useQuery(consumerApplicationQueries.list(arm, subscriptionIds));
 
-  const names = new Map((subscriptions.data ?? []).map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const subscriptionName = useSubscriptionNames();
   const all: Row[] = (applications.data?.applications ?? []).map((app) => ({
     ...app,
-    subscriptionName: names.get(app.subscriptionId.toLowerCase()) ?? app.subscriptionId,
+    subscriptionName: subscriptionName(app.subscriptionId),
   }));
   const visible = filterApplications(all, filters);
   const osTypes = [...new Set(all.map((a) => a.supportedOSType).filter(Boolean))].sort();
@@ -138,31 +138,25 @@ export function ApplicationsICanUse() {
         />
       </FilterForm>
       {applications.data && (
-        <p className="mt-3 text-xs text-slate-600" role="status">
-          {visible.length} of {all.length} applications · listed through{" "}
-          {applications.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
-          {applications.data.fallbackReason && ` (Resource Graph answered ${applications.data.fallbackReason.code})`}.
-          The region filter keeps applications with a version targeting the region; open a version to see where it is
-          usable now.
-        </p>
+        <ListingStatus
+          listing={applications.data}
+          shown={visible.length}
+          total={all.length}
+          noun="applications"
+          note="The region filter keeps applications with a version targeting the region; open a version to see where it is usable now."
+        />
       )}
-      {applications.data?.failures.map((failure) => (
-        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
-      ))}
-      <div className="mt-3">
-        {(subscriptions.isPending || applications.isFetching) && !applications.data ? (
-          <Spinner label="Finding the applications you can use…" />
-        ) : (
-          <DataTable
-            data={visible}
-            columns={columns}
-            caption="Applications I can use"
-            getRowId={(row) => row.id}
-            empty="No application matches these filters."
-            initialSorting={[{ id: "name", desc: false }]}
-          />
-        )}
-      </div>
+      <ListingTable
+        finding={
+          (subscriptions.isPending || applications.isFetching) && !applications.data
+            ? "Finding the applications you can use…"
+            : undefined
+        }
+        data={visible}
+        columns={columns}
+        caption="Applications I can use"
+        empty="No application matches these filters."
+      />
     </>
   );
 }

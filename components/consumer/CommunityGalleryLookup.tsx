@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { DeploymentCheck } from "@/components/consumer/DeploymentCheck";
+import { SnippetTabs } from "@/components/consumer/SnippetTabs";
 import { useArm } from "@/components/layout/ArmContext";
-import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { SafeLink } from "@/components/ui/SafeLink";
 import { SafeText } from "@/components/ui/SafeText";
@@ -16,7 +16,7 @@ import {
   type CommunityImageRead,
 } from "@/lib/consumer/communityGalleries";
 import { checkedDeployment } from "@/lib/consumer/armTemplate";
-import { SNIPPET_GENERATORS, SNIPPET_KINDS, SNIPPET_LABELS, type SnippetKind } from "@/lib/consumer/snippets";
+import { allSnippets, SNIPPET_KINDS, SNIPPET_LABELS } from "@/lib/consumer/snippets";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { consumerQueries } from "@/lib/queries/consumer";
 
@@ -172,17 +172,14 @@ function CommunityImage({
 }) {
   const arm = useArm();
   const versionId = useId();
-  const kindId = useId();
   const groupId = useId();
   const [version, setVersion] = useState("");
-  const [kind, setKind] = useState<SnippetKind>("azureCli");
   const groups = useQuery(consumerQueries.resourceGroups(arm, subscriptionId));
   const [resourceGroup, setResourceGroup] = useState("");
   const spec = {
     ...communityDeploymentSpec(gallery, image, version || undefined),
     resourceGroup: resourceGroup || groups.data?.[0]?.name || "my-resource-group",
   };
-  const snippet = SNIPPET_GENERATORS[kind](spec);
   return (
     <li className="rounded border border-slate-200 p-3 text-sm">
       <h3 className="font-semibold">{image.name}</h3>
@@ -196,47 +193,28 @@ function CommunityImage({
       </p>
       {image.versions.length > 0 && (
         <details className="mt-2">
-          <summary className="cursor-pointer font-medium text-brand-700">Deploy snippet</summary>
-          <div className="mt-2 flex flex-wrap items-end gap-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={versionId} className="text-xs font-medium text-slate-700">
-                Version
-              </label>
-              <select id={versionId} value={version} onChange={(e) => setVersion(e.target.value)} className={control}>
-                <option value="">latest{image.latest ? ` (${image.latest})` : ""}</option>
-                {image.versions.map((v) => (
-                  <option key={v.name} value={v.name}>
-                    {v.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={kindId} className="text-xs font-medium text-slate-700">
-                Tool
-              </label>
-              <select
-                id={kindId}
-                value={kind}
-                onChange={(e) => setKind(e.target.value as SnippetKind)}
-                className={control}
-              >
-                {SNIPPET_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {SNIPPET_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <CopyButton value={snippet} label={`Copy the ${SNIPPET_LABELS[kind]} snippet`} />
+          <summary className="cursor-pointer font-medium text-brand-700">Deploy snippets</summary>
+          <div className="mt-2 flex flex-col items-start gap-1">
+            <label htmlFor={versionId} className="text-xs font-medium text-slate-700">
+              Version
+            </label>
+            <select id={versionId} value={version} onChange={(e) => setVersion(e.target.value)} className={control}>
+              <option value="">latest{image.latest ? ` (${image.latest})` : ""}</option>
+              {image.versions.map((v) => (
+                <option key={v.name} value={v.name}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
           </div>
-          <pre
-            className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
-            tabIndex={0}
-            aria-label={`${SNIPPET_LABELS[kind]} snippet for ${image.name}`}
-          >
-            {snippet}
-          </pre>
+          <div className="mt-2">
+            <SnippetTabs
+              label={`Deploy ${image.name} with`}
+              kinds={SNIPPET_KINDS}
+              labels={SNIPPET_LABELS}
+              code={allSnippets(spec)}
+            />
+          </div>
           <div className="mt-3 flex flex-col gap-1">
             <label htmlFor={groupId} className="text-xs font-medium text-slate-700">
               Resource group to check the deployment in

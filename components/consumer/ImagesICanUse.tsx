@@ -4,12 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { ListingFailures, ListingStatus, ListingTable } from "@/components/consumer/Listing";
+import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
 import { FilterForm, FilterSelect, HideEndOfLifeFilter, SearchFilter } from "@/components/consumer/ConsumerFilters";
 import { useArm } from "@/components/layout/ArmContext";
-import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { formatDate } from "@/components/ui/format";
-import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { pageHref } from "@/lib/azure/routeParams";
 import {
@@ -144,10 +144,10 @@ export function ImagesICanUse() {
   );
   const shared = useQuery(consumerQueries.sharedImages(arm, subscriptions.data ?? [], sharedRegions));
 
-  const names = new Map((subscriptions.data ?? []).map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const subscriptionName = useSubscriptionNames();
   const all: Row[] = [...(images.data?.images ?? []), ...(shared.data?.images ?? [])].map((image) => ({
     ...image,
-    subscriptionName: names.get(image.subscriptionId.toLowerCase()) ?? image.subscriptionId,
+    subscriptionName: subscriptionName(image.subscriptionId),
     href: image.access === "directShare" ? sharedImageHref(image, sharedRegions) : pageHref(image.id),
   }));
   const options = filterOptions(all);
@@ -198,19 +198,15 @@ export function ImagesICanUse() {
       </FilterForm>
 
       {images.data && (
-        <p className="mt-3 text-xs text-slate-600" role="status">
-          {visible.length} of {all.length} image definitions · listed through{" "}
-          {images.data.source === "resourceGraph" ? "Azure Resource Graph" : "ARM listing"}
-          {images.data.fallbackReason &&
-            ` (Resource Graph answered ${images.data.fallbackReason.code}; definitions shared on their own are not found by listing)`}
-          {
-            ". The region filter keeps images with a version targeting the region; open a version to see where it is usable now."
-          }
-        </p>
+        <ListingStatus
+          listing={images.data}
+          shown={visible.length}
+          total={all.length}
+          noun="image definitions"
+          fallbackNote="; definitions shared on their own are not found by listing"
+          note="The region filter keeps images with a version targeting the region; open a version to see where it is usable now."
+        />
       )}
-      {images.data?.failures.map((failure) => (
-        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
-      ))}
       {images.data && (
         <SharedGallerySearch
           subscriptionId={subscriptionIds[0] ?? ""}
@@ -226,24 +222,17 @@ export function ImagesICanUse() {
         />
       )}
       {shared.isError && <ErrorPanel error={shared.error} title="Directly shared galleries could not be listed" />}
-      {shared.data?.failures.map((failure) => (
-        <ErrorPanel key={failure.scope} error={failure.error} title={`${failure.scope} could not be listed`} />
-      ))}
+      {shared.data && <ListingFailures failures={shared.data.failures} />}
 
-      <div className="mt-3">
-        {(subscriptions.isPending || images.isFetching) && !images.data ? (
-          <Spinner label="Finding the images you can use…" />
-        ) : (
-          <DataTable
-            data={visible}
-            columns={columns}
-            caption="Images I can use"
-            getRowId={(row) => row.id}
-            empty="No image matches these filters."
-            initialSorting={[{ id: "name", desc: false }]}
-          />
-        )}
-      </div>
+      <ListingTable
+        finding={
+          (subscriptions.isPending || images.isFetching) && !images.data ? "Finding the images you can use…" : undefined
+        }
+        data={visible}
+        columns={columns}
+        caption="Images I can use"
+        empty="No image matches these filters."
+      />
       {subscriptionIds[0] && <CommunityGalleryLookup subscriptionId={subscriptionIds[0]} />}
       {subscriptions.data && <SharedGalleryInvites subscriptions={subscriptions.data} />}
     </>

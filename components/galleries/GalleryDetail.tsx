@@ -12,16 +12,15 @@ import { useSubscriptionName } from "@/components/galleries/useSubscriptionName"
 import { useArm } from "@/components/layout/ArmContext";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { DataTable } from "@/components/ui/DataTable";
+import { endOfLifeColumn, versionCountColumn } from "@/components/ui/resourceColumns";
 import { resourceNameColumn } from "@/components/ui/resourceNameColumn";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { ResourceTableSection } from "@/components/ui/ResourceTableSection";
 import { GroupedErrors } from "@/components/ui/GroupedErrors";
-import { formatDate, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
-import { Card, PageHeader, Section } from "@/components/ui/Section";
+import { Card, PageHeader } from "@/components/ui/Section";
 import { SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
-import { StateBadge, Tag } from "@/components/ui/StateBadge";
+import { StateBadge } from "@/components/ui/StateBadge";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { galleryIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
@@ -60,15 +59,7 @@ const columns = [
   }),
   column.accessor((row) => row.image.hyperVGeneration ?? "", { id: "generation", header: "Hyper-V generation" }),
   column.accessor((row) => row.image.architecture ?? "x64", { id: "architecture", header: "Architecture" }),
-  column.accessor((row) => row.image.endOfLifeDate?.getTime() ?? Number.MAX_SAFE_INTEGER, {
-    id: "endOfLife",
-    header: "End of life",
-    cell: (info) => {
-      const date = info.row.original.image.endOfLifeDate;
-      if (!date) return "—";
-      return isPast(date) ? <Tag tone="warn">Ended {formatDate(date)}</Tag> : formatDate(date);
-    },
-  }),
+  endOfLifeColumn<DefinitionRow>((row) => row.image.endOfLifeDate),
   column.accessor((row) => (typeof row.versions === "object" ? (row.versions.latest ?? "") : ""), {
     id: "latest",
     header: "Latest version",
@@ -81,17 +72,7 @@ const columns = [
       return v.latest ? <span className="font-mono">{v.latest}</span> : <span className="text-slate-600">none</span>;
     },
   }),
-  column.accessor((row) => (typeof row.versions === "object" ? row.versions.count : -1), {
-    id: "versionCount",
-    header: "Versions",
-    meta: { numeric: true },
-    cell: (info) => {
-      const v = info.row.original.versions;
-      if (v === "loading") return <Spinner />;
-      if (v === "error") return <span title="The versions of this definition could not be listed">—</span>;
-      return v.count;
-    },
-  }),
+  versionCountColumn<DefinitionRow>("The versions of this definition could not be listed"),
   column.accessor((row) => row.image.provisioningState ?? "", {
     id: "state",
     header: "State",
@@ -162,29 +143,22 @@ export function GalleryDetail({ path }: { path: GalleryPath }) {
       )}
 
       {gallery.data && <GalleryContentsSummary path={path} />}
-      <Section
+      <ResourceTableSection
         title="Image definitions"
         description="Each definition groups the versions of one image: OS, generation, architecture and identifier."
-      >
-        {images.isError ? (
-          <ErrorPanel error={images.error} title="The image definitions of this gallery could not be listed" />
-        ) : (
-          <>
-            <GroupedErrors
-              failures={failedVersionLists.map(({ error, image }) => ({ name: image?.name ?? "", error }))}
-              describe={(names) => `The versions of ${names} could not be listed`}
-            />
-            <DataTable
-              data={rows}
-              columns={columns}
-              caption={`Image definitions in ${path.galleryName}`}
-              getRowId={(row) => row.id}
-              initialSorting={[{ id: "name", desc: false }]}
-              empty={images.isPending ? "Loading…" : "This gallery has no image definitions yet."}
-            />
-          </>
-        )}
-      </Section>
+        list={images}
+        errorTitle="The image definitions of this gallery could not be listed"
+        notes={
+          <GroupedErrors
+            failures={failedVersionLists.map(({ error, image }) => ({ name: image?.name ?? "", error }))}
+            describe={(names) => `The versions of ${names} could not be listed`}
+          />
+        }
+        data={rows}
+        columns={columns}
+        caption={`Image definitions in ${path.galleryName}`}
+        empty="This gallery has no image definitions yet."
+      />
       {gallery.data && <GalleryIdentityAndSharing galleryId={id} />}
       {gallery.data && <GalleryRecycleBin galleryId={id} />}
       {gallery.data && <GalleryArtifactSections path={path} />}

@@ -2,8 +2,7 @@
 
 import type { GalleryIdentity } from "@azure/arm-compute";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { buttonClass } from "@/components/publish/buttonClass";
-import { CheckboxField, Group, PairInput } from "@/components/publish/fields";
+import { AddRowButton, CheckboxField, Group, PairInput, RemoveRowButton } from "@/components/publish/fields";
 import { sameIdentityId } from "@/lib/gallery/galleryIdentity";
 
 /** What the service reports for an identity the gallery already holds (principal and client ids are read-only). */
@@ -51,21 +50,18 @@ export function GalleryIdentityFields({ current }: { current: GalleryIdentity | 
                     </p>
                   )}
                 </div>
-                <button
-                  type="button"
-                  className={`${buttonClass.secondary} mt-6`}
+                <RemoveRowButton
+                  label={`Remove user-assigned identity ${index + 1}`}
                   onClick={() => remove(index)}
-                  aria-label={`Remove user-assigned identity ${index + 1}`}
-                >
-                  Remove
-                </button>
+                  className="mt-6"
+                />
               </li>
             );
           })}
         </ul>
-        <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={() => append({ id: "" })}>
+        <AddRowButton onClick={() => append({ id: "" })} className="mt-3">
           Add user-assigned identity
-        </button>
+        </AddRowButton>
       </div>
     </Group>
   );

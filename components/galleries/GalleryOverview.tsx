@@ -8,6 +8,7 @@ import { type InventoryGalleryRow, useGalleryInventory } from "@/components/inve
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
+import { descriptionColumn } from "@/components/ui/resourceColumns";
 import { resourceNameColumn } from "@/components/ui/resourceNameColumn";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
@@ -17,7 +18,6 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import type { InventoryFailure } from "@/lib/inventory/state";
 import { subscriptionQueries, type Subscription } from "@/lib/queries/subscriptions";
 import { visibleText } from "@/lib/security/safeLink";
-import { SafeText } from "@/components/ui/SafeText";
 
 interface GalleryRow extends Omit<InventoryGalleryRow, "definitionCount"> {
   definitionCount: InventoryGalleryRow["definitionCount"] | "error";
@@ -33,11 +33,7 @@ const columns = [
   }),
   column.accessor("resourceGroup", { header: "Resource group" }),
   column.accessor("location", { header: "Region", cell: (info) => regionDisplayName(info.getValue()) }),
-  column.accessor("description", {
-    header: "Description",
-    enableSorting: false,
-    cell: (info) => <SafeText value={info.getValue()} className="line-clamp-2 max-w-sm text-slate-700" />,
-  }),
+  descriptionColumn<GalleryRow>((row) => row.description),
   column.accessor((row) => (typeof row.definitionCount === "number" ? row.definitionCount : -1), {
     id: "definitions",
     header: "Definitions",

@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useArm } from "@/components/layout/ArmContext";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
-/** The display name of a subscription for breadcrumbs; the id until (or unless) the list says otherwise. */
 /** Display names of the signed-in user's subscriptions, by id (the id itself while unknown). */
 export function useSubscriptionNames(): (subscriptionId: string) => string {
   const arm = useArm();
@@ -14,11 +13,7 @@ export function useSubscriptionNames(): (subscriptionId: string) => string {
     subscriptionId;
 }
 
+/** The display name of a subscription for breadcrumbs; the id until (or unless) the list says otherwise. */
 export function useSubscriptionName(subscriptionId: string): string {
-  const arm = useArm();
-  const subscriptions = useQuery(subscriptionQueries.list(arm));
-  return (
-    subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())?.displayName ??
-    subscriptionId
-  );
+  return useSubscriptionNames()(subscriptionId);
 }

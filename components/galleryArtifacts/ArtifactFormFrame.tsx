@@ -1,20 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormProvider, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { placeArtifactError } from "@/components/galleryArtifacts/placeArtifactError";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { ReadOnlyField, TextField } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs, type Crumb } from "@/components/ui/Breadcrumbs";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { galleryArtifactHref, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
-import type { AzureError } from "@/lib/azure/errors";
+import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import type { Operation } from "@/lib/queries/lro";
 
@@ -30,21 +27,16 @@ export function useArtifactSubmit<T extends FieldValues, O>(
   aliases: Record<string, string>,
 ) {
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
+  const submission = useSubmission((error) => placeArtifactError(form, error, aliases));
   async function submit<R>(
     label: string,
     path: GalleryArtifactPath,
     start: () => Operation<R>,
     options?: { untilAccepted?: boolean },
   ) {
-    setRefusal(undefined);
-    const outcome = await operation.run(label, start, options);
-    if (outcome.ok) router.push(galleryArtifactHref(path));
-    else if (!outcome.accepted && !placeArtifactError(form, outcome.error, aliases)) setRefusal(outcome.error);
+    await submission.submit(label, start, () => router.push(galleryArtifactHref(path)), options);
   }
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
-  return { submit, operation, refusal, busy };
+  return { submit, operation: submission.operation, refusal: submission.refusal, busy: submission.operation.busy };
 }
 
 export function ArtifactFormFrame<T extends FieldValues, O>({
@@ -89,21 +81,14 @@ export function ArtifactFormFrame<T extends FieldValues, O>({
       <FormProvider {...form}>
         <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="mt-4 grid gap-4" aria-label={title}>
           {children}
-          {submission.refusal && (
-            <ErrorPanel
-              error={submission.refusal}
-              title={`The ${noun} could not be ${editing ? "updated" : "created"}`}
-            />
-          )}
-          <OperationStatus state={submission.operation.state} />
-          <div className="flex items-center gap-3">
-            <button type="submit" className={buttonClass.primary} disabled={busy}>
-              {editing ? `Save ${noun}` : `Create ${noun}`}
-            </button>
-            <Link href={cancelHref} className={buttonClass.link}>
-              Cancel
-            </Link>
-          </div>
+          <FormFooter
+            refusal={submission.refusal}
+            refusalTitle={`The ${noun} could not be ${editing ? "updated" : "created"}`}
+            state={submission.operation.state}
+            submitLabel={editing ? `Save ${noun}` : `Create ${noun}`}
+            notReady={busy}
+            cancel={cancelHref}
+          />
         </form>
       </FormProvider>
     </>
@@ -131,12 +116,7 @@ export function ArtifactNameAndRegion({
       {storedName !== undefined ? (
         <ReadOnlyField label={`${noun} name`} value={storedName} reason={`The name is part of the ${lower}'s id.`} />
       ) : (
-        <TextField
-          name="name"
-          label={`${noun} name`}
-          required
-          hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-        />
+        <TextField name="name" label={`${noun} name`} required hint={ENTITY_NAME_HINT} />
       )}
       <ReadOnlyField
         label="Region"

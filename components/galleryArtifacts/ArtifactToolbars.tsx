@@ -1,7 +1,7 @@
 "use client";
 
 import { LinkButton, Toolbar, useAllows } from "@/components/galleryArtifacts/ArtifactParts";
-import { DeleteArtifactButton } from "@/components/galleryArtifacts/DeleteArtifactButton";
+import { DeleteResourceButton } from "@/components/publish/DeleteConfirm";
 import { galleryArtifactHref, galleryArtifactId, type GalleryArtifactPath } from "@/lib/azure/artifactRoutes";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
 import type { Operation } from "@/lib/queries/lro";
@@ -43,19 +43,23 @@ export function ArtifactToolbar({
         <LinkButton href={`${galleryArtifactHref(path)}/new-version`}>Create {kind.versionNoun}</LinkButton>
       )}
       {allows(`${kind.resourceType}/delete`) && (
-        <DeleteArtifactButton
-          kind={kind.noun}
+        <DeleteResourceButton
+          noun={kind.noun}
           name={path.artifactName}
           resourceId={id}
           start={deleteArtifact}
           afterHref={`${pageHref(galleryIdOf(path))}/${path.collection}`}
-          consequence="Deleting it cannot be undone."
-          blocker={
-            versionCount > 0
-              ? `It still has ${versionCount} ${versionCount === 1 ? "version" : "versions"}: the service deletes a ${kind.shortNoun} only once its versions are gone. Delete them first.`
-              : undefined
-          }
-        />
+          blocked={versionCount > 0}
+        >
+          {versionCount > 0 ? (
+            <p className="font-semibold text-amber-900">
+              It still has {versionCount} {versionCount === 1 ? "version" : "versions"}: the service deletes a{" "}
+              {kind.shortNoun} only once its versions are gone. Delete them first.
+            </p>
+          ) : (
+            <p>Deleting it cannot be undone.</p>
+          )}
+        </DeleteResourceButton>
       )}
     </Toolbar>
   );
@@ -81,14 +85,15 @@ export function ArtifactVersionToolbar({
         <LinkButton href={`${galleryArtifactHref(path)}/edit`}>Edit {kind.versionNoun}</LinkButton>
       )}
       {allows(`${kind.resourceType}/versions/delete`) && (
-        <DeleteArtifactButton
-          kind={kind.versionNoun}
+        <DeleteResourceButton
+          noun={kind.versionNoun}
           name={path.versionName}
           resourceId={id}
           start={deleteVersion}
           afterHref={galleryArtifactHref({ ...path, versionName: undefined })}
-          consequence={consequence}
-        />
+        >
+          <p>{consequence}</p>
+        </DeleteResourceButton>
       )}
     </Toolbar>
   );

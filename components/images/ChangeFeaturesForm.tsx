@@ -3,16 +3,13 @@
 import type { GalleryImage } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { CheckboxField, FieldMessage, Group, SelectField, TextField, useFieldError } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
-import { useOperation } from "@/components/publish/useOperation";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Tag } from "@/components/ui/StateBadge";
-import type { AzureError } from "@/lib/azure/errors";
 import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import {
   FEATURE_LABELS,
@@ -54,8 +51,7 @@ export function ChangeFeaturesForm({
   onCancel: () => void;
 }) {
   const arm = useArm();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
+  const { operation, refusal, submit } = useSubmission();
   const stored = storedFeatures(image);
   const form = useForm<FeatureUpgradeValues>({
     resolver: zodResolver(featureUpgradeSchema),
@@ -64,15 +60,14 @@ export function ChangeFeaturesForm({
   });
 
   async function onSubmit(values: FeatureUpgradeValues) {
-    setRefusal(undefined);
-    const outcome = await operation.run(`Changing the features of ${path.imageName}`, () =>
-      updateImageDefinition(arm, path, { properties: featureUpgradeBody(stored, values), tags: image.tags ?? {} }),
+    await submit(
+      `Changing the features of ${path.imageName}`,
+      () =>
+        updateImageDefinition(arm, path, { properties: featureUpgradeBody(stored, values), tags: image.tags ?? {} }),
+      onDone,
     );
-    if (outcome.ok) onDone();
-    else if (!outcome.accepted) setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <FormProvider {...form}>
       <form
@@ -108,16 +103,13 @@ export function ChangeFeaturesForm({
           hint="Azure changes features only when the update says so: without it the service answers 409 PropertyChangeNotAllowed."
         />
         <VersionImpact path={path} stored={stored} />
-        {refusal && <ErrorPanel error={refusal} title="The features could not be changed" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save features
-          </button>
-          <button type="button" className={buttonClass.link} onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The features could not be changed"
+          state={operation.state}
+          submitLabel="Save features"
+          cancel={onCancel}
+        />
       </form>
     </FormProvider>
   );

@@ -2,28 +2,26 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { UnavailableSubscriptions } from "@/components/access/GalleryCreationUnavailable";
 import type { CreatableSubscription, UnavailableSubscription } from "@/components/access/useGalleryCreationAccess";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, SelectField, TagsEditor, TextAreaField, TextField } from "@/components/publish/fields";
 import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
-import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { AzureError, toAzureError } from "@/lib/azure/errors";
+import { useSubmission } from "@/components/publish/useSubmission";
+import { toAzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref } from "@/lib/azure/routeParams";
+import { GALLERY_NAME_HINT } from "@/lib/gallery/names";
 import { makeGalleryCreateSchema, type GalleryCreateOutput, type GalleryCreateValues } from "@/lib/publish/galleryForm";
 import { createGallery } from "@/lib/queries/galleries";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
 import { locationQueries } from "@/lib/queries/locations";
-import { createResourceGroup } from "@/lib/queries/resourceGroups";
+import { createResourceGroup, RESOURCE_GROUP_NAME_HINT } from "@/lib/queries/resourceGroups";
 import { visibleText } from "@/lib/security/safeLink";
 
 const FIELDS = ["subscriptionId", "resourceGroupName", "name", "location", "description", "tags"] as const;
@@ -44,8 +42,6 @@ export function GalleryCreateForm({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const usageRef = useRef<UsageIndex | undefined>(undefined);
   const schema = useMemo(
     () => makeGalleryCreateSchema({ galleriesIn: (s, l) => usageRef.current?.at(s, l).usages.galleries.used }),
@@ -85,6 +81,9 @@ export function GalleryCreateForm({
   const usage = useQuery(usageQueries.bySubscriptions(arm, subscriptionId ? [subscriptionId] : []));
   usageRef.current = usage.data;
 
+  const { operation, refusal, setRefusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, FIELDS, { galleryName: "name", location: "location" }),
+  );
   async function onSubmit(values: GalleryCreateOutput) {
     setRefusal(undefined);
     const path = {
@@ -102,25 +101,19 @@ export function GalleryCreateForm({
         return;
       }
     }
-    const outcome = await operation.run(`Creating gallery ${values.name}`, () =>
-      createGallery(arm, path, {
-        location: values.location,
-        description: values.description,
-        tags: values.tags,
-        softDeleteEnabled: values.softDeleteEnabled,
-      }),
+    await submit(
+      `Creating gallery ${values.name}`,
+      () =>
+        createGallery(arm, path, {
+          location: values.location,
+          description: values.description,
+          tags: values.tags,
+          softDeleteEnabled: values.softDeleteEnabled,
+        }),
+      () => router.push(pageHref(galleryIdOf(path))),
     );
-    if (outcome.ok) {
-      router.push(pageHref(galleryIdOf(path)));
-    } else if (
-      !outcome.accepted &&
-      !placeServerError(form, outcome.error, FIELDS, { galleryName: "name", location: "location" })
-    ) {
-      setRefusal(outcome.error);
-    }
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <>
       <FormProvider {...form}>
@@ -191,19 +184,14 @@ export function GalleryCreateForm({
                     name="resourceGroupName"
                     label="New resource group name"
                     required
-                    hint="Created in the gallery's region. Up to 90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period."
+                    hint={`Created in the gallery's region. ${RESOURCE_GROUP_NAME_HINT}`}
                   />
                 )}
               </div>
             </Group>
             <UnavailableSubscriptions items={unavailable} title="Subscriptions not available for a new gallery" />
             <Group legend="Gallery details">
-              <TextField
-                name="name"
-                label="Name"
-                required
-                hint="Unique in the subscription. Up to 80 English letters, digits, underscores and periods; starts and ends with a letter or digit; no dashes."
-              />
+              <TextField name="name" label="Name" required hint={`Unique in the subscription. ${GALLERY_NAME_HINT}`} />
               <SelectField
                 name="location"
                 label="Region"
@@ -222,16 +210,13 @@ export function GalleryCreateForm({
               </div>
             </Group>
             <TagsEditor />
-            {refusal && <ErrorPanel error={refusal} title="The gallery could not be created" />}
-            <OperationStatus state={operation.state} />
-            <div className="flex items-center gap-3">
-              <button type="submit" className={buttonClass.primary} disabled={busy}>
-                Create gallery
-              </button>
-              <Link href="/" className={buttonClass.link}>
-                Cancel
-              </Link>
-            </div>
+            <FormFooter
+              refusal={refusal}
+              refusalTitle="The gallery could not be created"
+              state={operation.state}
+              submitLabel="Create gallery"
+              cancel="/"
+            />
           </div>
           <aside>
             <LimitUsagePanel subscriptionId={subscriptionId} location={location} kinds={["galleries"]} />

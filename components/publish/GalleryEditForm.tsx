@@ -3,25 +3,21 @@
 import type { Gallery } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { GalleryIdentityFields } from "@/components/galleries/GalleryIdentityFields";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { Group, ReadOnlyField, TagsEditor, TextAreaField } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { SoftDeleteField } from "@/components/recycleBin/SoftDeleteField";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { galleryIdentityChoiceOf, sameIdentityChoice } from "@/lib/gallery/galleryIdentity";
 import { regionDisplayName } from "@/lib/gallery/regions";
@@ -55,8 +51,6 @@ export function GalleryEditForm({ path }: { path: GalleryPath }) {
 function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery: Gallery; subscriptionName: string }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const currentIdentity = galleryIdentityChoiceOf(gallery.identity);
   const form = useForm<GalleryUpdateValues, unknown, GalleryUpdateOutput>({
     resolver: zodResolver(galleryUpdateSchema),
@@ -70,24 +64,23 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
       userAssignedIdentities: currentIdentity.userAssignedIds.map((id) => ({ id })),
     },
   });
+  const { operation, refusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, ["description", "tags"], {
+      "identity.userAssignedIdentities": "userAssignedIdentities",
+    }),
+  );
   async function onSubmit(values: GalleryUpdateOutput) {
-    setRefusal(undefined);
     const identity = {
       systemAssigned: values.systemAssigned,
       userAssignedIds: values.userAssignedIdentities.map((row) => row.id),
     };
     const body = { ...values, identity: sameIdentityChoice(identity, currentIdentity) ? undefined : identity };
-    const outcome = await operation.run(`Updating gallery ${path.galleryName}`, () => updateGallery(arm, path, body));
-    if (outcome.ok) router.push(pageHref(galleryIdOf(path)));
-    else if (
-      !outcome.accepted &&
-      !placeServerError(form, outcome.error, ["description", "tags"], {
-        "identity.userAssignedIdentities": "userAssignedIdentities",
-      })
-    )
-      setRefusal(outcome.error);
+    await submit(
+      `Updating gallery ${path.galleryName}`,
+      () => updateGallery(arm, path, body),
+      () => router.push(pageHref(galleryIdOf(path))),
+    );
   }
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <FormProvider {...form}>
       <form
@@ -112,16 +105,13 @@ function Form({ path, gallery, subscriptionName }: { path: GalleryPath; gallery:
         </Group>
         <GalleryIdentityFields current={gallery.identity} />
         <TagsEditor />
-        {refusal && <ErrorPanel error={refusal} title="The gallery could not be updated" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save changes
-          </button>
-          <Link href={pageHref(galleryIdOf(path))} className={buttonClass.link}>
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The gallery could not be updated"
+          state={operation.state}
+          submitLabel="Save changes"
+          cancel={pageHref(galleryIdOf(path))}
+        />
       </form>
     </FormProvider>
   );

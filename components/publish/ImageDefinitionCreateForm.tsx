@@ -2,29 +2,37 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef } from "react";
 import { FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
-import { Group, PairInput, ReadOnlyField, SelectField, TagsEditor, TextField } from "@/components/publish/fields";
+import {
+  AddRowButton,
+  Group,
+  PairInput,
+  ReadOnlyField,
+  RemoveRowButton,
+  SelectField,
+  TagsEditor,
+  TextField,
+} from "@/components/publish/fields";
 import { LimitUsagePanel } from "@/components/publish/LimitUsage";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { ARCHITECTURES, HYPERV_GENERATIONS, OS_STATES, OS_TYPES } from "@/lib/gallery/imageValues";
 import { apiVersionDefaults, effectiveDefinitionSecurity, SDK_GALLERY_API_VERSION } from "@/lib/gallery/apiVersions";
 import { regionDisplayName } from "@/lib/gallery/regions";
+import { IDENTIFIER_MAX_LENGTH } from "@/lib/gallery/identifier";
+import { ENTITY_NAME_HINT } from "@/lib/gallery/names";
 import {
   DISALLOWABLE_DISK_TYPES,
   identifierHint,
@@ -67,13 +75,11 @@ export const EMPTY_DEFINITION: ImageDefinitionCreateValues = {
 export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const galleryId = galleryIdOf(path);
   const gallery = useQuery(galleryQueries.detail(arm, galleryId));
   const definitions = useQuery(imageQueries.list(arm, galleryId));
   const usage = useQuery(usageQueries.bySubscriptions(arm, [path.subscriptionId]));
-  const [refusal, setRefusal] = useState<AzureError>();
   const location = gallery.data?.location ?? "";
   const usageRef = useRef<UsageIndex | undefined>(undefined);
   usageRef.current = usage.data;
@@ -109,18 +115,18 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
     ),
   );
 
+  const { operation, refusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, FIELDS, { galleryImageName: "name" }),
+  );
   async function onSubmit(values: ImageDefinitionCreateOutput) {
-    setRefusal(undefined);
     const target = { ...path, imageName: values.name };
-    const outcome = await operation.run(`Creating image definition ${values.name}`, () =>
-      createImageDefinition(arm, target, { location, properties: values.properties, tags: values.tags }),
+    await submit(
+      `Creating image definition ${values.name}`,
+      () => createImageDefinition(arm, target, { location, properties: values.properties, tags: values.tags }),
+      () => router.push(pageHref(imageIdOf(target))),
     );
-    if (outcome.ok) router.push(pageHref(imageIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, { galleryImageName: "name" }))
-      setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   return (
     <>
       <Breadcrumbs items={[...armCrumbs(path, subscriptionName), { label: "Create image definition" }]} />
@@ -135,12 +141,7 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
         >
           <div className="grid gap-4">
             <Group legend="Basics">
-              <TextField
-                name="name"
-                label="Image definition name"
-                required
-                hint="Up to 80 letters, digits, hyphens, underscores and periods; starts and ends with a letter or digit."
-              />
+              <TextField name="name" label="Image definition name" required hint={ENTITY_NAME_HINT} />
               <ReadOnlyField
                 label="Region"
                 value={location ? regionDisplayName(location) : <Spinner />}
@@ -156,10 +157,20 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
                 name="properties.identifier.publisher"
                 label="Publisher"
                 required
-                hint="Up to 128 characters."
+                hint={`Up to ${IDENTIFIER_MAX_LENGTH.publisher} characters.`}
               />
-              <TextField name="properties.identifier.offer" label="Offer" required hint="Up to 64 characters." />
-              <TextField name="properties.identifier.sku" label="SKU" required hint="Up to 64 characters." />
+              <TextField
+                name="properties.identifier.offer"
+                label="Offer"
+                required
+                hint={`Up to ${IDENTIFIER_MAX_LENGTH.offer} characters.`}
+              />
+              <TextField
+                name="properties.identifier.sku"
+                label="SKU"
+                required
+                hint={`Up to ${IDENTIFIER_MAX_LENGTH.sku} characters.`}
+              />
               {hint && (
                 <p
                   role="note"
@@ -214,16 +225,14 @@ export function ImageDefinitionCreateForm({ path }: { path: GalleryPath }) {
               <TextField name="properties.purchasePlan.product" label="Plan product" />
             </Group>
             <TagsEditor />
-            {refusal && <ErrorPanel error={refusal} title="The image definition could not be created" />}
-            <OperationStatus state={operation.state} />
-            <div className="flex items-center gap-3">
-              <button type="submit" className={buttonClass.primary} disabled={busy || !location}>
-                Create image definition
-              </button>
-              <Link href={pageHref(galleryId)} className={buttonClass.link}>
-                Cancel
-              </Link>
-            </div>
+            <FormFooter
+              refusal={refusal}
+              refusalTitle="The image definition could not be created"
+              state={operation.state}
+              submitLabel="Create image definition"
+              notReady={!location}
+              cancel={pageHref(galleryId)}
+            />
           </div>
           <aside>
             <LimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageDefinitions"]} />
@@ -287,20 +296,13 @@ function FeaturesEditor() {
               label={`Feature ${index + 1} value`}
               register={register}
             />
-            <button
-              type="button"
-              className={`${buttonClass.secondary} mt-6`}
-              onClick={() => remove(index)}
-              aria-label={`Remove feature ${index + 1}`}
-            >
-              Remove
-            </button>
+            <RemoveRowButton label={`Remove feature ${index + 1}`} onClick={() => remove(index)} className="mt-6" />
           </li>
         ))}
       </ul>
-      <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={() => append({ name: "", value: "" })}>
+      <AddRowButton onClick={() => append({ name: "", value: "" })} className="mt-3">
         Add feature
-      </button>
+      </AddRowButton>
     </fieldset>
   );
 }

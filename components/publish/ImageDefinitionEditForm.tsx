@@ -3,24 +3,22 @@
 import type { GalleryImage } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import { PublishingInformation, RecommendedConfiguration } from "@/components/publish/definitionFieldGroups";
 import { Group, ReadOnlyField, TagsEditor } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import { imageIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { describeFeature } from "@/lib/gallery/features";
 import { tagRowsOf } from "@/lib/publish/formRules";
@@ -36,8 +34,6 @@ type DefinitionPath = GalleryPath & { imageName: string };
 
 const fixed = (property: string) =>
   `Fixed at creation: the service answers "Changing property 'galleryImage.properties.${property}' is not allowed." Create a new image definition to change it.`;
-
-const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 /** Edit an image definition: description, EULA, URIs, end of life, recommended configuration and tags. */
 export function ImageDefinitionEditForm({ path }: { path: DefinitionPath }) {
@@ -57,8 +53,6 @@ export function ImageDefinitionEditForm({ path }: { path: DefinitionPath }) {
 function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const storedEndOfLife = dateOnly(image.endOfLifeDate);
   const schema = useMemo(
     () =>
@@ -98,8 +92,10 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
     },
   });
 
+  const { operation, refusal, submit } = useSubmission((error) =>
+    placeServerError(form, error, ["properties", "tags"]),
+  );
   async function onSubmit(values: ImageDefinitionUpdateOutput) {
-    setRefusal(undefined);
     const {
       identifier: _identifier,
       osType: _osType,
@@ -108,15 +104,13 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
       architecture: _architecture,
       ...changes
     } = values.properties;
-    const outcome = await operation.run(`Updating image definition ${path.imageName}`, () =>
-      updateImageDefinition(arm, path, { properties: changes, tags: values.tags }),
+    await submit(
+      `Updating image definition ${path.imageName}`,
+      () => updateImageDefinition(arm, path, { properties: changes, tags: values.tags }),
+      () => router.push(pageHref(imageIdOf(path))),
     );
-    if (outcome.ok) router.push(pageHref(imageIdOf(path)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, ["properties", "tags"]))
-      setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const features = image.features?.map(describeFeature).join(", ");
   return (
     <FormProvider {...form}>
@@ -147,16 +141,13 @@ function Form({ path, image }: { path: DefinitionPath; image: GalleryImage }) {
         <RecommendedConfiguration />
         <PublishingInformation endOfLifeHint="A new date must be in the future." />
         <TagsEditor />
-        {refusal && <ErrorPanel error={refusal} title="The image definition could not be updated" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save changes
-          </button>
-          <Link href={pageHref(imageIdOf(path))} className={buttonClass.link}>
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The image definition could not be updated"
+          state={operation.state}
+          submitLabel="Save changes"
+          cancel={pageHref(imageIdOf(path))}
+        />
       </form>
     </FormProvider>
   );

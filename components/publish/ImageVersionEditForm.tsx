@@ -3,20 +3,18 @@
 import type { GalleryImageVersion } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
-import { CheckboxField, Group, NumberField, ReadOnlyField, SERVER_ERROR_PREFIX } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
+import { FormFooter } from "@/components/publish/FormFooter";
+import { CheckboxField, Group, NumberField, ReadOnlyField } from "@/components/publish/fields";
 import { LatestAndEndOfLifeFields } from "@/components/publish/PublishingProfileFields";
-import { placeServerError } from "@/components/publish/serverErrors";
+import { placeOnField, placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
 import { LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
@@ -25,10 +23,16 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
+import { dateOnly } from "@/lib/gallery/isoDate";
 import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
-import { admitsUefiSettings, type GalleryImageVersionProperties } from "@/lib/gallery/galleryImageVersion";
+import {
+  admitsUefiSettings,
+  MAX_REPLICA_COUNT,
+  MIN_REPLICA_COUNT,
+  type GalleryImageVersionProperties,
+} from "@/lib/gallery/galleryImageVersion";
 import { regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import {
   dataDiskKey,
@@ -51,7 +55,6 @@ import { imageQueries } from "@/lib/queries/galleryImages";
 type VersionPath = GalleryPath & { imageName: string; versionName: string };
 
 const FIXED = "Fixed when the version is created (a new source or disks means a new version number).";
-const dateOnly = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 /** What the rules need of the stored version: its regions, and its one source (so the update is judged alone). */
 function storedProperties(version: GalleryImageVersion): GalleryImageVersionProperties {
@@ -147,8 +150,6 @@ function Form({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const location = version.location;
   const profile = version.publishingProfile;
   const stored = useMemo(() => storedProperties(version), [version]);
@@ -219,9 +220,11 @@ function Form({
   const rows = form.watch("properties.publishingProfile.targetRegions");
   const removed = removedTargetRegionsOf(stored, rows, location);
 
+  const { operation, refusal, submit } = useSubmission(
+    (error) => placeEncryptionError(error) || placeServerError(form, error, ["properties", "confirmRemoval"]),
+  );
   async function onSubmit(values: ImageVersionUpdateOutput) {
-    setRefusal(undefined);
-    const outcome = await operation.run(
+    await submit(
       `Updating image version ${path.versionName}`,
       () =>
         updateImageVersion(arm, path, {
@@ -229,27 +232,17 @@ function Form({
           ...(values.safetyProfile ? { safetyProfile: values.safetyProfile } : {}),
           ...(values.securityProfile ? { securityProfile: values.securityProfile } : {}),
         }),
+      () => router.push(pageHref(versionIdOf(path))),
       { untilAccepted: true },
     );
-    if (outcome.ok) router.push(pageHref(versionIdOf(path)));
-    else if (outcome.accepted) return;
-    else if (placeEncryptionError(outcome.error)) return;
-    else if (!placeServerError(form, outcome.error, ["properties", "confirmRemoval"])) setRefusal(outcome.error);
   }
 
   /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
   function placeEncryptionError(error: AzureError): boolean {
     const field = encryptionFieldOfError(error, form.getValues("properties.publishingProfile.targetRegions"));
-    if (!field) return false;
-    form.setError(
-      field as Parameters<typeof form.setError>[0],
-      { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
-      { shouldFocus: true },
-    );
-    return true;
+    return field !== undefined && placeOnField(form, field, error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const source =
     version.storageProfile?.source?.id ??
     version.storageProfile?.source?.virtualMachineId ??
@@ -317,21 +310,18 @@ function Form({
             <NumberField
               name="properties.publishingProfile.replicaCount"
               label="Default replica count"
-              min={1}
-              max={100}
+              min={MIN_REPLICA_COUNT}
+              max={MAX_REPLICA_COUNT}
             />
             <LatestAndEndOfLifeFields deployedAs="deployed" endOfLifeHint="A new date must be in the future." />
           </Group>
-          {refusal && <ErrorPanel error={refusal} title="The image version could not be updated" />}
-          <OperationStatus state={operation.state} />
-          <div className="flex items-center gap-3">
-            <button type="submit" className={buttonClass.primary} disabled={busy}>
-              Save changes
-            </button>
-            <Link href={pageHref(versionIdOf(path))} className={buttonClass.link}>
-              Cancel
-            </Link>
-          </div>
+          <FormFooter
+            refusal={refusal}
+            refusalTitle="The image version could not be updated"
+            state={operation.state}
+            submitLabel="Save changes"
+            cancel={pageHref(versionIdOf(path))}
+          />
         </div>
         <aside>
           <LazyReplicaPlanner imageSizeGB={version.storageProfile?.osDiskImage?.sizeInGB} />

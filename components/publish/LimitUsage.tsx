@@ -5,7 +5,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { Spinner } from "@/components/ui/Spinner";
-import type { GalleryLimitKind, LimitUsage } from "@/lib/gallery/limits";
+import { GALLERY_LIMITS_TEXT, type GalleryLimitKind, type LimitUsage } from "@/lib/gallery/limits";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { usageQueries } from "@/lib/queries/galleryUsage";
 
@@ -57,9 +57,7 @@ export function LimitUsagePanel({
   return (
     <section aria-label="Limits" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-slate-900">Limits in {location ? where : "the chosen region"}</h2>
-      <p className="mb-3 text-xs text-slate-600">
-        Per subscription and region: 100 galleries, 1,000 image definitions, 10,000 image versions.
-      </p>
+      <p className="mb-3 text-xs text-slate-600">Per subscription and region: {GALLERY_LIMITS_TEXT}.</p>
       {!subscriptionId || !location ? (
         <p className="text-sm text-slate-600">Choose a subscription and a region to see the usage.</p>
       ) : usage.isPending ? (

@@ -6,6 +6,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { LimitsOverview } from "@/components/publish/LimitUsage";
 import { Section } from "@/components/ui/Section";
+import { USAGE_WARNING_RATIO } from "@/lib/gallery/limits";
 import { anyGalleryCreationQuery } from "@/lib/queries/galleryCreation";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";
 
@@ -26,7 +27,7 @@ export function OverviewPublish() {
   return (
     <Section
       title="Publishing"
-      description="Usage against the service's limits per subscription and region; a warning shows from 80%."
+      description={`Usage against the service's limits per subscription and region; a warning shows from ${USAGE_WARNING_RATIO * 100}%.`}
       actions={
         // As with the other create links: only where the user may use it, and nothing while that is being checked.
         creation.isPending || creation.error ? null : creation.data ? (

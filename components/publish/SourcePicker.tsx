@@ -2,8 +2,15 @@
 
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { buttonClass } from "@/components/publish/buttonClass";
-import { asNumber, FieldMessage, inputClass, TextField, useFieldError } from "@/components/publish/fields";
+import {
+  AddRowButton,
+  asNumber,
+  FieldMessage,
+  inputClass,
+  RemoveRowButton,
+  TextField,
+  useFieldError,
+} from "@/components/publish/fields";
 import { LazyCommunitySourcePicker, LazyVhdSourcePicker } from "@/components/publish/LazyPublishParts";
 import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { HOST_CACHING_TYPES } from "@/lib/gallery/galleryImageVersion";
@@ -295,24 +302,16 @@ function DiskSources({ candidates }: { candidates: readonly SourceCandidate[] })
                   </select>
                 )}
               </DataDiskControl>
-              <button
-                type="button"
-                className={`${buttonClass.secondary} mt-5`}
-                onClick={() => remove(index)}
-                aria-label={`Remove data disk ${index + 1}`}
-              >
-                Remove
-              </button>
+              <RemoveRowButton label={`Remove data disk ${index + 1}`} onClick={() => remove(index)} className="mt-5" />
             </li>
           ))}
         </ul>
-        <button
-          type="button"
-          className={`${buttonClass.secondary} mt-2`}
+        <AddRowButton
           onClick={() => append({ lun: fields.length, hostCaching: "", source: { id: "" } })}
+          className="mt-2"
         >
           Add data disk
-        </button>
+        </AddRowButton>
       </fieldset>
     </div>
   );

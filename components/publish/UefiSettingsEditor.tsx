@@ -2,8 +2,14 @@
 
 import { useId } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { buttonClass } from "@/components/publish/buttonClass";
-import { FieldMessage, SelectField, TextAreaField, useFieldError } from "@/components/publish/fields";
+import {
+  AddRowButton,
+  FieldMessage,
+  RemoveRowButton,
+  SelectField,
+  TextAreaField,
+  useFieldError,
+} from "@/components/publish/fields";
 import { UEFI_KEY_TYPES, UEFI_SIGNATURE_TEMPLATE_NAMES } from "@/lib/gallery/galleryImageVersion";
 import type { UefiKeyRow } from "@/lib/publish/imageVersionForm";
 
@@ -69,24 +75,13 @@ function KeyList({ list, label }: { list: "kek" | "db" | "dbx"; label: string })
           <li key={field.id} className="grid items-end gap-2 sm:grid-cols-[10rem_1fr_auto]">
             <SelectField name={`${name}.${index}.type`} label={`${list} key ${index + 1} type`} choices={KEY_TYPES} />
             <TextAreaField name={`${name}.${index}.values`} label={`${list} key ${index + 1} values`} />
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => remove(index)}
-              aria-label={`Remove ${list} key ${index + 1}`}
-            >
-              Remove
-            </button>
+            <RemoveRowButton label={`Remove ${list} key ${index + 1}`} onClick={() => remove(index)} />
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className={`${buttonClass.secondary} mt-2`}
-        onClick={() => append({ type: "sha256", values: "" } satisfies UefiKeyRow)}
-      >
+      <AddRowButton onClick={() => append({ type: "sha256", values: "" } satisfies UefiKeyRow)} className="mt-2">
         Add {list} key
-      </button>
+      </AddRowButton>
     </div>
   );
 }

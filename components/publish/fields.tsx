@@ -287,6 +287,52 @@ export function Group({
   );
 }
 
+/**
+ * The button that removes one row of a list editor, named after the row ("Remove tag 2") since every row's says
+ * "Remove"; `className` lines it up with the row's labelled inputs.
+ */
+export function RemoveRowButton({
+  label,
+  onClick,
+  className,
+}: {
+  label: string;
+  onClick: () => void;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={className ? `${buttonClass.secondary} ${className}` : buttonClass.secondary}
+      onClick={onClick}
+      aria-label={label}
+    >
+      Remove
+    </button>
+  );
+}
+
+/** The button under a list editor that adds a row ("Add tag"). */
+export function AddRowButton({
+  onClick,
+  className,
+  children,
+}: {
+  onClick: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={className ? `${buttonClass.secondary} ${className}` : buttonClass.secondary}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** Resource tags as name/value rows. */
 export function TagsEditor({ name = "tags" }: { name?: string }) {
   const { register } = useFormContext();
@@ -307,20 +353,13 @@ export function TagsEditor({ name = "tags" }: { name?: string }) {
           <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
             <PairInput name={`${name}.${index}.key`} label={`Tag ${index + 1} name`} register={register} />
             <PairInput name={`${name}.${index}.value`} label={`Tag ${index + 1} value`} register={register} />
-            <button
-              type="button"
-              className={`${buttonClass.secondary} mt-6`}
-              onClick={() => remove(index)}
-              aria-label={`Remove tag ${index + 1}`}
-            >
-              Remove
-            </button>
+            <RemoveRowButton label={`Remove tag ${index + 1}`} onClick={() => remove(index)} className="mt-6" />
           </li>
         ))}
       </ul>
-      <button type="button" className={`${buttonClass.secondary} mt-3`} onClick={() => append({ key: "", value: "" })}>
+      <AddRowButton onClick={() => append({ key: "", value: "" })} className="mt-3">
         Add tag
-      </button>
+      </AddRowButton>
       <FieldMessage id={`${id}-error`} error={groupError} />
     </fieldset>
   );

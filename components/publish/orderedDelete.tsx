@@ -2,11 +2,15 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
+import { DeleteButton, DeleteFooter } from "@/components/publish/DeleteConfirm";
 import { useOperation } from "@/components/publish/useOperation";
+import { Dialog } from "@/components/ui/Dialog";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge } from "@/components/ui/StateBadge";
 import { toAzureError, type AzureError } from "@/lib/azure/errors";
+import { compareVersionNames } from "@/lib/gallery/names";
 import type { Operation } from "@/lib/queries/lro";
 import { invalidateAfterPublish } from "@/lib/queries/publish";
 
@@ -68,8 +72,81 @@ export function useOrderedDelete(options: {
   return { items, running, confirmed, setConfirmed, confirm, operation };
 }
 
+const versionsWord = (n: number) => `${n} ${n === 1 ? "version" : "versions"}`;
+const a = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
+/**
+ * The delete button and dialog of a parent with versions (`noun`: "image definition", `shortNoun`: "definition").
+ * `versions` is the read of its versions, which `onOpen` starts, and `complete` whether it has read them all. With
+ * versions, the delete needs the explicit "delete it and its N versions" and shows each version's progress.
+ */
+export function OrderedDeleteButton({
+  noun,
+  shortNoun,
+  name,
+  versions,
+  complete,
+  onOpen,
+  notice,
+  consequence,
+  ...options
+}: Omit<Parameters<typeof useOrderedDelete>[0], "versionNames" | "parentLabel"> & {
+  noun: string;
+  shortNoun: string;
+  name: string;
+  versions: { isError: boolean; error: unknown; data?: readonly { name?: string }[] | undefined };
+  complete: boolean;
+  onOpen: () => void;
+  /** Shown above the explanation once the versions are known (what the gallery's soft delete keeps). */
+  notice?: ReactNode;
+  /** What deleting the versions means beyond the replicas. */
+  consequence?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const listed = !versions.isError && complete && versions.data;
+  const names = listed ? listed.map((version) => version.name ?? "").sort((a, b) => compareVersionNames(b, a)) : [];
+  const count = names.length;
+  const deletion = useOrderedDelete({ ...options, versionNames: names, parentLabel: `Deleting ${noun} ${name}` });
+  return (
+    <>
+      <DeleteButton
+        label={`Delete ${noun}`}
+        onClick={() => {
+          onOpen();
+          setOpen(true);
+        }}
+      />
+      <Dialog open={open} onClose={() => !deletion.running && setOpen(false)} title={`Delete ${noun} ${name}?`}>
+        {versions.isError ? (
+          <ErrorPanel error={versions.error} title={`The versions of this ${shortNoun} could not be listed`} />
+        ) : !listed ? (
+          <Spinner label="Checking its versions…" />
+        ) : (
+          <>
+            {notice}
+            <p>
+              {count > 0
+                ? `Azure deletes ${a(noun)} only when it has no versions. Its ${count} ${count === 1 ? "version goes" : "versions go"} first, one by one, with their replicas in every region; then the ${shortNoun}.${consequence ? ` ${consequence}` : ""}`
+                : "It has no versions. Deleting it cannot be undone."}
+            </p>
+            {count > 0 && <OrderedDeleteProgress deletion={deletion} versionNames={names} what={`this ${shortNoun}`} />}
+          </>
+        )}
+        <DeleteFooter
+          state={deletion.operation.state}
+          onCancel={() => setOpen(false)}
+          cancelDisabled={deletion.running}
+          confirmDisabled={!listed || deletion.running || (count > 0 && !deletion.confirmed)}
+          onConfirm={deletion.confirm}
+          confirmLabel={count > 0 ? `Delete ${shortNoun} and ${versionsWord(count)}` : `Delete ${noun}`}
+        />
+      </Dialog>
+    </>
+  );
+}
+
 /** Each version's progress, then the box that confirms deleting them all (`what`: "this definition"). */
-export function OrderedDeleteProgress({
+function OrderedDeleteProgress({
   deletion,
   versionNames,
   what,
@@ -109,7 +186,7 @@ export function OrderedDeleteProgress({
           onChange={(event) => deletion.setConfirmed(event.target.checked)}
         />
         <label htmlFor={checkboxId}>
-          Delete {what} and its {count} {count === 1 ? "version" : "versions"}
+          Delete {what} and its {versionsWord(count)}
         </label>
       </div>
     </>

@@ -14,6 +14,9 @@ export type OperationState =
   /** `accepted`: ARM took the request and the operation failed later (not a refusal of the input). */
   | { phase: "failed"; label: string; error: AzureError; accepted: boolean };
 
+/** Whether an operation is on its way: sent and not yet answered, or accepted and still running. */
+export const isBusy = (state: OperationState) => state.phase === "submitting" || state.phase === "running";
+
 export type OperationOutcome<T> =
   { ok: true; result: T | undefined } | { ok: false; error: AzureError; accepted: boolean };
 
@@ -67,5 +70,5 @@ export function useOperation() {
   );
 
   const reset = useCallback(() => setState({ phase: "idle" }), []);
-  return { state, run, reset };
+  return { state, run, reset, busy: isBusy(state) };
 }

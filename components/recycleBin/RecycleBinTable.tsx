@@ -27,14 +27,13 @@ function useNow(): number {
 function RestoreButton({ version }: { version: SoftDeletedVersion }) {
   const arm = useArm();
   const operation = useOperation();
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const name = `${version.path.imageName} ${version.path.versionName}`;
   return (
     <div className="flex flex-col items-start gap-1">
       <button
         type="button"
         className={buttonClass.secondary}
-        disabled={busy || operation.state.phase === "succeeded"}
+        disabled={operation.busy || operation.state.phase === "succeeded"}
         aria-label={`Restore ${name} in ${version.path.galleryName}`}
         onClick={() =>
           operation.run(`Restoring ${name}`, () => restoreSoftDeletedVersion(arm, version), {

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useArm } from "@/components/layout/ArmContext";
 import { formatDateTime } from "@/components/ui/format";
+import { sectionAnchor } from "@/components/ui/Section";
 import { pageHref } from "@/lib/azure/routeParams";
 import { isSoftDeleteEnabled, purgeTimeOf, SOFT_DELETE_RETENTION_DAYS } from "@/lib/gallery/softDelete";
 import { galleryQueries } from "@/lib/queries/galleries";
@@ -16,7 +17,7 @@ function useSoftDelete(galleryId: string): boolean | undefined {
 
 function RecycleBinLink({ galleryId }: { galleryId: string }) {
   return (
-    <Link href={`${pageHref(galleryId)}#section-recycle-bin`} className="underline">
+    <Link href={`${pageHref(galleryId)}${sectionAnchor("Recycle bin")}`} className="underline">
       recycle bin
     </Link>
   );

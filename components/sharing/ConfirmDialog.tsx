@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ConfirmActions } from "@/components/publish/DeleteConfirm";
 import { Dialog } from "@/components/ui/Dialog";
 
 /** A modal confirmation for destructive sharing changes; Escape cancels. */
@@ -24,23 +25,12 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onClose={onCancel} title={title} width="narrow">
       <div className="text-slate-700">{children}</div>
-      <div className="mt-4 flex justify-end gap-2">
-        <button
-          type="button"
-          onClick={onCancel}
-          className="rounded border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          onClick={onConfirm}
-          disabled={busy}
-          className="rounded bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
-        >
-          {busy ? "Working…" : confirmLabel}
-        </button>
-      </div>
+      <ConfirmActions
+        onCancel={onCancel}
+        onConfirm={onConfirm}
+        confirmDisabled={busy}
+        confirmLabel={busy ? "Working…" : confirmLabel}
+      />
     </Dialog>
   );
 }

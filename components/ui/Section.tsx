@@ -1,6 +1,15 @@
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/ui/SectionNav";
 
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** The link to a section's heading on its page ("Recycle bin" → #section-recycle-bin). */
+export const sectionAnchor = (title: string) => `#section-${slugOf(title)}`;
+
 export function Section({
   title,
   description,
@@ -12,10 +21,7 @@ export function Section({
   actions?: ReactNode;
   children: ReactNode;
 }) {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = slugOf(title);
   const id = `section-${slug}`;
   // The section's own id is the deep link (#versions); SectionNav lists the page's sections by data-section.
   return (

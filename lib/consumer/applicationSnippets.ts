@@ -1,4 +1,6 @@
 import {
+  adminCredential,
+  adminParameters,
   armTemplate,
   type ArmTemplate,
   type CheckedDeployment,
@@ -171,22 +173,6 @@ type Json = ArmTemplate[string];
 
 function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
   const image = marketplaceImageOf(BASE_IMAGES[spec.osType])!;
-  const credentials: Record<string, Json> =
-    spec.osType === "Windows"
-      ? { adminPassword: "[parameters('adminPassword')]" }
-      : {
-          linuxConfiguration: {
-            disablePasswordAuthentication: true,
-            ssh: {
-              publicKeys: [
-                {
-                  path: "[concat('/home/', parameters('adminUsername'), '/.ssh/authorized_keys')]",
-                  keyData: "[parameters('adminPublicKey')]",
-                },
-              ],
-            },
-          },
-        };
   return {
     $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
     contentVersion: "1.0.0.0",
@@ -194,10 +180,7 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
       vmssName: { type: "string", defaultValue: spec.vmName },
       location: { type: "string", defaultValue: spec.location },
       vmSize: { type: "string", defaultValue: spec.vmSize },
-      adminUsername: { type: "string", defaultValue: spec.adminUsername },
-      ...(spec.osType === "Windows"
-        ? { adminPassword: { type: "securestring" } }
-        : { adminPublicKey: { type: "string" } }),
+      ...adminParameters(spec.osType, spec.adminUsername),
     },
     variables: { vnetName: "[concat(parameters('vmssName'), '-vnet')]" },
     resources: [
@@ -220,7 +203,7 @@ function scaleSetTemplate(spec: ApplicationDeploymentSpec): ArmTemplate {
             osProfile: {
               computerNamePrefix: "[parameters('vmssName')]",
               adminUsername: "[parameters('adminUsername')]",
-              ...credentials,
+              ...adminCredential(spec.osType),
             },
             networkProfile: {
               networkInterfaceConfigurations: [

@@ -94,11 +94,10 @@ export function needsAdminCredentials(spec: Pick<DeploymentSpec, "osState">): bo
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type ArmTemplate = { [key: string]: Json };
 
-function osProfile(spec: DeploymentSpec): Record<string, Json> {
-  const common = { computerName: "[parameters('vmName')]", adminUsername: "[parameters('adminUsername')]" };
-  if (spec.osType === "Windows") return { ...common, adminPassword: "[parameters('adminPassword')]" };
+/** The administrator's credential in an osProfile: a password on Windows, an SSH key on Linux. */
+export function adminCredential(osType: OsType): Record<string, Json> {
+  if (osType === "Windows") return { adminPassword: "[parameters('adminPassword')]" };
   return {
-    ...common,
     linuxConfiguration: {
       disablePasswordAuthentication: true,
       ssh: {
@@ -113,14 +112,26 @@ function osProfile(spec: DeploymentSpec): Record<string, Json> {
   };
 }
 
-function credentialParameters(spec: DeploymentSpec): Record<string, Json> {
-  if (!needsAdminCredentials(spec)) return {};
+function osProfile(spec: DeploymentSpec): Record<string, Json> {
   return {
-    adminUsername: { type: "string", defaultValue: spec.adminUsername },
-    ...(spec.osType === "Windows"
+    computerName: "[parameters('vmName')]",
+    adminUsername: "[parameters('adminUsername')]",
+    ...adminCredential(spec.osType),
+  };
+}
+
+/** The template parameters of the administrator's name and credential (see adminCredential). */
+export function adminParameters(osType: OsType, adminUsername: string): Record<string, Json> {
+  return {
+    adminUsername: { type: "string", defaultValue: adminUsername },
+    ...(osType === "Windows"
       ? { adminPassword: { type: "securestring", metadata: { description: "Password of the VM's administrator." } } }
       : { adminPublicKey: { type: "string", metadata: { description: "SSH public key of the VM's administrator." } } }),
   };
+}
+
+function credentialParameters(spec: DeploymentSpec): Record<string, Json> {
+  return needsAdminCredentials(spec) ? adminParameters(spec.osType, spec.adminUsername) : {};
 }
 
 /** The template's virtual network (its name in the variable `vnetName`), whose `default` subnet the VMs join. */

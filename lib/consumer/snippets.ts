@@ -271,6 +271,13 @@ export function withWarnings(kind: SnippetKind, snippet: string, warnings: reado
   return `${warnings.map((warning) => `${comment} WARNING: ${warning}`).join("\n")}\n${snippet}`;
 }
 
+/** Every tool's snippet for one deployment, each carrying the warnings about the version it deploys. */
+export function allSnippets(spec: DeploymentSpec, warnings: readonly string[] = []): Record<SnippetKind, string> {
+  return Object.fromEntries(
+    SNIPPET_KINDS.map((kind) => [kind, withWarnings(kind, SNIPPET_GENERATORS[kind](spec), warnings)]),
+  ) as Record<SnippetKind, string>;
+}
+
 /**
  * The five snippets for the choice in the spec's region, or why there are none: a region where the version (or
  * `latest`) cannot be deployed gets no snippet, since the service would refuse it. `warningsOf` gives the warnings
@@ -284,9 +291,6 @@ export function deploySnippets(
 ): DeploySnippets {
   const check = checkRegion(choice, spec.location, now);
   if (!check.usable) return { ok: false, reason: check.reason };
-  const warnings = warningsOf(check.version);
-  const snippets = Object.fromEntries(
-    SNIPPET_KINDS.map((kind) => [kind, withWarnings(kind, SNIPPET_GENERATORS[kind](spec), warnings)]),
-  ) as Record<SnippetKind, string>;
+  const snippets = allSnippets(spec, warningsOf(check.version));
   return { ok: true, snippets, resolvedVersion: check.version, pastEndOfLife: check.pastEndOfLife };
 }

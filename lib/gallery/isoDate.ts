@@ -3,6 +3,11 @@
 /** yyyy-MM-dd, or a date and time with an optional fraction and zone (Z or ±hh:mm), as the service parses them. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** A date as a date field holds it and the service's date-only values read (yyyy-MM-dd, UTC); empty without one. */
+export function dateOnly(date: Date | undefined): string {
+  return date ? date.toISOString().slice(0, 10) : "";
+}
+
 export function parseIsoDate(value: string): Date | undefined {
   if (!ISO_8601.test(value)) return undefined;
   const date = new Date(value);

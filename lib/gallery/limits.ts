@@ -9,6 +9,12 @@ export const GALLERY_LIMITS = {
 
 export type GalleryLimitKind = keyof typeof GALLERY_LIMITS;
 
+/** The limits in words: "100 galleries, 1,000 image definitions and 10,000 image versions". */
+export const GALLERY_LIMITS_TEXT =
+  `${GALLERY_LIMITS.galleries.toLocaleString("en-US")} galleries, ` +
+  `${GALLERY_LIMITS.imageDefinitions.toLocaleString("en-US")} image definitions and ` +
+  `${GALLERY_LIMITS.imageVersions.toLocaleString("en-US")} image versions`;
+
 /** Usage at or past this share of a limit earns a warning. */
 export const USAGE_WARNING_RATIO = 0.8;
 

@@ -3,10 +3,23 @@ import { invalidParameter, type RuleViolation } from "./violation";
 /** The validation rule the service quotes in its message for image definition names. */
 export const ENTITY_NAME_RULE = "^[^_\\W][\\w-._]{0,79}(?<![-.])$";
 
-const GALLERY_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.]{0,78}[A-Za-z0-9])?$/;
-const GALLERY_NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.]{0,79}$/;
-const IMAGE_DEFINITION_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9])?$/;
-const IMAGE_DEFINITION_NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+/** The longest name a gallery, an image definition, a VM application, a script or a profile may have. */
+export const MAX_NAME_LENGTH = 80;
+
+const GALLERY_NAME = new RegExp(`^[A-Za-z0-9](?:[A-Za-z0-9_.]{0,${MAX_NAME_LENGTH - 2}}[A-Za-z0-9])?$`);
+const GALLERY_NAME_CHARACTERS = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.]{0,${MAX_NAME_LENGTH - 1}}$`);
+const IMAGE_DEFINITION_NAME = new RegExp(`^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,${MAX_NAME_LENGTH - 2}}[A-Za-z0-9])?$`);
+const IMAGE_DEFINITION_NAME_CHARACTERS = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${MAX_NAME_LENGTH - 1}}$`);
+
+/** The gallery name rule as a form words it. */
+export const GALLERY_NAME_HINT =
+  `Up to ${MAX_NAME_LENGTH} English letters, digits, underscores and periods; starts and ends with a letter or ` +
+  "digit; no dashes.";
+
+/** The name rule of image definitions, VM applications, scripts and profiles as a form words it. */
+export const ENTITY_NAME_HINT =
+  `Up to ${MAX_NAME_LENGTH} letters, digits, hyphens, underscores and periods; starts and ends with a letter or ` +
+  "digit.";
 
 /**
  * Names ending with these are refused with ARM's trailing-character error (code InvalidResourceNameTrailingCharacters,

@@ -1,3 +1,4 @@
+import { GALLERY_LIMITS_TEXT } from "./limits";
 import { SOFT_DELETE_RETENTION_DAYS } from "./softDelete";
 
 /**
@@ -264,8 +265,7 @@ const CATALOGUE: CatalogueEntry[] = [
   {
     pattern: /exceeding quota limits/i,
     title: "Quota reached",
-    cause:
-      "A subscription may hold at most 100 galleries, 1,000 image definitions and 10,000 image versions per region.",
+    cause: `A subscription may hold at most ${GALLERY_LIMITS_TEXT} per region.`,
     fix: "Delete resources you no longer need, or request a quota increase.",
   },
   {

@@ -2,72 +2,13 @@ import type { GalleryApplication, GalleryApplicationVersion } from "@azure/arm-c
 import { queryOptions } from "@tanstack/react-query";
 import { galleryArtifactPathOf } from "@/lib/azure/artifactRoutes";
 import type { ArmClients } from "@/lib/azure/clients";
-import { type AzureError, toAzureError } from "@/lib/azure/errors";
-import { ResourceGraphFailed, resourceGraphPages } from "@/lib/azure/resourceGraph";
+import { toAzureError } from "@/lib/azure/errors";
 import { buildApplicationInventory, type InventoryApplication } from "@/lib/consumer/applications";
-import { mapWithConcurrency } from "@/lib/consumer/concurrency";
-import type { ArmResourceJson } from "@/lib/consumer/inventory";
-import { CONSUMER_LISTING_CONCURRENCY, consumerQueries } from "@/lib/queries/consumer";
+import { consumerQueries } from "@/lib/queries/consumer";
+import { type ConsumerListing, listGalleryChildren } from "@/lib/queries/consumerListing";
 
-/** The galleries api-version of the fallback listing (the one @azure/arm-compute 25 sends). */
-const GALLERY_API_VERSION = "2024-03-03";
-
-/**
- * VM Applications and their versions with their whole properties (Resource Graph indexes both types as ARM
- * returns them, without replicationStatus, which the version page reads with `$expand`).
- */
-export const CONSUMER_APPLICATIONS_QUERY = [
-  "resources",
-  "| where type in~ ('microsoft.compute/galleries/applications', 'microsoft.compute/galleries/applications/versions')",
-  "| project id, name, type, location, tenantId, subscriptionId, resourceGroup, properties",
-  "| order by id asc",
-].join("\n");
-
-export interface ConsumerApplications {
+export interface ConsumerApplications extends ConsumerListing {
   applications: InventoryApplication[];
-  source: "resourceGraph" | "armListing";
-  fallbackReason?: AzureError;
-  failures: { scope: string; error: AzureError }[];
-}
-
-async function fromResourceGraph(arm: ArmClients, subscriptionIds: readonly string[]) {
-  const applications: ArmResourceJson[] = [];
-  const versions: ArmResourceJson[] = [];
-  for await (const rows of resourceGraphPages(
-    arm.unretried,
-    arm.endpoint,
-    subscriptionIds,
-    CONSUMER_APPLICATIONS_QUERY,
-  )) {
-    for (const row of rows as unknown as ArmResourceJson[]) {
-      const type = row.type?.toLowerCase();
-      if (type === "microsoft.compute/galleries/applications") applications.push(row);
-      else if (type === "microsoft.compute/galleries/applications/versions") versions.push(row);
-    }
-  }
-  return { applications, versions };
-}
-
-/** Without Resource Graph: galleries, then applications per gallery, then versions per application. */
-async function fromArmListing(
-  arm: ArmClients,
-  subscriptionIds: readonly string[],
-  failures: ConsumerApplications["failures"],
-) {
-  const list = async (path: string): Promise<ArmResourceJson[]> => {
-    try {
-      return await arm.rest.listAll<ArmResourceJson>(`${path}?api-version=${GALLERY_API_VERSION}`);
-    } catch (error) {
-      failures.push({ scope: path, error: toAzureError(error, path) });
-      return [];
-    }
-  };
-  const each = async (items: readonly string[]) =>
-    (await mapWithConcurrency(items, CONSUMER_LISTING_CONCURRENCY, list)).flat();
-  const galleries = await each(subscriptionIds.map((s) => `/subscriptions/${s}/providers/Microsoft.Compute/galleries`));
-  const applications = await each(galleries.map((g) => `${g.id}/applications`));
-  const versions = await each(applications.map((a) => `${a.id}/versions`));
-  return { applications, versions };
 }
 
 /** Every VM Application (with its versions) the user can read in the subscriptions. */
@@ -76,25 +17,8 @@ export async function listConsumerApplications(
   subscriptionIds: readonly string[],
   now: Date,
 ): Promise<ConsumerApplications> {
-  if (subscriptionIds.length === 0) return { applications: [], source: "resourceGraph", failures: [] };
-  const failures: ConsumerApplications["failures"] = [];
-  try {
-    const found = await fromResourceGraph(arm, subscriptionIds);
-    return {
-      applications: buildApplicationInventory(found.applications, found.versions, now),
-      source: "resourceGraph",
-      failures,
-    };
-  } catch (error) {
-    if (!(error instanceof ResourceGraphFailed)) throw error;
-    const found = await fromArmListing(arm, subscriptionIds, failures);
-    return {
-      applications: buildApplicationInventory(found.applications, found.versions, now),
-      source: "armListing",
-      fallbackReason: error.error,
-      failures,
-    };
-  }
+  const { parents, versions, ...listing } = await listGalleryChildren(arm, subscriptionIds, "applications");
+  return { ...listing, applications: buildApplicationInventory(parents, versions, now) };
 }
 
 function artifactPath(id: string, what: string) {

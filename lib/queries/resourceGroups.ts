@@ -31,7 +31,13 @@ export const resourceGroupQueries = {
 };
 
 /** Microsoft.Resources' rule for resource group names, in its words (ARM checks it before any provider). */
-const RESOURCE_GROUP_NAME = /^[-\p{L}\p{N}_.()]{1,90}$/u;
+const MAX_RESOURCE_GROUP_NAME_LENGTH = 90;
+const RESOURCE_GROUP_NAME = new RegExp(`^[-\\p{L}\\p{N}_.()]{1,${MAX_RESOURCE_GROUP_NAME_LENGTH}}$`, "u");
+
+/** The resource group name rule as a form words it. */
+export const RESOURCE_GROUP_NAME_HINT =
+  `Up to ${MAX_RESOURCE_GROUP_NAME_LENGTH} letters, digits, underscores, hyphens, periods and parentheses; not ` +
+  "ending with a period.";
 
 export function checkResourceGroupName(name: string): RuleViolation | undefined {
   if (RESOURCE_GROUP_NAME.test(name) && !name.endsWith(".")) return undefined;
