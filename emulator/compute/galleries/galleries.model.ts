@@ -131,7 +131,10 @@ function sharingStatusOf(record: GalleryRecord, now: number) {
   if (!share) return {};
   const running = record.state.operation?.operationId === share.operationId && isInFlight(record.state.operation, now);
   const state = running ? "InProgress" : "Succeeded";
-  return { sharingStatus: { aggregatedState: state, summary: [{ region: record.body.location, state }] } };
+  // `details` is empty unless a region fails, which an emulated share never does (CommunityGallery_Get shows "").
+  return {
+    sharingStatus: { aggregatedState: state, summary: [{ region: record.body.location, state, details: "" }] },
+  };
 }
 
 /** A PUT's or PATCH's identity over the stored one; `None` leaves the gallery without one. */
