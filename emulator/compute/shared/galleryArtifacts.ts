@@ -283,13 +283,12 @@ export function deleteArtifact(
 
 /** The merged PATCH body of a resource whose `properties` merge one level deep. */
 export function patchedBody(
-  existing: ArtifactRecord,
+  existing: { body: { location: string; tags?: Record<string, string>; properties: object } },
   rawBody: unknown,
 ): { location: string; tags?: Record<string, string>; properties: Record<string, unknown> } {
   const body = requireObjectBody(rawBody);
   const patch = (body.properties ?? {}) as Record<string, unknown>;
-  const stored = existing.body.properties;
-  const properties = { ...stored };
+  const properties: Record<string, unknown> = { ...existing.body.properties };
   for (const [key, value] of Object.entries(patch)) if (value !== undefined && value !== null) properties[key] = value;
   return { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties };
 }
