@@ -193,6 +193,17 @@ const VALIDATIONS_READ = [
   ...under("properties.validationsProfile.platformAttributes[]", ["name", "value"]),
   "properties.validationsProfile.validationEtag",
 ];
+/** The validation examples' version: the paths both show. */
+const VALIDATED_VERSION_READ = [
+  "id",
+  "name",
+  "location",
+  "properties.publishingProfile.targetRegions[].name",
+  ...PROFILE_READ,
+  "properties.storageProfile.source.id",
+  ...VALIDATIONS_READ,
+  "properties.provisioningState",
+];
 const VERSION_READ = [
   "id",
   "name",
@@ -210,40 +221,45 @@ const VERSION_READ = [
   ]),
   "properties.provisioningState",
 ];
-/** GalleryImageVersion_Create_WithSnapshotsAsSource's request: an OS snapshot and a data disk, encrypted at LUN 1. */
-const SNAPSHOT_VERSION = {
+/** A version to West US and East US from the given disks, each region's OS and LUN 1 encrypted with its own sets. */
+const versionFromDisks = (
+  storageProfile: Json,
+  sets: { west: [string, string]; east: [string, string] },
+): { location: string; properties: Json } => ({
   location: "West US",
   properties: {
     publishingProfile: {
       targetRegions: [
-        { ...WEST_US, encryption: encryption("myWestUSDiskEncryptionSet", [[1, "myWestUSDiskEncryptionSet"]]) },
-        { ...EAST_US, encryption: encryption("myEastUSDiskEncryptionSet", [[1, "myEastUSDiskEncryptionSet"]]) },
+        { ...WEST_US, encryption: encryption(sets.west[0], [[1, sets.west[1]]]) },
+        { ...EAST_US, encryption: encryption(sets.east[0], [[1, sets.east[1]]]) },
       ],
     },
-    storageProfile: {
-      osDiskImage: { source: { id: OS_SNAPSHOT }, hostCaching: "ReadOnly" },
-      dataDiskImages: [{ source: { id: DATA_DISK }, lun: 1, hostCaching: "None" }],
-    },
+    storageProfile,
     safetyProfile: SAFETY,
   },
-};
+});
+/** GalleryImageVersion_Create_WithSnapshotsAsSource's request: an OS snapshot and a data disk. */
+const SNAPSHOT_VERSION = versionFromDisks(
+  {
+    osDiskImage: { source: { id: OS_SNAPSHOT }, hostCaching: "ReadOnly" },
+    dataDiskImages: [{ source: { id: DATA_DISK }, lun: 1, hostCaching: "None" }],
+  },
+  {
+    west: ["myWestUSDiskEncryptionSet", "myWestUSDiskEncryptionSet"],
+    east: ["myEastUSDiskEncryptionSet", "myEastUSDiskEncryptionSet"],
+  },
+);
 /** GalleryImageVersion_Create_WithVHD's request: the OS and a data disk from VHD blobs. */
-const VHD_VERSION = {
-  location: "West US",
-  properties: {
-    publishingProfile: {
-      targetRegions: [
-        { ...WEST_US, encryption: encryption("myWestUSDiskEncryptionSet", [[1, "myOtherWestUSDiskEncryptionSet"]]) },
-        { ...EAST_US, encryption: encryption("myEastUSDiskEncryptionSet", [[1, "myOtherEastUSDiskEncryptionSet"]]) },
-      ],
-    },
-    storageProfile: {
-      osDiskImage: { source: { storageAccountId: VHD_ACCOUNT, uri: VHD }, hostCaching: "ReadOnly" },
-      dataDiskImages: [{ source: { storageAccountId: VHD_ACCOUNT, uri: VHD }, lun: 1, hostCaching: "None" }],
-    },
-    safetyProfile: SAFETY,
+const VHD_VERSION = versionFromDisks(
+  {
+    osDiskImage: { source: { storageAccountId: VHD_ACCOUNT, uri: VHD }, hostCaching: "ReadOnly" },
+    dataDiskImages: [{ source: { storageAccountId: VHD_ACCOUNT, uri: VHD }, lun: 1, hostCaching: "None" }],
   },
-};
+  {
+    west: ["myWestUSDiskEncryptionSet", "myOtherWestUSDiskEncryptionSet"],
+    east: ["myEastUSDiskEncryptionSet", "myOtherEastUSDiskEncryptionSet"],
+  },
+);
 const APPLICATION = {
   location: "West US",
   properties: {
@@ -414,6 +430,17 @@ const SHARED_IMAGE = [
   "properties.artifactTags",
 ];
 
+/** What a gallery write's example response adds to its request. */
+const GALLERY_ADDS = ["id", "name", "properties.identifier.uniqueName", "properties.provisioningState"];
+/** Whom a gallery is shared with, as `$select=Permissions` and `$expand=SharingProfile/Groups` answer. */
+const SHARING_READ = [
+  "id",
+  "name",
+  "location",
+  "properties.sharingProfile.permissions",
+  "properties.sharingProfile.groups[].type",
+  "properties.sharingProfile.groups[].ids",
+];
 const GALLERY_READ = [
   "id",
   "name",
@@ -656,14 +683,7 @@ const MORE_STEPS: Step[] = [
     path: GALLERY,
     query: "$select=Permissions",
     status: 200,
-    responsePaths: [
-      "id",
-      "name",
-      "location",
-      "properties.sharingProfile.permissions",
-      "properties.sharingProfile.groups[].type",
-      "properties.sharingProfile.groups[].ids",
-    ],
+    responsePaths: SHARING_READ,
   },
   {
     example: "sharedGalleryExamples/SharedGallery_List.json",
@@ -738,14 +758,7 @@ const MORE_STEPS: Step[] = [
     path: GALLERY,
     query: "$expand=SharingProfile/Groups",
     status: 200,
-    responsePaths: [
-      "id",
-      "name",
-      "location",
-      "properties.sharingProfile.permissions",
-      "properties.sharingProfile.groups[].type",
-      "properties.sharingProfile.groups[].ids",
-    ],
+    responsePaths: SHARING_READ,
   },
   {
     example: "2025-03-03/galleryExamples/Gallery_ResetSharingProfile.json",
@@ -774,7 +787,7 @@ const MORE_STEPS: Step[] = [
       },
     },
     status: 201,
-    adds: ["id", "name", "properties.identifier.uniqueName", "properties.provisioningState"],
+    adds: GALLERY_ADDS,
     differs:
       "a gallery of its own (myGalleryName is shared with groups); publisherUri and eula are URIs for the " +
       "example's 'uri' and 'eula', which are not",
@@ -1036,7 +1049,7 @@ const STEPS: Step[] = [
     path: OTHER_GALLERY,
     body: { location: "West US", properties: { description: "This is the gallery description." } },
     status: 201,
-    adds: ["id", "name", "properties.identifier.uniqueName", "properties.provisioningState"],
+    adds: GALLERY_ADDS,
     differs: "a gallery of its own, myOtherGalleryName, as myGalleryName exists",
   },
   {
@@ -1048,7 +1061,7 @@ const STEPS: Step[] = [
       properties: { description: "This is the gallery description.", sharingProfile: { permissions: "Groups" } },
     },
     status: 200,
-    adds: ["id", "name", "properties.identifier.uniqueName", "properties.provisioningState"],
+    adds: GALLERY_ADDS,
     differs: "myOtherGalleryName again, so the example's 200 (an update) is the answer",
   },
   {
@@ -1245,16 +1258,9 @@ const STEPS: Step[] = [
     query: "$expand=ValidationProfile,ReplicationStatus",
     status: 200,
     responsePaths: [
-      "id",
-      "name",
-      "location",
-      "properties.publishingProfile.targetRegions[].name",
-      ...PROFILE_READ,
-      "properties.storageProfile.source.id",
+      ...VALIDATED_VERSION_READ,
       ...under("properties.storageProfile.osDiskImage", ["sizeInGB", "hostCaching"]),
       ...REPLICATION_STATUS_READ,
-      ...VALIDATIONS_READ,
-      "properties.provisioningState",
     ],
     differs:
       "validation runs for versions of TrustedLaunchSupported definitions, so the version is of one made in " +
@@ -1277,16 +1283,7 @@ const STEPS: Step[] = [
     path: `${TRUSTED_IMAGE}/versions/1.0.0`,
     query: "$expand=ValidationProfile",
     status: 200,
-    responsePaths: [
-      "id",
-      "name",
-      "location",
-      "properties.publishingProfile.targetRegions[].name",
-      ...PROFILE_READ,
-      "properties.storageProfile.source.id",
-      ...VALIDATIONS_READ,
-      "properties.provisioningState",
-    ],
+    responsePaths: VALIDATED_VERSION_READ,
     differs: "the version GalleryImageVersion_Get_WithValidationProfileAndReplicationStatus made",
   },
   {
@@ -1668,20 +1665,19 @@ describe("Microsoft's gallery API examples replayed against the emulator", () =>
         ),
       );
     }
-    const vm = await fx.em.fetch(`${VM}?api-version=2024-07-01`, {
-      method: "PUT",
-      as: ADMIN,
-      body: JSON.stringify({
-        location: "westus",
-        properties: {
+    await fx.settle(
+      fx.client.virtualMachines.createOrUpdate(
+        RG,
+        "myVM",
+        {
+          location: "westus",
           hardwareProfile: { vmSize: "Standard_D2s_v5" },
           storageProfile: { imageReference: { id: SOURCE_IMAGE }, osDisk: { createOption: "FromImage" } },
           osProfile: { computerName: "myvm", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
         },
-      }),
-    });
-    expect(vm.status, await vm.text()).toBe(201);
-    await fx.em.advance(3600);
+        FAST_POLL,
+      ),
+    );
     await fx.client.virtualMachines.generalize(RG, "myVM");
     const disk = (osType?: "Windows") => ({
       location: "westus",

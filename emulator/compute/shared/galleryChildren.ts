@@ -31,6 +31,35 @@ interface WriteInput {
   properties: unknown;
 }
 
+function found(record: ArtifactRecord | undefined, ref: GalleryRef, collection: string, name: string): ArtifactRecord {
+  if (!record)
+    throw ArmErrors.resourceNotFound(`${GALLERY_TYPE}/${ref.gallery}/${collection}`, name, ref.resourceGroup);
+  return record;
+}
+
+/**
+ * A PUT's body, read in the service's order: an object first, then the stored resource (or its missing parent),
+ * then the location (required, known, unchanged and the gallery's).
+ */
+function putInput(
+  ctx: EmulatorContext,
+  ref: GalleryRef,
+  rawBody: unknown,
+  what: { type: string; kind: string; nestedName: string; find: () => ArtifactRecord | undefined },
+): { input: WriteInput; existing: ArtifactRecord | undefined } {
+  const body = requireObjectBody(rawBody);
+  const existing = what.find();
+  const location = artifactLocation(body.location, {
+    type: what.type,
+    kind: what.kind,
+    galleryLocation: parentGallery(ctx, ref).body.location,
+    existing,
+    nestedName: what.nestedName,
+    resourceGroup: ref.resourceGroup,
+  });
+  return { input: { location, tags: body.tags, properties: body.properties }, existing };
+}
+
 /** What a family of gallery children says of itself. */
 export interface GalleryChildFamily<R extends GalleryRef> {
   type: string;
@@ -56,16 +85,7 @@ export function galleryChildModel<R extends GalleryRef>(family: GalleryChildFami
     );
   }
 
-  function get(ctx: EmulatorContext, ref: R): ArtifactRecord {
-    const record = find(ctx, ref);
-    if (!record)
-      throw ArmErrors.resourceNotFound(
-        `${GALLERY_TYPE}/${ref.gallery}/${family.segment}`,
-        family.nameOf(ref),
-        ref.resourceGroup,
-      );
-    return record;
-  }
+  const get = (ctx: EmulatorContext, ref: R) => found(find(ctx, ref), ref, family.segment, family.nameOf(ref));
 
   function write(
     ctx: EmulatorContext,
@@ -87,17 +107,13 @@ export function galleryChildModel<R extends GalleryRef>(family: GalleryChildFami
 
   function put(ctx: EmulatorContext, ref: R, rawBody: unknown): WriteResult<ArtifactRecord> {
     throwViolation(checkGalleryArtifactName(family.nameOf(ref), family.nameParameter));
-    const body = requireObjectBody(rawBody);
-    const existing = find(ctx, ref);
-    const location = artifactLocation(body.location, {
+    const { input, existing } = putInput(ctx, ref, rawBody, {
       type: family.type,
       kind: family.kind,
-      galleryLocation: parentGallery(ctx, ref).body.location,
-      existing,
       nestedName: nestedName(ref),
-      resourceGroup: ref.resourceGroup,
+      find: () => find(ctx, ref),
     });
-    return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing);
+    return write(ctx, ref, input, existing);
   }
 
   return {
@@ -166,16 +182,8 @@ export function galleryChildVersionModel<R extends GalleryRef & { version: strin
     };
   }
 
-  function get(ctx: EmulatorContext, ref: R): ArtifactRecord {
-    const { record } = find(ctx, ref);
-    if (!record)
-      throw ArmErrors.resourceNotFound(
-        `${GALLERY_TYPE}/${ref.gallery}/${family.parentSegment}/${family.parentNameOf(ref)}/versions`,
-        ref.version,
-        ref.resourceGroup,
-      );
-    return record;
-  }
+  const get = (ctx: EmulatorContext, ref: R) =>
+    found(find(ctx, ref).record, ref, `${family.parentSegment}/${family.parentNameOf(ref)}/versions`, ref.version);
 
   function write(
     ctx: EmulatorContext,
@@ -205,17 +213,13 @@ export function galleryChildVersionModel<R extends GalleryRef & { version: strin
   /** PUT: creates the version and starts its replication (201), or updates it and replicates what changed (200). */
   function put(ctx: EmulatorContext, ref: R, rawBody: unknown, startedAt?: number): WriteResult<ArtifactRecord> {
     throwViolation(checkImageVersionName(ref.version));
-    const body = requireObjectBody(rawBody);
-    const { record: existing } = find(ctx, ref);
-    const location = artifactLocation(body.location, {
+    const { input, existing } = putInput(ctx, ref, rawBody, {
       type: family.type,
       kind: family.kind,
-      galleryLocation: parentGallery(ctx, ref).body.location,
-      existing,
       nestedName: nestedName(ref),
-      resourceGroup: ref.resourceGroup,
+      find: () => find(ctx, ref).record,
     });
-    return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, startedAt);
+    return write(ctx, ref, input, existing, startedAt);
   }
 
   return {
