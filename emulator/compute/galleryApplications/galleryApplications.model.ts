@@ -12,14 +12,13 @@ import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import type { GalleryRecord, GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
 import {
-  checkLocationInGallery,
   deleteArtifact,
   patchedBody,
-  requestedLocation,
+  readArtifactPut,
   writeArtifact,
   type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, stringTags, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { GALLERY_APPLICATION_TYPE, GALLERY_APPLICATION_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
 import type { TrackedState } from "../shared/provisioning.js";
@@ -110,18 +109,15 @@ export function putGalleryApplication(
   rawBody: unknown,
 ): WriteResult<GalleryApplicationRecord> {
   throwViolation(checkApplicationName(ref.application, ref.gallery));
-  const body = requireObjectBody(rawBody);
-  const location = requestedLocation(body.location, GALLERY_APPLICATION_TYPE);
-  const gallery = parentGallery(ctx, ref);
-  const existing = findGalleryApplication(ctx, ref);
-  checkLocationInGallery(location, {
+  const { input, existing } = readArtifactPut(rawBody, {
+    type: GALLERY_APPLICATION_TYPE,
     kind: "gallery application",
-    galleryLocation: gallery.body.location,
-    existing,
     nestedName: nestedName(ref),
     resourceGroup: ref.resourceGroup,
+    gallery: () => parentGallery(ctx, ref),
+    find: () => findGalleryApplication(ctx, ref),
   });
-  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
+  return write(ctx, ref, input, existing, parentGallery(ctx, ref));
 }
 
 /** PATCH: the sent properties over the stored ones, then the same rules as PUT. */

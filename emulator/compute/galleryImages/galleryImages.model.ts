@@ -13,15 +13,14 @@ import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { findGallery, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
 import {
-  checkLocationInGallery,
   trackedArtifactView,
   deleteArtifact,
   patchedBody,
-  requestedLocation,
+  readArtifactPut,
   writeArtifact,
   type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
-import { parseProperties, requireObjectBody, throwViolation } from "../shared/body.js";
+import { parseProperties, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requireResourceGroup } from "../shared/names.js";
@@ -137,18 +136,15 @@ export function putGalleryImage(
   apiVersion?: string,
 ): WriteResult<GalleryImageRecord> {
   throwViolation(checkImageDefinitionName(ref.image, ref.gallery));
-  const body = requireObjectBody(rawBody);
-  const location = requestedLocation(body.location, GALLERY_IMAGE_TYPE);
-  const gallery = parentGallery(ctx, ref);
-  const existing = findGalleryImage(ctx, ref);
-  checkLocationInGallery(location, {
+  const { input, existing } = readArtifactPut(rawBody, {
+    type: GALLERY_IMAGE_TYPE,
     kind: "gallery image",
-    galleryLocation: gallery.body.location,
-    existing,
     nestedName: nestedName(ref),
     resourceGroup: ref.resourceGroup,
+    gallery: () => parentGallery(ctx, ref),
+    find: () => findGalleryImage(ctx, ref),
   });
-  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery, apiVersion);
+  return write(ctx, ref, input, existing, parentGallery(ctx, ref), apiVersion);
 }
 
 /** PATCH: the sent properties over the stored ones, then the same rules as PUT. */

@@ -100,14 +100,33 @@ export function checkLocationInGallery(
     throw ArmErrors.locationDiffersFromGallery(options.kind, location, options.galleryLocation);
 }
 
-/** The location of a PUT: required, known, unchanged on update and the same as the gallery's. */
-export function artifactLocation(
-  rawLocation: string | undefined,
-  options: Parameters<typeof checkLocationInGallery>[1] & { type: string },
-): string {
-  const location = requestedLocation(rawLocation, options.type);
-  checkLocationInGallery(location, options);
-  return location;
+/**
+ * A PUT's body, read in the service's order: an object, a location it knows, the parent gallery and the stored
+ * resource, then the location's rules against them (unchanged, the gallery's).
+ */
+export function readArtifactPut<T extends { body: { location: string } }>(
+  rawBody: unknown,
+  what: {
+    type: string;
+    kind: string;
+    nestedName: string;
+    resourceGroup: string;
+    gallery: () => { body: { location: string } };
+    find: () => T | undefined;
+  },
+): { input: { location: string; tags?: Record<string, string>; properties: unknown }; existing: T | undefined } {
+  const body = requireObjectBody(rawBody);
+  const location = requestedLocation(body.location, what.type);
+  const galleryLocation = what.gallery().body.location;
+  const existing = what.find();
+  checkLocationInGallery(location, {
+    kind: what.kind,
+    galleryLocation,
+    existing,
+    nestedName: what.nestedName,
+    resourceGroup: what.resourceGroup,
+  });
+  return { input: { location, tags: body.tags, properties: body.properties }, existing };
 }
 
 export interface ArtifactWrite {

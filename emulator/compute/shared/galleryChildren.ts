@@ -7,9 +7,9 @@ import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
 import { requireObjectBody, throwViolation } from "./body.js";
 import {
-  artifactLocation,
   deleteArtifact,
   patchedBody,
+  readArtifactPut,
   trackedArtifactView,
   writeArtifact,
   writeArtifactVersion,
@@ -35,29 +35,6 @@ function found(record: ArtifactRecord | undefined, ref: GalleryRef, collection: 
   if (!record)
     throw ArmErrors.resourceNotFound(`${GALLERY_TYPE}/${ref.gallery}/${collection}`, name, ref.resourceGroup);
   return record;
-}
-
-/**
- * A PUT's body, read in the service's order: an object first, then the stored resource (or its missing parent),
- * then the location (required, known, unchanged and the gallery's).
- */
-function putInput(
-  ctx: EmulatorContext,
-  ref: GalleryRef,
-  rawBody: unknown,
-  what: { type: string; kind: string; nestedName: string; find: () => ArtifactRecord | undefined },
-): { input: WriteInput; existing: ArtifactRecord | undefined } {
-  const body = requireObjectBody(rawBody);
-  const existing = what.find();
-  const location = artifactLocation(body.location, {
-    type: what.type,
-    kind: what.kind,
-    galleryLocation: parentGallery(ctx, ref).body.location,
-    existing,
-    nestedName: what.nestedName,
-    resourceGroup: ref.resourceGroup,
-  });
-  return { input: { location, tags: body.tags, properties: body.properties }, existing };
 }
 
 /** What a family of gallery children says of itself. */
@@ -107,10 +84,12 @@ export function galleryChildModel<R extends GalleryRef>(family: GalleryChildFami
 
   function put(ctx: EmulatorContext, ref: R, rawBody: unknown): WriteResult<ArtifactRecord> {
     throwViolation(checkGalleryArtifactName(family.nameOf(ref), family.nameParameter));
-    const { input, existing } = putInput(ctx, ref, rawBody, {
+    const { input, existing } = readArtifactPut(rawBody, {
       type: family.type,
       kind: family.kind,
       nestedName: nestedName(ref),
+      resourceGroup: ref.resourceGroup,
+      gallery: () => parentGallery(ctx, ref),
       find: () => find(ctx, ref),
     });
     return write(ctx, ref, input, existing);
@@ -213,10 +192,12 @@ export function galleryChildVersionModel<R extends GalleryRef & { version: strin
   /** PUT: creates the version and starts its replication (201), or updates it and replicates what changed (200). */
   function put(ctx: EmulatorContext, ref: R, rawBody: unknown, startedAt?: number): WriteResult<ArtifactRecord> {
     throwViolation(checkImageVersionName(ref.version));
-    const { input, existing } = putInput(ctx, ref, rawBody, {
+    const { input, existing } = readArtifactPut(rawBody, {
       type: family.type,
       kind: family.kind,
       nestedName: nestedName(ref),
+      resourceGroup: ref.resourceGroup,
+      gallery: () => parentGallery(ctx, ref),
       find: () => find(ctx, ref).record,
     });
     return write(ctx, ref, input, existing, startedAt);
