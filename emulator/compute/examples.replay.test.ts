@@ -1394,8 +1394,9 @@ const STEPS: Step[] = [
     status: 201,
     adds: VERSION_ADDS,
     differs:
-      "version 1.0.7; East US gets disk encryption sets too, as for the UEFI example (Azure refuses a region " +
-      "without them when another region's disks have one)",
+      "version 1.0.7; the example's West US sets (myDiskEncryptionSet, myOtherDiskEncryptionSet) are the West US " +
+      "ones made in beforeAll; East US gets disk encryption sets too, as for the UEFI example (Azure refuses a " +
+      "region without them when another region's disks have one)",
   },
   {
     example: "galleryExamples/GalleryImageVersion_Create_WithShallowReplicationMode.json",
