@@ -9,7 +9,7 @@ import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import { resourceGroupId } from "../../resources/resourceGroups.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation, trackedEnvelope } from "../shared/body.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { canonicalLocation, GALLERY_TYPE, requiredLocation, requireResourceGroup } from "../shared/names.js";
 import {
@@ -102,11 +102,7 @@ export function getGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord
 export function galleryView(record: GalleryRecord, now: number, options: { sharingGroups?: boolean } = {}) {
   const { description, sharingProfile, softDeletePolicy } = record.body.properties;
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_TYPE),
     ...identityView(record.body.identity),
     properties: {
       ...(description !== undefined ? { description } : {}),

@@ -26,7 +26,7 @@ import {
   type ReplicatedImage,
   targetExtendedLocationView,
 } from "../shared/replication.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation, trackedEnvelope } from "../shared/body.js";
 import { requireReadablePackage } from "./galleryApplicationVersions.packages.js";
 import { sameInstant } from "../shared/dates.js";
 import { canonicalLocation, GALLERY_APPLICATION_VERSION_TYPE, requiredLocation } from "../shared/names.js";
@@ -113,11 +113,7 @@ export function galleryApplicationVersionView(
   const { replicaCount } = profileReplication(publishingProfile);
   const { targetRegions: _given, targetExtendedLocations, ...rest } = publishingProfile;
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_APPLICATION_VERSION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_APPLICATION_VERSION_TYPE),
     properties: {
       publishingProfile: {
         ...rest,

@@ -18,7 +18,7 @@ import {
   writeArtifact,
   type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
-import { parseProperties, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, throwViolation, trackedEnvelope } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { GALLERY_APPLICATION_TYPE, GALLERY_APPLICATION_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
 import type { TrackedState } from "../shared/provisioning.js";
@@ -61,11 +61,7 @@ export function getGalleryApplication(ctx: EmulatorContext, ref: GalleryApplicat
  */
 export function galleryApplicationView(record: GalleryApplicationRecord) {
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_APPLICATION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_APPLICATION_TYPE),
     properties: record.body.properties,
   };
 }

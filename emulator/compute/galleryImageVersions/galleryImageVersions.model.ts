@@ -41,7 +41,14 @@ import {
   targetExtendedLocationView,
   targetRegionsView,
 } from "../shared/replication.js";
-import { isPlainObject, parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import {
+  isPlainObject,
+  parseProperties,
+  requireObjectBody,
+  stringTags,
+  throwViolation,
+  trackedEnvelope,
+} from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_VERSION_TYPE, requiredLocation } from "../shared/names.js";
@@ -174,11 +181,7 @@ export function galleryImageVersionView(
   const policyViolations = record.state.policyViolations ?? [];
   const { replicaCount } = profileReplication(publishingProfile);
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_IMAGE_VERSION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_IMAGE_VERSION_TYPE),
     properties: {
       publishingProfile: {
         targetRegions,

@@ -8,7 +8,7 @@ import {
   inVMAccessControlProfiles,
   type ProfileRef,
 } from "../galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
-import { parseProperties, stringTags } from "../shared/body.js";
+import { parseProperties, trackedEnvelope } from "../shared/body.js";
 import { replicationStatusOf, type ArtifactRecord } from "../shared/galleryArtifacts.js";
 import { galleryChildVersionModel } from "../shared/galleryChildren.js";
 import { GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE } from "../shared/names.js";
@@ -32,11 +32,7 @@ export function profileVersionView(record: ArtifactRecord, now: number) {
   const { targetLocations, excludeFromLatest, publishedDate, mode, defaultAccess, rules } = record.body
     .properties as unknown as StoredProfileVersion;
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE),
     properties: {
       targetLocations: targetRegionsView(record.body.location, { targetRegions: targetLocations }),
       excludeFromLatest: excludeFromLatest ?? false,

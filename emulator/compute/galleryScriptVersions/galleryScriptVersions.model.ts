@@ -6,7 +6,7 @@ import {
 } from "../../../lib/gallery/galleryScript.js";
 import { profileReplication } from "../../../lib/gallery/replication.js";
 import { galleryScripts, type GalleryScriptRef } from "../galleryScripts/galleryScripts.model.js";
-import { parseProperties, stringTags } from "../shared/body.js";
+import { parseProperties, trackedEnvelope } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { replicationStatusOf, type ArtifactRecord } from "../shared/galleryArtifacts.js";
 import { galleryChildVersionModel } from "../shared/galleryChildren.js";
@@ -29,11 +29,7 @@ export function galleryScriptVersionView(record: ArtifactRecord, now: number, ex
   const { publishingProfile, safetyProfile, publishedDate } = record.body.properties as unknown as StoredScriptVersion;
   const { replicaCount } = profileReplication(publishingProfile);
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_SCRIPT_VERSION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_SCRIPT_VERSION_TYPE),
     properties: {
       publishingProfile: {
         source: { ...publishingProfile.source, scriptLink: scriptLinkWithoutSas(publishingProfile.source.scriptLink) },

@@ -13,7 +13,7 @@ import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { beginReplicatedWrite, replicationStatusAt, type RegionReplicationPlan } from "./replication.js";
-import { requireObjectBody, stringTags, throwViolation } from "./body.js";
+import { requireObjectBody, stringTags, throwViolation, trackedEnvelope } from "./body.js";
 import { canonicalLocation, GALLERY_API_VERSIONS, requiredLocation } from "./names.js";
 import {
   assertNoOperationInFlight,
@@ -54,11 +54,7 @@ export function trackedArtifactView<P extends object>(
   now: number,
 ) {
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, type),
     properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
   };
 }
