@@ -111,7 +111,8 @@ function SharingStatusDetails({ gallery }: { gallery: Gallery }) {
                   <td className="py-1 pr-3">
                     <StateBadge state={region.state} />
                   </td>
-                  <td className="py-1">{region.details ?? "—"}</td>
+                  {/* Azure answers details "" for a region with nothing to report. */}
+                  <td className="py-1">{region.details || "—"}</td>
                 </tr>
               ))}
             </tbody>

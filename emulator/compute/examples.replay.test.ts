@@ -5,11 +5,12 @@ import { FAST_POLL } from "../testing/harness.js";
 
 /**
  * Microsoft's published examples of the gallery API (Azure/azure-rest-api-specs,
- * specification/compute/resource-manager/Microsoft.Compute/GalleryRP/stable/2025-12-03/examples, and 2025-03-03's
- * for the operations 2025-12-03 did not re-publish), replayed in order against one emulator at api-version
- * 2025-12-03. Each step builds the example's request itself (names and values as the example has them, cited by
- * file name; no example file is copied into the repository) and checks the status and that every property path of
- * the example's response body is present in the emulator's. A write's example response is its request plus the
+ * specification/compute/resource-manager/Microsoft.Compute/GalleryRP/stable/2025-12-03/examples: every example the
+ * spec's x-ms-examples name, and the invite examples; 2025-03-03's copy of a file is cited where the search index
+ * holds none of 2025-12-03), replayed in order against one emulator at api-version 2025-12-03. Each step builds the
+ * example's request itself (names and values as the example has them, cited by file name; no example file is copied
+ * into the repository) and checks the status and that every property path of the example's response body is present
+ * in the emulator's. A write's example response is its request plus the
  * read-only properties the service adds, so a write step lists only those (`adds`) and also checks that every value
  * it sent comes back unchanged. Paths are written with `[]` for array items.
  *
@@ -38,6 +39,10 @@ const VHD_ACCOUNT = `${PROVIDER}/Microsoft.Storage/storageAccounts/gallerysource
 const VHD = "https://gallerysourcencus.blob.core.windows.net/myvhds/Windows-Server-2012-R2-20171216-en.us-128GB.vhd";
 const PACKAGE_ACCOUNT = `${PROVIDER}/Microsoft.Storage/storageAccounts/mystorageaccount`;
 const PACKAGE = "https://mystorageaccount.blob.core.windows.net/mycontainer/package.zip";
+const VM = `${PROVIDER}/Microsoft.Compute/virtualMachines/myVM`;
+const OS_SNAPSHOT = `${PROVIDER}/Microsoft.Compute/snapshots/myOsSnapshot`;
+const DATA_DISK = `${PROVIDER}/Microsoft.Compute/disks/myDataDisk`;
+const OTHER_GALLERY = `${PROVIDER}/Microsoft.Compute/galleries/myOtherGalleryName`;
 const des = (name: string) => `${PROVIDER}/Microsoft.Compute/diskEncryptionSets/${name}`;
 
 type Json = Record<string, unknown>;
@@ -91,7 +96,8 @@ interface Step {
   path: string | ((learnt: Learnt) => string);
   /** Query parameters besides api-version, as the example has them. */
   query?: string;
-  body?: Json;
+  /** The request's body, or a function of what earlier steps learnt. */
+  body?: Json | ((learnt: Learnt) => Json);
   /** The example's status for this call. */
   status: number | number[];
   /** Writes: the read-only property paths the example's response adds to the request's. */
@@ -177,16 +183,33 @@ const VERSION_ADDS = [
   "properties.safetyProfile.reportedForPolicyViolation",
   "properties.provisioningState",
 ];
+const ENCRYPTION_READ = under("properties.publishingProfile.targetRegions[].encryption", [
+  "osDiskImage.diskEncryptionSetId",
+  "dataDiskImages[].lun",
+  "dataDiskImages[].diskEncryptionSetId",
+]);
+const VALIDATIONS_READ = [
+  ...under("properties.validationsProfile.executedValidations[]", ["type", "status", "version", "executionTime"]),
+  ...under("properties.validationsProfile.platformAttributes[]", ["name", "value"]),
+  "properties.validationsProfile.validationEtag",
+];
+/** The validation examples' version: the paths both show. */
+const VALIDATED_VERSION_READ = [
+  "id",
+  "name",
+  "location",
+  "properties.publishingProfile.targetRegions[].name",
+  ...PROFILE_READ,
+  "properties.storageProfile.source.id",
+  ...VALIDATIONS_READ,
+  "properties.provisioningState",
+];
 const VERSION_READ = [
   "id",
   "name",
   "location",
   ...REGION_READ,
-  ...under("properties.publishingProfile.targetRegions[].encryption", [
-    "osDiskImage.diskEncryptionSetId",
-    "dataDiskImages[].lun",
-    "dataDiskImages[].diskEncryptionSetId",
-  ]),
+  ...ENCRYPTION_READ,
   ...PROFILE_READ,
   "properties.storageProfile.source.id",
   ...DISK_IMAGES_READ,
@@ -198,6 +221,45 @@ const VERSION_READ = [
   ]),
   "properties.provisioningState",
 ];
+/** A version to West US and East US from the given disks, each region's OS and LUN 1 encrypted with its own sets. */
+const versionFromDisks = (
+  storageProfile: Json,
+  sets: { west: [string, string]; east: [string, string] },
+): { location: string; properties: Json } => ({
+  location: "West US",
+  properties: {
+    publishingProfile: {
+      targetRegions: [
+        { ...WEST_US, encryption: encryption(sets.west[0], [[1, sets.west[1]]]) },
+        { ...EAST_US, encryption: encryption(sets.east[0], [[1, sets.east[1]]]) },
+      ],
+    },
+    storageProfile,
+    safetyProfile: SAFETY,
+  },
+});
+/** GalleryImageVersion_Create_WithSnapshotsAsSource's request: an OS snapshot and a data disk. */
+const SNAPSHOT_VERSION = versionFromDisks(
+  {
+    osDiskImage: { source: { id: OS_SNAPSHOT }, hostCaching: "ReadOnly" },
+    dataDiskImages: [{ source: { id: DATA_DISK }, lun: 1, hostCaching: "None" }],
+  },
+  {
+    west: ["myWestUSDiskEncryptionSet", "myWestUSDiskEncryptionSet"],
+    east: ["myEastUSDiskEncryptionSet", "myEastUSDiskEncryptionSet"],
+  },
+);
+/** GalleryImageVersion_Create_WithVHD's request: the OS and a data disk from VHD blobs. */
+const VHD_VERSION = versionFromDisks(
+  {
+    osDiskImage: { source: { storageAccountId: VHD_ACCOUNT, uri: VHD }, hostCaching: "ReadOnly" },
+    dataDiskImages: [{ source: { storageAccountId: VHD_ACCOUNT, uri: VHD }, lun: 1, hostCaching: "None" }],
+  },
+  {
+    west: ["myWestUSDiskEncryptionSet", "myOtherWestUSDiskEncryptionSet"],
+    east: ["myEastUSDiskEncryptionSet", "myOtherEastUSDiskEncryptionSet"],
+  },
+);
 const APPLICATION = {
   location: "West US",
   properties: {
@@ -368,6 +430,17 @@ const SHARED_IMAGE = [
   "properties.artifactTags",
 ];
 
+/** What a gallery write's example response adds to its request. */
+const GALLERY_ADDS = ["id", "name", "properties.identifier.uniqueName", "properties.provisioningState"];
+/** Whom a gallery is shared with, as `$select=Permissions` and `$expand=SharingProfile/Groups` answer. */
+const SHARING_READ = [
+  "id",
+  "name",
+  "location",
+  "properties.sharingProfile.permissions",
+  "properties.sharingProfile.groups[].type",
+  "properties.sharingProfile.groups[].ids",
+];
 const GALLERY_READ = [
   "id",
   "name",
@@ -404,15 +477,27 @@ const MORE_STEPS: Step[] = [
     adds: ["id", "name", "type", "location"],
   },
   {
+    example: "2025-03-03/galleryExamples/GalleryScriptVersion_Create.json",
+    method: "PUT",
+    path: `${SCRIPT}/versions/1.0.0`,
+    body: SCRIPT_VERSION,
+    status: 201,
+    adds: ["id", "name", ...SCRIPT_VERSION_ADDS],
+  },
+  {
     example: "galleryScriptExamples/GalleryScriptVersion_Get.json",
     method: "GET",
     path: `${SCRIPT}/versions/1.0.0`,
     status: 200,
     responsePaths: resourcePaths(SCRIPT_VERSION.properties, SCRIPT_VERSION_ADDS),
-    prepare: async ({ call, advance }) => {
-      expect((await call("PUT", `${SCRIPT}/versions/1.0.0`, SCRIPT_VERSION)).status).toBe(201);
-      await advance(3600);
-    },
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryScriptVersion_Get_WithReplicationStatus.json",
+    method: "GET",
+    path: `${SCRIPT}/versions/1.0.0`,
+    query: "$expand=ReplicationStatus",
+    status: 200,
+    responsePaths: [...resourcePaths(SCRIPT_VERSION.properties, SCRIPT_VERSION_ADDS), ...REPLICATION_STATUS_READ],
   },
   {
     example: "2025-03-03/galleryExamples/GalleryScriptVersion_Update.json",
@@ -598,14 +683,7 @@ const MORE_STEPS: Step[] = [
     path: GALLERY,
     query: "$select=Permissions",
     status: 200,
-    responsePaths: [
-      "id",
-      "name",
-      "location",
-      "properties.sharingProfile.permissions",
-      "properties.sharingProfile.groups[].type",
-      "properties.sharingProfile.groups[].ids",
-    ],
+    responsePaths: SHARING_READ,
   },
   {
     example: "sharedGalleryExamples/SharedGallery_List.json",
@@ -651,6 +729,44 @@ const MORE_STEPS: Step[] = [
     status: 200,
     responsePaths: SHARED_VERSION,
   },
+  ...(["accept", "reject"] as const).flatMap((decision): Step[] => {
+    const title = decision === "accept" ? "Accept" : "Reject";
+    const answer = ["type", "sharedGallerySubscriptionId", "sharedGalleryName", "location", "status"];
+    return [
+      {
+        example: `sharedGalleryInviteExamples/SharedGalleryInvite_${title}.json`,
+        method: "POST",
+        path: `/subscriptions/${SUB}/providers/Microsoft.Compute/locations/westus/sharedGallerySubscriptions/${SUB}/sharedGalleries/myGalleryName/${decision}`,
+        status: [200, 202],
+        // The reject example's body is empty; accept's carries the decision.
+        responsePaths: decision === "accept" ? answer : [],
+        differs: "the gallery shared by Gallery_AddToSharingProfile, with the caller's own subscription",
+      },
+      {
+        example: `tenantLevelSharedGalleryInviteExamples/TenantLevelSharedGalleryInvite_${title}.json`,
+        method: "POST",
+        path: `/providers/Microsoft.Compute/locations/westus/tenantLevelSharedGallerySubscriptions/${SUB}/sharedGalleries/myGalleryName/${decision}`,
+        status: [200, 202],
+        responsePaths: decision === "accept" ? answer : [],
+        differs: "the gallery shared by Gallery_AddToSharingProfile, with the caller's own tenant",
+      },
+    ];
+  }),
+  {
+    example: "2025-03-03/galleryExamples/Gallery_Get_WithExpandSharingProfileGroups.json",
+    method: "GET",
+    path: GALLERY,
+    query: "$expand=SharingProfile/Groups",
+    status: 200,
+    responsePaths: SHARING_READ,
+  },
+  {
+    example: "2025-03-03/galleryExamples/Gallery_ResetSharingProfile.json",
+    method: "POST",
+    path: `${GALLERY}/share`,
+    body: { operationType: "Reset" },
+    status: [200, 202],
+  },
   {
     example: "2025-03-03/galleryExamples/CommunityGallery_Create.json",
     method: "PUT",
@@ -671,7 +787,7 @@ const MORE_STEPS: Step[] = [
       },
     },
     status: 201,
-    adds: ["id", "name", "properties.identifier.uniqueName", "properties.provisioningState"],
+    adds: GALLERY_ADDS,
     differs:
       "a gallery of its own (myGalleryName is shared with groups); publisherUri and eula are URIs for the " +
       "example's 'uri' and 'eula', which are not",
@@ -702,6 +818,26 @@ const MORE_STEPS: Step[] = [
     },
   },
   {
+    example: "2025-03-03/galleryExamples/CommunityGallery_Get.json",
+    method: "GET",
+    path: COMMUNITY_GALLERY,
+    status: 200,
+    responsePaths: [
+      ...GALLERY_READ,
+      "properties.sharingProfile.permissions",
+      ...under("properties.sharingProfile.communityGalleryInfo", [
+        "publisherUri",
+        "publisherContact",
+        "eula",
+        "publicNames",
+        "communityGalleryEnabled",
+      ]),
+      "properties.sharingStatus.aggregatedState",
+      ...under("properties.sharingStatus.summary[]", ["region", "state", "details"]),
+    ],
+    differs: "the community gallery CommunityGallery_Create made",
+  },
+  {
     example: "communityGalleryExamples/CommunityGallery_Get.json",
     method: "GET",
     path: COMMUNITY,
@@ -727,6 +863,19 @@ const MORE_STEPS: Step[] = [
         .sharingProfile.communityGalleryInfo;
       learnt.publicName = info.publicNames[0];
     },
+  },
+  {
+    example: "2025-03-03/communityGalleryExamples/CommunityGalleryImage_List.json",
+    method: "GET",
+    path: (learnt) => `${COMMUNITY(learnt)}/images`,
+    status: 200,
+    responsePaths: list([
+      ...SHARED_IMAGE,
+      "type",
+      "properties.privacyStatementUri",
+      "properties.eula",
+      "properties.disclaimer",
+    ]),
   },
   {
     example: "2025-03-03/communityGalleryExamples/CommunityGalleryImage_Get.json",
@@ -756,6 +905,26 @@ const MORE_STEPS: Step[] = [
     responsePaths: [...SHARED_VERSION, "type", "properties.disclaimer"],
   },
   {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Create_WithCommunityImageVersionAsSource.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.10`,
+    body: (learnt) => ({
+      location: "West US",
+      properties: {
+        publishingProfile: { targetRegions: [WEST_US, EAST_US] },
+        storageProfile: {
+          source: { communityGalleryImageId: `/communityGalleries/${learnt.publicName}/images/myGalleryImageName` },
+        },
+        safetyProfile: SAFETY,
+      },
+    }),
+    status: 201,
+    adds: VERSION_ADDS,
+    differs:
+      "version 1.0.10 from the community gallery CommunityGallery_Create made (public, so the caller's own " +
+      "tenant's serves; virtualMachines.communityImage.test.ts uses another tenant's)",
+  },
+  {
     example: "2025-03-03/GalleryScriptVersion_Update.json/Gallery_Update.json",
     method: "PATCH",
     path: GALLERY,
@@ -768,6 +937,13 @@ const MORE_STEPS: Step[] = [
     example: "2025-03-03/galleryExamples/Gallery_ListByResourceGroup.json",
     method: "GET",
     path: `${PROVIDER}/Microsoft.Compute/galleries`,
+    status: 200,
+    responsePaths: list(GALLERY_READ),
+  },
+  {
+    example: "2025-03-03/galleryExamples/Gallery_ListBySubscription.json",
+    method: "GET",
+    path: `/subscriptions/${SUB}/providers/Microsoft.Compute/galleries`,
     status: 200,
     responsePaths: list(GALLERY_READ),
   },
@@ -843,6 +1019,20 @@ const STEPS: Step[] = [
     ],
   },
   {
+    example: "2025-03-03/galleryExamples/Gallery_Get_WithManagedIdentity.json",
+    method: "GET",
+    path: GALLERY,
+    status: 200,
+    responsePaths: [
+      ...GALLERY_READ,
+      "identity.type",
+      "identity.principalId",
+      "identity.tenantId",
+      `identity.userAssignedIdentities.${IDENTITY}.principalId`,
+      `identity.userAssignedIdentities.${IDENTITY}.clientId`,
+    ],
+  },
+  {
     example: "2025-03-03/galleryExamples/Gallery_Create_SoftDeletionEnabled.json",
     method: "PUT",
     path: GALLERY,
@@ -852,6 +1042,27 @@ const STEPS: Step[] = [
     },
     status: 200,
     adds: ["id", "name", "properties.identifier", "properties.identifier.uniqueName", "properties.provisioningState"],
+  },
+  {
+    example: "2025-03-03/galleryExamples/Gallery_Create.json",
+    method: "PUT",
+    path: OTHER_GALLERY,
+    body: { location: "West US", properties: { description: "This is the gallery description." } },
+    status: 201,
+    adds: GALLERY_ADDS,
+    differs: "a gallery of its own, myOtherGalleryName, as myGalleryName exists",
+  },
+  {
+    example: "2025-03-03/galleryExamples/Gallery_Create_WithSharingProfile.json",
+    method: "PUT",
+    path: OTHER_GALLERY,
+    body: {
+      location: "West US",
+      properties: { description: "This is the gallery description.", sharingProfile: { permissions: "Groups" } },
+    },
+    status: 200,
+    adds: GALLERY_ADDS,
+    differs: "myOtherGalleryName again, so the example's 200 (an update) is the answer",
   },
   {
     example: "2025-03-03/galleryExamples/GalleryImage_Create.json",
@@ -1047,22 +1258,9 @@ const STEPS: Step[] = [
     query: "$expand=ValidationProfile,ReplicationStatus",
     status: 200,
     responsePaths: [
-      "id",
-      "name",
-      "location",
-      "properties.publishingProfile.targetRegions[].name",
-      ...PROFILE_READ,
-      "properties.storageProfile.source.id",
+      ...VALIDATED_VERSION_READ,
       ...under("properties.storageProfile.osDiskImage", ["sizeInGB", "hostCaching"]),
       ...REPLICATION_STATUS_READ,
-      "properties.validationsProfile.executedValidations[].type",
-      "properties.validationsProfile.executedValidations[].status",
-      "properties.validationsProfile.executedValidations[].version",
-      "properties.validationsProfile.executedValidations[].executionTime",
-      "properties.validationsProfile.platformAttributes[].name",
-      "properties.validationsProfile.platformAttributes[].value",
-      "properties.validationsProfile.validationEtag",
-      "properties.provisioningState",
     ],
     differs:
       "validation runs for versions of TrustedLaunchSupported definitions, so the version is of one made in " +
@@ -1080,12 +1278,211 @@ const STEPS: Step[] = [
     },
   },
   {
+    example: "galleryExamples/GalleryImageVersion_Get_WithValidationProfile.json",
+    method: "GET",
+    path: `${TRUSTED_IMAGE}/versions/1.0.0`,
+    query: "$expand=ValidationProfile",
+    status: 200,
+    responsePaths: VALIDATED_VERSION_READ,
+    differs: "the version GalleryImageVersion_Get_WithValidationProfileAndReplicationStatus made",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImage_UpdateFeatures.json",
+    method: "PATCH",
+    path: TRUSTED_IMAGE,
+    body: {
+      properties: {
+        osType: "Windows",
+        osState: "Generalized",
+        hyperVGeneration: "V2",
+        allowUpdateImage: true,
+        features: [{ name: "SecurityType", value: "TrustedLaunch", startsAtVersion: "2.0.0" }],
+        identifier: { publisher: "myPublisherName", offer: "myOfferName", sku: "myTrustedSkuName" },
+      },
+    },
+    status: 200,
+    adds: ["name", "location", "properties.provisioningState"],
+    writeOnly: ["properties.allowUpdateImage"],
+    differs:
+      "the Gen2 definition made for the UEFI example (GalleryImage_Create's is V1, which a V2 update can't change), " +
+      "so its SKU is myTrustedSkuName",
+  },
+  {
     example: "galleryExamples/GalleryImageVersion_Update_WithoutSourceId.json",
     method: "PATCH",
     path: `${IMAGE}/versions/1.0.0`,
     body: { properties: { publishingProfile: { targetRegions: [WEST_US, EAST_US] } } },
     status: 200,
     adds: [...VERSION_ADDS, "location", "properties.storageProfile.source.id"],
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Update.json",
+    method: "PATCH",
+    path: `${IMAGE}/versions/1.0.0`,
+    body: {
+      properties: {
+        publishingProfile: {
+          targetRegions: [
+            { name: "West US", regionalReplicaCount: 1 },
+            { name: "East US", regionalReplicaCount: 2, storageAccountType: "Standard_ZRS" },
+          ],
+        },
+        storageProfile: { source: { id: SOURCE_IMAGE } },
+      },
+    },
+    status: 200,
+    adds: [
+      ...VERSION_ADDS,
+      "location",
+      ...ENCRYPTION_READ,
+      "properties.publishingProfile.targetRegions[].excludeFromLatest",
+    ],
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Get.json",
+    method: "GET",
+    path: `${IMAGE}/versions/1.0.0`,
+    status: 200,
+    responsePaths: VERSION_READ,
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Create_WithVmAsSource.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.4`,
+    body: {
+      location: "West US",
+      properties: {
+        publishingProfile: { targetRegions: [{ ...WEST_US, regionalReplicaCount: 2 }, EAST_US] },
+        storageProfile: { source: { virtualMachineId: VM } },
+        safetyProfile: SAFETY,
+      },
+    },
+    status: 201,
+    adds: VERSION_ADDS,
+    differs: "version 1.0.4; the generalized VM is made in beforeAll from the managed image",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Create_WithImageVersionAsSource.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.5`,
+    body: {
+      location: "West US",
+      properties: {
+        publishingProfile: { targetRegions: [WEST_US, EAST_US] },
+        storageProfile: { source: { id: `${IMAGE}/versions/1.0.0` } },
+        safetyProfile: SAFETY,
+      },
+    },
+    status: 201,
+    adds: VERSION_ADDS,
+    differs: "version 1.0.5, from version 1.0.0 of the same definition",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Create_WithSnapshotsAsSource.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.6`,
+    body: SNAPSHOT_VERSION,
+    status: 201,
+    adds: VERSION_ADDS,
+    differs: "version 1.0.6; the OS snapshot and the data disk are made in beforeAll",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Create_WithVHD.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.7`,
+    body: VHD_VERSION,
+    status: 201,
+    adds: VERSION_ADDS,
+    differs:
+      "version 1.0.7; the example's West US sets (myDiskEncryptionSet, myOtherDiskEncryptionSet) are the West US " +
+      "ones made in beforeAll; East US gets disk encryption sets too, as for the UEFI example (Azure refuses a " +
+      "region without them when another region's disks have one)",
+  },
+  {
+    example: "galleryExamples/GalleryImageVersion_Create_WithShallowReplicationMode.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.8`,
+    body: {
+      location: "West US",
+      properties: {
+        publishingProfile: {
+          targetRegions: [{ name: "West US", regionalReplicaCount: 1, excludeFromLatest: false }],
+          replicationMode: "Shallow",
+        },
+        storageProfile: { source: { id: SOURCE_IMAGE } },
+        safetyProfile: SAFETY,
+      },
+    },
+    status: 201,
+    adds: VERSION_ADDS,
+    differs: "version 1.0.8",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Create_WithStorageAccountStrategy.json",
+    method: "PUT",
+    path: `${IMAGE}/versions/1.0.9`,
+    body: {
+      location: "West US",
+      properties: {
+        publishingProfile: {
+          targetRegions: [
+            { name: "West US" },
+            { name: "East US" },
+            { name: "East US 2", storageAccountType: "Premium_LRS" },
+          ],
+          storageAccountStrategy: "PreferStandard_ZRS",
+        },
+        storageProfile: { source: { virtualMachineId: VM } },
+      },
+    },
+    status: 201,
+    adds: [
+      "id",
+      "name",
+      "properties.publishingProfile.targetRegions[].regionalReplicaCount",
+      "properties.publishingProfile.targetRegions[].storageAccountType",
+      ...under("properties.publishingProfile", ["replicaCount", "publishedDate", "excludeFromLatest"]),
+      ...under("properties.safetyProfile", ["reportedForPolicyViolation", "allowDeletionOfReplicatedLocations"]),
+      "properties.provisioningState",
+    ],
+    differs: "version 1.0.9, from the VM made in beforeAll",
+  },
+  {
+    example: "galleryExamples/GalleryImageVersion_Get_WithSnapshotsAsSource.json",
+    method: "GET",
+    path: `${IMAGE}/versions/1.0.6`,
+    status: 200,
+    responsePaths: [
+      ...resourcePaths(SNAPSHOT_VERSION.properties),
+      ...REGION_READ,
+      ...PROFILE_READ,
+      ...DISK_IMAGES_READ,
+      "properties.safetyProfile.reportedForPolicyViolation",
+      "properties.provisioningState",
+    ],
+    differs: "the version GalleryImageVersion_Create_WithSnapshotsAsSource made",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_Get_WithVhdAsSource.json",
+    method: "GET",
+    path: `${IMAGE}/versions/1.0.7`,
+    status: 200,
+    responsePaths: [
+      ...resourcePaths(VHD_VERSION.properties),
+      ...REGION_READ,
+      ...PROFILE_READ,
+      ...DISK_IMAGES_READ,
+      "properties.safetyProfile.reportedForPolicyViolation",
+      "properties.provisioningState",
+    ],
+    differs: "the version GalleryImageVersion_Create_WithVHD made",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryImageVersion_ListByGalleryImage.json",
+    method: "GET",
+    path: `${IMAGE}/versions`,
+    status: 200,
+    responsePaths: list(VERSION_READ),
   },
   {
     example: "2025-03-03/galleryExamples/GalleryImageVersion_Delete.json",
@@ -1133,6 +1530,13 @@ const STEPS: Step[] = [
     adds: ["id", "name", "type", "location"],
   },
   {
+    example: "2025-03-03/galleryExamples/GalleryApplication_ListByGallery.json",
+    method: "GET",
+    path: `${GALLERY}/applications`,
+    status: 200,
+    responsePaths: list(APPLICATION_READ),
+  },
+  {
     example: "2025-03-03/galleryExamples/GalleryApplicationVersion_Create.json",
     method: "PUT",
     path: `${APP}/versions/1.0.0`,
@@ -1153,6 +1557,22 @@ const STEPS: Step[] = [
       "beforeAll; the response's settings and advancedSettings, which the request does not set, are not asserted",
   },
   {
+    example: "2025-03-03/galleryExamples/GalleryApplicationVersion_Get.json",
+    method: "GET",
+    path: `${APP}/versions/1.0.0`,
+    status: 200,
+    responsePaths: resourcePaths(APPLICATION_VERSION.properties, APPLICATION_VERSION_ADDS),
+    differs: "settings and advancedSettings, which no request of the examples sets, are not asserted",
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryApplicationVersion_ListByGalleryApplication.json",
+    method: "GET",
+    path: `${APP}/versions`,
+    status: 200,
+    responsePaths: list(resourcePaths(APPLICATION_VERSION.properties, APPLICATION_VERSION_ADDS)),
+    differs: "settings and advancedSettings, which no request of the examples sets, are not asserted",
+  },
+  {
     example: "2025-03-03/galleryResourceProfileExamples/GalleryInVMAccessControlProfile_Create.json",
     method: "PUT",
     path: PROFILE,
@@ -1164,6 +1584,13 @@ const STEPS: Step[] = [
     adds: ["id", "name", "properties.provisioningState"],
   },
   {
+    example: "2025-03-03/galleryResourceProfileExamples/GalleryInVMAccessControlProfile_Get.json",
+    method: "GET",
+    path: PROFILE,
+    status: 200,
+    responsePaths: resourcePaths(PROFILE_PROPERTIES, ["properties.provisioningState"]),
+  },
+  {
     example: "2025-03-03/galleryResourceProfileExamples/GalleryInVMAccessControlProfileVersion_Create.json",
     method: "PUT",
     path: `${PROFILE}/versions/1.0.0`,
@@ -1172,12 +1599,29 @@ const STEPS: Step[] = [
     adds: ["id", "name", "properties.publishedDate", "properties.provisioningState"],
   },
   {
+    example: "2025-03-03/galleryResourceProfileExamples/GalleryInVMAccessControlProfileVersion_Get.json",
+    method: "GET",
+    path: `${PROFILE}/versions/1.0.0`,
+    status: 200,
+    responsePaths: resourcePaths(PROFILE_VERSION.properties, [
+      "properties.publishedDate",
+      "properties.provisioningState",
+    ]),
+  },
+  {
     example: "galleryScriptExamples/GalleryScript_Create.json",
     method: "PUT",
     path: SCRIPT,
     body: { location: "West US", properties: SCRIPT_PROPERTIES },
     status: 201,
     adds: ["id", "name", "type", "properties.provisioningState"],
+  },
+  {
+    example: "2025-03-03/galleryExamples/GalleryScript_Get.json",
+    method: "GET",
+    path: SCRIPT,
+    status: 200,
+    responsePaths: resourcePaths(SCRIPT_PROPERTIES, ["properties.provisioningState"]),
   },
   ...MORE_STEPS,
 ];
@@ -1222,6 +1666,39 @@ describe("Microsoft's gallery API examples replayed against the emulator", () =>
         ),
       );
     }
+    await fx.settle(
+      fx.client.virtualMachines.createOrUpdate(
+        RG,
+        "myVM",
+        {
+          location: "westus",
+          hardwareProfile: { vmSize: "Standard_D2s_v5" },
+          storageProfile: { imageReference: { id: SOURCE_IMAGE }, osDisk: { createOption: "FromImage" } },
+          osProfile: { computerName: "myvm", adminUsername: "azureuser", adminPassword: "P@ssw0rd-1234" },
+        },
+        FAST_POLL,
+      ),
+    );
+    await fx.client.virtualMachines.generalize(RG, "myVM");
+    const disk = (osType?: "Windows") => ({
+      location: "westus",
+      ...(osType ? { osType, hyperVGeneration: "V1" as const } : {}),
+      diskSizeGB: 10,
+      creationData: { createOption: "Empty" },
+    });
+    await fx.settle(fx.client.disks.createOrUpdate(RG, "myOsDisk", disk("Windows"), FAST_POLL));
+    await fx.settle(fx.client.disks.createOrUpdate(RG, "myDataDisk", disk(), FAST_POLL));
+    await fx.settle(
+      fx.client.snapshots.createOrUpdate(
+        RG,
+        "myOsSnapshot",
+        {
+          location: "westus",
+          creationData: { createOption: "Copy", sourceResourceId: `${PROVIDER}/Microsoft.Compute/disks/myOsDisk` },
+        },
+        FAST_POLL,
+      ),
+    );
     const put = (path: string, body: Json) =>
       fx.em.fetch(path, { method: "PUT", as: ADMIN, body: JSON.stringify(body) }).then((r) => r.status);
     expect(await put(`${IDENTITY}?api-version=2023-01-31`, { location: "westus" })).toBe(201);
@@ -1251,15 +1728,16 @@ describe("Microsoft's gallery API examples replayed against the emulator", () =>
     it(`${step.example}: ${step.method} answers ${step.status} with every property path of the example`, async () => {
       await step.prepare?.(replay);
       const path = typeof step.path === "function" ? step.path(replay.learnt) : step.path;
-      const res = await call(step.method, path, step.body, step.query);
+      const body = typeof step.body === "function" ? step.body(replay.learnt) : step.body;
+      const res = await call(step.method, path, body, step.query);
       const statuses = Array.isArray(step.status) ? step.status : [step.status];
       expect(statuses, JSON.stringify(res.body)).toContain(res.status);
       const present = pathsOf(res.body);
-      const written = step.body ? [...pathsOf(step.body)].filter((p) => !(step.writeOnly ?? []).includes(p)) : [];
-      const expected = step.body ? [...written, ...(step.adds ?? [])] : (step.responsePaths ?? []);
+      const written = body ? [...pathsOf(body)].filter((p) => !(step.writeOnly ?? []).includes(p)) : [];
+      const expected = body ? [...written, ...(step.adds ?? [])] : (step.responsePaths ?? []);
       expect(expected.filter((p) => !present.has(p))).toEqual([]);
-      if (step.body && step.method !== "POST") {
-        const changed = leavesOf(step.body)
+      if (body && step.method !== "POST") {
+        const changed = leavesOf(body)
           .map(([segments, sent]) => [segments.join("."), sent, valueAt(res.body, segments)] as const)
           .filter(([path]) => path !== "location" && !(step.rewritten ?? []).includes(path))
           .filter(([path]) => !(step.writeOnly ?? []).includes(path))

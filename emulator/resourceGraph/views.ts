@@ -14,9 +14,9 @@ import {
 import { galleryApplicationView } from "../compute/galleryApplications/galleryApplications.model.js";
 import { galleryApplicationVersionView } from "../compute/galleryApplicationVersions/galleryApplicationVersions.model.js";
 import { provisioningStateOf, type TrackedOperation } from "../compute/shared/provisioning.js";
-import { galleryScriptView } from "../compute/galleryScripts/galleryScripts.model.js";
+import { galleryScripts } from "../compute/galleryScripts/galleryScripts.model.js";
 import { galleryScriptVersionView } from "../compute/galleryScriptVersions/galleryScriptVersions.model.js";
-import { profileView } from "../compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
+import { inVMAccessControlProfiles } from "../compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
 import { profileVersionView } from "../compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.model.js";
 import type { ArtifactRecord } from "../compute/shared/galleryArtifacts.js";
 import {
@@ -45,9 +45,9 @@ const VIEWS = new Map<string, View>([
   viewOf(GALLERY_TYPE, galleryView),
   viewOf(GALLERY_IMAGE_TYPE, galleryImageView),
   viewOf(GALLERY_IMAGE_VERSION_TYPE, (r: GalleryImageVersionRecord, now) => galleryImageVersionView(r, now)),
-  viewOf(GALLERY_SCRIPT_TYPE, (r: ArtifactRecord, now) => galleryScriptView(r, now)),
+  viewOf(GALLERY_SCRIPT_TYPE, (r: ArtifactRecord, now) => galleryScripts.view(r, now)),
   viewOf(GALLERY_SCRIPT_VERSION_TYPE, (r: ArtifactRecord, now) => galleryScriptVersionView(r, now)),
-  viewOf(GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE, (r: ArtifactRecord, now) => profileView(r, now)),
+  viewOf(GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_TYPE, (r: ArtifactRecord, now) => inVMAccessControlProfiles.view(r, now)),
   viewOf(GALLERY_IN_VM_ACCESS_CONTROL_PROFILE_VERSION_TYPE, (r: ArtifactRecord, now) => profileVersionView(r, now)),
   viewOf(GALLERY_APPLICATION_TYPE, galleryApplicationView),
   viewOf(GALLERY_APPLICATION_VERSION_TYPE, galleryApplicationVersionView),

@@ -1,8 +1,8 @@
 import { createGallery } from "../compute/galleries/galleries.model.js";
-import { createProfile } from "../compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
-import { createProfileVersion } from "../compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.model.js";
-import { createGalleryScript } from "../compute/galleryScripts/galleryScripts.model.js";
-import { createGalleryScriptVersion } from "../compute/galleryScriptVersions/galleryScriptVersions.model.js";
+import { inVMAccessControlProfiles } from "../compute/galleryInVMAccessControlProfiles/galleryInVMAccessControlProfiles.model.js";
+import { profileVersions } from "../compute/galleryInVMAccessControlProfileVersions/galleryInVMAccessControlProfileVersions.model.js";
+import { galleryScripts } from "../compute/galleryScripts/galleryScripts.model.js";
+import { galleryScriptVersions } from "../compute/galleryScriptVersions/galleryScriptVersions.model.js";
 import type { EmulatorContext } from "../context.js";
 import { asOf, DAY_MS } from "./demoCatalogue.js";
 import { demoSubscriptionId } from "./demoData.js";
@@ -28,7 +28,7 @@ export function seedDemoScriptsAndProfiles(ctx: EmulatorContext, seededAt: numbe
     location: "westus2",
     description: "Scripts and in-VM access control profiles shared by the platform team.",
   });
-  createGalleryScript(created, {
+  galleryScripts.create(created, {
     ...REF,
     script: "join-domain",
     properties: {
@@ -37,7 +37,7 @@ export function seedDemoScriptsAndProfiles(ctx: EmulatorContext, seededAt: numbe
       supportedOSType: "Windows",
     },
   });
-  createGalleryScriptVersion(asOf(ctx, seededAt - 10 * DAY_MS), {
+  galleryScriptVersions.create(asOf(ctx, seededAt - 10 * DAY_MS), {
     ...REF,
     script: "join-domain",
     version: "1.0.0",
@@ -56,7 +56,7 @@ export function seedDemoScriptsAndProfiles(ctx: EmulatorContext, seededAt: numbe
       },
     },
   });
-  createProfile(created, {
+  inVMAccessControlProfiles.create(created, {
     ...REF,
     profile: "wireserver-agents",
     properties: {
@@ -65,7 +65,7 @@ export function seedDemoScriptsAndProfiles(ctx: EmulatorContext, seededAt: numbe
       description: "Only the guest agent may reach WireServer.",
     },
   });
-  createProfileVersion(asOf(ctx, seededAt - 5 * DAY_MS), {
+  profileVersions.create(asOf(ctx, seededAt - 5 * DAY_MS), {
     ...REF,
     profile: "wireserver-agents",
     version: "1.0.0",

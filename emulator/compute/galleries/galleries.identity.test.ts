@@ -118,7 +118,7 @@ describe("gallery identity, soft delete policy and sharing status through @azure
     const shared = await fx.client.galleries.get(RG, "Shared");
     expect(shared.sharingStatus).toEqual({
       aggregatedState: "Succeeded",
-      summary: [{ region: "westeurope", state: "Succeeded" }],
+      summary: [{ region: "westeurope", state: "Succeeded", details: "" }],
     });
     expect(shared.sharingProfile?.groups).toBeUndefined();
     // Gallery_Get_WithSelectPermissions and Gallery_Get_WithExpandSharingProfileGroups

@@ -9,7 +9,7 @@ import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import { resourceGroupId } from "../../resources/resourceGroups.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation, trackedEnvelope } from "../shared/body.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { canonicalLocation, GALLERY_TYPE, requiredLocation, requireResourceGroup } from "../shared/names.js";
 import {
@@ -102,11 +102,7 @@ export function getGallery(ctx: EmulatorContext, ref: GalleryRef): GalleryRecord
 export function galleryView(record: GalleryRecord, now: number, options: { sharingGroups?: boolean } = {}) {
   const { description, sharingProfile, softDeletePolicy } = record.body.properties;
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_TYPE),
     ...identityView(record.body.identity),
     properties: {
       ...(description !== undefined ? { description } : {}),
@@ -131,7 +127,10 @@ function sharingStatusOf(record: GalleryRecord, now: number) {
   if (!share) return {};
   const running = record.state.operation?.operationId === share.operationId && isInFlight(record.state.operation, now);
   const state = running ? "InProgress" : "Succeeded";
-  return { sharingStatus: { aggregatedState: state, summary: [{ region: record.body.location, state }] } };
+  // `details` is empty unless a region fails, which an emulated share never does (CommunityGallery_Get shows "").
+  return {
+    sharingStatus: { aggregatedState: state, summary: [{ region: record.body.location, state, details: "" }] },
+  };
 }
 
 /** A PUT's or PATCH's identity over the stored one; `None` leaves the gallery without one. */

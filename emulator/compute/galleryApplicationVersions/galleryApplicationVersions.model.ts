@@ -26,15 +26,15 @@ import {
   type ReplicatedImage,
   targetExtendedLocationView,
 } from "../shared/replication.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, requireObjectBody, stringTags, throwViolation, trackedEnvelope } from "../shared/body.js";
 import { requireReadablePackage } from "./galleryApplicationVersions.packages.js";
 import { sameInstant } from "../shared/dates.js";
 import { canonicalLocation, GALLERY_APPLICATION_VERSION_TYPE, requiredLocation } from "../shared/names.js";
+import { storeGalleryChild } from "../shared/galleryArtifacts.js";
 import {
-  beginOperation,
-  isInFlight,
+  assertVersionWritable,
+  beginVersionDelete,
   provisioningStateOf,
-  resourceOperationMs,
   type TrackedState,
 } from "../shared/provisioning.js";
 
@@ -113,11 +113,7 @@ export function galleryApplicationVersionView(
   const { replicaCount } = profileReplication(publishingProfile);
   const { targetRegions: _given, targetExtendedLocations, ...rest } = publishingProfile;
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_APPLICATION_VERSION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_APPLICATION_VERSION_TYPE),
     properties: {
       publishingProfile: {
         ...rest,
@@ -162,12 +158,7 @@ function write(
   if (input.location !== gallery.body.location)
     throw ArmErrors.locationDiffersFromGallery("gallery application version", input.location, gallery.body.location);
   const existing = findGalleryApplicationVersion(ctx, application, ref.version);
-  if (existing) {
-    const operation = existing.state.operation;
-    if (operation?.kind === "Delete" && isInFlight(operation, now))
-      throw ArmErrors.versionMarkedForDeletion(ref.version);
-    if (isInFlight(operation, now)) throw ArmErrors.operationInProgress(nestedName(ref));
-  }
+  assertVersionWritable(existing, ref.version, nestedName(ref), now);
 
   const properties = parseProperties(galleryApplicationVersionPropertiesShape, input.properties, "properties");
   // An end-of-life date that has passed since it was set does not block other updates: only a new date must lie ahead.
@@ -209,20 +200,15 @@ function write(
       publishedDate: existing?.body.properties.publishedDate ?? new Date(startedAt).toISOString(),
     },
   };
-  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
-  if (!existing) ctx.resources.remove(id);
-  ctx.resources.put({
-    id,
-    type: GALLERY_APPLICATION_VERSION_TYPE,
-    name: body.name,
-    subscriptionId: application.subscriptionId,
-    resourceGroup: application.resourceGroup,
-    parentKey: application.id,
-    location: input.location,
+  const state: GalleryApplicationVersionState = { operation: tracked, replication };
+  storeGalleryChild(
+    ctx,
+    application,
     body,
-    state: { operation: tracked, replication } satisfies GalleryApplicationVersionState,
-    createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
-  });
+    state,
+    existing,
+    existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
+  );
   return {
     record: findGalleryApplicationVersion(ctx, application, ref.version)!,
     created: !existing,
@@ -275,16 +261,7 @@ export function deleteGalleryApplicationVersion(
   ref: GalleryApplicationVersionRef,
 ): OperationRecord {
   const existing = getGalleryApplicationVersion(ctx, ref);
-  const now = ctx.clock.now();
-  const running = existing.state.operation;
-  const durationMs =
-    running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
-    "Delete",
-    durationMs,
-  );
+  const { operation, tracked } = beginVersionDelete(ctx, existing);
   ctx.resources.put({ ...existing, state: { ...existing.state, operation: tracked }, goneAt: tracked.endsAt });
   return operation;
 }

@@ -9,23 +9,19 @@ import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
-import { definedEntries, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
+import type { GalleryRecord, GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
 import {
-  checkLocationInGallery,
   deleteArtifact,
-  requestedLocation,
-  storeGalleryChild,
+  patchedBody,
+  readArtifactPut,
+  writeArtifact,
+  type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, throwViolation, trackedEnvelope } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { GALLERY_APPLICATION_TYPE, GALLERY_APPLICATION_VERSION_TYPE, GALLERY_TYPE } from "../shared/names.js";
-import {
-  assertNoOperationInFlight,
-  beginOperation,
-  resourceOperationMs,
-  type TrackedState,
-} from "../shared/provisioning.js";
+import type { TrackedState } from "../shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/applications (VM Applications): the model (validation, state, views). */
 
@@ -65,11 +61,7 @@ export function getGalleryApplication(ctx: EmulatorContext, ref: GalleryApplicat
  */
 export function galleryApplicationView(record: GalleryApplicationRecord) {
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_APPLICATION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_APPLICATION_TYPE),
     properties: record.body.properties,
   };
 }
@@ -92,28 +84,18 @@ function write(
     existing !== undefined && sameInstant(properties.endOfLifeDate, existing.body.properties.endOfLifeDate);
   const [violation] = validateApplicationRules(properties, new Date(keepsEndOfLife ? 0 : now));
   throwViolation(violation);
-  if (existing) {
-    throwViolation(checkApplicationUpdate(existing.body.properties, properties));
-    assertNoOperationInFlight(ctx, existing, nestedName(ref));
-  }
-  const id = existing?.body.id ?? galleryApplicationId(gallery, ref.application);
-  const name = existing?.name ?? ref.application;
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id, subscriptionId: gallery.subscriptionId, location: input.location },
-    existing ? "Update" : "Create",
-    resourceOperationMs(ctx),
-  );
-  const body: GalleryApplicationBody = {
-    id,
-    name,
+  if (existing) throwViolation(checkApplicationUpdate(existing.body.properties, properties));
+  const { created, operation } = writeArtifact(ctx, {
+    parent: gallery,
     type: GALLERY_APPLICATION_TYPE,
+    name: ref.application,
+    nestedName: nestedName(ref),
     location: input.location,
-    ...stringTags(input.tags),
+    tags: input.tags,
     properties,
-  };
-  storeGalleryChild(ctx, gallery, body, { operation: tracked }, existing);
-  return { record: findGalleryApplication(ctx, ref)!, created: !existing, operation };
+    existing: existing as ArtifactRecord | undefined,
+  });
+  return { record: findGalleryApplication(ctx, ref)!, created, operation };
 }
 
 /** PUT: creates the application (201) or updates it (200); supportedOSType is fixed at creation. */
@@ -123,18 +105,15 @@ export function putGalleryApplication(
   rawBody: unknown,
 ): WriteResult<GalleryApplicationRecord> {
   throwViolation(checkApplicationName(ref.application, ref.gallery));
-  const body = requireObjectBody(rawBody);
-  const location = requestedLocation(body.location, GALLERY_APPLICATION_TYPE);
-  const gallery = parentGallery(ctx, ref);
-  const existing = findGalleryApplication(ctx, ref);
-  checkLocationInGallery(location, {
+  const { input, existing } = readArtifactPut(rawBody, {
+    type: GALLERY_APPLICATION_TYPE,
     kind: "gallery application",
-    galleryLocation: gallery.body.location,
-    existing,
     nestedName: nestedName(ref),
     resourceGroup: ref.resourceGroup,
+    gallery: () => parentGallery(ctx, ref),
+    find: () => findGalleryApplication(ctx, ref),
   });
-  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery);
+  return write(ctx, ref, input, existing, parentGallery(ctx, ref));
 }
 
 /** PATCH: the sent properties over the stored ones, then the same rules as PUT. */
@@ -143,18 +122,9 @@ export function patchGalleryApplication(
   ref: GalleryApplicationRef,
   rawBody: unknown,
 ): WriteResult<GalleryApplicationRecord> {
-  const body = requireObjectBody(rawBody);
   const gallery = parentGallery(ctx, ref);
   const existing = getGalleryApplication(ctx, ref);
-  const patch = (body.properties ?? {}) as Record<string, unknown>;
-  const properties = { ...existing.body.properties, ...definedEntries(patch) };
-  return write(
-    ctx,
-    ref,
-    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
-    existing,
-    gallery,
-  );
+  return write(ctx, ref, patchedBody(existing, rawBody), existing, gallery);
 }
 
 /** DELETE: refused while versions remain, as for image definitions. */

@@ -41,13 +41,22 @@ import {
   targetExtendedLocationView,
   targetRegionsView,
 } from "../shared/replication.js";
-import { isPlainObject, parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import {
+  isPlainObject,
+  parseProperties,
+  requireObjectBody,
+  stringTags,
+  throwViolation,
+  trackedEnvelope,
+} from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { canonicalLocation, GALLERY_IMAGE_VERSION_TYPE, requiredLocation } from "../shared/names.js";
+import { storeGalleryChild } from "../shared/galleryArtifacts.js";
 import {
+  assertVersionWritable,
   beginOperation,
-  isInFlight,
+  beginVersionDelete,
   provisioningStateOf,
   resourceOperationMs,
   type TrackedState,
@@ -172,11 +181,7 @@ export function galleryImageVersionView(
   const policyViolations = record.state.policyViolations ?? [];
   const { replicaCount } = profileReplication(publishingProfile);
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type: GALLERY_IMAGE_VERSION_TYPE,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, GALLERY_IMAGE_VERSION_TYPE),
     properties: {
       publishingProfile: {
         targetRegions,
@@ -377,12 +382,7 @@ function write(
   if (input.location !== gallery.body.location)
     throw ArmErrors.locationDiffersFromGallery("gallery image version", input.location, gallery.body.location);
   const existing = findGalleryImageVersion(ctx, ref);
-  if (existing) {
-    const operation = existing.state.operation;
-    if (operation?.kind === "Delete" && isInFlight(operation, now))
-      throw ArmErrors.versionMarkedForDeletion(ref.version);
-    if (isInFlight(operation, now)) throw ArmErrors.operationInProgress(nestedName(ref));
-  }
+  assertVersionWritable(existing, ref.version, nestedName(ref), now);
 
   const parsed = parseProperties(galleryImageVersionPropertiesShape, input.properties, "properties");
   const properties = {
@@ -450,27 +450,22 @@ function write(
       publishedDate: existing?.body.properties.publishedDate ?? new Date(startedAt).toISOString(),
     },
   };
-  // A new resource replaces whatever row a completed delete left under its key (purging by key stays cheap).
-  if (!existing) ctx.resources.remove(id);
-  ctx.resources.put({
-    id,
-    type: GALLERY_IMAGE_VERSION_TYPE,
-    name: body.name,
-    subscriptionId: image.subscriptionId,
-    resourceGroup: image.resourceGroup,
-    parentKey: image.id,
-    location: input.location,
+  const state: GalleryImageVersionState = {
+    operation: tracked,
+    replication,
+    ...definedEntries({
+      policyViolations: existing?.state.policyViolations,
+      validationFailed: existing?.state.validationFailed,
+    }),
+  };
+  storeGalleryChild(
+    ctx,
+    image,
     body,
-    state: {
-      operation: tracked,
-      replication,
-      ...definedEntries({
-        policyViolations: existing?.state.policyViolations,
-        validationFailed: existing?.state.validationFailed,
-      }),
-    } satisfies GalleryImageVersionState,
-    createdAt: existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
-  });
+    state,
+    existing,
+    existing?.createdAt ?? (options.startedAt !== undefined ? startedAt : undefined),
+  );
   return { record: findGalleryImageVersion(ctx, ref)!, created: !existing, operation };
 }
 
@@ -618,15 +613,7 @@ export function deleteGalleryImageVersion(ctx: EmulatorContext, ref: GalleryImag
       now,
     ),
   );
-  const running = existing.state.operation;
-  const durationMs =
-    running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
-    "Delete",
-    durationMs,
-  );
+  const { operation, tracked, durationMs } = beginVersionDelete(ctx, existing);
   ctx.resources.put({
     ...existing,
     parentKey: image.id,

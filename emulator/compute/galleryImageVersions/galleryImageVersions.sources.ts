@@ -2,10 +2,15 @@ import { parseResourceId } from "../../../lib/azure/resourceId.js";
 import { normalizeLocation } from "../../../lib/gallery/regions.js";
 import type { EmulatorContext } from "../../context.js";
 import type { GalleryImageBody } from "../galleryImages/galleryImages.model.js";
-import type { GalleryImageVersionBody, GalleryImageVersionState } from "./galleryImageVersions.model.js";
+import { resolveLatest } from "../../../lib/gallery/latest.js";
+import {
+  type GalleryImageVersionBody,
+  type GalleryImageVersionState,
+  versionsWithReplication,
+} from "./galleryImageVersions.model.js";
 import { regionStatusAt } from "../shared/replication.js";
 import { findCommunityGallery } from "../sharing/communityGalleries.model.js";
-import { GALLERY_IMAGE_TYPE, GALLERY_IMAGE_VERSION_TYPE } from "../shared/names.js";
+import { GALLERY_IMAGE_TYPE } from "../shared/names.js";
 import { resolveComputeSource } from "../sources/versionSources.js";
 import type { VersionSource } from "./versionSource.js";
 
@@ -47,32 +52,39 @@ function resolveGalleryImageVersion(
   };
 }
 
-/** `/CommunityGalleries/{publicGalleryName}/Images/{image}/Versions/{version}`, as Compute spells a community version's id. */
-const COMMUNITY_VERSION_ID = /^\/CommunityGalleries\/([^/]+)\/Images\/([^/]+)\/Versions\/([^/]+)\/?$/i;
+/**
+ * `/CommunityGalleries/{publicGalleryName}/Images/{image}[/Versions/{version|latest}]`, as Compute spells a community
+ * image's id: GalleryImageVersion_Create_WithCommunityImageVersionAsSource names the image alone.
+ */
+const COMMUNITY_IMAGE_ID = /^\/CommunityGalleries\/([^/]+)\/Images\/([^/]+)(?:\/Versions\/([^/]+))?\/?$/i;
 
 /**
  * A version of a community gallery's image as a source: public, so no role is checked; otherwise it is the
- * underlying gallery image version, usable where it has replicated.
+ * underlying gallery image version, usable where it has replicated. An id without a version (or with `latest`)
+ * names the image's latest version in the wanted region, as for a VM.
  */
 export function resolveCommunitySource(
   ctx: EmulatorContext,
   communityGalleryImageId: string,
   wantedLocation: string,
 ): VersionSource | undefined {
-  const match = COMMUNITY_VERSION_ID.exec(communityGalleryImageId);
+  const match = COMMUNITY_IMAGE_ID.exec(communityGalleryImageId);
   if (!match) return undefined;
-  const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string];
+  const [, publicName, imageName, versionName] = match as unknown as [string, string, string, string | undefined];
   const gallery = findCommunityGallery(ctx, publicName);
   const definition = gallery
     ? ctx.resources
         .listChildren<GalleryImageBody>(gallery.id, GALLERY_IMAGE_TYPE)
         .items.find((image) => image.name.toLowerCase() === imageName.toLowerCase())
     : undefined;
-  const version = definition
-    ? ctx.resources
-        .listChildren<GalleryImageVersionBody, GalleryImageVersionState>(definition.id, GALLERY_IMAGE_VERSION_TYPE)
-        .items.find((v) => v.name.toLowerCase() === versionName.toLowerCase())
-    : undefined;
+  if (!definition) return undefined;
+  const versions = versionsWithReplication(ctx, definition.id);
+  const candidates = versions.map(({ name, location, properties }) => ({ name, location, ...properties }));
+  const wanted =
+    versionName === undefined || versionName.toLowerCase() === "latest"
+      ? resolveLatest(candidates, wantedLocation, new Date(ctx.clock.now())).latest
+      : versionName;
+  const version = versions.find((v) => v.name.toLowerCase() === wanted?.toLowerCase());
   return version ? resolveGalleryImageVersion(ctx, version.id, wantedLocation) : undefined;
 }
 

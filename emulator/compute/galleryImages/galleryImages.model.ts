@@ -11,31 +11,21 @@ import type { EmulatorContext } from "../../context.js";
 import { ArmErrors } from "../../errors.js";
 import type { OperationRecord } from "../../operations.js";
 import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
+import { findGallery, type GalleryRecord, type GalleryRef, type WriteResult } from "../galleries/galleries.model.js";
 import {
-  definedEntries,
-  findGallery,
-  type GalleryRecord,
-  type GalleryRef,
-  type WriteResult,
-} from "../galleries/galleries.model.js";
-import {
-  checkLocationInGallery,
   trackedArtifactView,
   deleteArtifact,
-  requestedLocation,
-  storeGalleryChild,
+  patchedBody,
+  readArtifactPut,
+  writeArtifact,
+  type ArtifactRecord,
 } from "../shared/galleryArtifacts.js";
-import { parseProperties, requireObjectBody, stringTags, throwViolation } from "../shared/body.js";
+import { parseProperties, throwViolation } from "../shared/body.js";
 import { sameInstant } from "../shared/dates.js";
 import { checkQuotaForOneMore } from "../shared/quota.js";
 import { GALLERY_IMAGE_TYPE, GALLERY_TYPE, GALLERY_IMAGE_VERSION_TYPE, requireResourceGroup } from "../shared/names.js";
 import { refuseDeleteWhileSoftDeleted } from "../galleryImageVersions/softDeletedVersions.model.js";
-import {
-  assertNoOperationInFlight,
-  beginOperation,
-  resourceOperationMs,
-  type TrackedState,
-} from "../shared/provisioning.js";
+import { assertNoOperationInFlight, type TrackedState } from "../shared/provisioning.js";
 
 /** Microsoft.Compute/galleries/images (image definitions): the model (validation, state, views). */
 
@@ -125,22 +115,17 @@ function write(
   if (!existing) {
     checkQuotaForOneMore(ctx, "imageDefinitions", GALLERY_IMAGE_TYPE, ref.subscriptionId, input.location);
   }
-  const id = existing?.body.id ?? `${gallery.body.id}/images/${ref.image}`;
-  const name = existing?.name ?? ref.image;
-  const { operation, tracked } = beginOperation(
-    ctx,
-    { id, subscriptionId: gallery.subscriptionId, location: input.location },
-    existing ? "Update" : "Create",
-    resourceOperationMs(ctx),
-  );
-  storeGalleryChild(
-    ctx,
-    gallery,
-    { id, name, type: GALLERY_IMAGE_TYPE, location: input.location, ...stringTags(input.tags), properties },
-    { operation: tracked },
-    existing,
-  );
-  return { record: findGalleryImage(ctx, ref)!, created: !existing, operation };
+  const { created, operation } = writeArtifact(ctx, {
+    parent: gallery,
+    type: GALLERY_IMAGE_TYPE,
+    name: ref.image,
+    nestedName: nestedName(ref),
+    location: input.location,
+    tags: input.tags,
+    properties,
+    existing: existing as ArtifactRecord | undefined,
+  });
+  return { record: findGalleryImage(ctx, ref)!, created, operation };
 }
 
 /** PUT: creates the definition (201) or updates it (200) when only updatable properties change. */
@@ -151,18 +136,15 @@ export function putGalleryImage(
   apiVersion?: string,
 ): WriteResult<GalleryImageRecord> {
   throwViolation(checkImageDefinitionName(ref.image, ref.gallery));
-  const body = requireObjectBody(rawBody);
-  const location = requestedLocation(body.location, GALLERY_IMAGE_TYPE);
-  const gallery = parentGallery(ctx, ref);
-  const existing = findGalleryImage(ctx, ref);
-  checkLocationInGallery(location, {
+  const { input, existing } = readArtifactPut(rawBody, {
+    type: GALLERY_IMAGE_TYPE,
     kind: "gallery image",
-    galleryLocation: gallery.body.location,
-    existing,
     nestedName: nestedName(ref),
     resourceGroup: ref.resourceGroup,
+    gallery: () => parentGallery(ctx, ref),
+    find: () => findGalleryImage(ctx, ref),
   });
-  return write(ctx, ref, { location, tags: body.tags, properties: body.properties }, existing, gallery, apiVersion);
+  return write(ctx, ref, input, existing, parentGallery(ctx, ref), apiVersion);
 }
 
 /** PATCH: the sent properties over the stored ones, then the same rules as PUT. */
@@ -172,19 +154,9 @@ export function patchGalleryImage(
   rawBody: unknown,
   apiVersion?: string,
 ): WriteResult<GalleryImageRecord> {
-  const body = requireObjectBody(rawBody);
   const gallery = parentGallery(ctx, ref);
   const existing = getGalleryImage(ctx, ref);
-  const patch = (body.properties ?? {}) as Record<string, unknown>;
-  const properties = { ...existing.body.properties, ...definedEntries(patch) };
-  return write(
-    ctx,
-    ref,
-    { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties },
-    existing,
-    gallery,
-    apiVersion,
-  );
+  return write(ctx, ref, patchedBody(existing, rawBody), existing, gallery, apiVersion);
 }
 
 /** DELETE: refused while versions remain. */

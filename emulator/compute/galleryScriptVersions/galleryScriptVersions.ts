@@ -1,14 +1,11 @@
 import type { ArmRoute } from "../../router.js";
-import { getGalleryScript } from "../galleryScripts/galleryScripts.model.js";
+import { galleryScripts } from "../galleryScripts/galleryScripts.model.js";
 import { galleryScriptRefOf, SCRIPT_PATH } from "../galleryScripts/galleryScripts.js";
 import { artifactRoutes, expandsReplication } from "../shared/galleryArtifacts.js";
 import { GALLERY_SCRIPT_VERSION_TYPE } from "../shared/names.js";
 import {
-  deleteGalleryScriptVersion,
+  galleryScriptVersions,
   galleryScriptVersionView,
-  getGalleryScriptVersion,
-  patchGalleryScriptVersion,
-  putGalleryScriptVersion,
   type GalleryScriptVersionRef,
 } from "./galleryScriptVersions.model.js";
 import type { ArmRequest } from "../../router.js";
@@ -22,10 +19,10 @@ function refOf(req: ArmRequest): GalleryScriptVersionRef {
 export const galleryScriptVersionRoutes: ArmRoute[] = artifactRoutes({
   type: GALLERY_SCRIPT_VERSION_TYPE,
   path: `${SCRIPT_PATH}/versions/{galleryScriptVersionName}`,
-  put: (req) => putGalleryScriptVersion(req.ctx, refOf(req), req.body),
-  patch: (req) => patchGalleryScriptVersion(req.ctx, refOf(req), req.body),
-  get: (req) => getGalleryScriptVersion(req.ctx, refOf(req)),
-  remove: (req) => deleteGalleryScriptVersion(req.ctx, refOf(req)),
-  parentId: (req) => getGalleryScript(req.ctx, galleryScriptRefOf(req)).id,
+  put: (req) => galleryScriptVersions.put(req.ctx, refOf(req), req.body),
+  patch: (req) => galleryScriptVersions.patch(req.ctx, refOf(req), req.body),
+  get: (req) => galleryScriptVersions.get(req.ctx, refOf(req)),
+  remove: (req) => galleryScriptVersions.remove(req.ctx, refOf(req)),
+  parentId: (req) => galleryScripts.get(req.ctx, galleryScriptRefOf(req)).id,
   view: (record, now, req) => galleryScriptVersionView(record, now, expandsReplication(req)),
 });

@@ -2,14 +2,7 @@ import type { ArmRequest, ArmRoute } from "../../router.js";
 import { parentGallery } from "../galleryImages/galleryImages.model.js";
 import { artifactRoutes, GALLERY_PATH, galleryRefOf } from "../shared/galleryArtifacts.js";
 import { GALLERY_SCRIPT_TYPE } from "../shared/names.js";
-import {
-  deleteGalleryScript,
-  galleryScriptView,
-  getGalleryScript,
-  patchGalleryScript,
-  putGalleryScript,
-  type GalleryScriptRef,
-} from "./galleryScripts.model.js";
+import { galleryScripts, type GalleryScriptRef } from "./galleryScripts.model.js";
 
 /** Microsoft.Compute/galleries/scripts: routes and thin handlers over galleryScripts.model.ts. */
 
@@ -22,10 +15,10 @@ export function galleryScriptRefOf(req: ArmRequest): GalleryScriptRef {
 export const galleryScriptRoutes: ArmRoute[] = artifactRoutes({
   type: GALLERY_SCRIPT_TYPE,
   path: SCRIPT_PATH,
-  put: (req) => putGalleryScript(req.ctx, galleryScriptRefOf(req), req.body),
-  patch: (req) => patchGalleryScript(req.ctx, galleryScriptRefOf(req), req.body),
-  get: (req) => getGalleryScript(req.ctx, galleryScriptRefOf(req)),
-  remove: (req) => deleteGalleryScript(req.ctx, galleryScriptRefOf(req)),
+  put: (req) => galleryScripts.put(req.ctx, galleryScriptRefOf(req), req.body),
+  patch: (req) => galleryScripts.patch(req.ctx, galleryScriptRefOf(req), req.body),
+  get: (req) => galleryScripts.get(req.ctx, galleryScriptRefOf(req)),
+  remove: (req) => galleryScripts.remove(req.ctx, galleryScriptRefOf(req)),
   parentId: (req) => parentGallery(req.ctx, galleryRefOf(req)).id,
-  view: (record, now) => galleryScriptView(record, now),
+  view: galleryScripts.view,
 });

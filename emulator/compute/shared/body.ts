@@ -83,3 +83,11 @@ export function parseProperties<S extends z.ZodType>(schema: S, value: unknown, 
 export function stringTags(tags: Record<string, string> | undefined): { tags?: Record<string, string> } {
   return tags ? { tags } : {};
 }
+
+/** A tracked resource's envelope as ARM answers it: id, name, type, location and its tags when it has any. */
+export function trackedEnvelope(
+  body: { id: string; name: string; location: string; tags?: Record<string, string> },
+  type: string,
+) {
+  return { id: body.id, name: body.name, type, location: body.location, ...stringTags(body.tags) };
+}

@@ -10,7 +10,7 @@ import type { ArmResourceBody, ResourceRecord } from "../../store/resources.js";
 import { visibleSubscription } from "../../resources/subscriptions.js";
 import type { GalleryRef, WriteResult } from "../galleries/galleries.model.js";
 import { beginReplicatedWrite, replicationStatusAt, type RegionReplicationPlan } from "./replication.js";
-import { requireObjectBody, stringTags, throwViolation } from "./body.js";
+import { requireObjectBody, stringTags, throwViolation, trackedEnvelope } from "./body.js";
 import { canonicalLocation, GALLERY_API_VERSIONS, requiredLocation } from "./names.js";
 import {
   assertNoOperationInFlight,
@@ -51,11 +51,7 @@ export function trackedArtifactView<P extends object>(
   now: number,
 ) {
   return {
-    id: record.body.id,
-    name: record.body.name,
-    type,
-    location: record.body.location,
-    ...stringTags(record.body.tags),
+    ...trackedEnvelope(record.body, type),
     properties: { ...record.body.properties, provisioningState: provisioningStateOf(record.state.operation, now) },
   };
 }
@@ -97,14 +93,33 @@ export function checkLocationInGallery(
     throw ArmErrors.locationDiffersFromGallery(options.kind, location, options.galleryLocation);
 }
 
-/** The location of a PUT: required, known, unchanged on update and the same as the gallery's. */
-export function artifactLocation(
-  rawLocation: string | undefined,
-  options: Parameters<typeof checkLocationInGallery>[1] & { type: string },
-): string {
-  const location = requestedLocation(rawLocation, options.type);
-  checkLocationInGallery(location, options);
-  return location;
+/**
+ * A PUT's body, read in the service's order: an object, a location it knows, the parent gallery and the stored
+ * resource, then the location's rules against them (unchanged, the gallery's).
+ */
+export function readArtifactPut<T extends { body: { location: string } }>(
+  rawBody: unknown,
+  what: {
+    type: string;
+    kind: string;
+    nestedName: string;
+    resourceGroup: string;
+    gallery: () => { body: { location: string } };
+    find: () => T | undefined;
+  },
+): { input: { location: string; tags?: Record<string, string>; properties: unknown }; existing: T | undefined } {
+  const body = requireObjectBody(rawBody);
+  const location = requestedLocation(body.location, what.type);
+  const galleryLocation = what.gallery().body.location;
+  const existing = what.find();
+  checkLocationInGallery(location, {
+    kind: what.kind,
+    galleryLocation,
+    existing,
+    nestedName: what.nestedName,
+    resourceGroup: what.resourceGroup,
+  });
+  return { input: { location, tags: body.tags, properties: body.properties }, existing };
 }
 
 export interface ArtifactWrite {
@@ -267,13 +282,12 @@ export function deleteArtifact(
 
 /** The merged PATCH body of a resource whose `properties` merge one level deep. */
 export function patchedBody(
-  existing: ArtifactRecord,
+  existing: { body: { location: string; tags?: Record<string, string>; properties: object } },
   rawBody: unknown,
 ): { location: string; tags?: Record<string, string>; properties: Record<string, unknown> } {
   const body = requireObjectBody(rawBody);
   const patch = (body.properties ?? {}) as Record<string, unknown>;
-  const stored = existing.body.properties;
-  const properties = { ...stored };
+  const properties: Record<string, unknown> = { ...existing.body.properties };
   for (const [key, value] of Object.entries(patch)) if (value !== undefined && value !== null) properties[key] = value;
   return { location: existing.body.location, tags: body.tags ?? existing.body.tags, properties };
 }

@@ -84,6 +84,42 @@ export function assertNoOperationInFlight(
 }
 
 /**
+ * A version (image or application) that is being deleted can't be written (it is marked for deletion); one with
+ * another write running can't either.
+ */
+export function assertVersionWritable(
+  existing: { state: TrackedState } | undefined,
+  version: string,
+  displayName: string,
+  now: number,
+): void {
+  const operation = existing?.state.operation;
+  if (operation?.kind === "Delete" && isInFlight(operation, now)) throw ArmErrors.versionMarkedForDeletion(version);
+  if (isInFlight(operation, now)) throw ArmErrors.operationInProgress(displayName);
+}
+
+/**
+ * A version's DELETE: accepted while replication runs, and a repeated delete ends when the first one does. Returns
+ * the operation and how long it runs.
+ */
+export function beginVersionDelete(
+  ctx: EmulatorContext,
+  existing: { id: string; subscriptionId: string; body: { location: string }; state: TrackedState },
+): { operation: OperationRecord; tracked: TrackedOperation; durationMs: number } {
+  const now = ctx.clock.now();
+  const running = existing.state.operation;
+  const durationMs =
+    running?.kind === "Delete" && isInFlight(running, now) ? running.endsAt - now : resourceOperationMs(ctx);
+  const begun = beginOperation(
+    ctx,
+    { id: existing.id, subscriptionId: existing.subscriptionId, location: existing.body.location },
+    "Delete",
+    durationMs,
+  );
+  return { ...begun, durationMs };
+}
+
+/**
  * LRO headers per method. PUT and DELETE carry Azure-AsyncOperation and Location. PATCH carries only
  * Azure-AsyncOperation: SDK pollers read a PATCH's final result from Location when present, and Compute's
  * Location is the operation monitor, not the resource, so the resource must be read from the request URL.

@@ -7,7 +7,8 @@ import { deploymentOfVm, vmFromImage } from "../../testing/vmFromImage.js";
 /**
  * `storageProfile.imageReference.communityGalleryImageId`: a VM (and a deployment's validation) from an image of a
  * community gallery, against the demo seed: Contoso's contoso_eu_images (versions in EU regions) made a community
- * gallery, used by lee of Fabrikam, who has no share and no role on it.
+ * gallery, used by lee of Fabrikam, who has no share and no role on it; and an image version of Fabrikam's own
+ * gallery published from it (`storageProfile.source.communityGalleryImageId`).
  */
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
@@ -68,6 +69,37 @@ describe("VMs and deployment validation from a community gallery image (communit
       communityGalleryImageId: imageId(),
       exactVersion: expected,
     });
+  });
+
+  // GalleryImageVersion_Create_WithCommunityImageVersionAsSource, across tenants: the example names the image alone.
+  it("publishes a version in another tenant's gallery from the community image's latest version in its region", async () => {
+    const gallery = `/subscriptions/${FABRIKAM}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/galleries/fabrikam_images`;
+    const definition = await call("PUT", `${gallery}/images/ubuntu-from-community?api-version=2025-12-03`, {
+      location: "westeurope",
+      properties: {
+        osType: "Linux",
+        osState: "Generalized",
+        hyperVGeneration: "V2",
+        identifier: { publisher: "Fabrikam", offer: "ubuntu-community", sku: "22_04" },
+      },
+    });
+    expect(definition.status).toBe(201);
+    await fx.em.advance(3600);
+    const listed = await collect(
+      fx.em.compute(LEE, FABRIKAM).communityGalleryImageVersions.list("westeurope", publicName, IMAGE),
+    );
+    const latest = listed
+      .filter((v) => !v.excludeFromLatest)
+      .sort((a, b) => b.publishedDate!.getTime() - a.publishedDate!.getTime())[0]!;
+    const version = await call("PUT", `${gallery}/images/ubuntu-from-community/versions/1.0.0?api-version=2025-12-03`, {
+      location: "westeurope",
+      properties: { storageProfile: { source: { communityGalleryImageId: imageId() } } },
+    });
+    expect(version.status, JSON.stringify(version.body)).toBe(201);
+    expect(version.body.properties.storageProfile.source).toEqual({ communityGalleryImageId: imageId() });
+    expect(version.body.properties.storageProfile.osDiskImage.sizeInGB).toBe(
+      latest.storageProfile!.osDiskImage!.diskSizeGB,
+    );
   });
 
   it("refuses a region the image was never replicated to, and a public name or image that does not exist", async () => {

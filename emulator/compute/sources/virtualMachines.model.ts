@@ -293,10 +293,14 @@ function buildDataDisks(
   image: ResolvedImage | undefined,
   plan: BuiltVm,
 ): VirtualMachineDataDisk[] {
-  const list = raw.dataDisks ?? [];
-  if (!Array.isArray(list)) throw ArmErrors.invalidParameterValue("storageProfile.dataDisks");
+  const listed = raw.dataDisks ?? [];
+  if (!Array.isArray(listed)) throw ArmErrors.invalidParameterValue("storageProfile.dataDisks");
+  // The image's data disks the request does not list are made all the same, as Compute makes them.
+  const implicit = (image?.dataDisks ?? [])
+    .filter((disk) => !listed.some((d) => isObject(d) && d.lun === disk.lun))
+    .map((disk) => ({ lun: disk.lun, createOption: "FromImage" }));
   const luns = new Set<number>();
-  return list.map((d, i): VirtualMachineDataDisk => {
+  return [...listed, ...implicit].map((d, i): VirtualMachineDataDisk => {
     const parameter = `storageProfile.dataDisks[${i}]`;
     if (!isObject(d)) throw ArmErrors.invalidParameterValue(parameter);
     if (typeof d.lun !== "number" || !Number.isInteger(d.lun) || d.lun < 0 || d.lun > 63)
