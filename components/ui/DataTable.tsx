@@ -2,7 +2,6 @@
 
 import {
   flexRender,
-  getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
@@ -11,6 +10,7 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { startTransition, useDeferredValue, useId, useRef, useState, type ReactNode } from "react";
+import { reusedCoreRowModel } from "@/components/ui/reusedCoreRowModel";
 
 declare module "@tanstack/react-table" {
   // A declaration merge must repeat the interface's type parameters, used or not.
@@ -36,7 +36,8 @@ const VIRTUALIZE_ABOVE = 100;
  * Virtual): the table scrolls inside its own box and only the rows in view are in the DOM, so 10,000 rows cost
  * what 30 do, and cells that fetch (a version's replication) fetch only for rows on screen. With `filterLabel`
  * it gets a search box over its text columns; filtering and sorting render at low priority (useDeferredValue,
- * startTransition), so typing never waits for the rows.
+ * startTransition), so typing never waits for the rows. Rows are built once per item (reusedCoreRowModel), so data
+ * that grows or changes in a few places costs what changed.
  */
 export function DataTable<T>({
   data,
@@ -68,7 +69,7 @@ export function DataTable<T>({
     state: { sorting, globalFilter: deferredFilter },
     onSortingChange: (updater) => startTransition(() => setSorting(updater)),
     getRowId,
-    getCoreRowModel: getCoreRowModel(),
+    getCoreRowModel: reusedCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
     globalFilterFn: "includesString",
