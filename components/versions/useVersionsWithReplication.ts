@@ -6,8 +6,14 @@ import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { latestCandidate, type ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
 import { effectiveTargetRegions } from "@/lib/gallery/replication";
-import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
-import { compareVersionNames } from "@/lib/gallery/names";
+import {
+  latestIneligibility,
+  resolveLatest,
+  resolveLatestNewestFirst,
+  type LatestResolution,
+  type PassedOverReason,
+} from "@/lib/gallery/latest";
+import { compareVersionNumbers, parseVersionName } from "@/lib/gallery/names";
 import { normalizeLocation } from "@/lib/gallery/regions";
 import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
 
@@ -33,6 +39,8 @@ const idOf = (version: GalleryImageVersion) => (version.id ?? "").toLowerCase();
 
 interface ListOrder {
   newestFirst: GalleryImageVersion[];
+  /** The list's positions, newest version first. */
+  newestFirstAt: number[];
   regions: Set<string>;
   /** Each version's place in the list, by lower-cased id. */
   indexOf: Map<string, number>;
@@ -48,16 +56,24 @@ function orderOf(versions: GalleryImageVersion[]): ListOrder {
   if (!order) {
     const regions = new Set<string>();
     const indexOf = new Map<string, number>();
-    versions.forEach((version, i) => {
+    const parsed = versions.map((version, i) => {
       indexOf.set(idOf(version), i);
       for (const target of effectiveTargetRegions(version)) regions.add(normalizeLocation(target.name));
+      return parseVersionName(version.name ?? "");
     });
-    const newestFirst = [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
-    order = { newestFirst, regions, indexOf };
+    // Each name parsed once above, not twice per comparison.
+    const newestFirstAt = versions.map((_, i) => i).sort((a, b) => compareVersionNumbers(parsed[b], parsed[a]));
+    order = { newestFirst: newestFirstAt.map((i) => versions[i]!), newestFirstAt, regions, indexOf };
     orders.set(versions, order);
   }
   return order;
 }
+
+/**
+ * The newest-first positions of the arrays this hook hands out (a list with its replication reads put in place, in
+ * the list's order), so latestIn walks them from the newest down instead of converting and sorting all of them.
+ */
+const handedOutOrder = new WeakMap<readonly ReplicatedArtifactVersion[], number[]>();
 
 /** The previous array when it holds the same elements, so memoized views of 10,000 versions are not rebuilt per render. */
 function stable<T>(previous: T[] | undefined, next: T[]): T[] {
@@ -151,8 +167,10 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
       if (detail.isError) detailErrors.push({ version: versions[i]!, error: detail.error });
       detailsSettled &&= !detail.isPending;
     }
+    const handedOut = stable(before[index], withDetails);
+    handedOutOrder.set(handedOut, orderOf(versions).newestFirstAt);
     return {
-      versions: stable(before[index], withDetails),
+      versions: handedOut,
       detailErrors,
       complete: isListComplete(list) && probesSettled && detailsSettled,
     };
@@ -164,5 +182,12 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
 
 /** `latest` as a deployment to `region` resolves it (the definition's own region when no other is in mind). */
 export function latestIn(versions: readonly ReplicatedArtifactVersion[], region: string): LatestResolution {
-  return resolveLatest(versions.map(latestCandidate), region);
+  const newestFirstAt = handedOutOrder.get(versions);
+  if (!newestFirstAt) return resolveLatest(versions.map(latestCandidate), region);
+  return resolveLatestNewestFirst(
+    (function* () {
+      for (const i of newestFirstAt) yield latestCandidate(versions[i]!);
+    })(),
+    region,
+  );
 }

@@ -65,11 +65,25 @@ export function resolveLatest(
   region: string,
   now: Date = new Date(),
 ): LatestResolution {
-  const newestFirst = versions
-    .filter((version) => parseVersionName(version.name))
-    .sort((a, b) => compareVersionNames(b.name, a.name));
+  return resolveLatestNewestFirst(
+    [...versions].sort((a, b) => compareVersionNames(b.name, a.name)),
+    region,
+    now,
+  );
+}
+
+/**
+ * resolveLatest over versions already ordered newest first, read only down to the one latest resolves to: a
+ * caller that keeps its list in that order (a table of 10,000 versions) neither sorts nor converts the rest.
+ */
+export function resolveLatestNewestFirst(
+  newestFirst: Iterable<LatestCandidate>,
+  region: string,
+  now: Date = new Date(),
+): LatestResolution {
   const passedOver: PassedOverVersion[] = [];
   for (const version of newestFirst) {
+    if (!parseVersionName(version.name)) continue;
     const reason = latestIneligibility(version, region);
     if (reason) {
       passedOver.push(reason);
