@@ -1,6 +1,6 @@
 "use client";
 
-import type { GalleryApplicationCustomAction, GalleryApplicationVersion } from "@azure/arm-compute";
+import type { GalleryApplicationCustomAction } from "@azure/arm-compute";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { AccessNote } from "@/components/access/AccessNote";
@@ -22,7 +22,12 @@ import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { latestIn } from "@/components/versions/useVersionsWithReplication";
-import { EndOfLifeValue, versionColumns, type VersionRow } from "@/components/versions/versionColumns";
+import {
+  EndOfLifeValue,
+  LatestVersionContext,
+  versionColumns,
+  versionRows,
+} from "@/components/versions/versionColumns";
 import { applicationIdOf } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
@@ -182,12 +187,7 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
       })
     : [];
   const latestHere = complete && app ? latestIn(versions, app.location).latest : undefined;
-  const rows: VersionRow<GalleryApplicationVersion>[] = versions.map((version) => ({
-    id: version.id ?? "",
-    name: version.name ?? "",
-    version,
-    isLatest: latestHere === version.name,
-  }));
+  const rows = versionRows(versions);
 
   return (
     <>
@@ -244,14 +244,16 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
               failures={detailErrors}
               describe={(names) => `The replication status of ${names} could not be read`}
             />
-            <DataTable
-              data={rows}
-              columns={tableColumns}
-              caption={`Versions of ${path.applicationName}`}
-              getRowId={(row) => row.id}
-              initialSorting={[{ id: "name", desc: true }]}
-              empty={list.isPending ? "Loading…" : "No versions have been published to this application yet."}
-            />
+            <LatestVersionContext.Provider value={latestHere}>
+              <DataTable
+                data={rows}
+                columns={tableColumns}
+                caption={`Versions of ${path.applicationName}`}
+                getRowId={(row) => row.id}
+                initialSorting={[{ id: "name", desc: true }]}
+                empty={list.isPending ? "Loading…" : "No versions have been published to this application yet."}
+              />
+            </LatestVersionContext.Provider>
           </>
         )}
       </Section>

@@ -21,7 +21,7 @@ import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
-import { versionColumns, type VersionRow } from "@/components/versions/versionColumns";
+import { LatestVersionContext, versionColumns, versionRows } from "@/components/versions/versionColumns";
 import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
@@ -57,22 +57,14 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   const region = img?.location;
   const versions = definition?.versions;
   const complete = definition?.complete ?? false;
-  // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and rebuilding
-  // the table's rows on every render would cost more than the render.
+  // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and building
+  // the table's rows on every render would cost more than the render. Latest reaches the rows' cells through
+  // LatestVersionContext, so resolving it leaves the rows as they are.
   const resolution = useMemo(
     () => (versions && complete && region ? latestIn(versions, region) : undefined),
     [versions, complete, region],
   );
-  const rows: VersionRow<GalleryImageVersion>[] = useMemo(
-    () =>
-      (versions ?? []).map((version) => ({
-        id: version.id ?? "",
-        name: version.name ?? "",
-        version,
-        isLatest: resolution?.latest === version.name,
-      })),
-    [versions, resolution?.latest],
-  );
+  const rows = useMemo(() => versionRows(versions ?? []), [versions]);
 
   return (
     <>
@@ -172,15 +164,17 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
               }))}
               describe={(names) => `The replication status of ${names} could not be read`}
             />
-            <DataTable
-              data={rows}
-              columns={columns}
-              caption={`Versions of ${path.imageName}`}
-              getRowId={(row) => row.id}
-              initialSorting={[{ id: "name", desc: true }]}
-              empty={!definition?.versions ? "Loading…" : "No versions have been published to this definition yet."}
-              filterLabel="Filter versions"
-            />
+            <LatestVersionContext.Provider value={resolution?.latest}>
+              <DataTable
+                data={rows}
+                columns={columns}
+                caption={`Versions of ${path.imageName}`}
+                getRowId={(row) => row.id}
+                initialSorting={[{ id: "name", desc: true }]}
+                empty={!definition?.versions ? "Loading…" : "No versions have been published to this definition yet."}
+                filterLabel="Filter versions"
+              />
+            </LatestVersionContext.Provider>
           </>
         )}
       </Section>

@@ -3,6 +3,7 @@
 import type { QueryKey } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { createContext, useContext } from "react";
 import { formatDate, isPast } from "@/components/ui/format";
 import { Tag } from "@/components/ui/StateBadge";
 import type { ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
@@ -20,7 +21,41 @@ export interface VersionRow<V> {
   id: string;
   name: string;
   version: V;
-  isLatest: boolean;
+}
+
+/**
+ * The version `latest` resolves to where the table is shown. The name cells read it, so resolving latest (once
+ * every version has been listed) re-renders the cells on screen, not the table's rows.
+ */
+export const LatestVersionContext = createContext<string | undefined>(undefined);
+
+const rowOf = new WeakMap<object, VersionRow<unknown>>();
+
+/**
+ * The table rows of a version list, one per version object for as long as it lives: a list that grows page by page
+ * or takes a version's replication read keeps the other rows, so the table builds only the new ones.
+ */
+export function versionRows<V extends ReplicatedArtifactVersion>(versions: readonly V[]): VersionRow<V>[] {
+  return versions.map((version) => {
+    let row = rowOf.get(version) as VersionRow<V> | undefined;
+    if (!row) {
+      row = { id: version.id ?? "", name: version.name ?? "", version };
+      rowOf.set(version, row);
+    }
+    return row;
+  });
+}
+
+function VersionName({ id, name }: { id: string; name: string }) {
+  const latest = useContext(LatestVersionContext);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Link href={pageHref(id)} className="font-mono text-brand-700 hover:underline">
+        {name}
+      </Link>
+      {latest === name && <Tag tone="brand">latest</Tag>}
+    </span>
+  );
 }
 
 /** An end-of-life date, marked once it has passed. */
@@ -30,7 +65,7 @@ export function EndOfLifeValue({ date }: { date: Date | undefined }) {
 }
 
 /**
- * `leading`: the version (linked, `latest` marked), published, end of life, excluded from latest; `replication`:
+ * `leading`: the version (linked, `latest` marked as LatestVersionContext says), published, end of life, excluded from latest; `replication`:
  * target regions and state, read per row through `read` as the row is rendered.
  */
 export function versionColumns<V extends ReplicatedArtifactVersion, K extends QueryKey>(read: ReplicationRead<V, K>) {
@@ -42,14 +77,7 @@ export function versionColumns<V extends ReplicatedArtifactVersion, K extends Qu
         header: "Version",
         meta: { rowHeader: true },
         sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
-        cell: (info) => (
-          <span className="inline-flex items-center gap-2">
-            <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
-              {info.getValue()}
-            </Link>
-            {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
-          </span>
-        ),
+        cell: (info) => <VersionName id={info.row.original.id} name={info.row.original.name} />,
       }),
       column.accessor((row) => row.version.publishingProfile?.publishedDate?.getTime() ?? 0, {
         id: "published",
