@@ -4,7 +4,11 @@ import type { GalleryImageVersion } from "@azure/arm-compute";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
-import { latestCandidate, type ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
+import {
+  latestCandidate,
+  latestCandidates,
+  type ReplicatedArtifactVersion,
+} from "@/components/versions/domainAdapters";
 import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import {
   latestIneligibility,
@@ -183,7 +187,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
 /** `latest` as a deployment to `region` resolves it (the definition's own region when no other is in mind). */
 export function latestIn(versions: readonly ReplicatedArtifactVersion[], region: string): LatestResolution {
   const newestFirstAt = handedOutOrder.get(versions);
-  if (!newestFirstAt) return resolveLatest(versions.map(latestCandidate), region);
+  if (!newestFirstAt) return resolveLatest(latestCandidates(versions), region);
   return resolveLatestNewestFirst(
     (function* () {
       for (const i of newestFirstAt) yield latestCandidate(versions[i]!);
