@@ -22,6 +22,7 @@ import {
   type ApplicationPath,
   type ApplicationVersionPath,
 } from "@/lib/queries/galleryApplications";
+import { isListComplete } from "@/lib/queries/versionLists";
 
 const APPLICATION = "Microsoft.Compute/galleries/applications";
 const VERSION = `${APPLICATION}/versions`;
@@ -78,7 +79,8 @@ export function DeleteApplicationButton({ path }: { path: ApplicationPath }) {
   const [open, setOpen] = useState(false);
   const id = applicationIdOf(path);
   const versions = useQuery({ ...applicationVersionQueries.list(arm, id), enabled: open });
-  const list = (versions.data ?? []).map((v) => v.name ?? "").sort((a, b) => compareVersionNames(b, a));
+  const listed = !versions.isError && isListComplete(versions);
+  const list = ((listed && versions.data) || []).map((v) => v.name ?? "").sort((a, b) => compareVersionNames(b, a));
   const count = list.length;
   const deletion = useOrderedDelete({
     versionNames: list,
@@ -99,7 +101,7 @@ export function DeleteApplicationButton({ path }: { path: ApplicationPath }) {
         onClose={() => !deletion.running && setOpen(false)}
         title={`Delete VM application ${path.applicationName}?`}
       >
-        {versions.isPending ? (
+        {!versions.isError && !listed ? (
           <Spinner label="Checking its versions…" />
         ) : versions.isError ? (
           <ErrorPanel error={versions.error} title="The versions of this application could not be listed" />
@@ -117,9 +119,7 @@ export function DeleteApplicationButton({ path }: { path: ApplicationPath }) {
           state={deletion.operation.state}
           onCancel={() => setOpen(false)}
           cancelDisabled={deletion.running}
-          confirmDisabled={
-            versions.isPending || versions.isError || deletion.running || (count > 0 && !deletion.confirmed)
-          }
+          confirmDisabled={!listed || deletion.running || (count > 0 && !deletion.confirmed)}
           onConfirm={deletion.confirm}
           confirmLabel={count > 0 ? `Delete application and ${versionsWord(count)}` : "Delete VM application"}
         />

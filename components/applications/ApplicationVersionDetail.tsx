@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
 import { ApplicationVersionActions } from "@/components/applications/ApplicationActions";
-import { CustomActionsTable, useApplicationVersions } from "@/components/applications/ApplicationDetail";
+import { CustomActionsTable } from "@/components/applications/ApplicationDetail";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { EndOfLifeValue } from "@/components/versions/versionColumns";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
@@ -20,7 +20,7 @@ import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
-import { latestIn } from "@/components/versions/useVersionsWithReplication";
+import { latestIn, useApplicationVersions } from "@/components/versions/useVersionsWithReplication";
 import { applicationIdOf, applicationVersionIdOf } from "@/lib/azure/routeParams";
 import { profileReplication } from "@/lib/gallery/replication";
 import { regionDisplayName } from "@/lib/gallery/regions";
@@ -40,7 +40,10 @@ export function ApplicationVersionDetail({ path }: { path: ApplicationVersionPat
   const siblings = useApplicationVersions(applicationIdOf(path));
   const v = version.data;
   const profile = v?.publishingProfile;
-  const isLatest = siblings.complete && v ? latestIn(siblings.versions, v.location).latest === path.versionName : false;
+  const isLatest =
+    siblings.complete && siblings.versions && v
+      ? latestIn(siblings.versions, v.location).latest === path.versionName
+      : false;
   const replication = profileReplication(profile);
 
   return (

@@ -16,7 +16,8 @@ import { Dialog } from "@/components/ui/Dialog";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { deleteGallery } from "@/lib/queries/galleries";
-import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { deleteImageVersion, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete } from "@/lib/queries/versionLists";
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
 
 export function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { GalleryImageVersion } from "@azure/arm-compute";
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQueryClient, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import {
@@ -19,17 +19,29 @@ import {
 } from "@/lib/gallery/latest";
 import { compareVersionNumbers, parseVersionName } from "@/lib/gallery/names";
 import { normalizeLocation } from "@/lib/gallery/regions";
-import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
+import type { ArmClients } from "@/lib/azure/clients";
+import { applicationVersionQueries } from "@/lib/queries/galleryApplications";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete } from "@/lib/queries/versionLists";
 
-export interface DefinitionVersions {
+export interface ArtifactVersions<V extends ReplicatedArtifactVersion> {
   /** The list read failed; its error. */
   listError?: unknown;
   /** The versions, each with its replication status once its `$expand=ReplicationStatus` read arrived. */
-  versions?: GalleryImageVersion[];
+  versions?: V[];
   /** Versions whose replication status could not be read, with the error. */
-  detailErrors: { version: GalleryImageVersion; error: unknown }[];
+  detailErrors: { version: V; error: unknown }[];
   /** False while any replication status is still loading (so `latest` may still change). */
   complete: boolean;
+}
+
+export type DefinitionVersions = ArtifactVersions<GalleryImageVersion>;
+
+/** The queries of one kind of replicated version: image versions (versionQueries) or application versions. */
+export interface VersionQueries<V extends ReplicatedArtifactVersion, K extends QueryKey> {
+  all: () => readonly string[];
+  list: (arm: ArmClients, parentId: string) => UseQueryOptions<V[], Error, V[], QueryKey>;
+  replication: (arm: ArmClients, id: string) => UseQueryOptions<V, Error, V, K>;
 }
 
 /** Definitions with at most this many versions have every version read; larger ones only what decides latest. */
@@ -39,10 +51,10 @@ const LATEST_PROBE_BATCH = 3;
 /** Reasons a version is passed over that the list alone shows; no replication read can change them. */
 const KNOWN_FROM_LIST: ReadonlySet<PassedOverReason> = new Set(["excludedGlobally", "excludedInRegion", "notTargeted"]);
 
-const idOf = (version: GalleryImageVersion) => (version.id ?? "").toLowerCase();
+const idOf = (version: ReplicatedArtifactVersion) => (version.id ?? "").toLowerCase();
 
 interface ListOrder {
-  newestFirst: GalleryImageVersion[];
+  newestFirst: ReplicatedArtifactVersion[];
   /** The list's positions, newest version first. */
   newestFirstAt: number[];
   regions: Set<string>;
@@ -54,8 +66,8 @@ interface ListOrder {
  * A list's versions newest first, the regions they target and where each id sits, computed once per list read
  * (the array is kept by the query), not per render.
  */
-const orders = new WeakMap<GalleryImageVersion[], ListOrder>();
-function orderOf(versions: GalleryImageVersion[]): ListOrder {
+const orders = new WeakMap<readonly ReplicatedArtifactVersion[], ListOrder>();
+function orderOf(versions: readonly ReplicatedArtifactVersion[]): ListOrder {
   let order = orders.get(versions);
   if (!order) {
     const regions = new Set<string>();
@@ -90,9 +102,12 @@ function stable<T>(previous: T[] | undefined, next: T[]): T[] {
  * unread at a time. `settled` once nothing unread is left above `latest` in any region. What latest resolves to
  * (and why newer versions are passed over) is then exactly what reading every version would give.
  */
-function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, GalleryImageVersion>) {
+function latestProbe(
+  versions: readonly ReplicatedArtifactVersion[],
+  read: ReadonlyMap<string, ReplicatedArtifactVersion>,
+) {
   const { newestFirst, regions } = orderOf(versions);
-  const probe = new Set<GalleryImageVersion>();
+  const probe = new Set<ReplicatedArtifactVersion>();
   let settled = true;
   for (const region of regions) {
     let unread = 0;
@@ -118,18 +133,32 @@ function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, 
  * Versions still replicating keep polling through versionQueries.detail.
  */
 export function useVersionsWithReplication(imageIds: string[]): DefinitionVersions[] {
+  return useReplicatedVersions(versionQueries, imageIds);
+}
+
+/** The versions of a VM application with their replication status, read as an image definition's are. */
+export function useApplicationVersions(applicationId: string) {
+  const [application] = useReplicatedVersions(applicationVersionQueries, [applicationId]);
+  return application!;
+}
+
+/** useVersionsWithReplication for any kind of replicated version, through its queries. */
+function useReplicatedVersions<V extends ReplicatedArtifactVersion, K extends QueryKey>(
+  queries: VersionQueries<V, K>,
+  parentIds: string[],
+): ArtifactVersions<V>[] {
   const arm = useArm();
   const queryClient = useQueryClient();
-  const lists = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
+  const lists = useQueries({ queries: parentIds.map((id) => queries.list(arm, id)) });
   const listed = lists.map((list) => list.data ?? []);
 
   let probesSettled = true;
-  let cached = new Map<string, GalleryImageVersion>();
-  const wanted: GalleryImageVersion[] = [];
+  let cached = new Map<string, V>();
+  const wanted: V[] = [];
   if (listed.some((versions) => versions.length > READ_ALL_VERSIONS_UP_TO)) {
     cached = new Map(
       queryClient
-        .getQueriesData<GalleryImageVersion>({ queryKey: [...versionQueries.all(), "detail"] })
+        .getQueriesData<V>({ queryKey: [...queries.all(), "detail"] })
         .flatMap(([, data]) => (data?.id ? [[data.id.toLowerCase(), data] as const] : [])),
     );
   }
@@ -142,15 +171,15 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
     probesSettled &&= settled;
     wanted.push(...versions.filter((version) => probe.has(version)));
   }
-  const details = useQueries({ queries: wanted.map((version) => versionQueries.replication(arm, version.id ?? "")) });
+  const details = useQueries({ queries: wanted.map((version) => queries.replication(arm, version.id ?? "")) });
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
-  const previous = useRef<(GalleryImageVersion[] | undefined)[]>([]);
+  const previous = useRef<(V[] | undefined)[]>([]);
 
   // The previous render's rows keep their identity when unchanged, so the tables below don't re-render: the ref is
   // read and written during render on purpose, and only this hook reads it.
   /* eslint-disable react-hooks/refs */
   const before = previous.current;
-  const result = lists.map((list, index) => {
+  const result = lists.map((list, index): ArtifactVersions<V> => {
     const versions = listed[index]!;
     if (list.isError) return { listError: list.error, detailErrors: [], complete: true };
     if (!list.data) return { detailErrors: [], complete: false };
@@ -162,7 +191,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
       const i = indexOf.get(id);
       if (i !== undefined) withDetails[i] = detail;
     }
-    const detailErrors: DefinitionVersions["detailErrors"] = [];
+    const detailErrors: ArtifactVersions<V>["detailErrors"] = [];
     let detailsSettled = true;
     for (const [id, detail] of detailOf) {
       const i = indexOf.get(id);

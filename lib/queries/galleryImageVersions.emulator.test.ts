@@ -7,7 +7,8 @@ import { ARM_RETRY } from "@/lib/azure/armRetry";
 import { createArmClients, type ArmClients } from "@/lib/azure/clients";
 import { galleryImageResourceId } from "@/lib/azure/resourceId";
 import { ResourceGraphFailed, resourceGraphPages } from "@/lib/azure/resourceGraph";
-import { isListComplete, noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete, noteVersionListWrite } from "@/lib/queries/versionLists";
 
 const VERSIONS = 2_300;
 const subscriptionId = SCALE_SEED.subscriptionId(1);
