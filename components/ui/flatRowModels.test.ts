@@ -17,18 +17,30 @@ interface Item {
 const columnsA: ColumnDef<Item, unknown>[] = [{ accessorKey: "size", id: "size" }];
 const columnsB: ColumnDef<Item, unknown>[] = [{ accessorFn: (item) => item.size * 2, id: "size" }];
 
-function tableOf(data: Item[], columns = columnsA) {
-  const options: TableOptionsResolved<Item> = {
-    data,
-    columns,
-    state: { sorting: [{ id: "size", desc: true }] },
+/** A table of rows with an `id`, sorted as given, with the row models under test. */
+function tableWith<T extends { id: string }>(
+  options: Pick<TableOptionsResolved<T>, "data" | "columns" | "getCoreRowModel" | "getSortedRowModel"> & {
+    sorting: SortingState;
+  },
+) {
+  const { sorting, ...rest } = options;
+  return createTable<T>({
+    ...rest,
+    state: { sorting },
     onStateChange: () => {},
     renderFallbackValue: null,
-    getRowId: (item) => item.id,
+    getRowId: (row) => row.id,
+  });
+}
+
+function tableOf(data: Item[], columns = columnsA) {
+  const table = tableWith({
+    data,
+    columns,
+    sorting: [{ id: "size", desc: true }],
     getCoreRowModel: reusedCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
-  };
-  const table = createTable(options);
+  });
   return {
     table,
     set(next: Partial<TableOptionsResolved<Item>>) {
@@ -101,21 +113,16 @@ describe("flatSortedRowModel", () => {
     { accessorKey: "tier", id: "tier", invertSorting: true },
     { id: "display", header: "not sortable" },
   ];
-  const order = (
-    sorting: SortingState,
-    rows: Release[],
-    sortedRowModel: TableOptionsResolved<Release>["getSortedRowModel"],
-  ) =>
-    createTable<Release>({
-      data: rows,
+  const tableOf = (sorting: SortingState, sortedRowModel: TableOptionsResolved<Release>["getSortedRowModel"]) =>
+    tableWith({
+      data: releases,
       columns,
-      state: { sorting },
-      onStateChange: () => {},
-      renderFallbackValue: null,
-      getRowId: (r) => r.id,
+      sorting,
       getCoreRowModel: getCoreRowModel(),
       getSortedRowModel: sortedRowModel,
-    })
+    });
+  const order = (sorting: SortingState, sortedRowModel: TableOptionsResolved<Release>["getSortedRowModel"]) =>
+    tableOf(sorting, sortedRowModel)
       .getRowModel()
       .rows.map((row) => row.id);
 
@@ -141,20 +148,11 @@ describe("flatSortedRowModel", () => {
     ],
     ["no sorting", []],
   ])("orders rows as TanStack's sorted row model does: %s", (_, sorting) => {
-    expect(order(sorting, releases, flatSortedRowModel())).toEqual(order(sorting, releases, getSortedRowModel()));
+    expect(order(sorting, flatSortedRowModel())).toEqual(order(sorting, getSortedRowModel()));
   });
 
   it("sorts the rows themselves, not copies", () => {
-    const table = createTable<Release>({
-      data: releases,
-      columns,
-      state: { sorting: [{ id: "name", desc: true }] },
-      onStateChange: () => {},
-      renderFallbackValue: null,
-      getRowId: (r) => r.id,
-      getCoreRowModel: getCoreRowModel(),
-      getSortedRowModel: flatSortedRowModel(),
-    });
+    const table = tableOf([{ id: "name", desc: true }], flatSortedRowModel());
     const sorted = table.getRowModel().rows;
     expect(sorted.every((row) => table.getCoreRowModel().rowsById[row.id] === row)).toBe(true);
     expect(table.getRowModel().rows).toBe(sorted);
