@@ -14,7 +14,6 @@ import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { SafeLink } from "@/components/ui/SafeLink";
@@ -23,12 +22,7 @@ import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
 import { latestIn, useApplicationVersions } from "@/components/versions/useVersionsWithReplication";
-import {
-  EndOfLifeValue,
-  LatestVersionContext,
-  versionColumns,
-  versionRows,
-} from "@/components/versions/versionColumns";
+import { EndOfLifeValue, versionColumns, VersionsTable } from "@/components/versions/versionColumns";
 import { applicationIdOf } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
@@ -173,7 +167,6 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
     });
   }, [versions, complete]);
   const latestHere = complete && app && versions ? latestIn(versions, app.location).latest : undefined;
-  const rows = useMemo(() => versionRows(versions ?? []), [versions]);
 
   return (
     <>
@@ -225,22 +218,14 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
         {listError !== undefined ? (
           <ErrorPanel error={listError} title="The versions of this application could not be listed" />
         ) : (
-          <>
-            <GroupedErrors
-              failures={detailErrors.map(({ version, error }) => ({ name: version.name ?? "", error }))}
-              describe={(names) => `The replication status of ${names} could not be read`}
-            />
-            <LatestVersionContext.Provider value={latestHere}>
-              <DataTable
-                data={rows}
-                columns={tableColumns}
-                caption={`Versions of ${path.applicationName}`}
-                getRowId={(row) => row.id}
-                initialSorting={[{ id: "name", desc: true }]}
-                empty={!versions ? "Loading…" : "No versions have been published to this application yet."}
-              />
-            </LatestVersionContext.Provider>
-          </>
+          <VersionsTable
+            versions={versions}
+            detailErrors={detailErrors}
+            columns={tableColumns}
+            caption={`Versions of ${path.applicationName}`}
+            latest={latestHere}
+            empty={!versions ? "Loading…" : "No versions have been published to this application yet."}
+          />
         )}
       </Section>
       <Section

@@ -1,9 +1,11 @@
 "use client";
 
 import type { QueryKey } from "@tanstack/react-query";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { DataTable } from "@/components/ui/DataTable";
+import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
 import { Tag } from "@/components/ui/StateBadge";
 import type { ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
@@ -27,7 +29,7 @@ export interface VersionRow<V> {
  * The version `latest` resolves to where the table is shown. The name cells read it, so resolving latest (once
  * every version has been listed) re-renders the cells on screen, not the table's rows.
  */
-export const LatestVersionContext = createContext<string | undefined>(undefined);
+const LatestVersionContext = createContext<string | undefined>(undefined);
 
 const rowOf = new WeakMap<object, VersionRow<unknown>>();
 
@@ -35,7 +37,7 @@ const rowOf = new WeakMap<object, VersionRow<unknown>>();
  * The table rows of a version list, one per version object for as long as it lives: a list that grows page by page
  * or takes a version's replication read keeps the other rows, so the table builds only the new ones.
  */
-export function versionRows<V extends ReplicatedArtifactVersion>(versions: readonly V[]): VersionRow<V>[] {
+function versionRows<V extends ReplicatedArtifactVersion>(versions: readonly V[]): VersionRow<V>[] {
   return versions.map((version) => {
     let row = rowOf.get(version) as VersionRow<V> | undefined;
     if (!row) {
@@ -44,6 +46,52 @@ export function versionRows<V extends ReplicatedArtifactVersion>(versions: reado
     }
     return row;
   });
+}
+
+/**
+ * The version table of a definition or application, newest first, `latest` marked, with the versions whose
+ * replication could not be read named above it. `versions` is the hook's array (kept while unchanged), so rows are
+ * built again only when it changes.
+ */
+export function VersionsTable<V extends ReplicatedArtifactVersion>({
+  versions,
+  detailErrors,
+  columns,
+  caption,
+  latest,
+  empty,
+  filterLabel,
+}: {
+  versions: readonly V[] | undefined;
+  detailErrors: readonly { version: V; error: unknown }[];
+  // Column value types differ per column, as in DataTable.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<VersionRow<V>, any>[];
+  caption: string;
+  latest: string | undefined;
+  empty: ReactNode;
+  filterLabel?: string;
+}) {
+  const rows = useMemo(() => versionRows(versions ?? []), [versions]);
+  return (
+    <>
+      <GroupedErrors
+        failures={detailErrors.map(({ version, error }) => ({ name: version.name ?? "", error }))}
+        describe={(names) => `The replication status of ${names} could not be read`}
+      />
+      <LatestVersionContext.Provider value={latest}>
+        <DataTable
+          data={rows}
+          columns={columns}
+          caption={caption}
+          getRowId={(row) => row.id}
+          initialSorting={[{ id: "name", desc: true }]}
+          empty={empty}
+          filterLabel={filterLabel}
+        />
+      </LatestVersionContext.Provider>
+    </>
+  );
 }
 
 function VersionName({ id, name }: { id: string; name: string }) {
