@@ -16,6 +16,7 @@ import {
   type ApplicationPath,
   type ApplicationVersionPath,
 } from "@/lib/queries/galleryApplications";
+import { isListComplete } from "@/lib/queries/versionLists";
 
 const APPLICATION = "Microsoft.Compute/galleries/applications";
 const VERSION = `${APPLICATION}/versions`;
@@ -78,7 +79,7 @@ export function DeleteApplicationButton({ path }: { path: ApplicationPath }) {
       shortNoun="application"
       name={path.applicationName}
       versions={versions}
-      complete={versions.isSuccess}
+      complete={isListComplete(versions)}
       onOpen={() => setAsked(true)}
       consequence="VMs and scale sets that reference a deleted version can no longer install it."
       deleteVersion={(name) => deleteApplicationVersion(arm, { ...path, versionName: name })}

@@ -1,7 +1,8 @@
 "use client";
 
-import type { GalleryApplicationCustomAction, GalleryApplicationVersion } from "@azure/arm-compute";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import type { GalleryApplicationCustomAction } from "@azure/arm-compute";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { AccessNote } from "@/components/access/AccessNote";
 import { ResourceError } from "@/components/access/NoAccess";
@@ -13,7 +14,6 @@ import { LazySharingPanels } from "@/components/sharing/LazySharingPanels";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
 import { SafeLink } from "@/components/ui/SafeLink";
@@ -21,31 +21,13 @@ import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Card, PageHeader, Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { latestIn } from "@/components/versions/useVersionsWithReplication";
-import { EndOfLifeValue, versionColumns, type VersionRow } from "@/components/versions/versionColumns";
+import { latestIn, useApplicationVersions } from "@/components/versions/useVersionsWithReplication";
+import { EndOfLifeValue, versionColumns, VersionsTable } from "@/components/versions/versionColumns";
 import { applicationIdOf } from "@/lib/azure/routeParams";
 import { compareVersionNames } from "@/lib/gallery/names";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
 import { effectiveTargetRegions } from "@/lib/gallery/replication";
 import { applicationQueries, applicationVersionQueries, type ApplicationPath } from "@/lib/queries/galleryApplications";
-
-/** The versions of an application, each with its replication status once its `$expand` read arrived. */
-export function useApplicationVersions(applicationId: string) {
-  const arm = useArm();
-  const list = useQuery(applicationVersionQueries.list(arm, applicationId));
-  const details = useQueries({
-    queries: (list.data ?? []).map((version) => applicationVersionQueries.replication(arm, version.id ?? "")),
-  });
-  const versions = (list.data ?? []).map((version, index) => details[index]?.data ?? version);
-  return {
-    list,
-    versions,
-    detailErrors: (list.data ?? []).flatMap((version, index) =>
-      details[index]?.isError ? [{ name: version.name ?? "", error: details[index]!.error }] : [],
-    ),
-    complete: list.data !== undefined && details.every((detail) => !detail.isPending),
-  };
-}
 
 const { column, leading, replication } = versionColumns(applicationVersionQueries.replication);
 const tableColumns = [
@@ -165,29 +147,26 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
   const id = applicationIdOf(path);
   const subscriptionName = useSubscriptionName(path.subscriptionId);
   const application = useQuery(applicationQueries.detail(arm, id));
-  const { list, versions, detailErrors, complete } = useApplicationVersions(id);
+  // Beyond 50 versions the hook reads only what decides latest; the table's cells read the rows on screen.
+  const { listError, versions, detailErrors, complete } = useApplicationVersions(id);
   const app = application.data;
-  const regions = [
-    ...new Set(versions.flatMap((version) => effectiveTargetRegions(version).map((t) => normalizeLocation(t.name)))),
-  ].sort();
-  const latestRows: LatestRow[] = complete
-    ? regions.map((region) => {
-        const resolution = latestIn(versions, region);
-        return {
-          region,
-          displayName: regionDisplayName(region),
-          latest: resolution.latest,
-          pastEndOfLife: resolution.latestIsPastEndOfLife,
-        };
-      })
-    : [];
-  const latestHere = complete && app ? latestIn(versions, app.location).latest : undefined;
-  const rows: VersionRow<GalleryApplicationVersion>[] = versions.map((version) => ({
-    id: version.id ?? "",
-    name: version.name ?? "",
-    version,
-    isLatest: latestHere === version.name,
-  }));
+  // Memoized on the versions array (kept stable by the hook), as an application may hold 10,000 versions.
+  const latestRows: LatestRow[] = useMemo(() => {
+    if (!versions || !complete) return [];
+    const regions = new Set(
+      versions.flatMap((version) => effectiveTargetRegions(version).map((t) => normalizeLocation(t.name))),
+    );
+    return [...regions].sort().map((region) => {
+      const resolution = latestIn(versions, region);
+      return {
+        region,
+        displayName: regionDisplayName(region),
+        latest: resolution.latest,
+        pastEndOfLife: resolution.latestIsPastEndOfLife,
+      };
+    });
+  }, [versions, complete]);
+  const latestHere = complete && app && versions ? latestIn(versions, app.location).latest : undefined;
 
   return (
     <>
@@ -236,23 +215,17 @@ export function ApplicationDetail({ path }: { path: ApplicationPath }) {
         title="Application versions"
         description="Replication is read per version and refreshed every few seconds while any region is still replicating."
       >
-        {list.isError ? (
-          <ErrorPanel error={list.error} title="The versions of this application could not be listed" />
+        {listError !== undefined ? (
+          <ErrorPanel error={listError} title="The versions of this application could not be listed" />
         ) : (
-          <>
-            <GroupedErrors
-              failures={detailErrors}
-              describe={(names) => `The replication status of ${names} could not be read`}
-            />
-            <DataTable
-              data={rows}
-              columns={tableColumns}
-              caption={`Versions of ${path.applicationName}`}
-              getRowId={(row) => row.id}
-              initialSorting={[{ id: "name", desc: true }]}
-              empty={list.isPending ? "Loading…" : "No versions have been published to this application yet."}
-            />
-          </>
+          <VersionsTable
+            versions={versions}
+            detailErrors={detailErrors}
+            columns={tableColumns}
+            caption={`Versions of ${path.applicationName}`}
+            latest={latestHere}
+            empty={!versions ? "Loading…" : "No versions have been published to this application yet."}
+          />
         )}
       </Section>
       <Section

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ApplicationVersionActions } from "@/components/applications/ApplicationActions";
-import { CustomActionsTable, useApplicationVersions } from "@/components/applications/ApplicationDetail";
+import { CustomActionsTable } from "@/components/applications/ApplicationDetail";
 import { useArm } from "@/components/layout/ArmContext";
 import { EdgeZonesSection } from "@/components/galleryArtifacts/EdgeZones";
 import { PropertyList } from "@/components/ui/PropertyList";
@@ -11,7 +11,7 @@ import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Card, Section } from "@/components/ui/Section";
 import { RegionReplicationTable } from "@/components/versions/RegionReplicationTable";
 import { VersionFacts, VersionPageHeader } from "@/components/versions/VersionPageHeader";
-import { latestIn } from "@/components/versions/useVersionsWithReplication";
+import { latestIn, useApplicationVersions } from "@/components/versions/useVersionsWithReplication";
 import { applicationIdOf, applicationVersionIdOf } from "@/lib/azure/routeParams";
 import { applicationVersionQueries, type ApplicationVersionPath } from "@/lib/queries/galleryApplications";
 
@@ -27,7 +27,10 @@ export function ApplicationVersionDetail({ path }: { path: ApplicationVersionPat
   const siblings = useApplicationVersions(applicationIdOf(path));
   const v = version.data;
   const profile = v?.publishingProfile;
-  const isLatest = siblings.complete && v ? latestIn(siblings.versions, v.location).latest === path.versionName : false;
+  const isLatest =
+    siblings.complete && siblings.versions && v
+      ? latestIn(siblings.versions, v.location).latest === path.versionName
+      : false;
 
   return (
     <>

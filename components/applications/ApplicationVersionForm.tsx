@@ -59,6 +59,7 @@ import {
   type ApplicationPath,
   type ApplicationVersionPath,
 } from "@/lib/queries/galleryApplications";
+import { isListComplete } from "@/lib/queries/versionLists";
 
 const FIELDS = ["name", "properties", "tags"] as const;
 const ALIASES = { galleryApplicationVersionName: "name" };
@@ -81,7 +82,7 @@ export function ApplicationVersionCreateForm({ path }: { path: ApplicationPath }
       />
       {application.isError && <ErrorPanel error={application.error} title="The application could not be read" />}
       {versions.isError && <ErrorPanel error={versions.error} title="The versions could not be listed" />}
-      {application.data && versions.data ? (
+      {application.data && versions.data && isListComplete(versions) ? (
         <VersionFormBody
           path={path}
           application={application.data}

@@ -16,6 +16,7 @@ import { useCapabilities } from "@/components/access/useCapabilities";
 import { galleryIdOf, pageHref, type GalleryPath } from "@/lib/azure/routeParams";
 import { highestVersionName } from "@/lib/gallery/names";
 import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
+import { isListComplete } from "@/lib/queries/versionLists";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { accessControlProfileQueries } from "@/lib/queries/galleryInVMAccessControlProfiles";
 import { scriptQueries } from "@/lib/queries/galleryScripts";
@@ -138,11 +139,12 @@ export function GalleryArtifactSections({ path }: { path: GalleryPath }) {
       id: application.id ?? "",
       name: application.name ?? "",
       application,
-      versions: list?.data
-        ? { count: list.data.length, highest: highestVersionName(list.data.map((v) => v.name ?? "")) }
-        : list?.isError
-          ? "error"
-          : "loading",
+      versions:
+        list?.data && isListComplete(list)
+          ? { count: list.data.length, highest: highestVersionName(list.data.map((v) => v.name ?? "")) }
+          : list?.isError
+            ? "error"
+            : "loading",
     };
   });
   return (

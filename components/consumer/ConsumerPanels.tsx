@@ -5,7 +5,7 @@ import { DeployPanel } from "@/components/consumer/DeployPanel";
 import { LatestByRegion } from "@/components/consumer/LatestByRegion";
 import { VersionUsability } from "@/components/consumer/VersionUsability";
 import { useArm } from "@/components/layout/ArmContext";
-import { latestCandidate } from "@/components/versions/domainAdapters";
+import { latestCandidate, latestCandidates } from "@/components/versions/domainAdapters";
 import { useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { imageIdOf, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { versionUsability } from "@/lib/consumer/usability";
@@ -18,7 +18,7 @@ export function ConsumerDefinitionPanels({ path }: { path: GalleryPath & { image
   const id = imageIdOf(path);
   const image = useQuery(imageQueries.detail(arm, id));
   const [definition] = useVersionsWithReplication([id]);
-  const versions = definition?.versions && definition.complete ? definition.versions.map(latestCandidate) : undefined;
+  const versions = definition?.versions && definition.complete ? latestCandidates(definition.versions) : undefined;
   return (
     <>
       <LatestByRegion definitionId={id} />
@@ -43,7 +43,7 @@ export function ConsumerVersionPanels({ path }: { path: GalleryPath & { imageNam
   const v = version.data;
   if (!v) return null;
   const candidate = latestCandidate(v);
-  const versions = definition?.versions && definition.complete ? definition.versions.map(latestCandidate) : undefined;
+  const versions = definition?.versions && definition.complete ? latestCandidates(definition.versions) : undefined;
   const startedAt = v.publishingProfile?.publishedDate;
   return (
     <>

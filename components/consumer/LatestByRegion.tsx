@@ -9,7 +9,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Section } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { Tag } from "@/components/ui/StateBadge";
-import { latestCandidate } from "@/components/versions/domainAdapters";
+import { latestCandidates } from "@/components/versions/domainAdapters";
 import { useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
 import { latestByRegion, type LatestInRegion } from "@/lib/consumer/usability";
 import type { VersionTrust } from "@/lib/gallery/trust";
@@ -85,7 +85,7 @@ export function LatestByRegion({ definitionId }: { definitionId: string }) {
   const [definition] = useVersionsWithReplication([definitionId]);
   const resolutions =
     definition?.versions && definition.complete
-      ? latestByRegion(definition.versions.map(latestCandidate), new Date())
+      ? latestByRegion(latestCandidates(definition.versions), new Date())
       : undefined;
   const latestNames = new Set((resolutions ?? []).map((row) => row.latest));
   const trust = useVersionTrust(

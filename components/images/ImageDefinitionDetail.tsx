@@ -9,9 +9,7 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
-import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
 import { PropertyList } from "@/components/ui/PropertyList";
 import { ResourceIdField } from "@/components/ui/ResourceIdField";
@@ -21,7 +19,7 @@ import { ResourceTags, SafeText } from "@/components/ui/SafeText";
 import { Spinner } from "@/components/ui/Spinner";
 import { StateBadge, Tag } from "@/components/ui/StateBadge";
 import { latestIn, useVersionsWithReplication } from "@/components/versions/useVersionsWithReplication";
-import { versionColumns, type VersionRow } from "@/components/versions/versionColumns";
+import { versionColumns, VersionsTable } from "@/components/versions/versionColumns";
 import { imageIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { regionDisplayName } from "@/lib/gallery/regions";
 import { versionQueries } from "@/lib/queries/galleryImageVersions";
@@ -57,21 +55,12 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
   const region = img?.location;
   const versions = definition?.versions;
   const complete = definition?.complete ?? false;
-  // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and rebuilding
-  // the table's rows on every render would cost more than the render.
+  // Memoized on the versions array (kept stable by the hook): at 10,000 versions, resolving latest and building
+  // the table's rows on every render would cost more than the render. Latest reaches the rows' cells through
+  // VersionsTable's context, so resolving it leaves the rows as they are.
   const resolution = useMemo(
     () => (versions && complete && region ? latestIn(versions, region) : undefined),
     [versions, complete, region],
-  );
-  const rows: VersionRow<GalleryImageVersion>[] = useMemo(
-    () =>
-      (versions ?? []).map((version) => ({
-        id: version.id ?? "",
-        name: version.name ?? "",
-        version,
-        isLatest: resolution?.latest === version.name,
-      })),
-    [versions, resolution?.latest],
   );
 
   return (
@@ -164,24 +153,15 @@ export function ImageDefinitionDetail({ path }: { path: GalleryPath & { imageNam
         {definition?.listError !== undefined ? (
           <ErrorPanel error={definition.listError} title="The versions of this image definition could not be listed" />
         ) : (
-          <>
-            <GroupedErrors
-              failures={(definition?.detailErrors ?? []).map(({ version, error }) => ({
-                name: version.name ?? "",
-                error,
-              }))}
-              describe={(names) => `The replication status of ${names} could not be read`}
-            />
-            <DataTable
-              data={rows}
-              columns={columns}
-              caption={`Versions of ${path.imageName}`}
-              getRowId={(row) => row.id}
-              initialSorting={[{ id: "name", desc: true }]}
-              empty={!definition?.versions ? "Loading…" : "No versions have been published to this definition yet."}
-              filterLabel="Filter versions"
-            />
-          </>
+          <VersionsTable
+            versions={versions}
+            detailErrors={definition?.detailErrors ?? []}
+            columns={columns}
+            caption={`Versions of ${path.imageName}`}
+            latest={resolution?.latest}
+            empty={!versions ? "Loading…" : "No versions have been published to this definition yet."}
+            filterLabel="Filter versions"
+          />
         )}
       </Section>
       {img && <LazySharingPanels resourceId={id} />}

@@ -35,12 +35,12 @@ export function PortalProviders({ config, children }: { config: RuntimeConfig; c
   const [instance, setInstance] = useState<IPublicClientApplication>();
   const [failure, setFailure] = useState<string>();
 
-  // MSAL needs window and crypto.subtle: it starts in the browser only, after hydration.
+  // MSAL needs window and crypto.subtle: it starts in the browser only (this component renders nowhere else), on
+  // the first render rather than after it, as everything on the page waits for it; startMsal starts it once.
+  const [starting] = useState(() => startMsal(config, window.location.origin));
   useEffect(() => {
-    startMsal(config, window.location.origin).then(setInstance, (error: unknown) =>
-      setFailure(error instanceof Error ? error.message : String(error)),
-    );
-  }, [config]);
+    starting.then(setInstance, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  }, [starting]);
 
   const arm = useMemo(() => {
     if (!instance) return null;

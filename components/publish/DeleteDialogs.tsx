@@ -13,7 +13,8 @@ import { Spinner } from "@/components/ui/Spinner";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { dateOnly } from "@/lib/gallery/isoDate";
 import { deleteGallery } from "@/lib/queries/galleries";
-import { deleteImageVersion, isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { deleteImageVersion, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete } from "@/lib/queries/versionLists";
 import { deleteImageDefinition, imageQueries } from "@/lib/queries/galleryImages";
 
 /**

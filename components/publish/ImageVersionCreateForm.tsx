@@ -54,7 +54,8 @@ import {
 import { createImageVersion } from "@/lib/queries/galleryImageVersions";
 import { sourceCandidates, sourceQueries, type SourceCandidate } from "@/lib/queries/versionSources";
 import { usageQueries, type UsageIndex } from "@/lib/queries/galleryUsage";
-import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete } from "@/lib/queries/versionLists";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { subscriptionQueries } from "@/lib/queries/subscriptions";

@@ -19,7 +19,8 @@ import { pageHref } from "@/lib/azure/routeParams";
 import { parseResourceId } from "@/lib/azure/resourceId";
 import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
 import { imageQueries } from "@/lib/queries/galleryImages";
-import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete } from "@/lib/queries/versionLists";
 import { sharingQueries, useAssignRole } from "@/lib/queries/sharing";
 import { PRINCIPAL_TYPE_LABELS, type DirectoryPrincipal } from "@/lib/sharing/principals";
 import { describeRole, type Audience } from "@/lib/sharing/roles";
@@ -222,7 +223,7 @@ function useGrantCounts(scopeId: string) {
   const loading =
     (kind === "gallery" && (images.isPending || applications.isPending)) ||
     versions.some((v) => !v.isError && !isListComplete(v)) ||
-    applicationVersions.some((v) => v.isPending);
+    applicationVersions.some((v) => !v.isError && !isListComplete(v));
   return loading
     ? undefined
     : grantCounts(

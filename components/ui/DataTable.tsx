@@ -2,15 +2,14 @@
 
 import {
   flexRender,
-  getCoreRowModel,
   getFilteredRowModel,
-  getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { startTransition, useDeferredValue, useId, useRef, useState, type ReactNode } from "react";
+import { flatSortedRowModel, reusedCoreRowModel } from "@/components/ui/flatRowModels";
 
 declare module "@tanstack/react-table" {
   // A declaration merge must repeat the interface's type parameters, used or not.
@@ -36,7 +35,8 @@ const VIRTUALIZE_ABOVE = 100;
  * Virtual): the table scrolls inside its own box and only the rows in view are in the DOM, so 10,000 rows cost
  * what 30 do, and cells that fetch (a version's replication) fetch only for rows on screen. With `filterLabel`
  * it gets a search box over its text columns; filtering and sorting render at low priority (useDeferredValue,
- * startTransition), so typing never waits for the rows.
+ * startTransition), so typing never waits for the rows. Rows are built once per item (reusedCoreRowModel) and sorted
+ * without copies (flatSortedRowModel), so data that grows or changes in a few places costs what changed.
  */
 export function DataTable<T>({
   data,
@@ -68,8 +68,8 @@ export function DataTable<T>({
     state: { sorting, globalFilter: deferredFilter },
     onSortingChange: (updater) => startTransition(() => setSorting(updater)),
     getRowId,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+    getCoreRowModel: reusedCoreRowModel(),
+    getSortedRowModel: flatSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
     globalFilterFn: "includesString",
     // Only text is searched: numbers here are dates and counts, and "17" should not match every timestamp.

@@ -27,7 +27,33 @@ export function regionalStatuses(version: ReplicatedArtifactVersion): RegionalRe
     }));
 }
 
+/**
+ * Version objects are never changed in place (a new read is a new object), so each is converted once: the consumer
+ * panels and latest resolve over the same 10,000 versions on every render of a page.
+ */
+const candidateOf = new WeakMap<ReplicatedArtifactVersion, LatestCandidate>();
+const candidatesOf = new WeakMap<readonly ReplicatedArtifactVersion[], readonly LatestCandidate[]>();
+
+/** latestCandidate of each version, the same array for the same list (so resolveLatest sorts it once). */
+export function latestCandidates(versions: readonly ReplicatedArtifactVersion[]): readonly LatestCandidate[] {
+  let candidates = candidatesOf.get(versions);
+  if (!candidates) {
+    candidates = versions.map(latestCandidate);
+    candidatesOf.set(versions, candidates);
+  }
+  return candidates;
+}
+
 export function latestCandidate(version: ReplicatedArtifactVersion): LatestCandidate {
+  let candidate = candidateOf.get(version);
+  if (!candidate) {
+    candidate = toLatestCandidate(version);
+    candidateOf.set(version, candidate);
+  }
+  return candidate;
+}
+
+function toLatestCandidate(version: ReplicatedArtifactVersion): LatestCandidate {
   const profile = version.publishingProfile;
   return {
     name: version.name ?? "",

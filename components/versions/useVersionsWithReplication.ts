@@ -1,25 +1,46 @@
 "use client";
 
 import type { GalleryImageVersion } from "@azure/arm-compute";
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQueryClient, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useArm } from "@/components/layout/ArmContext";
-import { latestCandidate, type ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
-import { effectiveTargetRegions } from "@/lib/gallery/replication";
-import { latestIneligibility, resolveLatest, type LatestResolution, type PassedOverReason } from "@/lib/gallery/latest";
-import { compareVersionNames } from "@/lib/gallery/names";
-import { normalizeLocation } from "@/lib/gallery/regions";
-import { isListComplete, versionQueries } from "@/lib/queries/galleryImageVersions";
+import {
+  latestCandidate,
+  latestCandidates,
+  type ReplicatedArtifactVersion,
+} from "@/components/versions/domainAdapters";
+import { targetRegionNames } from "@/lib/gallery/replication";
+import {
+  latestIneligibility,
+  resolveLatest,
+  resolveLatestNewestFirst,
+  type LatestResolution,
+  type PassedOverReason,
+} from "@/lib/gallery/latest";
+import { compareVersionNumbers, parseVersionName } from "@/lib/gallery/names";
+import type { ArmClients } from "@/lib/azure/clients";
+import { applicationVersionQueries } from "@/lib/queries/galleryApplications";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete } from "@/lib/queries/versionLists";
 
-export interface DefinitionVersions {
+export interface ArtifactVersions<V extends ReplicatedArtifactVersion> {
   /** The list read failed; its error. */
   listError?: unknown;
   /** The versions, each with its replication status once its `$expand=ReplicationStatus` read arrived. */
-  versions?: GalleryImageVersion[];
+  versions?: V[];
   /** Versions whose replication status could not be read, with the error. */
-  detailErrors: { version: GalleryImageVersion; error: unknown }[];
+  detailErrors: { version: V; error: unknown }[];
   /** False while any replication status is still loading (so `latest` may still change). */
   complete: boolean;
+}
+
+export type DefinitionVersions = ArtifactVersions<GalleryImageVersion>;
+
+/** The queries of one kind of replicated version: image versions (versionQueries) or application versions. */
+export interface VersionQueries<V extends ReplicatedArtifactVersion, K extends QueryKey> {
+  all: () => readonly string[];
+  list: (arm: ArmClients, parentId: string) => UseQueryOptions<V[], Error, V[], QueryKey>;
+  replication: (arm: ArmClients, id: string) => UseQueryOptions<V, Error, V, K>;
 }
 
 /** Definitions with at most this many versions have every version read; larger ones only what decides latest. */
@@ -29,10 +50,21 @@ const LATEST_PROBE_BATCH = 3;
 /** Reasons a version is passed over that the list alone shows; no replication read can change them. */
 const KNOWN_FROM_LIST: ReadonlySet<PassedOverReason> = new Set(["excludedGlobally", "excludedInRegion", "notTargeted"]);
 
-const idOf = (version: GalleryImageVersion) => (version.id ?? "").toLowerCase();
+/** Each version's id lower-cased once: the list's order maps 10,000 of them on every page. */
+const lowerIds = new WeakMap<ReplicatedArtifactVersion, string>();
+function idOf(version: ReplicatedArtifactVersion): string {
+  let id = lowerIds.get(version);
+  if (id === undefined) {
+    id = (version.id ?? "").toLowerCase();
+    lowerIds.set(version, id);
+  }
+  return id;
+}
 
 interface ListOrder {
-  newestFirst: GalleryImageVersion[];
+  newestFirst: ReplicatedArtifactVersion[];
+  /** The list's positions, newest version first. */
+  newestFirstAt: number[];
   regions: Set<string>;
   /** Each version's place in the list, by lower-cased id. */
   indexOf: Map<string, number>;
@@ -42,22 +74,30 @@ interface ListOrder {
  * A list's versions newest first, the regions they target and where each id sits, computed once per list read
  * (the array is kept by the query), not per render.
  */
-const orders = new WeakMap<GalleryImageVersion[], ListOrder>();
-function orderOf(versions: GalleryImageVersion[]): ListOrder {
+const orders = new WeakMap<readonly ReplicatedArtifactVersion[], ListOrder>();
+function orderOf(versions: readonly ReplicatedArtifactVersion[]): ListOrder {
   let order = orders.get(versions);
   if (!order) {
     const regions = new Set<string>();
     const indexOf = new Map<string, number>();
-    versions.forEach((version, i) => {
+    const parsed = versions.map((version, i) => {
       indexOf.set(idOf(version), i);
-      for (const target of effectiveTargetRegions(version)) regions.add(normalizeLocation(target.name));
+      for (const region of targetRegionNames(version)) regions.add(region);
+      return parseVersionName(version.name ?? "");
     });
-    const newestFirst = [...versions].sort((a, b) => compareVersionNames(b.name ?? "", a.name ?? ""));
-    order = { newestFirst, regions, indexOf };
+    // Each name parsed once above, not twice per comparison.
+    const newestFirstAt = versions.map((_, i) => i).sort((a, b) => compareVersionNumbers(parsed[b], parsed[a]));
+    order = { newestFirst: newestFirstAt.map((i) => versions[i]!), newestFirstAt, regions, indexOf };
     orders.set(versions, order);
   }
   return order;
 }
+
+/**
+ * The newest-first positions of the arrays this hook hands out (a list with its replication reads put in place, in
+ * the list's order), so latestIn walks them from the newest down instead of converting and sorting all of them.
+ */
+const handedOutOrder = new WeakMap<readonly ReplicatedArtifactVersion[], number[]>();
 
 /** The previous array when it holds the same elements, so memoized views of 10,000 versions are not rebuilt per render. */
 function stable<T>(previous: T[] | undefined, next: T[]): T[] {
@@ -70,9 +110,12 @@ function stable<T>(previous: T[] | undefined, next: T[]): T[] {
  * unread at a time. `settled` once nothing unread is left above `latest` in any region. What latest resolves to
  * (and why newer versions are passed over) is then exactly what reading every version would give.
  */
-function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, GalleryImageVersion>) {
+function latestProbe(
+  versions: readonly ReplicatedArtifactVersion[],
+  read: ReadonlyMap<string, ReplicatedArtifactVersion>,
+) {
   const { newestFirst, regions } = orderOf(versions);
-  const probe = new Set<GalleryImageVersion>();
+  const probe = new Set<ReplicatedArtifactVersion>();
   let settled = true;
   for (const region of regions) {
     let unread = 0;
@@ -98,18 +141,32 @@ function latestProbe(versions: GalleryImageVersion[], read: ReadonlyMap<string, 
  * Versions still replicating keep polling through versionQueries.detail.
  */
 export function useVersionsWithReplication(imageIds: string[]): DefinitionVersions[] {
+  return useReplicatedVersions(versionQueries, imageIds);
+}
+
+/** The versions of a VM application with their replication status, read as an image definition's are. */
+export function useApplicationVersions(applicationId: string) {
+  const [application] = useReplicatedVersions(applicationVersionQueries, [applicationId]);
+  return application!;
+}
+
+/** useVersionsWithReplication for any kind of replicated version, through its queries. */
+function useReplicatedVersions<V extends ReplicatedArtifactVersion, K extends QueryKey>(
+  queries: VersionQueries<V, K>,
+  parentIds: string[],
+): ArtifactVersions<V>[] {
   const arm = useArm();
   const queryClient = useQueryClient();
-  const lists = useQueries({ queries: imageIds.map((id) => versionQueries.list(arm, id)) });
+  const lists = useQueries({ queries: parentIds.map((id) => queries.list(arm, id)) });
   const listed = lists.map((list) => list.data ?? []);
 
   let probesSettled = true;
-  let cached = new Map<string, GalleryImageVersion>();
-  const wanted: GalleryImageVersion[] = [];
+  let cached = new Map<string, V>();
+  const wanted: V[] = [];
   if (listed.some((versions) => versions.length > READ_ALL_VERSIONS_UP_TO)) {
     cached = new Map(
       queryClient
-        .getQueriesData<GalleryImageVersion>({ queryKey: [...versionQueries.all(), "detail"] })
+        .getQueriesData<V>({ queryKey: [...queries.all(), "detail"] })
         .flatMap(([, data]) => (data?.id ? [[data.id.toLowerCase(), data] as const] : [])),
     );
   }
@@ -122,15 +179,15 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
     probesSettled &&= settled;
     wanted.push(...versions.filter((version) => probe.has(version)));
   }
-  const details = useQueries({ queries: wanted.map((version) => versionQueries.replication(arm, version.id ?? "")) });
+  const details = useQueries({ queries: wanted.map((version) => queries.replication(arm, version.id ?? "")) });
   const detailOf = new Map(wanted.map((version, i) => [idOf(version), details[i]!]));
-  const previous = useRef<(GalleryImageVersion[] | undefined)[]>([]);
+  const previous = useRef<(V[] | undefined)[]>([]);
 
   // The previous render's rows keep their identity when unchanged, so the tables below don't re-render: the ref is
   // read and written during render on purpose, and only this hook reads it.
   /* eslint-disable react-hooks/refs */
   const before = previous.current;
-  const result = lists.map((list, index) => {
+  const result = lists.map((list, index): ArtifactVersions<V> => {
     const versions = listed[index]!;
     if (list.isError) return { listError: list.error, detailErrors: [], complete: true };
     if (!list.data) return { detailErrors: [], complete: false };
@@ -142,7 +199,7 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
       const i = indexOf.get(id);
       if (i !== undefined) withDetails[i] = detail;
     }
-    const detailErrors: DefinitionVersions["detailErrors"] = [];
+    const detailErrors: ArtifactVersions<V>["detailErrors"] = [];
     let detailsSettled = true;
     for (const [id, detail] of detailOf) {
       const i = indexOf.get(id);
@@ -151,8 +208,10 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
       if (detail.isError) detailErrors.push({ version: versions[i]!, error: detail.error });
       detailsSettled &&= !detail.isPending;
     }
+    const handedOut = stable(before[index], withDetails);
+    handedOutOrder.set(handedOut, orderOf(versions).newestFirstAt);
     return {
-      versions: stable(before[index], withDetails),
+      versions: handedOut,
       detailErrors,
       complete: isListComplete(list) && probesSettled && detailsSettled,
     };
@@ -164,5 +223,12 @@ export function useVersionsWithReplication(imageIds: string[]): DefinitionVersio
 
 /** `latest` as a deployment to `region` resolves it (the definition's own region when no other is in mind). */
 export function latestIn(versions: readonly ReplicatedArtifactVersion[], region: string): LatestResolution {
-  return resolveLatest(versions.map(latestCandidate), region);
+  const newestFirstAt = handedOutOrder.get(versions);
+  if (!newestFirstAt) return resolveLatest(latestCandidates(versions), region);
+  return resolveLatestNewestFirst(
+    (function* () {
+      for (const i of newestFirstAt) yield latestCandidate(versions[i]!);
+    })(),
+    region,
+  );
 }

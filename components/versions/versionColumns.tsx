@@ -1,8 +1,11 @@
 "use client";
 
 import type { QueryKey } from "@tanstack/react-query";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { DataTable } from "@/components/ui/DataTable";
+import { GroupedErrors } from "@/components/ui/GroupedErrors";
 import { formatDate, isPast } from "@/components/ui/format";
 import { Tag } from "@/components/ui/StateBadge";
 import type { ReplicatedArtifactVersion } from "@/components/versions/domainAdapters";
@@ -20,7 +23,87 @@ export interface VersionRow<V> {
   id: string;
   name: string;
   version: V;
-  isLatest: boolean;
+}
+
+/**
+ * The version `latest` resolves to where the table is shown. The name cells read it, so resolving latest (once
+ * every version has been listed) re-renders the cells on screen, not the table's rows.
+ */
+const LatestVersionContext = createContext<string | undefined>(undefined);
+
+const rowOf = new WeakMap<object, VersionRow<unknown>>();
+
+/**
+ * The table rows of a version list, one per version object for as long as it lives: a list that grows page by page
+ * or takes a version's replication read keeps the other rows, so the table builds only the new ones.
+ */
+function versionRows<V extends ReplicatedArtifactVersion>(versions: readonly V[]): VersionRow<V>[] {
+  return versions.map((version) => {
+    let row = rowOf.get(version) as VersionRow<V> | undefined;
+    if (!row) {
+      row = { id: version.id ?? "", name: version.name ?? "", version };
+      rowOf.set(version, row);
+    }
+    return row;
+  });
+}
+
+/**
+ * The version table of a definition or application, newest first, `latest` marked, with the versions whose
+ * replication could not be read named above it. `versions` is the hook's array (kept while unchanged), so rows are
+ * built again only when it changes.
+ */
+export function VersionsTable<V extends ReplicatedArtifactVersion>({
+  versions,
+  detailErrors,
+  columns,
+  caption,
+  latest,
+  empty,
+  filterLabel,
+}: {
+  versions: readonly V[] | undefined;
+  detailErrors: readonly { version: V; error: unknown }[];
+  // Column value types differ per column, as in DataTable.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<VersionRow<V>, any>[];
+  caption: string;
+  latest: string | undefined;
+  empty: ReactNode;
+  filterLabel?: string;
+}) {
+  const rows = useMemo(() => versionRows(versions ?? []), [versions]);
+  return (
+    <>
+      <GroupedErrors
+        failures={detailErrors.map(({ version, error }) => ({ name: version.name ?? "", error }))}
+        describe={(names) => `The replication status of ${names} could not be read`}
+      />
+      <LatestVersionContext.Provider value={latest}>
+        <DataTable
+          data={rows}
+          columns={columns}
+          caption={caption}
+          getRowId={(row) => row.id}
+          initialSorting={[{ id: "name", desc: true }]}
+          empty={empty}
+          filterLabel={filterLabel}
+        />
+      </LatestVersionContext.Provider>
+    </>
+  );
+}
+
+function VersionName({ id, name }: { id: string; name: string }) {
+  const latest = useContext(LatestVersionContext);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Link href={pageHref(id)} className="font-mono text-brand-700 hover:underline">
+        {name}
+      </Link>
+      {latest === name && <Tag tone="brand">latest</Tag>}
+    </span>
+  );
 }
 
 /** An end-of-life date, marked once it has passed. */
@@ -30,7 +113,7 @@ export function EndOfLifeValue({ date }: { date: Date | undefined }) {
 }
 
 /**
- * `leading`: the version (linked, `latest` marked), published, end of life, excluded from latest; `replication`:
+ * `leading`: the version (linked, `latest` marked as LatestVersionContext says), published, end of life, excluded from latest; `replication`:
  * target regions and state, read per row through `read` as the row is rendered.
  */
 export function versionColumns<V extends ReplicatedArtifactVersion, K extends QueryKey>(read: ReplicationRead<V, K>) {
@@ -42,14 +125,7 @@ export function versionColumns<V extends ReplicatedArtifactVersion, K extends Qu
         header: "Version",
         meta: { rowHeader: true },
         sortingFn: (a, b) => compareVersionNames(a.original.name, b.original.name),
-        cell: (info) => (
-          <span className="inline-flex items-center gap-2">
-            <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
-              {info.getValue()}
-            </Link>
-            {info.row.original.isLatest && <Tag tone="brand">latest</Tag>}
-          </span>
-        ),
+        cell: (info) => <VersionName id={info.row.original.id} name={info.row.original.name} />,
       }),
       column.accessor((row) => row.version.publishingProfile?.publishedDate?.getTime() ?? 0, {
         id: "published",

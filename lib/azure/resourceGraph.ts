@@ -147,8 +147,10 @@ export async function* resourceGraphPages(
 }
 
 /**
- * The rows from `from` to `total`, `concurrency` pages read at once, in order. Pages that have already arrived
- * behind the one awaited come out together, so a consumer that renders per chunk renders fewer times.
+ * The rows from `from` to `total`, `concurrency` pages read at once, in order. A page that arrives starts the next
+ * read at once, whether or not the consumer has taken the pages before it (it may be rendering the last chunk):
+ * the reads never wait for the consumer. Pages that have already arrived behind the one awaited come out together,
+ * so a consumer that renders per chunk renders fewer times.
  */
 async function* pagesBySkip(
   from: number,
@@ -159,21 +161,35 @@ async function* pagesBySkip(
 ): AsyncGenerator<Record<string, unknown>[]> {
   const pending: { rows?: Record<string, unknown>[]; promise: Promise<Record<string, unknown>[]> }[] = [];
   let next = from;
+  let inFlight = 0;
+  let stopped = false;
   const start = () => {
-    while (pending.length < concurrency && next < total) {
+    while (!stopped && inFlight < concurrency && next < total) {
       const entry: (typeof pending)[number] = { promise: read(next) };
-      // Awaited in order below; a failure of a later page must not surface as unhandled meanwhile.
-      entry.promise.then((rows) => (entry.rows = rows)).catch(() => {});
+      inFlight += 1;
+      // Awaited in order below; a failure of a later page must not surface as unhandled meanwhile, and ends the reads.
+      entry.promise.then(
+        (rows) => {
+          entry.rows = rows;
+          inFlight -= 1;
+          start();
+        },
+        () => (stopped = true),
+      );
       pending.push(entry);
       next += pageSize;
     }
   };
-  start();
-  while (pending.length > 0) {
-    const rows = [...(await pending.shift()!.promise)];
-    while (pending[0]?.rows) rows.push(...pending.shift()!.rows!);
+  try {
     start();
-    yield rows;
+    while (pending.length > 0) {
+      const rows = [...(await pending.shift()!.promise)];
+      while (pending[0]?.rows) rows.push(...pending.shift()!.rows!);
+      yield rows;
+    }
+  } finally {
+    // The consumer stopped (or a page failed): no more reads.
+    stopped = true;
   }
 }
 

@@ -1,6 +1,6 @@
 import { type LatestCandidate, type LatestResolution, resolveLatest } from "@/lib/gallery/latest";
 import { normalizeLocation, regionDisplayName } from "@/lib/gallery/regions";
-import { effectiveTargetRegions, findRegionalStatus, regionReadiness } from "@/lib/gallery/replication";
+import { findRegionalStatus, regionReadiness, targetRegionNames } from "@/lib/gallery/replication";
 import { parseIsoDate } from "@/lib/gallery/isoDate";
 
 /**
@@ -46,8 +46,8 @@ function entry(region: string): RegionEntry {
 }
 
 /** The regions a version targets; its own location when targetRegions is empty, as the service does. */
-export function targetRegionsOf(version: ConsumerVersion): string[] {
-  return effectiveTargetRegions(version).map((region) => normalizeLocation(region.name));
+export function targetRegionsOf(version: ConsumerVersion): readonly string[] {
+  return targetRegionNames(version);
 }
 
 export function isPastEndOfLife(endOfLifeDate: string | undefined, now: Date): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveLatest, type LatestCandidate } from "./latest";
+import { resolveLatest, resolveLatestNewestFirst, type LatestCandidate } from "./latest";
 import type { RegionalReplicationStatus } from "./replication";
 
 const now = new Date("2026-01-01T00:00:00Z");
@@ -98,5 +98,29 @@ describe("latest", () => {
   it("still resolves to a version past its end of life, flagging it", () => {
     const versions = [version("1.0.0", { westeurope: "Completed" }, { endOfLifeDate: "2025-06-01" })];
     expect(resolveLatest(versions, "westeurope", now)).toMatchObject({ latest: "1.0.0", latestIsPastEndOfLife: true });
+  });
+
+  it("over versions given newest first, reads them only down to the one latest resolves to", () => {
+    const newestFirst = [
+      version("2.0.0", { "West Europe": "Replicating" }),
+      version("not-a-version", { "West Europe": "Completed" }),
+      version("1.9.0", { "West Europe": "Completed" }),
+      version("1.8.0", { "West Europe": "Completed" }),
+    ];
+    const read: string[] = [];
+    const resolution = resolveLatestNewestFirst(
+      (function* () {
+        for (const candidate of newestFirst) {
+          read.push(candidate.name);
+          yield candidate;
+        }
+      })(),
+      "westeurope",
+      now,
+    );
+    expect(resolution.latest).toBe("1.9.0");
+    expect(resolution.passedOver.map((v) => v.name)).toEqual(["2.0.0"]);
+    expect(read).toEqual(["2.0.0", "not-a-version", "1.9.0"]);
+    expect(resolveLatest([...newestFirst].reverse(), "westeurope", now)).toEqual(resolution);
   });
 });

@@ -65,11 +65,39 @@ export function resolveLatest(
   region: string,
   now: Date = new Date(),
 ): LatestResolution {
-  const newestFirst = versions
-    .filter((version) => parseVersionName(version.name))
-    .sort((a, b) => compareVersionNames(b.name, a.name));
+  return resolveLatestNewestFirst(newestFirst(versions), region, now);
+}
+
+/**
+ * A list's versions newest first, sorted once per list: a page resolves latest over the same list in every region
+ * (and again on each render), and a definition may hold 10,000 versions. Lists are not changed in place; the
+ * length check is a guard should one grow.
+ */
+const sorted = new WeakMap<readonly LatestCandidate[], { length: number; newestFirst: LatestCandidate[] }>();
+function newestFirst(versions: readonly LatestCandidate[]): LatestCandidate[] {
+  let entry = sorted.get(versions);
+  if (!entry || entry.length !== versions.length) {
+    entry = {
+      length: versions.length,
+      newestFirst: [...versions].sort((a, b) => compareVersionNames(b.name, a.name)),
+    };
+    sorted.set(versions, entry);
+  }
+  return entry.newestFirst;
+}
+
+/**
+ * resolveLatest over versions already ordered newest first, read only down to the one latest resolves to: a
+ * caller that keeps its list in that order (a table of 10,000 versions) neither sorts nor converts the rest.
+ */
+export function resolveLatestNewestFirst(
+  newestFirst: Iterable<LatestCandidate>,
+  region: string,
+  now: Date = new Date(),
+): LatestResolution {
   const passedOver: PassedOverVersion[] = [];
   for (const version of newestFirst) {
+    if (!parseVersionName(version.name)) continue;
     const reason = latestIneligibility(version, region);
     if (reason) {
       passedOver.push(reason);

@@ -117,8 +117,11 @@ export function checkImageVersionName(name: string): RuleViolation | undefined {
 
 /** Orders version names numerically (1.10.0 after 1.9.0); names that do not parse sort first. */
 export function compareVersionNames(a: string, b: string): number {
-  const left = parseVersionName(a);
-  const right = parseVersionName(b);
+  return compareVersionNumbers(parseVersionName(a), parseVersionName(b));
+}
+
+/** compareVersionNames over names already parsed (undefined: did not parse), for sorts that parse each name once. */
+export function compareVersionNumbers(left: ImageVersionNumber | undefined, right: ImageVersionNumber | undefined) {
   if (!left || !right) return (left ? 1 : 0) - (right ? 1 : 0);
   return left.major - right.major || left.minor - right.minor || left.patch - right.patch;
 }

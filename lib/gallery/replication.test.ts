@@ -6,8 +6,10 @@ import {
   profileReplication,
   regionReadiness,
   replicationDefaults,
+  targetRegionNames,
   type RegionalReplicationStatus,
 } from "./replication";
+import { normalizeLocation } from "./regions";
 
 const completed: RegionalReplicationStatus = { region: "West Europe", state: "Completed", progress: 100 };
 const replicating: RegionalReplicationStatus = { region: "East US", state: "Replicating", progress: 40 };
@@ -120,5 +122,26 @@ describe("replication defaults", () => {
       replicationMode: "Shallow",
     });
     expect(profileReplication({ storageAccountType: "Premium_LRS" }).storage).toBe("Premium_LRS");
+  });
+});
+
+describe("targetRegionNames", () => {
+  it("names effectiveTargetRegions' regions normalized, the location when none is given, once per version", () => {
+    const versions = [
+      { location: "westeurope" },
+      {
+        location: "westeurope",
+        publishingProfile: { targetRegions: [{ name: "East US 2" }, { name: "northeurope" }] },
+      },
+      { location: "West Europe", publishingProfile: { targetRegions: [] } },
+      { location: "somewhere-new", publishingProfile: { targetRegions: [{ name: "Not A Region" }] } },
+    ];
+    for (const version of versions) {
+      expect(targetRegionNames(version)).toEqual(
+        effectiveTargetRegions(version).map((region) => normalizeLocation(region.name)),
+      );
+      expect(targetRegionNames(version)).toBe(targetRegionNames(version));
+    }
+    expect(targetRegionNames(versions[1]!)).toEqual(["eastus2", "northeurope"]);
   });
 });

@@ -1,3 +1,5 @@
+import type { GalleryApplicationVersion } from "@azure/arm-compute";
+import { QueryClient } from "@tanstack/react-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PERSONA_USERS, DEMO_SUBSCRIPTIONS } from "@/emulator/seed/demoIdentities";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing/harness";
@@ -44,6 +46,36 @@ describe("gallery application queries against the demo seed", () => {
     expect(blobs.map((b) => b.uri)).toContain(
       "https://contosoapppackages.blob.core.windows.net/packages/log-shipper/2.3.0/log-shipper.tar.gz",
     );
+  });
+
+  it("lists an application's versions through Resource Graph, as ARM's list has them, which it falls back to", async () => {
+    const applicationId = `${galleryId}/applications/log-shipper`;
+    const read = () => new QueryClient().fetchQuery(applicationVersionQueries.list(arm, applicationId));
+    const faults = (rules: unknown[]) =>
+      em.fetch("/_emulator/faults", { method: "PUT", body: JSON.stringify({ rules }) });
+    const matched = async () =>
+      ((await (await em.fetch("/_emulator/faults")).json()) as { stats: { requestsMatched: number } }).stats
+        .requestsMatched;
+    const versionSummary = (versions: GalleryApplicationVersion[]) =>
+      versions
+        .map(
+          (v) =>
+            `${v.name} ${v.publishingProfile?.publishedDate?.toISOString()} ${v.publishingProfile?.source?.mediaLink}`,
+        )
+        .sort();
+    try {
+      // A 1 ms delay on Resource Graph counts its requests.
+      await faults([{ pathPattern: "/providers/Microsoft.ResourceGraph/resources", latencyMs: 1 }]);
+      const throughGraph = await read();
+      expect(await matched()).toBeGreaterThan(0);
+      expect(throughGraph.length).toBeGreaterThan(0);
+      await faults([{ pathPattern: "/providers/Microsoft.ResourceGraph/resources", status: 429 }]);
+      const throughArm = await read();
+      expect(versionSummary(throughGraph)).toEqual(versionSummary(throughArm));
+      expect(throughGraph[0]!.publishingProfile?.publishedDate).toBeInstanceOf(Date);
+    } finally {
+      await em.fetch("/_emulator/faults", { method: "DELETE" });
+    }
   });
 
   it("creates an application and a version from the forms' output, reads its replication, deletes them in order", async () => {

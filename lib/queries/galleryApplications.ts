@@ -19,6 +19,8 @@ import {
   REPLICATION_READ_CONCURRENCY,
 } from "@/lib/queries/galleryImageVersions";
 import { computeOf, isoDateAsDate, POLL, type Operation, type Tags } from "@/lib/queries/lro";
+import { streamedVersionList } from "@/lib/queries/versionLists";
+import { APPLICATION_VERSION_TYPE } from "@/lib/inventory/item";
 
 /**
  * Gallery applications (VM Applications) and their versions: the queries the application pages read and the
@@ -78,26 +80,30 @@ const limitReplicationReads = createLimiter(REPLICATION_READ_CONCURRENCY);
 
 export const applicationVersionQueries = {
   all: () => ["galleryApplicationVersions"] as const,
-  /** The versions of an application (the list carries no replication status; see detail). */
+  /**
+   * The versions of an application (the list carries no replication status; see detail), streamed through Resource
+   * Graph with ARM's list as the fallback, as an image definition's (streamedVersionList).
+   */
   list: (arm: ArmClients, application: string) =>
     queryOptions({
       queryKey: [...applicationVersionQueries.all(), "list", application.toLowerCase()] as const,
-      queryFn: async (): Promise<GalleryApplicationVersion[]> => {
+      queryFn: streamedVersionList<GalleryApplicationVersion>(arm, () => {
         const p = applicationPathOf(application);
-        try {
-          return await collect(
+        return {
+          type: APPLICATION_VERSION_TYPE,
+          parentId: applicationIdOf(p),
+          subscriptionId: p.subscriptionId,
+          armPages: () =>
             arm
               .compute(p.subscriptionId)
               .galleryApplicationVersions.listByGalleryApplication(
                 p.resourceGroupName,
                 p.galleryName,
                 p.applicationName,
-              ),
-          );
-        } catch (error) {
-          throw toAzureError(error, `${applicationIdOf(p)}/versions`);
-        }
-      },
+              )
+              .byPage(),
+        };
+      }),
     }),
   /** One version with `$expand=ReplicationStatus`, read again every few seconds while it is settling. */
   detail: (arm: ArmClients, id: string) =>

@@ -7,7 +7,8 @@ import { ARM_RETRY } from "@/lib/azure/armRetry";
 import { createArmClients, type ArmClients } from "@/lib/azure/clients";
 import { galleryImageResourceId } from "@/lib/azure/resourceId";
 import { ResourceGraphFailed, resourceGraphPages } from "@/lib/azure/resourceGraph";
-import { isListComplete, noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { isListComplete, noteVersionListWrite } from "@/lib/queries/versionLists";
 
 const VERSIONS = 2_300;
 const subscriptionId = SCALE_SEED.subscriptionId(1);
@@ -121,6 +122,22 @@ describe("the version list of a definition with thousands of versions", () => {
     expect(chunks.flat()).toEqual(followingTokens);
     expect(chunks[0]).toHaveLength(100);
     expect(new Set(followingTokens).size).toBe(VERSIONS);
+  });
+
+  it("reads the later pages while the consumer is still busy with the chunks before", async () => {
+    await fault(RESOURCE_GRAPH, { latencyMs: 1 });
+    const requests = async () =>
+      ((await (await em.fetch("/_emulator/faults")).json()) as { stats: { requestsMatched: number } }).stats
+        .requestsMatched;
+    // A first page of 100, then 11 pages of 200 read two at a time (a throttled page, asked again, counts twice).
+    const stream = pages({ firstPageSize: 100, pageSize: 200, parallelPages: 2 });
+    await stream.next();
+    await stream.next();
+    // The consumer takes nothing more for a while, as a page rendering a chunk does: the reads go on without it.
+    const deadline = Date.now() + 10_000;
+    while ((await requests()) < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await requests()).toBeGreaterThanOrEqual(12);
+    await stream.return(undefined);
   });
 
   it("a page read in parallel that fails ends the stream with the rows delivered before it", async () => {

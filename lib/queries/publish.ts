@@ -1,7 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { galleryQueries } from "@/lib/queries/galleries";
 import { applicationQueries, applicationVersionQueries } from "@/lib/queries/galleryApplications";
-import { noteVersionListWrite, versionQueries } from "@/lib/queries/galleryImageVersions";
+import { versionQueries } from "@/lib/queries/galleryImageVersions";
+import { noteVersionListWrite } from "@/lib/queries/versionLists";
 import { imageQueries } from "@/lib/queries/galleryImages";
 import { publishQueryRoots } from "@/lib/queries/publishQueryRoots";
 
