@@ -3,7 +3,6 @@
 import type { GalleryApplication, GalleryApplicationVersion } from "@azure/arm-compute";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormErrorSummary, formErrorMessages } from "@/components/ui/FormErrorSummary";
@@ -14,6 +13,7 @@ import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
+import { FormFooter } from "@/components/publish/FormFooter";
 import {
   CheckboxField,
   Group,
@@ -24,18 +24,16 @@ import {
   TextAreaField,
   TextField,
 } from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
 import { placeServerError } from "@/components/publish/serverErrors";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { LatestAndEndOfLifeFields, ReplicationDefaultsGroup } from "@/components/publish/PublishingProfileFields";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { regionalStatuses } from "@/components/versions/domainAdapters";
-import type { AzureError } from "@/lib/azure/errors";
 import { applicationIdOf, applicationVersionIdOf, pageHref } from "@/lib/azure/routeParams";
 import {
   MAX_MANAGE_ACTION_LENGTH,
@@ -142,8 +140,6 @@ function VersionFormBody({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const [invalid, setInvalid] = useState<string[]>([]);
   const location = application.location;
   const creating = stored === undefined;
@@ -167,20 +163,18 @@ function VersionFormBody({
     defaultValues: initial,
   });
 
+  const { operation, refusal, submit } = useSubmission((error) => placeServerError(form, error, FIELDS, ALIASES));
   async function onSubmit(values: ApplicationVersionOutput) {
-    setRefusal(undefined);
     const target: ApplicationVersionPath = { ...path, versionName: creating ? values.name : path.versionName! };
-    const outcome = await operation.run(
+    await submit(
       `${creating ? "Creating" : "Updating"} application version ${target.versionName}`,
       () => putApplicationVersion(arm, target, { location, properties: values.properties, tags: values.tags }),
+      () => router.push(pageHref(applicationVersionIdOf(target))),
       // Replication can take long: the version page follows it region by region.
       { untilAccepted: true, resourceId: applicationVersionIdOf(target) },
     );
-    if (outcome.ok) router.push(pageHref(applicationVersionIdOf(target)));
-    else if (!outcome.accepted && !placeServerError(form, outcome.error, FIELDS, ALIASES)) setRefusal(outcome.error);
   }
 
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const highest = existing ? highestVersionName(existing) : undefined;
   return (
     <FormProvider {...form}>
@@ -252,16 +246,13 @@ function VersionFormBody({
         </Group>
         <TagsEditor />
         <FormErrorSummary messages={invalid} />
-        {refusal && <ErrorPanel error={refusal} title="The service refused the application version" />}
-        <OperationStatus state={operation.state} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            {creating ? "Create application version" : "Save changes"}
-          </button>
-          <Link href={pageHref(applicationIdOf(path))} className={buttonClass.link}>
-            Cancel
-          </Link>
-        </div>
+        <FormFooter
+          refusal={refusal}
+          refusalTitle="The service refused the application version"
+          state={operation.state}
+          submitLabel={creating ? "Create application version" : "Save changes"}
+          cancel={pageHref(applicationIdOf(path))}
+        />
       </form>
     </FormProvider>
   );

@@ -2,23 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { armCrumbs } from "@/components/galleries/armCrumbs";
 import { useSubscriptionName } from "@/components/galleries/useSubscriptionName";
 import { useArm } from "@/components/layout/ArmContext";
-import { buttonClass } from "@/components/publish/buttonClass";
-import {
-  CheckboxField,
-  Group,
-  SERVER_ERROR_PREFIX,
-  ReadOnlyField,
-  TagsEditor,
-  TextField,
-} from "@/components/publish/fields";
-import { OperationStatus } from "@/components/publish/OperationStatus";
+import { FormFooter } from "@/components/publish/FormFooter";
+import { CheckboxField, Group, ReadOnlyField, TagsEditor, TextField } from "@/components/publish/fields";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
 import {
@@ -27,15 +18,14 @@ import {
   StorageStrategyField,
 } from "@/components/publish/PublishingProfileFields";
 import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
-import { placeServerError } from "@/components/publish/serverErrors";
+import { placeEncryptionError, placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
-import { useOperation } from "@/components/publish/useOperation";
+import { useSubmission } from "@/components/publish/useSubmission";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import type { SourceDefinitionTraits } from "@/lib/gallery/galleryImage";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
@@ -45,7 +35,6 @@ import { regionDisplayName } from "@/lib/gallery/regions";
 import {
   emptyRegionEncryption,
   emptyUefiSettings,
-  encryptionFieldOfError,
   makeImageVersionCreateSchema,
   type ImageVersionCreateOutput,
   type ImageVersionCreateValues,
@@ -153,8 +142,6 @@ function VersionForm({
 }) {
   const arm = useArm();
   const router = useRouter();
-  const operation = useOperation();
-  const [refusal, setRefusal] = useState<AzureError>();
   const subscriptions = useQuery(subscriptionQueries.list(arm));
   const subscriptionIds = (subscriptions.data ?? []).map((s) => s.subscriptionId);
   const sourceRows = useQuery(sourceQueries.rows(arm, subscriptionIds));
@@ -206,35 +193,22 @@ function VersionForm({
     () => chosen,
   );
 
+  const { operation, refusal, submit } = useSubmission(
+    (error) =>
+      placeEncryptionError(form, error, form.getValues("properties.publishingProfile.targetRegions")) ||
+      placeServerError(form, error, FIELDS, { galleryImageVersionName: "name" }),
+  );
   async function onSubmit(values: ImageVersionCreateOutput) {
-    setRefusal(undefined);
     const target = { ...path, versionName: values.name };
-    const outcome = await operation.run(
+    await submit(
       `Creating image version ${values.name}`,
       () => createImageVersion(arm, target, { location, properties: values.properties, tags: values.tags }),
+      () => router.push(pageHref(versionIdOf(target))),
       // Replication can take hours: the version page follows it region by region.
       { untilAccepted: true },
     );
-    if (outcome.ok) router.push(pageHref(versionIdOf(target)));
-    else if (outcome.accepted) return;
-    else if (placeEncryptionError(outcome.error)) return;
-    else if (!placeServerError(form, outcome.error, FIELDS, { galleryImageVersionName: "name" }))
-      setRefusal(outcome.error);
   }
 
-  /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
-  function placeEncryptionError(error: AzureError): boolean {
-    const field = encryptionFieldOfError(error, form.getValues("properties.publishingProfile.targetRegions"));
-    if (!field) return false;
-    form.setError(
-      field as Parameters<typeof form.setError>[0],
-      { type: `${SERVER_ERROR_PREFIX}${error.code}`, message: error.message },
-      { shouldFocus: true },
-    );
-    return true;
-  }
-
-  const busy = operation.state.phase === "submitting" || operation.state.phase === "running";
   const highest = highestVersionName(existing);
   return (
     <FormProvider {...form}>
@@ -302,16 +276,13 @@ function VersionForm({
             />
           </Group>
           <TagsEditor />
-          {refusal && <ErrorPanel error={refusal} title="The image version could not be created" />}
-          <OperationStatus state={operation.state} />
-          <div className="flex items-center gap-3">
-            <button type="submit" className={buttonClass.primary} disabled={busy}>
-              Create image version
-            </button>
-            <Link href={pageHref(imageIdOf(path))} className={buttonClass.link}>
-              Cancel
-            </Link>
-          </div>
+          <FormFooter
+            refusal={refusal}
+            refusalTitle="The image version could not be created"
+            state={operation.state}
+            submitLabel="Create image version"
+            cancel={pageHref(imageIdOf(path))}
+          />
         </div>
         <aside className="grid content-start gap-4">
           <LazyLimitUsagePanel subscriptionId={path.subscriptionId} location={location} kinds={["imageVersions"]} />

@@ -12,7 +12,7 @@ import { useArm } from "@/components/layout/ArmContext";
 import { FormFooter } from "@/components/publish/FormFooter";
 import { CheckboxField, Group, NumberField, ReadOnlyField } from "@/components/publish/fields";
 import { LatestAndEndOfLifeFields } from "@/components/publish/PublishingProfileFields";
-import { placeOnField, placeServerError } from "@/components/publish/serverErrors";
+import { placeEncryptionError, placeServerError } from "@/components/publish/serverErrors";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { useSubmission } from "@/components/publish/useSubmission";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
@@ -24,7 +24,6 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { PageHeader } from "@/components/ui/Section";
 import { Spinner } from "@/components/ui/Spinner";
 import { dateOnly } from "@/lib/gallery/isoDate";
-import type { AzureError } from "@/lib/azure/errors";
 import { galleryIdOf, imageIdOf, pageHref, versionIdOf, type GalleryPath } from "@/lib/azure/routeParams";
 import { securityTypeOf } from "@/lib/gallery/versionValidation";
 import {
@@ -38,7 +37,6 @@ import {
   dataDiskKey,
   edgeZoneRowOf,
   emptyRegionEncryption,
-  encryptionFieldOfError,
   makeImageVersionUpdateSchema,
   removedTargetRegionsOf,
   type ImageVersionUpdateOutput,
@@ -221,7 +219,9 @@ function Form({
   const removed = removedTargetRegionsOf(stored, rows, location);
 
   const { operation, refusal, submit } = useSubmission(
-    (error) => placeEncryptionError(error) || placeServerError(form, error, ["properties", "confirmRemoval"]),
+    (error) =>
+      placeEncryptionError(form, error, form.getValues("properties.publishingProfile.targetRegions")) ||
+      placeServerError(form, error, ["properties", "confirmRemoval"]),
   );
   async function onSubmit(values: ImageVersionUpdateOutput) {
     await submit(
@@ -235,12 +235,6 @@ function Form({
       () => router.push(pageHref(versionIdOf(path))),
       { untilAccepted: true },
     );
-  }
-
-  /** The service's encryption errors name the disk, not the region: the rows say which region's field it is. */
-  function placeEncryptionError(error: AzureError): boolean {
-    const field = encryptionFieldOfError(error, form.getValues("properties.publishingProfile.targetRegions"));
-    return field !== undefined && placeOnField(form, field, error);
   }
 
   const source =

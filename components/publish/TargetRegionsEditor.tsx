@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { buttonClass } from "@/components/publish/buttonClass";
 import { asNumber, FieldMessage, inputClass, useFieldError } from "@/components/publish/fields";
-import { STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
+import { MAX_REPLICA_COUNT, MIN_REPLICA_COUNT, STORAGE_ACCOUNT_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { regionStorage, SDK_GALLERY_API_VERSION, type StorageChoice } from "@/lib/gallery/apiVersions";
 import { AZURE_REGIONS, hasAvailabilityZones, regionDisplayName, sameLocation } from "@/lib/gallery/regions";
 import type { TargetRegionRow } from "@/lib/publish/imageVersionForm";
@@ -97,8 +97,8 @@ export function TargetRegionsEditor({
                       <input
                         {...props}
                         type="number"
-                        min={1}
-                        max={100}
+                        min={MIN_REPLICA_COUNT}
+                        max={MAX_REPLICA_COUNT}
                         inputMode="numeric"
                         className={`${inputClass} w-24`}
                         {...register(`${NAME}.${index}.regionalReplicaCount`, { setValueAs: asNumber })}

@@ -1,6 +1,7 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import type { AzureError } from "@/lib/azure/errors";
 import { fieldOfArmError } from "@/lib/publish/fieldErrors";
+import { encryptionFieldOfError, type TargetRegionRow } from "@/lib/publish/imageVersionForm";
 import { SERVER_ERROR_PREFIX } from "@/components/publish/fields";
 
 /**
@@ -38,4 +39,17 @@ export function placeOnField<T extends FieldValues, O>(
     { shouldFocus: true },
   );
   return true;
+}
+
+/**
+ * The service's encryption errors name the disk, not the region: the form's target region rows say which region's
+ * encryption field it is. False when the error is no encryption error or no row holds the set it names.
+ */
+export function placeEncryptionError<T extends FieldValues, O>(
+  form: UseFormReturn<T, unknown, O>,
+  error: AzureError,
+  rows: readonly TargetRegionRow[],
+): boolean {
+  const field = encryptionFieldOfError(error, rows);
+  return field !== undefined && placeOnField(form, field, error);
 }

@@ -17,9 +17,13 @@ import {
 } from "./armTemplate";
 import { SNIPPET_LABELS } from "./snippets";
 import {
+  BICEP_OS_DISK,
   BICEP_VIRTUAL_NETWORK,
-  BICEP_VM_NETWORK,
+  bicepAdminParams,
   bicepString,
+  bicepVirtualMachineFile,
+  bicepVmOsProfile,
+  bicepVmParams,
   powershellContext,
   ps,
   sh,
@@ -284,13 +288,7 @@ function bicepCredentials(spec: ApplicationDeploymentSpec, indent: string): stri
 }
 
 export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string {
-  const params = [
-    `param location string = ${bicepString(spec.location)}`,
-    `param vmName string = ${bicepString(spec.vmName)}`,
-    `param vmSize string = ${bicepString(spec.vmSize)}`,
-    `param adminUsername string = ${bicepString(spec.adminUsername)}`,
-    spec.osType === "Windows" ? "@secure()\nparam adminPassword string" : "param adminPublicKey string",
-  ];
+  const params = [...bicepVmParams(spec), ...bicepAdminParams(spec.osType, spec.adminUsername)];
   if (isScaleSet(spec)) {
     return [
       ...params,
@@ -307,7 +305,7 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
       "    virtualMachineProfile: {",
       "      storageProfile: {",
       ...bicepImage(spec, "        "),
-      "        osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } }",
+      `        ${BICEP_OS_DISK}`,
       "      }",
       "      osProfile: {",
       "        computerNamePrefix: vmName",
@@ -324,31 +322,11 @@ export function applicationBicepSnippet(spec: ApplicationDeploymentSpec): string
       "",
     ].join("\n");
   }
-  return [
-    ...params,
-    "",
-    ...BICEP_VM_NETWORK,
-    "",
-    `resource vm 'Microsoft.Compute/virtualMachines@${VM_API_VERSION}' = {`,
-    "  name: vmName",
-    "  location: location",
-    "  properties: {",
-    "    hardwareProfile: { vmSize: vmSize }",
-    "    storageProfile: {",
-    ...bicepImage(spec, "      "),
-    "      osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } }",
-    "    }",
-    "    osProfile: {",
-    "      computerName: vmName",
-    "      adminUsername: adminUsername",
-    ...bicepCredentials(spec, "      "),
-    "    }",
-    "    networkProfile: { networkInterfaces: [ { id: nic.id } ] }",
-    ...bicepApplicationProfile(spec, "    "),
-    "  }",
-    "}",
-    "",
-  ].join("\n");
+  return bicepVirtualMachineFile(params, {
+    imageReference: bicepImage(spec, "      "),
+    beforeNetwork: bicepVmOsProfile(bicepCredentials(spec, "      ")),
+    afterNetwork: bicepApplicationProfile(spec, "    "),
+  });
 }
 
 /**

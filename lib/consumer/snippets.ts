@@ -1,13 +1,22 @@
 import {
   type DeploymentSpec,
-  VM_API_VERSION,
   armTemplate,
   imageReferenceProperty,
   isCommunityGalleryImageId,
   isProxyImageId,
   needsAdminCredentials,
 } from "./armTemplate";
-import { BICEP_VM_NETWORK, bicepString, powershellContext, ps, sh, subscriptionOption } from "./snippetSyntax";
+import {
+  bicepAdminParams,
+  bicepString,
+  bicepVirtualMachineFile,
+  bicepVmOsProfile,
+  bicepVmParams,
+  powershellContext,
+  ps,
+  sh,
+  subscriptionOption,
+} from "./snippetSyntax";
 import { hcl, hclAttributes, terraform } from "./terraformSyntax";
 import { checkRegion, type ImageChoice } from "./usability";
 
@@ -85,10 +94,8 @@ export function powershellSnippet(spec: DeploymentSpec): string {
 
 function bicepOsProfile(spec: DeploymentSpec): string[] {
   if (!needsAdminCredentials(spec)) return [];
-  const head = ["    osProfile: {", "      computerName: vmName", "      adminUsername: adminUsername"];
-  if (spec.osType === "Windows") return [...head, "      adminPassword: adminPassword", "    }"];
-  return [
-    ...head,
+  if (spec.osType === "Windows") return bicepVmOsProfile(["      adminPassword: adminPassword"]);
+  return bicepVmOsProfile([
     "      linuxConfiguration: {",
     "        disablePasswordAuthentication: true",
     "        ssh: {",
@@ -100,21 +107,12 @@ function bicepOsProfile(spec: DeploymentSpec): string[] {
     "          ]",
     "        }",
     "      }",
-    "    }",
-  ];
+  ]);
 }
 
 export function bicepSnippet(spec: DeploymentSpec): string {
-  const params = [
-    `param location string = ${bicepString(spec.location)}`,
-    `param vmName string = ${bicepString(spec.vmName)}`,
-    `param vmSize string = ${bicepString(spec.vmSize)}`,
-    `param imageId string = ${bicepString(spec.imageId)}`,
-  ];
-  if (needsAdminCredentials(spec)) {
-    params.push(`param adminUsername string = ${bicepString(spec.adminUsername)}`);
-    params.push(spec.osType === "Windows" ? "@secure()\nparam adminPassword string" : "param adminPublicKey string");
-  }
+  const params = [...bicepVmParams(spec), `param imageId string = ${bicepString(spec.imageId)}`];
+  if (needsAdminCredentials(spec)) params.push(...bicepAdminParams(spec.osType, spec.adminUsername));
   const security = spec.securityType
     ? [
         "    securityProfile: {",
@@ -126,27 +124,10 @@ export function bicepSnippet(spec: DeploymentSpec): string {
         "    }",
       ]
     : [];
-  return [
-    ...params,
-    "",
-    ...BICEP_VM_NETWORK,
-    "",
-    `resource vm 'Microsoft.Compute/virtualMachines@${VM_API_VERSION}' = {`,
-    "  name: vmName",
-    "  location: location",
-    "  properties: {",
-    "    hardwareProfile: { vmSize: vmSize }",
-    "    storageProfile: {",
-    `      imageReference: { ${imageReferenceProperty(spec.imageId)}: imageId }`,
-    "      osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } }",
-    "    }",
-    ...bicepOsProfile(spec),
-    ...security,
-    "    networkProfile: { networkInterfaces: [ { id: nic.id } ] }",
-    "  }",
-    "}",
-    "",
-  ].join("\n");
+  return bicepVirtualMachineFile(params, {
+    imageReference: [`      imageReference: { ${imageReferenceProperty(spec.imageId)}: imageId }`],
+    beforeNetwork: [...bicepOsProfile(spec), ...security],
+  });
 }
 
 /**
