@@ -231,11 +231,7 @@ function VersionFormBody({
         <CustomActionsEditor name={`${PROFILE}.customActions`} />
         <TargetRegionsEditor sourceRegion={location} {...(replicated ? { replicatedRegions: replicated } : {})} />
         <EdgeZonesEditor />
-        <ReplicationDefaultsGroup
-          location={location}
-          description="Used by target regions that set no count or storage type."
-          storagePlaceholder="Default (Standard_LRS)"
-        />
+        <ReplicationDefaultsGroup location={location} />
         <Group legend="Lifecycle and safety">
           <LatestAndEndOfLifeFields deployedAs="installed" endOfLifeHint="Must be in the future when set or changed." />
           <CheckboxField

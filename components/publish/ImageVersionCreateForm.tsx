@@ -12,11 +12,7 @@ import { FormFooter } from "@/components/publish/FormFooter";
 import { CheckboxField, Group, ReadOnlyField, TagsEditor, TextField } from "@/components/publish/fields";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
 import { RegionOptionsEditor } from "@/components/publish/RegionOptionsEditor";
-import {
-  LatestAndEndOfLifeFields,
-  ReplicationDefaultsGroup,
-  StorageStrategyField,
-} from "@/components/publish/PublishingProfileFields";
+import { LatestAndEndOfLifeFields, ReplicationDefaultsGroup } from "@/components/publish/PublishingProfileFields";
 import { LazyLimitUsagePanel, LazyReplicaPlanner, LazyUefiSettingsEditor } from "@/components/publish/LazyPublishParts";
 import { placeEncryptionError, placeServerError } from "@/components/publish/serverErrors";
 import { SourcePicker } from "@/components/publish/SourcePicker";
@@ -261,13 +257,9 @@ function VersionForm({
           {admitsUefiSettings(definitionSecurityType) && <LazyUefiSettingsEditor />}
           <ReplicationDefaultsGroup
             location={location}
-            description="Used by target regions that set no count or storage type of their own."
-            storagePlaceholder="Default (by strategy)"
-            storageHint="When empty, each region's storage follows the storage strategy below."
+            storageStrategy
             replicationModeHint="Shallow replicates faster, for testing only."
-          >
-            <StorageStrategyField />
-          </ReplicationDefaultsGroup>
+          />
           <Group legend="Lifecycle">
             <LatestAndEndOfLifeFields deployedAs="deployed" endOfLifeHint="Must be in the future." />
             <CheckboxField

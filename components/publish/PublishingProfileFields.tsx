@@ -1,6 +1,5 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { CheckboxField, Group, NumberField, SelectField, TextField } from "@/components/publish/fields";
 import {
   MAX_REPLICA_COUNT,
@@ -16,28 +15,33 @@ const PROFILE = "properties.publishingProfile";
 
 /**
  * The publishing profile's defaults for target regions that set none of their own: replica count, storage type
- * (Standard_ZRS not offered where the source region has no zones) and replication mode. Image and application
- * versions take the same profile; `children` adds what only one of them has (the image's storage strategy).
+ * (Standard_ZRS not offered where the source region has no zones) and replication mode. Image, application and
+ * script versions take the same profile; image and script versions also take a storage strategy, which is then
+ * what an empty storage type means.
  */
 export function ReplicationDefaultsGroup({
   location,
-  description,
-  storagePlaceholder,
-  storageHint,
+  storageStrategy = false,
+  storagePlaceholder = "Default (Standard_LRS)",
   replicationModeHint,
-  children,
 }: {
   /** The version's (source) region. */
   location: string;
-  description: string;
-  storagePlaceholder: string;
-  storageHint?: string;
+  /** The version takes `storageAccountStrategy` (image and script versions). */
+  storageStrategy?: boolean;
+  /** What an empty storage type means, where there is no strategy. */
+  storagePlaceholder?: string;
   replicationModeHint?: string;
-  children?: ReactNode;
 }) {
   const zones = hasAvailabilityZones(location);
+  const storageHint = storageStrategy
+    ? "When empty, each region's storage follows the storage strategy below."
+    : undefined;
   return (
-    <Group legend="Replication defaults" description={description}>
+    <Group
+      legend="Replication defaults"
+      description="Used by target regions that set no count or storage type of their own."
+    >
       <NumberField
         name={`${PROFILE}.replicaCount`}
         label="Default replica count"
@@ -49,7 +53,7 @@ export function ReplicationDefaultsGroup({
         name={`${PROFILE}.storageAccountType`}
         label="Default storage type"
         {...(storageHint ? { hint: storageHint } : {})}
-        placeholder={storagePlaceholder}
+        placeholder={storageStrategy ? "Default (by strategy)" : storagePlaceholder}
         choices={STORAGE_ACCOUNT_TYPES.map((type) => {
           const unavailable = type === "Standard_ZRS" && !zones;
           return {
@@ -59,7 +63,7 @@ export function ReplicationDefaultsGroup({
           };
         })}
       />
-      {children}
+      {storageStrategy && <StorageStrategyField />}
       <SelectField
         name={`${PROFILE}.replicationMode`}
         label="Replication mode"
@@ -81,7 +85,7 @@ function defaultStrategy(): string {
  * The storage account strategy (image and script versions take one), with the default of the api-version in use:
  * what an empty field means there, so the user sees what Azure will make of it.
  */
-export function StorageStrategyField() {
+function StorageStrategyField() {
   const fallback = defaultStrategy();
   return (
     <SelectField

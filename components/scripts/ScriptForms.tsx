@@ -24,11 +24,7 @@ import {
   TextField,
 } from "@/components/publish/fields";
 import { EdgeZonesEditor } from "@/components/publish/EdgeZonesEditor";
-import {
-  LatestAndEndOfLifeFields,
-  ReplicationDefaultsGroup,
-  StorageStrategyField,
-} from "@/components/publish/PublishingProfileFields";
+import { LatestAndEndOfLifeFields, ReplicationDefaultsGroup } from "@/components/publish/PublishingProfileFields";
 import { TargetRegionsEditor } from "@/components/publish/TargetRegionsEditor";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { Spinner } from "@/components/ui/Spinner";
@@ -316,14 +312,7 @@ function ScriptVersionFormLoaded({
       <ParametersEditor />
       <TargetRegionsEditor sourceRegion={location} />
       <EdgeZonesEditor />
-      <ReplicationDefaultsGroup
-        location={location}
-        description="Used by target regions that set no count or storage type of their own."
-        storagePlaceholder="Default (by strategy)"
-        storageHint="When empty, each region's storage follows the storage strategy below."
-      >
-        <StorageStrategyField />
-      </ReplicationDefaultsGroup>
+      <ReplicationDefaultsGroup location={location} storageStrategy />
       <Group legend="Lifecycle and safety">
         <LatestAndEndOfLifeFields deployedAs="run" endOfLifeHint="Must be in the future when set or changed." />
         <CheckboxField
