@@ -1,8 +1,14 @@
 "use client";
 
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { buttonClass } from "@/components/publish/buttonClass";
-import { FieldMessage, NumberField, SelectField, useFieldError } from "@/components/publish/fields";
+import {
+  AddRowButton,
+  FieldMessage,
+  NumberField,
+  RemoveRowButton,
+  SelectField,
+  useFieldError,
+} from "@/components/publish/fields";
 import { VhdBlobFields } from "@/components/publish/VhdBlobFields";
 import { HOST_CACHING_TYPES } from "@/lib/gallery/galleryImageVersion";
 import { DATA_DISK_LUN_RANGE } from "@/lib/gallery/vhdSources";
@@ -43,9 +49,9 @@ export function VhdDataDisks({ subscriptionId, location }: { subscriptionId: str
           />
         ))}
       </ul>
-      <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={addDisk}>
+      <AddRowButton onClick={addDisk} className="mt-2">
         Add data disk from a VHD
-      </button>
+      </AddRowButton>
     </fieldset>
   );
 }
@@ -80,14 +86,12 @@ function VhdDataDisk({
           placeholder="Default (None)"
           choices={HOST_CACHING_TYPES.map((type) => ({ value: type, label: type }))}
         />
-        <button
-          type="button"
-          className={`${buttonClass.secondary} self-end`}
+        {/* Its own width at the row's end, not the rest of the row. */}
+        <RemoveRowButton
+          label={`Remove data disk ${index + 1}`}
           onClick={onRemove}
-          aria-label={`Remove data disk ${index + 1}`}
-        >
-          Remove
-        </button>
+          className="self-end justify-self-start"
+        />
       </div>
       <VhdBlobFields
         accountField={`${row}.source.storageAccountId`}
