@@ -34,6 +34,17 @@ function publishingProfile(extra: Record<string, unknown> = {}) {
 
 describe("gallery applications and versions through @azure/arm-compute", () => {
   const fx = computeFixture({ lroSeconds: 2, pageSize: 2, resourceGroups: { [RG]: "westeurope" } });
+  /** An application in the test gallery, created through the SDK and its long-running operation. */
+  const createApplication = (name: string, supportedOSType: "Linux" | "Windows") =>
+    fx.settle(
+      fx.client.galleryApplications.createOrUpdate(
+        RG,
+        GALLERY,
+        name,
+        { location: "westeurope", supportedOSType },
+        FAST_POLL,
+      ),
+    );
 
   beforeAll(async () => {
     await fx.gallery(RG, GALLERY, { location: "westeurope" });
@@ -96,15 +107,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
   });
 
   it("replicates a version over the clock, with $expand=ReplicationStatus, and keeps every spec property", async () => {
-    await fx.settle(
-      fx.client.galleryApplications.createOrUpdate(
-        RG,
-        GALLERY,
-        "tools",
-        { location: "westeurope", supportedOSType: "Linux" },
-        FAST_POLL,
-      ),
-    );
+    await createApplication("tools", "Linux");
     const poller = fx.client.galleryApplicationVersions.createOrUpdate(
       RG,
       GALLERY,
@@ -215,15 +218,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
   });
 
   it("keeps edge zones (targetExtendedLocations) with their defaults, updates them and refuses duplicates", async () => {
-    await fx.settle(
-      fx.client.galleryApplications.createOrUpdate(
-        RG,
-        GALLERY,
-        "edge",
-        { location: "westeurope", supportedOSType: "Linux" },
-        FAST_POLL,
-      ),
-    );
+    await createApplication("edge", "Linux");
     const zone = (edgeZone: string, extra: Record<string, unknown> = {}) => ({
       name: "westus",
       extendedLocation: { name: edgeZone, type: "EdgeZone" },
@@ -304,15 +299,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
   });
 
   it("answers malformed and invalid bodies with Azure's errors, never a 500", async () => {
-    await fx.settle(
-      fx.client.galleryApplications.createOrUpdate(
-        RG,
-        GALLERY,
-        "checks",
-        { location: "westeurope", supportedOSType: "Windows" },
-        FAST_POLL,
-      ),
-    );
+    await createApplication("checks", "Windows");
     const put = async (path: string, body: unknown) => {
       const res = await fx.em.fetch(`${path}?${API}`, { method: "PUT", as: ADMIN, body: JSON.stringify(body) });
       return { status: res.status, error: (await res.json()).error as { code: string; message: string } };
@@ -446,15 +433,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
   });
 
   it("refuses a package or configuration that is not a readable blob, naming the link without its SAS", async () => {
-    await fx.settle(
-      fx.client.galleryApplications.createOrUpdate(
-        RG,
-        GALLERY,
-        "unreadable",
-        { location: "westeurope", supportedOSType: "Linux" },
-        FAST_POLL,
-      ),
-    );
+    await createApplication("unreadable", "Linux");
     const create = (source: { mediaLink: string; defaultConfigurationLink?: string }) =>
       fx.settle(
         fx.client.galleryApplicationVersions.createOrUpdate(
@@ -500,15 +479,7 @@ describe("gallery applications and versions through @azure/arm-compute", () => {
   });
 
   it("lists applications in Resource Graph's resources table", async () => {
-    await fx.settle(
-      fx.client.galleryApplications.createOrUpdate(
-        RG,
-        GALLERY,
-        "graphed",
-        { location: "westeurope", supportedOSType: "Linux" },
-        FAST_POLL,
-      ),
-    );
+    await createApplication("graphed", "Linux");
     await fx.settle(
       fx.client.galleryApplicationVersions.createOrUpdate(
         RG,
