@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../store/db.js";
+import { type Db, writeOutsideResources } from "../store/db.js";
 
 /** What an authorization code stands for, fixed when the user signed in. */
 export interface CodeGrant {
@@ -38,10 +38,14 @@ export class GrantStore {
   issueCode(grant: CodeGrant): string {
     const code = newSecret();
     const now = Date.now();
-    this.db.prepare("DELETE FROM auth_codes WHERE expires_at < ?").run(now);
-    this.db
-      .prepare("INSERT INTO auth_codes (code, data, expires_at) VALUES (?, ?, ?)")
-      .run(hash(code), JSON.stringify({ ...grant, redeemed: false }), now + CODE_LIFETIME_SECONDS * 1000);
+    writeOutsideResources(this.db, "DELETE FROM auth_codes WHERE expires_at < ?", now);
+    writeOutsideResources(
+      this.db,
+      "INSERT INTO auth_codes (code, data, expires_at) VALUES (?, ?, ?)",
+      hash(code),
+      JSON.stringify({ ...grant, redeemed: false }),
+      now + CODE_LIFETIME_SECONDS * 1000,
+    );
     return code;
   }
 
@@ -54,9 +58,12 @@ export class GrantStore {
       const { redeemed, ...grant } = JSON.parse(row.data) as CodeGrant & { redeemed: boolean };
       if (redeemed) return { status: "redeemed" };
       if (row.expires_at < Date.now()) return { status: "expired" };
-      this.db
-        .prepare("UPDATE auth_codes SET data = ? WHERE code = ?")
-        .run(JSON.stringify({ ...grant, redeemed: true }), hash(code));
+      writeOutsideResources(
+        this.db,
+        "UPDATE auth_codes SET data = ? WHERE code = ?",
+        JSON.stringify({ ...grant, redeemed: true }),
+        hash(code),
+      );
       return { status: "ok", grant };
     })();
   }
@@ -64,10 +71,14 @@ export class GrantStore {
   issueRefreshToken(grant: RefreshGrant, lifetimeSeconds: number): string {
     const token = newSecret();
     const now = Date.now();
-    this.db.prepare("DELETE FROM refresh_tokens WHERE expires_at < ?").run(now);
-    this.db
-      .prepare("INSERT INTO refresh_tokens (token, data, expires_at) VALUES (?, ?, ?)")
-      .run(hash(token), JSON.stringify(grant), now + lifetimeSeconds * 1000);
+    writeOutsideResources(this.db, "DELETE FROM refresh_tokens WHERE expires_at < ?", now);
+    writeOutsideResources(
+      this.db,
+      "INSERT INTO refresh_tokens (token, data, expires_at) VALUES (?, ?, ?)",
+      hash(token),
+      JSON.stringify(grant),
+      now + lifetimeSeconds * 1000,
+    );
     return token;
   }
 

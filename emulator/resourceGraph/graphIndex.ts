@@ -2,6 +2,7 @@ import type { Caller } from "../caller.js";
 import type { EmulatorContext } from "../context.js";
 import { RESOURCE_GROUP_TYPE } from "../resources/resourceGroups.js";
 import type { ResourceRecord } from "../store/resources.js";
+import { changesOutsideResources } from "../store/db.js";
 import type { Row } from "./kql/evaluate.js";
 import { readableRows } from "./rbacFilter.js";
 import { isSoftDeletedType } from "../compute/galleryImageVersions/softDeletedVersions.model.js";
@@ -52,8 +53,8 @@ export type GraphSources = Pick<EmulatorContext, "db" | "resources" | "directory
  * Every resource as a Resource Graph row, built once and reused until the database changes. Resource Graph
  * answers thousands of rows per query, so re-reading and re-parsing every stored body each time would cost
  * more than the query. The database's change counter (SQLite `total_changes()` of the emulator's only
- * connection) says when to rebuild; rows whose view depends on the clock (running operations) are rebuilt
- * when their transition time passes.
+ * connection, less the sign-in grants' writes, which no row depends on) says when to rebuild; rows whose view
+ * depends on the clock (running operations) are rebuilt when their transition time passes.
  */
 export class GraphIndex {
   private changes = -1;
@@ -131,7 +132,7 @@ export class GraphIndex {
   }
 
   private refresh(now: number): void {
-    const changes = this.stmts.changes.get()!.n;
+    const changes = this.stmts.changes.get()!.n - changesOutsideResources(this.ctx.db);
     if (changes !== this.changes) {
       this.rebuild(now);
       this.changes = changes;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_ROLE_IDS } from "../authorization/builtInRoles.js";
+import { GrantStore } from "../identity/grants.js";
 import { SCALE_SEED as S } from "../seed/scale.js";
+import { EMULATOR_DASHBOARD_CLIENT_ID } from "../../lib/azure/wellKnown.js";
 import { FAST_POLL, startTestEmulator, type TestEmulator } from "../testing/harness.js";
 
 const ADMIN = S.admin.upn;
@@ -132,6 +134,40 @@ describe("Resource Graph over the scale seed", () => {
       query: "resources | where name == 'fresh_gallery' | count",
     });
     expect(after.json.data).toEqual([{ Count: 0 }]);
+  });
+
+  it("keeps its rows through a sign-in (codes and refresh tokens are no resources), and reads a resource write", async () => {
+    const index = em.emulator.ctx.resourceGraph.index;
+    const galleries = (name: string) =>
+      query(em, ADMIN, {
+        query: `resources | where type =~ 'Microsoft.Compute/galleries' and name == '${name}' | count`,
+      });
+    await galleries("signed_in_gallery");
+    const built = index.generation;
+    // What the authorize and token endpoints write for a sign-in and a refresh.
+    const grants = new GrantStore(em.emulator.ctx.db);
+    const grant = { clientId: EMULATOR_DASHBOARD_CLIENT_ID, objectId: S.admin.objectId, tenantId: S.tenantId };
+    const code = grants.issueCode({
+      ...grant,
+      redirectUri: "http://localhost/redirect",
+      codeChallenge: "c",
+      scope: "openid",
+    });
+    expect(grants.redeemCode(code).status).toBe("ok");
+    grants.issueRefreshToken(grant, 3600);
+    expect((await galleries("signed_in_gallery")).json.data).toEqual([{ Count: 0 }]);
+    expect(index.generation).toBe(built);
+
+    const compute = em.compute(ADMIN, S.subscriptionId(1));
+    await compute.galleries.beginCreateOrUpdateAndWait(
+      S.resourceGroup,
+      "signed_in_gallery",
+      { location: "westeurope" },
+      FAST_POLL,
+    );
+    expect((await galleries("signed_in_gallery")).json.data).toEqual([{ Count: 1 }]);
+    expect(index.generation).toBeGreaterThan(built);
+    await compute.galleries.beginDeleteAndWait(S.resourceGroup, "signed_in_gallery", FAST_POLL);
   });
 
   it("pages by $skipToken without losing or repeating a row", async () => {

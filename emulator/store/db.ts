@@ -134,6 +134,26 @@ function migrate(db: Db): void {
   }
 }
 
+/**
+ * Rows changed through writeOutsideResources, per connection. Resource Graph's index compares SQLite's
+ * `total_changes()` less these, so a sign-in or a token refresh does not make it re-read every resource.
+ */
+const outsideResources = new WeakMap<Db, number>();
+
+/**
+ * Runs a write to a table no resource view is built from (sign-in grants): Resource Graph's index does not count
+ * it as a change (see changesOutsideResources).
+ */
+export function writeOutsideResources(db: Db, sql: string, ...params: unknown[]): void {
+  const { changes } = db.prepare(sql).run(...params);
+  outsideResources.set(db, (outsideResources.get(db) ?? 0) + changes);
+}
+
+/** How many of the connection's `total_changes()` were made through writeOutsideResources. */
+export function changesOutsideResources(db: Db): number {
+  return outsideResources.get(db) ?? 0;
+}
+
 export function getMeta(db: Db, key: string): string | undefined {
   const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
   return row?.value;
