@@ -15,10 +15,16 @@ export interface ResourceGraphOptions {
   clock?: Clock;
   signal?: AbortSignal;
   /**
-   * How long, in all, the pager may wait out 429s before it gives up with the 429 (so the caller can fall back).
-   * Resource Graph's quota is per user (about 15 queries per 5 s), so a short wait usually suffices.
+   * How long, from the first 429, the pager may wait 429s out before it gives up with the 429 (so the caller can
+   * fall back). Resource Graph's quota is per user (about 15 queries per 5 s), so a short wait usually suffices.
+   * Waits of pages read at once overlap, so they count once.
    */
   maxThrottleWaitMs?: number;
+  /**
+   * The same once the first page has arrived (default: maxThrottleWaitMs). The first page gives the size of the
+   * answer, and starting a long list over elsewhere can cost more than waiting for the quota's next window.
+   */
+  laterPagesMaxThrottleWaitMs?: number;
   /**
    * How a page that failed transiently (5xx, 408, no answer) is asked again before the pager gives up with
    * ResourceGraphFailed. Fewer retries than ARM's: the caller's fallback lists everything anyway, but falling back
@@ -61,7 +67,7 @@ export class ResourceGraphFailed extends Error {
 /**
  * The rows of one Resource Graph query over the subscriptions, page by page as each arrives, following
  * `$skipToken` (at most 1,000 rows a page). A 429 is waited out after its Retry-After and the same page asked
- * again, within maxThrottleWaitMs; a transient failure is tried again per transientRetry; anything else ends the
+ * again, within maxThrottleWaitMs (laterPagesMaxThrottleWaitMs after the first page); a transient failure is tried again per transientRetry; anything else ends the
  * stream with ResourceGraphFailed.
  */
 export async function* resourceGraphPages(
@@ -75,6 +81,8 @@ export async function* resourceGraphPages(
   const url = new URL(`${RESOURCE_GRAPH_PATH}?api-version=${RESOURCE_GRAPH_API_VERSION}`, endpoint).href;
   const pageSize = options.pageSize ?? RESOURCE_GRAPH_PAGE_SIZE;
   let throttleBudget = options.maxThrottleWaitMs ?? 10_000;
+  /** When the first 429 of the current budget came. */
+  let throttledSince: number | undefined;
   let delivered = 0;
 
   /** One page, 429s waited out and transient failures tried again; anything else throws ResourceGraphFailed. */
@@ -106,12 +114,15 @@ export async function* resourceGraphPages(
       if (response.status === 429) {
         const wait =
           retryAfterMsOf({ get: (name) => response.header(name) }, clock.now()) ?? THROTTLE_WAIT_WITHOUT_RETRY_AFTER_MS;
-        if (wait > throttleBudget)
+        const now = clock.now();
+        throttledSince ??= now;
+        if (now + wait - throttledSince > throttleBudget)
           throw new ResourceGraphFailed(AzureError.fromResponse(response, RESOURCE_GRAPH_PATH), delivered);
-        throttleBudget -= wait;
         await clock.sleep(wait, options.signal);
         continue;
       }
+      // Progress: a later 429 starts its own wait.
+      throttledSince = undefined;
       return (response.body ?? {}) as GraphPage;
     }
   }
@@ -122,6 +133,10 @@ export async function* resourceGraphPages(
     let page = await readPage(batch, { $top: Math.min(options.firstPageSize ?? pageSize, pageSize) });
     let rows = rowsOf(page);
     delivered += rows.length;
+    if (from === 0 && options.laterPagesMaxThrottleWaitMs !== undefined) {
+      throttleBudget = options.laterPagesMaxThrottleWaitMs;
+      throttledSince = undefined;
+    }
     yield rows;
     if (page.$skipToken && (options.parallelPages ?? 1) > 1 && typeof page.totalRecords === "number") {
       try {

@@ -152,6 +152,55 @@ describe("the version list of a definition with thousands of versions", () => {
     expect((failure as ResourceGraphFailed).error.status).toBe(503);
   });
 
+  it("waits for Resource Graph's next quota window when a later page is throttled, rather than start over on ARM's list", async () => {
+    // The user's quota as Azure counts it (15 queries per 5 s), made small: the first page and one more, per second.
+    const saved = { quota: process.env.EMULATOR_RG_QUOTA, window: process.env.EMULATOR_RG_WINDOW_MS };
+    process.env.EMULATOR_RG_QUOTA = "2";
+    process.env.EMULATOR_RG_WINDOW_MS = "1000";
+    const throttling = await startTestEmulator({
+      seed: `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSIONS}`,
+    });
+    try {
+      const client = createArmClients(throttling.url, throttling.credential(SCALE_SEED.admin.upn));
+      // Counts ARM's list requests (a 1 ms delay rule).
+      await throttling.fetch("/_emulator/faults", {
+        method: "PUT",
+        body: JSON.stringify({ rules: [{ pathPattern: ARM_VERSION_LIST, latencyMs: 1 }] }),
+      });
+      const listRequests: string[] = [];
+      const versions = await new QueryClient().fetchQuery(
+        versionQueries.list(
+          {
+            ...client,
+            unretried: {
+              send: (request, signal) => {
+                listRequests.push(`${request.method} ${new URL(request.url).pathname}`);
+                return client.unretried.send(request, signal);
+              },
+            },
+          },
+          imageId,
+        ),
+      );
+      expect(versions).toHaveLength(VERSIONS);
+      expect(new Set(versions.map((v) => v.id?.toLowerCase())).size).toBe(VERSIONS);
+      // 50 + 1,000 + 1,000 + 250: four queries, two of them asked again after the window.
+      expect(listRequests.filter((r) => r === `POST ${RESOURCE_GRAPH}`).length).toBeGreaterThan(4);
+      const { stats } = (await (await throttling.fetch("/_emulator/faults")).json()) as {
+        stats: { requestsMatched: number };
+      };
+      expect(stats.requestsMatched).toBe(0);
+    } finally {
+      await throttling.close();
+      for (const [name, value] of [
+        ["EMULATOR_RG_QUOTA", saved.quota],
+        ["EMULATOR_RG_WINDOW_MS", saved.window],
+      ] as const)
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    }
+  });
+
   it("reads ARM's list for a while after this tab wrote, as Resource Graph learns of writes later", async () => {
     noteVersionListWrite();
     expect(await requestsTo(RESOURCE_GRAPH, read)).toBe(0);

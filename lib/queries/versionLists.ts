@@ -29,6 +29,9 @@ const VERSION_LIST_FIRST_PAGE = 50;
  */
 const VERSION_LIST_PARALLEL_PAGES = 4;
 
+/** One window of Resource Graph's per-user quota (15 queries per 5 s) and a margin. */
+const VERSION_LIST_LATER_PAGES_THROTTLE_WAIT_MS = 6_000;
+
 interface VersionListChunk<V> {
   versions: V[];
   /** The rows so far are dropped: Resource Graph failed part-way and ARM's list starts over. */
@@ -89,7 +92,10 @@ async function* versionListPages<V>(
   let restart = false;
   if (Date.now() - lastWriteAt > VERSION_LIST_ARM_AFTER_WRITE_MS) {
     try {
-      // No waiting out a 429: Resource Graph's quota is per user and small, ARM's list serves at once.
+      // No waiting out a 429 for the first page: Resource Graph's quota is per user and small, and ARM's list serves
+      // a short list at once. Once the first page is in, the list may be long (10,000 versions are 200 of ARM's
+      // pages, tens of seconds): a later page waits for the quota's next window (5 s) rather than start over there,
+      // as reloading the page of a long list within 5 s would otherwise.
       for await (const rows of resourceGraphPages(
         arm.unretried,
         arm.endpoint,
@@ -98,6 +104,7 @@ async function* versionListPages<V>(
         {
           signal,
           maxThrottleWaitMs: 0,
+          laterPagesMaxThrottleWaitMs: VERSION_LIST_LATER_PAGES_THROTTLE_WAIT_MS,
           firstPageSize: VERSION_LIST_FIRST_PAGE,
           parallelPages: VERSION_LIST_PARALLEL_PAGES,
         },
