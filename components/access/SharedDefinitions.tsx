@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
+import { RowLink } from "@/components/ui/RowLink";
 import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -27,9 +27,9 @@ const columns = [
     header: "Image definition",
     meta: { rowHeader: true },
     cell: (info) => (
-      <Link href={pageHref(info.row.original.definition.id)} className="text-brand-700 hover:underline">
+      <RowLink href={pageHref(info.row.original.definition.id)} className="text-brand-700 hover:underline">
         {info.getValue()}
-      </Link>
+      </RowLink>
     ),
   }),
   column.accessor("gallery", { header: "Gallery" }),

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
+import { RowLink } from "@/components/ui/RowLink";
 import { useArm } from "@/components/layout/ArmContext";
 import { InventoryFailures } from "@/components/inventory/InventoryFailures";
 import { useGalleryInventory } from "@/components/inventory/useGalleryInventory";
@@ -40,9 +40,9 @@ const columns = [
     header: "Name",
     meta: { rowHeader: true },
     cell: (info) => (
-      <Link href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
+      <RowLink href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
         {info.getValue()}
-      </Link>
+      </RowLink>
     ),
   }),
   column.accessor("kindLabel", { header: "Type" }),

@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/RowLink";
 import { useMemo } from "react";
 import { UsageReach } from "@/components/lifecycle/UsageReach";
 import { useImageUsage } from "@/components/lifecycle/useImageUsage";
@@ -27,9 +28,9 @@ const columns = [
     header: "Image definition",
     meta: { rowHeader: true },
     cell: (info) => (
-      <Link href={pageHref(info.row.original.definitionId)} className="text-brand-700 hover:underline">
+      <RowLink href={pageHref(info.row.original.definitionId)} className="text-brand-700 hover:underline">
         {info.getValue()}
-      </Link>
+      </RowLink>
     ),
   }),
   column.accessor("virtualMachines", { header: "VMs", meta: { numeric: true } }),

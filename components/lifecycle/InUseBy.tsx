@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/RowLink";
 import { useMemo } from "react";
 import { UsageReach } from "@/components/lifecycle/UsageReach";
 import { useImageUsage } from "@/components/lifecycle/useImageUsage";
@@ -41,9 +42,12 @@ function columns(showVersion: boolean) {
             header: "Version",
             cell: (info) =>
               info.row.original.versionId ? (
-                <Link href={pageHref(info.row.original.versionId)} className="font-mono text-brand-700 hover:underline">
+                <RowLink
+                  href={pageHref(info.row.original.versionId)}
+                  className="font-mono text-brand-700 hover:underline"
+                >
                   {info.getValue()}
-                </Link>
+                </RowLink>
               ) : (
                 <Tag tone="brand">follows latest</Tag>
               ),
