@@ -116,6 +116,7 @@ describe("dashboard routes", () => {
     expect(routePathFromResourceId(id)).toBe(`/subscriptions/${sub}/resourceGroups/rg%20(prod)/galleries/g`);
     expect(resourceIdFromRoutePath(routePathFromResourceId(id)!)).toBe(id);
     expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourceGroups/rg/images/i`)).toBeUndefined();
+    expect(resourceIdFromRoutePath(`/subscriptions/${sub}/resourceGroups/rg%zz/galleries/g`)).toBeUndefined();
     expect(routePathFromResourceId(diskResourceId(sub, "rg", "d"))).toBeUndefined();
   });
 

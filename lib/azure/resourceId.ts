@@ -291,9 +291,14 @@ export function routePathFromResourceId(id: string): string | undefined {
   return group + parsed.names.map((name, index) => `/${parsed.types[index]}/${encode(name)}`).join("");
 }
 
-/** The ARM id for a dashboard URL made by routePathFromResourceId. */
+/** The ARM id for a dashboard URL made by routePathFromResourceId; undefined for any other path. */
 export function resourceIdFromRoutePath(path: string): string | undefined {
-  const segments = segmentsOf(path.split(/[?#]/)[0]!).map((segment) => decodeURIComponent(segment));
+  let segments: string[];
+  try {
+    segments = segmentsOf(path.split(/[?#]/)[0]!).map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined; // A malformed %-escape: no URL this function made.
+  }
   if (segments.length < 2 || segments[0]!.toLowerCase() !== "subscriptions") return undefined;
   const [, subscriptionId, groupsSegment, resourceGroup, ...rest] = segments;
   if (segments.length === 2) return subscriptionResourceId(subscriptionId!);
