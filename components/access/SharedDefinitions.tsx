@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useArm } from "@/components/layout/ArmContext";
 import { DataTable } from "@/components/ui/DataTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
@@ -27,9 +27,9 @@ const columns = [
     header: "Image definition",
     meta: { rowHeader: true },
     cell: (info) => (
-      <RowLink href={pageHref(info.row.original.definition.id)} className="text-brand-700 hover:underline">
+      <IntentLink href={pageHref(info.row.original.definition.id)} className="text-brand-700 hover:underline">
         {info.getValue()}
-      </RowLink>
+      </IntentLink>
     ),
   }),
   column.accessor("gallery", { header: "Gallery" }),

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useMemo, useState } from "react";
 import { ListingStatus, ListingTable } from "@/components/consumer/Listing";
 import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
@@ -52,13 +52,13 @@ const columns = [
         <ul className="flex flex-col items-start gap-1">
           {versions.slice(0, SHOWN_VERSIONS).map((v) => (
             <li key={v.id} className="flex items-center gap-1">
-              <RowLink
+              <IntentLink
                 href={versionHref(v.id)}
                 className="font-mono text-brand-700 hover:underline"
                 aria-label={`Version ${v.name} of ${name}`}
               >
                 {v.name}
-              </RowLink>
+              </IntentLink>
               {v.excludeFromLatest && <Tag tone="neutral">excluded from latest</Tag>}
               {v.pastEndOfLife && <Tag tone="warn">past end of life</Tag>}
             </li>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useMemo, useState } from "react";
 import { ListingFailures, ListingStatus, ListingTable } from "@/components/consumer/Listing";
 import { useSubscriptionNames } from "@/components/galleries/useSubscriptionName";
@@ -39,9 +39,9 @@ const columns = [
     meta: { rowHeader: true },
     cell: (info) => (
       <span className="flex flex-col">
-        <RowLink href={info.row.original.href} className="text-brand-700 hover:underline">
+        <IntentLink href={info.row.original.href} className="text-brand-700 hover:underline">
           {info.getValue()}
-        </RowLink>
+        </IntentLink>
         <SafeText value={info.row.original.description} className="text-xs text-slate-600" />
       </span>
     ),
@@ -74,13 +74,13 @@ const columns = [
         <span className="flex flex-col items-start gap-1">
           <span>
             {versions.length} · newest{" "}
-            <RowLink
+            <IntentLink
               href={info.row.original.access === "directShare" ? info.row.original.href : pageHref(newest.id)}
               className="font-mono text-brand-700 hover:underline"
               aria-label={`Version ${newest.name} of ${info.row.original.name}`}
             >
               {newest.name}
-            </RowLink>
+            </IntentLink>
           </span>
           {ended > 0 && <Tag tone="warn">{ended} past end of life</Tag>}
         </span>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useArm } from "@/components/layout/ArmContext";
 import { InventoryFailures } from "@/components/inventory/InventoryFailures";
 import { useGalleryInventory } from "@/components/inventory/useGalleryInventory";
@@ -40,9 +40,9 @@ const columns = [
     header: "Name",
     meta: { rowHeader: true },
     cell: (info) => (
-      <RowLink href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
+      <IntentLink href={pageHref(info.row.original.id)} className="font-mono text-brand-700 hover:underline">
         {info.getValue()}
-      </RowLink>
+      </IntentLink>
     ),
   }),
   column.accessor("kindLabel", { header: "Type" }),

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/auth/AccountMenu";
 import { useRuntimeConfig } from "@/components/layout/ArmContext";
@@ -17,23 +17,23 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="theme-fixed border-b border-slate-800 bg-slate-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
-          <Link href="/" className="text-base font-semibold tracking-tight">
+          <IntentLink href="/" className="text-base font-semibold tracking-tight">
             Gallerist
-          </Link>
+          </IntentLink>
           <span className="hidden text-sm text-slate-300 sm:inline">Azure Compute Gallery</span>
           <nav aria-label="Portal">
-            <Link href="/images" className="text-sm text-slate-100 hover:underline">
+            <IntentLink href="/images" className="text-sm text-slate-100 hover:underline">
               What I can use
-            </Link>
-            <Link href="/inventory" className="ml-4 text-sm text-slate-100 hover:underline">
+            </IntentLink>
+            <IntentLink href="/inventory" className="ml-4 text-sm text-slate-100 hover:underline">
               Inventory
-            </Link>
-            <Link href="/recycle-bin" className="ml-4 text-sm text-slate-100 hover:underline">
+            </IntentLink>
+            <IntentLink href="/recycle-bin" className="ml-4 text-sm text-slate-100 hover:underline">
               Recycle bin
-            </Link>
-            <Link href="/retention" className="ml-4 text-sm text-slate-100 hover:underline">
+            </IntentLink>
+            <IntentLink href="/retention" className="ml-4 text-sm text-slate-100 hover:underline">
               Retention
-            </Link>
+            </IntentLink>
           </nav>
           {config.mode === "emulator" && (
             <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950">Emulator</span>

@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useMemo } from "react";
 import { UsageReach } from "@/components/lifecycle/UsageReach";
 import { useImageUsage } from "@/components/lifecycle/useImageUsage";
@@ -28,9 +28,9 @@ const columns = [
     header: "Image definition",
     meta: { rowHeader: true },
     cell: (info) => (
-      <RowLink href={pageHref(info.row.original.definitionId)} className="text-brand-700 hover:underline">
+      <IntentLink href={pageHref(info.row.original.definitionId)} className="text-brand-700 hover:underline">
         {info.getValue()}
-      </RowLink>
+      </IntentLink>
     ),
   }),
   column.accessor("virtualMachines", { header: "VMs", meta: { numeric: true } }),

@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useMemo } from "react";
 import { UsageReach } from "@/components/lifecycle/UsageReach";
 import { useImageUsage } from "@/components/lifecycle/useImageUsage";
@@ -42,12 +42,12 @@ function columns(showVersion: boolean) {
             header: "Version",
             cell: (info) =>
               info.row.original.versionId ? (
-                <RowLink
+                <IntentLink
                   href={pageHref(info.row.original.versionId)}
                   className="font-mono text-brand-700 hover:underline"
                 >
                   {info.getValue()}
-                </RowLink>
+                </IntentLink>
               ) : (
                 <Tag tone="brand">follows latest</Tag>
               ),

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { UsageReach } from "@/components/lifecycle/UsageReach";
@@ -44,9 +44,9 @@ function decisionColumns(action: "delete" | "keep") {
       header: "Version",
       meta: { rowHeader: true },
       cell: (info) => (
-        <RowLink href={pageHref(info.row.original.version.id)} className="font-mono text-brand-700 hover:underline">
+        <IntentLink href={pageHref(info.row.original.version.id)} className="font-mono text-brand-700 hover:underline">
           {info.getValue()}
-        </RowLink>
+        </IntentLink>
       ),
     }),
     column.accessor((d) => `${galleryPathOf(d.version.id)?.galleryName}/${d.version.definitionId.split("/").pop()}`, {

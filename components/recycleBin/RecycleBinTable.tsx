@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useEffect, useState } from "react";
 import { useArm } from "@/components/layout/ArmContext";
 import { buttonClass } from "@/components/publish/buttonClass";
@@ -67,9 +67,9 @@ function columnsFor(now: number, showGallery: boolean) {
       id: "definition",
       header: "Image definition",
       cell: (info) => (
-        <RowLink className={buttonClass.link} href={pageHref(imageIdOf(info.row.original.path))}>
+        <IntentLink className={buttonClass.link} href={pageHref(imageIdOf(info.row.original.path))}>
           {info.getValue()}
-        </RowLink>
+        </IntentLink>
       ),
     }),
     ...(showGallery
@@ -79,9 +79,9 @@ function columnsFor(now: number, showGallery: boolean) {
             header: "Gallery",
             cell: (info) => (
               <span>
-                <RowLink className={buttonClass.link} href={pageHref(galleryIdOf(info.row.original.path))}>
+                <IntentLink className={buttonClass.link} href={pageHref(galleryIdOf(info.row.original.path))}>
                   {info.getValue()}
-                </RowLink>
+                </IntentLink>
                 <span className="block text-xs text-slate-600">{info.row.original.path.resourceGroupName}</span>
               </span>
             ),

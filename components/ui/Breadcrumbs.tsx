@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 
 export interface Crumb {
   label: string;
@@ -19,9 +19,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
               <span className="flex flex-col">
                 {item.kind && <span className="text-[11px] uppercase tracking-wide text-slate-600">{item.kind}</span>}
                 {item.href && !last ? (
-                  <Link href={item.href} className="text-brand-700 hover:underline">
+                  <IntentLink href={item.href} className="text-brand-700 hover:underline">
                     {item.label}
-                  </Link>
+                  </IntentLink>
                 ) : (
                   <span aria-current={last ? "page" : undefined} className="font-medium text-slate-800">
                     {item.label}

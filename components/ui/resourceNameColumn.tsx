@@ -1,5 +1,5 @@
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { pageHref } from "@/lib/azure/routeParams";
 
 /** A table's first column: the resource's name as the row header, linking to its page (the path of its ARM id). */
@@ -9,9 +9,9 @@ export function resourceNameColumn<Row extends { id: string; name: string }>(): 
     header: "Name",
     meta: { rowHeader: true },
     cell: (info) => (
-      <RowLink href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
+      <IntentLink href={pageHref(info.row.original.id)} className="text-brand-700 hover:underline">
         {info.getValue()}
-      </RowLink>
+      </IntentLink>
     ),
   });
 }

@@ -2,7 +2,7 @@
 
 import type { QueryKey } from "@tanstack/react-query";
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
-import { RowLink } from "@/components/ui/RowLink";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { DataTable } from "@/components/ui/DataTable";
 import { GroupedErrors } from "@/components/ui/GroupedErrors";
@@ -98,9 +98,9 @@ function VersionName({ id, name }: { id: string; name: string }) {
   const latest = useContext(LatestVersionContext);
   return (
     <span className="inline-flex items-center gap-2">
-      <RowLink href={pageHref(id)} className="font-mono text-brand-700 hover:underline">
+      <IntentLink href={pageHref(id)} className="font-mono text-brand-700 hover:underline">
         {name}
-      </RowLink>
+      </IntentLink>
       {latest === name && <Tag tone="brand">latest</Tag>}
     </span>
   );
