@@ -11,8 +11,15 @@ export interface Table {
 
 type Compiled = (row: Row) => unknown;
 
-/** A row without a prototype: column names are the query's, and `__proto__ = …` must make a column, not a prototype. */
-const newRow = (): Row => Object.create(null) as Row;
+/**
+ * A row whose prototype chain holds no property: column names are the query's, and `__proto__ = …` must make a
+ * column, not a prototype, nor may `constructor` read one. Instances of a constructor whose prototype is such an
+ * empty object keep V8's fast property layout, where `Object.create(null)` objects are dictionaries: 10,000 rows
+ * through `extend` took twice as long.
+ */
+const RowPrototype = function RowObject() {} as unknown as new () => Row;
+RowPrototype.prototype = Object.create(null) as Row;
+const newRow = (): Row => new RowPrototype();
 
 /** Runs a parsed query's operators over the rows of its table. */
 export function evaluate(query: Query, input: Table): Table {

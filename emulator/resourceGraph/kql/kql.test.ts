@@ -233,3 +233,22 @@ describe("KQL subset: errors", () => {
     });
   });
 });
+
+describe("KQL subset: rows", () => {
+  it("makes columns named __proto__ or constructor as any other, and reads none from a prototype", () => {
+    const { rows: out } = run(
+      "resources | where name == 'GalA' | extend __proto__ = 'p', constructor = 'c' | project name, __proto__, constructor",
+    );
+    expect(out).toHaveLength(1);
+    const [row] = out;
+    expect(Object.keys(row!)).toEqual(["name", "__proto__", "constructor"]);
+    expect(row!["__proto__"]).toBe("p");
+    expect(row!.constructor).toBe("c");
+    expect(JSON.parse(JSON.stringify(row))).toEqual({ name: "GalA", ["__proto__"]: "p", constructor: "c" });
+    // A row made by project has no inherited property to read either.
+    const [plain] = run("resources | where name == 'GalA' | project name").rows;
+    expect(plain!.constructor).toBeUndefined();
+    expect(plain!.toString).toBeUndefined();
+    expect(failure("resources | project constructor")).toMatchObject({ code: "SEM0100" });
+  });
+});
