@@ -163,15 +163,20 @@ function useReplicatedVersions<V extends ReplicatedArtifactVersion, K extends Qu
   let probesSettled = true;
   let cached = new Map<string, V>();
   const wanted: V[] = [];
-  if (listed.some((versions) => versions.length > READ_ALL_VERSIONS_UP_TO)) {
+  // Only a whole list is known to be short: the first page of a long one (50 rows) would otherwise start a read
+  // of each of its versions, dropped again as the next page arrives, while the table renders its first rows.
+  const readsAll = listed.map(
+    (versions, index) => versions.length <= READ_ALL_VERSIONS_UP_TO && isListComplete(lists[index]!),
+  );
+  if (readsAll.includes(false)) {
     cached = new Map(
       queryClient
         .getQueriesData<V>({ queryKey: [...queries.all(), "detail"] })
         .flatMap(([, data]) => (data?.id ? [[data.id.toLowerCase(), data] as const] : [])),
     );
   }
-  for (const versions of listed) {
-    if (versions.length <= READ_ALL_VERSIONS_UP_TO) {
+  for (const [index, versions] of listed.entries()) {
+    if (readsAll[index]) {
       wanted.push(...versions);
       continue;
     }
