@@ -56,7 +56,7 @@ describe("the version list of a definition with thousands of versions", () => {
 
   it("reads every version through Resource Graph, a short first page then 1,000 rows a page, not through ARM's list", async () => {
     let versions: GalleryImageVersion[] = [];
-    // 50 + 1,000 + 1,000 + 250.
+    // 25 + 1,000 + 1,000 + 275.
     expect(await requestsTo(RESOURCE_GRAPH, async () => (versions = await read()))).toBe(4);
     expect(await requestsTo(ARM_VERSION_LIST, read)).toBe(0);
     expect(versions).toHaveLength(VERSIONS);
@@ -102,7 +102,7 @@ describe("the version list of a definition with thousands of versions", () => {
       });
     });
     // Newest published first: the first page already holds the version a newest-first table shows on top.
-    expect(seen[0]).toEqual({ rows: 50, complete: false, newest: true });
+    expect(seen[0]).toEqual({ rows: 25, complete: false, newest: true });
     expect(seen.at(-1)).toEqual({ rows: VERSIONS, complete: true, newest: true });
   });
 
@@ -184,7 +184,7 @@ describe("the version list of a definition with thousands of versions", () => {
       );
       expect(versions).toHaveLength(VERSIONS);
       expect(new Set(versions.map((v) => v.id?.toLowerCase())).size).toBe(VERSIONS);
-      // 50 + 1,000 + 1,000 + 250: four queries, two of them asked again after the window.
+      // 25 + 1,000 + 1,000 + 275: four queries, two of them asked again after the window.
       expect(listRequests.filter((r) => r === `POST ${RESOURCE_GRAPH}`).length).toBeGreaterThan(4);
       const { stats } = (await (await throttling.fetch("/_emulator/faults")).json()) as {
         stats: { requestsMatched: number };
