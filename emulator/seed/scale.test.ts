@@ -19,6 +19,48 @@ describe("scale seed spec", () => {
   });
 });
 
+describe("EMULATOR_SEED=scale:subscriptions=1,galleries=1,definitions=0,applications=2,applicationVersions=3", () => {
+  let em: TestEmulator;
+  beforeAll(async () => {
+    em = await startTestEmulator({
+      seed: "scale:subscriptions=1,galleries=1,definitions=0,applications=2,applicationVersions=3",
+    });
+  });
+  afterAll(() => em.close());
+
+  it("holds VM applications whose versions ARM lists and reads replicated, as the application models store them", async () => {
+    const compute = em.compute(S.admin.upn, S.subscriptionId(1));
+    const applications = [];
+    for await (const app of compute.galleryApplications.listByGallery(S.resourceGroup, S.galleryName(1)))
+      applications.push(app);
+    expect(applications.map((a) => [a.name, a.supportedOSType])).toEqual([
+      [S.applicationName(1), "Linux"],
+      [S.applicationName(2), "Linux"],
+    ]);
+    const versions = [];
+    for await (const version of compute.galleryApplicationVersions.listByGalleryApplication(
+      S.resourceGroup,
+      S.galleryName(1),
+      S.applicationName(2),
+    ))
+      versions.push(version);
+    expect(versions.map((v) => v.name)).toEqual([1, 2, 3].map(S.versionName));
+    expect(versions.every((v) => v.publishingProfile.source.mediaLink.startsWith("https://"))).toBe(true);
+    const newest = await compute.galleryApplicationVersions.get(
+      S.resourceGroup,
+      S.galleryName(1),
+      S.applicationName(2),
+      S.versionName(3),
+      { expand: "ReplicationStatus" },
+    );
+    expect(newest.provisioningState).toBe("Succeeded");
+    expect(newest.replicationStatus?.aggregatedState).toBe("Completed");
+    expect(newest.publishingProfile.publishedDate!.getTime()).toBeGreaterThan(
+      versions[0]!.publishingProfile.publishedDate!.getTime(),
+    );
+  });
+});
+
 describe("EMULATOR_SEED=scale:subscriptions=200,galleries=5,definitions=10,versions=3", () => {
   let em: TestEmulator;
   const savedQuota = process.env.EMULATOR_RG_QUOTA;

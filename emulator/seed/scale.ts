@@ -1,4 +1,6 @@
 import {
+  galleryApplicationResourceId,
+  galleryApplicationVersionResourceId,
   galleryImageResourceId,
   galleryImageVersionResourceId,
   galleryResourceId,
@@ -8,6 +10,8 @@ import { makeGalleryImagePropertiesSchema } from "../../lib/gallery/galleryImage
 import { findRegion } from "../../lib/gallery/regions.js";
 import { BUILT_IN_ROLE_IDS } from "../authorization/builtInRoles.js";
 import {
+  GALLERY_APPLICATION_TYPE,
+  GALLERY_APPLICATION_VERSION_TYPE,
   GALLERY_IMAGE_TYPE,
   GALLERY_IMAGE_VERSION_TYPE,
   GALLERY_TYPE,
@@ -23,7 +27,8 @@ import { EMPTY_SEED } from "./wellKnown.js";
 /**
  * The `scale` seed: many subscriptions full of galleries, for the inventory benchmark and Resource Graph.
  * `EMULATOR_SEED=scale:subscriptions=200,galleries=5,definitions=10,versions=3` (omitted counts take these
- * defaults). One tenant (the empty seed's), `admin` Owner of every subscription, `reader` Reader of every
+ * defaults; `applications` and `applicationVersions`, VM applications per gallery and versions per application,
+ * default to none). One tenant (the empty seed's), `admin` Owner of every subscription, `reader` Reader of every
  * other one (the even-numbered), `user` without access, and the automation service principal Owner of all.
  * Rows are written straight to the store in the shapes the Compute models store (validation of 40,000
  * resources through the models would take far longer than a benchmark should wait), all settled: no
@@ -41,9 +46,20 @@ export interface ScaleSpec {
    * pinned to a version, half following latest): what the usage benchmark joins.
    */
   vms: number;
+  /** VM applications per gallery, and versions per application (the application page's version list at scale). */
+  applications: number;
+  applicationVersions: number;
 }
 
-export const SCALE_DEFAULTS: ScaleSpec = { subscriptions: 200, galleries: 5, definitions: 10, versions: 3, vms: 0 };
+export const SCALE_DEFAULTS: ScaleSpec = {
+  subscriptions: 200,
+  galleries: 5,
+  definitions: 10,
+  versions: 3,
+  vms: 0,
+  applications: 0,
+  applicationVersions: 0,
+};
 
 export const SCALE_SEED = {
   tenantId: EMPTY_SEED.tenantId,
@@ -61,6 +77,7 @@ export const SCALE_SEED = {
   galleryName: (g: number) => `gallery_${String(g).padStart(2, "0")}`,
   definitionName: (d: number) => `image-${String(d).padStart(2, "0")}`,
   versionName: (v: number) => `1.0.${v - 1}`,
+  applicationName: (a: number) => `app-${String(a).padStart(2, "0")}`,
 };
 
 const REGIONS = ["westeurope", "eastus", "northeurope", "westus2"];
@@ -238,10 +255,88 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
         }
       }
     }
+    for (let g = 1; g <= spec.galleries; g++)
+      seedScaleApplications(ctx, spec, subscriptionId, S.galleryName(g), location, publishedAt);
     seedScaleVms(ctx, spec, subscriptionId, rgId, location);
   }
   warmResourceGraph(ctx);
   return spec;
+}
+
+/** A gallery's VM applications and their versions, stored as the application models store them, all replicated. */
+function seedScaleApplications(
+  ctx: EmulatorContext,
+  spec: ScaleSpec,
+  subscriptionId: string,
+  gallery: string,
+  location: string,
+  publishedAt: number,
+) {
+  const S = SCALE_SEED;
+  const rg = S.resourceGroup;
+  const regionName = findRegion(location)!.displayName;
+  for (let a = 1; a <= spec.applications; a++) {
+    const application = S.applicationName(a);
+    const applicationId = galleryApplicationResourceId(subscriptionId, rg, gallery, application);
+    ctx.resources.put({
+      id: applicationId,
+      type: GALLERY_APPLICATION_TYPE,
+      name: application,
+      subscriptionId,
+      resourceGroup: rg,
+      parentKey: galleryResourceId(subscriptionId, rg, gallery),
+      location,
+      body: {
+        id: applicationId,
+        name: application,
+        type: GALLERY_APPLICATION_TYPE,
+        location,
+        properties: { supportedOSType: "Linux", description: `Scale application ${a}` },
+      },
+      state: {},
+    });
+    for (let v = 1; v <= spec.applicationVersions; v++) {
+      const version = S.versionName(v);
+      const versionId = galleryApplicationVersionResourceId(subscriptionId, rg, gallery, application, version);
+      ctx.resources.put({
+        id: versionId,
+        type: GALLERY_APPLICATION_VERSION_TYPE,
+        name: version,
+        subscriptionId,
+        resourceGroup: rg,
+        parentKey: applicationId,
+        location,
+        body: {
+          id: versionId,
+          name: version,
+          type: GALLERY_APPLICATION_VERSION_TYPE,
+          location,
+          properties: {
+            publishingProfile: {
+              source: {
+                mediaLink: `https://scalepackages.blob.core.windows.net/packages/${application}-${version}.zip`,
+              },
+              manageActions: { install: "sh install.sh", remove: "sh remove.sh" },
+              targetRegions: [{ name: location }],
+            },
+            safetyProfile: {},
+            publishedDate: new Date(publishedAt + v * 60_000).toISOString(),
+          },
+        },
+        state: {
+          replication: [
+            {
+              region: regionName,
+              replicaCount: 1,
+              storageAccountType: "Standard_LRS",
+              startedAt: publishedAt,
+              durationMs: 5 * 60_000,
+            },
+          ],
+        },
+      });
+    }
+  }
 }
 
 /** The subscription's VMs and scale sets, stored as the Compute models store them once created from the image. */
