@@ -8,7 +8,11 @@ import { existsSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { SCALE_SEED } from "../emulator/seed/scale.js";
-import { galleryImageResourceId, routePathFromResourceId } from "../lib/azure/resourceId.js";
+import {
+  galleryApplicationResourceId,
+  galleryImageResourceId,
+  routePathFromResourceId,
+} from "../lib/azure/resourceId.js";
 import { freePort, startNext, stopChild, waitForHttp } from "../scripts/processes.mjs";
 import { startBenchEmulator } from "./support.js";
 
@@ -122,6 +126,75 @@ export async function startSignedInWorld(seed: string, latencyMs: number) {
   }
 }
 
+/**
+ * From navigation to the page of `parentId` (a definition or an application with VERSION_COUNT versions) until its
+ * version table shows the newest version (first rows), and until it holds them all (aria-rowcount).
+ */
+async function timeVersionList(page: Page, baseUrl: string, parentId: string, parentName: string) {
+  const caption = `Versions of ${parentName}`;
+  const newest = SCALE_SEED.versionName(VERSION_COUNT);
+  const t0 = Date.now();
+  await page.goto(`${baseUrl}${routePathFromResourceId(parentId)}`);
+  // Polled every 20 ms in the page, as the render below: a locator's waitFor backs off to 500 ms between tries,
+  // which measured its own polling rather than the page.
+  await page.waitForFunction(
+    ({ caption, name }) =>
+      [...document.querySelectorAll("table")]
+        .find((t) => t.caption?.textContent === caption)
+        ?.querySelector(`tbody th[scope="row"]`)
+        ?.textContent?.includes(name) ?? false,
+    { caption, name: newest },
+    { timeout: 120_000, polling: 20 },
+  );
+  const firstRowsMs = Date.now() - t0;
+  // The same row by its role, as a user's tools see it. Not timed; the locator runs in the page, which may be busy
+  // with the next pages for a while on a loaded machine, so it gets more than a second.
+  await page
+    .getByRole("table", { name: caption })
+    .getByRole("rowheader")
+    .filter({ hasText: newest })
+    .first()
+    .waitFor({ timeout: 10_000 });
+  await page.waitForFunction(
+    ({ caption, n }) =>
+      [...document.querySelectorAll("table")]
+        .find((t) => t.caption?.textContent === caption)
+        ?.getAttribute("aria-rowcount") === String(n + 1),
+    { caption, n: VERSION_COUNT },
+    { timeout: 120_000, polling: 20 },
+  );
+  return { firstRowsMs, renderMs: Date.now() - t0 };
+}
+
+export interface ApplicationFigures {
+  versions: number;
+  /** Navigation to the first version rows of an application's page. */
+  firstRowsMs: number;
+  /** Navigation to the table holding all of them. */
+  renderMs: number;
+}
+
+/** The same for a VM application with VERSION_COUNT versions: its page lists them as a definition's does. */
+export async function benchApplicationVersions(log: (line: string) => void): Promise<ApplicationFigures> {
+  const seed = `scale:subscriptions=1,galleries=1,definitions=0,applications=1,applicationVersions=${VERSION_COUNT}`;
+  log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start…`);
+  const { baseUrl, page, stop } = await startSignedInWorld(seed, BROWSER_LATENCY_MS);
+  try {
+    const applicationId = galleryApplicationResourceId(
+      SCALE_SEED.subscriptionId(1),
+      SCALE_SEED.resourceGroup,
+      SCALE_SEED.galleryName(1),
+      SCALE_SEED.applicationName(1),
+    );
+    return {
+      versions: VERSION_COUNT,
+      ...(await timeVersionList(page, baseUrl, applicationId, SCALE_SEED.applicationName(1))),
+    };
+  } finally {
+    await stop();
+  }
+}
+
 export async function benchBrowser(log: (line: string) => void, distDir: string): Promise<BrowserFigures> {
   const seed = `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSION_COUNT}`;
   log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start (${distDir})…`);
@@ -138,30 +211,7 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
       if (/[?&](\$|%24)expand=ReplicationStatus/i.test(request.url())) replicationReads++;
     });
     const table = page.getByRole("table", { name: `Versions of ${SCALE_SEED.definitionName(1)}` });
-    const newest = SCALE_SEED.versionName(VERSION_COUNT);
-    const t0 = Date.now();
-    await page.goto(`${baseUrl}${routePathFromResourceId(definitionId)}`);
-    // Polled every 20 ms in the page, as the render below: a locator's waitFor backs off to 500 ms between tries,
-    // which measured its own polling rather than the page.
-    await page.waitForFunction(
-      ({ caption, name }) =>
-        [...document.querySelectorAll("table")]
-          .find((t) => t.caption?.textContent === caption)
-          ?.querySelector(`tbody th[scope="row"]`)
-          ?.textContent?.includes(name) ?? false,
-      { caption: `Versions of ${SCALE_SEED.definitionName(1)}`, name: newest },
-      { timeout: 120_000, polling: 20 },
-    );
-    const firstRowsMs = Date.now() - t0;
-    // The same row by its role, as a user's tools see it. Not timed; the locator runs in the page, which may be busy
-    // with the next pages for a while on a loaded machine, so it gets more than a second.
-    await table.getByRole("rowheader").filter({ hasText: newest }).first().waitFor({ timeout: 10_000 });
-    await page.waitForFunction(
-      (n) => document.querySelector("table[aria-rowcount]")?.getAttribute("aria-rowcount") === String(n + 1),
-      VERSION_COUNT,
-      { timeout: 120_000, polling: 20 },
-    );
-    const renderMs = Date.now() - t0;
+    const { firstRowsMs, renderMs } = await timeVersionList(page, baseUrl, definitionId, SCALE_SEED.definitionName(1));
     const rowsInDom = await table.locator("tbody tr[data-index]").count();
     const heapBytes = await usedHeapBytes(page);
 

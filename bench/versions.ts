@@ -1,6 +1,6 @@
 /**
- * The 10,000-version browser figures alone (bench/browser.ts), for measuring a change to the version list
- * without the rest of `npm run bench`. Builds into GALLERIST_DIST_DIR (default .next-bench) when sources changed.
+ * The 10,000-version browser figures alone (bench/browser.ts), a definition's and a VM application's, for measuring
+ * a change to the version list without the rest of `npm run bench`. Builds into GALLERIST_DIST_DIR (default .next-bench) when sources changed.
  * `npx tsx bench/versions.ts [runs]`.
  */
 import { loadavg } from "node:os";
@@ -9,7 +9,7 @@ process.env.GALLERIST_DIST_DIR ||= ".next-bench";
 const distDir = process.env.GALLERIST_DIST_DIR;
 
 const { ensureBuild } = await import("../scripts/processes.mjs");
-const { benchBrowser } = await import("./browser.js");
+const { benchApplicationVersions, benchBrowser } = await import("./browser.js");
 const { fmtMs } = await import("./support.js");
 
 const load = () =>
@@ -23,6 +23,10 @@ for (let run = 1; run <= runs; run++) {
   const before = load();
   const figures = await benchBrowser(() => {}, distDir);
   console.log(
-    `run ${run}: first rows ${fmtMs(figures.firstRowsMs)}, all rows ${fmtMs(figures.renderMs)}, warm ${fmtMs(figures.warmRenderMs)}, keystroke median ${fmtMs(median(figures.keystrokeMs))} (${figures.keystrokeMs.map(Math.round).join(", ")}), rows in DOM ${figures.rowsInDom}, replication reads ${figures.replicationReads}; load ${before} → ${load()}`,
+    `run ${run}: definition: first rows ${fmtMs(figures.firstRowsMs)}, all rows ${fmtMs(figures.renderMs)}, warm ${fmtMs(figures.warmRenderMs)}, keystroke median ${fmtMs(median(figures.keystrokeMs))} (${figures.keystrokeMs.map(Math.round).join(", ")}), rows in DOM ${figures.rowsInDom}, replication reads ${figures.replicationReads}; load ${before} → ${load()}`,
+  );
+  const application = await benchApplicationVersions(() => {});
+  console.log(
+    `run ${run}: application: first rows ${fmtMs(application.firstRowsMs)}, all rows ${fmtMs(application.renderMs)}; load ${load()}`,
   );
 }
