@@ -45,7 +45,7 @@ describe("EMULATOR_SEED=scale:subscriptions=1,galleries=1,definitions=0,applicat
     ))
       versions.push(version);
     expect(versions.map((v) => v.name)).toEqual([1, 2, 3].map(S.versionName));
-    expect(versions.every((v) => v.publishingProfile.source.mediaLink.startsWith("https://"))).toBe(true);
+    expect(versions.every((v) => v.publishingProfile?.source.mediaLink.startsWith("https://"))).toBe(true);
     const newest = await compute.galleryApplicationVersions.get(
       S.resourceGroup,
       S.galleryName(1),
@@ -55,8 +55,8 @@ describe("EMULATOR_SEED=scale:subscriptions=1,galleries=1,definitions=0,applicat
     );
     expect(newest.provisioningState).toBe("Succeeded");
     expect(newest.replicationStatus?.aggregatedState).toBe("Completed");
-    expect(newest.publishingProfile.publishedDate!.getTime()).toBeGreaterThan(
-      versions[0]!.publishingProfile.publishedDate!.getTime(),
+    expect(newest.publishingProfile?.publishedDate?.getTime()).toBeGreaterThan(
+      versions[0]!.publishingProfile!.publishedDate!.getTime(),
     );
   });
 });
