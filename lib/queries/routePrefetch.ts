@@ -16,11 +16,12 @@ export function prefetchRouteReads(client: QueryClient, arm: ArmClients, pathnam
   const id = resourceIdFromRoutePath(pathname);
   const kind = id ? parseResourceId(id)?.kind : undefined;
   if (!id) return;
+  // The list first: the resource's read builds the Compute SDK client, which takes a while the first time.
   if (kind === "galleryImage") {
-    void client.prefetchQuery(imageQueries.detail(arm, id));
     void client.prefetchQuery(versionQueries.list(arm, id));
+    void client.prefetchQuery(imageQueries.detail(arm, id));
   } else if (kind === "galleryApplication") {
-    void client.prefetchQuery(applicationQueries.detail(arm, id));
     void client.prefetchQuery(applicationVersionQueries.list(arm, id));
+    void client.prefetchQuery(applicationQueries.detail(arm, id));
   }
 }
