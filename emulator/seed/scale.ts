@@ -240,17 +240,7 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
                 publishedDate: new Date(publishedAt + v * 60_000).toISOString(),
               },
             },
-            state: {
-              replication: [
-                {
-                  region: regionName,
-                  replicaCount: 1,
-                  storageAccountType: "Standard_LRS",
-                  startedAt: publishedAt,
-                  durationMs: 5 * 60_000,
-                },
-              ],
-            },
+            state: replicatedIn(regionName, publishedAt),
           });
         }
       }
@@ -261,6 +251,21 @@ export function seedScale(ctx: EmulatorContext, seed: string): ScaleSpec {
   }
   warmResourceGraph(ctx);
   return spec;
+}
+
+/** A version's replication state: one replica in its own region, copied in five minutes from `publishedAt`. */
+function replicatedIn(regionName: string, publishedAt: number) {
+  return {
+    replication: [
+      {
+        region: regionName,
+        replicaCount: 1,
+        storageAccountType: "Standard_LRS",
+        startedAt: publishedAt,
+        durationMs: 5 * 60_000,
+      },
+    ],
+  };
 }
 
 /** A gallery's VM applications and their versions, stored as the application models store them, all replicated. */
@@ -323,17 +328,7 @@ function seedScaleApplications(
             publishedDate: new Date(publishedAt + v * 60_000).toISOString(),
           },
         },
-        state: {
-          replication: [
-            {
-              region: regionName,
-              replicaCount: 1,
-              storageAccountType: "Standard_LRS",
-              startedAt: publishedAt,
-              durationMs: 5 * 60_000,
-            },
-          ],
-        },
+        state: replicatedIn(regionName, publishedAt),
       });
     }
   }
