@@ -1,4 +1,5 @@
 import { DEFAULT_EMULATOR_PORT } from "../lib/azure/wellKnown.js";
+import { type QuotaSettings, quotaSettingsFromEnv } from "./resourceGraph/quota.js";
 
 export const DEFAULT_EMULATOR_TLS_PORT = 4443;
 
@@ -19,6 +20,8 @@ export interface EmulatorConfig {
   /** Also serve HTTPS (with a local CA in `<dataDir>/tls/`), for clients that refuse tokens over http. */
   tls: boolean;
   tlsPort: number;
+  /** Resource Graph queries per user per window (EMULATOR_RG_QUOTA, EMULATOR_RG_WINDOW_MS; Azure's: 15 per 5 s). */
+  resourceGraphQuota: QuotaSettings;
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): EmulatorConfig {
@@ -33,6 +36,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     pageSize: intFrom(env.EMULATOR_PAGE_SIZE, 50),
     tls: env.EMULATOR_TLS === "1" || env.EMULATOR_TLS === "true",
     tlsPort: intFrom(env.EMULATOR_TLS_PORT, DEFAULT_EMULATOR_TLS_PORT),
+    resourceGraphQuota: quotaSettingsFromEnv(env),
   };
 }
 

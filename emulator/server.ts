@@ -71,7 +71,10 @@ export async function createEmulator(config: EmulatorConfig): Promise<Emulator> 
     roleAssignments,
     faults,
     activityLog: new ActivityLogStore(db),
-    resourceGraph: new ResourceGraphState({ db, resources, directory, authorizer, roleAssignments }),
+    resourceGraph: new ResourceGraphState(
+      { db, resources, directory, authorizer, roleAssignments },
+      config.resourceGraphQuota,
+    ),
   };
   if (directory.isEmpty()) applySeed(ctx, config.seed);
 

@@ -8,7 +8,7 @@ export interface QuotaSettings {
   windowMs: number;
 }
 
-export function quotaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): QuotaSettings {
+export function quotaSettingsFromEnv(env: Record<string, string | undefined>): QuotaSettings {
   const quota = Number.parseInt(env.EMULATOR_RG_QUOTA ?? "", 10);
   const windowMs = Number.parseInt(env.EMULATOR_RG_WINDOW_MS ?? "", 10);
   return {

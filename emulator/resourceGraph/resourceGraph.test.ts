@@ -66,16 +66,11 @@ async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
 
 describe("Resource Graph over the scale seed", () => {
   let em: TestEmulator;
-  const savedQuota = process.env.EMULATOR_RG_QUOTA;
   beforeAll(async () => {
     // These tests send more queries than Azure's 15 per 5 s; throttling has its own tests below.
-    process.env.EMULATOR_RG_QUOTA = "100000";
-    em = await startTestEmulator({ seed: SEED });
+    em = await startTestEmulator({ seed: SEED, resourceGraphQuota: { quota: 100_000, windowMs: 5_000 } });
   });
-  afterAll(async () => {
-    await em.close();
-    restoreEnv("EMULATOR_RG_QUOTA", savedQuota);
-  });
+  afterAll(() => em.close());
 
   it("returns the galleries, definitions and versions ARM lists, with the same properties", async () => {
     const armRows = new Map<string, { type: string; properties: unknown }>();
@@ -307,10 +302,10 @@ describe("Resource Graph over the scale seed", () => {
 
 describe("Resource Graph throttling and latency", () => {
   it("answers 429 with Retry-After past the per-user quota, and reports the quota on every response", async () => {
-    const saved = { quota: process.env.EMULATOR_RG_QUOTA, window: process.env.EMULATOR_RG_WINDOW_MS };
-    process.env.EMULATOR_RG_QUOTA = "3";
-    process.env.EMULATOR_RG_WINDOW_MS = "1500";
-    const em = await startTestEmulator({ seed: "scale:subscriptions=1,galleries=1,definitions=1,versions=1" });
+    const em = await startTestEmulator({
+      seed: "scale:subscriptions=1,galleries=1,definitions=1,versions=1",
+      resourceGraphQuota: { quota: 3, windowMs: 1_500 },
+    });
     try {
       const remaining: string[] = [];
       for (let i = 0; i < 3; i++) {
@@ -334,8 +329,6 @@ describe("Resource Graph throttling and latency", () => {
       expect((await query(em, ADMIN, { query: "resources | count" })).res.status).toBe(200);
     } finally {
       await em.close();
-      restoreEnv("EMULATOR_RG_QUOTA", saved.quota);
-      restoreEnv("EMULATOR_RG_WINDOW_MS", saved.window);
     }
   });
 
@@ -355,8 +348,3 @@ describe("Resource Graph throttling and latency", () => {
     }
   });
 });
-
-function restoreEnv(name: string, value: string | undefined) {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}

@@ -1,6 +1,6 @@
 import { GraphIndex, type GraphSources } from "./graphIndex.js";
 import type { Table } from "./kql/evaluate.js";
-import { quotaSettingsFromEnv, UserQuota } from "./quota.js";
+import { type QuotaSettings, UserQuota } from "./quota.js";
 
 /** Queries whose filtered, ordered rows are kept; a paging client asks the same query once per page. */
 const RESULT_CACHE_SIZE = 8;
@@ -8,11 +8,12 @@ const RESULT_CACHE_SIZE = 8;
 /** What Resource Graph keeps between queries of one emulator: the row index, recent results, each user's quota. */
 export class ResourceGraphState {
   readonly index: GraphIndex;
-  readonly quota = new UserQuota(quotaSettingsFromEnv());
+  readonly quota: UserQuota;
   private readonly results = new Map<string, Table>();
 
-  constructor(sources: GraphSources) {
+  constructor(sources: GraphSources, quota: QuotaSettings) {
     this.index = new GraphIndex(sources);
+    this.quota = new UserQuota(quota);
   }
 
   /**

@@ -154,11 +154,9 @@ describe("the version list of a definition with thousands of versions", () => {
 
   it("waits for Resource Graph's next quota window when a later page is throttled, rather than start over on ARM's list", async () => {
     // The user's quota as Azure counts it (15 queries per 5 s), made small: the first page and one more, per second.
-    const saved = { quota: process.env.EMULATOR_RG_QUOTA, window: process.env.EMULATOR_RG_WINDOW_MS };
-    process.env.EMULATOR_RG_QUOTA = "2";
-    process.env.EMULATOR_RG_WINDOW_MS = "1000";
     const throttling = await startTestEmulator({
       seed: `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSIONS}`,
+      resourceGraphQuota: { quota: 2, windowMs: 1_000 },
     });
     try {
       const client = createArmClients(throttling.url, throttling.credential(SCALE_SEED.admin.upn));
@@ -192,12 +190,6 @@ describe("the version list of a definition with thousands of versions", () => {
       expect(stats.requestsMatched).toBe(0);
     } finally {
       await throttling.close();
-      for (const [name, value] of [
-        ["EMULATOR_RG_QUOTA", saved.quota],
-        ["EMULATOR_RG_WINDOW_MS", saved.window],
-      ] as const)
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
     }
   });
 

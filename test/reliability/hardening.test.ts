@@ -18,8 +18,7 @@ interface ArmErrorBody {
 describe("keys a request chooses never reach Object.prototype", () => {
   let em: TestEmulator;
   beforeAll(async () => {
-    process.env.EMULATOR_RG_QUOTA = "1000";
-    em = await startTestEmulator();
+    em = await startTestEmulator({ resourceGraphQuota: { quota: 1000, windowMs: 5_000 } });
   });
   afterAll(() => em.close());
 

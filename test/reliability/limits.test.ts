@@ -74,9 +74,8 @@ describe("bounded work", () => {
   const expectAnswered = (kql: string) => bestOfThree(() => query(kql));
 
   beforeAll(async () => {
-    // Resource Graph's quota (15 per 5 s) would throttle this file's few dozen queries; it is read on first use.
-    process.env.EMULATOR_RG_QUOTA = "1000";
-    em = await startTestEmulator();
+    // Resource Graph's quota (15 per 5 s) would throttle this file's few dozen queries.
+    em = await startTestEmulator({ resourceGraphQuota: { quota: 1000, windowMs: 5_000 } });
     const res = await em.fetch(`/subscriptions/${SUB}/resourceGroups/${RG}?api-version=2022-09-01`, {
       method: "PUT",
       as: ADMIN,
