@@ -174,12 +174,28 @@ export interface ApplicationFigures {
   renderMs: number;
 }
 
-/** The same for a VM application with VERSION_COUNT versions: its page lists them as a definition's does. */
-export async function benchApplicationVersions(log: (line: string) => void): Promise<ApplicationFigures> {
-  const seed = `scale:subscriptions=1,galleries=1,definitions=0,applications=1,applicationVersions=${VERSION_COUNT}`;
+/**
+ * Runs `measure` in a signed-in world of the scale seed `seed` (the emulator with BROWSER_LATENCY_MS, next start,
+ * Chromium), and stops the world whatever happens.
+ */
+async function inSignedInWorld<T>(
+  log: (line: string) => void,
+  seed: string,
+  measure: (page: Page, baseUrl: string) => Promise<T>,
+): Promise<T> {
   log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start…`);
   const { baseUrl, page, stop } = await startSignedInWorld(seed, BROWSER_LATENCY_MS);
   try {
+    return await measure(page, baseUrl);
+  } finally {
+    await stop();
+  }
+}
+
+/** The same for a VM application with VERSION_COUNT versions: its page lists them as a definition's does. */
+export function benchApplicationVersions(log: (line: string) => void): Promise<ApplicationFigures> {
+  const seed = `scale:subscriptions=1,galleries=1,definitions=0,applications=1,applicationVersions=${VERSION_COUNT}`;
+  return inSignedInWorld(log, seed, async (page, baseUrl) => {
     const applicationId = galleryApplicationResourceId(
       SCALE_SEED.subscriptionId(1),
       SCALE_SEED.resourceGroup,
@@ -190,16 +206,12 @@ export async function benchApplicationVersions(log: (line: string) => void): Pro
       versions: VERSION_COUNT,
       ...(await timeVersionList(page, baseUrl, applicationId, SCALE_SEED.applicationName(1))),
     };
-  } finally {
-    await stop();
-  }
+  });
 }
 
-export async function benchBrowser(log: (line: string) => void, distDir: string): Promise<BrowserFigures> {
+export function benchBrowser(log: (line: string) => void): Promise<BrowserFigures> {
   const seed = `scale:subscriptions=1,galleries=1,definitions=1,versions=${VERSION_COUNT}`;
-  log(`  starting the emulator (EMULATOR_SEED=${seed}) and next start (${distDir})…`);
-  const { baseUrl, page, stop } = await startSignedInWorld(seed, BROWSER_LATENCY_MS);
-  try {
+  return inSignedInWorld(log, seed, async (page, baseUrl) => {
     const definitionId = galleryImageResourceId(
       SCALE_SEED.subscriptionId(1),
       SCALE_SEED.resourceGroup,
@@ -259,7 +271,5 @@ export async function benchBrowser(log: (line: string) => void, distDir: string)
       keystrokeMs,
       heapBytes,
     };
-  } finally {
-    await stop();
-  }
+  });
 }

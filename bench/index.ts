@@ -56,7 +56,7 @@ if (!azLoop) log("  the Azure CLI (az) is not installed: the real-tool loop is l
 console.log("\n2. Browser");
 log(`  production build in ${distDir} (rebuilt only if sources changed)…`);
 await ensureBuild(log);
-const browser = await benchBrowser(log, distDir);
+const browser = await benchBrowser(log);
 const applications = await benchApplicationVersions(log);
 const overview = await benchOverview(log);
 const sizes = firstLoadJs(join(ROOT, distDir));
